@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+
+namespace inquest::schema {
+
+// "INQC": SQLite's application_id marks a database as an Inquest case.
+constexpr quint32 ApplicationId = 0x494E5143;
+// Version history (keep in sync with migrations in schema.cpp):
+//   1  first release: meta, sources, hypotheses, evidence, ratings, statements, markers, custody
+//   2  evidence.kind_ratings (detector ratings per hypothesis kind), markers.origin,
+//      source_columns (compressed event columns), source_issues
+constexpr int CurrentVersion = 2;
+
+// Creates every table of the current schema in an empty database.
+bool create(QSqlDatabase &db, QString *error);
+// Upgrades a database from `fromVersion` to CurrentVersion, one step at a time.
+bool migrate(QSqlDatabase &db, int fromVersion, QString *error);
+// The DDL of an old version, for tests that build fixtures of older case files.
+QStringList ddlForVersion(int version);
+
+} // namespace inquest::schema

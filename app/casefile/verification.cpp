@@ -1,0 +1,42 @@
+#include "verification.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+
+namespace inquest {
+
+VerifyReport verifyCase(const CaseData &data)
+{
+    VerifyReport report;
+    report.custodyRows = int(data.custody.size());
+    if (data.custody.isEmpty())
+        report.failures.append(QStringLiteral("the custody log is empty (its first row records the case's creation)"));
+    for (const CustodyProblem &p : custody::verify(data.custody))
+        report.failures.append(p.message);
+
+    for (const Source &s : data.sources) {
+        if (s.sha256.isEmpty())
+            continue;
+        QFile f(s.path);
+        if (!f.exists()) {
+            report.notes.append(QStringLiteral("source %1 is missing (not re-hashed; the case keeps its %2 events)")
+                                    .arg(s.path)
+                                    .arg(s.events));
+            continue;
+        }
+        if (!f.open(QIODevice::ReadOnly)) {
+            report.notes.append(QStringLiteral("source %1 cannot be read: %2").arg(s.path, f.errorString()));
+            continue;
+        }
+        QCryptographicHash hash(QCryptographicHash::Sha256);
+        hash.addData(&f);
+        const QString actual = QString::fromLatin1(hash.result().toHex());
+        ++report.sourcesChecked;
+        if (actual != s.sha256)
+            report.failures.append(QStringLiteral("source %1 has changed since import (SHA-256 %2, recorded %3)")
+                                       .arg(s.path, actual, s.sha256));
+    }
+    return report;
+}
+
+} // namespace inquest

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "model/casedata.h"
+
+#include <QStringList>
+
+namespace inquest {
+
+// The result of `inquest verify`: failures make it exit 1; notes are reported but are not failures.
+struct VerifyReport
+{
+    QStringList failures;
+    QStringList notes;
+    int sourcesChecked = 0;
+    int custodyRows = 0;
+    bool ok() const { return failures.isEmpty(); }
+};
+
+// Checks the custody chain and re-hashes every source file that is still at its recorded path.
+// A changed source is a failure; a missing one is a note (the case keeps its events).
+VerifyReport verifyCase(const CaseData &data);
+
+} // namespace inquest

@@ -1,0 +1,114 @@
+#include "cli.h"
+#include "commands.h"
+
+#include "version.h"
+
+#include <QtGlobal>
+
+#include <boost/version.hpp>
+
+namespace inquest::cli {
+
+namespace {
+
+using CommandFn = int (*)(const QStringList &, QTextStream &, QTextStream &);
+
+struct Command
+{
+    const char *name;
+    const char *usage;
+    CommandFn run; // nullptr: part of the contract, not built yet
+};
+
+// The stable command-line contract (ARCHITECTURE.md).
+const Command Commands[] = {
+    {"new", "new CASE [--title T] [--hypotheses hardware,ddos,…|\"Name=kind,…\"] [--force]", newCase},
+    {"import", "import CASE FILE… [--format auto|NAME] [--tz ZONE] [--year YYYY] [--site NAME] [--json]", nullptr},
+    {"import-news", "import-news CASE FILE… [--published YYYY-MM-DD] [--outlet NAME] [--json]", nullptr},
+    {"analyze", "analyze CASE [--accept] [--json]", nullptr},
+    {"score", "score CASE [--json]", nullptr},
+    {"statements", "statements CASE [--json]", nullptr},
+    {"evidence", "evidence CASE [--json]", nullptr},
+    {"series", "series CASE --metric requests|errors|error-rate|clients|bytes [--site S] [--bin SECONDS] [--csv|--json]",
+     nullptr},
+    {"report", "report CASE --pdf OUT.pdf [--html OUT.html]", nullptr},
+    {"verify", "verify CASE", verify},
+    {"demo", "demo CASE", nullptr},
+    {"formats", "formats", nullptr},
+    {"bench", "bench ingest FILE…", nullptr},
+};
+
+const Command *find(const QString &name)
+{
+    for (const Command &c : Commands) {
+        if (name == QLatin1StringView(c.name))
+            return &c;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+bool isCommand(const QStringList &args)
+{
+    if (args.isEmpty())
+        return false;
+    const QString &first = args.first();
+    return find(first) || first == u"--help" || first == u"-h" || first == u"--version" || first == u"help";
+}
+
+bool needsGui(const QStringList &args)
+{
+    return !args.isEmpty() && (args.first() == u"report" || args.first() == u"demo");
+}
+
+QString helpText()
+{
+    QString text = QStringLiteral("Usage: inquest [CASE.inquest]        open the workbench\n"
+                                  "       inquest COMMAND [ARGS]        run a command without the GUI\n\nCommands:\n");
+    for (const Command &c : Commands)
+        text += QStringLiteral("  inquest %1%2\n")
+                    .arg(QString::fromUtf8(c.usage), c.run ? QString() : QStringLiteral("   (not built yet)"));
+    text += QStringLiteral("\nExit status: 0 success, 1 bad input or failed verification, 2 usage.\n"
+                           "Times are UTC; --json prints one JSON document on stdout.\n");
+    return text;
+}
+
+QString versionText()
+{
+    return QStringLiteral("inquest %1\nbuild: %2, %3\nQt %4 (run time %5), Boost %6.%7.%8\n")
+        .arg(QStringLiteral(INQUEST_VERSION), QStringLiteral(INQUEST_BUILD_TYPE), QStringLiteral(INQUEST_COMPILER),
+             QStringLiteral(QT_VERSION_STR), QString::fromLatin1(qVersion()))
+        .arg(BOOST_VERSION / 100000)
+        .arg(BOOST_VERSION / 100 % 1000)
+        .arg(BOOST_VERSION % 100);
+}
+
+int run(const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    if (args.isEmpty() || args.first() == u"--help" || args.first() == u"-h" || args.first() == u"help") {
+        out << helpText();
+        return args.isEmpty() ? Usage : Success;
+    }
+    if (args.first() == u"--version") {
+        out << versionText();
+        return Success;
+    }
+    const Command *command = find(args.first());
+    if (!command) {
+        err << "inquest: unknown command \"" << args.first() << "\"\n\n" << helpText();
+        return Usage;
+    }
+    if (!command->run) {
+        err << "inquest " << command->name << ": this command is not built yet\n";
+        return Usage;
+    }
+    const QStringList rest = args.mid(1);
+    if (rest.contains(QStringLiteral("--help"))) {
+        out << "Usage: inquest " << command->usage << '\n';
+        return Success;
+    }
+    return command->run(rest, out, err);
+}
+
+} // namespace inquest::cli

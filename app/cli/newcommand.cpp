@@ -1,0 +1,79 @@
+#include "commandline.h"
+#include "commands.h"
+
+#include "casefile/casefile.h"
+#include "model/casedata.h"
+
+#include <QFileInfo>
+
+namespace inquest::cli {
+
+namespace {
+
+// "hardware,ddos" or "Failing switch=hardware,Botnet=ddos".
+std::optional<QList<Hypothesis>> parseHypotheses(const QString &spec, QString *error)
+{
+    QList<Hypothesis> list;
+    for (const QString &raw : spec.split(u',', Qt::SkipEmptyParts)) {
+        const QString item = raw.trimmed();
+        Hypothesis h;
+        const qsizetype eq = item.lastIndexOf(u'=');
+        const QString kindText = eq >= 0 ? item.mid(eq + 1).trimmed() : item;
+        const auto kind = hypothesisKindFromString(kindText);
+        if (!kind) {
+            QStringList kinds;
+            for (HypothesisKind k : allHypothesisKinds())
+                kinds.append(toString(k));
+            *error = QStringLiteral("unknown hypothesis kind \"%1\" (kinds: %2)").arg(kindText, kinds.join(u", "));
+            return std::nullopt;
+        }
+        h.kind = *kind;
+        h.name = eq >= 0 ? item.left(eq).trimmed() : displayName(*kind);
+        if (h.name.isEmpty()) {
+            *error = QStringLiteral("hypothesis \"%1\" has no name").arg(item);
+            return std::nullopt;
+        }
+        list.append(h);
+    }
+    if (list.isEmpty()) {
+        *error = QStringLiteral("--hypotheses names no hypothesis");
+        return std::nullopt;
+    }
+    return list;
+}
+
+} // namespace
+
+int newCase(const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    CommandLine cl({QStringLiteral("title"), QStringLiteral("hypotheses")}, {QStringLiteral("force")});
+    QString error;
+    if (!cl.parse(args, &error) || cl.positional().size() != 1) {
+        err << "inquest new: " << (error.isEmpty() ? QStringLiteral("expected one CASE path") : error) << '\n';
+        return Usage;
+    }
+    const QString path = cl.positional().first();
+    if (QFileInfo::exists(path) && !cl.has(QStringLiteral("force"))) {
+        err << "inquest new: " << path << " already exists; not overwriting it (use --force to replace it)\n";
+        return BadInput;
+    }
+    QList<Hypothesis> hypotheses;
+    if (cl.has(QStringLiteral("hypotheses"))) {
+        auto parsed = parseHypotheses(cl.value(QStringLiteral("hypotheses")), &error);
+        if (!parsed) {
+            err << "inquest new: " << error << '\n';
+            return Usage;
+        }
+        hypotheses = *parsed;
+    }
+    const QString title = cl.value(QStringLiteral("title"), QFileInfo(path).completeBaseName());
+    CaseData data = CaseData::create(title, hypotheses);
+    if (!casefile::write(data, path, &error)) {
+        err << "inquest new: " << error << '\n';
+        return BadInput;
+    }
+    out << "created " << path << " (\"" << title << "\", " << data.hypotheses.size() << " hypotheses)\n";
+    return Success;
+}
+
+} // namespace inquest::cli

@@ -1,0 +1,40 @@
+#include "casedata.h"
+
+#include <QTimeZone>
+#include <QUuid>
+
+namespace inquest {
+
+CaseData CaseData::create(const QString &title, const QList<Hypothesis> &hypotheses)
+{
+    CaseData d;
+    d.meta.caseId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    d.meta.title = title;
+    d.meta.created = QDateTime::fromMSecsSinceEpoch(QDateTime::currentMSecsSinceEpoch(), Qt::UTC);
+    QList<Hypothesis> hs = hypotheses;
+    if (hs.isEmpty()) {
+        hs = {Hypothesis{0, displayName(HypothesisKind::Hardware), HypothesisKind::Hardware, 0.0, {}},
+              Hypothesis{0, displayName(HypothesisKind::Ddos), HypothesisKind::Ddos, 0.0, {}}};
+    }
+    for (Hypothesis &h : hs) {
+        h.id = d.nextId++;
+        d.hypotheses.append(h);
+    }
+    custody::append(d.custody, QStringLiteral("create"),
+                    QStringLiteral("case %1 \"%2\" created").arg(d.meta.caseId, title), d.meta.created);
+    return d;
+}
+
+bool CaseData::sameAs(const CaseData &o) const
+{
+    if (sources.size() != o.sources.size())
+        return false;
+    for (qsizetype i = 0; i < sources.size(); ++i) {
+        if (!sources[i].sameAs(o.sources[i]))
+            return false;
+    }
+    return meta == o.meta && hypotheses == o.hypotheses && evidence == o.evidence && statements == o.statements &&
+           markers == o.markers && custody == o.custody && nextId == o.nextId;
+}
+
+} // namespace inquest

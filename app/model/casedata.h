@@ -1,0 +1,46 @@
+#pragma once
+
+#include "custody.h"
+#include "evidence.h"
+#include "hypothesis.h"
+#include "marker.h"
+#include "source.h"
+#include "statement.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+
+namespace inquest {
+
+struct CaseMeta
+{
+    QString caseId; // a UUID, fixed at creation
+    QString title;
+    QString analyst;
+    QString description;
+    QDateTime created;
+    QString displayTimeZone = QStringLiteral("UTC");
+    QJsonObject scoringSettings; // weights and likelihood-ratio table, interpreted by app/scoring
+    QJsonObject viewSettings;    // chart/view state worth keeping with the case
+
+    bool operator==(const CaseMeta &) const = default;
+};
+
+// Everything a case holds, as plain data: what the case file reads and writes.
+struct CaseData
+{
+    CaseMeta meta;
+    QList<Source> sources;
+    QList<Hypothesis> hypotheses; // in the analyst's order
+    QList<Evidence> evidence;
+    QList<Statement> statements;
+    QList<Marker> markers;
+    QList<CustodyEntry> custody;
+    Id nextId = 1;
+
+    // A new case with the given hypotheses (default: Hardware failure, DDoS attack).
+    static CaseData create(const QString &title, const QList<Hypothesis> &hypotheses = {});
+    bool sameAs(const CaseData &other) const;
+};
+
+} // namespace inquest

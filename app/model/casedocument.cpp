@@ -1,0 +1,94 @@
+#include "casedocument.h"
+
+#include <QFileInfo>
+
+namespace inquest {
+
+CaseDocument::CaseDocument(QObject *parent)
+    : CaseDocument(CaseData::create(QStringLiteral("Untitled case")), parent)
+{
+}
+
+CaseDocument::CaseDocument(CaseData data, QObject *parent)
+    : QObject(parent)
+    , m_data(std::move(data))
+    , m_undoStack(new QUndoStack(this))
+{
+    qRegisterMetaType<inquest::ChangeEvent>();
+    connect(m_undoStack, &QUndoStack::cleanChanged, this, [this](bool clean) { emit modifiedChanged(!clean); });
+}
+
+CaseDocument::~CaseDocument() = default;
+
+void CaseDocument::reset(CaseData data, const QString &filePath)
+{
+    emit aboutToChange({Entity::Case, ChangeAction::Reset, 0, -1});
+    m_undoStack->clear();
+    m_data = std::move(data);
+    m_undoStack->setClean();
+    setFilePath(filePath);
+    emit changed({Entity::Case, ChangeAction::Reset, 0, -1});
+    emit modifiedChanged(false);
+}
+
+void CaseDocument::setFilePath(const QString &path)
+{
+    if (path == m_filePath)
+        return;
+    m_filePath = path;
+    emit filePathChanged(path);
+}
+
+bool CaseDocument::isModified() const { return !m_undoStack->isClean(); }
+
+QString CaseDocument::displayName() const
+{
+    if (!m_data.meta.title.isEmpty())
+        return m_data.meta.title;
+    return m_filePath.isEmpty() ? tr("Untitled case") : QFileInfo(m_filePath).completeBaseName();
+}
+
+void CaseDocument::recordCustody(const QString &action, const QString &detail)
+{
+    custody::append(m_data.custody, action, detail);
+}
+
+QStringList CaseDocument::editsSinceSave() const
+{
+    QStringList edits;
+    const int clean = m_undoStack->cleanIndex();
+    const int current = m_undoStack->index();
+    if (clean < 0) {
+        // The saved state is no longer reachable through the stack: list what is on it.
+        for (int i = 0; i < current; ++i)
+            edits.append(m_undoStack->text(i));
+    } else if (current > clean) {
+        for (int i = clean; i < current; ++i)
+            edits.append(m_undoStack->text(i));
+    } else {
+        for (int i = current; i < clean; ++i)
+            edits.append(QStringLiteral("undo: ") + m_undoStack->text(i));
+    }
+    return edits;
+}
+
+QList<CustodyEntry> CaseDocument::custodyForSave(const QString &path) const
+{
+    QList<CustodyEntry> log = m_data.custody;
+    const qsizetype before = log.size();
+    const QStringList edits = editsSinceSave();
+    if (!edits.isEmpty())
+        custody::append(log, QStringLiteral("edit"),
+                        QStringLiteral("%1 edit(s): %2").arg(edits.size()).arg(edits.join(QStringLiteral("; "))));
+    custody::append(log, QStringLiteral("save"), QStringLiteral("saved to %1").arg(path));
+    return log.mid(before);
+}
+
+void CaseDocument::markSaved(const QString &path, const QList<CustodyEntry> &writtenRows)
+{
+    m_data.custody.append(writtenRows);
+    m_undoStack->setClean();
+    setFilePath(path);
+}
+
+} // namespace inquest

@@ -1,0 +1,56 @@
+#include "stringpool.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace inquest {
+
+namespace {
+constexpr std::size_t ChunkSize = 1 << 20;
+}
+
+StringPool::StringPool()
+{
+    m_views.emplace_back();
+    m_index.emplace(std::string_view(), 0);
+}
+
+std::string_view StringPool::store(std::string_view text)
+{
+    if (text.size() > m_chunkCapacity - m_chunkUsed) {
+        const std::size_t capacity = std::max(ChunkSize, text.size());
+        m_chunks.push_back(std::make_unique<char[]>(capacity));
+        m_chunkCapacity = capacity;
+        m_chunkUsed = 0;
+    }
+    char *dst = m_chunks.back().get() + m_chunkUsed;
+    std::memcpy(dst, text.data(), text.size());
+    m_chunkUsed += text.size();
+    m_bytes += text.size();
+    return {dst, text.size()};
+}
+
+uint32_t StringPool::intern(std::string_view text)
+{
+    if (auto it = m_index.find(text); it != m_index.end())
+        return it->second;
+    const std::string_view stored = store(text);
+    const auto id = uint32_t(m_views.size());
+    m_views.push_back(stored);
+    m_index.emplace(stored, id);
+    return id;
+}
+
+uint32_t StringPool::find(std::string_view text) const
+{
+    auto it = m_index.find(text);
+    return it == m_index.end() ? UINT32_MAX : it->second;
+}
+
+std::size_t StringPool::memoryUsage() const
+{
+    return m_chunks.size() * ChunkSize + m_views.capacity() * sizeof(std::string_view) +
+           m_index.size() * (sizeof(std::string_view) + sizeof(uint32_t) + 2 * sizeof(void *));
+}
+
+} // namespace inquest

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <QString>
+
+namespace inquest {
+
+// A time expression found in text or set by hand, resolved to UTC.
+// Instants have begin == end. Times are microseconds since the Unix epoch, UTC.
+struct TimeRef
+{
+    QString phrase;    // the words as written ("2145 GMT on Sunday 12 December")
+    qint64 begin = 0;
+    qint64 end = 0;
+    bool approximate = false; // "about", "around", "more than"
+    qint64 offset = -1;       // character offset of the phrase in its source text, -1 if none
+
+    bool isPeriod() const { return end != begin; }
+    bool operator==(const TimeRef &) const = default;
+};
+
+} // namespace inquest

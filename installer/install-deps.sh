@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs every build, test and run-time dependency of Inquest from Debian's packages.
+# Does nothing when all of them are present; uses sudo when not run as root.
+set -euo pipefail
+
+packages=(
+  cmake ninja-build g++ pkg-config ccache
+  qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libgl-dev
+  libqcustomplot-dev libboost-date-time-dev zlib1g-dev
+  tzdata fonts-dejavu-core
+  xvfb xauth poppler-utils dpkg-dev file
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "Installing: ${missing[*]}"
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  sudo="sudo"
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -q
+$sudo apt-get install -y -q --no-install-recommends "${missing[@]}"

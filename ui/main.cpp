@@ -1,0 +1,50 @@
+// The one executable: the workbench, or a headless command when the first argument names one.
+#include "mainwindow.h"
+#include "documentcontroller.h"
+
+#include "cli/cli.h"
+
+#include <QApplication>
+#include <QTextStream>
+
+#include <qcustomplot.h>
+
+#include <cstdio>
+#include <memory>
+
+int main(int argc, char *argv[])
+{
+    QStringList args;
+    for (int i = 1; i < argc; ++i)
+        args.append(QString::fromLocal8Bit(argv[i]));
+
+    if (inquest::cli::isCommand(args)) {
+        // Commands that draw (reports, figures) need fonts and paint devices, never a screen.
+        std::unique_ptr<QCoreApplication> app;
+        if (inquest::cli::needsGui(args)) {
+            if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+                qputenv("QT_QPA_PLATFORM", "offscreen");
+            app = std::make_unique<QGuiApplication>(argc, argv);
+        } else {
+            app = std::make_unique<QCoreApplication>(argc, argv);
+        }
+        QCoreApplication::setOrganizationName(QStringLiteral("Inquest"));
+        QCoreApplication::setApplicationName(QStringLiteral("Inquest"));
+        QTextStream out(stdout);
+        QTextStream err(stderr);
+        const int status = inquest::cli::run(args, out, err);
+        if (args.first() == u"--version")
+            out << "QCustomPlot " << QCUSTOMPLOT_VERSION_STR << '\n';
+        return status;
+    }
+
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Inquest"));
+    QApplication::setApplicationName(QStringLiteral("Inquest"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Inquest"));
+    inquest::MainWindow window;
+    window.show();
+    if (!args.isEmpty() && !args.first().startsWith(u'-'))
+        window.controller()->open(args.first());
+    return app.exec();
+}

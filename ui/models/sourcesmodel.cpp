@@ -1,0 +1,49 @@
+#include "sourcesmodel.h"
+#include "timeformat.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace inquest {
+
+QVariant SourcesModel::data(const QModelIndex &index, int role) const
+{
+    const Source *s = recordAt(index.row());
+    if (!s || index.column() < 0 || index.column() >= ColumnCount)
+        return {};
+    if (role == Qt::ToolTipRole) {
+        if (index.column() == Sha256)
+            return s->sha256;
+        return QDir::toNativeSeparators(s->path);
+    }
+    if (role == Qt::TextAlignmentRole && index.column() >= Lines && index.column() <= Malformed)
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (Column(index.column())) {
+    case File: return QFileInfo(s->path).fileName();
+    case Kind: return toString(s->kind);
+    case Format: return s->format;
+    case Site: return s->site;
+    case Sha256: return s->sha256.left(12);
+    case Lines: return s->lines;
+    case Events: return s->events;
+    case Malformed: return s->malformed;
+    case Span:
+        return s->events > 0 ? timeformat::span(s->firstTime, s->lastTime) : QString();
+    case ColumnCount: break;
+    }
+    return {};
+}
+
+QVariant SourcesModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    static const char *names[] = {QT_TR_NOOP("File"),   QT_TR_NOOP("Kind"),      QT_TR_NOOP("Format"),
+                                  QT_TR_NOOP("Site"),   QT_TR_NOOP("SHA-256"),   QT_TR_NOOP("Lines"),
+                                  QT_TR_NOOP("Events"), QT_TR_NOOP("Malformed"), QT_TR_NOOP("Time span (UTC)")};
+    return section >= 0 && section < ColumnCount ? tr(names[section]) : QVariant();
+}
+
+} // namespace inquest
