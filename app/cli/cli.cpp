@@ -3,6 +3,7 @@
 
 #include "version.h"
 
+#include <QFileInfo>
 #include <QtGlobal>
 
 #include <boost/version.hpp>
@@ -54,7 +55,10 @@ bool isCommand(const QStringList &args)
     if (args.isEmpty())
         return false;
     const QString &first = args.first();
-    return find(first) || first == u"--help" || first == u"-h" || first == u"--version" || first == u"help";
+    if (find(first) || first == u"--help" || first == u"-h" || first == u"--version" || first == u"help")
+        return true;
+    // Anything that is not a case to open in the GUI is a mistyped command: say so, exit 2.
+    return !(first.endsWith(QStringLiteral(".inquest")) || QFileInfo::exists(first));
 }
 
 bool needsGui(const QStringList &args)

@@ -20,7 +20,17 @@ TableDock::TableDock(const QString &title, const QString &objectName, QAbstractI
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
     m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setMinimumSectionSize(28);
     m_view->setWordWrap(false);
+    // Small case lists fit their columns to their contents as they change; big ones would stall.
+    auto fit = [this] {
+        if (m_view->model()->rowCount() < 500)
+            m_view->resizeColumnsToContents();
+    };
+    connect(model, &QAbstractItemModel::modelReset, this, fit);
+    connect(model, &QAbstractItemModel::rowsInserted, this, fit);
+    connect(model, &QAbstractItemModel::dataChanged, this, fit);
+    fit();
     auto *content = new QWidget;
     auto *layout = new QVBoxLayout(content);
     layout->setContentsMargins(0, 0, 0, 0);

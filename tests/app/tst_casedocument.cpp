@@ -1,0 +1,189 @@
+// Undo/redo of every document command, change events and the modified state.
+#include "model/casedocument.h"
+#include "model/commands.h"
+#include "testprinters.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace inquest;
+
+class TestCaseDocument : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void defaultCaseHasTwoHypothesesAndACreationRow()
+    {
+        CaseDocument doc;
+        QCOMPARE(doc.hypotheses().size(), 2);
+        QCOMPARE_ENUM(doc.hypotheses()[0].kind, HypothesisKind::Hardware);
+        QCOMPARE(doc.hypotheses()[0].name, QStringLiteral("Hardware failure"));
+        QCOMPARE_ENUM(doc.hypotheses()[1].kind, HypothesisKind::Ddos);
+        QCOMPARE(doc.custody().size(), 1);
+        QCOMPARE(doc.custody()[0].action, QStringLiteral("create"));
+        QVERIFY(!doc.isModified());
+    }
+
+    void addRemoveHypothesisUndoRedo()
+    {
+        CaseDocument doc;
+        QSignalSpy spy(&doc, &CaseDocument::changed);
+        const Id id = edit::addHypothesis(&doc, {0, QStringLiteral("Bad deploy"), HypothesisKind::Change, 0, {}});
+        QCOMPARE(doc.hypotheses().size(), 3);
+        QCOMPARE(doc.hypotheses().last().id, id);
+        QVERIFY(doc.isModified());
+        QCOMPARE(spy.size(), 1);
+        const auto ev = spy.takeFirst().first().value<ChangeEvent>();
+        QCOMPARE(ev.entity, Entity::Hypothesis);
+        QCOMPARE(ev.action, ChangeAction::Added);
+        QCOMPARE(ev.index, 2);
+
+        doc.undoStack()->undo();
+        QCOMPARE(doc.hypotheses().size(), 2);
+        QVERIFY(!doc.isModified());
+        doc.undoStack()->redo();
+        QCOMPARE(doc.hypotheses().size(), 3);
+        QCOMPARE(doc.hypotheses().last().id, id); // same id after redo
+
+        edit::removeHypothesis(&doc, doc.hypotheses()[0].id);
+        QCOMPARE(doc.hypotheses().size(), 2);
+        QCOMPARE_ENUM(doc.hypotheses()[0].kind, HypothesisKind::Ddos);
+        doc.undoStack()->undo();
+        QCOMPARE_ENUM(doc.hypotheses()[0].kind, HypothesisKind::Hardware); // back at its old row
+    }
+
+    void renameMergesAndBecomesObsolete()
+    {
+        CaseDocument doc;
+        const Id id = doc.hypotheses()[0].id;
+        edit::renameHypothesis(&doc, id, QStringLiteral("Switch"));
+        edit::renameHypothesis(&doc, id, QStringLiteral("Switch fabric"));
+        QCOMPARE(doc.undoStack()->count(), 1); // consecutive edits merge
+        QCOMPARE(doc.hypotheses()[0].name, QStringLiteral("Switch fabric"));
+        edit::renameHypothesis(&doc, id, QStringLiteral("Hardware failure"));
+        QCOMPARE(doc.undoStack()->count(), 0); // back at the start value: nothing to undo
+        QVERIFY(!doc.isModified());
+    }
+
+    void moveHypothesisUndo()
+    {
+        CaseDocument doc;
+        const Id first = doc.hypotheses()[0].id;
+        edit::addHypothesis(&doc, {0, QStringLiteral("Flash crowd"), HypothesisKind::FlashCrowd, 0, {}});
+        edit::moveHypothesis(&doc, first, 2);
+        QCOMPARE(doc.hypotheses()[2].id, first);
+        doc.undoStack()->undo();
+        QCOMPARE(doc.hypotheses()[0].id, first);
+    }
+
+    void evidenceRatingsStateAndKindRatings()
+    {
+        CaseDocument doc;
+        const Id hw = doc.hypotheses()[0].id, ddos = doc.hypotheses()[1].id;
+        Evidence e;
+        e.title = QStringLiteral("Link down on core switch before errors");
+        e.state = EvidenceState::Suggested;
+        e.kindRatings = {{HypothesisKind::Hardware, Rating::CC}, {HypothesisKind::Ddos, Rating::I}};
+        const Id id = edit::addEvidence(&doc, e);
+        const Evidence *added = doc.find<Evidence>(id);
+        QVERIFY(added);
+        QCOMPARE_ENUM(added->rating(hw), Rating::CC); // detector ratings land on hypotheses by kind
+        QCOMPARE_ENUM(added->rating(ddos), Rating::I);
+
+        edit::setRating(&doc, id, ddos, Rating::II);
+        QCOMPARE_ENUM(doc.find<Evidence>(id)->rating(ddos), Rating::II);
+        edit::setRating(&doc, id, ddos, Rating::Unrated);
+        QCOMPARE_ENUM(doc.find<Evidence>(id)->rating(ddos), Rating::Unrated);
+        QVERIFY(!doc.find<Evidence>(id)->ratings.contains(ddos));
+        doc.undoStack()->undo(); // the two rating edits merged into one command
+        QCOMPARE_ENUM(doc.find<Evidence>(id)->rating(ddos), Rating::I);
+
+        edit::setEvidenceState(&doc, id, EvidenceState::Accepted);
+        QCOMPARE_ENUM(doc.find<Evidence>(id)->state, EvidenceState::Accepted);
+        doc.undoStack()->undo();
+        QCOMPARE_ENUM(doc.find<Evidence>(id)->state, EvidenceState::Suggested);
+
+        edit::removeEvidence(&doc, id);
+        QVERIFY(!doc.find<Evidence>(id));
+        doc.undoStack()->undo();
+        QCOMPARE_ENUM(doc.find<Evidence>(id)->rating(hw), Rating::CC);
+    }
+
+    void statementsMarkersSourcesAndTitle()
+    {
+        CaseDocument doc;
+        Statement s;
+        s.speaker = QStringLiteral("a spokeswoman");
+        s.organisation = QStringLiteral("Amazon");
+        const Id sid = edit::addStatement(&doc, s);
+        Marker m;
+        m.kind = MarkerKind::Outage;
+        m.begin = 1292188200000000;
+        m.end = 1292190300000000;
+        const Id mid = edit::addMarker(&doc, m);
+        Source src;
+        src.path = QStringLiteral("/logs/access.log");
+        const Id srcId = edit::addSource(&doc, src);
+        edit::setTitle(&doc, QStringLiteral("Amazon EU outage"));
+        QCOMPARE(doc.meta().title, QStringLiteral("Amazon EU outage"));
+        QCOMPARE(doc.undoStack()->count(), 4);
+        QCOMPARE(doc.undoStack()->text(2), QStringLiteral("Import access.log"));
+
+        edit::removeMarker(&doc, mid);
+        edit::removeStatement(&doc, sid);
+        edit::removeSource(&doc, srcId);
+        QVERIFY(doc.statements().isEmpty() && doc.markers().isEmpty() && doc.sources().isEmpty());
+        while (doc.undoStack()->canUndo())
+            doc.undoStack()->undo();
+        QVERIFY(doc.statements().isEmpty() && doc.markers().isEmpty() && doc.sources().isEmpty());
+        QCOMPARE(doc.meta().title, QStringLiteral("Untitled case"));
+        while (doc.undoStack()->canRedo())
+            doc.undoStack()->redo();
+        QVERIFY(doc.statements().isEmpty() && doc.markers().isEmpty() && doc.sources().isEmpty());
+        QCOMPARE(doc.meta().title, QStringLiteral("Amazon EU outage"));
+    }
+
+    void aboutToChangeComesBeforeTheChange()
+    {
+        CaseDocument doc;
+        int sizeSeenBefore = -1;
+        connect(&doc, &CaseDocument::aboutToChange, this,
+                [&](const ChangeEvent &) { sizeSeenBefore = int(doc.hypotheses().size()); });
+        edit::addHypothesis(&doc, {0, QStringLiteral("X"), HypothesisKind::Other, 0, {}});
+        QCOMPARE(sizeSeenBefore, 2);
+    }
+
+    void resetClearsUndoAndModified()
+    {
+        CaseDocument doc;
+        QSignalSpy modified(&doc, &CaseDocument::modifiedChanged);
+        edit::setTitle(&doc, QStringLiteral("T"));
+        QVERIFY(doc.isModified());
+        doc.reset(CaseData::create(QStringLiteral("Other")));
+        QVERIFY(!doc.isModified());
+        QVERIFY(!doc.undoStack()->canUndo());
+        QCOMPARE(modified.last().first().toBool(), false);
+    }
+
+    void saveRecordsEditsInCustody()
+    {
+        CaseDocument doc;
+        edit::setTitle(&doc, QStringLiteral("Renamed"));
+        edit::addHypothesis(&doc, {0, QStringLiteral("Route leak"), HypothesisKind::Network, 0, {}});
+        const QList<CustodyEntry> rows = doc.custodyForSave(QStringLiteral("/tmp/a.inquest"));
+        QCOMPARE(rows.size(), 2);
+        QCOMPARE(rows[0].action, QStringLiteral("edit"));
+        QVERIFY(rows[0].detail.contains(QStringLiteral("Rename case")));
+        QVERIFY(rows[0].detail.contains(QStringLiteral("Route leak")));
+        QCOMPARE(rows[1].action, QStringLiteral("save"));
+        QCOMPARE(rows[0].prevHash, doc.custody().last().hash);
+        doc.markSaved(QStringLiteral("/tmp/a.inquest"), rows);
+        QVERIFY(!doc.isModified());
+        QCOMPARE(doc.custody().size(), 3);
+        QVERIFY(custody::verify(doc.custody()).isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCaseDocument)
+#include "tst_casedocument.moc"

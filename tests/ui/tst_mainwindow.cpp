@@ -1,0 +1,154 @@
+// GUI smoke test: the main window opens offscreen, Save writes a case, the title shows the
+// modified mark, and closing with unsaved changes asks first.
+#include "documentcontroller.h"
+#include "mainwindow.h"
+
+#include "casefile/casefile.h"
+#include "model/casedocument.h"
+#include "model/commands.h"
+
+#include <QAction>
+#include <QDockWidget>
+#include <QMenuBar>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace inquest;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+
+private slots:
+    void initTestCase()
+    {
+        QCoreApplication::setOrganizationName(QStringLiteral("InquestTests"));
+        QSettings().clear();
+    }
+
+    void hasTheDocks()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QStringList names;
+        for (QDockWidget *d : w.findChildren<QDockWidget *>())
+            names.append(d->windowTitle());
+        for (const char *expected : {"Sources", "Charts", "Evidence", "Statements", "Scoring"})
+            QVERIFY2(names.contains(QString::fromLatin1(expected)), expected);
+        QVERIFY(w.windowTitle().contains(QStringLiteral("Untitled case")));
+    }
+
+    void clickSaveWritesTheCase()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        const QString file = m_dir.filePath(QStringLiteral("gui.inquest"));
+        w.controller()->askPath = [&](bool) { return file; };
+        edit::setTitle(w.document(), QStringLiteral("GUI case"));
+        QVERIFY(w.isWindowModified());
+        QVERIFY(w.windowTitle().contains(QStringLiteral("GUI case[*]")));
+
+        // Use the menu as a user would: File → Save.
+        QMenu *fileMenu = w.menuBar()->findChildren<QMenu *>().first();
+        QAction *save = w.findChild<QAction *>(QStringLiteral("actionSave"));
+        QVERIFY(save && fileMenu->actions().contains(save));
+        save->trigger();
+        QVERIFY(QFile::exists(file));
+        QVERIFY(!w.isWindowModified());
+        QVERIFY(w.windowTitle().contains(QStringLiteral("gui.inquest")));
+        QString error;
+        const auto data = casefile::read(file, &error);
+        QVERIFY2(data, qPrintable(error));
+        QCOMPARE(data->meta.title, QStringLiteral("GUI case"));
+
+        // Undo through the Edit menu's action marks the case modified again.
+        w.findChild<QAction *>(QStringLiteral("actionUndo"))->trigger();
+        QCOMPARE(w.document()->meta().title, QStringLiteral("Untitled case"));
+        QVERIFY(w.isWindowModified());
+    }
+
+    void closingWithUnsavedChangesAsks()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        int asked = 0;
+        auto answer = DocumentController::SaveAnswer::Cancel;
+        w.controller()->askSave = [&] {
+            ++asked;
+            return answer;
+        };
+        edit::setTitle(w.document(), QStringLiteral("Pending"));
+        QVERIFY(!w.close()); // Cancel keeps the window and the changes
+        QCOMPARE(asked, 1);
+        QVERIFY(w.isVisible());
+        QCOMPARE(w.document()->meta().title, QStringLiteral("Pending"));
+        answer = DocumentController::SaveAnswer::Discard;
+        QVERIFY(w.close());
+        QCOMPARE(asked, 2);
+    }
+
+    void openingADamagedFileShowsTheErrorAndKeepsTheCase()
+    {
+        MainWindow w;
+        const QString bad = m_dir.filePath(QStringLiteral("bad.inquest"));
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(4096, 'x'));
+        f.close();
+        QString shown;
+        w.controller()->showError = [&](const QString &m) { shown = m; };
+        edit::setTitle(w.document(), QStringLiteral("Keep me"));
+        w.controller()->askSave = [] { return DocumentController::SaveAnswer::Discard; };
+        QVERIFY(!w.controller()->open(bad));
+        QVERIFY(shown.contains(QStringLiteral("bad.inquest")));
+        QVERIFY(shown.contains(QStringLiteral("not an Inquest case")));
+        QCOMPARE(w.document()->meta().title, QStringLiteral("Keep me"));
+    }
+
+    void rendersAWindowWorthLookingAt()
+    {
+        MainWindow w;
+        Evidence e;
+        e.title = QStringLiteral("Errors at normal request volume on EU sites");
+        e.origin = QStringLiteral("manual");
+        edit::addEvidence(w.document(), e);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        const QImage image = w.grab().toImage();
+        QVERIFY(!image.isNull());
+        QCOMPARE(image.size(), w.size() * image.devicePixelRatio());
+        // Not a blank window: the docks and tables draw many distinct colours.
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); y += 7)
+            for (int x = 0; x < image.width(); x += 7)
+                colours.insert(image.pixel(x, y));
+        QVERIFY2(colours.size() > 8, qPrintable(QString::number(colours.size())));
+        if (const QString dir = qEnvironmentVariable("INQUEST_SCREENSHOT_DIR"); !dir.isEmpty())
+            QVERIFY(image.save(dir + QStringLiteral("/mainwindow.png")));
+    }
+
+    void recentFilesRememberSavedCases()
+    {
+        MainWindow w;
+        const QString file = m_dir.filePath(QStringLiteral("recent.inquest"));
+        QVERIFY(w.controller()->saveAs(file));
+        QMenu *recent = nullptr;
+        for (QMenu *m : w.findChildren<QMenu *>()) {
+            if (m->title().contains(QStringLiteral("Recent")))
+                recent = m;
+        }
+        QVERIFY(recent);
+        QCOMPARE(recent->actions().first()->text(), QStringLiteral("recent.inquest"));
+        MainWindow second;
+        QVERIFY(second.controller()->open(file));
+        QCOMPARE(second.document()->filePath(), QFileInfo(file).absoluteFilePath());
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
