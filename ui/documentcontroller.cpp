@@ -1,6 +1,7 @@
 #include "documentcontroller.h"
 #include "recentfiles.h"
 
+#include "casefile/autosave.h"
 #include "casefile/casefile.h"
 #include "model/casedocument.h"
 
@@ -39,6 +40,41 @@ DocumentController::DocumentController(CaseDocument *doc, RecentFiles *recent, Q
         return path;
     };
     showError = [this](const QString &message) { QMessageBox::critical(m_window, tr("Inquest"), message); };
+    askRecover = [this](const QString &sidecar) {
+        return QMessageBox::question(
+                   m_window, tr("Recover unsaved work"),
+                   tr("Inquest found unsaved work from %1 that was not saved before the program ended.\n\n"
+                      "Recover it? (Choosing No deletes it.)")
+                       .arg(QFileInfo(sidecar).lastModified().toString(Qt::TextDate)),
+                   QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes) == QMessageBox::Yes;
+    };
+}
+
+bool DocumentController::recover(const QString &sidecar, const QString &casePath)
+{
+    QString error;
+    auto data = casefile::read(sidecar, &error);
+    if (!data) {
+        showError(tr("The autosaved work cannot be read and was left in place:\n%1").arg(error));
+        return false;
+    }
+    custody::append(data->custody, QStringLiteral("recover"),
+                    QStringLiteral("unsaved work recovered from %1").arg(sidecar));
+    m_doc->reset(std::move(*data), casePath, true);
+    emit statusMessage(tr("Recovered unsaved work; save the case to keep it"));
+    return true;
+}
+
+bool DocumentController::offerOrphanRecovery()
+{
+    const QStringList orphans = autosave::orphanedSidecars();
+    if (orphans.isEmpty())
+        return false;
+    if (!askRecover(orphans.first())) {
+        QFile::remove(orphans.first());
+        return false;
+    }
+    return recover(orphans.first(), QString());
 }
 
 bool DocumentController::maybeSave()
@@ -47,7 +83,9 @@ bool DocumentController::maybeSave()
         return true;
     switch (askSave()) {
     case SaveAnswer::Save: return save();
-    case SaveAnswer::Discard: return true;
+    case SaveAnswer::Discard:
+        autosave::discard(m_doc->filePath(), m_doc->meta().caseId);
+        return true;
     case SaveAnswer::Cancel: return false;
     }
     return false;
@@ -69,6 +107,18 @@ bool DocumentController::open(const QString &requested)
     const QString path = requested.isEmpty() ? askPath(false) : requested;
     if (path.isEmpty())
         return false;
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    if (autosave::hasNewerSidecar(absolute, {})) {
+        const QString sidecar = autosave::sidecarPath(absolute, {});
+        if (askRecover(sidecar)) {
+            if (recover(sidecar, absolute)) {
+                m_recent->add(path);
+                return true;
+            }
+            return false;
+        }
+        QFile::remove(sidecar);
+    }
     QString error;
     if (!casefile::open(*m_doc, path, &error)) {
         showError(error);

@@ -28,16 +28,21 @@ public:
     bool saveAs(const QString &path = {});
     // Before closing or replacing the case: asks to save unsaved changes. False = stay.
     bool maybeSave();
+    // At start-up: offers the newest autosave of a never-saved case that a crash left behind.
+    bool offerOrphanRecovery();
 
     // Test hooks: what to answer instead of showing a dialog.
     std::function<SaveAnswer()> askSave;
     std::function<QString(bool forSave)> askPath;
     std::function<void(const QString &)> showError;
+    std::function<bool(const QString &sidecar)> askRecover;
 
 signals:
     void statusMessage(const QString &message);
 
 private:
+    bool recover(const QString &sidecar, const QString &casePath);
+
     CaseDocument *m_doc;
     RecentFiles *m_recent;
     QWidget *m_window;

@@ -46,5 +46,7 @@ int main(int argc, char *argv[])
     window.show();
     if (!args.isEmpty() && !args.first().startsWith(u'-'))
         window.controller()->open(args.first());
+    else
+        window.controller()->offerOrphanRecovery();
     return app.exec();
 }

@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "autosaver.h"
 #include "documentcontroller.h"
 #include "recentfiles.h"
 
@@ -29,6 +30,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_doc(new CaseDocument(this))
     , m_recent(new RecentFiles(this))
     , m_controller(new DocumentController(m_doc, m_recent, this))
+    , m_autosaver(new Autosaver(m_doc, this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setDockNestingEnabled(true);
@@ -51,6 +53,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_controller, &DocumentController::statusMessage, this,
             [this](const QString &m) { statusBar()->showMessage(m, 5000); });
     connect(m_recent, &RecentFiles::changed, this, &MainWindow::updateRecentMenu);
+    connect(m_autosaver, &Autosaver::failed, this,
+            [this](const QString &m) { statusBar()->showMessage(tr("Autosave failed: %1").arg(m)); });
 
     resize(1500, 900);
     QSettings settings;
@@ -160,6 +164,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
+    m_autosaver->discardSidecar(); // closed on purpose: nothing to recover next time
     QSettings settings;
     settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("mainWindow/state"), saveState());

@@ -6,6 +6,7 @@ class QMenu;
 
 namespace inquest {
 
+class Autosaver;
 class CaseDocument;
 class DocumentController;
 class RecentFiles;
@@ -21,6 +22,7 @@ public:
 
     CaseDocument *document() const { return m_doc; }
     DocumentController *controller() const { return m_controller; }
+    Autosaver *autosaver() const { return m_autosaver; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -36,6 +38,7 @@ private:
     CaseDocument *m_doc;
     RecentFiles *m_recent;
     DocumentController *m_controller;
+    Autosaver *m_autosaver;
     QMenu *m_recentMenu = nullptr;
     TableDock *m_sourcesDock = nullptr;
     TableDock *m_evidenceDock = nullptr;

@@ -174,6 +174,18 @@ std::optional<CaseData> read(const QString &path, QString *error, int *fileVersi
     return data;
 }
 
+// Temporary files of saves that were killed before their rename; ours by name only.
+void removeStaleTemporaries(const QFileInfo &target)
+{
+    QDir dir(target.absolutePath());
+    const QStringList stale = dir.entryList({QStringLiteral(".") + target.fileName() + QStringLiteral(".*.saving*")},
+                                            QDir::Files | QDir::Hidden);
+    for (const QString &name : stale) {
+        if (QFileInfo(dir.filePath(name)).lastModified().secsTo(QDateTime::currentDateTime()) > 60)
+            QFile::remove(dir.filePath(name));
+    }
+}
+
 bool write(const CaseData &data, const QString &path, QString *error)
 {
     const QFileInfo target(path);
@@ -182,16 +194,29 @@ bool write(const CaseData &data, const QString &path, QString *error)
         *error = named(path, QStringLiteral("the folder does not exist"));
         return false;
     }
+    // Checked on the permission bits, not access(2): root may write anywhere, but a case the
+    // analyst made read-only is not to be replaced behind their back.
+    if (target.exists() && !(QFile::permissions(path) & QFileDevice::WriteOwner)) {
+        *error = named(path, QStringLiteral("the case file is read-only; save it under another name"));
+        return false;
+    }
+    removeStaleTemporaries(target);
     QTemporaryFile temp(dir + QStringLiteral("/.") + target.fileName() + QStringLiteral(".XXXXXX.saving"));
     if (!temp.open()) {
         *error = named(path, QStringLiteral("cannot write in this folder: %1").arg(temp.errorString()));
         return false;
     }
     temp.close();
+    // SQLite's rollback journal outlives a failed write; the temporary file removes itself.
+    struct JournalCleanup
+    {
+        QString path;
+        ~JournalCleanup() { QFile::remove(path); }
+    } journal{temp.fileName() + QStringLiteral("-journal")};
     QString detail;
     if (!writeDatabase(data, temp.fileName(), &detail)) {
         *error = named(path, QStringLiteral("saving failed, the previous file is unchanged: %1").arg(detail));
-        return false; // temp removes itself
+        return false;
     }
     if (!syncFile(temp.fileName())) {
         *error = named(path, QStringLiteral("saving failed (the disk did not confirm the write); the previous file "

@@ -15,20 +15,21 @@ CaseDocument::CaseDocument(CaseData data, QObject *parent)
     , m_undoStack(new QUndoStack(this))
 {
     qRegisterMetaType<inquest::ChangeEvent>();
-    connect(m_undoStack, &QUndoStack::cleanChanged, this, [this](bool clean) { emit modifiedChanged(!clean); });
+    connect(m_undoStack, &QUndoStack::cleanChanged, this, [this](bool) { emit modifiedChanged(isModified()); });
 }
 
 CaseDocument::~CaseDocument() = default;
 
-void CaseDocument::reset(CaseData data, const QString &filePath)
+void CaseDocument::reset(CaseData data, const QString &filePath, bool modified)
 {
     emit aboutToChange({Entity::Case, ChangeAction::Reset, 0, -1});
     m_undoStack->clear();
     m_data = std::move(data);
     m_undoStack->setClean();
+    m_unsavedRecovery = modified;
     setFilePath(filePath);
     emit changed({Entity::Case, ChangeAction::Reset, 0, -1});
-    emit modifiedChanged(false);
+    emit modifiedChanged(modified);
 }
 
 void CaseDocument::setFilePath(const QString &path)
@@ -39,7 +40,7 @@ void CaseDocument::setFilePath(const QString &path)
     emit filePathChanged(path);
 }
 
-bool CaseDocument::isModified() const { return !m_undoStack->isClean(); }
+bool CaseDocument::isModified() const { return m_unsavedRecovery || !m_undoStack->isClean(); }
 
 QString CaseDocument::displayName() const
 {
@@ -87,7 +88,9 @@ QList<CustodyEntry> CaseDocument::custodyForSave(const QString &path) const
 void CaseDocument::markSaved(const QString &path, const QList<CustodyEntry> &writtenRows)
 {
     m_data.custody.append(writtenRows);
+    m_unsavedRecovery = false;
     m_undoStack->setClean();
+    emit modifiedChanged(false);
     setFilePath(path);
 }
 

@@ -47,8 +47,9 @@ public:
     const QList<Marker> &markers() const { return m_data.markers; }
     const QList<CustodyEntry> &custody() const { return m_data.custody; }
 
-    // Replaces the whole case (after Open or New): clears the undo stack and marks it clean.
-    void reset(CaseData data, const QString &filePath = {});
+    // Replaces the whole case (after Open or New): clears the undo stack and marks it clean,
+    // or modified when the data is not what the file holds (recovered from an autosave).
+    void reset(CaseData data, const QString &filePath = {}, bool modified = false);
 
     QUndoStack *undoStack() const { return m_undoStack; }
     QString filePath() const { return m_filePath; }
@@ -178,6 +179,7 @@ private:
     CaseData m_data;
     QUndoStack *m_undoStack;
     QString m_filePath;
+    bool m_unsavedRecovery = false; // modified although the undo stack is clean
 };
 
 } // namespace inquest
