@@ -73,13 +73,13 @@ std::optional<QDate> parseLooseDate(QStringView text)
                                        QStringLiteral("jul"), QStringLiteral("aug"), QStringLiteral("sep"),
                                        QStringLiteral("oct"), QStringLiteral("nov"), QStringLiteral("dec")};
     QDate date;
-    if (auto m = iso.matchView(text); m.hasMatch())
+    if (auto m = iso.match(text); m.hasMatch())
         date = QDate(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
-    else if (auto m = dmy.matchView(text); m.hasMatch())
+    else if (auto m = dmy.match(text); m.hasMatch())
         date = QDate(m.captured(3).toInt(), int(months.indexOf(m.captured(2).toLower())) + 1, m.captured(1).toInt());
-    else if (auto m = mdy.matchView(text); m.hasMatch())
+    else if (auto m = mdy.match(text); m.hasMatch())
         date = QDate(m.captured(3).toInt(), int(months.indexOf(m.captured(1).toLower())) + 1, m.captured(2).toInt());
-    else if (auto m = slash.matchView(text); m.hasMatch()) {
+    else if (auto m = slash.match(text); m.hasMatch()) {
         const int a = m.captured(1).toInt(), b = m.captured(2).toInt();
         date = b > 12 ? QDate(m.captured(3).toInt(), a, b) : QDate(m.captured(3).toInt(), b, a);
     }

@@ -57,7 +57,7 @@ bool looksLikeOrganisation(const QString &name)
         "Networks?|Foundation|Institute|Party|Council|Commission|Department|Office|Times|News|Post|Journal)\\b"));
     // One word ("Amazon", "WikiLeaks") or a name with an organisation word; two plain capitalised
     // words are more likely a person.
-    return !name.contains(u' ') || suffix.matchView(name).hasMatch() || name.count(u' ') >= 3;
+    return !name.contains(u' ') || suffix.match(name).hasMatch() || name.count(u' ') >= 3;
 }
 
 const QRegularExpression &anaphor()
@@ -80,14 +80,14 @@ Attribution parseSpeaker(QStringView raw)
     phrase.remove(leadIn);
     if (phrase.isEmpty() || phrase.size() > 160)
         return a;
-    if (anaphor().matchView(phrase).hasMatch()) {
+    if (anaphor().match(phrase).hasMatch()) {
         a.speaker = phrase;
         a.anaphoric = a.found = true;
         return a;
     }
     // "John Smith, a spokesman for WikiLeaks" -> name, then the role phrase.
     static const QRegularExpression appositive(QStringLiteral("^(?<name>" NAME "),\\s+(?<rest>(?:a|an|the)\\s+.+)$"));
-    if (auto m = appositive.matchView(phrase); m.hasMatch()) {
+    if (auto m = appositive.match(phrase); m.hasMatch()) {
         Attribution inner = parseSpeaker(m.capturedView(u"rest"));
         inner.speaker = m.captured(u"name");
         inner.found = true;
@@ -106,14 +106,14 @@ Attribution parseSpeaker(QStringView raw)
                                              QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression groupWords(QStringLiteral("\\b(?:the\\s+group|the\\s+company|the\\s+firm|its|their)\\b"),
                                                QRegularExpression::CaseInsensitiveOption);
-    if (auto m = roleFor.matchView(phrase); m.hasMatch() && !isGenericWord(m.captured(u"org").section(u' ', 0, 0))) {
+    if (auto m = roleFor.match(phrase); m.hasMatch() && !isGenericWord(m.captured(u"org").section(u' ', 0, 0))) {
         a.role = m.captured(u"role").toLower();
         a.organisation = clean(m.captured(u"org"));
         a.speaker = clean(m.captured(u"det") + m.captured(u"role"));
         a.found = true;
         return a;
     }
-    if (auto m = orgRole.matchView(phrase); m.hasMatch() && !isGenericWord(m.captured(u"org").section(u' ', 0, 0))) {
+    if (auto m = orgRole.match(phrase); m.hasMatch() && !isGenericWord(m.captured(u"org").section(u' ', 0, 0))) {
         a.organisation = clean(m.captured(u"org"));
         a.role = m.captured(u"role").toLower();
         a.speaker = m.hasCaptured(u"name") ? m.captured(u"name") : phrase;
@@ -124,20 +124,20 @@ Attribution parseSpeaker(QStringView raw)
     static const QRegularExpression descriptor(QStringLiteral(
         "^(?:the\\s+)?(?:\\w+\\s+)?(?:firm|company|group|provider|host|retailer|operator|site|website|collective)\\s+(?<org>" NAME ")$"),
         QRegularExpression::CaseInsensitiveOption);
-    if (auto m = descriptor.matchView(phrase); m.hasMatch()) {
+    if (auto m = descriptor.match(phrase); m.hasMatch()) {
         a.organisation = a.speaker = clean(m.captured(u"org"));
         a.found = true;
         return a;
     }
-    if (auto m = roleOnly.matchView(phrase); m.hasMatch()) {
+    if (auto m = roleOnly.match(phrase); m.hasMatch()) {
         a.role = m.captured(u"role").toLower();
         a.speaker = clean(m.captured(u"det") + m.captured(u"role"));
-        a.anaphoric = groupWords.matchView(m.capturedView(u"rest")).hasMatch();
+        a.anaphoric = groupWords.match(m.capturedView(u"rest")).hasMatch();
         a.found = true;
         return a;
     }
     static const QRegularExpression name(QStringLiteral("^(?<name>" NAME ")$"));
-    if (auto m = name.matchView(phrase); m.hasMatch() && !isGenericWord(phrase.section(u' ', 0, 0))) {
+    if (auto m = name.match(phrase); m.hasMatch() && !isGenericWord(phrase.section(u' ', 0, 0))) {
         a.speaker = phrase;
         if (looksLikeOrganisation(phrase))
             a.organisation = phrase;
@@ -156,7 +156,7 @@ Attribution attributionAfter(QStringView after)
     static const QRegularExpression whoFirst(QStringLiteral(
         "^[\\s,\u2014-]*(?<who>[^.!?]{1,120}?)\\s+" VERB "\\b"));
     const QStringView window = after.left(300);
-    if (auto m = verbFirst.matchView(window); m.hasMatch()) {
+    if (auto m = verbFirst.match(window); m.hasMatch()) {
         QString who = m.captured(u"who");
         // "one message posted to the group's chat channel" keeps "the group" for later resolution.
         Attribution a = parseSpeaker(who);
@@ -170,7 +170,7 @@ Attribution attributionAfter(QStringView after)
             return a;
         }
     }
-    if (auto m = whoFirst.matchView(window); m.hasMatch())
+    if (auto m = whoFirst.match(window); m.hasMatch())
         return parseSpeaker(m.capturedView(u"who"));
     return {};
 }
@@ -183,9 +183,9 @@ Attribution attributionBefore(QStringView before)
         "(?:^|[,;.][\u201D\u2019\"]?\\s+|\\b(?:and|but|then|when|after|as)\\s+)(?<who>[^,;.:]{1,120}?)\\s+" VERB
         "(?:\\s+(?!that\\b)(?:\\S+\\s+){0,3}?\\S+?)?\\s*(?:that\\s*)?[:,]?\\s*$"));
     const QStringView window = before.right(300);
-    if (auto m = according.matchView(window); m.hasMatch())
+    if (auto m = according.match(window); m.hasMatch())
         return parseSpeaker(m.capturedView(u"who"));
-    if (auto m = saidColon.matchView(window); m.hasMatch())
+    if (auto m = saidColon.match(window); m.hasMatch())
         return parseSpeaker(m.capturedView(u"who"));
     return {};
 }
@@ -194,7 +194,7 @@ Attribution reportedSpeech(QStringView sentence, qsizetype *clauseStart)
 {
     static const QRegularExpression according(QStringLiteral("\\bAccording\\s+to\\s+(?<who>[^,.;]+)"),
                                               QRegularExpression::CaseInsensitiveOption);
-    if (auto m = according.matchView(sentence); m.hasMatch()) {
+    if (auto m = according.match(sentence); m.hasMatch()) {
         Attribution a = parseSpeaker(m.capturedView(u"who"));
         if (a.found) {
             if (clauseStart)
@@ -203,15 +203,20 @@ Attribution reportedSpeech(QStringView sentence, qsizetype *clauseStart)
         }
     }
     static const QRegularExpression verb(QStringLiteral("\\b" VERB "\\b"));
-    auto it = verb.globalMatchView(sentence);
+    auto it = verb.globalMatch(sentence);
     while (it.hasNext()) {
         const auto m = it.next();
+        // "Outage reported on 18 May": a participle, not someone speaking.
+        static const QRegularExpression participle(QStringLiteral("^\\s+(?:on|in|at|by|for|to|from)\\b"));
+        if ((m.captured().endsWith(u"reported") || m.captured().endsWith(u"posted")) &&
+            participle.match(sentence.mid(m.capturedEnd(), 8)).hasMatch())
+            continue;
         // The subject: back from the verb to a clause boundary.
         QStringView pre = sentence.left(m.capturedStart());
         static const QRegularExpression boundary(QStringLiteral(
             "(?:^|[,;:]\\s+|\\b(?:after|when|while|as|because|that|and|but|since|before|until|where)\\s+)"));
         qsizetype cut = 0;
-        auto b = boundary.globalMatchView(pre);
+        auto b = boundary.globalMatch(pre);
         while (b.hasNext())
             cut = b.next().capturedEnd();
         const QStringView subject = pre.mid(cut).trimmed();

@@ -72,6 +72,11 @@ QList<Span> splitSentences(QStringView text)
             while (p > start && text[p - 1].isSpace())
                 --p;
             const QChar last = p > start ? text[p - 1] : QChar(u'.');
+            static const QRegularExpression field(QStringLiteral("^[A-Z][A-Za-z ]{1,20}:\\s"));
+            if (field.match(text.mid(i + 1, 24)).hasMatch()) { // "Published: …" under a headline
+                emitUpTo(i, i + 1);
+                continue;
+            }
             if (!(last.isLetter() && last.isLower()) && last != u',' && last != u'-' && last != u';' &&
                 !isClosing(last) && last != u'.' && last != u'!' && last != u'?')
                 emitUpTo(i, i + 1);
@@ -269,7 +274,7 @@ QList<Statement> extractStatements(QStringView text, const ExtractOptions &optio
         s.times = timesIn(sentence.begin, sentence.end);
         if (!c.who.found) {
             // The outlet's own account of when what was down: dated facts are evidence too.
-            if (s.times.isEmpty() || !outageWords().matchView(words).hasMatch())
+            if (s.times.isEmpty() || !outageWords().match(words).hasMatch())
                 continue;
             c.who.found = true;
             c.who.speaker = options.outlet.isEmpty() ? QStringLiteral("the article") : options.outlet;
@@ -316,6 +321,10 @@ QList<Statement> extractStatements(QStringView text, const ExtractOptions &optio
         const bool near = previous && c.statement.offset - (previous->statement.offset + previous->statement.length) < 800;
         if (!who.found && c.statement.direct && near && previous->statement.direct) {
             who = previous->who; // a further quote from the same speaker
+        } else if (who.anaphoric && near && previous->who.role != u"report" &&
+                   QStringList{QStringLiteral("he"), QStringLiteral("she"), QStringLiteral("it"), QStringLiteral("they")}
+                       .contains(who.speaker.toLower())) {
+            who = previous->who; // "She said", "It said": the speaker before
         } else if (who.anaphoric && who.organisation.isEmpty()) {
             who.organisation = (previous && !previous->who.organisation.isEmpty() && previous->who.role != u"report" && near)
                                    ? previous->who.organisation

@@ -92,9 +92,9 @@ QString markdownToText(QStringView markdown, QString *title, QString *outlet, QS
             flush();
             continue;
         }
-        if (refDef.matchView(line).hasMatch())
+        if (refDef.match(line).hasMatch())
             continue;
-        if (auto h = heading.matchView(line); h.hasMatch()) {
+        if (auto h = heading.match(line); h.hasMatch()) {
             flush();
             paragraph = inlineText(h.captured(2));
             if (title && title->isEmpty() && h.captured(1).size() == 1)
@@ -102,17 +102,17 @@ QString markdownToText(QStringView markdown, QString *title, QString *outlet, QS
             flush();
             continue;
         }
-        if (!paragraph.isEmpty() && setext.matchView(line).hasMatch()) {
+        if (!paragraph.isEmpty() && setext.match(line).hasMatch()) {
             if (title && title->isEmpty() && line.trimmed().startsWith(u'='))
                 *title = paragraph;
             flush();
             continue;
         }
-        if (rule.matchView(line).hasMatch()) {
+        if (rule.match(line).hasMatch()) {
             flush();
             continue;
         }
-        if (auto li = listItem.matchView(line); li.hasMatch()) {
+        if (auto li = listItem.match(line); li.hasMatch()) {
             flush(); // each list item reads as its own paragraph
             line = line.mid(li.capturedEnd());
         }

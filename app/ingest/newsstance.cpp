@@ -25,7 +25,7 @@ const QList<Trigger> &triggers()
                           "|(?:hardware|equipment)\\s+(?:failed|broke))\\b"),
                       ci)},
         {K::Ddos, QRegularExpression(QStringLiteral(
-                      "\\b(?:d\\.?dos|distributed\\s+denial[- ]of[- ]service|denial[- ]of[- ]service|botnets?"
+                      "\\b(?:d\\.?dos|distributed\\s+denial[- ]of[- ]service|denial[- ]of[- ]service"
                       "|(?:cyber[- ]?)?attack(?:s|ed|ing)?\\s+(?:on|against)\\b"
                       "|(?:an|planned|planning|launch(?:ed|ing)?|cyber)\\s+attacks?"
                       "|attack(?:ed|ing)?\\s+(?-i:(?=[A-Z]))\\w+"
@@ -100,10 +100,22 @@ QStringView clauseBefore(QStringView text, qsizetype at)
         QStringLiteral("\\b(?:but|however|although|though|yet|and\\s+(?:says|said|adds|added|insists|claims))\\b"),
                                              QRegularExpression::CaseInsensitiveOption);
     qsizetype cut = -1;
-    auto it = contrast.globalMatchView(clause);
+    auto it = contrast.globalMatch(clause);
     while (it.hasNext())
         cut = it.next().capturedEnd();
     return cut >= 0 ? clause.mid(cut) : clause;
+}
+
+// All triggers as one expression with a named group per kind: one scan per statement.
+const QRegularExpression &combined()
+{
+    static const QRegularExpression re = [] {
+        QStringList parts;
+        for (const Trigger &t : triggers())
+            parts.append(QStringLiteral("(?<k%1>%2)").arg(int(t.kind)).arg(t.re.pattern()));
+        return QRegularExpression(parts.join(u'|'), QRegularExpression::CaseInsensitiveOption);
+    }();
+    return re;
 }
 
 } // namespace
@@ -113,14 +125,21 @@ StanceSuggestion suggestStance(QStringView text)
     StanceSuggestion result;
     QMap<HypothesisKind, int> support, against;
     QMap<HypothesisKind, bool> strong;
-    for (const Trigger &t : triggers()) {
-        auto it = t.re.globalMatchView(text);
+    {
+        auto it = combined().globalMatch(text);
         while (it.hasNext()) {
             const auto m = it.next();
+            Trigger t{HypothesisKind::Other, {}};
+            for (HypothesisKind kind : allHypothesisKinds()) {
+                if (m.hasCaptured(QStringLiteral("k%1").arg(int(kind)))) {
+                    t.kind = kind;
+                    break;
+                }
+            }
             const QStringView before = clauseBefore(text, m.capturedStart());
             const auto neg = [&] {
                 QRegularExpressionMatch last;
-                auto n = negation().globalMatchView(before);
+                auto n = negation().globalMatch(before);
                 while (n.hasNext())
                     last = n.next();
                 return last;
@@ -129,12 +148,12 @@ StanceSuggestion suggestStance(QStringView text)
             static const QRegularExpression denialAfter(
                 QStringLiteral("^\\s+(?:was|were|is|are|had\\s+been|has\\s+been)\\s+(?:not|never)\\b|^\\s+(?:wasn't|weren't|isn't)\\b"),
                 QRegularExpression::CaseInsensitiveOption);
-            const auto after = denialAfter.matchView(text.mid(m.capturedEnd(), 40));
+            const auto after = denialAfter.match(text.mid(m.capturedEnd(), 40));
             const bool negatedAfter = after.hasMatch();
             const bool negated = neg.hasMatch() || negatedAfter;
-            if (negated && hedge().matchView(before).hasMatch())
+            if (negated && hedge().match(before).hasMatch())
                 continue; // "may not have been able to take X down": not a claim
-            const bool isStrong = causal().matchView(before).hasMatch();
+            const bool isStrong = causal().match(before).hasMatch();
             if (negatedAfter && !neg.hasMatch()) {
                 against[t.kind]++;
                 result.triggers.append(

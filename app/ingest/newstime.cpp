@@ -36,9 +36,9 @@ namespace bpt = boost::posix_time;
 
 const QRegularExpression &scanner()
 {
+    // No optional lead-in here: it would make the engine try it at every position. The
+    // preposition and "about" before a match are read back from the text (leadIn()).
     static const QRegularExpression re(QStringLiteral(
-        "(?<prep>\\b(?:until|till|to|from|since|at|on|by|before|after)\\s+)?"
-        "(?<approx>(?:about|around|approximately|roughly|circa|shortly\\s+(?:before|after)|just\\s+(?:before|after))\\s+)?"
         "(?:(?<dur>\\bfor\\s+(?:(?:more\\s+than|over|almost|nearly|about|around|at\\s+least|some|up\\s+to|less\\s+than|under|roughly|approximately)\\s+)?"
         NUMBER "\\s+(?:minutes?|mins?|hours?|hrs?|seconds?|secs?|days?)\\b)"
         "|(?<rel>(?i:\\b(?:(?:earlier|later)\\s+(?:today|this\\s+(?:morning|afternoon|evening))|today|yesterday|tonight"
@@ -142,11 +142,11 @@ std::optional<bg::date> inferYear(int month, int day, int weekday, const std::op
 
 std::optional<bg::date> parseDate(QStringView s, const std::optional<bg::date> &pub)
 {
-    const auto m = datePart().matchView(s);
+    const auto m = datePart().match(s);
     if (!m.hasMatch())
         return std::nullopt;
     int weekday = -1;
-    const auto w = weekdayPart().matchView(s);
+    const auto w = weekdayPart().match(s);
     if (w.hasMatch() && w.capturedStart(u"wd") < m.capturedStart())
         weekday = weekdayOf(w.capturedView(u"wd"));
     auto withYear = [&](int y, int mo, int d) -> std::optional<bg::date> {
@@ -173,7 +173,7 @@ struct Clock
 
 std::optional<Clock> parseClock(QStringView s)
 {
-    const auto m = clockPart().matchView(s);
+    const auto m = clockPart().match(s);
     if (!m.hasMatch())
         return std::nullopt;
     int h = 0, min = 0;
@@ -208,6 +208,58 @@ qint64 micros(const bpt::ptime &t)
     return (t - epoch).total_microseconds();
 }
 
+// The words just before a match: "until about 2145 GMT" -> prep "until", approximate.
+struct LeadIn
+{
+    qsizetype start;
+    QString prep;
+    bool approximate = false;
+};
+
+LeadIn leadIn(QStringView text, qsizetype start)
+{
+    LeadIn lead{start, {}, false};
+    auto wordBefore = [&](qsizetype at, qsizetype *wordStart) {
+        qsizetype e = at;
+        while (e > 0 && text[e - 1] == u' ')
+            --e;
+        if (e == at || e == 0)
+            return QString();
+        qsizetype b = e;
+        while (b > 0 && text[b - 1].isLetter())
+            --b;
+        *wordStart = b;
+        return text.mid(b, e - b).toString().toLower();
+    };
+    static const QStringList approx = {QStringLiteral("about"), QStringLiteral("around"),
+                                       QStringLiteral("approximately"), QStringLiteral("roughly"),
+                                       QStringLiteral("circa")};
+    static const QStringList preps = {QStringLiteral("until"), QStringLiteral("till"), QStringLiteral("to"),
+                                      QStringLiteral("from"),  QStringLiteral("since"), QStringLiteral("at"),
+                                      QStringLiteral("on"),    QStringLiteral("by"),    QStringLiteral("before"),
+                                      QStringLiteral("after")};
+    qsizetype ws = start;
+    QString w = wordBefore(start, &ws);
+    if (approx.contains(w)) {
+        lead.approximate = true;
+        lead.start = ws;
+        w = wordBefore(ws, &ws);
+    } else if ((w == u"before" || w == u"after")) {
+        qsizetype ws2 = ws;
+        const QString w2 = wordBefore(ws, &ws2);
+        if (w2 == u"shortly" || w2 == u"just") { // "shortly before 10pm"
+            lead.approximate = true;
+            lead.start = ws2;
+            w = wordBefore(ws2, &ws);
+        }
+    }
+    if (preps.contains(w)) {
+        lead.prep = w;
+        lead.start = ws;
+    }
+    return lead;
+}
+
 struct Item
 {
     TimeRef ref;
@@ -223,7 +275,7 @@ struct Item
 bpt::time_duration parseDuration(QStringView s)
 {
     static const QRegularExpression re(QStringLiteral("(?<n>\\d+|an?|half\\s+an|[a-z-]+)\\s+(?<u>[a-z]+)$"));
-    const auto m = re.matchView(s.trimmed());
+    const auto m = re.match(s.trimmed());
     static const char *const words[] = {"zero", "one", "two", "three", "four", "five", "six",
                                         "seven", "eight", "nine", "ten", "eleven", "twelve"};
     const QString n = m.captured(u"n");
@@ -260,15 +312,18 @@ QList<TimeRef> findTimes(QStringView text, QDate published)
     QList<Item> items;
     std::optional<bg::date> lastDate;
     qint64 lastDateEnd = -1;
-    auto it = scanner().globalMatchView(text);
+    auto it = scanner().globalMatch(text);
     while (it.hasNext()) {
         const auto m = it.next();
         Item item;
-        item.prep = m.captured(u"prep").trimmed().toLower();
-        item.ref.offset = m.capturedStart();
+        const LeadIn lead = leadIn(text, m.capturedStart());
+        item.prep = lead.prep;
+        item.ref.offset = lead.start;
         item.end = m.capturedEnd();
-        item.ref.phrase = m.captured().trimmed();
-        item.ref.approximate = m.hasCaptured(u"approx");
+        item.ref.phrase = text.mid(lead.start, item.end - lead.start).toString().trimmed();
+        if (item.ref.phrase.endsWith(u'.') && !item.ref.phrase.endsWith(u"m.")) // the full stop, not "p.m."
+            item.ref.phrase.chop(1);
+        item.ref.approximate = lead.approximate;
         auto day = [](const bg::date &d, int fromHour, int toHour) {
             return std::pair{micros(bpt::ptime(d, bpt::hours(fromHour))), micros(bpt::ptime(d, bpt::hours(toHour)))};
         };
@@ -277,7 +332,7 @@ QList<TimeRef> findTimes(QStringView text, QDate published)
             item.duration = parseDuration(m.capturedView(u"dur"));
             const QStringView words = m.capturedView(u"dur");
             static const QRegularExpression vague(QStringLiteral("\\b(?:more|over|almost|nearly|about|around|least|some|up|less|under|roughly|approximately)\\b"));
-            item.ref.approximate = item.ref.approximate || vague.matchView(words).hasMatch();
+            item.ref.approximate = item.ref.approximate || vague.match(words).hasMatch();
             items.append(item);
             continue;
         }
@@ -318,11 +373,11 @@ QList<TimeRef> findTimes(QStringView text, QDate published)
         if (m.hasCaptured(u"ct") && !hasClock)
             continue; // "2.5 …": the dotted form without am/pm or zone is not a time
         std::optional<bg::date> date = parseDate(body, pub);
-        const bool hasDateWords = datePart().matchView(body).hasMatch();
+        const bool hasDateWords = datePart().match(body).hasMatch();
         if (!date && hasDateWords)
             continue; // a date we cannot place (no year, no publication date) or an impossible one
         if (!date) {
-            const auto wm = weekdayPart().matchView(QString(u' ' + m.captured()));
+            const auto wm = weekdayPart().match(QString(u' ' + m.captured()));
             if (wm.hasMatch()) {
                 const QString mod = wm.captured(u"mod").trimmed();
                 // A bare weekday ("the Sunday Times") is no time: it needs "on", "last", "this", …
