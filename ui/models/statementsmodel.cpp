@@ -135,7 +135,18 @@ QVariant StatementsModel::data(const QModelIndex &index, int role) const
     switch (Column(index.column())) {
     case Speaker: return s->speaker;
     case Organisation: return s->organisation;
-    case Time: return s->times.isEmpty() ? QString() : timeformat::utc(s->times.first().begin);
+    case Time: {
+        if (s->times.isEmpty())
+            return QString();
+        const TimeRef &t = s->times.first();
+        if (!t.isPeriod())
+            return timeformat::utc(t.begin);
+        // A period within one day reads "2010-12-12 21:15–21:45Z"; longer ones in full.
+        const QString b = timeformat::utc(t.begin), e = timeformat::utc(t.end);
+        const QString text = b.left(10) == e.left(10) ? b.left(16) + u'\u2013' + e.mid(11, 5) + u'Z'
+                                                      : b.left(16) + u'\u2013' + e.left(16) + u'Z';
+        return (t.approximate ? QStringLiteral("~") : QString()) + text + (s->times.size() > 1 ? QStringLiteral(" \u2026") : QString());
+    }
     case Stance:
         return s->stanceConfirmed || s->stance.isEmpty() ? stanceText(s->stance)
                                                          : stanceText(s->stance) + QStringLiteral(" ?");
