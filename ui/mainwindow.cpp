@@ -3,6 +3,7 @@
 #include "documentcontroller.h"
 #include "recentfiles.h"
 
+#include "docks/statementsdock.h"
 #include "docks/tabledock.h"
 #include "models/evidencemodel.h"
 #include "models/hypothesesmodel.h"
@@ -85,8 +86,10 @@ void MainWindow::createDocks()
     m_evidenceDock = new TableDock(tr("Evidence"), QStringLiteral("evidenceDock"), new EvidenceModel(m_doc, this), this);
     addDockWidget(Qt::BottomDockWidgetArea, m_evidenceDock);
 
-    m_statementsDock = new TableDock(tr("Statements"), QStringLiteral("statementsDock"),
-                                     new StatementsModel(m_doc, this), this);
+    m_statementsDock = new StatementsDock(m_doc, this);
+    connect(m_statementsDock, &StatementsDock::statusMessage, this, [this](const QString &m) {
+        statusBar()->showMessage(m, 5000);
+    });
     addDockWidget(Qt::BottomDockWidgetArea, m_statementsDock);
     tabifyDockWidget(m_evidenceDock, m_statementsDock);
     m_evidenceDock->raise();

@@ -10,6 +10,7 @@ class Autosaver;
 class CaseDocument;
 class DocumentController;
 class RecentFiles;
+class StatementsDock;
 class TableDock;
 
 // Wires the docks, menus and the document controller together; the work happens in them.
@@ -42,7 +43,7 @@ private:
     QMenu *m_recentMenu = nullptr;
     TableDock *m_sourcesDock = nullptr;
     TableDock *m_evidenceDock = nullptr;
-    TableDock *m_statementsDock = nullptr;
+    StatementsDock *m_statementsDock = nullptr;
     TableDock *m_hypothesesDock = nullptr;
 };
 

@@ -25,10 +25,10 @@ struct Command
 const Command Commands[] = {
     {"new", "new CASE [--title T] [--hypotheses hardware,ddos,…|\"Name=kind,…\"] [--force]", newCase},
     {"import", "import CASE FILE… [--format auto|NAME] [--tz ZONE] [--year YYYY] [--site NAME] [--json]", nullptr},
-    {"import-news", "import-news CASE FILE… [--published YYYY-MM-DD] [--outlet NAME] [--json]", nullptr},
+    {"import-news", "import-news CASE FILE… [--published YYYY-MM-DD] [--outlet NAME] [--json]", importNews},
     {"analyze", "analyze CASE [--accept] [--json]", nullptr},
     {"score", "score CASE [--json]", nullptr},
-    {"statements", "statements CASE [--json]", nullptr},
+    {"statements", "statements CASE [--json]", statements},
     {"evidence", "evidence CASE [--json]", nullptr},
     {"series", "series CASE --metric requests|errors|error-rate|clients|bytes [--site S] [--bin SECONDS] [--csv|--json]",
      nullptr},

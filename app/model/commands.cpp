@@ -129,6 +129,50 @@ Id addStatement(CaseDocument *doc, Statement s) { return insert(doc, std::move(s
 
 void removeStatement(CaseDocument *doc, Id id) { remove<Statement>(doc, id, tr("Delete statement")); }
 
+QList<Id> replaceStatements(CaseDocument *doc, const QList<Id> &remove, const QList<Statement> &add,
+                            const QString &text)
+{
+    int index = -1;
+    for (Id id : remove) {
+        const int i = doc->indexOf<Statement>(id);
+        if (i >= 0 && (index < 0 || i < index))
+            index = i;
+    }
+    QList<Id> ids;
+    doc->undoStack()->beginMacro(text);
+    for (Id id : remove)
+        removeStatement(doc, id);
+    for (const Statement &s : add) {
+        auto *cmd = new InsertRecordCommand<Statement>(doc, s, text, index < 0 ? -1 : index++);
+        ids.append(cmd->recordId());
+        doc->undoStack()->push(cmd);
+    }
+    doc->undoStack()->endMacro();
+    return ids;
+}
+
+void setStatementStance(CaseDocument *doc, Id id, const QMap<HypothesisKind, Rating> &stance)
+{
+    const Statement *s = doc->find<Statement>(id);
+    if (!s || (s->stance == stance && s->stanceConfirmed))
+        return;
+    doc->undoStack()->beginMacro(stance.isEmpty() ? tr("Reject stance") : tr("Confirm stance"));
+    setValue(doc, id, &Statement::stance, stance, tr("Set stance"));
+    setValue(doc, id, &Statement::stanceConfirmed, true, tr("Confirm stance"));
+    doc->undoStack()->endMacro();
+}
+
+void setStatementGrade(CaseDocument *doc, Id id, QChar reliability, int credibility)
+{
+    const Statement *s = doc->find<Statement>(id);
+    if (!s || (s->reliability == reliability && s->credibility == credibility))
+        return;
+    doc->undoStack()->beginMacro(tr("Grade statement %1%2").arg(reliability).arg(credibility));
+    setValue(doc, id, &Statement::reliability, reliability, tr("Grade statement"));
+    setValue(doc, id, &Statement::credibility, credibility, tr("Grade statement"));
+    doc->undoStack()->endMacro();
+}
+
 Id addMarker(CaseDocument *doc, Marker m)
 {
     const QString text = m.kind == MarkerKind::Outage ? tr("Add outage window") : tr("Add marker");

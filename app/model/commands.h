@@ -155,6 +155,13 @@ void setEvidenceState(CaseDocument *doc, Id id, EvidenceState state);
 void setRating(CaseDocument *doc, Id evidence, Id hypothesis, Rating rating);
 Id addStatement(CaseDocument *doc, Statement s);
 void removeStatement(CaseDocument *doc, Id id);
+// Removes `remove` and inserts `add` where the first removed one was, as one undo step
+// (split, merge). Returns the new ids.
+QList<Id> replaceStatements(CaseDocument *doc, const QList<Id> &remove, const QList<Statement> &add,
+                            const QString &text);
+// The analyst's verdict on a stance: the ratings (empty = no stance) and confirmed = true.
+void setStatementStance(CaseDocument *doc, Id id, const QMap<HypothesisKind, Rating> &stance);
+void setStatementGrade(CaseDocument *doc, Id id, QChar reliability, int credibility);
 Id addMarker(CaseDocument *doc, Marker m);
 void removeMarker(CaseDocument *doc, Id id);
 Id addSource(CaseDocument *doc, Source s);

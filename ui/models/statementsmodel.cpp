@@ -1,6 +1,12 @@
 #include "statementsmodel.h"
 #include "timeformat.h"
 
+#include "model/commands.h"
+
+#include <QColor>
+#include <QFont>
+#include <QRegularExpression>
+
 namespace inquest {
 
 QString stanceText(const QMap<HypothesisKind, Rating> &stance)
@@ -8,14 +14,86 @@ QString stanceText(const QMap<HypothesisKind, Rating> &stance)
     QStringList parts;
     for (auto it = stance.begin(); it != stance.end(); ++it) {
         switch (it.value()) {
-        case Rating::CC:
+        case Rating::CC: parts.append(QStringLiteral("strongly supports ") + toString(it.key())); break;
         case Rating::C: parts.append(QStringLiteral("supports ") + toString(it.key())); break;
-        case Rating::I:
-        case Rating::II: parts.append(QStringLiteral("against ") + toString(it.key())); break;
+        case Rating::I: parts.append(QStringLiteral("against ") + toString(it.key())); break;
+        case Rating::II: parts.append(QStringLiteral("strongly against ") + toString(it.key())); break;
         default: break;
         }
     }
     return parts.join(QStringLiteral("; "));
+}
+
+std::optional<QMap<HypothesisKind, Rating>> parseStance(const QString &text)
+{
+    QMap<HypothesisKind, Rating> stance;
+    static const QRegularExpression item(QStringLiteral(
+        "^\\s*(?:(?<verb>supports?|strongly\\s+supports?|against|strongly\\s+against)\\s+(?<kind>[\\w-]+)"
+        "|(?<kind2>[\\w-]+)\\s*[:=]\\s*(?<rating>CC|C|N|I|II|NA))\\s*$"),
+        QRegularExpression::CaseInsensitiveOption);
+    for (const QString &part : text.split(QRegularExpression(QStringLiteral("[;,]|\\s{2,}")), Qt::SkipEmptyParts)) {
+        if (part.trimmed().isEmpty())
+            continue;
+        const auto m = item.match(part);
+        if (!m.hasMatch())
+            return std::nullopt;
+        const auto kind = hypothesisKindFromString(m.hasCaptured(u"kind") ? m.captured(u"kind").toLower()
+                                                                          : m.captured(u"kind2").toLower());
+        if (!kind)
+            return std::nullopt;
+        if (m.hasCaptured(u"rating")) {
+            stance.insert(*kind, *ratingFromString(m.captured(u"rating").toUpper()));
+        } else {
+            const QString verb = m.captured(u"verb").toLower();
+            const bool strong = verb.startsWith(u"strongly");
+            stance.insert(*kind, verb.contains(u"against") ? (strong ? Rating::II : Rating::I)
+                                                          : (strong ? Rating::CC : Rating::C));
+        }
+    }
+    return stance;
+}
+
+Qt::ItemFlags StatementsModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags f = CaseListModel::flags(index);
+    if (index.isValid() && index.column() != Time)
+        f |= Qt::ItemIsEditable;
+    return f;
+}
+
+bool StatementsModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    const Statement *s = recordAt(index.row());
+    if (!s || role != Qt::EditRole)
+        return false;
+    CaseDocument *doc = document();
+    const QString text = value.toString().trimmed();
+    switch (Column(index.column())) {
+    case Speaker: edit::setValue(doc, s->id, &Statement::speaker, text, tr("Edit speaker")); return true;
+    case Organisation:
+        edit::setValue(doc, s->id, &Statement::organisation, text, tr("Edit organisation"));
+        return true;
+    case Quote: edit::setValue(doc, s->id, &Statement::quote, text, tr("Edit statement words")); return true;
+    case Grade: {
+        // Admiralty grade: reliability A-F, credibility 1-6.
+        static const QRegularExpression grade(QStringLiteral("^([A-Fa-f])\\s*([1-6])$"));
+        const auto m = grade.match(text);
+        if (!m.hasMatch())
+            return false;
+        edit::setStatementGrade(doc, s->id, m.captured(1).toUpper().at(0), m.captured(2).toInt());
+        return true;
+    }
+    case Stance: {
+        const auto stance = parseStance(text);
+        if (!stance)
+            return false;
+        edit::setStatementStance(doc, s->id, *stance);
+        return true;
+    }
+    case Time:
+    case ColumnCount: break;
+    }
+    return false;
 }
 
 QVariant StatementsModel::data(const QModelIndex &index, int role) const
@@ -25,13 +103,53 @@ QVariant StatementsModel::data(const QModelIndex &index, int role) const
         return {};
     if (role == Qt::ToolTipRole && index.column() == Quote)
         return s->quote;
-    if (role != Qt::DisplayRole)
+    if (role == Qt::ToolTipRole && index.column() == Stance)
+        return s->stanceTriggers.isEmpty()
+                   ? tr("No stance suggested")
+                   : (s->stanceConfirmed ? tr("Confirmed. ") : tr("Suggested, not confirmed. ")) +
+                         tr("Triggered by: %1").arg(s->stanceTriggers.join(QStringLiteral("; ")));
+    if (role == Qt::ToolTipRole && index.column() == Time && !s->times.isEmpty()) {
+        QStringList lines;
+        for (const TimeRef &t : s->times)
+            lines.append(QStringLiteral("\u201C%1\u201D = %2").arg(t.phrase, t.isPeriod() ? timeformat::span(t.begin, t.end)
+                                                                                        : timeformat::utc(t.begin)));
+        return lines.join(u'\n');
+    }
+    if (role == Qt::ForegroundRole && index.column() == Stance && !s->stanceConfirmed)
+        return QColor(Qt::darkGray); // a suggestion, until the analyst confirms it
+    if (role == Qt::FontRole && index.column() == Quote && !s->direct) {
+        QFont italic;
+        italic.setItalic(true); // reported speech, not the speaker's own words
+        return italic;
+    }
+    if (role == Qt::EditRole) {
+        switch (Column(index.column())) {
+        case Stance:
+        return s->stanceConfirmed || s->stance.isEmpty() ? stanceText(s->stance)
+                                                         : stanceText(s->stance) + QStringLiteral(" ?");
+        default: break;
+        }
+    }
+    if (role != Qt::DisplayRole && role != Qt::EditRole)
         return {};
     switch (Column(index.column())) {
     case Speaker: return s->speaker;
     case Organisation: return s->organisation;
-    case Time: return s->times.isEmpty() ? QString() : timeformat::utc(s->times.first().begin);
-    case Stance: return stanceText(s->stance);
+    case Time: {
+        if (s->times.isEmpty())
+            return QString();
+        const TimeRef &t = s->times.first();
+        if (!t.isPeriod())
+            return timeformat::utc(t.begin);
+        // A period within one day reads "2010-12-12 21:15–21:45Z"; longer ones in full.
+        const QString b = timeformat::utc(t.begin), e = timeformat::utc(t.end);
+        const QString text = b.left(10) == e.left(10) ? b.left(16) + u'\u2013' + e.mid(11, 5) + u'Z'
+                                                      : b.left(16) + u'\u2013' + e.left(16) + u'Z';
+        return (t.approximate ? QStringLiteral("~") : QString()) + text + (s->times.size() > 1 ? QStringLiteral(" \u2026") : QString());
+    }
+    case Stance:
+        return s->stanceConfirmed || s->stance.isEmpty() ? stanceText(s->stance)
+                                                         : stanceText(s->stance) + QStringLiteral(" ?");
     case Grade: return QStringLiteral("%1%2").arg(s->reliability).arg(s->credibility);
     case Quote: return s->quote;
     case ColumnCount: break;

@@ -2,6 +2,8 @@
 
 #include "caselistmodel.h"
 
+#include <optional>
+
 namespace inquest {
 
 class StatementsModel : public CaseListModel<Statement>
@@ -13,9 +15,15 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : ColumnCount; }
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    // Speaker, organisation, grade ("B2"), stance ("supports hardware; against ddos") and the
+    // words are editable; each edit is one undo command on the document.
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
 };
 
 // "supports hardware; against ddos" from a stance map.
 QString stanceText(const QMap<HypothesisKind, Rating> &stance);
+// The inverse, tolerant: "supports hardware; against ddos", "hardware:CC ddos:I", "" (no stance).
+std::optional<QMap<HypothesisKind, Rating>> parseStance(const QString &text);
 
 } // namespace inquest

@@ -1,0 +1,104 @@
+#include "commandline.h"
+#include "commands.h"
+
+#include "casefile/casefile.h"
+#include "model/casedata.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace inquest::cli {
+
+namespace {
+
+QString iso(qint64 micros)
+{
+    return QDateTime::fromMSecsSinceEpoch(micros / 1000, Qt::UTC).toString(Qt::ISODate);
+}
+
+// "hardware:C ddos:I" — compact, and lossless for the ratings a statement can carry.
+QString stanceString(const Statement &s)
+{
+    QStringList parts;
+    for (auto it = s.stance.begin(); it != s.stance.end(); ++it)
+        parts.append(toString(it.key()) + u':' + toString(it.value()));
+    return parts.join(u' ');
+}
+
+QJsonObject stanceObject(const Statement &s)
+{
+    QJsonObject o;
+    for (auto it = s.stance.begin(); it != s.stance.end(); ++it)
+        o.insert(toString(it.key()), toString(it.value()));
+    return o;
+}
+
+// Instants as "…Z", periods as ISO 8601 intervals "begin/end".
+QString isoTime(const TimeRef &t)
+{
+    return t.isPeriod() ? iso(t.begin) + u'/' + iso(t.end) : iso(t.begin);
+}
+
+QJsonArray timesOf(const Statement &s)
+{
+    QJsonArray times;
+    for (const TimeRef &t : s.times)
+        times.append(isoTime(t));
+    return times;
+}
+
+} // namespace
+
+int statements(const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    CommandLine cl({}, {QStringLiteral("json")});
+    QString error;
+    if (!cl.parse(args, &error) || cl.positional().size() != 1) {
+        err << "inquest statements: " << (error.isEmpty() ? QStringLiteral("expected one CASE path") : error) << '\n';
+        return Usage;
+    }
+    const auto data = casefile::read(cl.positional().first(), &error);
+    if (!data) {
+        err << "inquest statements: " << error << '\n';
+        return BadInput;
+    }
+    if (cl.has(QStringLiteral("json"))) {
+        QJsonArray list;
+        for (const Statement &s : data->statements) {
+            QJsonObject o{{QStringLiteral("id"), s.id},
+                          {QStringLiteral("speaker"), s.speaker},
+                          {QStringLiteral("organisation"), s.organisation},
+                          {QStringLiteral("quote"), s.quote},
+                          {QStringLiteral("direct"), s.direct},
+                          {QStringLiteral("stance"), stanceObject(s)},
+                          {QStringLiteral("stance_confirmed"), s.stanceConfirmed},
+                          {QStringLiteral("grade"), QStringLiteral("%1%2").arg(s.reliability).arg(s.credibility)},
+                          {QStringLiteral("times"), timesOf(s)},
+                          {QStringLiteral("source"), s.sourceId},
+                          {QStringLiteral("offset"), s.offset}};
+            list.append(o);
+        }
+        out << QJsonDocument(list).toJson(QJsonDocument::Indented);
+        return Success;
+    }
+    for (const Statement &s : data->statements) {
+        const QString who = s.organisation.isEmpty() || s.speaker == s.organisation
+                                ? s.speaker
+                                : QStringLiteral("%1 (%2)").arg(s.speaker, s.organisation);
+        out << '#' << s.id << ' ' << (who.isEmpty() ? QStringLiteral("(unknown)") : who) << ' '
+            << s.reliability << s.credibility << (s.direct ? " says: \u201C" : " reportedly: \u201C") << s.quote
+            << "\u201D";
+        const QString stance = stanceString(s);
+        if (!stance.isEmpty())
+            out << " [" << stance << (s.stanceConfirmed ? "" : ", suggested") << ']';
+        for (const TimeRef &t : s.times)
+            out << "\n    " << t.phrase << " = " << isoTime(t);
+        out << '\n';
+    }
+    if (data->statements.isEmpty())
+        out << "no statements\n";
+    return Success;
+}
+
+} // namespace inquest::cli

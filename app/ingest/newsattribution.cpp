@@ -1,0 +1,235 @@
+#include "newsattribution.h"
+
+#include <QRegularExpression>
+
+namespace inquest::news {
+
+namespace {
+
+#define ROLE                                                                                                      \
+    "(?:spokes(?:wo)?m[ae]n|spokespe(?:rson|ople)|representatives?|officials?|executives?|chief\\s+executive"      \
+    "|CEO|CTO|founder|co-founder|director|manager|engineers?|analysts?|researchers?|experts?|members?"             \
+    "|activists?|hackers?|statement|message|posting|post|blog\\s+post|tweet|e-?mail|press\\s+release|sources?"    \
+    "|insiders?|editor|lawyer|chairman|chairwoman|president|vice\\s+president|administrators?|organisers?"        \
+    "|organizers?|customers?|users?|shoppers?|staff|employees?|operators?|supporters?|volunteers?|"            \
+    "thread|forum\\s+thread|notice|announcement|status\\s+page|filing|(?:head|chief)\\s+of\\s+\\w+)"
+// Case-sensitive even inside case-insensitive patterns: names are capitalised.
+#define NAME "(?-i:(?:[A-Z][\\w&'.-]*[\\w&](?:\\s+(?:[A-Z][\\w&'.-]*[\\w&]|of|de|von|van|al)){0,3}|[A-Z]))"
+#define VERB                                                                                                      \
+    "(?:(?:has|have|had)\\s+)?(?:(?:also|later|then|previously|earlier)\\s+)?(?:said|says|say|told|tells|tell|added|adds|" \
+    "wrote|writes|stated|states|explained|explains|claimed|claims|insisted|insists|denied|denies|confirmed|"       \
+    "confirms|announced|announces|declared|declares|warned|warns|tweeted|tweets|posted|posts|commented|noted|"    \
+    "notes|argued|argues|continued|read|reads|replied|replies|acknowledged|admitted|admits|maintained|maintains|" \
+    "(?:is|are|was|were)\\s+blaming|blamed|blames|suggested|suggests|reported|reports)"
+
+// Capitalised words that start sentences or qualify roles but name no organisation.
+bool isGenericWord(const QString &word)
+{
+    static const QStringList words = {
+        QStringLiteral("Security"), QStringLiteral("Some"),     QStringLiteral("Many"),    QStringLiteral("Other"),
+        QStringLiteral("Several"),  QStringLiteral("Senior"),   QStringLiteral("Local"),   QStringLiteral("Two"),
+        QStringLiteral("Three"),    QStringLiteral("Independent"), QStringLiteral("Later"), QStringLiteral("The"),
+        QStringLiteral("A"),        QStringLiteral("An"),       QStringLiteral("One"),     QStringLiteral("In"),
+        QStringLiteral("But"),      QStringLiteral("However"),  QStringLiteral("Yesterday"), QStringLiteral("Today"),
+        QStringLiteral("Company"),  QStringLiteral("Industry"), QStringLiteral("Internet"), QStringLiteral("Web"),
+        QStringLiteral("Network"),  QStringLiteral("Online"),   QStringLiteral("European"), QStringLiteral("American"),
+        QStringLiteral("British"),  QStringLiteral("He"),       QStringLiteral("She"),     QStringLiteral("They"),
+        QStringLiteral("It"),       QStringLiteral("We"),       QStringLiteral("I"),       QStringLiteral("This")};
+    return words.contains(word);
+}
+
+QString clean(QString s)
+{
+    s = s.simplified();
+    while (!s.isEmpty() && (s.back() == u',' || s.back() == u'.' || s.back() == u':' || s.back() == u';'))
+        s.chop(1);
+    if (s.endsWith(QStringLiteral("'s")) || s.endsWith(QStringLiteral("\u2019s")))
+        s.chop(2);
+    return s.trimmed();
+}
+
+bool looksLikeOrganisation(const QString &name)
+{
+    if (name.isEmpty() || isGenericWord(name.section(u' ', 0, 0)))
+        return false;
+    static const QRegularExpression suffix(QStringLiteral(
+        "\\b(?:Inc|Ltd|Corp|Corporation|Group|Services|Company|Agency|Police|Ministry|University|Bank|Association|"
+        "Networks?|Foundation|Institute|Party|Council|Commission|Department|Office|Times|News|Post|Journal)\\b"));
+    // One word ("Amazon", "WikiLeaks") or a name with an organisation word; two plain capitalised
+    // words are more likely a person.
+    return !name.contains(u' ') || suffix.match(name).hasMatch() || name.count(u' ') >= 3;
+}
+
+const QRegularExpression &anaphor()
+{
+    static const QRegularExpression re(QStringLiteral(
+        "^(?:he|she|they|it|we|the\\s+(?:company|group|firm|retailer|site|website|organi[sz]ation|activists|hackers|"
+        "collective|spokes(?:wo)?man|spokesperson|campaigners|movement|network|store|business|official))$"),
+        QRegularExpression::CaseInsensitiveOption);
+    return re;
+}
+
+} // namespace
+
+Attribution parseSpeaker(QStringView raw)
+{
+    Attribution a;
+    QString phrase = clean(raw.toString());
+    static const QRegularExpression leadIn(QStringLiteral("^(?:(?:and|but|later|then|also|in\\s+a\\s+statement|meanwhile)\\s*,?\\s+)+"),
+                                           QRegularExpression::CaseInsensitiveOption);
+    phrase.remove(leadIn);
+    if (phrase.isEmpty() || phrase.size() > 160)
+        return a;
+    if (anaphor().match(phrase).hasMatch()) {
+        a.speaker = phrase;
+        a.anaphoric = a.found = true;
+        return a;
+    }
+    // "John Smith, a spokesman for WikiLeaks" -> name, then the role phrase.
+    static const QRegularExpression appositive(QStringLiteral("^(?<name>" NAME "),\\s+(?<rest>(?:a|an|the)\\s+.+)$"));
+    if (auto m = appositive.match(phrase); m.hasMatch()) {
+        Attribution inner = parseSpeaker(m.capturedView(u"rest"));
+        inner.speaker = m.captured(u"name");
+        inner.found = true;
+        return inner;
+    }
+    // "a spokeswoman for Amazon", "a statement which appeared to be sent from Anonymous",
+    // "activists calling themselves Anonymous".
+    static const QRegularExpression roleFor(QStringLiteral(
+        "^(?<det>(?:a|an|the|one|two|several|some|\\w+)\\s+)?(?<role>" ROLE ")\\b(?<mid>[^,;\"\u201C\u201D]{0,70}?)"
+        "\\b(?:for|at|from|with|of|by|calling\\s+themselves|known\\s+as|called|named)\\s+(?<org>" NAME ")"),
+        QRegularExpression::CaseInsensitiveOption);
+    // "an Amazon spokeswoman", "Amazon spokesman John Smith".
+    static const QRegularExpression orgRole(QStringLiteral(
+        "^(?:(?:a|an|the|one)\\s+)?(?<org>" NAME ")(?:'s|\u2019s)?\\s+(?<role>" ROLE ")(?:\\s+(?<name>" NAME "))?$"));
+    static const QRegularExpression roleOnly(QStringLiteral("^(?<det>(?:a|an|the|one|\\w+)\\s+)?(?<role>" ROLE ")\\b(?<rest>.*)$"),
+                                             QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression groupWords(QStringLiteral("\\b(?:the\\s+group|the\\s+company|the\\s+firm|its|their)\\b"),
+                                               QRegularExpression::CaseInsensitiveOption);
+    if (auto m = roleFor.match(phrase); m.hasMatch() && !isGenericWord(m.captured(u"org").section(u' ', 0, 0))) {
+        a.role = m.captured(u"role").toLower();
+        a.organisation = clean(m.captured(u"org"));
+        a.speaker = clean(m.captured(u"det") + m.captured(u"role"));
+        a.found = true;
+        return a;
+    }
+    if (auto m = orgRole.match(phrase); m.hasMatch() && !isGenericWord(m.captured(u"org").section(u' ', 0, 0))) {
+        a.organisation = clean(m.captured(u"org"));
+        a.role = m.captured(u"role").toLower();
+        a.speaker = m.hasCaptured(u"name") ? m.captured(u"name") : phrase;
+        a.found = true;
+        return a;
+    }
+    // "Hosting firm Greyfield", "the retailer Amazon".
+    static const QRegularExpression descriptor(QStringLiteral(
+        "^(?:the\\s+)?(?:\\w+\\s+)?(?:firm|company|group|provider|host|retailer|operator|site|website|collective)\\s+(?<org>" NAME ")$"),
+        QRegularExpression::CaseInsensitiveOption);
+    if (auto m = descriptor.match(phrase); m.hasMatch()) {
+        a.organisation = a.speaker = clean(m.captured(u"org"));
+        a.found = true;
+        return a;
+    }
+    if (auto m = roleOnly.match(phrase); m.hasMatch()) {
+        a.role = m.captured(u"role").toLower();
+        a.speaker = clean(m.captured(u"det") + m.captured(u"role"));
+        a.anaphoric = groupWords.match(m.capturedView(u"rest")).hasMatch();
+        a.found = true;
+        return a;
+    }
+    static const QRegularExpression name(QStringLiteral("^(?<name>" NAME ")$"));
+    if (auto m = name.match(phrase); m.hasMatch() && !isGenericWord(phrase.section(u' ', 0, 0))) {
+        a.speaker = phrase;
+        if (looksLikeOrganisation(phrase))
+            a.organisation = phrase;
+        a.found = true;
+    }
+    return a;
+}
+
+Attribution attributionAfter(QStringView after)
+{
+    // "…,” said a spokeswoman for Amazon." / "…,” read a statement from Anonymous."
+    static const QRegularExpression verbFirst(QStringLiteral(
+        "^[\\s,\u2014-]*" VERB "\\s+(?<who>.+?)(?:\\s+(?:on|in|at|last|yesterday|earlier|late|told|adding|who|when|after"
+        "|before|during|posted\\s+to)\\b.*)?[.!?]?\\s*$"));
+    // "…,” a spokeswoman for Amazon told Reuters." / "…,” she said."
+    static const QRegularExpression whoFirst(QStringLiteral(
+        "^[\\s,\u2014-]*(?<who>[^.!?]{1,120}?)\\s+" VERB "\\b"));
+    const QStringView window = after.left(300);
+    if (auto m = verbFirst.match(window); m.hasMatch()) {
+        QString who = m.captured(u"who");
+        // "one message posted to the group's chat channel" keeps "the group" for later resolution.
+        Attribution a = parseSpeaker(who);
+        if (!a.found) {
+            static const QRegularExpression cut(QStringLiteral("\\s+(?:posted|sent|published|issued|released)\\b.*$"));
+            a = parseSpeaker(QString(who).remove(cut));
+        }
+        if (a.found) {
+            if (a.organisation.isEmpty() && (window.contains(u"the group") || window.contains(u"the company")))
+                a.anaphoric = true;
+            return a;
+        }
+    }
+    if (auto m = whoFirst.match(window); m.hasMatch())
+        return parseSpeaker(m.capturedView(u"who"));
+    return {};
+}
+
+Attribution attributionBefore(QStringView before)
+{
+    static const QRegularExpression according(QStringLiteral("\\bAccording\\s+to\\s+(?<who>.+?),\\s*$"),
+                                              QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression saidColon(QStringLiteral(
+        "(?:^|[,;.][\u201D\u2019\"]?\\s+|\\b(?:and|but|then|when|after|as)\\s+)(?<who>[^,;.:]{1,120}?)\\s+" VERB
+        "(?:\\s+(?!that\\b)(?:\\S+\\s+){0,3}?\\S+?)?\\s*(?:that\\s*)?[:,]?\\s*$"));
+    const QStringView window = before.right(300);
+    if (auto m = according.match(window); m.hasMatch())
+        return parseSpeaker(m.capturedView(u"who"));
+    if (auto m = saidColon.match(window); m.hasMatch())
+        return parseSpeaker(m.capturedView(u"who"));
+    return {};
+}
+
+Attribution reportedSpeech(QStringView sentence, qsizetype *clauseStart)
+{
+    static const QRegularExpression according(QStringLiteral("\\bAccording\\s+to\\s+(?<who>[^,.;]+)"),
+                                              QRegularExpression::CaseInsensitiveOption);
+    if (auto m = according.match(sentence); m.hasMatch()) {
+        Attribution a = parseSpeaker(m.capturedView(u"who"));
+        if (a.found) {
+            if (clauseStart)
+                *clauseStart = 0;
+            return a;
+        }
+    }
+    static const QRegularExpression verb(QStringLiteral("\\b" VERB "\\b"));
+    auto it = verb.globalMatch(sentence);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        // "Outage reported on 18 May": a participle, not someone speaking.
+        static const QRegularExpression participle(QStringLiteral("^\\s+(?:on|in|at|by|for|to|from)\\b"));
+        if ((m.captured().endsWith(u"reported") || m.captured().endsWith(u"posted")) &&
+            participle.match(sentence.mid(m.capturedEnd(), 8)).hasMatch())
+            continue;
+        // The subject: back from the verb to a clause boundary.
+        QStringView pre = sentence.left(m.capturedStart());
+        static const QRegularExpression boundary(QStringLiteral(
+            "(?:^|[,;:]\\s+|\\b(?:after|when|while|as|because|that|and|but|since|before|until|where)\\s+)"));
+        qsizetype cut = 0;
+        auto b = boundary.globalMatch(pre);
+        while (b.hasNext())
+            cut = b.next().capturedEnd();
+        const QStringView subject = pre.mid(cut).trimmed();
+        if (subject.isEmpty() || subject.size() > 120)
+            continue;
+        Attribution a = parseSpeaker(subject);
+        if (!a.found)
+            continue;
+        if (clauseStart)
+            *clauseStart = m.capturedEnd();
+        return a;
+    }
+    return {};
+}
+
+} // namespace inquest::news

@@ -1,0 +1,346 @@
+#include "newsextractor.h"
+#include "newsattribution.h"
+#include "newsstance.h"
+#include "newstime.h"
+
+#include <QRegularExpression>
+#include <QSet>
+
+#include <algorithm>
+
+namespace inquest::news {
+
+namespace {
+
+bool isOpeningQuote(QChar c) { return c == u'\u201C' || c == u'"' || c == u'\u2018'; }
+bool isClosing(QChar c)
+{
+    return c == u'\u201D' || c == u'\u2019' || c == u'"' || c == u'\'' || c == u')' || c == u']';
+}
+
+bool isAbbreviation(QStringView word)
+{
+    static const QSet<QString> abbreviations = {
+        QStringLiteral("mr"),   QStringLiteral("mrs"),  QStringLiteral("ms"),   QStringLiteral("dr"),
+        QStringLiteral("prof"), QStringLiteral("st"),   QStringLiteral("inc"),  QStringLiteral("ltd"),
+        QStringLiteral("co"),   QStringLiteral("corp"), QStringLiteral("jr"),   QStringLiteral("sr"),
+        QStringLiteral("vs"),   QStringLiteral("etc"),  QStringLiteral("e.g"),  QStringLiteral("i.e"),
+        QStringLiteral("u.s"),  QStringLiteral("u.k"),  QStringLiteral("a.m"),  QStringLiteral("p.m"),
+        QStringLiteral("no"),   QStringLiteral("gen"),  QStringLiteral("sen"),  QStringLiteral("rep"),
+        QStringLiteral("gov"),  QStringLiteral("lt"),   QStringLiteral("col"),  QStringLiteral("capt"),
+        QStringLiteral("jan"),  QStringLiteral("feb"),  QStringLiteral("mar"),  QStringLiteral("apr"),
+        QStringLiteral("jun"),  QStringLiteral("jul"),  QStringLiteral("aug"),  QStringLiteral("sep"),
+        QStringLiteral("sept"), QStringLiteral("oct"),  QStringLiteral("nov"),  QStringLiteral("dec")};
+    if (word.size() == 1 && word[0].isUpper())
+        return true; // an initial: "J. Smith"
+    return word.size() <= 5 && abbreviations.contains(word.toString().toLower());
+}
+
+Span trimmed(QStringView text, qsizetype b, qsizetype e)
+{
+    while (b < e && text[b].isSpace())
+        ++b;
+    while (e > b && text[e - 1].isSpace())
+        --e;
+    return {b, e};
+}
+
+} // namespace
+
+QList<Span> splitSentences(QStringView text)
+{
+    QList<Span> out;
+    const qsizetype n = text.size();
+    qsizetype start = 0;
+    auto emitUpTo = [&](qsizetype end, qsizetype next) {
+        const Span s = trimmed(text, start, end);
+        if (s.size() > 0)
+            out.append(s);
+        start = next;
+    };
+    for (qsizetype i = 0; i < n; ++i) {
+        const QChar c = text[i];
+        if (c == u'\n') {
+            qsizetype k = i + 1;
+            while (k < n && text[k] != u'\n' && text[k].isSpace())
+                ++k;
+            if (k < n && text[k] == u'\n') {
+                emitUpTo(i, k);
+                continue;
+            }
+            qsizetype p = i;
+            while (p > start && text[p - 1].isSpace())
+                --p;
+            const QChar last = p > start ? text[p - 1] : QChar(u'.');
+            static const QRegularExpression field(QStringLiteral("^[A-Z][A-Za-z ]{1,20}:\\s"));
+            if (field.match(text.mid(i + 1, 24)).hasMatch()) { // "Published: …" under a headline
+                emitUpTo(i, i + 1);
+                continue;
+            }
+            if (!(last.isLetter() && last.isLower()) && last != u',' && last != u'-' && last != u';' &&
+                !isClosing(last) && last != u'.' && last != u'!' && last != u'?')
+                emitUpTo(i, i + 1);
+            continue;
+        }
+        if (c != u'.' && c != u'!' && c != u'?')
+            continue;
+        qsizetype j = i + 1;
+        while (j < n && isClosing(text[j]))
+            ++j;
+        if (j < n && !text[j].isSpace())
+            continue;
+        qsizetype k = j;
+        while (k < n && text[k].isSpace())
+            ++k;
+        if (k < n && !(text[k].isUpper() || text[k].isDigit() || isOpeningQuote(text[k])))
+            continue;
+        if (c == u'.') {
+            qsizetype w = i;
+            while (w > start && (text[w - 1].isLetter() || text[w - 1] == u'.'))
+                --w;
+            if (isAbbreviation(text.mid(w, i - w)) && k < n && !text.mid(j, k - j).contains(u'\n'))
+                continue;
+        }
+        emitUpTo(j, k);
+        i = k - 1;
+    }
+    emitUpTo(n, n);
+    return out;
+}
+
+QList<Span> findQuotes(QStringView text)
+{
+    QList<Span> out;
+    const qsizetype n = text.size();
+    qsizetype open = -1;
+    QChar opener, closer;
+    int depth = 0;
+    for (qsizetype i = 0; i < n; ++i) {
+        const QChar c = text[i];
+        if (open < 0) {
+            if (c == u'\u201C' || c == u'"') {
+                opener = c;
+                closer = c == u'"' ? c : QChar(u'\u201D');
+            } else if (c == u'\u2018' && (i == 0 || !text[i - 1].isLetterOrNumber())) {
+                opener = c;
+                closer = QChar(u'\u2019');
+            } else {
+                continue;
+            }
+            open = i + 1;
+            depth = 0;
+            continue;
+        }
+        if (c == opener && opener != closer) {
+            ++depth; // a quote inside the quote: “… “inner” …”
+            continue;
+        }
+        if (c == closer) {
+            if (closer == u'\u2019' && i + 1 < n && text[i + 1].isLetter())
+                continue; // an apostrophe: “Amazon’s”
+            if (depth > 0) {
+                --depth;
+                continue;
+            }
+            if (i > open)
+                out.append({open, i});
+            open = -1;
+            continue;
+        }
+        if (c == u'\n') {
+            qsizetype k = i + 1;
+            while (k < n && text[k] != u'\n' && text[k].isSpace())
+                ++k;
+            if (k >= n || text[k] != u'\n')
+                continue;
+            while (k < n && text[k].isSpace())
+                ++k;
+            // A new paragraph that reopens the quote continues it; anything else ends it here.
+            if (k < n && text[k] == opener) {
+                i = k;
+                continue;
+            }
+            const Span s = trimmed(text, open, i);
+            if (s.size() > 0)
+                out.append(s);
+            open = -1;
+            i = k - 1;
+        }
+    }
+    return out;
+}
+
+namespace {
+
+QString quoteText(QStringView text, const Span &q)
+{
+    static const QRegularExpression reopen(QStringLiteral("\\s*\\n\\s*\\n\\s*[\u201C\"\u2018]"));
+    QString s = text.mid(q.begin, q.size()).toString();
+    if (s.contains(u'\n'))
+        s.replace(reopen, QStringLiteral(" "));
+    return s.simplified();
+}
+
+struct Candidate
+{
+    Statement statement;
+    Attribution who;
+};
+
+const QRegularExpression &outageWords()
+{
+    static const QRegularExpression re(
+        QStringLiteral("\\b(?:down|outages?|offline|unavailable|inaccessible|unreachable|could\\s+not\\s+(?:reach|access)"
+                       "|went\\s+dark|go\\s+dark|disrupt\\w*|restored|back\\s+online|crash(?:ed)?|failed)\\b"),
+        QRegularExpression::CaseInsensitiveOption);
+    return re;
+}
+
+} // namespace
+
+QList<Statement> extractStatements(QStringView text, const ExtractOptions &options)
+{
+    const QList<Span> sentences = splitSentences(text);
+    const QList<Span> quotes = findQuotes(text);
+    const QList<TimeRef> times = findTimes(text, options.published);
+
+    auto sentenceAt = [&](qsizetype pos) {
+        auto it = std::upper_bound(sentences.begin(), sentences.end(), pos,
+                                   [](qsizetype p, const Span &s) { return p < s.begin; });
+        return it == sentences.begin() ? qsizetype(0) : qsizetype(it - sentences.begin() - 1);
+    };
+    auto timesIn = [&](qsizetype b, qsizetype e) {
+        QList<TimeRef> found;
+        auto it = std::lower_bound(times.begin(), times.end(), b,
+                                   [](const TimeRef &t, qsizetype p) { return t.offset < p; });
+        for (; it != times.end() && it->offset < e; ++it)
+            found.append(*it);
+        return found;
+    };
+
+    QList<Candidate> candidates;
+    QList<Span> usedQuotes;
+    for (qsizetype qi = 0; qi < quotes.size() && !sentences.isEmpty(); ++qi) {
+        const Span &q = quotes[qi];
+        const QString words = quoteText(text, q);
+        const qsizetype wordCount = words.count(u' ') + 1;
+        const QChar last = words.isEmpty() ? QChar() : words.back();
+        const bool spoken = last == u',' || last == u'.' || last == u'!' || last == u'?' || last == u'\u2026';
+        if (wordCount < 4 && !(wordCount >= 2 && spoken))
+            continue; // scare quotes and titles: “hacktivists”, “Operation Payback”
+        const qsizetype si = sentenceAt(q.begin - 1);
+        const qsizetype se = sentenceAt(q.end);
+        qsizetype afterEnd = sentences[se].end;
+        if (qi + 1 < quotes.size())
+            afterEnd = qMin(afterEnd, quotes[qi + 1].begin - 1);
+        Attribution who;
+        if (afterEnd > q.end + 1)
+            who = attributionAfter(text.mid(q.end + 1, afterEnd - q.end - 1));
+        if (!who.found) {
+            qsizetype beforeStart = sentences[si].begin;
+            if (qi > 0)
+                beforeStart = qMax(beforeStart, quotes[qi - 1].end + 1);
+            if (q.begin - 1 > beforeStart)
+                who = attributionBefore(text.mid(beforeStart, q.begin - 1 - beforeStart));
+        }
+        Candidate c;
+        c.who = who;
+        Statement &s = c.statement;
+        s.offset = q.begin;
+        s.length = q.size();
+        s.quote = words;
+        s.direct = true;
+        s.times = timesIn(sentences[si].begin, sentences[se].end);
+        const StanceSuggestion stance = suggestStance(words);
+        s.stance = stance.stance;
+        s.stanceTriggers = stance.triggers;
+        candidates.append(c);
+        usedQuotes.append({q.begin - 1, q.end + 1});
+    }
+
+    // Reported speech and the outlet's own reports, in sentences without a direct quote.
+    qsizetype uq = 0;
+    for (const Span &sentence : sentences) {
+        while (uq < usedQuotes.size() && usedQuotes[uq].end <= sentence.begin)
+            ++uq;
+        if (uq < usedQuotes.size() && usedQuotes[uq].begin < sentence.end)
+            continue;
+        const QStringView words = text.mid(sentence.begin, sentence.size());
+        if (words.size() < 12)
+            continue;
+        Candidate c;
+        c.who = reportedSpeech(words);
+        Statement &s = c.statement;
+        s.times = timesIn(sentence.begin, sentence.end);
+        if (!c.who.found) {
+            // The outlet's own account of when what was down: dated facts are evidence too.
+            if (s.times.isEmpty() || !outageWords().match(words).hasMatch())
+                continue;
+            c.who.found = true;
+            c.who.speaker = options.outlet.isEmpty() ? QStringLiteral("the article") : options.outlet;
+            c.who.organisation = options.outlet;
+            c.who.role = QStringLiteral("report");
+        }
+        s.offset = sentence.begin;
+        s.length = sentence.size();
+        s.quote = words.toString().simplified();
+        s.direct = false;
+        const StanceSuggestion stance = suggestStance(words);
+        s.stance = stance.stance;
+        s.stanceTriggers = stance.triggers;
+        candidates.append(c);
+    }
+    std::sort(candidates.begin(), candidates.end(),
+              [](const Candidate &a, const Candidate &b) { return a.statement.offset < b.statement.offset; });
+
+    // Organisations named outright, for resolving "the group" and "she" by the latest mention.
+    QSet<QString> known;
+    for (const Candidate &c : std::as_const(candidates)) {
+        if (!c.who.organisation.isEmpty() && c.who.role != u"report")
+            known.insert(c.who.organisation);
+    }
+    auto lastMentioned = [&](qsizetype pos) {
+        QString best;
+        qsizetype bestAt = -1;
+        const qsizetype from = qMax<qsizetype>(0, pos - 3000);
+        const QStringView window = text.mid(from, pos - from);
+        for (const QString &org : std::as_const(known)) {
+            const qsizetype at = window.lastIndexOf(org);
+            if (at > bestAt) {
+                bestAt = at;
+                best = org;
+            }
+        }
+        return best;
+    };
+
+    QList<Statement> out;
+    const Candidate *previous = nullptr;
+    for (Candidate &c : candidates) {
+        Attribution &who = c.who;
+        const bool near = previous && c.statement.offset - (previous->statement.offset + previous->statement.length) < 800;
+        if (!who.found && c.statement.direct && near && previous->statement.direct) {
+            who = previous->who; // a further quote from the same speaker
+        } else if (who.anaphoric && near && previous->who.role != u"report" &&
+                   QStringList{QStringLiteral("he"), QStringLiteral("she"), QStringLiteral("it"), QStringLiteral("they")}
+                       .contains(who.speaker.toLower())) {
+            who = previous->who; // "She said", "It said": the speaker before
+        } else if (who.anaphoric && who.organisation.isEmpty()) {
+            who.organisation = (previous && !previous->who.organisation.isEmpty() && previous->who.role != u"report" && near)
+                                   ? previous->who.organisation
+                                   : lastMentioned(c.statement.offset);
+            who.anaphoric = false;
+        }
+        if (who.organisation.isEmpty() && known.contains(who.speaker))
+            who.organisation = who.speaker; // "Baltic Hosting insists …": a name seen as an organisation
+        Statement &s = c.statement;
+        s.speaker = who.speaker;
+        s.role = who.role;
+        s.organisation = who.organisation;
+        out.append(s);
+        previous = &c;
+    }
+    return out;
+}
+
+} // namespace inquest::news

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "model/source.h"
+#include "model/statement.h"
+
+#include <QDate>
+#include <QStringList>
+
+#include <optional>
+
+namespace inquest {
+class CaseDocument;
+
+namespace news {
+
+// What the analyst says about an article; each set field overrides what the file says.
+struct NewsImportOptions
+{
+    QDate published;
+    QString outlet;
+    QString title;
+};
+
+// One article ready to go into a case: its Source (kind Article) and its statements
+// (sourceId still 0; addNewsImport links them).
+struct NewsImport
+{
+    Source source;
+    QList<Statement> statements;
+    QStringList warnings;
+};
+
+// Reads and parses an article file. Fails (nullopt, *error names the file) when it cannot be
+// read, is empty, or has no text after markup is removed.
+std::optional<NewsImport> importNewsFile(const QString &path, const NewsImportOptions &options, QString *error);
+// The same for bytes already in memory (a paste or a drop); `path` is recorded as given and
+// its suffix picks the format ("clipboard.txt", "clipboard.html").
+NewsImport importNewsData(const QByteArray &raw, const QString &path, const NewsImportOptions &options);
+
+// Adds the article and its statements as one undoable step and writes a custody row.
+// Statements from an organisation the analyst has already graded start with that reliability.
+// Returns the source id.
+Id addNewsImport(CaseDocument *doc, NewsImport import);
+
+} // namespace news
+} // namespace inquest

@@ -1,0 +1,487 @@
+#include "newstime.h"
+
+#include <QRegularExpression>
+
+#include <boost/date_time/gregorian/gregorian.hpp>
+#include <boost/date_time/posix_time/posix_time.hpp>
+
+#include <optional>
+
+namespace inquest::news {
+
+namespace {
+
+namespace bg = boost::gregorian;
+namespace bpt = boost::posix_time;
+
+// Building blocks of the one expression that scans the text (pieces are parsed afterwards).
+#define WD "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)(?![a-z])\\.?"
+#define MON                                                                                                       \
+    "(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|" \
+    "Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z])\\.?"
+#define ZONE "(?:GMT|UTC|UT|Z|BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT)\\b"
+#define AMPM "[ap]\\.?m\\b\\.?"
+#define CLOCK                                                                                                     \
+    "(?:\\b(?:[01]?\\d|2[0-3])[:.][0-5]\\d(?:\\s*" AMPM ")?(?:\\s*" ZONE ")?"                                      \
+    "|\\b(?:1[0-2]|0?[1-9])\\s*" AMPM "(?:\\s*" ZONE ")?"                                                          \
+    "|\\b(?:[01]\\d|2[0-3])[0-5]\\d\\s*(?:hrs\\s+)?" ZONE                                                         \
+    "|\\b(?:noon|midnight)\\b(?:\\s*" ZONE ")?)"
+#define DATE                                                                                                      \
+    "(?:(?:" WD ",?\\s+)?(?:the\\s+)?\\b(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:\\s+of)?\\s+" MON               \
+    "(?:,?\\s+\\d{4}\\b)?"                                                                                         \
+    "|(?:" WD ",?\\s+)?" MON "\\s+(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\\b(?:,?\\s+\\d{4}\\b)?"                  \
+    "|\\b\\d{1,2}/\\d{1,2}/(?:\\d{4}|\\d{2})\\b"                                                                   \
+    "|\\b\\d{4}-\\d{2}-\\d{2}\\b)"
+#define NUMBER "(?:\\d+|an?|half\\s+an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|fifty|ninety)"
+
+const QRegularExpression &scanner()
+{
+    // No optional lead-in here: it would make the engine try it at every position. The
+    // preposition and "about" before a match are read back from the text (leadIn()).
+    static const QRegularExpression re(QStringLiteral(
+        "(?:(?<dur>\\bfor\\s+(?:(?:more\\s+than|over|almost|nearly|about|around|at\\s+least|some|up\\s+to|less\\s+than|under|roughly|approximately)\\s+)?"
+        NUMBER "\\s+(?:minutes?|mins?|hours?|hrs?|seconds?|secs?|days?)\\b)"
+        "|(?<rel>(?i:\\b(?:(?:earlier|later)\\s+(?:today|this\\s+(?:morning|afternoon|evening))|today|yesterday|tonight"
+        "|last\\s+night|this\\s+(?:morning|afternoon|evening|weekend)|last\\s+weekend|over\\s+the\\s+weekend"
+        "|at\\s+the\\s+weekend)\\b))"
+        "|(?<ct>" CLOCK "(?:\\s*,?\\s*(?:on\\s+)?(?:" DATE "|" WD "))?)"
+        "|(?<dt>(?:(?:last|this|next)\\s+)?(?:" DATE "|" WD ")(?:,?\\s+at\\s+" CLOCK ")?))"));
+    return re;
+}
+
+const QRegularExpression &clockPart()
+{
+    static const QRegularExpression re(QStringLiteral(
+        "\\b(?:(?<h>[01]?\\d|2[0-3])[:.](?<m>[0-5]\\d)(?:\\s*(?<ap>[ap])\\.?m\\b\\.?)?"
+        "|(?<h2>1[0-2]|0?[1-9])\\s*(?<ap2>[ap])\\.?m\\b\\.?"
+        "|(?<h3>[01]\\d|2[0-3])(?<m3>[0-5]\\d)(?=\\s*(?:hrs\\s+)?" ZONE ")"
+        "|(?<word>noon|midnight)\\b)(?:\\s*(?<zone>" ZONE "))?"));
+    return re;
+}
+
+const QRegularExpression &datePart()
+{
+    static const QRegularExpression re(QStringLiteral(
+        "(?<dmd>(?:[12]\\d|3[01]|0?[1-9]))(?:st|nd|rd|th)?(?:\\s+of)?\\s+(?<dmm>" MON ")(?:,?\\s+(?<dmy>\\d{4})\\b)?"
+        "|(?<mdm>" MON ")\\s+(?<mdd>[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\\b(?:,?\\s+(?<mdy>\\d{4})\\b)?"
+        "|\\b(?<n1>\\d{1,2})/(?<n2>\\d{1,2})/(?<ny>\\d{4}|\\d{2})\\b"
+        "|\\b(?<iy>\\d{4})-(?<im>\\d{2})-(?<id>\\d{2})\\b"));
+    return re;
+}
+
+const QRegularExpression &weekdayPart()
+{
+    static const QRegularExpression re(QStringLiteral("(?:^|\\s|,)(?<mod>(?:last|this|next)\\s+)?(?<wd>" WD ")"));
+    return re;
+}
+
+int monthOf(QStringView name)
+{
+    static const char *const names[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                        "jul", "aug", "sep", "oct", "nov", "dec"};
+    const QString key = name.left(3).toString().toLower();
+    for (int i = 0; i < 12; ++i) {
+        if (key == QLatin1StringView(names[i]))
+            return i + 1;
+    }
+    return 0;
+}
+
+int weekdayOf(QStringView name) // boost: 0 = Sunday
+{
+    static const char *const names[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
+    const QString key = name.left(3).toString().toLower();
+    for (int i = 0; i < 7; ++i) {
+        if (key == QLatin1StringView(names[i]))
+            return i;
+    }
+    return -1;
+}
+
+int zoneMinutes(QStringView zone)
+{
+    static const struct
+    {
+        const char *name;
+        int minutes;
+    } zones[] = {{"GMT", 0},    {"UTC", 0},    {"UT", 0},     {"Z", 0},      {"BST", 60},
+                 {"CET", 60},   {"CEST", 120}, {"EST", -300}, {"EDT", -240}, {"CST", -360},
+                 {"CDT", -300}, {"MST", -420}, {"MDT", -360}, {"PST", -480}, {"PDT", -420}};
+    for (const auto &z : zones) {
+        if (zone == QLatin1StringView(z.name))
+            return z.minutes;
+    }
+    return 0;
+}
+
+std::optional<bg::date> makeDate(int y, int m, int d)
+{
+    try {
+        return bg::date(y, m, d);
+    } catch (const std::exception &) {
+        return std::nullopt; // 31 April, 29 February in a common year, …
+    }
+}
+
+// The year nearest publication; with a weekday, the nearest year in which that date falls on it.
+std::optional<bg::date> inferYear(int month, int day, int weekday, const std::optional<bg::date> &pub)
+{
+    if (!pub)
+        return std::nullopt;
+    std::optional<bg::date> best;
+    const int span = weekday >= 0 ? 6 : 1;
+    for (int y = pub->year() - span; y <= pub->year() + span; ++y) {
+        const auto d = makeDate(y, month, day);
+        if (!d || (weekday >= 0 && d->day_of_week().as_number() != weekday))
+            continue;
+        if (!best || std::abs((*d - *pub).days()) < std::abs((*best - *pub).days()))
+            best = d;
+    }
+    return best ? best : (weekday >= 0 ? inferYear(month, day, -1, pub) : std::nullopt);
+}
+
+std::optional<bg::date> parseDate(QStringView s, const std::optional<bg::date> &pub)
+{
+    const auto m = datePart().match(s);
+    if (!m.hasMatch())
+        return std::nullopt;
+    int weekday = -1;
+    const auto w = weekdayPart().match(s);
+    if (w.hasMatch() && w.capturedStart(u"wd") < m.capturedStart())
+        weekday = weekdayOf(w.capturedView(u"wd"));
+    auto withYear = [&](int y, int mo, int d) -> std::optional<bg::date> {
+        if (y > 0)
+            return makeDate(y < 100 ? 2000 + y : y, mo, d);
+        return inferYear(mo, d, weekday, pub);
+    };
+    if (m.hasCaptured(u"dmd"))
+        return withYear(m.captured(u"dmy").toInt(), monthOf(m.capturedView(u"dmm")), m.captured(u"dmd").toInt());
+    if (m.hasCaptured(u"mdm"))
+        return withYear(m.captured(u"mdy").toInt(), monthOf(m.capturedView(u"mdm")), m.captured(u"mdd").toInt());
+    if (m.hasCaptured(u"iy"))
+        return makeDate(m.captured(u"iy").toInt(), m.captured(u"im").toInt(), m.captured(u"id").toInt());
+    // d/m/y unless the first number cannot be a day-of-month-first reading.
+    const int a = m.captured(u"n1").toInt(), b = m.captured(u"n2").toInt(), y = m.captured(u"ny").toInt();
+    return (b > 12 && a <= 12) ? withYear(y, a, b) : withYear(y, b, a);
+}
+
+struct Clock
+{
+    bpt::time_duration time;
+    int zone = 0;
+};
+
+std::optional<Clock> parseClock(QStringView s)
+{
+    const auto m = clockPart().match(s);
+    if (!m.hasMatch())
+        return std::nullopt;
+    int h = 0, min = 0;
+    QStringView ap;
+    if (m.hasCaptured(u"h")) {
+        h = m.captured(u"h").toInt();
+        min = m.captured(u"m").toInt();
+        ap = m.capturedView(u"ap");
+        // "2.5" is a number, not a time: the dotted form needs am/pm or a zone.
+        if (s.mid(m.capturedEnd(u"h"), 1) == u"." && ap.isEmpty() && !m.hasCaptured(u"zone"))
+            return std::nullopt;
+    } else if (m.hasCaptured(u"h2")) {
+        h = m.captured(u"h2").toInt();
+        ap = m.capturedView(u"ap2");
+    } else if (m.hasCaptured(u"h3")) {
+        h = m.captured(u"h3").toInt();
+        min = m.captured(u"m3").toInt();
+    } else {
+        h = m.capturedView(u"word") == u"noon" ? 12 : 0;
+    }
+    if (!ap.isEmpty()) {
+        if (h > 12)
+            return std::nullopt;
+        h = (h % 12) + (ap.compare(u"p", Qt::CaseInsensitive) == 0 ? 12 : 0);
+    }
+    return Clock{bpt::hours(h) + bpt::minutes(min), zoneMinutes(m.capturedView(u"zone"))};
+}
+
+qint64 micros(const bpt::ptime &t)
+{
+    static const bpt::ptime epoch(bg::date(1970, 1, 1));
+    return (t - epoch).total_microseconds();
+}
+
+// The words just before a match: "until about 2145 GMT" -> prep "until", approximate.
+struct LeadIn
+{
+    qsizetype start;
+    QString prep;
+    bool approximate = false;
+};
+
+LeadIn leadIn(QStringView text, qsizetype start)
+{
+    LeadIn lead{start, {}, false};
+    auto wordBefore = [&](qsizetype at, qsizetype *wordStart) {
+        qsizetype e = at;
+        while (e > 0 && text[e - 1] == u' ')
+            --e;
+        if (e == at || e == 0)
+            return QString();
+        qsizetype b = e;
+        while (b > 0 && text[b - 1].isLetter())
+            --b;
+        *wordStart = b;
+        return text.mid(b, e - b).toString().toLower();
+    };
+    static const QStringList approx = {QStringLiteral("about"), QStringLiteral("around"),
+                                       QStringLiteral("approximately"), QStringLiteral("roughly"),
+                                       QStringLiteral("circa")};
+    static const QStringList preps = {QStringLiteral("until"), QStringLiteral("till"), QStringLiteral("to"),
+                                      QStringLiteral("from"),  QStringLiteral("since"), QStringLiteral("at"),
+                                      QStringLiteral("on"),    QStringLiteral("by"),    QStringLiteral("before"),
+                                      QStringLiteral("after")};
+    qsizetype ws = start;
+    QString w = wordBefore(start, &ws);
+    if (approx.contains(w)) {
+        lead.approximate = true;
+        lead.start = ws;
+        w = wordBefore(ws, &ws);
+    } else if ((w == u"before" || w == u"after")) {
+        qsizetype ws2 = ws;
+        const QString w2 = wordBefore(ws, &ws2);
+        if (w2 == u"shortly" || w2 == u"just") { // "shortly before 10pm"
+            lead.approximate = true;
+            lead.start = ws2;
+            w = wordBefore(ws2, &ws);
+        }
+    }
+    if (preps.contains(w)) {
+        lead.prep = w;
+        lead.start = ws;
+    }
+    return lead;
+}
+
+struct Item
+{
+    TimeRef ref;
+    qint64 end = 0; // end offset of the phrase in the text
+    QString prep;
+    bool resolved = false;
+    bool dateOnly = false;
+    bpt::time_duration duration; // for "for 30 minutes"
+    bool isDuration = false;
+    bool ownDate = false; // the phrase names its date (or weekday) rather than borrowing one
+};
+
+bpt::time_duration parseDuration(QStringView s)
+{
+    static const QRegularExpression re(QStringLiteral("(?<n>\\d+|an?|half\\s+an|[a-z-]+)\\s+(?<u>[a-z]+)$"));
+    const auto m = re.match(s.trimmed());
+    static const char *const words[] = {"zero", "one", "two", "three", "four", "five", "six",
+                                        "seven", "eight", "nine", "ten", "eleven", "twelve"};
+    const QString n = m.captured(u"n");
+    double count = n.toInt();
+    if (n == u"a" || n == u"an")
+        count = 1;
+    else if (n.startsWith(u"half"))
+        count = 0.5;
+    for (int i = 0; i < 13; ++i) {
+        if (n == QLatin1StringView(words[i]))
+            count = i;
+    }
+    const QStringList tens = {QStringLiteral("fifteen"), QStringLiteral("twenty"), QStringLiteral("thirty"),
+                              QStringLiteral("forty"), QStringLiteral("forty-five"), QStringLiteral("fifty"),
+                              QStringLiteral("ninety")};
+    const int tensValue[] = {15, 20, 30, 40, 45, 50, 90};
+    if (const qsizetype i = tens.indexOf(n); i >= 0)
+        count = tensValue[i];
+    const QString unit = m.captured(u"u");
+    const double seconds = unit.startsWith(u"min")   ? 60
+                           : unit.startsWith(u"h")   ? 3600
+                           : unit.startsWith(u"d")   ? 86400
+                                                     : 1;
+    return bpt::seconds(qint64(count * seconds));
+}
+
+} // namespace
+
+QList<TimeRef> findTimes(QStringView text, QDate published)
+{
+    std::optional<bg::date> pub;
+    if (published.isValid())
+        pub = bg::date(published.year(), published.month(), published.day());
+    QList<Item> items;
+    std::optional<bg::date> lastDate;
+    qint64 lastDateEnd = -1;
+    auto it = scanner().globalMatch(text);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        Item item;
+        const LeadIn lead = leadIn(text, m.capturedStart());
+        item.prep = lead.prep;
+        item.ref.offset = lead.start;
+        item.end = m.capturedEnd();
+        item.ref.phrase = text.mid(lead.start, item.end - lead.start).toString().trimmed();
+        if (item.ref.phrase.endsWith(u'.') && !item.ref.phrase.endsWith(u"m.")) // the full stop, not "p.m."
+            item.ref.phrase.chop(1);
+        item.ref.approximate = lead.approximate;
+        auto day = [](const bg::date &d, int fromHour, int toHour) {
+            return std::pair{micros(bpt::ptime(d, bpt::hours(fromHour))), micros(bpt::ptime(d, bpt::hours(toHour)))};
+        };
+        if (m.hasCaptured(u"dur")) {
+            item.isDuration = true;
+            item.duration = parseDuration(m.capturedView(u"dur"));
+            const QStringView words = m.capturedView(u"dur");
+            static const QRegularExpression vague(QStringLiteral("\\b(?:more|over|almost|nearly|about|around|least|some|up|less|under|roughly|approximately)\\b"));
+            item.ref.approximate = item.ref.approximate || vague.match(words).hasMatch();
+            items.append(item);
+            continue;
+        }
+        if (m.hasCaptured(u"rel")) {
+            if (!pub)
+                continue;
+            const QString rel = m.captured(u"rel").toLower().simplified();
+            std::pair<qint64, qint64> span;
+            const int dow = pub->day_of_week().as_number();
+            if (rel.endsWith(u"weekend")) {
+                // A weekend that has begun (or a Monday looking back) is "this" one; otherwise the next.
+                const bool past = rel.startsWith(u"last") || rel.startsWith(u"over");
+                int back = dow == 6 ? 0 : dow == 0 ? 1 : (dow == 1 || past) ? dow + 1 : -(6 - dow);
+                const bg::date sat = *pub - bg::days(back);
+                span = {day(sat, 0, 0).first, day(sat + bg::days(2), 0, 0).first};
+            } else if (rel == u"yesterday") {
+                span = day(*pub - bg::days(1), 0, 24);
+            } else if (rel == u"last night") {
+                span = {day(*pub - bg::days(1), 18, 18).first, day(*pub, 6, 6).first};
+            } else if (rel.endsWith(u"morning")) {
+                span = day(*pub, 6, 12);
+            } else if (rel.endsWith(u"afternoon")) {
+                span = day(*pub, 12, 18);
+            } else if (rel.endsWith(u"evening") || rel == u"tonight") {
+                span = day(*pub, 18, 24);
+            } else {
+                span = day(*pub, 0, 24); // today, earlier today, later today
+            }
+            item.ref.begin = span.first;
+            item.ref.end = span.second;
+            item.resolved = true;
+            items.append(item);
+            continue;
+        }
+        const QStringView body = m.hasCaptured(u"ct") ? m.capturedView(u"ct") : m.capturedView(u"dt");
+        const auto clock = parseClock(body);
+        const bool hasClock = clock.has_value();
+        if (m.hasCaptured(u"ct") && !hasClock)
+            continue; // "2.5 …": the dotted form without am/pm or zone is not a time
+        std::optional<bg::date> date = parseDate(body, pub);
+        const bool hasDateWords = datePart().match(body).hasMatch();
+        if (!date && hasDateWords)
+            continue; // a date we cannot place (no year, no publication date) or an impossible one
+        if (!date) {
+            const auto wm = weekdayPart().match(QString(u' ' + m.captured()));
+            if (wm.hasMatch()) {
+                const QString mod = wm.captured(u"mod").trimmed();
+                // A bare weekday ("the Sunday Times") is no time: it needs "on", "last", "this", …
+                if (mod.isEmpty() && item.prep.isEmpty())
+                    continue;
+                if (!pub)
+                    continue;
+                const int wd = weekdayOf(wm.capturedView(u"wd"));
+                const int dow = pub->day_of_week().as_number();
+                if (mod == u"next" || mod == u"this") {
+                    int ahead = (wd - dow + 7) % 7;
+                    if (mod == u"next" && ahead == 0)
+                        ahead = 7;
+                    date = *pub + bg::days(ahead);
+                } else {
+                    int back = (dow - wd + 7) % 7;
+                    if (mod == u"last" && back == 0)
+                        back = 7;
+                    date = *pub - bg::days(back);
+                }
+            }
+        }
+        item.ownDate = date.has_value();
+        if (hasClock) {
+            if (!date && lastDate && lastDateEnd >= 0 &&
+                !text.mid(lastDateEnd, item.ref.offset - lastDateEnd).contains(u"\n\n") &&
+                item.ref.offset - lastDateEnd < 600)
+                date = lastDate;
+            if (!date)
+                date = pub;
+            if (!date)
+                continue;
+            const bpt::ptime t = bpt::ptime(*date, clock->time) - bpt::minutes(clock->zone);
+            item.ref.begin = item.ref.end = micros(t);
+        } else if (date) {
+            item.dateOnly = true;
+            item.ref.begin = micros(bpt::ptime(*date));
+            item.ref.end = micros(bpt::ptime(*date + bg::days(1)));
+        } else {
+            continue;
+        }
+        if (date && (hasDateWords || !hasClock)) {
+            lastDate = date;
+            lastDateEnd = item.end;
+        }
+        item.resolved = true;
+        items.append(item);
+    }
+
+    // Join durations and "from … until …" into periods.
+    QList<TimeRef> out;
+    QList<const Item *> outItems;
+    const auto isEnding = [](const QString &p) { return p == u"until" || p == u"till" || p == u"to" || p == u"before" || p == u"by"; };
+    const auto isStarting = [](const QString &p) { return p == u"from" || p == u"since" || p == u"at" || p == u"after"; };
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const Item &item = items[i];
+        const bool nextIsNear = i + 1 < items.size() && items[i + 1].ref.offset - item.end <= 40;
+        if (item.isDuration) {
+            if (nextIsNear && items[i + 1].resolved && isEnding(items[i + 1].prep) && !items[i + 1].dateOnly) {
+                const Item &end = items[i + 1];
+                TimeRef ref;
+                ref.offset = item.ref.offset;
+                ref.phrase = text.mid(item.ref.offset, end.end - item.ref.offset).toString().trimmed();
+                ref.end = end.ref.begin;
+                ref.begin = end.ref.begin - item.duration.total_microseconds();
+                ref.approximate = item.ref.approximate || end.ref.approximate;
+                out.append(ref);
+                ++i;
+            } else if (!outItems.isEmpty() && isStarting(outItems.back()->prep) && !outItems.back()->dateOnly &&
+                       item.ref.offset - outItems.back()->end <= 40 && !out.back().isPeriod()) {
+                TimeRef &ref = out.back();
+                ref.phrase = text.mid(ref.offset, item.end - ref.offset).toString().trimmed();
+                ref.end = ref.begin + item.duration.total_microseconds();
+                ref.approximate = ref.approximate || item.ref.approximate;
+            }
+            continue; // a duration with nothing to hang it on has no place in time
+        }
+        if (isEnding(item.prep) && !item.dateOnly) {
+            if (!outItems.isEmpty() && (outItems.back()->prep == u"from" || outItems.back()->prep == u"since") &&
+                item.ref.offset - outItems.back()->end <= 40 && !out.back().isPeriod()) {
+                TimeRef &ref = out.back();
+                const qint64 day = 86400LL * 1000000;
+                if (!outItems.back()->ownDate && item.ownDate) // "from 10:05 until 10:50 on Friday 25 November"
+                    ref.begin = item.ref.begin - ((item.ref.begin % day) + day) % day + ((ref.begin % day) + day) % day;
+                ref.phrase = text.mid(ref.offset, item.end - ref.offset).toString().trimmed();
+                ref.end = item.ref.begin;
+                ref.approximate = ref.approximate || item.ref.approximate;
+                continue;
+            }
+            if (item.prep == u"until" || item.prep == u"till") {
+                // Open start: some time that day up to the given moment.
+                TimeRef ref = item.ref;
+                const qint64 dayMicros = 86400LL * 1000000;
+                ref.begin = item.ref.begin - ((item.ref.begin % dayMicros) + dayMicros) % dayMicros;
+                ref.approximate = true;
+                out.append(ref);
+                outItems.append(&item);
+                continue;
+            }
+        }
+        out.append(item.ref);
+        outItems.append(&item);
+    }
+    return out;
+}
+
+} // namespace inquest::news

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "model/timeref.h"
+
+#include <QDate>
+#include <QList>
+#include <QStringView>
+
+namespace inquest::news {
+
+// Finds the time expressions in an article's text and resolves them to UTC against the
+// publication date, with Boost.Date_Time doing the calendar work:
+//   clock times  "2145 GMT", "21:45 UTC", "9.45pm BST", "at 10am" (no zone: taken as UTC)
+//   dates        "Sunday 12 December", "12 December 2010", "December 12, 2010", "12/12/2010"
+//                (day first unless that is impossible), "2010-12-12"; a date is the day-long period
+//   compounds    "2145 GMT on Sunday 12 December", "12 December at 21:45 UTC"
+//   relative     "today", "earlier today", "yesterday", "last night", "this morning",
+//                "this weekend", "last weekend", "on Sunday", "last Sunday", "this Sunday"
+//   periods      "for more than 30 minutes until about 2145 GMT", "from 20:00 until 21:45 GMT",
+//                "until around 2145 GMT" (open start: from the start of that day, approximate)
+// A missing year is the one nearest the publication date that agrees with a named weekday; a
+// clock time without a date takes the last date named before it in the same paragraph, else the
+// publication date. Without a publication date only expressions with a year are resolved.
+// Offsets in the result are relative to the start of `text`.
+QList<TimeRef> findTimes(QStringView text, QDate published);
+
+} // namespace inquest::news

@@ -1,0 +1,161 @@
+#include "ingest/newstime.h"
+
+#include <QDateTime>
+#include <QTest>
+
+using namespace inquest;
+
+namespace {
+
+qint64 utc(int y, int mo, int d, int h = 0, int mi = 0)
+{
+    return QDateTime(QDate(y, mo, d), QTime(h, mi), Qt::UTC).toMSecsSinceEpoch() * 1000;
+}
+
+QString iso(qint64 micros)
+{
+    return QDateTime::fromMSecsSinceEpoch(micros / 1000, Qt::UTC).toString(Qt::ISODate);
+}
+
+} // namespace
+
+class TestNewsTime : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void resolves_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QDate>("published");
+        QTest::addColumn<QString>("begin");
+        QTest::addColumn<QString>("end");
+        QTest::addColumn<bool>("approximate");
+
+        const QDate dec13(2010, 12, 13); // a Monday
+        QTest::newRow("reference compound") << "until 2145 GMT on Sunday 12 December." << dec13
+                                            << "2010-12-12T00:00:00Z" << "2010-12-12T21:45:00Z" << true;
+        QTest::newRow("compound without until") << "It was back at 2145 GMT on Sunday 12 December." << dec13
+                                                << "2010-12-12T21:45:00Z" << "2010-12-12T21:45:00Z" << false;
+        QTest::newRow("clock with zone, no date") << "at 21:45 UTC" << dec13 << "2010-12-13T21:45:00Z"
+                                                  << "2010-12-13T21:45:00Z" << false;
+        QTest::newRow("BST is UTC+1") << "at 9.45pm BST on 12 June 2011" << dec13 << "2011-06-12T20:45:00Z"
+                                      << "2011-06-12T20:45:00Z" << false;
+        QTest::newRow("numeric date, day first") << "on 12/12/2010" << dec13 << "2010-12-12T00:00:00Z"
+                                                 << "2010-12-13T00:00:00Z" << false;
+        QTest::newRow("numeric date, month first when day > 12") << "on 12/25/2010" << dec13
+                                                                 << "2010-12-25T00:00:00Z" << "2010-12-26T00:00:00Z"
+                                                                 << false;
+        QTest::newRow("iso date") << "on 2010-12-12" << dec13 << "2010-12-12T00:00:00Z" << "2010-12-13T00:00:00Z"
+                                  << false;
+        QTest::newRow("month first with year") << "on December 12, 2010 at 10am" << dec13 << "2010-12-12T10:00:00Z"
+                                               << "2010-12-12T10:00:00Z" << false;
+        QTest::newRow("earlier today") << "The site went down earlier today." << dec13 << "2010-12-13T00:00:00Z"
+                                       << "2010-12-14T00:00:00Z" << false;
+        QTest::newRow("yesterday") << "It failed yesterday." << dec13 << "2010-12-12T00:00:00Z"
+                                   << "2010-12-13T00:00:00Z" << false;
+        QTest::newRow("on Sunday, published Monday") << "It failed on Sunday." << dec13 << "2010-12-12T00:00:00Z"
+                                                     << "2010-12-13T00:00:00Z" << false;
+        QTest::newRow("on Monday, published Monday is that day")
+            << "It failed on Monday." << dec13 << "2010-12-13T00:00:00Z" << "2010-12-14T00:00:00Z" << false;
+        QTest::newRow("last Monday, published Monday is a week back")
+            << "It failed last Monday." << dec13 << "2010-12-06T00:00:00Z" << "2010-12-07T00:00:00Z" << false;
+        QTest::newRow("this weekend on a Monday looks back")
+            << "an attack this weekend" << dec13 << "2010-12-11T00:00:00Z" << "2010-12-13T00:00:00Z" << false;
+        QTest::newRow("this weekend on a Wednesday looks ahead")
+            << "an attack this weekend" << QDate(2010, 12, 8) << "2010-12-11T00:00:00Z" << "2010-12-13T00:00:00Z"
+            << false;
+        QTest::newRow("this weekend on a Sunday is the current one")
+            << "an attack this weekend" << QDate(2010, 12, 12) << "2010-12-11T00:00:00Z" << "2010-12-13T00:00:00Z"
+            << false;
+        QTest::newRow("duration ending at a time")
+            << "down for more than 30 minutes until about 2145 GMT on Sunday 12 December" << dec13
+            << "2010-12-12T21:15:00Z" << "2010-12-12T21:45:00Z" << true;
+        QTest::newRow("from until") << "from 10:05 GMT until 10:50 GMT on Friday 25 November" << QDate(2011, 11, 26)
+                                    << "2011-11-25T10:05:00Z" << "2011-11-25T10:50:00Z" << false;
+        QTest::newRow("at a time for a duration") << "at 18:00 UTC for 20 minutes" << dec13
+                                                  << "2010-12-13T18:00:00Z" << "2010-12-13T18:20:00Z" << false;
+        QTest::newRow("weekday picks the year across new year")
+            << "at 0915 GMT on Saturday 1 January" << QDate(2011, 1, 7) << "2011-01-01T09:15:00Z"
+            << "2011-01-01T09:15:00Z" << false;
+        QTest::newRow("no weekday: nearest year, back across new year")
+            << "on 31 December" << QDate(2011, 1, 7) << "2010-12-31T00:00:00Z" << "2011-01-01T00:00:00Z" << false;
+        QTest::newRow("no weekday: nearest year, forward across new year")
+            << "on 2 January" << QDate(2010, 12, 30) << "2011-01-02T00:00:00Z" << "2011-01-03T00:00:00Z" << false;
+        QTest::newRow("weekday can move the year further back")
+            << "on Sunday 12 December" << QDate(2011, 6, 1) << "2010-12-12T00:00:00Z" << "2010-12-13T00:00:00Z"
+            << false;
+        QTest::newRow("clock takes the date named before it")
+            << "On 12 December, errors began at 21:00 UTC." << dec13 << "2010-12-12T00:00:00Z"
+            << "2010-12-13T00:00:00Z" << false; // first of two refs; the clock is checked below
+    }
+    void resolves()
+    {
+        QFETCH(QString, text);
+        QFETCH(QDate, published);
+        QFETCH(QString, begin);
+        QFETCH(QString, end);
+        QFETCH(bool, approximate);
+        const QList<TimeRef> refs = news::findTimes(text, published);
+        QVERIFY2(!refs.isEmpty(), "no time found");
+        QCOMPARE(iso(refs.first().begin), begin);
+        QCOMPARE(iso(refs.first().end), end);
+        QCOMPARE(refs.first().approximate, approximate);
+        QVERIFY(refs.first().offset >= 0);
+        QCOMPARE(text.mid(refs.first().offset, refs.first().phrase.size()), refs.first().phrase);
+    }
+
+    void referencePhraseIsTheInstant()
+    {
+        const QString text = QStringLiteral("2145 GMT on Sunday 12 December");
+        const auto refs = news::findTimes(text, QDate(2010, 12, 13));
+        QCOMPARE(refs.size(), 1);
+        QCOMPARE(refs[0].phrase, text);
+        QCOMPARE(refs[0].begin, utc(2010, 12, 12, 21, 45));
+        QCOMPARE(refs[0].end, refs[0].begin);
+        QCOMPARE(iso(refs[0].begin), QStringLiteral("2010-12-12T21:45:00Z"));
+    }
+
+    void clockInheritsDateOfItsParagraph()
+    {
+        const auto refs = news::findTimes(u"On 12 December, errors began at 21:00 UTC.", QDate(2010, 12, 13));
+        QCOMPARE(refs.size(), 2);
+        QCOMPARE(refs[1].begin, utc(2010, 12, 12, 21));
+        // A new paragraph forgets the date: the clock then falls back to the publication day.
+        const auto apart = news::findTimes(u"On 12 December it rained.\n\nErrors began at 21:00 UTC.", QDate(2010, 12, 13));
+        QCOMPARE(apart.size(), 2);
+        QCOMPARE(apart[1].begin, utc(2010, 12, 13, 21));
+    }
+
+    void notTimes()
+    {
+        const QDate pub(2010, 12, 13);
+        QVERIFY(news::findTimes(u"The Sunday Times reported it.", pub).isEmpty()); // bare weekday
+        QVERIFY(news::findTimes(u"Shares fell 2.5 per cent.", pub).isEmpty());     // dotted number
+        QVERIFY(news::findTimes(u"It has 2145 servers.", pub).isEmpty());          // four digits, no zone
+        QVERIFY(news::findTimes(u"It lasted for 30 minutes.", pub).isEmpty());     // a duration with no anchor
+        QVERIFY(news::findTimes(u"on 31 February", pub).isEmpty());               // impossible date
+    }
+
+    void withoutPublicationDateOnlyFullDatesResolve()
+    {
+        QVERIFY(news::findTimes(u"on Sunday 12 December", QDate()).isEmpty());
+        QVERIFY(news::findTimes(u"earlier today", QDate()).isEmpty());
+        const auto refs = news::findTimes(u"at 21:45 UTC on 12 December 2010", QDate());
+        QCOMPARE(refs.size(), 1);
+        QCOMPARE(refs[0].begin, utc(2010, 12, 12, 21, 45));
+    }
+
+    void untilGivesAPeriodWithAnEnd()
+    {
+        const auto refs = news::findTimes(u"offline until around 2145 GMT on Sunday 12 December", QDate(2010, 12, 13));
+        QCOMPARE(refs.size(), 1);
+        QVERIFY(refs[0].isPeriod());
+        QCOMPARE(refs[0].end, utc(2010, 12, 12, 21, 45));
+        QVERIFY(refs[0].approximate);
+        QVERIFY(refs[0].phrase.startsWith(u"until around"));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestNewsTime)
+#include "tst_newstime.moc"

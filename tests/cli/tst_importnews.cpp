@@ -1,0 +1,114 @@
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Run
+{
+    int code;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run inquest(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral(INQUEST_EXE), args);
+    p.waitForFinished(60000);
+    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+}
+
+QString news(const char *name) { return QStringLiteral(INQUEST_TEST_DATA "/news/") + QString::fromUtf8(name); }
+
+} // namespace
+
+class TestImportNews : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void importAndListStatements()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("case.inquest"));
+        QCOMPARE(inquest({QStringLiteral("new"), path}).code, 0);
+        const Run imported = inquest({QStringLiteral("import-news"), path, news("amazon-europe-outage.txt"),
+                                      news("reporting.html"), QStringLiteral("--json")});
+        QCOMPARE(imported.code, 0);
+        const QJsonArray files = QJsonDocument::fromJson(imported.out).object().value(u"imported").toArray();
+        QCOMPARE(files.size(), 2);
+        QCOMPARE(files[0].toObject().value(u"published").toString(), QStringLiteral("2010-12-13"));
+        QCOMPARE(files[1].toObject().value(u"format").toString(), QStringLiteral("article-html"));
+
+        const Run listed = inquest({QStringLiteral("statements"), path, QStringLiteral("--json")});
+        QCOMPARE(listed.code, 0);
+        const QJsonArray list = QJsonDocument::fromJson(listed.out).array();
+        QVERIFY(list.size() >= 10);
+        bool sawSpokeswoman = false, sawTime = false;
+        for (const QJsonValue &v : list) {
+            const QJsonObject o = v.toObject();
+            for (const char *key : {"id", "speaker", "organisation", "quote", "direct", "stance", "times", "source",
+                                    "offset"})
+                QVERIFY2(o.contains(QLatin1StringView(key)), key);
+            if (o.value(u"quote").toString().contains(u"not the result of a DDoS attempt")) {
+                sawSpokeswoman = true;
+                QCOMPARE(o.value(u"organisation").toString(), QStringLiteral("Amazon"));
+                QCOMPARE(o.value(u"stance").toObject().value(u"ddos").toString(), QStringLiteral("II"));
+                QCOMPARE(o.value(u"direct").toBool(), true);
+            }
+            for (const QJsonValue &t : o.value(u"times").toArray()) {
+                if (t.toString().endsWith(u"/2010-12-12T21:45:00Z"))
+                    sawTime = true;
+            }
+        }
+        QVERIFY(sawSpokeswoman);
+        QVERIFY(sawTime);
+        // The case still verifies: custody rows for both files and the save.
+        const Run verified = inquest({QStringLiteral("verify"), path});
+        QCOMPARE(verified.code, 0);
+    }
+
+    void publishedOverrideResolvesYearlessTimes()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("case.inquest"));
+        QCOMPARE(inquest({QStringLiteral("new"), path}).code, 0);
+        const Run r = inquest({QStringLiteral("import-news"), path, news("times-no-year.txt"),
+                               QStringLiteral("--published"), QStringLiteral("2011-01-07"), QStringLiteral("--outlet"),
+                               QStringLiteral("Test Desk")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.contains("Test Desk"));
+        const QJsonArray list =
+            QJsonDocument::fromJson(inquest({QStringLiteral("statements"), path, QStringLiteral("--json")}).out).array();
+        QVERIFY(!list.isEmpty());
+        QCOMPARE(list[0].toObject().value(u"times").toArray().first().toString(),
+                 QStringLiteral("2011-01-01T07:15:00Z/2011-01-01T09:15:00Z"));
+    }
+
+    void badInputChangesNothing()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("case.inquest"));
+        QCOMPARE(inquest({QStringLiteral("new"), path}).code, 0);
+        const QString missing = dir.filePath(QStringLiteral("missing.html"));
+        const Run r = inquest({QStringLiteral("import-news"), path, news("reporting.html"), missing});
+        QCOMPARE(r.code, 1);
+        QVERIFY(r.err.contains(missing.toUtf8()));
+        const Run listed = inquest({QStringLiteral("statements"), path, QStringLiteral("--json")});
+        QCOMPARE(QJsonDocument::fromJson(listed.out).array().size(), 0); // the good file was not added either
+
+        QCOMPARE(inquest({QStringLiteral("import-news"), path, news("reporting.html"), QStringLiteral("--published"),
+                          QStringLiteral("13/12/2010")})
+                     .code,
+                 2);
+        QCOMPARE(inquest({QStringLiteral("import-news"), path}).code, 2);
+        QCOMPARE(inquest({QStringLiteral("statements"), dir.filePath(QStringLiteral("nope.inquest"))}).code, 1);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestImportNews)
+#include "tst_importnews.moc"

@@ -1,0 +1,214 @@
+#include "docks/statementsdock.h"
+#include "models/statementsmodel.h"
+
+#include "model/casedocument.h"
+#include "model/commands.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QDir>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+#include <QTextEdit>
+#include <QToolBar>
+#include <QAction>
+
+using namespace inquest;
+
+namespace {
+
+const QString Reference = QStringLiteral(INQUEST_TEST_DATA "/news/amazon-europe-outage.txt");
+
+int rowWithQuote(const StatementsModel *model, const QString &words)
+{
+    for (int r = 0; r < model->rowCount(); ++r) {
+        if (model->recordAt(r)->quote.contains(words))
+            return r;
+    }
+    return -1;
+}
+
+} // namespace
+
+class TestStatementsDock : public QObject
+{
+    Q_OBJECT
+
+private:
+    // A dock over a fresh case with the reference article imported as a user would.
+    void importReference(CaseDocument &doc, StatementsDock &dock)
+    {
+        QSignalSpy done(&dock, &StatementsDock::importFinished);
+        dock.askFiles = [] { return QStringList{Reference}; };
+        const auto actions = dock.toolBar()->actions();
+        actions.first()->trigger(); // "Import…"
+        QVERIFY(done.wait(10000));
+        QCOMPARE(done.first().at(0).toInt(), 1);
+        QVERIFY(doc.statements().size() >= 8);
+    }
+
+private slots:
+    void importHighlightsAndModelIsSound()
+    {
+        CaseDocument doc;
+        StatementsDock dock(&doc);
+        QAbstractItemModelTester tester(dock.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        importReference(doc, dock);
+        QCOMPARE(doc.sources().size(), 1);
+        QCOMPARE(dock.currentArticle(), doc.sources().first().id);
+        // The article is shown as plain text, every statement span highlighted.
+        QCOMPARE(dock.articleView()->toPlainText(), doc.sources().first().text);
+        QCOMPARE(dock.articleView()->extraSelections().size(), doc.statements().size());
+        // One undo removes the whole import.
+        doc.undoStack()->undo();
+        QVERIFY(doc.statements().isEmpty());
+        QVERIFY(doc.sources().isEmpty());
+        QVERIFY(dock.articleView()->toPlainText().isEmpty());
+        doc.undoStack()->redo();
+        QVERIFY(doc.statements().size() >= 8);
+    }
+
+    void editGradeAndStance()
+    {
+        CaseDocument doc;
+        StatementsDock dock(&doc);
+        importReference(doc, dock);
+        StatementsModel *model = dock.model();
+        const int row = rowWithQuote(model, QStringLiteral("not the result of a DDoS attempt"));
+        QVERIFY(row >= 0);
+        const Id id = model->idAt(row);
+        QVERIFY(!model->setData(model->index(row, StatementsModel::Grade), QStringLiteral("G9")));
+        QVERIFY(model->setData(model->index(row, StatementsModel::Grade), QStringLiteral("b2")));
+        QCOMPARE(doc.find<Statement>(id)->reliability, QChar(u'B'));
+        QCOMPARE(doc.find<Statement>(id)->credibility, 2);
+        QCOMPARE(model->data(model->index(row, StatementsModel::Grade)).toString(), QStringLiteral("B2"));
+        doc.undoStack()->undo();
+        QCOMPARE(doc.find<Statement>(id)->reliability, QChar(u'F'));
+        doc.undoStack()->redo();
+
+        // Confirm the suggestion from the tool bar, as a user would.
+        dock.view()->setCurrentIndex(model->index(row, 0));
+        QVERIFY(!doc.find<Statement>(id)->stanceConfirmed);
+        QVERIFY(model->data(model->index(row, StatementsModel::Stance)).toString().endsWith(u" ?"));
+        dock.confirmStance();
+        QVERIFY(doc.find<Statement>(id)->stanceConfirmed);
+        QCOMPARE(model->data(model->index(row, StatementsModel::Stance)).toString(),
+                 QStringLiteral("strongly supports hardware; strongly against ddos"));
+        // Editing the stance text is a confirmed stance too.
+        QVERIFY(model->setData(model->index(row, StatementsModel::Stance), QStringLiteral("supports network")));
+        QCOMPARE(toString(doc.find<Statement>(id)->stance.value(HypothesisKind::Network)), toString(Rating::C));
+        QVERIFY(!model->setData(model->index(row, StatementsModel::Stance), QStringLiteral("supports unicorns")));
+        dock.rejectStance();
+        QVERIFY(doc.find<Statement>(id)->stance.isEmpty());
+        QVERIFY(doc.find<Statement>(id)->stanceConfirmed);
+    }
+
+    void makeEvidenceMapsStanceToHypotheses()
+    {
+        CaseDocument doc; // default hypotheses: hardware failure, DDoS attack
+        StatementsDock dock(&doc);
+        importReference(doc, dock);
+        const int row = rowWithQuote(dock.model(), QStringLiteral("not the result of a DDoS attempt"));
+        dock.view()->setCurrentIndex(dock.model()->index(row, 0));
+        dock.model()->setData(dock.model()->index(row, StatementsModel::Grade), QStringLiteral("B2"));
+        dock.confirmStance();
+        const Id evidenceId = dock.makeEvidence();
+        const Evidence *e = doc.find<Evidence>(evidenceId);
+        QVERIFY(e);
+        QCOMPARE(e->provenance.statementId, dock.model()->idAt(row));
+        QCOMPARE(e->reliability, QChar(u'B'));
+        QCOMPARE(e->credibility, 2);
+        QCOMPARE(toString(e->state), toString(EvidenceState::Accepted));
+        for (const Hypothesis &h : doc.hypotheses()) {
+            if (h.kind == HypothesisKind::Hardware)
+                QCOMPARE(toString(e->rating(h.id)), toString(Rating::CC));
+            if (h.kind == HypothesisKind::Ddos)
+                QCOMPARE(toString(e->rating(h.id)), toString(Rating::II));
+        }
+        // An unconfirmed stance gives suggested evidence.
+        const int other = rowWithQuote(dock.model(), QStringLiteral("We chose not to attack"));
+        dock.view()->setCurrentIndex(dock.model()->index(other, 0));
+        const Evidence *suggested = doc.find<Evidence>(dock.makeEvidence());
+        QCOMPARE(toString(suggested->state), toString(EvidenceState::Suggested));
+    }
+
+    void splitMergeDeleteAddAreUndoable()
+    {
+        CaseDocument doc;
+        StatementsDock dock(&doc);
+        importReference(doc, dock);
+        StatementsModel *model = dock.model();
+        const int count = int(doc.statements().size());
+        const int row = rowWithQuote(model, QStringLiteral("not the result of a DDoS attempt"));
+        const Statement original = *model->recordAt(row);
+        dock.view()->setCurrentIndex(model->index(row, 0));
+        // Split at ", and it was not": the parts carry their own stance.
+        QTextCursor cursor = dock.articleView()->textCursor();
+        const qsizetype at = doc.sources().first().text.indexOf(QStringLiteral("and it was not"), original.offset);
+        cursor.setPosition(int(at));
+        dock.articleView()->setTextCursor(cursor);
+        dock.splitCurrent();
+        QCOMPARE(doc.statements().size(), count + 1);
+        const Statement &first = doc.statements()[row];
+        const Statement &second = doc.statements()[row + 1];
+        QCOMPARE(first.offset + first.length, at);
+        QCOMPARE(toString(first.stance.value(HypothesisKind::Hardware)), toString(Rating::CC));
+        QVERIFY(!first.stance.contains(HypothesisKind::Ddos));
+        QCOMPARE(toString(second.stance.value(HypothesisKind::Ddos)), toString(Rating::II));
+        QCOMPARE(second.organisation, QStringLiteral("Amazon"));
+
+        // Merge them back.
+        dock.view()->selectionModel()->select(QItemSelection(model->index(row, 0), model->index(row + 1, 0)),
+                                              QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        dock.mergeSelected();
+        QCOMPARE(doc.statements().size(), count);
+        QCOMPARE(doc.statements()[row].offset, original.offset);
+        QCOMPARE(doc.statements()[row].length, original.length);
+        doc.undoStack()->undo(); // merge
+        doc.undoStack()->undo(); // split
+        QCOMPARE(doc.statements()[row], original);
+
+        // Delete, then undo.
+        dock.view()->selectionModel()->select(model->index(row, 0),
+                                              QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        dock.deleteSelected();
+        QCOMPARE(doc.statements().size(), count - 1);
+        doc.undoStack()->undo();
+        QCOMPARE(doc.statements()[row], original);
+
+        // Add by hand from a selection of the article.
+        const QString &text = doc.sources().first().text;
+        const qsizetype from = text.indexOf(QStringLiteral("Security researchers said"));
+        const qsizetype to = text.indexOf(u'.', from) + 1;
+        cursor.setPosition(int(from));
+        cursor.setPosition(int(to), QTextCursor::KeepAnchor);
+        dock.articleView()->setTextCursor(cursor);
+        dock.addStatement();
+        QCOMPARE(doc.statements().size(), count + 1);
+        const Statement &added = doc.statements().last();
+        QCOMPARE(added.offset, from);
+        QCOMPARE(added.speaker, QStringLiteral("Security researchers"));
+        QVERIFY(!added.stance.contains(HypothesisKind::Ddos));
+        doc.undoStack()->undo();
+        QCOMPARE(doc.statements().size(), count);
+    }
+
+    void screenshot()
+    {
+        CaseDocument doc;
+        StatementsDock dock(&doc);
+        importReference(doc, dock);
+        dock.resize(1500, 520);
+        dock.show();
+        const int row = rowWithQuote(dock.model(), QStringLiteral("not the result of a DDoS attempt"));
+        dock.view()->setCurrentIndex(dock.model()->index(row, 0));
+        QVERIFY(QTest::qWaitForWindowExposed(&dock));
+        const QString path = QDir::temp().filePath(QStringLiteral("inquest-statements-dock.png"));
+        QVERIFY(dock.grab().save(path));
+        qInfo("screenshot: %s", qPrintable(path));
+    }
+};
+
+QTEST_MAIN(TestStatementsDock)
+#include "tst_statementsdock.moc"

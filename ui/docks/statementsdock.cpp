@@ -1,0 +1,378 @@
+#include "statementsdock.h"
+
+#include "models/statementsmodel.h"
+
+#include "ingest/newsedit.h"
+#include "model/casedocument.h"
+#include "model/commands.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMimeData>
+#include <QSplitter>
+#include <QTableView>
+#include <QTextEdit>
+#include <QToolBar>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace inquest {
+
+StatementsDock::StatementsDock(CaseDocument *doc, QWidget *parent)
+    : QDockWidget(tr("Statements"), parent)
+    , m_doc(doc)
+    , m_model(new StatementsModel(doc, this))
+    , m_toolBar(new QToolBar)
+    , m_view(new QTableView)
+    , m_articles(new QComboBox)
+    , m_articleInfo(new QLabel)
+    , m_article(new QTextEdit)
+{
+    setObjectName(QStringLiteral("statementsDock"));
+    setAcceptDrops(true);
+
+    m_view->setObjectName(QStringLiteral("statementsDockView"));
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setColumnWidth(StatementsModel::Speaker, 140);
+    m_view->setColumnWidth(StatementsModel::Organisation, 110);
+    m_view->setColumnWidth(StatementsModel::Time, 215);
+    m_view->setColumnWidth(StatementsModel::Stance, 190);
+    m_view->setColumnWidth(StatementsModel::Grade, 50);
+
+    // Article text is shown as plain text only: never as HTML from the article.
+    m_article->setObjectName(QStringLiteral("statementsArticle"));
+    m_article->setReadOnly(true);
+    m_article->setAcceptRichText(false);
+    m_article->setAcceptDrops(false);
+    m_article->setLineWrapMode(QTextEdit::WidgetWidth);
+    m_articles->setObjectName(QStringLiteral("statementsArticlePicker"));
+    m_articleInfo->setWordWrap(true);
+    m_articleInfo->setTextFormat(Qt::PlainText);
+
+    auto add = [this](const QString &text, const QString &tip, auto slot) {
+        QAction *a = m_toolBar->addAction(text, this, slot);
+        a->setToolTip(tip);
+        return a;
+    };
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    add(tr("Import\u2026"), tr("Import articles (text, HTML, Markdown)"), &StatementsDock::importFromDialog);
+    add(tr("Paste"), tr("Import the article on the clipboard"), &StatementsDock::pasteArticle);
+    m_toolBar->addSeparator();
+    add(tr("Add"), tr("Add a statement from the selected article text"), &StatementsDock::addStatement);
+    add(tr("Split"), tr("Split the statement at the text cursor"), &StatementsDock::splitCurrent);
+    add(tr("Merge"), tr("Merge the selected statements"), &StatementsDock::mergeSelected);
+    add(tr("Delete"), tr("Delete the selected statements"), &StatementsDock::deleteSelected);
+    m_toolBar->addSeparator();
+    add(tr("Confirm stance"), tr("Accept the suggested stance"), &StatementsDock::confirmStance);
+    add(tr("Reject stance"), tr("The statement says nothing about the hypotheses"), &StatementsDock::rejectStance);
+    add(tr("Make evidence"), tr("Evidence resting on this statement"), [this] { makeEvidence(); });
+
+    auto *right = new QWidget;
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(4, 0, 0, 0);
+    rightLayout->addWidget(m_articles);
+    rightLayout->addWidget(m_articleInfo);
+    rightLayout->addWidget(m_article, 1);
+    auto *splitter = new QSplitter(Qt::Horizontal);
+    splitter->addWidget(m_view);
+    splitter->addWidget(right);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    auto *content = new QWidget;
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_toolBar);
+    layout->addWidget(splitter, 1);
+    setWidget(content);
+
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &StatementsDock::currentChanged);
+    connect(m_articles, &QComboBox::activated, this,
+            [this](int i) { showArticle(m_articles->itemData(i).value<Id>()); });
+    connect(m_doc, &CaseDocument::changed, this, [this](const ChangeEvent &e) {
+        if (e.entity == Entity::Source || e.entity == Entity::Case)
+            refreshArticles();
+        if (e.entity == Entity::Statement || e.entity == Entity::Case)
+            highlight();
+    });
+    connect(&m_watcher, &QFutureWatcherBase::finished, this, &StatementsDock::finishImport);
+    refreshArticles();
+}
+
+StatementsDock::~StatementsDock() { m_watcher.waitForFinished(); }
+
+void StatementsDock::importFromDialog()
+{
+    const QStringList files = askFiles ? askFiles()
+                                       : QFileDialog::getOpenFileNames(
+                                             this, tr("Import Articles"), QString(),
+                                             tr("Articles (*.txt *.text *.html *.htm *.xhtml *.md *.markdown);;"
+                                                "All files (*)"));
+    if (!files.isEmpty())
+        importFiles(files);
+}
+
+void StatementsDock::importFiles(const QStringList &paths)
+{
+    if (m_watcher.isRunning())
+        m_watcher.waitForFinished(); // one batch at a time keeps the undo history in order
+    m_watcher.setFuture(QtConcurrent::run([paths] {
+        QList<ImportResult> results;
+        for (const QString &path : paths) {
+            ImportResult r;
+            r.article = news::importNewsFile(path, {}, &r.error);
+            results.append(r);
+        }
+        return results;
+    }));
+}
+
+void StatementsDock::importData(const QByteArray &data, const QString &name)
+{
+    if (m_watcher.isRunning())
+        m_watcher.waitForFinished();
+    m_watcher.setFuture(QtConcurrent::run([data, name] {
+        ImportResult r;
+        r.article = news::importNewsData(data, name, {});
+        if (r.article->source.text.trimmed().isEmpty()) {
+            r.article.reset();
+            r.error = QStringLiteral("%1: no article text found").arg(name);
+        }
+        return QList<ImportResult>{r};
+    }));
+}
+
+void StatementsDock::pasteArticle()
+{
+    const QMimeData *mime = QApplication::clipboard()->mimeData();
+    if (!mime)
+        return;
+    if (mime->hasHtml())
+        importData(mime->html().toUtf8(), QStringLiteral("clipboard.html"));
+    else if (mime->hasText())
+        importData(mime->text().toUtf8(), QStringLiteral("clipboard.txt"));
+}
+
+void StatementsDock::finishImport()
+{
+    QStringList errors;
+    int count = 0;
+    Id last = 0;
+    for (const ImportResult &r : m_watcher.result()) {
+        if (!r.article) {
+            errors.append(r.error);
+            continue;
+        }
+        last = news::addNewsImport(m_doc, *r.article);
+        ++count;
+    }
+    if (last)
+        showArticle(last);
+    emit statusMessage(errors.isEmpty() ? tr("Imported %n article(s)", nullptr, count)
+                                        : tr("Imported %n article(s); ", nullptr, count) + errors.join(u"; "));
+    emit importFinished(count, errors);
+}
+
+void StatementsDock::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls() || event->mimeData()->hasText())
+        event->acceptProposedAction();
+}
+
+void StatementsDock::dropEvent(QDropEvent *event)
+{
+    const QMimeData *mime = event->mimeData();
+    QStringList files;
+    for (const QUrl &url : mime->urls()) {
+        if (url.isLocalFile()) // only files on this machine: nothing is ever fetched
+            files.append(url.toLocalFile());
+    }
+    if (!files.isEmpty())
+        importFiles(files);
+    else if (mime->hasHtml())
+        importData(mime->html().toUtf8(), QStringLiteral("dropped.html"));
+    else if (mime->hasText())
+        importData(mime->text().toUtf8(), QStringLiteral("dropped.txt"));
+    event->acceptProposedAction();
+}
+
+QList<Id> StatementsDock::selectedIds() const
+{
+    QList<Id> ids;
+    for (const QModelIndex &row : m_view->selectionModel()->selectedRows())
+        ids.append(m_model->idAt(row.row()));
+    if (ids.isEmpty() && currentId())
+        ids.append(currentId());
+    return ids;
+}
+
+Id StatementsDock::currentId() const
+{
+    const QModelIndex current = m_view->currentIndex();
+    return current.isValid() ? m_model->idAt(current.row()) : 0;
+}
+
+void StatementsDock::addStatement()
+{
+    const Source *article = m_doc->find<Source>(m_articleId);
+    const QTextCursor cursor = m_article->textCursor();
+    Statement s;
+    if (article && cursor.hasSelection())
+        s = news::statementFromSelection(*article, cursor.selectionStart(),
+                                         cursor.selectionEnd() - cursor.selectionStart());
+    const Id id = edit::addStatement(m_doc, s);
+    m_view->setCurrentIndex(m_model->index(m_model->rowOf(id), StatementsModel::Speaker));
+}
+
+void StatementsDock::splitCurrent()
+{
+    const Statement *s = m_doc->find<Statement>(currentId());
+    const Source *article = s ? m_doc->find<Source>(s->sourceId) : nullptr;
+    if (!article)
+        return;
+    const auto parts = news::splitStatement(*s, *article, m_article->textCursor().position());
+    if (!parts) {
+        emit statusMessage(tr("Put the text cursor inside the statement's highlighted words to split it"));
+        return;
+    }
+    edit::replaceStatements(m_doc, {s->id}, {parts->first, parts->second}, tr("Split statement"));
+}
+
+void StatementsDock::mergeSelected()
+{
+    QList<Statement> list;
+    for (Id id : selectedIds()) {
+        if (const Statement *s = m_doc->find<Statement>(id))
+            list.append(*s);
+    }
+    const Source *article = list.isEmpty() ? nullptr : m_doc->find<Source>(list.first().sourceId);
+    const auto merged = article ? news::mergeStatements(list, *article) : std::nullopt;
+    if (!merged) {
+        emit statusMessage(tr("Select two or more statements of the same article to merge them"));
+        return;
+    }
+    QList<Id> ids;
+    for (const Statement &s : list)
+        ids.append(s.id);
+    edit::replaceStatements(m_doc, ids, {*merged}, tr("Merge statements"));
+}
+
+void StatementsDock::deleteSelected()
+{
+    const QList<Id> ids = selectedIds();
+    if (ids.isEmpty())
+        return;
+    edit::replaceStatements(m_doc, ids, {}, ids.size() == 1 ? tr("Delete statement") : tr("Delete statements"));
+}
+
+void StatementsDock::confirmStance()
+{
+    for (Id id : selectedIds()) {
+        if (const Statement *s = m_doc->find<Statement>(id))
+            edit::setStatementStance(m_doc, id, s->stance);
+    }
+}
+
+void StatementsDock::rejectStance()
+{
+    for (Id id : selectedIds())
+        edit::setStatementStance(m_doc, id, {});
+}
+
+Id StatementsDock::makeEvidence()
+{
+    const Statement *s = m_doc->find<Statement>(currentId());
+    if (!s)
+        return 0;
+    const Id id = edit::addEvidence(m_doc, news::evidenceFromStatement(*s, m_doc->find<Source>(s->sourceId)));
+    emit statusMessage(tr("Evidence added from the statement"));
+    return id;
+}
+
+void StatementsDock::refreshArticles()
+{
+    m_articles->clear();
+    for (const Source &s : m_doc->sources()) {
+        if (s.kind == SourceKind::Article)
+            m_articles->addItem(s.title.isEmpty() ? s.path.section(u'/', -1) : s.title, QVariant::fromValue(s.id));
+    }
+    if (!m_doc->find<Source>(m_articleId))
+        m_articleId = 0;
+    if (!m_articleId && m_articles->count())
+        showArticle(m_articles->itemData(0).value<Id>());
+    else if (!m_articleId)
+        showArticle(0);
+    else
+        m_articles->setCurrentIndex(m_articles->findData(QVariant::fromValue(m_articleId)));
+}
+
+void StatementsDock::showArticle(Id sourceId)
+{
+    const Source *s = m_doc->find<Source>(sourceId);
+    if (!s || s->kind != SourceKind::Article) {
+        m_articleId = 0;
+        m_article->clear();
+        m_articleInfo->setText(tr("No article. Import one (text, HTML or Markdown) or drop it here."));
+        return;
+    }
+    if (m_articleId != sourceId || m_article->toPlainText().size() != s->text.size()) {
+        m_articleId = sourceId;
+        m_article->setPlainText(s->text);
+    }
+    m_articles->setCurrentIndex(m_articles->findData(QVariant::fromValue(sourceId)));
+    m_articleInfo->setText(QStringList{s->outlet, s->published.isValid() ? s->published.toString(Qt::ISODate)
+                                                                        : tr("no publication date"),
+                                       s->format}
+                               .join(QStringLiteral(" \u00B7 ")));
+    highlight();
+}
+
+void StatementsDock::currentChanged()
+{
+    const Statement *s = m_doc->find<Statement>(currentId());
+    if (!s || s->offset < 0)
+        return;
+    if (s->sourceId != m_articleId)
+        showArticle(s->sourceId);
+    highlight();
+    QTextCursor cursor(m_article->document());
+    cursor.setPosition(int(s->offset));
+    m_article->setTextCursor(cursor);
+    m_article->ensureCursorVisible();
+}
+
+void StatementsDock::highlight()
+{
+    // Extra selections colour the spans without touching the document's text or format.
+    QList<QTextEdit::ExtraSelection> selections;
+    const qsizetype size = m_article->document()->characterCount();
+    const Id current = currentId();
+    for (const Statement &s : m_doc->statements()) {
+        if (s.sourceId != m_articleId || s.offset < 0 || s.offset + s.length >= size)
+            continue;
+        QTextEdit::ExtraSelection sel;
+        sel.cursor = QTextCursor(m_article->document());
+        sel.cursor.setPosition(int(s.offset));
+        sel.cursor.setPosition(int(s.offset + s.length), QTextCursor::KeepAnchor);
+        const QColor base = s.direct ? QColor(255, 236, 153) : QColor(204, 229, 255);
+        sel.format.setBackground(s.id == current ? QColor(255, 178, 102) : base);
+        if (s.id == current)
+            sel.format.setFontUnderline(true);
+        selections.append(sel);
+    }
+    m_article->setExtraSelections(selections);
+}
+
+} // namespace inquest
