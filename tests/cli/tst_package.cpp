@@ -76,7 +76,8 @@ private slots:
         const QStringList debs = QDir(out).entryList({QStringLiteral("*.deb")}, QDir::Files);
         QCOMPARE(debs.size(), 1);
         m_deb = QDir(out).filePath(debs.first());
-        QCOMPARE(debs.first(), QStringLiteral("inquest_%1_amd64.deb").arg(QStringLiteral(INQUEST_VERSION)));
+        const QString arch = run(QStringLiteral("dpkg"), {QStringLiteral("--print-architecture")}).out.trimmed();
+        QCOMPARE(debs.first(), QStringLiteral("inquest_%1_%2.deb").arg(QStringLiteral(INQUEST_VERSION), arch));
 
         m_root = m_dir.filePath(QStringLiteral("root"));
         const Run x = run(QStringLiteral("dpkg-deb"), {QStringLiteral("-x"), m_deb, m_root});
@@ -109,22 +110,24 @@ private slots:
         const Run ldd = run(QStringLiteral("ldd"), {exe()});
         QCOMPARE(ldd.status, 0);
         const auto withoutUsr = [](QString path) { return path.startsWith(QStringLiteral("/usr/")) ? path.mid(4) : path; };
-        int linked = 0;
-        for (const QRegularExpressionMatch &m : neededRe.globalMatch(objdump.out)) {
-            ++linked;
-            const QRegularExpression resolvedRe(QStringLiteral("^\\s*%1 => (\\S+)").arg(QRegularExpression::escape(m.captured(1))),
+        QStringList libraries;
+        for (const QRegularExpressionMatch &m : neededRe.globalMatch(objdump.out))
+            libraries.append(m.captured(1));
+        const Run owners = run(QStringLiteral("dpkg"), QStringList{QStringLiteral("-S")} + libraries);
+        for (const QString &library : std::as_const(libraries)) {
+            const QRegularExpression resolvedRe(QStringLiteral("^\\s*%1 => (\\S+)").arg(QRegularExpression::escape(library)),
                                                 QRegularExpression::MultilineOption);
             const QString path = resolvedRe.match(ldd.out).captured(1);
-            QVERIFY2(!path.isEmpty(), qPrintable(QStringLiteral("%1 not found by ldd").arg(m.captured(1))));
-            const Run owner = run(QStringLiteral("dpkg"), {QStringLiteral("-S"), m.captured(1)});
+            QVERIFY2(!path.isEmpty(), qPrintable(QStringLiteral("%1 not found by ldd").arg(library)));
             QString package;
-            for (const QString &line : owner.out.split(u'\n', Qt::SkipEmptyParts)) {
+            for (const QString &line : owners.out.split(u'\n', Qt::SkipEmptyParts)) {
                 if (withoutUsr(line.section(QStringLiteral(": "), 1)) == withoutUsr(path))
                     package = line.section(u':', 0, 0);
             }
             QVERIFY2(!package.isEmpty(), qPrintable(QStringLiteral("no package owns %1").arg(path)));
             needed.append(package);
         }
+        const qsizetype linked = libraries.size();
         QVERIFY2(linked >= 5, qPrintable(objdump.out));
         needed.removeDuplicates();
         for (const QString &package : std::as_const(needed))
@@ -202,7 +205,8 @@ private slots:
             QSKIP("desktop-file-validate/appstreamcli missing (installer/install-deps.sh installs them)");
         const Run dv = run(QStringLiteral("desktop-file-validate"), {desktop});
         QVERIFY2(dv.status == 0 && dv.out.trimmed().isEmpty(), qPrintable(dv.out + dv.err));
-        const Run av = run(QStringLiteral("appstreamcli"), {QStringLiteral("validate"), QStringLiteral("--no-net"), metainfo});
+        // validate-tree also checks that the launchable desktop file is in the package.
+        const Run av = run(QStringLiteral("appstreamcli"), {QStringLiteral("validate-tree"), QStringLiteral("--no-net"), m_root});
         QVERIFY2(av.status == 0, qPrintable(av.out + av.err));
     }
 
