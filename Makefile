@@ -3,7 +3,7 @@ SHELL := /bin/bash
 BUILD_JOBS ?= $(shell nproc)
 DEMO_CASE ?= $(HOME)/inquest-demo.inquest
 
-.PHONY: deps demo test asan-test clean
+.PHONY: deps demo test asan-test package clean
 
 deps:
 	@installer/install-deps.sh
@@ -22,6 +22,11 @@ demo: deps
 	cmake --preset release
 	cmake --build --preset release -j $(BUILD_JOBS)
 	@installer/run-demo.sh build/release/ui/inquest "$(DEMO_CASE)"
+
+package: deps
+	cmake --preset release
+	cmake --build --preset release -j $(BUILD_JOBS)
+	cd build/release && cpack
 
 clean:
 	rm -rf build

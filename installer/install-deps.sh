@@ -8,7 +8,9 @@ packages=(
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libgl-dev
   libqcustomplot-dev libboost-date-time-dev zlib1g-dev
   tzdata fonts-dejavu-core
+  libqt6svg6
   xvfb xauth poppler-utils dpkg-dev file
+  appstream desktop-file-utils shared-mime-info
 )
 
 missing=()

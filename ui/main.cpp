@@ -5,6 +5,7 @@
 #include "cli/cli.h"
 
 #include <QApplication>
+#include <QIcon>
 #include <QTextStream>
 
 #include <qcustomplot.h>
@@ -42,6 +43,9 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("Inquest"));
     QApplication::setApplicationName(QStringLiteral("Inquest"));
     QApplication::setApplicationDisplayName(QStringLiteral("Inquest"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/inquest.svg")));
+    // Lets Wayland and the task bar match windows to installer/io.inquest.Inquest.desktop.
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.inquest.Inquest"));
     inquest::MainWindow window;
     window.show();
     if (!args.isEmpty() && !args.first().startsWith(u'-'))

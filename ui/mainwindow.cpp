@@ -3,6 +3,7 @@
 #include "documentcontroller.h"
 #include "recentfiles.h"
 
+#include "dialogs/aboutdialog.h"
 #include "docks/statementsdock.h"
 #include "docks/tabledock.h"
 #include "models/evidencemodel.h"
@@ -121,6 +122,16 @@ void MainWindow::createMenus()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         view->addAction(dock->toggleViewAction());
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About Inquest\u2026"), this, [this] {
+        auto *dialog = new AboutDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    about->setObjectName(QStringLiteral("actionAbout"));
+    about->setMenuRole(QAction::AboutRole);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)->setMenuRole(QAction::AboutQtRole);
 }
 
 void MainWindow::updateTitle()

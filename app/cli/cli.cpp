@@ -80,9 +80,9 @@ QString helpText()
 
 QString versionText()
 {
-    return QStringLiteral("inquest %1\nbuild: %2, %3\nQt %4 (run time %5), Boost %6.%7.%8\n")
+    return QStringLiteral("inquest %1\nbuild: %2, %3, commit %4\nQt %5 (run time %6), Boost %7.%8.%9\n")
         .arg(QStringLiteral(INQUEST_VERSION), QStringLiteral(INQUEST_BUILD_TYPE), QStringLiteral(INQUEST_COMPILER),
-             QStringLiteral(QT_VERSION_STR), QString::fromLatin1(qVersion()))
+             QStringLiteral(INQUEST_GIT_COMMIT), QStringLiteral(QT_VERSION_STR), QString::fromLatin1(qVersion()))
         .arg(BOOST_VERSION / 100000)
         .arg(BOOST_VERSION / 100 % 1000)
         .arg(BOOST_VERSION % 100);
