@@ -9,6 +9,8 @@ namespace inquest {
 class CaseDocument;
 class DocumentController;
 class RecentFiles;
+class EvidenceDock;
+class ScoringDock;
 class TableDock;
 
 // Wires the docks, menus and the document controller together; the work happens in them.
@@ -30,17 +32,15 @@ private:
     void createMenus();
     void updateTitle();
     void updateRecentMenu();
-    void addHypothesis();
-    void removeSelectedHypothesis();
 
     CaseDocument *m_doc;
     RecentFiles *m_recent;
     DocumentController *m_controller;
     QMenu *m_recentMenu = nullptr;
     TableDock *m_sourcesDock = nullptr;
-    TableDock *m_evidenceDock = nullptr;
+    EvidenceDock *m_evidenceDock = nullptr;
     TableDock *m_statementsDock = nullptr;
-    TableDock *m_hypothesesDock = nullptr;
+    ScoringDock *m_scoringDock = nullptr;
 };
 
 } // namespace inquest
