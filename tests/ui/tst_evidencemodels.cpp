@@ -133,10 +133,13 @@ private slots:
         // Diagnosticity: flat 0, sharp 4, mild 1, no 0 (one rating).
         filter.sort(EvidenceModel::Diagnosticity, Qt::DescendingOrder);
         QCOMPARE(titles(filter).mid(0, 2), (QStringList{QStringLiteral("sharp"), QStringLiteral("mild")}));
-        // A rating edit re-sorts: flat becomes the most diagnostic (CC vs II).
+        // Rating edits re-sort: flat becomes the most diagnostic (II vs CC = 4), sharp drops to
+        // II vs N = 2, still above mild (1).
         edit::setRating(&doc, doc.evidence()[0].id, doc.hypotheses()[0].id, Rating::II);
         edit::setRating(&doc, doc.evidence()[0].id, doc.hypotheses()[1].id, Rating::CC);
-        QCOMPARE(titles(filter).mid(0, 2), (QStringList{QStringLiteral("flat"), QStringLiteral("sharp")}));
+        edit::setRating(&doc, doc.evidence()[1].id, doc.hypotheses()[1].id, Rating::N);
+        QCOMPARE(titles(filter).mid(0, 3),
+                 (QStringList{QStringLiteral("flat"), QStringLiteral("sharp"), QStringLiteral("mild")}));
         // Bulk tag shows up in the tag filter.
         edit::addTag(&doc, {doc.evidence()[1].id}, QStringLiteral("net"));
         filter.setTagFilter(QStringLiteral("NET"));

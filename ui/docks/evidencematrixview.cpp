@@ -10,6 +10,7 @@
 #include <QContextMenuEvent>
 #include <QHeaderView>
 #include <QMenu>
+#include <QUndoStack>
 
 #include <set>
 
@@ -76,7 +77,7 @@ void EvidenceMatrixView::selectEvidence(Id id)
     scrollTo(index);
 }
 
-void EvidenceMatrixView::rateSelection(Rating rating)
+void EvidenceMatrixView::rateSelection(Rating rating, bool mergeable)
 {
     QModelIndexList cells = selectionModel()->selectedIndexes();
     if (!cells.contains(currentIndex()))
@@ -87,15 +88,23 @@ void EvidenceMatrixView::rateSelection(Rating rating)
         if (const Id h = m_source->hypothesisAt(s.column()))
             targets.append({m_source->idAt(s.row()), h});
     }
+    // A macro never merges with the command before it.
+    QUndoStack *stack = m_source->document()->undoStack();
+    if (!mergeable)
+        stack->beginMacro(tr("Rate evidence"));
     edit::setRatings(m_source->document(), targets, rating);
+    if (!mergeable)
+        stack->endMacro();
 }
 
-std::optional<Rating> EvidenceMatrixView::ratingForKey(const QKeyEvent *event)
+std::optional<Rating> EvidenceMatrixView::ratingForKey(const QKeyEvent *event, bool *promoted)
 {
     const bool shift = event->modifiers() & Qt::ShiftModifier;
     const bool again = event->key() == m_lastKey && m_lastIndex == currentIndex() && m_lastKeyTime.isValid() &&
                        m_lastKeyTime.elapsed() <= QApplication::keyboardInputInterval();
     const Rating current = ratingFromString(currentIndex().data(Qt::EditRole).toString()).value_or(Rating::Unrated);
+    *promoted = again && !shift && ((event->key() == Qt::Key_C && current == Rating::C) ||
+                                    (event->key() == Qt::Key_I && current == Rating::I));
     switch (event->key()) {
     case Qt::Key_C: return shift || (again && current == Rating::C) ? Rating::CC : Rating::C;
     case Qt::Key_I: return shift || (again && current == Rating::I) ? Rating::II : Rating::I;
@@ -113,8 +122,10 @@ void EvidenceMatrixView::keyPressEvent(QKeyEvent *event)
     const bool onRating = current.isValid() && m_source->isRatingColumn(m_proxy->mapToSource(current).column());
     const Qt::KeyboardModifiers mods = event->modifiers() & ~(Qt::ShiftModifier | Qt::KeypadModifier);
     if (onRating && mods == Qt::NoModifier) {
-        if (const auto rating = ratingForKey(event)) {
-            rateSelection(*rating);
+        bool promoted = false;
+        if (const auto rating = ratingForKey(event, &promoted)) {
+            // One key press, one undo step, except the second C/I that completes CC/II.
+            rateSelection(*rating, promoted || m_lastIndex != currentIndex());
             m_lastKey = event->key();
             m_lastIndex = currentIndex();
             m_lastKeyTime.start();

@@ -25,15 +25,16 @@ public:
     QList<Id> selectedIds() const;
     Id currentId() const;
     void selectEvidence(Id id);
-    // Rates the selected rating cells (or the current one) as one edit.
-    void rateSelection(Rating rating);
+    // Rates the selected rating cells (or the current one) as one edit. A mergeable edit of one
+    // cell joins the previous edit of the same cell into one undo step (C then C = CC).
+    void rateSelection(Rating rating, bool mergeable = true);
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
-    std::optional<Rating> ratingForKey(const QKeyEvent *event);
+    std::optional<Rating> ratingForKey(const QKeyEvent *event, bool *promoted);
 
     EvidenceModel *m_source;
     EvidenceFilterModel *m_proxy;
