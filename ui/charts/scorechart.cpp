@@ -25,9 +25,17 @@ ScoreChart::ScoreChart(QWidget *parent)
     yAxis->setTicker(QSharedPointer<QCPAxisTickerText>::create());
     xAxis->grid()->setZeroLinePen(QPen(Qt::black));
     xAxis->setLabel(tr("\u2190 inconsistency   |   support \u2192"));
+    // The legend goes in a row of its own under the axis rect, so it never covers a bar.
     legend->setVisible(true);
     legend->setFont(font());
-    axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    legend->setBorderPen(Qt::NoPen);
+    axisRect()->insetLayout()->take(legend);
+    auto *legendRow = new QCPLayoutGrid;
+    plotLayout()->addElement(1, 0, legendRow);
+    legendRow->setMargins(QMargins(0, 0, 0, 4));
+    legendRow->addElement(0, 0, legend);
+    plotLayout()->setRowStretchFactor(1, 0.001);
     setMinimumHeight(140);
     setToolTip(inconsistencyFormula() + u'\n' + supportFormula());
 }

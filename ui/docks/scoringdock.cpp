@@ -15,6 +15,7 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace inquest {
@@ -62,9 +63,10 @@ ScoringDock::ScoringDock(CaseDocument *doc, QWidget *parent)
     splitter->addWidget(m_rankingView);
     splitter->addWidget(m_chart);
     splitter->addWidget(m_tabs);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 3);
     splitter->setStretchFactor(2, 2);
+    splitter->setChildrenCollapsible(false);
 
     auto *content = new QWidget;
     auto *layout = new QVBoxLayout(content);
@@ -85,9 +87,20 @@ void ScoringDock::recompute()
     m_result = computeScores(m_doc->hypotheses(), m_doc->evidence(),
                              ScoringSettings::fromJson(m_doc->meta().scoringSettings));
     m_rankingModel->setResult(m_result);
+    fitRankingHeight();
     m_chart->setResult(m_result);
     updateSummary();
     updateCritical();
+}
+
+void ScoringDock::fitRankingHeight()
+{
+    // Every hypothesis visible without scrolling (up to ten; more scroll).
+    const int rows = std::clamp(int(m_result.ranked.size()), 1, 10);
+    const int height = m_rankingView->horizontalHeader()->sizeHint().height() +
+                       rows * m_rankingView->verticalHeader()->defaultSectionSize() + 2 * m_rankingView->frameWidth() + 2;
+    m_rankingView->setMinimumHeight(height);
+    m_rankingView->setMaximumHeight(height);
 }
 
 QString ScoringDock::evidenceTitle(Id id) const

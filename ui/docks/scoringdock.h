@@ -45,6 +45,7 @@ signals:
 private:
     QString evidenceTitle(Id id) const;
     QString hypothesisName(Id id) const;
+    void fitRankingHeight();
     void updateSummary();
     void updateCritical();
 

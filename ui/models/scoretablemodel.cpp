@@ -48,7 +48,13 @@ QVariant ScoreTableModel::data(const QModelIndex &index, int role) const
     case Kind: return toString(s.kind);
     case Inconsistency: return QString::number(s.inconsistency, 'f', 2);
     case Support: return QString::number(s.support, 'f', 2);
-    case Posterior: return QStringLiteral("%1 %").arg(s.posterior * 100.0, 0, 'f', 1);
+    case Posterior:
+        // Long evidence chains push posteriors to the extremes; say "< 0.1 %" rather than a false 0.
+        if (s.posterior > 0.0 && s.posterior < 0.0005)
+            return QStringLiteral("< 0.1 %");
+        if (s.posterior < 1.0 && s.posterior > 0.9995)
+            return QStringLiteral("> 99.9 %");
+        return QStringLiteral("%1 %").arg(s.posterior * 100.0, 0, 'f', 1);
     case ColumnCount: break;
     }
     return {};
