@@ -85,6 +85,7 @@ void MainWindow::createDocks()
     addDockWidget(Qt::BottomDockWidgetArea, m_statementsDock);
     tabifyDockWidget(m_evidenceDock, m_statementsDock);
     m_evidenceDock->raise();
+    resizeDocks({m_evidenceDock}, {360}, Qt::Vertical);
 }
 
 void MainWindow::createMenus()

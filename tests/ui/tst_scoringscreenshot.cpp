@@ -110,6 +110,12 @@ private slots:
         QVERIFY(board->grab().save(QDir(dir).filePath(QStringLiteral("inquest-evidence-board.png"))));
         QVERIFY(panel->grab().save(QDir(dir).filePath(QStringLiteral("inquest-scoring-panel.png"))));
         QVERIFY(QFileInfo(whole).size() > 10000);
+
+        // The board on its own at a working size, as an analyst would float it on a second screen.
+        board->setFloating(true);
+        board->resize(1500, 520);
+        QTest::qWait(50);
+        QVERIFY(board->grab().save(QDir(dir).filePath(QStringLiteral("inquest-evidence-board-floating.png"))));
     }
 };
 

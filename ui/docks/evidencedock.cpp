@@ -45,7 +45,7 @@ EvidenceDock::EvidenceDock(CaseDocument *doc, QWidget *parent)
     m_matrix->setColumnWidth(EvidenceModel::Grade, 48);
     m_matrix->setColumnWidth(EvidenceModel::Relevance, 68);
     m_matrix->setColumnWidth(EvidenceModel::Tags, 90);
-    m_matrix->setColumnWidth(EvidenceModel::Diagnosticity, 44);
+    m_matrix->setColumnWidth(EvidenceModel::Diagnosticity, 56);
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         m_matrix->setColumnHidden(EvidenceModel::Origin, true);
         m_matrix->setColumnHidden(EvidenceModel::Provenance, true);

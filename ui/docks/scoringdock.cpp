@@ -67,6 +67,9 @@ ScoringDock::ScoringDock(CaseDocument *doc, QWidget *parent)
     splitter->setStretchFactor(1, 3);
     splitter->setStretchFactor(2, 2);
     splitter->setChildrenCollapsible(false);
+    m_chart->setMinimumHeight(220);
+    m_tabs->setMinimumHeight(160);
+    splitter->setSizes({m_rankingView->minimumHeight(), 300, 240});
 
     auto *content = new QWidget;
     auto *layout = new QVBoxLayout(content);

@@ -70,8 +70,19 @@ QVariant EvidenceModel::data(const QModelIndex &index, int role) const
         case Qt::EditRole: return toString(r);
         case SortRole: return ratingValue(r).value_or(-3);
         case Qt::TextAlignmentRole: return int(Qt::AlignCenter);
-        case Qt::BackgroundRole: return r == Rating::Unrated ? QVariant() : QVariant(ratingColor(r));
-        case Qt::ForegroundRole: return r == Rating::Unrated ? QVariant() : QVariant(QColor(Qt::black));
+        case Qt::BackgroundRole: {
+            if (r == Rating::Unrated)
+                return {};
+            // Items that are not scored (suggested, rejected) keep their colours, faded.
+            QColor c = ratingColor(r);
+            if (e->state != EvidenceState::Accepted)
+                c = QColor((c.red() + 255 * 2) / 3, (c.green() + 255 * 2) / 3, (c.blue() + 255 * 2) / 3);
+            return c;
+        }
+        case Qt::ForegroundRole:
+            if (r == Rating::Unrated)
+                return {};
+            return QColor(e->state == EvidenceState::Accepted ? Qt::black : Qt::gray);
         default: return {};
         }
     }
