@@ -8,6 +8,8 @@
 #include "models/evidencemodel.h"
 #include "models/scoretablemodel.h"
 
+#include <QTabWidget>
+
 #include "model/casedocument.h"
 
 #include <QDir>
@@ -110,6 +112,10 @@ private slots:
         QVERIFY(board->grab().save(QDir(dir).filePath(QStringLiteral("inquest-evidence-board.png"))));
         QVERIFY(panel->grab().save(QDir(dir).filePath(QStringLiteral("inquest-scoring-panel.png"))));
         QVERIFY(QFileInfo(whole).size() > 10000);
+        panel->tabs()->setCurrentIndex(2); // the weights editor
+        QVERIFY(panel->grab().save(QDir(dir).filePath(QStringLiteral("inquest-scoring-weights.png"))));
+        panel->tabs()->setCurrentIndex(1); // the hypotheses editor
+        QVERIFY(panel->grab().save(QDir(dir).filePath(QStringLiteral("inquest-scoring-hypotheses.png"))));
 
         // The board on its own at a working size, as an analyst would float it on a second screen.
         board->setFloating(true);

@@ -10,6 +10,8 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTableView>
 #include <QTabWidget>
@@ -57,7 +59,14 @@ ScoringDock::ScoringDock(CaseDocument *doc, QWidget *parent)
 
     m_tabs->addTab(m_critical, tr("Critical evidence"));
     m_tabs->addTab(m_hypotheses, tr("Hypotheses"));
-    m_tabs->addTab(m_weights, tr("Weights"));
+    // The weights need more room than the tab usually has: scroll rather than squash.
+    auto *weightsScroll = new QScrollArea;
+    weightsScroll->setWidget(m_weights);
+    weightsScroll->setWidgetResizable(true);
+    weightsScroll->setFrameShape(QFrame::NoFrame);
+    weightsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    weightsScroll->setMinimumWidth(m_weights->sizeHint().width() + weightsScroll->verticalScrollBar()->sizeHint().width());
+    m_tabs->addTab(weightsScroll, tr("Weights"));
 
     auto *splitter = new QSplitter(Qt::Vertical);
     splitter->addWidget(m_rankingView);
@@ -67,9 +76,9 @@ ScoringDock::ScoringDock(CaseDocument *doc, QWidget *parent)
     splitter->setStretchFactor(1, 3);
     splitter->setStretchFactor(2, 2);
     splitter->setChildrenCollapsible(false);
-    m_chart->setMinimumHeight(220);
+    m_chart->setMinimumHeight(180);
     m_tabs->setMinimumHeight(160);
-    splitter->setSizes({m_rankingView->minimumHeight(), 300, 240});
+    splitter->setSizes({m_rankingView->minimumHeight(), 240, 320});
 
     auto *content = new QWidget;
     auto *layout = new QVBoxLayout(content);

@@ -55,11 +55,13 @@ WeightsEditor::WeightsEditor(CaseDocument *doc, QWidget *parent)
 
     auto *grades = new QGroupBox(tr("Credibility weight = \u221a(reliability \u00d7 credibility)"));
     auto *gradeGrid = new QGridLayout(grades);
+    gradeGrid->addWidget(new QLabel(tr("Source reliability")), 0, 0, 1, 2);
+    gradeGrid->addWidget(new QLabel(tr("Information credibility")), 0, 2, 1, 2);
     for (int i = 0; i < 6; ++i) {
-        gradeGrid->addWidget(new QLabel(reliabilityKey(i)), i, 0);
-        gradeGrid->addWidget(addSpin(QStringLiteral("reliability/") + reliabilityKey(i), 1), i, 1);
-        gradeGrid->addWidget(new QLabel(credibilityKey(i)), i, 2);
-        gradeGrid->addWidget(addSpin(QStringLiteral("credibility/") + credibilityKey(i), 1), i, 3);
+        gradeGrid->addWidget(new QLabel(reliabilityKey(i)), i + 1, 0);
+        gradeGrid->addWidget(addSpin(QStringLiteral("reliability/") + reliabilityKey(i), 1), i + 1, 1);
+        gradeGrid->addWidget(new QLabel(credibilityKey(i)), i + 1, 2);
+        gradeGrid->addWidget(addSpin(QStringLiteral("credibility/") + credibilityKey(i), 1), i + 1, 3);
     }
 
     auto *lr = new QGroupBox(tr("Likelihood ratio per rating"));
@@ -88,6 +90,7 @@ WeightsEditor::WeightsEditor(CaseDocument *doc, QWidget *parent)
     layout->addWidget(grades, 1, 1);
     layout->addWidget(lr, 1, 2);
     layout->setRowStretch(2, 1);
+    setMinimumHeight(sizeHint().height());
 
     connect(m_doc, &CaseDocument::changed, this, [this](const ChangeEvent &e) {
         if (e.entity == Entity::Case)
