@@ -1,5 +1,6 @@
 // `inquest score` and `inquest evidence` on a case file built here, run as a user would.
 #include "casefile/casefile.h"
+#include "scoring/scoringsettings.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -131,6 +132,30 @@ private slots:
         QCOMPARE(prov.value(QStringLiteral("time_begin")).toString(), QStringLiteral("2023-11-14T22:13:20.000Z"));
         QCOMPARE(list[2].toObject().value(QStringLiteral("state")).toString(), QStringLiteral("suggested"));
         QCOMPARE(list[3].toObject().value(QStringLiteral("state")).toString(), QStringLiteral("rejected"));
+    }
+
+    void settingsSavedWithTheCaseAreUsed()
+    {
+        // The weights live in the case file: a case whose settings rank by posterior and
+        // weigh High relevance at 3 scores differently from the defaults.
+        auto data = casefile::read(m_case, nullptr);
+        QVERIFY(data);
+        ScoringSettings s;
+        s.relevance[2] = 3.0;
+        s.rankBy = ScoringSettings::RankBy::Posterior;
+        data->meta.scoringSettings = s.toJson();
+        const QString path = m_dir.filePath(QStringLiteral("weighted.inquest"));
+        QString error;
+        QVERIFY2(casefile::write(*data, path, &error), qPrintable(error));
+        QCOMPARE(ScoringSettings::fromJson(casefile::read(path, &error)->meta.scoringSettings), s);
+
+        const Run r = inquestRun({QStringLiteral("score"), path, QStringLiteral("--json")});
+        QCOMPARE(r.status, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(o.value(QStringLiteral("rank_by")).toString(), QStringLiteral("posterior"));
+        const QJsonObject hw = o.value(QStringLiteral("hypotheses")).toArray()[1].toObject();
+        QCOMPARE(hw.value(QStringLiteral("name")).toString(), QStringLiteral("Hardware failure"));
+        QCOMPARE(hw.value(QStringLiteral("weighted_inconsistency")).toDouble(), -6.0); // II × 3
     }
 
     void badInput()
