@@ -2,6 +2,7 @@
 // the case changes under them, plus filtering and diagnosticity sorting.
 #include "models/evidencefiltermodel.h"
 #include "models/evidencemodel.h"
+#include "models/hypothesesmodel.h"
 #include "models/scoretablemodel.h"
 
 #include "model/commands.h"
@@ -93,6 +94,25 @@ private slots:
         doc.reset(sampleCase());
         rescore();
         QCOMPARE(filter.rowCount(), 4);
+    }
+
+    void hypothesesModelUnderEdits()
+    {
+        CaseDocument doc(sampleCase());
+        HypothesesModel model(&doc);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const Id h = edit::addHypothesis(&doc, Hypothesis{0, QStringLiteral("Fibre cut"), HypothesisKind::Network, 0.0, {}});
+        QVERIFY(model.setData(model.index(2, HypothesesModel::Prior), 0.25));
+        QCOMPARE(doc.find<Hypothesis>(h)->prior, 0.25);
+        QVERIFY(!model.setData(model.index(2, HypothesesModel::Prior), 1.5)); // not a probability
+        QVERIFY(model.setData(model.index(2, HypothesesModel::Kind), QStringLiteral("change")));
+        QVERIFY(!model.setData(model.index(2, HypothesesModel::Kind), QStringLiteral("aliens")));
+        edit::moveHypothesis(&doc, h, 0);
+        QCOMPARE(model.index(0, HypothesesModel::Name).data().toString(), QStringLiteral("Fibre cut"));
+        edit::removeHypothesis(&doc, h);
+        while (doc.undoStack()->canUndo())
+            doc.undoStack()->undo();
+        QCOMPARE(model.rowCount(), 2);
     }
 
     void ratingCellsEditAndShow()

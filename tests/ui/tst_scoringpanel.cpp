@@ -160,6 +160,22 @@ private slots:
         QCOMPARE(m_panel->result().find(1)->inconsistency, 0.0);
     }
 
+    void comboEditorRatesWithTheMouse()
+    {
+        EvidenceMatrixView *view = m_board->matrix();
+        const QModelIndex index = view->model()->index(1, EvidenceModel::FixedColumns + 1);
+        view->setCurrentIndex(index);
+        view->edit(index);
+        auto *combo = view->findChild<QComboBox *>();
+        QVERIFY(combo);
+        QCOMPARE(combo->currentIndex(), 0); // unrated
+        combo->setCurrentIndex(combo->findText(QStringLiteral("II")));
+        emit combo->activated(combo->currentIndex());
+        QCOMPARE(cell(view->model(), 1, EvidenceModel::FixedColumns + 1), QStringLiteral("II"));
+        QCOMPARE(m_panel->result().find(2)->inconsistency, -2.0);
+        QCOMPARE(rankedName(0), QStringLiteral("Hardware failure"));
+    }
+
     void undoWeighting()
     {
         edit::setRating(m_doc, m_doc->evidence()[0].id, 1, Rating::II);
