@@ -5,9 +5,9 @@
 
 #include "dialogs/aboutdialog.h"
 #include "docks/statementsdock.h"
+#include "docks/evidencedock.h"
+#include "docks/scoringdock.h"
 #include "docks/tabledock.h"
-#include "models/evidencemodel.h"
-#include "models/hypothesesmodel.h"
 #include "models/sourcesmodel.h"
 #include "models/statementsmodel.h"
 
@@ -74,18 +74,17 @@ void MainWindow::createDocks()
     m_sourcesDock = new TableDock(tr("Sources"), QStringLiteral("sourcesDock"), new SourcesModel(m_doc, this), this);
     addDockWidget(Qt::LeftDockWidgetArea, m_sourcesDock);
 
-    m_hypothesesDock = new TableDock(tr("Scoring"), QStringLiteral("scoringDock"), new HypothesesModel(m_doc, this), this);
-    m_hypothesesDock->toolBar()->addAction(tr("Add hypothesis"), this, &MainWindow::addHypothesis);
-    m_hypothesesDock->toolBar()->addAction(tr("Delete"), this, &MainWindow::removeSelectedHypothesis);
-    addDockWidget(Qt::RightDockWidgetArea, m_hypothesesDock);
+    m_scoringDock = new ScoringDock(m_doc, this);
+    addDockWidget(Qt::RightDockWidgetArea, m_scoringDock);
 
     auto *charts = makePlaceholderDock(
         tr("Charts"), QStringLiteral("chartsDock"),
         tr("Traffic and error curves per site, with statements and outage windows marked."), this);
     addDockWidget(Qt::TopDockWidgetArea, charts);
 
-    m_evidenceDock = new TableDock(tr("Evidence"), QStringLiteral("evidenceDock"), new EvidenceModel(m_doc, this), this);
+    m_evidenceDock = new EvidenceDock(m_doc, this);
     addDockWidget(Qt::BottomDockWidgetArea, m_evidenceDock);
+    connect(m_scoringDock, &ScoringDock::evidenceActivated, m_evidenceDock, &EvidenceDock::showEvidence);
 
     m_statementsDock = new StatementsDock(m_doc, this);
     connect(m_statementsDock, &StatementsDock::statusMessage, this, [this](const QString &m) {
@@ -94,6 +93,7 @@ void MainWindow::createDocks()
     addDockWidget(Qt::BottomDockWidgetArea, m_statementsDock);
     tabifyDockWidget(m_evidenceDock, m_statementsDock);
     m_evidenceDock->raise();
+    resizeDocks({m_evidenceDock}, {360}, Qt::Vertical);
 }
 
 void MainWindow::createMenus()
@@ -153,23 +153,6 @@ void MainWindow::updateRecentMenu()
         m_recentMenu->addSeparator();
         m_recentMenu->addAction(tr("Clear list"), m_recent, &RecentFiles::clear);
     }
-}
-
-void MainWindow::addHypothesis()
-{
-    Hypothesis h;
-    h.name = tr("New hypothesis");
-    h.kind = HypothesisKind::Other;
-    edit::addHypothesis(m_doc, h);
-}
-
-void MainWindow::removeSelectedHypothesis()
-{
-    const QModelIndex current = m_hypothesesDock->view()->currentIndex();
-    if (!current.isValid())
-        return;
-    auto *model = static_cast<HypothesesModel *>(m_hypothesesDock->view()->model());
-    edit::removeHypothesis(m_doc, model->idAt(current.row()));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

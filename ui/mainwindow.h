@@ -10,6 +10,8 @@ class Autosaver;
 class CaseDocument;
 class DocumentController;
 class RecentFiles;
+class EvidenceDock;
+class ScoringDock;
 class StatementsDock;
 class TableDock;
 
@@ -33,8 +35,6 @@ private:
     void createMenus();
     void updateTitle();
     void updateRecentMenu();
-    void addHypothesis();
-    void removeSelectedHypothesis();
 
     CaseDocument *m_doc;
     RecentFiles *m_recent;
@@ -42,9 +42,9 @@ private:
     Autosaver *m_autosaver;
     QMenu *m_recentMenu = nullptr;
     TableDock *m_sourcesDock = nullptr;
-    TableDock *m_evidenceDock = nullptr;
+    EvidenceDock *m_evidenceDock = nullptr;
     StatementsDock *m_statementsDock = nullptr;
-    TableDock *m_hypothesesDock = nullptr;
+    ScoringDock *m_scoringDock = nullptr;
 };
 
 } // namespace inquest

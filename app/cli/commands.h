@@ -12,5 +12,7 @@ int newCase(const QStringList &args, QTextStream &out, QTextStream &err);
 int importNews(const QStringList &args, QTextStream &out, QTextStream &err);
 int statements(const QStringList &args, QTextStream &out, QTextStream &err);
 int verify(const QStringList &args, QTextStream &out, QTextStream &err);
+int score(const QStringList &args, QTextStream &out, QTextStream &err);
+int evidence(const QStringList &args, QTextStream &out, QTextStream &err);
 
 } // namespace inquest::cli

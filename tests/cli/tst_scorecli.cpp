@@ -1,0 +1,177 @@
+// `inquest score` and `inquest evidence` on a case file built here, run as a user would.
+#include "casefile/casefile.h"
+#include "scoring/scoringsettings.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace inquest;
+
+namespace {
+
+struct Run
+{
+    int status = -1;
+    QByteArray out, err;
+};
+
+Run inquestRun(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral(INQUEST_EXE), args);
+    p.waitForFinished(30000);
+    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+}
+
+Evidence item(const QString &title, EvidenceState state, Rating hw, Rating ddos)
+{
+    Evidence e;
+    e.title = title;
+    e.state = state;
+    e.reliability = u'A';
+    e.credibility = 1;
+    e.ratings.insert(1, hw); // CaseData::create gives Hardware failure id 1, DDoS attack id 2
+    e.ratings.insert(2, ddos);
+    return e;
+}
+
+} // namespace
+
+class TestScoreCli : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString m_case;
+    QList<Id> m_ids;
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        CaseData d = CaseData::create(QStringLiteral("cli"));
+        QCOMPARE(toString(d.hypotheses[0].kind), QStringLiteral("hardware"));
+        // Accepted: e1 HW II / DDoS C, e2 HW N / DDoS I.  WI: HW −2, DDoS −1 → DDoS leads;
+        // without e1 HW (0) would lead, so e1 is critical.  e3 (suggested) and e4 (rejected) don't count.
+        QList<Evidence> ev{item(QStringLiteral("Botnet signature in access log"), EvidenceState::Accepted, Rating::II, Rating::C),
+                           item(QStringLiteral("Disk errors in syslog"), EvidenceState::Accepted, Rating::N, Rating::I),
+                           item(QStringLiteral("Detector: fan alarm"), EvidenceState::Suggested, Rating::CC, Rating::II),
+                           item(QStringLiteral("Vendor denial"), EvidenceState::Rejected, Rating::CC, Rating::II)};
+        ev[0].provenance.sourceSha256 = QStringLiteral("ab").repeated(32);
+        ev[0].provenance.firstLine = 10;
+        ev[0].provenance.lastLine = 12;
+        ev[0].provenance.timeBegin = 1700000000000000;
+        ev[0].provenance.timeEnd = 1700000060000000;
+        ev[0].relevance = Relevance::High;
+        for (Evidence &e : ev) {
+            e.id = d.nextId++;
+            m_ids.append(e.id);
+            d.evidence.append(e);
+        }
+        m_case = m_dir.filePath(QStringLiteral("c.inquest"));
+        QString error;
+        QVERIFY2(casefile::write(d, m_case, &error), qPrintable(error));
+    }
+
+    void scoreJson()
+    {
+        const Run r = inquestRun({QStringLiteral("score"), m_case, QStringLiteral("--json")});
+        QCOMPARE(r.status, 0);
+        QJsonParseError pe;
+        const QJsonObject o = QJsonDocument::fromJson(r.out, &pe).object();
+        QCOMPARE(pe.error, QJsonParseError::NoError);
+        QCOMPARE(o.value(QStringLiteral("leading")).toObject().value(QStringLiteral("name")).toString(),
+                 QStringLiteral("DDoS attack"));
+        QCOMPARE(o.value(QStringLiteral("leading")).toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("ddos"));
+        const QJsonArray hs = o.value(QStringLiteral("hypotheses")).toArray();
+        QCOMPARE(hs.size(), 2);
+        const QJsonObject first = hs[0].toObject(), second = hs[1].toObject();
+        QCOMPARE(first.value(QStringLiteral("rank")).toInt(), 1);
+        QCOMPARE(second.value(QStringLiteral("name")).toString(), QStringLiteral("Hardware failure"));
+        QCOMPARE(second.value(QStringLiteral("rank")).toInt(), 2);
+        // e1 is A1 (credibility weight 1) and High relevance (√2): HW = −2√2, DDoS = −1 (e2).
+        QCOMPARE(second.value(QStringLiteral("weighted_inconsistency")).toDouble(), -2 * std::sqrt(2.0));
+        QCOMPARE(first.value(QStringLiteral("weighted_inconsistency")).toDouble(), -1.0);
+        QCOMPARE(first.value(QStringLiteral("support")).toDouble(), std::sqrt(2.0));
+        // Posterior: HW 0.25^√2 · 1, DDoS 2^√2 · 0.5.
+        const double hw = std::pow(0.25, std::sqrt(2.0)), dd = std::pow(2.0, std::sqrt(2.0)) * 0.5;
+        QCOMPARE(first.value(QStringLiteral("posterior")).toDouble(), dd / (hw + dd));
+        QCOMPARE(o.value(QStringLiteral("critical_evidence")).toArray(), (QJsonArray{m_ids[0]}));
+    }
+
+    void scoreText()
+    {
+        const Run r = inquestRun({QStringLiteral("score"), m_case});
+        QCOMPARE(r.status, 0);
+        const QString text = QString::fromUtf8(r.out);
+        QVERIFY2(text.contains(QStringLiteral("Scored 2 accepted evidence")), r.out.constData());
+        QVERIFY(text.indexOf(QStringLiteral("DDoS attack")) < text.indexOf(QStringLiteral("Hardware failure")));
+        QVERIFY(text.contains(QStringLiteral("critical: #%1 Botnet").arg(m_ids[0])));
+    }
+
+    void evidenceJson()
+    {
+        const Run r = inquestRun({QStringLiteral("evidence"), m_case, QStringLiteral("--json")});
+        QCOMPARE(r.status, 0);
+        const QJsonArray list = QJsonDocument::fromJson(r.out).array();
+        QCOMPARE(list.size(), 4);
+        const QJsonObject e1 = list[0].toObject();
+        QCOMPARE(e1.value(QStringLiteral("id")).toInteger(), m_ids[0]);
+        QCOMPARE(e1.value(QStringLiteral("state")).toString(), QStringLiteral("accepted"));
+        QCOMPARE(e1.value(QStringLiteral("grade")).toString(), QStringLiteral("A1"));
+        QCOMPARE(e1.value(QStringLiteral("relevance")).toString(), QStringLiteral("high"));
+        const QJsonObject ratings = e1.value(QStringLiteral("ratings")).toObject();
+        QCOMPARE(ratings.value(QStringLiteral("Hardware failure")).toString(), QStringLiteral("II"));
+        QCOMPARE(ratings.value(QStringLiteral("DDoS attack")).toString(), QStringLiteral("C"));
+        QCOMPARE(e1.value(QStringLiteral("diagnosticity")).toDouble(), 3.0);
+        const QJsonObject prov = e1.value(QStringLiteral("provenance")).toObject();
+        QCOMPARE(prov.value(QStringLiteral("first_line")).toInt(), 10);
+        QCOMPARE(prov.value(QStringLiteral("time_begin")).toString(), QStringLiteral("2023-11-14T22:13:20.000Z"));
+        QCOMPARE(list[2].toObject().value(QStringLiteral("state")).toString(), QStringLiteral("suggested"));
+        QCOMPARE(list[3].toObject().value(QStringLiteral("state")).toString(), QStringLiteral("rejected"));
+    }
+
+    void settingsSavedWithTheCaseAreUsed()
+    {
+        // The weights live in the case file: a case whose settings rank by posterior and
+        // weigh High relevance at 3 scores differently from the defaults.
+        auto data = casefile::read(m_case, nullptr);
+        QVERIFY(data);
+        ScoringSettings s;
+        s.relevance[2] = 3.0;
+        s.rankBy = ScoringSettings::RankBy::Posterior;
+        data->meta.scoringSettings = s.toJson();
+        const QString path = m_dir.filePath(QStringLiteral("weighted.inquest"));
+        QString error;
+        QVERIFY2(casefile::write(*data, path, &error), qPrintable(error));
+        QCOMPARE(ScoringSettings::fromJson(casefile::read(path, &error)->meta.scoringSettings), s);
+
+        const Run r = inquestRun({QStringLiteral("score"), path, QStringLiteral("--json")});
+        QCOMPARE(r.status, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(o.value(QStringLiteral("rank_by")).toString(), QStringLiteral("posterior"));
+        const QJsonObject hw = o.value(QStringLiteral("hypotheses")).toArray()[1].toObject();
+        QCOMPARE(hw.value(QStringLiteral("name")).toString(), QStringLiteral("Hardware failure"));
+        QCOMPARE(hw.value(QStringLiteral("weighted_inconsistency")).toDouble(), -6.0); // II × 3
+    }
+
+    void badInput()
+    {
+        const QString missing = m_dir.filePath(QStringLiteral("missing.inquest"));
+        Run r = inquestRun({QStringLiteral("score"), missing, QStringLiteral("--json")});
+        QCOMPARE(r.status, 1);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(r.err.contains(missing.toUtf8()), r.err.constData());
+        r = inquestRun({QStringLiteral("evidence")});
+        QCOMPARE(r.status, 2);
+        r = inquestRun({QStringLiteral("score"), m_case, QStringLiteral("--jsn")});
+        QCOMPARE(r.status, 2);
+        QVERIFY(r.err.contains("--jsn"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestScoreCli)
+#include "tst_scorecli.moc"

@@ -1,0 +1,180 @@
+#include "scoringdock.h"
+#include "hypothesiseditor.h"
+#include "weightseditor.h"
+
+#include "charts/scorechart.h"
+#include "models/scoretablemodel.h"
+
+#include "model/casedocument.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QListWidget>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSplitter>
+#include <QTableView>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+namespace inquest {
+
+ScoringDock::ScoringDock(CaseDocument *doc, QWidget *parent)
+    : QDockWidget(tr("Scoring"), parent)
+    , m_doc(doc)
+    , m_summary(new QLabel)
+    , m_rankingModel(new ScoreTableModel(this))
+    , m_rankingView(new QTableView)
+    , m_chart(new ScoreChart)
+    , m_critical(new QListWidget)
+    , m_tabs(new QTabWidget)
+    , m_hypotheses(new HypothesisEditor(doc))
+    , m_weights(new WeightsEditor(doc))
+{
+    setObjectName(QStringLiteral("scoringDock"));
+    m_summary->setObjectName(QStringLiteral("scoreSummary"));
+    m_summary->setWordWrap(true);
+    m_summary->setMargin(6);
+    m_summary->setTextFormat(Qt::RichText);
+    m_summary->setToolTip(sensitivityFormula());
+
+    m_rankingView->setObjectName(QStringLiteral("rankingView"));
+    m_rankingView->setModel(m_rankingModel);
+    m_rankingView->verticalHeader()->hide();
+    m_rankingView->verticalHeader()->setDefaultSectionSize(m_rankingView->fontMetrics().height() + 6);
+    m_rankingView->setSelectionMode(QAbstractItemView::NoSelection);
+    m_rankingView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_rankingView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_rankingView->horizontalHeader()->setSectionResizeMode(ScoreTableModel::Hypothesis, QHeaderView::Stretch);
+
+    m_critical->setObjectName(QStringLiteral("criticalList"));
+    m_critical->setToolTip(sensitivityFormula());
+    connect(m_critical, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
+        if (const Id id = item->data(Qt::UserRole).value<Id>())
+            emit evidenceActivated(id);
+    });
+
+    m_tabs->addTab(m_critical, tr("Critical evidence"));
+    m_tabs->addTab(m_hypotheses, tr("Hypotheses"));
+    // The weights need more room than the tab usually has: scroll rather than squash.
+    auto *weightsScroll = new QScrollArea;
+    weightsScroll->setWidget(m_weights);
+    weightsScroll->setWidgetResizable(true);
+    weightsScroll->setFrameShape(QFrame::NoFrame);
+    weightsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    weightsScroll->setMinimumWidth(m_weights->sizeHint().width() + weightsScroll->verticalScrollBar()->sizeHint().width());
+    m_tabs->addTab(weightsScroll, tr("Weights"));
+
+    auto *splitter = new QSplitter(Qt::Vertical);
+    splitter->addWidget(m_rankingView);
+    splitter->addWidget(m_chart);
+    splitter->addWidget(m_tabs);
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 3);
+    splitter->setStretchFactor(2, 2);
+    splitter->setChildrenCollapsible(false);
+    m_chart->setMinimumHeight(180);
+    m_tabs->setMinimumHeight(160);
+    splitter->setSizes({m_rankingView->minimumHeight(), 240, 320});
+
+    auto *content = new QWidget;
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_summary);
+    layout->addWidget(splitter, 1);
+    setWidget(content);
+
+    // Every change can move a score (a title only changes the critical list's text); the
+    // computation is cheap enough to run on each one.
+    connect(m_doc, &CaseDocument::changed, this, &ScoringDock::recompute);
+    recompute();
+}
+
+void ScoringDock::recompute()
+{
+    m_result = computeScores(m_doc->hypotheses(), m_doc->evidence(),
+                             ScoringSettings::fromJson(m_doc->meta().scoringSettings));
+    m_rankingModel->setResult(m_result);
+    fitRankingHeight();
+    m_chart->setResult(m_result);
+    updateSummary();
+    updateCritical();
+}
+
+void ScoringDock::fitRankingHeight()
+{
+    // Every hypothesis visible without scrolling (up to ten; more scroll).
+    const int rows = std::clamp(int(m_result.ranked.size()), 1, 10);
+    const int height = m_rankingView->horizontalHeader()->sizeHint().height() +
+                       rows * m_rankingView->verticalHeader()->defaultSectionSize() + 2 * m_rankingView->frameWidth() + 2;
+    m_rankingView->setMinimumHeight(height);
+    m_rankingView->setMaximumHeight(height);
+}
+
+QString ScoringDock::evidenceTitle(Id id) const
+{
+    const Evidence *e = m_doc->find<Evidence>(id);
+    return e ? e->title : QString();
+}
+
+QString ScoringDock::hypothesisName(Id id) const
+{
+    const Hypothesis *h = m_doc->find<Hypothesis>(id);
+    return h ? h->name : QString();
+}
+
+void ScoringDock::updateSummary()
+{
+    const HypothesisScore *lead = m_result.leading();
+    if (!lead) {
+        m_summary->setText(tr("No hypotheses: add some under <i>Hypotheses</i>."));
+        return;
+    }
+    const bool byPosterior = m_result.rankBy == ScoringSettings::RankBy::Posterior;
+    QString text = tr("Leading: <b>%1</b> (%2)").arg(lead->name.toHtmlEscaped(), toString(lead->kind));
+    if (m_result.ranked.size() > 1) {
+        const HypothesisScore &second = m_result.ranked[1];
+        if (m_result.margin == 0.0)
+            text = tr("<b>Tie</b> between <b>%1</b> and <b>%2</b>")
+                       .arg(lead->name.toHtmlEscaped(), second.name.toHtmlEscaped());
+        else if (byPosterior)
+            text += tr(" \u2014 odds %1 : 1 over %2").arg(std::exp(m_result.margin), 0, 'f', 2).arg(second.name.toHtmlEscaped());
+        else
+            text += tr(" \u2014 margin %1 over %2").arg(m_result.margin, 0, 'f', 2).arg(second.name.toHtmlEscaped());
+    }
+    text += tr("<br>%1 accepted item(s) scored, ranked by %2; %3 critical.")
+                .arg(m_result.counted)
+                .arg(byPosterior ? tr("posterior") : tr("weighted inconsistency"))
+                .arg(m_result.critical.size());
+    if (const EvidenceSensitivity *s = m_result.mostSensitive()) {
+        text += tr("<br>Most sensitive weight: \u201c%1\u201d \u2014 \u00d7%2 lets %3 reach the lead.")
+                    .arg(evidenceTitle(s->id).toHtmlEscaped())
+                    .arg(*s->flipFactor, 0, 'f', 2)
+                    .arg(hypothesisName(s->flipsTo).toHtmlEscaped());
+    }
+    m_summary->setText(text);
+}
+
+void ScoringDock::updateCritical()
+{
+    m_critical->clear();
+    for (Id id : std::as_const(m_result.critical)) {
+        const EvidenceSensitivity *s = m_result.sensitivity(id);
+        auto *item = new QListWidgetItem(
+            tr("#%1 %2 \u2014 without it %3 leads").arg(id).arg(evidenceTitle(id), hypothesisName(s->leaderWithout)));
+        item->setData(Qt::UserRole, id);
+        m_critical->addItem(item);
+    }
+    if (m_result.critical.isEmpty()) {
+        auto *item = new QListWidgetItem(tr("No single item changes the leader when left out."));
+        item->setFlags(Qt::NoItemFlags);
+        m_critical->addItem(item);
+    }
+    m_tabs->setTabText(0, tr("Critical evidence (%1)").arg(m_result.critical.size()));
+}
+
+} // namespace inquest
