@@ -9,7 +9,9 @@ namespace inquest {
 class CaseDocument;
 class DocumentController;
 class RecentFiles;
+class SourcesDock;
 class TableDock;
+class TimelineDock;
 
 // Wires the docks, menus and the document controller together; the work happens in them.
 class MainWindow : public QMainWindow
@@ -21,6 +23,7 @@ public:
 
     CaseDocument *document() const { return m_doc; }
     DocumentController *controller() const { return m_controller; }
+    TimelineDock *timeline() const { return m_timeline; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -37,7 +40,8 @@ private:
     RecentFiles *m_recent;
     DocumentController *m_controller;
     QMenu *m_recentMenu = nullptr;
-    TableDock *m_sourcesDock = nullptr;
+    TimelineDock *m_timeline = nullptr;
+    SourcesDock *m_sourcesDock = nullptr;
     TableDock *m_evidenceDock = nullptr;
     TableDock *m_statementsDock = nullptr;
     TableDock *m_hypothesesDock = nullptr;
