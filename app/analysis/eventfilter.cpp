@@ -3,9 +3,13 @@
 
 #include "model/stringpool.h"
 
+#include <QtConcurrent/QtConcurrentMap>
+
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <functional>
+#include <numeric>
 
 namespace inquest {
 
@@ -13,7 +17,10 @@ namespace {
 
 constexpr std::size_t CancelCheckEvery = 1 << 16;
 
-constexpr char fold(char c) { return (c >= 'A' && c <= 'Z') ? char(c + ('a' - 'A')) : c; }
+constexpr char fold(char c)
+{
+    return (c >= 'A' && c <= 'Z') ? char(c + ('a' - 'A')) : c;
+}
 struct FoldHash
 {
     std::size_t operator()(char c) const { return std::size_t(uint8_t(fold(c))); }
@@ -27,9 +34,44 @@ struct FoldEqual
 struct SourceCheck
 {
     bool enabled = true;
-    uint32_t hostId = 0;         // when nonzero the row's host must be this id (site filter)
-    std::vector<uint8_t> text;   // per string id; empty when there is no text filter
+    uint32_t hostId = 0;       // when nonzero the row's host must be this id (site filter)
+    std::vector<uint8_t> text; // per string id; empty when there is no text filter
     const EventTable *table = nullptr;
+    std::vector<uint8_t> keep; // per row, whether it passes (when testing whole sources)
+};
+
+// The per-row part of a filter, with the status and severity masks as lookup tables.
+class RowTest
+{
+public:
+    explicit RowTest(const EventFilter &f)
+        : m_status(f.statusClasses ? 65536 : 0), m_checkSeverity(f.severities != 0)
+    {
+        for (std::size_t s = 0; s < m_status.size(); ++s)
+            m_status[s] = (f.statusClasses & EventFilter::statusBit(uint16_t(s))) != 0;
+        for (int s = 0; s < 256; ++s)
+            m_severity[std::size_t(s)] = (f.severities & EventFilter::severityBit(uint8_t(s))) != 0;
+    }
+    bool operator()(const SourceCheck &c, std::size_t r) const
+    {
+        const EventTable &t = *c.table;
+        if (!m_status.empty() && !m_status[t.status[r]])
+            return false;
+        if (m_checkSeverity && !m_severity[t.severity[r]])
+            return false;
+        if (c.hostId && t.host[r] != c.hostId)
+            return false;
+        if (!c.text.empty()) {
+            const uint8_t *m = c.text.data();
+            return m[t.path[r]] | m[t.client[r]] | m[t.agent[r]] | m[t.message[r]] | m[t.host[r]];
+        }
+        return true;
+    }
+
+private:
+    std::vector<uint8_t> m_status; // empty when any status passes
+    std::array<uint8_t, 256> m_severity{};
+    bool m_checkSeverity;
 };
 
 SourceCheck prepare(const TimelineSource &source, const EventFilter &filter, const QByteArray &needle)
@@ -43,13 +85,18 @@ SourceCheck prepare(const TimelineSource &source, const EventFilter &filter, con
             check.enabled = source.site == filter.site;
         } else {
             const QByteArray site = filter.site.toUtf8();
-            const uint32_t id = source.table->strings.find(std::string_view(site.constData(), std::size_t(site.size())));
+            const uint32_t id =
+                source.table->strings.find(std::string_view(site.constData(), std::size_t(site.size())));
             check.enabled = id != UINT32_MAX && id != 0;
             check.hostId = id;
         }
     }
-    if (check.enabled && !needle.isEmpty())
-        check.text = matchingStringIds(source.table->strings, std::string_view(needle.constData(), std::size_t(needle.size())));
+    if (check.enabled && !needle.isEmpty()) {
+        check.text = matchingStringIds(source.table->strings,
+                                       std::string_view(needle.constData(), std::size_t(needle.size())));
+        // No string of this source contains the text: none of its rows can match.
+        check.enabled = std::find(check.text.begin(), check.text.end(), uint8_t(1)) != check.text.end();
+    }
     return check;
 }
 
@@ -96,41 +143,47 @@ std::optional<std::vector<uint64_t>> applyFilter(const TimelineIndex &index, con
     if (rest.isEmpty())
         return std::vector<uint64_t>(entries.begin() + qsizetype(lo), entries.begin() + qsizetype(hi));
 
+    const RowTest test(filter);
     QByteArray needle = filter.text.toUtf8();
     for (char &c : needle)
         c = fold(c);
-    std::vector<SourceCheck> checks;
-    checks.reserve(index.sources().size());
-    for (const TimelineSource &s : index.sources()) {
-        if (canceled && canceled())
-            return std::nullopt;
-        checks.push_back(prepare(s, filter, needle));
-    }
+    std::vector<SourceCheck> checks(index.sources().size());
+    std::atomic<bool> stop = false;
+    auto stopped = [&] {
+        if (!stop && canceled && canceled())
+            stop = true;
+        return bool(stop);
+    };
+    // A narrow time range touches few rows: test them where they are. Otherwise test each
+    // source's columns front to back (sequential memory, one source per thread) and then
+    // keep the merged entries whose row passed.
+    const bool perSource = (hi - lo) * 4 >= entries.size();
+    std::vector<int> work(checks.size());
+    std::iota(work.begin(), work.end(), 0);
+    QtConcurrent::blockingMap(work, [&](int s) {
+        SourceCheck &c = checks[std::size_t(s)];
+        c = prepare(index.sources()[std::size_t(s)], filter, needle);
+        if (!perSource || !c.enabled)
+            return;
+        const std::size_t n = c.table->size();
+        c.keep.resize(n);
+        for (std::size_t r = 0; r < n; ++r) {
+            if ((r % CancelCheckEvery) == CancelCheckEvery - 1 && stopped())
+                return;
+            c.keep[r] = test(c, r);
+        }
+    });
+    if (stopped())
+        return std::nullopt;
 
-    const uint8_t statusMask = filter.statusClasses;
-    const uint16_t severityMask = filter.severities;
     std::vector<uint64_t> out;
     for (std::size_t i = lo; i < hi; ++i) {
-        if (((i - lo) % CancelCheckEvery) == CancelCheckEvery - 1 && canceled && canceled())
+        if (((i - lo) % CancelCheckEvery) == CancelCheckEvery - 1 && stopped())
             return std::nullopt;
         const uint64_t e = entries[i];
         const SourceCheck &c = checks[timeline::sourceOf(e)];
-        if (!c.enabled)
-            continue;
-        const std::size_t r = timeline::rowOf(e);
-        const EventTable &t = *c.table;
-        if (statusMask && !(statusMask & EventFilter::statusBit(t.status[r])))
-            continue;
-        if (severityMask && !(severityMask & EventFilter::severityBit(t.severity[r])))
-            continue;
-        if (c.hostId && t.host[r] != c.hostId)
-            continue;
-        if (!c.text.empty()) {
-            const auto &m = c.text;
-            if (!(m[t.path[r]] | m[t.client[r]] | m[t.agent[r]] | m[t.message[r]] | m[t.host[r]]))
-                continue;
-        }
-        out.push_back(e);
+        if (c.enabled && (perSource ? c.keep[timeline::rowOf(e)] : test(c, timeline::rowOf(e))))
+            out.push_back(e);
     }
     return out;
 }

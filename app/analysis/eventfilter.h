@@ -22,8 +22,13 @@ struct EventFilter
 {
     // Bits of `statusClasses`: NoStatus for rows without a status, 1xx … 5xx, anything else.
     enum StatusBit : uint8_t {
-        NoStatus = 1 << 0, Status1xx = 1 << 1, Status2xx = 1 << 2, Status3xx = 1 << 3,
-        Status4xx = 1 << 4, Status5xx = 1 << 5, StatusOther = 1 << 6,
+        NoStatus = 1 << 0,
+        Status1xx = 1 << 1,
+        Status2xx = 1 << 2,
+        Status3xx = 1 << 3,
+        Status4xx = 1 << 4,
+        Status5xx = 1 << 5,
+        StatusOther = 1 << 6,
     };
     // Bit s (0..7) of `severities` selects syslog severity s; this bit rows without one.
     static constexpr uint16_t NoSeverityBit = 1 << 8;

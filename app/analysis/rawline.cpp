@@ -53,9 +53,9 @@ struct LineCollector
 
 RawLine pastEnd(quint64 offset)
 {
-    return failure(RawLine::Status::Changed,
-                   tr("The source file has changed since import (it ends before byte %1); showing the parsed fields only.")
-                       .arg(offset));
+    return failure(RawLine::Status::Changed, tr("The source file has changed since import (it ends before "
+                                                "byte %1); showing the parsed fields only.")
+                                                 .arg(offset));
 }
 
 RawLine readPlain(QFile &file, quint64 offset, qsizetype maxBytes)
@@ -112,10 +112,11 @@ RawLine readGzip(QFile &file, quint64 offset, qsizetype maxBytes)
     inflateEnd(&zs);
     if (!started) {
         if (rc != Z_OK && rc != Z_STREAM_END && rc != Z_BUF_ERROR)
-            return failure(RawLine::Status::Unreadable,
-                           tr("The compressed source is damaged before byte %1 (%2); showing the parsed fields only.")
-                               .arg(offset)
-                               .arg(QString::fromLatin1(zs.msg ? zs.msg : "zlib error")));
+            return failure(
+                RawLine::Status::Unreadable,
+                tr("The compressed source is damaged before byte %1 (%2); showing the parsed fields only.")
+                    .arg(offset)
+                    .arg(QString::fromLatin1(zs.msg ? zs.msg : "zlib error")));
         return pastEnd(offset);
     }
     return collector.finish();
@@ -130,15 +131,17 @@ RawLine readRawLine(const QString &path, qint64 expectedSize, quint64 offset, qs
         return failure(RawLine::Status::Missing,
                        tr("The source file is missing (%1); showing the parsed fields only.").arg(path));
     if (expectedSize > 0 && info.size() != expectedSize)
-        return failure(RawLine::Status::Changed,
-                       tr("The source file has changed since import (%1 bytes now, %2 at import); showing the parsed "
-                          "fields only.")
-                           .arg(info.size())
-                           .arg(expectedSize));
+        return failure(
+            RawLine::Status::Changed,
+            tr("The source file has changed since import (%1 bytes now, %2 at import); showing the parsed "
+               "fields only.")
+                .arg(info.size())
+                .arg(expectedSize));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return failure(RawLine::Status::Unreadable,
-                       tr("The source file cannot be read (%1); showing the parsed fields only.").arg(file.errorString()));
+                       tr("The source file cannot be read (%1); showing the parsed fields only.")
+                           .arg(file.errorString()));
     char magic[2] = {};
     const bool gzip = file.peek(magic, 2) == 2 && uint8_t(magic[0]) == 0x1f && uint8_t(magic[1]) == 0x8b;
     return gzip ? readGzip(file, offset, maxBytes) : readPlain(file, offset, maxBytes);

@@ -10,9 +10,9 @@ struct RawLine
 {
     enum class Status { Ok, Missing, Changed, Unreadable };
     Status status = Status::Unreadable;
-    QByteArray bytes;  // the line without its line break (capped, see `truncated`)
+    QByteArray bytes; // the line without its line break (capped, see `truncated`)
     bool truncated = false;
-    QString message;   // why there is no line, for the person looking at it
+    QString message; // why there is no line, for the person looking at it
 };
 
 // Reads the line starting at `offset` of the (decompressed) contents of `path`. `expectedSize`

@@ -17,8 +17,7 @@ std::size_t eventCount(const std::vector<TimelineSource> &sources)
 }
 
 // Calls `done` with the future's result on `context`'s thread, unless it was canceled.
-template <typename T, typename F>
-void whenReady(QObject *context, const QFuture<T> &future, F done)
+template <typename T, typename F> void whenReady(QObject *context, const QFuture<T> &future, F done)
 {
     auto *watcher = new QFutureWatcher<T>(context);
     QObject::connect(watcher, &QFutureWatcherBase::finished, context, [watcher, done] {
@@ -32,9 +31,7 @@ void whenReady(QObject *context, const QFuture<T> &future, F done)
 } // namespace
 
 TimelineController::TimelineController(QObject *parent)
-    : QObject(parent)
-    , m_index(TimelineIndex::build({}))
-    , m_rows(m_index, &m_index->entries())
+    : QObject(parent), m_index(TimelineIndex::build({})), m_rows(m_index, &m_index->entries())
 {
 }
 
@@ -59,7 +56,8 @@ void TimelineController::setSources(std::vector<TimelineSource> sources)
     }
     m_build = QtConcurrent::run(
         [](QPromise<std::shared_ptr<const TimelineIndex>> &promise, std::vector<TimelineSource> sources) {
-            auto index = TimelineIndex::build(std::move(sources), [&promise] { return promise.isCanceled(); });
+            auto index =
+                TimelineIndex::build(std::move(sources), [&promise] { return promise.isCanceled(); });
             if (index)
                 promise.addResult(std::move(index));
         },
@@ -76,6 +74,8 @@ void TimelineController::setSources(std::vector<TimelineSource> sources)
 
 void TimelineController::setFilter(const EventFilter &filter)
 {
+    if (filter == m_filter && !isBusy())
+        return; // the typing pause ended on the text already shown
     m_filter = filter;
     // While a merge runs, its completion applies the newest filter.
     if (!m_build.isRunning())
@@ -96,7 +96,8 @@ void TimelineController::startFilter()
         return;
     }
     m_filtering = QtConcurrent::run(
-        [](QPromise<std::vector<uint64_t>> &promise, std::shared_ptr<const TimelineIndex> index, EventFilter filter) {
+        [](QPromise<std::vector<uint64_t>> &promise, std::shared_ptr<const TimelineIndex> index,
+           EventFilter filter) {
             auto rows = applyFilter(*index, filter, [&promise] { return promise.isCanceled(); });
             if (rows)
                 promise.addResult(std::move(*rows));

@@ -3,16 +3,15 @@
 #include "model/source.h"
 
 #include <QFileInfo>
+#include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
 #include <numeric>
-#include <queue>
 
 namespace inquest {
 
 namespace {
 
-constexpr std::size_t CancelCheckEvery = 1 << 16;
 // A site list is for a combo box; a log with thousands of virtual hosts is filtered by text.
 constexpr std::size_t MaxHostSites = 500;
 
@@ -74,51 +73,53 @@ std::shared_ptr<const TimelineIndex> TimelineIndex::build(std::vector<TimelineSo
     const auto &src = index->m_sources;
     Q_ASSERT(src.size() < (std::size_t(1) << (64 - timeline::RowBits)));
 
-    std::vector<std::vector<uint64_t>> orders(src.size());
-    std::size_t total = 0;
-    for (std::size_t s = 0; s < src.size(); ++s) {
+    // Each source's entries in time order, side by side in one buffer; then pairwise merges of
+    // neighbouring runs into a second buffer, level by level (two allocations in all: fresh
+    // pages are what costs most here). std::merge keeps the left run first on ties and the left
+    // run always holds the lower source indices, so equal times end up in source order, then
+    // file order.
+    std::vector<std::size_t> bounds{0};
+    for (const TimelineSource &s : src)
+        bounds.push_back(bounds.back() + s.table->size());
+    std::vector<uint64_t> from(bounds.back());
+    std::vector<int> work(src.size());
+    std::iota(work.begin(), work.end(), 0);
+    QtConcurrent::blockingMap(work, [&](int s) {
+        const std::vector<uint64_t> order = timeOrder(*src[std::size_t(s)].table);
+        uint64_t *run = from.data() + bounds[std::size_t(s)];
+        const std::size_t n = bounds[std::size_t(s) + 1] - bounds[std::size_t(s)];
+        for (std::size_t k = 0; k < n; ++k)
+            run[k] = timeline::pack(uint32_t(s), order.empty() ? k : order[k]);
+    });
+    const TimelineIndex &self = *index;
+    auto earlier = [&self](uint64_t a, uint64_t b) { return self.timeOf(a) < self.timeOf(b); };
+    std::vector<uint64_t> to(bounds.size() > 2 ? from.size() : 0);
+    while (bounds.size() > 2) {
         if (canceled && canceled())
             return nullptr;
-        orders[s] = timeOrder(*src[s].table);
-        total += src[s].table->size();
+        const std::size_t runs = bounds.size() - 1;
+        work.resize((runs + 1) / 2);
+        std::iota(work.begin(), work.end(), 0);
+        QtConcurrent::blockingMap(work, [&](int i) {
+            const std::size_t b0 = bounds[std::size_t(2 * i)];
+            const std::size_t b1 = bounds[std::size_t(2 * i + 1)];
+            const std::size_t b2 =
+                std::size_t(2 * i + 2) < bounds.size() ? bounds[std::size_t(2 * i + 2)] : b1;
+            std::merge(from.begin() + qsizetype(b0), from.begin() + qsizetype(b1),
+                       from.begin() + qsizetype(b1), from.begin() + qsizetype(b2), to.begin() + qsizetype(b0),
+                       earlier);
+        });
+        std::vector<std::size_t> merged;
+        for (std::size_t i = 0; i < bounds.size(); i += 2)
+            merged.push_back(bounds[i]);
+        if (merged.back() != bounds.back())
+            merged.push_back(bounds.back());
+        bounds = std::move(merged);
+        from.swap(to);
     }
-
-    // Heap of (time, source) heads; the source index breaks ties so the merge is stable.
-    struct Head
-    {
-        int64_t time;
-        uint32_t source;
-        bool operator>(const Head &o) const { return time != o.time ? time > o.time : source > o.source; }
-    };
-    std::vector<uint64_t> next(src.size(), 0);
-    auto rowAt = [&](uint32_t s, uint64_t k) { return orders[s].empty() ? k : orders[s][k]; };
-    std::priority_queue<Head, std::vector<Head>, std::greater<>> heap;
-    for (uint32_t s = 0; s < src.size(); ++s) {
-        if (!src[s].table->empty())
-            heap.push({src[s].table->time[rowAt(s, 0)], s});
-    }
-
-    auto &entries = index->m_entries;
-    entries.reserve(total);
-    while (!heap.empty()) {
-        const Head head = heap.top();
-        heap.pop();
-        const auto &time = src[head.source].table->time;
-        const std::size_t n = time.size();
-        uint64_t k = next[head.source];
-        // Take the whole run of this source that stays before the next head.
-        const bool haveOther = !heap.empty();
-        const Head other = haveOther ? heap.top() : Head{};
-        do {
-            entries.push_back(timeline::pack(head.source, rowAt(head.source, k)));
-            ++k;
-            if ((entries.size() % CancelCheckEvery) == 0 && canceled && canceled())
-                return nullptr;
-        } while (k < n && (!haveOther || !(Head{time[rowAt(head.source, k)], head.source} > other)));
-        next[head.source] = k;
-        if (k < n)
-            heap.push({time[rowAt(head.source, k)], head.source});
-    }
+    index->m_entries = std::move(from);
+    if (canceled && canceled())
+        return nullptr;
     index->m_sites = collectSites(src);
     return index;
 }

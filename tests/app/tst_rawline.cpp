@@ -110,7 +110,8 @@ private slots:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("cut.gz"));
         const qint64 size = writeFile(path, gz.left(gz.size() / 2));
-        QCOMPARE(readRawLine(path, size, quint64(offsets[10])).bytes, log.mid(offsets[10], offsets[11] - offsets[10] - 1));
+        QCOMPARE(readRawLine(path, size, quint64(offsets[10])).bytes,
+                 log.mid(offsets[10], offsets[11] - offsets[10] - 1));
         const RawLine late = readRawLine(path, size, quint64(offsets[39'999]));
         QCOMPARE(late.status, RawLine::Status::Changed);
         QVERIFY(late.message.contains(QStringLiteral("ends before byte")));

@@ -13,7 +13,11 @@ std::vector<TimelineSource> makeSources(std::size_t rowsEach, int count)
 {
     std::vector<TimelineSource> sources;
     for (int s = 0; s < count; ++s)
-        sources.push_back({Id(s + 1), QStringLiteral("s%1").arg(s), {}, {}, 0,
+        sources.push_back({Id(s + 1),
+                           QStringLiteral("s%1").arg(s),
+                           {},
+                           {},
+                           0,
                            testing::generateEvents({.rows = rowsEach, .seed = uint32_t(s + 1)})});
     return sources;
 }

@@ -33,11 +33,13 @@ Source writeLog(const QString &path, const QString &site, int lines, int step, i
     for (int i = 0; i < lines; ++i) {
         const QByteArray path = (i % 3 == 0 ? "/checkout/" : "/item/") + QByteArray::number(i);
         const uint16_t status = i % 4 == 0 ? 503 : 200;
-        const std::size_t r = table->appendRow(T0 + qint64(i * step + shift) * 1'000'000, quint64(text.size()), uint32_t(i + 1));
+        const std::size_t r = table->appendRow(T0 + qint64(i * step + shift) * 1'000'000,
+                                               quint64(text.size()), uint32_t(i + 1));
         table->path[r] = table->strings.intern(path.toStdString());
         table->client[r] = table->strings.intern("192.0.2." + std::to_string(i));
         table->status[r] = status;
-        text += "192.0.2." + QByteArray::number(i) + " - - \"GET " + path + "\" " + QByteArray::number(status) + " 0\n";
+        text += "192.0.2." + QByteArray::number(i) + " - - \"GET " + path + "\" " +
+                QByteArray::number(status) + " 0\n";
     }
     QByteArray bytes = text;
     if (gz) {
@@ -84,8 +86,10 @@ private slots:
     {
         m_dir = std::make_unique<QTemporaryDir>();
         m_doc = std::make_unique<CaseDocument>();
-        m_plain = edit::addSource(m_doc.get(), writeLog(m_dir->filePath(QStringLiteral("a.log")), QStringLiteral("shop.example"), 30, 2, 0, false));
-        m_gz = edit::addSource(m_doc.get(), writeLog(m_dir->filePath(QStringLiteral("b.log.gz")), QStringLiteral("news.example"), 30, 2, 1, true));
+        m_plain = edit::addSource(m_doc.get(), writeLog(m_dir->filePath(QStringLiteral("a.log")),
+                                                        QStringLiteral("shop.example"), 30, 2, 0, false));
+        m_gz = edit::addSource(m_doc.get(), writeLog(m_dir->filePath(QStringLiteral("b.log.gz")),
+                                                     QStringLiteral("news.example"), 30, 2, 1, true));
         m_dock = std::make_unique<TimelineDock>(m_doc.get());
         m_dock->resize(1200, 600);
         m_dock->show();
@@ -127,7 +131,9 @@ private slots:
         source->setCurrentIndex(source->findText(QStringLiteral("b.log.gz")));
         emit source->activated(source->currentIndex());
         QCOMPARE(model->rowCount(), 3);
-        QVERIFY(m_dock->findChild<QLabel *>(QStringLiteral("timelineCount"))->text().contains(QStringLiteral("3 of 60")));
+        QVERIFY(m_dock->findChild<QLabel *>(QStringLiteral("timelineCount"))
+                    ->text()
+                    .contains(QStringLiteral("3 of 60")));
         text->clear();
         QTRY_COMPARE(model->rowCount(), 8); // 5xx of b.log.gz: lines 0, 4, …, 28
     }
@@ -153,8 +159,10 @@ private slots:
         QTRY_COMPARE(model->rowCount(), 5); // b.log.gz at 21, 23, …, 29
         QCOMPARE(cell(model, 0, TimelineModel::Time), QStringLiteral("2010-12-12 21:45:21.000"));
         QCOMPARE(m_dock->view()->currentIndex().row(), 0);
-        QCOMPARE(m_dock->findChild<QComboBox *>(QStringLiteral("timelineSite"))->currentText(), QStringLiteral("news.example"));
-        QCOMPARE(m_dock->findChild<QLineEdit *>(QStringLiteral("timelineFrom"))->text(), QStringLiteral("2010-12-12 21:45:20.000"));
+        QCOMPARE(m_dock->findChild<QComboBox *>(QStringLiteral("timelineSite"))->currentText(),
+                 QStringLiteral("news.example"));
+        QCOMPARE(m_dock->findChild<QLineEdit *>(QStringLiteral("timelineFrom"))->text(),
+                 QStringLiteral("2010-12-12 21:45:20.000"));
 
         m_dock->showTimeRange(T0 + 41'000'000, T0 + 42'000'000, {});
         QTRY_COMPARE(model->rowCount(), 1); // the site stays
@@ -211,8 +219,11 @@ private slots:
         QCOMPARE(m_dock->findChild<QComboBox *>(QStringLiteral("timelineSource"))->count(), 2);
         m_doc->undoStack()->undo();
         QTRY_COMPARE(model->rowCount(), 60);
+        auto *hint = m_dock->findChild<QLabel *>(QStringLiteral("timelineEmptyHint"));
+        QVERIFY(!hint->isVisible());
         m_doc->reset(CaseData::create(QStringLiteral("empty")));
         QTRY_COMPARE(model->rowCount(), 0);
+        QVERIFY(hint->isVisible()); // an empty case says how to fill it
     }
 
 private:

@@ -42,8 +42,8 @@ private slots:
     void looksRightAndStaysResponsive()
     {
         CaseData data = CaseData::create(QStringLiteral("Generated outage"));
-        static const char *names[] = {"access.log", "access-eu.log.gz", "api_access.log", "elb.log",
-                                      "syslog",     "error.log"};
+        static const char *names[] = {"access.log", "access-eu.log.gz", "api_access.log",
+                                      "elb.log",    "syslog",           "error.log"};
         for (int s = 0; s < 6; ++s) {
             testing::GeneratedLog g;
             g.rows = m_events / 6;
@@ -54,7 +54,8 @@ private slots:
             Source src;
             src.id = data.nextId++;
             src.path = QStringLiteral("/var/log/generated/") + QLatin1StringView(names[s]);
-            src.site = s < 2 ? QStringLiteral("www.shop.example") : (s == 2 ? QStringLiteral("api.shop.example") : QString());
+            src.site = s < 2 ? QStringLiteral("www.shop.example")
+                             : (s == 2 ? QStringLiteral("api.shop.example") : QString());
             src.table = testing::generateEvents(g);
             src.events = src.lines = qint64(src.table->size());
             data.sources.append(src);
@@ -88,7 +89,7 @@ private slots:
         QCOMPARE(header->sectionResizeMode(0), QHeaderView::Interactive);
         QCOMPARE(view->verticalHeader()->sectionResizeMode(0), QHeaderView::Fixed);
 
-        view->setCurrentIndex(model->index(model->rowCount() / 3, TimelineModel::Path));
+        view->setCurrentIndex(model->index(model->rowCount() / 3, TimelineModel::Time));
         view->scrollTo(view->currentIndex(), QAbstractItemView::PositionAtCenter);
         QTest::qWait(200); // the raw-line panel settles
         if (qEnvironmentVariableIsSet("INQUEST_LOOK_PNG"))
@@ -121,9 +122,11 @@ private slots:
         const qint64 filterMs = clock.elapsed();
         QVERIFY(model->rowCount() > 0 && std::size_t(model->rowCount()) < m_events);
         for (int r = 0; r < std::min(model->rowCount(), 50); ++r)
-            QCOMPARE(model->index(r, TimelineModel::Client).data(Qt::ToolTipRole).toString(), QStringLiteral("LOIC/1.0 flood"));
+            QCOMPARE(model->index(r, TimelineModel::Client).data(Qt::ToolTipRole).toString(),
+                     QStringLiteral("LOIC/1.0 flood"));
 
-        qInfo("events %zu: merge+show %lld ms; %d random jumps: mean %.2f ms, worst %.2f ms per jump with repaint; "
+        qInfo("events %zu: merge+show %lld ms; %d random jumps: mean %.2f ms, worst %.2f ms per jump with "
+              "repaint; "
               "text filter shown after %lld ms (%d rows)",
               m_events, buildMs, jumps, totalMs / jumps, worstMs, filterMs, model->rowCount());
     }

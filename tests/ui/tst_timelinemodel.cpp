@@ -66,8 +66,10 @@ private slots:
         QCOMPARE(cell(0, TimelineModel::Status), QStringLiteral("503"));
         QCOMPARE(cell(0, TimelineModel::Bytes), QStringLiteral("1234"));
         QCOMPARE(cell(0, TimelineModel::ResponseTime), QStringLiteral("1.500"));
-        QCOMPARE(model.index(0, TimelineModel::Client).data(Qt::ToolTipRole).toString(), QStringLiteral("curl/7.21"));
-        QCOMPARE(model.index(0, TimelineModel::Status).data(Qt::ForegroundRole).value<QColor>(), QColor(0xb0, 0x00, 0x20));
+        QCOMPARE(model.index(0, TimelineModel::Client).data(Qt::ToolTipRole).toString(),
+                 QStringLiteral("curl/7.21"));
+        QCOMPARE(model.index(0, TimelineModel::Status).data(Qt::ForegroundRole).value<QColor>(),
+                 QColor(0xb0, 0x00, 0x20));
 
         // The syslog line sorts between the two web lines; its site is its host.
         QCOMPARE(cell(1, TimelineModel::Time), QStringLiteral("2010-12-12 21:45:01.000"));
@@ -77,9 +79,11 @@ private slots:
         QCOMPARE(cell(1, TimelineModel::Status), QString());
         QCOMPARE(cell(1, TimelineModel::Bytes), QString());
         QCOMPARE(cell(1, TimelineModel::ResponseTime), QString());
-        QCOMPARE(model.index(1, TimelineModel::SourceName).data(Qt::ToolTipRole).toString(), QStringLiteral("/logs/syslog"));
+        QCOMPARE(model.index(1, TimelineModel::SourceName).data(Qt::ToolTipRole).toString(),
+                 QStringLiteral("/logs/syslog"));
         QCOMPARE(cell(2, TimelineModel::Site), QStringLiteral("shop.example"));
-        QCOMPARE(model.headerData(TimelineModel::Time, Qt::Horizontal).toString(), QStringLiteral("Time (UTC)"));
+        QCOMPARE(model.headerData(TimelineModel::Time, Qt::Horizontal).toString(),
+                 QStringLiteral("Time (UTC)"));
     }
 
     void showsFilteredRows()
@@ -88,7 +92,11 @@ private slots:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         std::vector<TimelineSource> sources;
         for (int s = 0; s < 3; ++s)
-            sources.push_back({Id(s + 1), QStringLiteral("log%1").arg(s), {}, {}, 0,
+            sources.push_back({Id(s + 1),
+                               QStringLiteral("log%1").arg(s),
+                               {},
+                               {},
+                               0,
                                testing::generateEvents({.rows = 5000, .seed = uint32_t(s + 3)})});
         const auto index = TimelineIndex::build(sources);
         model.setRows(index, allRows(index));

@@ -14,14 +14,12 @@
 namespace inquest {
 
 RawLinePanel::RawLinePanel(QWidget *parent)
-    : QWidget(parent)
-    , m_info(new QLabel)
-    , m_text(new QPlainTextEdit)
-    , m_delay(new QTimer(this))
+    : QWidget(parent), m_info(new QLabel), m_text(new QPlainTextEdit), m_delay(new QTimer(this))
 {
     m_info->setObjectName(QStringLiteral("rawLineInfo"));
     m_info->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_info->setWordWrap(true);
+    m_info->setTextFormat(Qt::RichText); // the warning about a missing file is coloured
     m_text->setObjectName(QStringLiteral("rawLineText"));
     m_text->setReadOnly(true);
     m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -74,9 +72,11 @@ void RawLinePanel::load()
     if (!m_source.table || m_row >= m_source.table->size())
         return;
     const quint64 request = m_request;
-    m_info->setText(tr("Reading line %L1 of %2\u2026").arg(m_source.table->line[m_row]).arg(m_source.name));
-    m_reading = QtConcurrent::run(readRawLine, m_source.path, m_source.size, quint64(m_source.table->offset[m_row]),
-                                  qsizetype(64 * 1024));
+    m_info->setText(tr("Reading line %L1 of %2\u2026")
+                        .arg(m_source.table->line[m_row])
+                        .arg(m_source.name.toHtmlEscaped()));
+    m_reading = QtConcurrent::run(readRawLine, m_source.path, m_source.size,
+                                  quint64(m_source.table->offset[m_row]), qsizetype(64 * 1024));
     auto *watcher = new QFutureWatcher<RawLine>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, request] {
         watcher->deleteLater();
@@ -94,13 +94,15 @@ void RawLinePanel::present(const RawLine &line)
                               .arg(t.line[m_row])
                               .arg(t.offset[m_row]);
     if (line.status == RawLine::Status::Ok) {
-        m_info->setText(where);
+        m_info->setText(where.toHtmlEscaped());
         QString text = displayRawBytes(line.bytes);
         if (line.truncated)
             text += tr(" [\u2026 cut at %L1 bytes]").arg(line.bytes.size());
         m_text->setPlainText(text);
     } else {
-        m_info->setText(where + u'\n' + line.message);
+        m_info->setText(
+            where.toHtmlEscaped() +
+            QStringLiteral("<br><span style=\"color:#9a5b00\">%1</span>").arg(line.message.toHtmlEscaped()));
         // The parsed fields are what is left; show them the way the table does.
         const TimelineModel names;
         QString text;

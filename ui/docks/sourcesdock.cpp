@@ -38,14 +38,11 @@ QTableView *makeTable(const QString &objectName, QAbstractItemModel *model)
 } // namespace
 
 SourcesDock::SourcesDock(CaseDocument *doc, QWidget *parent)
-    : QDockWidget(tr("Sources"), parent)
-    , m_doc(doc)
-    , m_model(new SourcesModel(doc, this))
-    , m_issues(new ImportIssuesModel(doc, this))
-    , m_view(makeTable(QStringLiteral("sourcesDockView"), m_model))
-    , m_issuesView(makeTable(QStringLiteral("importIssuesView"), m_issues))
-    , m_issuesTitle(new QLabel)
-    , m_remove(new QAction(tr("Remove source"), this))
+    : QDockWidget(tr("Sources"), parent), m_doc(doc), m_model(new SourcesModel(doc, this)),
+      m_issues(new ImportIssuesModel(doc, this)),
+      m_view(makeTable(QStringLiteral("sourcesDockView"), m_model)),
+      m_issuesView(makeTable(QStringLiteral("importIssuesView"), m_issues)), m_issuesTitle(new QLabel),
+      m_remove(new QAction(tr("Remove source"), this))
 {
     setObjectName(QStringLiteral("sourcesDock"));
     m_remove->setObjectName(QStringLiteral("actionRemoveSource"));
@@ -54,7 +51,8 @@ SourcesDock::SourcesDock(CaseDocument *doc, QWidget *parent)
     m_remove->setEnabled(false);
     m_view->addAction(m_remove);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_issuesView->horizontalHeader()->resizeSection(ImportIssuesModel::Line, m_view->fontMetrics().horizontalAdvance(QStringLiteral("12345678")) + 16);
+    m_issuesView->horizontalHeader()->resizeSection(
+        ImportIssuesModel::Line, m_view->fontMetrics().horizontalAdvance(QStringLiteral("12345678")) + 16);
     m_issuesView->horizontalHeader()->resizeSection(ImportIssuesModel::Reason, 260);
 
     auto *issues = new QWidget;
@@ -71,7 +69,8 @@ SourcesDock::SourcesDock(CaseDocument *doc, QWidget *parent)
     splitter->setStretchFactor(1, 1);
     setWidget(splitter);
 
-    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &SourcesDock::selectionChanged);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &SourcesDock::selectionChanged);
     // A reset (open, new) or removal changes what is selected without a selection signal.
     connect(m_model, &QAbstractItemModel::modelReset, this, &SourcesDock::selectionChanged);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &SourcesDock::selectionChanged);

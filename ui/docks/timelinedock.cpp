@@ -18,15 +18,12 @@
 namespace inquest {
 
 TimelineDock::TimelineDock(CaseDocument *doc, QWidget *parent)
-    : QWidget(parent)
-    , m_doc(doc)
-    , m_controller(new TimelineController(this))
-    , m_model(new TimelineModel(this))
-    , m_filterBar(new TimelineFilterBar)
-    , m_view(new QTableView)
-    , m_rawLine(new RawLinePanel)
-    , m_count(new QLabel)
-    , m_rawToggle(new QToolButton)
+    : QWidget(parent), m_doc(doc), m_controller(new TimelineController(this)),
+      m_model(new TimelineModel(this)), m_filterBar(new TimelineFilterBar), m_view(new QTableView),
+      m_rawLine(new RawLinePanel), m_count(new QLabel),
+      m_emptyHint(new QLabel(tr("All imported log lines, merged by time.\nImport logs (File \u2192 Import "
+                                "Logs\u2026) to fill it."))),
+      m_rawToggle(new QToolButton)
 {
     setObjectName(QStringLiteral("timelineDock"));
     m_view->setObjectName(QStringLiteral("timelineView"));
@@ -48,6 +45,12 @@ TimelineDock::TimelineDock(CaseDocument *doc, QWidget *parent)
     columns->setStretchLastSection(true);
     columns->setHighlightSections(false);
     setColumnWidths();
+
+    m_emptyHint->setObjectName(QStringLiteral("timelineEmptyHint"));
+    m_emptyHint->setAlignment(Qt::AlignCenter);
+    m_emptyHint->setEnabled(false);
+    auto *hintLayout = new QVBoxLayout(m_view->viewport());
+    hintLayout->addWidget(m_emptyHint);
 
     m_count->setObjectName(QStringLiteral("timelineCount"));
     m_rawToggle->setText(tr("Raw line"));
@@ -78,7 +81,8 @@ TimelineDock::TimelineDock(CaseDocument *doc, QWidget *parent)
     connect(m_filterBar, &TimelineFilterBar::filterChanged, m_controller, &TimelineController::setFilter);
     connect(m_controller, &TimelineController::updated, this, &TimelineDock::timelineUpdated);
     connect(m_controller, &TimelineController::busyChanged, this, &TimelineDock::updateCount);
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &TimelineDock::currentRowChanged);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &TimelineDock::currentRowChanged);
     connect(m_view, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
         const uint64_t e = m_model->entryAt(index.row());
         emit rowActivated(m_model->timelineIndex()->sourceOf(e).id, qint64(timeline::rowOf(e)));
@@ -97,7 +101,8 @@ void TimelineDock::showTimeRange(qint64 beginUs, qint64 endUs, const QString &si
 
 void TimelineDock::documentChanged(const ChangeEvent &event)
 {
-    if (event.entity == Entity::Source || (event.entity == Entity::Case && event.action == ChangeAction::Reset))
+    if (event.entity == Entity::Source ||
+        (event.entity == Entity::Case && event.action == ChangeAction::Reset))
         rebuild();
 }
 
@@ -159,27 +164,30 @@ void TimelineDock::updateCount()
 {
     const std::size_t total = m_controller->index()->size();
     const std::size_t shown = m_controller->rows()->size();
-    QString text = shown == total ? tr("%L1 events").arg(total) : tr("%L1 of %L2 events").arg(shown).arg(total);
+    QString text =
+        shown == total ? tr("%L1 events").arg(total) : tr("%L1 of %L2 events").arg(shown).arg(total);
     if (m_controller->isBusy())
         text += tr(" (working\u2026)");
     m_count->setText(text);
+    m_emptyHint->setVisible(total == 0 && !m_controller->isBusy());
 }
 
 void TimelineDock::setColumnWidths()
 {
     const QFontMetrics fm = m_view->fontMetrics();
     auto width = [&fm](const QString &sample) { return fm.horizontalAdvance(sample) + 18; };
+    // Sized for typical values, not measured from millions of rows; people can drag them.
     const int widths[] = {
         width(QStringLiteral("2010-12-12 21:45:00.000")), // time
-        width(QStringLiteral("www.example-shop.co.uk")),  // site
-        width(QStringLiteral("access.log-20101212.gz")),  // source
-        width(QStringLiteral("2001:db8:85a3::8a2e")),     // client
+        width(QStringLiteral("www.shop.example")),        // site
+        width(QStringLiteral("access.log.1.gz")),         // source
+        width(QStringLiteral("2001:db8::8a2e:370")),      // client
         width(QStringLiteral("OPTIONS")),                 // method
-        width(QString(44, u'x')),                         // path
+        width(QString(34, u'x')),                         // path
         width(QStringLiteral("Status")),                  // status
-        width(QStringLiteral("123456789")),               // bytes
-        width(QStringLiteral("Response (ms)")),           // response
-        width(QStringLiteral("Severity")),                // severity
+        width(QStringLiteral("12345678")),                // bytes
+        width(QStringLiteral("Resp. (ms)")),              // response
+        width(QStringLiteral("warning")),                 // severity
     };
     for (int c = 0; c < int(std::size(widths)); ++c)
         m_view->horizontalHeader()->resizeSection(c, widths[c]);

@@ -59,6 +59,7 @@ private:
     QTableView *m_view;
     RawLinePanel *m_rawLine;
     QLabel *m_count;
+    QLabel *m_emptyHint;
     QToolButton *m_rawToggle;
     const void *m_shownIndex = nullptr; // the index the filter bar's choices were made from
     std::optional<qint64> m_scrollTo;   // after the next filter result, go to this time

@@ -30,7 +30,8 @@ QLineEdit *makeTimeEdit(const QString &objectName, const QString &placeholder)
     edit->setPlaceholderText(placeholder);
     edit->setClearButtonEnabled(true);
     edit->setToolTip(QObject::tr("UTC, e.g. 2010-12-12 21:45 or 2010-12-12T21:45:00Z"));
-    edit->setMinimumWidth(edit->fontMetrics().horizontalAdvance(QStringLiteral("2010-12-12 21:45:00.000")) + 36);
+    edit->setMinimumWidth(edit->fontMetrics().horizontalAdvance(QStringLiteral("2010-12-12 21:45:00.000")) +
+                          36);
     return edit;
 }
 
@@ -44,15 +45,14 @@ void reselect(QComboBox *combo, const QVariant &data)
 } // namespace
 
 TimelineFilterBar::TimelineFilterBar(QWidget *parent)
-    : QWidget(parent)
-    , m_text(new QLineEdit)
-    , m_status(makeCombo(QStringLiteral("timelineStatus"), tr("HTTP status class")))
-    , m_site(makeCombo(QStringLiteral("timelineSite"), tr("Site (the source's site, or the host of the line)")))
-    , m_source(makeCombo(QStringLiteral("timelineSource"), tr("Log source")))
-    , m_severity(makeCombo(QStringLiteral("timelineSeverity"), tr("Syslog severity")))
-    , m_from(makeTimeEdit(QStringLiteral("timelineFrom"), tr("from (UTC)")))
-    , m_to(makeTimeEdit(QStringLiteral("timelineTo"), tr("to (UTC)")))
-    , m_typing(new QTimer(this))
+    : QWidget(parent), m_text(new QLineEdit),
+      m_status(makeCombo(QStringLiteral("timelineStatus"), tr("HTTP status class"))),
+      m_site(
+          makeCombo(QStringLiteral("timelineSite"), tr("Site (the source's site, or the host of the line)"))),
+      m_source(makeCombo(QStringLiteral("timelineSource"), tr("Log source"))),
+      m_severity(makeCombo(QStringLiteral("timelineSeverity"), tr("Syslog severity"))),
+      m_from(makeTimeEdit(QStringLiteral("timelineFrom"), tr("from (UTC)"))),
+      m_to(makeTimeEdit(QStringLiteral("timelineTo"), tr("to (UTC)"))), m_typing(new QTimer(this))
 {
     m_text->setObjectName(QStringLiteral("timelineFilterText"));
     m_text->setPlaceholderText(tr("Filter path, client, agent, host, message\u2026"));
@@ -181,7 +181,8 @@ std::optional<qint64> TimelineFilterBar::parseTime(const QString &text)
 {
     const QString t = text.trimmed();
     QDateTime dt = QDateTime::fromString(t, Qt::ISODateWithMs);
-    static const QString formats[] = {QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"), QStringLiteral("yyyy-MM-dd HH:mm:ss"),
+    static const QString formats[] = {QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"),
+                                      QStringLiteral("yyyy-MM-dd HH:mm:ss"),
                                       QStringLiteral("yyyy-MM-dd HH:mm"), QStringLiteral("yyyy-MM-dd")};
     for (const QString &format : formats) {
         if (dt.isValid())

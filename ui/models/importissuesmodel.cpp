@@ -6,8 +6,7 @@
 namespace inquest {
 
 ImportIssuesModel::ImportIssuesModel(CaseDocument *doc, QObject *parent)
-    : QAbstractTableModel(parent)
-    , m_doc(doc)
+    : QAbstractTableModel(parent), m_doc(doc)
 {
     connect(doc, &CaseDocument::changed, this, &ImportIssuesModel::documentChanged);
 }
@@ -37,9 +36,12 @@ QVariant ImportIssuesModel::data(const QModelIndex &index, int role) const
         if (issue.line > 0)
             return issue.line;
         return role == Qt::DisplayRole ? tr("file") : tr("A problem with the whole file");
-    case Reason: return issue.reason;
-    case Excerpt: return displayRawBytes(issue.excerpt);
-    case ColumnCount: break;
+    case Reason:
+        return issue.reason;
+    case Excerpt:
+        return displayRawBytes(issue.excerpt);
+    case ColumnCount:
+        break;
     }
     return {};
 }

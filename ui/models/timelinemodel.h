@@ -12,7 +12,20 @@ class TimelineModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Time, Site, SourceName, Client, Method, Path, Status, Bytes, ResponseTime, Severity, Message, ColumnCount };
+    enum Column {
+        Time,
+        Site,
+        SourceName,
+        Client,
+        Method,
+        Path,
+        Status,
+        Bytes,
+        ResponseTime,
+        Severity,
+        Message,
+        ColumnCount
+    };
 
     explicit TimelineModel(QObject *parent = nullptr);
 
@@ -20,7 +33,10 @@ public:
     void setRows(std::shared_ptr<const TimelineIndex> index, TimelineController::Rows rows);
 
     int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : ColumnCount; }
+    int columnCount(const QModelIndex &parent = {}) const override
+    {
+        return parent.isValid() ? 0 : ColumnCount;
+    }
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
@@ -36,7 +52,6 @@ public:
     static QVariant display(int column, const TimelineSource &source, std::size_t row);
 
 private:
-
     std::shared_ptr<const TimelineIndex> m_index;
     TimelineController::Rows m_rows;
 };
