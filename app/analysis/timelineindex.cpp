@@ -21,10 +21,14 @@ std::vector<uint64_t> timeOrder(const EventTable &table)
 {
     if (table.isSortedByTime())
         return {};
-    std::vector<uint64_t> order(table.size());
-    std::iota(order.begin(), order.end(), uint64_t(0));
-    std::stable_sort(order.begin(), order.end(),
-                     [&t = table.time](uint64_t a, uint64_t b) { return t[a] < t[b]; });
+    // Sorting (time, row) pairs keeps file order on ties and needs no lookups while sorting.
+    std::vector<std::pair<int64_t, uint64_t>> keyed(table.size());
+    for (std::size_t r = 0; r < keyed.size(); ++r)
+        keyed[r] = {table.time[r], r};
+    std::sort(keyed.begin(), keyed.end());
+    std::vector<uint64_t> order(keyed.size());
+    for (std::size_t k = 0; k < keyed.size(); ++k)
+        order[k] = keyed[k].second;
     return order;
 }
 
@@ -91,8 +95,12 @@ std::shared_ptr<const TimelineIndex> TimelineIndex::build(std::vector<TimelineSo
         for (std::size_t k = 0; k < n; ++k)
             run[k] = timeline::pack(uint32_t(s), order.empty() ? k : order[k]);
     });
-    const TimelineIndex &self = *index;
-    auto earlier = [&self](uint64_t a, uint64_t b) { return self.timeOf(a) < self.timeOf(b); };
+    std::vector<const int64_t *> times;
+    for (const TimelineSource &s : src)
+        times.push_back(s.table->time.data());
+    auto earlier = [t = times.data()](uint64_t a, uint64_t b) {
+        return t[timeline::sourceOf(a)][timeline::rowOf(a)] < t[timeline::sourceOf(b)][timeline::rowOf(b)];
+    };
     std::vector<uint64_t> to(bounds.size() > 2 ? from.size() : 0);
     while (bounds.size() > 2) {
         if (canceled && canceled())
