@@ -4,11 +4,12 @@
 #include "recentfiles.h"
 
 #include "dialogs/aboutdialog.h"
-#include "docks/statementsdock.h"
 #include "docks/evidencedock.h"
 #include "docks/scoringdock.h"
+#include "docks/sourcesdock.h"
+#include "docks/statementsdock.h"
 #include "docks/tabledock.h"
-#include "models/sourcesmodel.h"
+#include "docks/timelinedock.h"
 #include "models/statementsmodel.h"
 
 #include "model/casedocument.h"
@@ -37,11 +38,8 @@ MainWindow::MainWindow(QWidget *parent)
     setObjectName(QStringLiteral("MainWindow"));
     setDockNestingEnabled(true);
     // The timeline is the centre of the work; everything else docks around it.
-    auto *centre = makePlaceholderDock(
-        tr("Timeline"), QStringLiteral("timelineDock"),
-        tr("All imported log lines, merged by time.\nImport logs (File \u2192 Import Logs\u2026) to fill it."), this);
-    setCentralWidget(centre->widget());
-    centre->deleteLater();
+    m_timeline = new TimelineDock(m_doc, this);
+    setCentralWidget(m_timeline);
 
     createDocks();
     createMenus();
@@ -71,7 +69,7 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::createDocks()
 {
-    m_sourcesDock = new TableDock(tr("Sources"), QStringLiteral("sourcesDock"), new SourcesModel(m_doc, this), this);
+    m_sourcesDock = new SourcesDock(m_doc, this);
     addDockWidget(Qt::LeftDockWidgetArea, m_sourcesDock);
 
     m_scoringDock = new ScoringDock(m_doc, this);

@@ -12,8 +12,10 @@ class DocumentController;
 class RecentFiles;
 class EvidenceDock;
 class ScoringDock;
+class SourcesDock;
 class StatementsDock;
 class TableDock;
+class TimelineDock;
 
 // Wires the docks, menus and the document controller together; the work happens in them.
 class MainWindow : public QMainWindow
@@ -26,6 +28,7 @@ public:
     CaseDocument *document() const { return m_doc; }
     DocumentController *controller() const { return m_controller; }
     Autosaver *autosaver() const { return m_autosaver; }
+    TimelineDock *timeline() const { return m_timeline; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -41,7 +44,8 @@ private:
     DocumentController *m_controller;
     Autosaver *m_autosaver;
     QMenu *m_recentMenu = nullptr;
-    TableDock *m_sourcesDock = nullptr;
+    TimelineDock *m_timeline = nullptr;
+    SourcesDock *m_sourcesDock = nullptr;
     EvidenceDock *m_evidenceDock = nullptr;
     StatementsDock *m_statementsDock = nullptr;
     ScoringDock *m_scoringDock = nullptr;

@@ -8,9 +8,9 @@
 
 namespace inquest {
 
-TableDock::TableDock(const QString &title, const QString &objectName, QAbstractItemModel *model, QWidget *parent)
-    : QDockWidget(title, parent)
-    , m_view(new QTableView)
+TableDock::TableDock(const QString &title, const QString &objectName, QAbstractItemModel *model,
+                     QWidget *parent)
+    : QDockWidget(title, parent), m_view(new QTableView)
 {
     setObjectName(objectName);
     m_view->setModel(model);

@@ -1,0 +1,191 @@
+#include "eventfilter.h"
+#include "timelineindex.h"
+
+#include "model/stringpool.h"
+
+#include <QtConcurrent/QtConcurrentMap>
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <functional>
+#include <numeric>
+
+namespace inquest {
+
+namespace {
+
+constexpr std::size_t CancelCheckEvery = 1 << 16;
+
+constexpr char fold(char c)
+{
+    return (c >= 'A' && c <= 'Z') ? char(c + ('a' - 'A')) : c;
+}
+struct FoldHash
+{
+    std::size_t operator()(char c) const { return std::size_t(uint8_t(fold(c))); }
+};
+struct FoldEqual
+{
+    bool operator()(char a, char b) const { return fold(a) == fold(b); }
+};
+
+// What a row of one source must satisfy, worked out once per source.
+struct SourceCheck
+{
+    bool enabled = true;
+    uint32_t hostId = 0;       // when nonzero the row's host must be this id (site filter)
+    std::vector<uint8_t> text; // per string id; empty when there is no text filter
+    const EventTable *table = nullptr;
+    std::vector<uint8_t> keep; // per row, whether it passes (when testing whole sources)
+};
+
+// The per-row part of a filter, with the status and severity masks as lookup tables.
+class RowTest
+{
+public:
+    explicit RowTest(const EventFilter &f)
+        : m_status(f.statusClasses ? 65536 : 0), m_checkSeverity(f.severities != 0)
+    {
+        for (std::size_t s = 0; s < m_status.size(); ++s)
+            m_status[s] = (f.statusClasses & EventFilter::statusBit(uint16_t(s))) != 0;
+        for (int s = 0; s < 256; ++s)
+            m_severity[std::size_t(s)] = (f.severities & EventFilter::severityBit(uint8_t(s))) != 0;
+    }
+    bool operator()(const SourceCheck &c, std::size_t r) const
+    {
+        const EventTable &t = *c.table;
+        if (!m_status.empty() && !m_status[t.status[r]])
+            return false;
+        if (m_checkSeverity && !m_severity[t.severity[r]])
+            return false;
+        if (c.hostId && t.host[r] != c.hostId)
+            return false;
+        if (!c.text.empty()) {
+            const uint8_t *m = c.text.data();
+            return m[t.path[r]] | m[t.client[r]] | m[t.agent[r]] | m[t.message[r]] | m[t.host[r]];
+        }
+        return true;
+    }
+
+private:
+    std::vector<uint8_t> m_status; // empty when any status passes
+    std::array<uint8_t, 256> m_severity{};
+    bool m_checkSeverity;
+};
+
+SourceCheck prepare(const TimelineSource &source, const EventFilter &filter, const QByteArray &needle)
+{
+    SourceCheck check;
+    check.table = source.table.get();
+    if (!filter.sources.isEmpty() && !filter.sources.contains(source.id))
+        check.enabled = false;
+    if (check.enabled && !filter.site.isEmpty()) {
+        if (!source.site.isEmpty()) {
+            check.enabled = source.site == filter.site;
+        } else {
+            const QByteArray site = filter.site.toUtf8();
+            const uint32_t id =
+                source.table->strings.find(std::string_view(site.constData(), std::size_t(site.size())));
+            check.enabled = id != UINT32_MAX && id != 0;
+            check.hostId = id;
+        }
+    }
+    if (check.enabled && !needle.isEmpty()) {
+        check.text = matchingStringIds(source.table->strings,
+                                       std::string_view(needle.constData(), std::size_t(needle.size())));
+        // No string of this source contains the text: none of its rows can match.
+        check.enabled = std::find(check.text.begin(), check.text.end(), uint8_t(1)) != check.text.end();
+    }
+    return check;
+}
+
+} // namespace
+
+uint8_t EventFilter::statusBit(uint16_t status)
+{
+    if (status == 0)
+        return NoStatus;
+    if (status >= 100 && status < 600)
+        return uint8_t(1u << (status / 100));
+    return StatusOther;
+}
+
+uint16_t EventFilter::severityBit(uint8_t severity)
+{
+    return severity < 8 ? uint16_t(1u << severity) : NoSeverityBit;
+}
+
+std::vector<uint8_t> matchingStringIds(const StringPool &pool, std::string_view needle)
+{
+    std::vector<uint8_t> match(pool.size(), 0);
+    if (needle.empty())
+        return match;
+    const std::boyer_moore_horspool_searcher searcher(needle.begin(), needle.end(), FoldHash(), FoldEqual());
+    for (uint32_t id = 1; id < pool.size(); ++id) {
+        const std::string_view s = pool.view(id);
+        if (s.size() >= needle.size() && std::search(s.begin(), s.end(), searcher) != s.end())
+            match[id] = 1;
+    }
+    return match;
+}
+
+std::optional<std::vector<uint64_t>> applyFilter(const TimelineIndex &index, const EventFilter &filter,
+                                                 const std::function<bool()> &canceled)
+{
+    const std::vector<uint64_t> &entries = index.entries();
+    const std::size_t lo = filter.from ? index.lowerBound(entries, *filter.from) : 0;
+    const std::size_t hi = filter.to ? std::max(lo, index.lowerBound(entries, *filter.to)) : entries.size();
+
+    EventFilter rest = filter;
+    rest.from.reset();
+    rest.to.reset();
+    if (rest.isEmpty())
+        return std::vector<uint64_t>(entries.begin() + qsizetype(lo), entries.begin() + qsizetype(hi));
+
+    const RowTest test(filter);
+    QByteArray needle = filter.text.toUtf8();
+    for (char &c : needle)
+        c = fold(c);
+    std::vector<SourceCheck> checks(index.sources().size());
+    std::atomic<bool> stop = false;
+    auto stopped = [&] {
+        if (!stop && canceled && canceled())
+            stop = true;
+        return bool(stop);
+    };
+    // A narrow time range touches few rows: test them where they are. Otherwise test each
+    // source's columns front to back (sequential memory, one source per thread) and then
+    // keep the merged entries whose row passed.
+    const bool perSource = (hi - lo) * 4 >= entries.size();
+    std::vector<int> work(checks.size());
+    std::iota(work.begin(), work.end(), 0);
+    QtConcurrent::blockingMap(work, [&](int s) {
+        SourceCheck &c = checks[std::size_t(s)];
+        c = prepare(index.sources()[std::size_t(s)], filter, needle);
+        if (!perSource || !c.enabled)
+            return;
+        const std::size_t n = c.table->size();
+        c.keep.resize(n);
+        for (std::size_t r = 0; r < n; ++r) {
+            if ((r % CancelCheckEvery) == CancelCheckEvery - 1 && stopped())
+                return;
+            c.keep[r] = test(c, r);
+        }
+    });
+    if (stopped())
+        return std::nullopt;
+
+    std::vector<uint64_t> out;
+    for (std::size_t i = lo; i < hi; ++i) {
+        if (((i - lo) % CancelCheckEvery) == CancelCheckEvery - 1 && stopped())
+            return std::nullopt;
+        const uint64_t e = entries[i];
+        const SourceCheck &c = checks[timeline::sourceOf(e)];
+        if (c.enabled && (perSource ? c.keep[timeline::rowOf(e)] : test(c, timeline::rowOf(e))))
+            out.push_back(e);
+    }
+    return out;
+}
+
+} // namespace inquest

@@ -1,0 +1,196 @@
+#include "timelinedock.h"
+#include "rawlinepanel.h"
+#include "timelinefilterbar.h"
+
+#include "models/timelinemodel.h"
+
+#include "analysis/timelinecontroller.h"
+#include "model/casedocument.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSplitter>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace inquest {
+
+TimelineDock::TimelineDock(CaseDocument *doc, QWidget *parent)
+    : QWidget(parent), m_doc(doc), m_controller(new TimelineController(this)),
+      m_model(new TimelineModel(this)), m_filterBar(new TimelineFilterBar), m_view(new QTableView),
+      m_rawLine(new RawLinePanel), m_count(new QLabel),
+      m_emptyHint(new QLabel(tr("All imported log lines, merged by time.\nImport logs (File \u2192 Import "
+                                "Logs\u2026) to fill it."))),
+      m_rawToggle(new QToolButton)
+{
+    setObjectName(QStringLiteral("timelineDock"));
+    m_view->setObjectName(QStringLiteral("timelineView"));
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->setCornerButtonEnabled(false);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // Millions of rows: fixed, uniform row heights and fixed column widths, never measured
+    // from the contents.
+    QHeaderView *rows = m_view->verticalHeader();
+    rows->hide();
+    rows->setSectionResizeMode(QHeaderView::Fixed);
+    rows->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
+    QHeaderView *columns = m_view->horizontalHeader();
+    columns->setSectionResizeMode(QHeaderView::Interactive);
+    columns->setStretchLastSection(true);
+    columns->setHighlightSections(false);
+    setColumnWidths();
+
+    m_emptyHint->setObjectName(QStringLiteral("timelineEmptyHint"));
+    m_emptyHint->setAlignment(Qt::AlignCenter);
+    m_emptyHint->setEnabled(false);
+    auto *hintLayout = new QVBoxLayout(m_view->viewport());
+    hintLayout->addWidget(m_emptyHint);
+
+    m_count->setObjectName(QStringLiteral("timelineCount"));
+    m_rawToggle->setText(tr("Raw line"));
+    m_rawToggle->setToolTip(tr("Show the original line of the selected event"));
+    m_rawToggle->setCheckable(true);
+    m_rawToggle->setChecked(true);
+    connect(m_rawToggle, &QToolButton::toggled, m_rawLine, &QWidget::setVisible);
+
+    auto *top = new QHBoxLayout;
+    top->setContentsMargins(0, 0, 4, 0);
+    top->addWidget(m_filterBar, 1);
+    top->addWidget(m_count);
+    top->addWidget(m_rawToggle);
+
+    auto *splitter = new QSplitter(Qt::Vertical);
+    splitter->addWidget(m_view);
+    splitter->addWidget(m_rawLine);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 0);
+    splitter->setSizes({700, 110});
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addLayout(top);
+    layout->addWidget(splitter, 1);
+
+    connect(m_filterBar, &TimelineFilterBar::filterChanged, m_controller, &TimelineController::setFilter);
+    connect(m_controller, &TimelineController::updated, this, &TimelineDock::timelineUpdated);
+    connect(m_controller, &TimelineController::busyChanged, this, &TimelineDock::updateCount);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &TimelineDock::currentRowChanged);
+    connect(m_view, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
+        const uint64_t e = m_model->entryAt(index.row());
+        emit rowActivated(m_model->timelineIndex()->sourceOf(e).id, qint64(timeline::rowOf(e)));
+    });
+    connect(m_doc, &CaseDocument::changed, this, &TimelineDock::documentChanged);
+    rebuild();
+}
+
+TimelineDock::~TimelineDock() = default;
+
+void TimelineDock::showTimeRange(qint64 beginUs, qint64 endUs, const QString &site)
+{
+    m_scrollTo = beginUs;
+    m_filterBar->setTimeRange(beginUs, endUs, site);
+}
+
+void TimelineDock::documentChanged(const ChangeEvent &event)
+{
+    if (event.entity == Entity::Source ||
+        (event.entity == Entity::Case && event.action == ChangeAction::Reset))
+        rebuild();
+}
+
+void TimelineDock::rebuild()
+{
+    m_controller->setSources(timelineSources(m_doc->sources()));
+}
+
+void TimelineDock::timelineUpdated()
+{
+    const TimelineIndex *index = m_controller->index().get();
+    // Keep the selected event selected when only the filter changed.
+    std::optional<uint64_t> selected;
+    const QModelIndex current = m_view->currentIndex();
+    if (current.isValid() && m_model->timelineIndex() == index)
+        selected = m_model->entryAt(current.row());
+
+    m_model->setRows(m_controller->index(), m_controller->rows());
+    if (m_shownIndex != index) {
+        m_shownIndex = index;
+        m_filterBar->setChoices(index->sites(), index->sources());
+    }
+    updateCount();
+
+    int row = -1;
+    if (m_scrollTo) {
+        row = m_model->rowAtOrAfter(*m_scrollTo);
+        m_scrollTo.reset();
+    } else if (selected) {
+        const auto &rows = *m_controller->rows();
+        for (std::size_t i = index->lowerBound(rows, index->timeOf(*selected));
+             i < rows.size() && index->timeOf(rows[i]) == index->timeOf(*selected); ++i) {
+            if (rows[i] == *selected) {
+                row = int(i);
+                break;
+            }
+        }
+    }
+    if (row >= 0 && row < m_model->rowCount()) {
+        m_view->setCurrentIndex(m_model->index(row, 0));
+        m_view->scrollTo(m_model->index(row, 0), QAbstractItemView::PositionAtTop);
+    } else {
+        m_rawLine->clear();
+    }
+}
+
+void TimelineDock::currentRowChanged()
+{
+    const QModelIndex current = m_view->currentIndex();
+    if (!current.isValid()) {
+        m_rawLine->clear();
+        return;
+    }
+    const uint64_t e = m_model->entryAt(current.row());
+    m_rawLine->showLine(m_model->timelineIndex()->sourceOf(e), timeline::rowOf(e));
+}
+
+void TimelineDock::updateCount()
+{
+    const std::size_t total = m_controller->index()->size();
+    const std::size_t shown = m_controller->rows()->size();
+    QString text =
+        shown == total ? tr("%L1 events").arg(total) : tr("%L1 of %L2 events").arg(shown).arg(total);
+    if (m_controller->isBusy())
+        text += tr(" (working\u2026)");
+    m_count->setText(text);
+    m_emptyHint->setVisible(total == 0 && !m_controller->isBusy());
+}
+
+void TimelineDock::setColumnWidths()
+{
+    const QFontMetrics fm = m_view->fontMetrics();
+    auto width = [&fm](const QString &sample) { return fm.horizontalAdvance(sample) + 18; };
+    // Sized for typical values, not measured from millions of rows; people can drag them.
+    const int widths[] = {
+        width(QStringLiteral("2010-12-12 21:45:00.000")), // time
+        width(QStringLiteral("www.shop.example")),        // site
+        width(QStringLiteral("access.log.1.gz")),         // source
+        width(QStringLiteral("2001:db8::8a2e:370")),      // client
+        width(QStringLiteral("OPTIONS")),                 // method
+        width(QString(34, u'x')),                         // path
+        width(QStringLiteral("Status")),                  // status
+        width(QStringLiteral("12345678")),                // bytes
+        width(QStringLiteral("Resp. (ms)")),              // response
+        width(QStringLiteral("warning")),                 // severity
+    };
+    for (int c = 0; c < int(std::size(widths)); ++c)
+        m_view->horizontalHeader()->resizeSection(c, widths[c]);
+}
+
+} // namespace inquest

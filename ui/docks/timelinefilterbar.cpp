@@ -1,0 +1,199 @@
+#include "timelinefilterbar.h"
+
+#include "analysis/timelineindex.h"
+#include "models/timelinemodel.h"
+
+#include <QComboBox>
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QTimer>
+#include <QToolButton>
+
+namespace inquest {
+
+namespace {
+
+QComboBox *makeCombo(const QString &objectName, const QString &toolTip)
+{
+    auto *combo = new QComboBox;
+    combo->setObjectName(objectName);
+    combo->setToolTip(toolTip);
+    combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    return combo;
+}
+
+QLineEdit *makeTimeEdit(const QString &objectName, const QString &placeholder)
+{
+    auto *edit = new QLineEdit;
+    edit->setObjectName(objectName);
+    edit->setPlaceholderText(placeholder);
+    edit->setClearButtonEnabled(true);
+    edit->setToolTip(QObject::tr("UTC, e.g. 2010-12-12 21:45 or 2010-12-12T21:45:00Z"));
+    edit->setMinimumWidth(edit->fontMetrics().horizontalAdvance(QStringLiteral("2010-12-12 21:45:00.000")) +
+                          36);
+    return edit;
+}
+
+// Re-selects the item with `data` after a refill, or the first ("all") item.
+void reselect(QComboBox *combo, const QVariant &data)
+{
+    const int i = combo->findData(data);
+    combo->setCurrentIndex(i >= 0 ? i : 0);
+}
+
+} // namespace
+
+TimelineFilterBar::TimelineFilterBar(QWidget *parent)
+    : QWidget(parent), m_text(new QLineEdit),
+      m_status(makeCombo(QStringLiteral("timelineStatus"), tr("HTTP status class"))),
+      m_site(
+          makeCombo(QStringLiteral("timelineSite"), tr("Site (the source's site, or the host of the line)"))),
+      m_source(makeCombo(QStringLiteral("timelineSource"), tr("Log source"))),
+      m_severity(makeCombo(QStringLiteral("timelineSeverity"), tr("Syslog severity"))),
+      m_from(makeTimeEdit(QStringLiteral("timelineFrom"), tr("from (UTC)"))),
+      m_to(makeTimeEdit(QStringLiteral("timelineTo"), tr("to (UTC)"))), m_typing(new QTimer(this))
+{
+    m_text->setObjectName(QStringLiteral("timelineFilterText"));
+    m_text->setPlaceholderText(tr("Filter path, client, agent, host, message\u2026"));
+    m_text->setClearButtonEnabled(true);
+    m_text->setMinimumWidth(220);
+
+    m_status->addItem(tr("Any status"), 0);
+    for (int c = 1; c <= 5; ++c)
+        m_status->addItem(tr("%1xx").arg(c), int(1u << c));
+    m_status->addItem(tr("4xx + 5xx"), int(EventFilter::Status4xx | EventFilter::Status5xx));
+    m_status->addItem(tr("No status"), int(EventFilter::NoStatus));
+
+    m_severity->addItem(tr("Any severity"), 0);
+    m_severity->addItem(tr("err and worse"), 0x0F);
+    m_severity->addItem(tr("warning and worse"), 0x1F);
+    m_severity->addItem(tr("notice and worse"), 0x3F);
+    m_severity->addItem(tr("info and worse"), 0x7F);
+    m_severity->addItem(tr("No severity"), int(EventFilter::NoSeverityBit));
+
+    m_site->addItem(tr("All sites"), QString());
+    m_source->addItem(tr("All sources"), Id(0));
+
+    auto *clear = new QToolButton;
+    clear->setText(tr("Clear"));
+    clear->setToolTip(tr("Remove every filter"));
+    connect(clear, &QToolButton::clicked, this, &TimelineFilterBar::clear);
+
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_text, 3);
+    for (QWidget *w : {static_cast<QWidget *>(m_status), static_cast<QWidget *>(m_site),
+                       static_cast<QWidget *>(m_source), static_cast<QWidget *>(m_severity)})
+        layout->addWidget(w);
+    layout->addWidget(m_from, 1);
+    layout->addWidget(m_to, 1);
+    layout->addWidget(clear);
+
+    m_typing->setSingleShot(true);
+    m_typing->setInterval(200);
+    connect(m_typing, &QTimer::timeout, this, &TimelineFilterBar::emitChanged);
+    connect(m_text, &QLineEdit::textChanged, m_typing, qOverload<>(&QTimer::start));
+    for (QComboBox *combo : {m_status, m_site, m_source, m_severity})
+        connect(combo, &QComboBox::activated, this, &TimelineFilterBar::emitChanged);
+    connect(m_from, &QLineEdit::textEdited, this, [this] { timeEdited(m_from, m_fromUs); });
+    connect(m_to, &QLineEdit::textEdited, this, [this] { timeEdited(m_to, m_toUs); });
+}
+
+EventFilter TimelineFilterBar::filter() const
+{
+    EventFilter f;
+    f.text = m_text->text().trimmed();
+    f.statusClasses = uint8_t(m_status->currentData().toInt());
+    f.site = m_site->currentData().toString();
+    if (const Id id = m_source->currentData().value<Id>())
+        f.sources = {id};
+    f.severities = uint16_t(m_severity->currentData().toInt());
+    f.from = m_fromUs;
+    f.to = m_toUs;
+    return f;
+}
+
+void TimelineFilterBar::setChoices(const QStringList &sites, const std::vector<TimelineSource> &sources)
+{
+    const QVariant site = m_site->currentData();
+    const QVariant source = m_source->currentData();
+    while (m_site->count() > 1)
+        m_site->removeItem(1);
+    for (const QString &s : sites)
+        m_site->addItem(s, s);
+    reselect(m_site, site);
+    while (m_source->count() > 1)
+        m_source->removeItem(1);
+    for (const TimelineSource &s : sources)
+        m_source->addItem(s.name, s.id);
+    reselect(m_source, source);
+}
+
+void TimelineFilterBar::setTimeRange(qint64 beginUs, qint64 endUs, const QString &site)
+{
+    m_fromUs = beginUs;
+    m_toUs = endUs;
+    m_from->setText(TimelineModel::formatTime(beginUs));
+    m_to->setText(TimelineModel::formatTime(endUs));
+    m_from->setStyleSheet({});
+    m_to->setStyleSheet({});
+    if (!site.isEmpty()) {
+        if (m_site->findData(site) < 0)
+            m_site->addItem(site, site); // a site the chart knows but this list did not (yet)
+        reselect(m_site, site);
+    }
+    m_typing->stop();
+    emitChanged();
+}
+
+void TimelineFilterBar::clear()
+{
+    m_text->clear();
+    for (QComboBox *combo : {m_status, m_site, m_source, m_severity})
+        combo->setCurrentIndex(0);
+    m_from->clear();
+    m_to->clear();
+    m_fromUs.reset();
+    m_toUs.reset();
+    m_typing->stop();
+    emitChanged();
+}
+
+void TimelineFilterBar::timeEdited(QLineEdit *edit, std::optional<qint64> &value)
+{
+    const QString text = edit->text().trimmed();
+    const std::optional<qint64> parsed = text.isEmpty() ? std::nullopt : parseTime(text);
+    const bool bad = !text.isEmpty() && !parsed;
+    edit->setStyleSheet(bad ? QStringLiteral("QLineEdit { background: #ffe0e0; }") : QString());
+    if (bad)
+        return; // keep the last good value until the text parses
+    value = parsed;
+    m_typing->start();
+}
+
+void TimelineFilterBar::emitChanged()
+{
+    emit filterChanged(filter());
+}
+
+std::optional<qint64> TimelineFilterBar::parseTime(const QString &text)
+{
+    const QString t = text.trimmed();
+    QDateTime dt = QDateTime::fromString(t, Qt::ISODateWithMs);
+    static const QString formats[] = {QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"),
+                                      QStringLiteral("yyyy-MM-dd HH:mm:ss"),
+                                      QStringLiteral("yyyy-MM-dd HH:mm"), QStringLiteral("yyyy-MM-dd")};
+    for (const QString &format : formats) {
+        if (dt.isValid())
+            break;
+        dt = QDateTime::fromString(t, format);
+    }
+    if (!dt.isValid())
+        return std::nullopt;
+    if (dt.timeSpec() == Qt::LocalTime)
+        dt.setTimeSpec(Qt::UTC); // the timeline speaks UTC; a zone-less time means UTC
+    return dt.toMSecsSinceEpoch() * 1000;
+}
+
+} // namespace inquest

@@ -1,0 +1,164 @@
+#include "timelinemodel.h"
+
+#include <QColor>
+
+#include <limits>
+
+namespace inquest {
+
+namespace {
+
+const char *const SeverityNames[] = {"emerg", "alert", "crit", "err", "warning", "notice", "info", "debug"};
+
+QString poolString(const EventTable &t, uint32_t id)
+{
+    const std::string_view v = t.strings.view(id);
+    return QString::fromUtf8(v.data(), qsizetype(v.size()));
+}
+
+// Days since 1970-01-01 to a civil date (H. Hinnant's algorithm; proleptic Gregorian).
+void civilFromDays(int64_t z, int64_t &y, unsigned &m, unsigned &d)
+{
+    z += 719468;
+    const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const unsigned doe = unsigned(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    y = int64_t(yoe) + era * 400;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    d = doy - (153 * mp + 2) / 5 + 1;
+    m = mp < 10 ? mp + 3 : mp - 9;
+    y += m <= 2;
+}
+
+} // namespace
+
+TimelineModel::TimelineModel(QObject *parent)
+    : QAbstractTableModel(parent), m_index(TimelineIndex::build({})), m_rows(m_index, &m_index->entries())
+{
+}
+
+void TimelineModel::setRows(std::shared_ptr<const TimelineIndex> index, TimelineController::Rows rows)
+{
+    beginResetModel();
+    m_index = std::move(index);
+    m_rows = std::move(rows);
+    endResetModel();
+}
+
+int TimelineModel::rowCount(const QModelIndex &parent) const
+{
+    // A QTableView counts rows in int; beyond that the filter has to narrow things down.
+    return parent.isValid() ? 0 : int(std::min<std::size_t>(m_rows->size(), std::numeric_limits<int>::max()));
+}
+
+int TimelineModel::rowAtOrAfter(qint64 micros) const
+{
+    return int(std::min<std::size_t>(m_index->lowerBound(*m_rows, micros), std::size_t(rowCount())));
+}
+
+QString TimelineModel::formatTime(qint64 micros)
+{
+    constexpr int64_t PerDay = 86'400'000'000;
+    int64_t days = micros / PerDay;
+    int64_t rest = micros % PerDay;
+    if (rest < 0) {
+        rest += PerDay;
+        --days;
+    }
+    int64_t y;
+    unsigned mo, d;
+    civilFromDays(days, y, mo, d);
+    const int64_t ms = rest / 1000;
+    char buf[40];
+    const int n =
+        std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u %02d:%02d:%02d.%03d", static_cast<long long>(y), mo,
+                      d, int(ms / 3'600'000), int(ms / 60'000 % 60), int(ms / 1000 % 60), int(ms % 1000));
+    return QString::fromLatin1(buf, n);
+}
+
+QVariant TimelineModel::display(int column, const TimelineSource &source, std::size_t r)
+{
+    const EventTable &t = *source.table;
+    switch (Column(column)) {
+    case Time:
+        return formatTime(t.time[r]);
+    case Site:
+        return source.site.isEmpty() ? poolString(t, t.host[r]) : source.site;
+    case SourceName:
+        return source.name;
+    case Client:
+        return poolString(t, t.client[r]);
+    case Method:
+        return QString::fromLatin1(toString(t.method[r]));
+    case Path:
+        return poolString(t, t.path[r]);
+    case Status:
+        return t.status[r] ? QVariant(int(t.status[r])) : QVariant();
+    case Bytes:
+        return t.status[r] || t.bytes[r] ? QVariant(qulonglong(t.bytes[r])) : QVariant();
+    case ResponseTime:
+        return t.responseUs[r] == NoResponseTime
+                   ? QVariant()
+                   : QVariant(QString::number(t.responseUs[r] / 1000.0, 'f', 3));
+    case Severity:
+        return t.severity[r] < 8 ? QString::fromLatin1(SeverityNames[t.severity[r]]) : QString();
+    case Message:
+        return poolString(t, t.message[r]);
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+QVariant TimelineModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= rowCount() || index.column() >= ColumnCount)
+        return {};
+    const uint64_t e = entryAt(index.row());
+    const TimelineSource &source = m_index->sourceOf(e);
+    const std::size_t r = timeline::rowOf(e);
+    switch (role) {
+    case Qt::DisplayRole:
+        return display(index.column(), source, r);
+    case Qt::ToolTipRole:
+        if (index.column() == SourceName)
+            return source.path;
+        if (index.column() == Path || index.column() == Message || index.column() == Site)
+            return display(index.column(), source, r);
+        if (index.column() == Client && source.table->agent[r])
+            return poolString(*source.table, source.table->agent[r]);
+        return {};
+    case Qt::TextAlignmentRole:
+        if (index.column() == Status || index.column() == Bytes || index.column() == ResponseTime)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::ForegroundRole: {
+        const EventTable &t = *source.table;
+        if (t.status[r] >= 500 || t.severity[r] <= 3)
+            return QColor(0xb0, 0x00, 0x20);
+        if (t.status[r] >= 400 || t.severity[r] == 4)
+            return QColor(0x9a, 0x5b, 0x00);
+        return {};
+    }
+    default:
+        return {};
+    }
+}
+
+QVariant TimelineModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::ToolTipRole && section == ResponseTime)
+        return tr("Response time in milliseconds, where the log records it");
+    if (role != Qt::DisplayRole)
+        return {};
+    static const char *names[] = {
+        QT_TR_NOOP("Time (UTC)"), QT_TR_NOOP("Site / host"), QT_TR_NOOP("Source"), QT_TR_NOOP("Client"),
+        QT_TR_NOOP("Method"),     QT_TR_NOOP("Path"),        QT_TR_NOOP("Status"), QT_TR_NOOP("Bytes"),
+        QT_TR_NOOP("Resp. (ms)"), QT_TR_NOOP("Severity"),    QT_TR_NOOP("Message")};
+    return section >= 0 && section < ColumnCount ? tr(names[section]) : QVariant();
+}
+
+} // namespace inquest

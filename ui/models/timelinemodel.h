@@ -1,0 +1,59 @@
+#pragma once
+
+#include "analysis/timelinecontroller.h"
+
+#include <QAbstractTableModel>
+
+namespace inquest {
+
+// A virtual table over the filtered timeline: a row is a position in the controller's row
+// vector, every data() call is a couple of array lookups.
+class TimelineModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column {
+        Time,
+        Site,
+        SourceName,
+        Client,
+        Method,
+        Path,
+        Status,
+        Bytes,
+        ResponseTime,
+        Severity,
+        Message,
+        ColumnCount
+    };
+
+    explicit TimelineModel(QObject *parent = nullptr);
+
+    // Shows `rows` (entries of `index`); resets the model.
+    void setRows(std::shared_ptr<const TimelineIndex> index, TimelineController::Rows rows);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override
+    {
+        return parent.isValid() ? 0 : ColumnCount;
+    }
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    const TimelineIndex *timelineIndex() const { return m_index.get(); }
+    uint64_t entryAt(int row) const { return (*m_rows)[std::size_t(row)]; }
+    // The first row at or after `micros`, or rowCount() if there is none.
+    int rowAtOrAfter(qint64 micros) const;
+
+    // "2010-12-12 21:45:00.123", UTC; fast enough to call for every painted cell.
+    static QString formatTime(qint64 micros);
+
+    // What a cell of `column` shows for `row` of `source`.
+    static QVariant display(int column, const TimelineSource &source, std::size_t row);
+
+private:
+    std::shared_ptr<const TimelineIndex> m_index;
+    TimelineController::Rows m_rows;
+};
+
+} // namespace inquest
