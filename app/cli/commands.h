@@ -10,5 +10,8 @@ namespace inquest::cli {
 // One function per headless command; args exclude the program and command names.
 int newCase(const QStringList &args, QTextStream &out, QTextStream &err);
 int verify(const QStringList &args, QTextStream &out, QTextStream &err);
+int importLogs(const QStringList &args, QTextStream &out, QTextStream &err);
+int formats(const QStringList &args, QTextStream &out, QTextStream &err);
+int bench(const QStringList &args, QTextStream &out, QTextStream &err);
 
 } // namespace inquest::cli

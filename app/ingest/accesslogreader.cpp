@@ -93,15 +93,18 @@ public:
     {
         if (s.empty())
             return LineResult::Skip;
-        std::size_t pos = 0;
-        std::string_view vhost;
-        if (m_vhost)
-            vhost = scan::token(s, pos);
-        const std::string_view client = scan::token(s, pos);
-        scan::token(s, pos); // ident
-        scan::token(s, pos); // user
-        if (client.empty() || pos >= s.size() || s[pos] != '[')
+        // Before " [time]": [vhost] client ident user. The client may be an X-Forwarded-For list
+        // ("a, b, c" or quoted), whose first entry is the original client.
+        const std::size_t open = s.find(" [");
+        if (open == std::string_view::npos)
             return fail(reason, "expected \"client ident user [time]\"");
+        std::string_view vhost, client;
+        if (!splitPrefix(s.substr(0, open), vhost, client))
+            return fail(reason, "expected \"client ident user [time]\"");
+        if (m_vhost && vhost.empty())
+            return fail(reason, "expected a leading vhost[:port]");
+        m_lastHadVhost = !vhost.empty();
+        std::size_t pos = open + 1;
         const std::size_t close = s.find(']', pos);
         if (close == std::string_view::npos)
             return fail(reason, "unterminated [time]");
@@ -170,12 +173,52 @@ public:
     }
 
     bool lastHadAgent() const { return m_lastHadAgent; }
+    bool lastHadVhost() const { return m_lastHadVhost; }
 
 private:
     static LineResult fail(std::string *reason, const char *why)
     {
         *reason = why;
         return LineResult::Malformed;
+    }
+    static bool splitPrefix(std::string_view prefix, std::string_view &vhost, std::string_view &client)
+    {
+        std::string_view tokens[4];
+        std::size_t n = 0, pos = 0;
+        bool list = false;
+        while (pos < prefix.size()) {
+            std::string_view t;
+            if (prefix[pos] == '"') {
+                if (!scan::quoted(prefix, pos, t))
+                    return false;
+                while (pos < prefix.size() && prefix[pos] == ' ')
+                    ++pos;
+                list = true;
+            } else {
+                t = scan::token(prefix, pos);
+                list |= t.ends_with(',');
+            }
+            if (n < 4)
+                tokens[n] = t;
+            ++n;
+        }
+        if (n < 3)
+            return false; // e.g. "client [time]" with ident and user missing
+        if (list) { // X-Forwarded-For list: the first address
+            client = tokens[0];
+            if (const auto comma = client.find(','); comma != std::string_view::npos)
+                client = client.substr(0, comma);
+            return !client.empty();
+        }
+        if (n == 3) {
+            client = tokens[0];
+        } else if (n == 4) {
+            vhost = tokens[0];
+            client = tokens[1];
+        } else {
+            return false;
+        }
+        return !client.empty();
     }
     static void splitRequest(std::string_view request, EventTable &out, std::size_t row)
     {
@@ -199,6 +242,7 @@ private:
     ClfTimeParser m_time;
     bool m_vhost;
     bool m_lastHadAgent = false;
+    bool m_lastHadVhost = false;
 };
 
 } // namespace
@@ -239,7 +283,7 @@ double AccessLogReader::sniff(const std::vector<std::string_view> &lines) const
     AccessLogParser parser(context, m_variant == Variant::VHost);
     EventTable scratch;
     std::string reason;
-    int tried = 0, parsed = 0, withAgent = 0;
+    int tried = 0, parsed = 0, withAgent = 0, withVhost = 0;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const LineResult r = parser.parse(lines[i], 0, uint32_t(i + 1), scratch, &reason);
         if (r == LineResult::Skip)
@@ -248,15 +292,18 @@ double AccessLogReader::sniff(const std::vector<std::string_view> &lines) const
         if (r == LineResult::Event) {
             ++parsed;
             withAgent += parser.lastHadAgent();
+            withVhost += parser.lastHadVhost();
         }
     }
     if (parsed == 0)
         return 0.0;
     const double share = double(parsed) / tried;
     const bool combined = withAgent > 0;
+    // Lines with a vhost parse as common/combined too; prefer vhost-combined when all have one.
+    const double vhostPenalty = withVhost == parsed ? 0.9 : 1.0;
     switch (m_variant) {
-    case Variant::Common: return share * (combined ? 0.85 : 1.0);
-    case Variant::Combined: return share * (combined ? 1.0 : 0.9);
+    case Variant::Common: return share * vhostPenalty * (combined ? 0.85 : 1.0);
+    case Variant::Combined: return share * vhostPenalty * (combined ? 1.0 : 0.9);
     case Variant::VHost: return share;
     }
     return 0.0;

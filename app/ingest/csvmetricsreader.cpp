@@ -56,6 +56,13 @@ public:
                 break;
             }
         }
+        // A header names columns: if its time cell reads as a time, this is not a CSV export.
+        double number = 0;
+        const std::string_view timeName = names[std::size_t(m_timeColumn)];
+        if (parseIsoTime(timeName) || toDouble(timeName, number) || timeName.empty()) {
+            m_timeColumn = -1;
+            return;
+        }
         for (std::size_t i = 0; i < names.size(); ++i) {
             if (int(i) != m_timeColumn)
                 m_columnNames.append(QString::fromUtf8(names[i].data(), qsizetype(names[i].size())));
@@ -75,7 +82,7 @@ public:
         if (s.empty() || s == m_header)
             return LineResult::Skip;
         if (m_timeColumn < 0) {
-            *reason = "the header names fewer than two columns";
+            *reason = "no CSV header naming a time column and value columns";
             return LineResult::Malformed;
         }
         const auto cells = splitCsv(s);
@@ -97,16 +104,26 @@ public:
             *reason = "unreadable time in the time column";
             return LineResult::Malformed;
         }
-        const std::size_t row = out.appendRow(t, offset, lineNo);
-        std::size_t column = 0;
+        m_values.clear();
+        bool anyNumber = false, anyText = false;
         for (std::size_t i = 0; i < cells.size(); ++i) {
             if (int(i) == m_timeColumn)
                 continue;
             double v = std::numeric_limits<double>::quiet_NaN();
-            if (!toDouble(cells[i], v))
+            if (!toDouble(cells[i], v)) {
                 v = std::numeric_limits<double>::quiet_NaN();
-            out.numeric[column++].values[row] = v;
+                anyText |= !cells[i].empty();
+            }
+            anyNumber |= !std::isnan(v);
+            m_values.push_back(v);
         }
+        if (!anyNumber && anyText) { // gaps are fine, a row of text is not a metric row
+            *reason = "no numeric value in the value columns";
+            return LineResult::Malformed;
+        }
+        const std::size_t row = out.appendRow(t, offset, lineNo);
+        for (std::size_t c = 0; c < m_values.size(); ++c)
+            out.numeric[c].values[row] = m_values[c];
         return LineResult::Event;
     }
 
@@ -115,6 +132,7 @@ private:
     std::string m_header;
     int m_timeColumn = -1;
     QStringList m_columnNames;
+    std::vector<double> m_values;
 };
 
 } // namespace

@@ -50,9 +50,11 @@ public:
         if (statusText != "-" && !scan::parseUInt(statusText, status))
             return fail(reason, "bad load-balancer status");
         scan::token(s, pos); // target status
-        if (!scan::parseUInt(scan::token(s, pos), dummy))
+        // -1 when the connection was closed before a response (Classic ELB).
+        const std::string_view received = scan::token(s, pos), sent = scan::token(s, pos);
+        if (received != "-1" && !scan::parseUInt(received, dummy))
             return fail(reason, "bad received-bytes field");
-        if (!scan::parseUInt(scan::token(s, pos), bytes))
+        if (sent != "-1" && !scan::parseUInt(sent, bytes))
             return fail(reason, "bad sent-bytes field");
         std::string_view request, agent;
         if (!scan::quoted(s, pos, request))

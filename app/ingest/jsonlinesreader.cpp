@@ -23,7 +23,8 @@ const std::array<QStringList, ColumnCount> &defaultFields()
     static const std::array<QStringList, ColumnCount> fields{
         QStringList{u"@timestamp"_s, u"timestamp"_s, u"time"_s, u"ts"_s, u"datetime"_s, u"date"_s,
                     u"EdgeStartTimestamp"_s, u"eventTime"_s, u"EventTime"_s, u"__REALTIME_TIMESTAMP"_s,
-                    u"time_local"_s, u"t"_s},
+                    u"time_local"_s, u"created_at"_s, u"CreationTime"_s, u"eventTimestamp"_s,
+                    u"started_at"_s, u"receiveTimestamp"_s, u"t"_s},
         QStringList{u"http.response.status_code"_s, u"status"_s, u"status_code"_s, u"statusCode"_s,
                     u"EdgeResponseStatus"_s, u"response.status"_s, u"response_status"_s},
         QStringList{u"client.ip"_s, u"source.ip"_s, u"client.address"_s, u"remote_addr"_s, u"remote_ip"_s,

@@ -63,9 +63,13 @@ public:
                 tag.remove_suffix(1);
             } else if (tag == "last" && s.substr(pos).starts_with("message repeated")) {
                 tag = {};
-            } else {
+            } else if (const auto colon = s.find(": ", pos); colon != std::string_view::npos && colon - pos < 48) {
+                // "syslogd 1.4.1: restart.", "-- root[2421]: ROOT LOGIN": the tag has spaces.
+            } else if (severity == NoSeverity) {
                 return fail(reason, "no program tag (\"name[pid]:\") after the host");
-            }
+            } // forwarded "<PRI>time host tag msg" records often drop the colon
+            if (tag == "--")
+                tag = scan::token(s, pos);
             if (const auto bracket = tag.find('['); bracket != std::string_view::npos)
                 tag = tag.substr(0, bracket);
             program = tag;

@@ -41,16 +41,11 @@ public:
                 setFields(s.substr(8));
             return LineResult::Skip;
         }
-        // Fields are separated by single spaces; two spaces mean an empty field.
+        // Values never hold spaces (IIS writes '+', empty is '-'), so runs of spaces separate.
         m_values.clear();
         std::size_t pos = 0;
-        while (true) {
-            const auto sp = s.find(' ', pos);
-            m_values.push_back(s.substr(pos, sp == std::string_view::npos ? std::string_view::npos : sp - pos));
-            if (sp == std::string_view::npos)
-                break;
-            pos = sp + 1;
-        }
+        while (pos < s.size())
+            m_values.push_back(scan::token(s, pos));
         if (m_values.size() != m_fields.size()) {
             *reason = "has " + std::to_string(m_values.size()) + " fields, #Fields names " + std::to_string(m_fields.size());
             return LineResult::Malformed;
