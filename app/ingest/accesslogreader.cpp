@@ -269,7 +269,7 @@ QString AccessLogReader::description() const
 
 uint32_t AccessLogReader::capabilities() const
 {
-    return CapHttp | CapSplittable | CapLocalTime | CapResponseTime | (m_variant == Variant::VHost ? uint32_t(CapHost) : 0u);
+    return CapHttp | CapSplittable | CapResponseTime | (m_variant == Variant::VHost ? uint32_t(CapHost) : 0u);
 }
 
 std::unique_ptr<LineParser> AccessLogReader::createParser(const ParseContext &context) const

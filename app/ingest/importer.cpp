@@ -111,7 +111,12 @@ public:
 private:
     bool chooseReader(std::string_view sample);
     bool prepareContext();
-    void fail(const QString &message) { m_result.error = QStringLiteral("%1: %2").arg(m_path, message); }
+    void fail(const QString &message)
+    {
+        m_result.error = QStringLiteral("%1: %2").arg(m_path, message);
+        if (!m_result.notes.isEmpty())
+            m_result.error += QStringLiteral(" [%1]").arg(m_result.notes.join(u"; "));
+    }
 
     QString m_path;
     ImportOptions m_options;
@@ -223,20 +228,32 @@ ImportResult Importer::run(uint32_t previewLines)
             std::vector<ChunkResult> parsed;          // sequential formats
         };
         std::deque<Pending> inflight;
+        // Block buffers are recycled: fresh 16 MiB allocations would page-fault every block.
+        std::vector<QByteArray> spare;
         auto mergeFront = [&] {
             for (auto &r : inflight.front().parsed)
                 mergeChunk(total, std::move(r));
             for (auto &f : inflight.front().chunks)
                 mergeChunk(total, f.takeResult());
+            spare.push_back(std::move(inflight.front().data));
             inflight.pop_front();
         };
         QByteArray carry = std::move(first);
         bool more = true, firstPass = true;
         while (more) {
-            QByteArray data = std::move(carry);
-            carry = QByteArray();
-            if (!firstPass)
+            QByteArray data;
+            if (firstPass) {
+                data = std::move(carry);
+            } else {
+                if (!spare.empty()) {
+                    data = std::move(spare.back());
+                    spare.pop_back();
+                }
+                data.resize(0);
+                data.append(carry);
                 m_input.read(data, BlockBytes);
+            }
+            carry = QByteArray();
             firstPass = false;
             more = !m_input.atEnd();
             if (more) { // keep the unfinished last line for the next block
