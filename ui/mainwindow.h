@@ -24,6 +24,8 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void createDocks();
@@ -32,6 +34,7 @@ private:
     void updateRecentMenu();
     void addHypothesis();
     void removeSelectedHypothesis();
+    void importLogs(const QStringList &files = {});
 
     CaseDocument *m_doc;
     RecentFiles *m_recent;

@@ -20,7 +20,8 @@ namespace {
 
 QString isoUtc(qint64 us)
 {
-    const QDateTime t = QDateTime::fromMSecsSinceEpoch(us / 1000, QTimeZone::utc());
+    // Qt::UTC (not QTimeZone::utc()) so that ISO strings end in "Z".
+    const QDateTime t = QDateTime::fromMSecsSinceEpoch(us / 1000, Qt::UTC);
     return t.toString(us % 1'000'000 ? Qt::ISODateWithMs : Qt::ISODate);
 }
 
