@@ -161,14 +161,14 @@ public:
         out.status[row] = uint16_t(status);
         out.bytes[row] = bytes;
         out.responseUs[row] = responseUs;
-        out.client[row] = out.strings.intern(client);
+        out.client[row] = m_intern.intern(out.strings, client);
         if (!vhost.empty())
-            out.host[row] = out.strings.intern(vhost);
-        splitRequest(request, out, row);
+            out.host[row] = m_intern.intern(out.strings, vhost);
+        splitRequest(request, out, row, m_intern);
         if (referer != "-")
-            out.referer[row] = out.strings.intern(referer);
+            out.referer[row] = m_intern.intern(out.strings, referer);
         if (agent != "-")
-            out.agent[row] = out.strings.intern(agent);
+            out.agent[row] = m_intern.intern(out.strings, agent);
         return LineResult::Event;
     }
 
@@ -220,14 +220,14 @@ private:
         }
         return !client.empty();
     }
-    static void splitRequest(std::string_view request, EventTable &out, std::size_t row)
+    static void splitRequest(std::string_view request, EventTable &out, std::size_t row, InternCache &cache)
     {
         if (request.empty() || request == "-")
             return;
         const std::size_t sp = request.find(' ');
         if (sp == std::string_view::npos) {
             out.method[row] = HttpMethod::Other;
-            out.path[row] = out.strings.intern(request);
+            out.path[row] = cache.intern(out.strings, request);
             return;
         }
         out.method[row] = httpMethodFromBytes(request.substr(0, sp));
@@ -235,11 +235,12 @@ private:
         const std::size_t last = rest.rfind(' ');
         if (last != std::string_view::npos && rest.substr(last + 1).starts_with("HTTP/"))
             rest = rest.substr(0, last);
-        out.path[row] = out.strings.intern(rest);
+        out.path[row] = cache.intern(out.strings, rest);
     }
 
     ZoneConverter m_zone;
     ClfTimeParser m_time;
+    InternCache m_intern;
     bool m_vhost;
     bool m_lastHadAgent = false;
     bool m_lastHadVhost = false;

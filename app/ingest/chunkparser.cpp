@@ -40,7 +40,8 @@ void mergeChunk(ChunkResult &into, ChunkResult &&chunk)
 {
     const uint32_t base = into.lines;
     const std::size_t firstRow = into.table.size();
-    if (into.table.empty() && into.table.strings.size() <= 1 && into.table.numeric.empty())
+    if (into.table.empty() && into.table.strings.size() <= 1 && into.table.numeric.empty() &&
+        into.table.time.capacity() < chunk.table.size() * 2)
         into.table = std::move(chunk.table);
     else
         into.table.append(chunk.table);

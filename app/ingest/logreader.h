@@ -5,6 +5,8 @@
 
 #include <QString>
 
+#include <cstring>
+
 #include <memory>
 #include <string>
 #include <string_view>
@@ -68,6 +70,68 @@ public:
 protected:
     // How specific a full match is (1 = unmistakable), to break ties between lenient formats.
     virtual double specificity() const { return 1.0; }
+};
+
+// A parser-local front for StringPool::intern: open addressing over a cheap 8-bytes-at-a-time
+// hash, so a repeated client/path/agent costs one probe and one memcmp instead of a
+// std::unordered_map lookup. New strings still go through the pool (its ids, its order).
+class InternCache
+{
+public:
+    uint32_t intern(StringPool &pool, std::string_view text)
+    {
+        if (text.empty())
+            return 0;
+        if (m_used * 2 >= m_slots.size())
+            grow(pool);
+        const uint64_t h = hash(text);
+        const std::size_t mask = m_slots.size() - 1;
+        for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+            Slot &slot = m_slots[i];
+            if (slot.id == 0) {
+                slot = {h, pool.intern(text)};
+                ++m_used;
+                return slot.id;
+            }
+            if (slot.hash == h && pool.view(slot.id) == text)
+                return slot.id;
+        }
+    }
+    static uint64_t hash(std::string_view s)
+    {
+        uint64_t h = 0x9e3779b97f4a7c15ULL ^ s.size();
+        const char *p = s.data();
+        std::size_t n = s.size();
+        for (; n >= 8; p += 8, n -= 8) {
+            uint64_t v;
+            std::memcpy(&v, p, 8);
+            h = (h ^ v) * 0xbf58476d1ce4e5b9ULL;
+            h ^= h >> 31;
+        }
+        uint64_t v = 0;
+        std::memcpy(&v, p, n);
+        h = (h ^ v) * 0x94d049bb133111ebULL;
+        return h ^ (h >> 29);
+    }
+
+private:
+    struct Slot
+    {
+        uint64_t hash = 0;
+        uint32_t id = 0;
+    };
+    void grow(StringPool &pool)
+    {
+        std::vector<Slot> old = std::move(m_slots);
+        m_slots.assign(std::max<std::size_t>(4096, old.size() * 2), Slot{});
+        m_used = 0;
+        for (const Slot &s : old) {
+            if (s.id)
+                intern(pool, pool.view(s.id));
+        }
+    }
+    std::vector<Slot> m_slots;
+    std::size_t m_used = 0;
 };
 
 // Shared small helpers for the readers' hot paths.
