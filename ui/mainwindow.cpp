@@ -4,6 +4,7 @@
 #include "recentfiles.h"
 
 #include "dialogs/aboutdialog.h"
+#include "dialogs/importdialog.h"
 #include "docks/evidencedock.h"
 #include "docks/scoringdock.h"
 #include "docks/sourcesdock.h"
@@ -18,9 +19,11 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDragEnterEvent>
 #include <QDir>
 #include <QFileInfo>
 #include <QMenuBar>
+#include <QMimeData>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTableView>
@@ -43,6 +46,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     createDocks();
     createMenus();
+    setAcceptDrops(true); // dropped files open the Import dialog
 
     connect(m_doc, &CaseDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_doc, &CaseDocument::filePathChanged, this, &MainWindow::updateTitle);
@@ -105,6 +109,8 @@ void MainWindow::createMenus()
     save->setObjectName(QStringLiteral("actionSave"));
     file->addAction(tr("Save &As\u2026"), QKeySequence::SaveAs, m_controller, [this] { m_controller->saveAs(); });
     file->addSeparator();
+    file->addAction(tr("&Import Logs\u2026"), QKeySequence(tr("Ctrl+I")), this, [this] { importLogs(); });
+    file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
     QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
@@ -164,6 +170,28 @@ void MainWindow::closeEvent(QCloseEvent *event)
     settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("mainWindow/state"), saveState());
     event->accept();
+}
+
+void MainWindow::importLogs(const QStringList &files)
+{
+    auto *dialog = new ImportDialog(m_doc, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->addFiles(files);
+    dialog->show();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    QStringList files;
+    for (const QUrl &url : event->mimeData()->urls())
+        files.append(url.toLocalFile());
+    importLogs(files);
 }
 
 } // namespace inquest

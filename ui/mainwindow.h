@@ -32,12 +32,15 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void createDocks();
     void createMenus();
     void updateTitle();
     void updateRecentMenu();
+    void importLogs(const QStringList &files = {});
 
     CaseDocument *m_doc;
     RecentFiles *m_recent;

@@ -24,7 +24,7 @@ struct Command
 // The stable command-line contract (ARCHITECTURE.md).
 const Command Commands[] = {
     {"new", "new CASE [--title T] [--hypotheses hardware,ddos,…|\"Name=kind,…\"] [--force]", newCase},
-    {"import", "import CASE FILE… [--format auto|NAME] [--tz ZONE] [--year YYYY] [--site NAME] [--json]", nullptr},
+    {"import", "import CASE FILE… [--format auto|NAME] [--tz ZONE] [--year YYYY] [--site NAME] [--json]", importLogs},
     {"import-news", "import-news CASE FILE… [--published YYYY-MM-DD] [--outlet NAME] [--json]", importNews},
     {"analyze", "analyze CASE [--accept] [--json]", nullptr},
     {"score", "score CASE [--json]", score},
@@ -35,8 +35,8 @@ const Command Commands[] = {
     {"report", "report CASE --pdf OUT.pdf [--html OUT.html]", nullptr},
     {"verify", "verify CASE", verify},
     {"demo", "demo CASE", nullptr},
-    {"formats", "formats", nullptr},
-    {"bench", "bench ingest FILE…", nullptr},
+    {"formats", "formats [--json]", formats},
+    {"bench", "bench ingest FILE… [--repeat N]", bench},
 };
 
 const Command *find(const QString &name)

@@ -19,7 +19,8 @@ std::string_view StringPool::store(std::string_view text)
 {
     if (text.size() > m_chunkCapacity - m_chunkUsed) {
         const std::size_t capacity = std::max(ChunkSize, text.size());
-        m_chunks.push_back(std::make_unique<char[]>(capacity));
+        // Not make_unique: that zero-fills the chunk, which costs a memset per pool for nothing.
+        m_chunks.push_back(std::unique_ptr<char[]>(new char[capacity]));
         m_chunkCapacity = capacity;
         m_chunkUsed = 0;
     }

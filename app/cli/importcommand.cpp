@@ -1,0 +1,143 @@
+#include "commandline.h"
+#include "commands.h"
+
+#include "casefile/casefile.h"
+#include "ingest/importer.h"
+#include "ingest/importjob.h"
+#include "ingest/timeconv.h"
+#include "model/casedocument.h"
+#include "model/commands.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace inquest::cli {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString isoUtc(qint64 us)
+{
+    // Qt::UTC (not QTimeZone::utc()) so that ISO strings end in "Z".
+    const QDateTime t = QDateTime::fromMSecsSinceEpoch(us / 1000, Qt::UTC);
+    return t.toString(us % 1'000'000 ? Qt::ISODateWithMs : Qt::ISODate);
+}
+
+QJsonObject toJson(const QString &file, const ImportResult &r)
+{
+    QJsonObject o{{u"file"_s, file}, {u"ok"_s, r.ok()}};
+    if (!r.ok()) {
+        o.insert(u"error"_s, r.error);
+    } else {
+        const Source &s = *r.source;
+        o.insert(u"path"_s, s.path);
+        o.insert(u"format"_s, s.format);
+        o.insert(u"confidence"_s, r.confidence);
+        o.insert(u"size"_s, s.size);
+        o.insert(u"lines"_s, s.lines);
+        o.insert(u"events"_s, s.events);
+        o.insert(u"malformed"_s, s.malformed);
+        o.insert(u"first"_s, isoUtc(s.firstTime));
+        o.insert(u"last"_s, isoUtc(s.lastTime));
+        o.insert(u"sha256"_s, s.sha256);
+        o.insert(u"site"_s, s.site);
+        o.insert(u"seconds"_s, r.seconds);
+        o.insert(u"mb_per_s"_s, r.seconds > 0 ? double(s.size) / 1e6 / r.seconds : 0.0);
+        QJsonArray issues;
+        for (const ImportIssue &i : s.issues)
+            issues.append(QJsonObject{{u"line"_s, i.line},
+                                      {u"offset"_s, i.offset},
+                                      {u"reason"_s, i.reason},
+                                      {u"excerpt"_s, QString::fromUtf8(i.excerpt)}});
+        o.insert(u"issues"_s, issues);
+    }
+    o.insert(u"notes"_s, QJsonArray::fromStringList(r.notes));
+    o.insert(u"formats_tried"_s, QJsonArray::fromStringList(r.formatsTried));
+    return o;
+}
+
+void printText(QTextStream &out, QTextStream &err, const QString &file, const ImportResult &r)
+{
+    if (!r.ok()) {
+        err << "inquest import: " << r.error << '\n';
+        return;
+    }
+    const Source &s = *r.source;
+    out << file << ": " << s.format << ", " << s.lines << " lines, " << s.events << " events, " << s.malformed
+        << " malformed\n"
+        << "  time   " << isoUtc(s.firstTime) << " .. " << isoUtc(s.lastTime) << '\n'
+        << "  sha256 " << s.sha256 << '\n'
+        << "  speed  " << QString::number(r.seconds > 0 ? double(s.size) / 1e6 / r.seconds : 0.0, 'f', 1)
+        << " MB/s (" << QString::number(r.seconds, 'f', 3) << " s)";
+    if (!s.site.isEmpty())
+        out << ", site " << s.site;
+    out << '\n';
+    for (const QString &note : r.notes)
+        out << "  note   " << note << '\n';
+    for (qsizetype i = 0; i < std::min<qsizetype>(s.issues.size(), 5); ++i)
+        out << "  " << file << ':' << s.issues[i].line << ": " << s.issues[i].reason << '\n';
+    if (s.malformed > 5)
+        out << "  … " << (s.malformed - 5) << " more malformed line(s)\n";
+}
+
+} // namespace
+
+int importLogs(const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    CommandLine cl({u"format"_s, u"tz"_s, u"year"_s, u"site"_s, u"map"_s}, {u"json"_s});
+    QString error;
+    if (!cl.parse(args, &error) || cl.positional().size() < 2) {
+        err << "inquest import: " << (error.isEmpty() ? u"expected CASE FILE…"_s : error) << '\n';
+        return Usage;
+    }
+    ImportOptions options;
+    options.format = cl.value(u"format"_s, u"auto"_s);
+    options.timeZone = cl.value(u"tz"_s);
+    options.site = cl.value(u"site"_s);
+    options.fieldMap = cl.value(u"map"_s);
+    if (cl.has(u"year"_s)) {
+        bool ok = false;
+        options.year = cl.value(u"year"_s).toInt(&ok);
+        if (!ok || options.year < 1970 || options.year > 9999) {
+            err << "inquest import: --year expects a year such as 2024, not \"" << cl.value(u"year"_s) << "\"\n";
+            return Usage;
+        }
+    }
+    if (!ZoneConverter::fromSpec(options.timeZone, &error)) {
+        err << "inquest import: --tz: " << error << '\n';
+        return Usage;
+    }
+    const QString casePath = cl.positional().first();
+    CaseDocument doc;
+    if (!casefile::open(doc, casePath, &error)) {
+        err << "inquest import: " << error << '\n';
+        return BadInput;
+    }
+    const bool json = cl.has(u"json"_s);
+    QJsonArray files;
+    int failed = 0, imported = 0;
+    for (const QString &file : cl.positional().mid(1)) {
+        ImportResult r = importLogFile(file, options);
+        if (json)
+            files.append(toJson(file, r));
+        else
+            printText(out, err, file, r);
+        if (!r.ok()) {
+            ++failed;
+            continue;
+        }
+        addImportedSource(doc, std::move(*r.source));
+        ++imported;
+    }
+    if (imported && !casefile::save(doc, casePath, &error)) {
+        err << "inquest import: " << error << '\n';
+        return BadInput;
+    }
+    if (json)
+        out << QJsonDocument(QJsonObject{{u"case"_s, casePath}, {u"files"_s, files}}).toJson(QJsonDocument::Indented);
+    return failed ? BadInput : Success;
+}
+
+} // namespace inquest::cli

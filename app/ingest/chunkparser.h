@@ -1,0 +1,32 @@
+#pragma once
+
+#include "logreader.h"
+
+#include "model/source.h"
+
+#include <QList>
+
+namespace inquest {
+
+// The events, line count and problems of one run of whole lines.
+struct ChunkResult
+{
+    EventTable table;
+    uint32_t lines = 0;
+    qint64 malformed = 0;
+    QList<ImportIssue> issues; // line numbers relative to the chunk (1-based) until merged
+};
+
+constexpr int MaxIssues = 1000;
+constexpr int ExcerptBytes = 200;
+
+// Parses the lines of data (line breaks LF or CRLF; the last line may lack one). baseOffset is
+// the byte offset of data[0] in the source; line numbers in the result start at 1.
+// maxLines > 0 stops after that many lines (previews).
+void parseChunk(LineParser &parser, std::string_view data, uint64_t baseOffset, ChunkResult &result,
+                uint32_t maxLines = 0);
+
+// Appends a chunk to the running result, shifting its line numbers by the lines before it.
+void mergeChunk(ChunkResult &into, ChunkResult &&chunk);
+
+} // namespace inquest

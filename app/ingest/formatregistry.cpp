@@ -1,0 +1,81 @@
+#include "formatregistry.h"
+
+#include "accesslogreader.h"
+#include "csvmetricsreader.h"
+#include "elbreader.h"
+#include "errorlogreader.h"
+#include "jsonlinesreader.h"
+#include "syslogreader.h"
+#include "w3creader.h"
+
+#include <algorithm>
+
+namespace inquest {
+
+FormatRegistry::FormatRegistry()
+{
+    // Order breaks ties in sniffing: the more specific formats first.
+    m_readers.push_back(std::make_unique<AccessLogReader>(AccessLogReader::Variant::Combined));
+    m_readers.push_back(std::make_unique<AccessLogReader>(AccessLogReader::Variant::Common));
+    m_readers.push_back(std::make_unique<AccessLogReader>(AccessLogReader::Variant::VHost));
+    m_readers.push_back(std::make_unique<W3cReader>());
+    m_readers.push_back(std::make_unique<ElbReader>());
+    m_readers.push_back(std::make_unique<SyslogReader>(SyslogReader::Variant::Rfc5424));
+    m_readers.push_back(std::make_unique<SyslogReader>(SyslogReader::Variant::Rfc3164));
+    m_readers.push_back(std::make_unique<ErrorLogReader>(ErrorLogReader::Variant::Apache));
+    m_readers.push_back(std::make_unique<ErrorLogReader>(ErrorLogReader::Variant::Nginx));
+    m_readers.push_back(std::make_unique<JsonLinesReader>());
+    m_readers.push_back(std::make_unique<CsvMetricsReader>());
+}
+
+const FormatRegistry &FormatRegistry::instance()
+{
+    static const FormatRegistry registry;
+    return registry;
+}
+
+const LogReader *FormatRegistry::find(const QString &name) const
+{
+    for (const auto &r : m_readers) {
+        if (r->name().compare(name, Qt::CaseInsensitive) == 0)
+            return r.get();
+    }
+    return nullptr;
+}
+
+QStringList FormatRegistry::names() const
+{
+    QStringList list;
+    for (const auto &r : m_readers)
+        list.append(r->name());
+    return list;
+}
+
+std::vector<FormatRegistry::Guess> FormatRegistry::sniff(const std::vector<std::string_view> &lines) const
+{
+    std::vector<Guess> guesses;
+    for (const auto &r : m_readers)
+        guesses.push_back({r.get(), r->sniff(lines)});
+    std::stable_sort(guesses.begin(), guesses.end(),
+                     [](const Guess &a, const Guess &b) { return a.confidence > b.confidence; });
+    return guesses;
+}
+
+std::vector<std::string_view> firstLines(std::string_view data, std::size_t maxLines)
+{
+    std::vector<std::string_view> lines;
+    std::size_t pos = 0;
+    while (pos < data.size() && lines.size() < maxLines) {
+        std::size_t end = data.find('\n', pos);
+        if (end == std::string_view::npos)
+            end = data.size();
+        std::string_view line = data.substr(pos, end - pos);
+        if (!line.empty() && line.back() == '\r')
+            line.remove_suffix(1);
+        lines.push_back(line);
+        pos = end + 1;
+    }
+    return lines;
+}
+
+} // namespace inquest

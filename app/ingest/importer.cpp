@@ -1,0 +1,380 @@
+#include "importer.h"
+
+#include "chunkparser.h"
+#include "formatregistry.h"
+#include "loginput.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QFuture>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <deque>
+
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+#include <unordered_map>
+
+namespace inquest {
+
+namespace {
+
+// Fixed sizes (not derived from the core count) keep chunk boundaries, and so the merged
+// table, identical on every machine.
+constexpr qsizetype BlockBytes = 16 << 20;
+constexpr qsizetype ChunkBytes = 2 << 20;
+constexpr qsizetype SniffBytes = 256 << 10;
+constexpr std::size_t SniffLines = 64;
+
+QThreadPool *ingestPool()
+{
+    static QThreadPool *pool = [] {
+        auto *p = new QThreadPool;
+        p->setMaxThreadCount(QThread::idealThreadCount());
+        return p;
+    }();
+    return pool;
+}
+
+std::string_view viewOf(const QByteArray &bytes, qsizetype from = 0)
+{
+    return std::string_view(bytes.constData() + from, std::size_t(bytes.size() - from));
+}
+
+// UTF-16 files (a BOM, or the NUL-every-other-byte pattern of ASCII text) are decoded to UTF-8
+// before parsing. Returns 0 (not UTF-16), 1 (little endian) or 2 (big endian).
+int detectUtf16(const QByteArray &bytes)
+{
+    if (bytes.startsWith("\xff\xfe"))
+        return 1;
+    if (bytes.startsWith("\xfe\xff"))
+        return 2;
+    const qsizetype n = std::min<qsizetype>(bytes.size() & ~qsizetype(1), 512);
+    if (n < 16)
+        return 0;
+    int evenNul = 0, oddNul = 0;
+    for (qsizetype i = 0; i < n; i += 2) {
+        evenNul += bytes[i] == 0;
+        oddNul += bytes[i + 1] == 0;
+    }
+    const int pairs = int(n / 2);
+    if (oddNul * 10 > pairs * 7 && evenNul * 20 < pairs)
+        return 1;
+    if (evenNul * 10 > pairs * 7 && oddNul * 20 < pairs)
+        return 2;
+    return 0;
+}
+
+QByteArray decodeUtf16(const QByteArray &bytes, bool littleEndian)
+{
+    const qsizetype skip = (bytes.startsWith("\xff\xfe") || bytes.startsWith("\xfe\xff")) ? 2 : 0;
+    const qsizetype units = (bytes.size() - skip) / 2;
+    std::u16string text(std::size_t(units), u'\0');
+    for (qsizetype i = 0; i < units; ++i) {
+        const uchar a = uchar(bytes[skip + 2 * i]), b = uchar(bytes[skip + 2 * i + 1]);
+        text[std::size_t(i)] = littleEndian ? char16_t(a | (b << 8)) : char16_t((a << 8) | b);
+    }
+    return QString::fromUtf16(text.data(), qsizetype(text.size())).toUtf8();
+}
+
+QString mostFrequentHost(const EventTable &table)
+{
+    std::unordered_map<uint32_t, std::size_t> counts;
+    for (uint32_t id : table.host) {
+        if (id)
+            ++counts[id];
+    }
+    uint32_t best = 0;
+    std::size_t bestCount = 0;
+    for (const auto &[id, count] : counts) {
+        if (count > bestCount || (count == bestCount && id < best)) {
+            best = id;
+            bestCount = count;
+        }
+    }
+    QString host = QString::fromUtf8(table.strings.bytes(best));
+    const qsizetype colon = host.lastIndexOf(u':');
+    if (colon > 0 && !host.contains(u']') && host.count(u':') == 1)
+        host.truncate(colon); // "www.example.com:443" -> "www.example.com"
+    return host;
+}
+
+class Importer
+{
+public:
+    Importer(const QString &path, const ImportOptions &options, const ImportProgress &progress)
+        : m_path(path), m_options(options), m_progress(progress)
+    {
+    }
+
+    ImportResult run(uint32_t previewLines);
+
+private:
+    bool chooseReader(std::string_view sample);
+    bool prepareContext();
+    void fail(const QString &message)
+    {
+        m_result.error = QStringLiteral("%1: %2").arg(m_path, message);
+        if (!m_result.notes.isEmpty())
+            m_result.error += QStringLiteral(" [%1]").arg(m_result.notes.join(u"; "));
+    }
+
+    QString m_path;
+    ImportOptions m_options;
+    ImportProgress m_progress;
+    ImportResult m_result;
+    LogInput m_input;
+    const LogReader *m_reader = nullptr;
+    ParseContext m_context;
+};
+
+bool Importer::chooseReader(std::string_view sample)
+{
+    const auto lines = firstLines(sample, SniffLines);
+    const auto &registry = FormatRegistry::instance();
+    if (m_options.format.isEmpty() || m_options.format == u"auto") {
+        const auto guesses = registry.sniff(lines);
+        for (const auto &g : guesses)
+            m_result.formatsTried.append(QStringLiteral("%1 (%2)").arg(g.reader->name()).arg(g.confidence, 0, 'f', 2));
+        if (guesses.empty() || guesses.front().confidence < FormatRegistry::MinConfidence) {
+            fail(QStringLiteral("no known log format recognised in the first %1 lines (formats tried: %2)")
+                     .arg(lines.size())
+                     .arg(registry.names().join(u", ")));
+            return false;
+        }
+        m_reader = guesses.front().reader;
+        m_result.confidence = guesses.front().confidence;
+    } else {
+        m_reader = registry.find(m_options.format);
+        if (!m_reader) {
+            fail(QStringLiteral("unknown format \"%1\" (known: %2)").arg(m_options.format, registry.names().join(u", ")));
+            return false;
+        }
+        m_result.formatsTried = {m_reader->name()};
+        m_result.confidence = 1.0;
+    }
+    return true;
+}
+
+bool Importer::prepareContext()
+{
+    QString error;
+    const auto zone = ZoneConverter::fromSpec(m_options.timeZone, &error);
+    if (!zone) {
+        fail(error);
+        return false;
+    }
+    m_context.zone = *zone;
+    m_context.fieldMap = m_options.fieldMap;
+    if (m_reader->capabilities() & CapNeedsYear) {
+        if (m_options.year > 0) {
+            m_context.year = m_options.year;
+        } else {
+            const QDateTime mtime = QFileInfo(m_path).lastModified().toUTC();
+            m_context.year = mtime.date().year();
+            m_context.yearAnchorMonth = mtime.date().month();
+            m_result.notes.append(QStringLiteral("timestamps carry no year: took %1 from the file's modification time "
+                                                 "(pass --year to set it)")
+                                      .arg(m_context.year));
+        }
+    }
+    if ((m_reader->capabilities() & CapLocalTime) && m_context.zone.isUtc() && m_options.timeZone.isEmpty())
+        m_result.notes.append(QStringLiteral("timestamps without a UTC offset were read as UTC (pass --tz to declare the zone)"));
+    return true;
+}
+
+ImportResult Importer::run(uint32_t previewLines)
+{
+    QElapsedTimer timer;
+    timer.start();
+    QString error;
+    if (!m_input.open(m_path, &error)) {
+        m_result.error = error;
+        return m_result;
+    }
+    // The first block decides the encoding and the format.
+    QByteArray first;
+    m_input.read(first, previewLines ? SniffBytes : BlockBytes);
+    uint64_t streamOffset = 0; // offset of `carry` in the decompressed stream
+    if (first.isEmpty() && m_input.problem().isEmpty()) {
+        fail(QStringLiteral("the file is empty (no lines to import)"));
+        return m_result;
+    }
+    if (const int utf16 = detectUtf16(first)) {
+        while (!previewLines && m_input.read(first, BlockBytes)) {
+        }
+        first = decodeUtf16(first, utf16 == 1);
+        m_result.notes.append(QStringLiteral("the file is %1 text: it was decoded to UTF-8 first, so byte offsets "
+                                             "refer to the UTF-8 text, not the file")
+                                  .arg(utf16 == 1 ? u"UTF-16LE" : u"UTF-16BE"));
+    } else if (first.startsWith("\xef\xbb\xbf")) {
+        first.remove(0, 3); // UTF-8 byte order mark
+        streamOffset = 3;
+    }
+    if (!chooseReader(viewOf(first).substr(0, std::size_t(SniffBytes))) || !prepareContext())
+        return m_result;
+    m_context.headLines = firstLines(viewOf(first).substr(0, std::size_t(SniffBytes)), SniffLines);
+
+    ChunkResult total;
+    if (previewLines) {
+        auto parser = m_reader->createParser(m_context);
+        parseChunk(*parser, viewOf(first), streamOffset, total, previewLines);
+    } else {
+#ifdef __GLIBC__
+        // Chunk tables and block buffers are allocated and freed over and over; without this
+        // glibc hands each back to the kernel and every reuse page-faults again (that cost
+        // as much as the parsing itself in the benchmark).
+        static const bool tuned = [] {
+            mallopt(M_MMAP_THRESHOLD, 64 << 20);
+            mallopt(M_TRIM_THRESHOLD, 256 << 20);
+            return true;
+        }();
+        Q_UNUSED(tuned);
+#endif
+        // Size the result once from the first block's line length, instead of regrowing it.
+        if (const qsizetype nl = first.count('\n'); nl > 0 && m_input.rawSize() > 0 && !m_input.compressed())
+            total.table.reserve(std::size_t(double(m_input.rawSize()) / (double(first.size()) / double(nl)) * 1.02) + 16);
+        const bool parallel = m_reader->capabilities() & CapSplittable;
+        std::unique_ptr<LineParser> sequential = parallel ? nullptr : m_reader->createParser(m_context);
+        struct Pending
+        {
+            QByteArray data;
+            std::vector<QFuture<ChunkResult>> chunks; // parallel formats
+            std::vector<ChunkResult> parsed;          // sequential formats
+        };
+        std::deque<Pending> inflight;
+        // Block buffers are recycled: fresh 16 MiB allocations would page-fault every block.
+        std::vector<QByteArray> spare;
+        auto mergeFront = [&] {
+            for (auto &r : inflight.front().parsed)
+                mergeChunk(total, std::move(r));
+            for (auto &f : inflight.front().chunks)
+                mergeChunk(total, f.takeResult());
+            spare.push_back(std::move(inflight.front().data));
+            inflight.pop_front();
+        };
+        QByteArray carry = std::move(first);
+        bool more = true, firstPass = true;
+        while (more) {
+            QByteArray data;
+            if (firstPass) {
+                data = std::move(carry);
+            } else {
+                if (!spare.empty()) {
+                    data = std::move(spare.back());
+                    spare.pop_back();
+                }
+                data.resize(0);
+                data.append(carry);
+                m_input.read(data, BlockBytes);
+            }
+            carry = QByteArray();
+            firstPass = false;
+            more = !m_input.atEnd();
+            if (more) { // keep the unfinished last line for the next block
+                const qsizetype nl = data.lastIndexOf('\n');
+                if (nl < 0) {
+                    carry = std::move(data);
+                    continue;
+                }
+                carry = data.mid(nl + 1);
+                data.truncate(nl + 1);
+            }
+            m_result.bytesRead += data.size();
+            Pending pending;
+            pending.data = std::move(data);
+            const std::string_view all = viewOf(pending.data);
+            for (std::size_t from = 0; from < all.size();) {
+                std::size_t to = std::min(all.size(), from + std::size_t(ChunkBytes));
+                if (to < all.size()) {
+                    const std::size_t nl = all.find('\n', to - 1);
+                    to = nl == std::string_view::npos ? all.size() : nl + 1;
+                }
+                const std::string_view piece = all.substr(from, to - from);
+                const uint64_t offset = streamOffset + from;
+                if (parallel) {
+                    pending.chunks.push_back(QtConcurrent::run(ingestPool(), [this, piece, offset] {
+                        ChunkResult r;
+                        auto parser = m_reader->createParser(m_context);
+                        parseChunk(*parser, piece, offset, r);
+                        return r;
+                    }));
+                } else {
+                    pending.parsed.emplace_back();
+                    parseChunk(*sequential, piece, offset, pending.parsed.back());
+                }
+                from = to;
+            }
+            streamOffset += all.size();
+            inflight.push_back(std::move(pending));
+            // Read the next block while this one is parsed; merge the one before.
+            while (inflight.size() > 1)
+                mergeFront();
+            if (m_progress && !m_progress(m_input.rawConsumed(), m_input.rawSize())) {
+                while (!inflight.empty()) {
+                    for (auto &f : inflight.front().chunks)
+                        f.waitForFinished();
+                    inflight.pop_front();
+                }
+                m_result.cancelled = true;
+                m_result.error = QStringLiteral("%1: import cancelled").arg(m_path);
+                return m_result;
+            }
+        }
+        while (!inflight.empty())
+            mergeFront();
+    }
+    if (!m_input.problem().isEmpty())
+        m_result.notes.append(m_input.problem());
+    if (total.table.empty()) {
+        QString detail;
+        if (!total.issues.isEmpty())
+            detail = QStringLiteral("; first problem: line %1: %2").arg(total.issues.first().line).arg(total.issues.first().reason);
+        fail(QStringLiteral("no line could be read as %1 (%2 lines, %3 malformed%4; formats tried: %5)")
+                 .arg(m_reader->name())
+                 .arg(total.lines)
+                 .arg(total.malformed)
+                 .arg(detail, m_result.formatsTried.join(u", ")));
+        return m_result;
+    }
+
+    Source source;
+    source.kind = SourceKind::Log;
+    source.path = QFileInfo(m_path).absoluteFilePath();
+    source.size = m_input.rawSize();
+    source.sha256 = previewLines ? QString() : QString::fromLatin1(m_input.finishSha256());
+    source.format = m_reader->name();
+    source.timeZone = m_options.timeZone;
+    source.year = m_context.year;
+    source.importedAt = QDateTime::currentDateTimeUtc();
+    source.lines = total.lines;
+    source.events = qint64(total.table.size());
+    source.malformed = total.malformed;
+    source.firstTime = total.table.minTime();
+    source.lastTime = total.table.maxTime();
+    source.issues = std::move(total.issues);
+    source.site = m_options.site;
+    if (source.site.isEmpty() && (m_reader->capabilities() & CapHost))
+        source.site = mostFrequentHost(total.table);
+    source.table = std::make_shared<const EventTable>(std::move(total.table));
+    m_result.source = std::move(source);
+    m_result.seconds = double(timer.nsecsElapsed()) / 1e9;
+    return m_result;
+}
+
+} // namespace
+
+ImportResult importLogFile(const QString &path, const ImportOptions &options, const ImportProgress &progress)
+{
+    return Importer(path, options, progress).run(0);
+}
+
+ImportResult previewLogFile(const QString &path, const ImportOptions &options, int maxLines)
+{
+    return Importer(path, options, {}).run(uint32_t(std::max(1, maxLines)));
+}
+
+} // namespace inquest

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "model/source.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <optional>
+
+namespace inquest {
+
+struct ImportOptions
+{
+    QString format = QStringLiteral("auto"); // a reader name from FormatRegistry, or "auto"
+    QString timeZone; // for zone-less timestamps: IANA name or "+01:00"; empty = UTC
+    int year = 0;     // first year of year-less (RFC 3164) timestamps; 0 = from the file time
+    QString site;     // empty = from the host/vhost field when the format has one
+    QString fieldMap; // JSON lines: "time=ts,status=code,…" overriding the default field names
+};
+
+// Reports progress (bytes of the raw file consumed, raw size); return false to cancel.
+using ImportProgress = std::function<bool(qint64 done, qint64 total)>;
+
+struct ImportResult
+{
+    std::optional<Source> source; // set on success; issues and counts inside
+    QString error;                // why the file could not be imported (names the file)
+    bool cancelled = false;
+    QStringList notes;            // whole-file remarks (encoding, truncated gzip, zone assumed)
+    QStringList formatsTried;     // "name (confidence)" for auto-detection, best first
+    double confidence = 0.0;      // of the chosen format; 1 when named with --format
+    double seconds = 0.0;         // wall time of the import
+    qint64 bytesRead = 0;         // decompressed bytes parsed
+
+    bool ok() const { return source.has_value(); }
+};
+
+// Reads one log file into a Source (not yet added to any case). Never throws; bad lines are
+// counted and listed, and only a file with no usable line (or a read error) fails.
+ImportResult importLogFile(const QString &path, const ImportOptions &options, const ImportProgress &progress = {});
+
+// Sniffs and parses only the start of a file (for the Import dialog's preview): at most
+// maxLines lines, no hash, no progress.
+ImportResult previewLogFile(const QString &path, const ImportOptions &options, int maxLines = 50);
+
+} // namespace inquest

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "importer.h"
+
+#include <QFutureWatcher>
+#include <QObject>
+
+namespace inquest {
+
+class CaseDocument;
+
+// Adds an imported source to the case as one undoable edit and writes its custody row.
+Id addImportedSource(CaseDocument &doc, Source source);
+
+// Imports files off the GUI thread (QtConcurrent::run + QPromise) with progress and cancel.
+// The case is not touched while it runs: applyTo() adds the sources once it has finished,
+// so a cancelled job leaves the case exactly as it was.
+class ImportJob : public QObject
+{
+    Q_OBJECT
+public:
+    ImportJob(QStringList files, ImportOptions options, QObject *parent = nullptr);
+    ~ImportJob() override;
+
+    void start();
+    void cancel();
+    bool isRunning() const { return m_watcher.isRunning(); }
+    bool wasCancelled() const { return m_cancelled; }
+    const QStringList &files() const { return m_files; }
+    // One result per file, in order; complete after finished().
+    QList<ImportResult> results() const;
+    // Adds every successful result to doc (unless cancelled); returns how many.
+    int applyTo(CaseDocument &doc) const;
+    // Blocks until done (CLI and tests).
+    void waitForFinished() { m_watcher.waitForFinished(); }
+
+signals:
+    void progressChanged(int permille, const QString &file);
+    void finished();
+
+private:
+    QStringList m_files;
+    ImportOptions m_options;
+    QFutureWatcher<ImportResult> m_watcher;
+    bool m_cancelled = false;
+};
+
+} // namespace inquest

@@ -1,0 +1,119 @@
+#include "logreader.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace inquest {
+
+double LogReader::sniff(const std::vector<std::string_view> &lines) const
+{
+    ParseContext context;
+    context.year = 2000;
+    context.headLines = lines;
+    auto parser = createParser(context);
+    EventTable scratch;
+    parser->prepareTable(scratch);
+    std::string reason;
+    int tried = 0, parsed = 0;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const LineResult r = parser->parse(lines[i], 0, uint32_t(i + 1), scratch, &reason);
+        if (r == LineResult::Skip)
+            continue;
+        ++tried;
+        parsed += r == LineResult::Event;
+    }
+    if (tried == 0 || parsed == 0)
+        return 0.0;
+    return specificity() * double(parsed) / double(tried);
+}
+
+namespace scan {
+
+bool quoted(std::string_view s, std::size_t &pos, std::string_view &out)
+{
+    if (pos >= s.size() || s[pos] != '"')
+        return false;
+    const std::size_t start = ++pos;
+    while (pos < s.size()) {
+        const char c = s[pos];
+        if (c == '\\' && pos + 1 < s.size()) {
+            pos += 2;
+            continue;
+        }
+        if (c == '"') {
+            out = s.substr(start, pos - start);
+            ++pos;
+            return true;
+        }
+        ++pos;
+    }
+    return false;
+}
+
+bool parseUInt(std::string_view s, uint64_t &value)
+{
+    if (s.empty() || s.size() > 19)
+        return false;
+    uint64_t v = 0;
+    for (char c : s) {
+        if (unsigned(c - '0') >= 10)
+            return false;
+        v = v * 10 + uint64_t(c - '0');
+    }
+    value = v;
+    return true;
+}
+
+bool parseDuration(std::string_view s, bool integerIsMillis, uint32_t &micros)
+{
+    if (s.empty() || s == "-")
+        return false;
+    const auto dot = s.find('.');
+    if (dot == std::string_view::npos) {
+        uint64_t v;
+        if (!parseUInt(s, v))
+            return false;
+        v = integerIsMillis ? v * 1000 : v;
+        micros = uint32_t(std::min<uint64_t>(v, NoResponseTime - 1));
+        return true;
+    }
+    uint64_t whole = 0, frac = 0;
+    if ((dot > 0 && !parseUInt(s.substr(0, dot), whole)) || whole > 4000)
+        return false;
+    std::string_view f = s.substr(dot + 1);
+    if (f.empty())
+        return false;
+    f = f.substr(0, 6);
+    if (!parseUInt(f, frac))
+        return false;
+    for (std::size_t n = f.size(); n < 6; ++n)
+        frac *= 10;
+    micros = uint32_t(std::min<uint64_t>(whole * 1'000'000 + frac, NoResponseTime - 1));
+    return true;
+}
+
+uint8_t severityFromName(std::string_view level)
+{
+    std::string lower(level.substr(0, 16));
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](char c) { return char(c | 0x20); });
+    if (lower.starts_with("emerg") || lower == "panic" || lower == "fatal" || lower == "60")
+        return 0;
+    if (lower.starts_with("alert"))
+        return 1;
+    if (lower.starts_with("crit"))
+        return 2;
+    if (lower.starts_with("err") || lower == "severe" || lower == "50")
+        return 3;
+    if (lower.starts_with("warn") || lower == "40")
+        return 4;
+    if (lower.starts_with("notice"))
+        return 5;
+    if (lower.starts_with("info") || lower == "30")
+        return 6;
+    if (lower.starts_with("debug") || lower.starts_with("trace") || lower == "20" || lower == "10")
+        return 7;
+    return NoSeverity;
+}
+
+} // namespace scan
+} // namespace inquest

@@ -1,0 +1,44 @@
+#include "sha256.h"
+
+#ifdef INQUEST_HAVE_OPENSSL
+#include <openssl/evp.h>
+#else
+#include <QCryptographicHash>
+#endif
+
+namespace inquest {
+
+#ifdef INQUEST_HAVE_OPENSSL
+struct Sha256::Impl
+{
+    EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+    ~Impl() { EVP_MD_CTX_free(ctx); }
+};
+
+Sha256::Sha256() : m_impl(std::make_unique<Impl>()) { EVP_DigestInit_ex(m_impl->ctx, EVP_sha256(), nullptr); }
+
+void Sha256::addData(const char *data, std::size_t size) { EVP_DigestUpdate(m_impl->ctx, data, size); }
+
+QByteArray Sha256::hexResult()
+{
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    EVP_DigestFinal_ex(m_impl->ctx, digest, &length);
+    return QByteArray(reinterpret_cast<const char *>(digest), int(length)).toHex();
+}
+#else
+struct Sha256::Impl
+{
+    QCryptographicHash hash{QCryptographicHash::Sha256};
+};
+
+Sha256::Sha256() : m_impl(std::make_unique<Impl>()) {}
+
+void Sha256::addData(const char *data, std::size_t size) { m_impl->hash.addData(QByteArrayView(data, qsizetype(size))); }
+
+QByteArray Sha256::hexResult() { return m_impl->hash.result().toHex(); }
+#endif
+
+Sha256::~Sha256() = default;
+
+} // namespace inquest

@@ -1,0 +1,336 @@
+#include "importdialog.h"
+
+#include "ingest/formatregistry.h"
+#include "ingest/importjob.h"
+#include "ingest/timeconv.h"
+#include "model/casedocument.h"
+
+#include <QComboBox>
+#include <QDateTime>
+#include <functional>
+#include <QDialogButtonBox>
+#include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QTimeZone>
+#include <QVBoxLayout>
+
+namespace inquest {
+
+namespace {
+enum FileColumn { ColFile, ColFormat, ColSize, ColEvents, ColMalformed, ColResult, FileColumnCount };
+
+QTableWidgetItem *item(const QString &text, const QString &tip = {})
+{
+    auto *i = new QTableWidgetItem(text);
+    i->setFlags(Qt::ItemIsSelectable | Qt::ItemIsEnabled);
+    if (!tip.isEmpty())
+        i->setToolTip(tip);
+    return i;
+}
+} // namespace
+
+ImportDialog::ImportDialog(CaseDocument *doc, QWidget *parent)
+    : QDialog(parent), m_doc(doc), m_files(new QTableWidget(0, FileColumnCount, this)),
+      m_preview(new QTableWidget(this)), m_format(new QComboBox(this)), m_zone(new QLineEdit(this)),
+      m_year(new QSpinBox(this)), m_site(new QLineEdit(this)), m_progress(new QProgressBar(this)),
+      m_status(new QLabel(this)), m_import(new QPushButton(tr("&Import"), this)),
+      m_cancel(new QPushButton(tr("Cancel import"), this)), m_buttons(new QDialogButtonBox(QDialogButtonBox::Close, this))
+{
+    setWindowTitle(tr("Import Logs"));
+    setAcceptDrops(true);
+    m_files->setHorizontalHeaderLabels({tr("File"), tr("Format (sniffed)"), tr("Size"), tr("Events"), tr("Malformed"), tr("Result")});
+    m_files->horizontalHeader()->setSectionResizeMode(ColFile, QHeaderView::Stretch);
+    m_files->horizontalHeader()->setSectionResizeMode(ColResult, QHeaderView::Stretch);
+    m_files->horizontalHeader()->setSectionResizeMode(ColFormat, QHeaderView::ResizeToContents);
+    m_files->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_files->verticalHeader()->hide();
+    m_preview->verticalHeader()->hide();
+    m_preview->setEditTriggers(QAbstractItemView::NoEditTriggers);
+
+    auto *add = new QPushButton(tr("Add Files\u2026"), this);
+    auto *remove = new QPushButton(tr("Remove"), this);
+    auto *fileButtons = new QHBoxLayout;
+    fileButtons->addWidget(add);
+    fileButtons->addWidget(remove);
+    fileButtons->addStretch();
+    fileButtons->addWidget(new QLabel(tr("or drop files here"), this));
+
+    m_format->addItem(tr("auto (sniff)"), QStringLiteral("auto"));
+    for (const auto &r : FormatRegistry::instance().readers())
+        m_format->addItem(r->name(), r->name());
+    m_zone->setPlaceholderText(tr("UTC, Europe/Berlin or +01:00 \u2014 for times without an offset"));
+    m_year->setRange(0, 9999);
+    m_year->setSpecialValueText(tr("from file time"));
+    m_site->setPlaceholderText(tr("from the host/vhost field when the format has one"));
+    auto *form = new QFormLayout;
+    form->addRow(tr("Format:"), m_format);
+    form->addRow(tr("Time zone:"), m_zone);
+    form->addRow(tr("Year (syslog):"), m_year);
+    form->addRow(tr("Site:"), m_site);
+
+    auto *top = new QWidget(this);
+    auto *topLayout = new QVBoxLayout(top);
+    topLayout->setContentsMargins(0, 0, 0, 0);
+    topLayout->addWidget(m_files);
+    topLayout->addLayout(fileButtons);
+    auto *previewBox = new QWidget(this);
+    auto *previewLayout = new QVBoxLayout(previewBox);
+    previewLayout->setContentsMargins(0, 0, 0, 0);
+    previewLayout->addWidget(new QLabel(tr("Preview of the first parsed rows (times in UTC):"), this));
+    previewLayout->addWidget(m_preview);
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(top);
+    splitter->addWidget(previewBox);
+
+    auto *run = new QHBoxLayout;
+    run->addWidget(m_progress, 1);
+    run->addWidget(m_import);
+    run->addWidget(m_cancel);
+    m_cancel->setEnabled(false);
+    m_progress->setRange(0, 1000);
+    m_progress->setValue(0);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(splitter, 1);
+    layout->addLayout(form);
+    layout->addLayout(run);
+    layout->addWidget(m_status);
+    layout->addWidget(m_buttons);
+    resize(1000, 700);
+
+    connect(add, &QPushButton::clicked, this, &ImportDialog::browse);
+    connect(remove, &QPushButton::clicked, this, &ImportDialog::removeSelected);
+    connect(m_files, &QTableWidget::itemSelectionChanged, this, &ImportDialog::showPreview);
+    connect(m_format, &QComboBox::currentIndexChanged, this, &ImportDialog::refreshSniffing);
+    connect(m_zone, &QLineEdit::editingFinished, this, &ImportDialog::refreshSniffing);
+    connect(m_year, &QSpinBox::editingFinished, this, &ImportDialog::refreshSniffing);
+    connect(m_import, &QPushButton::clicked, this, &ImportDialog::startImport);
+    connect(m_cancel, &QPushButton::clicked, this, &ImportDialog::cancelImport);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    m_import->setEnabled(false);
+}
+
+ImportDialog::~ImportDialog() = default;
+
+bool ImportDialog::isImporting() const { return m_job && m_job->isRunning(); }
+
+ImportOptions ImportDialog::options() const
+{
+    ImportOptions o;
+    o.format = m_format->currentData().toString();
+    o.timeZone = m_zone->text().trimmed();
+    o.year = m_year->value();
+    o.site = m_site->text().trimmed();
+    return o;
+}
+
+void ImportDialog::addFiles(const QStringList &paths)
+{
+    for (const QString &p : paths) {
+        const QFileInfo info(p);
+        if (!info.isFile())
+            continue;
+        const int row = m_files->rowCount();
+        m_files->insertRow(row);
+        auto *name = item(info.fileName(), info.absoluteFilePath());
+        name->setData(Qt::UserRole, info.absoluteFilePath());
+        m_files->setItem(row, ColFile, name);
+        m_files->setItem(row, ColSize, item(QLocale().formattedDataSize(info.size())));
+    }
+    refreshSniffing();
+    if (m_files->rowCount() && m_files->selectedItems().isEmpty())
+        m_files->selectRow(0);
+}
+
+void ImportDialog::browse()
+{
+    addFiles(QFileDialog::getOpenFileNames(this, tr("Import Logs"), QString(),
+                                           tr("Logs (*.log *.txt *.json *.jsonl *.csv *.gz *.0 *.1);;All files (*)")));
+}
+
+void ImportDialog::removeSelected()
+{
+    const auto rows = m_files->selectionModel()->selectedRows();
+    for (auto it = rows.crbegin(); it != rows.crend(); ++it)
+        m_files->removeRow(it->row());
+    refreshSniffing();
+}
+
+// Sniffing reads at most the first 256 KiB of each file, so it stays on the GUI thread.
+void ImportDialog::refreshSniffing()
+{
+    QString zoneError;
+    const bool zoneOk = ZoneConverter::fromSpec(m_zone->text(), &zoneError).has_value();
+    m_status->setText(zoneOk ? QString() : zoneError);
+    for (int row = 0; row < m_files->rowCount(); ++row) {
+        const QString path = m_files->item(row, ColFile)->data(Qt::UserRole).toString();
+        const ImportResult r = previewLogFile(path, options(), 1);
+        auto *format = r.ok() ? item(QStringLiteral("%1 (%2%)").arg(r.source->format).arg(qRound(r.confidence * 100)),
+                                     r.formatsTried.join(u'\n'))
+                              : item(tr("not recognised"), r.error);
+        if (!r.ok())
+            format->setForeground(Qt::darkRed);
+        m_files->setItem(row, ColFormat, format);
+    }
+    m_import->setEnabled(zoneOk && m_files->rowCount() > 0 && !isImporting());
+    showPreview();
+}
+
+void ImportDialog::showPreview()
+{
+    m_preview->clear();
+    m_preview->setRowCount(0);
+    const auto rows = m_files->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return;
+    const QString path = m_files->item(rows.first().row(), ColFile)->data(Qt::UserRole).toString();
+    const ImportResult r = previewLogFile(path, options(), 50);
+    if (!r.ok()) {
+        m_preview->setColumnCount(1);
+        m_preview->setHorizontalHeaderLabels({tr("Problem")});
+        m_preview->setRowCount(1);
+        m_preview->setItem(0, 0, item(r.error));
+        m_preview->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+        return;
+    }
+    const EventTable &t = *r.source->table;
+    auto text = [&t](uint32_t id) { return QString::fromUtf8(t.strings.bytes(id)); };
+    struct Column
+    {
+        QString title;
+        std::function<QString(std::size_t)> value;
+    };
+    std::vector<Column> columns{
+        {tr("Line"), [&](std::size_t i) { return QString::number(t.line[i]); }},
+        {tr("Time (UTC)"),
+         [&](std::size_t i) {
+             return QDateTime::fromMSecsSinceEpoch(t.time[i] / 1000, QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+         }},
+        {tr("Host"), [&](std::size_t i) { return text(t.host[i]); }},
+        {tr("Client"), [&](std::size_t i) { return text(t.client[i]); }},
+        {tr("Method"), [&](std::size_t i) { return QString::fromLatin1(toString(t.method[i])); }},
+        {tr("Path"), [&](std::size_t i) { return text(t.path[i]); }},
+        {tr("Status"), [&](std::size_t i) { return t.status[i] ? QString::number(t.status[i]) : QString(); }},
+        {tr("Bytes"), [&](std::size_t i) { return t.status[i] ? QString::number(t.bytes[i]) : QString(); }},
+        {tr("Resp. ms"), [&](std::size_t i) { return t.responseUs[i] == NoResponseTime ? QString() : QString::number(t.responseUs[i] / 1000.0); }},
+        {tr("User agent"), [&](std::size_t i) { return text(t.agent[i]); }},
+        {tr("Severity"), [&](std::size_t i) { return t.severity[i] == NoSeverity ? QString() : QString::number(t.severity[i]); }},
+        {tr("Message"), [&](std::size_t i) { return text(t.message[i]); }},
+    };
+    for (const auto &n : t.numeric)
+        columns.push_back({n.name, [&n](std::size_t i) { return QString::number(n.values[i]); }});
+    // Show only the columns this format filled.
+    std::vector<const Column *> shown;
+    for (const Column &c : columns) {
+        bool any = false;
+        for (std::size_t i = 0; i < t.size() && !any; ++i)
+            any = !c.value(i).isEmpty();
+        if (any)
+            shown.push_back(&c);
+    }
+    m_preview->setColumnCount(int(shown.size()));
+    QStringList titles;
+    for (const Column *c : shown)
+        titles.append(c->title);
+    m_preview->setHorizontalHeaderLabels(titles);
+    m_preview->setRowCount(int(t.size()));
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        for (std::size_t c = 0; c < shown.size(); ++c)
+            m_preview->setItem(int(i), int(c), item(shown[c]->value(i)));
+    }
+    m_preview->resizeColumnsToContents();
+}
+
+void ImportDialog::startImport()
+{
+    QStringList paths;
+    for (int row = 0; row < m_files->rowCount(); ++row)
+        paths.append(m_files->item(row, ColFile)->data(Qt::UserRole).toString());
+    if (paths.isEmpty())
+        return;
+    delete m_job;
+    m_job = new ImportJob(paths, options(), this);
+    connect(m_job, &ImportJob::progressChanged, this, [this](int permille, const QString &file) {
+        m_progress->setValue(permille);
+        m_status->setText(tr("Reading %1\u2026").arg(file));
+    });
+    connect(m_job, &ImportJob::finished, this, &ImportDialog::jobFinished);
+    m_import->setEnabled(false);
+    m_cancel->setEnabled(true);
+    m_progress->setValue(0);
+    m_job->start();
+}
+
+void ImportDialog::cancelImport()
+{
+    if (m_job)
+        m_job->cancel();
+}
+
+void ImportDialog::jobFinished()
+{
+    m_cancel->setEnabled(false);
+    m_import->setEnabled(true);
+    if (m_job->wasCancelled()) {
+        m_progress->setValue(0);
+        m_status->setText(tr("Import cancelled \u2014 the case is unchanged."));
+        return;
+    }
+    const QList<ImportResult> results = m_job->results();
+    const int added = m_job->applyTo(*m_doc);
+    qint64 malformed = 0;
+    for (int row = 0; row < m_files->rowCount() && row < results.size(); ++row) {
+        const ImportResult &r = results[row];
+        if (r.ok()) {
+            malformed += r.source->malformed;
+            m_files->setItem(row, ColEvents, item(QLocale().toString(r.source->events)));
+            auto *bad = item(QLocale().toString(r.source->malformed));
+            QStringList issues;
+            for (qsizetype i = 0; i < std::min<qsizetype>(r.source->issues.size(), 20); ++i)
+                issues.append(tr("line %1: %2").arg(r.source->issues[i].line).arg(r.source->issues[i].reason));
+            bad->setToolTip(issues.join(u'\n'));
+            m_files->setItem(row, ColMalformed, bad);
+            m_files->setItem(row, ColResult, item(tr("imported as %1").arg(r.source->format) +
+                                                      (r.notes.isEmpty() ? QString() : QStringLiteral(" \u2014 ") + r.notes.join(u"; ")),
+                                                  r.notes.join(u'\n')));
+        } else {
+            auto *failed = item(r.error, r.error);
+            failed->setForeground(Qt::darkRed);
+            m_files->setItem(row, ColResult, failed);
+        }
+    }
+    m_progress->setValue(1000);
+    m_status->setText(tr("%n file(s) imported", nullptr, added) + tr(", %n malformed line(s)", nullptr, int(malformed)) +
+                      (added < results.size() ? tr(", %n failed", nullptr, int(results.size() - added)) : QString()));
+}
+
+void ImportDialog::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void ImportDialog::dropEvent(QDropEvent *event)
+{
+    QStringList paths;
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (url.isLocalFile())
+            paths.append(url.toLocalFile());
+    }
+    addFiles(paths);
+    event->acceptProposedAction();
+}
+
+} // namespace inquest

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "ingest/importer.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+class QTableWidget;
+
+namespace inquest {
+
+class CaseDocument;
+class ImportJob;
+
+// Brings log files into the case: shows each file's sniffed format and a preview of its
+// first parsed rows, takes zone/year/site/format, runs an ImportJob off the GUI thread with
+// progress and Cancel, and lists per-file results. Sources are added only when the job ends.
+class ImportDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    explicit ImportDialog(CaseDocument *doc, QWidget *parent = nullptr);
+    ~ImportDialog() override;
+
+    void addFiles(const QStringList &paths);
+    ImportOptions options() const;
+    QTableWidget *fileTable() const { return m_files; }
+    QTableWidget *previewTable() const { return m_preview; }
+    QPushButton *importButton() const { return m_import; }
+    QPushButton *cancelButton() const { return m_cancel; }
+    bool isImporting() const;
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void browse();
+    void removeSelected();
+    void refreshSniffing();
+    void showPreview();
+    void startImport();
+    void cancelImport();
+    void jobFinished();
+
+    CaseDocument *m_doc;
+    QTableWidget *m_files;
+    QTableWidget *m_preview;
+    QComboBox *m_format;
+    QLineEdit *m_zone;
+    QSpinBox *m_year;
+    QLineEdit *m_site;
+    QProgressBar *m_progress;
+    QLabel *m_status;
+    QPushButton *m_import;
+    QPushButton *m_cancel;
+    QDialogButtonBox *m_buttons;
+    ImportJob *m_job = nullptr;
+};
+
+} // namespace inquest
