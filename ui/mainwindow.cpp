@@ -3,6 +3,7 @@
 #include "documentcontroller.h"
 #include "recentfiles.h"
 
+#include "dialogs/exportdialog.h"
 #include "docks/tabledock.h"
 #include "models/evidencemodel.h"
 #include "models/hypothesesmodel.h"
@@ -11,6 +12,8 @@
 
 #include "model/casedocument.h"
 #include "model/commands.h"
+#include "report/figurerenderer.h"
+#include "report/reporthooks.h"
 
 #include <QAction>
 #include <QApplication>
@@ -102,6 +105,11 @@ void MainWindow::createMenus()
     QAction *save = file->addAction(tr("&Save"), QKeySequence::Save, m_controller, &DocumentController::save);
     save->setObjectName(QStringLiteral("actionSave"));
     file->addAction(tr("Save &As\u2026"), QKeySequence::SaveAs, m_controller, [this] { m_controller->saveAs(); });
+    file->addSeparator();
+    file->addAction(tr("Export &Findings\u2026"), this, [this] {
+        const std::unique_ptr<FigureRenderer> figures = figureRendererForReport();
+        ExportDialog(m_doc->data(), m_doc->filePath(), scoresForReport(m_doc->data()), figures.get(), this).exec();
+    })->setObjectName(QStringLiteral("actionExportFindings"));
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
