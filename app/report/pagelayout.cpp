@@ -36,6 +36,9 @@ QFont ReportStyle::font(FontRole role) const
     f.setPixelSize(int(std::lround(dots(pt))));
     f.setBold(bold);
     f.setKerning(false);
+    // Any letter spacing turns ligatures off: "offline" must stay searchable and copyable in
+    // the PDF instead of becoming "o\uFB04ine". 0.05 dot (QFixed rounds anything under 1/64 to 0) is invisible at 1200 dpi.
+    f.setLetterSpacing(QFont::AbsoluteSpacing, 0.05);
     f.setHintingPreference(QFont::PreferNoHinting);
     if (fixed)
         f.setStyleHint(QFont::Monospace);
@@ -55,7 +58,7 @@ public:
         , m_body(style.body())
     {
         m_layout.style = style;
-        m_layout.pages.append({});
+        m_layout.pages.append(LaidPage{});
         m_y = m_body.top();
     }
 
@@ -75,7 +78,7 @@ private:
 
     void newPage()
     {
-        m_layout.pages.append({});
+        m_layout.pages.append(LaidPage{});
         m_y = m_body.top();
     }
 
@@ -133,10 +136,16 @@ private:
             return 0;
         const ReportBlock &b = m_doc.blocks.at(index);
         switch (b.type) {
-        case ReportBlock::Paragraph:
-            return measure(b.text, b.small ? FontRole::Small : FontRole::Body, m_body.width()).first;
+        case ReportBlock::Paragraph: {
+            // An introduction belongs with the figure it introduces.
+            const double h = measure(b.text, b.small ? FontRole::Small : FontRole::Body, m_body.width()).first;
+            const bool figureNext = index + 1 < m_doc.blocks.size() && m_doc.blocks.at(index + 1).type == ReportBlock::Figure;
+            return h + (figureNext ? gap(8) + figureHeight(m_doc.blocks.at(index + 1)) : 0);
+        }
         case ReportBlock::Table: {
             const Table &t = tableGeometry(b);
+            if (keepTogether(t))
+                return totalHeight(t);
             return t.headerHeight + (t.rowHeights.isEmpty() ? 0 : t.rowHeights.first());
         }
         case ReportBlock::Figure:
@@ -159,6 +168,17 @@ private:
     };
 
     double pad() const { return gap(3); }
+
+    static double totalHeight(const Table &t)
+    {
+        double h = t.headerHeight;
+        for (double r : t.rowHeights)
+            h += r;
+        return h;
+    }
+
+    // Short tables (a source's key/value list, the scores) read badly when split: keep them whole.
+    bool keepTogether(const Table &t) const { return t.rowHeights.size() <= 12 && totalHeight(t) < m_body.height() / 3; }
 
     FontRole cellFont(const ReportBlock &b, int row, int col) const
     {
@@ -230,7 +250,7 @@ private:
         const Table &t = tableGeometry(b);
         if (!pageEmpty())
             m_y += gap(4);
-        const double first = t.headerHeight + (t.rowHeights.isEmpty() ? 0 : t.rowHeights.first());
+        const double first = keepTogether(t) ? totalHeight(t) : t.headerHeight + (t.rowHeights.isEmpty() ? 0 : t.rowHeights.first());
         if (first > room() && !pageEmpty())
             newPage();
         if (!b.header.isEmpty())

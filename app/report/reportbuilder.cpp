@@ -329,3 +329,13 @@ void ReportBuilder::sensitivity()
 }
 
 } // namespace inquest
+
+namespace inquest {
+
+ReportDocument buildReport(const CaseData &data, const ReportScores &scores, const ReportOptions &options,
+                           bool figuresAvailable)
+{
+    return ReportBuilder(data, scores, options, figuresAvailable).build();
+}
+
+} // namespace inquest

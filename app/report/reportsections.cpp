@@ -162,7 +162,7 @@ void ReportBuilder::evidence()
     }
     ReportBlock t = ReportBlock::table({QStringLiteral("ID"), QStringLiteral("Evidence"), QStringLiteral("Provenance"),
                                         QStringLiteral("Grades"), QStringLiteral("Ratings"), QStringLiteral("Comments")},
-                                       {6, 27, 23, 13, 15, 16});
+                                       {6, 25, 23, 13, 17, 16});
     for (const Evidence &e : m_data.evidence) {
         QString what = e.title;
         if (!e.description.isEmpty())

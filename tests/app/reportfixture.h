@@ -11,6 +11,7 @@
 #include <QDateTime>
 #include <QPainter>
 #include <QPicture>
+#include <QTimeZone>
 
 #include <algorithm>
 
