@@ -24,7 +24,7 @@ class TestExportDialog : public QObject
 private slots:
     void previewFollowsChoicesAndExports()
     {
-        const CaseData data = fixture::reportCase();
+        const CaseData data = fixture::reportCase(40);
         fixture::FakeFigureRenderer figures;
         ExportDialog dialog(data, {}, fixture::reportScores(data), &figures);
         QSignalSpy ready(&dialog, &ExportDialog::previewReady);
@@ -46,8 +46,10 @@ private slots:
         // Leaving out the evidence and the custody log makes a shorter report.
         for (QCheckBox *box : dialog.findChildren<QCheckBox *>()) {
             if (box->text() == u"Evidence" || box->text().startsWith(u"Appendix B"))
-                QTest::mouseClick(box, Qt::LeftButton);
+                QTest::mouseClick(box, Qt::LeftButton, {}, QPoint(8, box->height() / 2)); // on the box itself
         }
+        QVERIFY(!dialog.options().sections.contains(ReportSection::Evidence));
+        QVERIFY(!dialog.options().sections.contains(ReportSection::Custody));
         QVERIFY(ready.wait(20000));
         QVERIFY(dialog.isPreviewCurrent());
         QVERIFY2(dialog.pageCount() < all, qPrintable(QStringLiteral("%1 vs %2").arg(dialog.pageCount()).arg(all)));

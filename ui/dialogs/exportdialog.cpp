@@ -92,8 +92,7 @@ ExportDialog::ExportDialog(const CaseData &data, const QString &caseFilePath, co
     connect(m_page, &QSpinBox::valueChanged, this, [this](int page) { showPage(page - 1); });
     auto *pager = new QHBoxLayout;
     pager->addWidget(m_page);
-    pager->addWidget(m_pageCount);
-    pager->addStretch();
+    pager->addWidget(m_pageCount, 1);
 
     m_preview->setAlignment(Qt::AlignHCenter | Qt::AlignTop);
     m_preview->setMinimumWidth(PreviewWidth);
