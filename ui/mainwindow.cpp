@@ -4,6 +4,7 @@
 #include "recentfiles.h"
 
 #include "dialogs/aboutdialog.h"
+#include "dialogs/exportdialog.h"
 #include "dialogs/importdialog.h"
 #include "docks/evidencedock.h"
 #include "docks/scoringdock.h"
@@ -15,6 +16,8 @@
 
 #include "model/casedocument.h"
 #include "model/commands.h"
+#include "report/figurerenderer.h"
+#include "report/reporthooks.h"
 
 #include <QAction>
 #include <QApplication>
@@ -110,6 +113,10 @@ void MainWindow::createMenus()
     file->addAction(tr("Save &As\u2026"), QKeySequence::SaveAs, m_controller, [this] { m_controller->saveAs(); });
     file->addSeparator();
     file->addAction(tr("&Import Logs\u2026"), QKeySequence(tr("Ctrl+I")), this, [this] { importLogs(); });
+    file->addAction(tr("Export &Findings\u2026"), this, [this] {
+        const std::unique_ptr<FigureRenderer> figures = figureRendererForReport();
+        ExportDialog(m_doc->data(), m_doc->filePath(), scoresForReport(m_doc->data()), figures.get(), this).exec();
+    })->setObjectName(QStringLiteral("actionExportFindings"));
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 

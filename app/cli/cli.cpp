@@ -32,7 +32,7 @@ const Command Commands[] = {
     {"evidence", "evidence CASE [--json]", evidence},
     {"series", "series CASE --metric requests|errors|error-rate|clients|bytes [--site S] [--bin SECONDS] [--csv|--json]",
      nullptr},
-    {"report", "report CASE --pdf OUT.pdf [--html OUT.html]", nullptr},
+    {"report", "report CASE --pdf OUT.pdf [--html OUT.html] [--zone ZONE]", report},
     {"verify", "verify CASE", verify},
     {"demo", "demo CASE", nullptr},
     {"formats", "formats [--json]", formats},

@@ -17,5 +17,6 @@ int evidence(const QStringList &args, QTextStream &out, QTextStream &err);
 int importLogs(const QStringList &args, QTextStream &out, QTextStream &err);
 int formats(const QStringList &args, QTextStream &out, QTextStream &err);
 int bench(const QStringList &args, QTextStream &out, QTextStream &err);
+int report(const QStringList &args, QTextStream &out, QTextStream &err);
 
 } // namespace inquest::cli

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+namespace inquest {
+
+// The parts of the findings report a user can leave out (title page and contents always appear).
+enum class ReportSection { Summary, Timeline, Charts, Evidence, Scoring, Sensitivity, Statements, Sources, Custody };
+
+QList<ReportSection> allReportSections();
+QString reportSectionTitle(ReportSection section);
+
+struct ReportOptions
+{
+    // The saved case file the report describes: its SHA-256 goes on the title page.
+    // Empty: the case is printed as "not saved".
+    QString caseFilePath;
+    // Second zone for times (IANA id); every time is also printed in UTC.
+    QString timeZone = QStringLiteral("UTC");
+    QList<ReportSection> sections = allReportSections();
+    // When the report was made. Invalid: SOURCE_DATE_EPOCH if set, otherwise now.
+    // Not part of the report id, so the same case keeps the same id.
+    QDateTime generatedAt;
+    QString fontFamily = QStringLiteral("DejaVu Sans");
+    QString monoFamily = QStringLiteral("DejaVu Sans Mono");
+
+    bool has(ReportSection s) const { return sections.contains(s); }
+};
+
+// The report's "now": options.generatedAt, else SOURCE_DATE_EPOCH, else the current time (UTC).
+QDateTime reportTimestamp(const ReportOptions &options);
+
+} // namespace inquest

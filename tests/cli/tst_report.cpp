@@ -1,0 +1,120 @@
+// `inquest report`: headless PDF/HTML export, exit codes and messages.
+#include <QCryptographicHash>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Run
+{
+    int status = -1;
+    QString out;
+    QString err;
+};
+
+Run inquest(const QStringList &args)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("DISPLAY")); // must work with no display at all
+    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(INQUEST_EXE), args);
+    if (!p.waitForFinished(120000))
+        return {};
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+} // namespace
+
+class TestReportCli : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString m_case;
+
+private slots:
+    void initTestCase()
+    {
+        m_case = m_dir.filePath(QStringLiteral("r.inquest"));
+        const Run r = inquest({QStringLiteral("new"), m_case, QStringLiteral("--title"), QStringLiteral("Report <test>")});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+    }
+
+    void writesPdfAndHtml()
+    {
+        const QString pdf = m_dir.filePath(QStringLiteral("out.pdf"));
+        const QString html = m_dir.filePath(QStringLiteral("out.html"));
+        const QByteArray caseBefore = readAll(m_case);
+        const Run r = inquest({QStringLiteral("report"), m_case, QStringLiteral("--pdf"), pdf, QStringLiteral("--html"), html,
+                               QStringLiteral("--zone"), QStringLiteral("Europe/London")});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        const QByteArray bytes = readAll(pdf);
+        QVERIFY(bytes.startsWith("%PDF-"));
+        QVERIFY(bytes.trimmed().endsWith("%%EOF"));
+        // stdout names the PDF's digest, which ties the PDF to the case hash printed inside it.
+        QVERIFY2(r.out.contains(QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex())),
+                 qPrintable(r.out));
+        const QString page = QString::fromUtf8(readAll(html));
+        QVERIFY(page.contains(QStringLiteral("Report &lt;test&gt;")));
+        QVERIFY(page.contains(QStringLiteral("Not scored")));
+        QVERIFY(page.contains(QString::fromLatin1(QCryptographicHash::hash(caseBefore, QCryptographicHash::Sha256).toHex())));
+        QVERIFY(page.contains(QStringLiteral("Europe/London")));
+        QCOMPARE(readAll(m_case), caseBefore); // a report never modifies the case
+    }
+
+    void pdfIsRequired()
+    {
+        const Run r = inquest({QStringLiteral("report"), m_case});
+        QCOMPARE(r.status, 2);
+        QVERIFY(r.err.contains(QStringLiteral("--pdf")));
+    }
+
+    void missingCase()
+    {
+        const QString missing = m_dir.filePath(QStringLiteral("missing.inquest"));
+        const Run r = inquest({QStringLiteral("report"), missing, QStringLiteral("--pdf"), m_dir.filePath(QStringLiteral("m.pdf"))});
+        QCOMPARE(r.status, 1);
+        QVERIFY(r.err.contains(QStringLiteral("missing.inquest")));
+        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("m.pdf"))));
+    }
+
+    void badZoneIsUsage()
+    {
+        const Run r = inquest({QStringLiteral("report"), m_case, QStringLiteral("--pdf"), m_dir.filePath(QStringLiteral("z.pdf")),
+                               QStringLiteral("--zone"), QStringLiteral("Mars/Olympus")});
+        QCOMPARE(r.status, 2);
+        QVERIFY(r.err.contains(QStringLiteral("Mars/Olympus")));
+    }
+
+    void unwritableOutput()
+    {
+        const QString out = m_dir.filePath(QStringLiteral("no/such/dir/x.pdf"));
+        const Run r = inquest({QStringLiteral("report"), m_case, QStringLiteral("--pdf"), out});
+        QCOMPARE(r.status, 1);
+        QVERIFY(r.err.contains(QStringLiteral("x.pdf")));
+    }
+
+    void sameCaseSameBytes()
+    {
+        qputenv("SOURCE_DATE_EPOCH", "1700000000");
+        const QString a = m_dir.filePath(QStringLiteral("a.pdf")), b = m_dir.filePath(QStringLiteral("b.pdf"));
+        QCOMPARE(inquest({QStringLiteral("report"), m_case, QStringLiteral("--pdf"), a}).status, 0);
+        QTest::qWait(1100);
+        QCOMPARE(inquest({QStringLiteral("report"), m_case, QStringLiteral("--pdf"), b}).status, 0);
+        qunsetenv("SOURCE_DATE_EPOCH");
+        QVERIFY(readAll(a) == readAll(b));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestReportCli)
+#include "tst_report.moc"
