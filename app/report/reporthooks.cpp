@@ -1,6 +1,7 @@
 #include "reporthooks.h"
 
 #include "figurerenderer.h"
+#include "reportscoring.h"
 
 namespace inquest {
 
@@ -25,7 +26,7 @@ void setFigureRendererFactory(FigureRendererFactory factory) { figuresHook() = s
 
 ReportScores scoresForReport(const CaseData &data)
 {
-    return scoringHook() ? scoringHook()(data) : ReportScores{};
+    return scoringHook() ? scoringHook()(data) : scoreCaseForReport(data);
 }
 
 std::unique_ptr<FigureRenderer> figureRendererForReport()

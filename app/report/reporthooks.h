@@ -18,7 +18,7 @@ using FigureRendererFactory = std::function<std::unique_ptr<FigureRenderer>()>;
 
 void setReportScoring(ReportScoring scoring);
 void setFigureRendererFactory(FigureRendererFactory factory);
-ReportScores scoresForReport(const CaseData &data);        // empty scores when no hook is set
+ReportScores scoresForReport(const CaseData &data);        // the case's own scores unless a hook is set
 std::unique_ptr<FigureRenderer> figureRendererForReport(); // null when no factory is set
 
 } // namespace inquest
