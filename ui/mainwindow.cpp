@@ -2,6 +2,7 @@
 #include "documentcontroller.h"
 #include "recentfiles.h"
 
+#include "charts/chartdock.h"
 #include "docks/tabledock.h"
 #include "models/evidencemodel.h"
 #include "models/hypothesesmodel.h"
@@ -73,10 +74,9 @@ void MainWindow::createDocks()
     m_hypothesesDock->toolBar()->addAction(tr("Delete"), this, &MainWindow::removeSelectedHypothesis);
     addDockWidget(Qt::RightDockWidgetArea, m_hypothesesDock);
 
-    auto *charts = makePlaceholderDock(
-        tr("Charts"), QStringLiteral("chartsDock"),
-        tr("Traffic and error curves per site, with statements and outage windows marked."), this);
-    addDockWidget(Qt::TopDockWidgetArea, charts);
+    m_chartDock = new ChartDock(m_doc, this);
+    addDockWidget(Qt::TopDockWidgetArea, m_chartDock);
+    connect(m_chartDock, &ChartDock::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 5000); });
 
     m_evidenceDock = new TableDock(tr("Evidence"), QStringLiteral("evidenceDock"), new EvidenceModel(m_doc, this), this);
     addDockWidget(Qt::BottomDockWidgetArea, m_evidenceDock);

@@ -7,6 +7,7 @@ class QMenu;
 namespace inquest {
 
 class CaseDocument;
+class ChartDock;
 class DocumentController;
 class RecentFiles;
 class TableDock;
@@ -41,6 +42,7 @@ private:
     TableDock *m_evidenceDock = nullptr;
     TableDock *m_statementsDock = nullptr;
     TableDock *m_hypothesesDock = nullptr;
+    ChartDock *m_chartDock = nullptr;
 };
 
 } // namespace inquest

@@ -30,7 +30,7 @@ const Command Commands[] = {
     {"statements", "statements CASE [--json]", nullptr},
     {"evidence", "evidence CASE [--json]", nullptr},
     {"series", "series CASE --metric requests|errors|error-rate|clients|bytes [--site S] [--bin SECONDS] [--csv|--json]",
-     nullptr},
+     series},
     {"report", "report CASE --pdf OUT.pdf [--html OUT.html]", nullptr},
     {"verify", "verify CASE", verify},
     {"demo", "demo CASE", nullptr},
