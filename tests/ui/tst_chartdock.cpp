@@ -34,12 +34,12 @@ private:
         const int x = qRound(plot()->timeAxis()->coordToPixel(double(us) / 1e6));
         return {x, plot()->pane(pane)->rect().center().y()};
     }
-    qint64 usAt(int x) const { return qint64(plot()->timeAxis()->pixelToCoord(x) * 1e6); }
+    qint64 usAt(int x) const { return std::llround(plot()->timeAxis()->pixelToCoord(x) * 1e6); }
     void settle()
     {
         // Let the coalescing timer and any re-bin finish.
         QTest::qWait(ChartController::CoalesceMs * 3);
-        QTRY_VERIFY(!m_dock->controller()->isRebinning());
+        QTRY_VERIFY(!m_dock->controller()->isBusy());
         plot()->replot(QCustomPlot::rpImmediateRefresh);
     }
 

@@ -101,6 +101,7 @@ void ChartController::startRebin()
     // Bin a margin of one view either side so that the next pans need no re-bin.
     const int64_t from = m_plot->visibleFromUs(), to = m_plot->visibleToUs();
     const int64_t span = to - from;
+    m_busy = true;
     m_watcher.setFuture(QtConcurrent::run([bins = m_bins, w = wantedWidth(), a = from - span, b = to + span] {
         return buildChartData(*bins, w, a, b);
     }));
@@ -117,6 +118,7 @@ void ChartController::rebinNow()
 
 void ChartController::apply(const ChartData &data)
 {
+    m_busy = false;
     m_plot->setChartData(data);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
     emit rebinned(data.widthUs);

@@ -36,7 +36,8 @@ public:
     void fitAll();
     // Synchronous re-bin of the current view (benchmarks, tests, export).
     void rebinNow();
-    bool isRebinning() const { return m_watcher.isRunning(); }
+    // True while work is pending or a re-bin has not been swapped in yet.
+    bool isBusy() const { return m_timer.isActive() || m_busy; }
 
     static constexpr int CoalesceMs = 15;
 
@@ -59,6 +60,7 @@ private:
     Work m_pending = Work::None;
     QFutureWatcher<ChartData> m_watcher;
     bool m_again = false;
+    bool m_busy = false;
 };
 
 } // namespace inquest

@@ -311,7 +311,7 @@ QString ChartPlot::siteAt(const QPoint &pos) const
     for (QCPGraph *g : graphs) {
         if (!g->visible() || g->data()->isEmpty())
             continue;
-        auto it = g->data()->findBegin(key, false);
+        auto it = g->data()->findBegin(key, true); // the bin starting at or before key
         if (it == g->data()->constEnd() || it->key > key)
             continue;
         const double d = std::abs(g->valueAxis()->coordToPixel(it->value) - pos.y());
