@@ -72,23 +72,30 @@ std::vector<MetricKey> BinPyramid::metrics() const
     return keys;
 }
 
-BinnedSeries BinPyramid::series(const MetricKey &metric, int64_t widthUs) const
+BinnedSeries BinPyramid::series(const MetricKey &metric, int64_t widthUs, TimeLimit limit) const
 {
     const BinLevel *l = level(widthUs);
     if (!l)
-        return binSeries(*m_site, metric, widthUs);
-    if (isMergeable(metric.metric) || metric.metric == Metric::ErrorRate)
-        return seriesFromLevel(*l, metric);
+        return binSeries(*m_site, metric, widthUs, limit);
+    if (isMergeable(metric.metric) || metric.metric == Metric::ErrorRate) {
+        BinnedSeries s = seriesFromLevel(*l, metric);
+        return limit == NoLimit ? s : s.slice(limit.first, limit.second);
+    }
     const auto key = std::make_pair(metric, widthUs);
     {
         QMutexLocker lock(&m_cacheMutex);
         if (auto it = m_cache.find(key); it != m_cache.end())
-            return *it->second;
+            return limit == NoLimit ? *it->second : it->second->slice(limit.first, limit.second);
     }
+    // A view of a small part of the site: compute just that part, uncached (cheap).
+    const int64_t span = m_site->maxTime() - m_site->minTime() + 1;
+    const int64_t covered = std::min(limit.second, m_site->maxTime() + 1) - std::max(limit.first, m_site->minTime());
+    if (limit != NoLimit && covered < span / 2)
+        return binSeries(*m_site, metric, widthUs, limit);
     auto computed = std::make_shared<const BinnedSeries>(binSeries(*m_site, metric, widthUs));
     QMutexLocker lock(&m_cacheMutex);
     m_cache.emplace(key, computed);
-    return *computed;
+    return limit == NoLimit ? *computed : computed->slice(limit.first, limit.second);
 }
 
 } // namespace inquest

@@ -38,8 +38,10 @@ public:
     std::vector<MetricKey> metrics() const;
 
     // The metric at a level width (ladder widths ≥ the base width). Widths the pyramid does not
-    // hold are binned directly from the events (and not cached).
-    BinnedSeries series(const MetricKey &metric, int64_t widthUs) const;
+    // hold are binned directly from the events (and not cached). With a limit, the bins
+    // overlapping [limit.first, limit.second); distinct counts and percentiles for a small part
+    // of the site's span are then computed for that part only.
+    BinnedSeries series(const MetricKey &metric, int64_t widthUs, TimeLimit limit = NoLimit) const;
 
 private:
     std::shared_ptr<const SiteEvents> m_site;

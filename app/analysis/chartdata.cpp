@@ -58,24 +58,25 @@ ChartData buildChartData(const CaseBins &bins, int64_t widthUs, int64_t fromUs, 
     data.toUs = toUs;
     std::vector<BinnedSeries> all, errors4, errors5, fresh;
     std::vector<BinnedSeries> sev[3];
+    const TimeLimit lim{fromUs, toUs};
     for (const auto &p : bins.sites) {
         const QString &name = p->site().name();
         if (!sites.isEmpty() && !sites.contains(name))
             continue;
         if (p->site().hasHttp()) {
-            BinnedSeries req = p->series(Metric::Requests, widthUs).slice(fromUs, toUs);
+            BinnedSeries req = p->series(Metric::Requests, widthUs, lim);
             data.traffic.push_back({name, req});
             all.push_back(std::move(req));
-            errors4.push_back(p->series(Metric::Status4xx, widthUs).slice(fromUs, toUs));
-            errors5.push_back(p->series(Metric::Status5xx, widthUs).slice(fromUs, toUs));
+            errors4.push_back(p->series(Metric::Status4xx, widthUs, lim));
+            errors5.push_back(p->series(Metric::Status5xx, widthUs, lim));
         }
         if (p->site().clientCount() > 0) {
-            data.clients.push_back({name, p->series(Metric::UniqueClients, widthUs).slice(fromUs, toUs)});
-            fresh.push_back(p->series(Metric::NewClients, widthUs).slice(fromUs, toUs));
+            data.clients.push_back({name, p->series(Metric::UniqueClients, widthUs, lim)});
+            fresh.push_back(p->series(Metric::NewClients, widthUs, lim));
         }
         if (p->site().hasSyslog()) {
             for (int s = 0; s < 8; ++s)
-                sev[s <= 3 ? 0 : s == 4 ? 1 : 2].push_back(p->series(MetricKey::severityOf(s), widthUs).slice(fromUs, toUs));
+                sev[s <= 3 ? 0 : s == 4 ? 1 : 2].push_back(p->series(MetricKey::severityOf(s), widthUs, lim));
         }
     }
     if (!all.empty()) {

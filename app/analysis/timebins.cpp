@@ -15,12 +15,14 @@ struct Range
     std::size_t count = 0;
 };
 
-Range rangeOf(const SiteEvents &site, int64_t widthUs)
+Range rangeOf(const SiteEvents &site, int64_t widthUs, TimeLimit limit = NoLimit)
 {
-    if (site.empty())
+    const int64_t lo = std::max(site.minTime(), limit.first);
+    const int64_t hi = std::min(site.maxTime(), limit.second == NoLimit.second ? limit.second : limit.second - 1);
+    if (site.empty() || lo > hi)
         return {};
-    const int64_t first = floorDiv(site.minTime(), widthUs);
-    return {first, std::size_t(floorDiv(site.maxTime(), widthUs) - first + 1)};
+    const int64_t first = floorDiv(lo, widthUs);
+    return {first, std::size_t(floorDiv(hi, widthUs) - first + 1)};
 }
 
 int statusClassMetric(uint16_t status)
@@ -207,19 +209,21 @@ BinnedSeries seriesFromLevel(const BinLevel &level, const MetricKey &metric)
     return withValues(metric, level.widthUs, level.firstIndex, it->second);
 }
 
-BinnedSeries binSeries(const SiteEvents &site, const MetricKey &metric, int64_t widthUs)
+BinnedSeries binSeries(const SiteEvents &site, const MetricKey &metric, int64_t widthUs, TimeLimit limit)
 {
     switch (metric.metric) {
     case Metric::UniqueClients:
-        return binUniqueClients(site, widthUs);
+        return binUniqueClients(site, widthUs, limit);
     case Metric::ResponseP50:
-        return binResponsePercentile(site, widthUs, 50);
+        return binResponsePercentile(site, widthUs, 50, limit);
     case Metric::ResponseP95:
-        return binResponsePercentile(site, widthUs, 95);
+        return binResponsePercentile(site, widthUs, 95, limit);
     case Metric::ResponseP99:
-        return binResponsePercentile(site, widthUs, 99);
-    default:
-        return seriesFromLevel(binMergeable(site, widthUs), metric);
+        return binResponsePercentile(site, widthUs, 99, limit);
+    default: {
+        BinnedSeries s = seriesFromLevel(binMergeable(site, widthUs), metric);
+        return limit == NoLimit ? s : s.slice(limit.first, limit.second);
+    }
     }
 }
 
@@ -233,9 +237,10 @@ void groupByBin(const SiteEvents &site, int64_t widthUs, const Range &range, std
     bins.assign(range.count, Bin{});
     offsets.assign(range.count + 1, 0);
     std::size_t total = 0;
+    const int64_t lo = range.firstIndex * widthUs, hi = (range.firstIndex + int64_t(range.count)) * widthUs;
     site.forEach([&](uint32_t g, const EventTable &t, uint32_t r) {
         T v;
-        if (!take(g, t, r, v))
+        if (t.time[r] < lo || t.time[r] >= hi || !take(g, t, r, v))
             return;
         const std::size_t b = std::size_t(floorDiv(t.time[r], widthUs) - range.firstIndex);
         bins[b].add(double(v), g);
@@ -248,7 +253,7 @@ void groupByBin(const SiteEvents &site, int64_t widthUs, const Range &range, std
     std::vector<uint32_t> fill(offsets.begin(), offsets.end() - 1);
     site.forEach([&](uint32_t g, const EventTable &t, uint32_t r) {
         T v;
-        if (!take(g, t, r, v))
+        if (t.time[r] < lo || t.time[r] >= hi || !take(g, t, r, v))
             return;
         grouped[fill[std::size_t(floorDiv(t.time[r], widthUs) - range.firstIndex)]++] = v;
     });
@@ -256,9 +261,9 @@ void groupByBin(const SiteEvents &site, int64_t widthUs, const Range &range, std
 
 } // namespace
 
-BinnedSeries binUniqueClients(const SiteEvents &site, int64_t widthUs)
+BinnedSeries binUniqueClients(const SiteEvents &site, int64_t widthUs, TimeLimit limit)
 {
-    const Range range = rangeOf(site, widthUs);
+    const Range range = rangeOf(site, widthUs, limit);
     std::vector<Bin> bins;
     std::vector<uint32_t> offsets;
     std::vector<uint32_t> clients;
@@ -290,9 +295,9 @@ BinnedSeries binUniqueClients(const SiteEvents &site, int64_t widthUs)
     return s;
 }
 
-BinnedSeries binResponsePercentile(const SiteEvents &site, int64_t widthUs, int p)
+BinnedSeries binResponsePercentile(const SiteEvents &site, int64_t widthUs, int p, TimeLimit limit)
 {
-    const Range range = rangeOf(site, widthUs);
+    const Range range = rangeOf(site, widthUs, limit);
     std::vector<Bin> bins;
     std::vector<uint32_t> offsets;
     std::vector<double> times;

@@ -83,19 +83,25 @@ struct BinLevel
     BinLevel coarsen(int64_t widthUs) const;
 };
 
+// A time range [first, second) in µs that a computation may be limited to.
+using TimeLimit = std::pair<int64_t, int64_t>;
+constexpr TimeLimit NoLimit{std::numeric_limits<int64_t>::min(), std::numeric_limits<int64_t>::max()};
+
 // The value a curve shows for a bin of a mergeable metric.
 double binValue(Metric metric, const Bin &bin);
 
 // One pass over the events: every mergeable metric the site has, at `widthUs`.
 BinLevel binMergeable(const SiteEvents &site, int64_t widthUs);
 // Any metric at any width, straight from the events (the reference the pyramid must equal).
-BinnedSeries binSeries(const SiteEvents &site, const MetricKey &metric, int64_t widthUs);
+BinnedSeries binSeries(const SiteEvents &site, const MetricKey &metric, int64_t widthUs, TimeLimit limit = NoLimit);
 // A series from a level that holds the metric (ErrorRate from 5xx and requests).
 BinnedSeries seriesFromLevel(const BinLevel &level, const MetricKey &metric);
 // Distinct clients and response-time percentiles at `widthUs`, aligned to the same bins.
-BinnedSeries binUniqueClients(const SiteEvents &site, int64_t widthUs);
+// With a limit, only the bins overlapping [limit.first, limit.second) are computed (a zoomed
+// view then costs one scan of the time column, not a pass over every event's client).
+BinnedSeries binUniqueClients(const SiteEvents &site, int64_t widthUs, TimeLimit limit = NoLimit);
 // p is 50, 95 or 99: nearest-rank percentile of the response times (ms) in each bin.
-BinnedSeries binResponsePercentile(const SiteEvents &site, int64_t widthUs, int p);
+BinnedSeries binResponsePercentile(const SiteEvents &site, int64_t widthUs, int p, TimeLimit limit = NoLimit);
 
 // Element-wise sum of series of the same metric and width (e.g. all sites); values re-derived
 // for counts and sums, NaN-aware for the rest is not meaningful and so not offered.

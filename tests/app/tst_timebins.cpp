@@ -277,8 +277,18 @@ private slots:
             const std::size_t fi = std::size_t(unique.start(i) / w - fresh.firstIndex);
             QCOMPARE(fresh.values[fi], double(newHere));
         }
+        // A limited range computes just the bins it overlaps, with the same numbers.
+        const TimeLimit part{from + 601 * S, from + 1500 * S};
+        const BinnedSeries limited = binUniqueClients(*site, w, part);
+        const BinnedSeries whole = unique.slice(part.first, part.second);
+        QCOMPARE(limited.firstIndex, whole.firstIndex);
+        QCOMPARE(limited.values, whole.values);
+        QCOMPARE(limited.bins, whole.bins);
+        QVERIFY(limited.size() < unique.size());
         // Pyramid caches the distinct count per width and agrees with the direct pass.
         const BinPyramid pyramid(site);
+        QCOMPARE(pyramid.series(Metric::UniqueClients, 60 * S, part).values,
+                 binUniqueClients(*site, 60 * S).slice(part.first, part.second).values);
         QCOMPARE(pyramid.series(Metric::UniqueClients, 60 * S).values, binUniqueClients(*site, 60 * S).values);
     }
 

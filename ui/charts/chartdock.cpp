@@ -87,6 +87,7 @@ void ChartDock::createToolBar()
     m_toolBar->addWidget(new QLabel(tr(" Zone ")));
     m_zone = new QComboBox;
     m_zone->setObjectName(QStringLiteral("zoneCombo"));
+    m_zone->setMaximumWidth(220);
     m_zone->addItem(tr("UTC"), QByteArray("UTC"));
     m_zone->addItem(tr("Local (%1)").arg(QString::fromUtf8(QTimeZone::systemTimeZoneId())), QByteArray("local"));
     m_zone->insertSeparator(2);
@@ -295,6 +296,8 @@ void ChartDock::updateStatus()
 
 QString ChartDock::visibleCsv() const
 {
+    if (!m_controller->bins())
+        return {};
     const ChartData visible = buildChartData(*m_controller->bins(), m_plot->chartData().widthUs,
                                              m_plot->visibleFromUs(), m_plot->visibleToUs());
     return seriesCsv(visible.all());

@@ -41,6 +41,8 @@ ChartMarks::ChartMarks(ChartPlot *plot)
     : QObject(plot)
     , m_plot(plot)
 {
+    // Labels are placed in pixels, so redo it whenever the layout may have moved the axes.
+    connect(m_plot, &QCustomPlot::afterLayout, this, &ChartMarks::layoutLabels);
 }
 
 ChartMarks::~ChartMarks() = default;
@@ -99,15 +101,11 @@ void ChartMarks::setMarks(const QList<Mark> &marks)
                 fill.setAlpha(mark.kind == Mark::Outage ? 45 : 28);
                 r->setBrush(fill);
                 r->setPen(mark.kind == Mark::Outage ? QPen(colour, 1) : Qt::NoPen);
-                r->topLeft->setCoords(double(mark.begin) / 1e6, 0);
-                r->bottomRight->setCoords(double(mark.end) / 1e6, 1);
                 positions = {r->topLeft, r->bottomRight};
                 item = r;
             } else {
                 auto *l = new QCPItemLine(m_plot);
                 l->setPen(QPen(colour, 1.2, mark.kind == Mark::Statement ? Qt::DashLine : Qt::SolidLine));
-                l->start->setCoords(double(mark.begin) / 1e6, 0);
-                l->end->setCoords(double(mark.begin) / 1e6, 1);
                 positions = {l->start, l->end};
                 item = l;
             }
@@ -117,6 +115,9 @@ void ChartMarks::setMarks(const QList<Mark> &marks)
                 pos->setTypeX(QCPItemPosition::ptPlotCoords);
                 pos->setTypeY(QCPItemPosition::ptAxisRectRatio);
             }
+            // Coordinates after the types: changing a type keeps the pixel position instead.
+            positions[0]->setCoords(double(mark.begin) / 1e6, 0);
+            positions[1]->setCoords(double(span ? mark.end : mark.begin) / 1e6, 1);
             item->setClipAxisRect(rect);
             item->setLayer(QStringLiteral("grid")); // under the curves
             item->setSelectable(false);

@@ -34,6 +34,18 @@ void setData(QCPAbstractPlottable *p, const BinnedSeries &s, double scale = 1.0)
         b->setData(keys, values, true);
 }
 
+// Counts get whole-number ticks (no "2.5 requests").
+class CountTicker : public QCPAxisTicker
+{
+protected:
+    double getTickStep(const QCPRange &range) override
+    {
+        const double step = QCPAxisTicker::getTickStep(range);
+        return step < 1 ? 1 : std::round(step);
+    }
+    int getSubTickCount(double step) override { return step <= 1 ? 0 : QCPAxisTicker::getSubTickCount(step); }
+};
+
 QString widthText(int64_t us)
 {
     const int64_t s = us / 1'000'000;
@@ -107,6 +119,31 @@ void ChartPlot::setupPanes()
             rect->setMinimumMargins(QMargins(0, 4, 0, 0));
         connect(x, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this, &ChartPlot::syncTimeAxes);
         m_panes[p] = rect;
+    }
+    // A caption per pane says what its curves are (the legend row names the sites).
+    const QString captions[PaneCount] = {
+        tr("Requests per site"),
+        tr("4xx (orange) and 5xx (red band), stacked · dashed: 5xx rate %, right axis"),
+        tr("Unique clients per site · dashed: new clients, all sites"),
+        tr("Syslog by severity: red emerg–err · orange warning · grey notice–debug")};
+    for (int p = 0; p < PaneCount; ++p) {
+        auto *caption = new QCPItemText(this);
+        caption->position->setAxisRect(m_panes[p]);
+        caption->position->setType(QCPItemPosition::ptAxisRectRatio);
+        caption->position->setCoords(1, 0);
+        caption->setPositionAlignment(Qt::AlignRight | Qt::AlignTop);
+        caption->setClipAxisRect(m_panes[p]);
+        caption->setText(captions[p]);
+        caption->setColor(QColor(0x44, 0x44, 0x44));
+        caption->setBrush(QColor(255, 255, 255, 200));
+        caption->setPadding(QMargins(4, 1, 4, 1));
+        caption->setLayer(QStringLiteral("legend"));
+        caption->setSelectable(false);
+    }
+    for (int p = 0; p < PaneCount; ++p) {
+        auto ticker = QSharedPointer<CountTicker>::create();
+        ticker->setTickCount(p == Syslog ? 2 : 5);
+        m_panes[p]->axis(QCPAxis::atLeft)->setTicker(ticker);
     }
     m_panes[Errors]->axis(QCPAxis::atRight)->setRange(0, 100);
     m_panes[Errors]->axis(QCPAxis::atRight)->setTickLabelColor(QColor(0xB0, 0x00, 0x20));

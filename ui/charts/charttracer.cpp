@@ -65,20 +65,22 @@ void ChartTracer::follow(const QPoint &pos)
             return QStringLiteral("\u2013");
         return locale.toString(s.values[std::size_t(i)], 'g', 6);
     };
-    for (const NamedSeries &s : data.traffic)
-        lines << QStringLiteral("%1: %2 req").arg(s.name, valueAt(s.series));
-    if (!data.status5xx.series.bins.empty()) {
-        lines << QStringLiteral("4xx %1 \u00b7 5xx %2 \u00b7 5xx rate %3")
-                     .arg(valueAt(data.status4xx.series), valueAt(data.status5xx.series),
-                          [&] {
-                              BinnedSeries pct = data.errorRate.series;
-                              for (double &v : pct.values)
-                                  v *= 100;
-                              return valueAt(pct) + u'%';
-                          }());
+    // One line per site: requests and distinct clients in the bin.
+    for (const NamedSeries &s : data.traffic) {
+        QString line = QStringLiteral("%1: %2 req").arg(s.name, valueAt(s.series));
+        for (const NamedSeries &c : data.clients) {
+            if (c.name == s.name)
+                line += QStringLiteral(", %1 clients").arg(valueAt(c.series));
+        }
+        lines << line;
     }
-    for (const NamedSeries &s : data.clients)
-        lines << QStringLiteral("%1: %2 clients").arg(s.name, valueAt(s.series));
+    if (!data.status5xx.series.bins.empty()) {
+        BinnedSeries pct = data.errorRate.series;
+        for (double &v : pct.values)
+            v = std::round(v * 1000) / 10; // percent, one decimal
+        lines << QStringLiteral("4xx %1 · 5xx %2 · 5xx rate %3%")
+                     .arg(valueAt(data.status4xx.series), valueAt(data.status5xx.series), valueAt(pct));
+    }
     if (!data.newClients.series.bins.empty())
         lines << QStringLiteral("new clients: %1").arg(valueAt(data.newClients.series));
     for (const NamedSeries &s : data.severity)
