@@ -39,7 +39,7 @@ private:
     {
         // Let the coalescing timer and any re-bin finish.
         QTest::qWait(ChartController::CoalesceMs * 3);
-        QTRY_VERIFY(!m_dock->controller()->isBusy());
+        QTRY_VERIFY_WITH_TIMEOUT(!m_dock->controller()->isBusy(), 30000);
         plot()->replot(QCustomPlot::rpImmediateRefresh);
     }
 
@@ -57,7 +57,7 @@ private slots:
         m_dock->resize(1400, 900);
         m_dock->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_dock));
-        QTRY_VERIFY(m_dock->binsReady());
+        QTRY_VERIFY_WITH_TIMEOUT(m_dock->binsReady(), 60000);
         settle();
     }
 

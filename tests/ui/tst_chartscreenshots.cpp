@@ -34,10 +34,10 @@ private slots:
         dock.resize(1600, 950);
         dock.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dock));
-        QTRY_VERIFY(dock.binsReady());
+        QTRY_VERIFY_WITH_TIMEOUT(dock.binsReady(), 60000);
         auto settle = [&] {
             QTest::qWait(ChartController::CoalesceMs * 3);
-            QTRY_VERIFY(!dock.controller()->isBusy());
+            QTRY_VERIFY_WITH_TIMEOUT(!dock.controller()->isBusy(), 30000);
             QTest::qWait(50);
         };
         settle();

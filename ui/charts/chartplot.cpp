@@ -125,7 +125,7 @@ void ChartPlot::setupPanes()
         tr("Requests per site"),
         tr("4xx (orange) and 5xx (red band), stacked · dashed: 5xx rate %, right axis"),
         tr("Unique clients per site · dashed: new clients, all sites"),
-        tr("Syslog by severity: red emerg–err · orange warning · grey notice–debug")};
+        tr("Syslog events per bin by severity: red emerg–err · orange warning · grey notice–debug")};
     for (int p = 0; p < PaneCount; ++p) {
         auto *caption = new QCPItemText(this);
         caption->position->setAxisRect(m_panes[p]);
@@ -322,7 +322,8 @@ void ChartPlot::updateAxisLabels()
     m_panes[Errors]->axis(QCPAxis::atLeft)->setLabel(tr("4xx / 5xx") + per);
     m_panes[Errors]->axis(QCPAxis::atRight)->setLabel(tr("5xx rate %"));
     m_panes[Clients]->axis(QCPAxis::atLeft)->setLabel(tr("Clients") + per);
-    m_panes[Syslog]->axis(QCPAxis::atLeft)->setLabel(tr("Syslog") + per);
+    // The lane is too short for a long label; its caption says what the bars are.
+    m_panes[Syslog]->axis(QCPAxis::atLeft)->setLabel(tr("Syslog"));
     const QString zone = m_zone == QTimeZone::utc() ? QStringLiteral("UTC") : QString::fromUtf8(m_zone.id());
     timeAxis(Syslog)->setLabel(tr("Time (%1)").arg(zone));
 }
