@@ -73,6 +73,10 @@ ChartPlot::ChartPlot(QWidget *parent)
     setFocusPolicy(Qt::StrongFocus);
     setMouseTracking(true);
     setNoAntialiasingOnDrag(true);
+    // Step curves and bars are all horizontal and vertical segments: antialiasing adds nothing
+    // but cost. Fast polylines let Qt draw each curve in one call.
+    setNotAntialiasedElements(QCP::aePlottables | QCP::aeFills);
+    setPlottingHint(QCP::phFastPolylines, true);
     setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     setupPanes();
     m_marks = new ChartMarks(this);
