@@ -298,6 +298,7 @@ void ChartPlot::syncTimeAxes(const QCPRange &range)
     m_syncing = false;
     updateTickFormat();
     m_marks->layoutLabels();
+    m_tracer->hide(); // its values belong to the old view until the mouse moves again
     emit visibleRangeChanged(visibleFromUs(), visibleToUs());
 }
 
