@@ -2,7 +2,9 @@
 #include "mainwindow.h"
 #include "documentcontroller.h"
 
+#include "charts/chartfigurerenderer.h"
 #include "cli/cli.h"
+#include "report/reporthooks.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -20,12 +22,14 @@ int main(int argc, char *argv[])
         args.append(QString::fromLocal8Bit(argv[i]));
 
     if (inquest::cli::isCommand(args)) {
-        // Commands that draw (reports, figures) need fonts and paint devices, never a screen.
+        // Commands that draw (reports and their figures) need fonts and the chart widget, never a
+        // screen: they run on the offscreen platform.
         std::unique_ptr<QCoreApplication> app;
         if (inquest::cli::needsGui(args)) {
             if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
                 qputenv("QT_QPA_PLATFORM", "offscreen");
-            app = std::make_unique<QGuiApplication>(argc, argv);
+            app = std::make_unique<QApplication>(argc, argv);
+            inquest::setFigureRendererFactory([] { return std::make_unique<inquest::ChartFigureRenderer>(); });
         } else {
             app = std::make_unique<QCoreApplication>(argc, argv);
         }
@@ -40,6 +44,7 @@ int main(int argc, char *argv[])
     }
 
     QApplication app(argc, argv);
+    inquest::setFigureRendererFactory([] { return std::make_unique<inquest::ChartFigureRenderer>(); });
     QApplication::setOrganizationName(QStringLiteral("Inquest"));
     QApplication::setApplicationName(QStringLiteral("Inquest"));
     QApplication::setApplicationDisplayName(QStringLiteral("Inquest"));

@@ -3,6 +3,7 @@
 #include "documentcontroller.h"
 #include "recentfiles.h"
 
+#include "charts/chartdock.h"
 #include "dialogs/aboutdialog.h"
 #include "dialogs/exportdialog.h"
 #include "dialogs/importdialog.h"
@@ -82,10 +83,11 @@ void MainWindow::createDocks()
     m_scoringDock = new ScoringDock(m_doc, this);
     addDockWidget(Qt::RightDockWidgetArea, m_scoringDock);
 
-    auto *charts = makePlaceholderDock(
-        tr("Charts"), QStringLiteral("chartsDock"),
-        tr("Traffic and error curves per site, with statements and outage windows marked."), this);
-    addDockWidget(Qt::TopDockWidgetArea, charts);
+    m_chartDock = new ChartDock(m_doc, this);
+    addDockWidget(Qt::TopDockWidgetArea, m_chartDock);
+    connect(m_chartDock, &ChartDock::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 5000); });
+    // A click on a bin shows its log lines.
+    connect(m_chartDock, &ChartDock::timeRangeActivated, m_timeline, &TimelineDock::showTimeRange);
 
     m_evidenceDock = new EvidenceDock(m_doc, this);
     addDockWidget(Qt::BottomDockWidgetArea, m_evidenceDock);

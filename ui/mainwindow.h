@@ -8,6 +8,7 @@ namespace inquest {
 
 class Autosaver;
 class CaseDocument;
+class ChartDock;
 class DocumentController;
 class RecentFiles;
 class EvidenceDock;
@@ -52,6 +53,7 @@ private:
     EvidenceDock *m_evidenceDock = nullptr;
     StatementsDock *m_statementsDock = nullptr;
     ScoringDock *m_scoringDock = nullptr;
+    ChartDock *m_chartDock = nullptr;
 };
 
 } // namespace inquest

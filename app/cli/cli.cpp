@@ -31,7 +31,7 @@ const Command Commands[] = {
     {"statements", "statements CASE [--json]", statements},
     {"evidence", "evidence CASE [--json]", evidence},
     {"series", "series CASE --metric requests|errors|error-rate|clients|bytes [--site S] [--bin SECONDS] [--csv|--json]",
-     nullptr},
+     series},
     {"report", "report CASE --pdf OUT.pdf [--html OUT.html] [--zone ZONE]", report},
     {"verify", "verify CASE", verify},
     {"demo", "demo CASE", nullptr},

@@ -18,5 +18,6 @@ int importLogs(const QStringList &args, QTextStream &out, QTextStream &err);
 int formats(const QStringList &args, QTextStream &out, QTextStream &err);
 int bench(const QStringList &args, QTextStream &out, QTextStream &err);
 int report(const QStringList &args, QTextStream &out, QTextStream &err);
+int series(const QStringList &args, QTextStream &out, QTextStream &err);
 
 } // namespace inquest::cli

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "binpyramid.h"
+#include "seriesexport.h"
+
+#include <memory>
+#include <vector>
+
+namespace inquest {
+
+// The case's bins, one pyramid per site, built once per set of sources (off the GUI thread).
+struct CaseBins
+{
+    std::vector<std::shared_ptr<const BinPyramid>> sites; // by site name
+    int64_t minTime = 0;
+    int64_t maxTime = 0;
+
+    static std::shared_ptr<const CaseBins> build(const QList<struct Source> &sources);
+    bool empty() const { return sites.empty(); }
+    QStringList siteNames() const;
+};
+
+// What the chart draws for one view: every curve at one bin width over the visible range
+// (plus a margin so a small pan needs no re-bin). Sums over sites are taken here so the GUI
+// thread only copies numbers into the plot.
+struct ChartData
+{
+    int64_t widthUs = 0;
+    int64_t fromUs = 0;
+    int64_t toUs = 0;
+    std::vector<NamedSeries> traffic;   // requests per site
+    std::vector<NamedSeries> clients;   // unique clients per site
+    NamedSeries newClients;             // all sites
+    NamedSeries status4xx;              // all sites
+    NamedSeries status5xx;              // all sites
+    NamedSeries errorRate;              // 5xx / requests, all sites
+    std::vector<NamedSeries> severity;  // syslog, all sites: "emerg–err", "warning", "notice–debug"
+
+    // Every series, for the CSV export of what is visible.
+    std::vector<NamedSeries> all() const;
+};
+
+// Bins for [fromUs, toUs) at widthUs (a ladder width). Sites not in `sites` (by name) are left
+// out when `sites` is non-empty.
+ChartData buildChartData(const CaseBins &bins, int64_t widthUs, int64_t fromUs, int64_t toUs,
+                         const QStringList &sites = {});
+
+} // namespace inquest

@@ -1,0 +1,158 @@
+#include "siteevents.h"
+
+#include "model/source.h"
+
+#include <QFileInfo>
+
+#include <algorithm>
+#include <limits>
+#include <map>
+#include <string_view>
+#include <unordered_map>
+
+namespace inquest {
+
+namespace {
+
+bool hasStatus(const EventTable &t)
+{
+    return std::any_of(t.status.begin(), t.status.end(), [](uint16_t s) { return s != 0; });
+}
+
+EventSlice wholeTable(const Source &s)
+{
+    EventSlice slice;
+    slice.sourceId = s.id;
+    slice.table = s.table;
+    slice.http = hasStatus(*s.table);
+    return slice;
+}
+
+bool isLogWithEvents(const Source &s)
+{
+    return s.kind == SourceKind::Log && s.table && !s.table->empty();
+}
+
+} // namespace
+
+std::vector<std::shared_ptr<const SiteEvents>> SiteEvents::bySite(const QList<Source> &sources)
+{
+    std::map<QString, std::vector<EventSlice>> groups;
+    for (const Source &s : sources) {
+        if (!isLogWithEvents(s))
+            continue;
+        if (!s.site.isEmpty()) {
+            groups[s.site].push_back(wholeTable(s));
+            continue;
+        }
+        // No declared site: split the rows by their host column.
+        const EventTable &t = *s.table;
+        const QString fallback = QFileInfo(s.path).fileName();
+        std::unordered_map<uint32_t, std::vector<uint32_t>> byHost;
+        for (uint32_t r = 0; r < t.size(); ++r)
+            byHost[t.host[r]].push_back(r);
+        const bool http = hasStatus(t);
+        for (auto &[host, rows] : byHost) {
+            const QString name = host == 0 ? fallback : QString::fromUtf8(t.strings.bytes(host));
+            EventSlice slice;
+            slice.sourceId = s.id;
+            slice.table = s.table;
+            slice.http = http;
+            slice.allRows = byHost.size() == 1;
+            if (!slice.allRows)
+                slice.rows = std::move(rows);
+            groups[name].push_back(std::move(slice));
+        }
+    }
+    std::vector<std::shared_ptr<const SiteEvents>> result;
+    for (auto &[name, slices] : groups) {
+        // Keep source order within a site so event numbers are stable.
+        std::stable_sort(slices.begin(), slices.end(),
+                         [](const EventSlice &a, const EventSlice &b) { return a.sourceId < b.sourceId; });
+        result.push_back(fromSlices(name, std::move(slices)));
+    }
+    return result;
+}
+
+std::shared_ptr<const SiteEvents> SiteEvents::combined(const QList<Source> &sources, const QString &name)
+{
+    std::vector<EventSlice> slices;
+    for (const Source &s : sources) {
+        if (isLogWithEvents(s))
+            slices.push_back(wholeTable(s));
+    }
+    return fromSlices(name, std::move(slices));
+}
+
+std::shared_ptr<const SiteEvents> SiteEvents::fromSlices(const QString &name, std::vector<EventSlice> slices)
+{
+    auto site = std::make_shared<SiteEvents>();
+    site->m_name = name;
+    site->m_slices = std::move(slices);
+    site->index();
+    return site;
+}
+
+void SiteEvents::index()
+{
+    m_size = 0;
+    m_sliceStart.clear();
+    for (const EventSlice &s : m_slices) {
+        m_sliceStart.push_back(m_size);
+        m_size += s.size();
+        m_hasHttp = m_hasHttp || s.http;
+        for (const NumericColumn &c : s.table->numeric) {
+            if (!m_numericColumns.contains(c.name))
+                m_numericColumns.append(c.name);
+        }
+    }
+    Q_ASSERT(m_size < std::numeric_limits<uint32_t>::max());
+    m_minTime = std::numeric_limits<int64_t>::max();
+    m_maxTime = std::numeric_limits<int64_t>::min();
+    m_clients.assign(m_size, NoClient);
+
+    // Client strings from different pools map to one id; each pool id is looked up once.
+    std::unordered_map<std::string_view, uint32_t> ids;
+    const EventTable *remapFor = nullptr;
+    std::vector<uint32_t> remap;
+    forEach([&](uint32_t g, const EventTable &t, uint32_t r) {
+        const int64_t time = t.time[r];
+        m_minTime = std::min(m_minTime, time);
+        m_maxTime = std::max(m_maxTime, time);
+        m_hasSyslog = m_hasSyslog || t.severity[r] != NoSeverity;
+        m_hasResponse = m_hasResponse || t.responseUs[r] != NoResponseTime;
+        const uint32_t pid = t.client[r];
+        if (pid == 0)
+            return;
+        if (remapFor != &t) {
+            remapFor = &t;
+            remap.assign(t.strings.size(), NoClient);
+        }
+        uint32_t &id = remap[pid];
+        if (id == NoClient) {
+            auto [it, added] = ids.try_emplace(t.strings.view(pid), uint32_t(ids.size()));
+            id = it->second;
+            if (added) {
+                m_clientFirstTime.push_back(time);
+                m_clientFirstEvent.push_back(g);
+            }
+        }
+        m_clients[g] = id;
+        if (time < m_clientFirstTime[id]) {
+            m_clientFirstTime[id] = time;
+            m_clientFirstEvent[id] = g;
+        }
+    });
+    if (m_size == 0)
+        m_minTime = m_maxTime = 0;
+}
+
+EventRef SiteEvents::locate(uint32_t event) const
+{
+    const auto it = std::upper_bound(m_sliceStart.begin(), m_sliceStart.end(), std::size_t(event));
+    const std::size_t k = std::size_t(it - m_sliceStart.begin()) - 1;
+    const EventSlice &s = m_slices[k];
+    return {s.sourceId, s.row(event - m_sliceStart[k])};
+}
+
+} // namespace inquest

@@ -1,0 +1,108 @@
+#pragma once
+
+#include "model/eventtable.h"
+#include "model/kinds.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <vector>
+
+namespace inquest {
+
+struct Source;
+
+// The rows of one source that belong to a site (all rows, or those of one host).
+struct EventSlice
+{
+    Id sourceId = 0;
+    std::shared_ptr<const EventTable> table;
+    std::vector<uint32_t> rows; // empty = every row of the table
+    bool http = false;          // the table has HTTP statuses
+    bool allRows = true;
+
+    std::size_t size() const { return allRows ? table->size() : rows.size(); }
+    uint32_t row(std::size_t i) const { return allRows ? uint32_t(i) : rows[i]; }
+};
+
+// Where an event of a site lives: its source and row.
+struct EventRef
+{
+    Id sourceId = 0;
+    uint32_t row = 0;
+};
+
+// The events of one site across its sources. Events are numbered 0..size()-1 in slice order
+// (source order, then row order); bins report first/last event in that numbering.
+// Client strings are unified across sources, so one client seen by two servers counts once.
+class SiteEvents
+{
+public:
+    static constexpr uint32_t NoClient = UINT32_MAX;
+
+    // Groups the log sources of a case by Source::site, or by the per-event host column when a
+    // source has no site (falling back to the file name when the host is empty too).
+    static std::vector<std::shared_ptr<const SiteEvents>> bySite(const QList<Source> &sources);
+    // Every log event of the case as one "site" (named `name`).
+    static std::shared_ptr<const SiteEvents> combined(const QList<Source> &sources, const QString &name = {});
+    static std::shared_ptr<const SiteEvents> fromSlices(const QString &name, std::vector<EventSlice> slices);
+
+    const QString &name() const { return m_name; }
+    const std::vector<EventSlice> &slices() const { return m_slices; }
+    std::size_t size() const { return m_size; }
+    bool empty() const { return m_size == 0; }
+    int64_t minTime() const { return m_minTime; }
+    int64_t maxTime() const { return m_maxTime; }
+    bool hasHttp() const { return m_hasHttp; }
+    bool hasSyslog() const { return m_hasSyslog; }
+    bool hasResponseTimes() const { return m_hasResponse; }
+    const QStringList &numericColumns() const { return m_numericColumns; }
+
+    // Unified client id per event (NoClient when the event has none), and per client the time
+    // and event number of its first appearance (earliest time, then lowest number).
+    const std::vector<uint32_t> &clients() const { return m_clients; }
+    std::size_t clientCount() const { return m_clientFirstTime.size(); }
+    const std::vector<int64_t> &clientFirstTime() const { return m_clientFirstTime; }
+    const std::vector<uint32_t> &clientFirstEvent() const { return m_clientFirstEvent; }
+
+    EventRef locate(uint32_t event) const;
+
+    // Calls f(eventNumber, table, row) for every event, in numbering order.
+    template <typename F>
+    void forEach(F &&f) const
+    {
+        uint32_t g = 0;
+        for (const EventSlice &s : m_slices) {
+            const EventTable &t = *s.table;
+            const std::size_t n = s.size();
+            if (s.allRows) {
+                for (std::size_t i = 0; i < n; ++i)
+                    f(g++, t, uint32_t(i));
+            } else {
+                for (uint32_t r : s.rows)
+                    f(g++, t, r);
+            }
+        }
+    }
+
+private:
+    void index();
+
+    QString m_name;
+    std::vector<EventSlice> m_slices;
+    std::vector<std::size_t> m_sliceStart;
+    std::size_t m_size = 0;
+    int64_t m_minTime = 0;
+    int64_t m_maxTime = 0;
+    bool m_hasHttp = false;
+    bool m_hasSyslog = false;
+    bool m_hasResponse = false;
+    QStringList m_numericColumns;
+    std::vector<uint32_t> m_clients;
+    std::vector<int64_t> m_clientFirstTime;
+    std::vector<uint32_t> m_clientFirstEvent;
+};
+
+} // namespace inquest

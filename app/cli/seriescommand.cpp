@@ -1,0 +1,100 @@
+#include "commandline.h"
+#include "commands.h"
+
+#include "analysis/binpyramid.h"
+#include "analysis/seriesexport.h"
+#include "analysis/siteevents.h"
+#include "casefile/casefile.h"
+
+#include <QJsonDocument>
+
+namespace inquest::cli {
+
+namespace {
+constexpr std::size_t DefaultMaxBins = 2000;
+}
+
+int series(const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    CommandLine cl({u"metric"_qs, u"site"_qs, u"bin"_qs}, {u"csv"_qs, u"json"_qs});
+    QString error;
+    if (!cl.parse(args, &error) || cl.positional().size() != 1) {
+        err << "inquest series: " << (error.isEmpty() ? u"expected one CASE path"_qs : error) << '\n';
+        return Usage;
+    }
+    if (cl.has(u"csv"_qs) && cl.has(u"json"_qs)) {
+        err << "inquest series: --csv and --json exclude each other\n";
+        return Usage;
+    }
+    const QString metricText = cl.value(u"metric"_qs);
+    const auto metric = cliMetric(metricText);
+    if (metricText.isEmpty() || !metric) {
+        err << "inquest series: " << (metricText.isEmpty() ? u"--metric is required"_qs
+                                                           : u"unknown metric \"%1\""_qs.arg(metricText))
+            << " (metrics: requests, errors, error-rate, clients, bytes, new-clients, 2xx, 3xx, 4xx, 5xx,"
+               " response-p50, response-p95, response-p99, severity-err, csv:COLUMN)\n";
+        return Usage;
+    }
+    int64_t widthUs = 0;
+    if (cl.has(u"bin"_qs)) {
+        bool ok = false;
+        const qint64 seconds = cl.value(u"bin"_qs).toLongLong(&ok);
+        if (!ok || seconds < 1 || seconds > 366 * 86400) {
+            err << "inquest series: --bin must be a whole number of seconds from 1 to 31622400, not \""
+                << cl.value(u"bin"_qs) << "\"\n";
+            return Usage;
+        }
+        widthUs = seconds * UsPerSecond;
+    }
+
+    const QString path = cl.positional().first();
+    auto data = casefile::read(path, &error);
+    if (!data) {
+        err << "inquest series: " << error << '\n';
+        return BadInput;
+    }
+    std::shared_ptr<const SiteEvents> site;
+    const QString siteName = cl.value(u"site"_qs);
+    if (siteName.isEmpty()) {
+        site = SiteEvents::combined(data->sources);
+    } else {
+        QStringList names;
+        for (auto &s : SiteEvents::bySite(data->sources)) {
+            names.append(s->name());
+            if (s->name() == siteName)
+                site = s;
+        }
+        if (!site) {
+            err << "inquest series: " << path << ": no site \"" << siteName << "\" (sites: "
+                << (names.isEmpty() ? u"none"_qs : names.join(u", ")) << ")\n";
+            return BadInput;
+        }
+    }
+    if (site->empty()) {
+        err << "inquest series: " << path << ": the case has no log events\n";
+        return BadInput;
+    }
+    if (widthUs == 0)
+        widthUs = BinPyramid::widthFor(site->maxTime() - site->minTime() + 1, DefaultMaxBins);
+
+    const BinnedSeries s = binSeries(*site, *metric, widthUs);
+    if (cl.has(u"json"_qs)) {
+        out << QJsonDocument(seriesJson(s, siteName)).toJson(QJsonDocument::Indented);
+    } else if (cl.has(u"csv"_qs)) {
+        writeSeriesCsv(out, {{metricName(*metric), s}});
+    } else {
+        out << "# " << metricLabel(*metric) << (siteName.isEmpty() ? u", all sites"_qs : u", "_qs + siteName)
+            << ", " << widthUs / UsPerSecond << " s bins, times UTC\n";
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            out << isoUtc(s.start(i)) << "  ";
+            if (std::isnan(s.values[i]))
+                out << "-";
+            else
+                out << QString::number(s.values[i], 'g', 10);
+            out << '\n';
+        }
+    }
+    return Success;
+}
+
+} // namespace inquest::cli

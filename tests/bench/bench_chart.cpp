@@ -1,0 +1,175 @@
+// Chart speed with 5M events over 6 sites (issue 4 targets), against a reference pass.
+//   opening the chart for a fresh case   <= 300 ms
+//   re-bin after a zoom                  <= 50 ms
+//   replot after a pan                   <= 16 ms median
+// Reference: one linear pass over every time column (min/max), in the same process.
+#include "../common/syntheticincident.h"
+
+#include "analysis/chartdata.h"
+#include "charts/chartplot.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QTest>
+
+#include <algorithm>
+
+using namespace inquest;
+
+namespace {
+
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0 : v[v.size() / 2];
+}
+
+template <typename F>
+double timeMs(F &&f)
+{
+    QElapsedTimer t;
+    t.start();
+    f();
+    return double(t.nsecsElapsed()) / 1e6;
+}
+
+} // namespace
+
+class BenchChart : public QObject
+{
+    Q_OBJECT
+
+    CaseData m_data;
+    qint64 m_events = 0;
+    double m_referenceMs = 0;
+
+    void report(const char *what, double ms, double target)
+    {
+        qInfo("%-44s %8.2f ms  (%5.2fx the reference pass; target <= %.0f ms: %s)", what, ms, ms / m_referenceMs,
+              target, ms <= target ? "met" : "MISSED");
+    }
+
+private slots:
+    void initTestCase()
+    {
+        testing::IncidentSpec spec;
+        spec.sites = 6;
+        spec.events = qEnvironmentVariableIntValue("BENCH_EVENTS") ? qEnvironmentVariableIntValue("BENCH_EVENTS") : 5'000'000;
+        m_data = testing::makeIncident(spec);
+        for (const Source &s : m_data.sources)
+            m_events += qint64(s.table->size());
+        std::vector<double> ref;
+        for (int i = 0; i < 7; ++i) {
+            ref.push_back(timeMs([&] {
+                int64_t lo = INT64_MAX, hi = INT64_MIN;
+                for (const Source &s : m_data.sources) {
+                    for (int64_t t : s.table->time) {
+                        lo = std::min(lo, t);
+                        hi = std::max(hi, t);
+                    }
+                }
+                QVERIFY(hi > lo);
+            }));
+        }
+        m_referenceMs = median(ref);
+        qInfo("%lld events over %d sites + syslog; reference pass over the time columns: %.2f ms median",
+              m_events, spec.sites, m_referenceMs);
+    }
+
+    void openChart()
+    {
+        // Fresh case: bin every site (pyramids), build the visible series, draw once.
+        std::vector<double> runs;
+        for (int i = 0; i < 5; ++i) {
+            ChartPlot plot;
+            plot.resize(1600, 1000);
+            runs.push_back(timeMs([&] {
+                const auto bins = CaseBins::build(m_data.sources);
+                plot.setVisibleRange(bins->minTime, bins->maxTime + 1);
+                const int64_t w = BinPyramid::widthFor(bins->maxTime - bins->minTime, 1500);
+                plot.setChartData(buildChartData(*bins, w, bins->minTime, bins->maxTime + 1));
+                plot.replot(QCustomPlot::rpImmediateRefresh);
+            }));
+        }
+        report("open chart (bin 5M events, build, draw)", median(runs), 300);
+        QBENCHMARK_ONCE {
+            const auto bins = CaseBins::build(m_data.sources);
+            Q_UNUSED(bins);
+        }
+    }
+
+    void rebinAfterZoom()
+    {
+        const auto bins = CaseBins::build(m_data.sources);
+        ChartPlot plot;
+        plot.resize(1600, 1000);
+        const int64_t full = bins->maxTime - bins->minTime;
+        const int64_t centre = bins->minTime + full / 2;
+        // Zoom in step by step (x1.5 each, as the + key does); each step that changes the bin
+        // width re-bins. "cold" = the first time a width is asked for (distinct clients computed
+        // from the events), "warm" = served from the pyramid and cache.
+        std::vector<double> cold, warm;
+        for (int pass = 0; pass < 2; ++pass) {
+            int64_t span = full;
+            int64_t lastWidth = 0;
+            while (span > 60 * UsPerSecond) {
+                span = int64_t(double(span) / 1.5);
+                const int64_t w = BinPyramid::widthFor(span, 1500);
+                if (w == lastWidth)
+                    continue;
+                lastWidth = w;
+                const double ms = timeMs([&] {
+                    plot.setVisibleRange(centre - span / 2, centre + span / 2);
+                    plot.setChartData(buildChartData(*bins, w, centre - span / 2 - span, centre + span / 2 + span));
+                });
+                (pass == 0 ? cold : warm).push_back(ms);
+            }
+        }
+        report("re-bin after zoom, cold width (max)", *std::max_element(cold.begin(), cold.end()), 50);
+        report("re-bin after zoom, cold width (median)", median(cold), 50);
+        report("re-bin after zoom, warm (median)", median(warm), 50);
+        QBENCHMARK {
+            plot.setChartData(buildChartData(*bins, 10 * UsPerSecond, centre - 1800 * UsPerSecond, centre + 1800 * UsPerSecond));
+        }
+    }
+
+    void replotAfterPan()
+    {
+        const auto bins = CaseBins::build(m_data.sources);
+        ChartPlot plot;
+        plot.resize(1600, 1000);
+        const int64_t span = (bins->maxTime - bins->minTime) / 3;
+        const int64_t from = bins->minTime + span;
+        plot.setVisibleRange(from, from + span);
+        const int64_t w = BinPyramid::widthFor(span, 1500);
+        plot.setChartData(buildChartData(*bins, w, from - span, from + 2 * span));
+        plot.replot(QCustomPlot::rpImmediateRefresh);
+        std::vector<double> runs;
+        for (int i = 0; i < 60; ++i) {
+            runs.push_back(timeMs([&] {
+                plot.timeAxis()->moveRange(double(span) / 1e6 * (i % 20 < 10 ? 0.02 : -0.02));
+                plot.fitValueAxes();
+                plot.replot(QCustomPlot::rpImmediateRefresh);
+            }));
+        }
+        report("replot after pan (median)", median(runs), 16);
+        std::sort(runs.begin(), runs.end());
+        qInfo("  pan replot p90 %.2f ms, max %.2f ms", runs[runs.size() * 9 / 10], runs.back());
+        QBENCHMARK {
+            plot.timeAxis()->moveRange(1);
+            plot.fitValueAxes();
+            plot.replot(QCustomPlot::rpImmediateRefresh);
+        }
+    }
+};
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    BenchChart bench;
+    return QTest::qExec(&bench, argc, argv);
+}
+
+#include "bench_chart.moc"

@@ -1,0 +1,127 @@
+#include "chartcontroller.h"
+#include "chartplot.h"
+
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace inquest {
+
+ChartController::ChartController(ChartPlot *plot, QObject *parent)
+    : QObject(parent)
+    , m_plot(plot)
+{
+    m_timer.setSingleShot(true);
+    m_timer.setInterval(CoalesceMs);
+    connect(&m_timer, &QTimer::timeout, this, &ChartController::serve);
+    connect(m_plot, &ChartPlot::visibleRangeChanged, this, [this] { schedule(Work::Replot); });
+    connect(&m_watcher, &QFutureWatcher<ChartData>::finished, this, [this] {
+        apply(m_watcher.result());
+        if (std::exchange(m_again, false))
+            schedule(Work::Rebin);
+    });
+}
+
+ChartController::~ChartController()
+{
+    m_watcher.waitForFinished();
+}
+
+void ChartController::setBins(std::shared_ptr<const CaseBins> bins)
+{
+    m_bins = std::move(bins);
+    fitAll();
+    rebinNow();
+}
+
+void ChartController::setPinnedWidth(int64_t widthUs)
+{
+    m_pinned = widthUs;
+    schedule(Work::Rebin);
+}
+
+std::size_t ChartController::maxBins() const
+{
+    // About one bin per pixel of the plot, never more than a few thousand.
+    return std::size_t(std::clamp(m_plot->pane(ChartPlot::Traffic)->width(), 200, 2500));
+}
+
+int64_t ChartController::wantedWidth() const
+{
+    if (m_pinned > 0)
+        return m_pinned;
+    int64_t base = UsPerSecond;
+    if (m_bins) {
+        for (const auto &p : m_bins->sites)
+            base = std::max(base, p->baseWidth());
+    }
+    return BinPyramid::widthFor(m_plot->visibleToUs() - m_plot->visibleFromUs(), maxBins(), base);
+}
+
+int64_t ChartController::currentWidth() const { return m_plot->chartData().widthUs; }
+
+void ChartController::fitAll()
+{
+    if (!m_bins || m_bins->empty())
+        return;
+    const int64_t span = std::max<int64_t>(m_bins->maxTime - m_bins->minTime, 60 * UsPerSecond);
+    m_plot->setVisibleRange(m_bins->minTime - span / 50, m_bins->minTime + span + span / 50);
+}
+
+void ChartController::schedule(Work work)
+{
+    m_pending = std::max(m_pending, work);
+    if (!m_timer.isActive())
+        m_timer.start();
+}
+
+bool ChartController::needsRebin() const
+{
+    const ChartData &d = m_plot->chartData();
+    return m_bins && (d.widthUs != wantedWidth() || m_plot->visibleFromUs() < d.fromUs || m_plot->visibleToUs() > d.toUs);
+}
+
+void ChartController::serve()
+{
+    const Work work = std::exchange(m_pending, Work::None);
+    if (work == Work::Rebin || needsRebin()) {
+        startRebin();
+        return;
+    }
+    m_plot->fitValueAxes();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void ChartController::startRebin()
+{
+    if (!m_bins)
+        return;
+    if (m_watcher.isRunning()) {
+        m_again = true;
+        return;
+    }
+    // Bin a margin of one view either side so that the next pans need no re-bin.
+    const int64_t from = m_plot->visibleFromUs(), to = m_plot->visibleToUs();
+    const int64_t span = to - from;
+    m_busy = true;
+    m_watcher.setFuture(QtConcurrent::run([bins = m_bins, w = wantedWidth(), a = from - span, b = to + span] {
+        return buildChartData(*bins, w, a, b);
+    }));
+}
+
+void ChartController::rebinNow()
+{
+    if (!m_bins)
+        return;
+    m_watcher.waitForFinished();
+    const int64_t from = m_plot->visibleFromUs(), to = m_plot->visibleToUs();
+    apply(buildChartData(*m_bins, wantedWidth(), from - (to - from), to + (to - from)));
+}
+
+void ChartController::apply(const ChartData &data)
+{
+    m_busy = false;
+    m_plot->setChartData(data);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    emit rebinned(data.widthUs);
+}
+
+} // namespace inquest

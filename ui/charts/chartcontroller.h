@@ -1,0 +1,66 @@
+#pragma once
+
+#include "analysis/chartdata.h"
+
+#include <QFutureWatcher>
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+namespace inquest {
+
+class ChartPlot;
+
+// Decides what the plot needs after a pan or zoom (Wireshark I/O graph style): pending work is
+// either a replot (new range, same bins: fit the value axes and redraw) or a re-bin (the bin
+// width the zoom calls for changed, or the view left the binned range). One coalescing timer
+// serves both, and re-binning runs off the GUI thread, with the result swapped in on it.
+class ChartController : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ChartController(ChartPlot *plot, QObject *parent = nullptr);
+    ~ChartController() override;
+
+    void setBins(std::shared_ptr<const CaseBins> bins);
+    std::shared_ptr<const CaseBins> bins() const { return m_bins; }
+    // 0 = follow the zoom; otherwise a pinned width in µs.
+    void setPinnedWidth(int64_t widthUs);
+    int64_t pinnedWidth() const { return m_pinned; }
+    // The width the current view calls for.
+    int64_t wantedWidth() const;
+    int64_t currentWidth() const;
+    // Shows the whole case.
+    void fitAll();
+    // Synchronous re-bin of the current view (benchmarks, tests, export).
+    void rebinNow();
+    // True while work is pending or a re-bin has not been swapped in yet.
+    bool isBusy() const { return m_timer.isActive() || m_busy; }
+
+    static constexpr int CoalesceMs = 15;
+
+signals:
+    void rebinned(qint64 widthUs);
+
+private:
+    enum class Work { None, Replot, Rebin };
+    void schedule(Work work);
+    void serve();
+    bool needsRebin() const;
+    void startRebin();
+    void apply(const ChartData &data);
+    std::size_t maxBins() const;
+
+    ChartPlot *m_plot;
+    std::shared_ptr<const CaseBins> m_bins;
+    int64_t m_pinned = 0;
+    QTimer m_timer;
+    Work m_pending = Work::None;
+    QFutureWatcher<ChartData> m_watcher;
+    bool m_again = false;
+    bool m_busy = false;
+};
+
+} // namespace inquest

@@ -1,0 +1,350 @@
+#include "chartdock.h"
+#include "chartcontroller.h"
+#include "chartmarks.h"
+#include "chartplot.h"
+
+#include "analysis/rangestats.h"
+#include "analysis/siteevents.h"
+#include "model/casedocument.h"
+#include "model/commands.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMenu>
+#include <QSaveFile>
+#include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace inquest {
+
+namespace {
+QString widthLabel(int64_t us)
+{
+    const int64_t s = us / UsPerSecond;
+    if (s >= 86400)
+        return ChartDock::tr("%1 d").arg(s / 86400);
+    if (s >= 3600)
+        return ChartDock::tr("%1 h").arg(s / 3600);
+    if (s >= 60)
+        return ChartDock::tr("%1 min").arg(s / 60);
+    return ChartDock::tr("%1 s").arg(s);
+}
+} // namespace
+
+ChartDock::ChartDock(CaseDocument *doc, QWidget *parent)
+    : QDockWidget(tr("Charts"), parent)
+    , m_doc(doc)
+    , m_plot(new ChartPlot)
+    , m_controller(new ChartController(m_plot, this))
+{
+    setObjectName(QStringLiteral("chartsDock"));
+    auto *body = new QWidget;
+    auto *layout = new QVBoxLayout(body);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    createToolBar();
+    layout->addWidget(m_toolBar);
+    layout->addWidget(m_plot, 1);
+    setWidget(body);
+
+    connect(m_doc, &CaseDocument::changed, this, &ChartDock::onChanged);
+    connect(m_plot, &ChartPlot::binClicked, this, &ChartDock::onBinClicked);
+    connect(m_plot, &ChartPlot::outageDrawn, this, &ChartDock::createOutage);
+    connect(m_plot, &ChartPlot::rangeSelected, this, [this] {
+        m_newEvidence->setEnabled(true);
+        updateStatus();
+    });
+    connect(m_plot, &ChartPlot::markerContextMenu, this, &ChartDock::onMarkerMenu);
+    connect(m_controller, &ChartController::rebinned, this, &ChartDock::updateStatus);
+    connect(&m_binsWatcher, &QFutureWatcher<std::shared_ptr<const CaseBins>>::finished, this, [this] {
+        m_controller->setBins(m_binsWatcher.result());
+        refreshMarks();
+        emit binsBuilt();
+        if (std::exchange(m_rebuildAgain, false))
+            rebuildBins();
+    });
+    setDisplayTimeZone(m_doc->meta().displayTimeZone.toUtf8());
+    rebuildBins();
+}
+
+ChartDock::~ChartDock()
+{
+    m_binsWatcher.waitForFinished();
+}
+
+void ChartDock::createToolBar()
+{
+    m_toolBar = new QToolBar(tr("Chart"));
+    m_toolBar->setIconSize(QSize(16, 16));
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_toolBar->addWidget(new QLabel(tr(" Zone ")));
+    m_zone = new QComboBox;
+    m_zone->setObjectName(QStringLiteral("zoneCombo"));
+    m_zone->setMaximumWidth(220);
+    m_zone->addItem(tr("UTC"), QByteArray("UTC"));
+    m_zone->addItem(tr("Local (%1)").arg(QString::fromUtf8(QTimeZone::systemTimeZoneId())), QByteArray("local"));
+    m_zone->insertSeparator(2);
+    for (const QByteArray &id : QTimeZone::availableTimeZoneIds())
+        m_zone->addItem(QString::fromUtf8(id), id);
+    connect(m_zone, &QComboBox::activated, this,
+            [this](int i) { setDisplayTimeZone(m_zone->itemData(i).toByteArray()); });
+    m_toolBar->addWidget(m_zone);
+
+    m_toolBar->addWidget(new QLabel(tr("  Bin ")));
+    m_width = new QComboBox;
+    m_width->setObjectName(QStringLiteral("binCombo"));
+    m_width->addItem(tr("Auto"), qint64(0));
+    for (int64_t w : BinPyramid::ladder())
+        m_width->addItem(widthLabel(w), qint64(w));
+    connect(m_width, &QComboBox::activated, this,
+            [this](int i) { m_controller->setPinnedWidth(m_width->itemData(i).toLongLong()); });
+    m_toolBar->addWidget(m_width);
+    m_toolBar->addSeparator();
+
+    QAction *fit = m_toolBar->addAction(tr("Fit all"), this, &ChartDock::fitAll);
+    fit->setShortcut(Qt::Key_0);
+    fit->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    fit->setToolTip(tr("Show the whole case (0)"));
+    m_toolBar->addAction(tr("Zoom to outage"), this, &ChartDock::zoomToOutage)
+        ->setToolTip(tr("Zoom to the outage windows, with some context either side"));
+    m_zoomMode = m_toolBar->addAction(tr("Box zoom"));
+    m_zoomMode->setCheckable(true);
+    m_zoomMode->setToolTip(tr("Drag a box to zoom into that time range"));
+    m_outageMode = m_toolBar->addAction(tr("Draw outage"));
+    m_outageMode->setCheckable(true);
+    m_outageMode->setToolTip(tr("Drag to mark an outage window (or Ctrl+drag in any mode)"));
+    auto applyMode = [this] {
+        m_plot->setDragMode(m_outageMode->isChecked() ? ChartPlot::DragMode::Outage
+                            : m_zoomMode->isChecked() ? ChartPlot::DragMode::ZoomBox
+                                                      : ChartPlot::DragMode::Pan);
+    };
+    connect(m_zoomMode, &QAction::toggled, this, [this, applyMode](bool on) {
+        if (on)
+            m_outageMode->setChecked(false);
+        applyMode();
+    });
+    connect(m_outageMode, &QAction::toggled, this, [this, applyMode](bool on) {
+        if (on)
+            m_zoomMode->setChecked(false);
+        applyMode();
+    });
+    m_newEvidence = m_toolBar->addAction(tr("New evidence from range"), this, &ChartDock::createEvidenceFromSelection);
+    m_newEvidence->setObjectName(QStringLiteral("actionEvidenceFromRange"));
+    m_newEvidence->setEnabled(false);
+    m_newEvidence->setToolTip(tr("Shift+drag to select a range first"));
+
+    auto *exportButton = new QToolButton;
+    exportButton->setText(tr("Export"));
+    exportButton->setPopupMode(QToolButton::InstantPopup);
+    auto *menu = new QMenu(exportButton);
+    menu->addAction(tr("PNG image\u2026"), this, [this] { exportWithDialog(QStringLiteral("png")); });
+    menu->addAction(tr("PDF (vector)\u2026"), this, [this] { exportWithDialog(QStringLiteral("pdf")); });
+    menu->addAction(tr("CSV of visible series\u2026"), this, [this] { exportWithDialog(QStringLiteral("csv")); });
+    menu->addAction(tr("Copy CSV of visible series"), this,
+                    [this] { QApplication::clipboard()->setText(visibleCsv()); });
+    exportButton->setMenu(menu);
+    m_toolBar->addWidget(exportButton);
+
+    m_status = new QLabel;
+    m_status->setObjectName(QStringLiteral("chartStatus"));
+    m_status->setContentsMargins(12, 0, 6, 0);
+    m_toolBar->addWidget(m_status);
+}
+
+bool ChartDock::binsReady() const { return m_controller->bins() && !m_binsWatcher.isRunning(); }
+
+void ChartDock::rebuildBins()
+{
+    if (m_binsWatcher.isRunning()) {
+        m_rebuildAgain = true;
+        return;
+    }
+    // Sources share their event tables, so the copy is cheap; binning runs off the GUI thread.
+    m_binsWatcher.setFuture(QtConcurrent::run([sources = m_doc->sources()] { return CaseBins::build(sources); }));
+}
+
+void ChartDock::refreshMarks()
+{
+    m_plot->marks()->setMarks(ChartMarks::fromCase(m_doc->data()));
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void ChartDock::onChanged(const ChangeEvent &event)
+{
+    if (event.entity == Entity::Source || event.action == ChangeAction::Reset) {
+        if (event.action == ChangeAction::Reset)
+            setDisplayTimeZone(m_doc->meta().displayTimeZone.toUtf8());
+        rebuildBins();
+    }
+    if (event.entity != Entity::Hypothesis)
+        refreshMarks();
+}
+
+void ChartDock::onBinClicked(qint64 timeUs, int pane, const QString &site)
+{
+    Q_UNUSED(pane);
+    const int64_t w = m_controller->currentWidth();
+    if (w <= 0)
+        return;
+    const int64_t begin = floorDiv(timeUs, w) * w;
+    emit timeRangeActivated(begin, begin + w, site);
+}
+
+Id ChartDock::createEvidenceFromSelection()
+{
+    const auto [begin, end] = m_plot->selection();
+    const auto bins = m_controller->bins();
+    if (end <= begin || !bins)
+        return 0;
+    std::vector<std::shared_ptr<const SiteEvents>> sites;
+    for (const auto &p : bins->sites)
+        sites.push_back(p->sitePtr());
+    const Id id = edit::addEvidence(m_doc, evidenceFromRange(sites, begin, end, QString()));
+    emit statusMessage(tr("Evidence created from the selected range"));
+    return id;
+}
+
+Id ChartDock::createOutage(qint64 beginUs, qint64 endUs)
+{
+    Marker m;
+    m.kind = MarkerKind::Outage;
+    m.begin = beginUs;
+    m.end = endUs;
+    m.label = tr("Outage");
+    m.origin = QStringLiteral("manual");
+    return edit::addMarker(m_doc, m);
+}
+
+void ChartDock::onMarkerMenu(qint64 id, const QPoint &globalPos)
+{
+    const Marker *marker = m_doc->find<Marker>(id);
+    if (!marker)
+        return;
+    QMenu menu;
+    menu.addAction(tr("Rename\u2026"), this, [this, id] {
+        const Marker *m = m_doc->find<Marker>(id);
+        bool ok = false;
+        const QString text = QInputDialog::getText(this, tr("Rename mark"), tr("Label:"), QLineEdit::Normal,
+                                                   m ? m->label : QString(), &ok);
+        if (ok && m)
+            edit::setValue<Marker, QString>(m_doc, id, &Marker::label, text, tr("Rename mark"));
+    });
+    const auto [begin, end] = m_plot->selection();
+    QAction *toSelection = menu.addAction(tr("Set to selected range"), this, [this, id, b = begin, e = end] {
+        m_doc->undoStack()->beginMacro(tr("Move outage window"));
+        edit::setValue<Marker, qint64>(m_doc, id, &Marker::begin, b, tr("Move outage window"));
+        edit::setValue<Marker, qint64>(m_doc, id, &Marker::end, e, tr("Move outage window"));
+        m_doc->undoStack()->endMacro();
+    });
+    toSelection->setEnabled(end > begin);
+    menu.addAction(tr("Delete"), this, [this, id] { edit::removeMarker(m_doc, id); });
+    menu.exec(globalPos);
+}
+
+void ChartDock::zoomToOutage()
+{
+    qint64 begin = 0, end = 0;
+    for (const Marker &m : m_doc->markers()) {
+        if (m.kind != MarkerKind::Outage)
+            continue;
+        begin = end == 0 ? m.begin : qMin(begin, m.begin);
+        end = qMax(end, m.end);
+    }
+    if (end <= begin) {
+        emit statusMessage(tr("No outage window marked yet (Ctrl+drag on the chart to mark one)"));
+        return;
+    }
+    const qint64 context = qMax<qint64>((end - begin) / 2, 60 * UsPerSecond);
+    m_plot->setVisibleRange(begin - context, end + context);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void ChartDock::fitAll()
+{
+    m_controller->fitAll();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void ChartDock::setDisplayTimeZone(const QByteArray &zoneId)
+{
+    const QTimeZone zone = zoneId == "local" ? QTimeZone::systemTimeZone()
+                           : zoneId.isEmpty() || zoneId == "UTC" ? QTimeZone::utc()
+                                                                 : QTimeZone(zoneId);
+    m_plot->setTimeZone(zone.isValid() ? zone : QTimeZone::utc());
+    const int index = m_zone->findData(zone.isValid() ? zoneId : QByteArray("UTC"));
+    if (index >= 0)
+        m_zone->setCurrentIndex(index);
+}
+
+void ChartDock::updateStatus()
+{
+    const auto [begin, end] = m_plot->selection();
+    QString text = tr("Bin %1%2").arg(widthLabel(m_controller->currentWidth()),
+                                        m_controller->pinnedWidth() ? tr(" (pinned)") : QString());
+    if (end > begin)
+        text += tr(" \u00b7 selected %1 s").arg((end - begin) / UsPerSecond);
+    text += tr("   Drag: pan \u00b7 wheel: zoom \u00b7 Shift+drag: select \u00b7 Ctrl+drag: outage \u00b7 click: show lines");
+    m_status->setText(text);
+}
+
+QString ChartDock::visibleCsv() const
+{
+    if (!m_controller->bins())
+        return {};
+    const ChartData visible = buildChartData(*m_controller->bins(), m_plot->chartData().widthUs,
+                                             m_plot->visibleFromUs(), m_plot->visibleToUs());
+    return seriesCsv(visible.all());
+}
+
+bool ChartDock::exportPng(const QString &path, QString *error)
+{
+    const bool ok = m_plot->savePng(path, 0, 0, 2.0);
+    if (!ok && error)
+        *error = tr("Could not write %1").arg(path);
+    return ok;
+}
+
+bool ChartDock::exportPdf(const QString &path, QString *error)
+{
+    const bool ok = m_plot->savePdf(path, 0, 0, QCP::epNoCosmetic, QStringLiteral("Inquest"), m_doc->displayName());
+    if (!ok && error)
+        *error = tr("Could not write %1").arg(path);
+    return ok;
+}
+
+bool ChartDock::exportCsv(const QString &path, QString *error)
+{
+    if (!m_controller->bins())
+        return false;
+    QSaveFile file(path);
+    if (file.open(QIODevice::WriteOnly | QIODevice::Text)) {
+        file.write(visibleCsv().toUtf8());
+        if (file.commit())
+            return true;
+    }
+    if (error)
+        *error = tr("Could not write %1: %2").arg(path, file.errorString());
+    return false;
+}
+
+void ChartDock::exportWithDialog(const QString &kind)
+{
+    const QString filter = kind == u"png" ? tr("PNG image (*.png)") : kind == u"pdf" ? tr("PDF (*.pdf)") : tr("CSV (*.csv)");
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export chart"), QStringLiteral("chart.") + kind, filter);
+    if (path.isEmpty())
+        return;
+    QString error;
+    const bool ok = kind == u"png" ? exportPng(path, &error) : kind == u"pdf" ? exportPdf(path, &error) : exportCsv(path, &error);
+    if (ok)
+        m_doc->recordCustody(QStringLiteral("export"), QStringLiteral("chart %1 to %2").arg(kind, path));
+    emit statusMessage(ok ? tr("Exported %1").arg(path) : error);
+}
+
+} // namespace inquest

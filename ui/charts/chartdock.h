@@ -1,0 +1,80 @@
+#pragma once
+
+#include "analysis/chartdata.h"
+#include "model/kinds.h"
+
+#include <QDockWidget>
+#include <QFutureWatcher>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QToolBar;
+
+namespace inquest {
+
+class CaseDocument;
+class ChartController;
+class ChartPlot;
+struct ChangeEvent;
+
+// The Charts dock: the incident chart with its toolbar (time zone, bin width, fit, zoom to the
+// outage window, drag modes, evidence from a range, export) and its links to the case:
+// statements, outage windows, findings and evidence ranges are drawn as marks, outage windows
+// and evidence are created through undoable edits, a click on a bin asks for those log lines.
+class ChartDock : public QDockWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ChartDock(CaseDocument *doc, QWidget *parent = nullptr);
+    ~ChartDock() override;
+
+    ChartPlot *plot() const { return m_plot; }
+    ChartController *controller() const { return m_controller; }
+    QToolBar *toolBar() const { return m_toolBar; }
+    QAction *newEvidenceAction() const { return m_newEvidence; }
+    bool binsReady() const;
+
+    // Actions (also reachable from the toolbar).
+    Id createEvidenceFromSelection();
+    Id createOutage(qint64 beginUs, qint64 endUs);
+    void zoomToOutage();
+    void fitAll();
+    void setDisplayTimeZone(const QByteArray &zoneId); // "UTC", "local" or an IANA id
+    QString visibleCsv() const;
+    bool exportPng(const QString &path, QString *error = nullptr);
+    bool exportPdf(const QString &path, QString *error = nullptr);
+    bool exportCsv(const QString &path, QString *error = nullptr);
+
+signals:
+    // The analyst clicked a bin: show these log lines (site empty = all sites).
+    void timeRangeActivated(qint64 beginUs, qint64 endUs, const QString &site);
+    void binsBuilt();
+    void statusMessage(const QString &message);
+
+private:
+    void createToolBar();
+    void rebuildBins();
+    void refreshMarks();
+    void onChanged(const ChangeEvent &event);
+    void onBinClicked(qint64 timeUs, int pane, const QString &site);
+    void onMarkerMenu(qint64 id, const QPoint &globalPos);
+    void updateStatus();
+    void exportWithDialog(const QString &kind);
+
+    CaseDocument *m_doc;
+    ChartPlot *m_plot;
+    ChartController *m_controller;
+    QToolBar *m_toolBar = nullptr;
+    QComboBox *m_zone = nullptr;
+    QComboBox *m_width = nullptr;
+    QLabel *m_status = nullptr;
+    QAction *m_newEvidence = nullptr;
+    QAction *m_zoomMode = nullptr;
+    QAction *m_outageMode = nullptr;
+    QFutureWatcher<std::shared_ptr<const CaseBins>> m_binsWatcher;
+    bool m_rebuildAgain = false;
+};
+
+} // namespace inquest

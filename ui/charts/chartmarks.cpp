@@ -1,0 +1,195 @@
+#include "chartmarks.h"
+#include "chartplot.h"
+
+#include "model/casedata.h"
+
+#include <QFontMetrics>
+
+namespace inquest {
+
+namespace {
+
+constexpr int MaxLabelRows = 4;
+constexpr int MaxLabelChars = 30;
+
+QColor colourOf(ChartMarks::Mark::Kind kind)
+{
+    switch (kind) {
+    case ChartMarks::Mark::Statement:
+        return QColor(0x45, 0x2E, 0x8C);
+    case ChartMarks::Mark::Outage:
+        return QColor(0xB0, 0x00, 0x20);
+    case ChartMarks::Mark::Finding:
+        return QColor(0xD5, 0x5E, 0x00);
+    case ChartMarks::Mark::Note:
+        return QColor(0x55, 0x55, 0x55);
+    case ChartMarks::Mark::Evidence:
+        return QColor(0x00, 0x80, 0x50);
+    }
+    return Qt::black;
+}
+
+QString shortLabel(const QString &text)
+{
+    const QString simple = text.simplified();
+    return simple.size() <= MaxLabelChars ? simple : simple.left(MaxLabelChars - 1) + u'\u2026';
+}
+
+} // namespace
+
+ChartMarks::ChartMarks(ChartPlot *plot)
+    : QObject(plot)
+    , m_plot(plot)
+{
+    // Labels are placed in pixels, so redo it whenever the layout may have moved the axes.
+    connect(m_plot, &QCustomPlot::afterLayout, this, &ChartMarks::layoutLabels);
+}
+
+ChartMarks::~ChartMarks() = default;
+
+QList<ChartMarks::Mark> ChartMarks::fromCase(const CaseData &data)
+{
+    QList<Mark> marks;
+    for (const Statement &s : data.statements) {
+        const QString who = !s.organisation.isEmpty() ? s.organisation : s.speaker;
+        for (const TimeRef &t : s.times)
+            marks.append({Mark::Statement, s.id, t.begin, t.end, who.isEmpty() ? QObject::tr("statement") : who, s.quote});
+    }
+    for (const Marker &m : data.markers) {
+        const Mark::Kind kind = m.kind == MarkerKind::Outage    ? Mark::Outage
+                                : m.kind == MarkerKind::Finding ? Mark::Finding
+                                                                : Mark::Note;
+        QString label = m.label;
+        if (label.isEmpty())
+            label = kind == Mark::Outage ? QObject::tr("outage") : toString(m.kind);
+        if (!m.site.isEmpty())
+            label += QStringLiteral(" (%1)").arg(m.site);
+        marks.append({kind, m.id, m.begin, m.end, label, m.origin});
+    }
+    for (const Evidence &e : data.evidence) {
+        if (e.provenance.hasTimeRange())
+            marks.append({Mark::Evidence, e.id, e.provenance.timeBegin, e.provenance.timeEnd, e.title, e.description});
+    }
+    return marks;
+}
+
+void ChartMarks::clear()
+{
+    for (const auto &items : std::as_const(m_items)) {
+        for (QCPAbstractItem *item : items)
+            m_plot->removeItem(item);
+    }
+    m_items.clear();
+    m_labels.clear();
+}
+
+void ChartMarks::setMarks(const QList<Mark> &marks)
+{
+    clear();
+    m_marks = marks;
+    for (const Mark &mark : marks) {
+        const QColor colour = colourOf(mark.kind);
+        const bool span = mark.end > mark.begin;
+        QList<QCPAbstractItem *> items;
+        for (int p = 0; p < ChartPlot::PaneCount; ++p) {
+            QCPAxisRect *rect = m_plot->pane(ChartPlot::Pane(p));
+            QCPAbstractItem *item = nullptr;
+            QList<QCPItemPosition *> positions;
+            if (span) {
+                auto *r = new QCPItemRect(m_plot);
+                QColor fill = colour;
+                fill.setAlpha(mark.kind == Mark::Outage ? 45 : 28);
+                r->setBrush(fill);
+                r->setPen(mark.kind == Mark::Outage ? QPen(colour, 1) : Qt::NoPen);
+                positions = {r->topLeft, r->bottomRight};
+                item = r;
+            } else {
+                auto *l = new QCPItemLine(m_plot);
+                l->setPen(QPen(colour, 1.2, mark.kind == Mark::Statement ? Qt::DashLine : Qt::SolidLine));
+                positions = {l->start, l->end};
+                item = l;
+            }
+            for (QCPItemPosition *pos : positions) {
+                pos->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+                pos->setAxisRect(rect);
+                pos->setTypeX(QCPItemPosition::ptPlotCoords);
+                pos->setTypeY(QCPItemPosition::ptAxisRectRatio);
+            }
+            // Coordinates after the types: changing a type keeps the pixel position instead.
+            positions[0]->setCoords(double(mark.begin) / 1e6, 0);
+            positions[1]->setCoords(double(span ? mark.end : mark.begin) / 1e6, 1);
+            item->setClipAxisRect(rect);
+            item->setLayer(QStringLiteral("grid")); // under the curves
+            item->setSelectable(false);
+            items.append(item);
+        }
+        // The label, top of the traffic pane, drawn above the curves.
+        auto *text = new QCPItemText(m_plot);
+        QCPAxisRect *top = m_plot->pane(ChartPlot::Traffic);
+        text->position->setAxes(top->axis(QCPAxis::atBottom), top->axis(QCPAxis::atLeft));
+        text->position->setAxisRect(top);
+        text->position->setTypeX(QCPItemPosition::ptPlotCoords);
+        text->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        text->setClipAxisRect(top);
+        text->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+        text->setText(shortLabel(mark.label));
+        text->setColor(colour);
+        QFont f = m_plot->font();
+        f.setPointSizeF(f.pointSizeF() * 0.85);
+        text->setFont(f);
+        text->setBrush(QColor(255, 255, 255, 215));
+        text->setPadding(QMargins(3, 1, 3, 1));
+        text->setLayer(QStringLiteral("legend"));
+        text->setSelectable(false);
+        items.append(text);
+        m_items.append(items);
+        m_labels.append(text);
+    }
+    layoutLabels();
+}
+
+void ChartMarks::layoutLabels()
+{
+    // Greedy rows: a label goes into the first row whose previous label ends before it starts.
+    QCPAxis *x = m_plot->timeAxis();
+    QCPAxisRect *top = m_plot->pane(ChartPlot::Traffic);
+    QList<int> order;
+    for (int i = 0; i < m_labels.size(); ++i)
+        order.append(i);
+    std::sort(order.begin(), order.end(), [this](int a, int b) { return m_marks[a].begin < m_marks[b].begin; });
+    double rowEnd[MaxLabelRows];
+    std::fill(std::begin(rowEnd), std::end(rowEnd), -1e9);
+    const double rowHeight = QFontMetrics(m_labels.isEmpty() ? m_plot->font() : m_labels.first()->font()).height() + 3;
+    const double height = qMax(1, top->height());
+    for (int i : order) {
+        QCPItemText *text = m_labels[i];
+        const double px = x->coordToPixel(double(m_marks[i].begin) / 1e6) + 3;
+        const double w = QFontMetrics(text->font()).horizontalAdvance(text->text()) + 8;
+        int row = 0;
+        while (row < MaxLabelRows && rowEnd[row] > px)
+            ++row;
+        const bool onScreen = px + w > top->left() && px < top->right();
+        text->setVisible(row < MaxLabelRows && onScreen);
+        if (row >= MaxLabelRows)
+            continue;
+        rowEnd[row] = px + w;
+        text->position->setCoords(x->pixelToCoord(qMax(px, double(top->left()) + 2)), (2 + row * rowHeight) / height);
+    }
+}
+
+Id ChartMarks::markerAt(const QPoint &pos) const
+{
+    const double key = m_plot->timeAxis()->pixelToCoord(pos.x()) * 1e6;
+    const double slop = m_plot->timeAxis()->range().size() * 1e6 * 4 / qMax(1, m_plot->pane(ChartPlot::Traffic)->width());
+    for (const Mark &m : m_marks) {
+        if (m.kind != Mark::Outage && m.kind != Mark::Finding && m.kind != Mark::Note)
+            continue;
+        if (key >= double(m.begin) - slop && key <= double(m.end) + slop)
+            return m.id;
+    }
+    return 0;
+}
+
+QList<QCPItemText *> ChartMarks::labels() const { return m_labels; }
+
+} // namespace inquest

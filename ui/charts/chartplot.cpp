@@ -1,0 +1,520 @@
+#include "chartplot.h"
+#include "chartmarks.h"
+#include "charttracer.h"
+
+namespace inquest {
+
+namespace {
+
+constexpr double UsPerS = 1e6;
+constexpr int ClickSlop = 4; // px: a press and release closer than this is a click
+
+// Colour-blind-safe palette (Okabe & Ito), dark enough on white.
+const QColor Palette[] = {QColor(0x00, 0x72, 0xB2), QColor(0xE6, 0x9F, 0x00), QColor(0x00, 0x9E, 0x73),
+                          QColor(0xCC, 0x79, 0xA7), QColor(0x56, 0xB4, 0xE9), QColor(0xD5, 0x5E, 0x00),
+                          QColor(0x66, 0x66, 0x66), QColor(0x8C, 0x56, 0x4B)};
+
+void setData(QCPAbstractPlottable *p, const BinnedSeries &s, double scale = 1.0)
+{
+    QVector<double> keys, values;
+    keys.reserve(qsizetype(s.size()) + 1);
+    values.reserve(qsizetype(s.size()) + 1);
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        keys.append(double(s.start(i)) / UsPerS);
+        values.append(s.values[i] * scale);
+    }
+    // A closing point so the last step is drawn its full width.
+    if (!s.bins.empty() && !qobject_cast<QCPBars *>(p)) {
+        keys.append(double(s.start(s.size())) / UsPerS);
+        values.append(values.last());
+    }
+    if (auto *g = qobject_cast<QCPGraph *>(p))
+        g->setData(keys, values, true);
+    else if (auto *b = qobject_cast<QCPBars *>(p))
+        b->setData(keys, values, true);
+}
+
+// Counts get whole-number ticks (no "2.5 requests").
+class CountTicker : public QCPAxisTicker
+{
+protected:
+    double getTickStep(const QCPRange &range) override
+    {
+        const double step = QCPAxisTicker::getTickStep(range);
+        return step < 1 ? 1 : std::round(step);
+    }
+    int getSubTickCount(double step) override { return step <= 1 ? 0 : QCPAxisTicker::getSubTickCount(step); }
+};
+
+QString widthText(int64_t us)
+{
+    const int64_t s = us / 1'000'000;
+    if (s % 86400 == 0)
+        return s == 86400 ? QObject::tr("day") : QObject::tr("%1 d").arg(s / 86400);
+    if (s % 3600 == 0)
+        return s == 3600 ? QObject::tr("hour") : QObject::tr("%1 h").arg(s / 3600);
+    if (s % 60 == 0)
+        return s == 60 ? QObject::tr("minute") : QObject::tr("%1 min").arg(s / 60);
+    return s == 1 ? QObject::tr("second") : QObject::tr("%1 s").arg(s);
+}
+
+} // namespace
+
+QColor siteColour(int index)
+{
+    return Palette[index % int(std::size(Palette))];
+}
+
+ChartPlot::ChartPlot(QWidget *parent)
+    : QCustomPlot(parent)
+    , m_ticker(new QCPAxisTickerDateTime)
+{
+    setObjectName(QStringLiteral("chartPlot"));
+    setFocusPolicy(Qt::StrongFocus);
+    setMouseTracking(true);
+    setNoAntialiasingOnDrag(true);
+    // Step curves and bars are all horizontal and vertical segments: antialiasing adds nothing
+    // but cost. Fast polylines let Qt draw each curve in one call.
+    setNotAntialiasedElements(QCP::aePlottables | QCP::aeFills);
+    setPlottingHint(QCP::phFastPolylines, true);
+    setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    setupPanes();
+    m_marks = new ChartMarks(this);
+    m_tracer = new ChartTracer(this);
+    updateTickFormat();
+    updateAxisLabels();
+}
+
+ChartPlot::~ChartPlot() = default;
+
+void ChartPlot::setupPanes()
+{
+    // clear() deletes the default axis rect and with it the default legend: make our own.
+    plotLayout()->clear();
+    m_legendRow = new QCPLayoutGrid;
+    plotLayout()->addElement(0, 0, m_legendRow);
+    legend = new QCPLegend;
+    m_legendRow->addElement(0, 0, legend);
+    legend->setLayer(QStringLiteral("legend"));
+    legend->setVisible(true);
+    legend->setFillOrder(QCPLegend::foColumnsFirst);
+    legend->setBorderPen(Qt::NoPen);
+    legend->setIconSize(18, 10);
+    plotLayout()->setRowStretchFactor(0, 0.001);
+    auto *group = new QCPMarginGroup(this);
+    const double stretch[PaneCount] = {3.0, 2.0, 1.6, 1.1};
+    for (int p = 0; p < PaneCount; ++p) {
+        auto *rect = new QCPAxisRect(this);
+        plotLayout()->addElement(p + 1, 0, rect);
+        plotLayout()->setRowStretchFactor(p + 1, stretch[p]);
+        rect->setMarginGroup(QCP::msLeft | QCP::msRight, group);
+        QCPAxis *x = rect->axis(QCPAxis::atBottom);
+        x->setTicker(m_ticker);
+        x->setTickLabels(p == PaneCount - 1);
+        x->grid()->setPen(QPen(QColor(0, 0, 0, 30), 0, Qt::DotLine));
+        rect->axis(QCPAxis::atLeft)->grid()->setPen(QPen(QColor(0, 0, 0, 30), 0, Qt::DotLine));
+        rect->axis(QCPAxis::atRight)->setVisible(p == Errors);
+        rect->setRangeDrag(Qt::Horizontal);
+        rect->setRangeZoom(Qt::Horizontal);
+        rect->setRangeDragAxes(x, nullptr);
+        rect->setRangeZoomAxes(x, nullptr);
+        rect->setRangeZoomFactor(0.85);
+        if (p != PaneCount - 1)
+            rect->setMinimumMargins(QMargins(0, 4, 0, 0));
+        connect(x, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this, &ChartPlot::syncTimeAxes);
+        m_panes[p] = rect;
+    }
+    // A caption per pane says what its curves are (the legend row names the sites).
+    const QString captions[PaneCount] = {
+        tr("Requests per site"),
+        tr("4xx (orange) and 5xx (red band), stacked · dashed: 5xx rate %, right axis"),
+        tr("Unique clients per site · dashed: new clients, all sites"),
+        tr("Syslog events per bin by severity: red emerg–err · orange warning · grey notice–debug")};
+    for (int p = 0; p < PaneCount; ++p) {
+        auto *caption = new QCPItemText(this);
+        caption->position->setAxisRect(m_panes[p]);
+        caption->position->setType(QCPItemPosition::ptAxisRectRatio);
+        caption->position->setCoords(1, 0);
+        caption->setPositionAlignment(Qt::AlignRight | Qt::AlignTop);
+        caption->setClipAxisRect(m_panes[p]);
+        caption->setText(captions[p]);
+        caption->setColor(QColor(0x44, 0x44, 0x44));
+        caption->setBrush(QColor(255, 255, 255, 200));
+        caption->setPadding(QMargins(4, 1, 4, 1));
+        caption->setLayer(QStringLiteral("legend"));
+        caption->setSelectable(false);
+    }
+    for (int p = 0; p < PaneCount; ++p) {
+        auto ticker = QSharedPointer<CountTicker>::create();
+        ticker->setTickCount(p == Syslog ? 2 : 5);
+        m_panes[p]->axis(QCPAxis::atLeft)->setTicker(ticker);
+    }
+    m_panes[Errors]->axis(QCPAxis::atRight)->setRange(0, 100);
+    m_panes[Errors]->axis(QCPAxis::atRight)->setTickLabelColor(QColor(0xB0, 0x00, 0x20));
+    m_panes[Errors]->axis(QCPAxis::atRight)->setLabelColor(QColor(0xB0, 0x00, 0x20));
+    plotLayout()->setRowSpacing(2);
+}
+
+QCPGraph *ChartPlot::graph(Pane pane, int index, const QString &name, const QColor &colour, bool inLegend)
+{
+    Q_UNUSED(index);
+    QCPGraph *g = addGraph(m_panes[pane]->axis(QCPAxis::atBottom), m_panes[pane]->axis(QCPAxis::atLeft));
+    g->setName(name);
+    g->setPen(QPen(colour, 1.6));
+    g->setLineStyle(QCPGraph::lsStepLeft);
+    if (!inLegend)
+        g->removeFromLegend();
+    return g;
+}
+
+void ChartPlot::setChartData(const ChartData &data)
+{
+    // Curves are recreated only when the set of sites changes; otherwise data is swapped in.
+    QStringList had, has;
+    for (QCPGraph *g : m_traffic)
+        had.append(g->name());
+    for (const NamedSeries &s : data.traffic)
+        has.append(s.name);
+    if (had != has || m_4xx == nullptr || int(m_severity.size()) != int(data.severity.size())) {
+        clearGraphs();
+        clearPlottables();
+        m_traffic.clear();
+        m_clients.clear();
+        m_severity.clear();
+        for (int i = 0; i < int(data.traffic.size()); ++i)
+            m_traffic.push_back(graph(Traffic, i, data.traffic[std::size_t(i)].name, siteColour(i), true));
+        for (int i = 0; i < int(data.clients.size()); ++i) {
+            const int colour = int(has.indexOf(data.clients[std::size_t(i)].name));
+            m_clients.push_back(graph(Clients, i, data.clients[std::size_t(i)].name, siteColour(colour < 0 ? i : colour), false));
+        }
+        m_new = graph(Clients, 0, tr("new clients (all sites)"), QColor(0x33, 0x33, 0x33), false);
+        m_new->setPen(QPen(QColor(0x33, 0x33, 0x33), 1.2, Qt::DashLine));
+        m_4xx = graph(Errors, 0, tr("4xx"), QColor(0xE6, 0x9F, 0x00), false);
+        m_4xx->setBrush(QColor(0xE6, 0x9F, 0x00, 110));
+        m_5xx = graph(Errors, 1, tr("5xx"), QColor(0xB0, 0x00, 0x20), false);
+        m_5xx->setBrush(QColor(0xB0, 0x00, 0x20, 110));
+        m_5xx->setChannelFillGraph(m_4xx);
+        m_rate = addGraph(m_panes[Errors]->axis(QCPAxis::atBottom), m_panes[Errors]->axis(QCPAxis::atRight));
+        m_rate->setName(tr("error rate %"));
+        m_rate->setPen(QPen(QColor(0xB0, 0x00, 0x20), 1.4, Qt::DashLine));
+        m_rate->setLineStyle(QCPGraph::lsStepLeft);
+        m_rate->removeFromLegend();
+        const QColor sev[3] = {QColor(0xB0, 0x00, 0x20), QColor(0xE6, 0x9F, 0x00), QColor(0x99, 0x99, 0x99)};
+        QCPBars *below = nullptr;
+        for (int i = 0; i < int(data.severity.size()); ++i) {
+            auto *bars = new QCPBars(m_panes[Syslog]->axis(QCPAxis::atBottom), m_panes[Syslog]->axis(QCPAxis::atLeft));
+            bars->setName(data.severity[std::size_t(i)].name);
+            bars->setPen(Qt::NoPen);
+            bars->setBrush(sev[qMin(i, 2)]);
+            bars->setWidthType(QCPBars::wtPlotCoords);
+            bars->setStackingGap(0);
+            bars->removeFromLegend();
+            if (below)
+                bars->moveAbove(below);
+            below = bars;
+            m_severity.push_back(bars);
+        }
+    }
+    m_data = data;
+    for (std::size_t i = 0; i < data.traffic.size(); ++i)
+        setData(m_traffic[i], data.traffic[i].series);
+    for (std::size_t i = 0; i < data.clients.size(); ++i)
+        setData(m_clients[i], data.clients[i].series);
+    setData(m_new, data.newClients.series);
+    setData(m_4xx, data.status4xx.series);
+    // Stacked: the 5xx curve is drawn on top of 4xx, the band between them is the 5xx count.
+    BinnedSeries stacked = data.status5xx.series;
+    for (std::size_t i = 0; i < stacked.size() && i < data.status4xx.series.size(); ++i)
+        stacked.values[i] += data.status4xx.series.values[i];
+    setData(m_5xx, stacked);
+    setData(m_rate, data.errorRate.series, 100.0);
+    for (std::size_t i = 0; i < data.severity.size(); ++i) {
+        m_severity[i]->setWidth(double(data.widthUs) / UsPerS);
+        // Bars are centred on their key: shift by half a bin so each covers its bin.
+        BinnedSeries s = data.severity[i].series;
+        QVector<double> keys, values;
+        for (std::size_t b = 0; b < s.size(); ++b) {
+            keys.append((double(s.start(b)) + double(s.widthUs) / 2) / UsPerS);
+            values.append(s.values[b]);
+        }
+        m_severity[i]->setData(keys, values, true);
+    }
+    updateAxisLabels();
+    fitValueAxes();
+}
+
+void ChartPlot::fitValueAxes()
+{
+    const QCPRange visible = timeAxis()->range();
+    for (int p = 0; p < PaneCount; ++p) {
+        double top = 0;
+        for (int i = 0; i < plottableCount(); ++i) {
+            QCPAbstractPlottable *pl = plottable(i);
+            if (pl->valueAxis() != m_panes[p]->axis(QCPAxis::atLeft) || !pl->visible())
+                continue;
+            bool found = false;
+            const QCPRange r = pl->getValueRange(found, QCP::sdBoth, visible);
+            if (found)
+                top = qMax(top, r.upper);
+        }
+        if (p == Syslog) {
+            // Stacked bars: the top is the sum of the stack in each bin.
+            top = 0;
+            const auto from = int64_t(visible.lower * UsPerS), to = int64_t(visible.upper * UsPerS);
+            if (!m_data.severity.empty()) {
+                const BinnedSeries &first = m_data.severity.front().series;
+                for (std::size_t b = 0; b < first.size(); ++b) {
+                    if (first.start(b) + first.widthUs < from || first.start(b) > to)
+                        continue;
+                    double sum = 0;
+                    for (const NamedSeries &s : m_data.severity)
+                        sum += b < s.series.size() ? s.series.values[b] : 0;
+                    top = qMax(top, sum);
+                }
+            }
+        }
+        m_panes[p]->axis(QCPAxis::atLeft)->setRange(0, top > 0 ? top * 1.12 : 1);
+    }
+    bool found = false;
+    const QCPRange rate = m_rate ? m_rate->getValueRange(found, QCP::sdBoth, visible) : QCPRange();
+    m_panes[Errors]->axis(QCPAxis::atRight)->setRange(0, found && rate.upper > 0 ? qMin(100.0, rate.upper * 1.12) + 0.5 : 100);
+}
+
+int64_t ChartPlot::visibleFromUs() const { return int64_t(std::llround(timeAxis()->range().lower * UsPerS)); }
+int64_t ChartPlot::visibleToUs() const { return int64_t(std::llround(timeAxis()->range().upper * UsPerS)); }
+
+void ChartPlot::setVisibleRange(int64_t fromUs, int64_t toUs)
+{
+    timeAxis()->setRange(double(fromUs) / UsPerS, double(toUs) / UsPerS);
+}
+
+void ChartPlot::syncTimeAxes(const QCPRange &range)
+{
+    if (m_syncing)
+        return;
+    m_syncing = true;
+    for (QCPAxisRect *rect : m_panes)
+        rect->axis(QCPAxis::atBottom)->setRange(range);
+    m_syncing = false;
+    updateTickFormat();
+    m_marks->layoutLabels();
+    m_tracer->hide(); // its values belong to the old view until the mouse moves again
+    emit visibleRangeChanged(visibleFromUs(), visibleToUs());
+}
+
+void ChartPlot::setTimeZone(const QTimeZone &zone)
+{
+    m_zone = zone;
+    m_ticker->setTimeZone(zone);
+    updateAxisLabels();
+    replot(rpQueuedReplot);
+}
+
+void ChartPlot::updateTickFormat()
+{
+    const double span = timeAxis()->range().size();
+    const QString format = span <= 180 ? QStringLiteral("HH:mm:ss")
+                           : span <= 2 * 86400 ? QStringLiteral("HH:mm\nd MMM")
+                                               : QStringLiteral("d MMM\nyyyy");
+    m_ticker->setDateTimeFormat(format);
+    m_ticker->setTickCount(qMax(3, width() / 140));
+}
+
+void ChartPlot::updateAxisLabels()
+{
+    const QString per = m_data.widthUs > 0 ? tr(" per %1").arg(widthText(m_data.widthUs)) : QString();
+    m_panes[Traffic]->axis(QCPAxis::atLeft)->setLabel(tr("Requests") + per);
+    m_panes[Errors]->axis(QCPAxis::atLeft)->setLabel(tr("4xx / 5xx") + per);
+    m_panes[Errors]->axis(QCPAxis::atRight)->setLabel(tr("5xx rate %"));
+    m_panes[Clients]->axis(QCPAxis::atLeft)->setLabel(tr("Clients") + per);
+    // The lane is too short for a long label; its caption says what the bars are.
+    m_panes[Syslog]->axis(QCPAxis::atLeft)->setLabel(tr("Syslog"));
+    const QString zone = m_zone == QTimeZone::utc() ? QStringLiteral("UTC") : QString::fromUtf8(m_zone.id());
+    timeAxis(Syslog)->setLabel(tr("Time (%1)").arg(zone));
+}
+
+double ChartPlot::keyAt(const QPoint &pos) const { return timeAxis()->pixelToCoord(pos.x()); }
+
+ChartPlot::Pane ChartPlot::paneAt(const QPoint &pos) const
+{
+    for (int p = 0; p < PaneCount; ++p) {
+        if (m_panes[p]->rect().contains(pos))
+            return Pane(p);
+    }
+    return PaneCount;
+}
+
+QString ChartPlot::siteAt(const QPoint &pos) const
+{
+    const Pane pane = paneAt(pos);
+    const auto &graphs = pane == Traffic ? m_traffic : pane == Clients ? m_clients : std::vector<QCPGraph *>();
+    const double key = keyAt(pos);
+    QString best;
+    double bestDistance = 24; // px
+    for (QCPGraph *g : graphs) {
+        if (!g->visible() || g->data()->isEmpty())
+            continue;
+        auto it = g->data()->findBegin(key, true); // the bin starting at or before key
+        if (it == g->data()->constEnd() || it->key > key)
+            continue;
+        const double d = std::abs(g->valueAxis()->coordToPixel(it->value) - pos.y());
+        if (d < bestDistance) {
+            bestDistance = d;
+            best = g->name();
+        }
+    }
+    return best;
+}
+
+void ChartPlot::setDragMode(DragMode mode)
+{
+    m_mode = mode;
+    setSelectionRectMode(mode == DragMode::ZoomBox ? QCP::srmZoom : QCP::srmNone);
+    setInteraction(QCP::iRangeDrag, mode == DragMode::Pan);
+    setCursor(mode == DragMode::Pan ? Qt::ArrowCursor : Qt::CrossCursor);
+}
+
+void ChartPlot::setSelection(int64_t beginUs, int64_t endUs)
+{
+    m_selection = {qMin(beginUs, endUs), qMax(beginUs, endUs)};
+    showSelection(double(m_selection.first) / UsPerS, double(m_selection.second) / UsPerS);
+    layer(QStringLiteral("overlay"))->replot();
+}
+
+void ChartPlot::showSelection(double fromKey, double toKey)
+{
+    if (m_selectionRects.empty()) {
+        for (QCPAxisRect *rect : m_panes) {
+            auto *r = new QCPItemRect(this);
+            r->setLayer(QStringLiteral("overlay"));
+            r->setClipAxisRect(rect);
+            for (QCPItemPosition *p : {r->topLeft, r->bottomRight}) {
+                p->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+                p->setAxisRect(rect);
+                p->setTypeX(QCPItemPosition::ptPlotCoords);
+                p->setTypeY(QCPItemPosition::ptAxisRectRatio);
+            }
+            r->setSelectable(false);
+            m_selectionRects.push_back(r);
+        }
+    }
+    const bool outage = m_drag == Drag::Outage;
+    for (QCPItemRect *r : m_selectionRects) {
+        r->setPen(QPen(outage ? QColor(0xB0, 0x00, 0x20) : QColor(0x00, 0x72, 0xB2), 1, Qt::DashLine));
+        r->setBrush(outage ? QColor(0xB0, 0x00, 0x20, 40) : QColor(0x00, 0x72, 0xB2, 40));
+        r->topLeft->setCoords(fromKey, 0);
+        r->bottomRight->setCoords(toKey, 1);
+        r->setVisible(toKey > fromKey);
+    }
+}
+
+void ChartPlot::zoomBy(double factor)
+{
+    timeAxis()->scaleRange(1.0 / factor, timeAxis()->range().center());
+    replot(rpQueuedReplot);
+}
+
+void ChartPlot::panBy(double fraction)
+{
+    timeAxis()->moveRange(timeAxis()->range().size() * fraction);
+    replot(rpQueuedReplot);
+}
+
+void ChartPlot::mousePressEvent(QMouseEvent *event)
+{
+    m_pressPos = event->pos();
+    m_pressed = event->button() == Qt::LeftButton;
+    const bool inPane = paneAt(event->pos()) != PaneCount;
+    m_drag = Drag::None;
+    if (m_pressed && inPane && (event->modifiers() & Qt::ControlModifier || m_mode == DragMode::Outage))
+        m_drag = Drag::Outage;
+    else if (m_pressed && inPane && event->modifiers() & Qt::ShiftModifier)
+        m_drag = Drag::Select;
+    if (m_drag != Drag::None) {
+        m_dragKey = keyAt(event->pos());
+        return; // not a pan
+    }
+    QCustomPlot::mousePressEvent(event);
+}
+
+void ChartPlot::mouseMoveEvent(QMouseEvent *event)
+{
+    if (m_drag != Drag::None) {
+        const double key = keyAt(event->pos());
+        showSelection(qMin(m_dragKey, key), qMax(m_dragKey, key));
+        layer(QStringLiteral("overlay"))->replot();
+        return;
+    }
+    QCustomPlot::mouseMoveEvent(event);
+    if (!m_pressed)
+        m_tracer->follow(event->pos());
+}
+
+void ChartPlot::mouseReleaseEvent(QMouseEvent *event)
+{
+    const bool click = m_pressed && (event->pos() - m_pressPos).manhattanLength() < ClickSlop;
+    const Drag drag = m_drag;
+    m_pressed = false;
+    m_drag = Drag::None;
+    if (drag != Drag::None) {
+        const double key = keyAt(event->pos());
+        const auto a = int64_t(std::llround(qMin(m_dragKey, key) * UsPerS));
+        const auto b = int64_t(std::llround(qMax(m_dragKey, key) * UsPerS));
+        if (click || b <= a) {
+            setSelection(0, 0);
+            return;
+        }
+        if (drag == Drag::Outage) {
+            setSelection(0, 0);
+            emit outageDrawn(a, b);
+        } else {
+            setSelection(a, b);
+            emit rangeSelected(a, b);
+        }
+        return;
+    }
+    QCustomPlot::mouseReleaseEvent(event);
+    if (click && event->button() == Qt::LeftButton) {
+        const Pane pane = paneAt(event->pos());
+        if (pane != PaneCount)
+            emit binClicked(int64_t(std::llround(keyAt(event->pos()) * UsPerS)), pane, siteAt(event->pos()));
+    }
+}
+
+void ChartPlot::keyPressEvent(QKeyEvent *event)
+{
+    switch (event->key()) {
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+        zoomBy(1.5);
+        break;
+    case Qt::Key_Minus:
+        zoomBy(1 / 1.5);
+        break;
+    case Qt::Key_Left:
+        panBy(event->modifiers() & Qt::ShiftModifier ? -0.5 : -0.1);
+        break;
+    case Qt::Key_Right:
+        panBy(event->modifiers() & Qt::ShiftModifier ? 0.5 : 0.1);
+        break;
+    case Qt::Key_Escape:
+        setSelection(0, 0);
+        break;
+    default:
+        QCustomPlot::keyPressEvent(event);
+    }
+}
+
+void ChartPlot::leaveEvent(QEvent *event)
+{
+    m_tracer->hide();
+    QCustomPlot::leaveEvent(event);
+}
+
+void ChartPlot::contextMenuEvent(QContextMenuEvent *event)
+{
+    if (const qint64 id = m_marks->markerAt(event->pos()))
+        emit markerContextMenu(id, event->globalPos());
+}
+
+} // namespace inquest

@@ -1,0 +1,102 @@
+#pragma once
+
+#include "analysis/chartdata.h"
+
+#include <QTimeZone>
+
+#include <qcustomplot.h>
+
+namespace inquest {
+
+class ChartMarks;
+class ChartTracer;
+
+// The incident chart: stacked panes sharing one UTC time axis (keys are seconds since the
+// epoch) — traffic per site, errors (4xx/5xx stacked, error rate on the right axis), clients,
+// and a lane of syslog events by severity. It draws what it is given (ChartData) and reports
+// what the analyst does with the mouse; the dock decides what to bin and what to do.
+class ChartPlot : public QCustomPlot
+{
+    Q_OBJECT
+
+public:
+    enum Pane { Traffic, Errors, Clients, Syslog, PaneCount };
+    enum class DragMode { Pan, ZoomBox, Outage };
+
+    explicit ChartPlot(QWidget *parent = nullptr);
+    ~ChartPlot() override;
+
+    void setChartData(const ChartData &data);
+    const ChartData &chartData() const { return m_data; }
+    // Visible time range in µs UTC.
+    int64_t visibleFromUs() const;
+    int64_t visibleToUs() const;
+    void setVisibleRange(int64_t fromUs, int64_t toUs);
+    void setTimeZone(const QTimeZone &zone);
+    QTimeZone timeZone() const { return m_zone; }
+    void setDragMode(DragMode mode);
+    DragMode dragMode() const { return m_mode; }
+
+    QCPAxisRect *pane(Pane p) const { return m_panes[p]; }
+    QCPAxis *timeAxis(Pane p = Traffic) const { return m_panes[p]->axis(QCPAxis::atBottom); }
+    ChartMarks *marks() const { return m_marks; }
+    ChartTracer *tracer() const { return m_tracer; }
+    // The site whose traffic or client curve is nearest to a widget position (empty if none near).
+    QString siteAt(const QPoint &pos) const;
+    Pane paneAt(const QPoint &pos) const; // PaneCount when outside every pane
+    // Selected range (Shift+drag), µs; begin == end when nothing is selected.
+    std::pair<int64_t, int64_t> selection() const { return m_selection; }
+    void setSelection(int64_t beginUs, int64_t endUs);
+    // Fits the value axes to what is visible (called before a replot after a pan or zoom).
+    void fitValueAxes();
+
+    void zoomBy(double factor);   // > 1 zooms in, around the centre
+    void panBy(double fraction);  // of the visible span; negative = earlier
+
+signals:
+    void visibleRangeChanged(qint64 fromUs, qint64 toUs);
+    void binClicked(qint64 timeUs, int pane, const QString &site);
+    void rangeSelected(qint64 beginUs, qint64 endUs);
+    void outageDrawn(qint64 beginUs, qint64 endUs);
+    void markerContextMenu(qint64 markerId, const QPoint &globalPos);
+
+protected:
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void leaveEvent(QEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
+
+private:
+    void setupPanes();
+    void syncTimeAxes(const QCPRange &range);
+    void updateTickFormat();
+    void updateAxisLabels();
+    QCPGraph *graph(Pane pane, int index, const QString &name, const QColor &colour, bool legend);
+    double keyAt(const QPoint &pos) const;
+    void showSelection(double fromKey, double toKey);
+
+    ChartData m_data;
+    QCPAxisRect *m_panes[PaneCount] = {};
+    QCPLayoutGrid *m_legendRow = nullptr;
+    QSharedPointer<QCPAxisTickerDateTime> m_ticker;
+    QTimeZone m_zone = QTimeZone::utc();
+    std::vector<QCPGraph *> m_traffic, m_clients;
+    QCPGraph *m_4xx = nullptr, *m_5xx = nullptr, *m_rate = nullptr, *m_new = nullptr;
+    std::vector<QCPBars *> m_severity;
+    ChartMarks *m_marks;
+    ChartTracer *m_tracer;
+    DragMode m_mode = DragMode::Pan;
+    QPoint m_pressPos;
+    bool m_pressed = false;
+    enum class Drag { None, Select, Outage } m_drag = Drag::None;
+    double m_dragKey = 0;
+    std::pair<int64_t, int64_t> m_selection{0, 0};
+    std::vector<QCPItemRect *> m_selectionRects;
+    bool m_syncing = false;
+};
+
+QColor siteColour(int index);
+
+} // namespace inquest
