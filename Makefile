@@ -2,6 +2,9 @@
 SHELL := /bin/bash
 BUILD_JOBS ?= $(shell nproc)
 DEMO_CASE ?= $(HOME)/inquest-demo.inquest
+# Let ccache (when installed) reuse objects across checkouts in different folders.
+export CCACHE_BASEDIR := $(CURDIR)
+export CCACHE_NOHASHDIR := 1
 
 .PHONY: deps demo test asan-test package clean
 
