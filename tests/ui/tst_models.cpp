@@ -98,6 +98,7 @@ private slots:
         s.speaker = QStringLiteral("a spokeswoman");
         s.organisation = QStringLiteral("Amazon");
         s.stance = {{HypothesisKind::Hardware, Rating::C}, {HypothesisKind::Ddos, Rating::I}};
+        s.stanceConfirmed = true; // an unconfirmed stance is shown as a question
         s.times = {{QStringLiteral("2145 GMT"), 1292190300000000, 1292190300000000, false, 0}};
         edit::addStatement(&doc, s);
         QCOMPARE(model.data(model.index(0, StatementsModel::Stance)).toString(),
