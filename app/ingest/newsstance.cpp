@@ -1,4 +1,5 @@
 #include "newsstance.h"
+#include "newswords.h"
 
 #include <QRegularExpression>
 
@@ -118,20 +119,79 @@ const QRegularExpression &combined()
     return re;
 }
 
+
+
+// Every trigger begins at a word boundary with one of these words (compared without case;
+// "*" marks a stem that may go on: "failed", "attacking", "misconfigured", "ddosed").
+bool mayStartTrigger(QStringView word)
+{
+    static const AsciiWordSet words({"hardware", "fail*", "faulty", "broken", "defective", "power", "equipment", "server", "disk", "storage",
+        "router", "switch", "cooling", "d", "ddos*", "distributed", "denial", "cyber*", "attack*", "an",
+        "planned", "planning", "launch*", "take*", "took", "taking", "bring", "brought", "knock*", "flood*",
+        "flash", "surge", "spike", "rush", "influx", "heavy", "high", "unusual", "unexpected", "record", "huge",
+        "slashdot*", "too", "software", "code", "config*", "scheduled", "routine", "misconfigur*", "botched",
+        "bad", "network", "routing", "bgp", "dns", "connectivity", "peering", "backbone", "fibre", "fiber",
+        "cable", "route"},
+                                    Qt::CaseInsensitive);
+    return words.contains(word);
+}
+
+// The matches combined().globalMatch(text) gives, trying the expression (anchored) only at the
+// word starts that can begin a trigger: most statements have none, and a scan of every position
+// costs far more than these few tries.
+QList<QRegularExpressionMatch> triggerMatches(QStringView text)
+{
+    QList<QRegularExpressionMatch> out;
+    if (hasCaselessOddities(text) || !text.isValidUtf16()) {
+        auto it = combined().globalMatch(text);
+        while (it.hasNext())
+            out.append(it.next());
+        return out;
+    }
+    const qsizetype n = text.size();
+    qsizetype i = 0;
+    while (i < n) {
+        if (!isAsciiLetter(text[i].unicode()) || (i > 0 && isPcreWordChar(text[i - 1].unicode()))) {
+            ++i;
+            continue;
+        }
+        qsizetype e = i;
+        while (e < n && isAsciiLetter(text[e].unicode()))
+            ++e;
+        if (mayStartTrigger(text.mid(i, e - i))) {
+            static const QRegularExpression anchored = anchoredAtOffset(combined());
+            auto m = anchored.match(text, i, QRegularExpression::NormalMatch,
+                                    QRegularExpression::DontCheckSubjectStringMatchOption); // checked above
+            if (m.hasMatch()) {
+                i = m.capturedEnd();
+                out.append(std::move(m));
+                continue;
+            }
+        }
+        i = e;
+    }
+    return out;
+}
 } // namespace
 
 StanceSuggestion suggestStance(QStringView text)
 {
     StanceSuggestion result;
+    static const QList<HypothesisKind> kinds = allHypothesisKinds();
     QMap<HypothesisKind, int> support, against;
     QMap<HypothesisKind, bool> strong;
     {
-        auto it = combined().globalMatch(text);
-        while (it.hasNext()) {
-            const auto m = it.next();
+        static const QStringList groupNames = [] {
+            QStringList names;
+            for (HypothesisKind kind : kinds)
+                names.append(QStringLiteral("k%1").arg(int(kind)));
+            return names;
+        }();
+        for (const QRegularExpressionMatch &m : triggerMatches(text)) {
             Trigger t{HypothesisKind::Other, {}};
-            for (HypothesisKind kind : allHypothesisKinds()) {
-                if (m.hasCaptured(QStringLiteral("k%1").arg(int(kind)))) {
+            for (qsizetype g = 0; g < groupNames.size(); ++g) {
+                const HypothesisKind kind = kinds[g];
+                if (m.hasCaptured(groupNames[g])) {
                     t.kind = kind;
                     break;
                 }
@@ -169,7 +229,7 @@ StanceSuggestion suggestStance(QStringView text)
             strong[t.kind] = strong.value(t.kind) || isStrong;
         }
     }
-    for (HypothesisKind kind : allHypothesisKinds()) {
+    for (HypothesisKind kind : kinds) {
         if (against.value(kind))
             result.stance.insert(kind, strong.value(kind) ? Rating::II : Rating::I);
         else if (support.value(kind))

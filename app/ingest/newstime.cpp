@@ -1,4 +1,5 @@
 #include "newstime.h"
+#include "newswords.h"
 
 #include <QRegularExpression>
 
@@ -81,8 +82,6 @@ const QRegularExpression &weekdayPart()
 // first anchor only a few fixed words ("for more than", "last", "over the", "earlier this", …)
 // separated by white space. Trying the scanner anchored at those word starts, in text order,
 // yields exactly the matches a global match would.
-bool isAsciiLetter(char16_t c) { return (c | 0x20) >= u'a' && (c | 0x20) <= u'z'; }
-bool isPcreSpace(char16_t c) { return c == u' ' || (c >= u'\t' && c <= u'\r'); }
 
 bool startsWithAscii(QStringView t, qsizetype i, const char *word, bool caseless)
 {
@@ -131,16 +130,12 @@ bool isAnchorAt(QStringView t, qsizetype i)
 // Words that may stand before a match's first anchor (compared without case: a superset).
 bool isLeadWord(QStringView w)
 {
-    static const char *const words[] = {
-        "for", "more", "than", "over", "almost", "nearly", "about", "around", "at", "least", "some", "up", "to",
+    static const AsciiWordSet words({"for", "more", "than", "over", "almost", "nearly", "about", "around", "at", "least", "some", "up", "to",
         "less", "under", "roughly", "approximately", "an", "a", "half", "one", "two", "three", "four", "five",
         "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty",
-        "fifty", "ninety", "earlier", "later", "this", "last", "next", "the"};
-    for (const char *word : words) {
-        if (qsizetype(qstrlen(word)) == w.size() && startsWithAscii(w, 0, word, true))
-            return true;
-    }
-    return false;
+        "fifty", "ninety", "earlier", "later", "this", "last", "next", "the"},
+                                    Qt::CaseInsensitive);
+    return words.contains(w);
 }
 
 class ScannerMatches
@@ -149,8 +144,9 @@ public:
     explicit ScannerMatches(QStringView text)
         : m_text(text)
     {
-        // Caseless PCRE also matches U+017F for "s" and U+212A for "k": such text is scanned in full.
-        m_full = text.contains(QChar(0x17F)) || text.contains(QChar(0x212A));
+        // PCRE checks the whole subject for valid UTF-16 on every call unless told not to: that
+        // is checked once here, and text that fails it keeps the plain global match.
+        m_full = hasCaselessOddities(text) || !text.isValidUtf16();
         if (m_full)
             m_it = scanner().globalMatch(text);
     }
@@ -172,8 +168,9 @@ public:
             for (int k = count - 1; k >= 0; --k) {
                 if (starts[k] < m_pos)
                     continue;
-                *m = scanner().match(m_text, starts[k], QRegularExpression::NormalMatch,
-                                     QRegularExpression::AnchorAtOffsetMatchOption);
+                static const QRegularExpression anchored = anchoredAtOffset(scanner());
+                *m = anchored.match(m_text, starts[k], QRegularExpression::NormalMatch,
+                                    QRegularExpression::DontCheckSubjectStringMatchOption);
                 if (m->hasMatch()) {
                     m_pos = m->capturedEnd();
                     return true;
