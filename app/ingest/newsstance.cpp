@@ -82,7 +82,9 @@ const QRegularExpression &causal()
 }
 
 // The clause before `at`: back to the last clause boundary, at most ~8 words.
-QStringView clauseBefore(QStringView text, qsizetype at)
+// `plain`: the text has none of the characters the caseless expressions match beyond ASCII
+// (hasCaselessOddities), so word pre-filters may stand in for expressions that find nothing.
+QStringView clauseBefore(QStringView text, qsizetype at, bool plain)
 {
     qsizetype from = at;
     int words = 0;
@@ -100,6 +102,10 @@ QStringView clauseBefore(QStringView text, qsizetype at)
     static const QRegularExpression contrast(
         QStringLiteral("\\b(?:but|however|although|though|yet|and\\s+(?:says|said|adds|added|insists|claims))\\b"),
                                              QRegularExpression::CaseInsensitiveOption);
+    static const AsciiWordSet contrastWords({"but", "however", "although", "though", "yet", "and"},
+                                            Qt::CaseInsensitive);
+    if (plain && !hasWordAmong(clause, contrastWords))
+        return clause;
     qsizetype cut = -1;
     auto it = contrast.globalMatch(clause);
     while (it.hasNext())
@@ -187,6 +193,17 @@ StanceSuggestion suggestStance(QStringView text)
                 names.append(QStringLiteral("k%1").arg(int(kind)));
             return names;
         }();
+        const bool plain = !hasCaselessOddities(text);
+        // Words without which negation(), causal() and denialAfter find nothing.
+        static const AsciiWordSet negationWords({"not", "no", "nobody", "none", "never", "neither", "nor", "without",
+                                                 "denied", "denies", "deny", "denying", "ruled", "rules", "rule",
+                                                 "rather", "instead"},
+                                                Qt::CaseInsensitive);
+        static const AsciiWordSet causalWords({"because", "caused", "due", "result", "blame", "blamed", "blames",
+                                              "blaming", "down", "traced", "attributed"},
+                                             Qt::CaseInsensitive);
+        static const AsciiWordSet denialWords({"was", "were", "is", "are", "had", "has", "wasn", "weren", "isn"},
+                                              Qt::CaseInsensitive);
         for (const QRegularExpressionMatch &m : triggerMatches(text)) {
             Trigger t{HypothesisKind::Other, {}};
             for (qsizetype g = 0; g < groupNames.size(); ++g) {
@@ -196,9 +213,11 @@ StanceSuggestion suggestStance(QStringView text)
                     break;
                 }
             }
-            const QStringView before = clauseBefore(text, m.capturedStart());
+            const QStringView before = clauseBefore(text, m.capturedStart(), plain);
             const auto neg = [&] {
                 QRegularExpressionMatch last;
+                if (plain && !hasWordAmong(before, negationWords) && !before.contains(u"n't", Qt::CaseInsensitive))
+                    return last;
                 auto n = negation().globalMatch(before);
                 while (n.hasNext())
                     last = n.next();
@@ -208,12 +227,15 @@ StanceSuggestion suggestStance(QStringView text)
             static const QRegularExpression denialAfter(
                 QStringLiteral("^\\s+(?:was|were|is|are|had\\s+been|has\\s+been)\\s+(?:not|never)\\b|^\\s+(?:wasn't|weren't|isn't)\\b"),
                 QRegularExpression::CaseInsensitiveOption);
-            const auto after = denialAfter.match(text.mid(m.capturedEnd(), 40));
+            const QStringView afterText = text.mid(m.capturedEnd(), 40);
+            const auto after = plain && !hasWordAmong(afterText, denialWords) ? QRegularExpressionMatch()
+                                                                             : denialAfter.match(afterText);
             const bool negatedAfter = after.hasMatch();
             const bool negated = neg.hasMatch() || negatedAfter;
             if (negated && hedge().match(before).hasMatch())
                 continue; // "may not have been able to take X down": not a claim
-            const bool isStrong = causal().match(before).hasMatch();
+            const bool isStrong =
+                (!plain || hasWordAmong(before, causalWords)) && causal().match(before).hasMatch();
             if (negatedAfter && !neg.hasMatch()) {
                 against[t.kind]++;
                 result.triggers.append(

@@ -302,9 +302,11 @@ std::optional<bg::date> inferYear(int month, int day, int weekday, const std::op
     return best ? best : (weekday >= 0 ? inferYear(month, day, -1, pub) : std::nullopt);
 }
 
-std::optional<bg::date> parseDate(QStringView s, const std::optional<bg::date> &pub)
+// *hasDate: whether `s` names a date at all (placeable or not).
+std::optional<bg::date> parseDate(QStringView s, const std::optional<bg::date> &pub, bool *hasDate)
 {
     const auto m = datePart().match(s);
+    *hasDate = m.hasMatch();
     if (!m.hasMatch())
         return std::nullopt;
     int weekday = -1;
@@ -534,8 +536,8 @@ QList<TimeRef> findTimes(QStringView text, QDate published)
         const bool hasClock = clock.has_value();
         if (m.hasCaptured(u"ct") && !hasClock)
             continue; // "2.5 …": the dotted form without am/pm or zone is not a time
-        std::optional<bg::date> date = parseDate(body, pub);
-        const bool hasDateWords = datePart().match(body).hasMatch();
+        bool hasDateWords = false;
+        std::optional<bg::date> date = parseDate(body, pub, &hasDateWords);
         if (!date && hasDateWords)
             continue; // a date we cannot place (no year, no publication date) or an impossible one
         if (!date) {

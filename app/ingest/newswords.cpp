@@ -48,6 +48,24 @@ bool AsciiWordSet::contains(QStringView word) const
     return false;
 }
 
+bool hasWordAmong(QStringView text, const AsciiWordSet &words)
+{
+    const qsizetype n = text.size();
+    for (qsizetype i = 0; i < n;) {
+        if (!isAsciiLetter(text[i].unicode())) {
+            ++i;
+            continue;
+        }
+        qsizetype e = i + 1;
+        while (e < n && isAsciiLetter(text[e].unicode()))
+            ++e;
+        if (words.contains(text.mid(i, e - i)))
+            return true;
+        i = e;
+    }
+    return false;
+}
+
 QRegularExpression anchoredAtOffset(const QRegularExpression &re)
 {
     QRegularExpression anchored(QStringLiteral("\\G(?:") + re.pattern() + u')', re.patternOptions());

@@ -33,6 +33,11 @@ private:
     Qt::CaseSensitivity m_cs;
 };
 
+class AsciiWordSet;
+// Whether any word (maximal run of ASCII letters) of `text` is in `words`: every match of an
+// expression that needs one of those words as a whole word implies it.
+bool hasWordAmong(QStringView text, const AsciiWordSet &words);
+
 inline bool isAsciiLetter(char16_t c) { return (c | 0x20) >= u'a' && (c | 0x20) <= u'z'; }
 // \s of the expressions (PCRE without Unicode properties): space, \t, \n, \v, \f, \r.
 inline bool isPcreSpace(char16_t c) { return c == u' ' || (c >= u'\t' && c <= u'\r'); }
