@@ -1,6 +1,8 @@
 #include "newsattribution.h"
+#include "newswords.h"
 
 #include <QRegularExpression>
+#include <QStringMatcher>
 
 namespace inquest::news {
 
@@ -69,6 +71,124 @@ const QRegularExpression &anaphor()
     return re;
 }
 
+
+
+// The words VERB may begin with before its verb, and the verbs (every other word of VERB).
+const QStringList &verbLeads()
+{
+    static const QStringList words = {QStringLiteral("has"),   QStringLiteral("have"),  QStringLiteral("had"),
+                                      QStringLiteral("also"),  QStringLiteral("later"), QStringLiteral("then"),
+                                      QStringLiteral("previously"), QStringLiteral("earlier"), QStringLiteral("is"),
+                                      QStringLiteral("are"),   QStringLiteral("was"),   QStringLiteral("were")};
+    return words;
+}
+
+bool isVerbWord(QStringView word)
+{
+    static const AsciiWordSet verbs = [] {
+        QStringList words;
+        static const QRegularExpression letters(QStringLiteral("[a-z]+"));
+        auto it = letters.globalMatch(QStringLiteral(VERB));
+        while (it.hasNext()) {
+            const QString w = it.next().captured();
+            if (!verbLeads().contains(w) && w != u"s") // "s" of "\\s"
+                words.append(w);
+        }
+        return AsciiWordSet(words, Qt::CaseSensitive);
+    }();
+    return verbs.contains(word);
+}
+
+// The matches "\\b" VERB "\\b" would give over a sentence with globalMatch (`re` is that
+// expression, anchoredAtOffset()), trying it only at a verb and the lead words just before it:
+// scanned over every sentence of a long article it was a large part of the extraction time.
+QList<QRegularExpressionMatch> verbMatches(const QRegularExpression &re, QStringView text)
+{
+    QList<QRegularExpressionMatch> out;
+    const qsizetype n = text.size();
+    qsizetype pos = 0;
+    for (qsizetype i = 0; i < n;) {
+        if (!isAsciiLetter(text[i].unicode())) {
+            ++i;
+            continue;
+        }
+        qsizetype e = i;
+        while (e < n && isAsciiLetter(text[e].unicode()))
+            ++e;
+        if (!isVerbWord(text.mid(i, e - i))) {
+            i = e;
+            continue;
+        }
+        qsizetype starts[4] = {i};
+        int count = 1;
+        qsizetype cur = i;
+        while (count < 4) { // "has also said", "is blaming"
+            qsizetype q = cur;
+            while (q > 0 && isPcreSpace(text[q - 1].unicode()))
+                --q;
+            qsizetype ws = q;
+            while (ws > 0 && isAsciiLetter(text[ws - 1].unicode()))
+                --ws;
+            if (q == cur || ws == q || !verbLeads().contains(text.mid(ws, q - ws)))
+                break;
+            starts[count++] = ws;
+            cur = ws;
+        }
+        bool found = false;
+        for (int k = count - 1; k >= 0 && !found; --k) {
+            if (starts[k] < pos)
+                continue;
+            auto m = re.match(text, starts[k], QRegularExpression::NormalMatch,
+                              QRegularExpression::DontCheckSubjectStringMatchOption); // checked below
+            if (m.hasMatch()) {
+                pos = m.capturedEnd();
+                out.append(std::move(m));
+                found = true;
+            }
+        }
+        if (found) {
+            i = qMax(e, pos);
+        } else {
+            pos = qMax(pos, i + 1); // no match begins at or before this verb
+            i = e;
+        }
+    }
+    return out;
+}
+
+// End of the last clause boundary in `pre` ("^", "[,;:]\\s+" or a conjunction and white space),
+// as the last match of that expression would give it; 0 when there is none.
+qsizetype lastBoundaryEnd(QStringView pre)
+{
+    static const QStringList words = {QStringLiteral("after"), QStringLiteral("when"),   QStringLiteral("while"),
+                                      QStringLiteral("as"),    QStringLiteral("because"), QStringLiteral("that"),
+                                      QStringLiteral("and"),   QStringLiteral("but"),    QStringLiteral("since"),
+                                      QStringLiteral("before"), QStringLiteral("until"), QStringLiteral("where")};
+    const qsizetype n = pre.size();
+    qsizetype cut = 0;
+    for (qsizetype i = 0; i < n; ++i) {
+        const char16_t c = pre[i].unicode();
+        qsizetype e = -1;
+        if (c == u',' || c == u';' || c == u':') {
+            e = i + 1;
+        } else if (isAsciiLetter(c) && (i == 0 || !isPcreWordChar(pre[i - 1].unicode()))) {
+            qsizetype w = i;
+            while (w < n && isAsciiLetter(pre[w].unicode()))
+                ++w;
+            if (words.contains(pre.mid(i, w - i)))
+                e = w;
+            else
+                i = w - 1;
+        }
+        if (e < 0 || e >= n || !isPcreSpace(pre[e].unicode()))
+            continue;
+        while (e < n && isPcreSpace(pre[e].unicode()))
+            ++e;
+        cut = e;
+        i = e - 1;
+    }
+    return cut;
+}
 } // namespace
 
 Attribution parseSpeaker(QStringView raw)
@@ -194,7 +314,9 @@ Attribution reportedSpeech(QStringView sentence, qsizetype *clauseStart)
 {
     static const QRegularExpression according(QStringLiteral("\\bAccording\\s+to\\s+(?<who>[^,.;]+)"),
                                               QRegularExpression::CaseInsensitiveOption);
-    if (auto m = according.match(sentence); m.hasMatch()) {
+    static const QStringMatcher accordingWord(u"according", Qt::CaseInsensitive);
+    if (auto m = accordingWord.indexIn(sentence) >= 0 ? according.match(sentence) : QRegularExpressionMatch();
+        m.hasMatch()) {
         Attribution a = parseSpeaker(m.capturedView(u"who"));
         if (a.found) {
             if (clauseStart)
@@ -203,9 +325,16 @@ Attribution reportedSpeech(QStringView sentence, qsizetype *clauseStart)
         }
     }
     static const QRegularExpression verb(QStringLiteral("\\b" VERB "\\b"));
-    auto it = verb.globalMatch(sentence);
-    while (it.hasNext()) {
-        const auto m = it.next();
+    static const QRegularExpression verbAt = anchoredAtOffset(verb);
+    QList<QRegularExpressionMatch> verbs;
+    if (sentence.isValidUtf16()) {
+        verbs = verbMatches(verbAt, sentence);
+    } else {
+        auto it = verb.globalMatch(sentence);
+        while (it.hasNext())
+            verbs.append(it.next());
+    }
+    for (const QRegularExpressionMatch &m : std::as_const(verbs)) {
         // "Outage reported on 18 May": a participle, not someone speaking.
         static const QRegularExpression participle(QStringLiteral("^\\s+(?:on|in|at|by|for|to|from)\\b"));
         if ((m.captured().endsWith(u"reported") || m.captured().endsWith(u"posted")) &&
@@ -213,13 +342,7 @@ Attribution reportedSpeech(QStringView sentence, qsizetype *clauseStart)
             continue;
         // The subject: back from the verb to a clause boundary.
         QStringView pre = sentence.left(m.capturedStart());
-        static const QRegularExpression boundary(QStringLiteral(
-            "(?:^|[,;:]\\s+|\\b(?:after|when|while|as|because|that|and|but|since|before|until|where)\\s+)"));
-        qsizetype cut = 0;
-        auto b = boundary.globalMatch(pre);
-        while (b.hasNext())
-            cut = b.next().capturedEnd();
-        const QStringView subject = pre.mid(cut).trimmed();
+        const QStringView subject = pre.mid(lastBoundaryEnd(pre)).trimmed();
         if (subject.isEmpty() || subject.size() > 120)
             continue;
         Attribution a = parseSpeaker(subject);

@@ -1,4 +1,5 @@
 #include "newsstance.h"
+#include "newswords.h"
 
 #include <QRegularExpression>
 
@@ -81,7 +82,9 @@ const QRegularExpression &causal()
 }
 
 // The clause before `at`: back to the last clause boundary, at most ~8 words.
-QStringView clauseBefore(QStringView text, qsizetype at)
+// `plain`: the text has none of the characters the caseless expressions match beyond ASCII
+// (hasCaselessOddities), so word pre-filters may stand in for expressions that find nothing.
+QStringView clauseBefore(QStringView text, qsizetype at, bool plain)
 {
     qsizetype from = at;
     int words = 0;
@@ -99,6 +102,10 @@ QStringView clauseBefore(QStringView text, qsizetype at)
     static const QRegularExpression contrast(
         QStringLiteral("\\b(?:but|however|although|though|yet|and\\s+(?:says|said|adds|added|insists|claims))\\b"),
                                              QRegularExpression::CaseInsensitiveOption);
+    static const AsciiWordSet contrastWords({"but", "however", "although", "though", "yet", "and"},
+                                            Qt::CaseInsensitive);
+    if (plain && !hasWordAmong(clause, contrastWords))
+        return clause;
     qsizetype cut = -1;
     auto it = contrast.globalMatch(clause);
     while (it.hasNext())
@@ -118,27 +125,99 @@ const QRegularExpression &combined()
     return re;
 }
 
+
+
+// Every trigger begins at a word boundary with one of these words (compared without case;
+// "*" marks a stem that may go on: "failed", "attacking", "misconfigured", "ddosed").
+bool mayStartTrigger(QStringView word)
+{
+    static const AsciiWordSet words({"hardware", "fail*", "faulty", "broken", "defective", "power", "equipment", "server", "disk", "storage",
+        "router", "switch", "cooling", "d", "ddos*", "distributed", "denial", "cyber*", "attack*", "an",
+        "planned", "planning", "launch*", "take*", "took", "taking", "bring", "brought", "knock*", "flood*",
+        "flash", "surge", "spike", "rush", "influx", "heavy", "high", "unusual", "unexpected", "record", "huge",
+        "slashdot*", "too", "software", "code", "config*", "scheduled", "routine", "misconfigur*", "botched",
+        "bad", "network", "routing", "bgp", "dns", "connectivity", "peering", "backbone", "fibre", "fiber",
+        "cable", "route"},
+                                    Qt::CaseInsensitive);
+    return words.contains(word);
+}
+
+// The matches combined().globalMatch(text) gives, trying the expression (anchored) only at the
+// word starts that can begin a trigger: most statements have none, and a scan of every position
+// costs far more than these few tries.
+QList<QRegularExpressionMatch> triggerMatches(QStringView text)
+{
+    QList<QRegularExpressionMatch> out;
+    if (hasCaselessOddities(text) || !text.isValidUtf16()) {
+        auto it = combined().globalMatch(text);
+        while (it.hasNext())
+            out.append(it.next());
+        return out;
+    }
+    const qsizetype n = text.size();
+    qsizetype i = 0;
+    while (i < n) {
+        if (!isAsciiLetter(text[i].unicode()) || (i > 0 && isPcreWordChar(text[i - 1].unicode()))) {
+            ++i;
+            continue;
+        }
+        qsizetype e = i;
+        while (e < n && isAsciiLetter(text[e].unicode()))
+            ++e;
+        if (mayStartTrigger(text.mid(i, e - i))) {
+            static const QRegularExpression anchored = anchoredAtOffset(combined());
+            auto m = anchored.match(text, i, QRegularExpression::NormalMatch,
+                                    QRegularExpression::DontCheckSubjectStringMatchOption); // checked above
+            if (m.hasMatch()) {
+                i = m.capturedEnd();
+                out.append(std::move(m));
+                continue;
+            }
+        }
+        i = e;
+    }
+    return out;
+}
 } // namespace
 
 StanceSuggestion suggestStance(QStringView text)
 {
     StanceSuggestion result;
+    static const QList<HypothesisKind> kinds = allHypothesisKinds();
     QMap<HypothesisKind, int> support, against;
     QMap<HypothesisKind, bool> strong;
     {
-        auto it = combined().globalMatch(text);
-        while (it.hasNext()) {
-            const auto m = it.next();
+        static const QStringList groupNames = [] {
+            QStringList names;
+            for (HypothesisKind kind : kinds)
+                names.append(QStringLiteral("k%1").arg(int(kind)));
+            return names;
+        }();
+        const bool plain = !hasCaselessOddities(text);
+        // Words without which negation(), causal() and denialAfter find nothing.
+        static const AsciiWordSet negationWords({"not", "no", "nobody", "none", "never", "neither", "nor", "without",
+                                                 "denied", "denies", "deny", "denying", "ruled", "rules", "rule",
+                                                 "rather", "instead"},
+                                                Qt::CaseInsensitive);
+        static const AsciiWordSet causalWords({"because", "caused", "due", "result", "blame", "blamed", "blames",
+                                              "blaming", "down", "traced", "attributed"},
+                                             Qt::CaseInsensitive);
+        static const AsciiWordSet denialWords({"was", "were", "is", "are", "had", "has", "wasn", "weren", "isn"},
+                                              Qt::CaseInsensitive);
+        for (const QRegularExpressionMatch &m : triggerMatches(text)) {
             Trigger t{HypothesisKind::Other, {}};
-            for (HypothesisKind kind : allHypothesisKinds()) {
-                if (m.hasCaptured(QStringLiteral("k%1").arg(int(kind)))) {
+            for (qsizetype g = 0; g < groupNames.size(); ++g) {
+                const HypothesisKind kind = kinds[g];
+                if (m.hasCaptured(groupNames[g])) {
                     t.kind = kind;
                     break;
                 }
             }
-            const QStringView before = clauseBefore(text, m.capturedStart());
+            const QStringView before = clauseBefore(text, m.capturedStart(), plain);
             const auto neg = [&] {
                 QRegularExpressionMatch last;
+                if (plain && !hasWordAmong(before, negationWords) && !before.contains(u"n't", Qt::CaseInsensitive))
+                    return last;
                 auto n = negation().globalMatch(before);
                 while (n.hasNext())
                     last = n.next();
@@ -148,12 +227,15 @@ StanceSuggestion suggestStance(QStringView text)
             static const QRegularExpression denialAfter(
                 QStringLiteral("^\\s+(?:was|were|is|are|had\\s+been|has\\s+been)\\s+(?:not|never)\\b|^\\s+(?:wasn't|weren't|isn't)\\b"),
                 QRegularExpression::CaseInsensitiveOption);
-            const auto after = denialAfter.match(text.mid(m.capturedEnd(), 40));
+            const QStringView afterText = text.mid(m.capturedEnd(), 40);
+            const auto after = plain && !hasWordAmong(afterText, denialWords) ? QRegularExpressionMatch()
+                                                                             : denialAfter.match(afterText);
             const bool negatedAfter = after.hasMatch();
             const bool negated = neg.hasMatch() || negatedAfter;
             if (negated && hedge().match(before).hasMatch())
                 continue; // "may not have been able to take X down": not a claim
-            const bool isStrong = causal().match(before).hasMatch();
+            const bool isStrong =
+                (!plain || hasWordAmong(before, causalWords)) && causal().match(before).hasMatch();
             if (negatedAfter && !neg.hasMatch()) {
                 against[t.kind]++;
                 result.triggers.append(
@@ -169,7 +251,7 @@ StanceSuggestion suggestStance(QStringView text)
             strong[t.kind] = strong.value(t.kind) || isStrong;
         }
     }
-    for (HypothesisKind kind : allHypothesisKinds()) {
+    for (HypothesisKind kind : kinds) {
         if (against.value(kind))
             result.stance.insert(kind, strong.value(kind) ? Rating::II : Rating::I);
         else if (support.value(kind))

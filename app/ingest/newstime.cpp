@@ -1,4 +1,5 @@
 #include "newstime.h"
+#include "newswords.h"
 
 #include <QRegularExpression>
 
@@ -75,6 +76,167 @@ const QRegularExpression &weekdayPart()
     return re;
 }
 
+// The scanner tried at every position of a long article costs far more than everything else, so
+// it is tried only where a match can begin. Every match contains an anchor: a digit, a weekday or
+// month abbreviation, "noon"/"midnight", a duration unit or a relative-day word, and before its
+// first anchor only a few fixed words ("for more than", "last", "over the", "earlier this", …)
+// separated by white space. Trying the scanner anchored at those word starts, in text order,
+// yields exactly the matches a global match would.
+
+bool startsWithAscii(QStringView t, qsizetype i, const char *word, bool caseless)
+{
+    for (qsizetype k = 0; word[k]; ++k, ++i) {
+        if (i >= t.size())
+            return false;
+        const char16_t c = t[i].unicode();
+        if (!(c == char16_t(word[k]) || (caseless && isAsciiLetter(c) && (c | 0x20) == char16_t(word[k]))))
+            return false;
+    }
+    return true;
+}
+
+bool isAnchorAt(QStringView t, qsizetype i)
+{
+    const char16_t c = t[i].unicode();
+    if (c >= u'0' && c <= u'9')
+        return true;
+    auto is = [&](const char *w) { return startsWithAscii(t, i, w, false); };
+    auto isCaseless = [&](const char *w) { return startsWithAscii(t, i, w, true); };
+    switch (c) {
+    case u'M': return is("Mon") || is("Mar") || is("May") || isCaseless("morning");
+    case u'T': return is("Tue") || is("Thu") || isCaseless("today") || isCaseless("tonight");
+    case u'W': return is("Wed") || isCaseless("weekend");
+    case u'F': return is("Fri") || is("Feb");
+    case u'S': return is("Sat") || is("Sun") || is("Sep");
+    case u'J': return is("Jan") || is("Jun") || is("Jul");
+    case u'A': return is("Apr") || is("Aug") || isCaseless("afternoon");
+    case u'O': return is("Oct");
+    case u'N': return is("Nov") || isCaseless("night");
+    case u'D': return is("Dec");
+    case u'Y': case u'y': return isCaseless("yesterday");
+    case u'E': case u'e': return isCaseless("evening");
+    case u'n': return is("noon") || isCaseless("night");
+    case u'm': return is("midnight") || is("min") || isCaseless("morning");
+    case u'h': return is("hour") || is("hr");
+    case u's': return is("sec");
+    case u'd': return is("day");
+    case u't': return isCaseless("today") || isCaseless("tonight");
+    case u'a': return isCaseless("afternoon");
+    case u'w': return isCaseless("weekend");
+    default: return false;
+    }
+}
+
+// Words that may stand before a match's first anchor (compared without case: a superset).
+bool isLeadWord(QStringView w)
+{
+    static const AsciiWordSet words({"for", "more", "than", "over", "almost", "nearly", "about", "around", "at", "least", "some", "up", "to",
+        "less", "under", "roughly", "approximately", "an", "a", "half", "one", "two", "three", "four", "five",
+        "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty",
+        "fifty", "ninety", "earlier", "later", "this", "last", "next", "the"},
+                                    Qt::CaseInsensitive);
+    return words.contains(w);
+}
+
+class ScannerMatches
+{
+public:
+    explicit ScannerMatches(QStringView text)
+        : m_text(text)
+    {
+        // PCRE checks the whole subject for valid UTF-16 on every call unless told not to: that
+        // is checked once here, and text that fails it keeps the plain global match.
+        m_full = hasCaselessOddities(text) || !text.isValidUtf16();
+        if (m_full)
+            m_it = scanner().globalMatch(text);
+    }
+
+    bool next(QRegularExpressionMatch *m)
+    {
+        if (m_full) {
+            if (!m_it.hasNext())
+                return false;
+            *m = m_it.next();
+            return true;
+        }
+        const qsizetype n = m_text.size();
+        for (qsizetype a = m_pos; a < n; ++a) {
+            if (!isAnchorAt(m_text, a))
+                continue;
+            qsizetype starts[24];
+            int count = candidates(a, starts);
+            for (int k = count - 1; k >= 0; --k) {
+                if (starts[k] < m_pos)
+                    continue;
+                static const QRegularExpression anchored = anchoredAtOffset(scanner());
+                *m = anchored.match(m_text, starts[k], QRegularExpression::NormalMatch,
+                                    QRegularExpression::DontCheckSubjectStringMatchOption);
+                if (m->hasMatch()) {
+                    m_pos = m->capturedEnd();
+                    return true;
+                }
+            }
+            m_pos = a + 1; // no match begins at or before this anchor
+        }
+        m_pos = n;
+        return false;
+    }
+
+private:
+    // Possible starts of a match whose first anchor is at a, in descending order.
+    int candidates(qsizetype a, qsizetype *out) const
+    {
+        const QStringView t = m_text;
+        int count = 0;
+        out[count++] = a;
+        qsizetype cur = a;
+        if (a > 0 && isAsciiLetter(t[a - 1].unicode())) { // "to|night", "t|hr|ee"
+            qsizetype rs = a, re = a;
+            while (rs > 0 && isAsciiLetter(t[rs - 1].unicode()))
+                --rs;
+            while (re < t.size() && isAsciiLetter(t[re].unicode()))
+                ++re;
+            out[count++] = rs;
+            if (!isLeadWord(t.mid(rs, re - rs)))
+                return count;
+            cur = rs;
+        }
+        for (int words = 0; words < 8; ++words) {
+            qsizetype q = cur;
+            while (q > 0 && isPcreSpace(t[q - 1].unicode()))
+                --q;
+            if (q == cur) {
+                if (q > 0 && t[q - 1] == u'-') // "forty-five"
+                    --q;
+                else
+                    break;
+            }
+            qsizetype ws = q;
+            while (ws > 0 && isAsciiLetter(t[ws - 1].unicode()))
+                --ws;
+            if (ws == q)
+                break;
+            const QStringView word = t.mid(ws, q - ws);
+            // "last", "this", "next", "the" may begin inside a word ("blast Sunday" matches).
+            for (const char *suffix : {"last", "this", "next", "the"}) {
+                const qsizetype len = qstrlen(suffix);
+                if (word.size() > len && startsWithAscii(word, word.size() - len, suffix, false))
+                    out[count++] = q - len;
+            }
+            if (!isLeadWord(word))
+                break;
+            out[count++] = ws;
+            cur = ws;
+        }
+        return count;
+    }
+
+    QStringView m_text;
+    qsizetype m_pos = 0;
+    bool m_full = false;
+    QRegularExpressionMatchIterator m_it;
+};
+
 int monthOf(QStringView name)
 {
     static const char *const names[] = {"jan", "feb", "mar", "apr", "may", "jun",
@@ -140,9 +302,11 @@ std::optional<bg::date> inferYear(int month, int day, int weekday, const std::op
     return best ? best : (weekday >= 0 ? inferYear(month, day, -1, pub) : std::nullopt);
 }
 
-std::optional<bg::date> parseDate(QStringView s, const std::optional<bg::date> &pub)
+// *hasDate: whether `s` names a date at all (placeable or not).
+std::optional<bg::date> parseDate(QStringView s, const std::optional<bg::date> &pub, bool *hasDate)
 {
     const auto m = datePart().match(s);
+    *hasDate = m.hasMatch();
     if (!m.hasMatch())
         return std::nullopt;
     int weekday = -1;
@@ -312,9 +476,9 @@ QList<TimeRef> findTimes(QStringView text, QDate published)
     QList<Item> items;
     std::optional<bg::date> lastDate;
     qint64 lastDateEnd = -1;
-    auto it = scanner().globalMatch(text);
-    while (it.hasNext()) {
-        const auto m = it.next();
+    ScannerMatches matches(text);
+    QRegularExpressionMatch m;
+    while (matches.next(&m)) {
         Item item;
         const LeadIn lead = leadIn(text, m.capturedStart());
         item.prep = lead.prep;
@@ -372,8 +536,8 @@ QList<TimeRef> findTimes(QStringView text, QDate published)
         const bool hasClock = clock.has_value();
         if (m.hasCaptured(u"ct") && !hasClock)
             continue; // "2.5 …": the dotted form without am/pm or zone is not a time
-        std::optional<bg::date> date = parseDate(body, pub);
-        const bool hasDateWords = datePart().match(body).hasMatch();
+        bool hasDateWords = false;
+        std::optional<bg::date> date = parseDate(body, pub, &hasDateWords);
         if (!date && hasDateWords)
             continue; // a date we cannot place (no year, no publication date) or an impossible one
         if (!date) {

@@ -1,0 +1,63 @@
+#pragma once
+
+#include <QRegularExpression>
+#include <QStringList>
+#include <QStringView>
+
+#include <array>
+#include <initializer_list>
+#include <string>
+#include <vector>
+
+namespace inquest::news {
+
+// A fixed set of ASCII words for quick tests of words in article text, without allocating: the
+// pre-filters that keep the extraction's regular expressions off most of the text ask it for
+// every word of an article. A word written with a trailing '*' is a stem: it matches every word
+// that begins with it ("fail*": "failed", "failing").
+class AsciiWordSet
+{
+public:
+    AsciiWordSet(std::initializer_list<const char *> words, Qt::CaseSensitivity cs);
+    AsciiWordSet(const QStringList &words, Qt::CaseSensitivity cs);
+    bool contains(QStringView word) const;
+
+private:
+    void add(std::string word);
+    struct Entry
+    {
+        std::string word;
+        bool stem = false;
+    };
+    std::array<std::vector<Entry>, 26> m_buckets; // by first letter, lower case
+    Qt::CaseSensitivity m_cs;
+};
+
+class AsciiWordSet;
+// Whether any word (maximal run of ASCII letters) of `text` is in `words`: every match of an
+// expression that needs one of those words as a whole word implies it.
+bool hasWordAmong(QStringView text, const AsciiWordSet &words);
+
+inline bool isAsciiLetter(char16_t c) { return (c | 0x20) >= u'a' && (c | 0x20) <= u'z'; }
+// \s of the expressions (PCRE without Unicode properties): space, \t, \n, \v, \f, \r.
+inline bool isPcreSpace(char16_t c) { return c == u' ' || (c >= u'\t' && c <= u'\r'); }
+// \w of the expressions: ASCII letters, digits and '_'.
+inline bool isPcreWordChar(char16_t c) { return isAsciiLetter(c) || (c >= u'0' && c <= u'9') || c == u'_'; }
+
+// Caseless PCRE matching also takes U+017F for "s" and U+212A for "k": text with either is left
+// to a full scan by the caseless expressions, which the ASCII pre-filters cannot speak for.
+inline bool hasCaselessOddities(QStringView text)
+{
+    for (QChar c : text) {
+        if (c.unicode() == 0x17F || c.unicode() == 0x212A)
+            return true;
+    }
+    return false;
+}
+
+// `re` made to match only at the offset given to match(): the way to try an expression at chosen
+// positions. "\\G" keeps PCRE's JIT, which a match-time anchor (AnchorAtOffsetMatchOption) turns
+// off, falling back to a far slower interpreter.
+QRegularExpression anchoredAtOffset(const QRegularExpression &re);
+
+} // namespace inquest::news
