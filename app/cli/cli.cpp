@@ -26,7 +26,7 @@ const Command Commands[] = {
     {"new", "new CASE [--title T] [--hypotheses hardware,ddos,…|\"Name=kind,…\"] [--force]", newCase},
     {"import", "import CASE FILE… [--format auto|NAME] [--tz ZONE] [--year YYYY] [--site NAME] [--json]", nullptr},
     {"import-news", "import-news CASE FILE… [--published YYYY-MM-DD] [--outlet NAME] [--json]", nullptr},
-    {"analyze", "analyze CASE [--accept] [--json]", nullptr},
+    {"analyze", "analyze CASE [--accept] [--json]", analyze},
     {"score", "score CASE [--json]", nullptr},
     {"statements", "statements CASE [--json]", nullptr},
     {"evidence", "evidence CASE [--json]", nullptr},
@@ -34,7 +34,7 @@ const Command Commands[] = {
      nullptr},
     {"report", "report CASE --pdf OUT.pdf [--html OUT.html]", nullptr},
     {"verify", "verify CASE", verify},
-    {"demo", "demo CASE", nullptr},
+    {"demo", "demo CASE [--seed N]", demo},
     {"formats", "formats", nullptr},
     {"bench", "bench ingest FILE…", nullptr},
 };

@@ -40,6 +40,7 @@ QJsonObject IncidentWindowDetector::parameters() const
             {QStringLiteral("minErrorRate"), params.minErrorRate},
             {QStringLiteral("minErrors"), params.minErrors},
             {QStringLiteral("dropRatio"), params.dropRatio},
+            {QStringLiteral("dropFactor"), params.dropFactor},
             {QStringLiteral("minBaselineRequests"), params.minBaselineRequests},
             {QStringLiteral("maxGapBins"), params.maxGapBins},
             {QStringLiteral("minFlaggedBins"), params.minFlaggedBins},
@@ -75,7 +76,7 @@ std::vector<Incident::SiteWindow> IncidentWindowDetector::siteWindows(const Site
             e >= params.minErrors && z >= params.madFactor)
             flag[std::size_t(i)] |= 1;
         if (reqMed >= params.minBaselineRequests && r <= params.dropRatio * reqMed &&
-            reqMed - r >= params.madFactor * std::max(reqMad, std::sqrt(reqMed)))
+            reqMed - r >= params.dropFactor * std::max(reqMad, std::sqrt(reqMed)))
             flag[std::size_t(i)] |= 2;
     }
 

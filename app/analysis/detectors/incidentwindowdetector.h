@@ -18,7 +18,8 @@ public:
         double madFactor = 6.0;       // robust z threshold
         double minErrorRate = 0.03;   // an error bin needs at least this 5xx share
         int minErrors = 5;            // … and this many 5xx
-        double dropRatio = 0.5;       // a drop bin has at most this share of the baseline median
+        double dropRatio = 0.5;       // a drop bin has at most this share of the baseline median …
+        double dropFactor = 4.0;      // … and lies this many robust deviations below it
         double minBaselineRequests = 20; // drops are judged only where the median is at least this
         int maxGapBins = 2;           // flagged bins this close join one window
         int minFlaggedBins = 3;       // windows with fewer flagged bins are blips

@@ -17,13 +17,15 @@ constexpr int64_t Micro = 1'000'000;
 
 enum class Stream { Normal, Bot, Flood, Crowd, Crawler };
 
-// Share of a day's peak traffic by local hour: low before dawn, highest in the evening.
+// Share of a day's peak traffic by local hour (hourly anchors, linear between them): lowest
+// before dawn, a morning climb, a plateau through the afternoon, the peak in the evening.
 double diurnal(double hour)
 {
-    constexpr double Pi = 3.141592653589793;
-    const double evening = std::cos(2 * Pi * (hour - 20.5) / 24.0);
-    const double lunch = std::cos(2 * Pi * (hour - 13.0) / 12.0);
-    return std::clamp(0.56 + 0.40 * evening + 0.06 * lunch, 0.08, 1.0);
+    static const double Anchors[25] = {0.55, 0.38, 0.26, 0.19, 0.16, 0.17, 0.24, 0.38, 0.52, 0.63, 0.71, 0.76, 0.80,
+                                       0.80, 0.77, 0.76, 0.77, 0.80, 0.86, 0.94, 1.00, 0.99, 0.90, 0.73, 0.55};
+    const int h = std::clamp(int(hour), 0, 23);
+    const double f = hour - h;
+    return Anchors[h] * (1 - f) + Anchors[h + 1] * f;
 }
 
 struct Session
@@ -67,6 +69,7 @@ public:
         m_floodHits = m_rng.uniform(0.5, 0.9);
         m_floodSpill = m_rng.uniform(0.0, 0.06);
         m_floodStyle = int(m_rng.below(3));
+        m_deployBreaksSearch = m_rng.chance(0.5);
         m_linked = uint32_t(150 + m_rng.below(300));
         m_botnet = 800 + m_rng.below(5000);
         m_floodBots = 40 + m_rng.below(400);
@@ -293,7 +296,9 @@ private:
         static const uint16_t Overload[] = {503, 503, 504, 502};
         switch (m_spec.kind) {
         case IncidentKind::BadDeploy:
-            if ((kind == PageKind::Cart || kind == PageKind::Checkout) && m_rng.chance(m_spec.intensity * ramp()))
+            // The release broke the basket and checkout, and with some seeds search as well.
+            if ((kind == PageKind::Cart || kind == PageKind::Checkout || (kind == PageKind::Search && m_deployBreaksSearch)) &&
+                m_rng.chance(m_spec.intensity * ramp()))
                 return 500;
             return code;
         case IncidentKind::AppFlood:
@@ -455,6 +460,7 @@ private:
     double m_floodHits = 0.7;
     double m_floodSpill = 0.02;
     int m_floodStyle = 0;
+    bool m_deployBreaksSearch = false;
     uint32_t m_linked = 200;
     uint64_t m_botnet = 1000;
     uint64_t m_floodBots = 100;

@@ -134,7 +134,7 @@ ScenarioSpec randomScenario(IncidentKind kind, uint64_t seed, double volumeScale
         SiteSpec site;
         site.name = QStringLiteral("%1.%2").arg(QString::fromLatin1(Domains[rng.below(Domains.size())]),
                                                 QString::fromLatin1(Tlds[size_t(i) % Tlds.size()]));
-        site.peakRate = rng.uniform(1.5, 9.0) * volumeScale;
+        site.peakRate = rng.uniform(2.5, 10.0) * volumeScale;
         site.affected = i < affectedCount;
         s.sites.append(site);
     }
