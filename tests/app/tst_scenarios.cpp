@@ -14,7 +14,8 @@ using namespace inquest::scenario;
 
 namespace {
 
-constexpr int SeedsPerKind = 4;
+// More seeds for a robustness run: INQUEST_SCENARIO_SEEDS=20 (the default keeps ctest quick).
+const int SeedsPerKind = qEnvironmentVariableIntValue("INQUEST_SCENARIO_SEEDS") > 0 ? qEnvironmentVariableIntValue("INQUEST_SCENARIO_SEEDS") : 3;
 
 CaseData caseFor(const ScenarioSpec &spec)
 {
