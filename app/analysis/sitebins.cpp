@@ -1,6 +1,7 @@
 #include "sitebins.h"
 
 #include <QFileInfo>
+#include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
 #include <map>
@@ -84,6 +85,47 @@ std::pair<std::size_t, std::size_t> SiteBins::rows(std::size_t part, int64_t beg
     return {0, time.size()}; // unsorted: callers check each row's time
 }
 
+void SiteBins::fill(std::size_t count)
+{
+    m_remaps.resize(parts.size());
+    for (auto *v : {&requests, &status3xx, &status4xx, &status5xx, &clients, &newClients})
+        v->assign(count, 0);
+    bytes.assign(count, 0);
+    std::vector<int32_t> lastBin;
+    for (Part &part : parts) {
+        const EventTable &t = *part.table;
+        part.clientOf.assign(t.strings.size(), UINT32_MAX);
+        for (std::size_t r = 0; r < t.size(); ++r) {
+            const auto bin = std::size_t((t.time[r] - start) / width);
+            if (r && t.time[r] < t.time[r - 1])
+                part.sorted = false;
+            uint32_t &c = part.clientOf[t.client[r]];
+            if (c == UINT32_MAX) {
+                c = clientNames.intern(t.strings.view(t.client[r]));
+                if (c >= firstSeen.size()) {
+                    firstSeen.resize(c + 1, INT64_MAX);
+                    lastBin.resize(c + 1, -1);
+                }
+            }
+            firstSeen[c] = std::min(firstSeen[c], t.time[r]);
+            if (lastBin[c] != int32_t(bin)) {
+                lastBin[c] = int32_t(bin);
+                ++clients[bin];
+            }
+            ++requests[bin];
+            const uint16_t st = t.status[r];
+            status3xx[bin] += st >= 300 && st < 400;
+            status4xx[bin] += st >= 400 && st < 500;
+            status5xx[bin] += st >= 500 && st < 600;
+            bytes[bin] += t.bytes[r];
+        }
+    }
+    for (int64_t seen : firstSeen) {
+        if (seen != INT64_MAX)
+            ++newClients[std::size_t((seen - start) / width)];
+    }
+}
+
 std::vector<SiteBins> SiteBins::build(const CaseData &data, int64_t width)
 {
     std::map<QString, SiteBins> bySite;
@@ -108,45 +150,10 @@ std::vector<SiteBins> SiteBins::build(const CaseData &data, int64_t width)
     for (auto &[name, site] : bySite) {
         site.start = start;
         site.width = width;
-        site.m_remaps.resize(site.parts.size());
-        for (auto *v : {&site.requests, &site.status3xx, &site.status4xx, &site.status5xx, &site.clients, &site.newClients})
-            v->assign(count, 0);
-        site.bytes.assign(count, 0);
-        std::vector<int32_t> lastBin;
-        for (Part &part : site.parts) {
-            const EventTable &t = *part.table;
-            part.clientOf.assign(t.strings.size(), UINT32_MAX);
-            for (std::size_t r = 0; r < t.size(); ++r) {
-                const int bin = int((t.time[r] - start) / width);
-                if (r && t.time[r] < t.time[r - 1])
-                    part.sorted = false;
-                uint32_t &c = part.clientOf[t.client[r]];
-                if (c == UINT32_MAX) {
-                    c = site.clientNames.intern(t.strings.view(t.client[r]));
-                    if (c >= site.firstSeen.size()) {
-                        site.firstSeen.resize(c + 1, INT64_MAX);
-                        lastBin.resize(c + 1, -1);
-                    }
-                }
-                site.firstSeen[c] = std::min(site.firstSeen[c], t.time[r]);
-                if (lastBin[c] != bin) {
-                    lastBin[c] = bin;
-                    ++site.clients[std::size_t(bin)];
-                }
-                ++site.requests[std::size_t(bin)];
-                const uint16_t st = t.status[r];
-                site.status3xx[std::size_t(bin)] += st >= 300 && st < 400;
-                site.status4xx[std::size_t(bin)] += st >= 400 && st < 500;
-                site.status5xx[std::size_t(bin)] += st >= 500 && st < 600;
-                site.bytes[std::size_t(bin)] += t.bytes[r];
-            }
-        }
-        for (int64_t seen : site.firstSeen) {
-            if (seen != INT64_MAX)
-                ++site.newClients[std::size_t((seen - start) / width)];
-        }
         result.push_back(std::move(site));
     }
+    // Sites are independent (each has its own pools): bin them in parallel.
+    QtConcurrent::blockingMap(result, [count](SiteBins &site) { site.fill(count); });
     return result;
 }
 

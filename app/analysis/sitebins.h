@@ -56,6 +56,7 @@ public:
     static std::vector<SiteBins> build(const CaseData &data, int64_t width = 60'000'000);
 
 private:
+    void fill(std::size_t bins);
     struct Remap
     {
         std::vector<uint32_t> endpoint, agent, referer;

@@ -65,6 +65,7 @@ WindowProfile profileWindow(SiteBins &site, int64_t begin, int64_t end, int64_t 
     std::vector<uint32_t> touched;
     std::vector<uint64_t> agents;
     std::vector<int8_t> refererKind;
+    std::vector<WindowProfile::Count> endpoints; // dense by site endpoint id; no hashing per event
     bool firstRow = true;
     for (std::size_t part = 0; part < site.parts.size(); ++part) {
         const SiteBins::Part &pt = site.parts[part];
@@ -92,7 +93,10 @@ WindowProfile profileWindow(SiteBins &site, int64_t begin, int64_t end, int64_t 
             if (a >= agents.size())
                 agents.resize(a + 1, 0);
             ++agents[a];
-            WindowProfile::Count &e = p.endpoints[site.endpointId(part, t.path[r])];
+            const uint32_t endpoint = site.endpointId(part, t.path[r]);
+            if (endpoint >= endpoints.size())
+                endpoints.resize(endpoint + 1);
+            WindowProfile::Count &e = endpoints[endpoint];
             ++e.requests;
             e.errors += error;
             if (t.referer[r]) {
@@ -107,6 +111,10 @@ WindowProfile profileWindow(SiteBins &site, int64_t begin, int64_t end, int64_t 
                 }
             }
         }
+    }
+    for (uint32_t id = 0; id < endpoints.size(); ++id) {
+        if (endpoints[id].requests)
+            p.endpoints.emplace(id, endpoints[id]);
     }
     p.clients = touched.size();
     std::vector<uint32_t> counts;
