@@ -15,7 +15,8 @@ namespace inquest::cli {
 
 namespace {
 
-QString iso(qint64 us) { return QDateTime::fromMSecsSinceEpoch(us / 1000, QTimeZone::utc()).toString(Qt::ISODate); }
+// Qt::UTC (not QTimeZone::utc()) so that Qt 6.4 writes the "Z" suffix.
+QString iso(qint64 us) { return QDateTime::fromMSecsSinceEpoch(us / 1000, Qt::UTC).toString(Qt::ISODate); }
 
 QJsonObject toJson(const Evidence &e)
 {
