@@ -45,7 +45,8 @@ QString siteName(const Source &s)
 
 } // namespace
 
-uint32_t SiteBins::remap(std::vector<uint32_t> &map, StringPool &pool, const StringPool &from, uint32_t id, bool stripQuery)
+uint32_t SiteBins::remap(std::vector<uint32_t> &map, StringPool &pool, const StringPool &from, uint32_t id,
+                         bool stripQuery)
 {
     if (map.empty())
         map.assign(from.size(), UINT32_MAX);

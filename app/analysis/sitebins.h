@@ -27,8 +27,8 @@ public:
 
     QString site;
     std::vector<Part> parts;
-    int64_t start = 0;           // µs UTC, start of bin 0 (aligned to the width)
-    int64_t width = 60'000'000;  // µs
+    int64_t start = 0;          // µs UTC, start of bin 0 (aligned to the width)
+    int64_t width = 60'000'000; // µs
     std::vector<uint32_t> requests, status3xx, status4xx, status5xx, clients, newClients;
     std::vector<uint64_t> bytes;
     std::vector<int64_t> firstSeen; // site client id → first request time (µs UTC)
@@ -61,7 +61,8 @@ private:
     {
         std::vector<uint32_t> endpoint, agent, referer;
     };
-    uint32_t remap(std::vector<uint32_t> &map, StringPool &pool, const StringPool &from, uint32_t id, bool stripQuery);
+    uint32_t remap(std::vector<uint32_t> &map, StringPool &pool, const StringPool &from, uint32_t id,
+                   bool stripQuery);
     std::vector<Remap> m_remaps;
     StringPool m_endpoints, m_agents, m_referers;
 };

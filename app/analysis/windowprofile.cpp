@@ -125,7 +125,8 @@ WindowProfile profileWindow(SiteBins &site, int64_t begin, int64_t end, int64_t 
     }
     if (p.requests) {
         const std::size_t top = std::max<std::size_t>(1, (counts.size() + 99) / 100);
-        std::nth_element(counts.begin(), counts.begin() + std::ptrdiff_t(top - 1), counts.end(), std::greater<>());
+        std::nth_element(counts.begin(), counts.begin() + std::ptrdiff_t(top - 1), counts.end(),
+                         std::greater<>());
         uint64_t sum = 0;
         for (std::size_t i = 0; i < top; ++i)
             sum += counts[i];
@@ -149,7 +150,8 @@ QString formatUtc(int64_t us, bool withDate)
 QString formatPercent(double share)
 {
     const double pct = share * 100;
-    return QStringLiteral("%1%").arg(pct < 1 ? QString::number(pct, 'f', 2) : QString::number(pct, 'f', pct < 10 ? 1 : 0));
+    return QStringLiteral("%1%").arg(pct < 1 ? QString::number(pct, 'f', 2)
+                                             : QString::number(pct, 'f', pct < 10 ? 1 : 0));
 }
 
 } // namespace inquest

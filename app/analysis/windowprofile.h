@@ -16,21 +16,21 @@ struct WindowProfile
     struct Count
     {
         uint64_t requests = 0;
-        uint64_t errors = 0; // 5xx
+        uint64_t errors = 0;           // 5xx
         uint64_t externalReferred = 0; // requests that arrived with the endpoint's top external referer
     };
 
     int64_t begin = 0;
     int64_t end = 0;
     uint64_t requests = 0;
-    uint64_t errors = 0; // 5xx
+    uint64_t errors = 0;       // 5xx
     uint64_t clientErrors = 0; // 4xx
     uint64_t clients = 0;
     uint64_t newClients = 0; // first seen at or after `newSince`
     double top1Share = 0;    // share of requests from the top 1% of clients
     double agentEntropy = 0; // bits, over requests
     double endpointEntropy = 0;
-    std::unordered_map<uint32_t, Count> endpoints; // site endpoint id → counts
+    std::unordered_map<uint32_t, Count> endpoints;           // site endpoint id → counts
     std::unordered_map<uint32_t, uint64_t> externalReferers; // site referer id → requests
     // First and last row of the first part in range, for provenance (line numbers).
     uint64_t firstLine = 0;

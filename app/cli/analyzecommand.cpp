@@ -16,7 +16,10 @@ namespace inquest::cli {
 namespace {
 
 // Qt::UTC (not QTimeZone::utc()) so that Qt 6.4 writes the "Z" suffix.
-QString iso(qint64 us) { return QDateTime::fromMSecsSinceEpoch(us / 1000, Qt::UTC).toString(Qt::ISODate); }
+QString iso(qint64 us)
+{
+    return QDateTime::fromMSecsSinceEpoch(us / 1000, Qt::UTC).toString(Qt::ISODate);
+}
 
 QJsonObject toJson(const Evidence &e)
 {
@@ -55,7 +58,8 @@ int analyze(const QStringList &args, QTextStream &out, QTextStream &err)
     CommandLine cl({}, {QStringLiteral("accept"), QStringLiteral("json")});
     QString error;
     if (!cl.parse(args, &error) || cl.positional().size() != 1) {
-        err << "inquest analyze: " << (error.isEmpty() ? QStringLiteral("expected one CASE path") : error) << '\n';
+        err << "inquest analyze: " << (error.isEmpty() ? QStringLiteral("expected one CASE path") : error)
+            << '\n';
         return Usage;
     }
     const QString path = cl.positional().first();
@@ -112,8 +116,8 @@ int analyze(const QStringList &args, QTextStream &out, QTextStream &err)
             if (it.value() != Rating::N)
                 r.append(toString(it.key()) + u'=' + toString(it.value()));
         }
-        out << '[' << toString(e->state) << "] " << e->title << "\n    " << e->reason << "\n    ratings: "
-            << (r.isEmpty() ? QStringLiteral("neutral") : r.join(u' ')) << '\n';
+        out << '[' << toString(e->state) << "] " << e->title << "\n    " << e->reason
+            << "\n    ratings: " << (r.isEmpty() ? QStringLiteral("neutral") : r.join(u' ')) << '\n';
     }
     out << path << ": " << summary.added << " finding(s) " << (accept ? "accepted" : "suggested") << ", "
         << summary.removed << " earlier suggestion(s)/marker(s) replaced, " << summary.kept

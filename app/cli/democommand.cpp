@@ -16,11 +16,13 @@ int demo(const QStringList &args, QTextStream &out, QTextStream &err)
     CommandLine cl({QStringLiteral("seed")}, {});
     QString error;
     if (!cl.parse(args, &error) || cl.positional().size() != 1) {
-        err << "inquest demo: " << (error.isEmpty() ? QStringLiteral("expected one CASE path") : error) << '\n';
+        err << "inquest demo: " << (error.isEmpty() ? QStringLiteral("expected one CASE path") : error)
+            << '\n';
         return Usage;
     }
     bool ok = true;
-    const uint64_t seed = cl.has(QStringLiteral("seed")) ? cl.value(QStringLiteral("seed")).toULongLong(&ok) : 20101212;
+    const uint64_t seed =
+        cl.has(QStringLiteral("seed")) ? cl.value(QStringLiteral("seed")).toULongLong(&ok) : 20101212;
     if (!ok) {
         err << "inquest demo: --seed needs a whole number\n";
         return Usage;
@@ -36,7 +38,8 @@ int demo(const QStringList &args, QTextStream &out, QTextStream &err)
     }
     CaseDocument doc(std::move(*data));
     const DetectorRunSummary summary = applyDetectorOutput(doc, runDetectors(doc.data()), false);
-    doc.recordCustody(QStringLiteral("demo"), QStringLiteral("generated the reference incident (seed %1) in %2").arg(seed).arg(logs));
+    doc.recordCustody(QStringLiteral("demo"),
+                      QStringLiteral("generated the reference incident (seed %1) in %2").arg(seed).arg(logs));
     if (!casefile::save(doc, path, &error)) {
         err << "inquest demo: " << error << '\n';
         return BadInput;
@@ -44,9 +47,9 @@ int demo(const QStringList &args, QTextStream &out, QTextStream &err)
     qint64 events = 0;
     for (const Source &s : doc.sources())
         events += s.events;
-    out << "wrote " << path << ": " << doc.sources().size() << " sources (" << events << " events, logs in " << logs << "), "
-        << doc.statements().size() << " statements, " << summary.added << " suggested evidence item(s), " << summary.markers
-        << " outage marker(s)\n";
+    out << "wrote " << path << ": " << doc.sources().size() << " sources (" << events << " events, logs in "
+        << logs << "), " << doc.statements().size() << " statements, " << summary.added
+        << " suggested evidence item(s), " << summary.markers << " outage marker(s)\n";
     return Success;
 }
 

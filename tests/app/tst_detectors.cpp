@@ -44,14 +44,16 @@ struct Site
     // with confined, only the /checkout requests (every tenth) fail.
     void minute(int m, int n, double errorShare = 0, bool confined = false)
     {
-        static const char *Agents[] = {"Firefox/3.6", "MSIE 8.0", "Chrome/8", "Safari/533", "MSIE 7.0", "Opera/9.80"};
+        static const char *Agents[] = {"Firefox/3.6", "MSIE 8.0", "Chrome/8",
+                                       "Safari/533",  "MSIE 7.0", "Opera/9.80"};
         for (int k = 0; k < n; ++k) {
             const int c = int((uint64_t(m) * 7919 + uint64_t(k) * 104729) % 3000);
             const bool checkout = k % 10 == 0;
             const bool fail = confined ? checkout && k < n * errorShare * 10 : k < n * errorShare;
-            add(T0 + m * Minute + k * (Minute / n), "10.1." + std::to_string(c / 250) + "." + std::to_string(c % 250),
-                checkout ? "/checkout" : "/p" + std::to_string(k % 40) + "?x=" + std::to_string(k), fail ? 503 : 200,
-                Agents[k % 6]);
+            add(T0 + m * Minute + k * (Minute / n),
+                "10.1." + std::to_string(c / 250) + "." + std::to_string(c % 250),
+                checkout ? "/checkout" : "/p" + std::to_string(k % 40) + "?x=" + std::to_string(k),
+                fail ? 503 : 200, Agents[k % 6]);
         }
     }
     Source source(const QString &name, Id id) const
@@ -140,9 +142,11 @@ private slots:
 
     void incidentWindowIgnoresBlipsAndQuietLogs()
     {
-        QVERIFY(runUpTo(outageCase(1.0, 100, 102), IncidentWindowDetector()).evidence.isEmpty()); // two minutes
+        QVERIFY(
+            runUpTo(outageCase(1.0, 100, 102), IncidentWindowDetector()).evidence.isEmpty()); // two minutes
         QVERIFY(runUpTo(outageCase(0.0), IncidentWindowDetector()).evidence.isEmpty());
-        QVERIFY(runUpTo(outageCase(0.01), IncidentWindowDetector()).evidence.isEmpty()); // 1% is not an outage
+        QVERIFY(
+            runUpTo(outageCase(0.01), IncidentWindowDetector()).evidence.isEmpty()); // 1% is not an outage
         QVERIFY(runDetectors(caseWith({})).evidence.isEmpty());
     }
 
@@ -179,7 +183,8 @@ private slots:
         Site a;
         for (int m = 0; m < 240; ++m)
             a.minute(m, 200, m >= 150 && m < 180 ? 0.9 : 0, true);
-        const DetectorOutput out = runUpTo(caseWith({a.source(QStringLiteral("a.example"), 0)}), EndpointDetector());
+        const DetectorOutput out =
+            runUpTo(caseWith({a.source(QStringLiteral("a.example"), 0)}), EndpointDetector());
         const Evidence *e = findTitled(out, QStringLiteral("Errors confined"));
         QVERIFY2(e, out.evidence.isEmpty() ? "no evidence" : qPrintable(out.evidence.last().title));
         QVERIFY(e->reason.contains(QStringLiteral("/checkout")));
@@ -196,27 +201,32 @@ private slots:
             if (m >= 150 && m < 180) {
                 for (int k = 0; k < 600; ++k) {
                     const qint64 t = T0 + m * Minute + k * (Minute / 600);
-                    crowd.add(t, "172.16." + std::to_string(m) + "." + std::to_string(k), "/deal", 200, k % 2 ? "Firefox/3.6" : "Chrome/8",
-                              "http://twitter.com/deals/status/1");
-                    flood.add(t, "91.200.0." + std::to_string(k % 20), "/search?q=" + std::to_string(k), 503, "libwww-perl/5.836");
+                    crowd.add(t, "172.16." + std::to_string(m) + "." + std::to_string(k), "/deal", 200,
+                              k % 2 ? "Firefox/3.6" : "Chrome/8", "http://twitter.com/deals/status/1");
+                    flood.add(t, "91.200.0." + std::to_string(k % 20), "/search?q=" + std::to_string(k), 503,
+                              "libwww-perl/5.836");
                 }
             }
         }
-        const DetectorOutput c = runUpTo(caseWith({crowd.source(QStringLiteral("a.example"), 0)}), ClientPopulationDetector());
+        const DetectorOutput c =
+            runUpTo(caseWith({crowd.source(QStringLiteral("a.example"), 0)}), ClientPopulationDetector());
         const Evidence *spike = findTitled(c, QStringLiteral("Referer spike"));
         QVERIFY(spike);
         QCOMPARE_ENUM(spike->kindRatings.value(K::FlashCrowd), Rating::CC);
         QVERIFY(findTitled(c, QStringLiteral("Influx of new clients")));
         QVERIFY(!findTitled(c, QStringLiteral("Client population unchanged")));
-        const DetectorOutput cp = runUpTo(caseWith({crowd.source(QStringLiteral("a.example"), 0)}), EndpointDetector());
+        const DetectorOutput cp =
+            runUpTo(caseWith({crowd.source(QStringLiteral("a.example"), 0)}), EndpointDetector());
         QVERIFY(findTitled(cp, QStringLiteral("Visitors converge on a linked page")));
 
-        const DetectorOutput f = runUpTo(caseWith({flood.source(QStringLiteral("a.example"), 0)}), EndpointDetector());
+        const DetectorOutput f =
+            runUpTo(caseWith({flood.source(QStringLiteral("a.example"), 0)}), EndpointDetector());
         const Evidence *hammered = findTitled(f, QStringLiteral("One endpoint hammered"));
         QVERIFY(hammered);
         QVERIFY(hammered->reason.contains(QStringLiteral("/search")));
         QCOMPARE_ENUM(hammered->kindRatings.value(K::Ddos), Rating::CC);
-        const DetectorOutput fc = runUpTo(caseWith({flood.source(QStringLiteral("a.example"), 0)}), ClientPopulationDetector());
+        const DetectorOutput fc =
+            runUpTo(caseWith({flood.source(QStringLiteral("a.example"), 0)}), ClientPopulationDetector());
         QVERIFY(findTitled(fc, QStringLiteral("Traffic concentrated on few clients")));
         QVERIFY(findTitled(fc, QStringLiteral("User agents less diverse")));
         QVERIFY(!findTitled(fc, QStringLiteral("Referer spike")));
@@ -232,18 +242,27 @@ private slots:
         QTest::newRow("nic") << "kernel: bnx2 0000:05:00.0: eth0: NIC Link is Down" << int(C::Hardware);
         QTest::newRow("nic up") << "kernel: bnx2 0000:05:00.0: eth0: NIC Link is Up, 1000 Mbps" << -1;
         QTest::newRow("ecc") << "kernel: EDAC MC0: 1 UE memory read error" << int(C::Hardware);
-        QTest::newRow("raid") << "kernel: md/raid1:md0: Disk failure on sdb1, disabling device. RAID degraded" << int(C::Hardware);
+        QTest::newRow("raid") << "kernel: md/raid1:md0: Disk failure on sdb1, disabling device. RAID degraded"
+                              << int(C::Hardware);
         QTest::newRow("psu") << "%C6KPWR-SP-4-PSFAIL: power supply 2 output failed." << int(C::Hardware);
-        QTest::newRow("bgp") << "bgpd[733]: %BGP-5-ADJCHANGE: neighbor 192.0.2.1 Down BGP Notification sent" << int(C::Network);
+        QTest::newRow("bgp") << "bgpd[733]: %BGP-5-ADJCHANGE: neighbor 192.0.2.1 Down BGP Notification sent"
+                             << int(C::Network);
         QTest::newRow("bgp up") << "bgpd[733]: %BGP-5-ADJCHANGE: neighbor 192.0.2.1 Up" << -1;
-        QTest::newRow("dns") << "named[1021]: error (network unreachable) resolving 'www.example.com/A/IN': 198.51.100.53#53" << int(C::Network);
-        QTest::newRow("deploy") << "deploy[42]: deploying release r4411 to web-eu (change 8812)" << int(C::Change);
-        QTest::newRow("reload") << "%SYS-5-CONFIG_I: Configured from console by netops on vty0" << int(C::Change);
-        QTest::newRow("syn") << "kernel: TCP: Possible SYN flooding on port 80. Sending cookies." << int(C::Attack);
+        QTest::newRow("dns")
+            << "named[1021]: error (network unreachable) resolving 'www.example.com/A/IN': 198.51.100.53#53"
+            << int(C::Network);
+        QTest::newRow("deploy") << "deploy[42]: deploying release r4411 to web-eu (change 8812)"
+                                << int(C::Change);
+        QTest::newRow("reload") << "%SYS-5-CONFIG_I: Configured from console by netops on vty0"
+                                << int(C::Change);
+        QTest::newRow("syn") << "kernel: TCP: Possible SYN flooding on port 80. Sending cookies."
+                             << int(C::Attack);
         QTest::newRow("conntrack") << "kernel: nf_conntrack: table full, dropping packet." << int(C::Attack);
-        QTest::newRow("ratelimit") << "nginx: [error] limiting requests, excess: 20.4 by zone \"perip\"" << int(C::Attack);
+        QTest::newRow("ratelimit") << "nginx: [error] limiting requests, excess: 20.4 by zone \"perip\""
+                                   << int(C::Attack);
         QTest::newRow("ssh") << "sshd[31]: Accepted publickey for ops from 10.20.4.11 port 52814 ssh2" << -1;
-        QTest::newRow("ufw") << "kernel: [UFW BLOCK] IN=eth0 OUT= SRC=203.0.113.9 DST=10.20.1.4 PROTO=TCP DPT=23" << -1;
+        QTest::newRow("ufw")
+            << "kernel: [UFW BLOCK] IN=eth0 OUT= SRC=203.0.113.9 DST=10.20.1.4 PROTO=TCP DPT=23" << -1;
         QTest::newRow("maxclients") << "apache2[9]: [error] server reached MaxClients setting" << -1;
         QTest::newRow("cron") << "CRON[77]: (root) CMD (/usr/local/sbin/rotate-sessions)" << -1;
     }
@@ -278,7 +297,8 @@ private slots:
             QCOMPARE_ENUM(e->kindRatings.value(K::Hardware), lead < 0 ? Rating::CC : Rating::C);
             QCOMPARE(e->provenance.sourceSha256, s.sha256);
             QCOMPARE(e->provenance.firstLine, 1);
-            QVERIFY(e->reason.contains(lead < 0 ? QStringLiteral("before the errors") : QStringLiteral("after the errors")));
+            QVERIFY(e->reason.contains(lead < 0 ? QStringLiteral("before the errors")
+                                                : QStringLiteral("after the errors")));
         }
     }
 

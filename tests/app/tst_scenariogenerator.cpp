@@ -33,7 +33,8 @@ ScenarioSpec smallSpec(uint64_t seed)
 {
     ScenarioSpec s = randomScenario(IncidentKind::Hardware, seed);
     s.timeZone = QStringLiteral("America/New_York");
-    s.sites = {{QStringLiteral("shop.example.de"), 6, true, {}}, {QStringLiteral("shop.example.com"), 4, false, {}}};
+    s.sites = {{QStringLiteral("shop.example.de"), 6, true, {}},
+               {QStringLiteral("shop.example.com"), 4, false, {}}};
     s.end = s.incidentEnd + 10 * Minute;
     s.begin = s.incidentBegin - 20 * Minute;
     s.decoys.clear();
@@ -87,7 +88,8 @@ private slots:
                 continue;
             const QByteArray bytes = readAll(s.path);
             QCOMPARE(s.size, bytes.size());
-            QCOMPARE(s.sha256, QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()));
+            QCOMPARE(s.sha256, QString::fromLatin1(
+                                   QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()));
             QVERIFY(bytes.endsWith('\n'));
             const QList<QByteArray> lines = bytes.chopped(1).split('\n');
             const EventTable &t = *s.table;
@@ -105,7 +107,8 @@ private slots:
                 QCOMPARE(QString::fromUtf8(t.strings.bytes(t.path[size_t(i)])), m.captured(4));
                 QCOMPARE(int(t.status[size_t(i)]), m.captured(5).toInt());
                 QCOMPARE(qint64(t.bytes[size_t(i)]), m.captured(6) == u"-" ? 0 : m.captured(6).toLongLong());
-                QCOMPARE(m.captured(7) == u"-" ? QString() : m.captured(7), QString::fromUtf8(t.strings.bytes(t.referer[size_t(i)])));
+                QCOMPARE(m.captured(7) == u"-" ? QString() : m.captured(7),
+                         QString::fromUtf8(t.strings.bytes(t.referer[size_t(i)])));
                 QCOMPARE(QString::fromUtf8(t.strings.bytes(t.agent[size_t(i)])), m.captured(8));
                 offset += lines[i].size() + 1;
             }
@@ -130,7 +133,8 @@ private slots:
         const QList<QByteArray> lines = bytes.chopped(1).split('\n');
         const EventTable &t = *s.table;
         QCOMPARE(qsizetype(t.size()), lines.size());
-        const QRegularExpression rfc3164(QStringLiteral(R"(^<(\d{1,3})>([A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d) (\S+) (.+)$)"));
+        const QRegularExpression rfc3164(
+            QStringLiteral(R"(^<(\d{1,3})>([A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d) (\S+) (.+)$)"));
         const QTimeZone zone(spec.timeZone.toLatin1());
         for (qsizetype i = 0; i < lines.size(); ++i) {
             const auto m = rfc3164.match(QString::fromUtf8(lines[i]));
@@ -138,13 +142,15 @@ private slots:
             QCOMPARE(int(t.severity[size_t(i)]), m.captured(1).toInt() % 8);
             QCOMPARE(QString::fromUtf8(t.strings.bytes(t.host[size_t(i)])), m.captured(3));
             QCOMPARE(QString::fromUtf8(t.strings.bytes(t.message[size_t(i)])), m.captured(4));
-            const QDateTime local = QLocale::c().toDateTime(QStringLiteral("%1 %2").arg(s.year).arg(m.captured(2).simplified()),
-                                                            QStringLiteral("yyyy MMM d HH:mm:ss"));
-            QCOMPARE(QDateTime(local.date(), local.time(), zone).toMSecsSinceEpoch() * 1000, t.time[size_t(i)]);
+            const QDateTime local =
+                QLocale::c().toDateTime(QStringLiteral("%1 %2").arg(s.year).arg(m.captured(2).simplified()),
+                                        QStringLiteral("yyyy MMM d HH:mm:ss"));
+            QCOMPARE(QDateTime(local.date(), local.time(), zone).toMSecsSinceEpoch() * 1000,
+                     t.time[size_t(i)]);
         }
         // The hardware failure shows in the system log.
-        QVERIFY(bytes.contains("changed state to down") || bytes.contains("NIC Link is Down") || bytes.contains("EDAC") ||
-                bytes.contains("PSFAIL"));
+        QVERIFY(bytes.contains("changed state to down") || bytes.contains("NIC Link is Down") ||
+                bytes.contains("EDAC") || bytes.contains("PSFAIL"));
     }
 
     void trafficLooksReal()
@@ -192,7 +198,8 @@ private slots:
         for (int c : perSecond)
             var += (c - mean) * (c - mean);
         var /= 3600;
-        QVERIFY2(var / mean > 0.8 && var / mean < 1.6, qPrintable(QStringLiteral("%1 / %2").arg(var).arg(mean)));
+        QVERIFY2(var / mean > 0.8 && var / mean < 1.6,
+                 qPrintable(QStringLiteral("%1 / %2").arg(var).arg(mean)));
     }
 
     void referenceIncidentShape()
@@ -201,8 +208,10 @@ private slots:
         QString error;
         const auto sources = generateSources(spec, {}, &error);
         QVERIFY(sources);
-        const qint64 b = QDateTime(QDate(2010, 12, 12), QTime(21, 12), QTimeZone::utc()).toMSecsSinceEpoch() * 1000;
-        const qint64 e = QDateTime(QDate(2010, 12, 12), QTime(21, 43), QTimeZone::utc()).toMSecsSinceEpoch() * 1000;
+        const qint64 b =
+            QDateTime(QDate(2010, 12, 12), QTime(21, 12), QTimeZone::utc()).toMSecsSinceEpoch() * 1000;
+        const qint64 e =
+            QDateTime(QDate(2010, 12, 12), QTime(21, 43), QTimeZone::utc()).toMSecsSinceEpoch() * 1000;
         for (const Source &s : *sources) {
             if (s.format != u"combined")
                 continue;

@@ -17,7 +17,9 @@ namespace {
 // More seeds for a robustness run: INQUEST_SCENARIO_SEEDS=20 (the default keeps ctest quick).
 // INQUEST_SCENARIO_SEED_BASE=1000 runs seeds that were never looked at while writing the detectors.
 const int SeedBase = qEnvironmentVariableIntValue("INQUEST_SCENARIO_SEED_BASE");
-const int SeedsPerKind = qEnvironmentVariableIntValue("INQUEST_SCENARIO_SEEDS") > 0 ? qEnvironmentVariableIntValue("INQUEST_SCENARIO_SEEDS") : 3;
+const int SeedsPerKind = qEnvironmentVariableIntValue("INQUEST_SCENARIO_SEEDS") > 0
+                             ? qEnvironmentVariableIntValue("INQUEST_SCENARIO_SEEDS")
+                             : 3;
 
 CaseData caseFor(const ScenarioSpec &spec)
 {
@@ -53,11 +55,20 @@ QList<Ranked> rank(const CaseDocument &doc)
             if (e.state != EvidenceState::Accepted)
                 continue;
             switch (e.rating(h.id)) {
-            case Rating::II: r.inconsistency -= 2; break;
-            case Rating::I: r.inconsistency -= 1; break;
-            case Rating::CC: r.support += 2; break;
-            case Rating::C: r.support += 1; break;
-            default: break;
+            case Rating::II:
+                r.inconsistency -= 2;
+                break;
+            case Rating::I:
+                r.inconsistency -= 1;
+                break;
+            case Rating::CC:
+                r.support += 2;
+                break;
+            case Rating::C:
+                r.support += 1;
+                break;
+            default:
+                break;
             }
         }
         list.append(r);
@@ -101,7 +112,8 @@ private slots:
         QTest::addColumn<int>("seed");
         for (IncidentKind kind : allIncidentKinds()) {
             for (int seed = 1; seed <= SeedsPerKind; ++seed)
-                QTest::addRow("%s-%d", qPrintable(toString(kind)), SeedBase + seed) << int(kind) << SeedBase + seed;
+                QTest::addRow("%s-%d", qPrintable(toString(kind)), SeedBase + seed)
+                    << int(kind) << SeedBase + seed;
         }
     }
 

@@ -12,8 +12,8 @@
 #include <QTimeZone>
 
 #include <algorithm>
-#include <ctime>
 #include <cstdio>
+#include <ctime>
 
 using namespace inquest;
 using namespace inquest::scenario;
@@ -35,8 +35,8 @@ int main(int argc, char **argv)
 
     ScenarioSpec spec = randomScenario(IncidentKind::Hardware, 42);
     spec.sites.clear();
-    const char *names[] = {"shop.example.co.uk", "shop.example.de", "shop.example.fr", "shop.example.es",
-                           "shop.example.it", "shop.example.com"};
+    const char *names[] = {"shop.example.co.uk", "shop.example.de", "shop.example.fr",
+                           "shop.example.es",    "shop.example.it", "shop.example.com"};
     // ~0.8 of the peak on average over the evening hours generated here.
     const double seconds = double(spec.end - spec.begin) / 1e6;
     const double peak = target / seconds / 6 / 0.8;
@@ -92,11 +92,13 @@ int main(int argc, char **argv)
     const double ref = median(refRuns);
     const double det = median(runRuns);
     std::printf("linear pass over time columns: %.1f ms (median of 5)\n", ref);
-    std::printf("detectors (analyze without file I/O): %.1f ms (median of 3), %.1fx the linear pass, %.0f M events/s\n",
+    std::printf("detectors (analyze without file I/O): %.1f ms (median of 3), %.1fx the linear pass, %.0f M "
+                "events/s\n",
                 det, det / ref, double(events) / det / 1e3);
-    std::printf("  process CPU time of the detectors: %.1f ms (median of 3; wall time above includes waiting for a "
-                "shared CPU)\n",
-                median(cpuRuns));
+    std::printf(
+        "  process CPU time of the detectors: %.1f ms (median of 3; wall time above includes waiting for a "
+        "shared CPU)\n",
+        median(cpuRuns));
     std::printf("applying %d findings to the document: %.1f ms\n", summary.added, applyMs);
     std::printf("target: <= 2000 ms for 5M events: %s\n", det <= 2000 ? "met" : "NOT met");
     for (const Evidence &e : out.evidence)

@@ -30,14 +30,15 @@ Run inquestRun(const QStringList &args)
     p.start(QStringLiteral(INQUEST_EXE), args);
     if (!p.waitForFinished(300000))
         return {};
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+            QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
 }
 
 QByteArray hashOf(const QString &path)
 {
     QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256) : QByteArray();
+    return f.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256)
+                                       : QByteArray();
 }
 
 } // namespace
@@ -60,8 +61,9 @@ private slots:
     void demoWritesLogsBesideTheCase()
     {
         const QDir logs(m_dir.filePath(QStringLiteral("demo.logs")));
-        for (const char *name : {"amazon.co.uk-access.log", "amazon.de-access.log", "amazon.fr-access.log",
-                                 "amazon.es-access.log", "amazon.com-access.log", "dub-syslog.log", "article.txt"})
+        for (const char *name :
+             {"amazon.co.uk-access.log", "amazon.de-access.log", "amazon.fr-access.log",
+              "amazon.es-access.log", "amazon.com-access.log", "dub-syslog.log", "article.txt"})
             QVERIFY2(logs.exists(QString::fromLatin1(name)), name);
         QString error;
         const auto data = casefile::read(m_case, &error);
@@ -70,7 +72,8 @@ private slots:
         QStringList organisations;
         for (const Statement &s : data->statements)
             organisations.append(s.organisation);
-        QVERIFY(organisations.contains(QStringLiteral("Amazon")) && organisations.contains(QStringLiteral("Anonymous")) &&
+        QVERIFY(organisations.contains(QStringLiteral("Amazon")) &&
+                organisations.contains(QStringLiteral("Anonymous")) &&
                 organisations.contains(QStringLiteral("WikiLeaks")));
         for (const Statement &s : data->statements) {
             const Source *article = nullptr;
@@ -107,7 +110,8 @@ private slots:
         QVERIFY(json.isObject());
         const QJsonArray suggestions = json[QStringLiteral("suggestions")].toArray();
         QVERIFY(suggestions.size() >= 5);
-        QCOMPARE(json[QStringLiteral("replaced")].toInt(), suggestions.size() + 1); // the demo's run, and its marker
+        QCOMPARE(json[QStringLiteral("replaced")].toInt(),
+                 suggestions.size() + 1); // the demo's run, and its marker
         for (const auto &v : suggestions) {
             const QJsonObject s = v.toObject();
             QCOMPARE(s[QStringLiteral("state")].toString(), QStringLiteral("suggested"));
@@ -159,13 +163,16 @@ private slots:
 
     void badInput()
     {
-        const Run missing = inquestRun({QStringLiteral("analyze"), m_dir.filePath(QStringLiteral("nope.inquest"))});
+        const Run missing =
+            inquestRun({QStringLiteral("analyze"), m_dir.filePath(QStringLiteral("nope.inquest"))});
         QCOMPARE(missing.status, 1);
         QVERIFY(missing.err.contains(QStringLiteral("nope.inquest")));
         QCOMPARE(inquestRun({QStringLiteral("analyze")}).status, 2);
         QCOMPARE(inquestRun({QStringLiteral("analyze"), m_case, QStringLiteral("--bogus")}).status, 2);
         QCOMPARE(inquestRun({QStringLiteral("demo")}).status, 2);
-        QCOMPARE(inquestRun({QStringLiteral("demo"), m_case, QStringLiteral("--seed"), QStringLiteral("x")}).status, 2);
+        QCOMPARE(inquestRun({QStringLiteral("demo"), m_case, QStringLiteral("--seed"), QStringLiteral("x")})
+                     .status,
+                 2);
     }
 };
 

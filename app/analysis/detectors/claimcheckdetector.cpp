@@ -24,7 +24,10 @@ QMap<HypothesisKind, Rating> fromStance(const QMap<HypothesisKind, Rating> &stan
     return r;
 }
 
-QString minutes(int64_t us) { return QString::number(double(std::llabs(us)) / Minute, 'f', 0); }
+QString minutes(int64_t us)
+{
+    return QString::number(double(std::llabs(us)) / Minute, 'f', 0);
+}
 
 } // namespace
 
@@ -50,7 +53,8 @@ void ClaimCheckDetector::run(AnalysisContext &context, DetectorOutput &out) cons
         for (const TimeRef &ref : st.times) {
             if (ref.end < covered0 || ref.begin > covered1)
                 continue; // the logs cannot speak to it
-            const qint64 tol = (ref.approximate ? params.approximateToleranceMinutes : params.toleranceMinutes) * Minute;
+            const qint64 tol =
+                (ref.approximate ? params.approximateToleranceMinutes : params.toleranceMinutes) * Minute;
             judged = true;
             rangeBegin = std::min(rangeBegin, ref.begin);
             rangeEnd = std::max(rangeEnd, ref.end);
@@ -58,7 +62,9 @@ void ClaimCheckDetector::run(AnalysisContext &context, DetectorOutput &out) cons
             const Incident *best = nullptr;
             int64_t bestDistance = INT64_MAX;
             for (const Incident &inc : context.incidents) {
-                const int64_t d = ref.end < inc.begin ? inc.begin - ref.end : ref.begin > inc.end ? ref.begin - inc.end : 0;
+                const int64_t d = ref.end < inc.begin   ? inc.begin - ref.end
+                                  : ref.begin > inc.end ? ref.begin - inc.end
+                                                        : 0;
                 if (d < bestDistance) {
                     bestDistance = d;
                     best = &inc;
@@ -66,33 +72,42 @@ void ClaimCheckDetector::run(AnalysisContext &context, DetectorOutput &out) cons
             }
             if (!best || bestDistance > tol) {
                 consistent = false;
-                findings.append(QStringLiteral("\u201c%1\u201d: the logs show no outage then").arg(ref.phrase));
+                findings.append(
+                    QStringLiteral("\u201c%1\u201d: the logs show no outage then").arg(ref.phrase));
                 continue;
             }
             rangeBegin = std::min<qint64>(rangeBegin, best->begin);
             rangeEnd = std::max<qint64>(rangeEnd, best->end);
-            const QString window = QStringLiteral("%1–%2").arg(formatUtc(best->begin), formatUtc(best->end, false));
+            const QString window =
+                QStringLiteral("%1–%2").arg(formatUtc(best->begin), formatUtc(best->end, false));
             if (ref.isPeriod()) {
                 const qint64 db = ref.begin - best->begin;
                 const qint64 de = ref.end - best->end;
                 const bool ok = std::llabs(db) <= tol && std::llabs(de) <= tol;
                 consistent &= ok;
-                findings.append(QStringLiteral("\u201c%1\u201d (%2–%3) against the observed outage %4: start %5 min %6, end %7 min %8")
-                                    .arg(ref.phrase, formatUtc(ref.begin), formatUtc(ref.end, false), window, minutes(db),
-                                         db >= 0 ? QStringLiteral("later") : QStringLiteral("earlier"), minutes(de),
-                                         de >= 0 ? QStringLiteral("later") : QStringLiteral("earlier")));
+                findings.append(
+                    QStringLiteral("\u201c%1\u201d (%2–%3) against the observed outage %4: start %5 min %6, "
+                                   "end %7 min %8")
+                        .arg(ref.phrase, formatUtc(ref.begin), formatUtc(ref.end, false), window, minutes(db),
+                             db >= 0 ? QStringLiteral("later") : QStringLiteral("earlier"), minutes(de),
+                             de >= 0 ? QStringLiteral("later") : QStringLiteral("earlier")));
             } else {
-                findings.append(QStringLiteral("\u201c%1\u201d (%2) falls %3 the observed outage %4")
-                                    .arg(ref.phrase, formatUtc(ref.begin),
-                                         bestDistance == 0 ? QStringLiteral("within") : QStringLiteral("just outside"), window));
+                findings.append(
+                    QStringLiteral("\u201c%1\u201d (%2) falls %3 the observed outage %4")
+                        .arg(ref.phrase, formatUtc(ref.begin),
+                             bestDistance == 0 ? QStringLiteral("within") : QStringLiteral("just outside"),
+                             window));
             }
         }
         if (!judged)
             continue;
-        const QString who = st.organisation.isEmpty() ? st.speaker : QStringLiteral("%1 (%2)").arg(st.organisation, st.speaker);
+        const QString who = st.organisation.isEmpty()
+                                ? st.speaker
+                                : QStringLiteral("%1 (%2)").arg(st.organisation, st.speaker);
         Evidence e = suggest(consistent ? QStringLiteral("Claim by %1 matches the logs").arg(who)
                                         : QStringLiteral("Claim by %1 contradicted by the logs").arg(who),
-                             QStringLiteral("%1 said \u201c%2\u201d. %3.").arg(who, st.quote, findings.join(QStringLiteral("; "))),
+                             QStringLiteral("%1 said \u201c%2\u201d. %3.")
+                                 .arg(who, st.quote, findings.join(QStringLiteral("; "))),
                              fromStance(st.stance, consistent));
         e.reliability = st.reliability;
         e.credibility = consistent ? std::min(st.credibility, 2) : 5;

@@ -12,15 +12,15 @@ class ClientPopulationDetector : public Detector
 public:
     struct Parameters
     {
-        double newShareRise = 0.15;      // absolute rise of the new-client share
-        double newShareFactor = 1.3;     // … and relative rise
+        double newShareRise = 0.15;  // absolute rise of the new-client share
+        double newShareFactor = 1.3; // … and relative rise
         int minNewClients = 30;
-        double perClientRise = 1.5;      // requests per client up by this factor
-        double perClientFall = 0.75;     // … or down to this factor
-        double top1Rise = 0.15;          // absolute rise of the top-1% share
-        double agentEntropyFall = 0.75;  // bits
-        double refererShare = 0.08;      // one external referer brings at least this share …
-        double refererFactor = 5.0;      // … and this many times its earlier share
+        double perClientRise = 1.5;     // requests per client up by this factor
+        double perClientFall = 0.75;    // … or down to this factor
+        double top1Rise = 0.15;         // absolute rise of the top-1% share
+        double agentEntropyFall = 0.75; // bits
+        double refererShare = 0.08;     // one external referer brings at least this share …
+        double refererFactor = 5.0;     // … and this many times its earlier share
     };
 
     QString name() const override { return QStringLiteral("client-population"); }

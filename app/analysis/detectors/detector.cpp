@@ -9,9 +9,7 @@
 
 namespace inquest {
 
-AnalysisContext::AnalysisContext(const CaseData &caseData)
-    : data(caseData)
-    , sites(SiteBins::build(caseData))
+AnalysisContext::AnalysisContext(const CaseData &caseData) : data(caseData), sites(SiteBins::build(caseData))
 {
 }
 
@@ -24,7 +22,8 @@ SiteBins *AnalysisContext::site(const QString &name)
     return nullptr;
 }
 
-std::pair<int64_t, int64_t> AnalysisContext::baselineFor(const Incident &incident, int64_t length, int64_t gap) const
+std::pair<int64_t, int64_t> AnalysisContext::baselineFor(const Incident &incident, int64_t length,
+                                                         int64_t gap) const
 {
     int64_t end = incident.begin - gap;
     int64_t begin = end - length;
@@ -46,8 +45,8 @@ const WindowProfile &AnalysisContext::profile(SiteBins &s, int64_t begin, int64_
     return it->second;
 }
 
-std::vector<AnalysisContext::Comparison> AnalysisContext::compare(const Incident &incident, int64_t baselineLength,
-                                                                  bool equalLength)
+std::vector<AnalysisContext::Comparison> AnalysisContext::compare(const Incident &incident,
+                                                                  int64_t baselineLength, bool equalLength)
 {
     constexpr int64_t Gap = 5 * 60 * int64_t(1'000'000);
     const int64_t length = equalLength ? incident.end - incident.begin : baselineLength;
@@ -64,7 +63,8 @@ std::vector<AnalysisContext::Comparison> AnalysisContext::compare(const Incident
     return list;
 }
 
-Evidence Detector::suggest(const QString &title, const QString &reason, const QMap<HypothesisKind, Rating> &kindRatings) const
+Evidence Detector::suggest(const QString &title, const QString &reason,
+                           const QMap<HypothesisKind, Rating> &kindRatings) const
 {
     Evidence e;
     e.title = title;

@@ -22,8 +22,8 @@ struct Incident
         QString site;
         int64_t begin = 0;
         int64_t end = 0;
-        bool errors = false;   // flagged for a raised 5xx rate
-        bool drop = false;     // flagged for a fall in requests
+        bool errors = false; // flagged for a raised 5xx rate
+        bool drop = false;   // flagged for a fall in requests
     };
     int64_t begin = 0; // µs UTC
     int64_t end = 0;
@@ -81,7 +81,8 @@ public:
 
 protected:
     // A suggested evidence item from this detector.
-    Evidence suggest(const QString &title, const QString &reason, const QMap<HypothesisKind, Rating> &ratings) const;
+    Evidence suggest(const QString &title, const QString &reason,
+                     const QMap<HypothesisKind, Rating> &ratings) const;
 };
 
 // The standard detectors, in the order they must run (the incident window first).

@@ -8,9 +8,9 @@ class CaseDocument;
 
 struct DetectorRunSummary
 {
-    int removed = 0;  // earlier suggestions and detector markers replaced
-    int added = 0;    // new evidence items
-    int kept = 0;     // findings already accepted or rejected by the analyst: not added again
+    int removed = 0; // earlier suggestions and detector markers replaced
+    int added = 0;   // new evidence items
+    int kept = 0;    // findings already accepted or rejected by the analyst: not added again
     int markers = 0;
     QList<Id> addedIds;
 };

@@ -13,10 +13,10 @@ class EndpointDetector : public Detector
 public:
     struct Parameters
     {
-        double hammeredShare = 0.2;      // the endpoint's share of requests in the window …
-        double hammeredFactor = 3.0;     // … and its rise over the baseline share
+        double hammeredShare = 0.2;  // the endpoint's share of requests in the window …
+        double hammeredFactor = 3.0; // … and its rise over the baseline share
         int minRequests = 100;
-        double linkedShare = 0.3;        // share of its requests arriving with an external referer
+        double linkedShare = 0.3; // share of its requests arriving with an external referer
         int minErrors = 30;
         double errorCoverage = 0.8;      // the endpoints holding this share of the errors …
         double confinedTraffic = 0.35;   // … carry at most this share of traffic: confined

@@ -36,18 +36,21 @@ SyslogSignatureDetector::SyslogSignatureDetector()
     const auto ci = QRegularExpression::CaseInsensitiveOption;
     m_patterns = {
         {Category::Hardware,
-         QRegularExpression(QStringLiteral(
-                                R"(%LINK-\d-UPDOWN.*\bdown\b|LINEPROTO-\d-UPDOWN.*\bdown\b|link is down|link down|link flap|)"
-                                R"(Tx Unit Hang|\bNIC\b.*(error|fail|reset)|\bEDAC\b|machine check|hardware error|\bECC\b|)"
-                                R"(PSFAIL|power supply.*(fail|lost)|\bPSU\b.*fail|fabric.*(error|fail)|\bRAID\b.*(degraded|fail)|)"
-                                R"(md/raid.*(degraded|fail)|I/O error|unreadable.*sectors|uncorrectable|SMART.*fail|fan.*fail|)"
-                                R"(over.?temperature)"),
-                            ci)},
+         QRegularExpression(
+             QStringLiteral(
+                 R"(%LINK-\d-UPDOWN.*\bdown\b|LINEPROTO-\d-UPDOWN.*\bdown\b|link is down|link down|link flap|)"
+                 R"(Tx Unit Hang|\bNIC\b.*(error|fail|reset)|\bEDAC\b|machine check|hardware error|\bECC\b|)"
+                 R"(PSFAIL|power supply.*(fail|lost)|\bPSU\b.*fail|fabric.*(error|fail)|\bRAID\b.*(degraded|fail)|)"
+                 R"(md/raid.*(degraded|fail)|I/O error|unreadable.*sectors|uncorrectable|SMART.*fail|fan.*fail|)"
+                 R"(over.?temperature)"),
+             ci)},
         {Category::Network,
-         QRegularExpression(QStringLiteral(R"(BGP-\d-ADJCHANGE.*\bDown\b|%BGP-\d-NOTIFICATION|hold time expired|)"
-                                           R"(withdraw(ing|n)? route|route withdrawn|resolving '.*': |SERVFAIL|)"
-                                           R"(name resolution fail|DNS.*(timeout|fail)|network unreachable|OSPF.*(DOWN|down))"),
-                            ci)},
+         QRegularExpression(
+             QStringLiteral(
+                 R"(BGP-\d-ADJCHANGE.*\bDown\b|%BGP-\d-NOTIFICATION|hold time expired|)"
+                 R"(withdraw(ing|n)? route|route withdrawn|resolving '.*': |SERVFAIL|)"
+                 R"(name resolution fail|DNS.*(timeout|fail)|network unreachable|OSPF.*(DOWN|down))"),
+             ci)},
         {Category::Change,
          QRegularExpression(QStringLiteral(R"(deploy(ing|ed)? (release|build|version)|release \S+ activated|)"
                                            R"(roll(ing)? back|rollback|graceful restart|SIGUSR1|SIGHUP|)"
@@ -55,19 +58,22 @@ SyslogSignatureDetector::SyslogSignatureDetector()
                                            R"(restart(ing|ed)? (the )?(service|daemon|server))"),
                             ci)},
         {Category::Attack,
-         QRegularExpression(QStringLiteral(R"(SYN flood|conntrack.*table full|table full, dropping packet|)"
-                                           R"(limiting requests|rate.?limit|blacklisting address|possible DoS|DDoS)"),
-                            ci)},
+         QRegularExpression(
+             QStringLiteral(R"(SYN flood|conntrack.*table full|table full, dropping packet|)"
+                            R"(limiting requests|rate.?limit|blacklisting address|possible DoS|DDoS)"),
+             ci)},
     };
     m_rateLimit = QRegularExpression(QStringLiteral(R"(limiting requests|rate.?limit)"), ci);
 }
 
 QJsonObject SyslogSignatureDetector::parameters() const
 {
-    return {{QStringLiteral("lookbackMinutes"), params.lookbackMinutes}, {QStringLiteral("leadMinutes"), params.leadMinutes}};
+    return {{QStringLiteral("lookbackMinutes"), params.lookbackMinutes},
+            {QStringLiteral("leadMinutes"), params.leadMinutes}};
 }
 
-std::optional<SyslogSignatureDetector::Category> SyslogSignatureDetector::classify(const QString &message) const
+std::optional<SyslogSignatureDetector::Category>
+SyslogSignatureDetector::classify(const QString &message) const
 {
     for (const auto &[category, pattern] : m_patterns) {
         if (pattern.match(message).hasMatch())
@@ -94,7 +100,8 @@ void SyslogSignatureDetector::run(AnalysisContext &context, DetectorOutput &out)
             if (!isSystemLog(source))
                 continue;
             const EventTable &t = *source.table;
-            std::vector<int8_t> cache(t.strings.size(), -2); // -2 unknown, -1 none, else category (+4: strong attack)
+            std::vector<int8_t> cache(t.strings.size(),
+                                      -2); // -2 unknown, -1 none, else category (+4: strong attack)
             for (std::size_t r = 0; r < t.size(); ++r) {
                 if (t.time[r] < from || t.time[r] >= inc.end)
                     continue;
@@ -102,7 +109,9 @@ void SyslogSignatureDetector::run(AnalysisContext &context, DetectorOutput &out)
                 if (c == -2) {
                     const QString text = QString::fromUtf8(t.strings.bytes(t.message[r]));
                     const auto category = classify(text);
-                    c = category ? int8_t(int(*category) + (*category == Category::Attack && !isRateLimitOnly(text) ? 4 : 0)) : -1;
+                    c = category ? int8_t(int(*category) +
+                                          (*category == Category::Attack && !isRateLimitOnly(text) ? 4 : 0))
+                                 : -1;
                 }
                 if (c < 0)
                     continue;
@@ -143,10 +152,12 @@ void SyslogSignatureDetector::run(AnalysisContext &context, DetectorOutput &out)
             QMap<HypothesisKind, Rating> r;
             switch (Category(c)) {
             case Category::Hardware:
-                r = first ? ratings({{K::Hardware, R::CC}, {K::Ddos, R::I}, {K::FlashCrowd, R::I}}) : ratings({{K::Hardware, R::C}});
+                r = first ? ratings({{K::Hardware, R::CC}, {K::Ddos, R::I}, {K::FlashCrowd, R::I}})
+                          : ratings({{K::Hardware, R::C}});
                 break;
             case Category::Network:
-                r = first ? ratings({{K::Network, R::CC}, {K::FlashCrowd, R::I}}) : ratings({{K::Network, R::C}});
+                r = first ? ratings({{K::Network, R::CC}, {K::FlashCrowd, R::I}})
+                          : ratings({{K::Network, R::C}});
                 break;
             case Category::Change:
                 // A change during the outage is more often the response than the cause.
@@ -157,12 +168,16 @@ void SyslogSignatureDetector::run(AnalysisContext &context, DetectorOutput &out)
                                    : ratings({{K::Ddos, R::C}, {K::Hardware, R::I}});
                 break;
             }
-            Evidence e = suggest(QStringLiteral("%1 in the system log (%2 message(s))").arg(QString::fromUtf16(Names[c])).arg(h.count),
-                                 QStringLiteral("%1 message(s) from %2 to %3 on %4, the first %5 (outage from %6). Examples: %7")
-                                     .arg(h.count)
-                                     .arg(formatUtc(h.first), formatUtc(h.last, false), hosts.join(QStringLiteral(", ")), order,
-                                          formatUtc(inc.begin, false), h.examples.join(QStringLiteral(" | "))),
-                                 r);
+            Evidence e = suggest(
+                QStringLiteral("%1 in the system log (%2 message(s))")
+                    .arg(QString::fromUtf16(Names[c]))
+                    .arg(h.count),
+                QStringLiteral(
+                    "%1 message(s) from %2 to %3 on %4, the first %5 (outage from %6). Examples: %7")
+                    .arg(h.count)
+                    .arg(formatUtc(h.first), formatUtc(h.last, false), hosts.join(QStringLiteral(", ")),
+                         order, formatUtc(inc.begin, false), h.examples.join(QStringLiteral(" | "))),
+                r);
             const Source &src = data.sources[h.source];
             if (!src.sha256.isEmpty()) {
                 e.provenance.sourceId = src.id;

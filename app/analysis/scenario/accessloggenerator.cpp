@@ -21,8 +21,9 @@ enum class Stream { Normal, Bot, Flood, Crowd, Crawler };
 // before dawn, a morning climb, a plateau through the afternoon, the peak in the evening.
 double diurnal(double hour)
 {
-    static const double Anchors[25] = {0.55, 0.38, 0.26, 0.19, 0.16, 0.17, 0.24, 0.38, 0.52, 0.63, 0.71, 0.76, 0.80,
-                                       0.80, 0.77, 0.76, 0.77, 0.80, 0.86, 0.94, 1.00, 0.99, 0.90, 0.73, 0.55};
+    static const double Anchors[25] = {0.55, 0.38, 0.26, 0.19, 0.16, 0.17, 0.24, 0.38, 0.52,
+                                       0.63, 0.71, 0.76, 0.80, 0.80, 0.77, 0.76, 0.77, 0.80,
+                                       0.86, 0.94, 1.00, 0.99, 0.90, 0.73, 0.55};
     const int h = std::clamp(int(hour), 0, 23);
     const double f = hour - h;
     return Anchors[h] * (1 - f) + Anchors[h + 1] * f;
@@ -45,16 +46,12 @@ class SiteGenerator
 {
 public:
     SiteGenerator(const ScenarioSpec &spec, int site, QByteArray *file)
-        : m_spec(spec)
-        , m_site(spec.sites[site])
-        , m_siteIndex(site)
-        , m_rng(Rng(spec.seed).fork(uint64_t(site) + 1))
-        , m_catalogue(traffic::catalogue(m_rng, 1500))
-        , m_paths(m_catalogue.size(), 1.05)
-        , m_population(std::size_t(std::max(3000.0, m_site.peakRate * 2400)), 0.85)
-        , m_clock(QTimeZone((m_site.timeZone.isEmpty() ? spec.timeZone : m_site.timeZone).toLatin1()))
-        , m_file(file)
-        , m_table(std::make_shared<EventTable>())
+        : m_spec(spec), m_site(spec.sites[site]), m_siteIndex(site),
+          m_rng(Rng(spec.seed).fork(uint64_t(site) + 1)), m_catalogue(traffic::catalogue(m_rng, 1500)),
+          m_paths(m_catalogue.size(), 1.05),
+          m_population(std::size_t(std::max(3000.0, m_site.peakRate * 2400)), 0.85),
+          m_clock(QTimeZone((m_site.timeZone.isEmpty() ? spec.timeZone : m_site.timeZone).toLatin1())),
+          m_file(file), m_table(std::make_shared<EventTable>())
     {
         m_pathIds.assign(m_catalogue.size(), UINT32_MAX);
         m_internalRefIds.assign(m_catalogue.size(), UINT32_MAX);
@@ -73,10 +70,9 @@ public:
         m_linked = uint32_t(150 + m_rng.below(300));
         m_botnet = 800 + m_rng.below(5000);
         m_floodBots = 40 + m_rng.below(400);
-        static const std::array<const char *, 4> Links{"http://twitter.com/dealsdaily/status/",
-                                                       "http://www.hotukdeals.com/deals/",
-                                                       "http://news.ycombinator.com/item?id=",
-                                                       "http://newsletter.example.net/click?c="};
+        static const std::array<const char *, 4> Links{
+            "http://twitter.com/dealsdaily/status/", "http://www.hotukdeals.com/deals/",
+            "http://news.ycombinator.com/item?id=", "http://newsletter.example.net/click?c="};
         m_link = std::string(Links[m_rng.below(Links.size())]) + std::to_string(10000 + m_rng.below(90000));
     }
 
@@ -109,11 +105,15 @@ private:
                us < m_spec.incidentEnd;
     }
     // 0 → 1 over the first minute of the incident: failures and floods build up, not switch on.
-    double ramp() const { return std::min(1.0, double(m_second * Micro - m_spec.incidentBegin) / (60.0 * Micro)); }
+    double ramp() const
+    {
+        return std::min(1.0, double(m_second * Micro - m_spec.incidentBegin) / (60.0 * Micro));
+    }
     const DecoySpec *decoy(DecoyKind kind, int64_t length) const
     {
         for (const DecoySpec &d : m_spec.decoys) {
-            if (d.kind == kind && d.site == m_siteIndex && m_second * Micro >= d.at && m_second * Micro < d.at + length)
+            if (d.kind == kind && d.site == m_siteIndex && m_second * Micro >= d.at &&
+                m_second * Micro < d.at + length)
                 return &d;
         }
         return nullptr;
@@ -192,7 +192,8 @@ private:
             return;
         }
         case Stream::Bot:
-            request(stream, (1ull << 40) + m_rng.below(m_botnet), m_rng.chance(0.6) ? 0 : uint32_t(m_rng.below(20)), 0, 0);
+            request(stream, (1ull << 40) + m_rng.below(m_botnet),
+                    m_rng.chance(0.6) ? 0 : uint32_t(m_rng.below(20)), 0, 0);
             return;
         case Stream::Flood:
             request(stream, (1ull << 41) + m_rng.below(m_floodBots), 0, 0, 0);
@@ -246,8 +247,9 @@ private:
     {
         auto [it, inserted] = m_clients.try_emplace(client, 0);
         if (inserted)
-            it->second = m_table->strings.intern(client == (1ull << 43) ? "66.249.71." + std::to_string(10 + m_siteIndex)
-                                                                        : traffic::clientAddress(m_salt, client));
+            it->second = m_table->strings.intern(client == (1ull << 43)
+                                                     ? "66.249.71." + std::to_string(10 + m_siteIndex)
+                                                     : traffic::clientAddress(m_salt, client));
         return it->second;
     }
 
@@ -263,7 +265,9 @@ private:
         } else {
             const double u = double(h >> 11) * 0x1.0p-53;
             const auto it = std::upper_bound(m_agentCdf.begin(), m_agentCdf.end(), u);
-            agent = traffic::browserAgents()[std::min<std::size_t>(std::size_t(it - m_agentCdf.begin()), m_agentCdf.size() - 1)].first;
+            agent = traffic::browserAgents()[std::min<std::size_t>(std::size_t(it - m_agentCdf.begin()),
+                                                                   m_agentCdf.size() - 1)]
+                        .first;
         }
         return m_table->strings.intern(agent);
     }
@@ -297,7 +301,8 @@ private:
         switch (m_spec.kind) {
         case IncidentKind::BadDeploy:
             // The release broke the basket and checkout, and with some seeds search as well.
-            if ((kind == PageKind::Cart || kind == PageKind::Checkout || (kind == PageKind::Search && m_deployBreaksSearch)) &&
+            if ((kind == PageKind::Cart || kind == PageKind::Checkout ||
+                 (kind == PageKind::Search && m_deployBreaksSearch)) &&
                 m_rng.chance(m_spec.intensity * ramp()))
                 return 500;
             return code;
@@ -331,7 +336,8 @@ private:
             }
             pathId = m_table->strings.intern(target);
         } else if (stream == Stream::Crawler && m_rng.chance(0.08)) {
-            pathId = m_table->strings.intern("/exec/obidos/ASIN/0" + std::to_string(100000000 + m_rng.below(899999999)));
+            pathId = m_table->strings.intern("/exec/obidos/ASIN/0" +
+                                             std::to_string(100000000 + m_rng.below(899999999)));
         } else {
             uint32_t &id = m_pathIds[endpoint];
             if (id == UINT32_MAX)
@@ -361,7 +367,8 @@ private:
 
         // Visitors who see an error page often try again a few seconds later.
         if (code >= 500 && stream == Stream::Normal && attempt < 2 && m_rng.chance(0.2))
-            m_retries[std::size_t((m_second + 1 + int64_t(m_rng.below(4))) % 8)].push_back({client, endpoint, attempt + 1});
+            m_retries[std::size_t((m_second + 1 + int64_t(m_rng.below(4))) % 8)].push_back(
+                {client, endpoint, attempt + 1});
 
         const uint32_t cid = clientId(client);
         const uint32_t aid = agentId(stream, client);
@@ -397,15 +404,16 @@ private:
             const Civil c = civilFromSeconds(m_second + m_offset);
             char buf[40];
             const int off = std::abs(m_offset) / 60;
-            std::snprintf(buf, sizeof buf, "[%02d/%s/%04d:%02d:%02d:%02d %c%02d%02d]", c.day, monthAbbreviation(c.month),
-                          c.year, c.hour, c.minute, c.second, m_offset < 0 ? '-' : '+', off / 60, off % 60);
+            std::snprintf(buf, sizeof buf, "[%02d/%s/%04d:%02d:%02d:%02d %c%02d%02d]", c.day,
+                          monthAbbreviation(c.month), c.year, c.hour, c.minute, c.second,
+                          m_offset < 0 ? '-' : '+', off / 60, off % 60);
             m_stamp = buf;
         }
         return m_stamp;
     }
 
-    void writeLine(uint32_t client, HttpMethod method, uint32_t path, uint16_t code, uint64_t size, uint32_t referer,
-                   uint32_t agent)
+    void writeLine(uint32_t client, HttpMethod method, uint32_t path, uint16_t code, uint64_t size,
+                   uint32_t referer, uint32_t agent)
     {
         const StringPool &pool = m_table->strings;
         append(pool.view(client));

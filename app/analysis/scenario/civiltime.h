@@ -56,7 +56,8 @@ private:
 
 inline const char *monthAbbreviation(int month)
 {
-    static const char *Months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    static const char *Months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     return Months[(month - 1) % 12];
 }
 

@@ -31,12 +31,13 @@ constexpr std::array<std::pair<IncidentKind, const char16_t *>, 7> Names{{
 }};
 
 // Zones of plausible server rooms, so that offsets in the logs vary between scenarios.
-const std::array<const char *, 9> Zones{"UTC",           "Europe/London",  "Europe/Berlin",
-                                        "America/New_York", "America/Los_Angeles", "Asia/Tokyo",
-                                        "Australia/Sydney", "Asia/Kolkata", "America/Sao_Paulo"};
-const std::array<const char *, 8> Domains{"shop", "store", "books", "market", "outlet", "kaufhaus", "boutique", "tienda"};
+const std::array<const char *, 9> Zones{
+    "UTC",        "Europe/London",    "Europe/Berlin", "America/New_York", "America/Los_Angeles",
+    "Asia/Tokyo", "Australia/Sydney", "Asia/Kolkata",  "America/Sao_Paulo"};
+const std::array<const char *, 8> Domains{"shop",   "store",    "books",    "market",
+                                          "outlet", "kaufhaus", "boutique", "tienda"};
 const std::array<const char *, 8> Tlds{"example.co.uk", "example.de", "example.fr", "example.es",
-                                       "example.com", "example.it", "example.nl", "example.jp"};
+                                       "example.com",   "example.it", "example.nl", "example.jp"};
 const std::array<const char *, 6> Datacenters{"dub", "fra", "iad", "sfo", "nrt", "syd"};
 
 } // namespace
@@ -72,8 +73,8 @@ HypothesisKind hypothesisKindOf(IncidentKind kind)
 
 QList<IncidentKind> allIncidentKinds()
 {
-    return {IncidentKind::Hardware, IncidentKind::VolumetricDdos, IncidentKind::AppFlood,
-            IncidentKind::FlashCrowd, IncidentKind::BadDeploy, IncidentKind::Upstream};
+    return {IncidentKind::Hardware,   IncidentKind::VolumetricDdos, IncidentKind::AppFlood,
+            IncidentKind::FlashCrowd, IncidentKind::BadDeploy,      IncidentKind::Upstream};
 }
 
 ScenarioSpec referenceIncident(uint64_t seed)
@@ -169,7 +170,8 @@ ScenarioSpec randomScenario(IncidentKind kind, uint64_t seed, double volumeScale
     for (int i = 0, tries = 0; i < decoyCount && tries < 50; ++tries) {
         DecoySpec d;
         d.kind = decoyKinds[rng.below(decoyKinds.size())];
-        d.at = s.begin + 20 * Minute + qint64(rng.uniform() * double(s.end - s.begin - 50 * Minute)) / Second * Second;
+        d.at = s.begin + 20 * Minute +
+               qint64(rng.uniform() * double(s.end - s.begin - 50 * Minute)) / Second * Second;
         d.site = int(rng.below(uint64_t(siteCount)));
         if (kind != IncidentKind::None && d.at > s.incidentBegin - Hour && d.at < s.incidentEnd + Hour)
             continue;

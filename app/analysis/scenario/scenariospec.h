@@ -18,10 +18,10 @@ QList<IncidentKind> allIncidentKinds(); // without None
 
 struct SiteSpec
 {
-    QString name;            // "amazon.co.uk"
-    double peakRate = 5.0;   // requests per second at the daily peak
-    bool affected = false;   // hit by the incident
-    QString timeZone;        // the servers' zone when it differs from the scenario's (empty = same)
+    QString name;          // "amazon.co.uk"
+    double peakRate = 5.0; // requests per second at the daily peak
+    bool affected = false; // hit by the incident
+    QString timeZone;      // the servers' zone when it differs from the scenario's (empty = same)
 };
 
 // Things that happen in a scenario but are not the incident.
@@ -30,8 +30,8 @@ enum class DecoyKind { CrawlerBurst, DiskWarning, ConfigReload, ErrorBlip, Singl
 struct DecoySpec
 {
     DecoyKind kind = DecoyKind::CrawlerBurst;
-    qint64 at = 0;     // µs UTC
-    int site = 0;      // index into ScenarioSpec::sites (traffic decoys)
+    qint64 at = 0; // µs UTC
+    int site = 0;  // index into ScenarioSpec::sites (traffic decoys)
 };
 
 struct ScenarioSpec
@@ -39,7 +39,7 @@ struct ScenarioSpec
     uint64_t seed = 1;
     qint64 begin = 0; // µs UTC, whole seconds
     qint64 end = 0;
-    QString timeZone = QStringLiteral("UTC"); // zone of the servers' clocks (log offsets, syslog)
+    QString timeZone = QStringLiteral("UTC");   // zone of the servers' clocks (log offsets, syslog)
     QString datacenter = QStringLiteral("dub"); // short name used in syslog host names
     QList<SiteSpec> sites;
 

@@ -68,7 +68,8 @@ std::vector<Endpoint> catalogue(Rng &rng, std::size_t products)
         const std::string id = productId(rng);
         list.push_back({"/gp/product/" + id, PageKind::Product, uint32_t(40000 + rng.below(40000))});
         if (i % 3 == 0)
-            list.push_back({"/images/I/" + id + "._SL500_.jpg", PageKind::Static, uint32_t(15000 + rng.below(60000))});
+            list.push_back(
+                {"/images/I/" + id + "._SL500_.jpg", PageKind::Static, uint32_t(15000 + rng.below(60000))});
         if (i % 5 == 0)
             list.push_back({"/product-reviews/" + id, PageKind::Page, uint32_t(25000 + rng.below(30000))});
     }
@@ -83,18 +84,32 @@ const std::vector<std::pair<const char *, double>> &browserAgents()
     static const std::vector<std::pair<const char *, double>> Agents{
         {"Mozilla/5.0 (Windows; U; Windows NT 6.1; en-GB; rv:1.9.2.12) Gecko/20101026 Firefox/3.6.12", 18},
         {"Mozilla/4.0 (compatible; MSIE 8.0; Windows NT 6.1; Trident/4.0; SLCC2; .NET CLR 2.0.50727)", 16},
-        {"Mozilla/5.0 (Windows; U; Windows NT 5.1; en-US) AppleWebKit/534.10 (KHTML, like Gecko) Chrome/8.0.552.215 Safari/534.10", 12},
+        {"Mozilla/5.0 (Windows; U; Windows NT 5.1; en-US) AppleWebKit/534.10 (KHTML, like Gecko) "
+         "Chrome/8.0.552.215 Safari/534.10",
+         12},
         {"Mozilla/4.0 (compatible; MSIE 7.0; Windows NT 5.1; .NET CLR 1.1.4322)", 9},
-        {"Mozilla/5.0 (Macintosh; U; Intel Mac OS X 10_6_5; en-us) AppleWebKit/533.19.4 (KHTML, like Gecko) Version/5.0.3 Safari/533.19.4", 8},
-        {"Mozilla/5.0 (iPhone; U; CPU iPhone OS 4_2_1 like Mac OS X; en-gb) AppleWebKit/533.17.9 (KHTML, like Gecko) Version/5.0.2 Mobile/8C148 Safari/6533.18.5", 7},
+        {"Mozilla/5.0 (Macintosh; U; Intel Mac OS X 10_6_5; en-us) AppleWebKit/533.19.4 (KHTML, like Gecko) "
+         "Version/5.0.3 Safari/533.19.4",
+         8},
+        {"Mozilla/5.0 (iPhone; U; CPU iPhone OS 4_2_1 like Mac OS X; en-gb) AppleWebKit/533.17.9 (KHTML, "
+         "like Gecko) Version/5.0.2 Mobile/8C148 Safari/6533.18.5",
+         7},
         {"Mozilla/5.0 (Windows; U; Windows NT 6.1; de; rv:1.9.2.13) Gecko/20101203 Firefox/3.6.13", 7},
-        {"Mozilla/5.0 (Linux; U; Android 2.2; en-gb; GT-I9000 Build/FROYO) AppleWebKit/533.1 (KHTML, like Gecko) Version/4.0 Mobile Safari/533.1", 5},
+        {"Mozilla/5.0 (Linux; U; Android 2.2; en-gb; GT-I9000 Build/FROYO) AppleWebKit/533.1 (KHTML, like "
+         "Gecko) Version/4.0 Mobile Safari/533.1",
+         5},
         {"Opera/9.80 (Windows NT 6.1; U; fr) Presto/2.7.62 Version/11.00", 4},
-        {"Mozilla/5.0 (X11; U; Linux x86_64; en-US; rv:1.9.2.12) Gecko/20101027 Ubuntu/10.10 (maverick) Firefox/3.6.12", 3},
-        {"Mozilla/5.0 (iPad; U; CPU OS 4_2_1 like Mac OS X; en-us) AppleWebKit/533.17.9 (KHTML, like Gecko) Version/5.0.2 Mobile/8C148 Safari/6533.18.5", 3},
+        {"Mozilla/5.0 (X11; U; Linux x86_64; en-US; rv:1.9.2.12) Gecko/20101027 Ubuntu/10.10 (maverick) "
+         "Firefox/3.6.12",
+         3},
+        {"Mozilla/5.0 (iPad; U; CPU OS 4_2_1 like Mac OS X; en-us) AppleWebKit/533.17.9 (KHTML, like Gecko) "
+         "Version/5.0.2 Mobile/8C148 Safari/6533.18.5",
+         3},
         {"Mozilla/4.0 (compatible; MSIE 6.0; Windows NT 5.1; SV1)", 2},
         {"Mozilla/5.0 (Windows; U; Windows NT 6.0; es-ES; rv:1.9.2.12) Gecko/20101026 Firefox/3.6.12", 3},
-        {"Mozilla/5.0 (BlackBerry; U; BlackBerry 9800; en-GB) AppleWebKit/534.1+ (KHTML, like Gecko) Version/6.0.0.246 Mobile Safari/534.1+", 1.5},
+        {"Mozilla/5.0 (BlackBerry; U; BlackBerry 9800; en-GB) AppleWebKit/534.1+ (KHTML, like Gecko) "
+         "Version/6.0.0.246 Mobile Safari/534.1+",
+         1.5},
     };
     return Agents;
 }
@@ -122,11 +137,11 @@ const std::vector<const char *> &crawlerAgents()
 const std::vector<const char *> &searchTerms()
 {
     static const std::vector<const char *> Terms{
-        "kindle",         "ipod+nano",      "christmas+lights", "lego",          "harry+potter+dvd",
-        "usb+stick",      "headphones",     "xbox+360",         "nikon+d3100",   "advent+calendar",
-        "sat+nav",        "ugg+boots",      "electric+blanket", "board+games",   "toaster",
-        "snow+chains",    "wii+fit",        "gift+card",        "perfume",       "kettle",
-        "mobile+phone",   "laptop+bag",     "bluray+player",    "cookbook",      "jigsaw+puzzle",
+        "kindle",       "ipod+nano",  "christmas+lights", "lego",        "harry+potter+dvd",
+        "usb+stick",    "headphones", "xbox+360",         "nikon+d3100", "advent+calendar",
+        "sat+nav",      "ugg+boots",  "electric+blanket", "board+games", "toaster",
+        "snow+chains",  "wii+fit",    "gift+card",        "perfume",     "kettle",
+        "mobile+phone", "laptop+bag", "bluray+player",    "cookbook",    "jigsaw+puzzle",
     };
     return Terms;
 }
@@ -150,9 +165,9 @@ std::string clientAddress(uint64_t salt, uint64_t client)
 {
     Rng r(salt ^ (client * 0x9E3779B97F4A7C15ull));
     // Public unicast ranges only: skip 0/8, 10/8, 127/8, 169.254, 172.16/12, 192.168 and 224+.
-    static const int FirstOctets[] = {2,  5,  24,  31,  37,  46,  62,  66,  77,  78,  79,  80,  81,  82,
-                                      83, 84, 85,  86,  87,  88,  89,  90,  91,  92,  93,  94,  95,  109,
-                                      151, 176, 178, 188, 193, 194, 195, 212, 213, 217, 98,  71,  173, 121};
+    static const int FirstOctets[] = {2,   5,   24,  31,  37,  46,  62,  66,  77,  78,  79, 80, 81,  82,
+                                      83,  84,  85,  86,  87,  88,  89,  90,  91,  92,  93, 94, 95,  109,
+                                      151, 176, 178, 188, 193, 194, 195, 212, 213, 217, 98, 71, 173, 121};
     const int a = FirstOctets[r.below(sizeof(FirstOctets) / sizeof(int))];
     std::string s = std::to_string(a);
     s += '.';
