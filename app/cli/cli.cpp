@@ -26,7 +26,7 @@ const Command Commands[] = {
     {"new", "new CASE [--title T] [--hypotheses hardware,ddos,…|\"Name=kind,…\"] [--force]", newCase},
     {"import", "import CASE FILE… [--format auto|NAME] [--tz ZONE] [--year YYYY] [--site NAME] [--json]", importLogs},
     {"import-news", "import-news CASE FILE… [--published YYYY-MM-DD] [--outlet NAME] [--json]", importNews},
-    {"analyze", "analyze CASE [--accept] [--json]", nullptr},
+    {"analyze", "analyze CASE [--accept] [--json]", analyze},
     {"score", "score CASE [--json]", score},
     {"statements", "statements CASE [--json]", statements},
     {"evidence", "evidence CASE [--json]", evidence},
@@ -34,7 +34,7 @@ const Command Commands[] = {
      series},
     {"report", "report CASE --pdf OUT.pdf [--html OUT.html] [--zone ZONE]", report},
     {"verify", "verify CASE", verify},
-    {"demo", "demo CASE", nullptr},
+    {"demo", "demo CASE [--seed N]", demo},
     {"formats", "formats [--json]", formats},
     {"bench", "bench ingest FILE… [--repeat N]", bench},
 };

@@ -19,5 +19,7 @@ int formats(const QStringList &args, QTextStream &out, QTextStream &err);
 int bench(const QStringList &args, QTextStream &out, QTextStream &err);
 int report(const QStringList &args, QTextStream &out, QTextStream &err);
 int series(const QStringList &args, QTextStream &out, QTextStream &err);
+int analyze(const QStringList &args, QTextStream &out, QTextStream &err);
+int demo(const QStringList &args, QTextStream &out, QTextStream &err);
 
 } // namespace inquest::cli

@@ -1,0 +1,97 @@
+#pragma once
+
+#include "analysis/sitebins.h"
+#include "analysis/windowprofile.h"
+
+#include "model/casedata.h"
+
+#include <QJsonObject>
+
+#include <map>
+#include <memory>
+#include <tuple>
+#include <vector>
+
+namespace inquest {
+
+// One outage found by the incident-window detector, merged across sites.
+struct Incident
+{
+    struct SiteWindow
+    {
+        QString site;
+        int64_t begin = 0;
+        int64_t end = 0;
+        bool errors = false; // flagged for a raised 5xx rate
+        bool drop = false;   // flagged for a fall in requests
+    };
+    int64_t begin = 0; // µs UTC
+    int64_t end = 0;
+    std::vector<SiteWindow> windows; // affected sites
+    QStringList affected;
+    QStringList unaffected;
+};
+
+// What the detectors share: the case, the per-site bins, and the incidents found first.
+struct AnalysisContext
+{
+    explicit AnalysisContext(const CaseData &caseData);
+
+    const CaseData &data;
+    std::vector<SiteBins> sites;
+    std::vector<Incident> incidents;
+
+    SiteBins *site(const QString &name);
+    // A site's profile of [begin, end), computed once and shared by the detectors.
+    const WindowProfile &profile(SiteBins &site, int64_t begin, int64_t end, int64_t newSince);
+    // Profiles of the incident window and of its baseline stretch for every affected site.
+    struct Comparison
+    {
+        QString site;
+        const WindowProfile *window;
+        const WindowProfile *baseline;
+    };
+    std::vector<Comparison> compare(const Incident &incident, int64_t baselineLength, bool equalLength);
+    // The stretch before an incident used as its baseline: up to `length` before its start,
+    // ending `gap` before it, clipped to the data and cut short at an earlier incident.
+    std::pair<int64_t, int64_t> baselineFor(const Incident &incident, int64_t length, int64_t gap) const;
+
+private:
+    std::map<std::tuple<QString, int64_t, int64_t, int64_t>, WindowProfile> m_profiles;
+};
+
+struct DetectorOutput
+{
+    QList<Evidence> evidence;
+    QList<Marker> markers;
+};
+
+// A detector turns a pattern in the case into suggested evidence with a reason and ratings per
+// hypothesis kind. It emits nothing when it finds nothing.
+class Detector
+{
+public:
+    virtual ~Detector() = default;
+    virtual QString name() const = 0;
+    virtual QString version() const = 0;
+    virtual QJsonObject parameters() const = 0;
+    virtual void run(AnalysisContext &context, DetectorOutput &out) const = 0;
+
+    QString origin() const { return QStringLiteral("detector:%1@%2").arg(name(), version()); }
+
+protected:
+    // A suggested evidence item from this detector.
+    Evidence suggest(const QString &title, const QString &reason,
+                     const QMap<HypothesisKind, Rating> &ratings) const;
+};
+
+// The standard detectors, in the order they must run (the incident window first).
+std::vector<std::unique_ptr<Detector>> standardDetectors();
+
+// Runs every standard detector over the case.
+DetectorOutput runDetectors(const CaseData &data);
+
+// Shorthand for rating maps: ratings({{Hardware, C}, {Ddos, I}}) fills the rest with N.
+QMap<HypothesisKind, Rating> ratings(std::initializer_list<std::pair<HypothesisKind, Rating>> list);
+
+} // namespace inquest

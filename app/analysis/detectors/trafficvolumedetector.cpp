@@ -1,0 +1,86 @@
+#include "trafficvolumedetector.h"
+
+namespace inquest {
+
+QJsonObject TrafficVolumeDetector::parameters() const
+{
+    return {{QStringLiteral("surgeRatio"), params.surgeRatio},
+            {QStringLiteral("strongSurgeRatio"), params.strongSurgeRatio},
+            {QStringLiteral("dropRatio"), params.dropRatio},
+            {QStringLiteral("errorShare"), params.errorShare},
+            {QStringLiteral("baselineMinutes"), params.baselineMinutes}};
+}
+
+void TrafficVolumeDetector::run(AnalysisContext &context, DetectorOutput &out) const
+{
+    using K = HypothesisKind;
+    using R = Rating;
+    for (const Incident &inc : context.incidents) {
+        const auto list = context.compare(inc, int64_t(params.baselineMinutes) * 60'000'000, false);
+        double winRate = 0, baseRate = 0;
+        uint64_t requests = 0, errors = 0;
+        QStringList perSite;
+        for (const auto &c : list) {
+            winRate += c.window->perMinute();
+            baseRate += c.baseline->perMinute();
+            requests += c.window->requests;
+            errors += c.window->errors;
+            perSite.append(QStringLiteral("%1 %2/min vs %3/min")
+                               .arg(c.site, QString::number(c.window->perMinute(), 'f', 0),
+                                    QString::number(c.baseline->perMinute(), 'f', 0)));
+        }
+        if (baseRate <= 0)
+            continue;
+        const double ratio = winRate / baseRate;
+        const double share = requests ? double(errors) / double(requests) : 0;
+        const QString numbers = QStringLiteral("requests %1× the %2 minutes before (%3); 5xx %4 of requests")
+                                    .arg(QString::number(ratio, 'f', 2))
+                                    .arg(params.baselineMinutes)
+                                    .arg(perSite.join(QStringLiteral("; ")), formatPercent(share));
+        Evidence e;
+        if (ratio >= params.surgeRatio) {
+            const bool strong = ratio >= params.strongSurgeRatio;
+            e = suggest(
+                QStringLiteral("Traffic surge during the outage (%1×)").arg(ratio, 0, 'f', 1),
+                QStringLiteral("Requests rose during the outage: %1. A flood or a crowd adds requests; a "
+                               "failing device or a release does not.")
+                    .arg(numbers),
+                ratings({{K::Ddos, R::C},
+                         {K::FlashCrowd, R::C},
+                         {K::Hardware, strong ? R::II : R::I},
+                         {K::Change, R::I},
+                         {K::Network, R::II}}));
+        } else if (ratio <= params.dropRatio) {
+            e = suggest(
+                QStringLiteral("Traffic fell during the outage (%1×)").arg(ratio, 0, 'f', 2),
+                QStringLiteral("Requests fell during the outage: %1. Requests that never arrive point "
+                               "upstream (DNS, routing); an attack or a crowd would add requests.")
+                    .arg(numbers),
+                ratings({{K::Network, R::CC},
+                         {K::Hardware, R::I},
+                         {K::Ddos, R::II},
+                         {K::FlashCrowd, R::II},
+                         {K::Change, R::I}}));
+        } else if (share >= params.errorShare) {
+            e = suggest(
+                QStringLiteral("Errors at normal traffic volume (%1×)").arg(ratio, 0, 'f', 2),
+                QStringLiteral("The sites answered about as many requests as before, but with errors: %1. "
+                               "Something on the serving side failed; no flood and no lost traffic.")
+                    .arg(numbers),
+                ratings({{K::Hardware, R::C},
+                         {K::Change, R::C},
+                         {K::Ddos, R::I},
+                         {K::FlashCrowd, R::II},
+                         {K::Network, R::I}}));
+        } else {
+            continue;
+        }
+        e.provenance.timeBegin = inc.begin;
+        e.provenance.timeEnd = inc.end;
+        e.provenance.metric = QStringLiteral("requests");
+        e.provenance.site = inc.affected.join(u',');
+        out.evidence.append(e);
+    }
+}
+
+} // namespace inquest

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "detector.h"
+
+namespace inquest {
+
+// Requests in each incident window against the baseline before it: a flood or a crowd raises
+// them, an upstream (DNS/BGP) failure makes them fall with few errors, a failing datacenter
+// returns errors at about the usual volume.
+class TrafficVolumeDetector : public Detector
+{
+public:
+    struct Parameters
+    {
+        double surgeRatio = 1.4;
+        double strongSurgeRatio = 2.0;
+        double dropRatio = 0.6;
+        double errorShare = 0.03; // "errors at normal volume" needs at least this 5xx share
+        int baselineMinutes = 120;
+    };
+
+    QString name() const override { return QStringLiteral("traffic-volume"); }
+    QString version() const override { return QStringLiteral("1"); }
+    QJsonObject parameters() const override;
+    void run(AnalysisContext &context, DetectorOutput &out) const override;
+
+    Parameters params;
+};
+
+} // namespace inquest

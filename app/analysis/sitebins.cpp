@@ -1,0 +1,161 @@
+#include "sitebins.h"
+
+#include <QFileInfo>
+#include <QtConcurrent/QtConcurrentMap>
+
+#include <algorithm>
+#include <map>
+
+namespace inquest {
+
+bool isAccessLog(const Source &source)
+{
+    if (source.kind != SourceKind::Log || !source.table || source.table->empty())
+        return false;
+    const EventTable &t = *source.table;
+    const std::size_t sample = std::min<std::size_t>(t.size(), 1000);
+    std::size_t withStatus = 0;
+    for (std::size_t i = 0; i < sample; ++i)
+        withStatus += t.status[i] != 0;
+    return withStatus * 2 > sample;
+}
+
+bool isSystemLog(const Source &source)
+{
+    if (source.kind != SourceKind::Log || !source.table || source.table->empty() || isAccessLog(source))
+        return false;
+    const EventTable &t = *source.table;
+    const std::size_t sample = std::min<std::size_t>(t.size(), 1000);
+    std::size_t withMessage = 0;
+    for (std::size_t i = 0; i < sample; ++i)
+        withMessage += t.message[i] != 0;
+    return withMessage * 2 > sample;
+}
+
+namespace {
+
+QString siteName(const Source &s)
+{
+    if (!s.site.isEmpty())
+        return s.site;
+    if (s.table && !s.table->empty() && s.table->host[0])
+        return QString::fromUtf8(s.table->strings.bytes(s.table->host[0]));
+    return QFileInfo(s.path).completeBaseName();
+}
+
+} // namespace
+
+uint32_t SiteBins::remap(std::vector<uint32_t> &map, StringPool &pool, const StringPool &from, uint32_t id,
+                         bool stripQuery)
+{
+    if (map.empty())
+        map.assign(from.size(), UINT32_MAX);
+    uint32_t &to = map[id];
+    if (to == UINT32_MAX) {
+        std::string_view text = from.view(id);
+        if (stripQuery)
+            text = text.substr(0, text.find('?'));
+        to = pool.intern(text);
+    }
+    return to;
+}
+
+uint32_t SiteBins::endpointId(std::size_t part, uint32_t pathId)
+{
+    return remap(m_remaps[part].endpoint, m_endpoints, parts[part].table->strings, pathId, true);
+}
+
+uint32_t SiteBins::agentId(std::size_t part, uint32_t agentPoolId)
+{
+    return remap(m_remaps[part].agent, m_agents, parts[part].table->strings, agentPoolId, false);
+}
+
+uint32_t SiteBins::refererId(std::size_t part, uint32_t refererPoolId)
+{
+    return remap(m_remaps[part].referer, m_referers, parts[part].table->strings, refererPoolId, false);
+}
+
+std::pair<std::size_t, std::size_t> SiteBins::rows(std::size_t part, int64_t begin, int64_t end) const
+{
+    const auto &time = parts[part].table->time;
+    if (parts[part].sorted) {
+        const auto b = std::lower_bound(time.begin(), time.end(), begin);
+        const auto e = std::lower_bound(b, time.end(), end);
+        return {std::size_t(b - time.begin()), std::size_t(e - time.begin())};
+    }
+    return {0, time.size()}; // unsorted: callers check each row's time
+}
+
+void SiteBins::fill(std::size_t count)
+{
+    m_remaps.resize(parts.size());
+    for (auto *v : {&requests, &status3xx, &status4xx, &status5xx, &clients, &newClients})
+        v->assign(count, 0);
+    bytes.assign(count, 0);
+    std::vector<int32_t> lastBin;
+    for (Part &part : parts) {
+        const EventTable &t = *part.table;
+        part.clientOf.assign(t.strings.size(), UINT32_MAX);
+        for (std::size_t r = 0; r < t.size(); ++r) {
+            const auto bin = std::size_t((t.time[r] - start) / width);
+            if (r && t.time[r] < t.time[r - 1])
+                part.sorted = false;
+            uint32_t &c = part.clientOf[t.client[r]];
+            if (c == UINT32_MAX) {
+                c = clientNames.intern(t.strings.view(t.client[r]));
+                if (c >= firstSeen.size()) {
+                    firstSeen.resize(c + 1, INT64_MAX);
+                    lastBin.resize(c + 1, -1);
+                }
+            }
+            firstSeen[c] = std::min(firstSeen[c], t.time[r]);
+            if (lastBin[c] != int32_t(bin)) {
+                lastBin[c] = int32_t(bin);
+                ++clients[bin];
+            }
+            ++requests[bin];
+            const uint16_t st = t.status[r];
+            status3xx[bin] += st >= 300 && st < 400;
+            status4xx[bin] += st >= 400 && st < 500;
+            status5xx[bin] += st >= 500 && st < 600;
+            bytes[bin] += t.bytes[r];
+        }
+    }
+    for (int64_t seen : firstSeen) {
+        if (seen != INT64_MAX)
+            ++newClients[std::size_t((seen - start) / width)];
+    }
+}
+
+std::vector<SiteBins> SiteBins::build(const CaseData &data, int64_t width)
+{
+    std::map<QString, SiteBins> bySite;
+    int64_t first = INT64_MAX;
+    int64_t last = INT64_MIN;
+    for (int i = 0; i < data.sources.size(); ++i) {
+        const Source &s = data.sources[i];
+        if (!isAccessLog(s))
+            continue;
+        SiteBins &site = bySite[siteName(s)];
+        site.site = siteName(s);
+        site.parts.push_back({i, &s, s.table.get(), {}});
+        first = std::min(first, s.table->minTime());
+        last = std::max(last, s.table->maxTime());
+    }
+    std::vector<SiteBins> result;
+    if (bySite.empty())
+        return result;
+    // All sites share one bin grid, so that bins compare across sites.
+    const int64_t start = (first >= 0 ? first / width : (first - width + 1) / width) * width;
+    const std::size_t count = std::size_t((last - start) / width + 1);
+    for (auto &[name, site] : bySite) {
+        site.start = start;
+        site.width = width;
+        result.push_back(std::move(site));
+    }
+    // Sites are independent (each has its own pools): bin them in parallel.
+    QtConcurrent::blockingMap(result, [count](SiteBins &site) { site.fill(count); });
+    return result;
+}
+
+} // namespace inquest

@@ -1,0 +1,128 @@
+#include "commandline.h"
+#include "commands.h"
+
+#include "analysis/detectors/detectorrun.h"
+#include "casefile/casefile.h"
+#include "model/casedocument.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimeZone>
+
+namespace inquest::cli {
+
+namespace {
+
+// Qt::UTC (not QTimeZone::utc()) so that Qt 6.4 writes the "Z" suffix.
+QString iso(qint64 us)
+{
+    return QDateTime::fromMSecsSinceEpoch(us / 1000, Qt::UTC).toString(Qt::ISODate);
+}
+
+QJsonObject toJson(const Evidence &e)
+{
+    QJsonObject ratings;
+    for (auto it = e.kindRatings.cbegin(); it != e.kindRatings.cend(); ++it)
+        ratings.insert(toString(it.key()), toString(it.value()));
+    QJsonObject provenance;
+    const Provenance &p = e.provenance;
+    if (p.hasTimeRange()) {
+        provenance.insert(QStringLiteral("time_begin"), iso(p.timeBegin));
+        provenance.insert(QStringLiteral("time_end"), iso(p.timeEnd));
+        provenance.insert(QStringLiteral("metric"), p.metric);
+        if (!p.site.isEmpty())
+            provenance.insert(QStringLiteral("site"), p.site);
+    }
+    if (p.hasLines()) {
+        provenance.insert(QStringLiteral("source_sha256"), p.sourceSha256);
+        provenance.insert(QStringLiteral("first_line"), p.firstLine);
+        provenance.insert(QStringLiteral("last_line"), p.lastLine);
+    }
+    if (p.hasStatement())
+        provenance.insert(QStringLiteral("statement"), p.statementId);
+    return {{QStringLiteral("id"), e.id},
+            {QStringLiteral("title"), e.title},
+            {QStringLiteral("origin"), e.origin},
+            {QStringLiteral("state"), toString(e.state)},
+            {QStringLiteral("reason"), e.reason},
+            {QStringLiteral("ratings"), ratings},
+            {QStringLiteral("provenance"), provenance}};
+}
+
+} // namespace
+
+int analyze(const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    CommandLine cl({}, {QStringLiteral("accept"), QStringLiteral("json")});
+    QString error;
+    if (!cl.parse(args, &error) || cl.positional().size() != 1) {
+        err << "inquest analyze: " << (error.isEmpty() ? QStringLiteral("expected one CASE path") : error)
+            << '\n';
+        return Usage;
+    }
+    const QString path = cl.positional().first();
+    CaseDocument doc;
+    if (!casefile::open(doc, path, &error)) {
+        err << "inquest analyze: " << error << '\n';
+        return BadInput;
+    }
+    const bool accept = cl.has(QStringLiteral("accept"));
+    const DetectorRunSummary summary = applyDetectorOutput(doc, runDetectors(doc.data()), accept);
+    QStringList detectors;
+    QJsonArray detectorList;
+    for (const auto &d : standardDetectors()) {
+        detectors.append(d->name() + u'@' + d->version());
+        detectorList.append(QJsonObject{{QStringLiteral("name"), d->name()},
+                                        {QStringLiteral("version"), d->version()},
+                                        {QStringLiteral("parameters"), d->parameters()}});
+    }
+    doc.recordCustody(QStringLiteral("analyze"),
+                      QStringLiteral("detectors %1: %2 added%3, %4 replaced, %5 kept")
+                          .arg(detectors.join(u','))
+                          .arg(summary.added)
+                          .arg(accept ? QStringLiteral(" and accepted") : QString())
+                          .arg(summary.removed)
+                          .arg(summary.kept));
+    if (!casefile::save(doc, path, &error)) {
+        err << "inquest analyze: " << error << '\n';
+        return BadInput;
+    }
+
+    if (cl.has(QStringLiteral("json"))) {
+        QJsonArray suggestions;
+        for (Id id : summary.addedIds) {
+            if (const Evidence *e = doc.find<Evidence>(id))
+                suggestions.append(toJson(*e));
+        }
+        const QJsonObject root{{QStringLiteral("case"), path},
+                               {QStringLiteral("added"), summary.added},
+                               {QStringLiteral("replaced"), summary.removed},
+                               {QStringLiteral("kept"), summary.kept},
+                               {QStringLiteral("markers"), summary.markers},
+                               {QStringLiteral("accepted"), accept},
+                               {QStringLiteral("detectors"), detectorList},
+                               {QStringLiteral("suggestions"), suggestions}};
+        out << QJsonDocument(root).toJson(QJsonDocument::Indented);
+        return Success;
+    }
+    for (Id id : summary.addedIds) {
+        const Evidence *e = doc.find<Evidence>(id);
+        if (!e)
+            continue;
+        QStringList r;
+        for (auto it = e->kindRatings.cbegin(); it != e->kindRatings.cend(); ++it) {
+            if (it.value() != Rating::N)
+                r.append(toString(it.key()) + u'=' + toString(it.value()));
+        }
+        out << '[' << toString(e->state) << "] " << e->title << "\n    " << e->reason
+            << "\n    ratings: " << (r.isEmpty() ? QStringLiteral("neutral") : r.join(u' ')) << '\n';
+    }
+    out << path << ": " << summary.added << " finding(s) " << (accept ? "accepted" : "suggested") << ", "
+        << summary.removed << " earlier suggestion(s)/marker(s) replaced, " << summary.kept
+        << " already decided, " << summary.markers << " outage marker(s)\n";
+    return Success;
+}
+
+} // namespace inquest::cli

@@ -1,0 +1,371 @@
+// Each detector on small hand-built logs: what it finds, what it does not, and its ratings.
+#include "analysis/detectors/claimcheckdetector.h"
+#include "analysis/detectors/clientpopulationdetector.h"
+#include "analysis/detectors/detectorrun.h"
+#include "analysis/detectors/endpointdetector.h"
+#include "analysis/detectors/incidentwindowdetector.h"
+#include "analysis/detectors/syslogsignaturedetector.h"
+#include "analysis/detectors/trafficvolumedetector.h"
+#include "model/casedocument.h"
+#include "model/commands.h"
+#include "testprinters.h"
+
+#include <QDateTime>
+#include <QTest>
+#include <QTimeZone>
+
+using namespace inquest;
+using K = HypothesisKind;
+
+namespace {
+
+constexpr qint64 Minute = 60'000'000;
+const qint64 T0 = QDateTime(QDate(2011, 5, 4), QTime(10, 0), QTimeZone::utc()).toMSecsSinceEpoch() * 1000;
+
+// One site's access log, minute by minute.
+struct Site
+{
+    std::shared_ptr<EventTable> t = std::make_shared<EventTable>();
+    uint32_t line = 0;
+
+    void add(qint64 time, const std::string &client, const std::string &path, uint16_t status,
+             const std::string &agent, const std::string &referer = {})
+    {
+        const size_t r = t->appendRow(time, line * 100, line + 1);
+        ++line;
+        t->status[r] = status;
+        t->method[r] = HttpMethod::Get;
+        t->client[r] = t->strings.intern(client);
+        t->path[r] = t->strings.intern(path);
+        t->agent[r] = t->strings.intern(agent);
+        t->referer[r] = referer.empty() ? 0 : t->strings.intern(referer);
+    }
+    // n ordinary requests from a returning population of 3000; the first errorShare of them fail;
+    // with confined, only the /checkout requests (every tenth) fail.
+    void minute(int m, int n, double errorShare = 0, bool confined = false)
+    {
+        static const char *Agents[] = {"Firefox/3.6", "MSIE 8.0", "Chrome/8",
+                                       "Safari/533",  "MSIE 7.0", "Opera/9.80"};
+        for (int k = 0; k < n; ++k) {
+            const int c = int((uint64_t(m) * 7919 + uint64_t(k) * 104729) % 3000);
+            const bool checkout = k % 10 == 0;
+            const bool fail = confined ? checkout && k < n * errorShare * 10 : k < n * errorShare;
+            add(T0 + m * Minute + k * (Minute / n),
+                "10.1." + std::to_string(c / 250) + "." + std::to_string(c % 250),
+                checkout ? "/checkout" : "/p" + std::to_string(k % 40) + "?x=" + std::to_string(k),
+                fail ? 503 : 200, Agents[k % 6]);
+        }
+    }
+    Source source(const QString &name, Id id) const
+    {
+        Source s;
+        s.id = id;
+        s.format = QStringLiteral("combined");
+        s.site = name;
+        s.sha256 = QStringLiteral("%1").arg(id, 64, 10, QLatin1Char('0'));
+        s.events = qint64(t->size());
+        s.table = t;
+        return s;
+    }
+};
+
+CaseData caseWith(const QList<Source> &sources)
+{
+    QList<Hypothesis> hs;
+    for (K k : allHypothesisKinds())
+        hs.append({0, displayName(k), k, 0.0, {}});
+    CaseData d = CaseData::create(QStringLiteral("t"), hs);
+    for (Source s : sources) {
+        s.id = d.nextId++;
+        d.sources.append(s);
+    }
+    return d;
+}
+
+// Four hours of steady traffic; site A fails (70% 5xx) from minute 150 to 180 unless told otherwise.
+CaseData outageCase(double errorShare = 0.7, int from = 150, int to = 180)
+{
+    Site a, b;
+    for (int m = 0; m < 240; ++m) {
+        a.minute(m, 200, m >= from && m < to ? errorShare : 0);
+        b.minute(m, 150);
+    }
+    return caseWith({a.source(QStringLiteral("a.example"), 0), b.source(QStringLiteral("b.example"), 0)});
+}
+
+const Evidence *findTitled(const DetectorOutput &out, const QString &prefix)
+{
+    for (const Evidence &e : out.evidence) {
+        if (e.title.startsWith(prefix))
+            return &e;
+    }
+    return nullptr;
+}
+
+DetectorOutput runUpTo(const CaseData &data, const Detector &last)
+{
+    AnalysisContext ctx(data);
+    DetectorOutput out;
+    IncidentWindowDetector().run(ctx, out);
+    if (last.name() != u"incident-window")
+        last.run(ctx, out);
+    return out;
+}
+
+} // namespace
+
+class TestDetectors : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void incidentWindowFindsTheOutage()
+    {
+        const CaseData data = outageCase();
+        const DetectorOutput out = runUpTo(data, IncidentWindowDetector());
+        QCOMPARE(out.markers.size(), 1);
+        const Marker &m = out.markers.first();
+        QCOMPARE_ENUM(m.kind, MarkerKind::Outage);
+        QCOMPARE(m.origin, QStringLiteral("detector:incident-window"));
+        QVERIFY(std::abs(m.begin - (T0 + 150 * Minute)) <= Minute);
+        QVERIFY(std::abs(m.end - (T0 + 180 * Minute)) <= Minute);
+        QCOMPARE(out.evidence.size(), 1);
+        const Evidence &e = out.evidence.first();
+        QCOMPARE_ENUM(e.state, EvidenceState::Suggested);
+        QCOMPARE(e.origin, QStringLiteral("detector:incident-window@1"));
+        QVERIFY(e.title.contains(QStringLiteral("1 of 2")));
+        QVERIFY(e.reason.contains(QStringLiteral("not affected: b.example")));
+        QVERIFY(e.reason.contains(QStringLiteral("70%")));
+        QCOMPARE(e.provenance.site, QStringLiteral("a.example"));
+        QVERIFY(e.provenance.hasTimeRange());
+    }
+
+    void incidentWindowIgnoresBlipsAndQuietLogs()
+    {
+        QVERIFY(
+            runUpTo(outageCase(1.0, 100, 102), IncidentWindowDetector()).evidence.isEmpty()); // two minutes
+        QVERIFY(runUpTo(outageCase(0.0), IncidentWindowDetector()).evidence.isEmpty());
+        QVERIFY(
+            runUpTo(outageCase(0.01), IncidentWindowDetector()).evidence.isEmpty()); // 1% is not an outage
+        QVERIFY(runDetectors(caseWith({})).evidence.isEmpty());
+    }
+
+    void trafficDropPointsUpstream()
+    {
+        Site a;
+        for (int m = 0; m < 240; ++m)
+            a.minute(m, m >= 150 && m < 180 ? 20 : 200);
+        const CaseData data = caseWith({a.source(QStringLiteral("a.example"), 0)});
+        const DetectorOutput out = runUpTo(data, TrafficVolumeDetector());
+        const Evidence *e = findTitled(out, QStringLiteral("Traffic fell"));
+        QVERIFY(e);
+        QCOMPARE_ENUM(e->kindRatings.value(K::Network), Rating::CC);
+        QCOMPARE_ENUM(e->kindRatings.value(K::Ddos), Rating::II);
+    }
+
+    void errorsAtNormalVolumeAndSpread()
+    {
+        const CaseData data = outageCase();
+        const DetectorOutput volume = runUpTo(data, TrafficVolumeDetector());
+        const Evidence *e = findTitled(volume, QStringLiteral("Errors at normal traffic volume"));
+        QVERIFY(e);
+        QCOMPARE_ENUM(e->kindRatings.value(K::Hardware), Rating::C);
+        QCOMPARE_ENUM(e->kindRatings.value(K::FlashCrowd), Rating::II);
+        const DetectorOutput paths = runUpTo(data, EndpointDetector());
+        QVERIFY(findTitled(paths, QStringLiteral("Errors spread over all endpoints")));
+        QVERIFY(!findTitled(paths, QStringLiteral("Errors confined")));
+        const DetectorOutput clients = runUpTo(data, ClientPopulationDetector());
+        QVERIFY(findTitled(clients, QStringLiteral("Client population unchanged")));
+    }
+
+    void errorsConfinedToOnePath()
+    {
+        Site a;
+        for (int m = 0; m < 240; ++m)
+            a.minute(m, 200, m >= 150 && m < 180 ? 0.9 : 0, true);
+        const DetectorOutput out =
+            runUpTo(caseWith({a.source(QStringLiteral("a.example"), 0)}), EndpointDetector());
+        const Evidence *e = findTitled(out, QStringLiteral("Errors confined"));
+        QVERIFY2(e, out.evidence.isEmpty() ? "no evidence" : qPrintable(out.evidence.last().title));
+        QVERIFY(e->reason.contains(QStringLiteral("/checkout")));
+        QCOMPARE_ENUM(e->kindRatings.value(K::Change), Rating::C);
+        QCOMPARE_ENUM(e->kindRatings.value(K::Hardware), Rating::I);
+    }
+
+    void crowdFromALinkAndFloodOnOneEndpoint()
+    {
+        Site crowd, flood;
+        for (int m = 0; m < 240; ++m) {
+            crowd.minute(m, 200, m >= 150 && m < 180 ? 0.2 : 0);
+            flood.minute(m, 200, m >= 150 && m < 180 ? 0.2 : 0);
+            if (m >= 150 && m < 180) {
+                for (int k = 0; k < 600; ++k) {
+                    const qint64 t = T0 + m * Minute + k * (Minute / 600);
+                    crowd.add(t, "172.16." + std::to_string(m) + "." + std::to_string(k), "/deal", 200,
+                              k % 2 ? "Firefox/3.6" : "Chrome/8", "http://twitter.com/deals/status/1");
+                    flood.add(t, "91.200.0." + std::to_string(k % 20), "/search?q=" + std::to_string(k), 503,
+                              "libwww-perl/5.836");
+                }
+            }
+        }
+        const DetectorOutput c =
+            runUpTo(caseWith({crowd.source(QStringLiteral("a.example"), 0)}), ClientPopulationDetector());
+        const Evidence *spike = findTitled(c, QStringLiteral("Referer spike"));
+        QVERIFY(spike);
+        QCOMPARE_ENUM(spike->kindRatings.value(K::FlashCrowd), Rating::CC);
+        QVERIFY(findTitled(c, QStringLiteral("Influx of new clients")));
+        QVERIFY(!findTitled(c, QStringLiteral("Client population unchanged")));
+        const DetectorOutput cp =
+            runUpTo(caseWith({crowd.source(QStringLiteral("a.example"), 0)}), EndpointDetector());
+        QVERIFY(findTitled(cp, QStringLiteral("Visitors converge on a linked page")));
+
+        const DetectorOutput f =
+            runUpTo(caseWith({flood.source(QStringLiteral("a.example"), 0)}), EndpointDetector());
+        const Evidence *hammered = findTitled(f, QStringLiteral("One endpoint hammered"));
+        QVERIFY(hammered);
+        QVERIFY(hammered->reason.contains(QStringLiteral("/search")));
+        QCOMPARE_ENUM(hammered->kindRatings.value(K::Ddos), Rating::CC);
+        const DetectorOutput fc =
+            runUpTo(caseWith({flood.source(QStringLiteral("a.example"), 0)}), ClientPopulationDetector());
+        QVERIFY(findTitled(fc, QStringLiteral("Traffic concentrated on few clients")));
+        QVERIFY(findTitled(fc, QStringLiteral("User agents less diverse")));
+        QVERIFY(!findTitled(fc, QStringLiteral("Referer spike")));
+    }
+
+    void syslogClassification_data()
+    {
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<int>("category"); // -1: not a signature
+        using C = SyslogSignatureDetector::Category;
+        QTest::newRow("link") << "%LINK-3-UPDOWN: Interface Gi1/1, changed state to down" << int(C::Hardware);
+        QTest::newRow("link up") << "%LINK-3-UPDOWN: Interface Gi1/1, changed state to up" << -1;
+        QTest::newRow("nic") << "kernel: bnx2 0000:05:00.0: eth0: NIC Link is Down" << int(C::Hardware);
+        QTest::newRow("nic up") << "kernel: bnx2 0000:05:00.0: eth0: NIC Link is Up, 1000 Mbps" << -1;
+        QTest::newRow("ecc") << "kernel: EDAC MC0: 1 UE memory read error" << int(C::Hardware);
+        QTest::newRow("raid") << "kernel: md/raid1:md0: Disk failure on sdb1, disabling device. RAID degraded"
+                              << int(C::Hardware);
+        QTest::newRow("psu") << "%C6KPWR-SP-4-PSFAIL: power supply 2 output failed." << int(C::Hardware);
+        QTest::newRow("bgp") << "bgpd[733]: %BGP-5-ADJCHANGE: neighbor 192.0.2.1 Down BGP Notification sent"
+                             << int(C::Network);
+        QTest::newRow("bgp up") << "bgpd[733]: %BGP-5-ADJCHANGE: neighbor 192.0.2.1 Up" << -1;
+        QTest::newRow("dns")
+            << "named[1021]: error (network unreachable) resolving 'www.example.com/A/IN': 198.51.100.53#53"
+            << int(C::Network);
+        QTest::newRow("deploy") << "deploy[42]: deploying release r4411 to web-eu (change 8812)"
+                                << int(C::Change);
+        QTest::newRow("reload") << "%SYS-5-CONFIG_I: Configured from console by netops on vty0"
+                                << int(C::Change);
+        QTest::newRow("syn") << "kernel: TCP: Possible SYN flooding on port 80. Sending cookies."
+                             << int(C::Attack);
+        QTest::newRow("conntrack") << "kernel: nf_conntrack: table full, dropping packet." << int(C::Attack);
+        QTest::newRow("ratelimit") << "nginx: [error] limiting requests, excess: 20.4 by zone \"perip\""
+                                   << int(C::Attack);
+        QTest::newRow("ssh") << "sshd[31]: Accepted publickey for ops from 10.20.4.11 port 52814 ssh2" << -1;
+        QTest::newRow("ufw")
+            << "kernel: [UFW BLOCK] IN=eth0 OUT= SRC=203.0.113.9 DST=10.20.1.4 PROTO=TCP DPT=23" << -1;
+        QTest::newRow("maxclients") << "apache2[9]: [error] server reached MaxClients setting" << -1;
+        QTest::newRow("cron") << "CRON[77]: (root) CMD (/usr/local/sbin/rotate-sessions)" << -1;
+    }
+
+    void syslogClassification()
+    {
+        QFETCH(QString, message);
+        QFETCH(int, category);
+        const auto c = SyslogSignatureDetector().classify(message);
+        QCOMPARE(c ? int(*c) : -1, category);
+    }
+
+    void syslogOrderDecidesStrength()
+    {
+        for (const int lead : {-2, 12}) {
+            CaseData data = outageCase();
+            auto sys = std::make_shared<EventTable>();
+            const size_t r = sys->appendRow(T0 + (150 + lead) * Minute, 0, 1);
+            sys->severity[r] = 3;
+            sys->host[r] = sys->strings.intern("core-sw1");
+            sys->message[r] = sys->strings.intern("%LINK-3-UPDOWN: Interface Te1/1, changed state to down");
+            Source s;
+            s.id = data.nextId++;
+            s.format = QStringLiteral("syslog-rfc3164");
+            s.sha256 = QStringLiteral("ab").repeated(32);
+            s.size = 80;
+            s.table = sys;
+            data.sources.append(s);
+            const DetectorOutput out = runUpTo(data, SyslogSignatureDetector());
+            const Evidence *e = findTitled(out, QStringLiteral("Hardware faults"));
+            QVERIFY(e);
+            QCOMPARE_ENUM(e->kindRatings.value(K::Hardware), lead < 0 ? Rating::CC : Rating::C);
+            QCOMPARE(e->provenance.sourceSha256, s.sha256);
+            QCOMPARE(e->provenance.firstLine, 1);
+            QVERIFY(e->reason.contains(lead < 0 ? QStringLiteral("before the errors")
+                                                : QStringLiteral("after the errors")));
+        }
+    }
+
+    void claimsAgainstTheWindow()
+    {
+        CaseData data = outageCase();
+        auto claim = [&](qint64 b, qint64 e, const QString &phrase) {
+            Statement s;
+            s.id = data.nextId++;
+            s.organisation = QStringLiteral("Example Corp");
+            s.speaker = QStringLiteral("a spokesman");
+            s.quote = phrase;
+            s.times = {{phrase, b, e, true, -1}};
+            s.stance = {{K::Hardware, Rating::CC}, {K::Ddos, Rating::II}};
+            data.statements.append(s);
+            return s.id;
+        };
+        const Id good = claim(T0 + 152 * Minute, T0 + 181 * Minute, QStringLiteral("for about 30 minutes"));
+        const Id bad = claim(T0 + 60 * Minute, T0 + 100 * Minute, QStringLiteral("between 11:00 and 11:40"));
+        claim(T0 - 48 * 60 * Minute, T0 - 47 * 60 * Minute, QStringLiteral("two days earlier"));
+        const DetectorOutput out = runUpTo(data, ClaimCheckDetector());
+        QList<const Evidence *> claims;
+        for (const Evidence &e : out.evidence) {
+            if (e.origin.startsWith(QStringLiteral("detector:claim-check")))
+                claims.append(&e);
+        }
+        QCOMPARE(claims.size(), 2); // the third lies outside the logs
+        QCOMPARE(claims[0]->provenance.statementId, good);
+        QVERIFY(claims[0]->title.contains(QStringLiteral("matches")));
+        QCOMPARE_ENUM(claims[0]->kindRatings.value(K::Hardware), Rating::C);
+        QCOMPARE_ENUM(claims[0]->kindRatings.value(K::Ddos), Rating::I);
+        QCOMPARE(claims[1]->provenance.statementId, bad);
+        QVERIFY(claims[1]->title.contains(QStringLiteral("contradicted")));
+        QCOMPARE_ENUM(claims[1]->kindRatings.value(K::Hardware), Rating::I);
+    }
+
+    void rerunReplacesSuggestionsAndKeepsDecisions()
+    {
+        CaseDocument doc(outageCase());
+        const DetectorRunSummary first = applyDetectorOutput(doc, runDetectors(doc.data()), false);
+        QVERIFY(first.added >= 3);
+        QCOMPARE(doc.markers().size(), 1);
+        const Evidence &e0 = doc.evidence().first();
+        QVERIFY(!e0.ratings.isEmpty()); // kind ratings were mapped onto the hypotheses
+        edit::setEvidenceState(&doc, e0.id, EvidenceState::Accepted);
+        const qsizetype before = doc.evidence().size();
+        const DetectorRunSummary second = applyDetectorOutput(doc, runDetectors(doc.data()), false);
+        QCOMPARE(second.kept, 1);
+        QCOMPARE(doc.evidence().size(), before);
+        QCOMPARE(doc.markers().size(), 1);
+        doc.undoStack()->undo(); // the whole run is one step
+        QCOMPARE(doc.evidence().size(), before);
+        QCOMPARE_ENUM(doc.evidence().first().state, EvidenceState::Accepted);
+        const DetectorRunSummary accepted = applyDetectorOutput(doc, runDetectors(doc.data()), true);
+        for (Id id : accepted.addedIds)
+            QCOMPARE_ENUM(doc.find<Evidence>(id)->state, EvidenceState::Accepted);
+    }
+
+    void detectorsDescribeThemselves()
+    {
+        for (const auto &d : standardDetectors()) {
+            QVERIFY(!d->name().isEmpty());
+            QVERIFY(!d->parameters().isEmpty());
+            QCOMPARE(d->origin(), QStringLiteral("detector:%1@%2").arg(d->name(), d->version()));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDetectors)
+#include "tst_detectors.moc"

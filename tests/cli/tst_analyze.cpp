@@ -1,0 +1,180 @@
+// `inquest demo` and `inquest analyze` as a user runs them: the demo writes its logs beside the
+// case, deterministically; analyze suggests, replaces, accepts, saves with custody; after
+// accepting, the hardware hypothesis leads; bad input gives the documented exit codes.
+#include "casefile/casefile.h"
+#include "testprinters.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace inquest;
+
+namespace {
+
+struct Run
+{
+    int status = -1;
+    QString out;
+    QString err;
+};
+
+Run inquestRun(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral(INQUEST_EXE), args);
+    if (!p.waitForFinished(300000))
+        return {};
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+            QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+}
+
+QByteArray hashOf(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256)
+                                       : QByteArray();
+}
+
+} // namespace
+
+class TestAnalyzeCli : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString m_case;
+
+private slots:
+    void initTestCase()
+    {
+        m_case = m_dir.filePath(QStringLiteral("demo.inquest"));
+        const Run r = inquestRun({QStringLiteral("demo"), m_case});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(QStringLiteral("suggested evidence")));
+    }
+
+    void demoWritesLogsBesideTheCase()
+    {
+        const QDir logs(m_dir.filePath(QStringLiteral("demo.logs")));
+        for (const char *name :
+             {"amazon.co.uk-access.log", "amazon.de-access.log", "amazon.fr-access.log",
+              "amazon.es-access.log", "amazon.com-access.log", "dub-syslog.log", "article.txt"})
+            QVERIFY2(logs.exists(QString::fromLatin1(name)), name);
+        QString error;
+        const auto data = casefile::read(m_case, &error);
+        QVERIFY2(data, qPrintable(error));
+        QCOMPARE(data->statements.size(), 4);
+        QStringList organisations;
+        for (const Statement &s : data->statements)
+            organisations.append(s.organisation);
+        QVERIFY(organisations.contains(QStringLiteral("Amazon")) &&
+                organisations.contains(QStringLiteral("Anonymous")) &&
+                organisations.contains(QStringLiteral("WikiLeaks")));
+        for (const Statement &s : data->statements) {
+            const Source *article = nullptr;
+            for (const Source &src : data->sources)
+                article = src.id == s.sourceId ? &src : article;
+            QVERIFY(article);
+            QCOMPARE(article->text.mid(s.offset, s.length), s.quote);
+        }
+        bool outage = false;
+        for (const Marker &m : data->markers)
+            outage |= m.kind == MarkerKind::Outage && m.label.contains(QStringLiteral("amazon.de")) &&
+                      !m.label.contains(QStringLiteral("amazon.com"));
+        QVERIFY(outage);
+        // The sources' hashes match the files: verify re-hashes them.
+        const Run v = inquestRun({QStringLiteral("verify"), m_case});
+        QVERIFY2(v.status == 0, qPrintable(v.err + v.out));
+    }
+
+    void demoIsDeterministic()
+    {
+        QTemporaryDir other;
+        const QString second = other.filePath(QStringLiteral("again.inquest"));
+        QCOMPARE(inquestRun({QStringLiteral("demo"), second}).status, 0);
+        for (const QString &name : QDir(m_dir.filePath(QStringLiteral("demo.logs"))).entryList(QDir::Files))
+            QCOMPARE(hashOf(other.filePath(QStringLiteral("again.logs/") + name)),
+                     hashOf(m_dir.filePath(QStringLiteral("demo.logs/") + name)));
+    }
+
+    void analyzeSuggestsThenAccepts()
+    {
+        Run r = inquestRun({QStringLiteral("analyze"), m_case, QStringLiteral("--json")});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QJsonDocument json = QJsonDocument::fromJson(r.out.toUtf8());
+        QVERIFY(json.isObject());
+        const QJsonArray suggestions = json[QStringLiteral("suggestions")].toArray();
+        QVERIFY(suggestions.size() >= 5);
+        QCOMPARE(json[QStringLiteral("replaced")].toInt(),
+                 suggestions.size() + 1); // the demo's run, and its marker
+        for (const auto &v : suggestions) {
+            const QJsonObject s = v.toObject();
+            QCOMPARE(s[QStringLiteral("state")].toString(), QStringLiteral("suggested"));
+            QVERIFY(s[QStringLiteral("origin")].toString().startsWith(QStringLiteral("detector:")));
+            QVERIFY(!s[QStringLiteral("reason")].toString().isEmpty());
+            QVERIFY(s[QStringLiteral("ratings")].toObject().contains(QStringLiteral("hardware")));
+            const QJsonObject p = s[QStringLiteral("provenance")].toObject();
+            QVERIFY(p.contains(QStringLiteral("time_begin")) || p.contains(QStringLiteral("statement")));
+            if (p.contains(QStringLiteral("time_begin")))
+                QVERIFY(p[QStringLiteral("time_begin")].toString().endsWith(u'Z'));
+        }
+
+        r = inquestRun({QStringLiteral("analyze"), m_case, QStringLiteral("--accept")});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(QStringLiteral("accepted")));
+        QString error;
+        const auto data = casefile::read(m_case, &error);
+        QVERIFY(data);
+        int accepted = 0;
+        QMap<Id, int> inconsistency;
+        for (const Evidence &e : data->evidence) {
+            QCOMPARE_ENUM(e.state, EvidenceState::Accepted);
+            ++accepted;
+            for (auto it = e.ratings.cbegin(); it != e.ratings.cend(); ++it)
+                inconsistency[it.key()] += it.value() == Rating::II ? -2 : it.value() == Rating::I ? -1 : 0;
+        }
+        QCOMPARE(accepted, suggestions.size());
+        // Hardware leads (least inconsistent) once the suggestions are accepted.
+        Id hardware = 0;
+        for (const Hypothesis &h : data->hypotheses)
+            hardware = h.kind == HypothesisKind::Hardware ? h.id : hardware;
+        for (const Hypothesis &h : data->hypotheses) {
+            if (h.id != hardware)
+                QVERIFY(inconsistency.value(h.id) < inconsistency.value(hardware));
+        }
+        QCOMPARE(data->custody.last().action, QStringLiteral("save"));
+        bool logged = false;
+        for (const CustodyEntry &c : data->custody)
+            logged |= c.action == u"analyze" && c.detail.contains(QStringLiteral("accepted"));
+        QVERIFY(logged);
+        QCOMPARE(inquestRun({QStringLiteral("verify"), m_case}).status, 0);
+
+        // Running again adds nothing the analyst already decided.
+        r = inquestRun({QStringLiteral("analyze"), m_case, QStringLiteral("--json")});
+        json = QJsonDocument::fromJson(r.out.toUtf8());
+        QCOMPARE(json[QStringLiteral("added")].toInt(), 0);
+        QCOMPARE(json[QStringLiteral("kept")].toInt(), accepted);
+    }
+
+    void badInput()
+    {
+        const Run missing =
+            inquestRun({QStringLiteral("analyze"), m_dir.filePath(QStringLiteral("nope.inquest"))});
+        QCOMPARE(missing.status, 1);
+        QVERIFY(missing.err.contains(QStringLiteral("nope.inquest")));
+        QCOMPARE(inquestRun({QStringLiteral("analyze")}).status, 2);
+        QCOMPARE(inquestRun({QStringLiteral("analyze"), m_case, QStringLiteral("--bogus")}).status, 2);
+        QCOMPARE(inquestRun({QStringLiteral("demo")}).status, 2);
+        QCOMPARE(inquestRun({QStringLiteral("demo"), m_case, QStringLiteral("--seed"), QStringLiteral("x")})
+                     .status,
+                 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAnalyzeCli)
+#include "tst_analyze.moc"
