@@ -103,7 +103,7 @@ private slots:
             if (f[2].toLongLong() > 0)
                 awkErrors.insert(minute, f[2].toLongLong());
         }
-        QVERIFY(awkRequests.size() > 200);
+        QVERIFY(awkRequests.size() > 150); // ~40,000 lines 0.25 s apart: ~165 minutes
         QVERIFY(awkErrors.size() > 30);
         QCOMPARE(requests, awkRequests);
         QCOMPARE(errors, awkErrors);
