@@ -29,7 +29,10 @@ bool ChartFigureRenderer::render(const ChartSpec &spec, QPainter *painter, const
     if (bins->empty())
         return false;
     ChartPlot plot;
-    const int w = qRound(spec.size.width()), h = qRound(spec.size.height());
+    // Laid out on a canvas larger than the figure (spec.size is in points on the page), so the
+    // plot's screen-sized fonts come out at a print size once scaled into the target.
+    constexpr qreal Canvas = 1.6;
+    const int w = qRound(spec.size.width() * Canvas), h = qRound(spec.size.height() * Canvas);
     plot.resize(w, h);
     plot.setTimeZone(spec.timeZone == u"UTC" ? QTimeZone::utc() : QTimeZone(spec.timeZone.toUtf8()));
     const qint64 begin = spec.endUs > spec.beginUs ? spec.beginUs : bins->minTime;
@@ -72,18 +75,21 @@ bool ChartFigureRenderer::render(const ChartSpec &spec, QPainter *painter, const
     plot.replot(QCustomPlot::rpImmediateRefresh); // lays out the axis rects for the labels
     plot.marks()->setMarks(marks);
 
-    // Recorded as vector drawing commands, then replayed scaled into the target.
-    QPicture pic;
+    // Drawn at four times the figure's resolution and placed into the target. A vector
+    // recording (QPicture) replays point-sized fonts against the target device's resolution,
+    // which on a 1200 dpi PDF makes the text huge and loses the curves; until the plot's fonts
+    // are made device-independent, an oversampled image is the faithful picture.
+    constexpr qreal Oversample = 3.0;
+    QImage image(qRound(w * Oversample), qRound(h * Oversample), QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(Oversample);
+    image.fill(Qt::white);
     {
-        QCPPainter p(&pic);
-        p.setMode(QCPPainter::pmVectorized);
-        p.setMode(QCPPainter::pmNoCaching);
+        QCPPainter p(&image);
         plot.toPainter(&p, w, h);
     }
     painter->save();
-    painter->translate(target.topLeft());
-    painter->scale(target.width() / w, target.height() / h);
-    painter->drawPicture(0, 0, pic);
+    painter->setRenderHint(QPainter::SmoothPixmapTransform);
+    painter->drawImage(target, image);
     painter->restore();
     return true;
 }
