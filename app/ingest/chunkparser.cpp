@@ -1,5 +1,6 @@
 #include "chunkparser.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace inquest {
@@ -36,6 +37,55 @@ void parseChunk(LineParser &parser, std::string_view data, uint64_t baseOffset, 
     result.lines = lineNo;
 }
 
+namespace {
+
+template <typename T>
+void appendColumn(std::vector<T> &dst, const std::vector<T> &src)
+{
+    dst.insert(dst.end(), src.begin(), src.end());
+}
+
+void appendIds(std::vector<uint32_t> &dst, const std::vector<uint32_t> &src, const std::vector<uint32_t> &remap)
+{
+    const std::size_t before = dst.size();
+    dst.resize(before + src.size()); // capacity was ensured by the caller: no zero-fill beyond it
+    uint32_t *out = dst.data() + before;
+    for (std::size_t i = 0; i < src.size(); ++i)
+        out[i] = remap[src[i]];
+}
+
+// EventTable::append for tables without numeric columns (every splittable format), with the
+// string remap built through the total's InternCache. Ids come out exactly as append() gives
+// them: the chunk's strings are visited in id order either way.
+void appendTable(ChunkResult &into, const EventTable &other)
+{
+    EventTable &t = into.table;
+    const std::size_t need = t.size() + other.size();
+    // The total is presized from an estimate; if that was short, grow by 1/8 rather than
+    // letting every column double (which would blow the bytes-per-event budget).
+    if (need > t.time.capacity())
+        t.reserve(std::max(need, t.time.capacity() + t.time.capacity() / 8));
+    std::vector<uint32_t> remap(other.strings.size());
+    for (uint32_t i = 1; i < other.strings.size(); ++i)
+        remap[i] = into.mergeIndex.intern(t.strings, other.strings.view(i));
+    appendColumn(t.time, other.time);
+    appendColumn(t.offset, other.offset);
+    appendColumn(t.line, other.line);
+    appendColumn(t.status, other.status);
+    appendColumn(t.bytes, other.bytes);
+    appendColumn(t.method, other.method);
+    appendColumn(t.severity, other.severity);
+    appendColumn(t.responseUs, other.responseUs);
+    appendIds(t.client, other.client, remap);
+    appendIds(t.path, other.path, remap);
+    appendIds(t.agent, other.agent, remap);
+    appendIds(t.referer, other.referer, remap);
+    appendIds(t.host, other.host, remap);
+    appendIds(t.message, other.message, remap);
+}
+
+} // namespace
+
 void mergeChunk(ChunkResult &into, ChunkResult &&chunk)
 {
     const uint32_t base = into.lines;
@@ -43,6 +93,8 @@ void mergeChunk(ChunkResult &into, ChunkResult &&chunk)
     if (into.table.empty() && into.table.strings.size() <= 1 && into.table.numeric.empty() &&
         into.table.time.capacity() < chunk.table.size() * 2)
         into.table = std::move(chunk.table);
+    else if (into.table.numeric.empty() && chunk.table.numeric.empty())
+        appendTable(into, chunk.table);
     else
         into.table.append(chunk.table);
     if (base) {

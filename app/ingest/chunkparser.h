@@ -15,6 +15,10 @@ struct ChunkResult
     uint32_t lines = 0;
     qint64 malformed = 0;
     QList<ImportIssue> issues; // line numbers relative to the chunk (1-based) until merged
+    // For the running total only: finds the strings of merged chunks in table.strings with one
+    // cheap probe, so a merge costs one lookup per distinct string of the chunk, not a
+    // std::unordered_map lookup (and its hash of the whole string) each.
+    InternCache mergeIndex;
 };
 
 constexpr int MaxIssues = 1000;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 namespace inquest {
 
@@ -34,19 +35,26 @@ bool quoted(std::string_view s, std::size_t &pos, std::string_view &out)
     if (pos >= s.size() || s[pos] != '"')
         return false;
     const std::size_t start = ++pos;
-    while (pos < s.size()) {
-        const char c = s[pos];
-        if (c == '\\' && pos + 1 < s.size()) {
-            pos += 2;
-            continue;
-        }
-        if (c == '"') {
+    // memchr to each '"'; it ends the field unless an odd run of backslashes precedes it (a
+    // backslash escapes the next character, so "\\" is an escaped backslash, not an escape).
+    const char *base = s.data();
+    const char *end = base + s.size();
+    for (const char *p = base + start; p < end;) {
+        const char *q = static_cast<const char *>(std::memchr(p, '"', std::size_t(end - p)));
+        if (!q)
+            break;
+        std::size_t backslashes = 0;
+        while (q - backslashes > base + start && q[-1 - std::ptrdiff_t(backslashes)] == '\\')
+            ++backslashes;
+        if (backslashes % 2 == 0) {
+            pos = std::size_t(q - base);
             out = s.substr(start, pos - start);
             ++pos;
             return true;
         }
-        ++pos;
+        p = q + 1;
     }
+    pos = s.size();
     return false;
 }
 
