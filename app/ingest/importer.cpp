@@ -8,6 +8,8 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QFuture>
+#include <QMutex>
+#include <QWaitCondition>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -104,6 +106,44 @@ QString mostFrequentHost(const EventTable &table)
         host.truncate(colon); // "www.example.com:443" -> "www.example.com"
     return host;
 }
+
+// The workers' ParseLanes. Chunk k always uses lane k % n and waits until that lane has
+// finished chunk k - n, so each lane sees its chunks in file order, as mergeChunk requires,
+// whatever the scheduling. No deadlock: the pool starts tasks in submission order, so the
+// task chunk k waits for is already running.
+class Lanes
+{
+public:
+    explicit Lanes(int count) : m_lanes(std::size_t(std::max(1, count)))
+    {
+        for (std::size_t i = 0; i < m_lanes.size(); ++i)
+            m_lanes[i].next = i;
+    }
+    ParseLane &acquire(std::size_t chunk)
+    {
+        Slot &slot = m_lanes[chunk % m_lanes.size()];
+        QMutexLocker lock(&m_mutex);
+        while (slot.next != chunk)
+            m_turn.wait(&m_mutex);
+        return slot.lane;
+    }
+    void release(std::size_t chunk)
+    {
+        QMutexLocker lock(&m_mutex);
+        m_lanes[chunk % m_lanes.size()].next = chunk + m_lanes.size();
+        m_turn.wakeAll();
+    }
+
+private:
+    struct Slot
+    {
+        ParseLane lane;
+        std::size_t next = 0;
+    };
+    QMutex m_mutex;
+    QWaitCondition m_turn;
+    std::vector<Slot> m_lanes;
+};
 
 class Importer
 {
@@ -253,7 +293,14 @@ ImportResult Importer::run(uint32_t previewLines)
         const std::string_view sample = head.substr(0, std::size_t(SampleBytes));
         if (const auto nl = std::count(sample.begin(), sample.end(), '\n');
             nl > 0 && m_input.rawSize() > 0 && !m_input.compressed())
-            total.table.reserve(std::size_t(double(m_input.rawSize()) / (double(sample.size()) / double(nl)) * 1.02) + 16);
+        {
+            EventTable &t = total.table;
+            t.reserve(std::size_t(double(m_input.rawSize()) / (double(sample.size()) / double(nl)) * 1.02) + 16);
+            auto advise = [](const auto &column) { adviseHugePages(column.data(), column.capacity() * sizeof(column[0])); };
+            advise(t.time), advise(t.offset), advise(t.line), advise(t.status), advise(t.bytes), advise(t.method);
+            advise(t.severity), advise(t.responseUs), advise(t.client), advise(t.path), advise(t.agent);
+            advise(t.referer), advise(t.host), advise(t.message);
+        }
         const bool parallel = m_reader->capabilities() & CapSplittable;
         std::unique_ptr<LineParser> sequential = parallel ? nullptr : m_reader->createParser(m_context);
         struct Pending
@@ -263,6 +310,9 @@ ImportResult Importer::run(uint32_t previewLines)
             std::vector<QFuture<ChunkResult>> chunks; // parallel formats
             std::vector<ChunkResult> parsed;          // sequential formats
         };
+        // Declared before `inflight`: running tasks use it, and the cancel path waits for them.
+        Lanes lanes(ingestPool()->maxThreadCount());
+        std::size_t chunkCount = 0;
         std::deque<Pending> inflight;
         // Block buffers are recycled: fresh 16 MiB allocations would page-fault every block.
         std::vector<QByteArray> spare;
@@ -287,10 +337,11 @@ ImportResult Importer::run(uint32_t previewLines)
                 const std::string_view piece = all.substr(from, to - from);
                 const uint64_t offset = streamOffset + from;
                 if (parallel) {
-                    pending.chunks.push_back(QtConcurrent::run(ingestPool(), [this, piece, offset] {
+                    pending.chunks.push_back(QtConcurrent::run(ingestPool(), [this, piece, offset, &lanes, chunk = chunkCount++] {
                         ChunkResult r;
                         auto parser = m_reader->createParser(m_context);
-                        parseChunk(*parser, piece, offset, r);
+                        parseChunkInLane(*parser, lanes.acquire(chunk), piece, offset, r);
+                        lanes.release(chunk);
                         return r;
                     }));
                 } else {

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <new>
+
+#include <sys/mman.h>
 
 namespace inquest {
 
@@ -26,6 +29,51 @@ double LogReader::sniff(const std::vector<std::string_view> &lines) const
     if (tried == 0 || parsed == 0)
         return 0.0;
     return specificity() * double(parsed) / double(tried);
+}
+
+void *allocateHugePageBacked(std::size_t bytes)
+{
+    constexpr std::size_t Huge = 2 << 20;
+    if (bytes < Huge)
+        return std::malloc(bytes);
+    bytes = (bytes + Huge - 1) & ~(Huge - 1);
+    void *p = std::aligned_alloc(Huge, bytes);
+    if (p)
+        ::madvise(p, bytes, MADV_HUGEPAGE);
+    return p;
+}
+
+void adviseHugePages(const void *data, std::size_t bytes)
+{
+    constexpr std::uintptr_t Huge = 2 << 20;
+    const auto begin = (std::uintptr_t(data) + Huge - 1) & ~(Huge - 1);
+    const auto end = (std::uintptr_t(data) + bytes) & ~(Huge - 1);
+    if (end > begin)
+        ::madvise(reinterpret_cast<void *>(begin), end - begin, MADV_HUGEPAGE);
+}
+
+void InternCache::grow(StringPool &)
+{
+    // Lookups of a large table miss the cache and, with 4 KiB pages, the TLB as well (very
+    // expensive under virtualisation): big tables live on huge pages where the kernel allows.
+    const std::size_t count = std::max<std::size_t>(4096, m_slots.size() * 2);
+    Slots table;
+    table.data.reset(static_cast<Slot *>(allocateHugePageBacked(count * sizeof(Slot))));
+    if (!table.data)
+        throw std::bad_alloc();
+    std::memset(static_cast<void *>(table.data.get()), 0, count * sizeof(Slot));
+    table.count = count;
+    const std::size_t mask = count - 1;
+    for (std::size_t k = 0; k < m_slots.size(); ++k) { // rehash without comparing: entries are distinct
+        const Slot &s = m_slots[k];
+        if (!s.id)
+            continue;
+        std::size_t i = s.hash & mask;
+        while (table[i].id)
+            i = (i + 1) & mask;
+        table[i] = s;
+    }
+    m_slots = std::move(table);
 }
 
 namespace scan {
