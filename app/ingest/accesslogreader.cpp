@@ -172,6 +172,7 @@ public:
         return LineResult::Event;
     }
 
+    InternCache *internCache() override { return &m_intern; }
     bool lastHadAgent() const { return m_lastHadAgent; }
     bool lastHadVhost() const { return m_lastHadVhost; }
 

@@ -8,6 +8,16 @@
 
 namespace inquest {
 
+// A worker's string pool and intern cache, kept across the chunks it parses: a string that
+// recurs in many chunks (clients, paths, agents) is stored and indexed once per worker instead
+// of once per chunk, and merged into the total once per worker, not once per chunk.
+struct ParseLane
+{
+    StringPool pool;
+    InternCache cache;
+    std::vector<uint32_t> remap{0}; // lane id -> id in the merged table; merging thread only
+};
+
 // The events, line count and problems of one run of whole lines.
 struct ChunkResult
 {
@@ -15,6 +25,14 @@ struct ChunkResult
     uint32_t lines = 0;
     qint64 malformed = 0;
     QList<ImportIssue> issues; // line numbers relative to the chunk (1-based) until merged
+    // For the running total only: finds the strings of merged chunks in table.strings with one
+    // cheap probe, so a merge costs one lookup per distinct string of the chunk, not a
+    // std::unordered_map lookup (and its hash of the whole string) each.
+    InternCache mergeIndex;
+    // Set by parseChunkInLane: the table's ids refer to lane->pool, and `added` are the
+    // strings this chunk added to it (in id order; the lane's storage keeps them valid).
+    ParseLane *lane = nullptr;
+    std::vector<std::string_view> added;
 };
 
 constexpr int MaxIssues = 1000;
@@ -25,6 +43,11 @@ constexpr int ExcerptBytes = 200;
 // maxLines > 0 stops after that many lines (previews).
 void parseChunk(LineParser &parser, std::string_view data, uint64_t baseOffset, ChunkResult &result,
                 uint32_t maxLines = 0);
+
+// parseChunk with the strings interned in the lane's pool. A lane must be used by one thread
+// at a time, for chunks in file order, and its chunks merged in that order.
+void parseChunkInLane(LineParser &parser, ParseLane &lane, std::string_view data, uint64_t baseOffset,
+                      ChunkResult &result);
 
 // Appends a chunk to the running result, shifting its line numbers by the lines before it.
 void mergeChunk(ChunkResult &into, ChunkResult &&chunk);

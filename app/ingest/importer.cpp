@@ -8,9 +8,13 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QFuture>
+#include <QMutex>
+#include <QWaitCondition>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
+#include <cstring>
 #include <deque>
 
 #ifdef __GLIBC__
@@ -27,6 +31,7 @@ namespace {
 constexpr qsizetype BlockBytes = 16 << 20;
 constexpr qsizetype ChunkBytes = 2 << 20;
 constexpr qsizetype SniffBytes = 256 << 10;
+constexpr qsizetype SampleBytes = 2 << 20; // for the line-length estimate
 constexpr std::size_t SniffLines = 64;
 
 QThreadPool *ingestPool()
@@ -46,19 +51,19 @@ std::string_view viewOf(const QByteArray &bytes, qsizetype from = 0)
 
 // UTF-16 files (a BOM, or the NUL-every-other-byte pattern of ASCII text) are decoded to UTF-8
 // before parsing. Returns 0 (not UTF-16), 1 (little endian) or 2 (big endian).
-int detectUtf16(const QByteArray &bytes)
+int detectUtf16(std::string_view bytes)
 {
-    if (bytes.startsWith("\xff\xfe"))
+    if (bytes.starts_with("\xff\xfe"))
         return 1;
-    if (bytes.startsWith("\xfe\xff"))
+    if (bytes.starts_with("\xfe\xff"))
         return 2;
-    const qsizetype n = std::min<qsizetype>(bytes.size() & ~qsizetype(1), 512);
+    const qsizetype n = std::min<qsizetype>(qsizetype(bytes.size()) & ~qsizetype(1), 512);
     if (n < 16)
         return 0;
     int evenNul = 0, oddNul = 0;
     for (qsizetype i = 0; i < n; i += 2) {
-        evenNul += bytes[i] == 0;
-        oddNul += bytes[i + 1] == 0;
+        evenNul += bytes[std::size_t(i)] == 0;
+        oddNul += bytes[std::size_t(i) + 1] == 0;
     }
     const int pairs = int(n / 2);
     if (oddNul * 10 > pairs * 7 && evenNul * 20 < pairs)
@@ -101,6 +106,44 @@ QString mostFrequentHost(const EventTable &table)
         host.truncate(colon); // "www.example.com:443" -> "www.example.com"
     return host;
 }
+
+// The workers' ParseLanes. Chunk k always uses lane k % n and waits until that lane has
+// finished chunk k - n, so each lane sees its chunks in file order, as mergeChunk requires,
+// whatever the scheduling. No deadlock: the pool starts tasks in submission order, so the
+// task chunk k waits for is already running.
+class Lanes
+{
+public:
+    explicit Lanes(int count) : m_lanes(std::size_t(std::max(1, count)))
+    {
+        for (std::size_t i = 0; i < m_lanes.size(); ++i)
+            m_lanes[i].next = i;
+    }
+    ParseLane &acquire(std::size_t chunk)
+    {
+        Slot &slot = m_lanes[chunk % m_lanes.size()];
+        QMutexLocker lock(&m_mutex);
+        while (slot.next != chunk)
+            m_turn.wait(&m_mutex);
+        return slot.lane;
+    }
+    void release(std::size_t chunk)
+    {
+        QMutexLocker lock(&m_mutex);
+        m_lanes[chunk % m_lanes.size()].next = chunk + m_lanes.size();
+        m_turn.wakeAll();
+    }
+
+private:
+    struct Slot
+    {
+        ParseLane lane;
+        std::size_t next = 0;
+    };
+    QMutex m_mutex;
+    QWaitCondition m_turn;
+    std::vector<Slot> m_lanes;
+};
 
 class Importer
 {
@@ -195,33 +238,45 @@ ImportResult Importer::run(uint32_t previewLines)
         m_result.error = error;
         return m_result;
     }
-    // The first block decides the encoding and the format.
+    // The first block decides the encoding and the format. A plain file is parsed straight
+    // from its mapping (no copy); a compressed or UTF-16 one, or a preview, goes through blocks
+    // read into buffers.
+    const bool direct = !previewLines && m_input.mapped() && !detectUtf16(m_input.mappedBytes());
     QByteArray first;
-    m_input.read(first, previewLines ? SniffBytes : BlockBytes);
+    std::string_view head;
+    bool decoded = false; // from UTF-16
     uint64_t streamOffset = 0; // offset of `carry` in the decompressed stream
-    if (first.isEmpty() && m_input.problem().isEmpty()) {
-        fail(QStringLiteral("the file is empty (no lines to import)"));
-        return m_result;
-    }
-    if (const int utf16 = detectUtf16(first)) {
-        while (!previewLines && m_input.read(first, BlockBytes)) {
+    if (direct) {
+        head = m_input.mappedBytes().substr(0, std::size_t(BlockBytes));
+    } else {
+        m_input.read(first, previewLines ? SniffBytes : BlockBytes);
+        if (first.isEmpty() && m_input.problem().isEmpty()) {
+            fail(QStringLiteral("the file is empty (no lines to import)"));
+            return m_result;
         }
-        first = decodeUtf16(first, utf16 == 1);
-        m_result.notes.append(QStringLiteral("the file is %1 text: it was decoded to UTF-8 first, so byte offsets "
-                                             "refer to the UTF-8 text, not the file")
-                                  .arg(utf16 == 1 ? u"UTF-16LE" : u"UTF-16BE"));
-    } else if (first.startsWith("\xef\xbb\xbf")) {
-        first.remove(0, 3); // UTF-8 byte order mark
+        if (const int utf16 = detectUtf16(viewOf(first))) {
+            while (!previewLines && m_input.read(first, BlockBytes)) {
+            }
+            first = decodeUtf16(first, utf16 == 1);
+            decoded = true;
+            m_result.notes.append(QStringLiteral("the file is %1 text: it was decoded to UTF-8 first, so byte offsets "
+                                                 "refer to the UTF-8 text, not the file")
+                                      .arg(utf16 == 1 ? u"UTF-16LE" : u"UTF-16BE"));
+        }
+        head = viewOf(first);
+    }
+    if (!decoded && head.starts_with("\xef\xbb\xbf")) {
+        head.remove_prefix(3); // UTF-8 byte order mark
         streamOffset = 3;
     }
-    if (!chooseReader(viewOf(first).substr(0, std::size_t(SniffBytes))) || !prepareContext())
+    if (!chooseReader(head.substr(0, std::size_t(SniffBytes))) || !prepareContext())
         return m_result;
-    m_context.headLines = firstLines(viewOf(first).substr(0, std::size_t(SniffBytes)), SniffLines);
+    m_context.headLines = firstLines(head.substr(0, std::size_t(SniffBytes)), SniffLines);
 
     ChunkResult total;
     if (previewLines) {
         auto parser = m_reader->createParser(m_context);
-        parseChunk(*parser, viewOf(first), streamOffset, total, previewLines);
+        parseChunk(*parser, head, streamOffset, total, previewLines);
     } else {
 #ifdef __GLIBC__
         // Chunk tables and block buffers are allocated and freed over and over; without this
@@ -234,17 +289,30 @@ ImportResult Importer::run(uint32_t previewLines)
         }();
         Q_UNUSED(tuned);
 #endif
-        // Size the result once from the first block's line length, instead of regrowing it.
-        if (const qsizetype nl = first.count('\n'); nl > 0 && m_input.rawSize() > 0 && !m_input.compressed())
-            total.table.reserve(std::size_t(double(m_input.rawSize()) / (double(first.size()) / double(nl)) * 1.02) + 16);
+        // Size the result once from the line length of a sample, instead of regrowing it.
+        const std::string_view sample = head.substr(0, std::size_t(SampleBytes));
+        if (const auto nl = std::count(sample.begin(), sample.end(), '\n');
+            nl > 0 && m_input.rawSize() > 0 && !m_input.compressed())
+        {
+            EventTable &t = total.table;
+            t.reserve(std::size_t(double(m_input.rawSize()) / (double(sample.size()) / double(nl)) * 1.02) + 16);
+            auto advise = [](const auto &column) { adviseHugePages(column.data(), column.capacity() * sizeof(column[0])); };
+            advise(t.time), advise(t.offset), advise(t.line), advise(t.status), advise(t.bytes), advise(t.method);
+            advise(t.severity), advise(t.responseUs), advise(t.client), advise(t.path), advise(t.agent);
+            advise(t.referer), advise(t.host), advise(t.message);
+        }
         const bool parallel = m_reader->capabilities() & CapSplittable;
         std::unique_ptr<LineParser> sequential = parallel ? nullptr : m_reader->createParser(m_context);
         struct Pending
         {
             QByteArray data;
+            std::string_view mapped;                  // the block, when parsed from the mapping
             std::vector<QFuture<ChunkResult>> chunks; // parallel formats
             std::vector<ChunkResult> parsed;          // sequential formats
         };
+        // Declared before `inflight`: running tasks use it, and the cancel path waits for them.
+        Lanes lanes(ingestPool()->maxThreadCount());
+        std::size_t chunkCount = 0;
         std::deque<Pending> inflight;
         // Block buffers are recycled: fresh 16 MiB allocations would page-fault every block.
         std::vector<QByteArray> spare;
@@ -253,53 +321,27 @@ ImportResult Importer::run(uint32_t previewLines)
                 mergeChunk(total, std::move(r));
             for (auto &f : inflight.front().chunks)
                 mergeChunk(total, f.takeResult());
+            if (!inflight.front().mapped.empty())
+                m_input.releaseMapped(inflight.front().mapped);
             spare.push_back(std::move(inflight.front().data));
             inflight.pop_front();
         };
-        QByteArray carry = std::move(first);
-        bool more = true, firstPass = true;
-        while (more) {
-            QByteArray data;
-            if (firstPass) {
-                data = std::move(carry);
-            } else {
-                if (!spare.empty()) {
-                    data = std::move(spare.back());
-                    spare.pop_back();
-                }
-                data.resize(0);
-                data.append(carry);
-                m_input.read(data, BlockBytes);
-            }
-            carry = QByteArray();
-            firstPass = false;
-            more = !m_input.atEnd();
-            if (more) { // keep the unfinished last line for the next block
-                const qsizetype nl = data.lastIndexOf('\n');
-                if (nl < 0) {
-                    carry = std::move(data);
-                    continue;
-                }
-                carry = data.mid(nl + 1);
-                data.truncate(nl + 1);
-            }
-            m_result.bytesRead += data.size();
-            Pending pending;
-            pending.data = std::move(data);
-            const std::string_view all = viewOf(pending.data);
+        // Splits a block into chunks of whole lines and starts (or runs) their parsing.
+        auto submit = [&](Pending &pending, std::string_view all) {
             for (std::size_t from = 0; from < all.size();) {
                 std::size_t to = std::min(all.size(), from + std::size_t(ChunkBytes));
                 if (to < all.size()) {
-                    const std::size_t nl = all.find('\n', to - 1);
-                    to = nl == std::string_view::npos ? all.size() : nl + 1;
+                    const void *nl = std::memchr(all.data() + to - 1, '\n', all.size() - to + 1);
+                    to = nl ? std::size_t(static_cast<const char *>(nl) - all.data()) + 1 : all.size();
                 }
                 const std::string_view piece = all.substr(from, to - from);
                 const uint64_t offset = streamOffset + from;
                 if (parallel) {
-                    pending.chunks.push_back(QtConcurrent::run(ingestPool(), [this, piece, offset] {
+                    pending.chunks.push_back(QtConcurrent::run(ingestPool(), [this, piece, offset, &lanes, chunk = chunkCount++] {
                         ChunkResult r;
                         auto parser = m_reader->createParser(m_context);
-                        parseChunk(*parser, piece, offset, r);
+                        parseChunkInLane(*parser, lanes.acquire(chunk), piece, offset, r);
+                        lanes.release(chunk);
                         return r;
                     }));
                 } else {
@@ -309,6 +351,52 @@ ImportResult Importer::run(uint32_t previewLines)
                 from = to;
             }
             streamOffset += all.size();
+        };
+        QByteArray carry = std::move(first);
+        bool more = true, firstPass = true;
+        while (more) {
+            Pending pending;
+            if (direct) {
+                // takeMapped hashes the block on this thread while the workers parse the last one.
+                std::string_view all = m_input.takeMapped(BlockBytes);
+                more = !m_input.atEnd();
+                if (firstPass && streamOffset == 3)
+                    all.remove_prefix(3);
+                firstPass = false;
+                m_result.bytesRead += qint64(all.size());
+                pending.mapped = all;
+                submit(pending, all);
+            } else {
+                QByteArray data;
+                if (firstPass) {
+                    data = std::move(carry);
+                } else {
+                    if (!spare.empty()) {
+                        data = std::move(spare.back());
+                        spare.pop_back();
+                    }
+                    data.resize(0);
+                    data.append(carry);
+                    m_input.read(data, BlockBytes);
+                }
+                carry = QByteArray();
+                if (firstPass && streamOffset == 3)
+                    data.remove(0, 3);
+                firstPass = false;
+                more = !m_input.atEnd();
+                if (more) { // keep the unfinished last line for the next block
+                    const qsizetype nl = data.lastIndexOf('\n');
+                    if (nl < 0) {
+                        carry = std::move(data);
+                        continue;
+                    }
+                    carry = data.mid(nl + 1);
+                    data.truncate(nl + 1);
+                }
+                m_result.bytesRead += data.size();
+                pending.data = std::move(data);
+                submit(pending, viewOf(pending.data));
+            }
             inflight.push_back(std::move(pending));
             // Read the next block while this one is parsed; merge the one before.
             while (inflight.size() > 1)

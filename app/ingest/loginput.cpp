@@ -1,5 +1,10 @@
 #include "loginput.h"
 
+#include <cstring>
+
+#include <sys/mman.h>
+#include <unistd.h>
+
 namespace inquest {
 
 namespace {
@@ -29,6 +34,10 @@ bool LogInput::open(const QString &path, QString *error)
         }
         m_zInit = true;
         m_rawBuffer.resize(RawBlock);
+    } else if (m_rawSize > 0) {
+        m_map = m_file.map(0, m_rawSize); // nullptr (a pipe, a special file): read() below
+        if (m_map)
+            ::madvise(m_map, std::size_t(m_rawSize), MADV_SEQUENTIAL);
     }
     return true;
 }
@@ -45,11 +54,49 @@ qsizetype LogInput::readRaw(char *dst, qsizetype max)
     return qsizetype(n);
 }
 
+std::string_view LogInput::takeMapped(qsizetype maxBytes)
+{
+    const qint64 left = m_rawSize - m_rawConsumed;
+    if (!m_map || m_atEnd || left <= 0) {
+        m_atEnd = true;
+        return {};
+    }
+    const char *from = reinterpret_cast<const char *>(m_map) + m_rawConsumed;
+    std::size_t length = std::size_t(left);
+    if (qint64(maxBytes) < left) {
+        // Extend to the end of the line that crosses maxBytes (a line of megabytes stays whole).
+        const void *nl = std::memchr(from + maxBytes - 1, '\n', std::size_t(left - maxBytes + 1));
+        length = nl ? std::size_t(static_cast<const char *>(nl) - from + 1) : std::size_t(left);
+    }
+    m_hash.addData(from, length);
+    m_rawConsumed += qint64(length);
+    m_atEnd = m_rawConsumed >= m_rawSize;
+    return {from, length};
+}
+
+void LogInput::releaseMapped(std::string_view range)
+{
+    static const auto page = std::uintptr_t(::sysconf(_SC_PAGESIZE));
+    const auto begin = (std::uintptr_t(range.data()) + page - 1) & ~(page - 1);
+    const auto end = (std::uintptr_t(range.data()) + range.size()) & ~(page - 1);
+    if (m_map && end > begin)
+        ::madvise(reinterpret_cast<void *>(begin), end - begin, MADV_DONTNEED);
+}
+
 bool LogInput::read(QByteArray &buffer, qsizetype maxBytes)
 {
     if (m_atEnd)
         return false;
     const qsizetype start = buffer.size();
+    if (m_map) { // copies from the mapping (previews, UTF-16 decoding)
+        const std::string_view piece(reinterpret_cast<const char *>(m_map) + m_rawConsumed,
+                                     std::size_t(std::min<qint64>(maxBytes, m_rawSize - m_rawConsumed)));
+        m_hash.addData(piece.data(), piece.size());
+        m_rawConsumed += qint64(piece.size());
+        m_atEnd = m_rawConsumed >= m_rawSize;
+        buffer.append(piece.data(), qsizetype(piece.size()));
+        return !piece.empty();
+    }
     if (!m_gzip) {
         buffer.resize(start + maxBytes);
         qsizetype got = 0;
@@ -104,6 +151,12 @@ bool LogInput::read(QByteArray &buffer, qsizetype maxBytes)
 
 QByteArray LogInput::finishSha256()
 {
+    if (m_map) {
+        if (m_rawConsumed < m_rawSize)
+            m_hash.addData(reinterpret_cast<const char *>(m_map) + m_rawConsumed, std::size_t(m_rawSize - m_rawConsumed));
+        m_rawConsumed = m_rawSize;
+        return m_hash.hexResult();
+    }
     QByteArray scratch(RawBlock, Qt::Uninitialized);
     if (m_gzip && m_z.avail_in > 0)
         m_z.avail_in = 0; // already hashed when read

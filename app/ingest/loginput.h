@@ -8,6 +8,8 @@
 
 #include <zlib.h>
 
+#include <string_view>
+
 namespace inquest {
 
 // Reads a log file block by block, transparently inflating gzip (also multi-member), and
@@ -25,6 +27,20 @@ public:
     // input is exhausted and nothing was appended.
     bool read(QByteArray &buffer, qsizetype maxBytes);
     bool atEnd() const { return m_atEnd; }
+    // Plain (not gzip) non-empty files are memory-mapped: the parser reads the page cache
+    // directly instead of a read() copy. mapped() says whether that worked.
+    bool mapped() const { return m_map != nullptr; }
+    // The whole mapping, for sniffing; not hashed, does not advance.
+    std::string_view mappedBytes() const
+    {
+        return m_map ? std::string_view(reinterpret_cast<const char *>(m_map), std::size_t(m_rawSize)) : std::string_view();
+    }
+    // Takes the next whole lines of the mapping (about maxBytes; the last piece may lack a
+    // final line break) and hashes them. Returns an empty view at the end.
+    std::string_view takeMapped(qsizetype maxBytes);
+    // Lets the kernel drop the resident pages of an already parsed range of the mapping, so a
+    // 1 GB log does not add 1 GB to the peak RSS. The bytes stay readable (page cache).
+    void releaseMapped(std::string_view range);
     bool compressed() const { return m_gzip; }
     qint64 rawSize() const { return m_rawSize; }
     qint64 rawConsumed() const { return m_rawConsumed; }
@@ -48,6 +64,7 @@ private:
     qint64 m_rawConsumed = 0;
     qint64 m_produced = 0;
     QString m_problem;
+    uchar *m_map = nullptr;
 };
 
 } // namespace inquest

@@ -2,6 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
+#include <new>
+
+#include <sys/mman.h>
 
 namespace inquest {
 
@@ -27,6 +31,51 @@ double LogReader::sniff(const std::vector<std::string_view> &lines) const
     return specificity() * double(parsed) / double(tried);
 }
 
+void *allocateHugePageBacked(std::size_t bytes)
+{
+    constexpr std::size_t Huge = 2 << 20;
+    if (bytes < Huge)
+        return std::malloc(bytes);
+    bytes = (bytes + Huge - 1) & ~(Huge - 1);
+    void *p = std::aligned_alloc(Huge, bytes);
+    if (p)
+        ::madvise(p, bytes, MADV_HUGEPAGE);
+    return p;
+}
+
+void adviseHugePages(const void *data, std::size_t bytes)
+{
+    constexpr std::uintptr_t Huge = 2 << 20;
+    const auto begin = (std::uintptr_t(data) + Huge - 1) & ~(Huge - 1);
+    const auto end = (std::uintptr_t(data) + bytes) & ~(Huge - 1);
+    if (end > begin)
+        ::madvise(reinterpret_cast<void *>(begin), end - begin, MADV_HUGEPAGE);
+}
+
+void InternCache::grow(StringPool &)
+{
+    // Lookups of a large table miss the cache and, with 4 KiB pages, the TLB as well (very
+    // expensive under virtualisation): big tables live on huge pages where the kernel allows.
+    const std::size_t count = std::max<std::size_t>(4096, m_slots.size() * 2);
+    Slots table;
+    table.data.reset(static_cast<Slot *>(allocateHugePageBacked(count * sizeof(Slot))));
+    if (!table.data)
+        throw std::bad_alloc();
+    std::memset(static_cast<void *>(table.data.get()), 0, count * sizeof(Slot));
+    table.count = count;
+    const std::size_t mask = count - 1;
+    for (std::size_t k = 0; k < m_slots.size(); ++k) { // rehash without comparing: entries are distinct
+        const Slot &s = m_slots[k];
+        if (!s.id)
+            continue;
+        std::size_t i = s.hash & mask;
+        while (table[i].id)
+            i = (i + 1) & mask;
+        table[i] = s;
+    }
+    m_slots = std::move(table);
+}
+
 namespace scan {
 
 bool quoted(std::string_view s, std::size_t &pos, std::string_view &out)
@@ -34,19 +83,26 @@ bool quoted(std::string_view s, std::size_t &pos, std::string_view &out)
     if (pos >= s.size() || s[pos] != '"')
         return false;
     const std::size_t start = ++pos;
-    while (pos < s.size()) {
-        const char c = s[pos];
-        if (c == '\\' && pos + 1 < s.size()) {
-            pos += 2;
-            continue;
-        }
-        if (c == '"') {
+    // memchr to each '"'; it ends the field unless an odd run of backslashes precedes it (a
+    // backslash escapes the next character, so "\\" is an escaped backslash, not an escape).
+    const char *base = s.data();
+    const char *end = base + s.size();
+    for (const char *p = base + start; p < end;) {
+        const char *q = static_cast<const char *>(std::memchr(p, '"', std::size_t(end - p)));
+        if (!q)
+            break;
+        std::size_t backslashes = 0;
+        while (q - backslashes > base + start && q[-1 - std::ptrdiff_t(backslashes)] == '\\')
+            ++backslashes;
+        if (backslashes % 2 == 0) {
+            pos = std::size_t(q - base);
             out = s.substr(start, pos - start);
             ++pos;
             return true;
         }
-        ++pos;
+        p = q + 1;
     }
+    pos = s.size();
     return false;
 }
 

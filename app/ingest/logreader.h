@@ -5,11 +5,13 @@
 
 #include <QString>
 
+#include <cstdlib>
 #include <cstring>
 
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace inquest {
@@ -39,6 +41,8 @@ struct ParseContext
 
 enum class LineResult { Event, Skip, Malformed };
 
+class InternCache;
+
 // Parses lines of one format into an EventTable. One instance per chunk / thread; it may keep
 // per-line state (caches, the W3C field list, the syslog year).
 class LineParser
@@ -51,6 +55,9 @@ public:
                              std::string *reason) = 0;
     // Called once before parsing: the numeric columns this parser fills (CSV), else nothing.
     virtual void prepareTable(EventTable &) const {}
+    // The parser's intern cache, if it has one: a worker that keeps its string pool across
+    // chunks swaps its own cache in, so the cache stays in step with the pool.
+    virtual InternCache *internCache() { return nullptr; }
 };
 
 // One log format: a name, a description, what it fills, how sure it is a sample is its format
@@ -72,9 +79,18 @@ protected:
     virtual double specificity() const { return 1.0; }
 };
 
+// Memory for big, randomly accessed tables: 2 MiB aligned and marked for transparent huge
+// pages when at least that big (plain malloc below). Release with std::free.
+void *allocateHugePageBacked(std::size_t bytes);
+// Asks for huge pages for the whole 2 MiB pages inside [data, data + bytes) (large columns
+// that are about to be filled: one fault per 2 MiB instead of per 4 KiB).
+void adviseHugePages(const void *data, std::size_t bytes);
+
 // A parser-local front for StringPool::intern: open addressing over a cheap 8-bytes-at-a-time
-// hash, so a repeated client/path/agent costs one probe and one memcmp instead of a
-// std::unordered_map lookup. New strings still go through the pool (its ids, its order).
+// hash, so a repeated client/path/agent costs one probe instead of a std::unordered_map
+// lookup. A slot keeps the first 16 bytes of its string, so a short string (an IP address)
+// is compared without touching the pool: one cache miss per lookup in a table too big for
+// the cache. New strings still go through the pool (its ids, its order).
 class InternCache
 {
 public:
@@ -84,16 +100,28 @@ public:
             return 0;
         if (m_used * 2 >= m_slots.size())
             grow(pool);
+        const std::size_t n = text.size();
+        uint64_t k0 = 0, k1 = 0;
+        if (n >= 16) {
+            std::memcpy(&k0, text.data(), 8);
+            std::memcpy(&k1, text.data() + 8, 8);
+        } else if (n > 8) {
+            std::memcpy(&k0, text.data(), 8);
+            std::memcpy(&k1, text.data() + 8, n - 8);
+        } else {
+            std::memcpy(&k0, text.data(), n);
+        }
         const uint64_t h = hash(text);
         const std::size_t mask = m_slots.size() - 1;
         for (std::size_t i = h & mask;; i = (i + 1) & mask) {
             Slot &slot = m_slots[i];
             if (slot.id == 0) {
-                slot = {h, pool.intern(text)};
+                slot = {h, pool.intern(text), uint32_t(n), k0, k1};
                 ++m_used;
                 return slot.id;
             }
-            if (slot.hash == h && pool.view(slot.id) == text)
+            if (slot.hash == h && slot.length == n && slot.k0 == k0 && slot.k1 == k1 &&
+                (n <= 16 || pool.view(slot.id).substr(16) == text.substr(16)))
                 return slot.id;
         }
     }
@@ -119,18 +147,30 @@ private:
     {
         uint64_t hash = 0;
         uint32_t id = 0;
+        uint32_t length = 0;
+        uint64_t k0 = 0, k1 = 0; // the first 16 bytes, zero-padded
     };
-    void grow(StringPool &pool)
+    struct Free
     {
-        std::vector<Slot> old = std::move(m_slots);
-        m_slots.assign(std::max<std::size_t>(4096, old.size() * 2), Slot{});
-        m_used = 0;
-        for (const Slot &s : old) {
-            if (s.id)
-                intern(pool, pool.view(s.id));
+        void operator()(Slot *p) const { std::free(p); }
+    };
+    struct Slots
+    {
+        std::unique_ptr<Slot, Free> data;
+        std::size_t count = 0;
+        Slots() = default;
+        Slots(Slots &&other) noexcept : data(std::move(other.data)), count(std::exchange(other.count, 0)) {}
+        Slots &operator=(Slots &&other) noexcept
+        {
+            data = std::move(other.data);
+            count = std::exchange(other.count, 0);
+            return *this;
         }
-    }
-    std::vector<Slot> m_slots;
+        Slot &operator[](std::size_t i) { return data.get()[i]; }
+        std::size_t size() const { return count; }
+    };
+    void grow(StringPool &pool);
+    Slots m_slots;
     std::size_t m_used = 0;
 };
 
