@@ -100,7 +100,8 @@ void MainWindow::createDocks()
     addDockWidget(Qt::BottomDockWidgetArea, m_statementsDock);
     tabifyDockWidget(m_evidenceDock, m_statementsDock);
     m_evidenceDock->raise();
-    resizeDocks({m_evidenceDock}, {360}, Qt::Vertical);
+    // The curves need height to be read; the evidence board too.
+    resizeDocks({m_chartDock, m_evidenceDock}, {380, 300}, Qt::Vertical);
 }
 
 void MainWindow::createMenus()

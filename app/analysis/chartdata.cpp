@@ -1,4 +1,5 @@
 #include "chartdata.h"
+#include "model/threadpoolloan.h"
 #include "siteevents.h"
 
 #include "model/source.h"
@@ -12,6 +13,7 @@ std::shared_ptr<const CaseBins> CaseBins::build(const QList<Source> &sources)
     auto bins = std::make_shared<CaseBins>();
     const auto sites = SiteEvents::bySite(sources);
     // Sites are independent: bin them in parallel.
+    const ThreadPoolLoan loan; // see threadpoolloan.h
     bins->sites = QtConcurrent::blockingMapped<std::vector<std::shared_ptr<const BinPyramid>>>(
         sites, [](const std::shared_ptr<const SiteEvents> &site) {
             return std::shared_ptr<const BinPyramid>(std::make_shared<BinPyramid>(site));

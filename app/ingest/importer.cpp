@@ -1,5 +1,6 @@
 #include "importer.h"
 
+#include "model/threadpoolloan.h"
 #include "chunkparser.h"
 #include "formatregistry.h"
 #include "loginput.h"
@@ -314,6 +315,8 @@ ImportResult Importer::run(uint32_t previewLines)
         Lanes lanes(ingestPool()->maxThreadCount());
         std::size_t chunkCount = 0;
         std::deque<Pending> inflight;
+        // This loop waits on chunk tasks in the global pool, possibly from a pool thread itself.
+        const ThreadPoolLoan loan; // see threadpoolloan.h
         // Block buffers are recycled: fresh 16 MiB allocations would page-fault every block.
         std::vector<QByteArray> spare;
         auto mergeFront = [&] {

@@ -132,6 +132,23 @@ private slots:
             QVERIFY(image.save(dir + QStringLiteral("/mainwindow.png")));
     }
 
+    // With INQUEST_LOOK_CASE and INQUEST_SCREENSHOT_DIR set: the window with that case open, for
+    // a person to look at (e.g. the demo case).
+    void lookAtACase()
+    {
+        const QString file = qEnvironmentVariable("INQUEST_LOOK_CASE");
+        const QString dir = qEnvironmentVariable("INQUEST_SCREENSHOT_DIR");
+        if (file.isEmpty() || dir.isEmpty())
+            QSKIP("set INQUEST_LOOK_CASE and INQUEST_SCREENSHOT_DIR to take this screenshot");
+        MainWindow w;
+        w.resize(1600, 1000);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.controller()->open(file));
+        QTest::qWait(8000); // the timeline index and the chart bins are built off the GUI thread
+        QVERIFY(w.grab().save(dir + QStringLiteral("/case.png")));
+    }
+
     void recentFilesRememberSavedCases()
     {
         MainWindow w;
