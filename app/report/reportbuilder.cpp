@@ -93,6 +93,8 @@ ReportBuilder::ReportBuilder(const CaseData &data, const ReportScores &scores, c
 {
     if (!m_zone.isValid())
         m_zone = QTimeZone::utc();
+    m_zoneIsUtc = m_zone.id() == QTimeZone::utc().id()
+        || (!m_zone.hasTransitions() && m_zone.offsetFromUtc(QDateTime::fromSecsSinceEpoch(0, QTimeZone::utc())) == 0);
 }
 
 void ReportBuilder::section(ReportSection s)
@@ -157,7 +159,7 @@ ReportDocument ReportBuilder::build()
     doc.caseTitle = m_data.meta.title;
     doc.analyst = m_data.meta.analyst;
     doc.reportId = reportId;
-    doc.timeZone = m_zone.id() == QTimeZone::utc().id() ? QStringLiteral("UTC") : QString::fromUtf8(m_zone.id());
+    doc.timeZone = m_zoneIsUtc ? QStringLiteral("UTC") : QString::fromUtf8(m_zone.id());
     const Confidence conf = confidence(m_scores);
     doc.subject = m_scores.isScored()
         ? QStringLiteral("Findings: %1 leads (confidence %2)").arg(m_scores.ranked.first().name, conf.level)
@@ -189,7 +191,8 @@ void ReportBuilder::titlePage(const QString &reportId, const QString &generated)
         {QStringLiteral("Case file"),
          m_options.caseFilePath.isEmpty() ? QStringLiteral("not saved") : QFileInfo(m_options.caseFilePath).absoluteFilePath()},
         {QStringLiteral("Case file SHA-256"), sha.isEmpty() ? QStringLiteral("not available") : sha},
-        {QStringLiteral("Times shown in"), QStringLiteral("UTC and %1").arg(QString::fromUtf8(m_zone.id()))},
+        {QStringLiteral("Times shown in"),
+         m_zoneIsUtc ? QStringLiteral("UTC") : QStringLiteral("UTC and %1").arg(QString::fromUtf8(m_zone.id()))},
     };
     kv.monoRows = {7};
     kv.emphasis = true;
@@ -217,7 +220,11 @@ void ReportBuilder::summary()
                                                   "no leading hypothesis."), true));
     } else {
         const ReportScores::Row &lead = m_scores.ranked.first();
-        add(ReportBlock::paragraph(QStringLiteral("Leading hypothesis: %1 (%2)").arg(lead.name, displayName(lead.kind)), true));
+        // The kind in brackets only when the analyst named the hypothesis differently.
+        const QString kind = displayName(lead.kind);
+        add(ReportBlock::paragraph(lead.name == kind ? QStringLiteral("Leading hypothesis: %1").arg(lead.name)
+                                                     : QStringLiteral("Leading hypothesis: %1 (%2)").arg(lead.name, kind),
+                                   true));
         ReportBlock kv = ReportBlock::table({}, {28, 72});
         kv.emphasis = true;
         kv.rows.append({QStringLiteral("Score"),

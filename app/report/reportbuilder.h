@@ -63,6 +63,7 @@ private:
     const ReportOptions &m_options;
     bool m_figures;
     QTimeZone m_zone;
+    bool m_zoneIsUtc = true; // the chosen zone never differs from UTC: one time column, not two equal ones
     QList<ReportBlock> m_blocks;
 };
 

@@ -108,11 +108,18 @@ void ReportBuilder::timeline()
         add(ReportBlock::paragraph(QStringLiteral("No outage windows, timed statements or detector findings in this case.")));
         return;
     }
-    ReportBlock t = ReportBlock::table({QStringLiteral("Time (UTC)"), QStringLiteral("Time (%1)").arg(QString::fromUtf8(m_zone.id())),
-                                        QStringLiteral("Event"), QStringLiteral("What"), QStringLiteral("Where / by")},
-                                       {17, 19, 13, 36, 15});
-    for (const Row &r : rows)
-        t.rows.append({utc(r.time), inZone(r.time, m_zone), r.kind, r.what, r.where});
+    ReportBlock t = m_zoneIsUtc
+        ? ReportBlock::table({QStringLiteral("Time (UTC)"), QStringLiteral("Event"), QStringLiteral("What"), QStringLiteral("Where / by")},
+                             {19, 15, 48, 18})
+        : ReportBlock::table({QStringLiteral("Time (UTC)"), QStringLiteral("Time (%1)").arg(QString::fromUtf8(m_zone.id())),
+                              QStringLiteral("Event"), QStringLiteral("What"), QStringLiteral("Where / by")},
+                             {17, 19, 13, 36, 15});
+    for (const Row &r : rows) {
+        if (m_zoneIsUtc)
+            t.rows.append({utc(r.time), r.kind, r.what, r.where});
+        else
+            t.rows.append({utc(r.time), inZone(r.time, m_zone), r.kind, r.what, r.where});
+    }
     add(t);
     if (untimed > 0)
         add(ReportBlock::paragraph(QStringLiteral("%1 detector finding(s) without a time range are listed in the evidence table.").arg(untimed),

@@ -278,6 +278,37 @@ private slots:
         QVERIFY(text.contains(QStringLiteral("<script>alert('title')</script>")));
     }
 
+    // The analyst's hypothesis name is printed once; its kind follows only when the names differ.
+    // A report in UTC has one time column, not two equal ones.
+    void namesAndZonesAreNotRepeated()
+    {
+        ReportOptions utcOptions = fixedOptions();
+        utcOptions.timeZone = QStringLiteral("UTC");
+        const FindingsReport inUtc(m_case, m_scores, nullptr, utcOptions);
+        const QString text = normalised(poppler(QStringLiteral("pdftotext"), {writePdf(inUtc, QStringLiteral("utc.pdf")), QStringLiteral("-")}));
+        QVERIFY(text.contains(QStringLiteral("Leading hypothesis: DDoS attack Score")));
+        QVERIFY(!text.contains(QStringLiteral("DDoS attack (DDoS attack)")));
+        QVERIFY(text.contains(QStringLiteral("Times shown in UTC")));
+        QVERIFY(!text.contains(QStringLiteral("UTC and UTC")));
+        QVERIFY(text.contains(QStringLiteral("Time (UTC) Event")));
+        QVERIFY(!text.contains(QStringLiteral("Time (UTC) Time (UTC)")));
+
+        const QString zoned = normalised(poppler(QStringLiteral("pdftotext"),
+                                                 {writePdf(FindingsReport(m_case, m_scores, nullptr, fixedOptions()), QStringLiteral("cet.pdf")),
+                                                  QStringLiteral("-")}));
+        QVERIFY(zoned.contains(QStringLiteral("Times shown in UTC and Europe/Berlin")));
+        QVERIFY(zoned.contains(QStringLiteral("Time (UTC) Time (Europe/Berlin) Event")));
+
+        CaseData renamed = m_case;
+        for (Hypothesis &h : renamed.hypotheses) {
+            if (h.kind == HypothesisKind::Ddos)
+                h.name = QStringLiteral("Botnet flood");
+        }
+        const FindingsReport named(renamed, reportScores(renamed), nullptr, fixedOptions());
+        const QString namedText = normalised(poppler(QStringLiteral("pdftotext"), {writePdf(named, QStringLiteral("named.pdf")), QStringLiteral("-")}));
+        QVERIFY2(namedText.contains(QStringLiteral("Leading hypothesis: Botnet flood (DDoS attack)")), qPrintable(namedText.left(2000)));
+    }
+
     void notScored()
     {
         const FindingsReport report(m_case, ReportScores{}, nullptr, fixedOptions());

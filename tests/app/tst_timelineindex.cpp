@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <tuple>
 
+Q_DECLARE_METATYPE(inquest::EventFilter)
+
 using namespace inquest;
 
 namespace {
@@ -294,7 +296,6 @@ private slots:
     }
 };
 
-Q_DECLARE_METATYPE(inquest::EventFilter)
 
 QTEST_GUILESS_MAIN(TestTimelineIndex)
 #include "tst_timelineindex.moc"

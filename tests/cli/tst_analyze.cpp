@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -159,6 +160,30 @@ private slots:
         json = QJsonDocument::fromJson(r.out.toUtf8());
         QCOMPARE(json[QStringLiteral("added")].toInt(), 0);
         QCOMPARE(json[QStringLiteral("kept")].toInt(), accepted);
+    }
+
+    // The reference incident's findings report, as the analyst gets it after accepting: the
+    // charts are vector drawings (no image in the PDF; axis text is searchable).
+    void reportOfTheAcceptedDemo()
+    {
+        if (QStandardPaths::findExecutable(QStringLiteral("pdfimages")).isEmpty())
+            QSKIP("poppler-utils are not installed (installer/install-deps.sh installs them)");
+        const QString pdf = m_dir.filePath(QStringLiteral("demo.pdf"));
+        const Run r = inquestRun({QStringLiteral("report"), m_case, QStringLiteral("--pdf"), pdf, QStringLiteral("--zone"), QStringLiteral("UTC")});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QProcess images;
+        images.start(QStringLiteral("pdfimages"), {QStringLiteral("-list"), pdf});
+        QVERIFY(images.waitForFinished(60000));
+        const QStringList rows = QString::fromUtf8(images.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts);
+        QVERIFY2(rows.size() == 2, qPrintable(rows.join(u'\n'))); // the two header lines
+        QProcess text;
+        text.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+        QVERIFY(text.waitForFinished(60000));
+        const QString words = QString::fromUtf8(text.readAllStandardOutput());
+        QVERIFY(words.contains(QStringLiteral("Leading hypothesis: Hardware failure\n")));
+        QVERIFY(words.contains(QStringLiteral("Requests per"))); // a chart's axis label, as text
+        QVERIFY(words.contains(QStringLiteral("Time (UTC)")));
+        QVERIFY(!words.contains(QStringLiteral("UTC and UTC")));
     }
 
     void badInput()

@@ -149,6 +149,7 @@ private slots:
         // Exactly these: no headers, static libraries or test programs slip into the package.
         QStringList expected = {QStringLiteral("/usr/bin/inquest"),
                                 QStringLiteral("/usr/share/applications/%1.desktop").arg(AppId),
+                                QStringLiteral("/usr/share/doc/inquest/copyright"),
                                 QStringLiteral("/usr/share/icons/hicolor/scalable/apps/%1.svg").arg(AppId),
                                 QStringLiteral("/usr/share/metainfo/%1.metainfo.xml").arg(AppId),
                                 QStringLiteral("/usr/share/mime/packages/%1.xml").arg(AppId)};
@@ -197,8 +198,16 @@ private slots:
         QVERIFY(entry.contains(QStringLiteral("\nIcon=%1\n").arg(AppId).toUtf8()));
         QFile m(metainfo);
         QVERIFY(m.open(QIODevice::ReadOnly));
-        QVERIFY2(m.readAll().contains(QStringLiteral("<release version=\"%1\"").arg(QStringLiteral(INQUEST_VERSION)).toUtf8()),
+        const QByteArray info = m.readAll();
+        QVERIFY2(info.contains(QStringLiteral("<release version=\"%1\"").arg(QStringLiteral(INQUEST_VERSION)).toUtf8()),
                  "the AppStream release does not name this version");
+        // One licence, said the same way in the metainfo and in Debian's copyright file.
+        QVERIFY(info.contains("<project_license>GPL-3.0-or-later</project_license>"));
+        QFile copyright(m_root + QStringLiteral("/usr/share/doc/inquest/copyright"));
+        QVERIFY(copyright.open(QIODevice::ReadOnly));
+        const QByteArray terms = copyright.readAll();
+        QVERIFY(terms.startsWith("Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n"));
+        QVERIFY(terms.contains("\nLicense: GPL-3+\n"));
 
         if (QStandardPaths::findExecutable(QStringLiteral("desktop-file-validate")).isEmpty()
             || QStandardPaths::findExecutable(QStringLiteral("appstreamcli")).isEmpty())

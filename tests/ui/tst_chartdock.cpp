@@ -6,6 +6,9 @@
 #include "charts/chartcontroller.h"
 #include "charts/chartdock.h"
 #include "charts/chartfigurerenderer.h"
+
+#include <QProcess>
+#include <QStandardPaths>
 #include "charts/chartmarks.h"
 #include "charts/chartplot.h"
 #include "charts/charttracer.h"
@@ -13,7 +16,9 @@
 
 #include <QAction>
 #include <QPdfWriter>
+#include <QProcess>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -280,6 +285,21 @@ private slots:
         QVERIFY(renderer.render(spec, &painter, QRectF(0, 0, pdf.width(), pdf.height() / 2)));
         painter.end();
         QVERIFY(QFileInfo(dir.filePath(u"f.pdf"_qs)).size() > 2000);
+        // Vector, not a picture of one: no image in the PDF, and the title and the axis
+        // labels are text a reader can search.
+        if (QStandardPaths::findExecutable(u"pdfimages"_qs).isEmpty() || QStandardPaths::findExecutable(u"pdftotext"_qs).isEmpty())
+            QSKIP("poppler-utils (pdfimages, pdftotext) are not installed");
+        QProcess images;
+        images.start(u"pdfimages"_qs, {u"-list"_qs, dir.filePath(u"f.pdf"_qs)});
+        QVERIFY(images.waitForFinished());
+        const QStringList rows = QString::fromUtf8(images.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(rows.size(), 2); // the header lines only
+        QProcess text;
+        text.start(u"pdftotext"_qs, {dir.filePath(u"f.pdf"_qs), u"-"_qs});
+        QVERIFY(text.waitForFinished());
+        const QString words = QString::fromUtf8(text.readAllStandardOutput());
+        QVERIFY2(words.contains(u"and errors"_qs), qPrintable(words));
+        QVERIFY2(words.contains(u"UTC"_qs), qPrintable(words)); // the time axis label
         ChartSpec empty;
         QVERIFY(!renderer.render(empty, &painter, QRectF(0, 0, 10, 10)));
     }

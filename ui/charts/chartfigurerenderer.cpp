@@ -19,6 +19,50 @@ bool wants(const ChartSpec &spec, std::initializer_list<Metric> metrics)
     return false;
 }
 
+// A point-sized font is resolved against the resolution of the device that finally draws it
+// (1200 dpi for the report's PDF), not against the plot's layout; a pixel-sized one follows
+// the painter's transform like the curves do. Same size as on screen, so the layout holds.
+QFont pixelSized(QFont font, qreal dpi)
+{
+    if (font.pixelSize() <= 0)
+        font.setPixelSize(qMax(1, qRound(font.pointSizeF() * dpi / 72.0)));
+    return font;
+}
+
+void usePixelSizedFonts(QCustomPlot &plot)
+{
+    const qreal dpi = plot.logicalDpiY();
+    plot.setFont(pixelSized(plot.font(), dpi));
+    for (QCPAxisRect *rect : plot.axisRects()) {
+        for (QCPAxis *axis : rect->axes()) {
+            axis->setTickLabelFont(pixelSized(axis->tickLabelFont(), dpi));
+            axis->setSelectedTickLabelFont(pixelSized(axis->selectedTickLabelFont(), dpi));
+            axis->setLabelFont(pixelSized(axis->labelFont(), dpi));
+            axis->setSelectedLabelFont(pixelSized(axis->selectedLabelFont(), dpi));
+        }
+    }
+    for (QCPLayoutElement *element : plot.plotLayout()->elements(true)) {
+        if (auto *legend = qobject_cast<QCPLegend *>(element)) {
+            legend->setFont(pixelSized(legend->font(), dpi));
+            legend->setSelectedFont(pixelSized(legend->selectedFont(), dpi));
+            for (int i = 0; i < legend->itemCount(); ++i) {
+                QCPAbstractLegendItem *item = legend->item(i);
+                item->setFont(pixelSized(item->font(), dpi));
+                item->setSelectedFont(pixelSized(item->selectedFont(), dpi));
+            }
+        } else if (auto *text = qobject_cast<QCPTextElement *>(element)) {
+            text->setFont(pixelSized(text->font(), dpi));
+            text->setSelectedFont(pixelSized(text->selectedFont(), dpi));
+        }
+    }
+    for (int i = 0; i < plot.itemCount(); ++i) {
+        if (auto *text = qobject_cast<QCPItemText *>(plot.item(i))) {
+            text->setFont(pixelSized(text->font(), dpi));
+            text->setSelectedFont(pixelSized(text->selectedFont(), dpi));
+        }
+    }
+}
+
 } // namespace
 
 bool ChartFigureRenderer::render(const ChartSpec &spec, QPainter *painter, const QRectF &target)
@@ -74,22 +118,27 @@ bool ChartFigureRenderer::render(const ChartSpec &spec, QPainter *painter, const
     }
     plot.replot(QCustomPlot::rpImmediateRefresh); // lays out the axis rects for the labels
     plot.marks()->setMarks(marks);
+    usePixelSizedFonts(plot);
+    plot.replot(QCustomPlot::rpImmediateRefresh);
 
-    // Drawn at four times the figure's resolution and placed into the target. A vector
-    // recording (QPicture) replays point-sized fonts against the target device's resolution,
-    // which on a 1200 dpi PDF makes the text huge and loses the curves; until the plot's fonts
-    // are made device-independent, an oversampled image is the faithful picture.
-    constexpr qreal Oversample = 3.0;
-    QImage image(qRound(w * Oversample), qRound(h * Oversample), QImage::Format_ARGB32_Premultiplied);
-    image.setDevicePixelRatio(Oversample);
-    image.fill(Qt::white);
+    // Recorded as vector operations, then replayed scaled into the target. The caching of tick
+    // labels as pixmaps is turned off, so text stays text (searchable in the PDF).
+    QPicture picture;
     {
-        QCPPainter p(&image);
+        QCPPainter p(&picture);
+        p.setMode(QCPPainter::pmVectorized);
+        p.setMode(QCPPainter::pmNoCaching);
         plot.toPainter(&p, w, h);
     }
     painter->save();
-    painter->setRenderHint(QPainter::SmoothPixmapTransform);
-    painter->drawImage(target, image);
+    painter->translate(target.topLeft());
+    painter->scale(target.width() / w, target.height() / h);
+    painter->setClipRect(QRectF(0, 0, w, h), Qt::IntersectClip);
+    // QPicture::play scales by the device's resolution over the picture's; undo that, the
+    // transform above already maps the plot onto the target.
+    if (const QPaintDevice *device = painter->device())
+        painter->scale(qreal(picture.logicalDpiX()) / device->logicalDpiX(), qreal(picture.logicalDpiY()) / device->logicalDpiY());
+    painter->drawPicture(0, 0, picture);
     painter->restore();
     return true;
 }

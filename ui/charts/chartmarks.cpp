@@ -98,7 +98,9 @@ void ChartMarks::setMarks(const QList<Mark> &marks)
             if (span) {
                 auto *r = new QCPItemRect(m_plot);
                 QColor fill = colour;
-                fill.setAlpha(mark.kind == Mark::Outage ? 45 : 28);
+                // Evidence ranges often repeat an outage or a finding: kept faint so that several
+                // stacked over one window still let the curves through.
+                fill.setAlpha(mark.kind == Mark::Outage ? 45 : mark.kind == Mark::Evidence ? 14 : 22);
                 r->setBrush(fill);
                 r->setPen(mark.kind == Mark::Outage ? QPen(colour, 1) : Qt::NoPen);
                 positions = {r->topLeft, r->bottomRight};
