@@ -6,7 +6,7 @@ DEMO_CASE ?= $(HOME)/inquest-demo.inquest
 export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := 1
 
-.PHONY: deps demo test asan-test package clean
+.PHONY: deps demo test asan-test fuzz package clean
 
 deps:
 	@installer/install-deps.sh
@@ -20,6 +20,23 @@ asan-test: deps
 	cmake --preset asan
 	cmake --build --preset asan -j $(BUILD_JOBS)
 	ctest --preset asan -j $(BUILD_JOBS)
+
+# Coverage-guided fuzzing of the readers, the article extractor and case files (clang's
+# libFuzzer with ASan + UBSan). Each harness runs FUZZ_SECONDS; new inputs go to
+# build/fuzz/corpus, crashes to build/fuzz/crash-*. Copy a crash into tests/fuzz/corpus/<name>
+# once fixed: `make test` replays that corpus on every run.
+FUZZ_SECONDS ?= 60
+FUZZERS := logreaders importfile news casefile
+fuzz:
+	@installer/install-deps.sh --fuzz
+	cmake --preset fuzz
+	cmake --build --preset fuzz -j $(BUILD_JOBS) --target $(addprefix fuzz_,$(FUZZERS))
+	@set -e; for f in $(FUZZERS); do \
+	  mkdir -p build/fuzz/corpus/$$f; \
+	  echo "== fuzz_$$f for $(FUZZ_SECONDS) s"; \
+	  build/fuzz/tests/fuzz/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=20 -rss_limit_mb=4096 \
+	    -artifact_prefix=build/fuzz/crash-$$f- build/fuzz/corpus/$$f tests/fuzz/corpus/$$f; \
+	done
 
 demo: deps
 	cmake --preset release

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs every build, test and run-time dependency of Inquest from Debian's packages.
 # Does nothing when all of them are present; uses sudo when not run as root.
+#   --fuzz   also clang and its libFuzzer/sanitizer runtime, for `make fuzz`
 set -euo pipefail
 
 packages=(
@@ -12,6 +13,9 @@ packages=(
   xvfb xauth poppler-utils dpkg-dev file
   appstream desktop-file-utils shared-mime-info
 )
+if [ "${1:-}" = "--fuzz" ]; then
+  packages+=(clang libclang-rt-14-dev)
+fi
 
 missing=()
 for p in "${packages[@]}"; do
