@@ -1,4 +1,5 @@
 #include "rawline.h"
+#include "model/sourcefile.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -126,17 +127,24 @@ RawLine readGzip(QFile &file, quint64 offset, qsizetype maxBytes)
 
 RawLine readRawLine(const QString &path, qint64 expectedSize, quint64 offset, qsizetype maxBytes)
 {
-    const QFileInfo info(path);
-    if (!info.exists())
+    const SourceFileCheck check = checkSourceFile(path, expectedSize > 0 ? expectedSize : -1);
+    switch (check.status) {
+    case SourceFileCheck::Status::Ok:
+        break;
+    case SourceFileCheck::Status::Missing:
         return failure(RawLine::Status::Missing,
                        tr("The source file is missing (%1); showing the parsed fields only.").arg(path));
-    if (expectedSize > 0 && info.size() != expectedSize)
+    case SourceFileCheck::Status::SizeChanged:
         return failure(
             RawLine::Status::Changed,
             tr("The source file has changed since import (%1 bytes now, %2 at import); showing the parsed "
                "fields only.")
-                .arg(info.size())
+                .arg(check.size)
                 .arg(expectedSize));
+    case SourceFileCheck::Status::NotRegular:
+        return failure(RawLine::Status::Unreadable,
+                       tr("The source file is not read: %1; showing the parsed fields only.").arg(check.message));
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return failure(RawLine::Status::Unreadable,

@@ -1,5 +1,7 @@
 #include "verification.h"
 
+#include "model/sourcefile.h"
+
 #include <QCryptographicHash>
 #include <QFile>
 
@@ -17,13 +19,20 @@ VerifyReport verifyCase(const CaseData &data)
     for (const Source &s : data.sources) {
         if (s.sha256.isEmpty())
             continue;
-        QFile f(s.path);
-        if (!f.exists()) {
+        const SourceFileCheck check = checkSourceFile(s.path, s.size > 0 ? s.size : -1);
+        if (check.status == SourceFileCheck::Status::Missing) {
             report.notes.append(QStringLiteral("source %1 is missing (not re-hashed; the case keeps its %2 events)")
                                     .arg(s.path)
                                     .arg(s.events));
             continue;
         }
+        if (!check.ok()) {
+            // Not read at all: a device or FIFO could block or never end, and a changed size
+            // already proves the file is not the one imported.
+            report.failures.append(QStringLiteral("source %1: %2").arg(s.path, check.message));
+            continue;
+        }
+        QFile f(s.path);
         if (!f.open(QIODevice::ReadOnly)) {
             report.notes.append(QStringLiteral("source %1 cannot be read: %2").arg(s.path, f.errorString()));
             continue;

@@ -15,6 +15,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+
 #include <cmath>
 
 using namespace inquest;
@@ -388,6 +390,52 @@ private slots:
         report = verifyCase(d);
         QVERIFY(!report.ok());
         QVERIFY(report.failures[0].contains(QStringLiteral("has changed since import")));
+    }
+
+    // A case from someone else names the files it rests on. verify must not read what the
+    // analyst never chose: devices, FIFOs (a read would block forever), /proc files, folders,
+    // links to them. Each is reported as a failure, promptly, and nothing is hashed.
+    void hostileSourcePathsAreNotRead()
+    {
+        const QString fifo = path(QStringLiteral("pipe.log"));
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        const QString link = path(QStringLiteral("zero.log"));
+        QVERIFY(QFile::link(QStringLiteral("/dev/zero"), link));
+        CaseData d = CaseData::create(QStringLiteral("hostile"));
+        const QStringList paths = {fifo, link, QStringLiteral("/dev/zero"), QStringLiteral("/proc/self/environ"), m_dir.path()};
+        for (const QString &p : paths) {
+            Source s;
+            s.id = d.nextId++;
+            s.path = p;
+            s.size = 1000;
+            s.sha256 = QString(64, u'0');
+            d.sources.append(s);
+        }
+        const VerifyReport report = verifyCase(d);
+        QCOMPARE(report.sourcesChecked, 0);
+        QCOMPARE(report.failures.size(), paths.size());
+        for (const QString &failure : report.failures)
+            QVERIFY2(failure.contains(QStringLiteral("not a regular file")), qPrintable(failure));
+    }
+
+    void sourceOfAnotherSizeIsNotHashed()
+    {
+        const QString log = path(QStringLiteral("resized.log"));
+        QFile f(log);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("line one\nline two\n");
+        f.close();
+        CaseData d = CaseData::create(QStringLiteral("s"));
+        Source s;
+        s.id = d.nextId++;
+        s.path = log;
+        s.size = 9;
+        s.sha256 = QString::fromLatin1(QCryptographicHash::hash("line one\n", QCryptographicHash::Sha256).toHex());
+        d.sources.append(s);
+        const VerifyReport report = verifyCase(d);
+        QCOMPARE(report.sourcesChecked, 0);
+        QCOMPARE(report.failures.size(), 1);
+        QVERIFY(report.failures[0].contains(QStringLiteral("18 bytes now, 9 at import")));
     }
 };
 

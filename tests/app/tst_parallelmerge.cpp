@@ -25,7 +25,7 @@ QByteArray bigLog(int lines)
             all += "this is not an access log line " + QByteArray::number(i) + '\n';
             continue;
         }
-        const int c = (i * 7919) % 30011;
+        const int c = int(qint64(i) * 7919 % 30011);
         all += "10." + QByteArray::number(c % 251) + '.' + QByteArray::number(c / 251) + ".9 - - [11/Oct/2023:10:"
                + QByteArray::number(10 + i / 60000 % 50) + ":" + QByteArray::number(10 + i % 50) + " +0200] \"GET /p/"
                + QByteArray::number(i % 3001) + (i > lines - 100 ? "/late" : "") + " HTTP/1.1\" 200 "

@@ -4,6 +4,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+
 #include <zlib.h>
 
 using namespace inquest;
@@ -134,6 +136,19 @@ private slots:
         QCOMPARE(r.status, RawLine::Status::Changed);
         QVERIFY(r.message.contains(QStringLiteral("has changed since import")));
         QVERIFY(r.bytes.isEmpty());
+    }
+
+    // The raw-line panel reads the path a case names; a FIFO or a device is never opened.
+    void devicesAndFifosAreNotRead()
+    {
+        QTemporaryDir dir;
+        const QString fifo = dir.filePath(QStringLiteral("pipe.log"));
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        for (const QString &p : {fifo, QStringLiteral("/dev/zero"), QStringLiteral("/proc/self/environ")}) {
+            const RawLine r = readRawLine(p, 0, 0);
+            QCOMPARE(r.status, RawLine::Status::Unreadable);
+            QVERIFY2(r.message.contains(QStringLiteral("not a regular file")), qPrintable(r.message));
+        }
     }
 
     void displayEscapesControlsAndBadUtf8()
