@@ -26,7 +26,7 @@ asan-test: deps
 # build/fuzz/corpus, crashes to build/fuzz/crash-*. Copy a crash into tests/fuzz/corpus/<name>
 # once fixed: `make test` replays that corpus on every run.
 FUZZ_SECONDS ?= 60
-FUZZERS := logreaders importfile news casefile
+FUZZERS := logreaders importfile news newstime casefile
 fuzz:
 	@installer/install-deps.sh --fuzz
 	cmake --preset fuzz
