@@ -136,25 +136,41 @@ private:
             return 0;
         const ReportBlock &b = m_doc.blocks.at(index);
         switch (b.type) {
-        case ReportBlock::Paragraph: {
-            // An introduction belongs with the figure it introduces.
-            const double h = measure(b.text, b.small ? FontRole::Small : FontRole::Body, m_body.width()).first;
-            const bool figureNext = index + 1 < m_doc.blocks.size() && m_doc.blocks.at(index + 1).type == ReportBlock::Figure;
-            return h + (figureNext ? gap(8) + figureHeight(m_doc.blocks.at(index + 1)) : 0);
-        }
+        case ReportBlock::Paragraph:
+            // An introduction belongs with the figure or table it introduces.
+            return gap(2) + paragraphHeight(b) + introducedHeight(index);
         case ReportBlock::Table: {
             const Table &t = tableGeometry(b);
             if (keepTogether(t))
-                return totalHeight(t);
-            return t.headerHeight + (t.rowHeights.isEmpty() ? 0 : t.rowHeights.first());
+                return gap(4) + totalHeight(t);
+            return gap(4) + t.headerHeight + (t.rowHeights.isEmpty() ? 0 : t.rowHeights.first());
         }
         case ReportBlock::Figure:
             return figureHeight(b);
-        case ReportBlock::Heading:
-            return measure(b.text, FontRole::Heading2, m_body.width()).first + gap(6) + firstPieceHeight(index + 1);
+        case ReportBlock::Heading: // as placed: the gap above, the heading, the gap below, what follows
+            return (b.level == 1 ? gap(14) : gap(8)) + measure(b.text, b.level == 1 ? FontRole::Heading1 : FontRole::Heading2, m_body.width()).first
+                + gap(6) + firstPieceHeight(index + 1);
         default:
             return 0;
         }
+    }
+
+    double paragraphHeight(const ReportBlock &b) const
+    {
+        return measure(b.text, b.small ? FontRole::Small : b.emphasis ? FontRole::BodyBold : FontRole::Body, m_body.width()).first;
+    }
+
+    // What must follow a paragraph on its page: the start of the figure or table after it.
+    double introducedHeight(int paragraph) const
+    {
+        if (paragraph + 1 >= m_doc.blocks.size())
+            return 0;
+        const ReportBlock &next = m_doc.blocks.at(paragraph + 1);
+        if (next.type == ReportBlock::Figure)
+            return gap(8) + figureHeight(next);
+        if (next.type == ReportBlock::Table)
+            return gap(6) + firstPieceHeight(paragraph + 1);
+        return 0;
     }
 
     struct Table
@@ -351,6 +367,9 @@ private:
             break;
         }
         case ReportBlock::Paragraph:
+            if (!pageEmpty() && gap(2) + paragraphHeight(b) + introducedHeight(index) > room()
+                && paragraphHeight(b) + introducedHeight(index) < m_body.height() / 2)
+                newPage();
             textBlock(b.text, b.small ? FontRole::Small : b.emphasis ? FontRole::BodyBold : FontRole::Body, gap(2), gap(6),
                       b.small ? QColor(0x44, 0x44, 0x44) : QColor(Qt::black));
             break;

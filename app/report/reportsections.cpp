@@ -167,14 +167,20 @@ void ReportBuilder::evidence()
         add(ReportBlock::paragraph(QStringLiteral("No evidence.")));
         return;
     }
-    ReportBlock t = ReportBlock::table({QStringLiteral("ID"), QStringLiteral("Evidence"), QStringLiteral("Provenance"),
-                                        QStringLiteral("Grades"), QStringLiteral("Ratings"), QStringLiteral("Comments")},
-                                       {6, 25, 23, 13, 17, 16});
+    // The comments column only when there is a comment: otherwise its width goes to the evidence.
+    const bool comments = std::any_of(m_data.evidence.cbegin(), m_data.evidence.cend(),
+                                      [](const Evidence &e) { return !e.comments.trimmed().isEmpty(); });
+    QStringList header = {QStringLiteral("ID"), QStringLiteral("Evidence"), QStringLiteral("Provenance"),
+                          QStringLiteral("Grades"), QStringLiteral("Ratings")};
+    if (comments)
+        header.append(QStringLiteral("Comments"));
+    ReportBlock t = comments ? ReportBlock::table(header, {6, 25, 23, 13, 17, 16}) : ReportBlock::table(header, {6, 37, 24, 14, 19});
     for (const Evidence &e : m_data.evidence) {
         QString what = e.title;
         if (!e.description.isEmpty())
             what += u'\n' + clip(e.description, 400);
-        if (!e.reason.isEmpty())
+        // A detector's reason often is its description; printed once.
+        if (!e.reason.isEmpty() && e.reason.trimmed() != e.description.trimmed())
             what += QStringLiteral("\nReason: ") + clip(e.reason, 300);
         QStringList prov;
         const Provenance &p = e.provenance;
@@ -203,8 +209,11 @@ void ReportBuilder::evidence()
             if (r != Rating::Unrated)
                 ratings.append(QStringLiteral("%1: %2").arg(h.name, toString(r)));
         }
-        t.rows.append({QStringLiteral("E%1").arg(e.id), what, prov.join(u'\n'), grades,
-                       ratings.isEmpty() ? QStringLiteral("not rated") : ratings.join(u'\n'), clip(e.comments, 500)});
+        QStringList row = {QStringLiteral("E%1").arg(e.id), what, prov.join(u'\n'), grades,
+                           ratings.isEmpty() ? QStringLiteral("not rated") : ratings.join(u'\n')};
+        if (comments)
+            row.append(clip(e.comments, 500));
+        t.rows.append(row);
     }
     add(t);
     add(ReportBlock::paragraph(QStringLiteral("Grades: Admiralty source reliability A (reliable) to F (cannot be judged) and "

@@ -205,6 +205,41 @@ private slots:
         }
     }
 
+    // Keep-with-next, as a property: whatever shifts the content down, no page ends with a
+    // heading or with a paragraph that introduces a table or figure on the next page.
+    void headingsAndIntroductionsAreNeverLeftAtAPageEnd()
+    {
+        for (int shift = 0; shift < 60; ++shift) {
+            CaseData c = reportCase(4 + shift % 7);
+            // Lines of an evidence row move every later section down by a line at a time.
+            c.evidence.first().description = QStringList(shift / 7 + 1, QStringLiteral("A line that moves everything below it down.")).join(u'\n');
+            c.evidence.first().comments = QStringList(shift % 5, QStringLiteral("more")).join(u'\n');
+            const FindingsReport report(c, reportScores(c), nullptr, fixedOptions());
+            const ReportLayout &layout = report.layout();
+            const QRectF body = layout.style.body();
+            for (int p = 0; p + 1 < layout.pages.size(); ++p) {
+                // The lowest thing in the page body: a text/figure item or a table row.
+                double lowestRow = -1;
+                for (const RowPlacement &r : layout.rows) {
+                    if (r.page == p)
+                        lowestRow = qMax(lowestRow, r.rect.top());
+                }
+                const PageItem *lowest = nullptr;
+                for (const PageItem &item : layout.pages.at(p).items) {
+                    const bool inBody = item.rect.top() >= body.top() - 0.5 && item.rect.bottom() <= body.bottom() + 0.5;
+                    if (inBody && (item.kind == PageItem::Text || item.kind == PageItem::Figure)
+                        && (!lowest || item.rect.top() > lowest->rect.top()))
+                        lowest = &item;
+                }
+                if (!lowest || lowest->rect.top() <= lowestRow)
+                    continue; // a table row is last
+                const bool heading = lowest->font == FontRole::Heading1 || lowest->font == FontRole::Heading2;
+                QVERIFY2(lowest->kind != PageItem::Text || !heading,
+                         qPrintable(QStringLiteral("shift %1: page %2 ends with the heading \"%3\"").arg(shift).arg(p + 1).arg(lowest->text)));
+            }
+        }
+    }
+
     void deterministicWithSourceDateEpoch()
     {
         qputenv("SOURCE_DATE_EPOCH", "1291939200"); // 2010-12-10T00:00:00Z
