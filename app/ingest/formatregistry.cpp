@@ -5,6 +5,7 @@
 #include "elbreader.h"
 #include "errorlogreader.h"
 #include "jsonlinesreader.h"
+#include "logfmtreader.h"
 #include "syslogreader.h"
 #include "w3creader.h"
 
@@ -26,6 +27,7 @@ FormatRegistry::FormatRegistry()
     m_readers.push_back(std::make_unique<ErrorLogReader>(ErrorLogReader::Variant::Nginx));
     m_readers.push_back(std::make_unique<JsonLinesReader>());
     m_readers.push_back(std::make_unique<CsvMetricsReader>());
+    m_readers.push_back(std::make_unique<LogfmtReader>());
 }
 
 const FormatRegistry &FormatRegistry::instance()

@@ -1,4 +1,5 @@
 #include "jsonlinesreader.h"
+#include "fieldnames.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -12,41 +13,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-enum Column { Time, Status, Client, Path, Host, Message, Severity, Bytes, Method, Agent, Referer, Duration, ColumnCount };
-
-constexpr std::array<const char *, ColumnCount> ColumnNames{
-    "time", "status", "client", "path", "host", "message", "severity", "bytes", "method", "agent", "referer", "duration"};
-
-// The usual names, most specific first.
-const std::array<QStringList, ColumnCount> &defaultFields()
-{
-    static const std::array<QStringList, ColumnCount> fields{
-        QStringList{u"@timestamp"_s, u"timestamp"_s, u"time"_s, u"ts"_s, u"datetime"_s, u"date"_s,
-                    u"EdgeStartTimestamp"_s, u"eventTime"_s, u"EventTime"_s, u"__REALTIME_TIMESTAMP"_s,
-                    u"time_local"_s, u"created_at"_s, u"CreationTime"_s, u"eventTimestamp"_s,
-                    u"started_at"_s, u"receiveTimestamp"_s, u"t"_s},
-        QStringList{u"http.response.status_code"_s, u"status"_s, u"status_code"_s, u"statusCode"_s,
-                    u"EdgeResponseStatus"_s, u"response.status"_s, u"response_status"_s},
-        QStringList{u"client.ip"_s, u"source.ip"_s, u"client.address"_s, u"remote_addr"_s, u"remote_ip"_s,
-                    u"client_ip"_s, u"ClientIP"_s, u"request.remote_ip"_s, u"sourceIPAddress"_s, u"ip"_s},
-        QStringList{u"url.path"_s, u"url.original"_s, u"path"_s, u"uri"_s, u"request_uri"_s,
-                    u"ClientRequestURI"_s, u"request.uri"_s, u"url"_s},
-        QStringList{u"host.name"_s, u"hostname"_s, u"host"_s, u"ClientRequestHost"_s, u"request.host"_s,
-                    u"server_name"_s, u"_HOSTNAME"_s},
-        QStringList{u"message"_s, u"msg"_s, u"MESSAGE"_s, u"eventName"_s},
-        QStringList{u"log.level"_s, u"level"_s, u"severity"_s, u"loglevel"_s, u"PRIORITY"_s},
-        QStringList{u"http.response.body.bytes"_s, u"bytes"_s, u"body_bytes_sent"_s, u"EdgeResponseBytes"_s,
-                    u"size"_s},
-        QStringList{u"http.request.method"_s, u"method"_s, u"request_method"_s, u"ClientRequestMethod"_s,
-                    u"request.method"_s},
-        QStringList{u"user_agent.original"_s, u"user_agent"_s, u"http_user_agent"_s, u"ClientRequestUserAgent"_s,
-                    u"userAgent"_s},
-        QStringList{u"http.request.referrer"_s, u"referer"_s, u"referrer"_s, u"http_referer"_s,
-                    u"ClientRequestReferer"_s},
-        QStringList{u"request_time"_s, u"duration"_s, u"response_time"_s, u"elapsed"_s},
-    };
-    return fields;
-}
+using namespace fields;
 
 // "a.b.c": first as a flat key, then as nested objects.
 QJsonValue lookup(const QJsonObject &object, const QString &name)
@@ -63,32 +30,10 @@ QJsonValue lookup(const QJsonObject &object, const QString &name)
     return lookup(head->toObject(), name.mid(dot + 1));
 }
 
-// Epoch numbers by magnitude: seconds, milliseconds, microseconds or nanoseconds.
-int64_t epochToMicros(double v)
-{
-    const double a = std::fabs(v);
-    if (a > 1e17)
-        return int64_t(v / 1000.0);
-    if (a > 1e14)
-        return int64_t(v);
-    if (a > 1e11)
-        return int64_t(v * 1000.0);
-    return int64_t(std::llround(v * 1e6));
-}
-
 class JsonLinesParser : public LineParser
 {
 public:
-    explicit JsonLinesParser(const ParseContext &context) : m_zone(context.zone), m_fields(defaultFields())
-    {
-        for (const QString &pair : context.fieldMap.split(u',', Qt::SkipEmptyParts)) {
-            const QString column = pair.section(u'=', 0, 0).trimmed(), field = pair.section(u'=', 1).trimmed();
-            for (int c = 0; c < ColumnCount; ++c) {
-                if (column == QLatin1StringView(ColumnNames[std::size_t(c)]) && !field.isEmpty())
-                    m_fields[std::size_t(c)].prepend(field);
-            }
-        }
-    }
+    explicit JsonLinesParser(const ParseContext &context) : m_zone(context.zone), m_fields(withMap(context.fieldMap)) {}
 
     LineResult parse(std::string_view s, uint64_t offset, uint32_t lineNo, EventTable &out, std::string *reason) override
     {
@@ -186,7 +131,7 @@ private:
     }
 
     ZoneConverter m_zone;
-    std::array<QStringList, ColumnCount> m_fields;
+    FieldLists m_fields;
 };
 
 } // namespace
