@@ -624,12 +624,24 @@ QList<TimeRef> findTimes(QStringView text, QDate published)
                 item.ref.offset - outItems.back()->end <= 40 && !out.back().isPeriod()) {
                 TimeRef &ref = out.back();
                 const qint64 day = 86400LL * 1000000;
-                if (!outItems.back()->ownDate && item.ownDate) // "from 10:05 until 10:50 on Friday 25 November"
+                if (!outItems.back()->ownDate && item.ownDate) { // "from 10:05 until 10:50 on Friday 25 November"
                     ref.begin = item.ref.begin - ((item.ref.begin % day) + day) % day + ((ref.begin % day) + day) % day;
-                ref.phrase = text.mid(ref.offset, item.end - ref.offset).toString().trimmed();
-                ref.end = item.ref.begin;
-                ref.approximate = ref.approximate || item.ref.approximate;
-                continue;
+                    if (ref.begin > item.ref.begin) // "from 23:00 until 01:30 on …": began the evening before
+                        ref.begin -= day;
+                }
+                qint64 end = item.ref.begin;
+                // "from 23:00 until 01:30": a clock time without its own date that falls before
+                // the start is on the next day.
+                if (end < ref.begin && !item.ownDate && ref.begin - end < day)
+                    end += day;
+                if (end >= ref.begin) {
+                    ref.phrase = text.mid(ref.offset, item.end - ref.offset).toString().trimmed();
+                    ref.end = end;
+                    ref.approximate = ref.approximate || item.ref.approximate;
+                    continue;
+                }
+                // An end before the start ("from 12 December until 10 December") is no period:
+                // both stay instants, as written.
             }
             if (item.prep == u"until" || item.prep == u"till") {
                 // Open start: some time that day up to the given moment.

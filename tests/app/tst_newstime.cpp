@@ -73,6 +73,13 @@ private slots:
             << "2010-12-12T21:15:00Z" << "2010-12-12T21:45:00Z" << true;
         QTest::newRow("from until") << "from 10:05 GMT until 10:50 GMT on Friday 25 November" << QDate(2011, 11, 26)
                                     << "2011-11-25T10:05:00Z" << "2011-11-25T10:50:00Z" << false;
+        // Found by fuzz_newstime: an end before the start made a period that ran backwards.
+        QTest::newRow("from until, overnight") << "from 23:00 until 01:30 GMT on Sunday 12 December" << dec13
+                                               << "2010-12-11T23:00:00Z" << "2010-12-12T01:30:00Z" << false;
+        QTest::newRow("from until, clock only, overnight") << "from 20:00 until 10:45 GMT" << dec13
+                                                           << "2010-12-13T20:00:00Z" << "2010-12-14T10:45:00Z" << false;
+        QTest::newRow("from until, dates backwards: two instants")
+            << "from 12 December 2010 until 10 December 2010" << dec13 << "2010-12-12T00:00:00Z" << "2010-12-13T00:00:00Z" << false;
         QTest::newRow("at a time for a duration") << "at 18:00 UTC for 20 minutes" << dec13
                                                   << "2010-12-13T18:00:00Z" << "2010-12-13T18:20:00Z" << false;
         QTest::newRow("weekday picks the year across new year")
