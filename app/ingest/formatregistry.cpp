@@ -80,4 +80,27 @@ std::vector<std::string_view> firstLines(std::string_view data, std::size_t maxL
     return lines;
 }
 
+std::vector<std::string_view> sampleLines(std::string_view data, std::size_t maxLines, std::size_t maxLineBytes,
+                                          std::size_t maxScanBytes, std::size_t *skipped)
+{
+    std::vector<std::string_view> lines;
+    *skipped = 0;
+    data = data.substr(0, maxScanBytes);
+    std::size_t pos = 0;
+    while (pos < data.size() && lines.size() < maxLines) {
+        std::size_t end = data.find('\n', pos);
+        if (end == std::string_view::npos)
+            end = data.size();
+        std::string_view line = data.substr(pos, end - pos);
+        if (!line.empty() && line.back() == '\r')
+            line.remove_suffix(1);
+        if (line.size() > maxLineBytes)
+            ++*skipped;
+        else
+            lines.push_back(line);
+        pos = end + 1;
+    }
+    return lines;
+}
+
 } // namespace inquest

@@ -39,4 +39,10 @@ private:
 // Splits the start of a file into at most maxLines lines (without CR/LF), for sniffing.
 std::vector<std::string_view> firstLines(std::string_view data, std::size_t maxLines);
 
+// Lines to sniff a format from: up to maxLines lines of at most maxLineBytes each from the first
+// maxScanBytes of data. Longer lines are skipped (counted in *skipped), so a megabyte-long first
+// line does not hide the format of the lines after it.
+std::vector<std::string_view> sampleLines(std::string_view data, std::size_t maxLines, std::size_t maxLineBytes,
+                                          std::size_t maxScanBytes, std::size_t *skipped);
+
 } // namespace inquest

@@ -32,6 +32,9 @@ namespace {
 constexpr qsizetype BlockBytes = 16 << 20;
 constexpr qsizetype ChunkBytes = 2 << 20;
 constexpr qsizetype SniffBytes = 256 << 10;
+// Sniffing skips lines longer than this and looks this far into a mapped file for short ones.
+constexpr std::size_t SniffLineBytes = 64 << 10;
+constexpr std::size_t SniffScanBytes = std::size_t(256) << 20;
 constexpr qsizetype SampleBytes = 2 << 20; // for the line-length estimate
 constexpr std::size_t SniffLines = 64;
 
@@ -177,16 +180,20 @@ private:
 
 bool Importer::chooseReader(std::string_view sample)
 {
-    const auto lines = firstLines(sample, SniffLines);
+    std::size_t skipped = 0;
+    const auto lines = sampleLines(sample, SniffLines, SniffLineBytes, SniffScanBytes, &skipped);
     const auto &registry = FormatRegistry::instance();
     if (m_options.format.isEmpty() || m_options.format == u"auto") {
         const auto guesses = registry.sniff(lines);
         for (const auto &g : guesses)
             m_result.formatsTried.append(QStringLiteral("%1 (%2)").arg(g.reader->name()).arg(g.confidence, 0, 'f', 2));
         if (guesses.empty() || guesses.front().confidence < FormatRegistry::MinConfidence) {
-            fail(QStringLiteral("no known log format recognised in the first %1 lines (formats tried: %2)")
+            const QString longLines = skipped == 0 ? QString()
+                : QStringLiteral("; %1 longer line(s) of over %2 KiB were not sampled, name the format with --format")
+                      .arg(skipped).arg(SniffLineBytes >> 10);
+            fail(QStringLiteral("no known log format recognised in the first %1 lines%2 (formats tried: %3)")
                      .arg(lines.size())
-                     .arg(registry.names().join(u", ")));
+                     .arg(longLines, registry.names().join(u", ")));
             return false;
         }
         m_reader = guesses.front().reader;
@@ -270,7 +277,9 @@ ImportResult Importer::run(uint32_t previewLines)
         head.remove_prefix(3); // UTF-8 byte order mark
         streamOffset = 3;
     }
-    if (!chooseReader(head.substr(0, std::size_t(SniffBytes))) || !prepareContext())
+    // A mapped file is sniffed from its whole start, so huge first lines can be stepped over.
+    const std::string_view sniffFrom = direct ? m_input.mappedBytes().substr(std::size_t(streamOffset)) : head;
+    if (!chooseReader(sniffFrom) || !prepareContext())
         return m_result;
     m_context.headLines = firstLines(head.substr(0, std::size_t(SniffBytes)), SniffLines);
 

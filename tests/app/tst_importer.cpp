@@ -179,6 +179,38 @@ private slots:
         QCOMPARE(r.source->table->line.back(), 7u);
     }
 
+    // A huge first line does not hide the format of the lines after it (plain and gzip), and a
+    // file of nothing but huge lines says so and how to go on.
+    void hugeFirstLineIsSteppedOver()
+    {
+        QTemporaryDir dir;
+        QFile good(fixture(QStringLiteral("mixed_zones.log")));
+        QVERIFY(good.open(QIODevice::ReadOnly));
+        const QByteArray lines = good.readAll();
+        const QByteArray huge = QByteArray(3 << 20, 'x') + '\n';
+        const QString path = dir.filePath(QStringLiteral("huge-first.log"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(huge + lines);
+        f.close();
+        const ImportResult r = importLogFile(path, {});
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        QCOMPARE(r.source->format, QStringLiteral("combined"));
+        QCOMPARE(r.source->events, 3);
+        QCOMPARE(r.source->malformed, 1);
+        QCOMPARE(r.source->issues[0].line, 1);
+        QVERIFY(r.source->issues[0].excerpt.size() <= 200);
+
+        const QString only = dir.filePath(QStringLiteral("huge-only.log"));
+        QFile g(only);
+        QVERIFY(g.open(QIODevice::WriteOnly));
+        g.write(huge + huge);
+        g.close();
+        const ImportResult refused = importLogFile(only, {});
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error.contains(u"2 longer line(s)") && refused.error.contains(u"--format"), qPrintable(refused.error));
+    }
+
     void parallelIsDeterministicAndOrdered()
     {
         QTemporaryDir dir;
