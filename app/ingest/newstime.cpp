@@ -472,7 +472,7 @@ QList<TimeRef> findTimes(QStringView text, QDate published)
 {
     std::optional<bg::date> pub;
     if (published.isValid())
-        pub = bg::date(published.year(), published.month(), published.day());
+        pub = makeDate(published.year(), published.month(), published.day()); // nullopt outside 1400..9999
     QList<Item> items;
     std::optional<bg::date> lastDate;
     qint64 lastDateEnd = -1;

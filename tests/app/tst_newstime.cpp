@@ -144,6 +144,18 @@ private slots:
         QVERIFY(news::findTimes(u"on 31 February", pub).isEmpty());               // impossible date
     }
 
+    // Found by fuzz_news: "Published: 2 March 1005" made Boost.Date_Time throw and ended the
+    // program. A publication date outside 1400..9999 is treated as none.
+    void publicationDateOutOfRangeIsIgnored()
+    {
+        for (const QDate pub : {QDate(1005, 3, 2), QDate(12000, 1, 1), QDate(-44, 3, 15)}) {
+            QVERIFY(news::findTimes(u"at 21:45 GMT yesterday, on Sunday 12 December", pub).isEmpty());
+            const QList<TimeRef> full = news::findTimes(u"on 12 December 2010", pub);
+            QCOMPARE(full.size(), 1);
+            QCOMPARE(iso(full.first().begin), QStringLiteral("2010-12-12T00:00:00Z"));
+        }
+    }
+
     void withoutPublicationDateOnlyFullDatesResolve()
     {
         QVERIFY(news::findTimes(u"on Sunday 12 December", QDate()).isEmpty());
