@@ -3,6 +3,8 @@
 #include "documentcontroller.h"
 #include "mainwindow.h"
 
+#include "docks/evidencedock.h"
+
 #include "casefile/casefile.h"
 #include "model/casedocument.h"
 #include "model/commands.h"
@@ -147,6 +149,17 @@ private slots:
         QVERIFY(w.controller()->open(file));
         QTest::qWait(8000); // the timeline index and the chart bins are built off the GUI thread
         QVERIFY(w.grab().save(dir + QStringLiteral("/case.png")));
+        // The first evidence item with a time range, shown on the chart from the evidence board.
+        auto *board = w.findChild<EvidenceDock *>();
+        for (const Evidence &e : w.document()->evidence()) {
+            if (e.provenance.hasTimeRange()) {
+                board->showEvidence(e.id);
+                QVERIFY(board->showCurrentOnChart());
+                break;
+            }
+        }
+        QTest::qWait(3000);
+        QVERIFY(w.grab().save(dir + QStringLiteral("/case-shown.png")));
     }
 
     void recentFilesRememberSavedCases()
