@@ -31,6 +31,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 
 namespace inquest {
@@ -67,7 +68,13 @@ MainWindow::MainWindow(QWidget *parent)
     resize(1500, 900);
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+    // Without a saved layout: the curves and the evidence board need height, the scores width.
+    // Dock sizes only take once the window is laid out, so after show().
+    if (!restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray()))
+        QTimer::singleShot(0, this, [this] {
+            resizeDocks({m_chartDock, m_evidenceDock}, {height() * 40 / 100, height() * 25 / 100}, Qt::Vertical);
+            resizeDocks({m_sourcesDock, m_scoringDock}, {180, width() * 28 / 100}, Qt::Horizontal);
+        });
     updateTitle();
     updateRecentMenu();
     statusBar()->showMessage(tr("Ready"));
@@ -92,6 +99,10 @@ void MainWindow::createDocks()
     m_evidenceDock = new EvidenceDock(m_doc, this);
     addDockWidget(Qt::BottomDockWidgetArea, m_evidenceDock);
     connect(m_scoringDock, &ScoringDock::evidenceActivated, m_evidenceDock, &EvidenceDock::showEvidence);
+    // "Show on chart": the range on the chart and in the timeline, or the item's log lines.
+    connect(m_evidenceDock, &EvidenceDock::timeRangeRequested, m_chartDock, &ChartDock::showTimeRange);
+    connect(m_evidenceDock, &EvidenceDock::timeRangeRequested, m_timeline, &TimelineDock::showTimeRange);
+    connect(m_evidenceDock, &EvidenceDock::linesRequested, m_timeline, &TimelineDock::showSourceLines);
 
     m_statementsDock = new StatementsDock(m_doc, this);
     connect(m_statementsDock, &StatementsDock::statusMessage, this, [this](const QString &m) {
@@ -100,8 +111,6 @@ void MainWindow::createDocks()
     addDockWidget(Qt::BottomDockWidgetArea, m_statementsDock);
     tabifyDockWidget(m_evidenceDock, m_statementsDock);
     m_evidenceDock->raise();
-    // The curves need height to be read; the evidence board too.
-    resizeDocks({m_chartDock, m_evidenceDock}, {380, 300}, Qt::Vertical);
 }
 
 void MainWindow::createMenus()

@@ -66,7 +66,6 @@ WindowProfile profileWindow(SiteBins &site, int64_t begin, int64_t end, int64_t 
     std::vector<uint64_t> agents;
     std::vector<int8_t> refererKind;
     std::vector<WindowProfile::Count> endpoints; // dense by site endpoint id; no hashing per event
-    bool firstRow = true;
     for (std::size_t part = 0; part < site.parts.size(); ++part) {
         const SiteBins::Part &pt = site.parts[part];
         const EventTable &t = *pt.table;
@@ -75,13 +74,6 @@ WindowProfile profileWindow(SiteBins &site, int64_t begin, int64_t end, int64_t 
             const int64_t time = t.time[r];
             if (time < begin || time >= end)
                 continue;
-            if (firstRow) {
-                p.firstLine = t.line[r];
-                p.firstOffset = t.offset[r];
-                firstRow = false;
-            }
-            p.lastLine = std::max<uint64_t>(p.lastLine, t.line[r]);
-            p.lastOffset = std::max<uint64_t>(p.lastOffset, t.offset[r]);
             ++p.requests;
             const bool error = t.status[r] >= 500 && t.status[r] < 600;
             p.errors += error;

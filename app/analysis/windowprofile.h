@@ -32,11 +32,6 @@ struct WindowProfile
     double endpointEntropy = 0;
     std::unordered_map<uint32_t, Count> endpoints;           // site endpoint id → counts
     std::unordered_map<uint32_t, uint64_t> externalReferers; // site referer id → requests
-    // First and last row of the first part in range, for provenance (line numbers).
-    uint64_t firstLine = 0;
-    uint64_t lastLine = 0;
-    uint64_t firstOffset = 0;
-    uint64_t lastOffset = 0;
 
     double minutes() const { return double(end - begin) / 60e6; }
     double perMinute() const { return minutes() > 0 ? double(requests) / minutes() : 0; }

@@ -39,6 +39,10 @@ QJsonObject toJson(const Evidence &e)
         provenance.insert(QStringLiteral("source_sha256"), p.sourceSha256);
         provenance.insert(QStringLiteral("first_line"), p.firstLine);
         provenance.insert(QStringLiteral("last_line"), p.lastLine);
+        if (p.offsetBegin >= 0) {
+            provenance.insert(QStringLiteral("offset_begin"), p.offsetBegin);
+            provenance.insert(QStringLiteral("offset_end"), p.offsetEnd);
+        }
     }
     if (p.hasStatement())
         provenance.insert(QStringLiteral("statement"), p.statementId);

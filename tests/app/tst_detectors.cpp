@@ -232,6 +232,87 @@ private slots:
         QVERIFY(!findTitled(fc, QStringLiteral("Referer spike")));
     }
 
+    void accessLogFindingsCiteTheirLines_data()
+    {
+        QTest::addColumn<bool>("unsortedBiggest");
+        QTest::newRow("time-ordered source") << false;
+        QTest::newRow("source out of time order") << true;
+    }
+
+    // Site a.example is served from two logs (big, small); b.example is fine. Every access-log
+    // finding must cite the big log's lines inside its window, as a scan of the table finds them.
+    void accessLogFindingsCiteTheirLines()
+    {
+        QFETCH(bool, unsortedBiggest);
+        Site big, small, other;
+        for (int m = 0; m < 240; ++m) {
+            const bool out = m >= 150 && m < 180;
+            big.minute(m, 140, out ? 0.7 : 0);
+            small.minute(m, 60, out ? 0.7 : 0);
+            other.minute(m, 150);
+        }
+        if (unsortedBiggest) {
+            // Neighbouring rows swap times: line order stays, time order breaks.
+            for (std::size_t r = 0; r + 1 < big.t->size(); r += 2)
+                std::swap(big.t->time[r], big.t->time[r + 1]);
+        }
+        QList<Source> sources = {big.source(QStringLiteral("a.example"), 0),
+                                 small.source(QStringLiteral("a.example"), 0),
+                                 other.source(QStringLiteral("b.example"), 0)};
+        const QStringList files = {QStringLiteral("web1-access.log"), QStringLiteral("web2-access.log"),
+                                   QStringLiteral("b-access.log")};
+        for (int i = 0; i < sources.size(); ++i) {
+            sources[i].path = QStringLiteral("/logs/") + files[i];
+            sources[i].sha256 = QString(64, QChar(u'a' + i));
+            sources[i].size = qint64(sources[i].table->size()) * 100;
+        }
+        const CaseData data = caseWith(sources);
+        const DetectorOutput out = runDetectors(data);
+
+        QStringList cited;
+        for (const Evidence &e : out.evidence) {
+            const QString detector = e.origin.section(u':', 1).section(u'@', 0, 0);
+            if (!QStringList{QStringLiteral("incident-window"), QStringLiteral("traffic-volume"),
+                             QStringLiteral("client-population"), QStringLiteral("endpoints")}
+                     .contains(detector))
+                continue;
+            cited.append(detector);
+            const Provenance &p = e.provenance;
+            QVERIFY2(p.hasLines(), qPrintable(e.title));
+            QCOMPARE(p.sourceId, data.sources[0].id);
+            QCOMPARE(p.sourceSha256, data.sources[0].sha256);
+            // Brute force: events of each source inside the window.
+            std::vector<std::size_t> counts;
+            for (const Source &s : data.sources) {
+                std::size_t n = 0;
+                for (int64_t t : s.table->time)
+                    n += t >= p.timeBegin && t < p.timeEnd;
+                counts.push_back(n);
+            }
+            QVERIFY(counts[0] > counts[1] && counts[1] > 0);
+            const EventTable &t = *data.sources[0].table;
+            qint64 first = -1, last = -1;
+            for (std::size_t r = 0; r < t.size(); ++r) {
+                if (t.time[r] >= p.timeBegin && t.time[r] < p.timeEnd) {
+                    if (first < 0)
+                        first = qint64(r);
+                    last = qint64(r);
+                }
+            }
+            QVERIFY(first >= 0);
+            QCOMPARE(p.firstLine, qint64(t.line[std::size_t(first)]));
+            QCOMPARE(p.lastLine, qint64(t.line[std::size_t(last)]));
+            QCOMPARE(p.offsetBegin, qint64(t.offset[std::size_t(first)]));
+            QCOMPARE(p.offsetEnd, qint64(t.offset[std::size_t(last) + 1]));
+            QVERIFY2(e.description.contains(QStringLiteral("Lines cited from web1-access.log")), qPrintable(e.description));
+            QVERIFY(e.description.contains(QStringLiteral("web2-access.log (%1)").arg(counts[1])));
+            QVERIFY(e.description.contains(QStringLiteral("(%1 of %2)").arg(counts[0]).arg(counts[0] + counts[1])));
+            QVERIFY(!e.description.contains(QStringLiteral("b-access.log")));
+        }
+        for (const char *d : {"incident-window", "traffic-volume", "client-population", "endpoints"})
+            QVERIFY2(cited.contains(QLatin1StringView(d)), d);
+    }
+
     void syslogClassification_data()
     {
         QTest::addColumn<QString>("message");

@@ -123,6 +123,13 @@ private slots:
             QVERIFY(p.contains(QStringLiteral("time_begin")) || p.contains(QStringLiteral("statement")));
             if (p.contains(QStringLiteral("time_begin")))
                 QVERIFY(p[QStringLiteral("time_begin")].toString().endsWith(u'Z'));
+            // Findings read from access logs and system logs cite the lines they rest on.
+            if (p[QStringLiteral("metric")].toString() != u"claim") {
+                QVERIFY2(p[QStringLiteral("first_line")].toInteger() > 0, qPrintable(s[QStringLiteral("title")].toString()));
+                QVERIFY(p[QStringLiteral("last_line")].toInteger() >= p[QStringLiteral("first_line")].toInteger());
+                QVERIFY(p[QStringLiteral("offset_end")].toInteger() > p[QStringLiteral("offset_begin")].toInteger());
+                QCOMPARE(p[QStringLiteral("source_sha256")].toString().size(), 64);
+            }
         }
 
         r = inquestRun({QStringLiteral("analyze"), m_case, QStringLiteral("--accept")});

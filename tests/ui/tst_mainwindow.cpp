@@ -3,6 +3,9 @@
 #include "documentcontroller.h"
 #include "mainwindow.h"
 
+#include "docks/evidencedock.h"
+#include "docks/timelinedock.h"
+
 #include "casefile/casefile.h"
 #include "model/casedocument.h"
 #include "model/commands.h"
@@ -134,6 +137,24 @@ private slots:
 
     // With INQUEST_LOOK_CASE and INQUEST_SCREENSHOT_DIR set: the window with that case open, for
     // a person to look at (e.g. the demo case).
+    void defaultLayoutGivesTheChartsRoom()
+    {
+        // No saved layout (initTestCase cleared it): the window fits a 1600x1000 screen and the
+        // four chart panes and the evidence board get real height.
+        MainWindow w;
+        w.resize(1600, 1000);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.minimumSizeHint().width() <= 1600);
+        QVERIFY(w.minimumSizeHint().height() <= 1000);
+        auto *charts = w.findChild<QDockWidget *>(QStringLiteral("chartsDock"));
+        auto *evidence = w.findChild<QDockWidget *>(QStringLiteral("evidenceDock"));
+        // Before, the charts got their 266 px minimum: four panes of a few pixels each.
+        QTRY_VERIFY2(charts->height() >= 350, qPrintable(QString::number(charts->height())));
+        QVERIFY2(evidence->height() >= 220, qPrintable(QString::number(evidence->height())));
+        QVERIFY(w.timeline()->height() >= 150);
+    }
+
     void lookAtACase()
     {
         const QString file = qEnvironmentVariable("INQUEST_LOOK_CASE");
@@ -147,6 +168,17 @@ private slots:
         QVERIFY(w.controller()->open(file));
         QTest::qWait(8000); // the timeline index and the chart bins are built off the GUI thread
         QVERIFY(w.grab().save(dir + QStringLiteral("/case.png")));
+        // The first evidence item with a time range, shown on the chart from the evidence board.
+        auto *board = w.findChild<EvidenceDock *>();
+        for (const Evidence &e : w.document()->evidence()) {
+            if (e.provenance.hasTimeRange()) {
+                board->showEvidence(e.id);
+                QVERIFY(board->showCurrentOnChart());
+                break;
+            }
+        }
+        QTest::qWait(3000);
+        QVERIFY(w.grab().save(dir + QStringLiteral("/case-shown.png")));
     }
 
     void recentFilesRememberSavedCases()

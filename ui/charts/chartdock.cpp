@@ -3,6 +3,8 @@
 #include "chartmarks.h"
 #include "chartplot.h"
 
+#include "models/timeformat.h"
+
 #include "analysis/rangestats.h"
 #include "analysis/siteevents.h"
 #include "model/casedocument.h"
@@ -66,6 +68,8 @@ ChartDock::ChartDock(CaseDocument *doc, QWidget *parent)
     connect(&m_binsWatcher, &QFutureWatcher<std::shared_ptr<const CaseBins>>::finished, this, [this] {
         m_controller->setBins(m_binsWatcher.result());
         refreshMarks();
+        if (const auto range = std::exchange(m_pendingRange, std::nullopt)) // new bins fit all; show it again
+            showTimeRange(range->first, range->second, QString());
         emit binsBuilt();
         if (std::exchange(m_rebuildAgain, false))
             rebuildBins();
@@ -264,6 +268,21 @@ void ChartDock::zoomToOutage()
     const qint64 context = qMax<qint64>((end - begin) / 2, 60 * UsPerSecond);
     m_plot->setVisibleRange(begin - context, end + context);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void ChartDock::showTimeRange(qint64 beginUs, qint64 endUs, const QString &site)
+{
+    if (endUs <= beginUs)
+        return;
+    const qint64 context = qMax<qint64>((endUs - beginUs) / 2, 5 * 60 * UsPerSecond);
+    m_plot->setVisibleRange(beginUs - context, endUs + context);
+    m_plot->marks()->setHighlight(beginUs, endUs);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    if (!binsReady())
+        m_pendingRange = {beginUs, endUs};
+    raise();
+    const QString range = timeformat::span(beginUs, endUs);
+    emit statusMessage(site.isEmpty() ? tr("Showing %1").arg(range) : tr("Showing %1 (%2)").arg(range, site));
 }
 
 void ChartDock::fitAll()

@@ -6,6 +6,8 @@
 #include <QDockWidget>
 #include <QFutureWatcher>
 
+#include <optional>
+
 class QAction;
 class QComboBox;
 class QLabel;
@@ -40,6 +42,10 @@ public:
     Id createEvidenceFromSelection();
     Id createOutage(qint64 beginUs, qint64 endUs);
     void zoomToOutage();
+    // Zooms to [beginUs, endUs) with context either side (half its length, at least five
+    // minutes) and highlights it; what "Show on chart" from the evidence board calls. `site`
+    // names the site it concerns, if one (for the status line).
+    void showTimeRange(qint64 beginUs, qint64 endUs, const QString &site);
     void fitAll();
     void setDisplayTimeZone(const QByteArray &zoneId); // "UTC", "local" or an IANA id
     QString visibleCsv() const;
@@ -75,6 +81,7 @@ private:
     QAction *m_outageMode = nullptr;
     QFutureWatcher<std::shared_ptr<const CaseBins>> m_binsWatcher;
     bool m_rebuildAgain = false;
+    std::optional<std::pair<qint64, qint64>> m_pendingRange; // shown once the bins are there
 };
 
 } // namespace inquest

@@ -192,6 +192,37 @@ Id ChartMarks::markerAt(const QPoint &pos) const
     return 0;
 }
 
+void ChartMarks::setHighlight(qint64 beginUs, qint64 endUs)
+{
+    for (QCPAbstractItem *item : std::as_const(m_highlightItems))
+        m_plot->removeItem(item);
+    m_highlightItems.clear();
+    m_highlight = endUs > beginUs ? std::pair(beginUs, endUs) : std::pair<qint64, qint64>(0, 0);
+    if (endUs <= beginUs)
+        return;
+    const QColor colour(0x00, 0x72, 0xB2);
+    QColor fill = colour;
+    fill.setAlpha(40);
+    for (int p = 0; p < ChartPlot::PaneCount; ++p) {
+        QCPAxisRect *rect = m_plot->pane(ChartPlot::Pane(p));
+        auto *r = new QCPItemRect(m_plot);
+        r->setBrush(fill);
+        r->setPen(QPen(colour, 2));
+        for (QCPItemPosition *pos : {r->topLeft, r->bottomRight}) {
+            pos->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+            pos->setAxisRect(rect);
+            pos->setTypeX(QCPItemPosition::ptPlotCoords);
+            pos->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        }
+        r->topLeft->setCoords(double(beginUs) / 1e6, 0);
+        r->bottomRight->setCoords(double(endUs) / 1e6, 1);
+        r->setClipAxisRect(rect);
+        r->setLayer(QStringLiteral("grid")); // under the curves, like the other marks
+        r->setSelectable(false);
+        m_highlightItems.append(r);
+    }
+}
+
 QList<QCPItemText *> ChartMarks::labels() const { return m_labels; }
 
 } // namespace inquest

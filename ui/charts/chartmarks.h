@@ -43,6 +43,10 @@ public:
     const QList<Mark> &marks() const { return m_marks; }
     // Places the labels for the current zoom (called on every range change; cheap).
     void layoutLabels();
+    // One time range drawn emphasised over every pane (the item shown from the evidence board);
+    // replaces the previous one, survives setMarks(). end <= begin removes it.
+    void setHighlight(qint64 beginUs, qint64 endUs);
+    std::pair<qint64, qint64> highlight() const { return m_highlight; }
     // The outage window, finding or note under a widget position (0 if none).
     Id markerAt(const QPoint &pos) const;
     // Label text items, for tests and screenshots checks.
@@ -55,6 +59,8 @@ private:
     QList<Mark> m_marks;
     QList<QList<QCPAbstractItem *>> m_items; // per mark
     QList<QCPItemText *> m_labels;           // per mark (may be null)
+    std::pair<qint64, qint64> m_highlight{0, 0};
+    QList<QCPAbstractItem *> m_highlightItems; // per pane
 };
 
 } // namespace inquest

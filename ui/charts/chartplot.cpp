@@ -283,6 +283,18 @@ void ChartPlot::fitValueAxes()
 int64_t ChartPlot::visibleFromUs() const { return int64_t(std::llround(timeAxis()->range().lower * UsPerS)); }
 int64_t ChartPlot::visibleToUs() const { return int64_t(std::llround(timeAxis()->range().upper * UsPerS)); }
 
+QSize ChartPlot::sizeHint() const
+{
+    // About 110 px for each curve pane, a lane for syslog, the time axis and the legend.
+    const int line = fontMetrics().height();
+    return {80 * line, 30 * line};
+}
+
+QSize ChartPlot::minimumSizeHint() const
+{
+    return {30 * fontMetrics().height(), 16 * fontMetrics().height()};
+}
+
 void ChartPlot::setVisibleRange(int64_t fromUs, int64_t toUs)
 {
     timeAxis()->setRange(double(fromUs) / UsPerS, double(toUs) / UsPerS);
@@ -324,9 +336,10 @@ void ChartPlot::updateAxisLabels()
 {
     const QString per = m_data.widthUs > 0 ? tr(" per %1").arg(widthText(m_data.widthUs)) : QString();
     m_panes[Traffic]->axis(QCPAxis::atLeft)->setLabel(tr("Requests") + per);
-    m_panes[Errors]->axis(QCPAxis::atLeft)->setLabel(tr("4xx / 5xx") + per);
+    // The error and client panes are short: their labels take two lines so they stay inside.
+    m_panes[Errors]->axis(QCPAxis::atLeft)->setLabel(tr("4xx / 5xx") + u'\n' + per.trimmed());
     m_panes[Errors]->axis(QCPAxis::atRight)->setLabel(tr("5xx rate %"));
-    m_panes[Clients]->axis(QCPAxis::atLeft)->setLabel(tr("Clients") + per);
+    m_panes[Clients]->axis(QCPAxis::atLeft)->setLabel(tr("Clients") + u'\n' + per.trimmed());
     // The lane is too short for a long label; its caption says what the bars are.
     m_panes[Syslog]->axis(QCPAxis::atLeft)->setLabel(tr("Syslog"));
     const QString zone = m_zone == QTimeZone::utc() ? QStringLiteral("UTC") : QString::fromUtf8(m_zone.id());

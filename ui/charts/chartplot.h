@@ -50,6 +50,10 @@ public:
     // Fits the value axes to what is visible (called before a replot after a pan or zoom).
     void fitValueAxes();
 
+    // Four stacked panes need height to be read: what a new window's layout gives the chart.
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
     void zoomBy(double factor);   // > 1 zooms in, around the centre
     void panBy(double fraction);  // of the visible span; negative = earlier
 

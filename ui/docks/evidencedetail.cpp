@@ -51,6 +51,7 @@ EvidenceDetail::EvidenceDetail(CaseDocument *doc, QWidget *parent)
     , m_description(new QPlainTextEdit)
     , m_origin(new QLabel)
     , m_provenance(new QLabel)
+    , m_showLink(new QLabel)
     , m_reliability(new QComboBox)
     , m_credibility(new QComboBox)
     , m_relevance(new QComboBox)
@@ -92,6 +93,11 @@ EvidenceDetail::EvidenceDetail(CaseDocument *doc, QWidget *parent)
     form->addRow(tr("Comments"), m_comments);
     form->addRow(tr("Origin"), m_origin);
     form->addRow(tr("Provenance"), m_provenance);
+    m_showLink->setObjectName(QStringLiteral("showOnChartLink"));
+    m_showLink->setText(QStringLiteral("<a href=\"show\">%1</a>").arg(tr("Show on chart")));
+    m_showLink->setToolTip(tr("Zoom the chart to this range and show its log lines"));
+    form->addRow(QString(), m_showLink);
+    connect(m_showLink, &QLabel::linkActivated, this, &EvidenceDetail::showOnChartRequested);
 
     connect(m_title, &QLineEdit::editingFinished, this, [this] {
         const QString t = m_title->text().trimmed();
@@ -184,6 +190,7 @@ void EvidenceDetail::refresh()
         origin += QStringLiteral("\n") + ev.reason;
     m_origin->setText(origin);
     m_provenance->setText(e ? provenanceDetail(ev.provenance) : QString());
+    m_showLink->setVisible(e && (ev.provenance.hasTimeRange() || ev.provenance.hasLines()));
 }
 
 } // namespace inquest

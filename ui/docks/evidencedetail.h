@@ -32,6 +32,11 @@ public:
     QComboBox *relevanceCombo() const { return m_relevance; }
     QLineEdit *tagsEdit() const { return m_tags; }
     QCheckBox *starBox() const { return m_star; }
+    QLabel *showOnChartLink() const { return m_showLink; }
+
+signals:
+    // The "Show on chart" link next to the provenance was clicked.
+    void showOnChartRequested();
 
 private:
     void refresh();
@@ -43,6 +48,7 @@ private:
     QPlainTextEdit *m_description;
     QLabel *m_origin;
     QLabel *m_provenance;
+    QLabel *m_showLink;
     QComboBox *m_reliability;
     QComboBox *m_credibility;
     QComboBox *m_relevance;

@@ -5,8 +5,10 @@
 #include "models/evidencefiltermodel.h"
 #include "models/evidencemodel.h"
 
+#include "model/casedocument.h"
 #include "model/evidenceedits.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -57,6 +59,12 @@ EvidenceDock::EvidenceDock(CaseDocument *doc, QWidget *parent)
     tools->addAction(tr("Accept"), this, &EvidenceDock::acceptSelected)->setObjectName(QStringLiteral("actionAccept"));
     tools->addAction(tr("Reject"), this, &EvidenceDock::rejectSelected)->setObjectName(QStringLiteral("actionReject"));
     tools->addAction(tr("Delete"), this, &EvidenceDock::deleteSelected)->setObjectName(QStringLiteral("actionDeleteEvidence"));
+    tools->addSeparator();
+    m_showOnChart = tools->addAction(tr("Show on chart"), this, &EvidenceDock::showCurrentOnChart);
+    m_showOnChart->setObjectName(QStringLiteral("actionShowOnChart"));
+    m_showOnChart->setToolTip(tr("Zoom the chart to the item's time range and show its log lines "
+                                 "(or double-click the item)"));
+    m_matrix->addAction(m_showOnChart); // in the matrix's context menu
     tools->addSeparator();
     m_bulkTag->setPlaceholderText(tr("tag"));
     m_bulkTag->setMaximumWidth(110);
@@ -112,9 +120,44 @@ EvidenceDock::EvidenceDock(CaseDocument *doc, QWidget *parent)
     layout->addWidget(splitter, 1);
     setWidget(content);
 
-    connect(m_matrix->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            [this] { m_detail->setEvidence(m_matrix->currentId()); });
+    connect(m_matrix->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
+        m_detail->setEvidence(m_matrix->currentId());
+        updateActions();
+    });
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &EvidenceDock::updateActions);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &EvidenceDock::updateActions);
+    // Ratings and the title are edited by double-click; elsewhere a double-click shows the item.
+    connect(m_matrix, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
+        if (!(index.flags() & Qt::ItemIsEditable))
+            showCurrentOnChart();
+    });
+    connect(m_detail, &EvidenceDetail::showOnChartRequested, this, &EvidenceDock::showCurrentOnChart);
     updateCount();
+    updateActions();
+}
+
+void EvidenceDock::updateActions()
+{
+    const Evidence *e = m_doc->find<Evidence>(m_matrix->currentId());
+    m_showOnChart->setEnabled(e && (e->provenance.hasTimeRange() || e->provenance.hasLines()));
+}
+
+bool EvidenceDock::showCurrentOnChart()
+{
+    const Evidence *e = m_doc->find<Evidence>(m_matrix->currentId());
+    if (!e)
+        return false;
+    const Provenance &p = e->provenance;
+    if (p.hasTimeRange()) {
+        // Detectors list every affected site ("a,b"); only a single site narrows the view.
+        emit timeRangeRequested(p.timeBegin, p.timeEnd, p.site.contains(u',') ? QString() : p.site);
+        return true;
+    }
+    if (p.hasLines() && p.sourceId) {
+        emit linesRequested(p.sourceId, p.firstLine, std::max(p.firstLine, p.lastLine));
+        return true;
+    }
+    return false;
 }
 
 void EvidenceDock::updateCount()

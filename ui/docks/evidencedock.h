@@ -4,6 +4,7 @@
 
 #include <QDockWidget>
 
+class QAction;
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -42,8 +43,20 @@ public:
     void deleteSelected();
     void tagSelected();
     void untagSelected();
+    // "Show on chart" for the current item: its time range on the chart and in the timeline, or
+    // else the log lines it rests on in the timeline. False if it has neither.
+    bool showCurrentOnChart();
+    QAction *showOnChartAction() const { return m_showOnChart; }
+
+signals:
+    // The chart should zoom to this range and the timeline filter to it (site: the one site the
+    // item concerns, or empty).
+    void timeRangeRequested(qint64 beginUs, qint64 endUs, const QString &site);
+    // The timeline should show these lines (1-based, inclusive) of a log source.
+    void linesRequested(inquest::Id sourceId, qint64 firstLine, qint64 lastLine);
 
 private:
+    void updateActions();
     void updateCount();
 
     CaseDocument *m_doc;
@@ -56,6 +69,7 @@ private:
     QCheckBox *m_starFilter;
     QLineEdit *m_bulkTag;
     QLabel *m_count;
+    QAction *m_showOnChart = nullptr;
 };
 
 } // namespace inquest

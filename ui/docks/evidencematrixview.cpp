@@ -140,11 +140,20 @@ void EvidenceMatrixView::keyPressEvent(QKeyEvent *event)
 void EvidenceMatrixView::contextMenuEvent(QContextMenuEvent *event)
 {
     const QModelIndex index = indexAt(event->pos());
-    if (!index.isValid() || !m_source->isRatingColumn(m_proxy->mapToSource(index).column()))
+    if (!index.isValid())
         return;
     if (!selectionModel()->isSelected(index))
         setCurrentIndex(index);
     QMenu menu(this);
+    // The actions added to the view (e.g. "Show on chart") concern the current row.
+    menu.addActions(actions());
+    if (!m_source->isRatingColumn(m_proxy->mapToSource(index).column())) {
+        if (!menu.isEmpty())
+            menu.exec(event->globalPos());
+        return;
+    }
+    if (!menu.isEmpty())
+        menu.addSeparator();
     const std::pair<Rating, QString> entries[] = {
         {Rating::CC, tr("CC \u2014 very consistent")}, {Rating::C, tr("C \u2014 consistent")},
         {Rating::N, tr("N \u2014 neutral")},           {Rating::I, tr("I \u2014 inconsistent")},

@@ -14,7 +14,8 @@ class EvidenceFilterModel;
 // The ACH matrix as a table the analyst rates from the keyboard: arrows move; C, N, I set a
 // rating, C or I pressed twice on the same cell (or with Shift) gives CC or II, A gives NA,
 // Delete/Backspace clears. With several rating cells selected, a key rates them all in one undo
-// step. A context menu and a combo editor (double-click, F2) do the same with the mouse.
+// step. A context menu and a combo editor (double-click, F2) do the same with the mouse; the
+// context menu also offers the actions added to the view (QWidget::addAction) for the row.
 class EvidenceMatrixView : public QTableView
 {
     Q_OBJECT

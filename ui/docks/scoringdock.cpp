@@ -11,7 +11,6 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QScrollArea>
-#include <QScrollBar>
 #include <QSplitter>
 #include <QTableView>
 #include <QTabWidget>
@@ -64,8 +63,6 @@ ScoringDock::ScoringDock(CaseDocument *doc, QWidget *parent)
     weightsScroll->setWidget(m_weights);
     weightsScroll->setWidgetResizable(true);
     weightsScroll->setFrameShape(QFrame::NoFrame);
-    weightsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    weightsScroll->setMinimumWidth(m_weights->sizeHint().width() + weightsScroll->verticalScrollBar()->sizeHint().width());
     m_tabs->addTab(weightsScroll, tr("Weights"));
 
     auto *splitter = new QSplitter(Qt::Vertical);
@@ -86,7 +83,12 @@ ScoringDock::ScoringDock(CaseDocument *doc, QWidget *parent)
     layout->setSpacing(0);
     layout->addWidget(m_summary);
     layout->addWidget(splitter, 1);
-    setWidget(content);
+    // A short or narrow dock scrolls instead of forcing its minimum on the whole window row.
+    auto *scroll = new QScrollArea;
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    setWidget(scroll);
 
     // Every change can move a score (a title only changes the critical list's text); the
     // computation is cheap enough to run on each one.

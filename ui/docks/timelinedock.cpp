@@ -15,6 +15,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace inquest {
 
 TimelineDock::TimelineDock(CaseDocument *doc, QWidget *parent)
@@ -70,7 +72,7 @@ TimelineDock::TimelineDock(CaseDocument *doc, QWidget *parent)
     splitter->addWidget(m_rawLine);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 0);
-    splitter->setSizes({700, 110});
+    splitter->setSizes({700, 80});
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -96,7 +98,41 @@ TimelineDock::~TimelineDock() = default;
 void TimelineDock::showTimeRange(qint64 beginUs, qint64 endUs, const QString &site)
 {
     m_scrollTo = beginUs;
+    m_selectEntry.reset();
     m_filterBar->setTimeRange(beginUs, endUs, site);
+    goIfUnchanged();
+}
+
+void TimelineDock::goIfUnchanged()
+{
+    // The same filter again brings no new result (and no busy filtering is under way): go now.
+    if ((m_scrollTo || m_selectEntry) && !m_controller->isBusy())
+        timelineUpdated();
+}
+
+bool TimelineDock::showSourceLines(Id sourceId, qint64 firstLine, qint64 lastLine)
+{
+    const TimelineIndex &index = *m_controller->index();
+    const auto &sources = index.sources();
+    const auto it = std::find_if(sources.begin(), sources.end(), [sourceId](const TimelineSource &s) { return s.id == sourceId; });
+    if (it == sources.end() || lastLine < firstLine)
+        return false;
+    // Rows are in file order, so line numbers ascend; the times of those rows need not.
+    const std::vector<uint32_t> &lines = it->table->line;
+    const auto b = std::lower_bound(lines.begin(), lines.end(), uint64_t(firstLine),
+                                    [](uint32_t l, uint64_t v) { return l < v; });
+    const auto e = std::upper_bound(b, lines.end(), uint64_t(lastLine),
+                                    [](uint64_t v, uint32_t l) { return v < l; });
+    if (b == e)
+        return false;
+    const std::size_t first = std::size_t(b - lines.begin());
+    const auto &time = it->table->time;
+    const auto [lo, hi] = std::minmax_element(time.begin() + std::ptrdiff_t(first), time.begin() + (e - lines.begin()));
+    m_scrollTo.reset();
+    m_selectEntry = timeline::pack(uint32_t(it - sources.begin()), first);
+    m_filterBar->setSourceRange(sourceId, *lo, *hi + 1);
+    goIfUnchanged();
+    return true;
 }
 
 void TimelineDock::documentChanged(const ChangeEvent &event)
@@ -115,9 +151,9 @@ void TimelineDock::timelineUpdated()
 {
     const TimelineIndex *index = m_controller->index().get();
     // Keep the selected event selected when only the filter changed.
-    std::optional<uint64_t> selected;
+    std::optional<uint64_t> selected = std::exchange(m_selectEntry, std::nullopt);
     const QModelIndex current = m_view->currentIndex();
-    if (current.isValid() && m_model->timelineIndex() == index)
+    if (!selected && current.isValid() && m_model->timelineIndex() == index)
         selected = m_model->entryAt(current.row());
 
     m_model->setRows(m_controller->index(), m_controller->rows());

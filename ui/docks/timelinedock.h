@@ -33,6 +33,10 @@ public:
     // Filters to [beginUs, endUs) (and to `site`, if not empty) and scrolls to the first
     // matching event; what the charts call when a person picks a time range.
     void showTimeRange(qint64 beginUs, qint64 endUs, const QString &site);
+    // Filters to one source around lines [firstLine, lastLine] (1-based, inclusive) and selects
+    // the first of them; what the evidence board calls for an item that rests on log lines.
+    // Returns false if the source or the lines are not in the timeline.
+    bool showSourceLines(inquest::Id sourceId, qint64 firstLine, qint64 lastLine);
 
     QTableView *view() const { return m_view; }
     TimelineModel *model() const { return m_model; }
@@ -48,6 +52,7 @@ private:
     void documentChanged(const ChangeEvent &event);
     void rebuild();
     void timelineUpdated();
+    void goIfUnchanged();
     void currentRowChanged();
     void updateCount();
     void setColumnWidths();
@@ -63,6 +68,7 @@ private:
     QToolButton *m_rawToggle;
     const void *m_shownIndex = nullptr; // the index the filter bar's choices were made from
     std::optional<qint64> m_scrollTo;   // after the next filter result, go to this time
+    std::optional<uint64_t> m_selectEntry; // after the next filter result, select this entry
 };
 
 } // namespace inquest

@@ -19,7 +19,9 @@ QComboBox *makeCombo(const QString &objectName, const QString &toolTip)
     auto *combo = new QComboBox;
     combo->setObjectName(objectName);
     combo->setToolTip(toolTip);
-    combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // Long site and file names show in the popup; the bar itself must fit beside the docks.
+    combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    combo->setMinimumContentsLength(6);
     return combo;
 }
 
@@ -30,8 +32,7 @@ QLineEdit *makeTimeEdit(const QString &objectName, const QString &placeholder)
     edit->setPlaceholderText(placeholder);
     edit->setClearButtonEnabled(true);
     edit->setToolTip(QObject::tr("UTC, e.g. 2010-12-12 21:45 or 2010-12-12T21:45:00Z"));
-    edit->setMinimumWidth(edit->fontMetrics().horizontalAdvance(QStringLiteral("2010-12-12 21:45:00.000")) +
-                          36);
+    edit->setMinimumWidth(edit->fontMetrics().horizontalAdvance(QStringLiteral("12-12 21:45:00.000")) + 30);
     return edit;
 }
 
@@ -57,7 +58,7 @@ TimelineFilterBar::TimelineFilterBar(QWidget *parent)
     m_text->setObjectName(QStringLiteral("timelineFilterText"));
     m_text->setPlaceholderText(tr("Filter path, client, agent, host, message\u2026"));
     m_text->setClearButtonEnabled(true);
-    m_text->setMinimumWidth(220);
+    m_text->setMinimumWidth(80);
 
     m_status->addItem(tr("Any status"), 0);
     for (int c = 1; c <= 5; ++c)
@@ -145,6 +146,13 @@ void TimelineFilterBar::setTimeRange(qint64 beginUs, qint64 endUs, const QString
     }
     m_typing->stop();
     emitChanged();
+}
+
+void TimelineFilterBar::setSourceRange(Id source, qint64 beginUs, qint64 endUs)
+{
+    reselect(m_site, QString());
+    reselect(m_source, source);
+    setTimeRange(beginUs, endUs, QString());
 }
 
 void TimelineFilterBar::clear()

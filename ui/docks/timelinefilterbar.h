@@ -28,6 +28,8 @@ public:
     void setChoices(const QStringList &sites, const std::vector<TimelineSource> &sources);
     // Sets the range (and the site, if not empty) and emits the new filter at once.
     void setTimeRange(qint64 beginUs, qint64 endUs, const QString &site);
+    // Shows one source's events in [beginUs, endUs) (all sites) and emits the new filter at once.
+    void setSourceRange(Id source, qint64 beginUs, qint64 endUs);
     void clear();
 
     // "2010-12-12 21:45:00", "…:00.250", "2010-12-12T21:45:00Z", "2010-12-12" (all UTC).

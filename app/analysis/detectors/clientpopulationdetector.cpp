@@ -84,6 +84,7 @@ void ClientPopulationDetector::run(AnalysisContext &context, DetectorOutput &out
             e.provenance.timeEnd = inc.end;
             e.provenance.metric = QStringLiteral("clients");
             e.provenance.site = inc.affected.join(u',');
+            context.citeLines(e, inc.affected, inc.begin, inc.end);
             out.evidence.append(e);
         };
 

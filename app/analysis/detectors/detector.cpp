@@ -7,7 +7,45 @@
 #include "syslogsignaturedetector.h"
 #include "trafficvolumedetector.h"
 
+#include <QFileInfo>
+
 namespace inquest {
+
+namespace {
+
+// The rows of one source with time in [begin, end): how many, and the first and last of them in
+// file order.
+struct RowsInWindow
+{
+    std::size_t events = 0;
+    std::size_t first = 0;
+    std::size_t last = 0;
+};
+
+RowsInWindow rowsInWindow(const SiteBins &site, std::size_t part, int64_t begin, int64_t end)
+{
+    const auto [rb, re] = site.rows(part, begin, end);
+    if (site.parts[part].sorted)
+        return re > rb ? RowsInWindow{re - rb, rb, re - 1} : RowsInWindow{};
+    RowsInWindow r;
+    const std::vector<int64_t> &time = site.parts[part].table->time;
+    for (std::size_t i = rb; i < re; ++i) {
+        if (time[i] < begin || time[i] >= end)
+            continue;
+        if (!r.events++)
+            r.first = i;
+        r.last = i;
+    }
+    return r;
+}
+
+QString sourceName(const Source &s)
+{
+    const QString name = QFileInfo(s.path).fileName();
+    return name.isEmpty() ? QStringLiteral("source #%1").arg(s.id) : name;
+}
+
+} // namespace
 
 AnalysisContext::AnalysisContext(const CaseData &caseData) : data(caseData), sites(SiteBins::build(caseData))
 {
@@ -34,6 +72,62 @@ std::pair<int64_t, int64_t> AnalysisContext::baselineFor(const Incident &inciden
             begin = std::min(end, other.end + gap);
     }
     return {begin, std::max(begin, end)};
+}
+
+void AnalysisContext::citeLines(Evidence &e, const QStringList &siteNames, int64_t begin, int64_t end) const
+{
+    struct Candidate
+    {
+        const SiteBins *site;
+        std::size_t part;
+        RowsInWindow rows;
+    };
+    std::vector<Candidate> found;
+    for (const SiteBins &s : sites) {
+        if (!siteNames.contains(s.site))
+            continue;
+        for (std::size_t p = 0; p < s.parts.size(); ++p) {
+            const RowsInWindow r = rowsInWindow(s, p, begin, end);
+            if (r.events)
+                found.push_back({&s, p, r});
+        }
+    }
+    // Most events first; ties keep the order of the sites and their sources.
+    std::stable_sort(found.begin(), found.end(),
+                     [](const Candidate &a, const Candidate &b) { return a.rows.events > b.rows.events; });
+    if (found.empty() || found.front().site->parts[found.front().part].source->sha256.isEmpty())
+        return;
+    const Candidate &best = found.front();
+    const Source &source = *best.site->parts[best.part].source;
+    const EventTable &t = *best.site->parts[best.part].table;
+    Provenance &p = e.provenance;
+    p.sourceId = source.id;
+    p.sourceSha256 = source.sha256;
+    p.firstLine = t.line[best.rows.first];
+    p.lastLine = t.line[best.rows.last];
+    p.offsetBegin = qint64(t.offset[best.rows.first]);
+    // The last line ends where the next parsed line starts; after the last row, at the end of the
+    // file (the recorded size; for a compressed source that undercounts, so never before the line).
+    p.offsetEnd = best.rows.last + 1 < t.size() ? qint64(t.offset[best.rows.last + 1])
+                                                : std::max(source.size, qint64(t.offset[best.rows.last]) + 1);
+    if (found.size() > 1) {
+        std::size_t total = 0;
+        QStringList others;
+        for (const Candidate &c : found) {
+            total += c.rows.events;
+            if (&c != &best)
+                others.append(QStringLiteral("%1 (%2)")
+                                  .arg(sourceName(*c.site->parts[c.part].source))
+                                  .arg(c.rows.events));
+        }
+        e.description += QStringLiteral("\n\nLines cited from %1, the source with the most events in the "
+                                        "window (%2 of %3); %4 other source(s) also contributed: %5.")
+                             .arg(sourceName(source))
+                             .arg(best.rows.events)
+                             .arg(total)
+                             .arg(others.size())
+                             .arg(others.join(QStringLiteral(", ")));
+    }
 }
 
 const WindowProfile &AnalysisContext::profile(SiteBins &s, int64_t begin, int64_t end, int64_t newSince)

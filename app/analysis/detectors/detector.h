@@ -55,6 +55,11 @@ struct AnalysisContext
     // The stretch before an incident used as its baseline: up to `length` before its start,
     // ending `gap` before it, clipped to the data and cut short at an earlier incident.
     std::pair<int64_t, int64_t> baselineFor(const Incident &incident, int64_t length, int64_t gap) const;
+    // Points `e` at the log lines it rests on. Provenance holds one source: of the access-log
+    // sources of `sites`, the one with the most events in [begin, end), with the first and last
+    // line of those events and their byte range. Other sources with events in the window are
+    // named in the description.
+    void citeLines(Evidence &e, const QStringList &sites, int64_t begin, int64_t end) const;
 
 private:
     std::map<std::tuple<QString, int64_t, int64_t, int64_t>, WindowProfile> m_profiles;

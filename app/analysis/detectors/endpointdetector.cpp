@@ -133,6 +133,7 @@ void EndpointDetector::run(AnalysisContext &context, DetectorOutput &out) const
             e.provenance.timeEnd = inc.end;
             e.provenance.metric = metric;
             e.provenance.site = inc.affected.join(u',');
+            context.citeLines(e, inc.affected, inc.begin, inc.end);
             out.evidence.append(e);
         };
         if (anyFlood)

@@ -171,6 +171,7 @@ void IncidentWindowDetector::run(AnalysisContext &context, DetectorOutput &out) 
         e.provenance.timeEnd = inc.end;
         e.provenance.metric = QStringLiteral("error-rate");
         e.provenance.site = inc.affected.join(u',');
+        context.citeLines(e, inc.affected, inc.begin, inc.end);
         e.relevance = Relevance::High;
         out.evidence.append(e);
 

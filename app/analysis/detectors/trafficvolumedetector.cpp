@@ -79,6 +79,7 @@ void TrafficVolumeDetector::run(AnalysisContext &context, DetectorOutput &out) c
         e.provenance.timeEnd = inc.end;
         e.provenance.metric = QStringLiteral("requests");
         e.provenance.site = inc.affected.join(u',');
+        context.citeLines(e, inc.affected, inc.begin, inc.end);
         out.evidence.append(e);
     }
 }
