@@ -51,6 +51,7 @@ ArticleDetails::ArticleDetails(CaseDocument *doc, QWidget *parent)
     m_time->setMaximumWidth(m_time->fontMetrics().horizontalAdvance(QStringLiteral("00:00:00")) + 16);
     m_time->setToolTip(tr("Publication time, empty when not known"));
     m_zone->setPlaceholderText(tr("UTC"));
+    m_zone->setMaximumWidth(m_zone->fontMetrics().horizontalAdvance(QStringLiteral("America/Argentina/Buenos_Aires")));
     m_zone->setToolTip(tr("Zone of the publication time: UTC, an offset (+01:00) or a name (Europe/London)"));
     QStringList zones;
     for (const QByteArray &id : QTimeZone::availableTimeZoneIds())
@@ -79,6 +80,7 @@ ArticleDetails::ArticleDetails(CaseDocument *doc, QWidget *parent)
     when->addWidget(m_date);
     when->addWidget(m_time);
     when->addWidget(m_zone, 1);
+    when->addStretch(0);
     grid->addLayout(when, 2, 1, 1, 4);
     grid->addWidget(m_apply, 2, 5);
     grid->addWidget(m_problem, 3, 0, 1, 6);
