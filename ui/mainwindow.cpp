@@ -15,6 +15,7 @@
 #include "docks/timelinedock.h"
 #include "models/statementsmodel.h"
 
+#include "ingest/droprouting.h"
 #include "model/casedocument.h"
 #include "model/commands.h"
 #include "report/figurerenderer.h"
@@ -51,7 +52,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     createDocks();
     createMenus();
-    setAcceptDrops(true); // dropped files open the Import dialog
+    setAcceptDrops(true); // dropped logs open the Import dialog, dropped articles are imported
 
     connect(m_doc, &CaseDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_doc, &CaseDocument::filePathChanged, this, &MainWindow::updateTitle);
@@ -210,7 +211,14 @@ void MainWindow::dropEvent(QDropEvent *event)
     QStringList files;
     for (const QUrl &url : event->mimeData()->urls())
         files.append(url.toLocalFile());
-    importLogs(files);
+    // Articles go to the Statements dock, everything else to the log Import dialog.
+    const DropRouting routing = routeDroppedFiles(files);
+    if (!routing.articles.isEmpty()) {
+        m_statementsDock->raise();
+        m_statementsDock->importFiles(routing.articles);
+    }
+    if (!routing.logs.isEmpty())
+        importLogs(routing.logs);
 }
 
 } // namespace inquest

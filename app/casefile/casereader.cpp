@@ -113,7 +113,7 @@ private:
         QSqlQuery q(m_db);
         if (!select(q, QStringLiteral("SELECT id, kind, path, sha256, size, format, site, time_zone, year, "
                                       "imported_at, lines, events, malformed, first_time, last_time, title, outlet, "
-                                      "published, text FROM sources ORDER BY position")))
+                                      "published, text, published_time, url FROM sources ORDER BY position")))
             return false;
         while (q.next()) {
             Source s;
@@ -139,6 +139,8 @@ private:
             s.outlet = q.value(16).toString();
             s.published = QDate::fromString(q.value(17).toString(), Qt::ISODate);
             s.text = q.value(18).toString();
+            s.publishedTime = QTime::fromString(q.value(19).toString(), Qt::ISODate);
+            s.url = q.value(20).toString();
             if (!ok)
                 return false;
             if (!readIssues(s) || !readColumns(s))

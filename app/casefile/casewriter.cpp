@@ -83,12 +83,13 @@ private:
         for (const Source &s : d.sources) {
             if (!insert(QStringLiteral("INSERT INTO sources (id, position, kind, path, sha256, size, format, site, "
                                        "time_zone, year, imported_at, lines, events, malformed, first_time, "
-                                       "last_time, title, outlet, published, text) "
-                                       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+                                       "last_time, title, outlet, published, text, published_time, url) "
+                                       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
                         {s.id, position++, toString(s.kind), s.path, s.sha256, s.size, s.format, s.site,
                          s.timeZone, s.year, s.importedAt.toUTC().toString(Qt::ISODateWithMs), s.lines, s.events,
                          s.malformed, s.firstTime, s.lastTime, s.title, s.outlet,
-                         s.published.toString(Qt::ISODate), s.text}))
+                         s.published.toString(Qt::ISODate), s.text,
+                         s.publishedTime.isValid() ? s.publishedTime.toString(Qt::ISODate) : QString(), s.url}))
                 return false;
             int seq = 0;
             for (const ImportIssue &issue : s.issues) {

@@ -50,11 +50,14 @@ QString timesToJson(const QList<TimeRef> &times)
 {
     QJsonArray a;
     for (const TimeRef &t : times) {
-        a.append(QJsonObject{{QStringLiteral("phrase"), t.phrase},
-                             {QStringLiteral("begin"), QString::number(t.begin)},
-                             {QStringLiteral("end"), QString::number(t.end)},
-                             {QStringLiteral("approximate"), t.approximate},
-                             {QStringLiteral("offset"), QString::number(t.offset)}});
+        QJsonObject o{{QStringLiteral("phrase"), t.phrase},
+                      {QStringLiteral("begin"), QString::number(t.begin)},
+                      {QStringLiteral("end"), QString::number(t.end)},
+                      {QStringLiteral("approximate"), t.approximate},
+                      {QStringLiteral("offset"), QString::number(t.offset)}};
+        if (t.manual) // only when set: times found in the text read as they always did
+            o.insert(QStringLiteral("manual"), true);
+        a.append(o);
     }
     return compact(QJsonDocument(a));
 }
@@ -74,6 +77,7 @@ std::optional<QList<TimeRef>> timesFromJson(const QString &json)
         t.end = o.value(QStringLiteral("end")).toString().toLongLong(&ok2);
         t.approximate = o.value(QStringLiteral("approximate")).toBool();
         t.offset = o.value(QStringLiteral("offset")).toString().toLongLong(&ok3);
+        t.manual = o.value(QStringLiteral("manual")).toBool();
         if (!ok1 || !ok2 || !ok3)
             return std::nullopt;
         times.append(t);

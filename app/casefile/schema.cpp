@@ -44,7 +44,12 @@ const QStringList Version1To2 = {
                    "byte_offset INTEGER, reason TEXT, excerpt BLOB, PRIMARY KEY (source_id, seq))"),
 };
 
-const QList<QStringList> Steps = {Version1, Version1To2};
+const QStringList Version2To3 = {
+    QStringLiteral("ALTER TABLE sources ADD COLUMN published_time TEXT"),
+    QStringLiteral("ALTER TABLE sources ADD COLUMN url TEXT"),
+};
+
+const QList<QStringList> Steps = {Version1, Version1To2, Version2To3};
 
 bool exec(QSqlDatabase &db, const QStringList &statements, QString *error)
 {

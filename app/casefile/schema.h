@@ -11,7 +11,8 @@ constexpr quint32 ApplicationId = 0x494E5143;
 //   1  first release: meta, sources, hypotheses, evidence, ratings, statements, markers, custody
 //   2  evidence.kind_ratings (detector ratings per hypothesis kind), markers.origin,
 //      source_columns (compressed event columns), source_issues
-constexpr int CurrentVersion = 2;
+//   3  sources.published_time and sources.url (article metadata the analyst can edit)
+constexpr int CurrentVersion = 3;
 
 // Creates every table of the current schema in an empty database.
 bool create(QSqlDatabase &db, QString *error);

@@ -226,14 +226,33 @@ Attribution parseSpeaker(QStringView raw)
                                              QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression groupWords(QStringLiteral("\\b(?:the\\s+group|the\\s+company|the\\s+firm|its|their)\\b"),
                                                QRegularExpression::CaseInsensitiveOption);
-    if (auto m = roleFor.match(phrase); m.hasMatch() && !isGenericWord(m.captured(u"org").section(u' ', 0, 0))) {
+    // Each of roleFor, orgRole and roleOnly needs a ROLE, and every ROLE contains one of these
+    // words whole (a multi-word role its last or first word): without one they cannot match.
+    static const AsciiWordSet roleWords({"spokesman", "spokesmen", "spokeswoman", "spokeswomen", "spokesperson",
+                                         "spokespeople", "representative", "representatives", "official", "officials",
+                                         "executive", "executives", "ceo", "cto", "founder", "director", "manager",
+                                         "engineer", "engineers", "analyst", "analysts", "researcher", "researchers",
+                                         "expert", "experts", "member", "members", "activist", "activists", "hacker",
+                                         "hackers", "statement", "message", "posting", "post", "tweet", "email", "mail",
+                                         "release", "source", "sources", "insider", "insiders", "editor", "lawyer",
+                                         "chairman", "chairwoman", "president", "administrator", "administrators",
+                                         "organiser", "organisers", "organizer", "organizers", "customer", "customers",
+                                         "user", "users", "shopper", "shoppers", "staff", "employee", "employees",
+                                         "operator", "operators", "supporter", "supporters", "volunteer", "volunteers",
+                                         "thread", "notice", "announcement", "page", "filing", "head", "chief"},
+                                        Qt::CaseInsensitive);
+    const bool mayHaveRole = hasCaselessOddities(phrase) || hasWordAmong(phrase, roleWords);
+    if (!mayHaveRole) {
+        // Only the descriptor and a bare name remain possible.
+    } else if (auto m = roleFor.match(phrase); m.hasMatch() && !isGenericWord(m.captured(u"org").section(u' ', 0, 0))) {
         a.role = m.captured(u"role").toLower();
         a.organisation = clean(m.captured(u"org"));
         a.speaker = clean(m.captured(u"det") + m.captured(u"role"));
         a.found = true;
         return a;
     }
-    if (auto m = orgRole.match(phrase); m.hasMatch() && !isGenericWord(m.captured(u"org").section(u' ', 0, 0))) {
+    if (auto m = mayHaveRole ? orgRole.match(phrase) : QRegularExpressionMatch();
+        m.hasMatch() && !isGenericWord(m.captured(u"org").section(u' ', 0, 0))) {
         a.organisation = clean(m.captured(u"org"));
         a.role = m.captured(u"role").toLower();
         a.speaker = m.hasCaptured(u"name") ? m.captured(u"name") : phrase;
@@ -249,7 +268,7 @@ Attribution parseSpeaker(QStringView raw)
         a.found = true;
         return a;
     }
-    if (auto m = roleOnly.match(phrase); m.hasMatch()) {
+    if (auto m = mayHaveRole ? roleOnly.match(phrase) : QRegularExpressionMatch(); m.hasMatch()) {
         a.role = m.captured(u"role").toLower();
         a.speaker = clean(m.captured(u"det") + m.captured(u"role"));
         a.anaphoric = groupWords.match(m.capturedView(u"rest")).hasMatch();

@@ -6,6 +6,7 @@
 #include <boost/date_time/gregorian/gregorian.hpp>
 #include <boost/date_time/posix_time/posix_time.hpp>
 
+#include <array>
 #include <optional>
 
 namespace inquest::news {
@@ -97,9 +98,23 @@ bool startsWithAscii(QStringView t, qsizetype i, const char *word, bool caseless
 
 bool isAnchorAt(QStringView t, qsizetype i)
 {
+    // Most characters can begin no anchor: one table look-up settles them.
+    static constexpr auto mayBegin = [] {
+        std::array<bool, 128> table{};
+        for (const char *c = "0123456789MTWFSJAONDYyEenmhsdtaw"; *c; ++c)
+            table[std::size_t(*c)] = true;
+        return table;
+    }();
     const char16_t c = t[i].unicode();
+    if (c >= 128 || !mayBegin[c])
+        return false;
     if (c >= u'0' && c <= u'9')
         return true;
+    // The lower-case anchors ("noon", "day", "morning", …) stand after \b or \s in the expression,
+    // so one inside a word begins no match's first anchor; the word's own first anchor (or the
+    // next one, walking back over the same lead words) finds those matches.
+    if (c >= u'a' && i > 0 && isPcreWordChar(t[i - 1].unicode()))
+        return false;
     auto is = [&](const char *w) { return startsWithAscii(t, i, w, false); };
     auto isCaseless = [&](const char *w) { return startsWithAscii(t, i, w, true); };
     switch (c) {

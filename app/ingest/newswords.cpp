@@ -1,10 +1,13 @@
 #include "newswords.h"
 
+#include <limits>
+
 namespace inquest::news {
 
 AsciiWordSet::AsciiWordSet(std::initializer_list<const char *> words, Qt::CaseSensitivity cs)
     : m_cs(cs)
 {
+    m_shortestStem.fill(std::numeric_limits<qsizetype>::max());
     for (const char *w : words)
         add(w);
 }
@@ -12,6 +15,7 @@ AsciiWordSet::AsciiWordSet(std::initializer_list<const char *> words, Qt::CaseSe
 AsciiWordSet::AsciiWordSet(const QStringList &words, Qt::CaseSensitivity cs)
     : m_cs(cs)
 {
+    m_shortestStem.fill(std::numeric_limits<qsizetype>::max());
     for (const QString &w : words)
         add(w.toStdString());
 }
@@ -23,15 +27,28 @@ void AsciiWordSet::add(std::string word)
         e.word.pop_back();
         e.stem = true;
     }
-    if (!e.word.empty() && isAsciiLetter(char16_t(e.word[0])))
-        m_buckets[(e.word[0] | 0x20) - 'a'].push_back(std::move(e));
+    if (e.word.empty() || !isAsciiLetter(char16_t(e.word[0])))
+        return;
+    const int bucket = (e.word[0] | 0x20) - 'a';
+    const qsizetype n = qsizetype(e.word.size());
+    if (e.stem)
+        m_shortestStem[bucket] = qMin(m_shortestStem[bucket], n);
+    else if (n < 63)
+        m_lengths[bucket] |= quint64(1) << n;
+    else
+        m_shortestStem[bucket] = qMin(m_shortestStem[bucket], qsizetype(0)); // rare: compare them all
+    m_buckets[bucket].push_back(std::move(e));
 }
 
 bool AsciiWordSet::contains(QStringView word) const
 {
     if (word.isEmpty() || !isAsciiLetter(word[0].unicode()))
         return false;
-    for (const Entry &e : m_buckets[(word[0].unicode() | 0x20) - u'a']) {
+    const int bucket = (word[0].unicode() | 0x20) - u'a';
+    const bool lengthFits = word.size() < 63 && (m_lengths[bucket] >> word.size()) & 1;
+    if (!lengthFits && word.size() < m_shortestStem[bucket])
+        return false;
+    for (const Entry &e : m_buckets[bucket]) {
         const qsizetype n = qsizetype(e.word.size());
         if (e.stem ? word.size() < n : word.size() != n)
             continue;

@@ -30,6 +30,10 @@ private:
         bool stem = false;
     };
     std::array<std::vector<Entry>, 26> m_buckets; // by first letter, lower case
+    // Per bucket: bit n set when a whole word of n letters (n < 63) is in it, and the shortest
+    // stem; most words asked about are rejected by these two without a comparison.
+    std::array<quint64, 26> m_lengths{};
+    std::array<qsizetype, 26> m_shortestStem;
     Qt::CaseSensitivity m_cs;
 };
 

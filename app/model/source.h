@@ -35,7 +35,8 @@ struct Source
     qint64 size = 0;    // raw file size in bytes
     QString format;     // reader name ("combined", "syslog-rfc3164", "article-html", …)
     QString site;       // the site these events belong to ("amazon.co.uk"), may be empty
-    QString timeZone;   // declared zone for zone-less timestamps ("UTC", "Europe/London", "+01:00")
+    QString timeZone;   // declared zone for zone-less timestamps ("UTC", "Europe/London", "+01:00");
+                        // for articles, the zone of the publication time
     int year = 0;       // declared year for year-less syslog, 0 = inferred
     QDateTime importedAt;
 
@@ -51,7 +52,9 @@ struct Source
     // Articles
     QString title;
     QString outlet;
-    QDate published;
+    QDate published;     // the reference date that relative and year-less times are resolved against
+    QTime publishedTime; // invalid when the time of day is not known
+    QString url;         // where the article was published (never fetched)
     QString text;
 
     // Compares everything, and the event tables by content.

@@ -13,6 +13,7 @@ struct TimeRef
     qint64 end = 0;
     bool approximate = false; // "about", "around", "more than"
     qint64 offset = -1;       // character offset of the phrase in its source text, -1 if none
+    bool manual = false;      // set by the analyst: kept when the article's date changes
 
     bool isPeriod() const { return end != begin; }
     bool operator==(const TimeRef &) const = default;

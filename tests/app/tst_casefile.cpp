@@ -81,6 +81,9 @@ CaseData richCase()
     article.title = QStringLiteral("Stores down");
     article.outlet = QStringLiteral("Example Wire");
     article.published = QDate(2010, 12, 13);
+    article.publishedTime = QTime(9, 30);
+    article.timeZone = QStringLiteral("Europe/London");
+    article.url = QStringLiteral("https://example.org/news/stores-down");
     article.text = QStringLiteral("A spokeswoman said \u201cIt was a hardware failure.\u201d");
     d.sources.append(article);
     Statement st;
@@ -92,7 +95,8 @@ CaseData richCase()
     st.role = QStringLiteral("spokeswoman");
     st.organisation = QStringLiteral("Amazon");
     st.quote = QStringLiteral("It was a hardware failure.");
-    st.times = {{QStringLiteral("2145 GMT on Sunday 12 December"), 1292190300000000LL, 1292190300000000LL, true, 5}};
+    st.times = {{QStringLiteral("2145 GMT on Sunday 12 December"), 1292190300000000LL, 1292190300000000LL, true, 5},
+                {QStringLiteral("around ten"), 1292191200000000LL, 1292191200000000LL, true, -1, true}};
     st.stance = {{HypothesisKind::Hardware, Rating::C}, {HypothesisKind::Ddos, Rating::I}};
     st.stanceTriggers = {QStringLiteral("hardware failure")};
     st.reliability = u'B';
@@ -333,6 +337,67 @@ private slots:
         QVERIFY(casefile::write(*data, path(QStringLiteral("v1-saved.inquest")), &error));
         QVERIFY(casefile::read(path(QStringLiteral("v1-saved.inquest")), &error, &version));
         QCOMPARE(version, schema::CurrentVersion);
+    }
+
+    void version2ArticleGainsEmptyTimeAndUrl()
+    {
+        // A version-2 case with an article and a statement whose times predate the manual flag.
+        const QString file = path(QStringLiteral("v2.inquest"));
+        {
+            SqlConnection c(file, SqlConnection::Mode::ReadWrite);
+            QSqlQuery q(c.db());
+            QVERIFY(q.exec(QStringLiteral("PRAGMA application_id = %1").arg(schema::ApplicationId)));
+            for (const QString &sql : schema::ddlForVersion(2))
+                QVERIFY2(q.exec(sql), qPrintable(sql));
+            CaseData d = CaseData::create(QStringLiteral("Old case"));
+            const auto &row = d.custody[0];
+            const QStringList inserts = {
+                QStringLiteral("INSERT INTO meta VALUES ('schema_version', '2'), ('case_id', 'c-2'), "
+                               "('title', 'Old case'), ('next_id', '10'), ('created', '2011-01-02T03:04:05.000Z')"),
+                QStringLiteral("INSERT INTO sources (id, position, kind, path, sha256, size, format, title, outlet, "
+                               "published, text, lines, events, malformed, first_time, last_time, year) VALUES "
+                               "(3, 0, 'article', '/a.txt', '%1', 12, 'article-text', 'Down', 'Wire', "
+                               "'2010-12-13', 'It was down.', 1, 0, 0, 0, 0, 0)")
+                    .arg(QString(64, u'c')),
+                QStringLiteral("INSERT INTO statements (id, position, source_id, offset, length, quote, direct, "
+                               "times, stance, stance_triggers, stance_confirmed, reliability, credibility) VALUES "
+                               "(4, 0, 3, 0, 12, 'It was down.', 0, '[{\"phrase\":\"today\",\"begin\":\"1\","
+                               "\"end\":\"2\",\"approximate\":false,\"offset\":\"3\"}]', '{}', '[]', 0, 'F', 6)"),
+                QStringLiteral("INSERT INTO custody VALUES (1, '%1', '%2', '%3', '%4', '%5')")
+                    .arg(row.time.toString(Qt::ISODateWithMs), row.action, QString(row.detail).replace(u'\'', QStringLiteral("''")),
+                         row.prevHash, row.hash),
+            };
+            for (const QString &sql : inserts)
+                QVERIFY2(q.exec(sql), qPrintable(sql));
+        }
+        QString error;
+        int version = 0;
+        const auto data = casefile::read(file, &error, &version);
+        QVERIFY2(data, qPrintable(error));
+        QCOMPARE(version, 2);
+        QCOMPARE(data->sources.size(), 1);
+        QCOMPARE(data->sources[0].published, QDate(2010, 12, 13));
+        QVERIFY(!data->sources[0].publishedTime.isValid());
+        QVERIFY(data->sources[0].url.isEmpty());
+        QCOMPARE(data->statements.size(), 1);
+        QCOMPARE(data->statements[0].times.size(), 1);
+        QCOMPARE(data->statements[0].times[0].offset, qint64(3));
+        QVERIFY(!data->statements[0].times[0].manual);
+        QCOMPARE(data->custody.last().action, QStringLiteral("migrate"));
+
+        // Once saved, the new fields round-trip.
+        CaseData edited = *data;
+        edited.sources[0].publishedTime = QTime(21, 5);
+        edited.sources[0].url = QStringLiteral("https://example.org/down");
+        edited.statements[0].times[0].manual = true;
+        const QString saved = path(QStringLiteral("v2-saved.inquest"));
+        QVERIFY(casefile::write(edited, saved, &error));
+        const auto again = casefile::read(saved, &error, &version);
+        QVERIFY2(again, qPrintable(error));
+        QCOMPARE(version, schema::CurrentVersion);
+        QCOMPARE(again->sources[0].publishedTime, QTime(21, 5));
+        QCOMPARE(again->sources[0].url, QStringLiteral("https://example.org/down"));
+        QVERIFY(again->statements[0].times[0].manual);
     }
 
     void editedCustodyRowIsNamed()

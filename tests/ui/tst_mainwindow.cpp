@@ -1,5 +1,7 @@
 // GUI smoke test: the main window opens offscreen, Save writes a case, the title shows the
 // modified mark, and closing with unsaved changes asks first.
+#include "dialogs/importdialog.h"
+#include "docks/statementsdock.h"
 #include "documentcontroller.h"
 #include "mainwindow.h"
 
@@ -11,8 +13,12 @@
 #include "model/commands.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QDockWidget>
 #include <QMenuBar>
+#include <QMimeData>
+#include <QSignalSpy>
+#include <QTableWidget>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
@@ -72,6 +78,38 @@ private slots:
         w.findChild<QAction *>(QStringLiteral("actionUndo"))->trigger();
         QCOMPARE(w.document()->meta().title, QStringLiteral("Untitled case"));
         QVERIFY(w.isWindowModified());
+    }
+
+    void dropSendsArticlesAndLogsTheirOwnWay()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto *statements = w.findChild<StatementsDock *>();
+        QVERIFY(statements);
+        QSignalSpy imported(statements, &StatementsDock::importFinished);
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(QStringLiteral(INQUEST_TEST_DATA "/news/reporting.html")),
+                      QUrl::fromLocalFile(QStringLiteral(INQUEST_TEST_DATA "/ingest/elb.log")),
+                      QUrl::fromLocalFile(QStringLiteral(INQUEST_TEST_DATA "/news/times-no-year.txt"))});
+        // As a drag from a file manager arrives: enter (which makes the window the target), drop.
+        const QPoint at(w.width() / 2, w.height() / 2);
+        QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&w, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&w, &drop);
+        // The two articles are imported as articles ...
+        QVERIFY(imported.wait(10000));
+        QCOMPARE(imported.first().at(0).toInt(), 2);
+        QCOMPARE(w.document()->sources().size(), 2);
+        for (const Source &s : w.document()->sources())
+            QVERIFY(s.kind == SourceKind::Article);
+        // ... and the log waits in the Import dialog.
+        auto *dialog = w.findChild<ImportDialog *>();
+        QVERIFY(dialog && dialog->isVisible());
+        QCOMPARE(dialog->fileTable()->rowCount(), 1);
+        dialog->close();
     }
 
     void closingWithUnsavedChangesAsks()

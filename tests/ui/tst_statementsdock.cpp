@@ -1,3 +1,4 @@
+#include "docks/articledetails.h"
 #include "docks/statementsdock.h"
 #include "models/statementsmodel.h"
 
@@ -13,6 +14,9 @@
 #include <QTextEdit>
 #include <QToolBar>
 #include <QAction>
+#include <QDateEdit>
+#include <QLineEdit>
+#include <QPushButton>
 
 using namespace inquest;
 
@@ -192,6 +196,92 @@ private slots:
         QVERIFY(!added.stance.contains(HypothesisKind::Ddos));
         doc.undoStack()->undo();
         QCOMPARE(doc.statements().size(), count);
+    }
+
+    void editArticleDateReResolvesTimesAndUndoes()
+    {
+        CaseDocument doc;
+        StatementsDock dock(&doc);
+        importReference(doc, dock);
+        dock.resize(1500, 560);
+        dock.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dock));
+        ArticleDetails *details = dock.articleDetails();
+        const Id article = doc.sources().first().id;
+        QCOMPARE(details->article(), article);
+        QCOMPARE(details->dateEdit()->date(), QDate(2010, 12, 13));
+        QCOMPARE(details->titleEdit()->text(), doc.sources().first().title);
+
+        StatementsModel *model = dock.model();
+        const int planned = rowWithQuote(model, QStringLiteral("planning an attack"));
+        const int report = rowWithQuote(model, QStringLiteral("could not reach Amazon"));
+        QVERIFY(planned >= 0 && report >= 0);
+        const QString plannedBefore = model->index(planned, StatementsModel::Time).data().toString();
+        const QString reportBefore = model->index(report, StatementsModel::Time).data().toString();
+        QVERIFY(plannedBefore.startsWith(QStringLiteral("2010-12-11"))); // "this weekend" before Monday 13th
+        const int steps = doc.undoStack()->count();
+
+        // A week later, as a user sets it: the day section up seven times, a time, a zone, Apply.
+        details->dateEdit()->setFocus();
+        details->dateEdit()->setCurrentSection(QDateTimeEdit::DaySection);
+        for (int i = 0; i < 7; ++i)
+            QTest::keyClick(details->dateEdit(), Qt::Key_Up);
+        QCOMPARE(details->dateEdit()->date(), QDate(2010, 12, 20));
+        QTest::keyClicks(details->timeEdit(), QStringLiteral("09:30"));
+        QTest::keyClicks(details->zoneEdit(), QStringLiteral("Europe/London"));
+        QTest::keyClicks(details->urlEdit(), QStringLiteral("https://gazette.example/eu"));
+        QTest::mouseClick(details->applyButton(), Qt::LeftButton);
+        QCOMPARE(doc.undoStack()->count(), steps + 1);
+        const Source *s = doc.find<Source>(article);
+        QCOMPARE(s->published, QDate(2010, 12, 20));
+        QCOMPARE(s->publishedTime, QTime(9, 30));
+        QCOMPARE(s->timeZone, QStringLiteral("Europe/London"));
+        QCOMPARE(s->url, QStringLiteral("https://gazette.example/eu"));
+        QVERIFY(model->index(planned, StatementsModel::Time).data().toString().startsWith(QStringLiteral("2010-12-18")));
+        QCOMPARE(model->index(report, StatementsModel::Time).data().toString(), reportBefore); // a dated time
+
+        // One undo: the date, time, zone, URL and every re-resolved time come back, in the fields too.
+        doc.undoStack()->undo();
+        QCOMPARE(doc.find<Source>(article)->published, QDate(2010, 12, 13));
+        QCOMPARE(model->index(planned, StatementsModel::Time).data().toString(), plannedBefore);
+        QCOMPARE(details->dateEdit()->date(), QDate(2010, 12, 13));
+        QVERIFY(details->timeEdit()->text().isEmpty());
+        QVERIFY(details->zoneEdit()->text().isEmpty());
+        QVERIFY(details->urlEdit()->text().isEmpty());
+        doc.undoStack()->redo();
+        QCOMPARE(details->dateEdit()->date(), QDate(2010, 12, 20));
+        QCOMPARE(details->timeEdit()->text(), QStringLiteral("09:30"));
+    }
+
+    void timeSetByHandSurvivesADateChange()
+    {
+        CaseDocument doc;
+        StatementsDock dock(&doc);
+        importReference(doc, dock);
+        dock.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dock));
+        StatementsModel *model = dock.model();
+        const int planned = rowWithQuote(model, QStringLiteral("planning an attack"));
+        const QModelIndex time = model->index(planned, StatementsModel::Time);
+        QVERIFY(model->flags(time) & Qt::ItemIsEditable);
+        QVERIFY(!model->setData(time, QStringLiteral("next week-ish"))); // refused, nothing pushed
+        QVERIFY(model->setData(time, QStringLiteral("2010-12-11 18:00Z")));
+        QVERIFY(time.data().toString().startsWith(QStringLiteral("2010-12-11 18:00")));
+        QVERIFY(time.data(Qt::ToolTipRole).toString().contains(QStringLiteral("set by hand")));
+
+        // Change the date to 3 January 2011 by typing into the field, then Enter on the title.
+        ArticleDetails *details = dock.articleDetails();
+        details->dateEdit()->setDate(QDate(2011, 1, 3));
+        QTest::keyClick(details->titleEdit(), Qt::Key_Return);
+        QCOMPARE(doc.find<Source>(dock.currentArticle())->published, QDate(2011, 1, 3));
+        QVERIFY(time.data().toString().startsWith(QStringLiteral("2010-12-11 18:00")));
+
+        // A zone nobody knows is refused with the reason shown, and nothing changes.
+        const int steps = doc.undoStack()->count();
+        details->zoneEdit()->setText(QStringLiteral("Mars/Olympus"));
+        QTest::mouseClick(details->applyButton(), Qt::LeftButton);
+        QCOMPARE(doc.undoStack()->count(), steps);
+        QVERIFY(doc.find<Source>(dock.currentArticle())->timeZone.isEmpty());
     }
 
     void screenshot()

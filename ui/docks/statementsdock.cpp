@@ -1,8 +1,12 @@
 #include "statementsdock.h"
 
+#include "articledetails.h"
+
 #include "models/statementsmodel.h"
+#include "models/timeformat.h"
 
 #include "ingest/newsedit.h"
+#include "ingest/newsmetadata.h"
 #include "model/casedocument.h"
 #include "model/commands.h"
 
@@ -32,6 +36,7 @@ StatementsDock::StatementsDock(CaseDocument *doc, QWidget *parent)
     , m_view(new QTableView)
     , m_articles(new QComboBox)
     , m_articleInfo(new QLabel)
+    , m_details(new ArticleDetails(doc))
     , m_article(new QTextEdit)
 {
     setObjectName(QStringLiteral("statementsDock"));
@@ -83,6 +88,7 @@ StatementsDock::StatementsDock(CaseDocument *doc, QWidget *parent)
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(4, 0, 0, 0);
     rightLayout->addWidget(m_articles);
+    rightLayout->addWidget(m_details);
     rightLayout->addWidget(m_articleInfo);
     rightLayout->addWidget(m_article, 1);
     auto *splitter = new QSplitter(Qt::Horizontal);
@@ -108,6 +114,7 @@ StatementsDock::StatementsDock(CaseDocument *doc, QWidget *parent)
             highlight();
     });
     connect(&m_watcher, &QFutureWatcherBase::finished, this, &StatementsDock::finishImport);
+    connect(m_details, &ArticleDetails::statusMessage, this, &StatementsDock::statusMessage);
     refreshArticles();
 }
 
@@ -315,7 +322,7 @@ void StatementsDock::refreshArticles()
     else if (!m_articleId)
         showArticle(0);
     else
-        m_articles->setCurrentIndex(m_articles->findData(QVariant::fromValue(m_articleId)));
+        showArticle(m_articleId); // its title, date or zone may have changed
 }
 
 void StatementsDock::showArticle(Id sourceId)
@@ -324,6 +331,7 @@ void StatementsDock::showArticle(Id sourceId)
     if (!s || s->kind != SourceKind::Article) {
         m_articleId = 0;
         m_article->clear();
+        m_details->setArticle(0);
         m_articleInfo->setText(tr("No article. Import one (text, HTML or Markdown) or drop it here."));
         return;
     }
@@ -331,11 +339,15 @@ void StatementsDock::showArticle(Id sourceId)
         m_articleId = sourceId;
         m_article->setPlainText(s->text);
     }
+    if (m_details->article() != sourceId)
+        m_details->setArticle(sourceId);
     m_articles->setCurrentIndex(m_articles->findData(QVariant::fromValue(sourceId)));
-    m_articleInfo->setText(QStringList{s->outlet, s->published.isValid() ? s->published.toString(Qt::ISODate)
-                                                                        : tr("no publication date"),
-                                       s->format}
-                               .join(QStringLiteral(" \u00B7 ")));
+    QStringList info{s->format};
+    if (const auto published = news::publicationInstant(*s))
+        info.append(tr("published %1").arg(timeformat::utc(*published)));
+    else if (!s->published.isValid())
+        info.append(tr("no publication date: relative times are not resolved"));
+    m_articleInfo->setText(info.join(QStringLiteral(" \u00B7 ")));
     highlight();
 }
 

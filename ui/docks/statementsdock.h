@@ -16,12 +16,13 @@ class QToolBar;
 
 namespace inquest {
 
+class ArticleDetails;
 class CaseDocument;
 class StatementsModel;
 
 // Statements beside the article they come from: a table (speaker, organisation, time, stance,
 // grade, words) and the article's plain text with every statement span highlighted. The analyst
-// imports articles (file, drop, paste), edits, splits, merges, deletes and adds statements,
+// imports articles (file, drop, paste), corrects their details (title, outlet, URL, date), edits, splits, merges, deletes and adds statements,
 // confirms or rejects stances and turns statements into evidence; every change is undoable.
 class StatementsDock : public QDockWidget
 {
@@ -32,6 +33,7 @@ public:
 
     QTableView *view() const { return m_view; }
     QTextEdit *articleView() const { return m_article; }
+    ArticleDetails *articleDetails() const { return m_details; }
     StatementsModel *model() const { return m_model; }
     QToolBar *toolBar() const { return m_toolBar; }
     Id currentArticle() const { return m_articleId; }
@@ -75,6 +77,7 @@ private:
     QTableView *m_view;
     QComboBox *m_articles;
     QLabel *m_articleInfo;
+    ArticleDetails *m_details;
     QTextEdit *m_article;
     Id m_articleId = 0;
     struct ImportResult

@@ -1,6 +1,7 @@
 #include "statementsmodel.h"
 #include "timeformat.h"
 
+#include "ingest/newsmetadata.h"
 #include "model/commands.h"
 
 #include <QColor>
@@ -56,7 +57,7 @@ std::optional<QMap<HypothesisKind, Rating>> parseStance(const QString &text)
 Qt::ItemFlags StatementsModel::flags(const QModelIndex &index) const
 {
     Qt::ItemFlags f = CaseListModel::flags(index);
-    if (index.isValid() && index.column() != Time)
+    if (index.isValid())
         f |= Qt::ItemIsEditable;
     return f;
 }
@@ -90,7 +91,7 @@ bool StatementsModel::setData(const QModelIndex &index, const QVariant &value, i
         edit::setStatementStance(doc, s->id, *stance);
         return true;
     }
-    case Time:
+    case Time: return news::setStatementTime(doc, s->id, text);
     case ColumnCount: break;
     }
     return false;
@@ -111,8 +112,9 @@ QVariant StatementsModel::data(const QModelIndex &index, int role) const
     if (role == Qt::ToolTipRole && index.column() == Time && !s->times.isEmpty()) {
         QStringList lines;
         for (const TimeRef &t : s->times)
-            lines.append(QStringLiteral("\u201C%1\u201D = %2").arg(t.phrase, t.isPeriod() ? timeformat::span(t.begin, t.end)
-                                                                                        : timeformat::utc(t.begin)));
+            lines.append(QStringLiteral("\u201C%1\u201D = %2%3")
+                             .arg(t.phrase, t.isPeriod() ? timeformat::span(t.begin, t.end) : timeformat::utc(t.begin),
+                                  t.manual ? tr(" (set by hand)") : QString()));
         return lines.join(u'\n');
     }
     if (role == Qt::ForegroundRole && index.column() == Stance && !s->stanceConfirmed)

@@ -15,8 +15,9 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : ColumnCount; }
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-    // Speaker, organisation, grade ("B2"), stance ("supports hardware; against ddos") and the
-    // words are editable; each edit is one undo command on the document.
+    // Speaker, organisation, time (the main one, set by hand: news::setStatementTime), grade
+    // ("B2"), stance ("supports hardware; against ddos") and the words are editable; each edit
+    // is one undo command on the document.
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
 };

@@ -1,0 +1,222 @@
+#include "newsmetadata.h"
+#include "newstime.h"
+#include "timeconv.h"
+
+#include "model/casedocument.h"
+#include "model/commands.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QRegularExpression>
+
+#include <algorithm>
+
+namespace inquest::news {
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("inquest::news", text); }
+
+// The sentences the extractor takes a statement's times from: those of a direct quote's marks,
+// or the reported sentence itself.
+Span timeWindow(const Statement &s, const QList<Span> &sentences)
+{
+    auto sentenceAt = [&](qsizetype pos) {
+        auto it = std::upper_bound(sentences.begin(), sentences.end(), pos,
+                                   [](qsizetype p, const Span &sp) { return p < sp.begin; });
+        return it == sentences.begin() ? qsizetype(0) : qsizetype(it - sentences.begin() - 1);
+    };
+    if (sentences.isEmpty())
+        return {s.offset, s.offset + s.length};
+    const qsizetype first = sentenceAt(s.direct ? s.offset - 1 : s.offset);
+    const qsizetype last = sentenceAt(s.direct ? s.offset + s.length : s.offset + s.length - 1);
+    return {qMin(s.offset, sentences[first].begin), qMax(s.offset + s.length, sentences[last].end)};
+}
+
+template <typename T>
+void changeIfDifferent(CaseDocument *doc, Id id, T Source::*member, const T &value, QUndoCommand *parent)
+{
+    if (doc->find<Source>(id)->*member != value)
+        new ChangeValueCommand<Source, T>(doc, id, member, value, parent->text(), parent);
+}
+
+} // namespace
+
+ArticleMetadata ArticleMetadata::of(const Source &a)
+{
+    return {a.title, a.outlet, a.url, a.published, a.publishedTime, a.timeZone};
+}
+
+std::optional<qint64> publicationInstant(const Source &article)
+{
+    if (!article.published.isValid() || !article.publishedTime.isValid())
+        return std::nullopt;
+    auto zone = ZoneConverter::fromSpec(article.timeZone, nullptr);
+    if (!zone)
+        return std::nullopt;
+    const qint64 civil = QDateTime(article.published, article.publishedTime, QTimeZone::utc()).toSecsSinceEpoch();
+    return zone->toUtc(civil) * MicrosPerSecond;
+}
+
+QList<TimeRef> reresolveTimes(const Statement &s, const QList<TimeRef> &textTimes, const QList<Span> &sentences,
+                              bool addUnresolved)
+{
+    auto at = [&](qint64 offset) -> const TimeRef * {
+        auto it = std::lower_bound(textTimes.begin(), textTimes.end(), offset,
+                                   [](const TimeRef &t, qint64 o) { return t.offset < o; });
+        return it != textTimes.end() && it->offset == offset ? &*it : nullptr;
+    };
+    QList<TimeRef> out;
+    for (const TimeRef &t : s.times) {
+        if (t.manual || t.offset < 0) {
+            out.append(t);
+        } else if (const TimeRef *now = at(t.offset)) {
+            out.append(*now);
+        }
+    }
+    if (addUnresolved && s.offset >= 0) {
+        const Span window = timeWindow(s, sentences);
+        for (const TimeRef &t : textTimes) {
+            const bool present = std::any_of(out.cbegin(), out.cend(), [&](const TimeRef &o) { return o.offset == t.offset; });
+            if (t.offset >= window.begin && t.offset < window.end && !present)
+                out.append(t);
+        }
+        // Text order, as the extractor gives them; hand-set times without an offset stay first.
+        std::stable_sort(out.begin(), out.end(), [](const TimeRef &a, const TimeRef &b) { return a.offset < b.offset; });
+    }
+    return out;
+}
+
+bool setArticleMetadata(CaseDocument *doc, Id sourceId, const ArticleMetadata &meta, QString *error)
+{
+    const Source *article = doc->find<Source>(sourceId);
+    if (!article || article->kind != SourceKind::Article) {
+        *error = tr("no such article");
+        return false;
+    }
+    if (!ZoneConverter::fromSpec(meta.timeZone, error))
+        return false;
+    auto *step = new QUndoCommand(tr("Edit article details"));
+    changeIfDifferent(doc, sourceId, &Source::title, meta.title, step);
+    changeIfDifferent(doc, sourceId, &Source::outlet, meta.outlet, step);
+    changeIfDifferent(doc, sourceId, &Source::url, meta.url, step);
+    changeIfDifferent(doc, sourceId, &Source::timeZone, meta.timeZone.trimmed(), step);
+    changeIfDifferent(doc, sourceId, &Source::publishedTime, meta.publishedTime, step);
+    if (article->published != meta.published) {
+        step->setText(tr("Change article date"));
+        const QList<TimeRef> textTimes = findTimes(article->text, meta.published);
+        const QList<Span> sentences = splitSentences(article->text);
+        const bool addUnresolved = !article->published.isValid();
+        for (const Statement &s : doc->statements()) {
+            if (s.sourceId != sourceId)
+                continue;
+            QList<TimeRef> times = reresolveTimes(s, textTimes, sentences, addUnresolved);
+            if (times != s.times)
+                new ChangeValueCommand<Statement, QList<TimeRef>>(doc, s.id, &Statement::times, std::move(times),
+                                                                  step->text(), step);
+        }
+        changeIfDifferent(doc, sourceId, &Source::published, meta.published, step);
+    }
+    if (step->childCount() == 0) {
+        delete step;
+        return true;
+    }
+    doc->undoStack()->push(step);
+    return true;
+}
+
+std::optional<TimeRef> parseTimeInput(QStringView input)
+{
+    QString text = input.trimmed().toString();
+    TimeRef t;
+    t.manual = true;
+    if (text.startsWith(u'~')) {
+        t.approximate = true;
+        text.remove(0, 1);
+    }
+    if (text.endsWith(u'\u2026')) // the table's "more times" mark
+        text.chop(1);
+    text = text.trimmed();
+    static const QRegularExpression periodSep(QStringLiteral("\\s*(?:\u2013|\u2014|/|\\s-\\s|\\s+to\\s+)\\s*"));
+    const QStringList parts = text.split(periodSep);
+    if (parts.isEmpty() || parts.size() > 2 || parts.first().isEmpty())
+        return std::nullopt;
+
+    // One end: "yyyy-MM-dd", with "[ T]HH:mm[:ss]" and an offset, "Z" or "UTC". No offset is UTC.
+    static const QRegularExpression end(QStringLiteral(
+        "^(?:(?<date>\\d{4}-\\d{2}-\\d{2})(?:[ T]|$))?(?<time>\\d{1,2}:\\d{2}(?::\\d{2})?)?\\s*(?<zone>Z|UTC|GMT|[+-]\\d{2}:?\\d{2})?$"),
+        QRegularExpression::CaseInsensitiveOption);
+    auto read = [](const QString &part, QDate day, bool *dateOnly) -> std::optional<qint64> {
+        const auto m = end.match(part);
+        if (!m.hasMatch() || (!m.hasCaptured(u"date") && !m.hasCaptured(u"time")))
+            return std::nullopt;
+        const QDate date = m.hasCaptured(u"date") ? QDate::fromString(m.captured(u"date"), Qt::ISODate) : day;
+        if (!date.isValid())
+            return std::nullopt;
+        *dateOnly = !m.hasCaptured(u"time");
+        QTime time(0, 0);
+        if (m.hasCaptured(u"time")) {
+            time = QTime::fromString(m.captured(u"time"), m.captured(u"time").count(u':') == 2 ? QStringLiteral("H:mm:ss")
+                                                                                                 : QStringLiteral("H:mm"));
+            if (!time.isValid())
+                return std::nullopt;
+        }
+        int offset = 0;
+        const QString zone = m.captured(u"zone").toUpper();
+        if (!zone.isEmpty() && zone != u"Z" && zone != u"UTC" && zone != u"GMT") {
+            const QByteArray z = zone.toLatin1();
+            const auto o = parseUtcOffset(std::string_view(z.constData(), std::size_t(z.size())));
+            if (!o)
+                return std::nullopt;
+            offset = *o;
+        }
+        return (QDateTime(date, time, QTimeZone::utc()).toSecsSinceEpoch() - offset) * MicrosPerSecond;
+    };
+    bool dateOnly = false;
+    const auto begin = read(parts.first(), {}, &dateOnly);
+    if (!begin)
+        return std::nullopt;
+    t.begin = t.end = *begin;
+    if (dateOnly)
+        t.end = *begin + 86400 * MicrosPerSecond;
+    if (parts.size() == 2) {
+        // "2010-12-12 21:15–21:45Z": an end without a date is on the begin's (UTC) day.
+        const QDate day = QDateTime::fromMSecsSinceEpoch(*begin / 1000, QTimeZone::utc()).date();
+        bool endDateOnly = false;
+        const auto e = read(parts.last(), day, &endDateOnly);
+        if (!e)
+            return std::nullopt;
+        t.end = endDateOnly ? *e + 86400 * MicrosPerSecond : *e;
+    }
+    if (t.end < t.begin)
+        return std::nullopt;
+    return t;
+}
+
+bool setStatementTime(CaseDocument *doc, Id statementId, const QString &text)
+{
+    const Statement *s = doc->find<Statement>(statementId);
+    if (!s)
+        return false;
+    QList<TimeRef> times;
+    if (!text.trimmed().isEmpty()) {
+        const auto typed = parseTimeInput(text);
+        if (!typed)
+            return false;
+        times = s->times;
+        if (times.isEmpty()) {
+            times.append(*typed);
+            times.first().phrase = text.trimmed();
+        } else {
+            TimeRef &first = times.first(); // corrects the phrase it was resolved from
+            first.begin = typed->begin;
+            first.end = typed->end;
+            first.approximate = typed->approximate;
+            first.manual = true;
+        }
+    }
+    edit::setValue(doc, statementId, &Statement::times, times, tr("Edit statement time"));
+    return true;
+}
+
+} // namespace inquest::news

@@ -1,0 +1,236 @@
+// Correcting an article's details after import: one undo step, statement times re-resolved
+// against a new date as a fresh extraction would resolve them, times set by hand kept.
+#include "ingest/newsextractor.h"
+#include "ingest/newsimport.h"
+#include "ingest/newsmetadata.h"
+
+#include "model/casedocument.h"
+
+#include <QDateTime>
+#include <QTest>
+#include <QTimeZone>
+
+using namespace inquest;
+
+namespace {
+
+const QString Reference = QStringLiteral(INQUEST_TEST_DATA "/news/amazon-europe-outage.txt");
+const QString NoYear = QStringLiteral(INQUEST_TEST_DATA "/news/times-no-year.txt");
+
+qint64 utc(int y, int mo, int d, int h, int mi)
+{
+    return QDateTime(QDate(y, mo, d), QTime(h, mi), QTimeZone::utc()).toMSecsSinceEpoch() * 1000;
+}
+
+Id import(CaseDocument &doc, const QString &path, QDate published = {})
+{
+    QString error;
+    auto article = news::importNewsFile(path, {published, {}, {}}, &error);
+    if (!article)
+        qFatal("%s", qPrintable(error));
+    return news::addNewsImport(&doc, *article);
+}
+
+const Statement *withQuote(const CaseDocument &doc, const QString &words)
+{
+    for (const Statement &s : doc.statements()) {
+        if (s.quote.contains(words))
+            return &s;
+    }
+    return nullptr;
+}
+
+// The times a fresh extraction with this date gives each statement, by offset.
+QHash<qint64, QList<TimeRef>> freshTimes(const Source &article, QDate published)
+{
+    QHash<qint64, QList<TimeRef>> byOffset;
+    for (const Statement &s : news::extractStatements(article.text, {published, article.outlet}))
+        byOffset.insert(s.offset, s.times);
+    return byOffset;
+}
+
+} // namespace
+
+class TestNewsMetadata : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void newDateReResolvesLikeAFreshExtractionInOneUndoStep()
+    {
+        CaseDocument doc;
+        const Id id = import(doc, Reference);
+        const Source article = *doc.find<Source>(id);
+        QCOMPARE(article.published, QDate(2010, 12, 13));
+        const QList<Statement> before = doc.statements();
+        const Statement *planned = withQuote(doc, QStringLiteral("planning an attack on Amazon this weekend"));
+        QVERIFY(planned);
+        QVERIFY(!planned->times.isEmpty());
+        const qint64 plannedBefore = planned->times.first().begin;
+        const int steps = doc.undoStack()->count();
+
+        news::ArticleMetadata meta = news::ArticleMetadata::of(article);
+        meta.published = QDate(2010, 12, 20); // a week later
+        QString error;
+        QVERIFY2(news::setArticleMetadata(&doc, id, meta, &error), qPrintable(error));
+        QCOMPARE(doc.undoStack()->count(), steps + 1);
+        QCOMPARE(doc.find<Source>(id)->published, QDate(2010, 12, 20));
+
+        // Every statement now has the times a fresh extraction with the new date gives it.
+        const auto fresh = freshTimes(article, meta.published);
+        int changed = 0;
+        QCOMPARE(doc.statements().size(), before.size());
+        for (qsizetype i = 0; i < before.size(); ++i) {
+            const Statement &s = doc.statements()[i];
+            QVERIFY2(fresh.contains(s.offset), qPrintable(s.quote));
+            QCOMPARE(s.times, fresh.value(s.offset));
+            changed += s.times != before[i].times;
+        }
+        QVERIFY(changed >= 1);
+        // "this weekend" moved by a week; the dated "2145 GMT on Sunday 12 December" did not.
+        QCOMPARE(withQuote(doc, QStringLiteral("planning an attack"))->times.first().begin,
+                 plannedBefore + 7LL * 86400 * 1000000);
+        const Statement *report = withQuote(doc, QStringLiteral("could not reach Amazon"));
+        QVERIFY(report);
+        QCOMPARE(report->times.first().end, utc(2010, 12, 12, 21, 45));
+
+        // One undo restores the date and every time; redo brings them back.
+        doc.undoStack()->undo();
+        QCOMPARE(doc.find<Source>(id)->published, QDate(2010, 12, 13));
+        QCOMPARE(doc.statements(), before);
+        doc.undoStack()->redo();
+        QCOMPARE(withQuote(doc, QStringLiteral("planning an attack"))->times.first().begin,
+                 plannedBefore + 7LL * 86400 * 1000000);
+    }
+
+    void timeSetByHandIsKept()
+    {
+        CaseDocument doc;
+        const Id id = import(doc, Reference);
+        const Id planned = withQuote(doc, QStringLiteral("planning an attack"))->id;
+        const QString phrase = doc.find<Statement>(planned)->times.first().phrase;
+        QVERIFY(news::setStatementTime(&doc, planned, QStringLiteral("2010-12-11 18:00Z")));
+        const Statement *s = doc.find<Statement>(planned);
+        QCOMPARE(s->times.first().begin, utc(2010, 12, 11, 18, 0));
+        QVERIFY(s->times.first().manual);
+        QCOMPARE(s->times.first().phrase, phrase); // still the words it was read from
+
+        news::ArticleMetadata meta = news::ArticleMetadata::of(*doc.find<Source>(id));
+        meta.published = QDate(2010, 12, 27);
+        QString error;
+        QVERIFY(news::setArticleMetadata(&doc, id, meta, &error));
+        QCOMPARE(doc.find<Statement>(planned)->times.first().begin, utc(2010, 12, 11, 18, 0));
+        QVERIFY(doc.find<Statement>(planned)->times.first().manual);
+        // Unparseable input changes nothing; empty input removes the times (undoably).
+        QVERIFY(!news::setStatementTime(&doc, planned, QStringLiteral("soonish")));
+        QVERIFY(news::setStatementTime(&doc, planned, QString()));
+        QVERIFY(doc.find<Statement>(planned)->times.isEmpty());
+        doc.undoStack()->undo();
+        QCOMPARE(doc.find<Statement>(planned)->times.first().begin, utc(2010, 12, 11, 18, 0));
+    }
+
+    void dateSetLaterAddsTheTimesItMakesResolvable()
+    {
+        // Imported without a date: "earlier today", "this weekend", year-less dates are skipped.
+        CaseDocument doc;
+        const Id id = import(doc, NoYear);
+        QVERIFY(!doc.find<Source>(id)->published.isValid());
+        const Source article = *doc.find<Source>(id);
+        const QList<Statement> before = doc.statements();
+        news::ArticleMetadata meta = news::ArticleMetadata::of(article);
+        meta.published = QDate(2011, 1, 7);
+        QString error;
+        QVERIFY(news::setArticleMetadata(&doc, id, meta, &error));
+        const auto fresh = freshTimes(article, meta.published);
+        int gained = 0;
+        for (const Statement &s : doc.statements()) {
+            if (fresh.contains(s.offset))
+                QCOMPARE(s.times, fresh.value(s.offset));
+            gained += s.times.size();
+        }
+        QVERIFY(gained > 0);
+        doc.undoStack()->undo();
+        QCOMPARE(doc.statements(), before);
+        QVERIFY(!doc.find<Source>(id)->published.isValid());
+    }
+
+    void titleOutletUrlTimeAndZone()
+    {
+        CaseDocument doc;
+        const Id id = import(doc, Reference);
+        const QList<Statement> statements = doc.statements();
+        const int steps = doc.undoStack()->count();
+        news::ArticleMetadata meta = news::ArticleMetadata::of(*doc.find<Source>(id));
+        QString error;
+        QVERIFY(news::setArticleMetadata(&doc, id, meta, &error)); // nothing changed: nothing pushed
+        QCOMPARE(doc.undoStack()->count(), steps);
+
+        meta.title = QStringLiteral("European stores down");
+        meta.outlet = QStringLiteral("Harbour Gazette (web)");
+        meta.url = QStringLiteral("https://gazette.example/eu-stores");
+        meta.publishedTime = QTime(9, 30);
+        meta.timeZone = QStringLiteral("Europe/London");
+        QVERIFY(news::setArticleMetadata(&doc, id, meta, &error));
+        QCOMPARE(doc.undoStack()->count(), steps + 1);
+        QCOMPARE(news::ArticleMetadata::of(*doc.find<Source>(id)), meta);
+        QCOMPARE(doc.statements(), statements); // the date did not change: times untouched
+        QCOMPARE(news::publicationInstant(*doc.find<Source>(id)).value_or(0), utc(2010, 12, 13, 9, 30)); // GMT in winter
+        meta.timeZone = QStringLiteral("+01:00");
+        QVERIFY(news::setArticleMetadata(&doc, id, meta, &error));
+        QCOMPARE(news::publicationInstant(*doc.find<Source>(id)).value_or(0), utc(2010, 12, 13, 8, 30));
+
+        // An unknown zone is refused with a reason, and nothing changes.
+        const int now = doc.undoStack()->count();
+        meta.timeZone = QStringLiteral("Mars/Olympus");
+        meta.title = QStringLiteral("ignored");
+        QVERIFY(!news::setArticleMetadata(&doc, id, meta, &error));
+        QVERIFY(error.contains(QStringLiteral("Mars/Olympus")));
+        QCOMPARE(doc.undoStack()->count(), now);
+        QCOMPARE(doc.find<Source>(id)->title, QStringLiteral("European stores down"));
+        QVERIFY(!news::setArticleMetadata(&doc, 999999, meta, &error));
+
+        doc.undoStack()->undo();
+        doc.undoStack()->undo();
+        QCOMPARE(doc.find<Source>(id)->title, QStringLiteral("Amazon's European shops go dark for half an hour as activists circle"));
+        QVERIFY(doc.find<Source>(id)->url.isEmpty());
+        QVERIFY(!doc.find<Source>(id)->publishedTime.isValid());
+    }
+
+    void timeInput_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<qint64>("begin");
+        QTest::addColumn<qint64>("end");
+        QTest::addColumn<bool>("approximate");
+        QTest::newRow("instant Z") << QStringLiteral("2010-12-12 21:45Z") << utc(2010, 12, 12, 21, 45) << utc(2010, 12, 12, 21, 45) << false;
+        QTest::newRow("as shown") << QStringLiteral("2010-12-12 21:45:00Z") << utc(2010, 12, 12, 21, 45) << utc(2010, 12, 12, 21, 45) << false;
+        QTest::newRow("no zone is UTC") << QStringLiteral("2010-12-12T21:45") << utc(2010, 12, 12, 21, 45) << utc(2010, 12, 12, 21, 45) << false;
+        QTest::newRow("offset") << QStringLiteral("2010-12-12T22:45+01:00") << utc(2010, 12, 12, 21, 45) << utc(2010, 12, 12, 21, 45) << false;
+        QTest::newRow("day") << QStringLiteral("2010-12-12") << utc(2010, 12, 12, 0, 0) << utc(2010, 12, 13, 0, 0) << false;
+        QTest::newRow("period as shown") << QStringLiteral("~2010-12-12 21:15\u201321:45Z \u2026") << utc(2010, 12, 12, 21, 15)
+                                         << utc(2010, 12, 12, 21, 45) << true;
+        QTest::newRow("period slash") << QStringLiteral("2010-12-12 20:00Z / 2010-12-13 01:00Z") << utc(2010, 12, 12, 20, 0)
+                                      << utc(2010, 12, 13, 1, 0) << false;
+    }
+
+    void timeInput()
+    {
+        QFETCH(QString, text);
+        const auto t = news::parseTimeInput(text);
+        QVERIFY(t);
+        QTEST(t->begin, "begin");
+        QTEST(t->end, "end");
+        QTEST(t->approximate, "approximate");
+        QVERIFY(t->manual);
+    }
+
+    void badTimeInput()
+    {
+        for (const char *bad : {"", "yesterday", "2010-13-40", "2010-12-12 25:00", "21:45", "2010-12-12 22:00Z / 2010-12-12 21:00Z",
+                                "2010-12-12 21:45 Mars"})
+            QVERIFY2(!news::parseTimeInput(QString::fromLatin1(bad)), bad);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestNewsMetadata)
+#include "tst_newsmetadata.moc"
