@@ -1,5 +1,7 @@
 #include "fieldnames.h"
+#include "logreader.h"
 
+#include <charconv>
 #include <cmath>
 
 namespace inquest::fields {
@@ -68,6 +70,29 @@ int64_t epochToMicros(double v)
     if (a > 1e11)
         return int64_t(v * 1000.0);
     return int64_t(std::llround(v * 1e6));
+}
+
+std::optional<int64_t> timeValueMicros(std::string_view text, ZoneConverter &zone)
+{
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
+        text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
+        text.remove_suffix(1);
+    if (const auto iso = parseIsoTime(text); iso && iso->length == text.size()) {
+        const int64_t secs = iso->civilUs / MicrosPerSecond;
+        return iso->offsetSeconds ? iso->civilUs - int64_t(*iso->offsetSeconds) * MicrosPerSecond
+                                  : (zone.toUtc(secs) - secs) * MicrosPerSecond + iso->civilUs;
+    }
+    double number = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), number);
+    if (text.empty() || ec != std::errc() || end != text.data() + text.size() || !std::isfinite(number))
+        return std::nullopt;
+    return epochToMicros(number);
+}
+
+uint8_t severityValue(std::string_view level)
+{
+    return level.size() == 1 && level[0] >= '0' && level[0] <= '7' ? uint8_t(level[0] - '0') : scan::severityFromName(level);
 }
 
 } // namespace inquest::fields

@@ -1,9 +1,13 @@
 #pragma once
 
+#include "timeconv.h"
+
 #include <QStringList>
 
 #include <array>
 #include <cstdint>
+#include <optional>
+#include <string_view>
 
 namespace inquest::fields {
 
@@ -20,5 +24,12 @@ FieldLists withMap(const QString &fieldMap);
 
 // An epoch number by its magnitude: seconds, milliseconds, microseconds or nanoseconds.
 int64_t epochToMicros(double v);
+
+// A time value as structured logs write it, in µs UTC: ISO 8601 (its offset honoured; without
+// one, local time in `zone`) or an epoch number as text (surrounding blanks ignored).
+std::optional<int64_t> timeValueMicros(std::string_view text, ZoneConverter &zone);
+
+// A level as structured logs write it: a syslog severity digit 0..7 (journald) or a name.
+uint8_t severityValue(std::string_view level);
 
 } // namespace inquest::fields

@@ -79,9 +79,7 @@ public:
             out.bytes[row] = uint64_t(std::max(0.0, v.isString() ? v.toString().toDouble() : v.toDouble()));
         if (const QJsonValue v = find(object, Severity); !v.isUndefined()) {
             const std::string level = v.isDouble() ? std::to_string(v.toInt()) : v.toString().toStdString();
-            // journald PRIORITY is a syslog severity 0..7 already.
-            out.severity[row] = level.size() == 1 && level[0] >= '0' && level[0] <= '7' ? uint8_t(level[0] - '0')
-                                                                                        : scan::severityFromName(level);
+            out.severity[row] = severityValue(level);
         }
         if (const QJsonValue v = find(object, Duration); v.isDouble())
             out.responseUs[row] = uint32_t(std::clamp(v.toDouble() * 1e6, 0.0, double(NoResponseTime - 1)));
@@ -116,18 +114,10 @@ private:
         if (!v.isString())
             return false;
         const QByteArray utf8 = v.toString().toUtf8();
-        const std::string_view text(utf8.constData(), std::size_t(utf8.size()));
-        if (const auto iso = parseIsoTime(text); iso && iso->length == text.size()) {
-            const int64_t secs = iso->civilUs / MicrosPerSecond;
-            t = iso->offsetSeconds ? iso->civilUs - int64_t(*iso->offsetSeconds) * MicrosPerSecond
-                                   : (m_zone.toUtc(secs) - secs) * MicrosPerSecond + iso->civilUs;
-            return true;
-        }
-        bool ok = false;
-        const double number = v.toString().toDouble(&ok); // journald "1534860261221373"
-        if (ok)
-            t = epochToMicros(number);
-        return ok;
+        const auto micros = timeValueMicros(std::string_view(utf8.constData(), std::size_t(utf8.size())), m_zone);
+        if (micros)
+            t = *micros;
+        return micros.has_value();
     }
 
     ZoneConverter m_zone;

@@ -91,12 +91,12 @@ public:
             *reason = "no time field (map one with time=FIELD)";
             return LineResult::Malformed;
         }
-        int64_t t = 0;
-        if (!toTime(*timeText, t)) {
+        const auto t = timeValueMicros(*timeText, m_zone);
+        if (!t) {
             *reason = "unreadable time value";
             return LineResult::Malformed;
         }
-        const std::size_t row = out.appendRow(t, offset, lineNo);
+        const std::size_t row = out.appendRow(*t, offset, lineNo);
         if (const std::string *v = find(Status)) {
             int status = 0;
             std::from_chars(v->data(), v->data() + v->size(), status);
@@ -108,7 +108,7 @@ public:
             out.bytes[row] = bytes;
         }
         if (const std::string *v = find(Severity))
-            out.severity[row] = v->size() == 1 && (*v)[0] >= '0' && (*v)[0] <= '7' ? uint8_t((*v)[0] - '0') : scan::severityFromName(*v);
+            out.severity[row] = severityValue(*v);
         if (const std::string *v = find(Duration)) {
             if (const auto us = parseDurationMicros(*v))
                 out.responseUs[row] = uint32_t(std::clamp(*us, 0.0, double(NoResponseTime - 1)));
@@ -138,22 +138,6 @@ private:
             }
         }
         return nullptr;
-    }
-
-    bool toTime(const std::string &text, int64_t &t)
-    {
-        if (const auto iso = parseIsoTime(text); iso && iso->length == text.size()) {
-            const int64_t secs = iso->civilUs / MicrosPerSecond;
-            t = iso->offsetSeconds ? iso->civilUs - int64_t(*iso->offsetSeconds) * MicrosPerSecond
-                                   : (m_zone.toUtc(secs) - secs) * MicrosPerSecond + iso->civilUs;
-            return true;
-        }
-        double number = 0;
-        const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), number);
-        if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(number))
-            return false;
-        t = epochToMicros(number);
-        return true;
     }
 
     ZoneConverter m_zone;

@@ -367,8 +367,8 @@ private:
             break;
         }
         case ReportBlock::Paragraph:
-            if (!pageEmpty() && gap(2) + paragraphHeight(b) + introducedHeight(index) > room()
-                && paragraphHeight(b) + introducedHeight(index) < m_body.height() / 2)
+            if (const double together = paragraphHeight(b) + introducedHeight(index);
+                !pageEmpty() && gap(2) + together > room() && together < m_body.height() / 2)
                 newPage();
             textBlock(b.text, b.small ? FontRole::Small : b.emphasis ? FontRole::BodyBold : FontRole::Body, gap(2), gap(6),
                       b.small ? QColor(0x44, 0x44, 0x44) : QColor(Qt::black));

@@ -16,11 +16,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, std::size_t size)
     static QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("fuzzed.inquest"));
     const QByteArray bytes(reinterpret_cast<const char *>(data), qsizetype(size));
-    {
-        QFile f(path);
-        FUZZ_CHECK(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        FUZZ_CHECK(f.write(bytes) == bytes.size());
-    }
+    fuzz::writeInput(path, bytes);
     QString error;
     const auto loaded = casefile::read(path, &error);
     FUZZ_CHECK(loaded.has_value() != !error.isEmpty());

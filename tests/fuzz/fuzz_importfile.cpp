@@ -5,7 +5,6 @@
 
 #include "ingest/importer.h"
 
-#include <QFile>
 #include <QTemporaryDir>
 
 using namespace inquest;
@@ -17,11 +16,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, std::size_t size)
     const QByteArray bytes(reinterpret_cast<const char *>(data), qsizetype(size));
     for (const char *name : {"fuzzed.log", "fuzzed.log.gz"}) {
         const QString path = dir.filePath(QString::fromLatin1(name));
-        {
-            QFile f(path);
-            FUZZ_CHECK(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-            FUZZ_CHECK(f.write(bytes) == bytes.size());
-        }
+        fuzz::writeInput(path, bytes);
         ImportOptions options;
         options.year = 2010;
         const ImportResult r = importLogFile(path, options);

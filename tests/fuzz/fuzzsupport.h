@@ -1,7 +1,9 @@
 #pragma once
 // Shared by the fuzz harnesses: the libFuzzer entry points, and a QCoreApplication so Qt's
 // SQL drivers and time zones behave as in the program.
+#include <QByteArray>
 #include <QCoreApplication>
+#include <QString>
 
 #include <cstddef>
 #include <cstdint>
@@ -17,6 +19,9 @@ inline void ensureApplication()
         static QCoreApplication app(argc, argv);
     }
 }
+
+// Writes the input to `path` (replacing it), for harnesses whose code under test reads files.
+void writeInput(const QString &path, const QByteArray &bytes);
 
 // Fails the run the way a sanitizer does (libFuzzer records the input) when an invariant of
 // the code under test does not hold: a crash is not the only bug a fuzzer can find.
