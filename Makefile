@@ -6,7 +6,7 @@ DEMO_CASE ?= $(HOME)/inquest-demo.inquest
 export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := 1
 
-.PHONY: deps demo test asan-test fuzz package clean
+.PHONY: deps demo test asan-test tsan-test fuzz package clean
 
 deps:
 	@installer/install-deps.sh
@@ -20,6 +20,16 @@ asan-test: deps
 	cmake --preset asan
 	cmake --build --preset asan -j $(BUILD_JOBS)
 	ctest --preset asan -j $(BUILD_JOBS)
+
+# ThreadSanitizer over the tests that run work on other threads (label `threads`). Only those
+# tests and what they need are built.
+TSAN_TARGETS := inquest inquest_savechild app_tst_importer app_tst_importjob app_tst_parallelmerge \
+  app_tst_timebins app_tst_timelinecontroller app_tst_timelineindex ui_tst_autosave ui_tst_chartdock \
+  ui_tst_importdialog ui_tst_timelinedock ui_tst_showonchart cli_tst_import cli_tst_seriescounts
+tsan-test: deps
+	cmake --preset tsan
+	cmake --build --preset tsan -j $(BUILD_JOBS) --target $(TSAN_TARGETS)
+	ctest --preset tsan -j $(BUILD_JOBS)
 
 # Coverage-guided fuzzing of the readers, the article extractor and case files (clang's
 # libFuzzer with ASan + UBSan). Each harness runs FUZZ_SECONDS; new inputs go to

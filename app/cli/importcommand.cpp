@@ -4,6 +4,7 @@
 #include "casefile/casefile.h"
 #include "ingest/importer.h"
 #include "ingest/importjob.h"
+#include "ingest/inputfiles.h"
 #include "ingest/timeconv.h"
 #include "model/casedocument.h"
 #include "model/commands.h"
@@ -118,7 +119,13 @@ int importLogs(const QStringList &args, QTextStream &out, QTextStream &err)
     const bool json = cl.has(u"json"_s);
     QJsonArray files;
     int failed = 0, imported = 0;
-    for (const QString &file : cl.positional().mid(1)) {
+    // A folder stands for the files below it.
+    const InputFiles inputs = expandInputPaths(cl.positional().mid(1));
+    if (!json) {
+        for (const QString &note : inputs.notes)
+            out << note << '\n';
+    }
+    for (const QString &file : inputs.files) {
         ImportResult r = importLogFile(file, options);
         if (json)
             files.append(toJson(file, r));
@@ -136,7 +143,10 @@ int importLogs(const QStringList &args, QTextStream &out, QTextStream &err)
         return BadInput;
     }
     if (json)
-        out << QJsonDocument(QJsonObject{{u"case"_s, casePath}, {u"files"_s, files}}).toJson(QJsonDocument::Indented);
+        out << QJsonDocument(QJsonObject{{u"case"_s, casePath},
+                                         {u"files"_s, files},
+                                         {u"notes"_s, QJsonArray::fromStringList(inputs.notes)}})
+                   .toJson(QJsonDocument::Indented);
     return failed ? BadInput : Success;
 }
 

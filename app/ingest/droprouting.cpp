@@ -94,8 +94,14 @@ DropTarget classifyDroppedFile(const QString &path)
 DropRouting routeDroppedFiles(const QStringList &paths)
 {
     DropRouting routing;
-    for (const QString &path : paths)
-        (classifyDroppedFile(path) == DropTarget::Article ? routing.articles : routing.logs).append(path);
+    for (const QString &path : paths) {
+        // A folder goes to the log Import dialog whole, which lists the files below it; sniffing
+        // each of thousands of files here would hold up the window.
+        if (QFileInfo(path).isDir())
+            routing.logs.append(path);
+        else
+            (classifyDroppedFile(path) == DropTarget::Article ? routing.articles : routing.logs).append(path);
+    }
     return routing;
 }
 

@@ -19,7 +19,7 @@ struct DropRouting
     QStringList logs;
     QStringList articles;
 };
-// Splits a drop into its logs and its articles, each in drop order.
+// Splits a drop into its logs and its articles, each in drop order. Folders count as logs.
 DropRouting routeDroppedFiles(const QStringList &paths);
 
 // Whether a sample of text reads like written sentences rather than records: mostly letters,

@@ -4,6 +4,9 @@
 #include "model/commands.h"
 
 #include <QFileInfo>
+#include <QUndoStack>
+
+#include <algorithm>
 #include <QPromise>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -77,13 +80,20 @@ int ImportJob::applyTo(CaseDocument &doc) const
 {
     if (m_cancelled || m_watcher.isCanceled())
         return 0;
+    QList<ImportResult> all = results();
+    const auto ok = std::count_if(all.cbegin(), all.cend(), [](const ImportResult &r) { return r.ok(); });
+    // One undo step however many files there were (a folder can hold thousands).
+    if (ok > 1)
+        doc.undoStack()->beginMacro(tr("Import %n file(s)", nullptr, int(ok)));
     int added = 0;
-    for (ImportResult r : results()) {
+    for (ImportResult &r : all) {
         if (r.ok()) {
             addImportedSource(doc, std::move(*r.source));
             ++added;
         }
     }
+    if (ok > 1)
+        doc.undoStack()->endMacro();
     return added;
 }
 

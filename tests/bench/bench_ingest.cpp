@@ -2,7 +2,9 @@
 // against a bare memchr line scan of the same bytes in the same process.
 //   bench_ingest                      generate 200k lines in a temp dir and measure
 //   bench_ingest --lines N            the same with N lines
-//   bench_ingest --generate FILE [N]  only write FILE (N lines, default 1,000,000)
+//   bench_ingest --generate FILE [N] [--distinct-clients]
+//                                     only write FILE (N lines, default 1,000,000); with
+//                                     --distinct-clients every line comes from another address
 #include "ingest/importer.h"
 
 #include <QCoreApplication>
@@ -28,7 +30,7 @@ struct Lcg
     }
 };
 
-bool generate(const QString &path, long lines)
+bool generate(const QString &path, long lines, bool distinctClients = false)
 {
     QFile out(path);
     if (!out.open(QIODevice::WriteOnly))
@@ -53,13 +55,14 @@ bool generate(const QString &path, long lines)
         t += rng.next() % 173; // ~86 ms per line on average -> ~1 day per million lines
         const int64_t secs = t / 1000;
         const int day = 10 + int(secs / 86400), h = int(secs / 3600 % 24), m = int(secs / 60 % 60), s = int(secs % 60);
-        const uint32_t c = rng.next() % 50000;
+        const uint32_t c = distinctClients ? uint32_t(i) : rng.next() % 50000;
         const uint32_t p = rng.next() % 3000;
         const int n = std::snprintf(
             line, sizeof line,
             "%u.%u.%u.%u - - [%02d/%s/2024:%02d:%02d:%02d +0000] \"%s /shop/item/%u?ref=%u HTTP/1.1\" %d %u "
             "\"https://www.example.com/page/%u\" \"%s\"\n",
-            10 + c % 200, c / 200 % 256, c % 7, c % 251, day, Months[2], h, m, s, Methods[rng.next() % 7], p,
+            10 + c % 200, c / 200 % 256, distinctClients ? c / 51200 % 256 : c % 7,
+            distinctClients ? c / 13107200 % 256 : c % 251, day, Months[2], h, m, s, Methods[rng.next() % 7], p,
             p % 17, Statuses[rng.next() % 12], 200 + rng.next() % 40000, rng.next() % 100, Agents[rng.next() % 5]);
         buffer.append(line, std::size_t(n));
         if (buffer.size() > (1 << 22) - 1024) {
@@ -99,7 +102,7 @@ int main(int argc, char **argv)
     const QStringList args = app.arguments().mid(1);
     if (args.size() >= 2 && args[0] == u"--generate") {
         const long lines = args.size() > 2 ? args[2].toLong() : 1'000'000;
-        return generate(args[1], lines) ? 0 : 1;
+        return generate(args[1], lines, args.contains(u"--distinct-clients")) ? 0 : 1;
     }
     const long lines = args.size() >= 2 && args[0] == u"--lines" ? args[1].toLong() : 200'000;
     QTemporaryDir dir;

@@ -1,3 +1,5 @@
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -52,6 +54,33 @@ private slots:
         const Run v = inquest({QStringLiteral("verify"), c});
         QVERIFY2(v.code == 0, v.err.constData());
         QVERIFY(v.out.contains("2 source(s) re-hashed"));
+    }
+
+    // `inquest import CASE FOLDER` reads every file below the folder, in path order.
+    void importAFolder()
+    {
+        QTemporaryDir dir;
+        const QString c = dir.filePath(QStringLiteral("case.inquest"));
+        QCOMPARE(inquest({QStringLiteral("new"), c}).code, 0);
+        const QString logs = dir.filePath(QStringLiteral("logs"));
+        QDir().mkpath(logs + QStringLiteral("/web2"));
+        QVERIFY(QFile::copy(fixture("mixed_zones.log"), logs + QStringLiteral("/web1.log")));
+        QVERIFY(QFile::copy(fixture("mixed_zones.log"), logs + QStringLiteral("/web2/access.log")));
+        const Run r = inquest({QStringLiteral("import"), c, logs, QStringLiteral("--json")});
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QJsonObject doc = QJsonDocument::fromJson(r.out).object();
+        const QJsonArray files = doc.value(u"files").toArray();
+        QCOMPARE(files.size(), 2);
+        QVERIFY(files[0].toObject().value(u"file").toString().endsWith(u"logs/web1.log"));
+        QVERIFY(files[1].toObject().value(u"file").toString().endsWith(u"logs/web2/access.log"));
+        QVERIFY(doc.value(u"notes").toArray().first().toString().contains(u"2 file(s) in the folder"));
+        QVERIFY(inquest({QStringLiteral("verify"), c}).out.contains("2 source(s) re-hashed"));
+
+        const QString empty = dir.filePath(QStringLiteral("empty"));
+        QDir().mkpath(empty);
+        const Run e = inquest({QStringLiteral("import"), c, empty});
+        QCOMPARE(e.code, 0); // nothing to do is not an error, but it is said
+        QVERIFY2(e.out.contains("the folder holds no file to import"), e.out.constData());
     }
 
     void textOutputAndFailures()

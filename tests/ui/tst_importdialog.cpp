@@ -4,6 +4,9 @@
 #include "model/casedocument.h"
 
 #include <QDir>
+#include <QLabel>
+#include <QTemporaryDir>
+#include <QUndoStack>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTableWidget>
@@ -29,6 +32,7 @@ private slots:
         ImportDialog dialog(&doc);
         dialog.addFiles({fixture("mixed_zones.log"), fixture("nginx_error.log"), fixture("empty.log")});
         QCOMPARE(dialog.fileTable()->rowCount(), 3);
+        QTRY_VERIFY(!dialog.isSniffing()); // formats are sniffed off the GUI thread
         QVERIFY(dialog.fileTable()->item(0, 1)->text().startsWith(u"combined"));
         QVERIFY(dialog.fileTable()->item(1, 1)->text().startsWith(u"nginx-error"));
         QCOMPARE(dialog.fileTable()->item(2, 1)->text(), QStringLiteral("not recognised"));
@@ -57,9 +61,51 @@ private slots:
         QVERIFY(dialog.fileTable()->item(2, 5)->text().contains(u"empty"));
         if (qEnvironmentVariableIsSet("INQUEST_SCREENSHOT_DIR"))
             dialog.grab().save(qEnvironmentVariable("INQUEST_SCREENSHOT_DIR") + QStringLiteral("/importdialog-done.png"));
-        // One undo step per source.
+        // One undo step for the whole import.
         doc.undoStack()->undo();
-        QCOMPARE(doc.sources().size(), 1);
+        QCOMPARE(doc.sources().size(), 0);
+        doc.undoStack()->redo();
+        QCOMPARE(doc.sources().size(), 2);
+    }
+
+    // A folder of thousands of small logs (log rotation, one file per host and hour): every
+    // file below it is listed and sniffed off the GUI thread, hidden files are left out, and
+    // the import is one undo step.
+    void folderOfThousandsOfLogs()
+    {
+        QTemporaryDir dir;
+        const int files = 3000;
+        for (int i = 0; i < files; ++i) {
+            const QString sub = dir.filePath(QStringLiteral("host%1").arg(i % 30));
+            QDir().mkpath(sub);
+            QFile f(sub + QStringLiteral("/access-%1.log").arg(i, 4, 10, QLatin1Char('0')));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QStringLiteral("10.0.%1.%2 - - [12/Dec/2010:21:%3:00 +0000] \"GET /p%1 HTTP/1.1\" 200 512 \"-\" \"ua\"\n")
+                        .arg(i / 250).arg(i % 250).arg(i % 60, 2, 10, QLatin1Char('0')).toUtf8());
+        }
+        QFile hidden(dir.filePath(QStringLiteral(".DS_Store")));
+        QVERIFY(hidden.open(QIODevice::WriteOnly));
+        hidden.write("\0\0\0\1Bud1");
+        hidden.close();
+
+        CaseDocument doc;
+        ImportDialog dialog(&doc);
+        dialog.addFiles({dir.path()});
+        QCOMPARE(dialog.fileTable()->rowCount(), files);
+        QCOMPARE(dialog.fileTable()->item(0, 0)->text(), QStringLiteral("access-0000.log")); // sorted by path
+        QVERIFY2(dialog.statusLabel()->text().contains(u"3000 file(s) in the folder"),
+                 qPrintable(dialog.statusLabel()->text()));
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.isSniffing(), 120'000);
+        for (int row = 0; row < files; ++row)
+            QVERIFY2(dialog.fileTable()->item(row, 1)->text().startsWith(u"combined"), qPrintable(QString::number(row)));
+
+        const int undoBefore = doc.undoStack()->count();
+        QTest::mouseClick(dialog.importButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.isImporting() && dialog.importButton()->isEnabled(), 120'000);
+        QCOMPARE(doc.sources().size(), files);
+        QCOMPARE(doc.undoStack()->count(), undoBefore + 1);
+        doc.undoStack()->undo();
+        QCOMPARE(doc.sources().size(), 0);
     }
 
     void badZoneBlocksImport()

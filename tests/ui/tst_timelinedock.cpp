@@ -105,7 +105,7 @@ private slots:
     void showsAllSourcesMerged()
     {
         TimelineModel *model = m_dock->model();
-        QCOMPARE(model->rowCount(), 60);
+        QTRY_COMPARE(model->rowCount(), 60);
         // a.log events at even seconds, b.log.gz at odd: they interleave.
         QCOMPARE(cell(model, 0, TimelineModel::SourceName), QStringLiteral("a.log"));
         QCOMPARE(cell(model, 1, TimelineModel::SourceName), QStringLiteral("b.log.gz"));

@@ -2,6 +2,7 @@
 
 #include "ingest/formatregistry.h"
 #include "ingest/importjob.h"
+#include "ingest/inputfiles.h"
 #include "ingest/timeconv.h"
 #include "model/casedocument.h"
 
@@ -25,6 +26,7 @@
 #include <QTableWidget>
 #include <QTimeZone>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentMap>
 
 namespace inquest {
 
@@ -60,12 +62,14 @@ ImportDialog::ImportDialog(CaseDocument *doc, QWidget *parent)
     m_preview->setEditTriggers(QAbstractItemView::NoEditTriggers);
 
     auto *add = new QPushButton(tr("Add Files\u2026"), this);
+    auto *addFolder = new QPushButton(tr("Add &Folder\u2026"), this);
     auto *remove = new QPushButton(tr("Remove"), this);
     auto *fileButtons = new QHBoxLayout;
     fileButtons->addWidget(add);
+    fileButtons->addWidget(addFolder);
     fileButtons->addWidget(remove);
     fileButtons->addStretch();
-    fileButtons->addWidget(new QLabel(tr("or drop files here"), this));
+    fileButtons->addWidget(new QLabel(tr("or drop files and folders here"), this));
 
     m_format->addItem(tr("auto (sniff)"), QStringLiteral("auto"));
     for (const auto &r : FormatRegistry::instance().readers())
@@ -111,6 +115,11 @@ ImportDialog::ImportDialog(CaseDocument *doc, QWidget *parent)
     resize(1000, 700);
 
     connect(add, &QPushButton::clicked, this, &ImportDialog::browse);
+    connect(addFolder, &QPushButton::clicked, this, [this] {
+        const QString folder = QFileDialog::getExistingDirectory(this, tr("Import a Folder of Logs"));
+        if (!folder.isEmpty())
+            addFiles({folder});
+    });
     connect(remove, &QPushButton::clicked, this, &ImportDialog::removeSelected);
     connect(m_files, &QTableWidget::itemSelectionChanged, this, &ImportDialog::showPreview);
     connect(m_format, &QComboBox::currentIndexChanged, this, &ImportDialog::refreshSniffing);
@@ -119,10 +128,15 @@ ImportDialog::ImportDialog(CaseDocument *doc, QWidget *parent)
     connect(m_import, &QPushButton::clicked, this, &ImportDialog::startImport);
     connect(m_cancel, &QPushButton::clicked, this, &ImportDialog::cancelImport);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(&m_sniffWatcher, &QFutureWatcher<ImportResult>::resultReadyAt, this, &ImportDialog::sniffed);
     m_import->setEnabled(false);
 }
 
-ImportDialog::~ImportDialog() = default;
+ImportDialog::~ImportDialog()
+{
+    m_sniffWatcher.cancel();
+    m_sniffWatcher.waitForFinished();
+}
 
 bool ImportDialog::isImporting() const { return m_job && m_job->isRunning(); }
 
@@ -138,7 +152,10 @@ ImportOptions ImportDialog::options() const
 
 void ImportDialog::addFiles(const QStringList &paths)
 {
-    for (const QString &p : paths) {
+    // A folder stands for the files below it; thousands of rows are added in one go.
+    const InputFiles inputs = expandInputPaths(paths);
+    m_files->setUpdatesEnabled(false);
+    for (const QString &p : inputs.files) {
         const QFileInfo info(p);
         if (!info.isFile())
             continue;
@@ -149,6 +166,8 @@ void ImportDialog::addFiles(const QStringList &paths)
         m_files->setItem(row, ColFile, name);
         m_files->setItem(row, ColSize, item(QLocale().formattedDataSize(info.size())));
     }
+    m_files->setUpdatesEnabled(true);
+    m_addNotes = inputs.notes;
     refreshSniffing();
     if (m_files->rowCount() && m_files->selectedItems().isEmpty())
         m_files->selectRow(0);
@@ -168,25 +187,46 @@ void ImportDialog::removeSelected()
     refreshSniffing();
 }
 
-// Sniffing reads at most the first 256 KiB of each file, so it stays on the GUI thread.
+// Sniffing reads up to 256 MiB of each file when its first lines are huge, and a folder can hold
+// thousands of files, so it runs off the GUI thread; each row's format fills in as it is found.
 void ImportDialog::refreshSniffing()
 {
     QString zoneError;
     const bool zoneOk = ZoneConverter::fromSpec(m_zone->text(), &zoneError).has_value();
-    m_status->setText(zoneOk ? QString() : zoneError);
-    for (int row = 0; row < m_files->rowCount(); ++row) {
-        const QString path = m_files->item(row, ColFile)->data(Qt::UserRole).toString();
-        const ImportResult r = previewLogFile(path, options(), 1);
-        auto *format = r.ok() ? item(QStringLiteral("%1 (%2%)").arg(r.source->format).arg(qRound(r.confidence * 100)),
-                                     r.formatsTried.join(u'\n'))
-                              : item(tr("not recognised"), r.error);
-        if (!r.ok())
-            format->setForeground(Qt::darkRed);
-        m_files->setItem(row, ColFormat, format);
-    }
     m_import->setEnabled(zoneOk && m_files->rowCount() > 0 && !isImporting());
+    m_sniffWatcher.cancel();
+    m_sniffWatcher.waitForFinished();
+    m_sniffPaths.clear();
+    m_sniffPending = m_files->rowCount();
+    for (int row = 0; row < m_files->rowCount(); ++row) {
+        m_sniffPaths.append(m_files->item(row, ColFile)->data(Qt::UserRole).toString());
+        m_files->setItem(row, ColFormat, item(tr("sniffing\u2026")));
+    }
+    m_status->setText(zoneOk ? m_addNotes.join(u"; ") : zoneError);
+    if (!m_sniffPaths.isEmpty()) {
+        m_sniffWatcher.setFuture(QtConcurrent::mapped(m_sniffPaths, [options = options()](const QString &path) {
+            return previewLogFile(path, options, 1);
+        }));
+    }
     showPreview();
 }
+
+void ImportDialog::sniffed(int index)
+{
+    --m_sniffPending;
+    if (index >= m_files->rowCount() || index >= m_sniffPaths.size() ||
+        m_files->item(index, ColFile)->data(Qt::UserRole).toString() != m_sniffPaths[index])
+        return; // rows removed since this sniffing started; the next one covers them
+    const ImportResult r = m_sniffWatcher.resultAt(index);
+    auto *format = r.ok() ? item(QStringLiteral("%1 (%2%)").arg(r.source->format).arg(qRound(r.confidence * 100)),
+                                 r.formatsTried.join(u'\n'))
+                          : item(tr("not recognised"), r.error);
+    if (!r.ok())
+        format->setForeground(Qt::darkRed);
+    m_files->setItem(index, ColFormat, format);
+}
+
+bool ImportDialog::isSniffing() const { return m_sniffPending > 0; }
 
 void ImportDialog::showPreview()
 {

@@ -3,6 +3,7 @@
 #include "ingest/importer.h"
 
 #include <QDialog>
+#include <QFutureWatcher>
 
 class QComboBox;
 class QDialogButtonBox;
@@ -34,7 +35,10 @@ public:
     QTableWidget *previewTable() const { return m_preview; }
     QPushButton *importButton() const { return m_import; }
     QPushButton *cancelButton() const { return m_cancel; }
+    QLabel *statusLabel() const { return m_status; }
     bool isImporting() const;
+    // Formats are sniffed in the background; true until every row shows its format.
+    bool isSniffing() const;
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -44,6 +48,7 @@ private:
     void browse();
     void removeSelected();
     void refreshSniffing();
+    void sniffed(int index);
     void showPreview();
     void startImport();
     void cancelImport();
@@ -62,6 +67,10 @@ private:
     QPushButton *m_cancel;
     QDialogButtonBox *m_buttons;
     ImportJob *m_job = nullptr;
+    QFutureWatcher<ImportResult> m_sniffWatcher;
+    QStringList m_sniffPaths; // what m_sniffWatcher is sniffing, by row
+    int m_sniffPending = 0;   // rows whose format has not arrived yet
+    QStringList m_addNotes;   // what the last addFiles said about folders
 };
 
 } // namespace inquest

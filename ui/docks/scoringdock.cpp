@@ -92,7 +92,12 @@ ScoringDock::ScoringDock(CaseDocument *doc, QWidget *parent)
 
     // Every change can move a score (a title only changes the critical list's text); the
     // computation is cheap enough to run on each one.
-    connect(m_doc, &CaseDocument::changed, this, &ScoringDock::recompute);
+    // Scores come from hypotheses, evidence and the case's settings, never from sources (a
+    // folder import adds thousands of those in one go).
+    connect(m_doc, &CaseDocument::changed, this, [this](const ChangeEvent &e) {
+        if (e.entity != Entity::Source)
+            recompute();
+    });
     recompute();
 }
 

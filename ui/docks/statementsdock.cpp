@@ -108,7 +108,7 @@ StatementsDock::StatementsDock(CaseDocument *doc, QWidget *parent)
     connect(m_articles, &QComboBox::activated, this,
             [this](int i) { showArticle(m_articles->itemData(i).value<Id>()); });
     connect(m_doc, &CaseDocument::changed, this, [this](const ChangeEvent &e) {
-        if (e.entity == Entity::Source || e.entity == Entity::Case)
+        if (e.entity == Entity::Case || (e.entity == Entity::Source && touchesArticles(e)))
             refreshArticles();
         if (e.entity == Entity::Statement || e.entity == Entity::Case)
             highlight();
@@ -306,6 +306,15 @@ Id StatementsDock::makeEvidence()
     const Id id = edit::addEvidence(m_doc, news::evidenceFromStatement(*s, m_doc->find<Source>(s->sourceId)));
     emit statusMessage(tr("Evidence added from the statement"));
     return id;
+}
+
+// Imports of logs (thousands at once from a folder) leave the article list as it is.
+bool StatementsDock::touchesArticles(const ChangeEvent &e) const
+{
+    if (e.action == ChangeAction::Removed || e.action == ChangeAction::Reset)
+        return m_articles->findData(QVariant::fromValue(e.id)) >= 0 || e.action == ChangeAction::Reset;
+    const Source *s = m_doc->find<Source>(e.id);
+    return !s || s->kind == SourceKind::Article;
 }
 
 void StatementsDock::refreshArticles()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ingest/newsimport.h"
+#include "model/changeevent.h"
 #include "model/kinds.h"
 
 #include <QDockWidget>
@@ -69,6 +70,7 @@ private:
     Id currentId() const;
     void currentChanged();
     void refreshArticles();
+    bool touchesArticles(const ChangeEvent &e) const;
     void highlight();
 
     CaseDocument *m_doc;

@@ -137,9 +137,16 @@ bool TimelineDock::showSourceLines(Id sourceId, qint64 firstLine, qint64 lastLin
 
 void TimelineDock::documentChanged(const ChangeEvent &event)
 {
-    if (event.entity == Entity::Source ||
-        (event.entity == Entity::Case && event.action == ChangeAction::Reset))
-        rebuild();
+    // Coalesced: importing a folder adds thousands of sources in one go, and the index is
+    // rebuilt once when control returns to the event loop rather than once per source.
+    if ((event.entity == Entity::Source ||
+         (event.entity == Entity::Case && event.action == ChangeAction::Reset)) &&
+        !std::exchange(m_rebuildQueued, true)) {
+        QMetaObject::invokeMethod(this, [this] {
+            m_rebuildQueued = false;
+            rebuild();
+        }, Qt::QueuedConnection);
+    }
 }
 
 void TimelineDock::rebuild()
