@@ -37,10 +37,22 @@ int series(const QStringList &args, QTextStream &out, QTextStream &err)
     }
     int64_t widthUs = 0;
     if (cl.has(u"bin"_qs)) {
+        // Seconds, or a number with a unit: 90, 30s, 5m, 1h, 1d.
+        QString text = cl.value(u"bin"_qs).trimmed();
+        qint64 unit = 1;
+        if (text.endsWith(u's'))
+            text.chop(1);
+        else if (text.endsWith(u'm'))
+            text.chop(1), unit = 60;
+        else if (text.endsWith(u'h'))
+            text.chop(1), unit = 3600;
+        else if (text.endsWith(u'd'))
+            text.chop(1), unit = 86400;
         bool ok = false;
-        const qint64 seconds = cl.value(u"bin"_qs).toLongLong(&ok);
-        if (!ok || seconds < 1 || seconds > 366 * 86400) {
-            err << "inquest series: --bin must be a whole number of seconds from 1 to 31622400, not \""
+        const qint64 count = text.toLongLong(&ok);
+        const qint64 seconds = ok && count > 0 && count <= 366 * 86400 / unit ? count * unit : 0;
+        if (seconds < 1) {
+            err << "inquest series: --bin wants a width from 1 s to 366 d, in seconds or as 30s, 5m, 1h, 1d; not \""
                 << cl.value(u"bin"_qs) << "\"\n";
             return Usage;
         }

@@ -24,7 +24,7 @@ measure() {
   shift
   local stats=$work/time.txt code=0
   /usr/bin/time -f '%e %M' -o "$stats" "$@" >"$work/out.txt" 2>"$work/err.txt" || code=$?
-  read -r secs kib <"$stats"
+  read -r secs kib < <(tail -n 1 "$stats") # GNU time says "Command exited with…" first on failure
   printf '%-34s %8.2f s  %7.0f MiB peak RSS  exit %d\n' "$label" "$secs" "$((kib / 1024))" "$code"
   last_secs=$secs
 }
@@ -44,8 +44,7 @@ measure "inquest import" "$inquest" import "$work/big.inquest" "$big"
 echo "    $(ratio "$last_secs" "$cat_secs") the time of cat; case file $(du -m "$work/big.inquest" | cut -f1) MB"
 measure "inquest analyze" "$inquest" analyze "$work/big.inquest"
 measure "inquest series clients 1h" "$inquest" series "$work/big.inquest" --metric clients --bin 1h --csv
-measure "inquest series new-clients 1h" "$inquest" series "$work/big.inquest" --metric new-clients --bin 1h --csv
-tail -n 2 "$work/out.txt" | sed 's/^/    /'
+tail -n 2 "$work/out.txt" "$work/err.txt" | sed 's/^/    /'
 
 echo "== a folder of $files small logs"
 folder=$work/many

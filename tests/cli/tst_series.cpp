@@ -147,7 +147,7 @@ private slots:
     void jsonCarriesBinsWithEventNumbers()
     {
         const Run run = inquestRun({u"series"_qs, m_case, u"--metric"_qs, u"errors"_qs, u"--site"_qs,
-                                    testing::siteName(0), u"--bin"_qs, u"3600"_qs, u"--json"_qs});
+                                    testing::siteName(0), u"--bin"_qs, u"1h"_qs, u"--json"_qs});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         const QJsonObject doc = QJsonDocument::fromJson(run.out.toUtf8()).object();
         QCOMPARE(doc.value(u"metric"_qs).toString(), u"5xx"_qs);
@@ -176,6 +176,11 @@ private slots:
         QVERIFY(run.err.contains(u"unknown metric \"latency\""_qs));
         run = inquestRun({u"series"_qs, m_case, u"--metric"_qs, u"requests"_qs, u"--bin"_qs, u"0"_qs});
         QCOMPARE(run.exitCode, 2);
+        for (const char *bad : {"5x", "m", "-1h", "367d", "1.5h"}) {
+            run = inquestRun({u"series"_qs, m_case, u"--metric"_qs, u"requests"_qs, u"--bin"_qs, QString::fromLatin1(bad)});
+            QCOMPARE(run.exitCode, 2);
+            QVERIFY2(run.err.contains(u"30s, 5m, 1h, 1d"_qs), qPrintable(run.err));
+        }
         run = inquestRun({u"series"_qs, m_case});
         QCOMPARE(run.exitCode, 2);
         QVERIFY(run.err.contains(u"--metric is required"_qs));
