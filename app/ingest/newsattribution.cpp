@@ -207,9 +207,10 @@ Attribution parseSpeaker(QStringView raw)
     }
     // "John Smith, a spokesman for WikiLeaks" -> name, then the role phrase.
     static const QRegularExpression appositive(QStringLiteral("^(?<name>" NAME "),\\s+(?<rest>(?:a|an|the)\\s+.+)$"));
+    static const int appositiveRest = groupIndex(appositive, u"rest"), appositiveName = groupIndex(appositive, u"name");
     if (auto m = appositive.match(phrase); m.hasMatch()) {
-        Attribution inner = parseSpeaker(m.capturedView(u"rest"));
-        inner.speaker = m.captured(u"name");
+        Attribution inner = parseSpeaker(m.capturedView(appositiveRest));
+        inner.speaker = m.captured(appositiveName);
         inner.found = true;
         return inner;
     }
@@ -241,21 +242,26 @@ Attribution parseSpeaker(QStringView raw)
                                          "operator", "operators", "supporter", "supporters", "volunteer", "volunteers",
                                          "thread", "notice", "announcement", "page", "filing", "head", "chief"},
                                         Qt::CaseInsensitive);
+    static const int roleForOrg = groupIndex(roleFor, u"org"), roleForRole = groupIndex(roleFor, u"role"),
+                     roleForDet = groupIndex(roleFor, u"det"), orgRoleOrg = groupIndex(orgRole, u"org"),
+                     orgRoleRole = groupIndex(orgRole, u"role"), orgRoleName = groupIndex(orgRole, u"name"),
+                     roleOnlyRole = groupIndex(roleOnly, u"role"), roleOnlyDet = groupIndex(roleOnly, u"det"),
+                     roleOnlyRest = groupIndex(roleOnly, u"rest");
     const bool mayHaveRole = hasCaselessOddities(phrase) || hasWordAmong(phrase, roleWords);
     if (!mayHaveRole) {
         // Only the descriptor and a bare name remain possible.
-    } else if (auto m = roleFor.match(phrase); m.hasMatch() && !isGenericWord(m.captured(u"org").section(u' ', 0, 0))) {
-        a.role = m.captured(u"role").toLower();
-        a.organisation = clean(m.captured(u"org"));
-        a.speaker = clean(m.captured(u"det") + m.captured(u"role"));
+    } else if (auto m = roleFor.match(phrase); m.hasMatch() && !isGenericWord(m.captured(roleForOrg).section(u' ', 0, 0))) {
+        a.role = m.captured(roleForRole).toLower();
+        a.organisation = clean(m.captured(roleForOrg));
+        a.speaker = clean(m.captured(roleForDet) + m.captured(roleForRole));
         a.found = true;
         return a;
     }
     if (auto m = mayHaveRole ? orgRole.match(phrase) : QRegularExpressionMatch();
-        m.hasMatch() && !isGenericWord(m.captured(u"org").section(u' ', 0, 0))) {
-        a.organisation = clean(m.captured(u"org"));
-        a.role = m.captured(u"role").toLower();
-        a.speaker = m.hasCaptured(u"name") ? m.captured(u"name") : phrase;
+        m.hasMatch() && !isGenericWord(m.captured(orgRoleOrg).section(u' ', 0, 0))) {
+        a.organisation = clean(m.captured(orgRoleOrg));
+        a.role = m.captured(orgRoleRole).toLower();
+        a.speaker = m.hasCaptured(orgRoleName) ? m.captured(orgRoleName) : phrase;
         a.found = true;
         return a;
     }
@@ -263,15 +269,16 @@ Attribution parseSpeaker(QStringView raw)
     static const QRegularExpression descriptor(QStringLiteral(
         "^(?:the\\s+)?(?:\\w+\\s+)?(?:firm|company|group|provider|host|retailer|operator|site|website|collective)\\s+(?<org>" NAME ")$"),
         QRegularExpression::CaseInsensitiveOption);
+    static const int descriptorOrg = groupIndex(descriptor, u"org");
     if (auto m = descriptor.match(phrase); m.hasMatch()) {
-        a.organisation = a.speaker = clean(m.captured(u"org"));
+        a.organisation = a.speaker = clean(m.captured(descriptorOrg));
         a.found = true;
         return a;
     }
     if (auto m = mayHaveRole ? roleOnly.match(phrase) : QRegularExpressionMatch(); m.hasMatch()) {
-        a.role = m.captured(u"role").toLower();
-        a.speaker = clean(m.captured(u"det") + m.captured(u"role"));
-        a.anaphoric = groupWords.match(m.capturedView(u"rest")).hasMatch();
+        a.role = m.captured(roleOnlyRole).toLower();
+        a.speaker = clean(m.captured(roleOnlyDet) + m.captured(roleOnlyRole));
+        a.anaphoric = groupWords.match(m.capturedView(roleOnlyRest)).hasMatch();
         a.found = true;
         return a;
     }
@@ -294,9 +301,10 @@ Attribution attributionAfter(QStringView after)
     // "…,” a spokeswoman for Amazon told Reuters." / "…,” she said."
     static const QRegularExpression whoFirst(QStringLiteral(
         "^[\\s,\u2014-]*(?<who>[^.!?]{1,120}?)\\s+" VERB "\\b"));
+    static const int verbFirstWho = groupIndex(verbFirst, u"who"), whoFirstWho = groupIndex(whoFirst, u"who");
     const QStringView window = after.left(300);
     if (auto m = verbFirst.match(window); m.hasMatch()) {
-        QString who = m.captured(u"who");
+        QString who = m.captured(verbFirstWho);
         // "one message posted to the group's chat channel" keeps "the group" for later resolution.
         Attribution a = parseSpeaker(who);
         if (!a.found) {
@@ -310,7 +318,7 @@ Attribution attributionAfter(QStringView after)
         }
     }
     if (auto m = whoFirst.match(window); m.hasMatch())
-        return parseSpeaker(m.capturedView(u"who"));
+        return parseSpeaker(m.capturedView(whoFirstWho));
     return {};
 }
 
@@ -321,11 +329,12 @@ Attribution attributionBefore(QStringView before)
     static const QRegularExpression saidColon(QStringLiteral(
         "(?:^|[,;.][\u201D\u2019\"]?\\s+|\\b(?:and|but|then|when|after|as)\\s+)(?<who>[^,;.:]{1,120}?)\\s+" VERB
         "(?:\\s+(?!that\\b)(?:\\S+\\s+){0,3}?\\S+?)?\\s*(?:that\\s*)?[:,]?\\s*$"));
+    static const int accordingWho = groupIndex(according, u"who"), saidColonWho = groupIndex(saidColon, u"who");
     const QStringView window = before.right(300);
     if (auto m = according.match(window); m.hasMatch())
-        return parseSpeaker(m.capturedView(u"who"));
+        return parseSpeaker(m.capturedView(accordingWho));
     if (auto m = saidColon.match(window); m.hasMatch())
-        return parseSpeaker(m.capturedView(u"who"));
+        return parseSpeaker(m.capturedView(saidColonWho));
     return {};
 }
 
@@ -336,7 +345,8 @@ Attribution reportedSpeech(QStringView sentence, qsizetype *clauseStart)
     static const QStringMatcher accordingWord(u"according", Qt::CaseInsensitive);
     if (auto m = accordingWord.indexIn(sentence) >= 0 ? according.match(sentence) : QRegularExpressionMatch();
         m.hasMatch()) {
-        Attribution a = parseSpeaker(m.capturedView(u"who"));
+        static const int accordingWho = groupIndex(according, u"who");
+        Attribution a = parseSpeaker(m.capturedView(accordingWho));
         if (a.found) {
             if (clauseStart)
                 *clauseStart = 0;

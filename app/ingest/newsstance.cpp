@@ -187,11 +187,11 @@ StanceSuggestion suggestStance(QStringView text)
     QMap<HypothesisKind, int> support, against;
     QMap<HypothesisKind, bool> strong;
     {
-        static const QStringList groupNames = [] {
-            QStringList names;
+        static const QList<int> groups = [] {
+            QList<int> numbers;
             for (HypothesisKind kind : kinds)
-                names.append(QStringLiteral("k%1").arg(int(kind)));
-            return names;
+                numbers.append(groupIndex(combined(), QStringLiteral("k%1").arg(int(kind))));
+            return numbers;
         }();
         const bool plain = !hasCaselessOddities(text);
         // Words without which negation(), causal() and denialAfter find nothing.
@@ -206,9 +206,9 @@ StanceSuggestion suggestStance(QStringView text)
                                               Qt::CaseInsensitive);
         for (const QRegularExpressionMatch &m : triggerMatches(text)) {
             Trigger t{HypothesisKind::Other, {}};
-            for (qsizetype g = 0; g < groupNames.size(); ++g) {
+            for (qsizetype g = 0; g < groups.size(); ++g) {
                 const HypothesisKind kind = kinds[g];
-                if (m.hasCaptured(groupNames[g])) {
+                if (m.hasCaptured(groups[g])) {
                     t.kind = kind;
                     break;
                 }

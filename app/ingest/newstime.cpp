@@ -96,9 +96,10 @@ bool startsWithAscii(QStringView t, qsizetype i, const char *word, bool caseless
     return true;
 }
 
-bool isAnchorAt(QStringView t, qsizetype i)
+// Whether an anchor may begin at i: most characters are settled by a table look-up and the
+// character before, in the scan loop itself (isAnchorAt() checks the words).
+inline bool mayBeginAnchor(QStringView t, qsizetype i)
 {
-    // Most characters can begin no anchor: one table look-up settles them.
     static constexpr auto mayBegin = [] {
         std::array<bool, 128> table{};
         for (const char *c = "0123456789MTWFSJAONDYyEenmhsdtaw"; *c; ++c)
@@ -108,13 +109,19 @@ bool isAnchorAt(QStringView t, qsizetype i)
     const char16_t c = t[i].unicode();
     if (c >= 128 || !mayBegin[c])
         return false;
-    if (c >= u'0' && c <= u'9')
-        return true;
+    // Every alternative that can begin at a digit has \b before it, and lead words end in white
+    // space: a digit after a word character ("000" in "45 000", "0" in "2010") begins nothing.
     // The lower-case anchors ("noon", "day", "morning", …) stand after \b or \s in the expression,
     // so one inside a word begins no match's first anchor; the word's own first anchor (or the
     // next one, walking back over the same lead words) finds those matches.
-    if (c >= u'a' && i > 0 && isPcreWordChar(t[i - 1].unicode()))
-        return false;
+    return (c < u'a' && (c < u'0' || c > u'9')) || i == 0 || !isPcreWordChar(t[i - 1].unicode());
+}
+
+bool isAnchorAt(QStringView t, qsizetype i)
+{
+    const char16_t c = t[i].unicode();
+    if (c >= u'0' && c <= u'9')
+        return true;
     auto is = [&](const char *w) { return startsWithAscii(t, i, w, false); };
     auto isCaseless = [&](const char *w) { return startsWithAscii(t, i, w, true); };
     switch (c) {
@@ -153,6 +160,14 @@ bool isLeadWord(QStringView w)
     return words.contains(w);
 }
 
+// The lead words a match may begin with (the others follow "for"); compared without case, a superset.
+bool mayBeginMatch(QStringView w)
+{
+    static const AsciiWordSet words({"for", "earlier", "later", "last", "this", "next", "the", "over", "at"},
+                                    Qt::CaseInsensitive);
+    return words.contains(w);
+}
+
 class ScannerMatches
 {
 public:
@@ -176,7 +191,7 @@ public:
         }
         const qsizetype n = m_text.size();
         for (qsizetype a = m_pos; a < n; ++a) {
-            if (!isAnchorAt(m_text, a))
+            if (!mayBeginAnchor(m_text, a) || !isAnchorAt(m_text, a))
                 continue;
             qsizetype starts[24];
             int count = candidates(a, starts);
@@ -240,7 +255,8 @@ private:
             }
             if (!isLeadWord(word))
                 break;
-            out[count++] = ws;
+            if (mayBeginMatch(word)) // "about", "than", "five" only follow "for"
+                out[count++] = ws;
             cur = ws;
         }
         return count;
@@ -251,6 +267,46 @@ private:
     bool m_full = false;
     QRegularExpressionMatchIterator m_it;
 };
+
+// Whether `s` contains one of `stems` (case-sensitive, as the expressions match them).
+template <std::size_t N>
+bool containsStem(QStringView s, const std::array<const char *, N> &stems)
+{
+    for (qsizetype i = 0; i + 2 < s.size(); ++i) {
+        if (!isAsciiLetter(s[i].unicode()))
+            continue;
+        for (const char *stem : stems) {
+            if (startsWithAscii(s, i, stem, false))
+                return true;
+        }
+    }
+    return false;
+}
+
+// Every month name of MON begins with one of these; datePart() needs one, or a '/' or '-'.
+bool mayHoldDate(QStringView s)
+{
+    static constexpr std::array<const char *, 12> months = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    return s.contains(u'/') || s.contains(u'-') || containsStem(s, months);
+}
+
+// Every weekday name of WD begins with one of these.
+bool mayHoldWeekday(QStringView s)
+{
+    static constexpr std::array<const char *, 7> days = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    return containsStem(s, days);
+}
+
+// Every alternative of clockPart() needs a digit, "noon" or "midnight".
+bool mayHoldClock(QStringView s)
+{
+    for (QChar c : s) {
+        if (c.unicode() >= u'0' && c.unicode() <= u'9')
+            return true;
+    }
+    return s.contains(u"noon") || s.contains(u"midnight");
+}
 
 int monthOf(QStringView name)
 {
@@ -320,27 +376,34 @@ std::optional<bg::date> inferYear(int month, int day, int weekday, const std::op
 // *hasDate: whether `s` names a date at all (placeable or not).
 std::optional<bg::date> parseDate(QStringView s, const std::optional<bg::date> &pub, bool *hasDate)
 {
-    const auto m = datePart().match(s);
+    static const int dmd = groupIndex(datePart(), u"dmd"), dmm = groupIndex(datePart(), u"dmm"),
+                     dmy = groupIndex(datePart(), u"dmy"), mdm = groupIndex(datePart(), u"mdm"),
+                     mdd = groupIndex(datePart(), u"mdd"), mdy = groupIndex(datePart(), u"mdy"),
+                     iy = groupIndex(datePart(), u"iy"), im = groupIndex(datePart(), u"im"),
+                     id = groupIndex(datePart(), u"id"), n1 = groupIndex(datePart(), u"n1"),
+                     n2 = groupIndex(datePart(), u"n2"), ny = groupIndex(datePart(), u"ny"),
+                     wd = groupIndex(weekdayPart(), u"wd");
+    const auto m = mayHoldDate(s) ? datePart().match(s) : QRegularExpressionMatch();
     *hasDate = m.hasMatch();
     if (!m.hasMatch())
         return std::nullopt;
     int weekday = -1;
     const auto w = weekdayPart().match(s);
-    if (w.hasMatch() && w.capturedStart(u"wd") < m.capturedStart())
-        weekday = weekdayOf(w.capturedView(u"wd"));
+    if (w.hasMatch() && w.capturedStart(wd) < m.capturedStart())
+        weekday = weekdayOf(w.capturedView(wd));
     auto withYear = [&](int y, int mo, int d) -> std::optional<bg::date> {
         if (y > 0)
             return makeDate(y < 100 ? 2000 + y : y, mo, d);
         return inferYear(mo, d, weekday, pub);
     };
-    if (m.hasCaptured(u"dmd"))
-        return withYear(m.captured(u"dmy").toInt(), monthOf(m.capturedView(u"dmm")), m.captured(u"dmd").toInt());
-    if (m.hasCaptured(u"mdm"))
-        return withYear(m.captured(u"mdy").toInt(), monthOf(m.capturedView(u"mdm")), m.captured(u"mdd").toInt());
-    if (m.hasCaptured(u"iy"))
-        return makeDate(m.captured(u"iy").toInt(), m.captured(u"im").toInt(), m.captured(u"id").toInt());
+    if (m.hasCaptured(dmd))
+        return withYear(m.capturedView(dmy).toInt(), monthOf(m.capturedView(dmm)), m.capturedView(dmd).toInt());
+    if (m.hasCaptured(mdm))
+        return withYear(m.capturedView(mdy).toInt(), monthOf(m.capturedView(mdm)), m.capturedView(mdd).toInt());
+    if (m.hasCaptured(iy))
+        return makeDate(m.capturedView(iy).toInt(), m.capturedView(im).toInt(), m.capturedView(id).toInt());
     // d/m/y unless the first number cannot be a day-of-month-first reading.
-    const int a = m.captured(u"n1").toInt(), b = m.captured(u"n2").toInt(), y = m.captured(u"ny").toInt();
+    const int a = m.capturedView(n1).toInt(), b = m.capturedView(n2).toInt(), y = m.capturedView(ny).toInt();
     return (b > 12 && a <= 12) ? withYear(y, a, b) : withYear(y, b, a);
 }
 
@@ -352,33 +415,40 @@ struct Clock
 
 std::optional<Clock> parseClock(QStringView s)
 {
+    static const int hi = groupIndex(clockPart(), u"h"), mi = groupIndex(clockPart(), u"m"),
+                     api = groupIndex(clockPart(), u"ap"), h2i = groupIndex(clockPart(), u"h2"),
+                     ap2i = groupIndex(clockPart(), u"ap2"), h3i = groupIndex(clockPart(), u"h3"),
+                     m3i = groupIndex(clockPart(), u"m3"), wordi = groupIndex(clockPart(), u"word"),
+                     zonei = groupIndex(clockPart(), u"zone");
+    if (!mayHoldClock(s))
+        return std::nullopt;
     const auto m = clockPart().match(s);
     if (!m.hasMatch())
         return std::nullopt;
     int h = 0, min = 0;
     QStringView ap;
-    if (m.hasCaptured(u"h")) {
-        h = m.captured(u"h").toInt();
-        min = m.captured(u"m").toInt();
-        ap = m.capturedView(u"ap");
+    if (m.hasCaptured(hi)) {
+        h = m.capturedView(hi).toInt();
+        min = m.capturedView(mi).toInt();
+        ap = m.capturedView(api);
         // "2.5" is a number, not a time: the dotted form needs am/pm or a zone.
-        if (s.mid(m.capturedEnd(u"h"), 1) == u"." && ap.isEmpty() && !m.hasCaptured(u"zone"))
+        if (s.mid(m.capturedEnd(hi), 1) == u"." && ap.isEmpty() && !m.hasCaptured(zonei))
             return std::nullopt;
-    } else if (m.hasCaptured(u"h2")) {
-        h = m.captured(u"h2").toInt();
-        ap = m.capturedView(u"ap2");
-    } else if (m.hasCaptured(u"h3")) {
-        h = m.captured(u"h3").toInt();
-        min = m.captured(u"m3").toInt();
+    } else if (m.hasCaptured(h2i)) {
+        h = m.capturedView(h2i).toInt();
+        ap = m.capturedView(ap2i);
+    } else if (m.hasCaptured(h3i)) {
+        h = m.capturedView(h3i).toInt();
+        min = m.capturedView(m3i).toInt();
     } else {
-        h = m.capturedView(u"word") == u"noon" ? 12 : 0;
+        h = m.capturedView(wordi) == u"noon" ? 12 : 0;
     }
     if (!ap.isEmpty()) {
         if (h > 12)
             return std::nullopt;
         h = (h % 12) + (ap.compare(u"p", Qt::CaseInsensitive) == 0 ? 12 : 0);
     }
-    return Clock{bpt::hours(h) + bpt::minutes(min), zoneMinutes(m.capturedView(u"zone"))};
+    return Clock{bpt::hours(h) + bpt::minutes(min), zoneMinutes(m.capturedView(zonei))};
 }
 
 qint64 micros(const bpt::ptime &t)
@@ -454,10 +524,11 @@ struct Item
 bpt::time_duration parseDuration(QStringView s)
 {
     static const QRegularExpression re(QStringLiteral("(?<n>\\d+|an?|half\\s+an|[a-z-]+)\\s+(?<u>[a-z]+)$"));
+    static const int ni = groupIndex(re, u"n"), ui = groupIndex(re, u"u");
     const auto m = re.match(s.trimmed());
     static const char *const words[] = {"zero", "one", "two", "three", "four", "five", "six",
                                         "seven", "eight", "nine", "ten", "eleven", "twelve"};
-    const QString n = m.captured(u"n");
+    const QString n = m.captured(ni);
     double count = n.toInt();
     if (n == u"a" || n == u"an")
         count = 1;
@@ -467,13 +538,13 @@ bpt::time_duration parseDuration(QStringView s)
         if (n == QLatin1StringView(words[i]))
             count = i;
     }
-    const QStringList tens = {QStringLiteral("fifteen"), QStringLiteral("twenty"), QStringLiteral("thirty"),
+    static const QStringList tens = {QStringLiteral("fifteen"), QStringLiteral("twenty"), QStringLiteral("thirty"),
                               QStringLiteral("forty"), QStringLiteral("forty-five"), QStringLiteral("fifty"),
                               QStringLiteral("ninety")};
     const int tensValue[] = {15, 20, 30, 40, 45, 50, 90};
     if (const qsizetype i = tens.indexOf(n); i >= 0)
         count = tensValue[i];
-    const QString unit = m.captured(u"u");
+    const QString unit = m.captured(ui);
     const double seconds = unit.startsWith(u"min")   ? 60
                            : unit.startsWith(u"h")   ? 3600
                            : unit.startsWith(u"d")   ? 86400
@@ -491,6 +562,8 @@ QList<TimeRef> findTimes(QStringView text, QDate published)
     QList<Item> items;
     std::optional<bg::date> lastDate;
     qint64 lastDateEnd = -1;
+    static const int durGroup = groupIndex(scanner(), u"dur"), relGroup = groupIndex(scanner(), u"rel"),
+                     ctGroup = groupIndex(scanner(), u"ct"), dtGroup = groupIndex(scanner(), u"dt");
     ScannerMatches matches(text);
     QRegularExpressionMatch m;
     while (matches.next(&m)) {
@@ -506,19 +579,19 @@ QList<TimeRef> findTimes(QStringView text, QDate published)
         auto day = [](const bg::date &d, int fromHour, int toHour) {
             return std::pair{micros(bpt::ptime(d, bpt::hours(fromHour))), micros(bpt::ptime(d, bpt::hours(toHour)))};
         };
-        if (m.hasCaptured(u"dur")) {
+        if (m.hasCaptured(durGroup)) {
             item.isDuration = true;
-            item.duration = parseDuration(m.capturedView(u"dur"));
-            const QStringView words = m.capturedView(u"dur");
+            item.duration = parseDuration(m.capturedView(durGroup));
+            const QStringView words = m.capturedView(durGroup);
             static const QRegularExpression vague(QStringLiteral("\\b(?:more|over|almost|nearly|about|around|least|some|up|less|under|roughly|approximately)\\b"));
             item.ref.approximate = item.ref.approximate || vague.match(words).hasMatch();
             items.append(item);
             continue;
         }
-        if (m.hasCaptured(u"rel")) {
+        if (m.hasCaptured(relGroup)) {
             if (!pub)
                 continue;
-            const QString rel = m.captured(u"rel").toLower().simplified();
+            const QString rel = m.captured(relGroup).toLower().simplified();
             std::pair<qint64, qint64> span;
             const int dow = pub->day_of_week().as_number();
             if (rel.endsWith(u"weekend")) {
@@ -546,25 +619,28 @@ QList<TimeRef> findTimes(QStringView text, QDate published)
             items.append(item);
             continue;
         }
-        const QStringView body = m.hasCaptured(u"ct") ? m.capturedView(u"ct") : m.capturedView(u"dt");
+        const QStringView body = m.hasCaptured(ctGroup) ? m.capturedView(ctGroup) : m.capturedView(dtGroup);
         const auto clock = parseClock(body);
         const bool hasClock = clock.has_value();
-        if (m.hasCaptured(u"ct") && !hasClock)
+        if (m.hasCaptured(ctGroup) && !hasClock)
             continue; // "2.5 …": the dotted form without am/pm or zone is not a time
         bool hasDateWords = false;
         std::optional<bg::date> date = parseDate(body, pub, &hasDateWords);
         if (!date && hasDateWords)
             continue; // a date we cannot place (no year, no publication date) or an impossible one
         if (!date) {
-            const auto wm = weekdayPart().match(QString(u' ' + m.captured()));
+            const auto wm = mayHoldWeekday(m.capturedView()) ? weekdayPart().match(QString(u' ' + m.captured()))
+                                                             : QRegularExpressionMatch();
             if (wm.hasMatch()) {
-                const QString mod = wm.captured(u"mod").trimmed();
+                static const int modGroup = groupIndex(weekdayPart(), u"mod");
+                static const int wdGroup = groupIndex(weekdayPart(), u"wd");
+                const QString mod = wm.captured(modGroup).trimmed();
                 // A bare weekday ("the Sunday Times") is no time: it needs "on", "last", "this", …
                 if (mod.isEmpty() && item.prep.isEmpty())
                     continue;
                 if (!pub)
                     continue;
-                const int wd = weekdayOf(wm.capturedView(u"wd"));
+                const int wd = weekdayOf(wm.capturedView(wdGroup));
                 const int dow = pub->day_of_week().as_number();
                 if (mod == u"next" || mod == u"this") {
                     int ahead = (wd - dow + 7) % 7;

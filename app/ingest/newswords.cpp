@@ -90,4 +90,14 @@ QRegularExpression anchoredAtOffset(const QRegularExpression &re)
     return anchored;
 }
 
+int groupIndex(const QRegularExpression &re, QStringView name)
+{
+    const QStringList names = re.namedCaptureGroups();
+    for (qsizetype i = 0; i < names.size(); ++i) {
+        if (names[i] == name)
+            return int(i);
+    }
+    return -1;
+}
+
 } // namespace inquest::news

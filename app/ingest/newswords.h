@@ -64,4 +64,8 @@ inline bool hasCaselessOddities(QStringView text)
 // off, falling back to a far slower interpreter.
 QRegularExpression anchoredAtOffset(const QRegularExpression &re);
 
+// The number of the named group `name` of `re` (-1 when it has none), to be looked up once: a
+// match asked for a group by name searches the expression's name table on every call.
+int groupIndex(const QRegularExpression &re, QStringView name);
+
 } // namespace inquest::news
