@@ -197,10 +197,18 @@ Attribution parseSpeaker(QStringView raw)
     QString phrase = clean(raw.toString());
     static const QRegularExpression leadIn(QStringLiteral("^(?:(?:and|but|later|then|also|in\\s+a\\s+statement|meanwhile)\\s*,?\\s+)+"),
                                            QRegularExpression::CaseInsensitiveOption);
-    phrase.remove(leadIn);
+    // Word pre-checks keep the expressions below off phrases they cannot match: each needs the
+    // phrase to begin with one of a few words, a capital, or to hold a word of a set. Caseless
+    // matching also takes U+017F and U+212A for "s" and "k": such phrases skip the pre-checks.
+    const bool plain = !hasCaselessOddities(phrase);
+    static const AsciiWordSet leadInWords({"and", "but", "later", "then", "also", "in", "meanwhile"}, Qt::CaseInsensitive);
+    if (!plain || leadInWords.contains(firstWord(phrase)))
+        phrase.remove(leadIn);
     if (phrase.isEmpty() || phrase.size() > 160)
         return a;
-    if (anaphor().match(phrase).hasMatch()) {
+    const bool capitalised = phrase[0].unicode() >= u'A' && phrase[0].unicode() <= u'Z'; // NAME begins so
+    static const AsciiWordSet anaphorWords({"he", "she", "they", "it", "we", "the"}, Qt::CaseInsensitive);
+    if ((!plain || anaphorWords.contains(firstWord(phrase))) && anaphor().match(phrase).hasMatch()) {
         a.speaker = phrase;
         a.anaphoric = a.found = true;
         return a;
@@ -208,7 +216,8 @@ Attribution parseSpeaker(QStringView raw)
     // "John Smith, a spokesman for WikiLeaks" -> name, then the role phrase.
     static const QRegularExpression appositive(QStringLiteral("^(?<name>" NAME "),\\s+(?<rest>(?:a|an|the)\\s+.+)$"));
     static const int appositiveRest = groupIndex(appositive, u"rest"), appositiveName = groupIndex(appositive, u"name");
-    if (auto m = appositive.match(phrase); m.hasMatch()) {
+    if (auto m = capitalised && phrase.contains(u',') ? appositive.match(phrase) : QRegularExpressionMatch();
+        m.hasMatch()) {
         Attribution inner = parseSpeaker(m.capturedView(appositiveRest));
         inner.speaker = m.captured(appositiveName);
         inner.found = true;
@@ -247,7 +256,7 @@ Attribution parseSpeaker(QStringView raw)
                      orgRoleRole = groupIndex(orgRole, u"role"), orgRoleName = groupIndex(orgRole, u"name"),
                      roleOnlyRole = groupIndex(roleOnly, u"role"), roleOnlyDet = groupIndex(roleOnly, u"det"),
                      roleOnlyRest = groupIndex(roleOnly, u"rest");
-    const bool mayHaveRole = hasCaselessOddities(phrase) || hasWordAmong(phrase, roleWords);
+    const bool mayHaveRole = !plain || hasWordAmong(phrase, roleWords);
     if (!mayHaveRole) {
         // Only the descriptor and a bare name remain possible.
     } else if (auto m = roleFor.match(phrase); m.hasMatch() && !isGenericWord(m.captured(roleForOrg).section(u' ', 0, 0))) {
@@ -270,7 +279,11 @@ Attribution parseSpeaker(QStringView raw)
         "^(?:the\\s+)?(?:\\w+\\s+)?(?:firm|company|group|provider|host|retailer|operator|site|website|collective)\\s+(?<org>" NAME ")$"),
         QRegularExpression::CaseInsensitiveOption);
     static const int descriptorOrg = groupIndex(descriptor, u"org");
-    if (auto m = descriptor.match(phrase); m.hasMatch()) {
+    static const AsciiWordSet descriptorWords({"firm", "company", "group", "provider", "host", "retailer", "operator",
+                                               "site", "website", "collective"},
+                                              Qt::CaseInsensitive);
+    if (auto m = !plain || hasWordAmong(phrase, descriptorWords) ? descriptor.match(phrase) : QRegularExpressionMatch();
+        m.hasMatch()) {
         a.organisation = a.speaker = clean(m.captured(descriptorOrg));
         a.found = true;
         return a;
@@ -283,7 +296,8 @@ Attribution parseSpeaker(QStringView raw)
         return a;
     }
     static const QRegularExpression name(QStringLiteral("^(?<name>" NAME ")$"));
-    if (auto m = name.match(phrase); m.hasMatch() && !isGenericWord(phrase.section(u' ', 0, 0))) {
+    if (auto m = capitalised ? name.match(phrase) : QRegularExpressionMatch();
+        m.hasMatch() && !isGenericWord(phrase.section(u' ', 0, 0))) {
         a.speaker = phrase;
         if (looksLikeOrganisation(phrase))
             a.organisation = phrase;

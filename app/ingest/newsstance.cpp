@@ -81,6 +81,37 @@ const QRegularExpression &causal()
     return re;
 }
 
+// Whether `clause` has a word the contrast expression below needs: "but", "however", …, or "and"
+// followed by a reporting verb ("and says"). Plain text only (see clauseBefore()).
+bool mayHaveContrast(QStringView clause)
+{
+    static const AsciiWordSet words({"but", "however", "although", "though", "yet"}, Qt::CaseInsensitive);
+    static const AsciiWordSet andWord({"and"}, Qt::CaseInsensitive);
+    static const AsciiWordSet verbs({"says", "said", "adds", "added", "insists", "claims"}, Qt::CaseInsensitive);
+    const qsizetype n = clause.size();
+    for (qsizetype i = 0; i < n;) {
+        if (!isAsciiLetter(clause[i].unicode())) {
+            ++i;
+            continue;
+        }
+        qsizetype e = i + 1;
+        while (e < n && isAsciiLetter(clause[e].unicode()))
+            ++e;
+        const QStringView word = clause.mid(i, e - i);
+        if (words.contains(word))
+            return true;
+        if (andWord.contains(word)) {
+            qsizetype k = e;
+            while (k < n && isPcreSpace(clause[k].unicode()))
+                ++k;
+            if (k > e && verbs.contains(firstWord(clause.mid(k))))
+                return true;
+        }
+        i = e;
+    }
+    return false;
+}
+
 // The clause before `at`: back to the last clause boundary, at most ~8 words.
 // `plain`: the text has none of the characters the caseless expressions match beyond ASCII
 // (hasCaselessOddities), so word pre-filters may stand in for expressions that find nothing.
@@ -102,9 +133,7 @@ QStringView clauseBefore(QStringView text, qsizetype at, bool plain)
     static const QRegularExpression contrast(
         QStringLiteral("\\b(?:but|however|although|though|yet|and\\s+(?:says|said|adds|added|insists|claims))\\b"),
                                              QRegularExpression::CaseInsensitiveOption);
-    static const AsciiWordSet contrastWords({"but", "however", "although", "though", "yet", "and"},
-                                            Qt::CaseInsensitive);
-    if (plain && !hasWordAmong(clause, contrastWords))
+    if (plain && !mayHaveContrast(clause))
         return clause;
     qsizetype cut = -1;
     auto it = contrast.globalMatch(clause);
@@ -228,11 +257,20 @@ StanceSuggestion suggestStance(QStringView text)
                 QStringLiteral("^\\s+(?:was|were|is|are|had\\s+been|has\\s+been)\\s+(?:not|never)\\b|^\\s+(?:wasn't|weren't|isn't)\\b"),
                 QRegularExpression::CaseInsensitiveOption);
             const QStringView afterText = text.mid(m.capturedEnd(), 40);
-            const auto after = plain && !hasWordAmong(afterText, denialWords) ? QRegularExpressionMatch()
-                                                                             : denialAfter.match(afterText);
+            // The expression is anchored: white space, then one of denialWords.
+            const auto mayDeny = [&] {
+                qsizetype k = 0;
+                while (k < afterText.size() && isPcreSpace(afterText[k].unicode()))
+                    ++k;
+                return k > 0 && denialWords.contains(firstWord(afterText.mid(k)));
+            };
+            const auto after = plain && !mayDeny() ? QRegularExpressionMatch() : denialAfter.match(afterText);
             const bool negatedAfter = after.hasMatch();
             const bool negated = neg.hasMatch() || negatedAfter;
-            if (negated && hedge().match(before).hasMatch())
+            static const AsciiWordSet hedgeWords({"may", "might", "could", "able", "capable", "unable", "possibly",
+                                                  "perhaps", "enough"},
+                                                 Qt::CaseInsensitive);
+            if (negated && (!plain || hasWordAmong(before, hedgeWords)) && hedge().match(before).hasMatch())
                 continue; // "may not have been able to take X down": not a claim
             const bool isStrong =
                 (!plain || hasWordAmong(before, causalWords)) && causal().match(before).hasMatch();

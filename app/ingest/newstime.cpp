@@ -268,12 +268,12 @@ private:
     QRegularExpressionMatchIterator m_it;
 };
 
-// Whether `s` contains one of `stems` (case-sensitive, as the expressions match them).
+// Whether `s` contains one of `stems` (capitalised, case-sensitive as the expressions match them).
 template <std::size_t N>
 bool containsStem(QStringView s, const std::array<const char *, N> &stems)
 {
     for (qsizetype i = 0; i + 2 < s.size(); ++i) {
-        if (!isAsciiLetter(s[i].unicode()))
+        if (s[i].unicode() < u'A' || s[i].unicode() > u'Z')
             continue;
         for (const char *stem : stems) {
             if (startsWithAscii(s, i, stem, false))

@@ -43,6 +43,14 @@ class AsciiWordSet;
 bool hasWordAmong(QStringView text, const AsciiWordSet &words);
 
 inline bool isAsciiLetter(char16_t c) { return (c | 0x20) >= u'a' && (c | 0x20) <= u'z'; }
+// The run of ASCII letters `text` begins with (empty when it begins otherwise).
+inline QStringView firstWord(QStringView text)
+{
+    qsizetype e = 0;
+    while (e < text.size() && isAsciiLetter(text[e].unicode()))
+        ++e;
+    return text.left(e);
+}
 // \s of the expressions (PCRE without Unicode properties): space, \t, \n, \v, \f, \r.
 inline bool isPcreSpace(char16_t c) { return c == u' ' || (c >= u'\t' && c <= u'\r'); }
 // \w of the expressions: ASCII letters, digits and '_'.
