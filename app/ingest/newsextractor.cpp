@@ -2,6 +2,7 @@
 #include "newsattribution.h"
 #include "newsstance.h"
 #include "newstime.h"
+#include "newswords.h"
 
 #include <QRegularExpression>
 #include <QSet>
@@ -60,6 +61,9 @@ QList<Span> splitSentences(QStringView text)
         start = next;
     };
     for (qsizetype i = 0; i < n; ++i) {
+        i = indexOfAny(text, i, u'\n', u'.', u'!', u'?'); // nothing else ends a sentence
+        if (i < 0)
+            break;
         const QChar c = text[i];
         if (c == u'\n') {
             qsizetype k = i + 1;
@@ -117,6 +121,11 @@ QList<Span> findQuotes(QStringView text)
     QChar opener, closer;
     int depth = 0;
     for (qsizetype i = 0; i < n; ++i) {
+        // Only quote marks and, inside a quote, line breaks matter: skip to the next one.
+        i = open < 0 ? indexOfAny(text, i, u'\u201C', u'"', u'\u2018', u'\u2018')
+                     : indexOfAny(text, i, opener.unicode(), closer.unicode(), u'\n', u'\n');
+        if (i < 0)
+            break;
         const QChar c = text[i];
         if (open < 0) {
             if (c == u'\u201C' || c == u'"') {

@@ -90,6 +90,50 @@ QRegularExpression anchoredAtOffset(const QRegularExpression &re)
     return anchored;
 }
 
+namespace {
+// Blocks of characters tested without an early exit (and with an unsigned, not a bool, result),
+// which the compiler turns into vector code.
+constexpr qsizetype Block = 32;
+}
+
+bool hasCaselessOddities(QStringView text)
+{
+    const char16_t *p = text.utf16();
+    const qsizetype n = text.size();
+    qsizetype i = 0;
+    for (; i + Block <= n; i += Block) {
+        unsigned hits = 0;
+        for (qsizetype k = 0; k < Block; ++k)
+            hits |= unsigned(p[i + k] == 0x17F) | unsigned(p[i + k] == 0x212A);
+        if (hits)
+            return true;
+    }
+    for (; i < n; ++i) {
+        if (p[i] == 0x17F || p[i] == 0x212A)
+            return true;
+    }
+    return false;
+}
+
+qsizetype indexOfAny(QStringView text, qsizetype from, char16_t a, char16_t b, char16_t c, char16_t d)
+{
+    const char16_t *p = text.utf16();
+    const qsizetype n = text.size();
+    qsizetype i = qMax<qsizetype>(from, 0);
+    for (; i + Block <= n; i += Block) {
+        unsigned hits = 0;
+        for (qsizetype k = 0; k < Block; ++k)
+            hits |= unsigned(p[i + k] == a) | unsigned(p[i + k] == b) | unsigned(p[i + k] == c) | unsigned(p[i + k] == d);
+        if (hits)
+            break;
+    }
+    for (; i < n; ++i) {
+        if (p[i] == a || p[i] == b || p[i] == c || p[i] == d)
+            return i;
+    }
+    return -1;
+}
+
 int groupIndex(const QRegularExpression &re, QStringView name)
 {
     const QStringList names = re.namedCaptureGroups();

@@ -58,14 +58,11 @@ inline bool isPcreWordChar(char16_t c) { return isAsciiLetter(c) || (c >= u'0' &
 
 // Caseless PCRE matching also takes U+017F for "s" and U+212A for "k": text with either is left
 // to a full scan by the caseless expressions, which the ASCII pre-filters cannot speak for.
-inline bool hasCaselessOddities(QStringView text)
-{
-    for (QChar c : text) {
-        if (c.unicode() == 0x17F || c.unicode() == 0x212A)
-            return true;
-    }
-    return false;
-}
+bool hasCaselessOddities(QStringView text);
+
+// The first position at or after `from` of one of the characters a, b, c, d (-1 when none): the
+// scans for quotes and sentence ends, over a whole article, skip the plain text between with it.
+qsizetype indexOfAny(QStringView text, qsizetype from, char16_t a, char16_t b, char16_t c, char16_t d);
 
 // `re` made to match only at the offset given to match(): the way to try an expression at chosen
 // positions. "\\G" keeps PCRE's JIT, which a match-time anchor (AnchorAtOffsetMatchOption) turns
