@@ -370,7 +370,7 @@ Attribution reportedSpeech(QStringView sentence, qsizetype *clauseStart)
     static const QRegularExpression verb(QStringLiteral("\\b" VERB "\\b"));
     static const QRegularExpression verbAt = anchoredAtOffset(verb);
     QList<QRegularExpressionMatch> verbs;
-    if (sentence.isValidUtf16()) {
+    if (isValidUtf16(sentence)) {
         verbs = verbMatches(verbAt, sentence);
     } else {
         auto it = verb.globalMatch(sentence);

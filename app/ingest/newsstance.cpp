@@ -112,6 +112,17 @@ bool mayHaveContrast(QStringView clause)
     return false;
 }
 
+// "n't" in any case (of plain text, see clauseBefore()), which the negation expression needs
+// without one of its words.
+bool hasContraction(QStringView text)
+{
+    for (qsizetype i = 0; i + 2 < text.size(); ++i) {
+        if ((text[i].unicode() | 0x20) == u'n' && text[i + 1] == u'\'' && (text[i + 2].unicode() | 0x20) == u't')
+            return true;
+    }
+    return false;
+}
+
 // The clause before `at`: back to the last clause boundary, at most ~8 words.
 // `plain`: the text has none of the characters the caseless expressions match beyond ASCII
 // (hasCaselessOddities), so word pre-filters may stand in for expressions that find nothing.
@@ -174,10 +185,11 @@ bool mayStartTrigger(QStringView word)
 // The matches combined().globalMatch(text) gives, trying the expression (anchored) only at the
 // word starts that can begin a trigger: most statements have none, and a scan of every position
 // costs far more than these few tries.
-QList<QRegularExpressionMatch> triggerMatches(QStringView text)
+// `plain`: !hasCaselessOddities(text), known to the caller.
+QList<QRegularExpressionMatch> triggerMatches(QStringView text, bool plain)
 {
     QList<QRegularExpressionMatch> out;
-    if (hasCaselessOddities(text) || !text.isValidUtf16()) {
+    if (!plain || !isValidUtf16(text)) {
         auto it = combined().globalMatch(text);
         while (it.hasNext())
             out.append(it.next());
@@ -233,7 +245,7 @@ StanceSuggestion suggestStance(QStringView text)
                                              Qt::CaseInsensitive);
         static const AsciiWordSet denialWords({"was", "were", "is", "are", "had", "has", "wasn", "weren", "isn"},
                                               Qt::CaseInsensitive);
-        for (const QRegularExpressionMatch &m : triggerMatches(text)) {
+        for (const QRegularExpressionMatch &m : triggerMatches(text, plain)) {
             Trigger t{HypothesisKind::Other, {}};
             for (qsizetype g = 0; g < groups.size(); ++g) {
                 const HypothesisKind kind = kinds[g];
@@ -245,7 +257,7 @@ StanceSuggestion suggestStance(QStringView text)
             const QStringView before = clauseBefore(text, m.capturedStart(), plain);
             const auto neg = [&] {
                 QRegularExpressionMatch last;
-                if (plain && !hasWordAmong(before, negationWords) && !before.contains(u"n't", Qt::CaseInsensitive))
+                if (plain && !hasWordAmong(before, negationWords) && !hasContraction(before))
                     return last;
                 auto n = negation().globalMatch(before);
                 while (n.hasNext())

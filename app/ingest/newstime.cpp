@@ -176,7 +176,7 @@ public:
     {
         // PCRE checks the whole subject for valid UTF-16 on every call unless told not to: that
         // is checked once here, and text that fails it keeps the plain global match.
-        m_full = hasCaselessOddities(text) || !text.isValidUtf16();
+        m_full = hasCaselessOddities(text) || !isValidUtf16(text);
         if (m_full)
             m_it = scanner().globalMatch(text);
     }

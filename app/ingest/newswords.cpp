@@ -115,6 +115,16 @@ bool hasCaselessOddities(QStringView text)
     return false;
 }
 
+bool isValidUtf16(QStringView text)
+{
+    const char16_t *p = text.utf16();
+    const qsizetype n = text.size();
+    unsigned surrogates = 0;
+    for (qsizetype i = 0; i < n; ++i)
+        surrogates |= unsigned((p[i] & 0xF800) == 0xD800);
+    return !surrogates || text.isValidUtf16();
+}
+
 qsizetype indexOfAny(QStringView text, qsizetype from, char16_t a, char16_t b, char16_t c, char16_t d)
 {
     const char16_t *p = text.utf16();

@@ -60,6 +60,9 @@ inline bool isPcreWordChar(char16_t c) { return isAsciiLetter(c) || (c >= u'0' &
 // to a full scan by the caseless expressions, which the ASCII pre-filters cannot speak for.
 bool hasCaselessOddities(QStringView text);
 
+// QStringView::isValidUtf16(), with a quick pass first for the usual text without surrogates.
+bool isValidUtf16(QStringView text);
+
 // The first position at or after `from` of one of the characters a, b, c, d (-1 when none): the
 // scans for quotes and sentence ends, over a whole article, skip the plain text between with it.
 qsizetype indexOfAny(QStringView text, qsizetype from, char16_t a, char16_t b, char16_t c, char16_t d);
