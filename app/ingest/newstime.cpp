@@ -8,6 +8,7 @@
 
 #include <array>
 #include <optional>
+#include <string_view>
 
 namespace inquest::news {
 
@@ -96,32 +97,49 @@ bool startsWithAscii(QStringView t, qsizetype i, const char *word, bool caseless
     return true;
 }
 
-// Whether an anchor may begin at i: most characters are settled by a table look-up and the
-// character before, in the scan loop itself (isAnchorAt() checks the words).
-inline bool mayBeginAnchor(QStringView t, qsizetype i)
-{
-    static constexpr auto mayBegin = [] {
-        std::array<bool, 128> table{};
-        for (const char *c = "0123456789MTWFSJAONDYyEenmhsdtaw"; *c; ++c)
-            table[std::size_t(*c)] = true;
-        return table;
-    }();
-    const char16_t c = t[i].unicode();
-    if (c >= 128 || !mayBegin[c])
-        return false;
+// Most characters can begin no anchor: the scan loop settles them with one look-up in this table
+// and whether the character before is a \w one; isAnchorAt() checks the rest.
+enum AnchorClass : quint8 { Upper = 1, AtWordStart = 2, WordChar = 4 };
+constexpr auto AnchorClasses = [] {
+    std::array<quint8, 128> table{};
+    for (int c = 0; c < 128; ++c)
+        table[c] = isPcreWordChar(char16_t(c)) ? WordChar : 0;
+    for (const char *c = "MTWFSJAONDYE"; *c; ++c)
+        table[std::size_t(*c)] |= Upper;
     // Every alternative that can begin at a digit has \b before it, and lead words end in white
     // space: a digit after a word character ("000" in "45 000", "0" in "2010") begins nothing.
     // The lower-case anchors ("noon", "day", "morning", …) stand after \b or \s in the expression,
     // so one inside a word begins no match's first anchor; the word's own first anchor (or the
     // next one, walking back over the same lead words) finds those matches.
-    return (c < u'a' && (c < u'0' || c > u'9')) || i == 0 || !isPcreWordChar(t[i - 1].unicode());
+    for (const char *c = "0123456789yenmhsdtaw"; *c; ++c)
+        table[std::size_t(*c)] |= AtWordStart;
+    return table;
+}();
+
+// A number begins a match only when what follows it can continue one: "21:45", "12/12",
+// "2010-12-12", "12th", "12 December", "10 pm", "2145 GMT", "30 minutes" (one of these letters
+// or a capital, after white space or not). Every alternative takes at most 4 digits, or \d+
+// before white space, so the character after the whole run decides.
+bool numberMayBeginMatch(QStringView t, qsizetype i)
+{
+    qsizetype e = i;
+    while (e < t.size() && t[e].unicode() >= u'0' && t[e].unicode() <= u'9')
+        ++e;
+    if (e < t.size() && (t[e] == u':' || t[e] == u'.' || t[e] == u'/' || t[e] == u'-'))
+        return true;
+    while (e < t.size() && isPcreSpace(t[e].unicode()))
+        ++e;
+    if (e >= t.size())
+        return false;
+    const char16_t c = t[e].unicode();
+    return (c >= u'A' && c <= u'Z') || (c < 128 && std::string_view("aphomsdnrt").find(char(c)) != std::string_view::npos);
 }
 
 bool isAnchorAt(QStringView t, qsizetype i)
 {
     const char16_t c = t[i].unicode();
     if (c >= u'0' && c <= u'9')
-        return true;
+        return numberMayBeginMatch(t, i);
     auto is = [&](const char *w) { return startsWithAscii(t, i, w, false); };
     auto isCaseless = [&](const char *w) { return startsWithAscii(t, i, w, true); };
     switch (c) {
@@ -190,8 +208,13 @@ public:
             return true;
         }
         const qsizetype n = m_text.size();
+        const char16_t *p = m_text.utf16();
+        bool afterWordChar = m_pos > 0 && isPcreWordChar(p[m_pos - 1]);
         for (qsizetype a = m_pos; a < n; ++a) {
-            if (!mayBeginAnchor(m_text, a) || !isAnchorAt(m_text, a))
+            const quint8 cls = p[a] < 128 ? AnchorClasses[p[a]] : 0;
+            const bool wordStart = !afterWordChar;
+            afterWordChar = cls & WordChar;
+            if (!((cls & Upper) || ((cls & AtWordStart) && wordStart)) || !isAnchorAt(m_text, a))
                 continue;
             qsizetype starts[24];
             int count = candidates(a, starts);
