@@ -335,9 +335,8 @@ int monthOf(QStringView name)
 {
     static const char *const names[] = {"jan", "feb", "mar", "apr", "may", "jun",
                                         "jul", "aug", "sep", "oct", "nov", "dec"};
-    const QString key = name.left(3).toString().toLower();
     for (int i = 0; i < 12; ++i) {
-        if (key == QLatin1StringView(names[i]))
+        if (startsWithAscii(name, 0, names[i], true))
             return i + 1;
     }
     return 0;
@@ -346,9 +345,8 @@ int monthOf(QStringView name)
 int weekdayOf(QStringView name) // boost: 0 = Sunday
 {
     static const char *const names[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
-    const QString key = name.left(3).toString().toLower();
     for (int i = 0; i < 7; ++i) {
-        if (key == QLatin1StringView(names[i]))
+        if (startsWithAscii(name, 0, names[i], true))
             return i;
     }
     return -1;
@@ -411,7 +409,7 @@ std::optional<bg::date> parseDate(QStringView s, const std::optional<bg::date> &
     if (!m.hasMatch())
         return std::nullopt;
     int weekday = -1;
-    const auto w = weekdayPart().match(s);
+    const auto w = mayHoldWeekday(s) ? weekdayPart().match(s) : QRegularExpressionMatch();
     if (w.hasMatch() && w.capturedStart(wd) < m.capturedStart())
         weekday = weekdayOf(w.capturedView(wd));
     auto withYear = [&](int y, int mo, int d) -> std::optional<bg::date> {

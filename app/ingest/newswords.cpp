@@ -31,6 +31,10 @@ void AsciiWordSet::add(std::string word)
         return;
     const int bucket = (e.word[0] | 0x20) - 'a';
     const qsizetype n = qsizetype(e.word.size());
+    if (n < 2 ? e.stem : !isAsciiLetter(char16_t(e.word[1])))
+        m_seconds[bucket] = ~quint32(0);
+    else if (n >= 2)
+        m_seconds[bucket] |= quint32(1) << ((e.word[1] | 0x20) - 'a');
     if (e.stem)
         m_shortestStem[bucket] = qMin(m_shortestStem[bucket], n);
     else if (n < 63)
@@ -48,6 +52,12 @@ bool AsciiWordSet::contains(QStringView word) const
     const bool lengthFits = word.size() < 63 && (m_lengths[bucket] >> word.size()) & 1;
     if (!lengthFits && word.size() < m_shortestStem[bucket])
         return false;
+    if (word.size() >= 2) {
+        const char16_t second = word[1].unicode();
+        if (!isAsciiLetter(second) ? m_seconds[bucket] != ~quint32(0)
+                                   : !((m_seconds[bucket] >> ((second | 0x20) - u'a')) & 1))
+            return false;
+    }
     for (const Entry &e : m_buckets[bucket]) {
         const qsizetype n = qsizetype(e.word.size());
         if (e.stem ? word.size() < n : word.size() != n)

@@ -34,6 +34,9 @@ private:
     // stem; most words asked about are rejected by these two without a comparison.
     std::array<quint64, 26> m_lengths{};
     std::array<qsizetype, 26> m_shortestStem;
+    // Per bucket: bit n set when an entry's second letter is 'a' + n (lower case); all bits when
+    // an entry is a one-letter stem or has no letter there.
+    std::array<quint32, 26> m_seconds{};
     Qt::CaseSensitivity m_cs;
 };
 
