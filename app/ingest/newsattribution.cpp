@@ -25,7 +25,7 @@ namespace {
     "(?:is|are|was|were)\\s+blaming|blamed|blames|suggested|suggests|reported|reports)"
 
 // Capitalised words that start sentences or qualify roles but name no organisation.
-bool isGenericWord(const QString &word)
+bool isGenericWord(QStringView word)
 {
     static const QStringList words = {
         QStringLiteral("Security"), QStringLiteral("Some"),     QStringLiteral("Many"),    QStringLiteral("Other"),
@@ -40,6 +40,12 @@ bool isGenericWord(const QString &word)
     return words.contains(word);
 }
 
+// What QString::section(u' ', 0, 0) gives, without a copy: up to the first space.
+QStringView firstOf(QStringView s)
+{
+    return s.left(s.indexOf(u' '));
+}
+
 QString clean(QString s)
 {
     s = s.simplified();
@@ -52,7 +58,7 @@ QString clean(QString s)
 
 bool looksLikeOrganisation(const QString &name)
 {
-    if (name.isEmpty() || isGenericWord(name.section(u' ', 0, 0)))
+    if (name.isEmpty() || isGenericWord(firstOf(name)))
         return false;
     static const QRegularExpression suffix(QStringLiteral(
         "\\b(?:Inc|Ltd|Corp|Corporation|Group|Services|Company|Agency|Police|Ministry|University|Bank|Association|"
@@ -129,7 +135,8 @@ QList<QRegularExpressionMatch> verbMatches(const QRegularExpression &re, QString
             qsizetype ws = q;
             while (ws > 0 && isAsciiLetter(text[ws - 1].unicode()))
                 --ws;
-            if (q == cur || ws == q || !verbLeads().contains(text.mid(ws, q - ws)))
+            static const AsciiWordSet leads(verbLeads(), Qt::CaseSensitive);
+            if (q == cur || ws == q || !leads.contains(text.mid(ws, q - ws)))
                 break;
             starts[count++] = ws;
             cur = ws;
@@ -160,10 +167,9 @@ QList<QRegularExpressionMatch> verbMatches(const QRegularExpression &re, QString
 // as the last match of that expression would give it; 0 when there is none.
 qsizetype lastBoundaryEnd(QStringView pre)
 {
-    static const QStringList words = {QStringLiteral("after"), QStringLiteral("when"),   QStringLiteral("while"),
-                                      QStringLiteral("as"),    QStringLiteral("because"), QStringLiteral("that"),
-                                      QStringLiteral("and"),   QStringLiteral("but"),    QStringLiteral("since"),
-                                      QStringLiteral("before"), QStringLiteral("until"), QStringLiteral("where")};
+    static const AsciiWordSet words({"after", "when", "while", "as", "because", "that", "and", "but", "since",
+                                     "before", "until", "where"},
+                                    Qt::CaseSensitive);
     const qsizetype n = pre.size();
     qsizetype cut = 0;
     for (qsizetype i = 0; i < n; ++i) {
@@ -259,7 +265,7 @@ Attribution parseSpeaker(QStringView raw)
     const bool mayHaveRole = !plain || hasWordAmong(phrase, roleWords);
     if (!mayHaveRole) {
         // Only the descriptor and a bare name remain possible.
-    } else if (auto m = roleFor.match(phrase); m.hasMatch() && !isGenericWord(m.captured(roleForOrg).section(u' ', 0, 0))) {
+    } else if (auto m = roleFor.match(phrase); m.hasMatch() && !isGenericWord(firstOf(m.capturedView(roleForOrg)))) {
         a.role = m.captured(roleForRole).toLower();
         a.organisation = clean(m.captured(roleForOrg));
         a.speaker = clean(m.captured(roleForDet) + m.captured(roleForRole));
@@ -267,7 +273,7 @@ Attribution parseSpeaker(QStringView raw)
         return a;
     }
     if (auto m = mayHaveRole ? orgRole.match(phrase) : QRegularExpressionMatch();
-        m.hasMatch() && !isGenericWord(m.captured(orgRoleOrg).section(u' ', 0, 0))) {
+        m.hasMatch() && !isGenericWord(firstOf(m.capturedView(orgRoleOrg)))) {
         a.organisation = clean(m.captured(orgRoleOrg));
         a.role = m.captured(orgRoleRole).toLower();
         a.speaker = m.hasCaptured(orgRoleName) ? m.captured(orgRoleName) : phrase;
@@ -297,7 +303,7 @@ Attribution parseSpeaker(QStringView raw)
     }
     static const QRegularExpression name(QStringLiteral("^(?<name>" NAME ")$"));
     if (auto m = capitalised ? name.match(phrase) : QRegularExpressionMatch();
-        m.hasMatch() && !isGenericWord(phrase.section(u' ', 0, 0))) {
+        m.hasMatch() && !isGenericWord(firstOf(phrase))) {
         a.speaker = phrase;
         if (looksLikeOrganisation(phrase))
             a.organisation = phrase;
