@@ -207,7 +207,8 @@ Attribution parseSpeaker(QStringView raw)
     // phrase to begin with one of a few words, a capital, or to hold a word of a set. Caseless
     // matching also takes U+017F and U+212A for "s" and "k": such phrases skip the pre-checks.
     const bool plain = !hasCaselessOddities(phrase);
-    static const AsciiWordSet leadInWords({"and", "but", "later", "then", "also", "in", "meanwhile"}, Qt::CaseInsensitive);
+    static const AsciiWordSet leadInWords({"and", "but", "later", "then", "also", "in", "meanwhile"},
+                                          Qt::CaseInsensitive);
     if (!plain || leadInWords.contains(firstWord(phrase)))
         phrase.remove(leadIn);
     if (phrase.isEmpty() || phrase.size() > 160)
@@ -221,7 +222,8 @@ Attribution parseSpeaker(QStringView raw)
     }
     // "John Smith, a spokesman for WikiLeaks" -> name, then the role phrase.
     static const QRegularExpression appositive(QStringLiteral("^(?<name>" NAME "),\\s+(?<rest>(?:a|an|the)\\s+.+)$"));
-    static const int appositiveRest = groupIndex(appositive, u"rest"), appositiveName = groupIndex(appositive, u"name");
+    static const int appositiveRest = groupIndex(appositive, u"rest"),
+                     appositiveName = groupIndex(appositive, u"name");
     if (auto m = capitalised && phrase.contains(u',') ? appositive.match(phrase) : QRegularExpressionMatch();
         m.hasMatch()) {
         Attribution inner = parseSpeaker(m.capturedView(appositiveRest));
@@ -265,7 +267,8 @@ Attribution parseSpeaker(QStringView raw)
     const bool mayHaveRole = !plain || hasWordAmong(phrase, roleWords);
     if (!mayHaveRole) {
         // Only the descriptor and a bare name remain possible.
-    } else if (auto m = roleFor.match(phrase); m.hasMatch() && !isGenericWord(firstOf(m.capturedView(roleForOrg)))) {
+    } else if (auto m = roleFor.match(phrase);
+               m.hasMatch() && !isGenericWord(firstOf(m.capturedView(roleForOrg)))) {
         a.role = m.captured(roleForRole).toLower();
         a.organisation = clean(m.captured(roleForOrg));
         a.speaker = clean(m.captured(roleForDet) + m.captured(roleForRole));
@@ -285,10 +288,11 @@ Attribution parseSpeaker(QStringView raw)
         "^(?:the\\s+)?(?:\\w+\\s+)?(?:firm|company|group|provider|host|retailer|operator|site|website|collective)\\s+(?<org>" NAME ")$"),
         QRegularExpression::CaseInsensitiveOption);
     static const int descriptorOrg = groupIndex(descriptor, u"org");
-    static const AsciiWordSet descriptorWords({"firm", "company", "group", "provider", "host", "retailer", "operator",
-                                               "site", "website", "collective"},
+    static const AsciiWordSet descriptorWords({"firm", "company", "group", "provider", "host", "retailer",
+                                               "operator", "site", "website", "collective"},
                                               Qt::CaseInsensitive);
-    if (auto m = !plain || hasWordAmong(phrase, descriptorWords) ? descriptor.match(phrase) : QRegularExpressionMatch();
+    if (auto m = !plain || hasWordAmong(phrase, descriptorWords) ? descriptor.match(phrase)
+                                                                 : QRegularExpressionMatch();
         m.hasMatch()) {
         a.organisation = a.speaker = clean(m.captured(descriptorOrg));
         a.found = true;
@@ -349,7 +353,8 @@ Attribution attributionBefore(QStringView before)
     static const QRegularExpression saidColon(QStringLiteral(
         "(?:^|[,;.][\u201D\u2019\"]?\\s+|\\b(?:and|but|then|when|after|as)\\s+)(?<who>[^,;.:]{1,120}?)\\s+" VERB
         "(?:\\s+(?!that\\b)(?:\\S+\\s+){0,3}?\\S+?)?\\s*(?:that\\s*)?[:,]?\\s*$"));
-    static const int accordingWho = groupIndex(according, u"who"), saidColonWho = groupIndex(saidColon, u"who");
+    static const int accordingWho = groupIndex(according, u"who"),
+                     saidColonWho = groupIndex(saidColon, u"who");
     const QStringView window = before.right(300);
     if (auto m = according.match(window); m.hasMatch())
         return parseSpeaker(m.capturedView(accordingWho));

@@ -87,7 +87,8 @@ bool mayHaveContrast(QStringView clause)
 {
     static const AsciiWordSet words({"but", "however", "although", "though", "yet"}, Qt::CaseInsensitive);
     static const AsciiWordSet andWord({"and"}, Qt::CaseInsensitive);
-    static const AsciiWordSet verbs({"says", "said", "adds", "added", "insists", "claims"}, Qt::CaseInsensitive);
+    static const AsciiWordSet verbs({"says", "said", "adds", "added", "insists", "claims"},
+                                    Qt::CaseInsensitive);
     const qsizetype n = clause.size();
     for (qsizetype i = 0; i < n;) {
         if (!isAsciiLetter(clause[i].unicode())) {
@@ -117,7 +118,8 @@ bool mayHaveContrast(QStringView clause)
 bool hasContraction(QStringView text)
 {
     for (qsizetype i = 0; i + 2 < text.size(); ++i) {
-        if ((text[i].unicode() | 0x20) == u'n' && text[i + 1] == u'\'' && (text[i + 2].unicode() | 0x20) == u't')
+        if ((text[i].unicode() | 0x20) == u'n' && text[i + 1] == u'\'' &&
+            (text[i + 2].unicode() | 0x20) == u't')
             return true;
     }
     return false;
@@ -279,9 +281,9 @@ StanceSuggestion suggestStance(QStringView text)
             const auto after = plain && !mayDeny() ? QRegularExpressionMatch() : denialAfter.match(afterText);
             const bool negatedAfter = after.hasMatch();
             const bool negated = neg.hasMatch() || negatedAfter;
-            static const AsciiWordSet hedgeWords({"may", "might", "could", "able", "capable", "unable", "possibly",
-                                                  "perhaps", "enough"},
-                                                 Qt::CaseInsensitive);
+            static const AsciiWordSet hedgeWords(
+                {"may", "might", "could", "able", "capable", "unable", "possibly", "perhaps", "enough"},
+                Qt::CaseInsensitive);
             if (negated && (!plain || hasWordAmong(before, hedgeWords)) && hedge().match(before).hasMatch())
                 continue; // "may not have been able to take X down": not a claim
             const bool isStrong =

@@ -104,9 +104,11 @@ std::optional<bg::date> parseDate(QStringView s, const std::optional<bg::date> &
         return inferYear(mo, d, weekday, pub);
     };
     if (m.hasCaptured(dmd))
-        return withYear(m.capturedView(dmy).toInt(), monthOf(m.capturedView(dmm)), m.capturedView(dmd).toInt());
+        return withYear(m.capturedView(dmy).toInt(), monthOf(m.capturedView(dmm)),
+                        m.capturedView(dmd).toInt());
     if (m.hasCaptured(mdm))
-        return withYear(m.capturedView(mdy).toInt(), monthOf(m.capturedView(mdm)), m.capturedView(mdd).toInt());
+        return withYear(m.capturedView(mdy).toInt(), monthOf(m.capturedView(mdm)),
+                        m.capturedView(mdd).toInt());
     if (m.hasCaptured(iy))
         return makeDate(m.capturedView(iy).toInt(), m.capturedView(im).toInt(), m.capturedView(id).toInt());
     // d/m/y unless the first number cannot be a day-of-month-first reading.
@@ -245,9 +247,10 @@ bpt::time_duration parseDuration(QStringView s)
         if (n == QLatin1StringView(words[i]))
             count = i;
     }
-    static const QStringList tens = {QStringLiteral("fifteen"), QStringLiteral("twenty"), QStringLiteral("thirty"),
-                              QStringLiteral("forty"), QStringLiteral("forty-five"), QStringLiteral("fifty"),
-                              QStringLiteral("ninety")};
+    static const QStringList tens = {QStringLiteral("fifteen"),    QStringLiteral("twenty"),
+                                     QStringLiteral("thirty"),     QStringLiteral("forty"),
+                                     QStringLiteral("forty-five"), QStringLiteral("fifty"),
+                                     QStringLiteral("ninety")};
     const int tensValue[] = {15, 20, 30, 40, 45, 50, 90};
     if (const qsizetype i = tens.indexOf(n); i >= 0)
         count = tensValue[i];
@@ -336,8 +339,9 @@ QList<TimeRef> findTimes(QStringView text, QDate published)
         if (!date && hasDateWords)
             continue; // a date we cannot place (no year, no publication date) or an impossible one
         if (!date) {
-            const auto wm = mayHoldWeekday(m.capturedView()) ? weekdayPart().match(QString(u' ' + m.captured()))
-                                                             : QRegularExpressionMatch();
+            const auto wm = mayHoldWeekday(m.capturedView())
+                                ? weekdayPart().match(QString(u' ' + m.captured()))
+                                : QRegularExpressionMatch();
             if (wm.hasMatch()) {
                 static const int modGroup = groupIndex(weekdayPart(), u"mod");
                 static const int wdGroup = groupIndex(weekdayPart(), u"wd");

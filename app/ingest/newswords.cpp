@@ -104,7 +104,7 @@ namespace {
 // Blocks of characters tested without an early exit (and with an unsigned, not a bool, result),
 // which the compiler turns into vector code.
 constexpr qsizetype Block = 32;
-}
+} // namespace
 
 bool hasCaselessOddities(QStringView text)
 {
@@ -143,7 +143,8 @@ qsizetype indexOfAny(QStringView text, qsizetype from, char16_t a, char16_t b, c
     for (; i + Block <= n; i += Block) {
         unsigned hits = 0;
         for (qsizetype k = 0; k < Block; ++k)
-            hits |= unsigned(p[i + k] == a) | unsigned(p[i + k] == b) | unsigned(p[i + k] == c) | unsigned(p[i + k] == d);
+            hits |= unsigned(p[i + k] == a) | unsigned(p[i + k] == b) | unsigned(p[i + k] == c) |
+                    unsigned(p[i + k] == d);
         if (hits)
             break;
     }

@@ -45,7 +45,10 @@ class AsciiWordSet;
 // expression that needs one of those words as a whole word implies it.
 bool hasWordAmong(QStringView text, const AsciiWordSet &words);
 
-constexpr bool isAsciiLetter(char16_t c) { return (c | 0x20) >= u'a' && (c | 0x20) <= u'z'; }
+constexpr bool isAsciiLetter(char16_t c)
+{
+    return (c | 0x20) >= u'a' && (c | 0x20) <= u'z';
+}
 // The run of ASCII letters `text` begins with (empty when it begins otherwise).
 inline QStringView firstWord(QStringView text)
 {
@@ -55,9 +58,15 @@ inline QStringView firstWord(QStringView text)
     return text.left(e);
 }
 // \s of the expressions (PCRE without Unicode properties): space, \t, \n, \v, \f, \r.
-constexpr bool isPcreSpace(char16_t c) { return c == u' ' || (c >= u'\t' && c <= u'\r'); }
+constexpr bool isPcreSpace(char16_t c)
+{
+    return c == u' ' || (c >= u'\t' && c <= u'\r');
+}
 // \w of the expressions: ASCII letters, digits and '_'.
-constexpr bool isPcreWordChar(char16_t c) { return isAsciiLetter(c) || (c >= u'0' && c <= u'9') || c == u'_'; }
+constexpr bool isPcreWordChar(char16_t c)
+{
+    return isAsciiLetter(c) || (c >= u'0' && c <= u'9') || c == u'_';
+}
 
 // Caseless PCRE matching also takes U+017F for "s" and U+212A for "k": text with either is left
 // to a full scan by the caseless expressions, which the ASCII pre-filters cannot speak for.
