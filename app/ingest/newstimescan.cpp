@@ -230,10 +230,18 @@ bool ScannerMatches::next(QRegularExpressionMatch *m)
     const char16_t *p = m_text.utf16();
     bool afterWordChar = m_pos > 0 && isPcreWordChar(p[m_pos - 1]);
     for (qsizetype a = m_pos; a < n; ++a) {
-        const quint8 cls = p[a] < 128 ? AnchorClasses[p[a]] : 0;
-        const bool wordStart = !afterWordChar;
+        // A tight loop over the characters that begin no anchor: nearly all of them.
+        quint8 cls = 0;
+        for (; a < n; ++a) {
+            cls = p[a] < 128 ? AnchorClasses[p[a]] : 0;
+            if ((cls & Upper) || ((cls & AtWordStart) && !afterWordChar))
+                break;
+            afterWordChar = cls & WordChar;
+        }
+        if (a == n)
+            break;
         afterWordChar = cls & WordChar;
-        if (!((cls & Upper) || ((cls & AtWordStart) && wordStart)) || !isAnchorAt(m_text, a))
+        if (!isAnchorAt(m_text, a))
             continue;
         qsizetype starts[24];
         int count = candidates(a, starts);

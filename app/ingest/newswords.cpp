@@ -44,20 +44,8 @@ void AsciiWordSet::add(std::string word)
     m_buckets[bucket].push_back(std::move(e));
 }
 
-bool AsciiWordSet::contains(QStringView word) const
+bool AsciiWordSet::compare(int bucket, QStringView word) const
 {
-    if (word.isEmpty() || !isAsciiLetter(word[0].unicode()))
-        return false;
-    const int bucket = (word[0].unicode() | 0x20) - u'a';
-    const bool lengthFits = word.size() < 63 && (m_lengths[bucket] >> word.size()) & 1;
-    if (!lengthFits && word.size() < m_shortestStem[bucket])
-        return false;
-    if (word.size() >= 2) {
-        const char16_t second = word[1].unicode();
-        if (!isAsciiLetter(second) ? m_seconds[bucket] != ~quint32(0)
-                                   : !((m_seconds[bucket] >> ((second | 0x20) - u'a')) & 1))
-            return false;
-    }
     for (const Entry &e : m_buckets[bucket]) {
         const qsizetype n = qsizetype(e.word.size());
         if (e.stem ? word.size() < n : word.size() != n)

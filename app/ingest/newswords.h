@@ -11,6 +11,11 @@
 
 namespace inquest::news {
 
+constexpr bool isAsciiLetter(char16_t c)
+{
+    return (c | 0x20) >= u'a' && (c | 0x20) <= u'z';
+}
+
 // A fixed set of ASCII words for quick tests of words in article text, without allocating: the
 // pre-filters that keep the extraction's regular expressions off most of the text ask it for
 // every word of an article. A word written with a trailing '*' is a stem: it matches every word
@@ -20,9 +25,27 @@ class AsciiWordSet
 public:
     AsciiWordSet(std::initializer_list<const char *> words, Qt::CaseSensitivity cs);
     AsciiWordSet(const QStringList &words, Qt::CaseSensitivity cs);
-    bool contains(QStringView word) const;
+    bool contains(QStringView word) const
+    {
+        // Most words asked about are settled here, without a call: no entry has their first
+        // letter, length or second letter.
+        if (word.isEmpty() || !isAsciiLetter(word[0].unicode()))
+            return false;
+        const int bucket = (word[0].unicode() | 0x20) - u'a';
+        const bool lengthFits = word.size() < 63 && (m_lengths[bucket] >> word.size()) & 1;
+        if (!lengthFits && word.size() < m_shortestStem[bucket])
+            return false;
+        if (word.size() >= 2) {
+            const char16_t second = word[1].unicode();
+            if (!isAsciiLetter(second) ? m_seconds[bucket] != ~quint32(0)
+                                       : !((m_seconds[bucket] >> ((second | 0x20) - u'a')) & 1))
+                return false;
+        }
+        return compare(bucket, word);
+    }
 
 private:
+    bool compare(int bucket, QStringView word) const;
     void add(std::string word);
     struct Entry
     {
@@ -45,10 +68,6 @@ class AsciiWordSet;
 // expression that needs one of those words as a whole word implies it.
 bool hasWordAmong(QStringView text, const AsciiWordSet &words);
 
-constexpr bool isAsciiLetter(char16_t c)
-{
-    return (c | 0x20) >= u'a' && (c | 0x20) <= u'z';
-}
 // The run of ASCII letters `text` begins with (empty when it begins otherwise).
 inline QStringView firstWord(QStringView text)
 {
