@@ -185,9 +185,11 @@ namespace {
 QString quoteText(QStringView text, const Span &q)
 {
     static const QRegularExpression reopen(QStringLiteral("\\s*\\n\\s*\\n\\s*[\u201C\"\u2018]"));
-    QString s = text.mid(q.begin, q.size()).toString();
-    if (s.contains(u'\n'))
-        s.replace(reopen, QStringLiteral(" "));
+    const QStringView words = text.mid(q.begin, q.size());
+    if (!words.contains(u'\n'))
+        return simplifiedText(words);
+    QString s = words.toString();
+    s.replace(reopen, QStringLiteral(" "));
     return s.simplified();
 }
 
@@ -293,7 +295,7 @@ QList<Statement> extractStatements(QStringView text, const ExtractOptions &optio
         }
         s.offset = sentence.begin;
         s.length = sentence.size();
-        s.quote = words.toString().simplified();
+        s.quote = simplifiedText(words);
         s.direct = false;
         const StanceSuggestion stance = suggestStance(words);
         s.stance = stance.stance;

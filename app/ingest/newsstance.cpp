@@ -291,14 +291,14 @@ StanceSuggestion suggestStance(QStringView text)
             if (negatedAfter && !neg.hasMatch()) {
                 against[t.kind]++;
                 result.triggers.append(
-                    text.mid(m.capturedStart(), m.capturedLength() + after.capturedEnd()).toString().simplified());
+                    simplifiedText(text.mid(m.capturedStart(), m.capturedLength() + after.capturedEnd())));
             } else if (negated) {
                 against[t.kind]++;
                 const qsizetype from = before.data() - text.data() + neg.capturedStart();
-                result.triggers.append(text.mid(from, m.capturedEnd() - from).toString().simplified());
+                result.triggers.append(simplifiedText(text.mid(from, m.capturedEnd() - from)));
             } else {
                 support[t.kind]++;
-                result.triggers.append(m.captured().simplified());
+                result.triggers.append(simplifiedText(m.capturedView()));
             }
             strong[t.kind] = strong.value(t.kind) || isStrong;
         }

@@ -113,6 +113,30 @@ bool hasCaselessOddities(QStringView text)
     return false;
 }
 
+QString simplifiedText(QStringView text)
+{
+    const qsizetype n = text.size();
+    const char16_t *p = text.utf16();
+    // A first pass in vector code: ASCII text with no \t … \r and no double or outer space is simple.
+    unsigned suspect = n == 0 ? 1 : unsigned(p[0] == u' ') | unsigned(p[n - 1] == u' ');
+    for (qsizetype i = 0; i < n; ++i)
+        suspect |= unsigned(char16_t(p[i] - u'\t') <= u'\r' - u'\t') | unsigned(p[i] >= 128);
+    for (qsizetype i = 0; i + 1 < n; ++i)
+        suspect |= unsigned(p[i] == u' ') & unsigned(p[i + 1] == u' ');
+    if (!suspect)
+        return text.toString();
+    const auto isSpace = [](char16_t c) { return c < 128 ? (c == u' ' || (c >= u'\t' && c <= u'\r')) : QChar::isSpace(c); };
+    bool simple = n == 0 || (!isSpace(text[0].unicode()) && !isSpace(text[n - 1].unicode()));
+    for (qsizetype i = 0; simple && i < n; ++i) {
+        const char16_t c = text[i].unicode();
+        if (c == u' ')
+            simple = !isSpace(text[i + 1].unicode()); // the last character is no space
+        else if (isSpace(c))
+            simple = false;
+    }
+    return simple ? text.toString() : text.toString().simplified();
+}
+
 bool isValidUtf16(QStringView text)
 {
     const char16_t *p = text.utf16();

@@ -91,6 +91,10 @@ constexpr bool isPcreWordChar(char16_t c)
 // to a full scan by the caseless expressions, which the ASCII pre-filters cannot speak for.
 bool hasCaselessOddities(QStringView text);
 
+// QString::simplified() of `text`, without its scan and second copy when `text` is simple already
+// (no white space but single spaces between words): most quotes and sentences are.
+QString simplifiedText(QStringView text);
+
 // QStringView::isValidUtf16(), with a quick pass first for the usual text without surrogates.
 bool isValidUtf16(QStringView text);
 
