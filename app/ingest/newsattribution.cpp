@@ -222,10 +222,11 @@ Attribution parseSpeaker(QStringView raw)
     }
     // "John Smith, a spokesman for WikiLeaks" -> name, then the role phrase.
     static const QRegularExpression appositive(QStringLiteral("^(?<name>" NAME "),\\s+(?<rest>(?:a|an|the)\\s+.+)$"));
-    static const int appositiveRest = groupIndex(appositive, u"rest"),
-                     appositiveName = groupIndex(appositive, u"name");
     if (auto m = capitalised && phrase.contains(u',') ? appositive.match(phrase) : QRegularExpressionMatch();
         m.hasMatch()) {
+        // Group numbers looked up on first use: the look-up compiles the expression.
+        static const int appositiveRest = groupIndex(appositive, u"rest"),
+                         appositiveName = groupIndex(appositive, u"name");
         Attribution inner = parseSpeaker(m.capturedView(appositiveRest));
         inner.speaker = m.captured(appositiveName);
         inner.found = true;
@@ -287,13 +288,13 @@ Attribution parseSpeaker(QStringView raw)
     static const QRegularExpression descriptor(QStringLiteral(
         "^(?:the\\s+)?(?:\\w+\\s+)?(?:firm|company|group|provider|host|retailer|operator|site|website|collective)\\s+(?<org>" NAME ")$"),
         QRegularExpression::CaseInsensitiveOption);
-    static const int descriptorOrg = groupIndex(descriptor, u"org");
     static const AsciiWordSet descriptorWords({"firm", "company", "group", "provider", "host", "retailer",
                                                "operator", "site", "website", "collective"},
                                               Qt::CaseInsensitive);
     if (auto m = !plain || hasWordAmong(phrase, descriptorWords) ? descriptor.match(phrase)
                                                                  : QRegularExpressionMatch();
         m.hasMatch()) {
+        static const int descriptorOrg = groupIndex(descriptor, u"org");
         a.organisation = a.speaker = clean(m.captured(descriptorOrg));
         a.found = true;
         return a;

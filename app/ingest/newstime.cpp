@@ -88,14 +88,14 @@ std::optional<bg::date> parseDate(QStringView s, const std::optional<bg::date> &
                      mdd = groupIndex(datePart(), u"mdd"), mdy = groupIndex(datePart(), u"mdy"),
                      iy = groupIndex(datePart(), u"iy"), im = groupIndex(datePart(), u"im"),
                      id = groupIndex(datePart(), u"id"), n1 = groupIndex(datePart(), u"n1"),
-                     n2 = groupIndex(datePart(), u"n2"), ny = groupIndex(datePart(), u"ny"),
-                     wd = groupIndex(weekdayPart(), u"wd");
+                     n2 = groupIndex(datePart(), u"n2"), ny = groupIndex(datePart(), u"ny");
     const auto m = mayHoldDate(s) ? datePart().match(s) : QRegularExpressionMatch();
     *hasDate = m.hasMatch();
     if (!m.hasMatch())
         return std::nullopt;
     int weekday = -1;
     const auto w = mayHoldWeekday(s) ? weekdayPart().match(s) : QRegularExpressionMatch();
+    static const int wd = groupIndex(weekdayPart(), u"wd");
     if (w.hasMatch() && w.capturedStart(wd) < m.capturedStart())
         weekday = weekdayOf(w.capturedView(wd));
     auto withYear = [&](int y, int mo, int d) -> std::optional<bg::date> {
@@ -272,8 +272,9 @@ QList<TimeRef> findTimes(QStringView text, QDate published)
     QList<Item> items;
     std::optional<bg::date> lastDate;
     qint64 lastDateEnd = -1;
-    static const int durGroup = groupIndex(scanner(), u"dur"), relGroup = groupIndex(scanner(), u"rel"),
-                     ctGroup = groupIndex(scanner(), u"ct"), dtGroup = groupIndex(scanner(), u"dt");
+    const QRegularExpression &re = anchoredScanner();
+    static const int durGroup = groupIndex(re, u"dur"), relGroup = groupIndex(re, u"rel"),
+                     ctGroup = groupIndex(re, u"ct"), dtGroup = groupIndex(re, u"dt");
     ScannerMatches matches(text);
     QRegularExpressionMatch m;
     while (matches.next(&m)) {

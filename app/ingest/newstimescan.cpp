@@ -41,6 +41,12 @@ const QRegularExpression &scanner()
     return re;
 }
 
+const QRegularExpression &anchoredScanner()
+{
+    static const QRegularExpression re = anchoredAtOffset(scanner());
+    return re;
+}
+
 const QRegularExpression &clockPart()
 {
     static const QRegularExpression re(QStringLiteral(
@@ -248,8 +254,7 @@ bool ScannerMatches::next(QRegularExpressionMatch *m)
         for (int k = count - 1; k >= 0; --k) {
             if (starts[k] < m_pos)
                 continue;
-            static const QRegularExpression anchored = anchoredAtOffset(scanner());
-            *m = anchored.match(m_text, starts[k], QRegularExpression::NormalMatch,
+            *m = anchoredScanner().match(m_text, starts[k], QRegularExpression::NormalMatch,
                                 QRegularExpression::DontCheckSubjectStringMatchOption);
             if (m->hasMatch()) {
                 m_pos = m->capturedEnd();

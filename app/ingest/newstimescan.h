@@ -12,6 +12,9 @@ namespace inquest::news::timescan {
 // The one expression that finds time expressions (groups dur, rel, ct, dt), and the ones that
 // parse the clock, date and weekday pieces of a match afterwards.
 const QRegularExpression &scanner();
+// scanner() made to match only at the offset given (same groups): the one the scan uses on text
+// that allows it; taking group numbers from it spares compiling scanner() itself.
+const QRegularExpression &anchoredScanner();
 const QRegularExpression &clockPart();
 const QRegularExpression &datePart();
 const QRegularExpression &weekdayPart();
