@@ -25,7 +25,7 @@ namespace {
     "(?:is|are|was|were)\\s+blaming|blamed|blames|suggested|suggests|reported|reports)"
 
 // Capitalised words that start sentences or qualify roles but name no organisation.
-bool isGenericWord(const QString &word)
+bool isGenericWord(QStringView word)
 {
     static const QStringList words = {
         QStringLiteral("Security"), QStringLiteral("Some"),     QStringLiteral("Many"),    QStringLiteral("Other"),
@@ -40,6 +40,12 @@ bool isGenericWord(const QString &word)
     return words.contains(word);
 }
 
+// What QString::section(u' ', 0, 0) gives, without a copy: up to the first space.
+QStringView firstOf(QStringView s)
+{
+    return s.left(s.indexOf(u' '));
+}
+
 QString clean(QString s)
 {
     s = s.simplified();
@@ -52,7 +58,7 @@ QString clean(QString s)
 
 bool looksLikeOrganisation(const QString &name)
 {
-    if (name.isEmpty() || isGenericWord(name.section(u' ', 0, 0)))
+    if (name.isEmpty() || isGenericWord(firstOf(name)))
         return false;
     static const QRegularExpression suffix(QStringLiteral(
         "\\b(?:Inc|Ltd|Corp|Corporation|Group|Services|Company|Agency|Police|Ministry|University|Bank|Association|"
@@ -129,7 +135,8 @@ QList<QRegularExpressionMatch> verbMatches(const QRegularExpression &re, QString
             qsizetype ws = q;
             while (ws > 0 && isAsciiLetter(text[ws - 1].unicode()))
                 --ws;
-            if (q == cur || ws == q || !verbLeads().contains(text.mid(ws, q - ws)))
+            static const AsciiWordSet leads(verbLeads(), Qt::CaseSensitive);
+            if (q == cur || ws == q || !leads.contains(text.mid(ws, q - ws)))
                 break;
             starts[count++] = ws;
             cur = ws;
@@ -160,10 +167,9 @@ QList<QRegularExpressionMatch> verbMatches(const QRegularExpression &re, QString
 // as the last match of that expression would give it; 0 when there is none.
 qsizetype lastBoundaryEnd(QStringView pre)
 {
-    static const QStringList words = {QStringLiteral("after"), QStringLiteral("when"),   QStringLiteral("while"),
-                                      QStringLiteral("as"),    QStringLiteral("because"), QStringLiteral("that"),
-                                      QStringLiteral("and"),   QStringLiteral("but"),    QStringLiteral("since"),
-                                      QStringLiteral("before"), QStringLiteral("until"), QStringLiteral("where")};
+    static const AsciiWordSet words({"after", "when", "while", "as", "because", "that", "and", "but", "since",
+                                     "before", "until", "where"},
+                                    Qt::CaseSensitive);
     const qsizetype n = pre.size();
     qsizetype cut = 0;
     for (qsizetype i = 0; i < n; ++i) {
@@ -197,19 +203,32 @@ Attribution parseSpeaker(QStringView raw)
     QString phrase = clean(raw.toString());
     static const QRegularExpression leadIn(QStringLiteral("^(?:(?:and|but|later|then|also|in\\s+a\\s+statement|meanwhile)\\s*,?\\s+)+"),
                                            QRegularExpression::CaseInsensitiveOption);
-    phrase.remove(leadIn);
+    // Word pre-checks keep the expressions below off phrases they cannot match: each needs the
+    // phrase to begin with one of a few words, a capital, or to hold a word of a set. Caseless
+    // matching also takes U+017F and U+212A for "s" and "k": such phrases skip the pre-checks.
+    const bool plain = !hasCaselessOddities(phrase);
+    static const AsciiWordSet leadInWords({"and", "but", "later", "then", "also", "in", "meanwhile"},
+                                          Qt::CaseInsensitive);
+    if (!plain || leadInWords.contains(firstWord(phrase)))
+        phrase.remove(leadIn);
     if (phrase.isEmpty() || phrase.size() > 160)
         return a;
-    if (anaphor().match(phrase).hasMatch()) {
+    const bool capitalised = phrase[0].unicode() >= u'A' && phrase[0].unicode() <= u'Z'; // NAME begins so
+    static const AsciiWordSet anaphorWords({"he", "she", "they", "it", "we", "the"}, Qt::CaseInsensitive);
+    if ((!plain || anaphorWords.contains(firstWord(phrase))) && anaphor().match(phrase).hasMatch()) {
         a.speaker = phrase;
         a.anaphoric = a.found = true;
         return a;
     }
     // "John Smith, a spokesman for WikiLeaks" -> name, then the role phrase.
     static const QRegularExpression appositive(QStringLiteral("^(?<name>" NAME "),\\s+(?<rest>(?:a|an|the)\\s+.+)$"));
-    if (auto m = appositive.match(phrase); m.hasMatch()) {
-        Attribution inner = parseSpeaker(m.capturedView(u"rest"));
-        inner.speaker = m.captured(u"name");
+    if (auto m = capitalised && phrase.contains(u',') ? appositive.match(phrase) : QRegularExpressionMatch();
+        m.hasMatch()) {
+        // Group numbers looked up on first use: the look-up compiles the expression.
+        static const int appositiveRest = groupIndex(appositive, u"rest"),
+                         appositiveName = groupIndex(appositive, u"name");
+        Attribution inner = parseSpeaker(m.capturedView(appositiveRest));
+        inner.speaker = m.captured(appositiveName);
         inner.found = true;
         return inner;
     }
@@ -241,21 +260,27 @@ Attribution parseSpeaker(QStringView raw)
                                          "operator", "operators", "supporter", "supporters", "volunteer", "volunteers",
                                          "thread", "notice", "announcement", "page", "filing", "head", "chief"},
                                         Qt::CaseInsensitive);
-    const bool mayHaveRole = hasCaselessOddities(phrase) || hasWordAmong(phrase, roleWords);
+    static const int roleForOrg = groupIndex(roleFor, u"org"), roleForRole = groupIndex(roleFor, u"role"),
+                     roleForDet = groupIndex(roleFor, u"det"), orgRoleOrg = groupIndex(orgRole, u"org"),
+                     orgRoleRole = groupIndex(orgRole, u"role"), orgRoleName = groupIndex(orgRole, u"name"),
+                     roleOnlyRole = groupIndex(roleOnly, u"role"), roleOnlyDet = groupIndex(roleOnly, u"det"),
+                     roleOnlyRest = groupIndex(roleOnly, u"rest");
+    const bool mayHaveRole = !plain || hasWordAmong(phrase, roleWords);
     if (!mayHaveRole) {
         // Only the descriptor and a bare name remain possible.
-    } else if (auto m = roleFor.match(phrase); m.hasMatch() && !isGenericWord(m.captured(u"org").section(u' ', 0, 0))) {
-        a.role = m.captured(u"role").toLower();
-        a.organisation = clean(m.captured(u"org"));
-        a.speaker = clean(m.captured(u"det") + m.captured(u"role"));
+    } else if (auto m = roleFor.match(phrase);
+               m.hasMatch() && !isGenericWord(firstOf(m.capturedView(roleForOrg)))) {
+        a.role = m.captured(roleForRole).toLower();
+        a.organisation = clean(m.captured(roleForOrg));
+        a.speaker = clean(m.captured(roleForDet) + m.captured(roleForRole));
         a.found = true;
         return a;
     }
     if (auto m = mayHaveRole ? orgRole.match(phrase) : QRegularExpressionMatch();
-        m.hasMatch() && !isGenericWord(m.captured(u"org").section(u' ', 0, 0))) {
-        a.organisation = clean(m.captured(u"org"));
-        a.role = m.captured(u"role").toLower();
-        a.speaker = m.hasCaptured(u"name") ? m.captured(u"name") : phrase;
+        m.hasMatch() && !isGenericWord(firstOf(m.capturedView(orgRoleOrg)))) {
+        a.organisation = clean(m.captured(orgRoleOrg));
+        a.role = m.captured(orgRoleRole).toLower();
+        a.speaker = m.hasCaptured(orgRoleName) ? m.captured(orgRoleName) : phrase;
         a.found = true;
         return a;
     }
@@ -263,20 +288,27 @@ Attribution parseSpeaker(QStringView raw)
     static const QRegularExpression descriptor(QStringLiteral(
         "^(?:the\\s+)?(?:\\w+\\s+)?(?:firm|company|group|provider|host|retailer|operator|site|website|collective)\\s+(?<org>" NAME ")$"),
         QRegularExpression::CaseInsensitiveOption);
-    if (auto m = descriptor.match(phrase); m.hasMatch()) {
-        a.organisation = a.speaker = clean(m.captured(u"org"));
+    static const AsciiWordSet descriptorWords({"firm", "company", "group", "provider", "host", "retailer",
+                                               "operator", "site", "website", "collective"},
+                                              Qt::CaseInsensitive);
+    if (auto m = !plain || hasWordAmong(phrase, descriptorWords) ? descriptor.match(phrase)
+                                                                 : QRegularExpressionMatch();
+        m.hasMatch()) {
+        static const int descriptorOrg = groupIndex(descriptor, u"org");
+        a.organisation = a.speaker = clean(m.captured(descriptorOrg));
         a.found = true;
         return a;
     }
     if (auto m = mayHaveRole ? roleOnly.match(phrase) : QRegularExpressionMatch(); m.hasMatch()) {
-        a.role = m.captured(u"role").toLower();
-        a.speaker = clean(m.captured(u"det") + m.captured(u"role"));
-        a.anaphoric = groupWords.match(m.capturedView(u"rest")).hasMatch();
+        a.role = m.captured(roleOnlyRole).toLower();
+        a.speaker = clean(m.captured(roleOnlyDet) + m.captured(roleOnlyRole));
+        a.anaphoric = groupWords.match(m.capturedView(roleOnlyRest)).hasMatch();
         a.found = true;
         return a;
     }
     static const QRegularExpression name(QStringLiteral("^(?<name>" NAME ")$"));
-    if (auto m = name.match(phrase); m.hasMatch() && !isGenericWord(phrase.section(u' ', 0, 0))) {
+    if (auto m = capitalised ? name.match(phrase) : QRegularExpressionMatch();
+        m.hasMatch() && !isGenericWord(firstOf(phrase))) {
         a.speaker = phrase;
         if (looksLikeOrganisation(phrase))
             a.organisation = phrase;
@@ -294,9 +326,10 @@ Attribution attributionAfter(QStringView after)
     // "…,” a spokeswoman for Amazon told Reuters." / "…,” she said."
     static const QRegularExpression whoFirst(QStringLiteral(
         "^[\\s,\u2014-]*(?<who>[^.!?]{1,120}?)\\s+" VERB "\\b"));
+    static const int verbFirstWho = groupIndex(verbFirst, u"who"), whoFirstWho = groupIndex(whoFirst, u"who");
     const QStringView window = after.left(300);
     if (auto m = verbFirst.match(window); m.hasMatch()) {
-        QString who = m.captured(u"who");
+        QString who = m.captured(verbFirstWho);
         // "one message posted to the group's chat channel" keeps "the group" for later resolution.
         Attribution a = parseSpeaker(who);
         if (!a.found) {
@@ -310,7 +343,7 @@ Attribution attributionAfter(QStringView after)
         }
     }
     if (auto m = whoFirst.match(window); m.hasMatch())
-        return parseSpeaker(m.capturedView(u"who"));
+        return parseSpeaker(m.capturedView(whoFirstWho));
     return {};
 }
 
@@ -321,11 +354,13 @@ Attribution attributionBefore(QStringView before)
     static const QRegularExpression saidColon(QStringLiteral(
         "(?:^|[,;.][\u201D\u2019\"]?\\s+|\\b(?:and|but|then|when|after|as)\\s+)(?<who>[^,;.:]{1,120}?)\\s+" VERB
         "(?:\\s+(?!that\\b)(?:\\S+\\s+){0,3}?\\S+?)?\\s*(?:that\\s*)?[:,]?\\s*$"));
+    static const int accordingWho = groupIndex(according, u"who"),
+                     saidColonWho = groupIndex(saidColon, u"who");
     const QStringView window = before.right(300);
     if (auto m = according.match(window); m.hasMatch())
-        return parseSpeaker(m.capturedView(u"who"));
+        return parseSpeaker(m.capturedView(accordingWho));
     if (auto m = saidColon.match(window); m.hasMatch())
-        return parseSpeaker(m.capturedView(u"who"));
+        return parseSpeaker(m.capturedView(saidColonWho));
     return {};
 }
 
@@ -336,7 +371,8 @@ Attribution reportedSpeech(QStringView sentence, qsizetype *clauseStart)
     static const QStringMatcher accordingWord(u"according", Qt::CaseInsensitive);
     if (auto m = accordingWord.indexIn(sentence) >= 0 ? according.match(sentence) : QRegularExpressionMatch();
         m.hasMatch()) {
-        Attribution a = parseSpeaker(m.capturedView(u"who"));
+        static const int accordingWho = groupIndex(according, u"who");
+        Attribution a = parseSpeaker(m.capturedView(accordingWho));
         if (a.found) {
             if (clauseStart)
                 *clauseStart = 0;
@@ -346,7 +382,7 @@ Attribution reportedSpeech(QStringView sentence, qsizetype *clauseStart)
     static const QRegularExpression verb(QStringLiteral("\\b" VERB "\\b"));
     static const QRegularExpression verbAt = anchoredAtOffset(verb);
     QList<QRegularExpressionMatch> verbs;
-    if (sentence.isValidUtf16()) {
+    if (isValidUtf16(sentence)) {
         verbs = verbMatches(verbAt, sentence);
     } else {
         auto it = verb.globalMatch(sentence);

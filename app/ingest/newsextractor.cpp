@@ -2,6 +2,7 @@
 #include "newsattribution.h"
 #include "newsstance.h"
 #include "newstime.h"
+#include "newswords.h"
 
 #include <QRegularExpression>
 #include <QSet>
@@ -60,6 +61,9 @@ QList<Span> splitSentences(QStringView text)
         start = next;
     };
     for (qsizetype i = 0; i < n; ++i) {
+        i = indexOfAny(text, i, u'\n', u'.', u'!', u'?'); // nothing else ends a sentence
+        if (i < 0)
+            break;
         const QChar c = text[i];
         if (c == u'\n') {
             qsizetype k = i + 1;
@@ -117,6 +121,11 @@ QList<Span> findQuotes(QStringView text)
     QChar opener, closer;
     int depth = 0;
     for (qsizetype i = 0; i < n; ++i) {
+        // Only quote marks and, inside a quote, line breaks matter: skip to the next one.
+        i = open < 0 ? indexOfAny(text, i, u'\u201C', u'"', u'\u2018', u'\u2018')
+                     : indexOfAny(text, i, opener.unicode(), closer.unicode(), u'\n', u'\n');
+        if (i < 0)
+            break;
         const QChar c = text[i];
         if (open < 0) {
             if (c == u'\u201C' || c == u'"') {
@@ -176,9 +185,11 @@ namespace {
 QString quoteText(QStringView text, const Span &q)
 {
     static const QRegularExpression reopen(QStringLiteral("\\s*\\n\\s*\\n\\s*[\u201C\"\u2018]"));
-    QString s = text.mid(q.begin, q.size()).toString();
-    if (s.contains(u'\n'))
-        s.replace(reopen, QStringLiteral(" "));
+    const QStringView words = text.mid(q.begin, q.size());
+    if (!words.contains(u'\n'))
+        return simplifiedText(words);
+    QString s = words.toString();
+    s.replace(reopen, QStringLiteral(" "));
     return s.simplified();
 }
 
@@ -284,7 +295,7 @@ QList<Statement> extractStatements(QStringView text, const ExtractOptions &optio
         }
         s.offset = sentence.begin;
         s.length = sentence.size();
-        s.quote = words.toString().simplified();
+        s.quote = simplifiedText(words);
         s.direct = false;
         const StanceSuggestion stance = suggestStance(words);
         s.stance = stance.stance;

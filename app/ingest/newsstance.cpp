@@ -81,6 +81,50 @@ const QRegularExpression &causal()
     return re;
 }
 
+// Whether `clause` has a word the contrast expression below needs: "but", "however", …, or "and"
+// followed by a reporting verb ("and says"). Plain text only (see clauseBefore()).
+bool mayHaveContrast(QStringView clause)
+{
+    static const AsciiWordSet words({"but", "however", "although", "though", "yet"}, Qt::CaseInsensitive);
+    static const AsciiWordSet andWord({"and"}, Qt::CaseInsensitive);
+    static const AsciiWordSet verbs({"says", "said", "adds", "added", "insists", "claims"},
+                                    Qt::CaseInsensitive);
+    const qsizetype n = clause.size();
+    for (qsizetype i = 0; i < n;) {
+        if (!isAsciiLetter(clause[i].unicode())) {
+            ++i;
+            continue;
+        }
+        qsizetype e = i + 1;
+        while (e < n && isAsciiLetter(clause[e].unicode()))
+            ++e;
+        const QStringView word = clause.mid(i, e - i);
+        if (words.contains(word))
+            return true;
+        if (andWord.contains(word)) {
+            qsizetype k = e;
+            while (k < n && isPcreSpace(clause[k].unicode()))
+                ++k;
+            if (k > e && verbs.contains(firstWord(clause.mid(k))))
+                return true;
+        }
+        i = e;
+    }
+    return false;
+}
+
+// "n't" in any case (of plain text, see clauseBefore()), which the negation expression needs
+// without one of its words.
+bool hasContraction(QStringView text)
+{
+    for (qsizetype i = 0; i + 2 < text.size(); ++i) {
+        if ((text[i].unicode() | 0x20) == u'n' && text[i + 1] == u'\'' &&
+            (text[i + 2].unicode() | 0x20) == u't')
+            return true;
+    }
+    return false;
+}
+
 // The clause before `at`: back to the last clause boundary, at most ~8 words.
 // `plain`: the text has none of the characters the caseless expressions match beyond ASCII
 // (hasCaselessOddities), so word pre-filters may stand in for expressions that find nothing.
@@ -102,9 +146,7 @@ QStringView clauseBefore(QStringView text, qsizetype at, bool plain)
     static const QRegularExpression contrast(
         QStringLiteral("\\b(?:but|however|although|though|yet|and\\s+(?:says|said|adds|added|insists|claims))\\b"),
                                              QRegularExpression::CaseInsensitiveOption);
-    static const AsciiWordSet contrastWords({"but", "however", "although", "though", "yet", "and"},
-                                            Qt::CaseInsensitive);
-    if (plain && !hasWordAmong(clause, contrastWords))
+    if (plain && !mayHaveContrast(clause))
         return clause;
     qsizetype cut = -1;
     auto it = contrast.globalMatch(clause);
@@ -145,10 +187,11 @@ bool mayStartTrigger(QStringView word)
 // The matches combined().globalMatch(text) gives, trying the expression (anchored) only at the
 // word starts that can begin a trigger: most statements have none, and a scan of every position
 // costs far more than these few tries.
-QList<QRegularExpressionMatch> triggerMatches(QStringView text)
+// `plain`: !hasCaselessOddities(text), known to the caller.
+QList<QRegularExpressionMatch> triggerMatches(QStringView text, bool plain)
 {
     QList<QRegularExpressionMatch> out;
-    if (hasCaselessOddities(text) || !text.isValidUtf16()) {
+    if (!plain || !isValidUtf16(text)) {
         auto it = combined().globalMatch(text);
         while (it.hasNext())
             out.append(it.next());
@@ -187,11 +230,11 @@ StanceSuggestion suggestStance(QStringView text)
     QMap<HypothesisKind, int> support, against;
     QMap<HypothesisKind, bool> strong;
     {
-        static const QStringList groupNames = [] {
-            QStringList names;
+        static const QList<int> groups = [] {
+            QList<int> numbers;
             for (HypothesisKind kind : kinds)
-                names.append(QStringLiteral("k%1").arg(int(kind)));
-            return names;
+                numbers.append(groupIndex(combined(), QStringLiteral("k%1").arg(int(kind))));
+            return numbers;
         }();
         const bool plain = !hasCaselessOddities(text);
         // Words without which negation(), causal() and denialAfter find nothing.
@@ -204,11 +247,11 @@ StanceSuggestion suggestStance(QStringView text)
                                              Qt::CaseInsensitive);
         static const AsciiWordSet denialWords({"was", "were", "is", "are", "had", "has", "wasn", "weren", "isn"},
                                               Qt::CaseInsensitive);
-        for (const QRegularExpressionMatch &m : triggerMatches(text)) {
+        for (const QRegularExpressionMatch &m : triggerMatches(text, plain)) {
             Trigger t{HypothesisKind::Other, {}};
-            for (qsizetype g = 0; g < groupNames.size(); ++g) {
+            for (qsizetype g = 0; g < groups.size(); ++g) {
                 const HypothesisKind kind = kinds[g];
-                if (m.hasCaptured(groupNames[g])) {
+                if (m.hasCaptured(groups[g])) {
                     t.kind = kind;
                     break;
                 }
@@ -216,7 +259,7 @@ StanceSuggestion suggestStance(QStringView text)
             const QStringView before = clauseBefore(text, m.capturedStart(), plain);
             const auto neg = [&] {
                 QRegularExpressionMatch last;
-                if (plain && !hasWordAmong(before, negationWords) && !before.contains(u"n't", Qt::CaseInsensitive))
+                if (plain && !hasWordAmong(before, negationWords) && !hasContraction(before))
                     return last;
                 auto n = negation().globalMatch(before);
                 while (n.hasNext())
@@ -228,25 +271,34 @@ StanceSuggestion suggestStance(QStringView text)
                 QStringLiteral("^\\s+(?:was|were|is|are|had\\s+been|has\\s+been)\\s+(?:not|never)\\b|^\\s+(?:wasn't|weren't|isn't)\\b"),
                 QRegularExpression::CaseInsensitiveOption);
             const QStringView afterText = text.mid(m.capturedEnd(), 40);
-            const auto after = plain && !hasWordAmong(afterText, denialWords) ? QRegularExpressionMatch()
-                                                                             : denialAfter.match(afterText);
+            // The expression is anchored: white space, then one of denialWords.
+            const auto mayDeny = [&] {
+                qsizetype k = 0;
+                while (k < afterText.size() && isPcreSpace(afterText[k].unicode()))
+                    ++k;
+                return k > 0 && denialWords.contains(firstWord(afterText.mid(k)));
+            };
+            const auto after = plain && !mayDeny() ? QRegularExpressionMatch() : denialAfter.match(afterText);
             const bool negatedAfter = after.hasMatch();
             const bool negated = neg.hasMatch() || negatedAfter;
-            if (negated && hedge().match(before).hasMatch())
+            static const AsciiWordSet hedgeWords(
+                {"may", "might", "could", "able", "capable", "unable", "possibly", "perhaps", "enough"},
+                Qt::CaseInsensitive);
+            if (negated && (!plain || hasWordAmong(before, hedgeWords)) && hedge().match(before).hasMatch())
                 continue; // "may not have been able to take X down": not a claim
             const bool isStrong =
                 (!plain || hasWordAmong(before, causalWords)) && causal().match(before).hasMatch();
             if (negatedAfter && !neg.hasMatch()) {
                 against[t.kind]++;
                 result.triggers.append(
-                    text.mid(m.capturedStart(), m.capturedLength() + after.capturedEnd()).toString().simplified());
+                    simplifiedText(text.mid(m.capturedStart(), m.capturedLength() + after.capturedEnd())));
             } else if (negated) {
                 against[t.kind]++;
                 const qsizetype from = before.data() - text.data() + neg.capturedStart();
-                result.triggers.append(text.mid(from, m.capturedEnd() - from).toString().simplified());
+                result.triggers.append(simplifiedText(text.mid(from, m.capturedEnd() - from)));
             } else {
                 support[t.kind]++;
-                result.triggers.append(m.captured().simplified());
+                result.triggers.append(simplifiedText(m.capturedView()));
             }
             strong[t.kind] = strong.value(t.kind) || isStrong;
         }

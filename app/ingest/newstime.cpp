@@ -1,4 +1,5 @@
 #include "newstime.h"
+#include "newstimescan.h"
 #include "newswords.h"
 
 #include <QRegularExpression>
@@ -6,7 +7,6 @@
 #include <boost/date_time/gregorian/gregorian.hpp>
 #include <boost/date_time/posix_time/posix_time.hpp>
 
-#include <array>
 #include <optional>
 
 namespace inquest::news {
@@ -15,250 +15,14 @@ namespace {
 
 namespace bg = boost::gregorian;
 namespace bpt = boost::posix_time;
-
-// Building blocks of the one expression that scans the text (pieces are parsed afterwards).
-#define WD "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)(?![a-z])\\.?"
-#define MON                                                                                                       \
-    "(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|" \
-    "Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z])\\.?"
-#define ZONE "(?:GMT|UTC|UT|Z|BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT)\\b"
-#define AMPM "[ap]\\.?m\\b\\.?"
-#define CLOCK                                                                                                     \
-    "(?:\\b(?:[01]?\\d|2[0-3])[:.][0-5]\\d(?:\\s*" AMPM ")?(?:\\s*" ZONE ")?"                                      \
-    "|\\b(?:1[0-2]|0?[1-9])\\s*" AMPM "(?:\\s*" ZONE ")?"                                                          \
-    "|\\b(?:[01]\\d|2[0-3])[0-5]\\d\\s*(?:hrs\\s+)?" ZONE                                                         \
-    "|\\b(?:noon|midnight)\\b(?:\\s*" ZONE ")?)"
-#define DATE                                                                                                      \
-    "(?:(?:" WD ",?\\s+)?(?:the\\s+)?\\b(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:\\s+of)?\\s+" MON               \
-    "(?:,?\\s+\\d{4}\\b)?"                                                                                         \
-    "|(?:" WD ",?\\s+)?" MON "\\s+(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\\b(?:,?\\s+\\d{4}\\b)?"                  \
-    "|\\b\\d{1,2}/\\d{1,2}/(?:\\d{4}|\\d{2})\\b"                                                                   \
-    "|\\b\\d{4}-\\d{2}-\\d{2}\\b)"
-#define NUMBER "(?:\\d+|an?|half\\s+an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|fifty|ninety)"
-
-const QRegularExpression &scanner()
-{
-    // No optional lead-in here: it would make the engine try it at every position. The
-    // preposition and "about" before a match are read back from the text (leadIn()).
-    static const QRegularExpression re(QStringLiteral(
-        "(?:(?<dur>\\bfor\\s+(?:(?:more\\s+than|over|almost|nearly|about|around|at\\s+least|some|up\\s+to|less\\s+than|under|roughly|approximately)\\s+)?"
-        NUMBER "\\s+(?:minutes?|mins?|hours?|hrs?|seconds?|secs?|days?)\\b)"
-        "|(?<rel>(?i:\\b(?:(?:earlier|later)\\s+(?:today|this\\s+(?:morning|afternoon|evening))|today|yesterday|tonight"
-        "|last\\s+night|this\\s+(?:morning|afternoon|evening|weekend)|last\\s+weekend|over\\s+the\\s+weekend"
-        "|at\\s+the\\s+weekend)\\b))"
-        "|(?<ct>" CLOCK "(?:\\s*,?\\s*(?:on\\s+)?(?:" DATE "|" WD "))?)"
-        "|(?<dt>(?:(?:last|this|next)\\s+)?(?:" DATE "|" WD ")(?:,?\\s+at\\s+" CLOCK ")?))"));
-    return re;
-}
-
-const QRegularExpression &clockPart()
-{
-    static const QRegularExpression re(QStringLiteral(
-        "\\b(?:(?<h>[01]?\\d|2[0-3])[:.](?<m>[0-5]\\d)(?:\\s*(?<ap>[ap])\\.?m\\b\\.?)?"
-        "|(?<h2>1[0-2]|0?[1-9])\\s*(?<ap2>[ap])\\.?m\\b\\.?"
-        "|(?<h3>[01]\\d|2[0-3])(?<m3>[0-5]\\d)(?=\\s*(?:hrs\\s+)?" ZONE ")"
-        "|(?<word>noon|midnight)\\b)(?:\\s*(?<zone>" ZONE "))?"));
-    return re;
-}
-
-const QRegularExpression &datePart()
-{
-    static const QRegularExpression re(QStringLiteral(
-        "(?<dmd>(?:[12]\\d|3[01]|0?[1-9]))(?:st|nd|rd|th)?(?:\\s+of)?\\s+(?<dmm>" MON ")(?:,?\\s+(?<dmy>\\d{4})\\b)?"
-        "|(?<mdm>" MON ")\\s+(?<mdd>[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\\b(?:,?\\s+(?<mdy>\\d{4})\\b)?"
-        "|\\b(?<n1>\\d{1,2})/(?<n2>\\d{1,2})/(?<ny>\\d{4}|\\d{2})\\b"
-        "|\\b(?<iy>\\d{4})-(?<im>\\d{2})-(?<id>\\d{2})\\b"));
-    return re;
-}
-
-const QRegularExpression &weekdayPart()
-{
-    static const QRegularExpression re(QStringLiteral("(?:^|\\s|,)(?<mod>(?:last|this|next)\\s+)?(?<wd>" WD ")"));
-    return re;
-}
-
-// The scanner tried at every position of a long article costs far more than everything else, so
-// it is tried only where a match can begin. Every match contains an anchor: a digit, a weekday or
-// month abbreviation, "noon"/"midnight", a duration unit or a relative-day word, and before its
-// first anchor only a few fixed words ("for more than", "last", "over the", "earlier this", …)
-// separated by white space. Trying the scanner anchored at those word starts, in text order,
-// yields exactly the matches a global match would.
-
-bool startsWithAscii(QStringView t, qsizetype i, const char *word, bool caseless)
-{
-    for (qsizetype k = 0; word[k]; ++k, ++i) {
-        if (i >= t.size())
-            return false;
-        const char16_t c = t[i].unicode();
-        if (!(c == char16_t(word[k]) || (caseless && isAsciiLetter(c) && (c | 0x20) == char16_t(word[k]))))
-            return false;
-    }
-    return true;
-}
-
-bool isAnchorAt(QStringView t, qsizetype i)
-{
-    // Most characters can begin no anchor: one table look-up settles them.
-    static constexpr auto mayBegin = [] {
-        std::array<bool, 128> table{};
-        for (const char *c = "0123456789MTWFSJAONDYyEenmhsdtaw"; *c; ++c)
-            table[std::size_t(*c)] = true;
-        return table;
-    }();
-    const char16_t c = t[i].unicode();
-    if (c >= 128 || !mayBegin[c])
-        return false;
-    if (c >= u'0' && c <= u'9')
-        return true;
-    // The lower-case anchors ("noon", "day", "morning", …) stand after \b or \s in the expression,
-    // so one inside a word begins no match's first anchor; the word's own first anchor (or the
-    // next one, walking back over the same lead words) finds those matches.
-    if (c >= u'a' && i > 0 && isPcreWordChar(t[i - 1].unicode()))
-        return false;
-    auto is = [&](const char *w) { return startsWithAscii(t, i, w, false); };
-    auto isCaseless = [&](const char *w) { return startsWithAscii(t, i, w, true); };
-    switch (c) {
-    case u'M': return is("Mon") || is("Mar") || is("May") || isCaseless("morning");
-    case u'T': return is("Tue") || is("Thu") || isCaseless("today") || isCaseless("tonight");
-    case u'W': return is("Wed") || isCaseless("weekend");
-    case u'F': return is("Fri") || is("Feb");
-    case u'S': return is("Sat") || is("Sun") || is("Sep");
-    case u'J': return is("Jan") || is("Jun") || is("Jul");
-    case u'A': return is("Apr") || is("Aug") || isCaseless("afternoon");
-    case u'O': return is("Oct");
-    case u'N': return is("Nov") || isCaseless("night");
-    case u'D': return is("Dec");
-    case u'Y': case u'y': return isCaseless("yesterday");
-    case u'E': case u'e': return isCaseless("evening");
-    case u'n': return is("noon") || isCaseless("night");
-    case u'm': return is("midnight") || is("min") || isCaseless("morning");
-    case u'h': return is("hour") || is("hr");
-    case u's': return is("sec");
-    case u'd': return is("day");
-    case u't': return isCaseless("today") || isCaseless("tonight");
-    case u'a': return isCaseless("afternoon");
-    case u'w': return isCaseless("weekend");
-    default: return false;
-    }
-}
-
-// Words that may stand before a match's first anchor (compared without case: a superset).
-bool isLeadWord(QStringView w)
-{
-    static const AsciiWordSet words({"for", "more", "than", "over", "almost", "nearly", "about", "around", "at", "least", "some", "up", "to",
-        "less", "under", "roughly", "approximately", "an", "a", "half", "one", "two", "three", "four", "five",
-        "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty",
-        "fifty", "ninety", "earlier", "later", "this", "last", "next", "the"},
-                                    Qt::CaseInsensitive);
-    return words.contains(w);
-}
-
-class ScannerMatches
-{
-public:
-    explicit ScannerMatches(QStringView text)
-        : m_text(text)
-    {
-        // PCRE checks the whole subject for valid UTF-16 on every call unless told not to: that
-        // is checked once here, and text that fails it keeps the plain global match.
-        m_full = hasCaselessOddities(text) || !text.isValidUtf16();
-        if (m_full)
-            m_it = scanner().globalMatch(text);
-    }
-
-    bool next(QRegularExpressionMatch *m)
-    {
-        if (m_full) {
-            if (!m_it.hasNext())
-                return false;
-            *m = m_it.next();
-            return true;
-        }
-        const qsizetype n = m_text.size();
-        for (qsizetype a = m_pos; a < n; ++a) {
-            if (!isAnchorAt(m_text, a))
-                continue;
-            qsizetype starts[24];
-            int count = candidates(a, starts);
-            for (int k = count - 1; k >= 0; --k) {
-                if (starts[k] < m_pos)
-                    continue;
-                static const QRegularExpression anchored = anchoredAtOffset(scanner());
-                *m = anchored.match(m_text, starts[k], QRegularExpression::NormalMatch,
-                                    QRegularExpression::DontCheckSubjectStringMatchOption);
-                if (m->hasMatch()) {
-                    m_pos = m->capturedEnd();
-                    return true;
-                }
-            }
-            m_pos = a + 1; // no match begins at or before this anchor
-        }
-        m_pos = n;
-        return false;
-    }
-
-private:
-    // Possible starts of a match whose first anchor is at a, in descending order.
-    int candidates(qsizetype a, qsizetype *out) const
-    {
-        const QStringView t = m_text;
-        int count = 0;
-        out[count++] = a;
-        qsizetype cur = a;
-        if (a > 0 && isAsciiLetter(t[a - 1].unicode())) { // "to|night", "t|hr|ee"
-            qsizetype rs = a, re = a;
-            while (rs > 0 && isAsciiLetter(t[rs - 1].unicode()))
-                --rs;
-            while (re < t.size() && isAsciiLetter(t[re].unicode()))
-                ++re;
-            out[count++] = rs;
-            if (!isLeadWord(t.mid(rs, re - rs)))
-                return count;
-            cur = rs;
-        }
-        for (int words = 0; words < 8; ++words) {
-            qsizetype q = cur;
-            while (q > 0 && isPcreSpace(t[q - 1].unicode()))
-                --q;
-            if (q == cur) {
-                if (q > 0 && t[q - 1] == u'-') // "forty-five"
-                    --q;
-                else
-                    break;
-            }
-            qsizetype ws = q;
-            while (ws > 0 && isAsciiLetter(t[ws - 1].unicode()))
-                --ws;
-            if (ws == q)
-                break;
-            const QStringView word = t.mid(ws, q - ws);
-            // "last", "this", "next", "the" may begin inside a word ("blast Sunday" matches).
-            for (const char *suffix : {"last", "this", "next", "the"}) {
-                const qsizetype len = qstrlen(suffix);
-                if (word.size() > len && startsWithAscii(word, word.size() - len, suffix, false))
-                    out[count++] = q - len;
-            }
-            if (!isLeadWord(word))
-                break;
-            out[count++] = ws;
-            cur = ws;
-        }
-        return count;
-    }
-
-    QStringView m_text;
-    qsizetype m_pos = 0;
-    bool m_full = false;
-    QRegularExpressionMatchIterator m_it;
-};
+using namespace timescan;
 
 int monthOf(QStringView name)
 {
     static const char *const names[] = {"jan", "feb", "mar", "apr", "may", "jun",
                                         "jul", "aug", "sep", "oct", "nov", "dec"};
-    const QString key = name.left(3).toString().toLower();
     for (int i = 0; i < 12; ++i) {
-        if (key == QLatin1StringView(names[i]))
+        if (startsWithAscii(name, 0, names[i], true))
             return i + 1;
     }
     return 0;
@@ -267,9 +31,8 @@ int monthOf(QStringView name)
 int weekdayOf(QStringView name) // boost: 0 = Sunday
 {
     static const char *const names[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
-    const QString key = name.left(3).toString().toLower();
     for (int i = 0; i < 7; ++i) {
-        if (key == QLatin1StringView(names[i]))
+        if (startsWithAscii(name, 0, names[i], true))
             return i;
     }
     return -1;
@@ -320,27 +83,36 @@ std::optional<bg::date> inferYear(int month, int day, int weekday, const std::op
 // *hasDate: whether `s` names a date at all (placeable or not).
 std::optional<bg::date> parseDate(QStringView s, const std::optional<bg::date> &pub, bool *hasDate)
 {
-    const auto m = datePart().match(s);
+    static const int dmd = groupIndex(datePart(), u"dmd"), dmm = groupIndex(datePart(), u"dmm"),
+                     dmy = groupIndex(datePart(), u"dmy"), mdm = groupIndex(datePart(), u"mdm"),
+                     mdd = groupIndex(datePart(), u"mdd"), mdy = groupIndex(datePart(), u"mdy"),
+                     iy = groupIndex(datePart(), u"iy"), im = groupIndex(datePart(), u"im"),
+                     id = groupIndex(datePart(), u"id"), n1 = groupIndex(datePart(), u"n1"),
+                     n2 = groupIndex(datePart(), u"n2"), ny = groupIndex(datePart(), u"ny");
+    const auto m = mayHoldDate(s) ? datePart().match(s) : QRegularExpressionMatch();
     *hasDate = m.hasMatch();
     if (!m.hasMatch())
         return std::nullopt;
     int weekday = -1;
-    const auto w = weekdayPart().match(s);
-    if (w.hasMatch() && w.capturedStart(u"wd") < m.capturedStart())
-        weekday = weekdayOf(w.capturedView(u"wd"));
+    const auto w = mayHoldWeekday(s) ? weekdayPart().match(s) : QRegularExpressionMatch();
+    static const int wd = groupIndex(weekdayPart(), u"wd");
+    if (w.hasMatch() && w.capturedStart(wd) < m.capturedStart())
+        weekday = weekdayOf(w.capturedView(wd));
     auto withYear = [&](int y, int mo, int d) -> std::optional<bg::date> {
         if (y > 0)
             return makeDate(y < 100 ? 2000 + y : y, mo, d);
         return inferYear(mo, d, weekday, pub);
     };
-    if (m.hasCaptured(u"dmd"))
-        return withYear(m.captured(u"dmy").toInt(), monthOf(m.capturedView(u"dmm")), m.captured(u"dmd").toInt());
-    if (m.hasCaptured(u"mdm"))
-        return withYear(m.captured(u"mdy").toInt(), monthOf(m.capturedView(u"mdm")), m.captured(u"mdd").toInt());
-    if (m.hasCaptured(u"iy"))
-        return makeDate(m.captured(u"iy").toInt(), m.captured(u"im").toInt(), m.captured(u"id").toInt());
+    if (m.hasCaptured(dmd))
+        return withYear(m.capturedView(dmy).toInt(), monthOf(m.capturedView(dmm)),
+                        m.capturedView(dmd).toInt());
+    if (m.hasCaptured(mdm))
+        return withYear(m.capturedView(mdy).toInt(), monthOf(m.capturedView(mdm)),
+                        m.capturedView(mdd).toInt());
+    if (m.hasCaptured(iy))
+        return makeDate(m.capturedView(iy).toInt(), m.capturedView(im).toInt(), m.capturedView(id).toInt());
     // d/m/y unless the first number cannot be a day-of-month-first reading.
-    const int a = m.captured(u"n1").toInt(), b = m.captured(u"n2").toInt(), y = m.captured(u"ny").toInt();
+    const int a = m.capturedView(n1).toInt(), b = m.capturedView(n2).toInt(), y = m.capturedView(ny).toInt();
     return (b > 12 && a <= 12) ? withYear(y, a, b) : withYear(y, b, a);
 }
 
@@ -352,33 +124,40 @@ struct Clock
 
 std::optional<Clock> parseClock(QStringView s)
 {
+    static const int hi = groupIndex(clockPart(), u"h"), mi = groupIndex(clockPart(), u"m"),
+                     api = groupIndex(clockPart(), u"ap"), h2i = groupIndex(clockPart(), u"h2"),
+                     ap2i = groupIndex(clockPart(), u"ap2"), h3i = groupIndex(clockPart(), u"h3"),
+                     m3i = groupIndex(clockPart(), u"m3"), wordi = groupIndex(clockPart(), u"word"),
+                     zonei = groupIndex(clockPart(), u"zone");
+    if (!mayHoldClock(s))
+        return std::nullopt;
     const auto m = clockPart().match(s);
     if (!m.hasMatch())
         return std::nullopt;
     int h = 0, min = 0;
     QStringView ap;
-    if (m.hasCaptured(u"h")) {
-        h = m.captured(u"h").toInt();
-        min = m.captured(u"m").toInt();
-        ap = m.capturedView(u"ap");
+    if (m.hasCaptured(hi)) {
+        h = m.capturedView(hi).toInt();
+        min = m.capturedView(mi).toInt();
+        ap = m.capturedView(api);
         // "2.5" is a number, not a time: the dotted form needs am/pm or a zone.
-        if (s.mid(m.capturedEnd(u"h"), 1) == u"." && ap.isEmpty() && !m.hasCaptured(u"zone"))
+        if (s.mid(m.capturedEnd(hi), 1) == u"." && ap.isEmpty() && !m.hasCaptured(zonei))
             return std::nullopt;
-    } else if (m.hasCaptured(u"h2")) {
-        h = m.captured(u"h2").toInt();
-        ap = m.capturedView(u"ap2");
-    } else if (m.hasCaptured(u"h3")) {
-        h = m.captured(u"h3").toInt();
-        min = m.captured(u"m3").toInt();
+    } else if (m.hasCaptured(h2i)) {
+        h = m.capturedView(h2i).toInt();
+        ap = m.capturedView(ap2i);
+    } else if (m.hasCaptured(h3i)) {
+        h = m.capturedView(h3i).toInt();
+        min = m.capturedView(m3i).toInt();
     } else {
-        h = m.capturedView(u"word") == u"noon" ? 12 : 0;
+        h = m.capturedView(wordi) == u"noon" ? 12 : 0;
     }
     if (!ap.isEmpty()) {
         if (h > 12)
             return std::nullopt;
         h = (h % 12) + (ap.compare(u"p", Qt::CaseInsensitive) == 0 ? 12 : 0);
     }
-    return Clock{bpt::hours(h) + bpt::minutes(min), zoneMinutes(m.capturedView(u"zone"))};
+    return Clock{bpt::hours(h) + bpt::minutes(min), zoneMinutes(m.capturedView(zonei))};
 }
 
 qint64 micros(const bpt::ptime &t)
@@ -454,10 +233,11 @@ struct Item
 bpt::time_duration parseDuration(QStringView s)
 {
     static const QRegularExpression re(QStringLiteral("(?<n>\\d+|an?|half\\s+an|[a-z-]+)\\s+(?<u>[a-z]+)$"));
+    static const int ni = groupIndex(re, u"n"), ui = groupIndex(re, u"u");
     const auto m = re.match(s.trimmed());
     static const char *const words[] = {"zero", "one", "two", "three", "four", "five", "six",
                                         "seven", "eight", "nine", "ten", "eleven", "twelve"};
-    const QString n = m.captured(u"n");
+    const QString n = m.captured(ni);
     double count = n.toInt();
     if (n == u"a" || n == u"an")
         count = 1;
@@ -467,13 +247,14 @@ bpt::time_duration parseDuration(QStringView s)
         if (n == QLatin1StringView(words[i]))
             count = i;
     }
-    const QStringList tens = {QStringLiteral("fifteen"), QStringLiteral("twenty"), QStringLiteral("thirty"),
-                              QStringLiteral("forty"), QStringLiteral("forty-five"), QStringLiteral("fifty"),
-                              QStringLiteral("ninety")};
+    static const QStringList tens = {QStringLiteral("fifteen"),    QStringLiteral("twenty"),
+                                     QStringLiteral("thirty"),     QStringLiteral("forty"),
+                                     QStringLiteral("forty-five"), QStringLiteral("fifty"),
+                                     QStringLiteral("ninety")};
     const int tensValue[] = {15, 20, 30, 40, 45, 50, 90};
     if (const qsizetype i = tens.indexOf(n); i >= 0)
         count = tensValue[i];
-    const QString unit = m.captured(u"u");
+    const QString unit = m.captured(ui);
     const double seconds = unit.startsWith(u"min")   ? 60
                            : unit.startsWith(u"h")   ? 3600
                            : unit.startsWith(u"d")   ? 86400
@@ -491,6 +272,9 @@ QList<TimeRef> findTimes(QStringView text, QDate published)
     QList<Item> items;
     std::optional<bg::date> lastDate;
     qint64 lastDateEnd = -1;
+    const QRegularExpression &re = anchoredScanner();
+    static const int durGroup = groupIndex(re, u"dur"), relGroup = groupIndex(re, u"rel"),
+                     ctGroup = groupIndex(re, u"ct"), dtGroup = groupIndex(re, u"dt");
     ScannerMatches matches(text);
     QRegularExpressionMatch m;
     while (matches.next(&m)) {
@@ -506,19 +290,19 @@ QList<TimeRef> findTimes(QStringView text, QDate published)
         auto day = [](const bg::date &d, int fromHour, int toHour) {
             return std::pair{micros(bpt::ptime(d, bpt::hours(fromHour))), micros(bpt::ptime(d, bpt::hours(toHour)))};
         };
-        if (m.hasCaptured(u"dur")) {
+        if (m.hasCaptured(durGroup)) {
             item.isDuration = true;
-            item.duration = parseDuration(m.capturedView(u"dur"));
-            const QStringView words = m.capturedView(u"dur");
+            item.duration = parseDuration(m.capturedView(durGroup));
+            const QStringView words = m.capturedView(durGroup);
             static const QRegularExpression vague(QStringLiteral("\\b(?:more|over|almost|nearly|about|around|least|some|up|less|under|roughly|approximately)\\b"));
             item.ref.approximate = item.ref.approximate || vague.match(words).hasMatch();
             items.append(item);
             continue;
         }
-        if (m.hasCaptured(u"rel")) {
+        if (m.hasCaptured(relGroup)) {
             if (!pub)
                 continue;
-            const QString rel = m.captured(u"rel").toLower().simplified();
+            const QString rel = m.captured(relGroup).toLower().simplified();
             std::pair<qint64, qint64> span;
             const int dow = pub->day_of_week().as_number();
             if (rel.endsWith(u"weekend")) {
@@ -546,25 +330,29 @@ QList<TimeRef> findTimes(QStringView text, QDate published)
             items.append(item);
             continue;
         }
-        const QStringView body = m.hasCaptured(u"ct") ? m.capturedView(u"ct") : m.capturedView(u"dt");
+        const QStringView body = m.hasCaptured(ctGroup) ? m.capturedView(ctGroup) : m.capturedView(dtGroup);
         const auto clock = parseClock(body);
         const bool hasClock = clock.has_value();
-        if (m.hasCaptured(u"ct") && !hasClock)
+        if (m.hasCaptured(ctGroup) && !hasClock)
             continue; // "2.5 …": the dotted form without am/pm or zone is not a time
         bool hasDateWords = false;
         std::optional<bg::date> date = parseDate(body, pub, &hasDateWords);
         if (!date && hasDateWords)
             continue; // a date we cannot place (no year, no publication date) or an impossible one
         if (!date) {
-            const auto wm = weekdayPart().match(QString(u' ' + m.captured()));
+            const auto wm = mayHoldWeekday(m.capturedView())
+                                ? weekdayPart().match(QString(u' ' + m.captured()))
+                                : QRegularExpressionMatch();
             if (wm.hasMatch()) {
-                const QString mod = wm.captured(u"mod").trimmed();
+                static const int modGroup = groupIndex(weekdayPart(), u"mod");
+                static const int wdGroup = groupIndex(weekdayPart(), u"wd");
+                const QString mod = wm.captured(modGroup).trimmed();
                 // A bare weekday ("the Sunday Times") is no time: it needs "on", "last", "this", …
                 if (mod.isEmpty() && item.prep.isEmpty())
                     continue;
                 if (!pub)
                     continue;
-                const int wd = weekdayOf(wm.capturedView(u"wd"));
+                const int wd = weekdayOf(wm.capturedView(wdGroup));
                 const int dow = pub->day_of_week().as_number();
                 if (mod == u"next" || mod == u"this") {
                     int ahead = (wd - dow + 7) % 7;

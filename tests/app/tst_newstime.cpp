@@ -144,6 +144,38 @@ private slots:
         QVERIFY(news::findTimes(u"on 31 February", pub).isEmpty());               // impossible date
     }
 
+    // The scan tries its expression only where a time can begin (not at numbers that cannot
+    // start one, nor at lead words that only follow "for"): times next to such words and numbers,
+    // capitalised lead words and numbers right before a zone are still all found.
+    void timesNextToNumbersAndLeadWords_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("count");
+        QTest::addColumn<QString>("begin");
+        QTest::addColumn<QString>("end");
+        QTest::newRow("zone right after the digits") << "Around 45 000 users saw errors at 2145GMT on Sunday 12 December."
+                                                     << 1 << "2010-12-12T21:45:00Z" << "2010-12-12T21:45:00Z";
+        QTest::newRow("duration after a number") << "After 35 members objected, it stopped for about five hours until 10pm."
+                                                 << 1 << "2010-12-13T17:00:00Z" << "2010-12-13T22:00:00Z";
+        QTest::newRow("capitalised lead word") << "Over the weekend it failed." << 1 << "2010-12-11T00:00:00Z"
+                                               << "2010-12-13T00:00:00Z";
+        QTest::newRow("ordinal date with a spaced clock") << "It failed on the 12th of December at 10 pm." << 1
+                                                          << "2010-12-12T22:00:00Z" << "2010-12-12T22:00:00Z";
+        QTest::newRow("a number inside a word is no date") << "Code X12/12/2010 is none, but 12/12/2010 is." << 1
+                                                           << "2010-12-12T00:00:00Z" << "2010-12-13T00:00:00Z";
+    }
+    void timesNextToNumbersAndLeadWords()
+    {
+        QFETCH(QString, text);
+        QFETCH(int, count);
+        QFETCH(QString, begin);
+        QFETCH(QString, end);
+        const QList<TimeRef> refs = news::findTimes(text, QDate(2010, 12, 13));
+        QCOMPARE(refs.size(), count);
+        QCOMPARE(iso(refs.first().begin), begin);
+        QCOMPARE(iso(refs.first().end), end);
+    }
+
     // Found by fuzz_news: "Published: 2 March 1005" made Boost.Date_Time throw and ended the
     // program. A publication date outside 1400..9999 is treated as none.
     void publicationDateOutOfRangeIsIgnored()

@@ -63,11 +63,21 @@ double bestOf(int runs, F &&f)
 
 } // namespace
 
-int main()
+int main(int argc, char **argv)
 {
     QTextStream out(stdout);
     const QString text = buildArticle(1 << 20);
     const news::ExtractOptions options{QDate(2010, 12, 13), QStringLiteral("The Harbour Gazette")};
+    if (argc > 2 && qstrcmp(argv[1], "--runs") == 0) {
+        // Extractions only, for instruction counts: the first run also compiles the expressions
+        // (PCRE JIT) and builds the static tables, so count the last one alone with
+        // valgrind --tool=callgrind --zero-before='inquest::news::extractStatements*' bench_news --runs 2
+        qsizetype count = 0;
+        for (int i = QByteArray(argv[2]).toInt(); i > 0; --i)
+            count = news::extractStatements(text, options).size();
+        out << count << " statements\n";
+        return 0;
+    }
     qsizetype statements = 0, sentences = 0, times = 0;
     const double reference = bestOf(5, [&] { sentences = text.split(QStringLiteral(". ")).size(); });
     const double extraction = bestOf(5, [&] {
