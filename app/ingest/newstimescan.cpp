@@ -53,7 +53,7 @@ const QRegularExpression &clockPart()
         "\\b(?:(?<h>[01]?\\d|2[0-3])[:.](?<m>[0-5]\\d)(?:\\s*(?<ap>[ap])\\.?m\\b\\.?)?"
         "|(?<h2>1[0-2]|0?[1-9])\\s*(?<ap2>[ap])\\.?m\\b\\.?"
         "|(?<h3>[01]\\d|2[0-3])(?<m3>[0-5]\\d)(?=\\s*(?:hrs\\s+)?" ZONE ")"
-        "|(?<word>noon|midnight)\\b)(?:\\s*(?<zone>" ZONE "))?"));
+        "|(?<word>noon|midnight)\\b)(?:\\s*(?:hrs\\s+)?(?<zone>" ZONE "))?"));
     return re;
 }
 

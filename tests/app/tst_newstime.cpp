@@ -41,6 +41,8 @@ private slots:
                                                   << "2010-12-13T21:45:00Z" << false;
         QTest::newRow("BST is UTC+1") << "at 9.45pm BST on 12 June 2011" << dec13 << "2011-06-12T20:45:00Z"
                                       << "2011-06-12T20:45:00Z" << false;
+        QTest::newRow("military clock with hrs keeps its zone") << "at 1230 hrs BST on 12 June 2011" << dec13
+                                                                << "2011-06-12T11:30:00Z" << "2011-06-12T11:30:00Z" << false;
         QTest::newRow("numeric date, day first") << "on 12/12/2010" << dec13 << "2010-12-12T00:00:00Z"
                                                  << "2010-12-13T00:00:00Z" << false;
         QTest::newRow("numeric date, month first when day > 12") << "on 12/25/2010" << dec13
