@@ -1,6 +1,7 @@
 // Reading a case: validate every row, so a damaged file is refused with a reason instead of
 // opening half a case.
 #include "casefile.h"
+#include "columncache.h"
 #include "columncodec.h"
 #include "recordcodec.h"
 #include "schema.h"
@@ -115,6 +116,7 @@ private:
                                       "imported_at, lines, events, malformed, first_time, last_time, title, outlet, "
                                       "published, text, published_time, url FROM sources ORDER BY position")))
             return false;
+        QList<columncodec::Columns> columns; // per source, decoded after the loop
         while (q.next()) {
             Source s;
             bool ok = true;
@@ -143,11 +145,11 @@ private:
             s.url = q.value(20).toString();
             if (!ok)
                 return false;
-            if (!readIssues(s) || !readColumns(s))
+            if (!readIssues(s) || !readColumns(s, columns))
                 return false;
             d.sources.append(s);
         }
-        return true;
+        return decodeColumns(d.sources, columns);
     }
 
     bool readIssues(Source &s)
@@ -164,23 +166,50 @@ private:
         return true;
     }
 
-    bool readColumns(Source &s)
+    bool readColumns(const Source &s, QList<columncodec::Columns> &columns)
     {
         QSqlQuery q(m_db);
         q.prepare(QStringLiteral("SELECT name, data FROM source_columns WHERE source_id = ? ORDER BY rowid"));
         q.addBindValue(s.id);
         if (!q.exec())
             return fail(QStringLiteral("cannot read event columns: %1").arg(q.lastError().text()));
-        QList<QPair<QString, QByteArray>> columns;
+        columncodec::Columns blobs;
         while (q.next())
-            columns.append({q.value(0).toString(), q.value(1).toByteArray()});
-        if (columns.isEmpty())
-            return true;
-        QString error;
-        auto table = columncodec::decode(columns, &error);
-        if (!table)
-            return fail(QStringLiteral("event columns of source %1 (%2) are damaged: %3").arg(s.id).arg(s.path, error));
-        s.table = std::make_shared<const EventTable>(std::move(*table));
+            blobs.append({q.value(0).toString(), q.value(1).toByteArray()});
+        columns.append(std::move(blobs));
+        return true;
+    }
+
+    // Decodes the event columns of all sources together (in parallel).
+    bool decodeColumns(QList<Source> &sources, QList<columncodec::Columns> &columns)
+    {
+        QList<columncodec::Columns> stored;
+        QList<qsizetype> sourceOf;
+        for (qsizetype i = 0; i < columns.size(); ++i) {
+            if (!columns[i].isEmpty()) {
+                stored.append(std::move(columns[i]));
+                sourceOf.append(i);
+            }
+        }
+        columns.clear();
+        QStringList errors;
+        auto tables = columncodec::decode(stored, &errors);
+        for (qsizetype k = 0; k < stored.size(); ++k) {
+            Source &s = sources[sourceOf[k]];
+            auto &table = tables[std::size_t(k)];
+            if (!table)
+                return fail(QStringLiteral("event columns of source %1 (%2) are damaged: %3")
+                                .arg(s.id)
+                                .arg(s.path, errors[k]));
+            s.table = std::make_shared<const EventTable>(std::move(*table));
+            // Saving this case again stores these blobs instead of compressing the table again
+            // (unless the file holds other columns than this version writes).
+            QStringList names;
+            for (const auto &column : std::as_const(stored[k]))
+                names.append(column.first);
+            if (names == columncodec::columnNames(*s.table))
+                columncache::remember(s.table, std::move(stored[k]));
+        }
         return true;
     }
 

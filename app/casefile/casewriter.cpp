@@ -1,6 +1,6 @@
 // Writing a case: every table in one transaction into a fresh database file.
 #include "casefile.h"
-#include "columncodec.h"
+#include "columncache.h"
 #include "recordcodec.h"
 #include "schema.h"
 #include "sqlconnection.h"
@@ -99,7 +99,7 @@ private:
                     return false;
             }
             if (s.table) {
-                for (const auto &[name, blob] : columncodec::encode(*s.table)) {
+                for (const auto &[name, blob] : columncache::encoded(s.table)) {
                     if (!insert(QStringLiteral("INSERT INTO source_columns (source_id, name, data) VALUES (?,?,?)"),
                                 {s.id, name, blob}))
                         return false;

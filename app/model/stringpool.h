@@ -22,6 +22,12 @@ public:
     StringPool &operator=(StringPool &&) noexcept = default;
 
     uint32_t intern(std::string_view text);
+    // Adds text under the next id, or returns false (adding nothing) when the pool holds it
+    // already: one hash lookup instead of intern's two, for reading a stored pool.
+    bool appendUnique(std::string_view text);
+    // Makes room for `strings` more strings of `bytes` in all, so that interning a known number
+    // (reading a stored pool) does not rehash or grow as it goes.
+    void reserve(std::size_t strings, std::size_t bytes);
     std::string_view view(uint32_t id) const { return m_views[id]; }
     QByteArray bytes(uint32_t id) const { return QByteArray(m_views[id].data(), qsizetype(m_views[id].size())); }
     uint32_t size() const { return uint32_t(m_views.size()); }
@@ -31,10 +37,12 @@ public:
 
 private:
     std::string_view store(std::string_view text);
+    void addChunk(std::size_t capacity);
 
     std::vector<std::unique_ptr<char[]>> m_chunks;
     std::size_t m_chunkUsed = 0;
     std::size_t m_chunkCapacity = 0;
+    std::size_t m_chunkTotal = 0; // bytes of all chunks
     std::size_t m_bytes = 0;
     std::vector<std::string_view> m_views;
     std::unordered_map<std::string_view, uint32_t> m_index;

@@ -3,7 +3,7 @@
 // Usage: bench_analyze [events, default 5000000]
 #include "analysis/detectors/detector.h"
 #include "analysis/detectors/detectorrun.h"
-#include "analysis/scenario/scenariobuilder.h"
+#include "benchcase.h"
 #include "model/casedocument.h"
 
 #include <QCoreApplication>
@@ -16,7 +16,6 @@
 #include <ctime>
 
 using namespace inquest;
-using namespace inquest::scenario;
 
 namespace {
 
@@ -33,31 +32,15 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     const double target = argc > 1 ? std::atof(argv[1]) : 5e6;
 
-    ScenarioSpec spec = randomScenario(IncidentKind::Hardware, 42);
-    spec.sites.clear();
-    const char *names[] = {"shop.example.co.uk", "shop.example.de", "shop.example.fr",
-                           "shop.example.es",    "shop.example.it", "shop.example.com"};
-    // ~0.8 of the peak on average over the evening hours generated here.
-    const double seconds = double(spec.end - spec.begin) / 1e6;
-    const double peak = target / seconds / 6 / 0.8;
-    for (int i = 0; i < 6; ++i)
-        spec.sites.append({QString::fromLatin1(names[i]), peak, i < 4, {}});
-
     QElapsedTimer timer;
     timer.start();
-    QString error;
-    auto sources = generateSources(spec, {}, &error);
+    qint64 begin = 0;
+    auto generated = bench::analyzeBenchCase(target, &begin);
     const double generateMs = double(timer.nsecsElapsed()) / 1e6;
-    QList<Hypothesis> hs;
-    for (HypothesisKind k : allHypothesisKinds())
-        hs.append({0, displayName(k), k, 0.0, {}});
-    CaseData data = CaseData::create(QStringLiteral("bench"), hs);
+    CaseData data = std::move(*generated);
     qint64 events = 0;
-    for (Source &s : *sources) {
-        s.id = data.nextId++;
+    for (const Source &s : data.sources)
         events += s.events;
-        data.sources.append(s);
-    }
     std::printf("generated %lld events over %d sources in %.0f ms\n", static_cast<long long>(events),
                 int(data.sources.size()), generateMs);
 
@@ -70,7 +53,7 @@ int main(int argc, char **argv)
         for (const Source &s : data.sources) {
             const auto &t = s.table->time;
             for (int64_t v : t)
-                ++perMinute[size_t((v - spec.begin) / 60'000'000) % perMinute.size()];
+                ++perMinute[size_t((v - begin) / 60'000'000) % perMinute.size()];
         }
         sink = sink + perMinute[7];
         refRuns.push_back(double(timer.nsecsElapsed()) / 1e6);

@@ -46,8 +46,14 @@ ScoringDock::ScoringDock(CaseDocument *doc, QWidget *parent)
     m_rankingView->verticalHeader()->setDefaultSectionSize(m_rankingView->fontMetrics().height() + 6);
     m_rankingView->setSelectionMode(QAbstractItemView::NoSelection);
     m_rankingView->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_rankingView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_rankingView->horizontalHeader()->setSectionResizeMode(ScoreTableModel::Hypothesis, QHeaderView::Stretch);
+    // The dock is narrow in the default layout (about 340 px at 1600x1000): the names get the
+    // room. The kind is in the name's tooltip; the numbers are as wide as their values or short
+    // header labels (the header tooltips explain them). Columns stay resizable.
+    QHeaderView *header = m_rankingView->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setSectionResizeMode(ScoreTableModel::Rank, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(ScoreTableModel::Hypothesis, QHeaderView::Stretch);
+    m_rankingView->setColumnHidden(ScoreTableModel::Kind, true);
 
     m_critical->setObjectName(QStringLiteral("criticalList"));
     m_critical->setToolTip(sensitivityFormula());
@@ -106,20 +112,25 @@ void ScoringDock::recompute()
     m_result = computeScores(m_doc->hypotheses(), m_doc->evidence(),
                              ScoringSettings::fromJson(m_doc->meta().scoringSettings));
     m_rankingModel->setResult(m_result);
-    fitRankingHeight();
+    fitRanking();
     m_chart->setResult(m_result);
     updateSummary();
     updateCritical();
 }
 
-void ScoringDock::fitRankingHeight()
+void ScoringDock::fitRanking()
 {
-    // Every hypothesis visible without scrolling (up to ten; more scroll).
+    // Every hypothesis visible without scrolling (up to ten; more scroll); the numbers as
+    // wide as their values.
     const int rows = std::clamp(int(m_result.ranked.size()), 1, 10);
     const int height = m_rankingView->horizontalHeader()->sizeHint().height() +
                        rows * m_rankingView->verticalHeader()->defaultSectionSize() + 2 * m_rankingView->frameWidth() + 2;
     m_rankingView->setMinimumHeight(height);
     m_rankingView->setMaximumHeight(height);
+    QAbstractItemView *view = m_rankingView; // sizeHintForColumn is public here, protected in QTableView
+    for (int c : {ScoreTableModel::Inconsistency, ScoreTableModel::Support, ScoreTableModel::Posterior})
+        m_rankingView->setColumnWidth(
+            c, std::max(m_rankingView->horizontalHeader()->sectionSizeHint(c), view->sizeHintForColumn(c)));
 }
 
 QString ScoringDock::evidenceTitle(Id id) const

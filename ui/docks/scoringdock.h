@@ -45,7 +45,7 @@ signals:
 private:
     QString evidenceTitle(Id id) const;
     QString hypothesisName(Id id) const;
-    void fitRankingHeight();
+    void fitRanking();
     void updateSummary();
     void updateCritical();
 

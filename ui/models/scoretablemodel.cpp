@@ -40,6 +40,9 @@ QVariant ScoreTableModel::data(const QModelIndex &index, int role) const
         return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::UserRole)
         return s.id;
+    // The scoring dock hides the kind column when narrow: the name's tooltip still tells it.
+    if (role == Qt::ToolTipRole && index.column() == Hypothesis)
+        return QStringLiteral("%1 (%2)").arg(s.name, toString(s.kind));
     if (role != Qt::DisplayRole)
         return {};
     switch (Column(index.column())) {
@@ -74,8 +77,9 @@ QVariant ScoreTableModel::headerData(int section, Qt::Orientation orientation, i
     }
     if (role != Qt::DisplayRole)
         return {};
+    // "Incons." fits the narrow scoring dock; the tooltip names it in full (weighted inconsistency).
     static const char *names[] = {QT_TR_NOOP("#"),       QT_TR_NOOP("Hypothesis"), QT_TR_NOOP("Kind"),
-                                  QT_TR_NOOP("Inconsistency"), QT_TR_NOOP("Support"), QT_TR_NOOP("Posterior")};
+                                  QT_TR_NOOP("Incons."), QT_TR_NOOP("Support"),    QT_TR_NOOP("Posterior")};
     return section >= 0 && section < ColumnCount ? tr(names[section]) : QVariant();
 }
 
