@@ -3,7 +3,8 @@
 
 #include <QMutex>
 
-#include <vector>
+#include <algorithm>
+#include <unordered_map>
 
 namespace inquest::columncache {
 
@@ -18,27 +19,33 @@ struct Entry
 };
 
 QMutex mutex;
-std::vector<Entry> entries; // a handful: one per log source of the open cases
+// One per log source of the open cases: a handful, or thousands after a folder import. Keyed by
+// address; the weak pointer tells a live table from a later one at the same address.
+std::unordered_map<const EventTable *, Entry> entries;
+std::size_t pruneAt = 64;
 
 bool same(const std::weak_ptr<const EventTable> &a, const std::shared_ptr<const EventTable> &b)
 {
     return !a.owner_before(b) && !b.owner_before(a);
 }
 
-// Drops entries whose table is gone; the caller holds the mutex.
+// Drops entries whose table is gone (freeing their blobs): every time while there are few, and
+// once the map has doubled since the last time when there are thousands, so that the cost stays
+// proportional to the entries added. The caller holds the mutex.
 void prune()
 {
-    std::erase_if(entries, [](const Entry &e) { return e.table.expired(); });
+    if (entries.size() >= 64 && entries.size() < pruneAt)
+        return;
+    std::erase_if(entries, [](const auto &e) { return e.second.table.expired(); });
+    pruneAt = std::max<std::size_t>(64, 2 * entries.size());
 }
 
 std::optional<Blobs> find(const std::shared_ptr<const EventTable> &table)
 {
     const QMutexLocker lock(&mutex);
-    prune();
-    for (const Entry &e : entries) {
-        if (same(e.table, table))
-            return e.blobs;
-    }
+    const auto it = entries.find(table.get());
+    if (it != entries.end() && same(it->second.table, table))
+        return it->second.blobs;
     return std::nullopt;
 }
 
@@ -50,13 +57,7 @@ void remember(const std::shared_ptr<const EventTable> &table, Blobs blobs)
         return;
     const QMutexLocker lock(&mutex);
     prune();
-    for (Entry &e : entries) {
-        if (same(e.table, table)) {
-            e.blobs = std::move(blobs);
-            return;
-        }
-    }
-    entries.push_back({table, std::move(blobs)});
+    entries.insert_or_assign(table.get(), Entry{table, std::move(blobs)});
 }
 
 Blobs encoded(const std::shared_ptr<const EventTable> &table)

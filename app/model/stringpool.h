@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <memory>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace inquest {
@@ -38,6 +37,10 @@ public:
 private:
     std::string_view store(std::string_view text);
     void addChunk(std::size_t capacity);
+    // The slot that holds text, or the empty slot where it would go.
+    std::size_t slotFor(std::string_view text, uint32_t hash) const;
+    void rehash(std::size_t count);
+    void growFor(std::size_t strings);
 
     std::vector<std::unique_ptr<char[]>> m_chunks;
     std::size_t m_chunkUsed = 0;
@@ -45,7 +48,8 @@ private:
     std::size_t m_chunkTotal = 0; // bytes of all chunks
     std::size_t m_bytes = 0;
     std::vector<std::string_view> m_views;
-    std::unordered_map<std::string_view, uint32_t> m_index;
+    // Open-addressing index over m_views (see stringpool.cpp); a power of two in size.
+    std::vector<uint64_t> m_slots;
 };
 
 } // namespace inquest
