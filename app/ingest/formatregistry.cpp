@@ -63,23 +63,6 @@ std::vector<FormatRegistry::Guess> FormatRegistry::sniff(const std::vector<std::
     return guesses;
 }
 
-std::vector<std::string_view> firstLines(std::string_view data, std::size_t maxLines)
-{
-    std::vector<std::string_view> lines;
-    std::size_t pos = 0;
-    while (pos < data.size() && lines.size() < maxLines) {
-        std::size_t end = data.find('\n', pos);
-        if (end == std::string_view::npos)
-            end = data.size();
-        std::string_view line = data.substr(pos, end - pos);
-        if (!line.empty() && line.back() == '\r')
-            line.remove_suffix(1);
-        lines.push_back(line);
-        pos = end + 1;
-    }
-    return lines;
-}
-
 std::vector<std::string_view> sampleLines(std::string_view data, std::size_t maxLines, std::size_t maxLineBytes,
                                           std::size_t maxScanBytes, std::size_t *skipped)
 {
@@ -101,6 +84,12 @@ std::vector<std::string_view> sampleLines(std::string_view data, std::size_t max
         pos = end + 1;
     }
     return lines;
+}
+
+std::vector<std::string_view> firstLines(std::string_view data, std::size_t maxLines)
+{
+    std::size_t skipped = 0;
+    return sampleLines(data, maxLines, std::string_view::npos, std::string_view::npos, &skipped);
 }
 
 } // namespace inquest

@@ -51,18 +51,6 @@ private slots:
         QCOMPARE(pool.find(std::string_view(texts[0]).substr(0, texts[0].size() - 1)) == ids[0], false);
     }
 
-    void appendUniqueAddsOnlyNewStrings()
-    {
-        StringPool pool;
-        pool.reserve(3, 64);
-        QVERIFY(pool.appendUnique("GET"));
-        QVERIFY(pool.appendUnique("POST"));
-        QVERIFY(!pool.appendUnique("GET"));
-        QCOMPARE(pool.size(), 3u);
-        QCOMPARE(pool.find("POST"), 2u);
-        QCOMPARE(pool.intern("HEAD"), 3u);
-    }
-
     void bytesAreNotText()
     {
         StringPool pool;
