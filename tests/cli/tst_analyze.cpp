@@ -1,6 +1,7 @@
 // `inquest demo` and `inquest analyze` as a user runs them: the demo writes its logs beside the
 // case, deterministically; analyze suggests, replaces, accepts, saves with custody; after
 // accepting, the hardware hypothesis leads; bad input gives the documented exit codes.
+#include "support/clirunner.h"
 #include "casefile/casefile.h"
 #include "testprinters.h"
 
@@ -18,21 +19,11 @@ using namespace inquest;
 
 namespace {
 
-struct Run
-{
-    int status = -1;
-    QString out;
-    QString err;
-};
+using Run = inquest::testing::CliRun;
 
 Run inquestRun(const QStringList &args)
 {
-    QProcess p;
-    p.start(QStringLiteral(INQUEST_EXE), args);
-    if (!p.waitForFinished(300000))
-        return {};
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-            QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+    return inquest::testing::runInquest(args, {.timeoutMs = 300000});
 }
 
 QByteArray hashOf(const QString &path)

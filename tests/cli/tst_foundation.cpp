@@ -1,27 +1,17 @@
 // The command-line contract of the foundation: new, verify, --version/--help, exit codes.
+#include "support/clirunner.h"
 #include <QCryptographicHash>
-#include <QProcess>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 
 namespace {
 
-struct Run
-{
-    int status = -1;
-    QString out;
-    QString err;
-};
+using Run = inquest::testing::CliRun;
 
-Run inquest(const QStringList &args)
+Run inquestRun(const QStringList &args)
 {
-    QProcess p;
-    p.start(QStringLiteral(INQUEST_EXE), args);
-    if (!p.waitForFinished(60000))
-        return {};
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    return inquest::testing::runInquest(args, {.timeoutMs = 60000});
 }
 
 QByteArray readAll(const QString &path)
@@ -41,9 +31,9 @@ private slots:
     void newThenVerify()
     {
         const QString file = m_dir.filePath(QStringLiteral("x.inquest"));
-        Run r = inquest({QStringLiteral("new"), file});
+        Run r = inquestRun({QStringLiteral("new"), file});
         QCOMPARE(r.status, 0);
-        r = inquest({QStringLiteral("verify"), file});
+        r = inquestRun({QStringLiteral("verify"), file});
         QVERIFY2(r.status == 0, qPrintable(r.err));
         QVERIFY(r.out.contains(QStringLiteral("OK")));
     }
@@ -51,9 +41,9 @@ private slots:
     void newRefusesToOverwrite()
     {
         const QString file = m_dir.filePath(QStringLiteral("keep.inquest"));
-        QCOMPARE(inquest({QStringLiteral("new"), file, QStringLiteral("--title"), QStringLiteral("First")}).status, 0);
+        QCOMPARE(inquestRun({QStringLiteral("new"), file, QStringLiteral("--title"), QStringLiteral("First")}).status, 0);
         const QByteArray before = readAll(file);
-        const Run r = inquest({QStringLiteral("new"), file});
+        const Run r = inquestRun({QStringLiteral("new"), file});
         QCOMPARE(r.status, 1);
         QVERIFY(r.err.contains(QStringLiteral("already exists")));
         QCOMPARE(readAll(file), before);
@@ -62,11 +52,11 @@ private slots:
     void newWithNamedHypotheses()
     {
         const QString file = m_dir.filePath(QStringLiteral("h.inquest"));
-        Run r = inquest({QStringLiteral("new"), file, QStringLiteral("--hypotheses"),
+        Run r = inquestRun({QStringLiteral("new"), file, QStringLiteral("--hypotheses"),
                          QStringLiteral("Core switch=hardware,Botnet=ddos,Newsletter=flash-crowd")});
         QCOMPARE(r.status, 0);
         QVERIFY(r.out.contains(QStringLiteral("3 hypotheses")));
-        r = inquest({QStringLiteral("new"), m_dir.filePath(QStringLiteral("bad.inquest")), QStringLiteral("--hypotheses"),
+        r = inquestRun({QStringLiteral("new"), m_dir.filePath(QStringLiteral("bad.inquest")), QStringLiteral("--hypotheses"),
                      QStringLiteral("aliens")});
         QCOMPARE(r.status, 2);
         QVERIFY(r.err.contains(QStringLiteral("unknown hypothesis kind \"aliens\"")));
@@ -76,7 +66,7 @@ private slots:
     void flippedCustodyByteFailsVerifyNamingTheRow()
     {
         const QString file = m_dir.filePath(QStringLiteral("flip.inquest"));
-        QCOMPARE(inquest({QStringLiteral("new"), file, QStringLiteral("--title"), QStringLiteral("Flip")}).status, 0);
+        QCOMPARE(inquestRun({QStringLiteral("new"), file, QStringLiteral("--title"), QStringLiteral("Flip")}).status, 0);
         QByteArray bytes = readAll(file);
         const qsizetype at = bytes.indexOf("\"Flip\" created");
         QVERIFY(at > 0);
@@ -85,7 +75,7 @@ private slots:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(bytes);
         f.close();
-        const Run r = inquest({QStringLiteral("verify"), file});
+        const Run r = inquestRun({QStringLiteral("verify"), file});
         QCOMPARE(r.status, 1);
         QVERIFY2(r.err.contains(QStringLiteral("custody row 1")), qPrintable(r.err));
         QVERIFY(r.err.contains(QStringLiteral("FAILED")));
@@ -100,7 +90,7 @@ private slots:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(bytes);
         f.close();
-        const Run r = inquest({QStringLiteral("verify"), file});
+        const Run r = inquestRun({QStringLiteral("verify"), file});
         QCOMPARE(r.status, 1);
         QVERIFY2(r.err.contains(QStringLiteral("random.inquest")) && r.err.contains(QStringLiteral("not an Inquest case")),
                  qPrintable(r.err));
@@ -109,25 +99,25 @@ private slots:
 
     void usageErrorsExitTwo()
     {
-        Run r = inquest({QStringLiteral("frobnicate")});
+        Run r = inquestRun({QStringLiteral("frobnicate")});
         QCOMPARE(r.status, 2);
         QVERIFY(r.err.contains(QStringLiteral("unknown command")));
-        r = inquest({QStringLiteral("verify")});
+        r = inquestRun({QStringLiteral("verify")});
         QCOMPARE(r.status, 2);
-        r = inquest({QStringLiteral("new"), m_dir.filePath(QStringLiteral("y.inquest")), QStringLiteral("--colour")});
+        r = inquestRun({QStringLiteral("new"), m_dir.filePath(QStringLiteral("y.inquest")), QStringLiteral("--colour")});
         QCOMPARE(r.status, 2);
         QVERIFY(r.err.contains(QStringLiteral("unknown option --colour")));
     }
 
     void versionAndHelp()
     {
-        Run r = inquest({QStringLiteral("--version")});
+        Run r = inquestRun({QStringLiteral("--version")});
         QCOMPARE(r.status, 0);
         QVERIFY(r.out.startsWith(QStringLiteral("inquest ")));
         QVERIFY(r.out.contains(QStringLiteral("Qt 6.")));
         QVERIFY(r.out.contains(QStringLiteral("Boost 1.")));
         QVERIFY(r.out.contains(QStringLiteral("QCustomPlot 2.")));
-        r = inquest({QStringLiteral("--help")});
+        r = inquestRun({QStringLiteral("--help")});
         QCOMPARE(r.status, 0);
         QVERIFY(r.out.contains(QStringLiteral("inquest verify CASE")));
     }

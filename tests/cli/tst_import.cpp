@@ -1,9 +1,9 @@
+#include "support/clirunner.h"
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -13,18 +13,11 @@ QString fixture(const char *name)
     return QStringLiteral(INQUEST_TEST_DATA "/ingest/") + QString::fromLatin1(name);
 }
 
-struct Run
-{
-    int code = -1;
-    QByteArray out, err;
-};
+using Run = inquest::testing::CliRun;
 
-Run inquest(const QStringList &args)
+Run inquestRun(const QStringList &args)
 {
-    QProcess p;
-    p.start(QStringLiteral(INQUEST_EXE), args);
-    p.waitForFinished(60000);
-    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+    return inquest::testing::runInquest(args, {.timeoutMs = 60000});
 }
 } // namespace
 
@@ -36,11 +29,11 @@ private slots:
     {
         QTemporaryDir dir;
         const QString c = dir.filePath(QStringLiteral("case.inquest"));
-        QCOMPARE(inquest({QStringLiteral("new"), c}).code, 0);
-        const Run r = inquest({QStringLiteral("import"), c, fixture("mixed_zones.log"), fixture("newyear.syslog"),
+        QCOMPARE(inquestRun({QStringLiteral("new"), c}).status, 0);
+        const Run r = inquestRun({QStringLiteral("import"), c, fixture("mixed_zones.log"), fixture("newyear.syslog"),
                                QStringLiteral("--year"), QStringLiteral("2023"), QStringLiteral("--json")});
-        QCOMPARE(r.code, 0);
-        const QJsonObject doc = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(r.status, 0);
+        const QJsonObject doc = QJsonDocument::fromJson(r.out.toUtf8()).object();
         const QJsonArray files = doc.value(u"files").toArray();
         QCOMPARE(files.size(), 2);
         const QJsonObject first = files[0].toObject();
@@ -51,9 +44,9 @@ private slots:
         QCOMPARE(first.value(u"sha256").toString().size(), 64);
         QCOMPARE(files[1].toObject().value(u"last").toString(), QStringLiteral("2024-01-01T00:00:02Z"));
         // Saved: verify re-hashes both sources and checks the custody chain.
-        const Run v = inquest({QStringLiteral("verify"), c});
-        QVERIFY2(v.code == 0, v.err.constData());
-        QVERIFY(v.out.contains("2 source(s) re-hashed"));
+        const Run v = inquestRun({QStringLiteral("verify"), c});
+        QVERIFY2(v.status == 0, qPrintable(v.err));
+        QVERIFY(v.out.contains(QStringLiteral("2 source(s) re-hashed")));
     }
 
     // `inquest import CASE FOLDER` reads every file below the folder, in path order.
@@ -61,71 +54,71 @@ private slots:
     {
         QTemporaryDir dir;
         const QString c = dir.filePath(QStringLiteral("case.inquest"));
-        QCOMPARE(inquest({QStringLiteral("new"), c}).code, 0);
+        QCOMPARE(inquestRun({QStringLiteral("new"), c}).status, 0);
         const QString logs = dir.filePath(QStringLiteral("logs"));
         QDir().mkpath(logs + QStringLiteral("/web2"));
         QVERIFY(QFile::copy(fixture("mixed_zones.log"), logs + QStringLiteral("/web1.log")));
         QVERIFY(QFile::copy(fixture("mixed_zones.log"), logs + QStringLiteral("/web2/access.log")));
-        const Run r = inquest({QStringLiteral("import"), c, logs, QStringLiteral("--json")});
-        QVERIFY2(r.code == 0, r.err.constData());
-        const QJsonObject doc = QJsonDocument::fromJson(r.out).object();
+        const Run r = inquestRun({QStringLiteral("import"), c, logs, QStringLiteral("--json")});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        const QJsonObject doc = QJsonDocument::fromJson(r.out.toUtf8()).object();
         const QJsonArray files = doc.value(u"files").toArray();
         QCOMPARE(files.size(), 2);
         QVERIFY(files[0].toObject().value(u"file").toString().endsWith(u"logs/web1.log"));
         QVERIFY(files[1].toObject().value(u"file").toString().endsWith(u"logs/web2/access.log"));
         QVERIFY(doc.value(u"notes").toArray().first().toString().contains(u"2 file(s) in the folder"));
-        QVERIFY(inquest({QStringLiteral("verify"), c}).out.contains("2 source(s) re-hashed"));
+        QVERIFY(inquestRun({QStringLiteral("verify"), c}).out.contains(QStringLiteral("2 source(s) re-hashed")));
 
         const QString empty = dir.filePath(QStringLiteral("empty"));
         QDir().mkpath(empty);
-        const Run e = inquest({QStringLiteral("import"), c, empty});
-        QCOMPARE(e.code, 0); // nothing to do is not an error, but it is said
-        QVERIFY2(e.out.contains("the folder holds no file to import"), e.out.constData());
+        const Run e = inquestRun({QStringLiteral("import"), c, empty});
+        QCOMPARE(e.status, 0); // nothing to do is not an error, but it is said
+        QVERIFY2(e.out.contains(QStringLiteral("the folder holds no file to import")), qPrintable(e.out));
     }
 
     void textOutputAndFailures()
     {
         QTemporaryDir dir;
         const QString c = dir.filePath(QStringLiteral("case.inquest"));
-        inquest({QStringLiteral("new"), c});
-        const Run r = inquest({QStringLiteral("import"), c, fixture("binary_junk.log"), fixture("empty.log")});
-        QCOMPARE(r.code, 1); // one file failed, the other was imported and saved
-        QVERIFY(r.out.contains("combined, 4 lines, 3 events, 1 malformed"));
-        QVERIFY(r.out.contains("MB/s"));
-        QVERIFY(r.out.contains("binary_junk.log:3:"));
-        QVERIFY(r.err.contains("empty.log: the file is empty"));
-        QVERIFY(inquest({QStringLiteral("verify"), c}).out.contains("1 source(s)"));
+        inquestRun({QStringLiteral("new"), c});
+        const Run r = inquestRun({QStringLiteral("import"), c, fixture("binary_junk.log"), fixture("empty.log")});
+        QCOMPARE(r.status, 1); // one file failed, the other was imported and saved
+        QVERIFY(r.out.contains(QStringLiteral("combined, 4 lines, 3 events, 1 malformed")));
+        QVERIFY(r.out.contains(QStringLiteral("MB/s")));
+        QVERIFY(r.out.contains(QStringLiteral("binary_junk.log:3:")));
+        QVERIFY(r.err.contains(QStringLiteral("empty.log: the file is empty")));
+        QVERIFY(inquestRun({QStringLiteral("verify"), c}).out.contains(QStringLiteral("1 source(s)")));
     }
 
     void usageErrors()
     {
         QTemporaryDir dir;
         const QString c = dir.filePath(QStringLiteral("case.inquest"));
-        inquest({QStringLiteral("new"), c});
-        QCOMPARE(inquest({QStringLiteral("import"), c}).code, 2);
-        QCOMPARE(inquest({QStringLiteral("import"), c, fixture("crlf.log"), QStringLiteral("--tz"), QStringLiteral("Nowhere/Land")}).code, 2);
-        QCOMPARE(inquest({QStringLiteral("import"), c, fixture("crlf.log"), QStringLiteral("--year"), QStringLiteral("soon")}).code, 2);
-        const Run missing = inquest({QStringLiteral("import"), dir.filePath(QStringLiteral("nope.inquest")), fixture("crlf.log")});
-        QCOMPARE(missing.code, 1);
-        const Run badFormat = inquest({QStringLiteral("import"), c, fixture("crlf.log"), QStringLiteral("--format"), QStringLiteral("xml")});
-        QCOMPARE(badFormat.code, 1);
-        QVERIFY(badFormat.err.contains("unknown format"));
+        inquestRun({QStringLiteral("new"), c});
+        QCOMPARE(inquestRun({QStringLiteral("import"), c}).status, 2);
+        QCOMPARE(inquestRun({QStringLiteral("import"), c, fixture("crlf.log"), QStringLiteral("--tz"), QStringLiteral("Nowhere/Land")}).status, 2);
+        QCOMPARE(inquestRun({QStringLiteral("import"), c, fixture("crlf.log"), QStringLiteral("--year"), QStringLiteral("soon")}).status, 2);
+        const Run missing = inquestRun({QStringLiteral("import"), dir.filePath(QStringLiteral("nope.inquest")), fixture("crlf.log")});
+        QCOMPARE(missing.status, 1);
+        const Run badFormat = inquestRun({QStringLiteral("import"), c, fixture("crlf.log"), QStringLiteral("--format"), QStringLiteral("xml")});
+        QCOMPARE(badFormat.status, 1);
+        QVERIFY(badFormat.err.contains(QStringLiteral("unknown format")));
     }
 
     void formatsAndBench()
     {
-        const Run f = inquest({QStringLiteral("formats")});
-        QCOMPARE(f.code, 0);
+        const Run f = inquestRun({QStringLiteral("formats")});
+        QCOMPARE(f.status, 0);
         for (const char *name : {"combined", "common", "vhost-combined", "w3c", "aws-elb", "syslog-rfc3164",
                                  "syslog-rfc5424", "apache-error", "nginx-error", "json-lines", "csv-metrics"})
-            QVERIFY2(f.out.contains(name), name);
-        const Run b = inquest({QStringLiteral("bench"), QStringLiteral("ingest"), fixture("complete.log.gz")});
-        QCOMPARE(b.code, 0);
-        QVERIFY(b.out.contains("MB/s"));
-        QVERIFY(b.out.contains("events/s"));
-        QVERIFY(b.out.contains("peak RSS"));
-        QVERIFY(b.out.contains("bare line scan"));
-        QCOMPARE(inquest({QStringLiteral("bench")}).code, 2);
+            QVERIFY2(f.out.contains(QLatin1StringView(name)), name);
+        const Run b = inquestRun({QStringLiteral("bench"), QStringLiteral("ingest"), fixture("complete.log.gz")});
+        QCOMPARE(b.status, 0);
+        QVERIFY(b.out.contains(QStringLiteral("MB/s")));
+        QVERIFY(b.out.contains(QStringLiteral("events/s")));
+        QVERIFY(b.out.contains(QStringLiteral("peak RSS")));
+        QVERIFY(b.out.contains(QStringLiteral("bare line scan")));
+        QCOMPARE(inquestRun({QStringLiteral("bench")}).status, 2);
     }
 };
 

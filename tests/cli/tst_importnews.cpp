@@ -1,25 +1,17 @@
+#include "support/clirunner.h"
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
 namespace {
 
-struct Run
-{
-    int code;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = inquest::testing::CliRun;
 
-Run inquest(const QStringList &args)
+Run inquestRun(const QStringList &args)
 {
-    QProcess p;
-    p.start(QStringLiteral(INQUEST_EXE), args);
-    p.waitForFinished(60000);
-    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+    return inquest::testing::runInquest(args, {.timeoutMs = 60000});
 }
 
 QString news(const char *name) { return QStringLiteral(INQUEST_TEST_DATA "/news/") + QString::fromUtf8(name); }
@@ -35,18 +27,18 @@ private slots:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("case.inquest"));
-        QCOMPARE(inquest({QStringLiteral("new"), path}).code, 0);
-        const Run imported = inquest({QStringLiteral("import-news"), path, news("amazon-europe-outage.txt"),
+        QCOMPARE(inquestRun({QStringLiteral("new"), path}).status, 0);
+        const Run imported = inquestRun({QStringLiteral("import-news"), path, news("amazon-europe-outage.txt"),
                                       news("reporting.html"), QStringLiteral("--json")});
-        QCOMPARE(imported.code, 0);
-        const QJsonArray files = QJsonDocument::fromJson(imported.out).object().value(u"imported").toArray();
+        QCOMPARE(imported.status, 0);
+        const QJsonArray files = QJsonDocument::fromJson(imported.out.toUtf8()).object().value(u"imported").toArray();
         QCOMPARE(files.size(), 2);
         QCOMPARE(files[0].toObject().value(u"published").toString(), QStringLiteral("2010-12-13"));
         QCOMPARE(files[1].toObject().value(u"format").toString(), QStringLiteral("article-html"));
 
-        const Run listed = inquest({QStringLiteral("statements"), path, QStringLiteral("--json")});
-        QCOMPARE(listed.code, 0);
-        const QJsonArray list = QJsonDocument::fromJson(listed.out).array();
+        const Run listed = inquestRun({QStringLiteral("statements"), path, QStringLiteral("--json")});
+        QCOMPARE(listed.status, 0);
+        const QJsonArray list = QJsonDocument::fromJson(listed.out.toUtf8()).array();
         QVERIFY(list.size() >= 10);
         bool sawSpokeswoman = false, sawTime = false;
         for (const QJsonValue &v : list) {
@@ -68,22 +60,22 @@ private slots:
         QVERIFY(sawSpokeswoman);
         QVERIFY(sawTime);
         // The case still verifies: custody rows for both files and the save.
-        const Run verified = inquest({QStringLiteral("verify"), path});
-        QCOMPARE(verified.code, 0);
+        const Run verified = inquestRun({QStringLiteral("verify"), path});
+        QCOMPARE(verified.status, 0);
     }
 
     void publishedOverrideResolvesYearlessTimes()
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("case.inquest"));
-        QCOMPARE(inquest({QStringLiteral("new"), path}).code, 0);
-        const Run r = inquest({QStringLiteral("import-news"), path, news("times-no-year.txt"),
+        QCOMPARE(inquestRun({QStringLiteral("new"), path}).status, 0);
+        const Run r = inquestRun({QStringLiteral("import-news"), path, news("times-no-year.txt"),
                                QStringLiteral("--published"), QStringLiteral("2011-01-07"), QStringLiteral("--outlet"),
                                QStringLiteral("Test Desk")});
-        QCOMPARE(r.code, 0);
-        QVERIFY(r.out.contains("Test Desk"));
+        QCOMPARE(r.status, 0);
+        QVERIFY(r.out.contains(QStringLiteral("Test Desk")));
         const QJsonArray list =
-            QJsonDocument::fromJson(inquest({QStringLiteral("statements"), path, QStringLiteral("--json")}).out).array();
+            QJsonDocument::fromJson(inquestRun({QStringLiteral("statements"), path, QStringLiteral("--json")}).out.toUtf8()).array();
         QVERIFY(!list.isEmpty());
         QCOMPARE(list[0].toObject().value(u"times").toArray().first().toString(),
                  QStringLiteral("2011-01-01T07:15:00Z/2011-01-01T09:15:00Z"));
@@ -93,20 +85,20 @@ private slots:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("case.inquest"));
-        QCOMPARE(inquest({QStringLiteral("new"), path}).code, 0);
+        QCOMPARE(inquestRun({QStringLiteral("new"), path}).status, 0);
         const QString missing = dir.filePath(QStringLiteral("missing.html"));
-        const Run r = inquest({QStringLiteral("import-news"), path, news("reporting.html"), missing});
-        QCOMPARE(r.code, 1);
-        QVERIFY(r.err.contains(missing.toUtf8()));
-        const Run listed = inquest({QStringLiteral("statements"), path, QStringLiteral("--json")});
-        QCOMPARE(QJsonDocument::fromJson(listed.out).array().size(), 0); // the good file was not added either
+        const Run r = inquestRun({QStringLiteral("import-news"), path, news("reporting.html"), missing});
+        QCOMPARE(r.status, 1);
+        QVERIFY(r.err.contains(missing));
+        const Run listed = inquestRun({QStringLiteral("statements"), path, QStringLiteral("--json")});
+        QCOMPARE(QJsonDocument::fromJson(listed.out.toUtf8()).array().size(), 0); // the good file was not added either
 
-        QCOMPARE(inquest({QStringLiteral("import-news"), path, news("reporting.html"), QStringLiteral("--published"),
+        QCOMPARE(inquestRun({QStringLiteral("import-news"), path, news("reporting.html"), QStringLiteral("--published"),
                           QStringLiteral("13/12/2010")})
-                     .code,
+                     .status,
                  2);
-        QCOMPARE(inquest({QStringLiteral("import-news"), path}).code, 2);
-        QCOMPARE(inquest({QStringLiteral("statements"), dir.filePath(QStringLiteral("nope.inquest"))}).code, 1);
+        QCOMPARE(inquestRun({QStringLiteral("import-news"), path}).status, 2);
+        QCOMPARE(inquestRun({QStringLiteral("statements"), dir.filePath(QStringLiteral("nope.inquest"))}).status, 1);
     }
 };
 

@@ -2,12 +2,12 @@
 // temporary root, and the unpacked `inquest` runs against the system's Qt (no LD_LIBRARY_PATH).
 // Also checks the package's Depends, its file list, the desktop/AppStream files with their
 // validators, and that the MIME type it installs recognises case files by content.
+#include "support/clirunner.h"
 #include "version.h"
 
 #include <QDir>
 #include <QFile>
 #include <QMimeDatabase>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -15,31 +15,13 @@
 
 namespace {
 
-struct Run
-{
-    int status = -1;
-    QString out;
-    QString err;
-};
+using Run = inquest::testing::CliRun;
 
 // Runs a program with the system's libraries only: nothing from the build tree leaks in.
 Run run(const QString &program, const QStringList &args, const QString &workDir = {}, int timeoutMs = 120000)
 {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("LD_LIBRARY_PATH"));
-    env.remove(QStringLiteral("QT_PLUGIN_PATH"));
-    p.setProcessEnvironment(env);
-    if (!workDir.isEmpty())
-        p.setWorkingDirectory(workDir);
-    p.start(program, args);
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        p.waitForFinished();
-        return {-1, {}, QStringLiteral("%1 did not finish in time").arg(program)};
-    }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    return inquest::testing::runProgram(program, args,
+                                        {.timeoutMs = timeoutMs, .systemLibrariesOnly = true, .workDir = workDir});
 }
 
 const QString AppId = QStringLiteral("io.inquest.Inquest");

@@ -1,31 +1,17 @@
 // `inquest report`: headless PDF/HTML export, exit codes and messages.
+#include "support/clirunner.h"
 #include <QCryptographicHash>
 #include <QFile>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
 namespace {
 
-struct Run
-{
-    int status = -1;
-    QString out;
-    QString err;
-};
+using Run = inquest::testing::CliRun;
 
-Run inquest(const QStringList &args)
+Run inquestRun(const QStringList &args)
 {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("DISPLAY")); // must work with no display at all
-    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(INQUEST_EXE), args);
-    if (!p.waitForFinished(120000))
-        return {};
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    return inquest::testing::runInquest(args, {.timeoutMs = 120000, .noDisplay = true});
 }
 
 QByteArray readAll(const QString &path)
@@ -46,7 +32,7 @@ private slots:
     void initTestCase()
     {
         m_case = m_dir.filePath(QStringLiteral("r.inquest"));
-        const Run r = inquest({QStringLiteral("new"), m_case, QStringLiteral("--title"), QStringLiteral("Report <test>")});
+        const Run r = inquestRun({QStringLiteral("new"), m_case, QStringLiteral("--title"), QStringLiteral("Report <test>")});
         QVERIFY2(r.status == 0, qPrintable(r.err));
     }
 
@@ -55,7 +41,7 @@ private slots:
         const QString pdf = m_dir.filePath(QStringLiteral("out.pdf"));
         const QString html = m_dir.filePath(QStringLiteral("out.html"));
         const QByteArray caseBefore = readAll(m_case);
-        const Run r = inquest({QStringLiteral("report"), m_case, QStringLiteral("--pdf"), pdf, QStringLiteral("--html"), html,
+        const Run r = inquestRun({QStringLiteral("report"), m_case, QStringLiteral("--pdf"), pdf, QStringLiteral("--html"), html,
                                QStringLiteral("--zone"), QStringLiteral("Europe/London")});
         QVERIFY2(r.status == 0, qPrintable(r.err));
         const QByteArray bytes = readAll(pdf);
@@ -75,7 +61,7 @@ private slots:
 
     void pdfIsRequired()
     {
-        const Run r = inquest({QStringLiteral("report"), m_case});
+        const Run r = inquestRun({QStringLiteral("report"), m_case});
         QCOMPARE(r.status, 2);
         QVERIFY(r.err.contains(QStringLiteral("--pdf")));
     }
@@ -83,7 +69,7 @@ private slots:
     void missingCase()
     {
         const QString missing = m_dir.filePath(QStringLiteral("missing.inquest"));
-        const Run r = inquest({QStringLiteral("report"), missing, QStringLiteral("--pdf"), m_dir.filePath(QStringLiteral("m.pdf"))});
+        const Run r = inquestRun({QStringLiteral("report"), missing, QStringLiteral("--pdf"), m_dir.filePath(QStringLiteral("m.pdf"))});
         QCOMPARE(r.status, 1);
         QVERIFY(r.err.contains(QStringLiteral("missing.inquest")));
         QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("m.pdf"))));
@@ -91,7 +77,7 @@ private slots:
 
     void badZoneIsUsage()
     {
-        const Run r = inquest({QStringLiteral("report"), m_case, QStringLiteral("--pdf"), m_dir.filePath(QStringLiteral("z.pdf")),
+        const Run r = inquestRun({QStringLiteral("report"), m_case, QStringLiteral("--pdf"), m_dir.filePath(QStringLiteral("z.pdf")),
                                QStringLiteral("--zone"), QStringLiteral("Mars/Olympus")});
         QCOMPARE(r.status, 2);
         QVERIFY(r.err.contains(QStringLiteral("Mars/Olympus")));
@@ -100,7 +86,7 @@ private slots:
     void unwritableOutput()
     {
         const QString out = m_dir.filePath(QStringLiteral("no/such/dir/x.pdf"));
-        const Run r = inquest({QStringLiteral("report"), m_case, QStringLiteral("--pdf"), out});
+        const Run r = inquestRun({QStringLiteral("report"), m_case, QStringLiteral("--pdf"), out});
         QCOMPARE(r.status, 1);
         QVERIFY(r.err.contains(QStringLiteral("x.pdf")));
     }
@@ -109,9 +95,9 @@ private slots:
     {
         qputenv("SOURCE_DATE_EPOCH", "1700000000");
         const QString a = m_dir.filePath(QStringLiteral("a.pdf")), b = m_dir.filePath(QStringLiteral("b.pdf"));
-        QCOMPARE(inquest({QStringLiteral("report"), m_case, QStringLiteral("--pdf"), a}).status, 0);
+        QCOMPARE(inquestRun({QStringLiteral("report"), m_case, QStringLiteral("--pdf"), a}).status, 0);
         QTest::qWait(1100);
-        QCOMPARE(inquest({QStringLiteral("report"), m_case, QStringLiteral("--pdf"), b}).status, 0);
+        QCOMPARE(inquestRun({QStringLiteral("report"), m_case, QStringLiteral("--pdf"), b}).status, 0);
         qunsetenv("SOURCE_DATE_EPOCH");
         QVERIFY(readAll(a) == readAll(b));
     }

@@ -1,11 +1,11 @@
 // `inquest score` and `inquest evidence` on a case file built here, run as a user would.
+#include "support/clirunner.h"
 #include "casefile/casefile.h"
 #include "scoring/scoringsettings.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -13,18 +13,11 @@ using namespace inquest;
 
 namespace {
 
-struct Run
-{
-    int status = -1;
-    QByteArray out, err;
-};
+using Run = inquest::testing::CliRun;
 
 Run inquestRun(const QStringList &args)
 {
-    QProcess p;
-    p.start(QStringLiteral(INQUEST_EXE), args);
-    p.waitForFinished(30000);
-    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+    return inquest::testing::runInquest(args, {.timeoutMs = 30000});
 }
 
 Evidence item(const QString &title, EvidenceState state, Rating hw, Rating ddos)
@@ -81,7 +74,7 @@ private slots:
         const Run r = inquestRun({QStringLiteral("score"), m_case, QStringLiteral("--json")});
         QCOMPARE(r.status, 0);
         QJsonParseError pe;
-        const QJsonObject o = QJsonDocument::fromJson(r.out, &pe).object();
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8(), &pe).object();
         QCOMPARE(pe.error, QJsonParseError::NoError);
         QCOMPARE(o.value(QStringLiteral("leading")).toObject().value(QStringLiteral("name")).toString(),
                  QStringLiteral("DDoS attack"));
@@ -106,8 +99,8 @@ private slots:
     {
         const Run r = inquestRun({QStringLiteral("score"), m_case});
         QCOMPARE(r.status, 0);
-        const QString text = QString::fromUtf8(r.out);
-        QVERIFY2(text.contains(QStringLiteral("Scored 2 accepted evidence")), r.out.constData());
+        const QString text = r.out;
+        QVERIFY2(text.contains(QStringLiteral("Scored 2 accepted evidence")), qPrintable(r.out));
         QVERIFY(text.indexOf(QStringLiteral("DDoS attack")) < text.indexOf(QStringLiteral("Hardware failure")));
         QVERIFY(text.contains(QStringLiteral("critical: #%1 Botnet").arg(m_ids[0])));
     }
@@ -116,7 +109,7 @@ private slots:
     {
         const Run r = inquestRun({QStringLiteral("evidence"), m_case, QStringLiteral("--json")});
         QCOMPARE(r.status, 0);
-        const QJsonArray list = QJsonDocument::fromJson(r.out).array();
+        const QJsonArray list = QJsonDocument::fromJson(r.out.toUtf8()).array();
         QCOMPARE(list.size(), 4);
         const QJsonObject e1 = list[0].toObject();
         QCOMPARE(e1.value(QStringLiteral("id")).toInteger(), m_ids[0]);
@@ -151,7 +144,7 @@ private slots:
 
         const Run r = inquestRun({QStringLiteral("score"), path, QStringLiteral("--json")});
         QCOMPARE(r.status, 0);
-        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
         QCOMPARE(o.value(QStringLiteral("rank_by")).toString(), QStringLiteral("posterior"));
         const QJsonObject hw = o.value(QStringLiteral("hypotheses")).toArray()[1].toObject();
         QCOMPARE(hw.value(QStringLiteral("name")).toString(), QStringLiteral("Hardware failure"));
@@ -164,12 +157,12 @@ private slots:
         Run r = inquestRun({QStringLiteral("score"), missing, QStringLiteral("--json")});
         QCOMPARE(r.status, 1);
         QVERIFY(r.out.isEmpty());
-        QVERIFY2(r.err.contains(missing.toUtf8()), r.err.constData());
+        QVERIFY2(r.err.contains(missing), qPrintable(r.err));
         r = inquestRun({QStringLiteral("evidence")});
         QCOMPARE(r.status, 2);
         r = inquestRun({QStringLiteral("score"), m_case, QStringLiteral("--jsn")});
         QCOMPARE(r.status, 2);
-        QVERIFY(r.err.contains("--jsn"));
+        QVERIFY(r.err.contains(QStringLiteral("--jsn")));
     }
 };
 

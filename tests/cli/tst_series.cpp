@@ -1,4 +1,5 @@
 // `inquest series` against brute-force counts over a case written with known events.
+#include "support/clirunner.h"
 #include "common/syntheticincident.h"
 
 #include "analysis/seriesexport.h"
@@ -7,7 +8,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -18,19 +18,11 @@ using namespace inquest;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = inquest::testing::CliRun;
 
 Run inquestRun(const QStringList &args)
 {
-    QProcess p;
-    p.start(QStringLiteral(INQUEST_EXE), args);
-    p.waitForFinished(60000);
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+    return inquest::testing::runInquest(args, {.timeoutMs = 60000});
 }
 
 // bin start (µs) -> value, by looking at every event.
@@ -116,7 +108,7 @@ private slots:
         if (!site.isEmpty())
             args << u"--site"_qs << site;
         const Run run = inquestRun(args);
-        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.status == 0, qPrintable(run.err));
         const QStringList lines = run.out.split(u'\n', Qt::SkipEmptyParts);
         QVERIFY(lines.size() > 2);
         QCOMPARE(lines.first(), u"time,"_qs + (metric == u"errors" ? u"5xx"_qs : metric));
@@ -148,7 +140,7 @@ private slots:
     {
         const Run run = inquestRun({u"series"_qs, m_case, u"--metric"_qs, u"errors"_qs, u"--site"_qs,
                                     testing::siteName(0), u"--bin"_qs, u"1h"_qs, u"--json"_qs});
-        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.status == 0, qPrintable(run.err));
         const QJsonObject doc = QJsonDocument::fromJson(run.out.toUtf8()).object();
         QCOMPARE(doc.value(u"metric"_qs).toString(), u"5xx"_qs);
         QCOMPARE(doc.value(u"site"_qs).toString(), testing::siteName(0));
@@ -168,24 +160,24 @@ private slots:
     void badInputIsReported()
     {
         Run run = inquestRun({u"series"_qs, m_case, u"--metric"_qs, u"requests"_qs, u"--site"_qs, u"nosuch.example"_qs});
-        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.status, 1);
         QVERIFY(run.err.contains(u"nosuch.example"_qs));
         QVERIFY(run.err.contains(testing::siteName(1))); // lists the sites there are
         run = inquestRun({u"series"_qs, m_case, u"--metric"_qs, u"latency"_qs});
-        QCOMPARE(run.exitCode, 2);
+        QCOMPARE(run.status, 2);
         QVERIFY(run.err.contains(u"unknown metric \"latency\""_qs));
         run = inquestRun({u"series"_qs, m_case, u"--metric"_qs, u"requests"_qs, u"--bin"_qs, u"0"_qs});
-        QCOMPARE(run.exitCode, 2);
+        QCOMPARE(run.status, 2);
         for (const char *bad : {"5x", "m", "-1h", "367d", "1.5h"}) {
             run = inquestRun({u"series"_qs, m_case, u"--metric"_qs, u"requests"_qs, u"--bin"_qs, QString::fromLatin1(bad)});
-            QCOMPARE(run.exitCode, 2);
+            QCOMPARE(run.status, 2);
             QVERIFY2(run.err.contains(u"30s, 5m, 1h, 1d"_qs), qPrintable(run.err));
         }
         run = inquestRun({u"series"_qs, m_case});
-        QCOMPARE(run.exitCode, 2);
+        QCOMPARE(run.status, 2);
         QVERIFY(run.err.contains(u"--metric is required"_qs));
         run = inquestRun({u"series"_qs, m_dir.filePath(u"missing.inquest"_qs), u"--metric"_qs, u"requests"_qs});
-        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.status, 1);
         QVERIFY(run.err.contains(u"missing.inquest"_qs));
     }
 };

@@ -1,7 +1,7 @@
 // Per-minute request and 5xx counts from `inquest series` equal an independent count made by
 // awk over the raw log lines (issue 3): import, bin and export agree with the file.
+#include "support/clirunner.h"
 #include <QDateTime>
-#include <QProcess>
 #include <QRandomGenerator>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -12,13 +12,11 @@ namespace {
 
 QString run(const QString &program, const QStringList &args, int *status)
 {
-    QProcess p;
-    p.start(program, args);
-    p.waitForFinished(300000);
-    *status = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    if (*status != 0)
-        qWarning("%s", p.readAllStandardError().constData());
-    return QString::fromUtf8(p.readAllStandardOutput());
+    const inquest::testing::CliRun r = inquest::testing::runProgram(program, args);
+    *status = r.status;
+    if (r.status != 0)
+        qWarning("%s", qPrintable(r.err));
+    return r.out;
 }
 
 // "time,requests" CSV → minute (ISO UTC) → count; empty bins are absent or 0.
