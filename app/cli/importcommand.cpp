@@ -126,6 +126,7 @@ int importLogs(const QStringList &args, QTextStream &out, QTextStream &err)
             out << note << '\n';
     }
     for (const QString &file : inputs.files) {
+        options.caseTime = caseYearAnchor(doc.data().sources); // the files imported before this one count too
         ImportResult r = importLogFile(file, options);
         if (json)
             files.append(toJson(file, r));

@@ -223,6 +223,14 @@ bool Importer::prepareContext()
     if (m_reader->capabilities() & CapNeedsYear) {
         if (m_options.year > 0) {
             m_context.year = m_options.year;
+        } else if (m_options.caseTime != 0) {
+            const QDate anchor = QDateTime::fromMSecsSinceEpoch(m_options.caseTime / 1000, Qt::UTC).date();
+            m_context.year = anchor.year();
+            m_context.yearAnchorMonth = anchor.month();
+            m_context.yearNearestAnchor = true;
+            m_result.notes.append(QStringLiteral("timestamps carry no year: placed them in the year nearest to the "
+                                                 "case's other logs, which end %1 (pass --year to set it)")
+                                      .arg(anchor.toString(Qt::ISODate)));
         } else {
             const QDateTime mtime = QFileInfo(m_path).lastModified().toUTC();
             m_context.year = mtime.date().year();
@@ -466,6 +474,17 @@ ImportResult Importer::run(uint32_t previewLines)
 }
 
 } // namespace
+
+qint64 caseYearAnchor(const QList<Source> &sources)
+{
+    qint64 end = 0;
+    for (const Source &s : sources) {
+        const LogReader *reader = FormatRegistry::instance().find(s.format);
+        if (s.kind == SourceKind::Log && s.events > 0 && reader && !(reader->capabilities() & CapNeedsYear))
+            end = std::max(end, s.lastTime);
+    }
+    return end;
+}
 
 ImportResult importLogFile(const QString &path, const ImportOptions &options, const ImportProgress &progress)
 {

@@ -14,7 +14,8 @@ struct ImportOptions
 {
     QString format = QStringLiteral("auto"); // a reader name from FormatRegistry, or "auto"
     QString timeZone; // for zone-less timestamps: IANA name or "+01:00"; empty = UTC
-    int year = 0;     // first year of year-less (RFC 3164) timestamps; 0 = from the file time
+    int year = 0;     // first year of year-less (RFC 3164) timestamps; 0 = from the case, else the file time
+    qint64 caseTime = 0; // µs UTC: where the case's logs end (caseYearAnchor), 0 = an empty case
     QString site;     // empty = from the host/vhost field when the format has one
     QString fieldMap; // JSON lines: "time=ts,status=code,…" overriding the default field names
 };
@@ -35,6 +36,11 @@ struct ImportResult
 
     bool ok() const { return source.has_value(); }
 };
+
+// The time year-less timestamps are placed near when no year is given: the end of the case's
+// logs whose timestamps carry their own year (0 when there are none). Logs are often copied
+// before they reach an analyst, so the case says more about the year than a file's time does.
+qint64 caseYearAnchor(const QList<Source> &sources);
 
 // Reads one log file into a Source (not yet added to any case). Never throws; bad lines are
 // counted and listed, and only a file with no usable line (or a read error) fails.

@@ -34,7 +34,11 @@ struct ParseContext
 {
     ZoneConverter zone;  // for zone-less timestamps
     int year = 0;        // first year for year-less timestamps (already resolved)
-    int yearAnchorMonth = 0; // with a year taken from the file time: the month of that time
+    int yearAnchorMonth = 0; // the month of the time the year was taken from (file or case)
+    // false: the anchor is the file's modification time, which no line can be later than, so a
+    // first month after it belongs to the year before; true: the anchor is the case's other logs,
+    // and the first line takes the year that puts it nearest to them (within six months).
+    bool yearNearestAnchor = false;
     std::vector<std::string_view> headLines; // the first lines of the file (headers, CSV header)
     QString fieldMap; // JSON field mapping overrides ("time=ts,status=code")
 };

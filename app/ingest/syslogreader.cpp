@@ -22,6 +22,7 @@ class SyslogParser : public LineParser
 public:
     SyslogParser(const ParseContext &context, bool rfc5424)
         : m_zone(context.zone), m_year(context.year ? context.year : 1970), m_anchorMonth(context.yearAnchorMonth),
+          m_nearestAnchor(context.yearNearestAnchor),
           m_rfc5424(rfc5424)
     {
     }
@@ -131,9 +132,12 @@ private:
         if (pos < s.size() && s[pos++] != ' ')
             return false;
         // The year: roll over when the months go from December to January.
-        if (m_lastMonth == 0 && m_anchorMonth && month > m_anchorMonth)
-            --m_year; // the file was last written in an earlier month of the next year
-        else if (m_lastMonth == 12 && month == 1)
+        if (m_lastMonth == 0 && m_anchorMonth) {
+            if (m_nearestAnchor ? month - m_anchorMonth > 6 : month > m_anchorMonth)
+                --m_year; // the anchor lies in the next year (a file last written in January, say)
+            else if (m_nearestAnchor && m_anchorMonth - month > 6)
+                ++m_year; // the case ends in December, these lines begin in January
+        } else if (m_lastMonth == 12 && month == 1)
             ++m_year;
         m_lastMonth = month;
         const int64_t key = ((int64_t(m_year) * 16 + month) * 32 + day) * 1440 + hour * 60 + minute;
@@ -153,6 +157,7 @@ private:
     ZoneConverter m_zone;
     int m_year;
     int m_anchorMonth;
+    bool m_nearestAnchor;
     int m_lastMonth = 0;
     int64_t m_minuteKey = -1;
     int64_t m_minuteSeconds = 0;

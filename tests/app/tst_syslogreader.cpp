@@ -31,6 +31,47 @@ private slots:
         QVERIFY(r.notes.join(u' ').contains(u"--year"));
     }
 
+    // Without --year, a year-less log joins the year of the case's other logs, nearest to where
+    // they end: files are copied before they reach an analyst, so their time says little.
+    void yearFromTheCase_data()
+    {
+        QTest::addColumn<QString>("caseEnds");
+        QTest::addColumn<QString>("firstEvent");
+        QTest::newRow("case ends in the same December") << "2010-12-31T12:00:00Z" << "2010-12-31T23:59:58Z";
+        QTest::newRow("case ends the next January") << "2011-01-01T00:30:00Z" << "2010-12-31T23:59:58Z";
+        QTest::newRow("case ends in March: December is the one before")
+            << "2011-03-02T08:00:00Z" << "2010-12-31T23:59:58Z";
+        QTest::newRow("case ends in October: December comes after") << "2010-10-20T08:00:00Z"
+                                                                     << "2010-12-31T23:59:58Z";
+    }
+
+    void yearFromTheCase()
+    {
+        QFETCH(QString, caseEnds);
+        QFETCH(QString, firstEvent);
+        Source access;
+        access.kind = SourceKind::Log;
+        access.format = QStringLiteral("combined");
+        access.events = 10;
+        access.firstTime = utc("2009-01-01T00:00:00Z");
+        access.lastTime = utc(qPrintable(caseEnds));
+        Source otherSyslog = access; // a year-less log of the case is no anchor
+        otherSyslog.format = QStringLiteral("syslog-rfc3164");
+        otherSyslog.lastTime = utc("2030-06-01T00:00:00Z");
+        ImportOptions o;
+        o.caseTime = caseYearAnchor({access, otherSyslog});
+        QCOMPARE(o.caseTime, access.lastTime);
+        const ImportResult r = importOk(fixture(QStringLiteral("newyear.syslog")), o);
+        const EventTable &t = *r.source->table;
+        QCOMPARE(t.time[0], utc(qPrintable(firstEvent)));
+        QCOMPARE(t.time[3] - t.time[0], qint64(4'000'000)); // still rolls over into January
+        QVERIFY2(r.notes.join(u' ').contains(u"case's other logs"), qPrintable(r.notes.join(u' ')));
+
+        o.year = 2023; // a declared year wins
+        QCOMPARE(importOk(fixture(QStringLiteral("newyear.syslog")), o).source->table->time[0],
+                 utc("2023-12-31T23:59:58Z"));
+    }
+
     void dstFallBackBerlin()
     {
         ImportOptions o;

@@ -76,7 +76,7 @@ ImportDialog::ImportDialog(CaseDocument *doc, QWidget *parent)
         m_format->addItem(r->name(), r->name());
     m_zone->setPlaceholderText(tr("UTC, Europe/Berlin or +01:00 \u2014 for times without an offset"));
     m_year->setRange(0, 9999);
-    m_year->setSpecialValueText(tr("from file time"));
+    m_year->setSpecialValueText(tr("from the case, else file time"));
     m_site->setPlaceholderText(tr("from the host/vhost field when the format has one"));
     auto *form = new QFormLayout;
     form->addRow(tr("Format:"), m_format);
@@ -146,6 +146,7 @@ ImportOptions ImportDialog::options() const
     o.format = m_format->currentData().toString();
     o.timeZone = m_zone->text().trimmed();
     o.year = m_year->value();
+    o.caseTime = caseYearAnchor(m_doc->data().sources);
     o.site = m_site->text().trimmed();
     return o;
 }
