@@ -2,6 +2,8 @@
 # Installs every build, test and run-time dependency of Inquest from Debian's packages.
 # Does nothing when all of them are present; uses sudo when not run as root.
 #   --fuzz   also clang and its libFuzzer/sanitizer runtime, for `make fuzz`
+#   --bench  also what the scripts in tests/bench compare with or measure by: lnav and GoAccess
+#            (other log tools, run on the same file), GNU time, valgrind (callgrind), sqlite3
 set -euo pipefail
 
 packages=(
@@ -13,9 +15,13 @@ packages=(
   xvfb xauth poppler-utils dpkg-dev file
   appstream desktop-file-utils shared-mime-info
 )
-if [ "${1:-}" = "--fuzz" ]; then
-  packages+=(clang libclang-rt-14-dev)
-fi
+for option in "$@"; do
+  case "$option" in
+    --fuzz) packages+=(clang libclang-rt-14-dev) ;;
+    --bench) packages+=(lnav goaccess time valgrind sqlite3) ;;
+    *) echo "usage: install-deps.sh [--fuzz] [--bench]" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for p in "${packages[@]}"; do

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Ingest throughput of a generated 1,000,000-line combined log (~220 MB): Inquest against a bare
-# memchr scan (same process), and against lnav and GoAccess when they are installed (they are
-# not Inquest dependencies: `apt-get install lnav goaccess` to compare).
+# memchr scan (same process), and against lnav and GoAccess (not Inquest dependencies: this script
+# installs them through `installer/install-deps.sh --bench`).
 # Usage: tests/bench/ingest-vs-tools.sh [BUILD_DIR] [LINES]   (BUILD_DIR default: build/release)
 set -euo pipefail
 build=${1:-build/release}
@@ -9,13 +9,14 @@ lines=${2:-1000000}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 log=$work/combined.log
+"$(dirname "$0")/../../installer/install-deps.sh" --bench
 
 "$build/tests/bench/bench_ingest" --generate "$log" "$lines"
 echo "generated $(wc -l <"$log") lines, $(du -m "$log" | cut -f1) MB"
 cat "$log" >/dev/null # into the page cache, as for the others
 
 "$build/ui/inquest" bench ingest "$log" --repeat 3
-inquest_s=$("$build/ui/inquest" bench ingest "$log" | awk '/ingest /{print $2}')
+inquest_s=$("$build/ui/inquest" bench ingest "$log" | awk '/^  ingest /{print $2}')
 echo "inquest: ${inquest_s} s"
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.1fx", a/b}'; }
