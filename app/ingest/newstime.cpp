@@ -1,6 +1,7 @@
 #include "newstime.h"
 #include "newstimescan.h"
 #include "newswords.h"
+#include "timeconv.h"
 
 #include <QRegularExpression>
 
@@ -119,7 +120,8 @@ std::optional<bg::date> parseDate(QStringView s, const std::optional<bg::date> &
 struct Clock
 {
     bpt::time_duration time;
-    int zone = 0;
+    int zone = 0;        // minutes east of UTC, when stated
+    bool stated = false; // the phrase names its zone
 };
 
 std::optional<Clock> parseClock(QStringView s)
@@ -157,7 +159,7 @@ std::optional<Clock> parseClock(QStringView s)
             return std::nullopt;
         h = (h % 12) + (ap.compare(u"p", Qt::CaseInsensitive) == 0 ? 12 : 0);
     }
-    return Clock{bpt::hours(h) + bpt::minutes(min), zoneMinutes(m.capturedView(zonei))};
+    return Clock{bpt::hours(h) + bpt::minutes(min), zoneMinutes(m.capturedView(zonei)), m.hasCaptured(zonei)};
 }
 
 qint64 micros(const bpt::ptime &t)
@@ -228,6 +230,42 @@ struct Item
     bpt::time_duration duration; // for "for 30 minutes"
     bool isDuration = false;
     bool ownDate = false; // the phrase names its date (or weekday) rather than borrowing one
+    // Clock times: the wall-clock time (µs, as if UTC), the offset of the zone stated (µs east),
+    // and the UTC start of the wall-clock day in the zone the time was read in.
+    bool isClock = false;
+    bool zoneStated = false;
+    qint64 civil = 0;
+    qint64 zoneOffset = 0;
+    qint64 dayStart = 0;
+};
+
+constexpr qint64 DayMicros = 86400LL * 1000000;
+
+// The zone that clock times without one are read in: the publication zone, else UTC.
+class AssumedZone
+{
+public:
+    explicit AssumedZone(const QString &spec)
+    {
+        const QString s = spec.trimmed();
+        if (!s.isEmpty())
+            m_converter = ZoneConverter::fromSpec(s, nullptr);
+        m_name = m_converter ? s : QStringLiteral("UTC");
+    }
+    const QString &name() const { return m_name; }
+    qint64 toUtc(qint64 civilMicros) const
+    {
+        if (!m_converter)
+            return civilMicros;
+        // A fresh copy each time: ZoneConverter follows a log's clock through a DST fold, but the
+        // times of an article come in no order, so each ambiguous one takes the first (summer) reading.
+        ZoneConverter c = *m_converter;
+        return c.toUtc(civilMicros / MicrosPerSecond) * MicrosPerSecond + civilMicros % MicrosPerSecond;
+    }
+
+private:
+    std::optional<ZoneConverter> m_converter;
+    QString m_name;
 };
 
 bpt::time_duration parseDuration(QStringView s)
@@ -264,8 +302,9 @@ bpt::time_duration parseDuration(QStringView s)
 
 } // namespace
 
-QList<TimeRef> findTimes(QStringView text, QDate published)
+QList<TimeRef> findTimes(QStringView text, QDate published, const QString &zone)
 {
+    const AssumedZone assumed(zone);
     std::optional<bg::date> pub;
     if (published.isValid())
         pub = makeDate(published.year(), published.month(), published.day()); // nullopt outside 1400..9999
@@ -377,8 +416,20 @@ QList<TimeRef> findTimes(QStringView text, QDate published)
                 date = pub;
             if (!date)
                 continue;
-            const bpt::ptime t = bpt::ptime(*date, clock->time) - bpt::minutes(clock->zone);
-            item.ref.begin = item.ref.end = micros(t);
+            item.isClock = true;
+            item.civil = micros(bpt::ptime(*date, clock->time));
+            const qint64 midnight = micros(bpt::ptime(*date));
+            if (clock->stated) {
+                item.zoneStated = true;
+                item.zoneOffset = qint64(clock->zone) * 60 * MicrosPerSecond;
+                item.ref.begin = item.civil - item.zoneOffset;
+                item.dayStart = midnight - item.zoneOffset;
+            } else {
+                item.ref.begin = assumed.toUtc(item.civil);
+                item.dayStart = assumed.toUtc(midnight);
+                item.ref.assumedZone = assumed.name();
+            }
+            item.ref.end = item.ref.begin;
         } else if (date) {
             item.dateOnly = true;
             item.ref.begin = micros(bpt::ptime(*date));
@@ -411,6 +462,7 @@ QList<TimeRef> findTimes(QStringView text, QDate published)
                 ref.end = end.ref.begin;
                 ref.begin = end.ref.begin - item.duration.total_microseconds();
                 ref.approximate = item.ref.approximate || end.ref.approximate;
+                ref.assumedZone = end.ref.assumedZone;
                 out.append(ref);
                 ++i;
             } else if (!outItems.isEmpty() && isStarting(outItems.back()->prep) && !outItems.back()->dateOnly &&
@@ -426,13 +478,25 @@ QList<TimeRef> findTimes(QStringView text, QDate published)
             if (!outItems.isEmpty() && (outItems.back()->prep == u"from" || outItems.back()->prep == u"since") &&
                 item.ref.offset - outItems.back()->end <= 40 && !out.back().isPeriod()) {
                 TimeRef &ref = out.back();
-                const qint64 day = 86400LL * 1000000;
-                if (!outItems.back()->ownDate && item.ownDate) { // "from 10:05 until 10:50 on Friday 25 November"
-                    ref.begin = item.ref.begin - ((item.ref.begin % day) + day) % day + ((ref.begin % day) + day) % day;
-                    if (ref.begin > item.ref.begin) // "from 23:00 until 01:30 on …": began the evening before
+                const Item &start = *outItems.back();
+                const qint64 day = DayMicros;
+                const TimeRef startAsFound = ref;
+                qint64 endAt = item.ref.begin;
+                QString assumedZone = ref.assumedZone.isEmpty() ? item.ref.assumedZone : ref.assumedZone;
+                if (start.isClock && item.isClock && start.zoneStated != item.zoneStated) {
+                    // "from 20:00 until 21:45 GMT": the zone stated at one end is that of both.
+                    if (item.zoneStated)
+                        ref.begin = start.civil - item.zoneOffset;
+                    else
+                        endAt = item.civil - start.zoneOffset;
+                    assumedZone.clear();
+                }
+                if (!start.ownDate && item.ownDate) { // "from 10:05 until 10:50 on Friday 25 November"
+                    ref.begin = endAt - ((endAt % day) + day) % day + ((ref.begin % day) + day) % day;
+                    if (ref.begin > endAt) // "from 23:00 until 01:30 on …": began the evening before
                         ref.begin -= day;
                 }
-                qint64 end = item.ref.begin;
+                qint64 end = endAt;
                 // "from 23:00 until 01:30": a clock time without its own date that falls before
                 // the start is on the next day.
                 if (end < ref.begin && !item.ownDate && ref.begin - end < day)
@@ -441,16 +505,19 @@ QList<TimeRef> findTimes(QStringView text, QDate published)
                     ref.phrase = text.mid(ref.offset, item.end - ref.offset).toString().trimmed();
                     ref.end = end;
                     ref.approximate = ref.approximate || item.ref.approximate;
+                    ref.assumedZone = assumedZone;
                     continue;
                 }
                 // An end before the start ("from 12 December until 10 December") is no period:
                 // both stay instants, as written.
+                ref = startAsFound;
             }
             if (item.prep == u"until" || item.prep == u"till") {
-                // Open start: some time that day up to the given moment.
+                // Open start: some time that day (in the zone of the time) up to the given moment.
                 TimeRef ref = item.ref;
-                const qint64 dayMicros = 86400LL * 1000000;
-                ref.begin = item.ref.begin - ((item.ref.begin % dayMicros) + dayMicros) % dayMicros;
+                ref.begin = item.isClock
+                                ? item.dayStart
+                                : item.ref.begin - ((item.ref.begin % DayMicros) + DayMicros) % DayMicros;
                 ref.approximate = true;
                 out.append(ref);
                 outItems.append(&item);

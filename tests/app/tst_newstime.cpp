@@ -208,6 +208,114 @@ private slots:
         QVERIFY(refs[0].approximate);
         QVERIFY(refs[0].phrase.startsWith(u"until around"));
     }
+
+    // A clock time that states no zone is read in the article's publication zone, with the DST
+    // of its day, and says that the zone was assumed; one that states its zone keeps it.
+    void zonelessClockTimesReadInThePublicationZone_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QDate>("published");
+        QTest::addColumn<QString>("zone");
+        QTest::addColumn<QString>("begin");
+        QTest::addColumn<QString>("end");
+        QTest::addColumn<QString>("assumed");
+        QTest::newRow("winter, Berlin") << "at 21:45 on Sunday" << QDate(2010, 12, 13) << "Europe/Berlin"
+                                        << "2010-12-12T20:45:00Z"
+                                        << "2010-12-12T20:45:00Z"
+                                        << "Europe/Berlin";
+        QTest::newRow("summer, Berlin") << "at 21:45 on Sunday" << QDate(2011, 6, 13) << "Europe/Berlin"
+                                        << "2011-06-12T19:45:00Z"
+                                        << "2011-06-12T19:45:00Z"
+                                        << "Europe/Berlin";
+        QTest::newRow("pm, Berlin") << "at 9.45pm on Sunday" << QDate(2010, 12, 13) << "Europe/Berlin"
+                                    << "2010-12-12T20:45:00Z"
+                                    << "2010-12-12T20:45:00Z"
+                                    << "Europe/Berlin";
+        QTest::newRow("no zone known: UTC") << "at 21:45 on Sunday" << QDate(2010, 12, 13) << ""
+                                            << "2010-12-12T21:45:00Z"
+                                            << "2010-12-12T21:45:00Z"
+                                            << "UTC";
+        QTest::newRow("zone not understood: UTC")
+            << "at 21:45 on Sunday" << QDate(2010, 12, 13) << "Mars/Olympus"
+            << "2010-12-12T21:45:00Z"
+            << "2010-12-12T21:45:00Z"
+            << "UTC";
+        QTest::newRow("fixed offset") << "at 21:45 on Sunday" << QDate(2010, 12, 13) << "+05:30"
+                                      << "2010-12-12T16:15:00Z"
+                                      << "2010-12-12T16:15:00Z"
+                                      << "+05:30";
+        QTest::newRow("GMT stated") << "2145 GMT on Sunday 12 December" << QDate(2010, 12, 13)
+                                    << "Europe/Berlin"
+                                    << "2010-12-12T21:45:00Z"
+                                    << "2010-12-12T21:45:00Z"
+                                    << "";
+        QTest::newRow("BST stated") << "at 9.45pm BST on Sunday" << QDate(2011, 6, 13) << "Europe/Berlin"
+                                    << "2011-06-12T20:45:00Z"
+                                    << "2011-06-12T20:45:00Z"
+                                    << "";
+        QTest::newRow("a date has no clock to assume for")
+            << "on Sunday 12 December" << QDate(2010, 12, 13) << "Europe/Berlin"
+            << "2010-12-12T00:00:00Z"
+            << "2010-12-13T00:00:00Z"
+            << "";
+        // Spring forward in Berlin: 02:30 on 27 March 2011 never showed; the offset before the gap.
+        QTest::newRow("DST gap") << "at 02:30 on Sunday 27 March 2011" << QDate(2011, 3, 28)
+                                 << "Europe/Berlin"
+                                 << "2011-03-27T01:30:00Z"
+                                 << "2011-03-27T01:30:00Z"
+                                 << "Europe/Berlin";
+        // The zone one end of a period states is that of the other.
+        QTest::newRow("from zoneless until GMT")
+            << "from 20:00 until 21:45 GMT on Sunday" << QDate(2010, 12, 13) << "Europe/Berlin"
+            << "2010-12-12T20:00:00Z"
+            << "2010-12-12T21:45:00Z"
+            << "";
+        QTest::newRow("from CET until zoneless")
+            << "from 20:00 CET until 21:45 on Sunday" << QDate(2010, 12, 13) << ""
+            << "2010-12-12T19:00:00Z"
+            << "2010-12-12T20:45:00Z"
+            << "";
+        QTest::newRow("both zoneless")
+            << "from 20:00 until 21:45 on Sunday" << QDate(2010, 12, 13) << "Europe/Berlin"
+            << "2010-12-12T19:00:00Z"
+            << "2010-12-12T20:45:00Z"
+            << "Europe/Berlin";
+        QTest::newRow("duration until zoneless")
+            << "for 30 minutes until 21:45 on Sunday" << QDate(2010, 12, 13) << "Europe/Berlin"
+            << "2010-12-12T20:15:00Z"
+            << "2010-12-12T20:45:00Z"
+            << "Europe/Berlin";
+        // "until": from the start of that day in the zone the time is read in.
+        QTest::newRow("until zoneless")
+            << "until around 21:45 on Sunday" << QDate(2010, 12, 13) << "Europe/Berlin"
+            << "2010-12-11T23:00:00Z"
+            << "2010-12-12T20:45:00Z"
+            << "Europe/Berlin";
+        QTest::newRow("until EST") << "until 9pm EST on Sunday" << QDate(2010, 12, 13) << ""
+                                   << "2010-12-12T05:00:00Z"
+                                   << "2010-12-13T02:00:00Z"
+                                   << "";
+    }
+    void zonelessClockTimesReadInThePublicationZone()
+    {
+        QFETCH(QString, text);
+        QFETCH(QDate, published);
+        QFETCH(QString, zone);
+        const QList<TimeRef> refs = news::findTimes(text, published, zone);
+        QCOMPARE(refs.size(), 1);
+        QTEST(iso(refs[0].begin), "begin");
+        QTEST(iso(refs[0].end), "end");
+        QTEST(refs[0].assumedZone, "assumed");
+    }
+
+    void referencePhraseIgnoresThePublicationZone()
+    {
+        const auto refs = news::findTimes(u"2145 GMT on Sunday 12 December", QDate(2010, 12, 13),
+                                          QStringLiteral("Europe/Berlin"));
+        QCOMPARE(refs.size(), 1);
+        QCOMPARE(iso(refs[0].begin), QStringLiteral("2010-12-12T21:45:00Z"));
+        QVERIFY(refs[0].assumedZone.isEmpty());
+    }
 };
 
 QTEST_APPLESS_MAIN(TestNewsTime)

@@ -61,7 +61,8 @@ void dump(QTextStream &out, const QList<Statement> &statements)
             << s.role << "|" << s.organisation << "] {" << stance.join(u' ') << "} (" << s.stanceTriggers.join(u',')
             << ") " << s.quote << '\n';
         for (const TimeRef &t : s.times)
-            out << "    " << t.offset << ' ' << t.begin << ' ' << t.end << (t.approximate ? " ~ " : "   ") << t.phrase
+            out << "    " << t.offset << ' ' << t.begin << ' ' << t.end << (t.approximate ? " ~ " : "   ")
+                << t.phrase << (t.assumedZone.isEmpty() ? QString() : QStringLiteral(" @") + t.assumedZone)
                 << '\n';
     }
 }
@@ -87,8 +88,8 @@ int main(int argc, char **argv)
     const QString text = buildArticle(1 << 20);
     const news::ExtractOptions options{QDate(2010, 12, 13), QStringLiteral("The Harbour Gazette")};
     if (argc > 1 && qstrcmp(argv[1], "--dump") == 0) {
-        // bench_news --dump [--published=YYYY-MM-DD] [FILE…]: the extraction of each article file
-        // as imported, or of the benchmark article without files.
+        // bench_news --dump [--published=YYYY-MM-DD] [--zone=ZONE] [FILE…]: the extraction of each article
+        // file as imported, or of the benchmark article without files.
         if (argc == 2)
             dump(out, news::extractStatements(text, options));
         news::NewsImportOptions importOptions;
@@ -96,6 +97,10 @@ int main(int argc, char **argv)
             const QString arg = QString::fromLocal8Bit(argv[i]);
             if (arg.startsWith(u"--published=")) {
                 importOptions.published = QDate::fromString(arg.mid(12), Qt::ISODate);
+                continue;
+            }
+            if (arg.startsWith(u"--zone=")) {
+                importOptions.timeZone = arg.mid(7);
                 continue;
             }
             QFile file(arg);
