@@ -1,4 +1,5 @@
 #include "newstime.h"
+#include "newstimeparts.h"
 #include "newstimescan.h"
 #include "newswords.h"
 #include "timeconv.h"
@@ -17,6 +18,7 @@ namespace {
 namespace bg = boost::gregorian;
 namespace bpt = boost::posix_time;
 using namespace timescan;
+using namespace timeparts;
 
 int monthOf(QStringView name)
 {
@@ -84,36 +86,27 @@ std::optional<bg::date> inferYear(int month, int day, int weekday, const std::op
 // *hasDate: whether `s` names a date at all (placeable or not).
 std::optional<bg::date> parseDate(QStringView s, const std::optional<bg::date> &pub, bool *hasDate)
 {
-    static const int dmd = groupIndex(datePart(), u"dmd"), dmm = groupIndex(datePart(), u"dmm"),
-                     dmy = groupIndex(datePart(), u"dmy"), mdm = groupIndex(datePart(), u"mdm"),
-                     mdd = groupIndex(datePart(), u"mdd"), mdy = groupIndex(datePart(), u"mdy"),
-                     iy = groupIndex(datePart(), u"iy"), im = groupIndex(datePart(), u"im"),
-                     id = groupIndex(datePart(), u"id"), n1 = groupIndex(datePart(), u"n1"),
-                     n2 = groupIndex(datePart(), u"n2"), ny = groupIndex(datePart(), u"ny");
-    const auto m = mayHoldDate(s) ? datePart().match(s) : QRegularExpressionMatch();
-    *hasDate = m.hasMatch();
-    if (!m.hasMatch())
+    const DateMatch m = mayHoldDate(s) ? matchDate(s) : DateMatch();
+    *hasDate = m.all.has();
+    if (!m.all.has())
         return std::nullopt;
     int weekday = -1;
-    const auto w = mayHoldWeekday(s) ? weekdayPart().match(s) : QRegularExpressionMatch();
-    static const int wd = groupIndex(weekdayPart(), u"wd");
-    if (w.hasMatch() && w.capturedStart(wd) < m.capturedStart())
-        weekday = weekdayOf(w.capturedView(wd));
+    const WeekdayMatch w = mayHoldWeekday(s) ? matchWeekday(s) : WeekdayMatch();
+    if (w.wd.has() && w.wd.begin < m.all.begin)
+        weekday = weekdayOf(w.wd.in(s));
     auto withYear = [&](int y, int mo, int d) -> std::optional<bg::date> {
         if (y > 0)
             return makeDate(y < 100 ? 2000 + y : y, mo, d);
         return inferYear(mo, d, weekday, pub);
     };
-    if (m.hasCaptured(dmd))
-        return withYear(m.capturedView(dmy).toInt(), monthOf(m.capturedView(dmm)),
-                        m.capturedView(dmd).toInt());
-    if (m.hasCaptured(mdm))
-        return withYear(m.capturedView(mdy).toInt(), monthOf(m.capturedView(mdm)),
-                        m.capturedView(mdd).toInt());
-    if (m.hasCaptured(iy))
-        return makeDate(m.capturedView(iy).toInt(), m.capturedView(im).toInt(), m.capturedView(id).toInt());
+    if (m.dmd.has())
+        return withYear(m.dmy.in(s).toInt(), monthOf(m.dmm.in(s)), m.dmd.in(s).toInt());
+    if (m.mdm.has())
+        return withYear(m.mdy.in(s).toInt(), monthOf(m.mdm.in(s)), m.mdd.in(s).toInt());
+    if (m.iy.has())
+        return makeDate(m.iy.in(s).toInt(), m.im.in(s).toInt(), m.id.in(s).toInt());
     // d/m/y unless the first number cannot be a day-of-month-first reading.
-    const int a = m.capturedView(n1).toInt(), b = m.capturedView(n2).toInt(), y = m.capturedView(ny).toInt();
+    const int a = m.n1.in(s).toInt(), b = m.n2.in(s).toInt(), y = m.ny.in(s).toInt();
     return (b > 12 && a <= 12) ? withYear(y, a, b) : withYear(y, b, a);
 }
 
@@ -126,40 +119,35 @@ struct Clock
 
 std::optional<Clock> parseClock(QStringView s)
 {
-    static const int hi = groupIndex(clockPart(), u"h"), mi = groupIndex(clockPart(), u"m"),
-                     api = groupIndex(clockPart(), u"ap"), h2i = groupIndex(clockPart(), u"h2"),
-                     ap2i = groupIndex(clockPart(), u"ap2"), h3i = groupIndex(clockPart(), u"h3"),
-                     m3i = groupIndex(clockPart(), u"m3"), wordi = groupIndex(clockPart(), u"word"),
-                     zonei = groupIndex(clockPart(), u"zone");
     if (!mayHoldClock(s))
         return std::nullopt;
-    const auto m = clockPart().match(s);
-    if (!m.hasMatch())
+    const ClockMatch m = matchClock(s);
+    if (!m.all.has())
         return std::nullopt;
     int h = 0, min = 0;
     QStringView ap;
-    if (m.hasCaptured(hi)) {
-        h = m.capturedView(hi).toInt();
-        min = m.capturedView(mi).toInt();
-        ap = m.capturedView(api);
+    if (m.h.has()) {
+        h = m.h.in(s).toInt();
+        min = m.m.in(s).toInt();
+        ap = m.ap.in(s);
         // "2.5" is a number, not a time: the dotted form needs am/pm or a zone.
-        if (s.mid(m.capturedEnd(hi), 1) == u"." && ap.isEmpty() && !m.hasCaptured(zonei))
+        if (s.mid(m.h.end, 1) == u"." && ap.isEmpty() && !m.zone.has())
             return std::nullopt;
-    } else if (m.hasCaptured(h2i)) {
-        h = m.capturedView(h2i).toInt();
-        ap = m.capturedView(ap2i);
-    } else if (m.hasCaptured(h3i)) {
-        h = m.capturedView(h3i).toInt();
-        min = m.capturedView(m3i).toInt();
+    } else if (m.h2.has()) {
+        h = m.h2.in(s).toInt();
+        ap = m.ap2.in(s);
+    } else if (m.h3.has()) {
+        h = m.h3.in(s).toInt();
+        min = m.m3.in(s).toInt();
     } else {
-        h = m.capturedView(wordi) == u"noon" ? 12 : 0;
+        h = m.word.in(s) == u"noon" ? 12 : 0;
     }
     if (!ap.isEmpty()) {
         if (h > 12)
             return std::nullopt;
         h = (h % 12) + (ap.compare(u"p", Qt::CaseInsensitive) == 0 ? 12 : 0);
     }
-    return Clock{bpt::hours(h) + bpt::minutes(min), zoneMinutes(m.capturedView(zonei)), m.hasCaptured(zonei)};
+    return Clock{bpt::hours(h) + bpt::minutes(min), zoneMinutes(m.zone.in(s)), m.zone.has()};
 }
 
 qint64 micros(const bpt::ptime &t)
@@ -379,19 +367,16 @@ QList<TimeRef> findTimes(QStringView text, QDate published, const QString &zone)
         if (!date && hasDateWords)
             continue; // a date we cannot place (no year, no publication date) or an impossible one
         if (!date) {
-            const auto wm = mayHoldWeekday(m.capturedView())
-                                ? weekdayPart().match(QString(u' ' + m.captured()))
-                                : QRegularExpressionMatch();
-            if (wm.hasMatch()) {
-                static const int modGroup = groupIndex(weekdayPart(), u"mod");
-                static const int wdGroup = groupIndex(weekdayPart(), u"wd");
-                const QString mod = wm.captured(modGroup).trimmed();
+            const QStringView whole = m.capturedView();
+            const WeekdayMatch wm = mayHoldWeekday(whole) ? matchWeekday(whole) : WeekdayMatch();
+            if (wm.wd.has()) {
+                const QStringView mod = wm.mod.in(whole).trimmed();
                 // A bare weekday ("the Sunday Times") is no time: it needs "on", "last", "this", …
                 if (mod.isEmpty() && item.prep.isEmpty())
                     continue;
                 if (!pub)
                     continue;
-                const int wd = weekdayOf(wm.capturedView(wdGroup));
+                const int wd = weekdayOf(wm.wd.in(whole));
                 const int dow = pub->day_of_week().as_number();
                 if (mod == u"next" || mod == u"this") {
                     int ahead = (wd - dow + 7) % 7;

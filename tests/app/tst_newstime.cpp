@@ -1,6 +1,9 @@
 #include "ingest/newstime.h"
+#include "ingest/newstimeparts.h"
+#include "ingest/newstimescan.h"
 
 #include <QDateTime>
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace inquest;
@@ -15,6 +18,42 @@ qint64 utc(int y, int mo, int d, int h = 0, int mi = 0)
 QString iso(qint64 micros)
 {
     return QDateTime::fromMSecsSinceEpoch(micros / 1000, Qt::UTC).toString(Qt::ISODate);
+}
+
+// Text made of the pieces time expressions are made of, in every order: near misses included
+// ("UTCx", "Sundays", "32", "201", "a.m" without its dot, "Dec." before a digit).
+QStringList piecesOfTimes(int count)
+{
+    static const char *const tokens[] = {
+        "12",         "1",          "0",           "05",    "9",       "21",   "2145",       "23",
+        "24",         "31",         "32",          "2010",  "10",      "201",  "12/12/2010", "1/2/10",
+        "123/4/2010", "2010-12-12", "2010-12-123", "21:45", "9.45",    "2.5",  "19:7",       "10pm",
+        "9 a.m.",     "pm",         "am",          "a.m",   "p.m.",    "m",    "GMT",        "UTC",
+        "UT",         "UTCx",       "Z",           "CEST",  "CET",     "EST",  "hrs",        "noon",
+        "midnight",   "noonday",    "December",    "Dec",   "Dec.",    "Sept", "Sep",        "Septx",
+        "May",        "March",      "of",          "often", "st",      "th",   "nd",         "rd",
+        "the",        "Sunday",     "Sun",         "Sun.",  "Sundays", "Tues", "Thurs",      "Thu",
+        "last",       "this",       "next",        "blast", "at",      "on",   "X",          "_",
+        "-",          "/",          ":",           "."};
+    static const char *const separators[] = {"", " ", " ", " ", "  ", ",", ", ", ".", "\n", "\t"};
+    QRandomGenerator random(20101212);
+    QStringList out;
+    for (int i = 0; i < count; ++i) {
+        QString s;
+        for (int n = 1 + random.bounded(8); n > 0; --n) {
+            s += QLatin1StringView(tokens[random.bounded(int(std::size(tokens)))]);
+            s += QLatin1StringView(separators[random.bounded(int(std::size(separators)))]);
+        }
+        out.append(s);
+    }
+    return out;
+}
+
+// Whether a hand-read capture is the expression's group `name`.
+bool same(const QRegularExpressionMatch &m, const char *name, news::timeparts::Capture c)
+{
+    const QString group = QString::fromLatin1(name);
+    return m.capturedStart(group) == c.begin && m.capturedEnd(group) == c.end;
 }
 
 } // namespace
@@ -306,6 +345,40 @@ private slots:
         QTEST(iso(refs[0].begin), "begin");
         QTEST(iso(refs[0].end), "end");
         QTEST(refs[0].assumedZone, "assumed");
+    }
+
+    // The pieces of a match are read by hand (newstimeparts.h); the expressions define them.
+    void handReadPiecesAgreeWithTheExpressions()
+    {
+        using namespace news::timeparts;
+        int clocks = 0, dates = 0, weekdays = 0;
+        for (const QString &s : piecesOfTimes(30000)) {
+            const auto c = news::timescan::clockPart().match(s);
+            const ClockMatch hc = matchClock(s);
+            QVERIFY2(c.capturedStart() == hc.all.begin && c.capturedEnd() == hc.all.end &&
+                         same(c, "h", hc.h) && same(c, "m", hc.m) && same(c, "ap", hc.ap) &&
+                         same(c, "h2", hc.h2) && same(c, "ap2", hc.ap2) && same(c, "h3", hc.h3) &&
+                         same(c, "m3", hc.m3) && same(c, "word", hc.word) && same(c, "zone", hc.zone),
+                     qPrintable(QStringLiteral("clock: ") + s));
+            const auto d = news::timescan::datePart().match(s);
+            const DateMatch hd = matchDate(s);
+            QVERIFY2(d.capturedStart() == hd.all.begin && d.capturedEnd() == hd.all.end &&
+                         same(d, "dmd", hd.dmd) && same(d, "dmm", hd.dmm) && same(d, "dmy", hd.dmy) &&
+                         same(d, "mdm", hd.mdm) && same(d, "mdd", hd.mdd) && same(d, "mdy", hd.mdy) &&
+                         same(d, "n1", hd.n1) && same(d, "n2", hd.n2) && same(d, "ny", hd.ny) &&
+                         same(d, "iy", hd.iy) && same(d, "im", hd.im) && same(d, "id", hd.id),
+                     qPrintable(QStringLiteral("date: ") + s));
+            const auto w = news::timescan::weekdayPart().match(s);
+            const WeekdayMatch hw = matchWeekday(s);
+            QVERIFY2(w.capturedStart() == hw.all.begin && w.capturedEnd() == hw.all.end &&
+                         same(w, "mod", hw.mod) && same(w, "wd", hw.wd),
+                     qPrintable(QStringLiteral("weekday: ") + s));
+            clocks += c.hasMatch();
+            dates += d.hasMatch();
+            weekdays += w.hasMatch();
+        }
+        // The text has matches of every kind, not only misses.
+        QVERIFY(clocks > 3000 && dates > 3000 && weekdays > 3000);
     }
 
     void referencePhraseIgnoresThePublicationZone()
