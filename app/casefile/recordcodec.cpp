@@ -57,6 +57,8 @@ QString timesToJson(const QList<TimeRef> &times)
                       {QStringLiteral("offset"), QString::number(t.offset)}};
         if (t.manual) // only when set: times found in the text read as they always did
             o.insert(QStringLiteral("manual"), true);
+        if (!t.assumedZone.isEmpty()) // inside the JSON column: older files read without it
+            o.insert(QStringLiteral("assumed_zone"), t.assumedZone);
         a.append(o);
     }
     return compact(QJsonDocument(a));
@@ -78,6 +80,7 @@ std::optional<QList<TimeRef>> timesFromJson(const QString &json)
         t.approximate = o.value(QStringLiteral("approximate")).toBool();
         t.offset = o.value(QStringLiteral("offset")).toString().toLongLong(&ok3);
         t.manual = o.value(QStringLiteral("manual")).toBool();
+        t.assumedZone = o.value(QStringLiteral("assumed_zone")).toString();
         if (!ok1 || !ok2 || !ok3)
             return std::nullopt;
         times.append(t);

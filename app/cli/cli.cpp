@@ -25,7 +25,9 @@ struct Command
 const Command Commands[] = {
     {"new", "new CASE [--title T] [--hypotheses hardware,ddos,…|\"Name=kind,…\"] [--force]", newCase},
     {"import", "import CASE FILE… [--format auto|NAME] [--tz ZONE] [--year YYYY] [--site NAME] [--json]", importLogs},
-    {"import-news", "import-news CASE FILE… [--published YYYY-MM-DD] [--outlet NAME] [--json]", importNews},
+    {"import-news",
+     "import-news CASE FILE… [--published YYYY-MM-DD[THH:MM[±HH:MM|Z]]] [--zone ZONE] [--outlet NAME] [--json]",
+     importNews},
     {"analyze", "analyze CASE [--accept] [--json]", analyze},
     {"score", "score CASE [--json]", score},
     {"statements", "statements CASE [--json]", statements},

@@ -13,7 +13,8 @@ namespace inquest::cli {
 
 int importNews(const QStringList &args, QTextStream &out, QTextStream &err)
 {
-    CommandLine cl({QStringLiteral("published"), QStringLiteral("outlet"), QStringLiteral("title")},
+    CommandLine cl({QStringLiteral("published"), QStringLiteral("zone"), QStringLiteral("outlet"),
+                    QStringLiteral("title")},
                    {QStringLiteral("json")});
     QString error;
     if (!cl.parse(args, &error) || cl.positional().size() < 2) {
@@ -24,11 +25,10 @@ int importNews(const QStringList &args, QTextStream &out, QTextStream &err)
     news::NewsImportOptions options;
     options.outlet = cl.value(QStringLiteral("outlet"));
     options.title = cl.value(QStringLiteral("title"));
-    if (cl.has(QStringLiteral("published"))) {
-        options.published = QDate::fromString(cl.value(QStringLiteral("published")), Qt::ISODate);
-        if (!options.published.isValid()) {
-            err << "inquest import-news: --published wants a date as YYYY-MM-DD, not \""
-                << cl.value(QStringLiteral("published")) << "\"\n";
+    if (cl.has(QStringLiteral("published")) || cl.has(QStringLiteral("zone"))) {
+        if (!news::setPublication(&options, cl.value(QStringLiteral("published")),
+                                  cl.value(QStringLiteral("zone")), &error)) {
+            err << "inquest import-news: " << error << '\n';
             return Usage;
         }
     }
@@ -62,6 +62,7 @@ int importNews(const QStringList &args, QTextStream &out, QTextStream &err)
                                   {QStringLiteral("title"), source.title},
                                   {QStringLiteral("outlet"), source.outlet},
                                   {QStringLiteral("published"), source.published.toString(Qt::ISODate)},
+                                  {QStringLiteral("time_zone"), source.timeZone},
                                   {QStringLiteral("statements"), count}});
         if (!cl.has(QStringLiteral("json")))
             out << source.path << ": " << source.format << ", \"" << source.title << "\""

@@ -48,6 +48,23 @@ QJsonArray timesOf(const Statement &s)
     return times;
 }
 
+// The times again with what the plain list cannot say: the phrase, and whether its zone was
+// stated or assumed ("assumed_zone" only when assumed).
+QJsonArray timeDetailsOf(const Statement &s)
+{
+    QJsonArray details;
+    for (const TimeRef &t : s.times) {
+        QJsonObject o{{QStringLiteral("phrase"), t.phrase},
+                      {QStringLiteral("time"), isoTime(t)},
+                      {QStringLiteral("approximate"), t.approximate},
+                      {QStringLiteral("manual"), t.manual}};
+        if (!t.assumedZone.isEmpty())
+            o.insert(QStringLiteral("assumed_zone"), t.assumedZone);
+        details.append(o);
+    }
+    return details;
+}
+
 } // namespace
 
 int statements(const QStringList &args, QTextStream &out, QTextStream &err)
@@ -66,17 +83,19 @@ int statements(const QStringList &args, QTextStream &out, QTextStream &err)
     if (cl.has(QStringLiteral("json"))) {
         QJsonArray list;
         for (const Statement &s : data->statements) {
-            QJsonObject o{{QStringLiteral("id"), s.id},
-                          {QStringLiteral("speaker"), s.speaker},
-                          {QStringLiteral("organisation"), s.organisation},
-                          {QStringLiteral("quote"), s.quote},
-                          {QStringLiteral("direct"), s.direct},
-                          {QStringLiteral("stance"), stanceObject(s)},
-                          {QStringLiteral("stance_confirmed"), s.stanceConfirmed},
-                          {QStringLiteral("grade"), QStringLiteral("%1%2").arg(s.reliability).arg(s.credibility)},
-                          {QStringLiteral("times"), timesOf(s)},
-                          {QStringLiteral("source"), s.sourceId},
-                          {QStringLiteral("offset"), s.offset}};
+            QJsonObject o{
+                {QStringLiteral("id"), s.id},
+                {QStringLiteral("speaker"), s.speaker},
+                {QStringLiteral("organisation"), s.organisation},
+                {QStringLiteral("quote"), s.quote},
+                {QStringLiteral("direct"), s.direct},
+                {QStringLiteral("stance"), stanceObject(s)},
+                {QStringLiteral("stance_confirmed"), s.stanceConfirmed},
+                {QStringLiteral("grade"), QStringLiteral("%1%2").arg(s.reliability).arg(s.credibility)},
+                {QStringLiteral("times"), timesOf(s)},
+                {QStringLiteral("time_details"), timeDetailsOf(s)},
+                {QStringLiteral("source"), s.sourceId},
+                {QStringLiteral("offset"), s.offset}};
             list.append(o);
         }
         out << QJsonDocument(list).toJson(QJsonDocument::Indented);
@@ -93,7 +112,9 @@ int statements(const QStringList &args, QTextStream &out, QTextStream &err)
         if (!stance.isEmpty())
             out << " [" << stance << (s.stanceConfirmed ? "" : ", suggested") << ']';
         for (const TimeRef &t : s.times)
-            out << "\n    " << t.phrase << " = " << isoTime(t);
+            out << "\n    " << t.phrase << " = " << isoTime(t)
+                << (t.assumedZone.isEmpty() ? QString()
+                                            : QStringLiteral(" (zone assumed: %1)").arg(t.assumedZone));
         out << '\n';
     }
     if (data->statements.isEmpty())

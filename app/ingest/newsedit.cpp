@@ -79,14 +79,15 @@ Statement statementFromSelection(const Source &article, qint64 offset, qint64 le
     s.direct = false;
     const QStringView words = QStringView(article.text).mid(offset, length);
     // Reuse the extractor on the selection for who said it and when.
-    const QList<Statement> found = extractStatements(words, {article.published, article.outlet});
+    const QList<Statement> found =
+        extractStatements(words, {article.published, article.outlet, article.timeZone});
     if (!found.isEmpty()) {
         s.speaker = found.first().speaker;
         s.role = found.first().role;
         s.organisation = found.first().organisation;
         s.direct = found.first().direct && found.size() == 1 && found.first().length + 2 >= length;
     }
-    for (TimeRef t : findTimes(words, article.published)) {
+    for (TimeRef t : findTimes(words, article.published, article.timeZone)) {
         t.offset += offset;
         s.times.append(t);
     }

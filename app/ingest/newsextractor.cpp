@@ -214,7 +214,7 @@ QList<Statement> extractStatements(QStringView text, const ExtractOptions &optio
 {
     const QList<Span> sentences = splitSentences(text);
     const QList<Span> quotes = findQuotes(text);
-    const QList<TimeRef> times = findTimes(text, options.published);
+    const QList<TimeRef> times = findTimes(text, options.published, options.timeZone);
 
     auto sentenceAt = [&](qsizetype pos) {
         auto it = std::upper_bound(sentences.begin(), sentences.end(), pos,

@@ -29,12 +29,13 @@ QList<Span> findQuotes(QStringView text);
 struct ExtractOptions
 {
     QDate published;
-    QString outlet; // speaker of the article's own reporting sentences
+    QString outlet;   // speaker of the article's own reporting sentences
+    QString timeZone; // of publication: clock times that state no zone are read in it (findTimes)
 };
 
 // Statements in an article's text: direct quotes with their attribution, reported speech, and
 // the outlet's own dated reports of the outage. Each has its offsets in `text`, the time
-// expressions of its sentence(s) resolved against the publication date, and a stance suggestion
+// expressions of its sentence(s) resolved against the publication date and zone, and a stance suggestion
 // (unconfirmed). Pronouns and "the group"/"the company" take the organisation of the statement
 // before. Grades start at F6 (cannot be judged).
 QList<Statement> extractStatements(QStringView text, const ExtractOptions &options);

@@ -2,6 +2,8 @@
 #include "newsarticle.h"
 #include "newsextractor.h"
 
+#include "timeconv.h"
+
 #include "model/casedocument.h"
 #include "model/commands.h"
 
@@ -9,8 +11,56 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
+#include <QTimeZone>
 
 namespace inquest::news {
+
+bool setPublication(NewsImportOptions *options, const QString &published, const QString &zone, QString *error)
+{
+    const QString spec = zone.trimmed();
+    if (!ZoneConverter::fromSpec(spec, error))
+        return false;
+    const QString text = published.trimmed();
+    const QByteArray latin1 = text.toLatin1();
+    const auto iso = text.size() > 10
+                         ? parseIsoTime(std::string_view(latin1.constData(), std::size_t(latin1.size())))
+                         : std::nullopt;
+    const QDate day = text.size() == 10 ? QDate::fromString(text, Qt::ISODate) : QDate();
+    if (!text.isEmpty() && !day.isValid() && (!iso || iso->length != std::size_t(latin1.size()))) {
+        *error = QStringLiteral(
+                     "--published wants YYYY-MM-DD, YYYY-MM-DDTHH:MM or YYYY-MM-DDTHH:MM+01:00, not \"%1\"")
+                     .arg(text);
+        return false;
+    }
+    options->timeZone = spec;
+    if (text.isEmpty())
+        return true;
+    if (day.isValid()) {
+        options->published = day;
+        options->publishedTime = QTime();
+        return true;
+    }
+    QDateTime wall = QDateTime::fromMSecsSinceEpoch(iso->civilUs / 1000, QTimeZone::utc());
+    if (iso->offsetSeconds) {
+        const QByteArray z = spec.toUtf8();
+        const auto fixed = parseUtcOffset(std::string_view(z.constData(), std::size_t(z.size())));
+        const QTimeZone target = spec.isEmpty() ? QTimeZone(*iso->offsetSeconds)
+                                 : fixed        ? QTimeZone(*fixed)
+                                                : QTimeZone(z);
+        wall = wall.addSecs(-*iso->offsetSeconds).toTimeZone(target);
+        if (spec.isEmpty()) // the offset written is the article's zone
+            options->timeZone =
+                *iso->offsetSeconds == 0
+                    ? QStringLiteral("UTC")
+                    : QStringLiteral("%1%2:%3")
+                          .arg(QChar(*iso->offsetSeconds < 0 ? u'-' : u'+'))
+                          .arg(std::abs(*iso->offsetSeconds) / 3600, 2, 10, QLatin1Char('0'))
+                          .arg(std::abs(*iso->offsetSeconds) % 3600 / 60, 2, 10, QLatin1Char('0'));
+    }
+    options->published = wall.date();
+    options->publishedTime = wall.time();
+    return true;
+}
 
 NewsImport importNewsData(const QByteArray &raw, const QString &path, const NewsImportOptions &options)
 {
@@ -28,11 +78,14 @@ NewsImport importNewsData(const QByteArray &raw, const QString &path, const News
     s.title = options.title.isEmpty() ? article.title : options.title;
     s.outlet = options.outlet.isEmpty() ? article.outlet : options.outlet;
     s.published = options.published.isValid() ? options.published : article.published;
+    if (options.published.isValid())
+        s.publishedTime = options.publishedTime;
+    s.timeZone = options.timeZone.trimmed();
     s.lines = article.text.isEmpty() ? 0 : article.text.count(u'\n') + 1;
     if (!s.published.isValid())
         result.warnings.append(QStringLiteral("no publication date found; times without a year are not resolved "
                                               "(set one with --published)"));
-    result.statements = extractStatements(s.text, {s.published, s.outlet});
+    result.statements = extractStatements(s.text, {s.published, s.outlet, s.timeZone});
     return result;
 }
 

@@ -5,6 +5,7 @@
 
 #include <QDate>
 #include <QStringList>
+#include <QTime>
 
 #include <optional>
 
@@ -19,6 +20,8 @@ struct NewsImportOptions
     QDate published;
     QString outlet;
     QString title;
+    QTime publishedTime; // with `published`: the time of publication, in timeZone
+    QString timeZone;    // of publication ("Europe/Berlin", "+01:00"); zone-less clock times are read in it
 };
 
 // One article ready to go into a case: its Source (kind Article) and its statements
@@ -29,6 +32,14 @@ struct NewsImport
     QList<Statement> statements;
     QStringList warnings;
 };
+
+// The publication as `inquest import-news` takes it: `published` is "2010-12-13",
+// "2010-12-13T09:00[:00]" (wall time in `zone`, else UTC) or "2010-12-13T09:00+01:00" / "…Z"
+// (an instant: shown in `zone` when one is given, else the offset written becomes the zone);
+// `zone` is "", "UTC", an offset or an IANA name. An empty `published` sets the zone alone (the
+// file's own date stays). Returns false with *error when either cannot be read.
+bool setPublication(NewsImportOptions *options, const QString &published, const QString &zone,
+                    QString *error);
 
 // Reads and parses an article file. Fails (nullopt, *error names the file) when it cannot be
 // read, is empty, or has no text after markup is removed.

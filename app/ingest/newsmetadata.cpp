@@ -100,11 +100,16 @@ bool setArticleMetadata(CaseDocument *doc, Id sourceId, const ArticleMetadata &m
     changeIfDifferent(doc, sourceId, &Source::title, meta.title, step);
     changeIfDifferent(doc, sourceId, &Source::outlet, meta.outlet, step);
     changeIfDifferent(doc, sourceId, &Source::url, meta.url, step);
-    changeIfDifferent(doc, sourceId, &Source::timeZone, meta.timeZone.trimmed(), step);
+    const QString zone = meta.timeZone.trimmed();
+    const bool zoneChanged = article->timeZone != zone;
+    changeIfDifferent(doc, sourceId, &Source::timeZone, zone, step);
     changeIfDifferent(doc, sourceId, &Source::publishedTime, meta.publishedTime, step);
-    if (article->published != meta.published) {
-        step->setText(tr("Change article date"));
-        const QList<TimeRef> textTimes = findTimes(article->text, meta.published);
+    if (article->published != meta.published || zoneChanged) {
+        // Both are what the article's times are read against: the date for relative and
+        // year-less phrases, the zone for clock times that state none.
+        if (article->published != meta.published)
+            step->setText(tr("Change article date"));
+        const QList<TimeRef> textTimes = findTimes(article->text, meta.published, zone);
         const QList<Span> sentences = splitSentences(article->text);
         const bool addUnresolved = !article->published.isValid();
         for (const Statement &s : doc->statements()) {
@@ -213,6 +218,7 @@ bool setStatementTime(CaseDocument *doc, Id statementId, const QString &text)
             first.end = typed->end;
             first.approximate = typed->approximate;
             first.manual = true;
+            first.assumedZone.clear(); // the analyst's time is in the zone typed (none: UTC)
         }
     }
     edit::setValue(doc, statementId, &Statement::times, times, tr("Edit statement time"));

@@ -23,7 +23,8 @@ struct ArticleMetadata
     QString url;
     QDate published;     // the reference date of the article's relative and year-less times
     QTime publishedTime; // invalid: not known
-    QString timeZone;    // of the publication time: "", "UTC", "+01:00", "Europe/London"
+    QString
+        timeZone; // of publication, and of clock times that state none: "", "UTC", "+01:00", "Europe/London"
 
     static ArticleMetadata of(const Source &article);
     bool operator==(const ArticleMetadata &) const = default;
@@ -32,17 +33,17 @@ struct ArticleMetadata
 // The publication instant in µs UTC, when date, time and a known zone (empty = UTC) are set.
 std::optional<qint64> publicationInstant(const Source &article);
 
-// A statement's times after the article's reference date changed. Times found in the text
-// (offset >= 0) and not set by hand take their resolution in `textTimes` (findTimes over the
-// whole article with the new date) and are dropped when they no longer resolve; times set by
+// A statement's times after the article's reference date or zone changed. Times found in the
+// text (offset >= 0) and not set by hand take their resolution in `textTimes` (findTimes over
+// the whole article with the new date and zone) and are dropped when they no longer resolve; times set by
 // hand or not from the text are kept. With `addUnresolved` (the old date was unknown, so
 // relative and year-less phrases were skipped at import) the times of the statement's
 // sentences that are missing are added, as the extractor would have attached them.
 QList<TimeRef> reresolveTimes(const Statement &s, const QList<TimeRef> &textTimes, const QList<Span> &sentences,
                               bool addUnresolved);
 
-// Applies `meta` to article `sourceId` as one undo step. When the publication date changes,
-// the article's statements get their times re-resolved in the same step. Returns false and
+// Applies `meta` to article `sourceId` as one undo step. When the publication date or zone
+// changes, the article's statements get their times re-resolved in the same step. Returns false and
 // changes nothing when the article does not exist or the zone is not understood (*error says
 // why). Nothing is pushed when nothing changes.
 bool setArticleMetadata(CaseDocument *doc, Id sourceId, const ArticleMetadata &meta, QString *error);

@@ -248,22 +248,23 @@ StanceSuggestion suggestStance(QStringView text)
         static const AsciiWordSet denialWords({"was", "were", "is", "are", "had", "has", "wasn", "weren", "isn"},
                                               Qt::CaseInsensitive);
         for (const QRegularExpressionMatch &m : triggerMatches(text, plain)) {
-            Trigger t{HypothesisKind::Other, {}};
+            HypothesisKind kind = HypothesisKind::Other;
             for (qsizetype g = 0; g < groups.size(); ++g) {
-                const HypothesisKind kind = kinds[g];
                 if (m.hasCaptured(groups[g])) {
-                    t.kind = kind;
+                    kind = kinds[g];
                     break;
                 }
             }
             const QStringView before = clauseBefore(text, m.capturedStart(), plain);
-            const auto neg = [&] {
-                QRegularExpressionMatch last;
+            // Where the last negation in `before` starts, -1 for none. Offsets, not match objects:
+            // even an empty QRegularExpressionMatch allocates, and this runs for every trigger.
+            const qsizetype negAt = [&] {
+                qsizetype last = -1;
                 if (plain && !hasWordAmong(before, negationWords) && !hasContraction(before))
                     return last;
                 auto n = negation().globalMatch(before);
                 while (n.hasNext())
-                    last = n.next();
+                    last = n.next().capturedStart();
                 return last;
             }();
             // "a routing problem was not involved": the denial follows the trigger.
@@ -278,9 +279,13 @@ StanceSuggestion suggestStance(QStringView text)
                     ++k;
                 return k > 0 && denialWords.contains(firstWord(afterText.mid(k)));
             };
-            const auto after = plain && !mayDeny() ? QRegularExpressionMatch() : denialAfter.match(afterText);
-            const bool negatedAfter = after.hasMatch();
-            const bool negated = neg.hasMatch() || negatedAfter;
+            qsizetype afterEnd = -1;
+            if (!plain || mayDeny()) {
+                const QRegularExpressionMatch after = denialAfter.match(afterText);
+                afterEnd = after.hasMatch() ? after.capturedEnd() : -1;
+            }
+            const bool negatedAfter = afterEnd >= 0;
+            const bool negated = negAt >= 0 || negatedAfter;
             static const AsciiWordSet hedgeWords(
                 {"may", "might", "could", "able", "capable", "unable", "possibly", "perhaps", "enough"},
                 Qt::CaseInsensitive);
@@ -288,19 +293,19 @@ StanceSuggestion suggestStance(QStringView text)
                 continue; // "may not have been able to take X down": not a claim
             const bool isStrong =
                 (!plain || hasWordAmong(before, causalWords)) && causal().match(before).hasMatch();
-            if (negatedAfter && !neg.hasMatch()) {
-                against[t.kind]++;
+            if (negatedAfter && negAt < 0) {
+                against[kind]++;
                 result.triggers.append(
-                    simplifiedText(text.mid(m.capturedStart(), m.capturedLength() + after.capturedEnd())));
+                    simplifiedText(text.mid(m.capturedStart(), m.capturedLength() + afterEnd)));
             } else if (negated) {
-                against[t.kind]++;
-                const qsizetype from = before.data() - text.data() + neg.capturedStart();
+                against[kind]++;
+                const qsizetype from = before.data() - text.data() + negAt;
                 result.triggers.append(simplifiedText(text.mid(from, m.capturedEnd() - from)));
             } else {
-                support[t.kind]++;
+                support[kind]++;
                 result.triggers.append(simplifiedText(m.capturedView()));
             }
-            strong[t.kind] = strong.value(t.kind) || isStrong;
+            strong[kind] = strong.value(kind) || isStrong;
         }
     }
     for (HypothesisKind kind : kinds) {

@@ -1,6 +1,8 @@
 #include "newstime.h"
+#include "newstimeparts.h"
 #include "newstimescan.h"
 #include "newswords.h"
+#include "timeconv.h"
 
 #include <QRegularExpression>
 
@@ -16,6 +18,7 @@ namespace {
 namespace bg = boost::gregorian;
 namespace bpt = boost::posix_time;
 using namespace timescan;
+using namespace timeparts;
 
 int monthOf(QStringView name)
 {
@@ -83,81 +86,68 @@ std::optional<bg::date> inferYear(int month, int day, int weekday, const std::op
 // *hasDate: whether `s` names a date at all (placeable or not).
 std::optional<bg::date> parseDate(QStringView s, const std::optional<bg::date> &pub, bool *hasDate)
 {
-    static const int dmd = groupIndex(datePart(), u"dmd"), dmm = groupIndex(datePart(), u"dmm"),
-                     dmy = groupIndex(datePart(), u"dmy"), mdm = groupIndex(datePart(), u"mdm"),
-                     mdd = groupIndex(datePart(), u"mdd"), mdy = groupIndex(datePart(), u"mdy"),
-                     iy = groupIndex(datePart(), u"iy"), im = groupIndex(datePart(), u"im"),
-                     id = groupIndex(datePart(), u"id"), n1 = groupIndex(datePart(), u"n1"),
-                     n2 = groupIndex(datePart(), u"n2"), ny = groupIndex(datePart(), u"ny");
-    const auto m = mayHoldDate(s) ? datePart().match(s) : QRegularExpressionMatch();
-    *hasDate = m.hasMatch();
-    if (!m.hasMatch())
+    const DateMatch m = mayHoldDate(s) ? matchDate(s) : DateMatch();
+    *hasDate = m.all.has();
+    if (!m.all.has())
         return std::nullopt;
     int weekday = -1;
-    const auto w = mayHoldWeekday(s) ? weekdayPart().match(s) : QRegularExpressionMatch();
-    static const int wd = groupIndex(weekdayPart(), u"wd");
-    if (w.hasMatch() && w.capturedStart(wd) < m.capturedStart())
-        weekday = weekdayOf(w.capturedView(wd));
+    const WeekdayMatch w = mayHoldWeekday(s) ? matchWeekday(s) : WeekdayMatch();
+    if (w.wd.has() && w.wd.begin < m.all.begin)
+        weekday = weekdayOf(w.wd.in(s));
     auto withYear = [&](int y, int mo, int d) -> std::optional<bg::date> {
         if (y > 0)
             return makeDate(y < 100 ? 2000 + y : y, mo, d);
         return inferYear(mo, d, weekday, pub);
     };
-    if (m.hasCaptured(dmd))
-        return withYear(m.capturedView(dmy).toInt(), monthOf(m.capturedView(dmm)),
-                        m.capturedView(dmd).toInt());
-    if (m.hasCaptured(mdm))
-        return withYear(m.capturedView(mdy).toInt(), monthOf(m.capturedView(mdm)),
-                        m.capturedView(mdd).toInt());
-    if (m.hasCaptured(iy))
-        return makeDate(m.capturedView(iy).toInt(), m.capturedView(im).toInt(), m.capturedView(id).toInt());
+    if (m.dmd.has())
+        return withYear(m.dmy.in(s).toInt(), monthOf(m.dmm.in(s)), m.dmd.in(s).toInt());
+    if (m.mdm.has())
+        return withYear(m.mdy.in(s).toInt(), monthOf(m.mdm.in(s)), m.mdd.in(s).toInt());
+    if (m.iy.has())
+        return makeDate(m.iy.in(s).toInt(), m.im.in(s).toInt(), m.id.in(s).toInt());
     // d/m/y unless the first number cannot be a day-of-month-first reading.
-    const int a = m.capturedView(n1).toInt(), b = m.capturedView(n2).toInt(), y = m.capturedView(ny).toInt();
+    const int a = m.n1.in(s).toInt(), b = m.n2.in(s).toInt(), y = m.ny.in(s).toInt();
     return (b > 12 && a <= 12) ? withYear(y, a, b) : withYear(y, b, a);
 }
 
 struct Clock
 {
     bpt::time_duration time;
-    int zone = 0;
+    int zone = 0;        // minutes east of UTC, when stated
+    bool stated = false; // the phrase names its zone
 };
 
 std::optional<Clock> parseClock(QStringView s)
 {
-    static const int hi = groupIndex(clockPart(), u"h"), mi = groupIndex(clockPart(), u"m"),
-                     api = groupIndex(clockPart(), u"ap"), h2i = groupIndex(clockPart(), u"h2"),
-                     ap2i = groupIndex(clockPart(), u"ap2"), h3i = groupIndex(clockPart(), u"h3"),
-                     m3i = groupIndex(clockPart(), u"m3"), wordi = groupIndex(clockPart(), u"word"),
-                     zonei = groupIndex(clockPart(), u"zone");
     if (!mayHoldClock(s))
         return std::nullopt;
-    const auto m = clockPart().match(s);
-    if (!m.hasMatch())
+    const ClockMatch m = matchClock(s);
+    if (!m.all.has())
         return std::nullopt;
     int h = 0, min = 0;
     QStringView ap;
-    if (m.hasCaptured(hi)) {
-        h = m.capturedView(hi).toInt();
-        min = m.capturedView(mi).toInt();
-        ap = m.capturedView(api);
+    if (m.h.has()) {
+        h = m.h.in(s).toInt();
+        min = m.m.in(s).toInt();
+        ap = m.ap.in(s);
         // "2.5" is a number, not a time: the dotted form needs am/pm or a zone.
-        if (s.mid(m.capturedEnd(hi), 1) == u"." && ap.isEmpty() && !m.hasCaptured(zonei))
+        if (s.mid(m.h.end, 1) == u"." && ap.isEmpty() && !m.zone.has())
             return std::nullopt;
-    } else if (m.hasCaptured(h2i)) {
-        h = m.capturedView(h2i).toInt();
-        ap = m.capturedView(ap2i);
-    } else if (m.hasCaptured(h3i)) {
-        h = m.capturedView(h3i).toInt();
-        min = m.capturedView(m3i).toInt();
+    } else if (m.h2.has()) {
+        h = m.h2.in(s).toInt();
+        ap = m.ap2.in(s);
+    } else if (m.h3.has()) {
+        h = m.h3.in(s).toInt();
+        min = m.m3.in(s).toInt();
     } else {
-        h = m.capturedView(wordi) == u"noon" ? 12 : 0;
+        h = m.word.in(s) == u"noon" ? 12 : 0;
     }
     if (!ap.isEmpty()) {
         if (h > 12)
             return std::nullopt;
         h = (h % 12) + (ap.compare(u"p", Qt::CaseInsensitive) == 0 ? 12 : 0);
     }
-    return Clock{bpt::hours(h) + bpt::minutes(min), zoneMinutes(m.capturedView(zonei))};
+    return Clock{bpt::hours(h) + bpt::minutes(min), zoneMinutes(m.zone.in(s)), m.zone.has()};
 }
 
 qint64 micros(const bpt::ptime &t)
@@ -228,6 +218,42 @@ struct Item
     bpt::time_duration duration; // for "for 30 minutes"
     bool isDuration = false;
     bool ownDate = false; // the phrase names its date (or weekday) rather than borrowing one
+    // Clock times: the wall-clock time (µs, as if UTC), the offset of the zone stated (µs east),
+    // and the UTC start of the wall-clock day in the zone the time was read in.
+    bool isClock = false;
+    bool zoneStated = false;
+    qint64 civil = 0;
+    qint64 zoneOffset = 0;
+    qint64 dayStart = 0;
+};
+
+constexpr qint64 DayMicros = 86400LL * 1000000;
+
+// The zone that clock times without one are read in: the publication zone, else UTC.
+class AssumedZone
+{
+public:
+    explicit AssumedZone(const QString &spec)
+    {
+        const QString s = spec.trimmed();
+        if (!s.isEmpty())
+            m_converter = ZoneConverter::fromSpec(s, nullptr);
+        m_name = m_converter ? s : QStringLiteral("UTC");
+    }
+    const QString &name() const { return m_name; }
+    qint64 toUtc(qint64 civilMicros) const
+    {
+        if (!m_converter)
+            return civilMicros;
+        // A fresh copy each time: ZoneConverter follows a log's clock through a DST fold, but the
+        // times of an article come in no order, so each ambiguous one takes the first (summer) reading.
+        ZoneConverter c = *m_converter;
+        return c.toUtc(civilMicros / MicrosPerSecond) * MicrosPerSecond + civilMicros % MicrosPerSecond;
+    }
+
+private:
+    std::optional<ZoneConverter> m_converter;
+    QString m_name;
 };
 
 bpt::time_duration parseDuration(QStringView s)
@@ -264,8 +290,9 @@ bpt::time_duration parseDuration(QStringView s)
 
 } // namespace
 
-QList<TimeRef> findTimes(QStringView text, QDate published)
+QList<TimeRef> findTimes(QStringView text, QDate published, const QString &zone)
 {
+    const AssumedZone assumed(zone);
     std::optional<bg::date> pub;
     if (published.isValid())
         pub = makeDate(published.year(), published.month(), published.day()); // nullopt outside 1400..9999
@@ -340,19 +367,16 @@ QList<TimeRef> findTimes(QStringView text, QDate published)
         if (!date && hasDateWords)
             continue; // a date we cannot place (no year, no publication date) or an impossible one
         if (!date) {
-            const auto wm = mayHoldWeekday(m.capturedView())
-                                ? weekdayPart().match(QString(u' ' + m.captured()))
-                                : QRegularExpressionMatch();
-            if (wm.hasMatch()) {
-                static const int modGroup = groupIndex(weekdayPart(), u"mod");
-                static const int wdGroup = groupIndex(weekdayPart(), u"wd");
-                const QString mod = wm.captured(modGroup).trimmed();
+            const QStringView whole = m.capturedView();
+            const WeekdayMatch wm = mayHoldWeekday(whole) ? matchWeekday(whole) : WeekdayMatch();
+            if (wm.wd.has()) {
+                const QStringView mod = wm.mod.in(whole).trimmed();
                 // A bare weekday ("the Sunday Times") is no time: it needs "on", "last", "this", …
                 if (mod.isEmpty() && item.prep.isEmpty())
                     continue;
                 if (!pub)
                     continue;
-                const int wd = weekdayOf(wm.capturedView(wdGroup));
+                const int wd = weekdayOf(wm.wd.in(whole));
                 const int dow = pub->day_of_week().as_number();
                 if (mod == u"next" || mod == u"this") {
                     int ahead = (wd - dow + 7) % 7;
@@ -377,8 +401,20 @@ QList<TimeRef> findTimes(QStringView text, QDate published)
                 date = pub;
             if (!date)
                 continue;
-            const bpt::ptime t = bpt::ptime(*date, clock->time) - bpt::minutes(clock->zone);
-            item.ref.begin = item.ref.end = micros(t);
+            item.isClock = true;
+            item.civil = micros(bpt::ptime(*date, clock->time));
+            const qint64 midnight = micros(bpt::ptime(*date));
+            if (clock->stated) {
+                item.zoneStated = true;
+                item.zoneOffset = qint64(clock->zone) * 60 * MicrosPerSecond;
+                item.ref.begin = item.civil - item.zoneOffset;
+                item.dayStart = midnight - item.zoneOffset;
+            } else {
+                item.ref.begin = assumed.toUtc(item.civil);
+                item.dayStart = assumed.toUtc(midnight);
+                item.ref.assumedZone = assumed.name();
+            }
+            item.ref.end = item.ref.begin;
         } else if (date) {
             item.dateOnly = true;
             item.ref.begin = micros(bpt::ptime(*date));
@@ -411,6 +447,7 @@ QList<TimeRef> findTimes(QStringView text, QDate published)
                 ref.end = end.ref.begin;
                 ref.begin = end.ref.begin - item.duration.total_microseconds();
                 ref.approximate = item.ref.approximate || end.ref.approximate;
+                ref.assumedZone = end.ref.assumedZone;
                 out.append(ref);
                 ++i;
             } else if (!outItems.isEmpty() && isStarting(outItems.back()->prep) && !outItems.back()->dateOnly &&
@@ -426,13 +463,25 @@ QList<TimeRef> findTimes(QStringView text, QDate published)
             if (!outItems.isEmpty() && (outItems.back()->prep == u"from" || outItems.back()->prep == u"since") &&
                 item.ref.offset - outItems.back()->end <= 40 && !out.back().isPeriod()) {
                 TimeRef &ref = out.back();
-                const qint64 day = 86400LL * 1000000;
-                if (!outItems.back()->ownDate && item.ownDate) { // "from 10:05 until 10:50 on Friday 25 November"
-                    ref.begin = item.ref.begin - ((item.ref.begin % day) + day) % day + ((ref.begin % day) + day) % day;
-                    if (ref.begin > item.ref.begin) // "from 23:00 until 01:30 on …": began the evening before
+                const Item &start = *outItems.back();
+                const qint64 day = DayMicros;
+                const TimeRef startAsFound = ref;
+                qint64 endAt = item.ref.begin;
+                QString assumedZone = ref.assumedZone.isEmpty() ? item.ref.assumedZone : ref.assumedZone;
+                if (start.isClock && item.isClock && start.zoneStated != item.zoneStated) {
+                    // "from 20:00 until 21:45 GMT": the zone stated at one end is that of both.
+                    if (item.zoneStated)
+                        ref.begin = start.civil - item.zoneOffset;
+                    else
+                        endAt = item.civil - start.zoneOffset;
+                    assumedZone.clear();
+                }
+                if (!start.ownDate && item.ownDate) { // "from 10:05 until 10:50 on Friday 25 November"
+                    ref.begin = endAt - ((endAt % day) + day) % day + ((ref.begin % day) + day) % day;
+                    if (ref.begin > endAt) // "from 23:00 until 01:30 on …": began the evening before
                         ref.begin -= day;
                 }
-                qint64 end = item.ref.begin;
+                qint64 end = endAt;
                 // "from 23:00 until 01:30": a clock time without its own date that falls before
                 // the start is on the next day.
                 if (end < ref.begin && !item.ownDate && ref.begin - end < day)
@@ -441,16 +490,19 @@ QList<TimeRef> findTimes(QStringView text, QDate published)
                     ref.phrase = text.mid(ref.offset, item.end - ref.offset).toString().trimmed();
                     ref.end = end;
                     ref.approximate = ref.approximate || item.ref.approximate;
+                    ref.assumedZone = assumedZone;
                     continue;
                 }
                 // An end before the start ("from 12 December until 10 December") is no period:
                 // both stay instants, as written.
+                ref = startAsFound;
             }
             if (item.prep == u"until" || item.prep == u"till") {
-                // Open start: some time that day up to the given moment.
+                // Open start: some time that day (in the zone of the time) up to the given moment.
                 TimeRef ref = item.ref;
-                const qint64 dayMicros = 86400LL * 1000000;
-                ref.begin = item.ref.begin - ((item.ref.begin % dayMicros) + dayMicros) % dayMicros;
+                ref.begin = item.isClock
+                                ? item.dayStart
+                                : item.ref.begin - ((item.ref.begin % DayMicros) + DayMicros) % DayMicros;
                 ref.approximate = true;
                 out.append(ref);
                 outItems.append(&item);

@@ -14,6 +14,11 @@ struct TimeRef
     bool approximate = false; // "about", "around", "more than"
     qint64 offset = -1;       // character offset of the phrase in its source text, -1 if none
     bool manual = false;      // set by the analyst: kept when the article's date changes
+    // The zone a clock time that states none was read in: the article's publication zone
+    // ("Europe/Berlin", "+01:00") or "UTC" when that is unknown. Empty when the phrase states its
+    // zone ("2145 GMT") or names no clock time ("12 December", "yesterday"), so the zone of
+    // "21:45 on Sunday" is shown as an assumption, not as something the article said.
+    QString assumedZone;
 
     bool isPeriod() const { return end != begin; }
     bool operator==(const TimeRef &) const = default;

@@ -245,8 +245,12 @@ void ReportBuilder::statements()
                                                        s.stanceConfirmed ? QString() : QStringLiteral(" (suggested)"));
         QStringList times;
         for (const TimeRef &r : s.times)
-            times.append(QStringLiteral("\u201c%1\u201d \u2192 %2%3").arg(r.phrase, r.isPeriod() ? range(r.begin, r.end) : utc(r.begin),
-                                                                         r.approximate ? QStringLiteral(" (approx.)") : QString()));
+            times.append(QStringLiteral("\u201c%1\u201d \u2192 %2%3%4")
+                             .arg(r.phrase, r.isPeriod() ? range(r.begin, r.end) : utc(r.begin),
+                                  r.approximate ? QStringLiteral(" (approx.)") : QString(),
+                                  r.assumedZone.isEmpty()
+                                      ? QString()
+                                      : QStringLiteral(" (zone not stated, read as %1)").arg(r.assumedZone)));
         QString source = QStringLiteral("entered by hand");
         if (const Source *a = findSource(m_data, s.sourceId)) {
             source = a->title.isEmpty() ? QFileInfo(a->path).fileName() : a->title;

@@ -383,6 +383,7 @@ private slots:
         QCOMPARE(data->statements[0].times.size(), 1);
         QCOMPARE(data->statements[0].times[0].offset, qint64(3));
         QVERIFY(!data->statements[0].times[0].manual);
+        QVERIFY(data->statements[0].times[0].assumedZone.isEmpty()); // times JSON without "assumed_zone"
         QCOMPARE(data->custody.last().action, QStringLiteral("migrate"));
 
         // Once saved, the new fields round-trip.
@@ -390,6 +391,7 @@ private slots:
         edited.sources[0].publishedTime = QTime(21, 5);
         edited.sources[0].url = QStringLiteral("https://example.org/down");
         edited.statements[0].times[0].manual = true;
+        edited.statements[0].times[0].assumedZone = QStringLiteral("Europe/Berlin");
         const QString saved = path(QStringLiteral("v2-saved.inquest"));
         QVERIFY(casefile::write(edited, saved, &error));
         const auto again = casefile::read(saved, &error, &version);
@@ -398,6 +400,7 @@ private slots:
         QCOMPARE(again->sources[0].publishedTime, QTime(21, 5));
         QCOMPARE(again->sources[0].url, QStringLiteral("https://example.org/down"));
         QVERIFY(again->statements[0].times[0].manual);
+        QCOMPARE(again->statements[0].times[0].assumedZone, QStringLiteral("Europe/Berlin"));
     }
 
     void editedCustodyRowIsNamed()

@@ -173,7 +173,7 @@ private slots:
         QVERIFY(news::setArticleMetadata(&doc, id, meta, &error));
         QCOMPARE(doc.undoStack()->count(), steps + 1);
         QCOMPARE(news::ArticleMetadata::of(*doc.find<Source>(id)), meta);
-        QCOMPARE(doc.statements(), statements); // the date did not change: times untouched
+        QCOMPARE(doc.statements(), statements); // the article states the zone of its one clock time
         QCOMPARE(news::publicationInstant(*doc.find<Source>(id)).value_or(0), utc(2010, 12, 13, 9, 30)); // GMT in winter
         meta.timeZone = QStringLiteral("+01:00");
         QVERIFY(news::setArticleMetadata(&doc, id, meta, &error));
@@ -194,6 +194,115 @@ private slots:
         QCOMPARE(doc.find<Source>(id)->title, QStringLiteral("Amazon's European shops go dark for half an hour as activists circle"));
         QVERIFY(doc.find<Source>(id)->url.isEmpty());
         QVERIFY(!doc.find<Source>(id)->publishedTime.isValid());
+    }
+
+    // Clock times that state no zone are read in the publication zone; changing the zone reads
+    // them again (one undo step), leaves stated zones and times set by hand alone.
+    void zoneChangeReResolvesZonelessClockTimes()
+    {
+        const QByteArray raw =
+            "Stores go dark\nPublished: 13 December 2010\n\n"
+            "The online store went offline at 21:45 on Sunday and stayed down for hours.\n\n"
+            "The payment service crashed at 22:10 on Sunday, leaving orders stuck.\n\n"
+            "The company said the store was restored at 2330 GMT on Sunday 12 December.\n";
+        CaseDocument doc;
+        const Id id = news::addNewsImport(&doc, news::importNewsData(raw, QStringLiteral("zones.txt"), {}));
+        const Statement *offline = withQuote(doc, QStringLiteral("went offline"));
+        const Statement *crashed = withQuote(doc, QStringLiteral("crashed"));
+        const Statement *restored = withQuote(doc, QStringLiteral("restored"));
+        QVERIFY(offline && crashed && restored);
+        QCOMPARE(offline->times.first().begin, utc(2010, 12, 12, 21, 45));   // no zone known: UTC …
+        QCOMPARE(offline->times.first().assumedZone, QStringLiteral("UTC")); // … and said to be assumed
+        QCOMPARE(restored->times.first().begin, utc(2010, 12, 12, 23, 30));
+        QVERIFY(restored->times.first().assumedZone.isEmpty());
+        const Id offlineId = offline->id, crashedId = crashed->id, restoredId = restored->id;
+        QVERIFY(news::setStatementTime(&doc, crashedId, QStringLiteral("2010-12-12 21:00Z")));
+        QVERIFY(doc.find<Statement>(crashedId)->times.first().assumedZone.isEmpty());
+        const QList<Statement> before = doc.statements();
+        const int steps = doc.undoStack()->count();
+
+        news::ArticleMetadata meta = news::ArticleMetadata::of(*doc.find<Source>(id));
+        meta.timeZone = QStringLiteral("Europe/Berlin");
+        QString error;
+        QVERIFY2(news::setArticleMetadata(&doc, id, meta, &error), qPrintable(error));
+        QCOMPARE(doc.undoStack()->count(), steps + 1);
+        QCOMPARE(doc.find<Statement>(offlineId)->times.first().begin, utc(2010, 12, 12, 20, 45)); // CET
+        QCOMPARE(doc.find<Statement>(offlineId)->times.first().assumedZone, QStringLiteral("Europe/Berlin"));
+        QCOMPARE(doc.find<Statement>(crashedId)->times.first().begin, utc(2010, 12, 12, 21, 0)); // by hand
+        QVERIFY(doc.find<Statement>(crashedId)->times.first().manual);
+        QCOMPARE(doc.find<Statement>(restoredId)->times.first().begin,
+                 utc(2010, 12, 12, 23, 30)); // GMT stated
+
+        // In summer the same words are CEST.
+        meta.published = QDate(2011, 6, 13);
+        QVERIFY(news::setArticleMetadata(&doc, id, meta, &error));
+        QCOMPARE(doc.find<Statement>(offlineId)->times.first().begin, utc(2011, 6, 12, 19, 45));
+        QCOMPARE(doc.find<Statement>(crashedId)->times.first().begin, utc(2010, 12, 12, 21, 0));
+
+        doc.undoStack()->undo();
+        doc.undoStack()->undo();
+        QCOMPARE(doc.statements(), before);
+        QVERIFY(doc.find<Source>(id)->timeZone.isEmpty());
+
+        // Given at import, the zone is used from the start.
+        news::NewsImportOptions options;
+        QVERIFY(news::setPublication(&options, QStringLiteral("2010-12-13T09:00+01:00"), QString(), &error));
+        CaseDocument zoned;
+        news::addNewsImport(&zoned, news::importNewsData(raw, QStringLiteral("zones.txt"), options));
+        QCOMPARE(withQuote(zoned, QStringLiteral("went offline"))->times.first().begin,
+                 utc(2010, 12, 12, 20, 45));
+        QCOMPARE(withQuote(zoned, QStringLiteral("went offline"))->times.first().assumedZone,
+                 QStringLiteral("+01:00"));
+    }
+
+    void publicationAsTheCommandLineGivesIt_data()
+    {
+        QTest::addColumn<QString>("published");
+        QTest::addColumn<QString>("zone");
+        QTest::addColumn<QDate>("date");
+        QTest::addColumn<QTime>("time");
+        QTest::addColumn<QString>("storedZone");
+        QTest::newRow("date") << "2010-12-13"
+                              << "" << QDate(2010, 12, 13) << QTime() << "";
+        QTest::newRow("date and zone")
+            << "2010-12-13"
+            << "Europe/Berlin" << QDate(2010, 12, 13) << QTime() << "Europe/Berlin";
+        QTest::newRow("wall time in zone")
+            << "2010-12-13T09:00"
+            << "Europe/Berlin" << QDate(2010, 12, 13) << QTime(9, 0) << "Europe/Berlin";
+        QTest::newRow("offset becomes the zone") << "2010-12-13T09:00+01:00"
+                                                 << "" << QDate(2010, 12, 13) << QTime(9, 0) << "+01:00";
+        QTest::newRow("Z") << "2010-12-13T09:00:00Z"
+                           << "" << QDate(2010, 12, 13) << QTime(9, 0) << "UTC";
+        QTest::newRow("instant shown in zone")
+            << "2010-12-13T23:30Z"
+            << "Europe/Berlin" << QDate(2010, 12, 14) << QTime(0, 30) << "Europe/Berlin";
+        QTest::newRow("zone alone") << ""
+                                    << "-05:00" << QDate() << QTime() << "-05:00";
+    }
+    void publicationAsTheCommandLineGivesIt()
+    {
+        QFETCH(QString, published);
+        QFETCH(QString, zone);
+        news::NewsImportOptions options;
+        QString error;
+        QVERIFY2(news::setPublication(&options, published, zone, &error), qPrintable(error));
+        QTEST(options.published, "date");
+        QTEST(options.publishedTime, "time");
+        QTEST(options.timeZone, "storedZone");
+    }
+
+    void publicationNotUnderstood()
+    {
+        news::NewsImportOptions options;
+        QString error;
+        QVERIFY(!news::setPublication(&options, QStringLiteral("13/12/2010"), QString(), &error));
+        QVERIFY(error.contains(QStringLiteral("13/12/2010")));
+        QVERIFY(
+            !news::setPublication(&options, QStringLiteral("2010-12-13T09:00+01:00junk"), QString(), &error));
+        QVERIFY(!news::setPublication(&options, QStringLiteral("2010-12-13"), QStringLiteral("Mars/Olympus"),
+                                      &error));
+        QVERIFY(!options.published.isValid());
     }
 
     void timeInput_data()

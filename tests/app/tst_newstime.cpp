@@ -1,6 +1,9 @@
 #include "ingest/newstime.h"
+#include "ingest/newstimeparts.h"
+#include "ingest/newstimescan.h"
 
 #include <QDateTime>
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace inquest;
@@ -15,6 +18,42 @@ qint64 utc(int y, int mo, int d, int h = 0, int mi = 0)
 QString iso(qint64 micros)
 {
     return QDateTime::fromMSecsSinceEpoch(micros / 1000, Qt::UTC).toString(Qt::ISODate);
+}
+
+// Text made of the pieces time expressions are made of, in every order: near misses included
+// ("UTCx", "Sundays", "32", "201", "a.m" without its dot, "Dec." before a digit).
+QStringList piecesOfTimes(int count)
+{
+    static const char *const tokens[] = {
+        "12",         "1",          "0",           "05",    "9",       "21",   "2145",       "23",
+        "24",         "31",         "32",          "2010",  "10",      "201",  "12/12/2010", "1/2/10",
+        "123/4/2010", "2010-12-12", "2010-12-123", "21:45", "9.45",    "2.5",  "19:7",       "10pm",
+        "9 a.m.",     "pm",         "am",          "a.m",   "p.m.",    "m",    "GMT",        "UTC",
+        "UT",         "UTCx",       "Z",           "CEST",  "CET",     "EST",  "hrs",        "noon",
+        "midnight",   "noonday",    "December",    "Dec",   "Dec.",    "Sept", "Sep",        "Septx",
+        "May",        "March",      "of",          "often", "st",      "th",   "nd",         "rd",
+        "the",        "Sunday",     "Sun",         "Sun.",  "Sundays", "Tues", "Thurs",      "Thu",
+        "last",       "this",       "next",        "blast", "at",      "on",   "X",          "_",
+        "-",          "/",          ":",           "."};
+    static const char *const separators[] = {"", " ", " ", " ", "  ", ",", ", ", ".", "\n", "\t"};
+    QRandomGenerator random(20101212);
+    QStringList out;
+    for (int i = 0; i < count; ++i) {
+        QString s;
+        for (int n = 1 + random.bounded(8); n > 0; --n) {
+            s += QLatin1StringView(tokens[random.bounded(int(std::size(tokens)))]);
+            s += QLatin1StringView(separators[random.bounded(int(std::size(separators)))]);
+        }
+        out.append(s);
+    }
+    return out;
+}
+
+// Whether a hand-read capture is the expression's group `name`.
+bool same(const QRegularExpressionMatch &m, const char *name, news::timeparts::Capture c)
+{
+    const QString group = QString::fromLatin1(name);
+    return m.capturedStart(group) == c.begin && m.capturedEnd(group) == c.end;
 }
 
 } // namespace
@@ -207,6 +246,148 @@ private slots:
         QCOMPARE(refs[0].end, utc(2010, 12, 12, 21, 45));
         QVERIFY(refs[0].approximate);
         QVERIFY(refs[0].phrase.startsWith(u"until around"));
+    }
+
+    // A clock time that states no zone is read in the article's publication zone, with the DST
+    // of its day, and says that the zone was assumed; one that states its zone keeps it.
+    void zonelessClockTimesReadInThePublicationZone_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QDate>("published");
+        QTest::addColumn<QString>("zone");
+        QTest::addColumn<QString>("begin");
+        QTest::addColumn<QString>("end");
+        QTest::addColumn<QString>("assumed");
+        QTest::newRow("winter, Berlin") << "at 21:45 on Sunday" << QDate(2010, 12, 13) << "Europe/Berlin"
+                                        << "2010-12-12T20:45:00Z"
+                                        << "2010-12-12T20:45:00Z"
+                                        << "Europe/Berlin";
+        QTest::newRow("summer, Berlin") << "at 21:45 on Sunday" << QDate(2011, 6, 13) << "Europe/Berlin"
+                                        << "2011-06-12T19:45:00Z"
+                                        << "2011-06-12T19:45:00Z"
+                                        << "Europe/Berlin";
+        QTest::newRow("pm, Berlin") << "at 9.45pm on Sunday" << QDate(2010, 12, 13) << "Europe/Berlin"
+                                    << "2010-12-12T20:45:00Z"
+                                    << "2010-12-12T20:45:00Z"
+                                    << "Europe/Berlin";
+        QTest::newRow("no zone known: UTC") << "at 21:45 on Sunday" << QDate(2010, 12, 13) << ""
+                                            << "2010-12-12T21:45:00Z"
+                                            << "2010-12-12T21:45:00Z"
+                                            << "UTC";
+        QTest::newRow("zone not understood: UTC")
+            << "at 21:45 on Sunday" << QDate(2010, 12, 13) << "Mars/Olympus"
+            << "2010-12-12T21:45:00Z"
+            << "2010-12-12T21:45:00Z"
+            << "UTC";
+        QTest::newRow("fixed offset") << "at 21:45 on Sunday" << QDate(2010, 12, 13) << "+05:30"
+                                      << "2010-12-12T16:15:00Z"
+                                      << "2010-12-12T16:15:00Z"
+                                      << "+05:30";
+        QTest::newRow("GMT stated") << "2145 GMT on Sunday 12 December" << QDate(2010, 12, 13)
+                                    << "Europe/Berlin"
+                                    << "2010-12-12T21:45:00Z"
+                                    << "2010-12-12T21:45:00Z"
+                                    << "";
+        QTest::newRow("BST stated") << "at 9.45pm BST on Sunday" << QDate(2011, 6, 13) << "Europe/Berlin"
+                                    << "2011-06-12T20:45:00Z"
+                                    << "2011-06-12T20:45:00Z"
+                                    << "";
+        QTest::newRow("a date has no clock to assume for")
+            << "on Sunday 12 December" << QDate(2010, 12, 13) << "Europe/Berlin"
+            << "2010-12-12T00:00:00Z"
+            << "2010-12-13T00:00:00Z"
+            << "";
+        // Spring forward in Berlin: 02:30 on 27 March 2011 never showed; the offset before the gap.
+        QTest::newRow("DST gap") << "at 02:30 on Sunday 27 March 2011" << QDate(2011, 3, 28)
+                                 << "Europe/Berlin"
+                                 << "2011-03-27T01:30:00Z"
+                                 << "2011-03-27T01:30:00Z"
+                                 << "Europe/Berlin";
+        // The zone one end of a period states is that of the other.
+        QTest::newRow("from zoneless until GMT")
+            << "from 20:00 until 21:45 GMT on Sunday" << QDate(2010, 12, 13) << "Europe/Berlin"
+            << "2010-12-12T20:00:00Z"
+            << "2010-12-12T21:45:00Z"
+            << "";
+        QTest::newRow("from CET until zoneless")
+            << "from 20:00 CET until 21:45 on Sunday" << QDate(2010, 12, 13) << ""
+            << "2010-12-12T19:00:00Z"
+            << "2010-12-12T20:45:00Z"
+            << "";
+        QTest::newRow("both zoneless")
+            << "from 20:00 until 21:45 on Sunday" << QDate(2010, 12, 13) << "Europe/Berlin"
+            << "2010-12-12T19:00:00Z"
+            << "2010-12-12T20:45:00Z"
+            << "Europe/Berlin";
+        QTest::newRow("duration until zoneless")
+            << "for 30 minutes until 21:45 on Sunday" << QDate(2010, 12, 13) << "Europe/Berlin"
+            << "2010-12-12T20:15:00Z"
+            << "2010-12-12T20:45:00Z"
+            << "Europe/Berlin";
+        // "until": from the start of that day in the zone the time is read in.
+        QTest::newRow("until zoneless")
+            << "until around 21:45 on Sunday" << QDate(2010, 12, 13) << "Europe/Berlin"
+            << "2010-12-11T23:00:00Z"
+            << "2010-12-12T20:45:00Z"
+            << "Europe/Berlin";
+        QTest::newRow("until EST") << "until 9pm EST on Sunday" << QDate(2010, 12, 13) << ""
+                                   << "2010-12-12T05:00:00Z"
+                                   << "2010-12-13T02:00:00Z"
+                                   << "";
+    }
+    void zonelessClockTimesReadInThePublicationZone()
+    {
+        QFETCH(QString, text);
+        QFETCH(QDate, published);
+        QFETCH(QString, zone);
+        const QList<TimeRef> refs = news::findTimes(text, published, zone);
+        QCOMPARE(refs.size(), 1);
+        QTEST(iso(refs[0].begin), "begin");
+        QTEST(iso(refs[0].end), "end");
+        QTEST(refs[0].assumedZone, "assumed");
+    }
+
+    // The pieces of a match are read by hand (newstimeparts.h); the expressions define them.
+    void handReadPiecesAgreeWithTheExpressions()
+    {
+        using namespace news::timeparts;
+        int clocks = 0, dates = 0, weekdays = 0;
+        for (const QString &s : piecesOfTimes(30000)) {
+            const auto c = news::timescan::clockPart().match(s);
+            const ClockMatch hc = matchClock(s);
+            QVERIFY2(c.capturedStart() == hc.all.begin && c.capturedEnd() == hc.all.end &&
+                         same(c, "h", hc.h) && same(c, "m", hc.m) && same(c, "ap", hc.ap) &&
+                         same(c, "h2", hc.h2) && same(c, "ap2", hc.ap2) && same(c, "h3", hc.h3) &&
+                         same(c, "m3", hc.m3) && same(c, "word", hc.word) && same(c, "zone", hc.zone),
+                     qPrintable(QStringLiteral("clock: ") + s));
+            const auto d = news::timescan::datePart().match(s);
+            const DateMatch hd = matchDate(s);
+            QVERIFY2(d.capturedStart() == hd.all.begin && d.capturedEnd() == hd.all.end &&
+                         same(d, "dmd", hd.dmd) && same(d, "dmm", hd.dmm) && same(d, "dmy", hd.dmy) &&
+                         same(d, "mdm", hd.mdm) && same(d, "mdd", hd.mdd) && same(d, "mdy", hd.mdy) &&
+                         same(d, "n1", hd.n1) && same(d, "n2", hd.n2) && same(d, "ny", hd.ny) &&
+                         same(d, "iy", hd.iy) && same(d, "im", hd.im) && same(d, "id", hd.id),
+                     qPrintable(QStringLiteral("date: ") + s));
+            const auto w = news::timescan::weekdayPart().match(s);
+            const WeekdayMatch hw = matchWeekday(s);
+            QVERIFY2(w.capturedStart() == hw.all.begin && w.capturedEnd() == hw.all.end &&
+                         same(w, "mod", hw.mod) && same(w, "wd", hw.wd),
+                     qPrintable(QStringLiteral("weekday: ") + s));
+            clocks += c.hasMatch();
+            dates += d.hasMatch();
+            weekdays += w.hasMatch();
+        }
+        // The text has matches of every kind, not only misses.
+        QVERIFY(clocks > 3000 && dates > 3000 && weekdays > 3000);
+    }
+
+    void referencePhraseIgnoresThePublicationZone()
+    {
+        const auto refs = news::findTimes(u"2145 GMT on Sunday 12 December", QDate(2010, 12, 13),
+                                          QStringLiteral("Europe/Berlin"));
+        QCOMPARE(refs.size(), 1);
+        QCOMPARE(iso(refs[0].begin), QStringLiteral("2010-12-12T21:45:00Z"));
+        QVERIFY(refs[0].assumedZone.isEmpty());
     }
 };
 

@@ -1,6 +1,7 @@
 // Statement extraction throughput on a 1 MB article, against a bare sentence split of the same
 // text (QString::split on ". ") in the same process. Target: <= 100 ms per MB.
 #include "ingest/newsextractor.h"
+#include "ingest/newsimport.h"
 #include "ingest/newsstance.h"
 #include "ingest/newstime.h"
 
@@ -48,6 +49,24 @@ QString buildArticle(qsizetype bytes)
     return text;
 }
 
+// Everything the extraction decides, one line per statement and per time: diffing two dumps
+// shows whether a change altered any output.
+void dump(QTextStream &out, const QList<Statement> &statements)
+{
+    for (const Statement &s : statements) {
+        QStringList stance;
+        for (auto it = s.stance.begin(); it != s.stance.end(); ++it)
+            stance.append(toString(it.key()) + u':' + toString(it.value()));
+        out << s.offset << ' ' << s.length << (s.direct ? " direct" : " reported") << " [" << s.speaker << "|"
+            << s.role << "|" << s.organisation << "] {" << stance.join(u' ') << "} (" << s.stanceTriggers.join(u',')
+            << ") " << s.quote << '\n';
+        for (const TimeRef &t : s.times)
+            out << "    " << t.offset << ' ' << t.begin << ' ' << t.end << (t.approximate ? " ~ " : "   ")
+                << t.phrase << (t.assumedZone.isEmpty() ? QString() : QStringLiteral(" @") + t.assumedZone)
+                << '\n';
+    }
+}
+
 template <typename F>
 double bestOf(int runs, F &&f)
 {
@@ -68,6 +87,30 @@ int main(int argc, char **argv)
     QTextStream out(stdout);
     const QString text = buildArticle(1 << 20);
     const news::ExtractOptions options{QDate(2010, 12, 13), QStringLiteral("The Harbour Gazette")};
+    if (argc > 1 && qstrcmp(argv[1], "--dump") == 0) {
+        // bench_news --dump [--published=YYYY-MM-DD] [--zone=ZONE] [FILE…]: the extraction of each article
+        // file as imported, or of the benchmark article without files.
+        if (argc == 2)
+            dump(out, news::extractStatements(text, options));
+        news::NewsImportOptions importOptions;
+        for (int i = 2; i < argc; ++i) {
+            const QString arg = QString::fromLocal8Bit(argv[i]);
+            if (arg.startsWith(u"--published=")) {
+                importOptions.published = QDate::fromString(arg.mid(12), Qt::ISODate);
+                continue;
+            }
+            if (arg.startsWith(u"--zone=")) {
+                importOptions.timeZone = arg.mid(7);
+                continue;
+            }
+            QFile file(arg);
+            if (!file.open(QIODevice::ReadOnly))
+                return 1;
+            out << "== " << arg << '\n';
+            dump(out, news::importNewsData(file.readAll(), file.fileName(), importOptions).statements);
+        }
+        return 0;
+    }
     if (argc > 2 && qstrcmp(argv[1], "--runs") == 0) {
         // Extractions only, for instruction counts: the first run also compiles the expressions
         // (PCRE JIT) and builds the static tables, so count the last one alone with

@@ -1,4 +1,5 @@
 #include "support/clirunner.h"
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -79,6 +80,39 @@ private slots:
         QVERIFY(!list.isEmpty());
         QCOMPARE(list[0].toObject().value(u"times").toArray().first().toString(),
                  QStringLiteral("2011-01-01T07:15:00Z/2011-01-01T09:15:00Z"));
+    }
+
+    // --published with an offset gives the zone in which "at 21:45 on Sunday" is read, and
+    // statements --json says that zone was assumed.
+    void publicationZoneReadsZonelessTimes()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("case.inquest"));
+        const QString article = dir.filePath(QStringLiteral("zones.txt"));
+        QFile file(article);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("Stores go dark\n\nThe online store went offline at 21:45 on Sunday and stayed down for "
+                   "hours.\n");
+        file.close();
+        QCOMPARE(inquestRun({QStringLiteral("new"), path}).status, 0);
+        const Run r = inquestRun({QStringLiteral("import-news"), path, article, QStringLiteral("--published"),
+                               QStringLiteral("2010-12-13T09:00+01:00"), QStringLiteral("--json")});
+        QCOMPARE(r.status, 0);
+        QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8())[u"imported"][0][u"time_zone"].toString(),
+                 QStringLiteral("+01:00"));
+        const QJsonArray list =
+            QJsonDocument::fromJson(
+                inquestRun({QStringLiteral("statements"), path, QStringLiteral("--json")}).out.toUtf8())
+                .array();
+        QCOMPARE(list.size(), 1);
+        const QJsonObject o = list[0].toObject();
+        QCOMPARE(o[u"times"][0].toString(), QStringLiteral("2010-12-12T20:45:00Z"));
+        QCOMPARE(o[u"time_details"][0][u"assumed_zone"].toString(), QStringLiteral("+01:00"));
+        QCOMPARE(o[u"time_details"][0][u"phrase"].toString(), QStringLiteral("at 21:45 on Sunday"));
+        QCOMPARE(inquestRun({QStringLiteral("import-news"), path, article, QStringLiteral("--zone"),
+                          QStringLiteral("Mars/Olympus")})
+                     .status,
+                 2);
     }
 
     void badInputChangesNothing()

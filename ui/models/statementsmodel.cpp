@@ -112,9 +112,12 @@ QVariant StatementsModel::data(const QModelIndex &index, int role) const
     if (role == Qt::ToolTipRole && index.column() == Time && !s->times.isEmpty()) {
         QStringList lines;
         for (const TimeRef &t : s->times)
-            lines.append(QStringLiteral("\u201C%1\u201D = %2%3")
-                             .arg(t.phrase, t.isPeriod() ? timeformat::span(t.begin, t.end) : timeformat::utc(t.begin),
-                                  t.manual ? tr(" (set by hand)") : QString()));
+            lines.append(
+                QStringLiteral("\u201C%1\u201D = %2%3%4")
+                    .arg(t.phrase, t.isPeriod() ? timeformat::span(t.begin, t.end) : timeformat::utc(t.begin),
+                         t.manual ? tr(" (set by hand)") : QString(),
+                         t.assumedZone.isEmpty() ? QString()
+                                                 : tr(" (no zone stated: read as %1)").arg(t.assumedZone)));
         return lines.join(u'\n');
     }
     if (role == Qt::ForegroundRole && index.column() == Stance && !s->stanceConfirmed)
