@@ -1,4 +1,5 @@
 #include "chartplot.h"
+#include "chartmarkerdrag.h"
 #include "chartmarks.h"
 #include "charttracer.h"
 
@@ -81,6 +82,7 @@ ChartPlot::ChartPlot(QWidget *parent)
     setupPanes();
     m_marks = new ChartMarks(this);
     m_tracer = new ChartTracer(this);
+    m_markerDrag = new ChartMarkerDrag(this);
     updateTickFormat();
     updateAxisLabels();
 }
@@ -181,10 +183,13 @@ void ChartPlot::setChartData(const ChartData &data)
         m_traffic.clear();
         m_clients.clear();
         m_severity.clear();
-        for (int i = 0; i < int(data.traffic.size()); ++i)
-            m_traffic.push_back(graph(Traffic, i, data.traffic[std::size_t(i)].name, siteColour(i), true));
+        const QStringList &order = m_siteOrder.isEmpty() ? has : m_siteOrder;
+        for (int i = 0; i < int(data.traffic.size()); ++i) {
+            const int colour = int(order.indexOf(data.traffic[std::size_t(i)].name));
+            m_traffic.push_back(graph(Traffic, i, data.traffic[std::size_t(i)].name, siteColour(colour < 0 ? i : colour), true));
+        }
         for (int i = 0; i < int(data.clients.size()); ++i) {
-            const int colour = int(has.indexOf(data.clients[std::size_t(i)].name));
+            const int colour = int(order.indexOf(data.clients[std::size_t(i)].name));
             m_clients.push_back(graph(Clients, i, data.clients[std::size_t(i)].name, siteColour(colour < 0 ? i : colour), false));
         }
         m_new = graph(Clients, 0, tr("new clients (all sites)"), QColor(0x33, 0x33, 0x33), false);
@@ -387,6 +392,12 @@ void ChartPlot::setDragMode(DragMode mode)
     setCursor(mode == DragMode::Pan ? Qt::ArrowCursor : Qt::CrossCursor);
 }
 
+void ChartPlot::updateCursor(const QPoint &pos)
+{
+    // Over an outage window's edge or label the cursor says it can be dragged.
+    setCursor(m_markerDrag->cursorAt(pos).value_or(m_mode == DragMode::Pan ? Qt::ArrowCursor : Qt::CrossCursor));
+}
+
 void ChartPlot::setSelection(int64_t beginUs, int64_t endUs)
 {
     m_selection = {qMin(beginUs, endUs), qMax(beginUs, endUs)};
@@ -439,6 +450,8 @@ void ChartPlot::mousePressEvent(QMouseEvent *event)
     m_pressed = event->button() == Qt::LeftButton;
     const bool inPane = paneAt(event->pos()) != PaneCount;
     m_drag = Drag::None;
+    if (m_pressed && event->modifiers() == Qt::NoModifier && m_markerDrag->press(event->pos()))
+        return; // an outage window's edge or label, not a pan
     if (m_pressed && inPane && (event->modifiers() & Qt::ControlModifier || m_mode == DragMode::Outage))
         m_drag = Drag::Outage;
     else if (m_pressed && inPane && event->modifiers() & Qt::ShiftModifier)
@@ -452,6 +465,10 @@ void ChartPlot::mousePressEvent(QMouseEvent *event)
 
 void ChartPlot::mouseMoveEvent(QMouseEvent *event)
 {
+    if (m_markerDrag->isDragging()) {
+        m_markerDrag->move(event->pos());
+        return;
+    }
     if (m_drag != Drag::None) {
         const double key = keyAt(event->pos());
         showSelection(qMin(m_dragKey, key), qMax(m_dragKey, key));
@@ -459,8 +476,10 @@ void ChartPlot::mouseMoveEvent(QMouseEvent *event)
         return;
     }
     QCustomPlot::mouseMoveEvent(event);
-    if (!m_pressed)
+    if (!m_pressed) {
         m_tracer->follow(event->pos());
+        updateCursor(event->pos());
+    }
 }
 
 void ChartPlot::mouseReleaseEvent(QMouseEvent *event)
@@ -469,6 +488,17 @@ void ChartPlot::mouseReleaseEvent(QMouseEvent *event)
     const Drag drag = m_drag;
     m_pressed = false;
     m_drag = Drag::None;
+    if (m_markerDrag->isDragging()) {
+        // A click on an edge changes nothing: it is a click on that bin, as anywhere else.
+        const auto span = click ? std::nullopt : m_markerDrag->release(event->pos());
+        m_markerDrag->cancel();
+        updateCursor(event->pos());
+        if (span)
+            emit markerSpanEdited(span->id, span->beginUs, span->endUs);
+        else if (const Pane pane = paneAt(event->pos()); click && pane != PaneCount)
+            emit binClicked(int64_t(std::llround(keyAt(event->pos()) * UsPerS)), pane, siteAt(event->pos()));
+        return;
+    }
     if (drag != Drag::None) {
         const double key = keyAt(event->pos());
         const auto a = int64_t(std::llround(qMin(m_dragKey, key) * UsPerS));
@@ -511,6 +541,7 @@ void ChartPlot::keyPressEvent(QKeyEvent *event)
         panBy(event->modifiers() & Qt::ShiftModifier ? 0.5 : 0.1);
         break;
     case Qt::Key_Escape:
+        m_markerDrag->cancel();
         setSelection(0, 0);
         break;
     default:

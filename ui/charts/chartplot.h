@@ -8,6 +8,7 @@
 
 namespace inquest {
 
+class ChartMarkerDrag;
 class ChartMarks;
 class ChartTracer;
 
@@ -32,6 +33,8 @@ public:
     int64_t visibleFromUs() const;
     int64_t visibleToUs() const;
     void setVisibleRange(int64_t fromUs, int64_t toUs);
+    // Every site of the case, so that a site keeps its colour when others are hidden.
+    void setSiteOrder(const QStringList &sites) { m_siteOrder = sites; }
     void setTimeZone(const QTimeZone &zone);
     QTimeZone timeZone() const { return m_zone; }
     void setDragMode(DragMode mode);
@@ -63,6 +66,8 @@ signals:
     void rangeSelected(qint64 beginUs, qint64 endUs);
     void outageDrawn(qint64 beginUs, qint64 endUs);
     void markerContextMenu(qint64 markerId, const QPoint &globalPos);
+    // An outage window's edge or label was dragged to a new span (once per drag, on release).
+    void markerSpanEdited(qint64 markerId, qint64 beginUs, qint64 endUs);
 
 protected:
     void mousePressEvent(QMouseEvent *event) override;
@@ -80,17 +85,20 @@ private:
     QCPGraph *graph(Pane pane, int index, const QString &name, const QColor &colour, bool legend);
     double keyAt(const QPoint &pos) const;
     void showSelection(double fromKey, double toKey);
+    void updateCursor(const QPoint &pos);
 
     ChartData m_data;
     QCPAxisRect *m_panes[PaneCount] = {};
     QCPLayoutGrid *m_legendRow = nullptr;
     QSharedPointer<QCPAxisTickerDateTime> m_ticker;
     QTimeZone m_zone = QTimeZone::utc();
+    QStringList m_siteOrder;
     std::vector<QCPGraph *> m_traffic, m_clients;
     QCPGraph *m_4xx = nullptr, *m_5xx = nullptr, *m_rate = nullptr, *m_new = nullptr;
     std::vector<QCPBars *> m_severity;
     ChartMarks *m_marks;
     ChartTracer *m_tracer;
+    ChartMarkerDrag *m_markerDrag;
     DragMode m_mode = DragMode::Pan;
     QPoint m_pressPos;
     bool m_pressed = false;
