@@ -10,6 +10,7 @@
 #include "charts/chartsitefilter.h"
 #include "model/casedocument.h"
 #include "model/chartedits.h"
+#include "charts/chartmeasurepanes.h"
 
 #include <QComboBox>
 #include <QMenu>
@@ -28,6 +29,14 @@ private:
     std::unique_ptr<CaseDocument> m_doc;
     std::unique_ptr<ChartDock> m_dock;
 
+    static testing::IncidentSpec spec()
+    {
+        testing::IncidentSpec spec;
+        spec.sites = 3;
+        spec.events = 30000;
+        spec.spanUs = qint64(2) * 3600 * 1'000'000;
+        return spec;
+    }
     ChartPlot *plot() const { return m_dock->plot(); }
     int xOf(qint64 us) const { return qRound(plot()->timeAxis()->coordToPixel(double(us) / 1e6)); }
     qint64 usAt(int x) const { return std::llround(plot()->timeAxis()->pixelToCoord(x) * 1e6); }
@@ -91,12 +100,8 @@ private:
 private slots:
     void init()
     {
-        testing::IncidentSpec spec;
-        spec.sites = 3;
-        spec.events = 30000;
-        spec.spanUs = qint64(2) * 3600 * 1'000'000;
         m_doc = std::make_unique<CaseDocument>();
-        m_doc->reset(testing::makeIncident(spec));
+        m_doc->reset(testing::makeIncident(spec()));
         QVERIFY(outage().kind == MarkerKind::Outage);
         openDock();
         m_dock->zoomToOutage();
@@ -301,6 +306,87 @@ private slots:
         }());
         QCOMPARE(plot()->timeZone(), QTimeZone::utc());
         QCOMPARE(m_doc->meta().displayTimeZone, u"Nowhere/Atlantis"_qs);
+    }
+
+    void responseTimesHaveAPane()
+    {
+        // Every site of the generated incident records response times.
+        QVERIFY(plot()->isPaneShown(ChartPlot::Response));
+        QVERIFY(!plot()->isPaneShown(ChartPlot::Metrics));
+        const ChartData &d = plot()->chartData();
+        QCOMPARE(int(d.response.size()), 9); // p50, p95, p99 of three sites
+        QVERIFY(d.response[1].series.metric == MetricKey(Metric::ResponseP95));
+        const BinnedSeries &p50 = d.response[0].series, &p99 = d.response[2].series;
+        int compared = 0;
+        for (std::size_t i = 0; i < p50.size(); ++i) {
+            if (!std::isnan(p50.values[i])) {
+                QVERIFY(p99.values[i] >= p50.values[i]);
+                ++compared;
+            }
+        }
+        QVERIFY(compared > 10);
+        // Hidden sites leave this pane too.
+        siteAction(drawnSites()[0])->trigger();
+        settle();
+        QCOMPARE(int(plot()->chartData().response.size()), 6);
+
+        // A case without response times has no such pane.
+        CaseData data = testing::makeIncident(spec());
+        for (Source &s : data.sources) {
+            // A fresh table nobody else holds yet: made const only by the Source's pointer type.
+            auto &table = const_cast<EventTable &>(*s.table);
+            std::fill(table.responseUs.begin(), table.responseUs.end(), NoResponseTime);
+        }
+        m_doc->reset(data);
+        QTRY_VERIFY_WITH_TIMEOUT(m_dock->binsReady(), 60000);
+        settle();
+        QVERIFY(plot()->chartData().response.empty());
+        QVERIFY(!plot()->isPaneShown(ChartPlot::Response));
+        QVERIFY(plot()->isPaneShown(ChartPlot::Traffic) && plot()->isPaneShown(ChartPlot::Syslog));
+    }
+
+    void csvMetricColumnsHaveAPane()
+    {
+        auto table = std::make_shared<EventTable>();
+        const qint64 begin = outage().begin - 1800 * UsPerSecond;
+        table->numeric = {{u"cpu"_qs, {}}, {u"load"_qs, {}}};
+        for (int i = 0; i < 120; ++i) {
+            const std::size_t r = table->appendRow(begin + qint64(i) * 30 * UsPerSecond, quint64(i) * 20, uint32_t(i + 2));
+            table->numeric[0].values[r] = i < 60 ? 20 : 95;
+            table->numeric[1].values[r] = i % 7;
+        }
+        Source src;
+        src.path = u"/logs/metrics.csv"_qs;
+        src.sha256 = QString(64, u'1');
+        src.format = u"csv-metrics"_qs;
+        src.site = u"db1"_qs;
+        src.events = src.lines = qint64(table->size());
+        src.firstTime = table->minTime();
+        src.lastTime = table->maxTime();
+        src.table = table;
+        edit::addSource(m_doc.get(), src);
+        QTRY_VERIFY_WITH_TIMEOUT(m_dock->binsReady() && plot()->isPaneShown(ChartPlot::Metrics), 60000);
+        settle();
+        const ChartData &d = plot()->chartData();
+        QCOMPARE(int(d.metrics.size()), 2);
+        QCOMPARE(d.metrics[0].name, u"cpu"_qs);
+        QCOMPARE(plot()->measurePanes()->metricsLegend()->itemCount(), 2);
+        QVERIFY(plot()->measurePanes()->metricsLegend()->visible());
+        // Mean per bin: the cpu column steps from 20 to 95 at the half-way row.
+        double lo = 1e9, hi = -1e9;
+        for (double v : d.metrics[0].series.values) {
+            if (!std::isnan(v)) {
+                lo = std::min(lo, v);
+                hi = std::max(hi, v);
+            }
+        }
+        QCOMPARE(lo, 20.0);
+        QCOMPARE(hi, 95.0);
+        QVERIFY(m_dock->visibleCsv().section(u'\n', 0, 0).contains(u"cpu"_qs));
+
+        m_doc->undoStack()->undo();
+        QTRY_VERIFY_WITH_TIMEOUT(m_dock->binsReady() && !plot()->isPaneShown(ChartPlot::Metrics), 60000);
+        QVERIFY(!plot()->measurePanes()->metricsLegend()->visible());
     }
 };
 

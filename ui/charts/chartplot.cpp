@@ -1,6 +1,7 @@
 #include "chartplot.h"
 #include "chartmarkerdrag.h"
 #include "chartmarks.h"
+#include "chartmeasurepanes.h"
 #include "charttracer.h"
 
 namespace inquest {
@@ -66,6 +67,11 @@ QColor siteColour(int index)
     return Palette[index % int(std::size(Palette))];
 }
 
+void setSeriesData(QCPAbstractPlottable *plottable, const BinnedSeries &series, double scale)
+{
+    setData(plottable, series, scale);
+}
+
 ChartPlot::ChartPlot(QWidget *parent)
     : QCustomPlot(parent)
     , m_ticker(new QCPAxisTickerDateTime)
@@ -83,6 +89,8 @@ ChartPlot::ChartPlot(QWidget *parent)
     m_marks = new ChartMarks(this);
     m_tracer = new ChartTracer(this);
     m_markerDrag = new ChartMarkerDrag(this);
+    m_measure = new ChartMeasurePanes(this);
+    showPanes(false, false);
     updateTickFormat();
     updateAxisLabels();
 }
@@ -104,7 +112,7 @@ void ChartPlot::setupPanes()
     legend->setIconSize(18, 10);
     plotLayout()->setRowStretchFactor(0, 0.001);
     auto *group = new QCPMarginGroup(this);
-    const double stretch[PaneCount] = {3.0, 2.0, 1.6, 1.1};
+    const double stretch[PaneCount] = {3.0, 2.0, 1.6, 1.6, 1.6, 1.1};
     for (int p = 0; p < PaneCount; ++p) {
         auto *rect = new QCPAxisRect(this);
         plotLayout()->addElement(p + 1, 0, rect);
@@ -131,6 +139,8 @@ void ChartPlot::setupPanes()
         tr("Requests per site"),
         tr("4xx (orange) and 5xx (red band), stacked · dashed: 5xx rate %, right axis"),
         tr("Unique clients per site · dashed: new clients, all sites"),
+        tr("Response time per site, ms: solid p95 · dashed p99 · dotted p50"),
+        tr("CSV metric columns, mean per bin"),
         tr("Syslog events per bin by severity: red emerg–err · orange warning · grey notice–debug")};
     for (int p = 0; p < PaneCount; ++p) {
         auto *caption = new QCPItemText(this);
@@ -177,7 +187,8 @@ void ChartPlot::setChartData(const ChartData &data)
         had.append(g->name());
     for (const NamedSeries &s : data.traffic)
         has.append(s.name);
-    if (had != has || m_4xx == nullptr || int(m_severity.size()) != int(data.severity.size())) {
+    const bool recreate = had != has || m_4xx == nullptr || int(m_severity.size()) != int(data.severity.size());
+    if (recreate) {
         clearGraphs();
         clearPlottables();
         m_traffic.clear();
@@ -244,8 +255,34 @@ void ChartPlot::setChartData(const ChartData &data)
         }
         m_severity[i]->setData(keys, values, true);
     }
+    m_measure->setChartData(data, m_siteOrder.isEmpty() ? has : m_siteOrder, recreate);
+    showPanes(m_measure->hasResponse(), m_measure->hasMetrics());
     updateAxisLabels();
     fitValueAxes();
+}
+
+void ChartPlot::showPanes(bool response, bool metrics)
+{
+    if (isPaneShown(Response) == response && isPaneShown(Metrics) == metrics && plotLayout()->rowCount() > 1)
+        return;
+    // Rows are laid out again from the panes shown; a hidden pane leaves the layout entirely
+    // (an invisible layout element would still take its share of the height).
+    const double stretch[PaneCount] = {3.0, 2.0, 1.6, 1.4, 1.4, 1.1};
+    for (QCPAxisRect *rect : m_panes) {
+        if (rect->layout() == plotLayout())
+            plotLayout()->take(rect);
+    }
+    plotLayout()->simplify();
+    int row = 1;
+    for (int p = 0; p < PaneCount; ++p) {
+        const bool shown = (p != Response || response) && (p != Metrics || metrics);
+        m_panes[p]->setVisible(shown);
+        if (!shown)
+            continue;
+        plotLayout()->addElement(row, 0, m_panes[p]);
+        plotLayout()->setRowStretchFactor(row, stretch[p]);
+        ++row;
+    }
 }
 
 void ChartPlot::fitValueAxes()

@@ -9,6 +9,7 @@
 namespace inquest {
 
 class ChartMarkerDrag;
+class ChartMeasurePanes;
 class ChartMarks;
 class ChartTracer;
 
@@ -21,7 +22,8 @@ class ChartPlot : public QCustomPlot
     Q_OBJECT
 
 public:
-    enum Pane { Traffic, Errors, Clients, Syslog, PaneCount };
+    // Response and Metrics are shown only when the case has response times or CSV metrics.
+    enum Pane { Traffic, Errors, Clients, Response, Metrics, Syslog, PaneCount };
     enum class DragMode { Pan, ZoomBox, Outage };
 
     explicit ChartPlot(QWidget *parent = nullptr);
@@ -41,6 +43,8 @@ public:
     DragMode dragMode() const { return m_mode; }
 
     QCPAxisRect *pane(Pane p) const { return m_panes[p]; }
+    bool isPaneShown(Pane p) const { return m_panes[p]->visible(); }
+    ChartMeasurePanes *measurePanes() const { return m_measure; }
     QCPAxis *timeAxis(Pane p = Traffic) const { return m_panes[p]->axis(QCPAxis::atBottom); }
     ChartMarks *marks() const { return m_marks; }
     ChartTracer *tracer() const { return m_tracer; }
@@ -86,6 +90,7 @@ private:
     double keyAt(const QPoint &pos) const;
     void showSelection(double fromKey, double toKey);
     void updateCursor(const QPoint &pos);
+    void showPanes(bool response, bool metrics);
 
     ChartData m_data;
     QCPAxisRect *m_panes[PaneCount] = {};
@@ -99,6 +104,7 @@ private:
     ChartMarks *m_marks;
     ChartTracer *m_tracer;
     ChartMarkerDrag *m_markerDrag;
+    ChartMeasurePanes *m_measure;
     DragMode m_mode = DragMode::Pan;
     QPoint m_pressPos;
     bool m_pressed = false;
@@ -110,5 +116,7 @@ private:
 };
 
 QColor siteColour(int index);
+// Step-curve or bar data from a series (keys in seconds), with a closing point for step curves.
+void setSeriesData(QCPAbstractPlottable *plottable, const BinnedSeries &series, double scale = 1.0);
 
 } // namespace inquest
