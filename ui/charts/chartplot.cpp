@@ -91,6 +91,7 @@ ChartPlot::ChartPlot(QWidget *parent)
     m_markerDrag = new ChartMarkerDrag(this);
     m_measure = new ChartMeasurePanes(this);
     showPanes(false, false);
+    connect(this, &QCustomPlot::afterLayout, this, &ChartPlot::fitTickCounts);
     updateTickFormat();
     updateAxisLabels();
 }
@@ -261,6 +262,24 @@ void ChartPlot::setChartData(const ChartData &data)
     fitValueAxes();
 }
 
+void ChartPlot::fitTickCounts()
+{
+    // A short pane (the chart docked under a full window) gets fewer value ticks, so that its
+    // labels never run into each other: about one per 30 px, between 2 and 5.
+    bool changed = false;
+    for (int p = 0; p < PaneCount; ++p) {
+        const int ticks = std::clamp(m_panes[p]->height() / 30, 2, p == Syslog ? 2 : 5);
+        for (QCPAxis *axis : {m_panes[p]->axis(QCPAxis::atLeft), m_panes[p]->axis(QCPAxis::atRight)}) {
+            if (axis->ticker()->tickCount() != ticks) {
+                axis->ticker()->setTickCount(ticks);
+                changed = true;
+            }
+        }
+    }
+    if (changed)
+        replot(rpQueuedReplot); // the ticks of this replot were placed before the layout
+}
+
 void ChartPlot::showPanes(bool response, bool metrics)
 {
     if (isPaneShown(Response) == response && isPaneShown(Metrics) == metrics && plotLayout()->rowCount() > 1)
@@ -377,11 +396,13 @@ void ChartPlot::updateTickFormat()
 void ChartPlot::updateAxisLabels()
 {
     const QString per = m_data.widthUs > 0 ? tr(" per %1").arg(widthText(m_data.widthUs)) : QString();
-    m_panes[Traffic]->axis(QCPAxis::atLeft)->setLabel(tr("Requests") + per);
-    // The error and client panes are short: their labels take two lines so they stay inside.
+    // Panes can be short (the chart docked in a full window): labels take two lines to stay inside.
+    m_panes[Traffic]->axis(QCPAxis::atLeft)->setLabel(tr("Requests") + u'\n' + per.trimmed());
     m_panes[Errors]->axis(QCPAxis::atLeft)->setLabel(tr("4xx / 5xx") + u'\n' + per.trimmed());
     m_panes[Errors]->axis(QCPAxis::atRight)->setLabel(tr("5xx rate %"));
     m_panes[Clients]->axis(QCPAxis::atLeft)->setLabel(tr("Clients") + u'\n' + per.trimmed());
+    m_panes[Response]->axis(QCPAxis::atLeft)->setLabel(tr("Response") + u'\n' + tr("ms"));
+    m_panes[Metrics]->axis(QCPAxis::atLeft)->setLabel(tr("Value") + u'\n' + tr("mean per bin"));
     // The lane is too short for a long label; its caption says what the bars are.
     m_panes[Syslog]->axis(QCPAxis::atLeft)->setLabel(tr("Syslog"));
     const QString zone = m_zone == QTimeZone::utc() ? QStringLiteral("UTC") : QString::fromUtf8(m_zone.id());

@@ -91,6 +91,7 @@ private:
     void showSelection(double fromKey, double toKey);
     void updateCursor(const QPoint &pos);
     void showPanes(bool response, bool metrics);
+    void fitTickCounts();
 
     ChartData m_data;
     QCPAxisRect *m_panes[PaneCount] = {};
