@@ -15,6 +15,24 @@ QStringList namesOf(const ChartData &data)
     return names;
 }
 
+// Metric exports sample every so often, often more coarsely than the bins: a column holds its
+// last value until the next sample instead of breaking into dashes at every empty bin.
+void setSampledData(QCPGraph *graph, const BinnedSeries &s)
+{
+    QVector<double> keys, values;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (std::isnan(s.values[i]))
+            continue;
+        keys.append(double(s.start(i)) / 1e6);
+        values.append(s.values[i]);
+    }
+    if (!keys.isEmpty()) {
+        keys.append(double(s.start(s.size())) / 1e6);
+        values.append(values.last());
+    }
+    graph->setData(keys, values, true);
+}
+
 Qt::PenStyle styleOf(Metric metric)
 {
     return metric == Metric::ResponseP50 ? Qt::DotLine : metric == Metric::ResponseP99 ? Qt::DashLine : Qt::SolidLine;
@@ -86,7 +104,7 @@ void ChartMeasurePanes::setChartData(const ChartData &data, const QStringList &s
     for (std::size_t i = 0; i < data.response.size(); ++i)
         setSeriesData(m_response[i], data.response[i].series);
     for (std::size_t i = 0; i < data.metrics.size(); ++i)
-        setSeriesData(m_metrics[i], data.metrics[i].series);
+        setSampledData(m_metrics[i], data.metrics[i].series);
 }
 
 } // namespace inquest
