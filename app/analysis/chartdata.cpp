@@ -84,8 +84,8 @@ ChartData buildChartData(const CaseBins &bins, int64_t widthUs, int64_t fromUs, 
             fresh.push_back(p->series(Metric::NewClients, widthUs, lim));
         }
         if (p->site().hasResponseTimes()) {
-            for (Metric m : {Metric::ResponseP50, Metric::ResponseP95, Metric::ResponseP99})
-                data.response.push_back({name, p->series(m, widthUs, lim)});
+            for (BinnedSeries &s : p->responsePercentiles(widthUs, lim))
+                data.response.push_back({name, std::move(s)});
         }
         for (const QString &column : p->site().numericColumns())
             data.metrics.push_back({metricSites > 1 ? name + u": "_qs + column : column,
