@@ -72,6 +72,34 @@ std::vector<MetricKey> BinPyramid::metrics() const
     return keys;
 }
 
+std::array<BinnedSeries, 3> BinPyramid::responsePercentiles(int64_t widthUs, TimeLimit limit) const
+{
+    const Metric metrics[3] = {Metric::ResponseP50, Metric::ResponseP95, Metric::ResponseP99};
+    auto sliced = [&](const BinnedSeries &s) { return limit == NoLimit ? s : s.slice(limit.first, limit.second); };
+    if (level(widthUs)) {
+        QMutexLocker lock(&m_cacheMutex);
+        auto p50 = m_cache.find({metrics[0], widthUs}), p95 = m_cache.find({metrics[1], widthUs}),
+             p99 = m_cache.find({metrics[2], widthUs});
+        if (p50 != m_cache.end() && p95 != m_cache.end() && p99 != m_cache.end())
+            return {sliced(*p50->second), sliced(*p95->second), sliced(*p99->second)};
+    }
+    // The same rule as series(): a small part of the site, or a width the pyramid does not
+    // hold, is computed for the limit only and not kept.
+    const int64_t span = m_site->maxTime() - m_site->minTime() + 1;
+    const int64_t covered = std::min(limit.second, m_site->maxTime() + 1) - std::max(limit.first, m_site->minTime());
+    if (!level(widthUs) || (limit != NoLimit && covered < span / 2))
+        return binResponsePercentiles(*m_site, widthUs, limit);
+    auto all = binResponsePercentiles(*m_site, widthUs);
+    std::array<BinnedSeries, 3> out;
+    QMutexLocker lock(&m_cacheMutex);
+    for (std::size_t k = 0; k < 3; ++k) {
+        auto computed = std::make_shared<const BinnedSeries>(std::move(all[k]));
+        m_cache.emplace(std::make_pair(MetricKey(metrics[k]), widthUs), computed);
+        out[k] = sliced(*computed);
+    }
+    return out;
+}
+
 BinnedSeries BinPyramid::series(const MetricKey &metric, int64_t widthUs, TimeLimit limit) const
 {
     const BinLevel *l = level(widthUs);

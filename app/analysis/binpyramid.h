@@ -42,6 +42,9 @@ public:
     // overlapping [limit.first, limit.second); distinct counts and percentiles for a small part
     // of the site's span are then computed for that part only.
     BinnedSeries series(const MetricKey &metric, int64_t widthUs, TimeLimit limit = NoLimit) const;
+    // p50, p95 and p99 of the response times at once (as series() would give them, three
+    // times cheaper); cached like series().
+    std::array<BinnedSeries, 3> responsePercentiles(int64_t widthUs, TimeLimit limit = NoLimit) const;
 
 private:
     std::shared_ptr<const SiteEvents> m_site;

@@ -49,6 +49,10 @@ std::vector<NamedSeries> ChartData::all() const
         list.push_back({s.name + u" unique clients"_qs, s.series});
     for (const NamedSeries &s : severity)
         list.push_back({u"syslog "_qs + s.name, s.series});
+    for (const NamedSeries &s : response)
+        list.push_back({s.name + u' ' + metricName(s.series.metric) + u" ms"_qs, s.series});
+    for (const NamedSeries &s : metrics)
+        list.push_back(s);
     return list;
 }
 
@@ -61,6 +65,9 @@ ChartData buildChartData(const CaseBins &bins, int64_t widthUs, int64_t fromUs, 
     std::vector<BinnedSeries> all, errors4, errors5, fresh;
     std::vector<BinnedSeries> sev[3];
     const TimeLimit lim{fromUs, toUs};
+    int metricSites = 0;
+    for (const auto &p : bins.sites)
+        metricSites += !p->site().numericColumns().isEmpty() && (sites.isEmpty() || sites.contains(p->site().name()));
     for (const auto &p : bins.sites) {
         const QString &name = p->site().name();
         if (!sites.isEmpty() && !sites.contains(name))
@@ -76,6 +83,13 @@ ChartData buildChartData(const CaseBins &bins, int64_t widthUs, int64_t fromUs, 
             data.clients.push_back({name, p->series(Metric::UniqueClients, widthUs, lim)});
             fresh.push_back(p->series(Metric::NewClients, widthUs, lim));
         }
+        if (p->site().hasResponseTimes()) {
+            for (BinnedSeries &s : p->responsePercentiles(widthUs, lim))
+                data.response.push_back({name, std::move(s)});
+        }
+        for (const QString &column : p->site().numericColumns())
+            data.metrics.push_back({metricSites > 1 ? name + u": "_qs + column : column,
+                                    p->series(MetricKey::numeric(column), widthUs, lim)});
         if (p->site().hasSyslog()) {
             for (int s = 0; s < 8; ++s)
                 sev[s <= 3 ? 0 : s == 4 ? 1 : 2].push_back(p->series(MetricKey::severityOf(s), widthUs, lim));

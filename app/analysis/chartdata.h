@@ -35,6 +35,12 @@ struct ChartData
     NamedSeries status5xx;              // all sites
     NamedSeries errorRate;              // 5xx / requests, all sites
     std::vector<NamedSeries> severity;  // syslog, all sites: "emerg–err", "warning", "notice–debug"
+    // Response-time percentiles per site that records them (name = site; series.metric says
+    // p50, p95 or p99; ms). Percentiles do not add up across sites, so there is no total.
+    std::vector<NamedSeries> response;
+    // Numeric columns of CSV metric sources, mean per bin (name = "column" or "site: column"
+    // when several sites have columns).
+    std::vector<NamedSeries> metrics;
 
     // Every series, for the CSV export of what is visible.
     std::vector<NamedSeries> all() const;

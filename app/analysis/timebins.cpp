@@ -297,6 +297,13 @@ BinnedSeries binUniqueClients(const SiteEvents &site, int64_t widthUs, TimeLimit
 
 BinnedSeries binResponsePercentile(const SiteEvents &site, int64_t widthUs, int p, TimeLimit limit)
 {
+    Q_ASSERT(p == 50 || p == 95 || p == 99);
+    auto all = binResponsePercentiles(site, widthUs, limit);
+    return std::move(all[p == 50 ? 0 : p == 95 ? 1 : 2]);
+}
+
+std::array<BinnedSeries, 3> binResponsePercentiles(const SiteEvents &site, int64_t widthUs, TimeLimit limit)
+{
     const Range range = rangeOf(site, widthUs, limit);
     std::vector<Bin> bins;
     std::vector<uint32_t> offsets;
@@ -308,23 +315,33 @@ BinnedSeries binResponsePercentile(const SiteEvents &site, int64_t widthUs, int 
                            v = t.responseUs[r] / 1000.0;
                            return true;
                        });
-    BinnedSeries s;
-    s.metric = p == 50 ? Metric::ResponseP50 : p == 95 ? Metric::ResponseP95 : Metric::ResponseP99;
-    s.widthUs = widthUs;
-    s.firstIndex = range.firstIndex;
-    s.values.assign(range.count, NaN);
+    constexpr std::size_t Percent[3] = {50, 95, 99};
+    const Metric metrics[3] = {Metric::ResponseP50, Metric::ResponseP95, Metric::ResponseP99};
+    std::array<BinnedSeries, 3> out;
+    for (std::size_t k = 0; k < 3; ++k) {
+        out[k].metric = metrics[k];
+        out[k].widthUs = widthUs;
+        out[k].firstIndex = range.firstIndex;
+        out[k].values.assign(range.count, NaN);
+    }
     for (std::size_t b = 0; b < range.count; ++b) {
         const std::size_t n = offsets[b + 1] - offsets[b];
         if (n == 0)
             continue;
-        // Nearest rank: the smallest value with at least p% of the values at or below it.
-        const std::size_t rank = std::max<std::size_t>(1, std::size_t((n * std::size_t(p) + 99) / 100));
         auto begin = times.begin() + offsets[b];
-        std::nth_element(begin, begin + std::ptrdiff_t(rank - 1), begin + std::ptrdiff_t(n));
-        s.values[b] = *(begin + std::ptrdiff_t(rank - 1));
+        std::size_t done = 0; // values before this index are already at most the previous rank's
+        for (std::size_t k = 0; k < 3; ++k) {
+            // Nearest rank: the smallest value with at least p% of the values at or below it.
+            const std::size_t rank = std::max<std::size_t>(1, (n * Percent[k] + 99) / 100);
+            std::nth_element(begin + std::ptrdiff_t(done), begin + std::ptrdiff_t(rank - 1), begin + std::ptrdiff_t(n));
+            out[k].values[b] = *(begin + std::ptrdiff_t(rank - 1));
+            done = rank - 1;
+        }
     }
-    s.bins = std::move(bins);
-    return s;
+    out[0].bins = bins;
+    out[1].bins = bins;
+    out[2].bins = std::move(bins);
+    return out;
 }
 
 BinnedSeries sumSeries(const std::vector<BinnedSeries> &parts)

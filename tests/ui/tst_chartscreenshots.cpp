@@ -7,9 +7,14 @@
 #include "charts/chartdock.h"
 #include "charts/chartplot.h"
 #include "charts/charttracer.h"
+#include "charts/chartsitefilter.h"
+#include "documentcontroller.h"
+#include "mainwindow.h"
 #include "model/casedocument.h"
+#include "model/commands.h"
 
 #include <QDir>
+#include <QSettings>
 #include <QTest>
 
 using namespace inquest;
@@ -55,6 +60,67 @@ private slots:
         dock.zoomToOutage();
         settle();
         QVERIFY(dock.grab().save(dir + u"/chart-outage.png"_qs));
+
+        // A CSV metric export beside the logs: its columns get a pane of their own.
+        auto table = std::make_shared<EventTable>();
+        table->numeric = {{u"cpu %"_qs, {}}, {u"load"_qs, {}}};
+        const qint64 from = doc.markers().first().begin - 3600 * UsPerSecond;
+        for (int i = 0; i < 480; ++i) {
+            const std::size_t r = table->appendRow(from + qint64(i) * 15 * UsPerSecond, quint64(i) * 20, uint32_t(i + 2));
+            const bool busy = i >= 240 && i < 300;
+            table->numeric[0].values[r] = (busy ? 92 : 35) + (i * 7919 % 13);
+            table->numeric[1].values[r] = (busy ? 11 : 3) + (i % 5) * 0.4;
+        }
+        Source csv;
+        csv.path = u"/logs/db1-metrics.csv"_qs;
+        csv.sha256 = QString(64, u'1');
+        csv.format = u"csv-metrics"_qs;
+        csv.site = u"db1"_qs;
+        csv.events = csv.lines = qint64(table->size());
+        csv.firstTime = table->minTime();
+        csv.lastTime = table->maxTime();
+        csv.table = table;
+        edit::addSource(&doc, csv);
+        QTRY_VERIFY_WITH_TIMEOUT(dock.binsReady() && dock.plot()->isPaneShown(ChartPlot::Metrics), 60000);
+        dock.zoomToOutage();
+        settle();
+        QVERIFY(dock.grab().save(dir + u"/chart-metrics.png"_qs));
+    }
+
+    // A case file (INQUEST_SCREENSHOT_CASE, e.g. what `inquest demo` writes) in the main window at
+    // 1600x1000 with its default layout, then the chart alone with a site hidden and a zone set.
+    void caseInMainWindow()
+    {
+        const QString dir = qEnvironmentVariable("INQUEST_SCREENSHOTS");
+        const QString file = qEnvironmentVariable("INQUEST_SCREENSHOT_CASE");
+        if (dir.isEmpty() || file.isEmpty())
+            QSKIP("set INQUEST_SCREENSHOTS and INQUEST_SCREENSHOT_CASE to write the case screenshots");
+        QCoreApplication::setOrganizationName(u"InquestScreenshots"_qs);
+        QSettings().clear(); // the default dock layout
+        MainWindow w;
+        w.resize(1600, 1000);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.controller()->open(file));
+        auto *dock = w.findChild<ChartDock *>();
+        QVERIFY(dock);
+        QTRY_VERIFY_WITH_TIMEOUT(dock->binsReady(), 60000);
+        QTest::qWait(200);
+        QTRY_VERIFY_WITH_TIMEOUT(!dock->controller()->isBusy(), 30000);
+        QVERIFY(w.grab().save(dir + u"/case-window.png"_qs));
+
+        dock->setFloating(true);
+        dock->resize(1600, 1000);
+        dock->zoomToOutage();
+        dock->setDisplayTimeZone("America/New_York");
+        const QStringList sites = dock->siteFilter()->sites();
+        if (sites.size() > 1)
+            dock->siteFilter()->setSiteVisible(sites.first(), false);
+        QTest::qWait(200);
+        QTRY_VERIFY_WITH_TIMEOUT(!dock->controller()->isBusy(), 30000);
+        QTest::qWait(100);
+        QVERIFY(dock->grab().save(dir + u"/case-chart.png"_qs));
+        w.controller()->askSave = [] { return DocumentController::SaveAnswer::Discard; };
     }
 };
 

@@ -38,6 +38,14 @@ void ChartController::setPinnedWidth(int64_t widthUs)
     schedule(Work::Rebin);
 }
 
+void ChartController::setSites(const QStringList &sites)
+{
+    if (sites == m_sites)
+        return;
+    m_sites = sites;
+    schedule(Work::Rebin);
+}
+
 std::size_t ChartController::maxBins() const
 {
     // About one bin per pixel of the plot, never more than a few thousand.
@@ -102,8 +110,8 @@ void ChartController::startRebin()
     const int64_t from = m_plot->visibleFromUs(), to = m_plot->visibleToUs();
     const int64_t span = to - from;
     m_busy = true;
-    m_watcher.setFuture(QtConcurrent::run([bins = m_bins, w = wantedWidth(), a = from - span, b = to + span] {
-        return buildChartData(*bins, w, a, b);
+    m_watcher.setFuture(QtConcurrent::run([bins = m_bins, w = wantedWidth(), a = from - span, b = to + span, s = m_sites] {
+        return buildChartData(*bins, w, a, b, s);
     }));
 }
 
@@ -113,7 +121,7 @@ void ChartController::rebinNow()
         return;
     m_watcher.waitForFinished();
     const int64_t from = m_plot->visibleFromUs(), to = m_plot->visibleToUs();
-    apply(buildChartData(*m_bins, wantedWidth(), from - (to - from), to + (to - from)));
+    apply(buildChartData(*m_bins, wantedWidth(), from - (to - from), to + (to - from), m_sites));
 }
 
 void ChartController::apply(const ChartData &data)

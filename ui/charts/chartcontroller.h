@@ -29,6 +29,9 @@ public:
     // 0 = follow the zoom; otherwise a pinned width in µs.
     void setPinnedWidth(int64_t widthUs);
     int64_t pinnedWidth() const { return m_pinned; }
+    // The sites drawn (empty = all).
+    void setSites(const QStringList &sites);
+    QStringList sites() const { return m_sites; }
     // The width the current view calls for.
     int64_t wantedWidth() const;
     int64_t currentWidth() const;
@@ -56,6 +59,7 @@ private:
     ChartPlot *m_plot;
     std::shared_ptr<const CaseBins> m_bins;
     int64_t m_pinned = 0;
+    QStringList m_sites;
     QTimer m_timer;
     Work m_pending = Work::None;
     QFutureWatcher<ChartData> m_watcher;

@@ -2,12 +2,14 @@
 #include "chartcontroller.h"
 #include "chartmarks.h"
 #include "chartplot.h"
+#include "chartsitefilter.h"
 
 #include "models/timeformat.h"
 
 #include "analysis/rangestats.h"
 #include "analysis/siteevents.h"
 #include "model/casedocument.h"
+#include "model/chartedits.h"
 #include "model/commands.h"
 
 #include <QAction>
@@ -64,9 +66,20 @@ ChartDock::ChartDock(CaseDocument *doc, QWidget *parent)
         updateStatus();
     });
     connect(m_plot, &ChartPlot::markerContextMenu, this, &ChartDock::onMarkerMenu);
+    connect(m_plot, &ChartPlot::markerSpanEdited, this,
+            [this](qint64 id, qint64 begin, qint64 end) { edit::setMarkerSpan(m_doc, id, begin, end); });
+    // A click on a site in the legend hides it; the Sites menu brings it back.
+    connect(m_plot, &QCustomPlot::legendClick, this, [this](QCPLegend *, QCPAbstractLegendItem *item, QMouseEvent *) {
+        if (auto *p = qobject_cast<QCPPlottableLegendItem *>(item))
+            m_siteFilter->setSiteVisible(p->plottable()->name(), false);
+    });
     connect(m_controller, &ChartController::rebinned, this, &ChartDock::updateStatus);
     connect(&m_binsWatcher, &QFutureWatcher<std::shared_ptr<const CaseBins>>::finished, this, [this] {
-        m_controller->setBins(m_binsWatcher.result());
+        const auto bins = m_binsWatcher.result();
+        m_siteFilter->setSites(bins->siteNames());
+        m_plot->setSiteOrder(bins->siteNames());
+        applyViewSettings();
+        m_controller->setBins(bins);
         refreshMarks();
         if (const auto range = std::exchange(m_pendingRange, std::nullopt)) // new bins fit all; show it again
             showTimeRange(range->first, range->second, QString());
@@ -74,7 +87,7 @@ ChartDock::ChartDock(CaseDocument *doc, QWidget *parent)
         if (std::exchange(m_rebuildAgain, false))
             rebuildBins();
     });
-    setDisplayTimeZone(m_doc->meta().displayTimeZone.toUtf8());
+    applyViewSettings();
     rebuildBins();
 }
 
@@ -110,6 +123,8 @@ void ChartDock::createToolBar()
     connect(m_width, &QComboBox::activated, this,
             [this](int i) { m_controller->setPinnedWidth(m_width->itemData(i).toLongLong()); });
     m_toolBar->addWidget(m_width);
+    m_siteFilter = new ChartSiteFilter(m_doc);
+    m_toolBar->addWidget(m_siteFilter);
     m_toolBar->addSeparator();
 
     QAction *fit = m_toolBar->addAction(tr("Fit all"), this, &ChartDock::fitAll);
@@ -184,9 +199,11 @@ void ChartDock::onChanged(const ChangeEvent &event)
 {
     if (event.entity == Entity::Source || event.action == ChangeAction::Reset) {
         if (event.action == ChangeAction::Reset)
-            setDisplayTimeZone(m_doc->meta().displayTimeZone.toUtf8());
+            applyViewSettings();
         rebuildBins();
     }
+    if (event.entity == Entity::Case && event.action == ChangeAction::Modified)
+        applyViewSettings();
     if (event.entity != Entity::Hypothesis)
         refreshMarks();
 }
@@ -293,13 +310,26 @@ void ChartDock::fitAll()
 
 void ChartDock::setDisplayTimeZone(const QByteArray &zoneId)
 {
-    const QTimeZone zone = zoneId == "local" ? QTimeZone::systemTimeZone()
-                           : zoneId.isEmpty() || zoneId == "UTC" ? QTimeZone::utc()
-                                                                 : QTimeZone(zoneId);
-    m_plot->setTimeZone(zone.isValid() ? zone : QTimeZone::utc());
-    const int index = m_zone->findData(zone.isValid() ? zoneId : QByteArray("UTC"));
+    // The case keeps a real zone id, which the report and another machine understand.
+    const QByteArray id = zoneId == "local" ? QTimeZone::systemTimeZoneId() : zoneId.isEmpty() ? QByteArray("UTC") : zoneId;
+    if (id == "UTC" || QTimeZone(id).isValid())
+        edit::setDisplayTimeZone(m_doc, QString::fromUtf8(id));
+    applyViewSettings();
+}
+
+void ChartDock::applyViewSettings()
+{
+    const QByteArray id = m_doc->meta().displayTimeZone.toUtf8();
+    const QTimeZone zone = id.isEmpty() || id == "UTC" ? QTimeZone::utc() : QTimeZone(id);
+    if (m_plot->timeZone() != (zone.isValid() ? zone : QTimeZone::utc()))
+        m_plot->setTimeZone(zone.isValid() ? zone : QTimeZone::utc());
+    const int index = m_zone->findData(zone.isValid() && !id.isEmpty() ? id : QByteArray("UTC"));
     if (index >= 0)
         m_zone->setCurrentIndex(index);
+
+    m_siteFilter->refresh();
+    const QStringList visible = m_siteFilter->visibleSites();
+    m_controller->setSites(visible.size() == m_siteFilter->sites().size() ? QStringList() : visible);
 }
 
 void ChartDock::updateStatus()
@@ -318,7 +348,7 @@ QString ChartDock::visibleCsv() const
     if (!m_controller->bins())
         return {};
     const ChartData visible = buildChartData(*m_controller->bins(), m_plot->chartData().widthUs,
-                                             m_plot->visibleFromUs(), m_plot->visibleToUs());
+                                             m_plot->visibleFromUs(), m_plot->visibleToUs(), m_controller->sites());
     return seriesCsv(visible.all());
 }
 

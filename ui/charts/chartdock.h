@@ -18,6 +18,7 @@ namespace inquest {
 class CaseDocument;
 class ChartController;
 class ChartPlot;
+class ChartSiteFilter;
 struct ChangeEvent;
 
 // The Charts dock: the incident chart with its toolbar (time zone, bin width, fit, zoom to the
@@ -36,6 +37,7 @@ public:
     ChartController *controller() const { return m_controller; }
     QToolBar *toolBar() const { return m_toolBar; }
     QAction *newEvidenceAction() const { return m_newEvidence; }
+    ChartSiteFilter *siteFilter() const { return m_siteFilter; }
     bool binsReady() const;
 
     // Actions (also reachable from the toolbar).
@@ -47,7 +49,9 @@ public:
     // names the site it concerns, if one (for the status line).
     void showTimeRange(qint64 beginUs, qint64 endUs, const QString &site);
     void fitAll();
-    void setDisplayTimeZone(const QByteArray &zoneId); // "UTC", "local" or an IANA id
+    // The analyst's choice of zone ("UTC", "local" or an IANA id): kept in the case as an
+    // undoable edit ("local" as the system's zone id), then shown.
+    void setDisplayTimeZone(const QByteArray &zoneId);
     QString visibleCsv() const;
     bool exportPng(const QString &path, QString *error = nullptr);
     bool exportPdf(const QString &path, QString *error = nullptr);
@@ -63,6 +67,8 @@ private:
     void createToolBar();
     void rebuildBins();
     void refreshMarks();
+    // Shows the zone and the sites the case asks for (on open, and after edits and undo).
+    void applyViewSettings();
     void onChanged(const ChangeEvent &event);
     void onBinClicked(qint64 timeUs, int pane, const QString &site);
     void onMarkerMenu(qint64 id, const QPoint &globalPos);
@@ -75,6 +81,7 @@ private:
     QToolBar *m_toolBar = nullptr;
     QComboBox *m_zone = nullptr;
     QComboBox *m_width = nullptr;
+    ChartSiteFilter *m_siteFilter = nullptr;
     QLabel *m_status = nullptr;
     QAction *m_newEvidence = nullptr;
     QAction *m_zoomMode = nullptr;

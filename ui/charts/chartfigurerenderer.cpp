@@ -88,7 +88,9 @@ bool ChartFigureRenderer::render(const ChartSpec &spec, QPainter *painter, const
     // Hide the panes the figure does not ask for.
     const bool show[ChartPlot::PaneCount] = {
         wants(spec, {Metric::Requests}), wants(spec, {Metric::Status4xx, Metric::Status5xx, Metric::ErrorRate}),
-        wants(spec, {Metric::UniqueClients, Metric::NewClients}), wants(spec, {Metric::Severity})};
+        wants(spec, {Metric::UniqueClients, Metric::NewClients}),
+        wants(spec, {Metric::ResponseP50, Metric::ResponseP95, Metric::ResponseP99}) && plot.isPaneShown(ChartPlot::Response),
+        wants(spec, {Metric::Numeric}) && plot.isPaneShown(ChartPlot::Metrics), wants(spec, {Metric::Severity})};
     int last = -1;
     for (int p = 0; p < ChartPlot::PaneCount; ++p) {
         if (!show[p]) {

@@ -225,4 +225,19 @@ void ChartMarks::setHighlight(qint64 beginUs, qint64 endUs)
 
 QList<QCPItemText *> ChartMarks::labels() const { return m_labels; }
 
+void ChartMarks::moveMark(int index, qint64 beginUs, qint64 endUs)
+{
+    if (index < 0 || index >= m_marks.size())
+        return;
+    m_marks[index].begin = beginUs;
+    m_marks[index].end = endUs;
+    for (QCPAbstractItem *item : std::as_const(m_items[index])) {
+        if (auto *r = qobject_cast<QCPItemRect *>(item)) {
+            r->topLeft->setCoords(double(beginUs) / 1e6, 0);
+            r->bottomRight->setCoords(double(endUs) / 1e6, 1);
+        }
+    }
+    layoutLabels();
+}
+
 } // namespace inquest

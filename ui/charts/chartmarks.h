@@ -51,6 +51,9 @@ public:
     Id markerAt(const QPoint &pos) const;
     // Label text items, for tests and screenshots checks.
     QList<QCPItemText *> labels() const;
+    // Redraws mark `index` over [beginUs, endUs) while it is being dragged (the case is told
+    // when the drag ends, and setMarks() follows).
+    void moveMark(int index, qint64 beginUs, qint64 endUs);
 
 private:
     void clear();

@@ -1,5 +1,7 @@
 #include "chartplot.h"
+#include "chartmarkerdrag.h"
 #include "chartmarks.h"
+#include "chartmeasurepanes.h"
 #include "charttracer.h"
 
 namespace inquest {
@@ -65,6 +67,11 @@ QColor siteColour(int index)
     return Palette[index % int(std::size(Palette))];
 }
 
+void setSeriesData(QCPAbstractPlottable *plottable, const BinnedSeries &series, double scale)
+{
+    setData(plottable, series, scale);
+}
+
 ChartPlot::ChartPlot(QWidget *parent)
     : QCustomPlot(parent)
     , m_ticker(new QCPAxisTickerDateTime)
@@ -81,6 +88,10 @@ ChartPlot::ChartPlot(QWidget *parent)
     setupPanes();
     m_marks = new ChartMarks(this);
     m_tracer = new ChartTracer(this);
+    m_markerDrag = new ChartMarkerDrag(this);
+    m_measure = new ChartMeasurePanes(this);
+    showPanes(false, false);
+    connect(this, &QCustomPlot::afterLayout, this, &ChartPlot::fitTickCounts);
     updateTickFormat();
     updateAxisLabels();
 }
@@ -102,7 +113,7 @@ void ChartPlot::setupPanes()
     legend->setIconSize(18, 10);
     plotLayout()->setRowStretchFactor(0, 0.001);
     auto *group = new QCPMarginGroup(this);
-    const double stretch[PaneCount] = {3.0, 2.0, 1.6, 1.1};
+    const double stretch[PaneCount] = {3.0, 2.0, 1.6, 1.6, 1.6, 1.1};
     for (int p = 0; p < PaneCount; ++p) {
         auto *rect = new QCPAxisRect(this);
         plotLayout()->addElement(p + 1, 0, rect);
@@ -129,6 +140,8 @@ void ChartPlot::setupPanes()
         tr("Requests per site"),
         tr("4xx (orange) and 5xx (red band), stacked · dashed: 5xx rate %, right axis"),
         tr("Unique clients per site · dashed: new clients, all sites"),
+        tr("Response time per site, ms: solid p95 · dashed p99 · dotted p50"),
+        tr("CSV metric columns, mean per bin"),
         tr("Syslog events per bin by severity: red emerg–err · orange warning · grey notice–debug")};
     for (int p = 0; p < PaneCount; ++p) {
         auto *caption = new QCPItemText(this);
@@ -175,16 +188,20 @@ void ChartPlot::setChartData(const ChartData &data)
         had.append(g->name());
     for (const NamedSeries &s : data.traffic)
         has.append(s.name);
-    if (had != has || m_4xx == nullptr || int(m_severity.size()) != int(data.severity.size())) {
+    const bool recreate = had != has || m_4xx == nullptr || int(m_severity.size()) != int(data.severity.size());
+    if (recreate) {
         clearGraphs();
         clearPlottables();
         m_traffic.clear();
         m_clients.clear();
         m_severity.clear();
-        for (int i = 0; i < int(data.traffic.size()); ++i)
-            m_traffic.push_back(graph(Traffic, i, data.traffic[std::size_t(i)].name, siteColour(i), true));
+        const QStringList &order = m_siteOrder.isEmpty() ? has : m_siteOrder;
+        for (int i = 0; i < int(data.traffic.size()); ++i) {
+            const int colour = int(order.indexOf(data.traffic[std::size_t(i)].name));
+            m_traffic.push_back(graph(Traffic, i, data.traffic[std::size_t(i)].name, siteColour(colour < 0 ? i : colour), true));
+        }
         for (int i = 0; i < int(data.clients.size()); ++i) {
-            const int colour = int(has.indexOf(data.clients[std::size_t(i)].name));
+            const int colour = int(order.indexOf(data.clients[std::size_t(i)].name));
             m_clients.push_back(graph(Clients, i, data.clients[std::size_t(i)].name, siteColour(colour < 0 ? i : colour), false));
         }
         m_new = graph(Clients, 0, tr("new clients (all sites)"), QColor(0x33, 0x33, 0x33), false);
@@ -239,8 +256,52 @@ void ChartPlot::setChartData(const ChartData &data)
         }
         m_severity[i]->setData(keys, values, true);
     }
+    m_measure->setChartData(data, m_siteOrder.isEmpty() ? has : m_siteOrder, recreate);
+    showPanes(m_measure->hasResponse(), m_measure->hasMetrics());
     updateAxisLabels();
     fitValueAxes();
+}
+
+void ChartPlot::fitTickCounts()
+{
+    // A short pane (the chart docked under a full window) gets fewer value ticks, so that its
+    // labels never run into each other: about one per 30 px, between 2 and 5.
+    bool changed = false;
+    for (int p = 0; p < PaneCount; ++p) {
+        const int ticks = std::clamp(m_panes[p]->height() / 30, 2, p == Syslog ? 2 : 5);
+        for (QCPAxis *axis : {m_panes[p]->axis(QCPAxis::atLeft), m_panes[p]->axis(QCPAxis::atRight)}) {
+            if (axis->ticker()->tickCount() != ticks) {
+                axis->ticker()->setTickCount(ticks);
+                changed = true;
+            }
+        }
+    }
+    if (changed)
+        replot(rpQueuedReplot); // the ticks of this replot were placed before the layout
+}
+
+void ChartPlot::showPanes(bool response, bool metrics)
+{
+    if (isPaneShown(Response) == response && isPaneShown(Metrics) == metrics && plotLayout()->rowCount() > 1)
+        return;
+    // Rows are laid out again from the panes shown; a hidden pane leaves the layout entirely
+    // (an invisible layout element would still take its share of the height).
+    const double stretch[PaneCount] = {3.0, 2.0, 1.6, 1.4, 1.4, 1.1};
+    for (QCPAxisRect *rect : m_panes) {
+        if (rect->layout() == plotLayout())
+            plotLayout()->take(rect);
+    }
+    plotLayout()->simplify();
+    int row = 1;
+    for (int p = 0; p < PaneCount; ++p) {
+        const bool shown = (p != Response || response) && (p != Metrics || metrics);
+        m_panes[p]->setVisible(shown);
+        if (!shown)
+            continue;
+        plotLayout()->addElement(row, 0, m_panes[p]);
+        plotLayout()->setRowStretchFactor(row, stretch[p]);
+        ++row;
+    }
 }
 
 void ChartPlot::fitValueAxes()
@@ -335,11 +396,13 @@ void ChartPlot::updateTickFormat()
 void ChartPlot::updateAxisLabels()
 {
     const QString per = m_data.widthUs > 0 ? tr(" per %1").arg(widthText(m_data.widthUs)) : QString();
-    m_panes[Traffic]->axis(QCPAxis::atLeft)->setLabel(tr("Requests") + per);
-    // The error and client panes are short: their labels take two lines so they stay inside.
+    // Panes can be short (the chart docked in a full window): labels take two lines to stay inside.
+    m_panes[Traffic]->axis(QCPAxis::atLeft)->setLabel(tr("Requests") + u'\n' + per.trimmed());
     m_panes[Errors]->axis(QCPAxis::atLeft)->setLabel(tr("4xx / 5xx") + u'\n' + per.trimmed());
     m_panes[Errors]->axis(QCPAxis::atRight)->setLabel(tr("5xx rate %"));
     m_panes[Clients]->axis(QCPAxis::atLeft)->setLabel(tr("Clients") + u'\n' + per.trimmed());
+    m_panes[Response]->axis(QCPAxis::atLeft)->setLabel(tr("Response") + u'\n' + tr("ms"));
+    m_panes[Metrics]->axis(QCPAxis::atLeft)->setLabel(tr("Value") + u'\n' + tr("mean per bin"));
     // The lane is too short for a long label; its caption says what the bars are.
     m_panes[Syslog]->axis(QCPAxis::atLeft)->setLabel(tr("Syslog"));
     const QString zone = m_zone == QTimeZone::utc() ? QStringLiteral("UTC") : QString::fromUtf8(m_zone.id());
@@ -385,6 +448,12 @@ void ChartPlot::setDragMode(DragMode mode)
     setSelectionRectMode(mode == DragMode::ZoomBox ? QCP::srmZoom : QCP::srmNone);
     setInteraction(QCP::iRangeDrag, mode == DragMode::Pan);
     setCursor(mode == DragMode::Pan ? Qt::ArrowCursor : Qt::CrossCursor);
+}
+
+void ChartPlot::updateCursor(const QPoint &pos)
+{
+    // Over an outage window's edge or label the cursor says it can be dragged.
+    setCursor(m_markerDrag->cursorAt(pos).value_or(m_mode == DragMode::Pan ? Qt::ArrowCursor : Qt::CrossCursor));
 }
 
 void ChartPlot::setSelection(int64_t beginUs, int64_t endUs)
@@ -439,6 +508,8 @@ void ChartPlot::mousePressEvent(QMouseEvent *event)
     m_pressed = event->button() == Qt::LeftButton;
     const bool inPane = paneAt(event->pos()) != PaneCount;
     m_drag = Drag::None;
+    if (m_pressed && event->modifiers() == Qt::NoModifier && m_markerDrag->press(event->pos()))
+        return; // an outage window's edge or label, not a pan
     if (m_pressed && inPane && (event->modifiers() & Qt::ControlModifier || m_mode == DragMode::Outage))
         m_drag = Drag::Outage;
     else if (m_pressed && inPane && event->modifiers() & Qt::ShiftModifier)
@@ -452,6 +523,10 @@ void ChartPlot::mousePressEvent(QMouseEvent *event)
 
 void ChartPlot::mouseMoveEvent(QMouseEvent *event)
 {
+    if (m_markerDrag->isDragging()) {
+        m_markerDrag->move(event->pos());
+        return;
+    }
     if (m_drag != Drag::None) {
         const double key = keyAt(event->pos());
         showSelection(qMin(m_dragKey, key), qMax(m_dragKey, key));
@@ -459,8 +534,10 @@ void ChartPlot::mouseMoveEvent(QMouseEvent *event)
         return;
     }
     QCustomPlot::mouseMoveEvent(event);
-    if (!m_pressed)
+    if (!m_pressed) {
         m_tracer->follow(event->pos());
+        updateCursor(event->pos());
+    }
 }
 
 void ChartPlot::mouseReleaseEvent(QMouseEvent *event)
@@ -469,6 +546,17 @@ void ChartPlot::mouseReleaseEvent(QMouseEvent *event)
     const Drag drag = m_drag;
     m_pressed = false;
     m_drag = Drag::None;
+    if (m_markerDrag->isDragging()) {
+        // A click on an edge changes nothing: it is a click on that bin, as anywhere else.
+        const auto span = click ? std::nullopt : m_markerDrag->release(event->pos());
+        m_markerDrag->cancel();
+        updateCursor(event->pos());
+        if (span)
+            emit markerSpanEdited(span->id, span->beginUs, span->endUs);
+        else if (const Pane pane = paneAt(event->pos()); click && pane != PaneCount)
+            emit binClicked(int64_t(std::llround(keyAt(event->pos()) * UsPerS)), pane, siteAt(event->pos()));
+        return;
+    }
     if (drag != Drag::None) {
         const double key = keyAt(event->pos());
         const auto a = int64_t(std::llround(qMin(m_dragKey, key) * UsPerS));
@@ -511,6 +599,7 @@ void ChartPlot::keyPressEvent(QKeyEvent *event)
         panBy(event->modifiers() & Qt::ShiftModifier ? 0.5 : 0.1);
         break;
     case Qt::Key_Escape:
+        m_markerDrag->cancel();
         setSelection(0, 0);
         break;
     default:

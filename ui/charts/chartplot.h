@@ -8,6 +8,8 @@
 
 namespace inquest {
 
+class ChartMarkerDrag;
+class ChartMeasurePanes;
 class ChartMarks;
 class ChartTracer;
 
@@ -20,7 +22,8 @@ class ChartPlot : public QCustomPlot
     Q_OBJECT
 
 public:
-    enum Pane { Traffic, Errors, Clients, Syslog, PaneCount };
+    // Response and Metrics are shown only when the case has response times or CSV metrics.
+    enum Pane { Traffic, Errors, Clients, Response, Metrics, Syslog, PaneCount };
     enum class DragMode { Pan, ZoomBox, Outage };
 
     explicit ChartPlot(QWidget *parent = nullptr);
@@ -32,12 +35,16 @@ public:
     int64_t visibleFromUs() const;
     int64_t visibleToUs() const;
     void setVisibleRange(int64_t fromUs, int64_t toUs);
+    // Every site of the case, so that a site keeps its colour when others are hidden.
+    void setSiteOrder(const QStringList &sites) { m_siteOrder = sites; }
     void setTimeZone(const QTimeZone &zone);
     QTimeZone timeZone() const { return m_zone; }
     void setDragMode(DragMode mode);
     DragMode dragMode() const { return m_mode; }
 
     QCPAxisRect *pane(Pane p) const { return m_panes[p]; }
+    bool isPaneShown(Pane p) const { return m_panes[p]->visible(); }
+    ChartMeasurePanes *measurePanes() const { return m_measure; }
     QCPAxis *timeAxis(Pane p = Traffic) const { return m_panes[p]->axis(QCPAxis::atBottom); }
     ChartMarks *marks() const { return m_marks; }
     ChartTracer *tracer() const { return m_tracer; }
@@ -63,6 +70,8 @@ signals:
     void rangeSelected(qint64 beginUs, qint64 endUs);
     void outageDrawn(qint64 beginUs, qint64 endUs);
     void markerContextMenu(qint64 markerId, const QPoint &globalPos);
+    // An outage window's edge or label was dragged to a new span (once per drag, on release).
+    void markerSpanEdited(qint64 markerId, qint64 beginUs, qint64 endUs);
 
 protected:
     void mousePressEvent(QMouseEvent *event) override;
@@ -80,17 +89,23 @@ private:
     QCPGraph *graph(Pane pane, int index, const QString &name, const QColor &colour, bool legend);
     double keyAt(const QPoint &pos) const;
     void showSelection(double fromKey, double toKey);
+    void updateCursor(const QPoint &pos);
+    void showPanes(bool response, bool metrics);
+    void fitTickCounts();
 
     ChartData m_data;
     QCPAxisRect *m_panes[PaneCount] = {};
     QCPLayoutGrid *m_legendRow = nullptr;
     QSharedPointer<QCPAxisTickerDateTime> m_ticker;
     QTimeZone m_zone = QTimeZone::utc();
+    QStringList m_siteOrder;
     std::vector<QCPGraph *> m_traffic, m_clients;
     QCPGraph *m_4xx = nullptr, *m_5xx = nullptr, *m_rate = nullptr, *m_new = nullptr;
     std::vector<QCPBars *> m_severity;
     ChartMarks *m_marks;
     ChartTracer *m_tracer;
+    ChartMarkerDrag *m_markerDrag;
+    ChartMeasurePanes *m_measure;
     DragMode m_mode = DragMode::Pan;
     QPoint m_pressPos;
     bool m_pressed = false;
@@ -102,5 +117,7 @@ private:
 };
 
 QColor siteColour(int index);
+// Step-curve or bar data from a series (keys in seconds), with a closing point for step curves.
+void setSeriesData(QCPAbstractPlottable *plottable, const BinnedSeries &series, double scale = 1.0);
 
 } // namespace inquest

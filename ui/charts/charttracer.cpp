@@ -83,6 +83,13 @@ void ChartTracer::follow(const QPoint &pos)
     }
     if (!data.newClients.series.bins.empty())
         lines << QStringLiteral("new clients: %1").arg(valueAt(data.newClients.series));
+    for (std::size_t i = 0; i + 2 < data.response.size(); i += 3) {
+        lines << QStringLiteral("%1 response ms: p50 %2 · p95 %3 · p99 %4")
+                     .arg(data.response[i].name, valueAt(data.response[i].series),
+                          valueAt(data.response[i + 1].series), valueAt(data.response[i + 2].series));
+    }
+    for (const NamedSeries &s : data.metrics)
+        lines << QStringLiteral("%1: %2").arg(s.name, valueAt(s.series));
     for (const NamedSeries &s : data.severity)
         lines << QStringLiteral("syslog %1: %2").arg(s.name, valueAt(s.series));
 
