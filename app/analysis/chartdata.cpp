@@ -29,11 +29,20 @@ std::shared_ptr<const CaseBins> CaseBins::build(const QList<Source> &sources)
     return bins;
 }
 
-QStringList CaseBins::siteNames() const
+namespace {
+bool hasCurves(const SiteEvents &s)
+{
+    return s.hasHttp() || s.clientCount() > 0 || s.hasResponseTimes() || !s.numericColumns().isEmpty();
+}
+} // namespace
+
+QStringList CaseBins::curveSiteNames() const
 {
     QStringList names;
-    for (const auto &p : sites)
-        names.append(p->site().name());
+    for (const auto &p : sites) {
+        if (hasCurves(p->site()))
+            names.append(p->site().name());
+    }
     return names;
 }
 
@@ -70,8 +79,8 @@ ChartData buildChartData(const CaseBins &bins, int64_t widthUs, int64_t fromUs, 
         metricSites += !p->site().numericColumns().isEmpty() && (sites.isEmpty() || sites.contains(p->site().name()));
     for (const auto &p : bins.sites) {
         const QString &name = p->site().name();
-        if (!sites.isEmpty() && !sites.contains(name))
-            continue;
+        if (!sites.isEmpty() && !sites.contains(name) && hasCurves(p->site()))
+            continue; // a host seen only in system logs is no site to choose: its lane stays
         if (p->site().hasHttp()) {
             BinnedSeries req = p->series(Metric::Requests, widthUs, lim);
             data.traffic.push_back({name, req});

@@ -17,7 +17,10 @@ struct CaseBins
 
     static std::shared_ptr<const CaseBins> build(const QList<struct Source> &sources);
     bool empty() const { return sites.empty(); }
-    QStringList siteNames() const;
+    // The sites that have curves of their own (requests, clients, response times or metric
+    // columns), the ones an analyst picks from; hosts seen only in system logs feed the
+    // severity lane and are not among them.
+    QStringList curveSiteNames() const;
 };
 
 // What the chart draws for one view: every curve at one bin width over the visible range
@@ -46,8 +49,8 @@ struct ChartData
     std::vector<NamedSeries> all() const;
 };
 
-// Bins for [fromUs, toUs) at widthUs (a ladder width). Sites not in `sites` (by name) are left
-// out when `sites` is non-empty.
+// Bins for [fromUs, toUs) at widthUs (a ladder width). Sites with curves that are not in `sites`
+// (by name) are left out when `sites` is non-empty; system-log-only hosts always count.
 ChartData buildChartData(const CaseBins &bins, int64_t widthUs, int64_t fromUs, int64_t toUs,
                          const QStringList &sites = {});
 

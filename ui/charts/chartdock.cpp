@@ -76,8 +76,8 @@ ChartDock::ChartDock(CaseDocument *doc, QWidget *parent)
     connect(m_controller, &ChartController::rebinned, this, &ChartDock::updateStatus);
     connect(&m_binsWatcher, &QFutureWatcher<std::shared_ptr<const CaseBins>>::finished, this, [this] {
         const auto bins = m_binsWatcher.result();
-        m_siteFilter->setSites(bins->siteNames());
-        m_plot->setSiteOrder(bins->siteNames());
+        m_siteFilter->setSites(bins->curveSiteNames());
+        m_plot->setSiteOrder(bins->curveSiteNames());
         applyViewSettings();
         m_controller->setBins(bins);
         refreshMarks();
