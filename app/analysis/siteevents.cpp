@@ -37,6 +37,15 @@ bool isLogWithEvents(const Source &s)
 
 std::vector<std::shared_ptr<const SiteEvents>> SiteEvents::bySite(const QList<Source> &sources)
 {
+    std::vector<std::shared_ptr<const SiteEvents>> result;
+    for (auto &[name, slices] : slicesBySite(sources))
+        result.push_back(fromSlices(name, std::move(slices)));
+    return result;
+}
+
+std::vector<std::pair<QString, std::vector<EventSlice>>>
+SiteEvents::slicesBySite(const QList<Source> &sources)
+{
     std::map<QString, std::vector<EventSlice>> groups;
     for (const Source &s : sources) {
         if (!isLogWithEvents(s))
@@ -64,12 +73,12 @@ std::vector<std::shared_ptr<const SiteEvents>> SiteEvents::bySite(const QList<So
             groups[name].push_back(std::move(slice));
         }
     }
-    std::vector<std::shared_ptr<const SiteEvents>> result;
+    std::vector<std::pair<QString, std::vector<EventSlice>>> result;
     for (auto &[name, slices] : groups) {
         // Keep source order within a site so event numbers are stable.
         std::stable_sort(slices.begin(), slices.end(),
                          [](const EventSlice &a, const EventSlice &b) { return a.sourceId < b.sourceId; });
-        result.push_back(fromSlices(name, std::move(slices)));
+        result.emplace_back(name, std::move(slices));
     }
     return result;
 }
@@ -115,8 +124,18 @@ void SiteEvents::index()
     std::unordered_map<std::string_view, uint32_t> ids;
     const EventTable *remapFor = nullptr;
     std::vector<uint32_t> remap;
+    m_sorted.assign(m_slices.size(), 1);
+    std::size_t slice = 0;
+    int64_t previous = std::numeric_limits<int64_t>::min();
     forEach([&](uint32_t g, const EventTable &t, uint32_t r) {
         const int64_t time = t.time[r];
+        while (slice + 1 < m_sliceStart.size() && g >= m_sliceStart[slice + 1]) {
+            ++slice;
+            previous = std::numeric_limits<int64_t>::min();
+        }
+        if (time < previous)
+            m_sorted[slice] = 0;
+        previous = time;
         m_minTime = std::min(m_minTime, time);
         m_maxTime = std::max(m_maxTime, time);
         m_hasSyslog = m_hasSyslog || t.severity[r] != NoSeverity;

@@ -79,19 +79,29 @@ private slots:
     void openChart()
     {
         // Fresh case: bin every site (pyramids), build the visible series, draw once.
-        std::vector<double> runs;
+        std::vector<double> runs, build, series, draw;
         for (int i = 0; i < 5; ++i) {
             ChartPlot plot;
             plot.resize(1600, 1000);
+            QElapsedTimer split;
             runs.push_back(timeMs([&] {
+                split.start();
                 const auto bins = CaseBins::build(m_data.sources);
+                build.push_back(double(split.nsecsElapsed()) / 1e6);
                 plot.setVisibleRange(bins->minTime, bins->maxTime + 1);
                 const int64_t w = BinPyramid::widthFor(bins->maxTime - bins->minTime, 1500);
-                plot.setChartData(buildChartData(*bins, w, bins->minTime, bins->maxTime + 1));
+                split.start();
+                ChartData data = buildChartData(*bins, w, bins->minTime, bins->maxTime + 1);
+                series.push_back(double(split.nsecsElapsed()) / 1e6);
+                split.start();
+                plot.setChartData(data);
                 plot.replot(QCustomPlot::rpImmediateRefresh);
+                draw.push_back(double(split.nsecsElapsed()) / 1e6);
             }));
         }
         report("open chart (bin 5M events, build, draw)", median(runs), 300);
+        qInfo("  open: bins %.2f ms, series %.2f ms, set data + draw %.2f ms (medians)", median(build),
+              median(series), median(draw));
         QBENCHMARK_ONCE {
             const auto bins = CaseBins::build(m_data.sources);
             Q_UNUSED(bins);
