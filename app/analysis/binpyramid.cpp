@@ -74,11 +74,17 @@ std::vector<MetricKey> BinPyramid::metrics() const
 
 BinnedSeries BinPyramid::series(const MetricKey &metric, int64_t widthUs, TimeLimit limit) const
 {
-    const BinLevel *l = level(widthUs);
-    if (!l)
+    if (!hasWidth(widthUs))
         return binSeries(*m_site, metric, widthUs, limit);
     if (isMergeable(metric.metric) || metric.metric == Metric::ErrorRate) {
-        return seriesFromLevel(*l, metric, limit);
+        // A view spanning few base bins merges just those for this metric: a stored level costs
+        // every metric over the whole span, in fresh memory (page faults were most of a first
+        // use of a width). Wide views use, and keep, the level.
+        const int64_t from = std::max(limit.first, m_site->minTime());
+        const int64_t to = std::min(limit.second, m_site->maxTime() + 1);
+        if (widthUs != m_base.widthUs && (to - from) / m_base.widthUs < MergeOnTheFlyBins)
+            return mergeSeries(m_base, metric, widthUs, limit);
+        return seriesFromLevel(*level(widthUs), metric, limit);
     }
     const auto key = std::make_pair(metric, widthUs);
     {

@@ -41,6 +41,9 @@ public:
     // Mergeable metrics present at every level.
     std::vector<MetricKey> metrics() const;
 
+    // Views spanning fewer base bins than this are merged from the base when asked for.
+    static constexpr int64_t MergeOnTheFlyBins = 1 << 16;
+
     // The metric at a level width (ladder widths ≥ the base width). Widths the pyramid does not
     // hold are binned directly from the events (and not cached). With a limit, the bins
     // overlapping [limit.first, limit.second); distinct counts and percentiles for a small part

@@ -201,6 +201,44 @@ BinnedSeries seriesFromLevel(const BinLevel &level, const MetricKey &metric, Tim
     return s;
 }
 
+BinnedSeries mergeSeries(const BinLevel &fine, const MetricKey &metric, int64_t widthUs, TimeLimit limit)
+{
+    Q_ASSERT(widthUs % fine.widthUs == 0);
+    BinnedSeries s;
+    s.metric = metric;
+    s.widthUs = widthUs;
+    const bool rate = metric.metric == Metric::ErrorRate;
+    const auto it = fine.bins.find(rate ? MetricKey(Metric::Status5xx) : metric);
+    const auto all = fine.bins.find(MetricKey(Metric::Requests));
+    const int64_t ratio = widthUs / fine.widthUs;
+    // The coarse level's extent, as coarsen() would make it.
+    const int64_t first = fine.binCount ? floorDiv(fine.firstIndex, ratio) : 0;
+    const int64_t count =
+        fine.binCount ? floorDiv(fine.firstIndex + int64_t(fine.binCount) - 1, ratio) - first + 1 : 0;
+    s.firstIndex = first;
+    if (it == fine.bins.end() || (rate && all == fine.bins.end()))
+        return s;
+    const int64_t lo = std::clamp<int64_t>(floorDiv(limit.first, widthUs) - first, 0, count);
+    const int64_t hi = std::clamp<int64_t>(floorDiv(limit.second - 1, widthUs) - first + 1, lo, count);
+    s.firstIndex = first + lo;
+    s.bins.resize(std::size_t(hi - lo));
+    s.values.resize(s.bins.size());
+    const int64_t fineEnd = fine.firstIndex + int64_t(fine.binCount);
+    for (int64_t c = first + lo; c < first + hi; ++c) {
+        const int64_t a = std::max(c * ratio, fine.firstIndex), b = std::min((c + 1) * ratio, fineEnd);
+        Bin &bin = s.bins[std::size_t(c - first - lo)];
+        uint32_t requests = 0;
+        for (int64_t f = a; f < b; ++f) {
+            bin.merge(it->second[std::size_t(f - fine.firstIndex)]);
+            if (rate)
+                requests += all->second[std::size_t(f - fine.firstIndex)].count;
+        }
+        s.values[std::size_t(c - first - lo)] =
+            rate ? (requests ? double(bin.count) / requests : NaN) : binValue(metric.metric, bin);
+    }
+    return s;
+}
+
 BinnedSeries binSeries(const SiteEvents &site, const MetricKey &metric, int64_t widthUs, TimeLimit limit)
 {
     switch (metric.metric) {

@@ -97,6 +97,9 @@ BinnedSeries binSeries(const SiteEvents &site, const MetricKey &metric, int64_t 
 // A series from a level that holds the metric (ErrorRate from 5xx and requests); with a limit,
 // the bins overlapping [limit.first, limit.second).
 BinnedSeries seriesFromLevel(const BinLevel &level, const MetricKey &metric, TimeLimit limit = NoLimit);
+// The same as seriesFromLevel(fine.coarsen(widthUs), metric, limit), merging only the bins of the
+// metric the limit needs (no level is built).
+BinnedSeries mergeSeries(const BinLevel &fine, const MetricKey &metric, int64_t widthUs, TimeLimit limit);
 // Distinct clients and response-time percentiles at `widthUs`, aligned to the same bins.
 // With a limit, only the bins overlapping [limit.first, limit.second) are computed (a zoomed
 // view then costs one scan of the time column, not a pass over every event's client).

@@ -284,6 +284,41 @@ private slots:
             }
         }
         QVERIFY(!lazy.level(7 * S)); // not a ladder width
+
+        // Narrow views merge their bins from the base on the fly: the same series as the level's.
+        QRandomGenerator pick(3);
+        const BinLevel &base = *pyramid.level(pyramid.baseWidth());
+        for (int i = 0; i < 60; ++i) {
+            const int64_t w = pyramid.widths()[pick.bounded(int(pyramid.widths().size()))];
+            const int64_t from = FallBack - 4 * 3600 * S + int64_t(pick.bounded(quint64(11 * 3600))) * S + pick.bounded(999);
+            const TimeLimit limit{from, from + int64_t(1 + pick.bounded(quint64(4 * 3600))) * S};
+            for (MetricKey m : {MetricKey(Metric::Requests), MetricKey(Metric::ErrorRate), MetricKey(Metric::Bytes),
+                                MetricKey(Metric::ResponseMean), MetricKey(Metric::NewClients), MetricKey::severityOf(3),
+                                MetricKey(Metric::ResponseP50)}) {
+                const BinnedSeries merged = mergeSeries(base, m, w, limit);
+                const BinnedSeries stored = seriesFromLevel(*pyramid.level(w), m, limit);
+                QCOMPARE(merged.firstIndex, stored.firstIndex);
+                QCOMPARE(merged.bins.size(), stored.bins.size());
+                QCOMPARE(merged.values.size(), stored.values.size());
+                // Sums of fractional values (response times) may differ in the last bits: a level
+                // is merged from the coarsest level that divides it, not always from the base.
+                const auto near = [](double a, double b) {
+                    return a == b || (std::isnan(a) && std::isnan(b)) || qAbs(a - b) <= 1e-9 * qMax(1.0, qAbs(b));
+                };
+                for (std::size_t b = 0; b < merged.bins.size(); ++b) {
+                    const Bin &x = merged.bins[b], &y = stored.bins[b];
+                    QCOMPARE(x.count, y.count);
+                    QCOMPARE(x.first, y.first);
+                    QCOMPARE(x.last, y.last);
+                    QCOMPARE(x.min, y.min);
+                    QCOMPARE(x.max, y.max);
+                    QVERIFY(near(x.sum, y.sum));
+                    QVERIFY(near(merged.values[b], stored.values[b]));
+                }
+                if (m.metric == Metric::Requests)
+                    QCOMPARE(pyramid.series(m, w, limit).values, stored.values);
+            }
+        }
         // A coarse base (capped bin count) still equals direct binning at its widths.
         const BinPyramid coarse(site, 100);
         QVERIFY(coarse.baseWidth() >= 300 * S);
