@@ -42,6 +42,38 @@ int statusClassMetric(uint16_t status)
     }
 }
 
+// Bin::add(1, event) for events that come in ascending event order (one slice at a time): the
+// hot binning loop keeps count, first and last only, finishCounts() sets sum, min and max after.
+inline void countInOrder(Bin &bin, uint32_t event)
+{
+    if (bin.count++ == 0)
+        bin.first = event;
+    bin.last = event;
+}
+
+// Bin::add for events in ascending event order: first and last need no comparison.
+inline void addInOrder(Bin &bin, double value, uint32_t event)
+{
+    if (bin.count++ == 0)
+        bin.first = event;
+    bin.last = event;
+    bin.sum += value;
+    bin.min = std::min(bin.min, value);
+    bin.max = std::max(bin.max, value);
+}
+
+void finishCounts(Bin *bins, std::size_t n)
+{
+    if (!bins)
+        return;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (bins[i].count > 0) {
+            bins[i].sum = bins[i].count;
+            bins[i].min = bins[i].max = 1;
+        }
+    }
+}
+
 } // namespace
 
 BinnedSeries BinnedSeries::slice(int64_t fromUs, int64_t toUs) const
@@ -137,15 +169,15 @@ BinLevel binMergeable(const SiteEvents &site, int64_t widthUs)
         const auto visit = [&](uint32_t r) {
             const std::size_t b = cursor.bin(t.time[r]);
             if (sliceHttp) {
-                http[int(Metric::Requests)][b].add(1, g);
+                countInOrder(http[int(Metric::Requests)][b], g);
                 if (const int m = statusClassMetric(t.status[r]); m >= 0)
-                    http[m][b].add(1, g);
-                bytes[b].add(double(t.bytes[r]), g);
+                    countInOrder(http[m][b], g);
+                addInOrder(bytes[b], double(t.bytes[r]), g);
             }
             if (response && t.responseUs[r] != NoResponseTime)
-                response[b].add(t.responseUs[r] / 1000.0, g);
+                addInOrder(response[b], t.responseUs[r] / 1000.0, g);
             if (severity[0] && t.severity[r] < 8)
-                severity[t.severity[r]][b].add(1, g);
+                countInOrder(severity[t.severity[r]][b], g);
             for (const auto &[values, bins] : numericOf) {
                 const double v = values[r];
                 if (!std::isnan(v))
@@ -162,6 +194,12 @@ BinLevel binMergeable(const SiteEvents &site, int64_t widthUs)
         }
     }
 
+    // The counts above kept count, first and last only; an add(1) would have set these too.
+    for (Bin *bins : {http[int(Metric::Requests)], http[int(Metric::Status2xx)], http[int(Metric::Status3xx)],
+                      http[int(Metric::Status4xx)], http[int(Metric::Status5xx)]})
+        finishCounts(bins, range.count);
+    for (Bin *bins : severity)
+        finishCounts(bins, range.count);
     if (site.clientCount() > 0) {
         Bin *fresh = vec(Metric::NewClients);
         for (std::size_t c = 0; c < site.clientCount(); ++c)
