@@ -7,6 +7,7 @@
 
 #include "analysis/chartdata.h"
 #include "charts/chartplot.h"
+#include "charts/charttracer.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -172,6 +173,22 @@ private slots:
         report("replot after pan (median)", median(runs), 16);
         std::sort(runs.begin(), runs.end());
         qInfo("  pan replot p90 %.2f ms, max %.2f ms", runs[runs.size() * 9 / 10], runs.back());
+
+        // The hover tracer redraws the overlay layer only: no full replot while the mouse moves
+        // (its first appearance adds its items to the layer, which takes one).
+        plot.tracer()->follow(plot.pane(ChartPlot::Traffic)->rect().center());
+        int fullReplots = 0;
+        const auto counter = connect(&plot, &QCustomPlot::afterReplot, this, [&fullReplots] { ++fullReplots; });
+        std::vector<double> hover;
+        const QRect pane = plot.pane(ChartPlot::Traffic)->rect();
+        for (int i = 0; i < 40; ++i) {
+            const QPoint at(pane.left() + pane.width() * (i + 1) / 42, pane.center().y());
+            hover.push_back(timeMs([&] { plot.tracer()->follow(at); }));
+        }
+        disconnect(counter);
+        QVERIFY(plot.tracer()->isShown());
+        qInfo("  hover tracer %.2f ms median, full replots while hovering: %d", median(hover), fullReplots);
+        QCOMPARE(fullReplots, 0);
         QBENCHMARK {
             plot.timeAxis()->moveRange(1);
             plot.fitValueAxes();
