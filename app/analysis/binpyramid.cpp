@@ -3,6 +3,8 @@
 
 #include <QMutexLocker>
 
+#include <algorithm>
+
 namespace inquest {
 
 BinPyramid::BinPyramid(std::shared_ptr<const SiteEvents> site, std::size_t maxBaseBins)
@@ -10,18 +12,11 @@ BinPyramid::BinPyramid(std::shared_ptr<const SiteEvents> site, std::size_t maxBa
 {
     const int64_t span = m_site->empty() ? 0 : m_site->maxTime() - m_site->minTime() + 1;
     const int64_t base = widthFor(span, maxBaseBins);
-    m_levels.push_back(binMergeable(*m_site, base));
-    // Each level merges from the coarsest finer level whose width divides it (exact merge).
+    m_base = binMergeable(*m_site, base);
+    m_widths.push_back(base);
     for (int64_t w : ladder()) {
-        if (w <= base || w % base != 0)
-            continue;
-        const BinLevel *from = &m_levels.front();
-        for (const BinLevel &l : m_levels) {
-            if (w % l.widthUs == 0)
-                from = &l;
-        }
-        BinLevel next = from->coarsen(w);
-        m_levels.push_back(std::move(next));
+        if (w > base && w % base == 0)
+            m_widths.push_back(w);
     }
 }
 
@@ -45,30 +40,35 @@ int64_t BinPyramid::widthFor(int64_t spanUs, std::size_t maxBins, int64_t minWid
     return ladder().back();
 }
 
-std::vector<int64_t> BinPyramid::widths() const
+bool BinPyramid::hasWidth(int64_t widthUs) const
 {
-    std::vector<int64_t> w;
-    for (const BinLevel &l : m_levels)
-        w.push_back(l.widthUs);
-    return w;
+    return std::find(m_widths.begin(), m_widths.end(), widthUs) != m_widths.end();
 }
 
 const BinLevel *BinPyramid::level(int64_t widthUs) const
 {
-    for (const BinLevel &l : m_levels) {
-        if (l.widthUs == widthUs)
-            return &l;
+    if (widthUs == m_base.widthUs)
+        return &m_base;
+    if (!hasWidth(widthUs))
+        return nullptr;
+    QMutexLocker lock(&m_levelMutex);
+    if (const auto it = m_levels.find(widthUs); it != m_levels.end())
+        return it->second.get();
+    // Merge from the coarsest level there whose width divides this one (exact merge).
+    const BinLevel *from = &m_base;
+    for (const auto &[w, l] : m_levels) {
+        if (w < widthUs && widthUs % w == 0)
+            from = l.get();
     }
-    return nullptr;
+    auto merged = std::make_unique<const BinLevel>(from->coarsen(widthUs));
+    return m_levels.emplace(widthUs, std::move(merged)).first->second.get();
 }
 
 std::vector<MetricKey> BinPyramid::metrics() const
 {
     std::vector<MetricKey> keys;
-    if (!m_levels.empty()) {
-        for (const auto &[key, bins] : m_levels.front().bins)
-            keys.push_back(key);
-    }
+    for (const auto &[key, bins] : m_base.bins)
+        keys.push_back(key);
     return keys;
 }
 
@@ -76,7 +76,7 @@ std::array<BinnedSeries, 3> BinPyramid::responsePercentiles(int64_t widthUs, Tim
 {
     const Metric metrics[3] = {Metric::ResponseP50, Metric::ResponseP95, Metric::ResponseP99};
     auto sliced = [&](const BinnedSeries &s) { return limit == NoLimit ? s : s.slice(limit.first, limit.second); };
-    if (level(widthUs)) {
+    if (hasWidth(widthUs)) {
         QMutexLocker lock(&m_cacheMutex);
         auto p50 = m_cache.find({metrics[0], widthUs}), p95 = m_cache.find({metrics[1], widthUs}),
              p99 = m_cache.find({metrics[2], widthUs});
@@ -87,7 +87,7 @@ std::array<BinnedSeries, 3> BinPyramid::responsePercentiles(int64_t widthUs, Tim
     // hold, is computed for the limit only and not kept.
     const int64_t span = m_site->maxTime() - m_site->minTime() + 1;
     const int64_t covered = std::min(limit.second, m_site->maxTime() + 1) - std::max(limit.first, m_site->minTime());
-    if (!level(widthUs) || (limit != NoLimit && covered < span / 2))
+    if (!hasWidth(widthUs) || (limit != NoLimit && covered < span / 2))
         return binResponsePercentiles(*m_site, widthUs, limit);
     auto all = binResponsePercentiles(*m_site, widthUs);
     std::array<BinnedSeries, 3> out;
@@ -102,12 +102,17 @@ std::array<BinnedSeries, 3> BinPyramid::responsePercentiles(int64_t widthUs, Tim
 
 BinnedSeries BinPyramid::series(const MetricKey &metric, int64_t widthUs, TimeLimit limit) const
 {
-    const BinLevel *l = level(widthUs);
-    if (!l)
+    if (!hasWidth(widthUs))
         return binSeries(*m_site, metric, widthUs, limit);
     if (isMergeable(metric.metric) || metric.metric == Metric::ErrorRate) {
-        BinnedSeries s = seriesFromLevel(*l, metric);
-        return limit == NoLimit ? s : s.slice(limit.first, limit.second);
+        // A view spanning few base bins merges just those for this metric: a stored level costs
+        // every metric over the whole span, in fresh memory (page faults were most of a first
+        // use of a width). Wide views use, and keep, the level.
+        const int64_t from = std::max(limit.first, m_site->minTime());
+        const int64_t to = std::min(limit.second, m_site->maxTime() + 1);
+        if (widthUs != m_base.widthUs && (to - from) / m_base.widthUs < MergeOnTheFlyBins)
+            return mergeSeries(m_base, metric, widthUs, limit);
+        return seriesFromLevel(*level(widthUs), metric, limit);
     }
     const auto key = std::make_pair(metric, widthUs);
     {

@@ -14,9 +14,11 @@ class SiteEvents;
 
 // Multi-resolution bins of one site (the "min/max pyramid"): the mergeable metrics are binned
 // once at a base width and merged upward along a ladder of round widths from 1 s to 1 day, so
-// any zoom level is drawn from a few thousand precomputed bins. Distinct counts and percentiles
-// cannot be merged; they are computed from the events the first time a width asks for them
-// and cached. Thread-safe for concurrent series() calls.
+// any zoom level is drawn from a few thousand bins. A level is merged the first time it is asked
+// for (from the coarsest level already there whose width divides it): opening a chart needs one
+// or two, and building all of them for every site cost more than the first view. Distinct
+// counts and percentiles cannot be merged; they are computed from the events the first time a
+// width asks for them and cached. Thread-safe for concurrent level() and series() calls.
 class BinPyramid
 {
 public:
@@ -30,12 +32,17 @@ public:
 
     const SiteEvents &site() const { return *m_site; }
     std::shared_ptr<const SiteEvents> sitePtr() const { return m_site; }
-    int64_t baseWidth() const { return m_levels.empty() ? 0 : m_levels.front().widthUs; }
-    std::vector<int64_t> widths() const;
-    bool hasWidth(int64_t widthUs) const { return level(widthUs) != nullptr; }
+    int64_t baseWidth() const { return m_base.widthUs; }
+    // The base width and every ladder width it divides, ascending.
+    const std::vector<int64_t> &widths() const { return m_widths; }
+    bool hasWidth(int64_t widthUs) const;
+    // The level of a width in widths() (merged now if it was not yet), else null.
     const BinLevel *level(int64_t widthUs) const;
     // Mergeable metrics present at every level.
     std::vector<MetricKey> metrics() const;
+
+    // Views spanning fewer base bins than this are merged from the base when asked for.
+    static constexpr int64_t MergeOnTheFlyBins = 1 << 16;
 
     // The metric at a level width (ladder widths ≥ the base width). Widths the pyramid does not
     // hold are binned directly from the events (and not cached). With a limit, the bins
@@ -48,7 +55,10 @@ public:
 
 private:
     std::shared_ptr<const SiteEvents> m_site;
-    std::vector<BinLevel> m_levels; // ascending width
+    BinLevel m_base;
+    std::vector<int64_t> m_widths;
+    mutable QMutex m_levelMutex;
+    mutable std::map<int64_t, std::unique_ptr<const BinLevel>> m_levels; // merged so far, by width
     mutable QMutex m_cacheMutex;
     mutable std::map<std::pair<MetricKey, int64_t>, std::shared_ptr<const BinnedSeries>> m_cache;
 };

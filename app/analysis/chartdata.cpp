@@ -6,17 +6,20 @@
 
 #include <QtConcurrent/QtConcurrentMap>
 
+#include <optional>
+
 namespace inquest {
 
 std::shared_ptr<const CaseBins> CaseBins::build(const QList<Source> &sources)
 {
     auto bins = std::make_shared<CaseBins>();
-    const auto sites = SiteEvents::bySite(sources);
-    // Sites are independent: bin them in parallel.
+    const auto sites = SiteEvents::slicesBySite(sources);
+    // Sites are independent: index and bin them in parallel.
     const ThreadPoolLoan loan; // see threadpoolloan.h
     bins->sites = QtConcurrent::blockingMapped<std::vector<std::shared_ptr<const BinPyramid>>>(
-        sites, [](const std::shared_ptr<const SiteEvents> &site) {
-            return std::shared_ptr<const BinPyramid>(std::make_shared<BinPyramid>(site));
+        sites, [](const std::pair<QString, std::vector<EventSlice>> &site) {
+            return std::shared_ptr<const BinPyramid>(
+                std::make_shared<BinPyramid>(SiteEvents::fromSlices(site.first, site.second)));
         });
     bool first = true;
     for (const auto &p : bins->sites) {
@@ -71,38 +74,73 @@ ChartData buildChartData(const CaseBins &bins, int64_t widthUs, int64_t fromUs, 
     data.widthUs = widthUs;
     data.fromUs = fromUs;
     data.toUs = toUs;
+    // What each site contributes, computed for all sites in parallel (distinct clients cost a
+    // pass over the site's events in the range the first time a width is asked for).
+    struct SiteSeries
+    {
+        const BinPyramid *pyramid = nullptr;
+        std::optional<BinnedSeries> requests, errors4, errors5, clients, fresh;
+        std::vector<BinnedSeries> response, metrics, severity;
+    };
+    std::vector<SiteSeries> parts;
+    int metricSites = 0;
+    for (const auto &p : bins.sites) {
+        // A host seen only in system logs is no site to choose: its lane stays.
+        if (sites.isEmpty() || sites.contains(p->site().name()) || !hasCurves(p->site())) {
+            parts.push_back({p.get(), {}, {}, {}, {}, {}, {}, {}, {}});
+            metricSites += !p->site().numericColumns().isEmpty();
+        }
+    }
+    const TimeLimit lim{fromUs, toUs};
+    const auto compute = [widthUs, lim](SiteSeries &part) {
+        const BinPyramid &p = *part.pyramid;
+        if (p.site().hasHttp()) {
+            part.requests = p.series(Metric::Requests, widthUs, lim);
+            part.errors4 = p.series(Metric::Status4xx, widthUs, lim);
+            part.errors5 = p.series(Metric::Status5xx, widthUs, lim);
+        }
+        if (p.site().clientCount() > 0) {
+            part.clients = p.series(Metric::UniqueClients, widthUs, lim);
+            part.fresh = p.series(Metric::NewClients, widthUs, lim);
+        }
+        if (p.site().hasResponseTimes()) {
+            for (BinnedSeries &s : p.responsePercentiles(widthUs, lim))
+                part.response.push_back(std::move(s));
+        }
+        for (const QString &column : p.site().numericColumns())
+            part.metrics.push_back(p.series(MetricKey::numeric(column), widthUs, lim));
+        if (p.site().hasSyslog()) {
+            for (int s = 0; s < 8; ++s)
+                part.severity.push_back(p.series(MetricKey::severityOf(s), widthUs, lim));
+        }
+    };
+    {
+        const ThreadPoolLoan loan; // see threadpoolloan.h
+        QtConcurrent::blockingMap(parts, compute);
+    }
     std::vector<BinnedSeries> all, errors4, errors5, fresh;
     std::vector<BinnedSeries> sev[3];
-    const TimeLimit lim{fromUs, toUs};
-    int metricSites = 0;
-    for (const auto &p : bins.sites)
-        metricSites += !p->site().numericColumns().isEmpty() && (sites.isEmpty() || sites.contains(p->site().name()));
-    for (const auto &p : bins.sites) {
-        const QString &name = p->site().name();
-        if (!sites.isEmpty() && !sites.contains(name) && hasCurves(p->site()))
-            continue; // a host seen only in system logs is no site to choose: its lane stays
-        if (p->site().hasHttp()) {
-            BinnedSeries req = p->series(Metric::Requests, widthUs, lim);
-            data.traffic.push_back({name, req});
-            all.push_back(std::move(req));
-            errors4.push_back(p->series(Metric::Status4xx, widthUs, lim));
-            errors5.push_back(p->series(Metric::Status5xx, widthUs, lim));
+    for (SiteSeries &part : parts) {
+        const SiteEvents &site = part.pyramid->site();
+        const QString &name = site.name();
+        if (part.requests) {
+            data.traffic.push_back({name, *part.requests});
+            all.push_back(std::move(*part.requests));
+            errors4.push_back(std::move(*part.errors4));
+            errors5.push_back(std::move(*part.errors5));
         }
-        if (p->site().clientCount() > 0) {
-            data.clients.push_back({name, p->series(Metric::UniqueClients, widthUs, lim)});
-            fresh.push_back(p->series(Metric::NewClients, widthUs, lim));
+        if (part.clients) {
+            data.clients.push_back({name, std::move(*part.clients)});
+            fresh.push_back(std::move(*part.fresh));
         }
-        if (p->site().hasResponseTimes()) {
-            for (BinnedSeries &s : p->responsePercentiles(widthUs, lim))
-                data.response.push_back({name, std::move(s)});
-        }
-        for (const QString &column : p->site().numericColumns())
-            data.metrics.push_back({metricSites > 1 ? name + u": "_qs + column : column,
-                                    p->series(MetricKey::numeric(column), widthUs, lim)});
-        if (p->site().hasSyslog()) {
-            for (int s = 0; s < 8; ++s)
-                sev[s <= 3 ? 0 : s == 4 ? 1 : 2].push_back(p->series(MetricKey::severityOf(s), widthUs, lim));
-        }
+        for (BinnedSeries &s : part.response)
+            data.response.push_back({name, std::move(s)});
+        const QStringList columns = site.numericColumns();
+        for (qsizetype c = 0; c < columns.size(); ++c)
+            data.metrics.push_back({metricSites > 1 ? name + u": "_qs + columns[c] : columns[c],
+                                    std::move(part.metrics[std::size_t(c)])});
+        for (int s = 0; s < int(part.severity.size()); ++s)
+            sev[s <= 3 ? 0 : s == 4 ? 1 : 2].push_back(std::move(part.severity[std::size_t(s)]));
     }
     if (!all.empty()) {
         data.status4xx = {u"4xx"_qs, sumSeries(errors4)};

@@ -37,6 +37,15 @@ bool isLogWithEvents(const Source &s)
 
 std::vector<std::shared_ptr<const SiteEvents>> SiteEvents::bySite(const QList<Source> &sources)
 {
+    std::vector<std::shared_ptr<const SiteEvents>> result;
+    for (auto &[name, slices] : slicesBySite(sources))
+        result.push_back(fromSlices(name, std::move(slices)));
+    return result;
+}
+
+std::vector<std::pair<QString, std::vector<EventSlice>>>
+SiteEvents::slicesBySite(const QList<Source> &sources)
+{
     std::map<QString, std::vector<EventSlice>> groups;
     for (const Source &s : sources) {
         if (!isLogWithEvents(s))
@@ -64,12 +73,12 @@ std::vector<std::shared_ptr<const SiteEvents>> SiteEvents::bySite(const QList<So
             groups[name].push_back(std::move(slice));
         }
     }
-    std::vector<std::shared_ptr<const SiteEvents>> result;
+    std::vector<std::pair<QString, std::vector<EventSlice>>> result;
     for (auto &[name, slices] : groups) {
         // Keep source order within a site so event numbers are stable.
         std::stable_sort(slices.begin(), slices.end(),
                          [](const EventSlice &a, const EventSlice &b) { return a.sourceId < b.sourceId; });
-        result.push_back(fromSlices(name, std::move(slices)));
+        result.emplace_back(name, std::move(slices));
     }
     return result;
 }
@@ -111,38 +120,81 @@ void SiteEvents::index()
     m_maxTime = std::numeric_limits<int64_t>::min();
     m_clients.assign(m_size, NoClient);
 
-    // Client strings from different pools map to one id; each pool id is looked up once.
+    // Client strings from different pools map to one id; each pool id is looked up once, and
+    // strings are hashed only once a second pool joins the site (most sites are one file).
     std::unordered_map<std::string_view, uint32_t> ids;
-    const EventTable *remapFor = nullptr;
-    std::vector<uint32_t> remap;
-    forEach([&](uint32_t g, const EventTable &t, uint32_t r) {
-        const int64_t time = t.time[r];
-        m_minTime = std::min(m_minTime, time);
-        m_maxTime = std::max(m_maxTime, time);
-        m_hasSyslog = m_hasSyslog || t.severity[r] != NoSeverity;
-        m_hasResponse = m_hasResponse || t.responseUs[r] != NoResponseTime;
-        const uint32_t pid = t.client[r];
-        if (pid == 0)
-            return;
-        if (remapFor != &t) {
-            remapFor = &t;
-            remap.assign(t.strings.size(), NoClient);
-        }
-        uint32_t &id = remap[pid];
-        if (id == NoClient) {
-            auto [it, added] = ids.try_emplace(t.strings.view(pid), uint32_t(ids.size()));
-            id = it->second;
-            if (added) {
-                m_clientFirstTime.push_back(time);
-                m_clientFirstEvent.push_back(g);
+    std::vector<std::pair<const EventTable *, std::vector<uint32_t>>> remaps; // per pool
+    m_sorted.assign(m_slices.size(), 1);
+    for (std::size_t k = 0; k < m_slices.size(); ++k) {
+        const EventSlice &s = m_slices[k];
+        const EventTable &t = *s.table;
+        auto remap = std::find_if(remaps.begin(), remaps.end(), [&t](const auto &r) { return r.first == &t; });
+        if (remap == remaps.end()) {
+            if (remaps.size() == 1) {
+                const auto &[pool, map] = remaps.front();
+                for (uint32_t pid = 0; pid < map.size(); ++pid) {
+                    if (map[pid] != NoClient)
+                        ids.emplace(pool->strings.view(pid), map[pid]);
+                }
             }
+            remaps.emplace_back(&t, std::vector<uint32_t>(t.strings.size(), NoClient));
+            remap = remaps.end() - 1;
         }
-        m_clients[g] = id;
-        if (time < m_clientFirstTime[id]) {
-            m_clientFirstTime[id] = time;
-            m_clientFirstEvent[id] = g;
+        uint32_t *map = remap->second.data();
+        const bool hashed = remaps.size() > 1;
+        const auto firstSight = [&](uint32_t pid, int64_t time, uint32_t g) {
+            const auto next = uint32_t(m_clientFirstTime.size());
+            if (hashed) {
+                const auto [it, added] = ids.try_emplace(t.strings.view(pid), next);
+                if (!added)
+                    return it->second;
+            }
+            m_clientFirstTime.push_back(time);
+            m_clientFirstEvent.push_back(g);
+            return next;
+        };
+        // One tight loop per slice over the columns it reads.
+        const int64_t *time = t.time.data();
+        const uint8_t *severity = t.severity.data();
+        const uint32_t *response = t.responseUs.data();
+        const uint32_t *client = t.client.data();
+        uint32_t *clients = m_clients.data();
+        int64_t previous = std::numeric_limits<int64_t>::min(), lo = m_minTime, hi = m_maxTime;
+        bool sorted = true, syslog = false, responses = false;
+        auto g = uint32_t(m_sliceStart[k]);
+        const auto visit = [&](uint32_t r) {
+            const int64_t tm = time[r];
+            sorted = sorted && tm >= previous;
+            previous = tm;
+            lo = std::min(lo, tm);
+            hi = std::max(hi, tm);
+            syslog = syslog || severity[r] != NoSeverity;
+            responses = responses || response[r] != NoResponseTime;
+            if (const uint32_t pid = client[r]; pid != 0) {
+                uint32_t id = map[pid];
+                if (id == NoClient) [[unlikely]]
+                    id = map[pid] = firstSight(pid, tm, g);
+                clients[g] = id;
+                if (tm < m_clientFirstTime[id]) {
+                    m_clientFirstTime[id] = tm;
+                    m_clientFirstEvent[id] = g;
+                }
+            }
+            ++g;
+        };
+        if (s.allRows) {
+            for (uint32_t r = 0; r < uint32_t(t.size()); ++r)
+                visit(r);
+        } else {
+            for (uint32_t r : s.rows)
+                visit(r);
         }
-    });
+        m_sorted[k] = sorted;
+        m_minTime = lo;
+        m_maxTime = hi;
+        m_hasSyslog = m_hasSyslog || syslog;
+        m_hasResponse = m_hasResponse || responses;
+    }
     if (m_size == 0)
         m_minTime = m_maxTime = 0;
 }

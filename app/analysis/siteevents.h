@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <algorithm>
+
 #include <memory>
 #include <vector>
 
@@ -45,6 +47,9 @@ public:
     // Groups the log sources of a case by Source::site, or by the per-event host column when a
     // source has no site (falling back to the file name when the host is empty too).
     static std::vector<std::shared_ptr<const SiteEvents>> bySite(const QList<Source> &sources);
+    // The same grouping without indexing, by site name: callers index the sites in parallel.
+    static std::vector<std::pair<QString, std::vector<EventSlice>>>
+    slicesBySite(const QList<Source> &sources);
     // Every log event of the case as one "site" (named `name`).
     static std::shared_ptr<const SiteEvents> combined(const QList<Source> &sources, const QString &name = {});
     static std::shared_ptr<const SiteEvents> fromSlices(const QString &name, std::vector<EventSlice> slices);
@@ -68,6 +73,15 @@ public:
     const std::vector<uint32_t> &clientFirstEvent() const { return m_clientFirstEvent; }
 
     EventRef locate(uint32_t event) const;
+    // Event number of the first event of slice k.
+    uint32_t sliceStart(std::size_t k) const { return uint32_t(m_sliceStart[k]); }
+    // Whether the times of slice k never decrease (logs nearly always are): a time range of such a
+    // slice is a run of rows found by binary search, and its bins come in order.
+    bool sliceSorted(std::size_t k) const { return m_sorted[k] != 0; }
+    bool allSorted() const
+    {
+        return std::all_of(m_sorted.begin(), m_sorted.end(), [](uint8_t s) { return s != 0; });
+    }
 
     // Calls f(eventNumber, table, row) for every event, in numbering order.
     template <typename F>
@@ -93,6 +107,7 @@ private:
     QString m_name;
     std::vector<EventSlice> m_slices;
     std::vector<std::size_t> m_sliceStart;
+    std::vector<uint8_t> m_sorted; // per slice
     std::size_t m_size = 0;
     int64_t m_minTime = 0;
     int64_t m_maxTime = 0;

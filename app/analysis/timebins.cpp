@@ -1,4 +1,5 @@
 #include "timebins.h"
+#include "binscan.h"
 #include "siteevents.h"
 
 #include <algorithm>
@@ -41,17 +42,36 @@ int statusClassMetric(uint16_t status)
     }
 }
 
-BinnedSeries withValues(MetricKey key, int64_t widthUs, int64_t firstIndex, std::vector<Bin> bins)
+// Bin::add(1, event) for events that come in ascending event order (one slice at a time): the
+// hot binning loop keeps count, first and last only, finishCounts() sets sum, min and max after.
+inline void countInOrder(Bin &bin, uint32_t event)
 {
-    BinnedSeries s;
-    s.values.reserve(bins.size());
-    for (const Bin &b : bins)
-        s.values.push_back(binValue(key.metric, b));
-    s.metric = std::move(key);
-    s.widthUs = widthUs;
-    s.firstIndex = firstIndex;
-    s.bins = std::move(bins);
-    return s;
+    if (bin.count++ == 0)
+        bin.first = event;
+    bin.last = event;
+}
+
+// Bin::add for events in ascending event order: first and last need no comparison.
+inline void addInOrder(Bin &bin, double value, uint32_t event)
+{
+    if (bin.count++ == 0)
+        bin.first = event;
+    bin.last = event;
+    bin.sum += value;
+    bin.min = std::min(bin.min, value);
+    bin.max = std::max(bin.max, value);
+}
+
+void finishCounts(Bin *bins, std::size_t n)
+{
+    if (!bins)
+        return;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (bins[i].count > 0) {
+            bins[i].sum = bins[i].count;
+            bins[i].min = bins[i].max = 1;
+        }
+    }
 }
 
 } // namespace
@@ -134,43 +154,52 @@ BinLevel binMergeable(const SiteEvents &site, int64_t widthUs)
     for (const QString &c : columns)
         numeric.push_back(vec(MetricKey::numeric(c)));
 
-    const EventTable *current = nullptr;
-    bool currentHttp = false;
-    std::vector<std::pair<const std::vector<double> *, Bin *>> currentNumeric;
+    // Slice by slice, so each slice's properties are looked up once, not per event.
     const int64_t first = range.firstIndex;
-    uint32_t sliceEnd = 0;
-    std::size_t sliceIndex = 0;
-    site.forEach([&](uint32_t g, const EventTable &t, uint32_t r) {
-        if (&t != current || g >= sliceEnd) {
-            // Entering a new slice: refresh its properties.
-            while (g >= sliceEnd) {
-                sliceEnd += uint32_t(site.slices()[sliceIndex].size());
-                currentHttp = site.slices()[sliceIndex].http;
-                ++sliceIndex;
+    std::vector<std::pair<const double *, Bin *>> numericOf;
+    for (std::size_t k = 0; k < site.slices().size(); ++k) {
+        const EventSlice &slice = site.slices()[k];
+        const EventTable &t = *slice.table;
+        numericOf.clear();
+        for (const NumericColumn &c : t.numeric)
+            numericOf.emplace_back(c.values.data(), numeric[std::size_t(columns.indexOf(c.name))]);
+        const bool sliceHttp = slice.http;
+        BinCursor cursor(widthUs, first);
+        uint32_t g = site.sliceStart(k);
+        const auto visit = [&](uint32_t r) {
+            const std::size_t b = cursor.bin(t.time[r]);
+            if (sliceHttp) {
+                countInOrder(http[int(Metric::Requests)][b], g);
+                if (const int m = statusClassMetric(t.status[r]); m >= 0)
+                    countInOrder(http[m][b], g);
+                addInOrder(bytes[b], double(t.bytes[r]), g);
             }
-            current = &t;
-            currentNumeric.clear();
-            for (const NumericColumn &c : t.numeric)
-                currentNumeric.emplace_back(&c.values, numeric[std::size_t(columns.indexOf(c.name))]);
+            if (response && t.responseUs[r] != NoResponseTime)
+                addInOrder(response[b], t.responseUs[r] / 1000.0, g);
+            if (severity[0] && t.severity[r] < 8)
+                countInOrder(severity[t.severity[r]][b], g);
+            for (const auto &[values, bins] : numericOf) {
+                const double v = values[r];
+                if (!std::isnan(v))
+                    bins[b].add(v, g);
+            }
+            ++g;
+        };
+        if (slice.allRows) {
+            for (uint32_t r = 0; r < uint32_t(t.size()); ++r)
+                visit(r);
+        } else {
+            for (uint32_t r : slice.rows)
+                visit(r);
         }
-        const std::size_t b = std::size_t(floorDiv(t.time[r], widthUs) - first);
-        if (currentHttp) {
-            http[int(Metric::Requests)][b].add(1, g);
-            if (const int m = statusClassMetric(t.status[r]); m >= 0)
-                http[m][b].add(1, g);
-            bytes[b].add(double(t.bytes[r]), g);
-        }
-        if (response && t.responseUs[r] != NoResponseTime)
-            response[b].add(t.responseUs[r] / 1000.0, g);
-        if (severity[0] && t.severity[r] < 8)
-            severity[t.severity[r]][b].add(1, g);
-        for (const auto &[values, bins] : currentNumeric) {
-            const double v = (*values)[r];
-            if (!std::isnan(v))
-                bins[b].add(v, g);
-        }
-    });
+    }
 
+    // The counts above kept count, first and last only; an add(1) would have set these too.
+    for (Bin *bins : {http[int(Metric::Requests)], http[int(Metric::Status2xx)], http[int(Metric::Status3xx)],
+                      http[int(Metric::Status4xx)], http[int(Metric::Status5xx)]})
+        finishCounts(bins, range.count);
+    for (Bin *bins : severity)
+        finishCounts(bins, range.count);
     if (site.clientCount() > 0) {
         Bin *fresh = vec(Metric::NewClients);
         for (std::size_t c = 0; c < site.clientCount(); ++c)
@@ -179,34 +208,73 @@ BinLevel binMergeable(const SiteEvents &site, int64_t widthUs)
     return level;
 }
 
-BinnedSeries seriesFromLevel(const BinLevel &level, const MetricKey &metric)
+BinnedSeries seriesFromLevel(const BinLevel &level, const MetricKey &metric, TimeLimit limit)
 {
-    if (metric.metric == Metric::ErrorRate) {
-        const auto errors = level.bins.find(MetricKey(Metric::Status5xx));
-        const auto all = level.bins.find(MetricKey(Metric::Requests));
-        BinnedSeries s;
-        s.metric = metric;
-        s.widthUs = level.widthUs;
-        s.firstIndex = level.firstIndex;
-        if (errors == level.bins.end() || all == level.bins.end())
-            return s;
-        s.bins = errors->second;
-        s.values.resize(s.bins.size());
-        for (std::size_t i = 0; i < s.bins.size(); ++i) {
-            const uint32_t n = all->second[i].count;
-            s.values[i] = n ? double(s.bins[i].count) / n : NaN;
+    BinnedSeries s;
+    s.metric = metric;
+    s.widthUs = level.widthUs;
+    s.firstIndex = level.firstIndex;
+    const bool rate = metric.metric == Metric::ErrorRate;
+    const auto it = level.bins.find(rate ? MetricKey(Metric::Status5xx) : metric);
+    const auto all = level.bins.find(MetricKey(Metric::Requests));
+    if (it == level.bins.end() || (rate && all == level.bins.end()))
+        return s;
+    // Only the bins overlapping the limit are copied (as BinnedSeries::slice picks them): a
+    // level holds the site's whole span, a view usually a small part of it.
+    const auto n = int64_t(it->second.size());
+    const int64_t lo = std::clamp<int64_t>(floorDiv(limit.first, level.widthUs) - level.firstIndex, 0, n);
+    const int64_t hi =
+        std::clamp<int64_t>(floorDiv(limit.second - 1, level.widthUs) - level.firstIndex + 1, lo, n);
+    s.firstIndex = level.firstIndex + lo;
+    s.bins.assign(it->second.begin() + lo, it->second.begin() + hi);
+    s.values.resize(s.bins.size());
+    for (std::size_t i = 0; i < s.bins.size(); ++i) {
+        if (rate) {
+            const uint32_t requests = all->second[std::size_t(lo) + i].count;
+            s.values[i] = requests ? double(s.bins[i].count) / requests : NaN;
+        } else {
+            s.values[i] = binValue(metric.metric, s.bins[i]);
         }
-        return s;
     }
-    const auto it = level.bins.find(metric);
-    if (it == level.bins.end()) {
-        BinnedSeries s;
-        s.metric = metric;
-        s.widthUs = level.widthUs;
-        s.firstIndex = level.firstIndex;
+    return s;
+}
+
+BinnedSeries mergeSeries(const BinLevel &fine, const MetricKey &metric, int64_t widthUs, TimeLimit limit)
+{
+    Q_ASSERT(widthUs % fine.widthUs == 0);
+    BinnedSeries s;
+    s.metric = metric;
+    s.widthUs = widthUs;
+    const bool rate = metric.metric == Metric::ErrorRate;
+    const auto it = fine.bins.find(rate ? MetricKey(Metric::Status5xx) : metric);
+    const auto all = fine.bins.find(MetricKey(Metric::Requests));
+    const int64_t ratio = widthUs / fine.widthUs;
+    // The coarse level's extent, as coarsen() would make it.
+    const int64_t first = fine.binCount ? floorDiv(fine.firstIndex, ratio) : 0;
+    const int64_t count =
+        fine.binCount ? floorDiv(fine.firstIndex + int64_t(fine.binCount) - 1, ratio) - first + 1 : 0;
+    s.firstIndex = first;
+    if (it == fine.bins.end() || (rate && all == fine.bins.end()))
         return s;
+    const int64_t lo = std::clamp<int64_t>(floorDiv(limit.first, widthUs) - first, 0, count);
+    const int64_t hi = std::clamp<int64_t>(floorDiv(limit.second - 1, widthUs) - first + 1, lo, count);
+    s.firstIndex = first + lo;
+    s.bins.resize(std::size_t(hi - lo));
+    s.values.resize(s.bins.size());
+    const int64_t fineEnd = fine.firstIndex + int64_t(fine.binCount);
+    for (int64_t c = first + lo; c < first + hi; ++c) {
+        const int64_t a = std::max(c * ratio, fine.firstIndex), b = std::min((c + 1) * ratio, fineEnd);
+        Bin &bin = s.bins[std::size_t(c - first - lo)];
+        uint32_t requests = 0;
+        for (int64_t f = a; f < b; ++f) {
+            bin.merge(it->second[std::size_t(f - fine.firstIndex)]);
+            if (rate)
+                requests += all->second[std::size_t(f - fine.firstIndex)].count;
+        }
+        s.values[std::size_t(c - first - lo)] =
+            rate ? (requests ? double(bin.count) / requests : NaN) : binValue(metric.metric, bin);
     }
-    return withValues(metric, level.widthUs, level.firstIndex, it->second);
+    return s;
 }
 
 BinnedSeries binSeries(const SiteEvents &site, const MetricKey &metric, int64_t widthUs, TimeLimit limit)
@@ -220,10 +288,8 @@ BinnedSeries binSeries(const SiteEvents &site, const MetricKey &metric, int64_t 
         return binResponsePercentile(site, widthUs, 95, limit);
     case Metric::ResponseP99:
         return binResponsePercentile(site, widthUs, 99, limit);
-    default: {
-        BinnedSeries s = seriesFromLevel(binMergeable(site, widthUs), metric);
-        return limit == NoLimit ? s : s.slice(limit.first, limit.second);
-    }
+    default:
+        return seriesFromLevel(binMergeable(site, widthUs), metric, limit);
     }
 }
 
@@ -238,11 +304,12 @@ void groupByBin(const SiteEvents &site, int64_t widthUs, const Range &range, std
     offsets.assign(range.count + 1, 0);
     std::size_t total = 0;
     const int64_t lo = range.firstIndex * widthUs, hi = (range.firstIndex + int64_t(range.count)) * widthUs;
-    site.forEach([&](uint32_t g, const EventTable &t, uint32_t r) {
+    BinCursor cursor(widthUs, range.firstIndex);
+    forEachInTimeRange(site, lo, hi, [&](uint32_t g, const EventTable &t, uint32_t r) {
         T v;
-        if (t.time[r] < lo || t.time[r] >= hi || !take(g, t, r, v))
+        if (!take(g, t, r, v))
             return;
-        const std::size_t b = std::size_t(floorDiv(t.time[r], widthUs) - range.firstIndex);
+        const std::size_t b = cursor.bin(t.time[r]);
         bins[b].add(double(v), g);
         ++offsets[b + 1];
         ++total;
@@ -251,20 +318,70 @@ void groupByBin(const SiteEvents &site, int64_t widthUs, const Range &range, std
         offsets[b + 1] += offsets[b];
     grouped.resize(total);
     std::vector<uint32_t> fill(offsets.begin(), offsets.end() - 1);
-    site.forEach([&](uint32_t g, const EventTable &t, uint32_t r) {
+    forEachInTimeRange(site, lo, hi, [&](uint32_t g, const EventTable &t, uint32_t r) {
         T v;
-        if (t.time[r] < lo || t.time[r] >= hi || !take(g, t, r, v))
-            return;
-        grouped[fill[std::size_t(floorDiv(t.time[r], widthUs) - range.firstIndex)]++] = v;
+        if (take(g, t, r, v))
+            grouped[fill[cursor.bin(t.time[r])]++] = v;
     });
 }
 
 } // namespace
 
-BinnedSeries binUniqueClients(const SiteEvents &site, int64_t widthUs, TimeLimit limit)
+namespace {
+
+// Every slice sorted: their events are merged bin by bin (a cursor per slice) and a client's
+// stamp, the last bin it was counted in, tells in O(1) whether it is new to the bin. One pass
+// over the events in the range, no grouping, no hashing.
+void uniqueClientsInOrder(const SiteEvents &site, int64_t widthUs, const Range &range, std::vector<Bin> &bins,
+                          std::vector<double> &values)
 {
-    const Range range = rangeOf(site, widthUs, limit);
-    std::vector<Bin> bins;
+    struct Run
+    {
+        const int64_t *time;
+        const uint32_t *rows; // null: every row of the table
+        std::size_t at, end;
+        uint32_t start;
+    };
+    const int64_t lo = range.firstIndex * widthUs, hi = (range.firstIndex + int64_t(range.count)) * widthUs;
+    std::vector<Run> runs;
+    for (std::size_t k = 0; k < site.slices().size(); ++k) {
+        const EventSlice &s = site.slices()[k];
+        const auto [a, b] = slicePositions(site, k, lo, hi);
+        if (a < b)
+            runs.push_back(
+                {s.table->time.data(), s.allRows ? nullptr : s.rows.data(), a, b, site.sliceStart(k)});
+    }
+    const std::vector<uint32_t> &ids = site.clients();
+    std::vector<uint32_t> stamp(site.clientCount(), 0);
+    for (std::size_t b = 0; b < range.count; ++b) {
+        const int64_t end = lo + int64_t(b + 1) * widthUs;
+        const auto mark = uint32_t(b + 1);
+        uint32_t unique = 0;
+        Bin &bin = bins[b];
+        for (Run &run : runs) {
+            for (; run.at < run.end; ++run.at) {
+                const uint32_t r = run.rows ? run.rows[run.at] : uint32_t(run.at);
+                if (run.time[r] >= end)
+                    break;
+                const uint32_t g = run.start + uint32_t(run.at);
+                const uint32_t c = ids[g];
+                if (c == SiteEvents::NoClient)
+                    continue;
+                bin.add(double(c), g);
+                if (stamp[c] != mark) {
+                    stamp[c] = mark;
+                    ++unique;
+                }
+            }
+        }
+        values[b] = unique;
+    }
+}
+
+// Any order: group the events' clients by bin first (counting sort), then stamp as above.
+void uniqueClientsGrouped(const SiteEvents &site, int64_t widthUs, const Range &range, std::vector<Bin> &bins,
+                          std::vector<double> &values)
+{
     std::vector<uint32_t> offsets;
     std::vector<uint32_t> clients;
     const auto &ids = site.clients();
@@ -273,25 +390,37 @@ BinnedSeries binUniqueClients(const SiteEvents &site, int64_t widthUs, TimeLimit
                              v = ids[g];
                              return v != SiteEvents::NoClient;
                          });
-    BinnedSeries s;
-    s.metric = Metric::UniqueClients;
-    s.widthUs = widthUs;
-    s.firstIndex = range.firstIndex;
-    s.values.assign(range.count, 0);
-    // lastSeen[c] = 1 + the last bin the client was counted in.
-    std::vector<uint32_t> lastSeen(site.clientCount(), 0);
+    std::vector<uint32_t> stamp(site.clientCount(), 0);
     for (std::size_t b = 0; b < range.count; ++b) {
         uint32_t unique = 0;
         for (uint32_t i = offsets[b]; i < offsets[b + 1]; ++i) {
-            uint32_t &seen = lastSeen[clients[i]];
+            uint32_t &seen = stamp[clients[i]];
             if (seen != b + 1) {
                 seen = uint32_t(b + 1);
                 ++unique;
             }
         }
-        s.values[b] = unique;
+        values[b] = unique;
     }
-    s.bins = std::move(bins);
+}
+
+} // namespace
+
+BinnedSeries binUniqueClients(const SiteEvents &site, int64_t widthUs, TimeLimit limit)
+{
+    const Range range = rangeOf(site, widthUs, limit);
+    BinnedSeries s;
+    s.metric = Metric::UniqueClients;
+    s.widthUs = widthUs;
+    s.firstIndex = range.firstIndex;
+    s.values.assign(range.count, 0);
+    s.bins.assign(range.count, Bin{});
+    if (range.count == 0)
+        return s;
+    if (site.allSorted())
+        uniqueClientsInOrder(site, widthUs, range, s.bins, s.values);
+    else
+        uniqueClientsGrouped(site, widthUs, range, s.bins, s.values);
     return s;
 }
 

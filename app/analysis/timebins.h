@@ -95,8 +95,12 @@ double binValue(Metric metric, const Bin &bin);
 BinLevel binMergeable(const SiteEvents &site, int64_t widthUs);
 // Any metric at any width, straight from the events (the reference the pyramid must equal).
 BinnedSeries binSeries(const SiteEvents &site, const MetricKey &metric, int64_t widthUs, TimeLimit limit = NoLimit);
-// A series from a level that holds the metric (ErrorRate from 5xx and requests).
-BinnedSeries seriesFromLevel(const BinLevel &level, const MetricKey &metric);
+// A series from a level that holds the metric (ErrorRate from 5xx and requests); with a limit,
+// the bins overlapping [limit.first, limit.second).
+BinnedSeries seriesFromLevel(const BinLevel &level, const MetricKey &metric, TimeLimit limit = NoLimit);
+// The same as seriesFromLevel(fine.coarsen(widthUs), metric, limit), merging only the bins of the
+// metric the limit needs (no level is built).
+BinnedSeries mergeSeries(const BinLevel &fine, const MetricKey &metric, int64_t widthUs, TimeLimit limit);
 // Distinct clients and response-time percentiles at `widthUs`, aligned to the same bins.
 // With a limit, only the bins overlapping [limit.first, limit.second) are computed (a zoomed
 // view then costs one scan of the time column, not a pass over every event's client).

@@ -10,6 +10,7 @@
 #include <QTimeZone>
 
 #include <algorithm>
+#include <numeric>
 #include <set>
 
 using namespace inquest;
@@ -47,6 +48,30 @@ std::shared_ptr<EventTable> randomTable(QRandomGenerator &rng, int n, int64_t fr
         t->host[r] = rng.bounded(2) ? hostA : hostB;
     }
     return t;
+}
+
+// Reorders the rows by time (stable), as most logs come: the binning passes then take their
+// in-order paths (binary search for a range, one pass for distinct clients).
+void sortByTime(EventTable &t)
+{
+    std::vector<uint32_t> order(t.size());
+    std::iota(order.begin(), order.end(), 0u);
+    std::stable_sort(order.begin(), order.end(),
+                     [&t](uint32_t a, uint32_t b) { return t.time[a] < t.time[b]; });
+    auto permute = [&order](auto &column) {
+        auto copy = column;
+        for (std::size_t i = 0; i < order.size(); ++i)
+            column[i] = copy[order[i]];
+    };
+    permute(t.time);
+    permute(t.offset);
+    permute(t.line);
+    permute(t.status);
+    permute(t.bytes);
+    permute(t.severity);
+    permute(t.responseUs);
+    permute(t.client);
+    permute(t.host);
 }
 
 Source sourceOf(Id id, std::shared_ptr<const EventTable> t, const QString &site = {})
@@ -111,6 +136,30 @@ void checkAgainstBruteForce(const SiteEvents &site, const BinnedSeries &s, const
     Q_UNUSED(site);
 }
 
+void checkPercentiles(const std::shared_ptr<EventTable> &t, TimeLimit limit)
+{
+    const auto site = SiteEvents::fromSlices(u"s"_qs, {EventSlice{1, t, {}, true, true}});
+    const int64_t w = 333 * S;
+    for (int p : {50, 95, 99}) {
+        const BinnedSeries s = binResponsePercentile(*site, w, p, limit);
+        QVERIFY(s.size() > 0);
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            std::vector<double> v;
+            for (std::size_t r = 0; r < t->size(); ++r) {
+                if (t->responseUs[r] != NoResponseTime && t->time[r] >= s.start(i) &&
+                    t->time[r] < s.start(i) + w)
+                    v.push_back(t->responseUs[r] / 1000.0);
+            }
+            std::sort(v.begin(), v.end());
+            const std::size_t rank = std::size_t(std::ceil(p / 100.0 * double(v.size())));
+            if (v.empty())
+                QVERIFY(std::isnan(s.values[i]));
+            else
+                QCOMPARE(s.values[i], v[std::max<std::size_t>(rank, 1) - 1]);
+        }
+    }
+}
+
 } // namespace
 
 class TestTimeBins : public QObject
@@ -149,12 +198,18 @@ private slots:
         QFETCH(qint64, width);
         QRandomGenerator rng(uint32_t(from ^ width));
         auto table = randomTable(rng, 3000, from, span, 50);
-        const auto site = SiteEvents::fromSlices(u"s"_qs, {EventSlice{1, table, {}, true, true}});
-        for (MetricKey m : {MetricKey(Metric::Requests), MetricKey(Metric::Status2xx), MetricKey(Metric::Status4xx),
-                            MetricKey(Metric::Status5xx), MetricKey(Metric::Bytes), MetricKey(Metric::ResponseMean)}) {
-            checkAgainstBruteForce(*site, binSeries(*site, m, width), *table);
-            if (QTest::currentTestFailed())
-                QFAIL(qPrintable(metricName(m)));
+        for (bool sorted : {false, true}) {
+            if (sorted)
+                sortByTime(*table); // times in order: the bin of the previous event is reused
+            const auto site = SiteEvents::fromSlices(u"s"_qs, {EventSlice{1, table, {}, true, true}});
+            QCOMPARE(site->allSorted(), sorted);
+            for (MetricKey m :
+                 {MetricKey(Metric::Requests), MetricKey(Metric::Status2xx), MetricKey(Metric::Status4xx),
+                  MetricKey(Metric::Status5xx), MetricKey(Metric::Bytes), MetricKey(Metric::ResponseMean)}) {
+                checkAgainstBruteForce(*site, binSeries(*site, m, width), *table);
+                if (QTest::currentTestFailed())
+                    QFAIL(qPrintable(metricName(m)));
+            }
         }
         auto syslog = randomTable(rng, 2000, from, span, 1, true);
         const auto sys = SiteEvents::fromSlices(u"s"_qs, {EventSlice{2, syslog, {}, false, true}});
@@ -208,6 +263,60 @@ private slots:
                     QCOMPARE(mine[i].max, bins[i].max);
                     QVERIFY(qAbs(mine[i].sum - bins[i].sum) <= 1e-6 * qMax(1.0, bins[i].sum));
                 }
+            }
+        }
+        // Levels are merged when first asked for: coarse ones first (merged from the base), then
+        // finer ones, come out the same.
+        const BinPyramid lazy(site);
+        std::vector<int64_t> widths = lazy.widths();
+        std::reverse(widths.begin(), widths.end());
+        std::rotate(widths.begin(), widths.begin() + long(widths.size()) / 2, widths.end());
+        for (int64_t w : widths) {
+            const BinLevel direct = binMergeable(*site, w);
+            for (const auto &[key, bins] : direct.bins) {
+                const auto &mine = lazy.level(w)->bins.at(key);
+                QCOMPARE(mine.size(), bins.size());
+                for (std::size_t i = 0; i < bins.size(); ++i) {
+                    QCOMPARE(mine[i].count, bins[i].count);
+                    QCOMPARE(mine[i].first, bins[i].first);
+                    QCOMPARE(mine[i].last, bins[i].last);
+                }
+            }
+        }
+        QVERIFY(!lazy.level(7 * S)); // not a ladder width
+
+        // Narrow views merge their bins from the base on the fly: the same series as the level's.
+        QRandomGenerator pick(3);
+        const BinLevel &base = *pyramid.level(pyramid.baseWidth());
+        for (int i = 0; i < 60; ++i) {
+            const int64_t w = pyramid.widths()[pick.bounded(int(pyramid.widths().size()))];
+            const int64_t from = FallBack - 4 * 3600 * S + int64_t(pick.bounded(quint64(11 * 3600))) * S + pick.bounded(999);
+            const TimeLimit limit{from, from + int64_t(1 + pick.bounded(quint64(4 * 3600))) * S};
+            for (MetricKey m : {MetricKey(Metric::Requests), MetricKey(Metric::ErrorRate), MetricKey(Metric::Bytes),
+                                MetricKey(Metric::ResponseMean), MetricKey(Metric::NewClients), MetricKey::severityOf(3),
+                                MetricKey(Metric::ResponseP50)}) {
+                const BinnedSeries merged = mergeSeries(base, m, w, limit);
+                const BinnedSeries stored = seriesFromLevel(*pyramid.level(w), m, limit);
+                QCOMPARE(merged.firstIndex, stored.firstIndex);
+                QCOMPARE(merged.bins.size(), stored.bins.size());
+                QCOMPARE(merged.values.size(), stored.values.size());
+                // Sums of fractional values (response times) may differ in the last bits: a level
+                // is merged from the coarsest level that divides it, not always from the base.
+                const auto near = [](double a, double b) {
+                    return a == b || (std::isnan(a) && std::isnan(b)) || qAbs(a - b) <= 1e-9 * qMax(1.0, qAbs(b));
+                };
+                for (std::size_t b = 0; b < merged.bins.size(); ++b) {
+                    const Bin &x = merged.bins[b], &y = stored.bins[b];
+                    QCOMPARE(x.count, y.count);
+                    QCOMPARE(x.first, y.first);
+                    QCOMPARE(x.last, y.last);
+                    QCOMPARE(x.min, y.min);
+                    QCOMPARE(x.max, y.max);
+                    QVERIFY(near(x.sum, y.sum));
+                    QVERIFY(near(merged.values[b], stored.values[b]));
+                }
+                if (m.metric == Metric::Requests)
+                    QCOMPARE(pyramid.series(m, w, limit).values, stored.values);
             }
         }
         // A coarse base (capped bin count) still equals direct binning at its widths.
@@ -292,28 +401,94 @@ private slots:
         QCOMPARE(pyramid.series(Metric::UniqueClients, 60 * S).values, binUniqueClients(*site, 60 * S).values);
     }
 
+    void uniqueClientsEqualSetBruteForce_data()
+    {
+        QTest::addColumn<QString>("layout");
+        QTest::addColumn<qint64>("from");
+        QTest::addColumn<qint64>("span");
+        QTest::addColumn<qint64>("width");
+        QRandomGenerator rng(4242);
+        const int64_t midnight = int64_t(1702339200) * S;
+        const QStringList layouts{u"one sorted source"_qs, u"two sorted sources"_qs,
+                                  u"sorted, split by host"_qs, u"sorted and unsorted"_qs};
+        for (const QString &layout : layouts) {
+            for (int i = 0; i < 3; ++i) {
+                const qint64 w = qint64(1 + rng.bounded(900)) * S;
+                QTest::addRow("%s, midnight, %llds", qPrintable(layout), w / S)
+                    << layout << qint64(midnight - 3 * 3600 * S) << qint64(6 * 3600 * S) << w;
+            }
+            QTest::addRow("%s, 1s", qPrintable(layout))
+                << layout << qint64(midnight - 600 * S) << qint64(1200 * S) << qint64(S);
+            QTest::addRow("%s, fall DST, 1h", qPrintable(layout))
+                << layout << qint64(FallBack - 5 * 3600 * S) << qint64(10 * 3600 * S) << qint64(3600 * S);
+            QTest::addRow("%s, before 1970", qPrintable(layout))
+                << layout << qint64(-7200 * S) << qint64(4 * 3600 * S) << qint64(900 * S);
+        }
+    }
+
+    void uniqueClientsEqualSetBruteForce()
+    {
+        QFETCH(QString, layout);
+        QFETCH(qint64, from);
+        QFETCH(qint64, span);
+        QFETCH(qint64, width);
+        QRandomGenerator rng(uint32_t(from ^ width) + uint32_t(qHash(layout)));
+        auto a = randomTable(rng, 4000, from, span, 300);
+        auto b =
+            randomTable(rng, 3000, from + span / 4, span / 2, 300); // same client strings, other pool ids
+        sortByTime(*a);
+        if (layout != u"sorted and unsorted")
+            sortByTime(*b);
+        std::shared_ptr<const SiteEvents> site;
+        if (layout == u"one sorted source")
+            site = SiteEvents::combined({sourceOf(1, a)});
+        else if (layout == u"sorted, split by host")
+            site = SiteEvents::bySite({sourceOf(1, a), sourceOf(2, b)}).front(); // rows of host a.example
+        else
+            site = SiteEvents::combined({sourceOf(1, a), sourceOf(2, b)});
+        QCOMPARE(site->allSorted(), layout != u"sorted and unsorted");
+        if (layout == u"sorted, split by host")
+            QVERIFY(!site->slices().front().allRows);
+
+        // Whole span, a random part of it, and a part that ends inside the site's last bin.
+        const int64_t lo = from + int64_t(rng.bounded(quint64(span / 2)));
+        const std::vector<TimeLimit> limits{NoLimit, {lo, lo + span / 3}, {from - 1000 * S, from + span / 5}};
+        for (const TimeLimit &limit : limits) {
+            const BinnedSeries s = binUniqueClients(*site, width, limit);
+            QVERIFY(s.size() > 0);
+            QCOMPARE(s.values.size(), s.size());
+            for (std::size_t i = 0; i < s.size(); ++i) {
+                const int64_t start = s.start(i), end = start + width;
+                QCOMPARE(start % width, 0);
+                std::set<std::string_view> seen;
+                Bin expected;
+                site->forEach([&](uint32_t g, const EventTable &t, uint32_t r) {
+                    if (t.client[r] == 0 || t.time[r] < start || t.time[r] >= end)
+                        return;
+                    seen.insert(t.strings.view(t.client[r]));
+                    expected.add(double(site->clients()[g]), g);
+                });
+                QCOMPARE(s.values[i], double(seen.size()));
+                QCOMPARE(s.bins[i], expected);
+            }
+            if (limit != NoLimit) {
+                // Exactly the bins overlapping the limit.
+                QCOMPARE(s.firstIndex, floorDiv(std::max(limit.first, site->minTime()), width));
+                QCOMPARE(s.start(s.size() - 1),
+                         floorDiv(std::min(limit.second - 1, site->maxTime()), width) * width);
+            }
+        }
+    }
+
     void percentilesMatchSortedBruteForce()
     {
         QRandomGenerator rng(13);
         auto t = randomTable(rng, 5000, 0, 7200 * S, 30);
-        const auto site = SiteEvents::fromSlices(u"s"_qs, {EventSlice{1, t, {}, true, true}});
-        const int64_t w = 333 * S;
-        for (int p : {50, 95, 99}) {
-            const BinnedSeries s = binResponsePercentile(*site, w, p);
-            for (std::size_t i = 0; i < s.size(); ++i) {
-                std::vector<double> v;
-                for (std::size_t r = 0; r < t->size(); ++r) {
-                    if (t->responseUs[r] != NoResponseTime && t->time[r] >= s.start(i) && t->time[r] < s.start(i) + w)
-                        v.push_back(t->responseUs[r] / 1000.0);
-                }
-                std::sort(v.begin(), v.end());
-                const std::size_t rank = std::size_t(std::ceil(p / 100.0 * double(v.size())));
-                if (v.empty())
-                    QVERIFY(std::isnan(s.values[i]));
-                else
-                    QCOMPARE(s.values[i], v[std::max<std::size_t>(rank, 1) - 1]);
-            }
-        }
+        auto ordered = randomTable(rng, 5000, 0, 7200 * S, 30);
+        sortByTime(*ordered);
+        for (const auto &table : {t, ordered})
+            checkPercentiles(table, TimeLimit{NoLimit});
+        checkPercentiles(ordered, TimeLimit{1000 * S, 5000 * S});
     }
 
     void errorRateIsFiveHundredsOverAll()

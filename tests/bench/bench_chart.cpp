@@ -7,6 +7,7 @@
 
 #include "analysis/chartdata.h"
 #include "charts/chartplot.h"
+#include "charts/charttracer.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -79,19 +80,29 @@ private slots:
     void openChart()
     {
         // Fresh case: bin every site (pyramids), build the visible series, draw once.
-        std::vector<double> runs;
+        std::vector<double> runs, build, series, draw;
         for (int i = 0; i < 5; ++i) {
             ChartPlot plot;
             plot.resize(1600, 1000);
+            QElapsedTimer split;
             runs.push_back(timeMs([&] {
+                split.start();
                 const auto bins = CaseBins::build(m_data.sources);
+                build.push_back(double(split.nsecsElapsed()) / 1e6);
                 plot.setVisibleRange(bins->minTime, bins->maxTime + 1);
                 const int64_t w = BinPyramid::widthFor(bins->maxTime - bins->minTime, 1500);
-                plot.setChartData(buildChartData(*bins, w, bins->minTime, bins->maxTime + 1));
+                split.start();
+                ChartData data = buildChartData(*bins, w, bins->minTime, bins->maxTime + 1);
+                series.push_back(double(split.nsecsElapsed()) / 1e6);
+                split.start();
+                plot.setChartData(data);
                 plot.replot(QCustomPlot::rpImmediateRefresh);
+                draw.push_back(double(split.nsecsElapsed()) / 1e6);
             }));
         }
         report("open chart (bin 5M events, build, draw)", median(runs), 300);
+        qInfo("  open: bins %.2f ms, series %.2f ms, set data + draw %.2f ms (medians)", median(build),
+              median(series), median(draw));
         QBENCHMARK_ONCE {
             const auto bins = CaseBins::build(m_data.sources);
             Q_UNUSED(bins);
@@ -108,7 +119,7 @@ private slots:
         // Zoom in step by step (x1.5 each, as the + key does); each step that changes the bin
         // width re-bins. "cold" = the first time a width is asked for (distinct clients computed
         // from the events), "warm" = served from the pyramid and cache.
-        std::vector<double> cold, warm;
+        std::vector<double> cold, warm, coldSeries;
         for (int pass = 0; pass < 2; ++pass) {
             int64_t span = full;
             int64_t lastWidth = 0;
@@ -118,15 +129,22 @@ private slots:
                 if (w == lastWidth)
                     continue;
                 lastWidth = w;
+                double seriesMs = 0;
                 const double ms = timeMs([&] {
                     plot.setVisibleRange(centre - span / 2, centre + span / 2);
-                    plot.setChartData(buildChartData(*bins, w, centre - span / 2 - span, centre + span / 2 + span));
+                    ChartData data;
+                    seriesMs = timeMs([&] { data = buildChartData(*bins, w, centre - span / 2 - span, centre + span / 2 + span); });
+                    plot.setChartData(data);
                 });
                 (pass == 0 ? cold : warm).push_back(ms);
+                if (pass == 0)
+                    coldSeries.push_back(seriesMs);
             }
         }
         report("re-bin after zoom, cold width (max)", *std::max_element(cold.begin(), cold.end()), 50);
         report("re-bin after zoom, cold width (median)", median(cold), 50);
+        qInfo("  cold: series %.2f ms median, %.2f ms max (the rest is handing the data to the plot)",
+              median(coldSeries), *std::max_element(coldSeries.begin(), coldSeries.end()));
         report("re-bin after zoom, warm (median)", median(warm), 50);
         QBENCHMARK {
             plot.setChartData(buildChartData(*bins, 10 * UsPerSecond, centre - 1800 * UsPerSecond, centre + 1800 * UsPerSecond));
@@ -155,6 +173,22 @@ private slots:
         report("replot after pan (median)", median(runs), 16);
         std::sort(runs.begin(), runs.end());
         qInfo("  pan replot p90 %.2f ms, max %.2f ms", runs[runs.size() * 9 / 10], runs.back());
+
+        // The hover tracer redraws the overlay layer only: no full replot while the mouse moves
+        // (its first appearance adds its items to the layer, which takes one).
+        plot.tracer()->follow(plot.pane(ChartPlot::Traffic)->rect().center());
+        int fullReplots = 0;
+        const auto counter = connect(&plot, &QCustomPlot::afterReplot, this, [&fullReplots] { ++fullReplots; });
+        std::vector<double> hover;
+        const QRect pane = plot.pane(ChartPlot::Traffic)->rect();
+        for (int i = 0; i < 40; ++i) {
+            const QPoint at(pane.left() + pane.width() * (i + 1) / 42, pane.center().y());
+            hover.push_back(timeMs([&] { plot.tracer()->follow(at); }));
+        }
+        disconnect(counter);
+        QVERIFY(plot.tracer()->isShown());
+        qInfo("  hover tracer %.2f ms median, full replots while hovering: %d", median(hover), fullReplots);
+        QCOMPARE(fullReplots, 0);
         QBENCHMARK {
             plot.timeAxis()->moveRange(1);
             plot.fitValueAxes();

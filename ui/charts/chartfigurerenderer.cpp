@@ -84,6 +84,12 @@ bool ChartFigureRenderer::render(const ChartSpec &spec, QPainter *painter, const
     plot.setVisibleRange(begin, end);
     const int64_t width = spec.binWidthUs > 0 ? spec.binWidthUs : BinPyramid::widthFor(end - begin, std::size_t(qMax(100, w)));
     plot.setChartData(buildChartData(*bins, width, begin, end, spec.sites));
+    // The screen draws curves 1 px wide (fast); on paper that is a hairline.
+    for (int i = 0; i < plot.graphCount(); ++i) {
+        QPen pen = plot.QCustomPlot::graph(i)->pen();
+        pen.setWidthF(pen.widthF() * 1.5);
+        plot.QCustomPlot::graph(i)->setPen(pen);
+    }
 
     // Hide the panes the figure does not ask for.
     const bool show[ChartPlot::PaneCount] = {
