@@ -6,6 +6,8 @@
 
 #include <QtConcurrent/QtConcurrentMap>
 
+#include <algorithm>
+#include <array>
 #include <optional>
 
 namespace inquest {
@@ -49,6 +51,48 @@ QStringList CaseBins::curveSiteNames() const
     return names;
 }
 
+bool CaseBins::hasResponseTimes() const
+{
+    return std::any_of(sites.begin(), sites.end(), [](const auto &p) { return p->site().hasResponseTimes(); });
+}
+
+namespace {
+// The sites drawn for a choice of `sites` (see buildChartData).
+std::vector<const BinPyramid *> chosenSites(const CaseBins &bins, const QStringList &sites)
+{
+    std::vector<const BinPyramid *> chosen;
+    for (const auto &p : bins.sites) {
+        // A host seen only in system logs is no site to choose: its lane stays.
+        if (sites.isEmpty() || sites.contains(p->site().name()) || !hasCurves(p->site()))
+            chosen.push_back(p.get());
+    }
+    return chosen;
+}
+} // namespace
+
+std::vector<NamedSeries> buildResponseSeries(const CaseBins &bins, int64_t widthUs, int64_t fromUs, int64_t toUs,
+                                             const QStringList &sites)
+{
+    std::vector<const BinPyramid *> timed;
+    for (const BinPyramid *p : chosenSites(bins, sites)) {
+        if (p->site().hasResponseTimes())
+            timed.push_back(p);
+    }
+    const TimeLimit lim{fromUs, toUs};
+    std::vector<std::array<BinnedSeries, 3>> perSite;
+    {
+        const ThreadPoolLoan loan; // see threadpoolloan.h
+        perSite = QtConcurrent::blockingMapped<std::vector<std::array<BinnedSeries, 3>>>(
+            timed, [widthUs, lim](const BinPyramid *p) { return p->responsePercentiles(widthUs, lim); });
+    }
+    std::vector<NamedSeries> out;
+    for (std::size_t i = 0; i < timed.size(); ++i) {
+        for (BinnedSeries &s : perSite[i])
+            out.push_back({timed[i]->site().name(), std::move(s)});
+    }
+    return out;
+}
+
 std::vector<NamedSeries> ChartData::all() const
 {
     std::vector<NamedSeries> list;
@@ -68,7 +112,8 @@ std::vector<NamedSeries> ChartData::all() const
     return list;
 }
 
-ChartData buildChartData(const CaseBins &bins, int64_t widthUs, int64_t fromUs, int64_t toUs, const QStringList &sites)
+ChartData buildChartData(const CaseBins &bins, int64_t widthUs, int64_t fromUs, int64_t toUs, const QStringList &sites,
+                         ResponsePercentiles response)
 {
     ChartData data;
     data.widthUs = widthUs;
@@ -80,16 +125,13 @@ ChartData buildChartData(const CaseBins &bins, int64_t widthUs, int64_t fromUs, 
     {
         const BinPyramid *pyramid = nullptr;
         std::optional<BinnedSeries> requests, errors4, errors5, clients, fresh;
-        std::vector<BinnedSeries> response, metrics, severity;
+        std::vector<BinnedSeries> metrics, severity;
     };
     std::vector<SiteSeries> parts;
     int metricSites = 0;
-    for (const auto &p : bins.sites) {
-        // A host seen only in system logs is no site to choose: its lane stays.
-        if (sites.isEmpty() || sites.contains(p->site().name()) || !hasCurves(p->site())) {
-            parts.push_back({p.get(), {}, {}, {}, {}, {}, {}, {}, {}});
-            metricSites += !p->site().numericColumns().isEmpty();
-        }
+    for (const BinPyramid *p : chosenSites(bins, sites)) {
+        parts.push_back({p, {}, {}, {}, {}, {}, {}, {}});
+        metricSites += !p->site().numericColumns().isEmpty();
     }
     const TimeLimit lim{fromUs, toUs};
     const auto compute = [widthUs, lim](SiteSeries &part) {
@@ -102,10 +144,6 @@ ChartData buildChartData(const CaseBins &bins, int64_t widthUs, int64_t fromUs, 
         if (p.site().clientCount() > 0) {
             part.clients = p.series(Metric::UniqueClients, widthUs, lim);
             part.fresh = p.series(Metric::NewClients, widthUs, lim);
-        }
-        if (p.site().hasResponseTimes()) {
-            for (BinnedSeries &s : p.responsePercentiles(widthUs, lim))
-                part.response.push_back(std::move(s));
         }
         for (const QString &column : p.site().numericColumns())
             part.metrics.push_back(p.series(MetricKey::numeric(column), widthUs, lim));
@@ -133,8 +171,6 @@ ChartData buildChartData(const CaseBins &bins, int64_t widthUs, int64_t fromUs, 
             data.clients.push_back({name, std::move(*part.clients)});
             fresh.push_back(std::move(*part.fresh));
         }
-        for (BinnedSeries &s : part.response)
-            data.response.push_back({name, std::move(s)});
         const QStringList columns = site.numericColumns();
         for (qsizetype c = 0; c < columns.size(); ++c)
             data.metrics.push_back({metricSites > 1 ? name + u": "_qs + columns[c] : columns[c],
@@ -157,6 +193,10 @@ ChartData buildChartData(const CaseBins &bins, int64_t widthUs, int64_t fromUs, 
     }
     if (!fresh.empty())
         data.newClients = {u"new clients"_qs, sumSeries(fresh)};
+    if (response == ResponsePercentiles::Include)
+        data.response = buildResponseSeries(bins, widthUs, fromUs, toUs, sites);
+    else
+        data.responsePending = bins.hasResponseTimes();
     const QString groups[3] = {u"emerg\u2013err"_qs, u"warning"_qs, u"notice\u2013debug"_qs};
     for (int g = 0; g < 3; ++g) {
         if (!sev[g].empty()) {

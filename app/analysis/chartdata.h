@@ -21,6 +21,7 @@ struct CaseBins
     // columns), the ones an analyst picks from; hosts seen only in system logs feed the
     // severity lane and are not among them.
     QStringList curveSiteNames() const;
+    bool hasResponseTimes() const;
 };
 
 // What the chart draws for one view: every curve at one bin width over the visible range
@@ -41,6 +42,7 @@ struct ChartData
     // Response-time percentiles per site that records them (name = site; series.metric says
     // p50, p95 or p99; ms). Percentiles do not add up across sites, so there is no total.
     std::vector<NamedSeries> response;
+    bool responsePending = false; // left out (ResponsePercentiles::Skip) although a site has them
     // Numeric columns of CSV metric sources, mean per bin (name = "column" or "site: column"
     // when several sites have columns).
     std::vector<NamedSeries> metrics;
@@ -49,9 +51,18 @@ struct ChartData
     std::vector<NamedSeries> all() const;
 };
 
+// Response-time percentiles cost a selection over every response in the range, more than all
+// the other curves together on a new width; the chart draws the rest first (Skip) and fills
+// that pane from buildResponseSeries when it is done.
+enum class ResponsePercentiles { Include, Skip };
+
 // Bins for [fromUs, toUs) at widthUs (a ladder width). Sites with curves that are not in `sites`
 // (by name) are left out when `sites` is non-empty; system-log-only hosts always count.
 ChartData buildChartData(const CaseBins &bins, int64_t widthUs, int64_t fromUs, int64_t toUs,
-                         const QStringList &sites = {});
+                         const QStringList &sites = {},
+                         ResponsePercentiles response = ResponsePercentiles::Include);
+// ChartData::response alone, for the same arguments.
+std::vector<NamedSeries> buildResponseSeries(const CaseBins &bins, int64_t widthUs, int64_t fromUs, int64_t toUs,
+                                             const QStringList &sites = {});
 
 } // namespace inquest

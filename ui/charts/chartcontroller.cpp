@@ -17,19 +17,34 @@ ChartController::ChartController(ChartPlot *plot, QObject *parent)
         apply(m_watcher.result());
         if (std::exchange(m_again, false))
             schedule(Work::Rebin);
+        else
+            startResponses();
     });
+    connect(&m_responseWatcher, &QFutureWatcher<std::vector<NamedSeries>>::finished, this,
+            &ChartController::applyResponses);
 }
 
 ChartController::~ChartController()
 {
     m_watcher.waitForFinished();
+    m_responseWatcher.waitForFinished();
 }
 
 void ChartController::setBins(std::shared_ptr<const CaseBins> bins)
 {
     m_bins = std::move(bins);
     fitAll();
-    rebinNow();
+    if (!m_bins)
+        return;
+    // A new case: the curves at once, the response-time pane when its percentiles are in (the
+    // pane of the case shown before is not carried over).
+    m_watcher.waitForFinished();
+    const int64_t from = m_plot->visibleFromUs(), to = m_plot->visibleToUs();
+    ChartData data =
+        buildChartData(*m_bins, wantedWidth(), from - (to - from), to + (to - from), m_sites, ResponsePercentiles::Skip);
+    data.responsePending = false;
+    apply(data);
+    startResponses();
 }
 
 void ChartController::setPinnedWidth(int64_t widthUs)
@@ -111,8 +126,40 @@ void ChartController::startRebin()
     const int64_t span = to - from;
     m_busy = true;
     m_watcher.setFuture(QtConcurrent::run([bins = m_bins, w = wantedWidth(), a = from - span, b = to + span, s = m_sites] {
-        return buildChartData(*bins, w, a, b, s);
+        return buildChartData(*bins, w, a, b, s, ResponsePercentiles::Skip);
     }));
+}
+
+void ChartController::startResponses()
+{
+    if (!m_bins || !m_bins->hasResponseTimes())
+        return;
+    if (m_responseWatcher.isRunning()) { // its result will be stale: start again when it is in
+        m_responseAgain = true;
+        return;
+    }
+    m_responseAgain = false;
+    m_responseBusy = true;
+    const ChartData &shown = m_plot->chartData();
+    m_responseFor = {shown.widthUs, shown.fromUs, shown.toUs, m_sites};
+    m_responseWatcher.setFuture(QtConcurrent::run([bins = m_bins, k = m_responseFor] {
+        return buildResponseSeries(*bins, k.widthUs, k.fromUs, k.toUs, k.sites);
+    }));
+}
+
+void ChartController::applyResponses()
+{
+    m_responseBusy = false;
+    const ChartData &shown = m_plot->chartData();
+    if (m_responseFor == ResponseKey{shown.widthUs, shown.fromUs, shown.toUs, m_sites}) {
+        ChartData data = shown;
+        data.response = m_responseWatcher.result();
+        data.responsePending = false;
+        m_plot->setChartData(data);
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    }
+    if (std::exchange(m_responseAgain, false))
+        startResponses();
 }
 
 void ChartController::rebinNow()

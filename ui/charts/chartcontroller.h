@@ -39,8 +39,8 @@ public:
     void fitAll();
     // Synchronous re-bin of the current view (benchmarks, tests, export).
     void rebinNow();
-    // True while work is pending or a re-bin has not been swapped in yet.
-    bool isBusy() const { return m_timer.isActive() || m_busy; }
+    // True while work is pending or a re-bin (with its response-time pane) is not swapped in yet.
+    bool isBusy() const { return m_timer.isActive() || m_busy || m_responseBusy; }
 
     static constexpr int CoalesceMs = 15;
 
@@ -54,6 +54,9 @@ private:
     bool needsRebin() const;
     void startRebin();
     void apply(const ChartData &data);
+    // Second step of a re-bin: the response-time percentiles of the view just applied.
+    void startResponses();
+    void applyResponses();
     std::size_t maxBins() const;
 
     ChartPlot *m_plot;
@@ -63,6 +66,16 @@ private:
     QTimer m_timer;
     Work m_pending = Work::None;
     QFutureWatcher<ChartData> m_watcher;
+    QFutureWatcher<std::vector<NamedSeries>> m_responseWatcher;
+    struct ResponseKey
+    {
+        int64_t widthUs = 0, fromUs = 0, toUs = 0;
+        QStringList sites;
+        bool operator==(const ResponseKey &) const = default;
+    };
+    ResponseKey m_responseFor; // what m_responseWatcher computes
+    bool m_responseAgain = false;
+    bool m_responseBusy = false; // until applyResponses ran (the future ends before its signal arrives)
     bool m_again = false;
     bool m_busy = false;
 };

@@ -81,8 +81,10 @@ void ChartMeasurePanes::setChartData(const ChartData &data, const QStringList &s
             QCPGraph *g = m_plot->addGraph(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
             g->setName(s.name + u' ' + metricName(s.series.metric).section(u'-', 1));
             const int colour = int(siteOrder.indexOf(s.name));
-            g->setPen(QPen(siteColour(colour < 0 ? int(m_response.size() / 3) : colour),
-                           s.series.metric == Metric::ResponseP95 ? 1.6 : 1.2, styleOf(s.series.metric.metric)));
+            // 1 px pens, as for every curve: wider ones are drawn as polygons, segment by segment,
+            // and made a pan replot several times slower.
+            g->setPen(QPen(siteColour(colour < 0 ? int(m_response.size() / 3) : colour), 1.0,
+                           styleOf(s.series.metric.metric)));
             g->setLineStyle(QCPGraph::lsStepLeft);
             g->removeFromLegend();
             m_response.push_back(g);
@@ -92,7 +94,7 @@ void ChartMeasurePanes::setChartData(const ChartData &data, const QStringList &s
             QCPGraph *g = m_plot->addGraph(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
             g->setName(s.name);
             // Columns are told apart by colour; the palette is offset so they rarely repeat a site's.
-            g->setPen(QPen(siteColour(int(m_metrics.size()) + 3), 1.5));
+            g->setPen(QPen(siteColour(int(m_metrics.size()) + 3), 1.0));
             g->setLineStyle(QCPGraph::lsStepLeft);
             g->removeFromLegend();
             g->addToLegend(m_legend);

@@ -185,8 +185,17 @@ QCPGraph *ChartPlot::graph(Pane pane, int index, const QString &name, const QCol
     return g;
 }
 
-void ChartPlot::setChartData(const ChartData &data)
+void ChartPlot::setChartData(const ChartData &incoming)
 {
+    // While a re-bin's response-time percentiles are still being computed, the pane keeps the
+    // ones it shows, so it neither vanishes nor flickers until they arrive.
+    ChartData carried;
+    const bool carry = incoming.responsePending && !m_data.response.empty();
+    if (carry) {
+        carried = incoming;
+        carried.response = m_data.response;
+    }
+    const ChartData &data = carry ? carried : incoming;
     // Curves are recreated only when the set of sites changes; otherwise data is swapped in.
     QStringList had, has;
     for (QCPGraph *g : m_traffic)
