@@ -102,7 +102,7 @@ public:
     {
         if (text.empty())
             return 0;
-        if (m_used * 2 >= m_slots.size())
+        if (m_used * 2 >= m_slots.size() && m_slots.size() < MaxSlots)
             grow(pool);
         const std::size_t n = text.size();
         uint64_t k0 = 0, k1 = 0;
@@ -120,9 +120,12 @@ public:
         for (std::size_t i = h & mask;; i = (i + 1) & mask) {
             Slot &slot = m_slots[i];
             if (slot.id == 0) {
-                slot = {h, pool.intern(text), uint32_t(n), k0, k1};
-                ++m_used;
-                return slot.id;
+                const uint32_t id = pool.intern(text); // the pool's own index finds repeats
+                if (m_used * 2 < m_slots.size()) {
+                    slot = {h, id, uint32_t(n), k0, k1};
+                    ++m_used;
+                }
+                return id;
             }
             if (slot.hash == h && slot.length == n && slot.k0 == k0 && slot.k1 == k1 &&
                 (n <= 16 || pool.view(slot.id).substr(16) == text.substr(16)))
@@ -147,6 +150,10 @@ public:
     }
 
 private:
+    // A log of millions of distinct clients would make every worker's cache (and the merge's)
+    // as big as the pool's own index, gigabytes in all; past 64 MiB the cache keeps what it
+    // has and the rest is looked up in the pool.
+    static constexpr std::size_t MaxSlots = std::size_t(1) << 21;
     struct Slot
     {
         uint64_t hash = 0;

@@ -1,5 +1,6 @@
 // The string pool behind every interned column (clients, paths, agents…): dense ids, the same
 // id for the same bytes however many strings came between, and ids kept across growth.
+#include "ingest/logreader.h"
 #include "model/stringpool.h"
 
 #include <QTest>
@@ -49,6 +50,26 @@ private slots:
         QCOMPARE(pool.size(), uint32_t(texts.size() + 1));
         // A prefix of an interned string is not that string.
         QCOMPARE(pool.find(std::string_view(texts[0]).substr(0, texts[0].size() - 1)) == ids[0], false);
+    }
+
+    // A parser's intern cache stops growing at its cap (a log of millions of distinct clients):
+    // past it, strings are found through the pool's own index, with the same ids as before.
+    void internCacheGivesThePoolsIdsPastItsCap()
+    {
+        StringPool pool;
+        InternCache cache;
+        const int count = 1'300'000; // more than the cache keeps (half of its 2^21 slots)
+        auto text = [](int i) { return "10." + std::to_string(i % 251) + '.' + std::to_string(i / 251) + ".7"; };
+        int wrong = 0;
+        for (int i = 0; i < count; ++i)
+            wrong += cache.intern(pool, text(i)) != uint32_t(i + 1);
+        QCOMPARE(wrong, 0);
+        QCOMPARE(pool.size(), uint32_t(count + 1));
+        for (int i = count; i-- > 0;) // the last seen (not cached) and the first (cached) alike
+            wrong += cache.intern(pool, text(i)) != uint32_t(i + 1);
+        QCOMPARE(wrong, 0);
+        QCOMPARE(pool.size(), uint32_t(count + 1));
+        QCOMPARE(cache.intern(pool, "a string never seen"), uint32_t(count + 1));
     }
 
     void bytesAreNotText()
