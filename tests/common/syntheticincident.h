@@ -29,6 +29,22 @@ inline QString siteName(int i)
     return QString::fromLatin1(names[i % 8]);
 }
 
+// A log source around a table made by a test (a stand-in SHA-256; counts and span from the table).
+inline Source sourceOf(std::shared_ptr<EventTable> table, const QString &path, const QString &format,
+                       const QString &site = {})
+{
+    Source src;
+    src.path = path;
+    src.sha256 = QString(64, u'1');
+    src.format = format;
+    src.site = site;
+    src.events = src.lines = qint64(table->size());
+    src.firstTime = table->minTime();
+    src.lastTime = table->maxTime();
+    src.table = std::move(table);
+    return src;
+}
+
 inline CaseData makeIncident(const IncidentSpec &spec = {})
 {
     CaseData data = CaseData::create(QStringLiteral("Generated incident"));

@@ -366,16 +366,7 @@ private slots:
             table->numeric[0].values[r] = i < 60 ? 20 : 95;
             table->numeric[1].values[r] = i % 7;
         }
-        Source src;
-        src.path = u"/logs/metrics.csv"_qs;
-        src.sha256 = QString(64, u'1');
-        src.format = u"csv-metrics"_qs;
-        src.site = u"db1"_qs;
-        src.events = src.lines = qint64(table->size());
-        src.firstTime = table->minTime();
-        src.lastTime = table->maxTime();
-        src.table = table;
-        edit::addSource(m_doc.get(), src);
+        edit::addSource(m_doc.get(), testing::sourceOf(table, u"/logs/metrics.csv"_qs, u"csv-metrics"_qs, u"db1"_qs));
         QTRY_VERIFY_WITH_TIMEOUT(m_dock->binsReady() && plot()->isPaneShown(ChartPlot::Metrics), 60000);
         settle();
         const ChartData &d = plot()->chartData();

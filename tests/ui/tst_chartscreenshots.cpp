@@ -71,16 +71,7 @@ private slots:
             table->numeric[0].values[r] = (busy ? 92 : 35) + (i * 7919 % 13);
             table->numeric[1].values[r] = (busy ? 11 : 3) + (i % 5) * 0.4;
         }
-        Source csv;
-        csv.path = u"/logs/db1-metrics.csv"_qs;
-        csv.sha256 = QString(64, u'1');
-        csv.format = u"csv-metrics"_qs;
-        csv.site = u"db1"_qs;
-        csv.events = csv.lines = qint64(table->size());
-        csv.firstTime = table->minTime();
-        csv.lastTime = table->maxTime();
-        csv.table = table;
-        edit::addSource(&doc, csv);
+        edit::addSource(&doc, testing::sourceOf(table, u"/logs/db1-metrics.csv"_qs, u"csv-metrics"_qs, u"db1"_qs));
         QTRY_VERIFY_WITH_TIMEOUT(dock.binsReady() && dock.plot()->isPaneShown(ChartPlot::Metrics), 60000);
         dock.zoomToOutage();
         settle();
