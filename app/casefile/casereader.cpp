@@ -12,6 +12,9 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 
+#include <algorithm>
+#include <vector>
+
 namespace inquest::casefile {
 
 namespace {
@@ -168,14 +171,22 @@ private:
 
     bool readColumns(const Source &s, QList<columncodec::Columns> &columns)
     {
+        // Read in index order and put back in the order written: "ORDER BY rowid" would make SQLite
+        // copy every blob through a temporary sort tree.
         QSqlQuery q(m_db);
-        q.prepare(QStringLiteral("SELECT name, data FROM source_columns WHERE source_id = ? ORDER BY rowid"));
+        q.setForwardOnly(true);
+        q.prepare(QStringLiteral("SELECT rowid, name, data FROM source_columns WHERE source_id = ?"));
         q.addBindValue(s.id);
         if (!q.exec())
             return fail(QStringLiteral("cannot read event columns: %1").arg(q.lastError().text()));
-        columncodec::Columns blobs;
+        std::vector<std::pair<qint64, QPair<QString, QByteArray>>> rows;
         while (q.next())
-            blobs.append({q.value(0).toString(), q.value(1).toByteArray()});
+            rows.push_back({q.value(0).toLongLong(), {q.value(1).toString(), q.value(2).toByteArray()}});
+        std::sort(rows.begin(), rows.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+        columncodec::Columns blobs;
+        blobs.reserve(qsizetype(rows.size()));
+        for (auto &row : rows)
+            blobs.append(std::move(row.second));
         columns.append(std::move(blobs));
         return true;
     }
