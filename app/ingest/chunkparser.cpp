@@ -5,11 +5,11 @@
 
 namespace inquest {
 
-void parseChunk(LineParser &parser, std::string_view data, uint64_t baseOffset, ChunkResult &result, uint32_t maxLines)
+void parseChunk(LineParser &parser, std::string_view data, uint64_t baseOffset, ChunkResult &result, uint32_t maxRows)
 {
     parser.prepareTable(result.table);
     // Rows are rarely shorter than ~80 bytes; reserving avoids regrowing 14 columns.
-    if (!maxLines)
+    if (!maxRows)
         result.table.reserve(data.size() / 80 + 16);
     std::string reason;
     const char *begin = data.data();
@@ -31,7 +31,7 @@ void parseChunk(LineParser &parser, std::string_view data, uint64_t baseOffset, 
                                       QByteArray(p, qsizetype(std::min<std::size_t>(length, ExcerptBytes)))});
         }
         p = nl ? nl + 1 : end;
-        if (maxLines && lineNo >= maxLines)
+        if (maxRows && (result.table.size() >= maxRows || lineNo >= maxRows + PreviewLineSlack))
             break;
     }
     result.lines = lineNo;

@@ -40,9 +40,11 @@ constexpr int ExcerptBytes = 200;
 
 // Parses the lines of data (line breaks LF or CRLF; the last line may lack one). baseOffset is
 // the byte offset of data[0] in the source; line numbers in the result start at 1.
-// maxLines > 0 stops after that many lines (previews).
+// maxRows > 0 (previews) stops once that many rows are parsed, or after PreviewLineSlack more
+// lines than that when lines are malformed or skipped.
+constexpr uint32_t PreviewLineSlack = 1000;
 void parseChunk(LineParser &parser, std::string_view data, uint64_t baseOffset, ChunkResult &result,
-                uint32_t maxLines = 0);
+                uint32_t maxRows = 0);
 
 // parseChunk with the strings interned in the lane's pool. A lane must be used by one thread
 // at a time, for chunks in file order, and its chunks merged in that order.

@@ -257,13 +257,18 @@ ImportResult Importer::run(uint32_t previewLines)
     // The first block decides the encoding and the format. A plain file is parsed straight
     // from its mapping (no copy); a compressed or UTF-16 one, or a preview, goes through blocks
     // read into buffers.
-    const bool direct = !previewLines && m_input.mapped() && !detectUtf16(m_input.mappedBytes());
+    // A preview of a mapped file reads its lines from the mapping too, so that it sees past huge
+    // first lines exactly as the import does (it parses only the first previewLines lines).
+    const bool mappedText = m_input.mapped() && !detectUtf16(m_input.mappedBytes());
+    const bool direct = !previewLines && mappedText;
     QByteArray first;
     std::string_view head;
     bool decoded = false; // from UTF-16
     uint64_t streamOffset = 0; // offset of `carry` in the decompressed stream
     if (direct) {
         head = m_input.mappedBytes().substr(0, std::size_t(BlockBytes));
+    } else if (previewLines && mappedText) {
+        head = m_input.mappedBytes();
     } else {
         m_input.read(first, previewLines ? SniffBytes : BlockBytes);
         if (first.isEmpty() && m_input.problem().isEmpty()) {
@@ -286,7 +291,7 @@ ImportResult Importer::run(uint32_t previewLines)
         streamOffset = 3;
     }
     // A mapped file is sniffed from its whole start, so huge first lines can be stepped over.
-    const std::string_view sniffFrom = direct ? m_input.mappedBytes().substr(std::size_t(streamOffset)) : head;
+    const std::string_view sniffFrom = mappedText ? m_input.mappedBytes().substr(std::size_t(streamOffset)) : head;
     if (!chooseReader(sniffFrom) || !prepareContext())
         return m_result;
     m_context.headLines = firstLines(head.substr(0, std::size_t(SniffBytes)), SniffLines);

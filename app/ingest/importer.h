@@ -46,8 +46,9 @@ qint64 caseYearAnchor(const QList<Source> &sources);
 // counted and listed, and only a file with no usable line (or a read error) fails.
 ImportResult importLogFile(const QString &path, const ImportOptions &options, const ImportProgress &progress = {});
 
-// Sniffs and parses only the start of a file (for the Import dialog's preview): at most
-// maxLines lines, no hash, no progress.
+// Sniffs and parses only the start of a file (for the Import dialog's preview): its first
+// maxLines rows (malformed lines before them are stepped over, within a bound), no hash, no
+// progress.
 ImportResult previewLogFile(const QString &path, const ImportOptions &options, int maxLines = 50);
 
 } // namespace inquest

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/eventtable.h"
+#include "model/hugepages.h"
 #include "timeconv.h"
 
 #include <QString>
@@ -83,12 +84,6 @@ protected:
     virtual double specificity() const { return 1.0; }
 };
 
-// Memory for big, randomly accessed tables: 2 MiB aligned and marked for transparent huge
-// pages when at least that big (plain malloc below). Release with std::free.
-void *allocateHugePageBacked(std::size_t bytes);
-// Asks for huge pages for the whole 2 MiB pages inside [data, data + bytes) (large columns
-// that are about to be filled: one fault per 2 MiB instead of per 4 KiB).
-void adviseHugePages(const void *data, std::size_t bytes);
 
 // A parser-local front for StringPool::intern: open addressing over a cheap 8-bytes-at-a-time
 // hash, so a repeated client/path/agent costs one probe instead of a std::unordered_map

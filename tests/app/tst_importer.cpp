@@ -211,6 +211,45 @@ private slots:
         QVERIFY2(refused.error.contains(u"2 longer line(s)") && refused.error.contains(u"--format"), qPrintable(refused.error));
     }
 
+    // The Import dialog's sniff (one row) and preview (50 rows) see the same file as the import:
+    // the huge first line is stepped over, not taken for the file's format.
+    void previewStepsOverHugeFirstLine()
+    {
+        QTemporaryDir dir;
+        QFile good(fixture(QStringLiteral("mixed_zones.log")));
+        QVERIFY(good.open(QIODevice::ReadOnly));
+        const QString path = dir.filePath(QStringLiteral("huge-first.log"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(3 << 20, 'x') + '\n' + good.readAll());
+        f.close();
+        const ImportResult sniff = previewLogFile(path, {}, 1);
+        QVERIFY2(sniff.ok(), qPrintable(sniff.error));
+        QCOMPARE(sniff.source->format, QStringLiteral("combined"));
+        QCOMPARE(sniff.source->table->size(), std::size_t(1));
+        QCOMPARE(sniff.source->table->line[0], 2u);
+        const ImportResult preview = previewLogFile(path, {}, 50);
+        QVERIFY2(preview.ok(), qPrintable(preview.error));
+        QCOMPARE(preview.source->table->size(), std::size_t(3));
+        QCOMPARE(preview.source->malformed, 1);
+
+        // Malformed lines are stepped over only so far: a preview never reads a whole file.
+        const QString junk = dir.filePath(QStringLiteral("junk-then-good.log"));
+        QFile j(junk);
+        QVERIFY(j.open(QIODevice::WriteOnly));
+        for (int i = 0; i < 5000; ++i)
+            j.write("not a log line\n");
+        good.seek(0);
+        j.write(good.readAll());
+        j.close();
+        ImportOptions combined;
+        combined.format = QStringLiteral("combined");
+        const ImportResult bounded = previewLogFile(junk, combined, 5);
+        QVERIFY(!bounded.ok());
+        QVERIFY2(bounded.error.contains(u"(1005 lines, 1005 malformed"), qPrintable(bounded.error));
+        QVERIFY(importLogFile(junk, combined).ok()); // the import itself reads on
+    }
+
     void parallelIsDeterministicAndOrdered()
     {
         QTemporaryDir dir;

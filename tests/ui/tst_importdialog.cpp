@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QLabel>
 #include <QTemporaryDir>
+#include <QThreadPool>
 #include <QUndoStack>
 #include <QLineEdit>
 #include <QPushButton>
@@ -37,6 +38,7 @@ private slots:
         QVERIFY(dialog.fileTable()->item(1, 1)->text().startsWith(u"nginx-error"));
         QCOMPARE(dialog.fileTable()->item(2, 1)->text(), QStringLiteral("not recognised"));
         // The preview shows the first file's rows as columns, times in UTC.
+        QTRY_VERIFY(!dialog.isPreviewing());
         QCOMPARE(dialog.previewTable()->rowCount(), 3);
         QStringList headers;
         for (int c = 0; c < dialog.previewTable()->columnCount(); ++c)
@@ -106,6 +108,54 @@ private slots:
         QCOMPARE(doc.undoStack()->count(), undoBefore + 1);
         doc.undoStack()->undo();
         QCOMPARE(doc.sources().size(), 0);
+    }
+
+    // A file whose first line is 32 MiB takes a while to sniff and preview. The preview is read
+    // off the GUI thread: the table says it is reading, another row can be chosen meanwhile, and
+    // the late result for the first row does not replace the second row's preview.
+    void previewIsReadOffTheGuiThread()
+    {
+        QTemporaryDir dir;
+        QFile in(fixture("mixed_zones.log"));
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        const QByteArray good = in.readAll();
+        const QString big = dir.filePath(QStringLiteral("huge-first-line.log"));
+        {
+            QFile out(big);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write(QByteArray(32 << 20, 'x') + '\n' + good);
+        }
+        CaseDocument doc;
+        ImportDialog dialog(&doc);
+        dialog.addFiles({big, fixture("nginx_error.log")});
+        // addFiles selected the first row and returned before its preview was read.
+        QVERIFY(dialog.isPreviewing());
+        QCOMPARE(dialog.previewTable()->rowCount(), 1);
+        QVERIFY(dialog.previewTable()->item(0, 0)->text().startsWith(u"reading huge-first-line.log"));
+
+        dialog.fileTable()->selectRow(1);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.isPreviewing(), 30000);
+        QThreadPool::globalInstance()->waitForDone(); // the first row's read has ended too
+        QTest::qWait(50);                              // and its result, if any, was delivered
+        const auto headers = [&dialog] {
+            QStringList h;
+            for (int c = 0; c < dialog.previewTable()->columnCount(); ++c)
+                h.append(dialog.previewTable()->horizontalHeaderItem(c)->text());
+            return h;
+        };
+        QVERIFY2(headers().contains(QStringLiteral("Severity")), qPrintable(headers().join(u',')));
+        QVERIFY(!headers().contains(QStringLiteral("Status")));
+
+        dialog.fileTable()->selectRow(0);
+        QVERIFY(dialog.isPreviewing());
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.isPreviewing(), 30000);
+        QVERIFY2(dialog.previewTable()->rowCount() == 3, // the huge line is malformed, not shown
+                 qPrintable(dialog.previewTable()->item(0, 0)->text()));
+
+        QVERIFY(headers().contains(QStringLiteral("Status")));
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.isSniffing(), 30000);
+        QVERIFY2(dialog.fileTable()->item(0, 1)->text().startsWith(u"combined"),
+                 qPrintable(dialog.fileTable()->item(0, 1)->text() + u' ' + dialog.fileTable()->item(0, 1)->toolTip()));
     }
 
     void badZoneBlocksImport()

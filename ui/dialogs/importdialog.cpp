@@ -27,6 +27,7 @@
 #include <QTimeZone>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentMap>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace inquest {
 
@@ -129,6 +130,7 @@ ImportDialog::ImportDialog(CaseDocument *doc, QWidget *parent)
     connect(m_cancel, &QPushButton::clicked, this, &ImportDialog::cancelImport);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(&m_sniffWatcher, &QFutureWatcher<ImportResult>::resultReadyAt, this, &ImportDialog::sniffed);
+    connect(&m_previewWatcher, &QFutureWatcher<Preview>::finished, this, &ImportDialog::previewRead);
     m_import->setEnabled(false);
 }
 
@@ -229,15 +231,48 @@ void ImportDialog::sniffed(int index)
 
 bool ImportDialog::isSniffing() const { return m_sniffPending > 0; }
 
+// Like sniffing, the preview of a file whose first lines are huge can take seconds to read, so
+// it is read off the GUI thread; the table says so until the rows arrive.
 void ImportDialog::showPreview()
 {
+    const quint64 generation = ++m_previewGeneration;
     m_preview->clear();
     m_preview->setRowCount(0);
     const auto rows = m_files->selectionModel()->selectedRows();
-    if (rows.isEmpty())
+    if (rows.isEmpty()) {
+        m_previewPending = false;
+        m_preview->setColumnCount(0);
         return;
+    }
     const QString path = m_files->item(rows.first().row(), ColFile)->data(Qt::UserRole).toString();
-    const ImportResult r = previewLogFile(path, options(), 50);
+    m_preview->setColumnCount(1);
+    m_preview->setHorizontalHeaderLabels({tr("Preview")});
+    m_preview->setRowCount(1);
+    m_preview->setItem(0, 0, item(tr("reading %1\u2026").arg(QFileInfo(path).fileName())));
+    m_preview->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_previewPending = true;
+    m_previewWatcher.setFuture(QtConcurrent::run([generation, path, options = options()] {
+        return Preview{generation, previewLogFile(path, options, 50)};
+    }));
+}
+
+void ImportDialog::previewRead()
+{
+    const QFuture<Preview> future = m_previewWatcher.future();
+    if (future.isCanceled() || future.resultCount() == 0)
+        return;
+    const Preview preview = future.result();
+    if (preview.generation != m_previewGeneration)
+        return; // the selection or the options changed while this file was read
+    m_previewPending = false;
+    fillPreview(preview.result);
+}
+
+void ImportDialog::fillPreview(const ImportResult &r)
+{
+    m_preview->clear();
+    m_preview->setRowCount(0);
+    m_preview->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     if (!r.ok()) {
         m_preview->setColumnCount(1);
         m_preview->setHorizontalHeaderLabels({tr("Problem")});

@@ -39,6 +39,8 @@ public:
     bool isImporting() const;
     // Formats are sniffed in the background; true until every row shows its format.
     bool isSniffing() const;
+    // The selected file's preview is read in the background; true until it is shown.
+    bool isPreviewing() const { return m_previewPending; }
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -50,6 +52,8 @@ private:
     void refreshSniffing();
     void sniffed(int index);
     void showPreview();
+    void previewRead();
+    void fillPreview(const ImportResult &r);
     void startImport();
     void cancelImport();
     void jobFinished();
@@ -70,6 +74,16 @@ private:
     QFutureWatcher<ImportResult> m_sniffWatcher;
     QStringList m_sniffPaths; // what m_sniffWatcher is sniffing, by row
     int m_sniffPending = 0;   // rows whose format has not arrived yet
+    // The preview being read; a result for an earlier generation (another row, other options)
+    // is dropped, and a new selection never waits for the old read to end.
+    struct Preview
+    {
+        quint64 generation = 0;
+        ImportResult result;
+    };
+    QFutureWatcher<Preview> m_previewWatcher;
+    quint64 m_previewGeneration = 0;
+    bool m_previewPending = false;
     QStringList m_addNotes;   // what the last addFiles said about folders
 };
 
