@@ -4,6 +4,7 @@
 #include "analysis/detectors/detectorrun.h"
 #include "analysis/detectors/endpointdetector.h"
 #include "analysis/detectors/incidentwindowdetector.h"
+#include "analysis/detectors/statedcausedetector.h"
 #include "analysis/detectors/syslogsignaturedetector.h"
 #include "analysis/detectors/trafficvolumedetector.h"
 #include "model/casedocument.h"
@@ -414,6 +415,79 @@ private slots:
         QCOMPARE(claims[1]->provenance.statementId, bad);
         QVERIFY(claims[1]->title.contains(QStringLiteral("contradicted")));
         QCOMPARE_ENUM(claims[1]->kindRatings.value(K::Hardware), Rating::I);
+    }
+
+    // A statement's stated cause against the log findings of the run: agreement, contradiction,
+    // kinds the logs do not speak to, and statements (claim checks) not counted as logs.
+    void statedCauseAgainstTheLogFindings()
+    {
+        CaseData data;
+        auto statement = [&](const QString &org, QMap<K, Rating> stance) {
+            Statement s;
+            s.id = data.nextId++;
+            s.organisation = org;
+            s.speaker = QStringLiteral("a spokesperson");
+            s.quote = QStringLiteral("words of ") + org;
+            s.stance = stance;
+            s.credibility = 3;
+            data.statements.append(s);
+            return s.id;
+        };
+        const Id operatorSays = statement(QStringLiteral("Operator"), {{K::Hardware, Rating::CC}, {K::Ddos, Rating::II}});
+        const Id attackerSays = statement(QStringLiteral("Attackers"), {{K::Ddos, Rating::C}});
+        const Id denialSays = statement(QStringLiteral("Activists"), {{K::Ddos, Rating::I}});
+        statement(QStringLiteral("Bystander"), {{K::Ddos, Rating::N}, {K::Hardware, Rating::N}});
+        statement(QStringLiteral("Marketing"), {{K::FlashCrowd, Rating::C}}); // the logs say nothing on it
+
+        AnalysisContext context(data);
+        const StatedCauseDetector detector;
+        DetectorOutput out;
+        detector.run(context, out);
+        QVERIFY(out.evidence.isEmpty()); // no log findings, nothing to compare with
+
+        auto finding = [&](const QString &title, QMap<K, Rating> r, qint64 b, qint64 e, Id statementId = 0) {
+            Evidence f;
+            f.title = title;
+            f.kindRatings = ratings({});
+            for (auto it = r.cbegin(); it != r.cend(); ++it)
+                f.kindRatings[it.key()] = it.value();
+            f.provenance.timeBegin = b;
+            f.provenance.timeEnd = e;
+            f.provenance.statementId = statementId;
+            out.evidence.append(f);
+        };
+        finding(QStringLiteral("Hardware faults"), {{K::Hardware, Rating::CC}, {K::Ddos, Rating::I}}, T0 + 10 * Minute, T0 + 40 * Minute);
+        finding(QStringLiteral("Normal volume"), {{K::Ddos, Rating::I}}, T0 + 5 * Minute, T0 + 20 * Minute);
+        // A claim check rests on a statement: were it counted, DDoS would sum to zero.
+        finding(QStringLiteral("Claim by someone"), {{K::Ddos, Rating::CC}}, T0, T0 + Minute, operatorSays);
+        const qsizetype before = out.evidence.size();
+        detector.run(context, out);
+        const QList<Evidence> found = out.evidence.mid(before);
+        QCOMPARE(found.size(), 3);
+
+        QCOMPARE(found[0].provenance.statementId, operatorSays);
+        QVERIFY(found[0].title.contains(QStringLiteral("agrees")));
+        QVERIFY2(found[0].reason.contains(QStringLiteral("for Hardware failure (log findings +2: Hardware faults)")),
+                 qPrintable(found[0].reason));
+        QVERIFY2(found[0].reason.contains(QStringLiteral("against DDoS attack (log findings \u22122: Hardware faults; Normal volume)")),
+                 qPrintable(found[0].reason));
+        QCOMPARE(found[0].credibility, 2);
+        QCOMPARE(found[0].provenance.timeBegin, T0 + 5 * Minute); // the span of the findings compared
+        QCOMPARE(found[0].provenance.timeEnd, T0 + 40 * Minute);
+
+        QCOMPARE(found[1].provenance.statementId, attackerSays);
+        QVERIFY(found[1].title.contains(QStringLiteral("contradicted")));
+        QVERIFY(found[1].reason.contains(QStringLiteral("The logs disagree: it speaks for DDoS attack")));
+        QCOMPARE(found[1].credibility, 5);
+
+        QCOMPARE(found[2].provenance.statementId, denialSays);
+        QVERIFY(found[2].title.contains(QStringLiteral("agrees")));
+
+        for (const Evidence &e : found) {
+            QCOMPARE(e.origin, QStringLiteral("detector:stated-cause@1"));
+            for (K k : allHypothesisKinds())
+                QCOMPARE_ENUM(e.kindRatings.value(k), Rating::N); // never counted twice
+        }
     }
 
     void rerunReplacesSuggestionsAndKeepsDecisions()

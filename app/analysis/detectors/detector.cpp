@@ -4,6 +4,7 @@
 #include "clientpopulationdetector.h"
 #include "endpointdetector.h"
 #include "incidentwindowdetector.h"
+#include "statedcausedetector.h"
 #include "syslogsignaturedetector.h"
 #include "trafficvolumedetector.h"
 
@@ -183,6 +184,7 @@ std::vector<std::unique_ptr<Detector>> standardDetectors()
     list.push_back(std::make_unique<EndpointDetector>());
     list.push_back(std::make_unique<SyslogSignatureDetector>());
     list.push_back(std::make_unique<ClaimCheckDetector>());
+    list.push_back(std::make_unique<StatedCauseDetector>()); // reads the findings above
     return list;
 }
 
