@@ -3,8 +3,8 @@
 #include "casefile/autosave.h"
 #include "casefile/casefile.h"
 #include "model/casedocument.h"
+#include "model/parallel.h"
 
-#include <QtConcurrent>
 
 namespace inquest {
 
@@ -39,14 +39,14 @@ bool Autosaver::autosaveNow()
     CaseData snapshot = m_doc->data();
     snapshot.custody.append(m_doc->custodyForSave(m_pendingPath));
     const QString path = m_pendingPath;
-    m_watcher.setFuture(QtConcurrent::run([snapshot = std::move(snapshot), path] {
+    m_watcher.setFuture(parallel::run([snapshot = std::move(snapshot), path] {
         QString error;
         return casefile::write(snapshot, path, &error) ? QString() : error;
     }));
     return true;
 }
 
-void Autosaver::waitForIdle() { m_watcher.waitForFinished(); }
+void Autosaver::waitForIdle() { parallel::wait(m_watcher); }
 
 void Autosaver::discardSidecar()
 {

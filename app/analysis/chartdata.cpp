@@ -1,10 +1,8 @@
 #include "chartdata.h"
-#include "model/threadpoolloan.h"
 #include "siteevents.h"
 
+#include "model/parallel.h"
 #include "model/source.h"
-
-#include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
 #include <array>
@@ -17,8 +15,7 @@ std::shared_ptr<const CaseBins> CaseBins::build(const QList<Source> &sources)
     auto bins = std::make_shared<CaseBins>();
     const auto sites = SiteEvents::slicesBySite(sources);
     // Sites are independent: index and bin them in parallel.
-    const ThreadPoolLoan loan; // see threadpoolloan.h
-    bins->sites = QtConcurrent::blockingMapped<std::vector<std::shared_ptr<const BinPyramid>>>(
+    bins->sites = parallel::mapped<std::vector<std::shared_ptr<const BinPyramid>>>(
         sites, [](const std::pair<QString, std::vector<EventSlice>> &site) {
             return std::shared_ptr<const BinPyramid>(
                 std::make_shared<BinPyramid>(SiteEvents::fromSlices(site.first, site.second)));
@@ -79,12 +76,8 @@ std::vector<NamedSeries> buildResponseSeries(const CaseBins &bins, int64_t width
             timed.push_back(p);
     }
     const TimeLimit lim{fromUs, toUs};
-    std::vector<std::array<BinnedSeries, 3>> perSite;
-    {
-        const ThreadPoolLoan loan; // see threadpoolloan.h
-        perSite = QtConcurrent::blockingMapped<std::vector<std::array<BinnedSeries, 3>>>(
-            timed, [widthUs, lim](const BinPyramid *p) { return p->responsePercentiles(widthUs, lim); });
-    }
+    auto perSite = parallel::mapped<std::vector<std::array<BinnedSeries, 3>>>(
+        timed, [widthUs, lim](const BinPyramid *p) { return p->responsePercentiles(widthUs, lim); });
     std::vector<NamedSeries> out;
     for (std::size_t i = 0; i < timed.size(); ++i) {
         for (BinnedSeries &s : perSite[i])
@@ -152,10 +145,7 @@ ChartData buildChartData(const CaseBins &bins, int64_t widthUs, int64_t fromUs, 
                 part.severity.push_back(p.series(MetricKey::severityOf(s), widthUs, lim));
         }
     };
-    {
-        const ThreadPoolLoan loan; // see threadpoolloan.h
-        QtConcurrent::blockingMap(parts, compute);
-    }
+    parallel::forEach(parts, compute);
     std::vector<BinnedSeries> all, errors4, errors5, fresh;
     std::vector<BinnedSeries> sev[3];
     for (SiteSeries &part : parts) {

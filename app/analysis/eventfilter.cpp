@@ -1,10 +1,8 @@
 #include "eventfilter.h"
-#include "model/threadpoolloan.h"
 #include "timelineindex.h"
 
+#include "model/parallel.h"
 #include "model/stringpool.h"
-
-#include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
 #include <array>
@@ -161,8 +159,7 @@ std::optional<std::vector<uint64_t>> applyFilter(const TimelineIndex &index, con
     const bool perSource = (hi - lo) * 4 >= entries.size();
     std::vector<int> work(checks.size());
     std::iota(work.begin(), work.end(), 0);
-    const ThreadPoolLoan loan; // see threadpoolloan.h
-    QtConcurrent::blockingMap(work, [&](int s) {
+    parallel::forEach(work, [&](int s) {
         SourceCheck &c = checks[std::size_t(s)];
         c = prepare(index.sources()[std::size_t(s)], filter, needle);
         if (!perSource || !c.enabled)

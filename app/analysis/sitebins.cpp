@@ -1,8 +1,7 @@
 #include "sitebins.h"
 
-#include "model/threadpoolloan.h"
+#include "model/parallel.h"
 #include <QFileInfo>
-#include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
 #include <map>
@@ -155,8 +154,7 @@ std::vector<SiteBins> SiteBins::build(const CaseData &data, int64_t width)
         result.push_back(std::move(site));
     }
     // Sites are independent (each has its own pools): bin them in parallel.
-    const ThreadPoolLoan loan; // see threadpoolloan.h
-    QtConcurrent::blockingMap(result, [count](SiteBins &site) { site.fill(count); });
+    parallel::forEach(result, [count](SiteBins &site) { site.fill(count); });
     return result;
 }
 

@@ -1,8 +1,9 @@
 #include "timelinecontroller.h"
 
+#include "model/parallel.h"
+
 #include <QFutureWatcher>
 #include <QPromise>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace inquest {
 
@@ -39,8 +40,8 @@ TimelineController::~TimelineController()
 {
     m_build.cancel();
     m_filtering.cancel();
-    m_build.waitForFinished();
-    m_filtering.waitForFinished();
+    parallel::wait(m_build);
+    parallel::wait(m_filtering);
 }
 
 void TimelineController::setSources(std::vector<TimelineSource> sources)
@@ -54,8 +55,9 @@ void TimelineController::setSources(std::vector<TimelineSource> sources)
         startFilter();
         return;
     }
-    m_build = QtConcurrent::run(
+    m_build = parallel::run(
         [](QPromise<std::shared_ptr<const TimelineIndex>> &promise, std::vector<TimelineSource> sources) {
+            const tsan::TaskScope scope;
             auto index =
                 TimelineIndex::build(std::move(sources), [&promise] { return promise.isCanceled(); });
             if (index)
@@ -95,9 +97,10 @@ void TimelineController::startFilter()
         publishRows(std::move(*applyFilter(*m_index, m_filter)));
         return;
     }
-    m_filtering = QtConcurrent::run(
+    m_filtering = parallel::run(
         [](QPromise<std::vector<uint64_t>> &promise, std::shared_ptr<const TimelineIndex> index,
            EventFilter filter) {
+            const tsan::TaskScope scope;
             auto rows = applyFilter(*index, filter, [&promise] { return promise.isCanceled(); });
             if (rows)
                 promise.addResult(std::move(*rows));

@@ -1,10 +1,9 @@
 #include "timelineindex.h"
 
-#include "model/threadpoolloan.h"
+#include "model/parallel.h"
 #include "model/source.h"
 
 #include <QFileInfo>
-#include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
 #include <numeric>
@@ -89,8 +88,7 @@ std::shared_ptr<const TimelineIndex> TimelineIndex::build(std::vector<TimelineSo
     std::vector<uint64_t> from(bounds.back());
     std::vector<int> work(src.size());
     std::iota(work.begin(), work.end(), 0);
-    const ThreadPoolLoan loan; // see threadpoolloan.h
-    QtConcurrent::blockingMap(work, [&](int s) {
+    parallel::forEach(work, [&](int s) {
         const std::vector<uint64_t> order = timeOrder(*src[std::size_t(s)].table);
         uint64_t *run = from.data() + bounds[std::size_t(s)];
         const std::size_t n = bounds[std::size_t(s) + 1] - bounds[std::size_t(s)];
@@ -110,8 +108,7 @@ std::shared_ptr<const TimelineIndex> TimelineIndex::build(std::vector<TimelineSo
         const std::size_t runs = bounds.size() - 1;
         work.resize((runs + 1) / 2);
         std::iota(work.begin(), work.end(), 0);
-        const ThreadPoolLoan loan; // see threadpoolloan.h
-        QtConcurrent::blockingMap(work, [&](int i) {
+        parallel::forEach(work, [&](int i) {
             const std::size_t b0 = bounds[std::size_t(2 * i)];
             const std::size_t b1 = bounds[std::size_t(2 * i + 1)];
             const std::size_t b2 =

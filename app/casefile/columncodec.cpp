@@ -1,10 +1,9 @@
 #include "columncodec.h"
 
 #include "model/hugepages.h"
-#include "model/threadpoolloan.h"
+#include "model/parallel.h"
 
 #include <QHash>
-#include <QtConcurrent/QtConcurrentMap>
 #include <QtEndian>
 
 #include <zlib.h>
@@ -127,8 +126,7 @@ template <typename Job> void runAll(QList<Job> &jobs)
             job();
         return;
     }
-    const ThreadPoolLoan loan; // callers may be pool threads themselves (autosave)
-    QtConcurrent::blockingMap(jobs, [](Job &job) { job(); });
+    parallel::forEach(jobs, [](Job &job) { job(); });
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 #include "importer.h"
 
 #include "model/threadpoolloan.h"
+#include "model/tsanhooks.h"
 #include "chunkparser.h"
 #include "formatregistry.h"
 #include "loginput.h"
@@ -9,14 +10,14 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QFuture>
-#include <QMutex>
-#include <QWaitCondition>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <condition_variable>
 #include <cstring>
 #include <deque>
+#include <mutex>
 
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -126,16 +127,15 @@ public:
     ParseLane &acquire(std::size_t chunk)
     {
         Slot &slot = m_lanes[chunk % m_lanes.size()];
-        QMutexLocker lock(&m_mutex);
-        while (slot.next != chunk)
-            m_turn.wait(&m_mutex);
+        std::unique_lock lock(m_mutex);
+        m_turn.wait(lock, [&] { return slot.next == chunk; });
         return slot.lane;
     }
     void release(std::size_t chunk)
     {
-        QMutexLocker lock(&m_mutex);
+        const std::lock_guard lock(m_mutex);
         m_lanes[chunk % m_lanes.size()].next = chunk + m_lanes.size();
-        m_turn.wakeAll();
+        m_turn.notify_all();
     }
 
 private:
@@ -144,8 +144,10 @@ private:
         ParseLane lane;
         std::size_t next = 0;
     };
-    QMutex m_mutex;
-    QWaitCondition m_turn;
+    // Standard primitives rather than QMutex + QWaitCondition: ThreadSanitizer sees every lock
+    // and unlock of these (QWaitCondition::wait re-locks a QMutex out of its sight).
+    std::mutex m_mutex;
+    std::condition_variable m_turn;
     std::vector<Slot> m_lanes;
 };
 
@@ -344,8 +346,11 @@ ImportResult Importer::run(uint32_t previewLines)
         auto mergeFront = [&] {
             for (auto &r : inflight.front().parsed)
                 mergeChunk(total, std::move(r));
-            for (auto &f : inflight.front().chunks)
-                mergeChunk(total, f.takeResult());
+            for (auto &f : inflight.front().chunks) {
+                ChunkResult r = f.takeResult();
+                tsan::takeOver();
+                mergeChunk(total, std::move(r));
+            }
             if (!inflight.front().mapped.empty())
                 m_input.releaseMapped(inflight.front().mapped);
             spare.push_back(std::move(inflight.front().data));
@@ -362,7 +367,9 @@ ImportResult Importer::run(uint32_t previewLines)
                 const std::string_view piece = all.substr(from, to - from);
                 const uint64_t offset = streamOffset + from;
                 if (parallel) {
+                    tsan::handOver();
                     pending.chunks.push_back(QtConcurrent::run(ingestPool(), [this, piece, offset, &lanes, chunk = chunkCount++] {
+                        const tsan::TaskScope scope;
                         ChunkResult r;
                         auto parser = m_reader->createParser(m_context);
                         parseChunkInLane(*parser, lanes.acquire(chunk), piece, offset, r);
@@ -430,6 +437,7 @@ ImportResult Importer::run(uint32_t previewLines)
                 while (!inflight.empty()) {
                     for (auto &f : inflight.front().chunks)
                         f.waitForFinished();
+                    tsan::takeOver();
                     inflight.pop_front();
                 }
                 m_result.cancelled = true;

@@ -2,13 +2,14 @@
 
 #include "model/casedocument.h"
 #include "model/commands.h"
+#include "model/parallel.h"
 
 #include <QFileInfo>
 #include <QUndoStack>
 
-#include <algorithm>
 #include <QPromise>
-#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
 
 namespace inquest {
 
@@ -37,13 +38,15 @@ ImportJob::~ImportJob()
     if (m_watcher.isRunning()) {
         m_watcher.cancel();
         m_watcher.waitForFinished();
+        tsan::takeOver();
     }
 }
 
 void ImportJob::start()
 {
     m_cancelled = false;
-    m_watcher.setFuture(QtConcurrent::run([files = m_files, options = m_options](QPromise<ImportResult> &promise) {
+    m_watcher.setFuture(parallel::run([files = m_files, options = m_options](QPromise<ImportResult> &promise) {
+        const tsan::TaskScope scope;
         qint64 total = 0;
         for (const QString &f : files)
             total += std::max<qint64>(1, QFileInfo(f).size());

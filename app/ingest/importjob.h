@@ -2,6 +2,8 @@
 
 #include "importer.h"
 
+#include "model/tsanhooks.h"
+
 #include <QFutureWatcher>
 #include <QObject>
 
@@ -32,7 +34,11 @@ public:
     // Adds every successful result to doc (unless cancelled); returns how many.
     int applyTo(CaseDocument &doc) const;
     // Blocks until done (CLI and tests).
-    void waitForFinished() { m_watcher.waitForFinished(); }
+    void waitForFinished()
+    {
+        m_watcher.waitForFinished();
+        tsan::takeOver();
+    }
 
 signals:
     void progressChanged(int permille, const QString &file);

@@ -1,7 +1,7 @@
 #include "chartcontroller.h"
 #include "chartplot.h"
 
-#include <QtConcurrent/QtConcurrentRun>
+#include "model/parallel.h"
 
 namespace inquest {
 
@@ -26,8 +26,8 @@ ChartController::ChartController(ChartPlot *plot, QObject *parent)
 
 ChartController::~ChartController()
 {
-    m_watcher.waitForFinished();
-    m_responseWatcher.waitForFinished();
+    parallel::wait(m_watcher);
+    parallel::wait(m_responseWatcher);
 }
 
 void ChartController::setBins(std::shared_ptr<const CaseBins> bins)
@@ -38,7 +38,7 @@ void ChartController::setBins(std::shared_ptr<const CaseBins> bins)
         return;
     // A new case: the curves at once, the response-time pane when its percentiles are in (the
     // pane of the case shown before is not carried over).
-    m_watcher.waitForFinished();
+    parallel::wait(m_watcher);
     const int64_t from = m_plot->visibleFromUs(), to = m_plot->visibleToUs();
     ChartData data =
         buildChartData(*m_bins, wantedWidth(), from - (to - from), to + (to - from), m_sites, ResponsePercentiles::Skip);
@@ -125,7 +125,7 @@ void ChartController::startRebin()
     const int64_t from = m_plot->visibleFromUs(), to = m_plot->visibleToUs();
     const int64_t span = to - from;
     m_busy = true;
-    m_watcher.setFuture(QtConcurrent::run([bins = m_bins, w = wantedWidth(), a = from - span, b = to + span, s = m_sites] {
+    m_watcher.setFuture(parallel::run([bins = m_bins, w = wantedWidth(), a = from - span, b = to + span, s = m_sites] {
         return buildChartData(*bins, w, a, b, s, ResponsePercentiles::Skip);
     }));
 }
@@ -142,7 +142,7 @@ void ChartController::startResponses()
     m_responseBusy = true;
     const ChartData &shown = m_plot->chartData();
     m_responseFor = {shown.widthUs, shown.fromUs, shown.toUs, m_sites};
-    m_responseWatcher.setFuture(QtConcurrent::run([bins = m_bins, k = m_responseFor] {
+    m_responseWatcher.setFuture(parallel::run([bins = m_bins, k = m_responseFor] {
         return buildResponseSeries(*bins, k.widthUs, k.fromUs, k.toUs, k.sites);
     }));
 }
@@ -166,7 +166,7 @@ void ChartController::rebinNow()
 {
     if (!m_bins)
         return;
-    m_watcher.waitForFinished();
+    parallel::wait(m_watcher);
     const int64_t from = m_plot->visibleFromUs(), to = m_plot->visibleToUs();
     apply(buildChartData(*m_bins, wantedWidth(), from - (to - from), to + (to - from), m_sites));
 }

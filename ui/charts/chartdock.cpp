@@ -11,6 +11,7 @@
 #include "model/casedocument.h"
 #include "model/chartedits.h"
 #include "model/commands.h"
+#include "model/parallel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -24,7 +25,6 @@
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace inquest {
 
@@ -93,7 +93,7 @@ ChartDock::ChartDock(CaseDocument *doc, QWidget *parent)
 
 ChartDock::~ChartDock()
 {
-    m_binsWatcher.waitForFinished();
+    parallel::wait(m_binsWatcher);
 }
 
 void ChartDock::createToolBar()
@@ -186,7 +186,7 @@ void ChartDock::rebuildBins()
         return;
     }
     // Sources share their event tables, so the copy is cheap; binning runs off the GUI thread.
-    m_binsWatcher.setFuture(QtConcurrent::run([sources = m_doc->sources()] { return CaseBins::build(sources); }));
+    m_binsWatcher.setFuture(parallel::run([sources = m_doc->sources()] { return CaseBins::build(sources); }));
 }
 
 void ChartDock::refreshMarks()

@@ -1,5 +1,6 @@
 #include "exportdialog.h"
 
+#include "model/parallel.h"
 #include "report/findingsreport.h"
 
 #include <QCheckBox>
@@ -17,7 +18,6 @@
 #include <QSpinBox>
 #include <QTimeZone>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace inquest {
 
@@ -125,7 +125,7 @@ ExportDialog::ExportDialog(const CaseData &data, const QString &caseFilePath, co
 
 ExportDialog::~ExportDialog()
 {
-    m_watcher.waitForFinished(); // the job reads m_data
+    parallel::wait(m_watcher); // the job reads m_data
 }
 
 ReportOptions ExportDialog::options() const
@@ -168,7 +168,7 @@ void ExportDialog::startLayout()
     }
     m_dirty = false;
     const CaseData *data = &m_data;
-    m_watcher.setFuture(QtConcurrent::run([data, scores = m_scores, figures = m_figures, options = options()] {
+    m_watcher.setFuture(parallel::run([data, scores = m_scores, figures = m_figures, options = options()] {
         return std::make_shared<FindingsReport>(*data, scores, figures, options);
     }));
 }
@@ -196,7 +196,7 @@ const FindingsReport *ExportDialog::currentReport()
 {
     // Export exactly what the options say, even if the preview has not caught up yet.
     if (!isPreviewCurrent()) {
-        m_watcher.waitForFinished();
+        parallel::wait(m_watcher);
         m_coalesce.stop();
         m_dirty = false;
         m_report = std::make_shared<FindingsReport>(m_data, m_scores, m_figures, options());

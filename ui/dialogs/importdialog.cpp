@@ -5,6 +5,7 @@
 #include "ingest/inputfiles.h"
 #include "ingest/timeconv.h"
 #include "model/casedocument.h"
+#include "model/parallel.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -27,7 +28,6 @@
 #include <QTimeZone>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentMap>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace inquest {
 
@@ -137,7 +137,7 @@ ImportDialog::ImportDialog(CaseDocument *doc, QWidget *parent)
 ImportDialog::~ImportDialog()
 {
     m_sniffWatcher.cancel();
-    m_sniffWatcher.waitForFinished();
+    parallel::wait(m_sniffWatcher);
 }
 
 bool ImportDialog::isImporting() const { return m_job && m_job->isRunning(); }
@@ -198,7 +198,7 @@ void ImportDialog::refreshSniffing()
     const bool zoneOk = ZoneConverter::fromSpec(m_zone->text(), &zoneError).has_value();
     m_import->setEnabled(zoneOk && m_files->rowCount() > 0 && !isImporting());
     m_sniffWatcher.cancel();
-    m_sniffWatcher.waitForFinished();
+    parallel::wait(m_sniffWatcher);
     m_sniffPaths.clear();
     m_sniffPending = m_files->rowCount();
     for (int row = 0; row < m_files->rowCount(); ++row) {
@@ -207,7 +207,9 @@ void ImportDialog::refreshSniffing()
     }
     m_status->setText(zoneOk ? m_addNotes.join(u"; ") : zoneError);
     if (!m_sniffPaths.isEmpty()) {
+        tsan::handOver();
         m_sniffWatcher.setFuture(QtConcurrent::mapped(m_sniffPaths, [options = options()](const QString &path) {
+            const tsan::TaskScope scope;
             return previewLogFile(path, options, 1);
         }));
     }
@@ -251,7 +253,7 @@ void ImportDialog::showPreview()
     m_preview->setItem(0, 0, item(tr("reading %1\u2026").arg(QFileInfo(path).fileName())));
     m_preview->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_previewPending = true;
-    m_previewWatcher.setFuture(QtConcurrent::run([generation, path, options = options()] {
+    m_previewWatcher.setFuture(parallel::run([generation, path, options = options()] {
         return Preview{generation, previewLogFile(path, options, 50)};
     }));
 }

@@ -2,6 +2,8 @@
 
 #include "models/timelinemodel.h"
 
+#include "model/parallel.h"
+
 #include <QDir>
 #include <QFontDatabase>
 #include <QFutureWatcher>
@@ -9,7 +11,6 @@
 #include <QPlainTextEdit>
 #include <QTimer>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace inquest {
 
@@ -37,7 +38,7 @@ RawLinePanel::RawLinePanel(QWidget *parent)
 
 RawLinePanel::~RawLinePanel()
 {
-    m_reading.waitForFinished(); // the worker only holds copies, but finish before the watcher goes
+    parallel::wait(m_reading); // the worker only holds copies, but finish before the watcher goes
 }
 
 void RawLinePanel::showLine(const TimelineSource &source, std::size_t row)
@@ -75,7 +76,7 @@ void RawLinePanel::load()
     m_info->setText(tr("Reading line %L1 of %2\u2026")
                         .arg(m_source.table->line[m_row])
                         .arg(m_source.name.toHtmlEscaped()));
-    m_reading = QtConcurrent::run(readRawLine, m_source.path, m_source.size,
+    m_reading = parallel::run(readRawLine, m_source.path, m_source.size,
                                   quint64(m_source.table->offset[m_row]), qsizetype(64 * 1024));
     auto *watcher = new QFutureWatcher<RawLine>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, request] {

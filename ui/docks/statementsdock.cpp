@@ -9,6 +9,7 @@
 #include "ingest/newsmetadata.h"
 #include "model/casedocument.h"
 #include "model/commands.h"
+#include "model/parallel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -24,7 +25,6 @@
 #include <QTextEdit>
 #include <QToolBar>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace inquest {
 
@@ -118,7 +118,7 @@ StatementsDock::StatementsDock(CaseDocument *doc, QWidget *parent)
     refreshArticles();
 }
 
-StatementsDock::~StatementsDock() { m_watcher.waitForFinished(); }
+StatementsDock::~StatementsDock() { parallel::wait(m_watcher); }
 
 void StatementsDock::importFromDialog()
 {
@@ -134,8 +134,8 @@ void StatementsDock::importFromDialog()
 void StatementsDock::importFiles(const QStringList &paths)
 {
     if (m_watcher.isRunning())
-        m_watcher.waitForFinished(); // one batch at a time keeps the undo history in order
-    m_watcher.setFuture(QtConcurrent::run([paths] {
+        parallel::wait(m_watcher); // one batch at a time keeps the undo history in order
+    m_watcher.setFuture(parallel::run([paths] {
         QList<ImportResult> results;
         for (const QString &path : paths) {
             ImportResult r;
@@ -149,8 +149,8 @@ void StatementsDock::importFiles(const QStringList &paths)
 void StatementsDock::importData(const QByteArray &data, const QString &name)
 {
     if (m_watcher.isRunning())
-        m_watcher.waitForFinished();
-    m_watcher.setFuture(QtConcurrent::run([data, name] {
+        parallel::wait(m_watcher);
+    m_watcher.setFuture(parallel::run([data, name] {
         ImportResult r;
         r.article = news::importNewsData(data, name, {});
         if (r.article->source.text.trimmed().isEmpty()) {

@@ -1,0 +1,42 @@
+#include "tsanhooks.h"
+
+#if defined(__SANITIZE_THREAD__)
+
+#include <QCoreApplication>
+
+#include <sanitizer/tsan_interface.h>
+
+namespace inquest::tsan {
+
+namespace {
+
+char token; // the one address every hand-over releases and every take-over acquires
+
+// Results of pool tasks reach the GUI thread as events (QFutureWatcher's signals, queued
+// calls): the GUI thread takes over before it handles any event.
+class TakeOverOnEvents : public QObject
+{
+public:
+    using QObject::QObject;
+    bool eventFilter(QObject *, QEvent *) override
+    {
+        takeOver();
+        return false;
+    }
+};
+
+void installOnStartup()
+{
+    QCoreApplication::instance()->installEventFilter(new TakeOverOnEvents(QCoreApplication::instance()));
+}
+
+} // namespace
+
+void handOver() { __tsan_release(&token); }
+void takeOver() { __tsan_acquire(&token); }
+
+} // namespace inquest::tsan
+
+Q_COREAPP_STARTUP_FUNCTION(inquest::tsan::installOnStartup)
+
+#endif
