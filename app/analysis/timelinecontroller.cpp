@@ -57,7 +57,6 @@ void TimelineController::setSources(std::vector<TimelineSource> sources)
     }
     m_build = parallel::run(
         [](QPromise<std::shared_ptr<const TimelineIndex>> &promise, std::vector<TimelineSource> sources) {
-            const tsan::TaskScope scope;
             auto index =
                 TimelineIndex::build(std::move(sources), [&promise] { return promise.isCanceled(); });
             if (index)
@@ -100,7 +99,6 @@ void TimelineController::startFilter()
     m_filtering = parallel::run(
         [](QPromise<std::vector<uint64_t>> &promise, std::shared_ptr<const TimelineIndex> index,
            EventFilter filter) {
-            const tsan::TaskScope scope;
             auto rows = applyFilter(*index, filter, [&promise] { return promise.isCanceled(); });
             if (rows)
                 promise.addResult(std::move(*rows));

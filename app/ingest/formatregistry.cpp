@@ -32,8 +32,10 @@ FormatRegistry::FormatRegistry()
 
 const FormatRegistry &FormatRegistry::instance()
 {
-    static const FormatRegistry registry;
-    return registry;
+    // Never destroyed: pool tasks (an import, a dialog's preview) may use it until the pool is
+    // drained, and whether that happens before static destructors run is up to the program.
+    static const FormatRegistry *const registry = new FormatRegistry;
+    return *registry;
 }
 
 const LogReader *FormatRegistry::find(const QString &name) const

@@ -46,7 +46,6 @@ void ImportJob::start()
 {
     m_cancelled = false;
     m_watcher.setFuture(parallel::run([files = m_files, options = m_options](QPromise<ImportResult> &promise) {
-        const tsan::TaskScope scope;
         qint64 total = 0;
         for (const QString &f : files)
             total += std::max<qint64>(1, QFileInfo(f).size());

@@ -9,8 +9,8 @@
 namespace inquest::tsan {
 
 namespace {
-
 char token; // the one address every hand-over releases and every take-over acquires
+} // namespace
 
 // Results of pool tasks reach the GUI thread as events (QFutureWatcher's signals, queued
 // calls): the GUI thread takes over before it handles any event.
@@ -25,18 +25,19 @@ public:
     }
 };
 
-void installOnStartup()
-{
-    QCoreApplication::instance()->installEventFilter(new TakeOverOnEvents(QCoreApplication::instance()));
-}
-
-} // namespace
-
 void handOver() { __tsan_release(&token); }
 void takeOver() { __tsan_acquire(&token); }
 
 } // namespace inquest::tsan
 
-Q_COREAPP_STARTUP_FUNCTION(inquest::tsan::installOnStartup)
+namespace {
+void installTakeOverOnEvents()
+{
+    QCoreApplication::instance()->installEventFilter(
+        new inquest::tsan::TakeOverOnEvents(QCoreApplication::instance()));
+}
+} // namespace
+
+Q_COREAPP_STARTUP_FUNCTION(installTakeOverOnEvents)
 
 #endif

@@ -207,10 +207,21 @@ void ImportDialog::refreshSniffing()
     }
     m_status->setText(zoneOk ? m_addNotes.join(u"; ") : zoneError);
     if (!m_sniffPaths.isEmpty()) {
+        // Each request carries its options, so the mapped function captures nothing (see
+        // model/tsanhooks.h on what a pool thread may read).
+        struct Request
+        {
+            QString path;
+            ImportOptions options;
+        };
+        QList<Request> requests;
+        requests.reserve(m_sniffPaths.size());
+        for (const QString &path : std::as_const(m_sniffPaths))
+            requests.append({path, options()});
         tsan::handOver();
-        m_sniffWatcher.setFuture(QtConcurrent::mapped(m_sniffPaths, [options = options()](const QString &path) {
+        m_sniffWatcher.setFuture(QtConcurrent::mapped(std::move(requests), [](const Request &r) {
             const tsan::TaskScope scope;
-            return previewLogFile(path, options, 1);
+            return previewLogFile(r.path, r.options, 1);
         }));
     }
     showPreview();
