@@ -25,7 +25,7 @@ asan-test: deps
 # tests and what they need are built.
 TSAN_TARGETS := inquest inquest_savechild app_tst_importer app_tst_importjob app_tst_parallelmerge \
   app_tst_timebins app_tst_timelinecontroller app_tst_timelineindex ui_tst_autosave ui_tst_chartdock \
-  ui_tst_importdialog ui_tst_timelinedock ui_tst_showonchart ui_tst_manysources cli_tst_import cli_tst_seriescounts
+  ui_tst_importdialog ui_tst_timelinedock ui_tst_showonchart ui_tst_manysources cli_tst_import cli_tst_seriescounts inquest_tsancanary
 tsan-test: deps
 	cmake --preset tsan
 	cmake --build --preset tsan -j $(BUILD_JOBS) --target $(TSAN_TARGETS)
