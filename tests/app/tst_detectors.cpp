@@ -472,8 +472,7 @@ private slots:
         QVERIFY2(found[0].reason.contains(QStringLiteral("against DDoS attack (log findings \u22122: Hardware faults; Normal volume)")),
                  qPrintable(found[0].reason));
         QCOMPARE(found[0].credibility, 2);
-        QCOMPARE(found[0].provenance.timeBegin, T0 + 5 * Minute); // the span of the findings compared
-        QCOMPARE(found[0].provenance.timeEnd, T0 + 40 * Minute);
+        QVERIFY(!found[0].provenance.hasTimeRange()); // the findings keep their own ranges
 
         QCOMPARE(found[1].provenance.statementId, attackerSays);
         QVERIFY(found[1].title.contains(QStringLiteral("contradicted")));

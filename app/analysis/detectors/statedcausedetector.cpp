@@ -1,6 +1,7 @@
 #include "statedcausedetector.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace inquest {
 
@@ -28,8 +29,6 @@ struct LogLean
 {
     int sum = 0;
     QStringList titles;
-    qint64 begin = INT64_MAX;
-    qint64 end = INT64_MIN;
 };
 
 } // namespace
@@ -53,10 +52,6 @@ void StatedCauseDetector::run(AnalysisContext &context, DetectorOutput &out) con
             LogLean &l = lean[it.key()];
             l.sum += w;
             l.titles.append(e.title);
-            if (e.provenance.hasTimeRange()) {
-                l.begin = std::min(l.begin, e.provenance.timeBegin);
-                l.end = std::max(l.end, e.provenance.timeEnd);
-            }
         }
     }
     if (lean.isEmpty())
@@ -64,7 +59,6 @@ void StatedCauseDetector::run(AnalysisContext &context, DetectorOutput &out) con
 
     for (const Statement &st : context.data.statements) {
         QStringList agree, disagree;
-        qint64 begin = INT64_MAX, end = INT64_MIN;
         for (auto it = st.stance.cbegin(); it != st.stance.cend(); ++it) {
             const int said = weight(it.value());
             const LogLean l = lean.value(it.key());
@@ -76,8 +70,6 @@ void StatedCauseDetector::run(AnalysisContext &context, DetectorOutput &out) con
                          signedWeight(l.sum), l.titles.mid(0, 3).join(QStringLiteral("; ")) +
                                                    (l.titles.size() > 3 ? QStringLiteral("; \u2026") : QString()));
             ((said > 0) == (l.sum > 0) ? agree : disagree).append(line);
-            begin = std::min(begin, l.begin);
-            end = std::max(end, l.end);
         }
         if (agree.isEmpty() && disagree.isEmpty())
             continue;
@@ -96,11 +88,9 @@ void StatedCauseDetector::run(AnalysisContext &context, DetectorOutput &out) con
                              reason, ratings({}));
         e.reliability = st.reliability;
         e.credibility = consistent ? std::min(st.credibility, 2) : 5;
+        // It rests on the statement; the findings it was compared with are named in the reason
+        // and keep their own time ranges (a range here would only stack another band on them).
         e.provenance.statementId = st.id;
-        if (begin < end) {
-            e.provenance.timeBegin = begin;
-            e.provenance.timeEnd = end;
-        }
         e.provenance.metric = QStringLiteral("stated-cause");
         out.evidence.append(e);
     }

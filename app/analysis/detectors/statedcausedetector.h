@@ -11,8 +11,8 @@ namespace inquest {
 //
 // The finding is rated N for every kind: the log findings it rests on are already in the
 // matrix, and rating them again through a statement would count them twice. It records how
-// far a speaker's account holds (its credibility) and cites the statement and the time span
-// of the findings it was compared with.
+// far a speaker's account holds (its credibility), cites the statement, and names the findings
+// it was compared with.
 class StatedCauseDetector : public Detector
 {
 public:
