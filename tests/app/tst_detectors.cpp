@@ -427,7 +427,7 @@ private slots:
             s.id = data.nextId++;
             s.organisation = org;
             s.speaker = QStringLiteral("a spokesperson");
-            s.quote = QStringLiteral("words of ") + org;
+            s.quote = QStringLiteral("words of ") + org + QStringLiteral(".\u201d,"); // as cut from prose
             s.stance = stance;
             s.credibility = 3;
             data.statements.append(s);
@@ -467,6 +467,10 @@ private slots:
 
         QCOMPARE(found[0].provenance.statementId, operatorSays);
         QVERIFY(found[0].title.contains(QStringLiteral("agrees")));
+        // The sentence ends once, whatever punctuation the quote was cut with.
+        QVERIFY2(found[0].reason.startsWith(
+                     QStringLiteral("Operator (a spokesperson) said \u201cwords of Operator\u201d. The logs agree")),
+                 qPrintable(found[0].reason));
         QVERIFY2(found[0].reason.contains(QStringLiteral("for Hardware failure (log findings +2: Hardware faults)")),
                  qPrintable(found[0].reason));
         QVERIFY2(found[0].reason.contains(QStringLiteral("against DDoS attack (log findings \u22122: Hardware faults; Normal volume)")),

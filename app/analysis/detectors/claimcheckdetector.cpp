@@ -101,13 +101,10 @@ void ClaimCheckDetector::run(AnalysisContext &context, DetectorOutput &out) cons
         }
         if (!judged)
             continue;
-        const QString who = st.organisation.isEmpty()
-                                ? st.speaker
-                                : QStringLiteral("%1 (%2)").arg(st.organisation, st.speaker);
+        const QString who = speakerOf(st);
         Evidence e = suggest(consistent ? QStringLiteral("Claim by %1 matches the logs").arg(who)
                                         : QStringLiteral("Claim by %1 contradicted by the logs").arg(who),
-                             QStringLiteral("%1 said \u201c%2\u201d. %3.")
-                                 .arg(who, st.quote, findings.join(QStringLiteral("; "))),
+                             QStringLiteral("%1 %2.").arg(quotedSentence(st), findings.join(QStringLiteral("; "))),
                              fromStance(st.stance, consistent));
         e.reliability = st.reliability;
         e.credibility = consistent ? std::min(st.credibility, 2) : 5;

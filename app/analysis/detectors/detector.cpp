@@ -197,6 +197,21 @@ DetectorOutput runDetectors(const CaseData &data)
     return out;
 }
 
+QString speakerOf(const Statement &statement)
+{
+    return statement.organisation.isEmpty()
+               ? statement.speaker
+               : QStringLiteral("%1 (%2)").arg(statement.organisation, statement.speaker);
+}
+
+QString quotedSentence(const Statement &statement)
+{
+    QString quote = statement.quote.trimmed();
+    while (!quote.isEmpty() && QStringView(u",;:.\u201d\"").contains(quote.back()))
+        quote.chop(1);
+    return QStringLiteral("%1 said \u201c%2\u201d.").arg(speakerOf(statement), quote);
+}
+
 QMap<HypothesisKind, Rating> ratings(std::initializer_list<std::pair<HypothesisKind, Rating>> list)
 {
     QMap<HypothesisKind, Rating> map;

@@ -96,6 +96,12 @@ std::vector<std::unique_ptr<Detector>> standardDetectors();
 // Runs every standard detector over the case.
 DetectorOutput runDetectors(const CaseData &data);
 
+// For findings about a statement: who made it ("Amazon (a spokeswoman)"), and the sentence that
+// quotes it ("Amazon (a spokeswoman) said “… not a DDoS attack”."), with the commas, stops and
+// closing quote marks the quote was cut with dropped, so that the sentence ends once.
+QString speakerOf(const Statement &statement);
+QString quotedSentence(const Statement &statement);
+
 // Shorthand for rating maps: ratings({{Hardware, C}, {Ddos, I}}) fills the rest with N.
 QMap<HypothesisKind, Rating> ratings(std::initializer_list<std::pair<HypothesisKind, Rating>> list);
 

@@ -74,10 +74,8 @@ void StatedCauseDetector::run(AnalysisContext &context, DetectorOutput &out) con
         if (agree.isEmpty() && disagree.isEmpty())
             continue;
         const bool consistent = disagree.isEmpty();
-        const QString who = st.organisation.isEmpty()
-                                ? st.speaker
-                                : QStringLiteral("%1 (%2)").arg(st.organisation, st.speaker);
-        QString reason = QStringLiteral("%1 said \u201c%2\u201d.").arg(who, st.quote);
+        const QString who = speakerOf(st);
+        QString reason = quotedSentence(st);
         if (!agree.isEmpty())
             reason += QStringLiteral(" The logs agree: it speaks %1.").arg(agree.join(QStringLiteral(", and ")));
         if (!disagree.isEmpty())
