@@ -182,13 +182,7 @@ void SiteEvents::index()
             }
             ++g;
         };
-        if (s.allRows) {
-            for (uint32_t r = 0; r < uint32_t(t.size()); ++r)
-                visit(r);
-        } else {
-            for (uint32_t r : s.rows)
-                visit(r);
-        }
+        s.forEachRow(visit);
         m_sorted[k] = sorted;
         m_minTime = lo;
         m_maxTime = hi;

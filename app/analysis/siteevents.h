@@ -27,6 +27,17 @@ struct EventSlice
 
     std::size_t size() const { return allRows ? table->size() : rows.size(); }
     uint32_t row(std::size_t i) const { return allRows ? uint32_t(i) : rows[i]; }
+    // Calls visit(row) for every row of the slice, in order.
+    template <typename Visit> void forEachRow(Visit &&visit) const
+    {
+        if (allRows) {
+            for (uint32_t r = 0; r < uint32_t(table->size()); ++r)
+                visit(r);
+        } else {
+            for (uint32_t r : rows)
+                visit(r);
+        }
+    }
 };
 
 // Where an event of a site lives: its source and row.

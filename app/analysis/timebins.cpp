@@ -185,13 +185,7 @@ BinLevel binMergeable(const SiteEvents &site, int64_t widthUs)
             }
             ++g;
         };
-        if (slice.allRows) {
-            for (uint32_t r = 0; r < uint32_t(t.size()); ++r)
-                visit(r);
-        } else {
-            for (uint32_t r : slice.rows)
-                visit(r);
-        }
+        slice.forEachRow(visit);
     }
 
     // The counts above kept count, first and last only; an add(1) would have set these too.

@@ -10,6 +10,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <functional>
+#include <iterator>
 #include <memory>
 #include <tuple>
 #include <type_traits>
@@ -31,16 +32,24 @@ template <typename F, typename Element> struct Call
     F *f;
     Element *element;
 };
+
+// The calls of a fork-join over seq (elements const when seq is).
+template <typename F, typename Sequence> auto callsFor(F &f, Sequence &seq)
+{
+    using Element = std::remove_reference_t<decltype(*std::begin(seq))>;
+    std::vector<Call<F, Element>> calls;
+    calls.reserve(std::size_t(std::size(seq)));
+    for (Element &element : seq)
+        calls.push_back({&f, &element});
+    return calls;
+}
 } // namespace detail
 
 // Calls f(element) for every element of seq, in parallel; returns when all calls have ended.
 template <typename Sequence, typename F> void forEach(Sequence &seq, F f)
 {
-    using Call = detail::Call<F, typename Sequence::value_type>;
-    std::vector<Call> calls;
-    calls.reserve(std::size_t(seq.size()));
-    for (auto &element : seq)
-        calls.push_back({&f, &element});
+    auto calls = detail::callsFor(f, seq);
+    using Call = typename decltype(calls)::value_type;
     const ThreadPoolLoan loan;
     tsan::handOver();
     QtConcurrent::blockingMap(calls, [](Call &call) {
@@ -53,20 +62,17 @@ template <typename Sequence, typename F> void forEach(Sequence &seq, F f)
 // f(element) for every element of seq, in parallel, collected in order into a Result.
 template <typename Result, typename Sequence, typename F> Result mapped(const Sequence &seq, F f)
 {
-    using Element = const typename Sequence::value_type;
-    using Call = detail::Call<F, Element>;
-    std::vector<Call> calls;
-    calls.reserve(std::size_t(seq.size()));
-    for (Element &element : seq)
-        calls.push_back({&f, &element});
+    const auto calls = detail::callsFor(f, seq);
+    using Call = typename decltype(calls)::value_type;
+    using Value = std::invoke_result_t<F &, decltype(*std::begin(seq))>;
     const ThreadPoolLoan loan;
     tsan::handOver();
     // Iterators, not the vector: QtConcurrent would copy a vector into its kernel.
-    Result result = QtConcurrent::blockingMapped<Result>(
-        calls.cbegin(), calls.cend(), [](const Call &call) -> std::invoke_result_t<F &, Element &> {
-            const tsan::TaskScope scope;
-            return (*call.f)(*call.element);
-        });
+    Result result = QtConcurrent::blockingMapped<Result>(calls.cbegin(), calls.cend(),
+                                                         [](const Call &call) -> Value {
+                                                             const tsan::TaskScope scope;
+                                                             return (*call.f)(*call.element);
+                                                         });
     tsan::takeOver();
     return result;
 }
