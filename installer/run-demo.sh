@@ -3,12 +3,7 @@
 set -euo pipefail
 exe="$1"
 case_file="$2"
-if "$exe" demo "$case_file" 2>/dev/null; then
-  :
-elif [ ! -e "$case_file" ]; then
-  # The demo generator is not in this build yet: start from an empty case.
-  "$exe" new "$case_file" --title "Demo case"
-fi
+"$exe" demo "$case_file"
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
   exec "$exe" "$case_file"
 fi

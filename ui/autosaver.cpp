@@ -3,7 +3,7 @@
 #include "casefile/autosave.h"
 #include "casefile/casefile.h"
 #include "model/casedocument.h"
-#include "model/parallel.h"
+#include "support/parallel.h"
 
 
 namespace inquest {

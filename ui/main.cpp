@@ -5,6 +5,7 @@
 #include "charts/chartfigurerenderer.h"
 #include "cli/cli.h"
 #include "report/reporthooks.h"
+#include "support/memorytuning.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -17,6 +18,7 @@
 
 int main(int argc, char *argv[])
 {
+    inquest::tuneAllocatorForBulkWork();
     QStringList args;
     for (int i = 1; i < argc; ++i)
         args.append(QString::fromLocal8Bit(argv[i]));

@@ -11,15 +11,13 @@
 #include "docks/scoringdock.h"
 #include "docks/sourcesdock.h"
 #include "docks/statementsdock.h"
-#include "docks/tabledock.h"
-#include "docks/timelinedock.h"
-#include "models/statementsmodel.h"
+#include "timeline/timelineview.h"
 
 #include "ingest/droprouting.h"
 #include "model/casedocument.h"
-#include "model/commands.h"
 #include "report/figurerenderer.h"
 #include "report/reporthooks.h"
+#include "report/reportscoring.h"
 
 #include <QAction>
 #include <QApplication>
@@ -31,9 +29,7 @@
 #include <QMimeData>
 #include <QSettings>
 #include <QStatusBar>
-#include <QTableView>
 #include <QTimer>
-#include <QToolBar>
 
 namespace inquest {
 
@@ -47,7 +43,7 @@ MainWindow::MainWindow(QWidget *parent)
     setObjectName(QStringLiteral("MainWindow"));
     setDockNestingEnabled(true);
     // The timeline is the centre of the work; everything else docks around it.
-    m_timeline = new TimelineDock(m_doc, this);
+    m_timeline = new TimelineView(m_doc, this);
     setCentralWidget(m_timeline);
 
     createDocks();
@@ -95,15 +91,15 @@ void MainWindow::createDocks()
     addDockWidget(Qt::TopDockWidgetArea, m_chartDock);
     connect(m_chartDock, &ChartDock::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 5000); });
     // A click on a bin shows its log lines.
-    connect(m_chartDock, &ChartDock::timeRangeActivated, m_timeline, &TimelineDock::showTimeRange);
+    connect(m_chartDock, &ChartDock::timeRangeActivated, m_timeline, &TimelineView::showTimeRange);
 
     m_evidenceDock = new EvidenceDock(m_doc, this);
     addDockWidget(Qt::BottomDockWidgetArea, m_evidenceDock);
     connect(m_scoringDock, &ScoringDock::evidenceActivated, m_evidenceDock, &EvidenceDock::showEvidence);
     // "Show on chart": the range on the chart and in the timeline, or the item's log lines.
     connect(m_evidenceDock, &EvidenceDock::timeRangeRequested, m_chartDock, &ChartDock::showTimeRange);
-    connect(m_evidenceDock, &EvidenceDock::timeRangeRequested, m_timeline, &TimelineDock::showTimeRange);
-    connect(m_evidenceDock, &EvidenceDock::linesRequested, m_timeline, &TimelineDock::showSourceLines);
+    connect(m_evidenceDock, &EvidenceDock::timeRangeRequested, m_timeline, &TimelineView::showTimeRange);
+    connect(m_evidenceDock, &EvidenceDock::linesRequested, m_timeline, &TimelineView::showSourceLines);
 
     m_statementsDock = new StatementsDock(m_doc, this);
     connect(m_statementsDock, &StatementsDock::statusMessage, this, [this](const QString &m) {
@@ -128,7 +124,7 @@ void MainWindow::createMenus()
     file->addAction(tr("&Import Logs\u2026"), QKeySequence(tr("Ctrl+I")), this, [this] { importLogs(); });
     file->addAction(tr("Export &Findings\u2026"), this, [this] {
         const std::unique_ptr<FigureRenderer> figures = figureRendererForReport();
-        ExportDialog(m_doc->data(), m_doc->filePath(), scoresForReport(m_doc->data()), figures.get(), this).exec();
+        ExportDialog(m_doc->data(), m_doc->filePath(), scoreCaseForReport(m_doc->data()), figures.get(), this).exec();
     })->setObjectName(QStringLiteral("actionExportFindings"));
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);

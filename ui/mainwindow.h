@@ -15,8 +15,7 @@ class EvidenceDock;
 class ScoringDock;
 class SourcesDock;
 class StatementsDock;
-class TableDock;
-class TimelineDock;
+class TimelineView;
 
 // Wires the docks, menus and the document controller together; the work happens in them.
 class MainWindow : public QMainWindow
@@ -29,7 +28,7 @@ public:
     CaseDocument *document() const { return m_doc; }
     DocumentController *controller() const { return m_controller; }
     Autosaver *autosaver() const { return m_autosaver; }
-    TimelineDock *timeline() const { return m_timeline; }
+    TimelineView *timeline() const { return m_timeline; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -48,7 +47,7 @@ private:
     DocumentController *m_controller;
     Autosaver *m_autosaver;
     QMenu *m_recentMenu = nullptr;
-    TimelineDock *m_timeline = nullptr;
+    TimelineView *m_timeline = nullptr;
     SourcesDock *m_sourcesDock = nullptr;
     EvidenceDock *m_evidenceDock = nullptr;
     StatementsDock *m_statementsDock = nullptr;

@@ -1,7 +1,7 @@
 #include "chartdata.h"
 #include "siteevents.h"
 
-#include "model/parallel.h"
+#include "support/parallel.h"
 #include "model/source.h"
 
 #include <algorithm>

@@ -1,7 +1,7 @@
 #include "eventfilter.h"
 #include "timelineindex.h"
 
-#include "model/parallel.h"
+#include "support/parallel.h"
 #include "model/stringpool.h"
 
 #include <algorithm>

@@ -28,13 +28,6 @@ QString number(double v)
 
 } // namespace
 
-QString isoUtc(int64_t micros)
-{
-    // Qt::UTC (not a UTC QTimeZone) is what makes Qt write the "Z" suffix.
-    const QDateTime t = QDateTime::fromMSecsSinceEpoch(floorDiv(micros, 1000), Qt::UTC);
-    return t.toString(micros % UsPerSecond == 0 ? Qt::ISODate : Qt::ISODateWithMs);
-}
-
 void writeSeriesCsv(QTextStream &out, const std::vector<NamedSeries> &series)
 {
     out << "time";

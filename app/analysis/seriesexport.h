@@ -2,6 +2,8 @@
 
 #include "timebins.h"
 
+#include "model/isotime.h"
+
 #include <QJsonObject>
 #include <QString>
 #include <QTextStream>
@@ -15,9 +17,6 @@ struct NamedSeries
     QString name; // column header, e.g. "amazon.co.uk requests"
     BinnedSeries series;
 };
-
-// ISO 8601 UTC with Z ("2010-12-12T21:45:00Z"), the format of every exported time.
-QString isoUtc(int64_t micros);
 
 // The one CSV writer, shared by the chart's clipboard and file export and the `series` command:
 // header "time,<name>…", one row per bin start present in any series (ascending), times in

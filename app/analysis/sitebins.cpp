@@ -1,6 +1,6 @@
 #include "sitebins.h"
 
-#include "model/parallel.h"
+#include "support/parallel.h"
 #include <QFileInfo>
 
 #include <algorithm>

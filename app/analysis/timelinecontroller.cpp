@@ -1,6 +1,6 @@
 #include "timelinecontroller.h"
 
-#include "model/parallel.h"
+#include "support/parallel.h"
 
 #include <QFutureWatcher>
 #include <QPromise>

@@ -1,6 +1,6 @@
 #include "timelineindex.h"
 
-#include "model/parallel.h"
+#include "support/parallel.h"
 #include "model/source.h"
 
 #include <QFileInfo>

@@ -1,7 +1,7 @@
 #include "columncodec.h"
 
-#include "model/hugepages.h"
-#include "model/parallel.h"
+#include "support/hugepages.h"
+#include "support/parallel.h"
 
 #include <QHash>
 #include <QtEndian>

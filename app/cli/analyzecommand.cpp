@@ -4,22 +4,15 @@
 #include "analysis/detectors/detectorrun.h"
 #include "casefile/casefile.h"
 #include "model/casedocument.h"
+#include "model/isotime.h"
 
-#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTimeZone>
 
 namespace inquest::cli {
 
 namespace {
-
-// Qt::UTC (not QTimeZone::utc()) so that Qt 6.4 writes the "Z" suffix.
-QString iso(qint64 us)
-{
-    return QDateTime::fromMSecsSinceEpoch(us / 1000, Qt::UTC).toString(Qt::ISODate);
-}
 
 QJsonObject toJson(const Evidence &e)
 {
@@ -29,8 +22,8 @@ QJsonObject toJson(const Evidence &e)
     QJsonObject provenance;
     const Provenance &p = e.provenance;
     if (p.hasTimeRange()) {
-        provenance.insert(QStringLiteral("time_begin"), iso(p.timeBegin));
-        provenance.insert(QStringLiteral("time_end"), iso(p.timeEnd));
+        provenance.insert(QStringLiteral("time_begin"), isoUtc(p.timeBegin));
+        provenance.insert(QStringLiteral("time_end"), isoUtc(p.timeEnd));
         provenance.insert(QStringLiteral("metric"), p.metric);
         if (!p.site.isEmpty())
             provenance.insert(QStringLiteral("site"), p.site);
@@ -60,13 +53,10 @@ QJsonObject toJson(const Evidence &e)
 int analyze(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     CommandLine cl({}, {QStringLiteral("accept"), QStringLiteral("json")});
-    QString error;
-    if (!cl.parse(args, &error) || cl.positional().size() != 1) {
-        err << "inquest analyze: " << (error.isEmpty() ? QStringLiteral("expected one CASE path") : error)
-            << '\n';
+    if (!cl.parseOneCase("analyze", args, err))
         return Usage;
-    }
-    const QString path = cl.positional().first();
+    QString error;
+    const QString path = cl.casePath();
     CaseDocument doc;
     if (!casefile::open(doc, path, &error)) {
         err << "inquest analyze: " << error << '\n';

@@ -18,7 +18,7 @@ struct Command
 {
     const char *name;
     const char *usage;
-    CommandFn run; // nullptr: part of the contract, not built yet
+    CommandFn run;
 };
 
 // The stable command-line contract (ARCHITECTURE.md).
@@ -73,8 +73,7 @@ QString helpText()
     QString text = QStringLiteral("Usage: inquest [CASE.inquest]        open the workbench\n"
                                   "       inquest COMMAND [ARGS]        run a command without the GUI\n\nCommands:\n");
     for (const Command &c : Commands)
-        text += QStringLiteral("  inquest %1%2\n")
-                    .arg(QString::fromUtf8(c.usage), c.run ? QString() : QStringLiteral("   (not built yet)"));
+        text += QStringLiteral("  inquest %1\n").arg(QString::fromUtf8(c.usage));
     text += QStringLiteral("\nExit status: 0 success, 1 bad input or failed verification, 2 usage.\n"
                            "Times are UTC; --json prints one JSON document on stdout.\n");
     return text;
@@ -103,10 +102,6 @@ int run(const QStringList &args, QTextStream &out, QTextStream &err)
     const Command *command = find(args.first());
     if (!command) {
         err << "inquest: unknown command \"" << args.first() << "\"\n\n" << helpText();
-        return Usage;
-    }
-    if (!command->run) {
-        err << "inquest " << command->name << ": this command is not built yet\n";
         return Usage;
     }
     const QStringList rest = args.mid(1);

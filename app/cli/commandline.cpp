@@ -1,5 +1,7 @@
 #include "commandline.h"
 
+#include "casefile/casefile.h"
+
 namespace inquest::cli {
 
 CommandLine::CommandLine(QSet<QString> valueOptions, QSet<QString> flags)
@@ -41,6 +43,24 @@ bool CommandLine::parse(const QStringList &args, QString *error)
         }
     }
     return true;
+}
+
+bool CommandLine::parseOneCase(const char *command, const QStringList &args, QTextStream &err)
+{
+    QString error;
+    if (parse(args, &error) && m_positional.size() == 1)
+        return true;
+    err << "inquest " << command << ": " << (error.isEmpty() ? QStringLiteral("expected one CASE path") : error) << '\n';
+    return false;
+}
+
+std::optional<CaseData> readCase(const char *command, const QString &path, QTextStream &err)
+{
+    QString error;
+    auto data = casefile::read(path, &error);
+    if (!data)
+        err << "inquest " << command << ": " << error << '\n';
+    return data;
 }
 
 } // namespace inquest::cli

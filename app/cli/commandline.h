@@ -1,8 +1,11 @@
 #pragma once
 
+#include "model/casedata.h"
+
 #include <QHash>
 #include <QSet>
 #include <QStringList>
+#include <QTextStream>
 
 #include <optional>
 
@@ -15,6 +18,12 @@ class CommandLine
 public:
     CommandLine(QSet<QString> valueOptions, QSet<QString> flags);
     bool parse(const QStringList &args, QString *error);
+    // The prologue of a command over one case, "inquest COMMAND CASE [options]": parses and
+    // checks that exactly one positional argument, the case, is given. On a usage error writes
+    // "inquest COMMAND: why" to err and returns false (the command exits with Usage).
+    bool parseOneCase(const char *command, const QStringList &args, QTextStream &err);
+    // After parseOneCase: the case path.
+    const QString &casePath() const { return m_positional.first(); }
 
     const QStringList &positional() const { return m_positional; }
     bool has(const QString &name) const { return m_flags.contains(name) || m_values.contains(name); }
@@ -27,5 +36,9 @@ private:
     QSet<QString> m_flags;
     QHash<QString, QString> m_values;
 };
+
+// Reads the case at `path`; when it cannot be read, writes "inquest COMMAND: why" to err (the
+// command exits with BadInput).
+std::optional<CaseData> readCase(const char *command, const QString &path, QTextStream &err);
 
 } // namespace inquest::cli

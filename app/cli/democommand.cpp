@@ -2,7 +2,7 @@
 #include "commands.h"
 
 #include "analysis/detectors/detectorrun.h"
-#include "analysis/scenario/democase.h"
+#include "scenario/democase.h"
 #include "casefile/casefile.h"
 #include "model/casedocument.h"
 
@@ -14,12 +14,9 @@ namespace inquest::cli {
 int demo(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     CommandLine cl({QStringLiteral("seed")}, {});
-    QString error;
-    if (!cl.parse(args, &error) || cl.positional().size() != 1) {
-        err << "inquest demo: " << (error.isEmpty() ? QStringLiteral("expected one CASE path") : error)
-            << '\n';
+    if (!cl.parseOneCase("demo", args, err))
         return Usage;
-    }
+    QString error;
     bool ok = true;
     const uint64_t seed =
         cl.has(QStringLiteral("seed")) ? cl.value(QStringLiteral("seed")).toULongLong(&ok) : 20101212;

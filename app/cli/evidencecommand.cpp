@@ -2,20 +2,15 @@
 #include "commands.h"
 
 #include "casefile/casefile.h"
+#include "model/isotime.h"
 #include "scoring/scores.h"
 
-#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 
 namespace inquest::cli {
 
 namespace {
-
-QString isoTime(qint64 us)
-{
-    return QDateTime::fromMSecsSinceEpoch(us / 1000, Qt::UTC).toString(Qt::ISODateWithMs);
-}
 
 QJsonObject provenanceJson(const Provenance &p)
 {
@@ -31,8 +26,8 @@ QJsonObject provenanceJson(const Provenance &p)
         }
     }
     if (p.hasTimeRange()) {
-        o.insert(QStringLiteral("time_begin"), isoTime(p.timeBegin));
-        o.insert(QStringLiteral("time_end"), isoTime(p.timeEnd));
+        o.insert(QStringLiteral("time_begin"), isoUtc(p.timeBegin));
+        o.insert(QStringLiteral("time_end"), isoUtc(p.timeEnd));
         if (!p.metric.isEmpty())
             o.insert(QStringLiteral("metric"), p.metric);
         if (!p.site.isEmpty())
@@ -71,16 +66,11 @@ QJsonObject evidenceJson(const Evidence &e, const QList<Hypothesis> &hypotheses)
 int evidence(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     CommandLine cl({}, {QStringLiteral("json")});
-    QString error;
-    if (!cl.parse(args, &error) || cl.positional().size() != 1) {
-        err << "inquest evidence: " << (error.isEmpty() ? QStringLiteral("expected one CASE path") : error) << '\n';
+    if (!cl.parseOneCase("evidence", args, err))
         return Usage;
-    }
-    const auto data = casefile::read(cl.positional().first(), &error);
-    if (!data) {
-        err << "inquest evidence: " << error << '\n';
+    const auto data = readCase("evidence", cl.casePath(), err);
+    if (!data)
         return BadInput;
-    }
     if (cl.has(QStringLiteral("json"))) {
         QJsonArray list;
         for (const Evidence &e : data->evidence)

@@ -8,6 +8,7 @@
 #include "ingest/timeconv.h"
 #include "model/casedocument.h"
 #include "model/commands.h"
+#include "model/isotime.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -18,13 +19,6 @@ namespace inquest::cli {
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QString isoUtc(qint64 us)
-{
-    // Qt::UTC (not QTimeZone::utc()) so that ISO strings end in "Z".
-    const QDateTime t = QDateTime::fromMSecsSinceEpoch(us / 1000, Qt::UTC);
-    return t.toString(us % 1'000'000 ? Qt::ISODateWithMs : Qt::ISODate);
-}
 
 QJsonObject toJson(const QString &file, const ImportResult &r)
 {

@@ -2,7 +2,7 @@
 #include "commands.h"
 
 #include "casefile/casefile.h"
-#include "ingest/newsimport.h"
+#include "news/newsimport.h"
 #include "model/casedocument.h"
 
 #include <QJsonArray>

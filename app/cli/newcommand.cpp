@@ -47,12 +47,10 @@ std::optional<QList<Hypothesis>> parseHypotheses(const QString &spec, QString *e
 int newCase(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     CommandLine cl({QStringLiteral("title"), QStringLiteral("hypotheses")}, {QStringLiteral("force")});
-    QString error;
-    if (!cl.parse(args, &error) || cl.positional().size() != 1) {
-        err << "inquest new: " << (error.isEmpty() ? QStringLiteral("expected one CASE path") : error) << '\n';
+    if (!cl.parseOneCase("new", args, err))
         return Usage;
-    }
-    const QString path = cl.positional().first();
+    QString error;
+    const QString path = cl.casePath();
     if (QFileInfo::exists(path) && !cl.has(QStringLiteral("force"))) {
         err << "inquest new: " << path << " already exists; not overwriting it (use --force to replace it)\n";
         return BadInput;

@@ -5,6 +5,7 @@
 #include "report/figurerenderer.h"
 #include "report/findingsreport.h"
 #include "report/reporthooks.h"
+#include "report/reportscoring.h"
 
 #include <QCryptographicHash>
 #include <QHashFunctions>
@@ -28,11 +29,9 @@ int report(const QStringList &args, QTextStream &out, QTextStream &err)
     // processes against hash flooding, which a one-shot command is not).
     QHashSeed::setDeterministicGlobalSeed();
     const QString path = cl.positional().first();
-    const auto data = casefile::read(path, &error);
-    if (!data) {
-        err << "inquest report: " << error << '\n';
+    const auto data = readCase("report", path, err);
+    if (!data)
         return BadInput;
-    }
     ReportOptions options;
     options.caseFilePath = path;
     options.timeZone = cl.value(QStringLiteral("zone"), data->meta.displayTimeZone);
@@ -43,7 +42,7 @@ int report(const QStringList &args, QTextStream &out, QTextStream &err)
         return Usage;
     }
     const std::unique_ptr<FigureRenderer> figures = figureRendererForReport();
-    const FindingsReport findings(*data, scoresForReport(*data), figures.get(), options);
+    const FindingsReport findings(*data, scoreCaseForReport(*data), figures.get(), options);
 
     const QString pdfPath = cl.value(QStringLiteral("pdf"));
     const QByteArray pdf = findings.pdf();

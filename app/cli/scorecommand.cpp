@@ -52,16 +52,11 @@ void printText(const CaseData &data, const ScoreResult &r, QTextStream &out)
 int score(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     CommandLine cl({}, {QStringLiteral("json")});
-    QString error;
-    if (!cl.parse(args, &error) || cl.positional().size() != 1) {
-        err << "inquest score: " << (error.isEmpty() ? QStringLiteral("expected one CASE path") : error) << '\n';
+    if (!cl.parseOneCase("score", args, err))
         return Usage;
-    }
-    const auto data = casefile::read(cl.positional().first(), &error);
-    if (!data) {
-        err << "inquest score: " << error << '\n';
+    const auto data = readCase("score", cl.casePath(), err);
+    if (!data)
         return BadInput;
-    }
     const ScoreResult r =
         computeScores(data->hypotheses, data->evidence, ScoringSettings::fromJson(data->meta.scoringSettings));
     if (!cl.has(QStringLiteral("json"))) {

@@ -17,11 +17,8 @@ constexpr std::size_t DefaultMaxBins = 2000;
 int series(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     CommandLine cl({u"metric"_qs, u"site"_qs, u"bin"_qs}, {u"csv"_qs, u"json"_qs});
-    QString error;
-    if (!cl.parse(args, &error) || cl.positional().size() != 1) {
-        err << "inquest series: " << (error.isEmpty() ? u"expected one CASE path"_qs : error) << '\n';
+    if (!cl.parseOneCase("series", args, err))
         return Usage;
-    }
     if (cl.has(u"csv"_qs) && cl.has(u"json"_qs)) {
         err << "inquest series: --csv and --json exclude each other\n";
         return Usage;
@@ -59,12 +56,10 @@ int series(const QStringList &args, QTextStream &out, QTextStream &err)
         widthUs = seconds * UsPerSecond;
     }
 
-    const QString path = cl.positional().first();
-    auto data = casefile::read(path, &error);
-    if (!data) {
-        err << "inquest series: " << error << '\n';
+    const QString path = cl.casePath();
+    const auto data = readCase("series", path, err);
+    if (!data)
         return BadInput;
-    }
     std::shared_ptr<const SiteEvents> site;
     const QString siteName = cl.value(u"site"_qs);
     if (siteName.isEmpty()) {

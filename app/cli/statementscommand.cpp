@@ -3,6 +3,7 @@
 
 #include "casefile/casefile.h"
 #include "model/casedata.h"
+#include "model/isotime.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -11,11 +12,6 @@
 namespace inquest::cli {
 
 namespace {
-
-QString iso(qint64 micros)
-{
-    return QDateTime::fromMSecsSinceEpoch(micros / 1000, Qt::UTC).toString(Qt::ISODate);
-}
 
 // "hardware:C ddos:I" — compact, and lossless for the ratings a statement can carry.
 QString stanceString(const Statement &s)
@@ -37,7 +33,7 @@ QJsonObject stanceObject(const Statement &s)
 // Instants as "…Z", periods as ISO 8601 intervals "begin/end".
 QString isoTime(const TimeRef &t)
 {
-    return t.isPeriod() ? iso(t.begin) + u'/' + iso(t.end) : iso(t.begin);
+    return t.isPeriod() ? isoUtc(t.begin) + u'/' + isoUtc(t.end) : isoUtc(t.begin);
 }
 
 QJsonArray timesOf(const Statement &s)
@@ -70,16 +66,11 @@ QJsonArray timeDetailsOf(const Statement &s)
 int statements(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     CommandLine cl({}, {QStringLiteral("json")});
-    QString error;
-    if (!cl.parse(args, &error) || cl.positional().size() != 1) {
-        err << "inquest statements: " << (error.isEmpty() ? QStringLiteral("expected one CASE path") : error) << '\n';
+    if (!cl.parseOneCase("statements", args, err))
         return Usage;
-    }
-    const auto data = casefile::read(cl.positional().first(), &error);
-    if (!data) {
-        err << "inquest statements: " << error << '\n';
+    const auto data = readCase("statements", cl.casePath(), err);
+    if (!data)
         return BadInput;
-    }
     if (cl.has(QStringLiteral("json"))) {
         QJsonArray list;
         for (const Statement &s : data->statements) {

@@ -9,17 +9,12 @@ namespace inquest::cli {
 int verify(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     CommandLine cl({}, {});
-    QString error;
-    if (!cl.parse(args, &error) || cl.positional().size() != 1) {
-        err << "inquest verify: " << (error.isEmpty() ? QStringLiteral("expected one CASE path") : error) << '\n';
+    if (!cl.parseOneCase("verify", args, err))
         return Usage;
-    }
-    const QString path = cl.positional().first();
-    auto data = casefile::read(path, &error);
-    if (!data) {
-        err << "inquest verify: " << error << '\n';
+    const QString path = cl.casePath();
+    const auto data = readCase("verify", path, err);
+    if (!data)
         return BadInput;
-    }
     const VerifyReport report = verifyCase(*data);
     for (const QString &note : report.notes)
         out << "note: " << note << '\n';

@@ -1,4 +1,6 @@
 #include "accesslogreader.h"
+#include "interncache.h"
+#include "scan.h"
 
 #include <cstring>
 

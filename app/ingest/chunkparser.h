@@ -1,5 +1,6 @@
 #pragma once
 
+#include "interncache.h"
 #include "logreader.h"
 
 #include "model/source.h"

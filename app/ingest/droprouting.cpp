@@ -1,8 +1,8 @@
 #include "droprouting.h"
 #include "formatregistry.h"
 #include "importer.h"
-#include "newsarticle.h"
-#include "newswords.h"
+#include "news/newsarticle.h"
+#include "news/newswords.h"
 
 #include <QFile>
 #include <QFileInfo>

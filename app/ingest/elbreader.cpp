@@ -1,4 +1,5 @@
 #include "elbreader.h"
+#include "scan.h"
 
 namespace inquest {
 

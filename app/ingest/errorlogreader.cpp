@@ -1,4 +1,5 @@
 #include "errorlogreader.h"
+#include "scan.h"
 
 namespace inquest {
 

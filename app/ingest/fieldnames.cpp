@@ -1,5 +1,6 @@
 #include "fieldnames.h"
 #include "logreader.h"
+#include "scan.h"
 
 #include <charconv>
 #include <cmath>

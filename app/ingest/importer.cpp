@@ -1,7 +1,8 @@
 #include "importer.h"
 
-#include "model/threadpoolloan.h"
-#include "model/tsanhooks.h"
+#include "support/hugepages.h"
+#include "support/threadpoolloan.h"
+#include "support/tsanhooks.h"
 #include "chunkparser.h"
 #include "formatregistry.h"
 #include "loginput.h"
@@ -18,10 +19,6 @@
 #include <cstring>
 #include <deque>
 #include <mutex>
-
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 #include <unordered_map>
 
 namespace inquest {
@@ -162,8 +159,14 @@ public:
     ImportResult run(uint32_t previewLines);
 
 private:
+    // The steps of run(), in order.
+    bool openHead(uint32_t previewLines);
     bool chooseReader(std::string_view sample);
     bool prepareContext();
+    void reserveFor(EventTable &table) const;
+    bool parseAll(ChunkResult &total); // false: cancelled
+    bool failIfEmpty(const ChunkResult &total);
+    Source makeSource(ChunkResult total, bool preview);
     void fail(const QString &message)
     {
         m_result.error = QStringLiteral("%1: %2").arg(m_path, message);
@@ -178,6 +181,13 @@ private:
     LogInput m_input;
     const LogReader *m_reader = nullptr;
     ParseContext m_context;
+    // What openHead() found: the first block (unless the file is parsed from its mapping) and
+    // where the text starts in the (decompressed, decoded) stream.
+    bool m_mappedText = false;     // plain UTF-8 (or ASCII) file, read through its mapping
+    bool m_direct = false;         // a full import parsed straight from the mapping
+    QByteArray m_first;            // the first block read into a buffer
+    std::string_view m_head;       // the start of the text
+    uint64_t m_streamOffset = 0;   // 3 after a UTF-8 byte order mark
 };
 
 bool Importer::chooseReader(std::string_view sample)
@@ -251,222 +261,240 @@ ImportResult Importer::run(uint32_t previewLines)
 {
     QElapsedTimer timer;
     timer.start();
+    if (!openHead(previewLines))
+        return m_result;
+    // A mapped file is sniffed from its whole start, so huge first lines can be stepped over.
+    const std::string_view sniffFrom =
+        m_mappedText ? m_input.mappedBytes().substr(std::size_t(m_streamOffset)) : m_head;
+    if (!chooseReader(sniffFrom) || !prepareContext())
+        return m_result;
+    m_context.headLines = firstLines(m_head.substr(0, std::size_t(SniffBytes)), SniffLines);
+
+    ChunkResult total;
+    if (previewLines) {
+        auto parser = m_reader->createParser(m_context);
+        parseChunk(*parser, m_head, m_streamOffset, total, previewLines);
+    } else {
+        reserveFor(total.table);
+        if (!parseAll(total))
+            return m_result;
+    }
+    if (!m_input.problem().isEmpty())
+        m_result.notes.append(m_input.problem());
+    if (failIfEmpty(total))
+        return m_result;
+    m_result.source = makeSource(std::move(total), previewLines > 0);
+    m_result.seconds = double(timer.nsecsElapsed()) / 1e9;
+    return m_result;
+}
+
+// Opens the file and finds the start of its text: the encoding (UTF-16 is decoded, a UTF-8
+// byte order mark stepped over) and the first block, which decides the format. A plain file is
+// parsed straight from its mapping (no copy); a compressed or UTF-16 one goes through blocks read
+// into buffers. A preview of a mapped file reads its lines from the mapping too, so that it sees
+// past huge first lines exactly as the import does.
+bool Importer::openHead(uint32_t previewLines)
+{
     QString error;
     if (!m_input.open(m_path, &error)) {
         m_result.error = error;
-        return m_result;
+        return false;
     }
-    // The first block decides the encoding and the format. A plain file is parsed straight
-    // from its mapping (no copy); a compressed or UTF-16 one, or a preview, goes through blocks
-    // read into buffers.
-    // A preview of a mapped file reads its lines from the mapping too, so that it sees past huge
-    // first lines exactly as the import does (it parses only the first previewLines lines).
-    const bool mappedText = m_input.mapped() && !detectUtf16(m_input.mappedBytes());
-    const bool direct = !previewLines && mappedText;
-    QByteArray first;
-    std::string_view head;
+    m_mappedText = m_input.mapped() && !detectUtf16(m_input.mappedBytes());
+    m_direct = !previewLines && m_mappedText;
     bool decoded = false; // from UTF-16
-    uint64_t streamOffset = 0; // offset of `carry` in the decompressed stream
-    if (direct) {
-        head = m_input.mappedBytes().substr(0, std::size_t(BlockBytes));
-    } else if (previewLines && mappedText) {
-        head = m_input.mappedBytes();
+    if (m_direct) {
+        m_head = m_input.mappedBytes().substr(0, std::size_t(BlockBytes));
+    } else if (previewLines && m_mappedText) {
+        m_head = m_input.mappedBytes();
     } else {
-        m_input.read(first, previewLines ? SniffBytes : BlockBytes);
-        if (first.isEmpty() && m_input.problem().isEmpty()) {
+        m_input.read(m_first, previewLines ? SniffBytes : BlockBytes);
+        if (m_first.isEmpty() && m_input.problem().isEmpty()) {
             fail(QStringLiteral("the file is empty (no lines to import)"));
-            return m_result;
+            return false;
         }
-        if (const int utf16 = detectUtf16(viewOf(first))) {
-            while (!previewLines && m_input.read(first, BlockBytes)) {
+        if (const int utf16 = detectUtf16(viewOf(m_first))) {
+            while (!previewLines && m_input.read(m_first, BlockBytes)) {
             }
-            first = decodeUtf16(first, utf16 == 1);
+            m_first = decodeUtf16(m_first, utf16 == 1);
             decoded = true;
             m_result.notes.append(QStringLiteral("the file is %1 text: it was decoded to UTF-8 first, so byte offsets "
                                                  "refer to the UTF-8 text, not the file")
                                       .arg(utf16 == 1 ? u"UTF-16LE" : u"UTF-16BE"));
         }
-        head = viewOf(first);
+        m_head = viewOf(m_first);
     }
-    if (!decoded && head.starts_with("\xef\xbb\xbf")) {
-        head.remove_prefix(3); // UTF-8 byte order mark
-        streamOffset = 3;
+    if (!decoded && m_head.starts_with("\xef\xbb\xbf")) {
+        m_head.remove_prefix(3); // UTF-8 byte order mark
+        m_streamOffset = 3;
     }
-    // A mapped file is sniffed from its whole start, so huge first lines can be stepped over.
-    const std::string_view sniffFrom = mappedText ? m_input.mappedBytes().substr(std::size_t(streamOffset)) : head;
-    if (!chooseReader(sniffFrom) || !prepareContext())
-        return m_result;
-    m_context.headLines = firstLines(head.substr(0, std::size_t(SniffBytes)), SniffLines);
+    return true;
+}
 
-    ChunkResult total;
-    if (previewLines) {
-        auto parser = m_reader->createParser(m_context);
-        parseChunk(*parser, head, streamOffset, total, previewLines);
-    } else {
-#ifdef __GLIBC__
-        // Chunk tables and block buffers are allocated and freed over and over; without this
-        // glibc hands each back to the kernel and every reuse page-faults again (that cost
-        // as much as the parsing itself in the benchmark).
-        static const bool tuned = [] {
-            mallopt(M_MMAP_THRESHOLD, 64 << 20);
-            mallopt(M_TRIM_THRESHOLD, 256 << 20);
-            return true;
-        }();
-        Q_UNUSED(tuned);
-#endif
-        // Size the result once from the line length of a sample, instead of regrowing it.
-        const std::string_view sample = head.substr(0, std::size_t(SampleBytes));
-        if (const auto nl = std::count(sample.begin(), sample.end(), '\n');
-            nl > 0 && m_input.rawSize() > 0 && !m_input.compressed())
-        {
-            EventTable &t = total.table;
-            t.reserve(std::size_t(double(m_input.rawSize()) / (double(sample.size()) / double(nl)) * 1.02) + 16);
-            auto advise = [](const auto &column) { adviseHugePages(column.data(), column.capacity() * sizeof(column[0])); };
-            advise(t.time), advise(t.offset), advise(t.line), advise(t.status), advise(t.bytes), advise(t.method);
-            advise(t.severity), advise(t.responseUs), advise(t.client), advise(t.path), advise(t.agent);
-            advise(t.referer), advise(t.host), advise(t.message);
+// Sizes the result once from the line length of a sample, instead of regrowing it.
+void Importer::reserveFor(EventTable &t) const
+{
+    const std::string_view sample = m_head.substr(0, std::size_t(SampleBytes));
+    const auto nl = std::count(sample.begin(), sample.end(), '\n');
+    if (nl == 0 || m_input.rawSize() <= 0 || m_input.compressed())
+        return;
+    t.reserve(std::size_t(double(m_input.rawSize()) / (double(sample.size()) / double(nl)) * 1.02) + 16);
+    auto advise = [](const auto &column) { adviseHugePages(column.data(), column.capacity() * sizeof(column[0])); };
+    advise(t.time), advise(t.offset), advise(t.line), advise(t.status), advise(t.bytes), advise(t.method);
+    advise(t.severity), advise(t.responseUs), advise(t.client), advise(t.path), advise(t.agent);
+    advise(t.referer), advise(t.host), advise(t.message);
+}
+
+// Reads the file block by block; each block is split into chunks of whole lines, parsed in
+// parallel where the format allows (CapSplittable), and merged in order while the next block
+// is read.
+bool Importer::parseAll(ChunkResult &total)
+{
+    const bool parallel = m_reader->capabilities() & CapSplittable;
+    std::unique_ptr<LineParser> sequential = parallel ? nullptr : m_reader->createParser(m_context);
+    struct Pending
+    {
+        QByteArray data;
+        std::string_view mapped;                  // the block, when parsed from the mapping
+        std::vector<QFuture<ChunkResult>> chunks; // parallel formats
+        std::vector<ChunkResult> parsed;          // sequential formats
+    };
+    // Declared before `inflight`: running tasks use it, and the cancel path waits for them.
+    Lanes lanes(ingestPool()->maxThreadCount());
+    std::size_t chunkCount = 0;
+    std::deque<Pending> inflight;
+    // This loop waits on chunk tasks in the global pool, possibly from a pool thread itself.
+    const ThreadPoolLoan loan; // see threadpoolloan.h
+    // Block buffers are recycled: fresh 16 MiB allocations would page-fault every block.
+    std::vector<QByteArray> spare;
+    auto mergeFront = [&] {
+        for (auto &r : inflight.front().parsed)
+            mergeChunk(total, std::move(r));
+        for (auto &f : inflight.front().chunks) {
+            ChunkResult r = f.takeResult();
+            tsan::takeOver();
+            mergeChunk(total, std::move(r));
         }
-        const bool parallel = m_reader->capabilities() & CapSplittable;
-        std::unique_ptr<LineParser> sequential = parallel ? nullptr : m_reader->createParser(m_context);
-        struct Pending
-        {
-            QByteArray data;
-            std::string_view mapped;                  // the block, when parsed from the mapping
-            std::vector<QFuture<ChunkResult>> chunks; // parallel formats
-            std::vector<ChunkResult> parsed;          // sequential formats
-        };
-        // Declared before `inflight`: running tasks use it, and the cancel path waits for them.
-        Lanes lanes(ingestPool()->maxThreadCount());
-        std::size_t chunkCount = 0;
-        std::deque<Pending> inflight;
-        // This loop waits on chunk tasks in the global pool, possibly from a pool thread itself.
-        const ThreadPoolLoan loan; // see threadpoolloan.h
-        // Block buffers are recycled: fresh 16 MiB allocations would page-fault every block.
-        std::vector<QByteArray> spare;
-        auto mergeFront = [&] {
-            for (auto &r : inflight.front().parsed)
-                mergeChunk(total, std::move(r));
-            for (auto &f : inflight.front().chunks) {
-                ChunkResult r = f.takeResult();
-                tsan::takeOver();
-                mergeChunk(total, std::move(r));
+        if (!inflight.front().mapped.empty())
+            m_input.releaseMapped(inflight.front().mapped);
+        spare.push_back(std::move(inflight.front().data));
+        inflight.pop_front();
+    };
+    auto submit = [&](Pending &pending, std::string_view all) {
+        for (std::size_t from = 0; from < all.size();) {
+            std::size_t to = std::min(all.size(), from + std::size_t(ChunkBytes));
+            if (to < all.size()) {
+                const void *nl = std::memchr(all.data() + to - 1, '\n', all.size() - to + 1);
+                to = nl ? std::size_t(static_cast<const char *>(nl) - all.data()) + 1 : all.size();
             }
-            if (!inflight.front().mapped.empty())
-                m_input.releaseMapped(inflight.front().mapped);
-            spare.push_back(std::move(inflight.front().data));
-            inflight.pop_front();
-        };
-        // Splits a block into chunks of whole lines and starts (or runs) their parsing.
-        auto submit = [&](Pending &pending, std::string_view all) {
-            for (std::size_t from = 0; from < all.size();) {
-                std::size_t to = std::min(all.size(), from + std::size_t(ChunkBytes));
-                if (to < all.size()) {
-                    const void *nl = std::memchr(all.data() + to - 1, '\n', all.size() - to + 1);
-                    to = nl ? std::size_t(static_cast<const char *>(nl) - all.data()) + 1 : all.size();
-                }
-                const std::string_view piece = all.substr(from, to - from);
-                const uint64_t offset = streamOffset + from;
-                if (parallel) {
-                    tsan::handOver();
-                    pending.chunks.push_back(QtConcurrent::run(ingestPool(), [this, piece, offset, &lanes, chunk = chunkCount++] {
-                        const tsan::TaskScope scope;
-                        ChunkResult r;
-                        auto parser = m_reader->createParser(m_context);
-                        parseChunkInLane(*parser, lanes.acquire(chunk), piece, offset, r);
-                        lanes.release(chunk);
-                        return r;
-                    }));
-                } else {
-                    pending.parsed.emplace_back();
-                    parseChunk(*sequential, piece, offset, pending.parsed.back());
-                }
-                from = to;
-            }
-            streamOffset += all.size();
-        };
-        QByteArray carry = std::move(first);
-        bool more = true, firstPass = true;
-        while (more) {
-            Pending pending;
-            if (direct) {
-                // takeMapped hashes the block on this thread while the workers parse the last one.
-                std::string_view all = m_input.takeMapped(BlockBytes);
-                more = !m_input.atEnd();
-                if (firstPass && streamOffset == 3)
-                    all.remove_prefix(3);
-                firstPass = false;
-                m_result.bytesRead += qint64(all.size());
-                pending.mapped = all;
-                submit(pending, all);
+            const std::string_view piece = all.substr(from, to - from);
+            const uint64_t offset = m_streamOffset + from;
+            if (parallel) {
+                tsan::handOver();
+                pending.chunks.push_back(QtConcurrent::run(ingestPool(), [this, piece, offset, &lanes, chunk = chunkCount++] {
+                    const tsan::TaskScope scope;
+                    ChunkResult r;
+                    auto parser = m_reader->createParser(m_context);
+                    parseChunkInLane(*parser, lanes.acquire(chunk), piece, offset, r);
+                    lanes.release(chunk);
+                    return r;
+                }));
             } else {
-                QByteArray data;
-                if (firstPass) {
-                    data = std::move(carry);
-                } else {
-                    if (!spare.empty()) {
-                        data = std::move(spare.back());
-                        spare.pop_back();
-                    }
-                    data.resize(0);
-                    data.append(carry);
-                    m_input.read(data, BlockBytes);
-                }
-                carry = QByteArray();
-                if (firstPass && streamOffset == 3)
-                    data.remove(0, 3);
-                firstPass = false;
-                more = !m_input.atEnd();
-                if (more) { // keep the unfinished last line for the next block
-                    const qsizetype nl = data.lastIndexOf('\n');
-                    if (nl < 0) {
-                        carry = std::move(data);
-                        continue;
-                    }
-                    carry = data.mid(nl + 1);
-                    data.truncate(nl + 1);
-                }
-                m_result.bytesRead += data.size();
-                pending.data = std::move(data);
-                submit(pending, viewOf(pending.data));
+                pending.parsed.emplace_back();
+                parseChunk(*sequential, piece, offset, pending.parsed.back());
             }
-            inflight.push_back(std::move(pending));
-            // Read the next block while this one is parsed; merge the one before.
-            while (inflight.size() > 1)
-                mergeFront();
-            if (m_progress && !m_progress(m_input.rawConsumed(), m_input.rawSize())) {
-                while (!inflight.empty()) {
-                    for (auto &f : inflight.front().chunks)
-                        f.waitForFinished();
-                    tsan::takeOver();
-                    inflight.pop_front();
-                }
-                m_result.cancelled = true;
-                m_result.error = QStringLiteral("%1: import cancelled").arg(m_path);
-                return m_result;
-            }
+            from = to;
         }
-        while (!inflight.empty())
+        m_streamOffset += all.size();
+    };
+    QByteArray carry = std::move(m_first);
+    bool more = true, firstPass = true;
+    while (more) {
+        Pending pending;
+        if (m_direct) {
+            // takeMapped hashes the block on this thread while the workers parse the last one.
+            std::string_view all = m_input.takeMapped(BlockBytes);
+            more = !m_input.atEnd();
+            if (firstPass && m_streamOffset == 3)
+                all.remove_prefix(3);
+            firstPass = false;
+            m_result.bytesRead += qint64(all.size());
+            pending.mapped = all;
+            submit(pending, all);
+        } else {
+            QByteArray data;
+            if (firstPass) {
+                data = std::move(carry);
+            } else {
+                if (!spare.empty()) {
+                    data = std::move(spare.back());
+                    spare.pop_back();
+                }
+                data.resize(0);
+                data.append(carry);
+                m_input.read(data, BlockBytes);
+            }
+            carry = QByteArray();
+            if (firstPass && m_streamOffset == 3)
+                data.remove(0, 3);
+            firstPass = false;
+            more = !m_input.atEnd();
+            if (more) { // keep the unfinished last line for the next block
+                const qsizetype nl = data.lastIndexOf('\n');
+                if (nl < 0) {
+                    carry = std::move(data);
+                    continue;
+                }
+                carry = data.mid(nl + 1);
+                data.truncate(nl + 1);
+            }
+            m_result.bytesRead += data.size();
+            pending.data = std::move(data);
+            submit(pending, viewOf(pending.data));
+        }
+        inflight.push_back(std::move(pending));
+        // Read the next block while this one is parsed; merge the one before.
+        while (inflight.size() > 1)
             mergeFront();
+        if (m_progress && !m_progress(m_input.rawConsumed(), m_input.rawSize())) {
+            while (!inflight.empty()) {
+                for (auto &f : inflight.front().chunks)
+                    f.waitForFinished();
+                tsan::takeOver();
+                inflight.pop_front();
+            }
+            m_result.cancelled = true;
+            m_result.error = QStringLiteral("%1: import cancelled").arg(m_path);
+            return false;
+        }
     }
-    if (!m_input.problem().isEmpty())
-        m_result.notes.append(m_input.problem());
-    if (total.table.empty()) {
-        QString detail;
-        if (!total.issues.isEmpty())
-            detail = QStringLiteral("; first problem: line %1: %2").arg(total.issues.first().line).arg(total.issues.first().reason);
-        fail(QStringLiteral("no line could be read as %1 (%2 lines, %3 malformed%4; formats tried: %5)")
-                 .arg(m_reader->name())
-                 .arg(total.lines)
-                 .arg(total.malformed)
-                 .arg(detail, m_result.formatsTried.join(u", ")));
-        return m_result;
-    }
+    while (!inflight.empty())
+        mergeFront();
+    return true;
+}
 
+bool Importer::failIfEmpty(const ChunkResult &total)
+{
+    if (!total.table.empty())
+        return false;
+    QString detail;
+    if (!total.issues.isEmpty())
+        detail = QStringLiteral("; first problem: line %1: %2").arg(total.issues.first().line).arg(total.issues.first().reason);
+    fail(QStringLiteral("no line could be read as %1 (%2 lines, %3 malformed%4; formats tried: %5)")
+             .arg(m_reader->name())
+             .arg(total.lines)
+             .arg(total.malformed)
+             .arg(detail, m_result.formatsTried.join(u", ")));
+    return true;
+}
+
+Source Importer::makeSource(ChunkResult total, bool preview)
+{
     Source source;
     source.kind = SourceKind::Log;
     source.path = QFileInfo(m_path).absoluteFilePath();
     source.size = m_input.rawSize();
-    source.sha256 = previewLines ? QString() : QString::fromLatin1(m_input.finishSha256());
+    source.sha256 = preview ? QString() : QString::fromLatin1(m_input.finishSha256());
     source.format = m_reader->name();
     source.timeZone = m_options.timeZone;
     source.year = m_context.year;
@@ -481,9 +509,7 @@ ImportResult Importer::run(uint32_t previewLines)
     if (source.site.isEmpty() && (m_reader->capabilities() & CapHost))
         source.site = mostFrequentHost(total.table);
     source.table = std::make_shared<const EventTable>(std::move(total.table));
-    m_result.source = std::move(source);
-    m_result.seconds = double(timer.nsecsElapsed()) / 1e9;
-    return m_result;
+    return source;
 }
 
 } // namespace

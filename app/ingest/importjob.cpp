@@ -2,7 +2,7 @@
 
 #include "model/casedocument.h"
 #include "model/commands.h"
-#include "model/parallel.h"
+#include "support/parallel.h"
 
 #include <QFileInfo>
 #include <QUndoStack>

@@ -2,7 +2,7 @@
 
 #include "importer.h"
 
-#include "model/tsanhooks.h"
+#include "support/tsanhooks.h"
 
 #include <QFutureWatcher>
 #include <QObject>

@@ -1,4 +1,5 @@
 #include "syslogreader.h"
+#include "scan.h"
 
 namespace inquest {
 

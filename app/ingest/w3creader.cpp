@@ -1,4 +1,5 @@
 #include "w3creader.h"
+#include "scan.h"
 
 #include <array>
 

@@ -2,21 +2,7 @@
 
 #include "commands.h"
 
-#include <QJsonObject>
-
 namespace inquest {
-
-// A scoring-settings edit. Consecutive edits of the same setting (a spin box being stepped)
-// merge into one undo step; edits of different settings stay separate steps.
-class ChangeScoringSettingsCommand : public ChangeValueCommand<CaseMeta, QJsonObject>
-{
-public:
-    ChangeScoringSettingsCommand(CaseDocument *doc, QJsonObject settings, const QString &key, const QString &text);
-    bool mergeWith(const QUndoCommand *other) override;
-
-private:
-    QString m_key;
-};
 
 // Operations on several evidence items at once; each is one undo step (a macro).
 namespace edit {
@@ -27,8 +13,6 @@ void addTag(CaseDocument *doc, const QList<Id> &ids, const QString &tag);
 void removeTag(CaseDocument *doc, const QList<Id> &ids, const QString &tag);
 // Sets the same rating in several cells, given as (evidence, hypothesis) pairs.
 void setRatings(CaseDocument *doc, const QList<std::pair<Id, Id>> &cells, Rating rating);
-// Replaces CaseMeta::scoringSettings; `key` names the setting changed (see the command above).
-void setScoringSettings(CaseDocument *doc, const QJsonObject &settings, const QString &key);
 } // namespace edit
 
 } // namespace inquest

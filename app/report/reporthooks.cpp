@@ -1,17 +1,10 @@
 #include "reporthooks.h"
 
 #include "figurerenderer.h"
-#include "reportscoring.h"
 
 namespace inquest {
 
 namespace {
-
-ReportScoring &scoringHook()
-{
-    static ReportScoring hook;
-    return hook;
-}
 
 FigureRendererFactory &figuresHook()
 {
@@ -21,13 +14,7 @@ FigureRendererFactory &figuresHook()
 
 } // namespace
 
-void setReportScoring(ReportScoring scoring) { scoringHook() = std::move(scoring); }
 void setFigureRendererFactory(FigureRendererFactory factory) { figuresHook() = std::move(factory); }
-
-ReportScores scoresForReport(const CaseData &data)
-{
-    return scoringHook() ? scoringHook()(data) : scoreCaseForReport(data);
-}
 
 std::unique_ptr<FigureRenderer> figureRendererForReport()
 {

@@ -1,9 +1,9 @@
-#include "ingestfixtures.h"
+#include "testlib/ingestfixtures.h"
 
 #include "ingest/formatregistry.h"
 
 using namespace inquest;
-using namespace inquest::test;
+using namespace inquest::testing;
 
 class TestAccessLogReader : public QObject
 {

@@ -1,7 +1,7 @@
 // Undo/redo of every document command, change events and the modified state.
 #include "model/casedocument.h"
 #include "model/commands.h"
-#include "testprinters.h"
+#include "testlib/testprinters.h"
 
 #include <QSignalSpy>
 #include <QTest>

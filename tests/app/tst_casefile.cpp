@@ -6,7 +6,7 @@
 #include "casefile/verification.h"
 #include "model/casedocument.h"
 #include "model/commands.h"
-#include "testprinters.h"
+#include "testlib/testprinters.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -9,7 +9,7 @@
 #include "analysis/detectors/trafficvolumedetector.h"
 #include "model/casedocument.h"
 #include "model/commands.h"
-#include "testprinters.h"
+#include "testlib/testprinters.h"
 
 #include <QDateTime>
 #include <QTest>

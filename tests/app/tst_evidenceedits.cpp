@@ -1,5 +1,6 @@
 // Bulk evidence edits and scoring-settings edits: one undo step each, exact restore on undo.
 #include "model/evidenceedits.h"
+#include "model/scoringedits.h"
 #include "scoring/scoringsettings.h"
 
 #include <QtTest>

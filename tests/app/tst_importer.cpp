@@ -1,4 +1,4 @@
-#include "ingestfixtures.h"
+#include "testlib/ingestfixtures.h"
 
 #include "ingest/formatregistry.h"
 
@@ -8,7 +8,7 @@
 #include <QTemporaryDir>
 
 using namespace inquest;
-using namespace inquest::test;
+using namespace inquest::testing;
 using namespace Qt::StringLiterals;
 
 namespace {

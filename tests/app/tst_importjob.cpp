@@ -1,4 +1,4 @@
-#include "ingestfixtures.h"
+#include "testlib/ingestfixtures.h"
 
 #include "ingest/importjob.h"
 #include "model/casedata.h"
@@ -9,7 +9,7 @@
 #include <QTemporaryDir>
 
 using namespace inquest;
-using namespace inquest::test;
+using namespace inquest::testing;
 
 class TestImportJob : public QObject
 {

@@ -1,5 +1,5 @@
-#include "ingest/newsextractor.h"
-#include "ingest/newsimport.h"
+#include "news/newsextractor.h"
+#include "news/newsimport.h"
 
 #include <QDateTime>
 #include <QFile>

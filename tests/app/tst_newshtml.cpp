@@ -1,5 +1,5 @@
-#include "ingest/newsarticle.h"
-#include "ingest/newshtml.h"
+#include "news/newsarticle.h"
+#include "news/newshtml.h"
 
 #include <QFile>
 #include <QTest>

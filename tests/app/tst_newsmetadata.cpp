@@ -1,8 +1,8 @@
 // Correcting an article's details after import: one undo step, statement times re-resolved
 // against a new date as a fresh extraction would resolve them, times set by hand kept.
-#include "ingest/newsextractor.h"
-#include "ingest/newsimport.h"
-#include "ingest/newsmetadata.h"
+#include "news/newsextractor.h"
+#include "news/newsimport.h"
+#include "news/newsmetadata.h"
 
 #include "model/casedocument.h"
 

@@ -1,6 +1,6 @@
-#include "ingest/newstime.h"
-#include "ingest/newstimeparts.h"
-#include "ingest/newstimescan.h"
+#include "news/newstime.h"
+#include "news/newstimeparts.h"
+#include "news/newstimescan.h"
 
 #include <QDateTime>
 #include <QRandomGenerator>

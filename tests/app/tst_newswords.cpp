@@ -1,6 +1,6 @@
 // The word tests and scans the news extraction's pre-checks stand on: each must never say "no"
 // where the expression it stands in for could match, or statements would be lost.
-#include "ingest/newswords.h"
+#include "news/newswords.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
 // The findings report: content (pdftotext of the real PDF), pagination (rows never split,
 // repeated headers), metadata and outline (pdfinfo), determinism, HTML escaping.
-#include "reportfixture.h"
-#include "testprinters.h"
+#include "testlib/reportfixture.h"
+#include "testlib/testprinters.h"
 
 #include "report/findingsreport.h"
 #include "report/reportbuilder.h"
@@ -14,7 +14,7 @@
 #include <QTest>
 
 using namespace inquest;
-using namespace inquest::fixture;
+using namespace inquest::testing;
 
 namespace {
 

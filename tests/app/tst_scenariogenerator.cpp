@@ -1,7 +1,7 @@
 // The scenario generator: deterministic, its files are faithful Apache combined / RFC 3164
 // lines that agree with the event tables built beside them, and its traffic looks real.
-#include "analysis/scenario/scenariobuilder.h"
-#include "analysis/scenario/scenariospec.h"
+#include "scenario/scenariobuilder.h"
+#include "scenario/scenariospec.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>

@@ -3,9 +3,9 @@
 // put the true kind first; on a quiet day no detector fires.
 #include "analysis/detectors/detector.h"
 #include "analysis/detectors/detectorrun.h"
-#include "analysis/scenario/scenariobuilder.h"
+#include "scenario/scenariobuilder.h"
 #include "model/casedocument.h"
-#include "testprinters.h"
+#include "testlib/testprinters.h"
 
 #include <QTest>
 

@@ -1,6 +1,6 @@
 // The string pool behind every interned column (clients, paths, agents…): dense ids, the same
 // id for the same bytes however many strings came between, and ids kept across growth.
-#include "ingest/logreader.h"
+#include "ingest/interncache.h"
 #include "model/stringpool.h"
 
 #include <QTest>

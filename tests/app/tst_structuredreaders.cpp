@@ -1,9 +1,9 @@
-#include "ingestfixtures.h"
+#include "testlib/ingestfixtures.h"
 
 #include <cmath>
 
 using namespace inquest;
-using namespace inquest::test;
+using namespace inquest::testing;
 
 // W3C (IIS), AWS ELB, web-server error logs, JSON lines and CSV metrics.
 class TestStructuredReaders : public QObject

@@ -1,7 +1,7 @@
-#include "ingestfixtures.h"
+#include "testlib/ingestfixtures.h"
 
 using namespace inquest;
-using namespace inquest::test;
+using namespace inquest::testing;
 
 class TestSyslogReader : public QObject
 {

@@ -1,6 +1,6 @@
 #include "analysis/timelinecontroller.h"
 
-#include "support/generatedevents.h"
+#include "testlib/generatedevents.h"
 
 #include <QSignalSpy>
 #include <QTest>

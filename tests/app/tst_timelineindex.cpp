@@ -2,7 +2,7 @@
 #include "analysis/timelineindex.h"
 #include "model/source.h"
 
-#include "support/generatedevents.h"
+#include "testlib/generatedevents.h"
 
 #include <QTest>
 

@@ -3,7 +3,7 @@
 // Usage: bench_analyze [events, default 5000000]
 #include "analysis/detectors/detector.h"
 #include "analysis/detectors/detectorrun.h"
-#include "benchcase.h"
+#include "testlib/benchcase.h"
 #include "model/casedocument.h"
 
 #include <QCoreApplication>
@@ -35,7 +35,7 @@ int main(int argc, char **argv)
     QElapsedTimer timer;
     timer.start();
     qint64 begin = 0;
-    auto generated = bench::analyzeBenchCase(target, &begin);
+    auto generated = testing::analyzeBenchCase(target, &begin);
     const double generateMs = double(timer.nsecsElapsed()) / 1e6;
     CaseData data = std::move(*generated);
     qint64 events = 0;

@@ -5,7 +5,7 @@
 //        bench_analyze_case time CASE [runs, default 3]            time the steps on a copy of CASE
 #include "analysis/detectors/detector.h"
 #include "analysis/detectors/detectorrun.h"
-#include "benchcase.h"
+#include "testlib/benchcase.h"
 #include "casefile/casefile.h"
 #include "model/casedocument.h"
 
@@ -37,7 +37,7 @@ int make(const QString &path, double events)
 {
     QElapsedTimer timer;
     timer.start();
-    auto data = bench::analyzeBenchCase(events);
+    auto data = testing::analyzeBenchCase(events);
     if (!data) {
         std::fprintf(stderr, "cannot generate the case\n");
         return 1;

@@ -3,7 +3,7 @@
 //   re-bin after a zoom                  <= 50 ms
 //   replot after a pan                   <= 16 ms median
 // Reference: one linear pass over every time column (min/max), in the same process.
-#include "../common/syntheticincident.h"
+#include "testlib/syntheticincident.h"
 
 #include "analysis/chartdata.h"
 #include "charts/chartplot.h"

@@ -6,6 +6,7 @@
 //                                     only write FILE (N lines, default 1,000,000); with
 //                                     --distinct-clients every line comes from another address
 #include "ingest/importer.h"
+#include "support/memorytuning.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -98,6 +99,7 @@ double memchrScan(const QString &path, long *count)
 
 int main(int argc, char **argv)
 {
+    inquest::tuneAllocatorForBulkWork(); // as the inquest executable does
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments().mid(1);
     if (args.size() >= 2 && args[0] == u"--generate") {

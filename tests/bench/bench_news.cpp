@@ -1,9 +1,9 @@
 // Statement extraction throughput on a 1 MB article, against a bare sentence split of the same
 // text (QString::split on ". ") in the same process. Target: <= 100 ms per MB.
-#include "ingest/newsextractor.h"
-#include "ingest/newsimport.h"
-#include "ingest/newsstance.h"
-#include "ingest/newstime.h"
+#include "news/newsextractor.h"
+#include "news/newsimport.h"
+#include "news/newsstance.h"
+#include "news/newstime.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -1,7 +1,7 @@
 // Findings report speed: a demo-sized case (target <= 3 s) and a case with 500 evidence items
 // (target <= 10 s), each compared with writing the same case file in the same process.
 // Run: build/dev/tests/bench/bench_report   (QT_QPA_PLATFORM=offscreen is set if unset)
-#include "../app/reportfixture.h"
+#include "testlib/reportfixture.h"
 
 #include "casefile/casefile.h"
 #include "report/findingsreport.h"
@@ -30,8 +30,8 @@ double seconds(const std::function<void()> &work, int repeats = 3)
 
 void measure(const char *name, const CaseData &data, const QString &dir)
 {
-    fixture::FakeFigureRenderer figures;
-    const ReportScores scores = fixture::reportScores(data);
+    testing::FakeFigureRenderer figures;
+    const ReportScores scores = testing::reportScores(data);
     ReportOptions options;
     options.timeZone = QStringLiteral("Europe/Berlin");
     int pages = 0;
@@ -67,7 +67,7 @@ int main(int argc, char **argv)
     QGuiApplication app(argc, argv);
     QTemporaryDir dir;
     // Demo-sized: two sites, eight hours of traffic at one request every 2 s (~22k events), 30 items.
-    measure("demo-sized", fixture::reportCase(30, 2), dir.path());
-    measure("500 evidence", fixture::reportCase(500, 2), dir.path());
+    measure("demo-sized", testing::reportCase(30, 2), dir.path());
+    measure("500 evidence", testing::reportCase(500, 2), dir.path());
     return 0;
 }

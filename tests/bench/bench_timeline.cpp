@@ -6,7 +6,7 @@
 #include "analysis/eventfilter.h"
 #include "analysis/timelineindex.h"
 
-#include "../support/generatedevents.h"
+#include "testlib/generatedevents.h"
 
 #include <QCoreApplication>
 

@@ -1,9 +1,9 @@
 // `inquest demo` and `inquest analyze` as a user runs them: the demo writes its logs beside the
 // case, deterministically; analyze suggests, replaces, accepts, saves with custody; after
 // accepting, the hardware hypothesis leads; bad input gives the documented exit codes.
-#include "support/clirunner.h"
+#include "testlib/clirunner.h"
 #include "casefile/casefile.h"
-#include "testprinters.h"
+#include "testlib/testprinters.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -1,5 +1,5 @@
 // The command-line contract of the foundation: new, verify, --version/--help, exit codes.
-#include "support/clirunner.h"
+#include "testlib/clirunner.h"
 #include <QCryptographicHash>
 #include <QRandomGenerator>
 #include <QTemporaryDir>

@@ -1,4 +1,4 @@
-#include "support/clirunner.h"
+#include "testlib/clirunner.h"
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>

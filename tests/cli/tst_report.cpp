@@ -1,5 +1,5 @@
 // `inquest report`: headless PDF/HTML export, exit codes and messages.
-#include "support/clirunner.h"
+#include "testlib/clirunner.h"
 #include <QCryptographicHash>
 #include <QFile>
 #include <QTemporaryDir>

@@ -1,6 +1,6 @@
 // `inquest series` against brute-force counts over a case written with known events.
-#include "support/clirunner.h"
-#include "common/syntheticincident.h"
+#include "testlib/clirunner.h"
+#include "testlib/syntheticincident.h"
 
 #include "analysis/seriesexport.h"
 #include "casefile/casefile.h"

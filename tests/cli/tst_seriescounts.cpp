@@ -1,6 +1,6 @@
 // Per-minute request and 5xx counts from `inquest series` equal an independent count made by
 // awk over the raw log lines (issue 3): import, bin and export agree with the file.
-#include "support/clirunner.h"
+#include "testlib/clirunner.h"
 #include <QDateTime>
 #include <QRandomGenerator>
 #include <QStandardPaths>

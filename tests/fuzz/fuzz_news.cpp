@@ -4,8 +4,8 @@
 // Statements dock can always highlight it.
 #include "fuzzsupport.h"
 
-#include "ingest/newsarticle.h"
-#include "ingest/newsextractor.h"
+#include "news/newsarticle.h"
+#include "news/newsextractor.h"
 
 using namespace inquest;
 using namespace inquest::news;

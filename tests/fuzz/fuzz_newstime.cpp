@@ -4,7 +4,7 @@
 // its period must not run backwards.
 #include "fuzzsupport.h"
 
-#include "ingest/newstime.h"
+#include "news/newstime.h"
 
 using namespace inquest;
 

@@ -1,5 +1,5 @@
 // The Charts dock as an analyst uses it: clicks, drags, keys, undo, export.
-#include "common/syntheticincident.h"
+#include "testlib/syntheticincident.h"
 
 #include "analysis/rangestats.h"
 #include "analysis/siteevents.h"

@@ -1,6 +1,6 @@
 // Editing the case from the chart: dragging outage windows, choosing the sites drawn and the
 // display zone, each kept in the case (undoable, saved, shown again on reopen).
-#include "common/syntheticincident.h"
+#include "testlib/syntheticincident.h"
 
 #include "casefile/casefile.h"
 #include "charts/chartcontroller.h"
@@ -9,7 +9,8 @@
 #include "charts/chartplot.h"
 #include "charts/chartsitefilter.h"
 #include "model/casedocument.h"
-#include "model/chartedits.h"
+#include "model/markeredits.h"
+#include "model/viewedits.h"
 #include "charts/chartmeasurepanes.h"
 
 #include <QComboBox>

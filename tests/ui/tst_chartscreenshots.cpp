@@ -1,7 +1,7 @@
 // Screenshots of the chart on a generated 6-hour incident across 6 sites, for a person to look
 // at: full span and zoomed to one minute. Skipped unless INQUEST_SCREENSHOTS names a folder;
 // run under `xvfb-run -a -s '-screen 0 1600x1000x24'`.
-#include "common/syntheticincident.h"
+#include "testlib/syntheticincident.h"
 
 #include "charts/chartcontroller.h"
 #include "charts/chartdock.h"

@@ -1,6 +1,6 @@
 // File → Export Findings…: the preview follows the section choices, export writes the PDF the
 // options describe, and a screenshot of the dialog is left for people to look at.
-#include "app/reportfixture.h"
+#include "testlib/reportfixture.h"
 
 #include "dialogs/exportdialog.h"
 #include "mainwindow.h"
@@ -24,9 +24,9 @@ class TestExportDialog : public QObject
 private slots:
     void previewFollowsChoicesAndExports()
     {
-        const CaseData data = fixture::reportCase(40);
-        fixture::FakeFigureRenderer figures;
-        ExportDialog dialog(data, {}, fixture::reportScores(data), &figures);
+        const CaseData data = testing::reportCase(40);
+        testing::FakeFigureRenderer figures;
+        ExportDialog dialog(data, {}, testing::reportScores(data), &figures);
         QSignalSpy ready(&dialog, &ExportDialog::previewReady);
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));

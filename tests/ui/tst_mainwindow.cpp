@@ -6,7 +6,7 @@
 #include "mainwindow.h"
 
 #include "docks/evidencedock.h"
-#include "docks/timelinedock.h"
+#include "timeline/timelineview.h"
 
 #include "casefile/casefile.h"
 #include "model/casedocument.h"

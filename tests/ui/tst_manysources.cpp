@@ -3,7 +3,7 @@
 #include "mainwindow.h"
 
 #include "charts/chartdock.h"
-#include "docks/timelinedock.h"
+#include "timeline/timelineview.h"
 
 #include "analysis/timelinecontroller.h"
 #include "model/casedocument.h"
@@ -59,7 +59,7 @@ private slots:
         w.resize(1600, 1000);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
-        auto *timeline = w.findChild<TimelineDock *>();
+        auto *timeline = w.findChild<TimelineView *>();
         auto *chart = w.findChild<ChartDock *>();
         QVERIFY(timeline && chart);
         QSignalSpy rebuilt(timeline->controller(), &TimelineController::updated);

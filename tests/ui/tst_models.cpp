@@ -5,7 +5,7 @@
 #include "models/statementsmodel.h"
 
 #include "model/commands.h"
-#include "testprinters.h"
+#include "testlib/testprinters.h"
 
 #include <QAbstractItemModelTester>
 #include <QTest>

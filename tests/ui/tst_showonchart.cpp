@@ -1,7 +1,7 @@
 // "Show on chart" from the evidence board, through the main window's wiring: the chart zooms to
 // the item's range with context and highlights it, the timeline filters to it; an item that
 // rests on log lines only selects its first line in the timeline.
-#include "common/syntheticincident.h"
+#include "testlib/syntheticincident.h"
 
 #include "mainwindow.h"
 
@@ -12,8 +12,8 @@
 #include "docks/evidencedetail.h"
 #include "docks/evidencedock.h"
 #include "docks/evidencematrixview.h"
-#include "docks/timelinedock.h"
-#include "docks/timelinefilterbar.h"
+#include "timeline/timelineview.h"
+#include "timeline/timelinefilterbar.h"
 #include "model/casedocument.h"
 #include "models/evidencemodel.h"
 #include "models/timelinemodel.h"
@@ -41,7 +41,7 @@ class TestShowOnChart : public QObject
 
     ChartDock *chart() const { return m_window->findChild<ChartDock *>(); }
     EvidenceDock *board() const { return m_window->findChild<EvidenceDock *>(); }
-    TimelineDock *timeline() const { return m_window->timeline(); }
+    TimelineView *timeline() const { return m_window->timeline(); }
     Id addEvidence(const QString &title, const Provenance &p)
     {
         Evidence e;

@@ -5,14 +5,14 @@
 
 #include "mainwindow.h"
 
-#include "docks/timelinedock.h"
-#include "docks/timelinefilterbar.h"
+#include "timeline/timelineview.h"
+#include "timeline/timelinefilterbar.h"
 #include "models/timelinemodel.h"
 
 #include "analysis/timelinecontroller.h"
 #include "model/casedocument.h"
 
-#include "support/generatedevents.h"
+#include "testlib/generatedevents.h"
 
 #include <QElapsedTimer>
 #include <QHeaderView>
@@ -64,7 +64,7 @@ private slots:
         window.resize(1600, 1000);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        TimelineDock *timeline = window.timeline();
+        TimelineView *timeline = window.timeline();
         TimelineController *controller = timeline->controller();
         QSignalSpy updated(controller, &TimelineController::updated);
 

@@ -1,6 +1,6 @@
 #include "models/timelinemodel.h"
 
-#include "support/generatedevents.h"
+#include "testlib/generatedevents.h"
 
 #include <QAbstractItemModelTester>
 #include <QColor>

@@ -1,7 +1,7 @@
 #include "chartcontroller.h"
 #include "chartplot.h"
 
-#include "model/parallel.h"
+#include "support/parallel.h"
 
 namespace inquest {
 
@@ -160,15 +160,6 @@ void ChartController::applyResponses()
     }
     if (std::exchange(m_responseAgain, false))
         startResponses();
-}
-
-void ChartController::rebinNow()
-{
-    if (!m_bins)
-        return;
-    parallel::wait(m_watcher);
-    const int64_t from = m_plot->visibleFromUs(), to = m_plot->visibleToUs();
-    apply(buildChartData(*m_bins, wantedWidth(), from - (to - from), to + (to - from), m_sites));
 }
 
 void ChartController::apply(const ChartData &data)

@@ -37,8 +37,6 @@ public:
     int64_t currentWidth() const;
     // Shows the whole case.
     void fitAll();
-    // Synchronous re-bin of the current view (benchmarks, tests, export).
-    void rebinNow();
     // True while work is pending or a re-bin (with its response-time pane) is not swapped in yet.
     bool isBusy() const { return m_timer.isActive() || m_busy || m_responseBusy; }
 

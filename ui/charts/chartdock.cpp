@@ -9,9 +9,10 @@
 #include "analysis/rangestats.h"
 #include "analysis/siteevents.h"
 #include "model/casedocument.h"
-#include "model/chartedits.h"
+#include "model/markeredits.h"
+#include "model/viewedits.h"
 #include "model/commands.h"
-#include "model/parallel.h"
+#include "support/parallel.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,7 +1,7 @@
 #include "chartsitefilter.h"
 
 #include "model/casedocument.h"
-#include "model/chartedits.h"
+#include "model/viewedits.h"
 
 #include <QMenu>
 

@@ -1,6 +1,6 @@
 #include "exportdialog.h"
 
-#include "model/parallel.h"
+#include "support/parallel.h"
 #include "report/findingsreport.h"
 
 #include <QCheckBox>

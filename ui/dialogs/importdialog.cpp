@@ -5,7 +5,7 @@
 #include "ingest/inputfiles.h"
 #include "ingest/timeconv.h"
 #include "model/casedocument.h"
-#include "model/parallel.h"
+#include "support/parallel.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -27,7 +27,6 @@
 #include <QTableWidget>
 #include <QTimeZone>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentMap>
 
 namespace inquest {
 
@@ -207,8 +206,7 @@ void ImportDialog::refreshSniffing()
     }
     m_status->setText(zoneOk ? m_addNotes.join(u"; ") : zoneError);
     if (!m_sniffPaths.isEmpty()) {
-        // Each request carries its options, so the mapped function captures nothing (see
-        // model/tsanhooks.h on what a pool thread may read).
+        // Each request carries its options, so the mapped function captures nothing.
         struct Request
         {
             QString path;
@@ -218,9 +216,7 @@ void ImportDialog::refreshSniffing()
         requests.reserve(m_sniffPaths.size());
         for (const QString &path : std::as_const(m_sniffPaths))
             requests.append({path, options()});
-        tsan::handOver();
-        m_sniffWatcher.setFuture(QtConcurrent::mapped(std::move(requests), [](const Request &r) {
-            const tsan::TaskScope scope;
+        m_sniffWatcher.setFuture(parallel::mappedAsync(std::move(requests), [](const Request &r) {
             return previewLogFile(r.path, r.options, 1);
         }));
     }

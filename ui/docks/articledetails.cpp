@@ -1,6 +1,6 @@
 #include "articledetails.h"
 
-#include "ingest/newsmetadata.h"
+#include "news/newsmetadata.h"
 #include "model/casedocument.h"
 
 #include <QCompleter>

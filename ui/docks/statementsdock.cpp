@@ -5,11 +5,11 @@
 #include "models/statementsmodel.h"
 #include "models/timeformat.h"
 
-#include "ingest/newsedit.h"
-#include "ingest/newsmetadata.h"
+#include "news/newsedit.h"
+#include "news/newsimportjob.h"
+#include "news/newsmetadata.h"
 #include "model/casedocument.h"
 #include "model/commands.h"
-#include "model/parallel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -38,6 +38,7 @@ StatementsDock::StatementsDock(CaseDocument *doc, QWidget *parent)
     , m_articleInfo(new QLabel)
     , m_details(new ArticleDetails(doc))
     , m_article(new QTextEdit)
+    , m_job(new news::NewsImportJob(this))
 {
     setObjectName(QStringLiteral("statementsDock"));
     setAcceptDrops(true);
@@ -113,12 +114,12 @@ StatementsDock::StatementsDock(CaseDocument *doc, QWidget *parent)
         if (e.entity == Entity::Statement || e.entity == Entity::Case)
             highlight();
     });
-    connect(&m_watcher, &QFutureWatcherBase::finished, this, &StatementsDock::finishImport);
+    connect(m_job, &news::NewsImportJob::finished, this, &StatementsDock::finishImport);
     connect(m_details, &ArticleDetails::statusMessage, this, &StatementsDock::statusMessage);
     refreshArticles();
 }
 
-StatementsDock::~StatementsDock() { parallel::wait(m_watcher); }
+StatementsDock::~StatementsDock() = default;
 
 void StatementsDock::importFromDialog()
 {
@@ -131,35 +132,9 @@ void StatementsDock::importFromDialog()
         importFiles(files);
 }
 
-void StatementsDock::importFiles(const QStringList &paths)
-{
-    if (m_watcher.isRunning())
-        parallel::wait(m_watcher); // one batch at a time keeps the undo history in order
-    m_watcher.setFuture(parallel::run([paths] {
-        QList<ImportResult> results;
-        for (const QString &path : paths) {
-            ImportResult r;
-            r.article = news::importNewsFile(path, {}, &r.error);
-            results.append(r);
-        }
-        return results;
-    }));
-}
+void StatementsDock::importFiles(const QStringList &paths) { m_job->importFiles(paths); }
 
-void StatementsDock::importData(const QByteArray &data, const QString &name)
-{
-    if (m_watcher.isRunning())
-        parallel::wait(m_watcher);
-    m_watcher.setFuture(parallel::run([data, name] {
-        ImportResult r;
-        r.article = news::importNewsData(data, name, {});
-        if (r.article->source.text.trimmed().isEmpty()) {
-            r.article.reset();
-            r.error = QStringLiteral("%1: no article text found").arg(name);
-        }
-        return QList<ImportResult>{r};
-    }));
-}
+void StatementsDock::importData(const QByteArray &data, const QString &name) { m_job->importData(data, name); }
 
 void StatementsDock::pasteArticle()
 {
@@ -176,15 +151,7 @@ void StatementsDock::finishImport()
 {
     QStringList errors;
     int count = 0;
-    Id last = 0;
-    for (const ImportResult &r : m_watcher.result()) {
-        if (!r.article) {
-            errors.append(r.error);
-            continue;
-        }
-        last = news::addNewsImport(m_doc, *r.article);
-        ++count;
-    }
+    const Id last = m_job->applyTo(m_doc, &count, &errors);
     if (last)
         showArticle(last);
     emit statusMessage(errors.isEmpty() ? tr("Imported %n article(s)", nullptr, count)

@@ -1,11 +1,10 @@
 #pragma once
 
-#include "ingest/newsimport.h"
+#include "news/newsimport.h"
 #include "model/changeevent.h"
 #include "model/kinds.h"
 
 #include <QDockWidget>
-#include <QFutureWatcher>
 
 #include <functional>
 
@@ -16,6 +15,10 @@ class QTextEdit;
 class QToolBar;
 
 namespace inquest {
+
+namespace news {
+class NewsImportJob;
+}
 
 class ArticleDetails;
 class CaseDocument;
@@ -82,12 +85,7 @@ private:
     ArticleDetails *m_details;
     QTextEdit *m_article;
     Id m_articleId = 0;
-    struct ImportResult
-    {
-        std::optional<news::NewsImport> article;
-        QString error;
-    };
-    QFutureWatcher<QList<ImportResult>> m_watcher;
+    news::NewsImportJob *m_job;
 };
 
 } // namespace inquest

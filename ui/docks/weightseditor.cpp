@@ -1,6 +1,6 @@
 #include "weightseditor.h"
 
-#include "model/evidenceedits.h"
+#include "model/scoringedits.h"
 #include "scoring/scores.h"
 
 #include <QComboBox>

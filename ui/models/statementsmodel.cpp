@@ -1,7 +1,7 @@
 #include "statementsmodel.h"
 #include "timeformat.h"
 
-#include "ingest/newsmetadata.h"
+#include "news/newsmetadata.h"
 #include "model/commands.h"
 
 #include <QColor>

@@ -2,8 +2,6 @@
 
 #include "commands.h"
 
-#include <QStringList>
-
 namespace inquest {
 
 // Moves an outage window (or any marker): begin and end change together, as one undo step that
@@ -24,18 +22,9 @@ private:
     qint64 m_oldBegin = 0, m_oldEnd = 0;
 };
 
-// The chart's view state kept with the case, in CaseMeta::viewSettings["chart"]:
-// {"hiddenSites": [names]}. No entry means every site is drawn.
-QStringList chartHiddenSites(const CaseMeta &meta);
-// Sites to draw out of `all`: those not hidden, or all of them when that leaves none.
-QStringList chartVisibleSites(const CaseMeta &meta, const QStringList &all);
-
 namespace edit {
 // Sets a marker's span; end < begin is swapped into order. Nothing is pushed when unchanged.
 void setMarkerSpan(CaseDocument *doc, Id id, qint64 beginUs, qint64 endUs);
-// "UTC", or an IANA zone id. Kept in CaseMeta::displayTimeZone (the chart and the report use it).
-void setDisplayTimeZone(CaseDocument *doc, const QString &zoneId);
-void setChartHiddenSites(CaseDocument *doc, QStringList sites);
 } // namespace edit
 
 } // namespace inquest

@@ -1,4 +1,4 @@
-#include "timelinedock.h"
+#include "timelineview.h"
 #include "rawlinepanel.h"
 #include "timelinefilterbar.h"
 
@@ -19,7 +19,7 @@
 
 namespace inquest {
 
-TimelineDock::TimelineDock(CaseDocument *doc, QWidget *parent)
+TimelineView::TimelineView(CaseDocument *doc, QWidget *parent)
     : QWidget(parent), m_doc(doc), m_controller(new TimelineController(this)),
       m_model(new TimelineModel(this)), m_filterBar(new TimelineFilterBar), m_view(new QTableView),
       m_rawLine(new RawLinePanel), m_count(new QLabel),
@@ -81,21 +81,21 @@ TimelineDock::TimelineDock(CaseDocument *doc, QWidget *parent)
     layout->addWidget(splitter, 1);
 
     connect(m_filterBar, &TimelineFilterBar::filterChanged, m_controller, &TimelineController::setFilter);
-    connect(m_controller, &TimelineController::updated, this, &TimelineDock::timelineUpdated);
-    connect(m_controller, &TimelineController::busyChanged, this, &TimelineDock::updateCount);
+    connect(m_controller, &TimelineController::updated, this, &TimelineView::timelineUpdated);
+    connect(m_controller, &TimelineController::busyChanged, this, &TimelineView::updateCount);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &TimelineDock::currentRowChanged);
+            &TimelineView::currentRowChanged);
     connect(m_view, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
         const uint64_t e = m_model->entryAt(index.row());
         emit rowActivated(m_model->timelineIndex()->sourceOf(e).id, qint64(timeline::rowOf(e)));
     });
-    connect(m_doc, &CaseDocument::changed, this, &TimelineDock::documentChanged);
+    connect(m_doc, &CaseDocument::changed, this, &TimelineView::documentChanged);
     rebuild();
 }
 
-TimelineDock::~TimelineDock() = default;
+TimelineView::~TimelineView() = default;
 
-void TimelineDock::showTimeRange(qint64 beginUs, qint64 endUs, const QString &site)
+void TimelineView::showTimeRange(qint64 beginUs, qint64 endUs, const QString &site)
 {
     m_scrollTo = beginUs;
     m_selectEntry.reset();
@@ -103,14 +103,14 @@ void TimelineDock::showTimeRange(qint64 beginUs, qint64 endUs, const QString &si
     goIfUnchanged();
 }
 
-void TimelineDock::goIfUnchanged()
+void TimelineView::goIfUnchanged()
 {
     // The same filter again brings no new result (and no busy filtering is under way): go now.
     if ((m_scrollTo || m_selectEntry) && !m_controller->isBusy())
         timelineUpdated();
 }
 
-bool TimelineDock::showSourceLines(Id sourceId, qint64 firstLine, qint64 lastLine)
+bool TimelineView::showSourceLines(Id sourceId, qint64 firstLine, qint64 lastLine)
 {
     const TimelineIndex &index = *m_controller->index();
     const auto &sources = index.sources();
@@ -135,7 +135,7 @@ bool TimelineDock::showSourceLines(Id sourceId, qint64 firstLine, qint64 lastLin
     return true;
 }
 
-void TimelineDock::documentChanged(const ChangeEvent &event)
+void TimelineView::documentChanged(const ChangeEvent &event)
 {
     // Coalesced: importing a folder adds thousands of sources in one go, and the index is
     // rebuilt once when control returns to the event loop rather than once per source.
@@ -149,12 +149,12 @@ void TimelineDock::documentChanged(const ChangeEvent &event)
     }
 }
 
-void TimelineDock::rebuild()
+void TimelineView::rebuild()
 {
     m_controller->setSources(timelineSources(m_doc->sources()));
 }
 
-void TimelineDock::timelineUpdated()
+void TimelineView::timelineUpdated()
 {
     const TimelineIndex *index = m_controller->index().get();
     // Keep the selected event selected when only the filter changed.
@@ -192,7 +192,7 @@ void TimelineDock::timelineUpdated()
     }
 }
 
-void TimelineDock::currentRowChanged()
+void TimelineView::currentRowChanged()
 {
     const QModelIndex current = m_view->currentIndex();
     if (!current.isValid()) {
@@ -203,7 +203,7 @@ void TimelineDock::currentRowChanged()
     m_rawLine->showLine(m_model->timelineIndex()->sourceOf(e), timeline::rowOf(e));
 }
 
-void TimelineDock::updateCount()
+void TimelineView::updateCount()
 {
     const std::size_t total = m_controller->index()->size();
     const std::size_t shown = m_controller->rows()->size();
@@ -215,7 +215,7 @@ void TimelineDock::updateCount()
     m_emptyHint->setVisible(total == 0 && !m_controller->isBusy());
 }
 
-void TimelineDock::setColumnWidths()
+void TimelineView::setColumnWidths()
 {
     const QFontMetrics fm = m_view->fontMetrics();
     auto width = [&fm](const QString &sample) { return fm.horizontalAdvance(sample) + 18; };

@@ -1,12 +1,12 @@
 #pragma once
 // The 5M-event case the analyze benchmarks share: a hardware incident with decoys over six
 // storefront sites, scaled to about `events` requests, with hypotheses of every kind.
-#include "analysis/scenario/scenariobuilder.h"
+#include "scenario/scenariobuilder.h"
 #include "model/casedata.h"
 
 #include <optional>
 
-namespace inquest::bench {
+namespace inquest::testing {
 
 inline std::optional<CaseData> analyzeBenchCase(double events, qint64 *scenarioBegin = nullptr)
 {
@@ -42,4 +42,4 @@ inline std::optional<CaseData> analyzeBenchCase(double events, qint64 *scenarioB
     return data;
 }
 
-} // namespace inquest::bench
+} // namespace inquest::testing

@@ -1,6 +1,6 @@
-#include "docks/rawlinepanel.h"
-#include "docks/timelinedock.h"
-#include "docks/timelinefilterbar.h"
+#include "timeline/rawlinepanel.h"
+#include "timeline/timelineview.h"
+#include "timeline/timelinefilterbar.h"
 #include "models/timelinemodel.h"
 
 #include "analysis/timelinecontroller.h"
@@ -77,7 +77,7 @@ QString cell(TimelineModel *model, int row, int column)
 
 } // namespace
 
-class TestTimelineDock : public QObject
+class TestTimelineView : public QObject
 {
     Q_OBJECT
 
@@ -90,7 +90,7 @@ private slots:
                                                         QStringLiteral("shop.example"), 30, 2, 0, false));
         m_gz = edit::addSource(m_doc.get(), writeLog(m_dir->filePath(QStringLiteral("b.log.gz")),
                                                      QStringLiteral("news.example"), 30, 2, 1, true));
-        m_dock = std::make_unique<TimelineDock>(m_doc.get());
+        m_dock = std::make_unique<TimelineView>(m_doc.get());
         m_dock->resize(1200, 600);
         m_dock->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_dock.get()));
@@ -201,7 +201,7 @@ private slots:
 
     void doubleClickReportsSourceAndRow()
     {
-        QSignalSpy activated(m_dock.get(), &TimelineDock::rowActivated);
+        QSignalSpy activated(m_dock.get(), &TimelineView::rowActivated);
         QTableView *view = m_dock->view();
         const QRect rect = view->visualRect(m_dock->model()->index(3, TimelineModel::Path));
         QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, rect.center());
@@ -229,10 +229,10 @@ private slots:
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<CaseDocument> m_doc;
-    std::unique_ptr<TimelineDock> m_dock;
+    std::unique_ptr<TimelineView> m_dock;
     Id m_plain = 0;
     Id m_gz = 0;
 };
 
-QTEST_MAIN(TestTimelineDock)
-#include "tst_timelinedock.moc"
+QTEST_MAIN(TestTimelineView)
+#include "tst_timelineview.moc"

@@ -1,6 +1,6 @@
 #include "newsmetadata.h"
 #include "newstime.h"
-#include "timeconv.h"
+#include "ingest/timeconv.h"
 
 #include "model/casedocument.h"
 #include "model/commands.h"

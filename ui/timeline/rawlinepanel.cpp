@@ -2,7 +2,7 @@
 
 #include "models/timelinemodel.h"
 
-#include "model/parallel.h"
+#include "support/parallel.h"
 
 #include <QDir>
 #include <QFontDatabase>

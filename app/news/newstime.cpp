@@ -2,7 +2,7 @@
 #include "newstimeparts.h"
 #include "newstimescan.h"
 #include "newswords.h"
-#include "timeconv.h"
+#include "ingest/timeconv.h"
 
 #include <QRegularExpression>
 
@@ -288,149 +288,66 @@ bpt::time_duration parseDuration(QStringView s)
     return bpt::seconds(qint64(count * seconds));
 }
 
-} // namespace
-
-QList<TimeRef> findTimes(QStringView text, QDate published, const QString &zone)
+// The span of a day word ("yesterday", "this morning", "over the weekend") relative to the
+// publication date.
+std::pair<qint64, qint64> relativeDaySpan(const QString &rel, const bg::date &pub)
 {
-    const AssumedZone assumed(zone);
-    std::optional<bg::date> pub;
-    if (published.isValid())
-        pub = makeDate(published.year(), published.month(), published.day()); // nullopt outside 1400..9999
-    QList<Item> items;
-    std::optional<bg::date> lastDate;
-    qint64 lastDateEnd = -1;
-    const QRegularExpression &re = anchoredScanner();
-    static const int durGroup = groupIndex(re, u"dur"), relGroup = groupIndex(re, u"rel"),
-                     ctGroup = groupIndex(re, u"ct"), dtGroup = groupIndex(re, u"dt");
-    ScannerMatches matches(text);
-    QRegularExpressionMatch m;
-    while (matches.next(&m)) {
-        Item item;
-        const LeadIn lead = leadIn(text, m.capturedStart());
-        item.prep = lead.prep;
-        item.ref.offset = lead.start;
-        item.end = m.capturedEnd();
-        item.ref.phrase = text.mid(lead.start, item.end - lead.start).toString().trimmed();
-        if (item.ref.phrase.endsWith(u'.') && !item.ref.phrase.endsWith(u"m.")) // the full stop, not "p.m."
-            item.ref.phrase.chop(1);
-        item.ref.approximate = lead.approximate;
-        auto day = [](const bg::date &d, int fromHour, int toHour) {
-            return std::pair{micros(bpt::ptime(d, bpt::hours(fromHour))), micros(bpt::ptime(d, bpt::hours(toHour)))};
-        };
-        if (m.hasCaptured(durGroup)) {
-            item.isDuration = true;
-            item.duration = parseDuration(m.capturedView(durGroup));
-            const QStringView words = m.capturedView(durGroup);
-            static const QRegularExpression vague(QStringLiteral("\\b(?:more|over|almost|nearly|about|around|least|some|up|less|under|roughly|approximately)\\b"));
-            item.ref.approximate = item.ref.approximate || vague.match(words).hasMatch();
-            items.append(item);
-            continue;
-        }
-        if (m.hasCaptured(relGroup)) {
-            if (!pub)
-                continue;
-            const QString rel = m.captured(relGroup).toLower().simplified();
-            std::pair<qint64, qint64> span;
-            const int dow = pub->day_of_week().as_number();
-            if (rel.endsWith(u"weekend")) {
-                // A weekend that has begun (or a Monday looking back) is "this" one; otherwise the next.
-                const bool past = rel.startsWith(u"last") || rel.startsWith(u"over");
-                int back = dow == 6 ? 0 : dow == 0 ? 1 : (dow == 1 || past) ? dow + 1 : -(6 - dow);
-                const bg::date sat = *pub - bg::days(back);
-                span = {day(sat, 0, 0).first, day(sat + bg::days(2), 0, 0).first};
-            } else if (rel == u"yesterday") {
-                span = day(*pub - bg::days(1), 0, 24);
-            } else if (rel == u"last night") {
-                span = {day(*pub - bg::days(1), 18, 18).first, day(*pub, 6, 6).first};
-            } else if (rel.endsWith(u"morning")) {
-                span = day(*pub, 6, 12);
-            } else if (rel.endsWith(u"afternoon")) {
-                span = day(*pub, 12, 18);
-            } else if (rel.endsWith(u"evening") || rel == u"tonight") {
-                span = day(*pub, 18, 24);
-            } else {
-                span = day(*pub, 0, 24); // today, earlier today, later today
-            }
-            item.ref.begin = span.first;
-            item.ref.end = span.second;
-            item.resolved = true;
-            items.append(item);
-            continue;
-        }
-        const QStringView body = m.hasCaptured(ctGroup) ? m.capturedView(ctGroup) : m.capturedView(dtGroup);
-        const auto clock = parseClock(body);
-        const bool hasClock = clock.has_value();
-        if (m.hasCaptured(ctGroup) && !hasClock)
-            continue; // "2.5 …": the dotted form without am/pm or zone is not a time
-        bool hasDateWords = false;
-        std::optional<bg::date> date = parseDate(body, pub, &hasDateWords);
-        if (!date && hasDateWords)
-            continue; // a date we cannot place (no year, no publication date) or an impossible one
-        if (!date) {
-            const QStringView whole = m.capturedView();
-            const WeekdayMatch wm = mayHoldWeekday(whole) ? matchWeekday(whole) : WeekdayMatch();
-            if (wm.wd.has()) {
-                const QStringView mod = wm.mod.in(whole).trimmed();
-                // A bare weekday ("the Sunday Times") is no time: it needs "on", "last", "this", …
-                if (mod.isEmpty() && item.prep.isEmpty())
-                    continue;
-                if (!pub)
-                    continue;
-                const int wd = weekdayOf(wm.wd.in(whole));
-                const int dow = pub->day_of_week().as_number();
-                if (mod == u"next" || mod == u"this") {
-                    int ahead = (wd - dow + 7) % 7;
-                    if (mod == u"next" && ahead == 0)
-                        ahead = 7;
-                    date = *pub + bg::days(ahead);
-                } else {
-                    int back = (dow - wd + 7) % 7;
-                    if (mod == u"last" && back == 0)
-                        back = 7;
-                    date = *pub - bg::days(back);
-                }
-            }
-        }
-        item.ownDate = date.has_value();
-        if (hasClock) {
-            if (!date && lastDate && lastDateEnd >= 0 &&
-                !text.mid(lastDateEnd, item.ref.offset - lastDateEnd).contains(u"\n\n") &&
-                item.ref.offset - lastDateEnd < 600)
-                date = lastDate;
-            if (!date)
-                date = pub;
-            if (!date)
-                continue;
-            item.isClock = true;
-            item.civil = micros(bpt::ptime(*date, clock->time));
-            const qint64 midnight = micros(bpt::ptime(*date));
-            if (clock->stated) {
-                item.zoneStated = true;
-                item.zoneOffset = qint64(clock->zone) * 60 * MicrosPerSecond;
-                item.ref.begin = item.civil - item.zoneOffset;
-                item.dayStart = midnight - item.zoneOffset;
-            } else {
-                item.ref.begin = assumed.toUtc(item.civil);
-                item.dayStart = assumed.toUtc(midnight);
-                item.ref.assumedZone = assumed.name();
-            }
-            item.ref.end = item.ref.begin;
-        } else if (date) {
-            item.dateOnly = true;
-            item.ref.begin = micros(bpt::ptime(*date));
-            item.ref.end = micros(bpt::ptime(*date + bg::days(1)));
-        } else {
-            continue;
-        }
-        if (date && (hasDateWords || !hasClock)) {
-            lastDate = date;
-            lastDateEnd = item.end;
-        }
-        item.resolved = true;
-        items.append(item);
+    auto day = [](const bg::date &d, int fromHour, int toHour) {
+        return std::pair{micros(bpt::ptime(d, bpt::hours(fromHour))), micros(bpt::ptime(d, bpt::hours(toHour)))};
+    };
+    const int dow = pub.day_of_week().as_number();
+    if (rel.endsWith(u"weekend")) {
+        // A weekend that has begun (or a Monday looking back) is "this" one; otherwise the next.
+        const bool past = rel.startsWith(u"last") || rel.startsWith(u"over");
+        int back = dow == 6 ? 0 : dow == 0 ? 1 : (dow == 1 || past) ? dow + 1 : -(6 - dow);
+        const bg::date sat = pub - bg::days(back);
+        return {day(sat, 0, 0).first, day(sat + bg::days(2), 0, 0).first};
+    } else if (rel == u"yesterday") {
+        return day(pub - bg::days(1), 0, 24);
+    } else if (rel == u"last night") {
+        return {day(pub - bg::days(1), 18, 18).first, day(pub, 6, 6).first};
+    } else if (rel.endsWith(u"morning")) {
+        return day(pub, 6, 12);
+    } else if (rel.endsWith(u"afternoon")) {
+        return day(pub, 12, 18);
+    } else if (rel.endsWith(u"evening") || rel == u"tonight") {
+        return day(pub, 18, 24);
+    } else {
+        return day(pub, 0, 24); // today, earlier today, later today
     }
+}
 
-    // Join durations and "from … until …" into periods.
+// The date a weekday phrase ("on Friday", "last Tuesday", "next Monday") names, counted from
+// the publication date; none without a weekday or a publication date. A weekday with neither a
+// modifier nor a preposition sets *bare.
+std::optional<bg::date> weekdayDate(QStringView whole, const QString &prep, const std::optional<bg::date> &pub,
+                                    bool *bare)
+{
+    const WeekdayMatch wm = mayHoldWeekday(whole) ? matchWeekday(whole) : WeekdayMatch();
+    if (!wm.wd.has())
+        return std::nullopt;
+    const QStringView mod = wm.mod.in(whole).trimmed();
+    *bare = mod.isEmpty() && prep.isEmpty();
+    if (*bare || !pub)
+        return std::nullopt;
+    const int wd = weekdayOf(wm.wd.in(whole));
+    const int dow = pub->day_of_week().as_number();
+    if (mod == u"next" || mod == u"this") {
+        int ahead = (wd - dow + 7) % 7;
+        if (mod == u"next" && ahead == 0)
+            ahead = 7;
+        return *pub + bg::days(ahead);
+    }
+    int back = (dow - wd + 7) % 7;
+    if (mod == u"last" && back == 0)
+        back = 7;
+    return *pub - bg::days(back);
+}
+
+// Joins durations and "from … until …" into periods; an "until" with no start is an open
+// period from the start of its day.
+QList<TimeRef> joinPeriods(QStringView text, const QList<Item> &items)
+{
     QList<TimeRef> out;
     QList<const Item *> outItems;
     const auto isEnding = [](const QString &p) { return p == u"until" || p == u"till" || p == u"to" || p == u"before" || p == u"by"; };
@@ -513,6 +430,108 @@ QList<TimeRef> findTimes(QStringView text, QDate published, const QString &zone)
         outItems.append(&item);
     }
     return out;
+}
+
+} // namespace
+
+QList<TimeRef> findTimes(QStringView text, QDate published, const QString &zone)
+{
+    const AssumedZone assumed(zone);
+    std::optional<bg::date> pub;
+    if (published.isValid())
+        pub = makeDate(published.year(), published.month(), published.day()); // nullopt outside 1400..9999
+    QList<Item> items;
+    std::optional<bg::date> lastDate;
+    qint64 lastDateEnd = -1;
+    const QRegularExpression &re = anchoredScanner();
+    static const int durGroup = groupIndex(re, u"dur"), relGroup = groupIndex(re, u"rel"),
+                     ctGroup = groupIndex(re, u"ct"), dtGroup = groupIndex(re, u"dt");
+    ScannerMatches matches(text);
+    QRegularExpressionMatch m;
+    while (matches.next(&m)) {
+        Item item;
+        const LeadIn lead = leadIn(text, m.capturedStart());
+        item.prep = lead.prep;
+        item.ref.offset = lead.start;
+        item.end = m.capturedEnd();
+        item.ref.phrase = text.mid(lead.start, item.end - lead.start).toString().trimmed();
+        if (item.ref.phrase.endsWith(u'.') && !item.ref.phrase.endsWith(u"m.")) // the full stop, not "p.m."
+            item.ref.phrase.chop(1);
+        item.ref.approximate = lead.approximate;
+        if (m.hasCaptured(durGroup)) {
+            item.isDuration = true;
+            item.duration = parseDuration(m.capturedView(durGroup));
+            const QStringView words = m.capturedView(durGroup);
+            static const QRegularExpression vague(QStringLiteral("\\b(?:more|over|almost|nearly|about|around|least|some|up|less|under|roughly|approximately)\\b"));
+            item.ref.approximate = item.ref.approximate || vague.match(words).hasMatch();
+            items.append(item);
+            continue;
+        }
+        if (m.hasCaptured(relGroup)) {
+            if (!pub)
+                continue;
+            const auto span = relativeDaySpan(m.captured(relGroup).toLower().simplified(), *pub);
+            item.ref.begin = span.first;
+            item.ref.end = span.second;
+            item.resolved = true;
+            items.append(item);
+            continue;
+        }
+        const QStringView body = m.hasCaptured(ctGroup) ? m.capturedView(ctGroup) : m.capturedView(dtGroup);
+        const auto clock = parseClock(body);
+        const bool hasClock = clock.has_value();
+        if (m.hasCaptured(ctGroup) && !hasClock)
+            continue; // "2.5 …": the dotted form without am/pm or zone is not a time
+        bool hasDateWords = false;
+        std::optional<bg::date> date = parseDate(body, pub, &hasDateWords);
+        if (!date && hasDateWords)
+            continue; // a date we cannot place (no year, no publication date) or an impossible one
+        if (!date) {
+            bool bareWeekday = false;
+            date = weekdayDate(m.capturedView(), item.prep, pub, &bareWeekday);
+            if (bareWeekday)
+                continue; // "the Sunday Times" is no time: a weekday needs "on", "last", "this", …
+        }
+        item.ownDate = date.has_value();
+        if (hasClock) {
+            if (!date && lastDate && lastDateEnd >= 0 &&
+                !text.mid(lastDateEnd, item.ref.offset - lastDateEnd).contains(u"\n\n") &&
+                item.ref.offset - lastDateEnd < 600)
+                date = lastDate;
+            if (!date)
+                date = pub;
+            if (!date)
+                continue;
+            item.isClock = true;
+            item.civil = micros(bpt::ptime(*date, clock->time));
+            const qint64 midnight = micros(bpt::ptime(*date));
+            if (clock->stated) {
+                item.zoneStated = true;
+                item.zoneOffset = qint64(clock->zone) * 60 * MicrosPerSecond;
+                item.ref.begin = item.civil - item.zoneOffset;
+                item.dayStart = midnight - item.zoneOffset;
+            } else {
+                item.ref.begin = assumed.toUtc(item.civil);
+                item.dayStart = assumed.toUtc(midnight);
+                item.ref.assumedZone = assumed.name();
+            }
+            item.ref.end = item.ref.begin;
+        } else if (date) {
+            item.dateOnly = true;
+            item.ref.begin = micros(bpt::ptime(*date));
+            item.ref.end = micros(bpt::ptime(*date + bg::days(1)));
+        } else {
+            continue;
+        }
+        if (date && (hasDateWords || !hasClock)) {
+            lastDate = date;
+            lastDateEnd = item.end;
+        }
+        item.resolved = true;
+        items.append(item);
+    }
+
+    return joinPeriods(text, items);
 }
 
 } // namespace inquest::news

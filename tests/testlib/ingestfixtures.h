@@ -6,7 +6,7 @@
 #include <QString>
 #include <QTest>
 
-namespace inquest::test {
+namespace inquest::testing {
 
 inline QString fixture(const QString &name)
 {
@@ -33,4 +33,4 @@ inline ImportResult importOk(const QString &path, const ImportOptions &options =
     return r;
 }
 
-} // namespace inquest::test
+} // namespace inquest::testing

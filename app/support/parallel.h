@@ -77,6 +77,21 @@ template <typename Result, typename Sequence, typename F> Result mapped(const Se
     return result;
 }
 
+// f(element) for every element of seq, in parallel, without waiting: the future's results
+// arrive one by one (QFutureWatcher::resultReadyAt on the GUI thread). f captures nothing, so a
+// pool thread reads nothing the hand-over does not cover: each element carries what its call
+// needs.
+template <typename Sequence, typename F> auto mappedAsync(Sequence seq, F)
+{
+    static_assert(std::is_empty_v<F> && std::is_default_constructible_v<F>, "parallel::mappedAsync takes a captureless function");
+    using Element = typename Sequence::value_type;
+    tsan::handOver();
+    return QtConcurrent::mapped(std::move(seq), [](const Element &element) {
+        const tsan::TaskScope scope;
+        return F{}(element);
+    });
+}
+
 #if defined(__SANITIZE_THREAD__)
 namespace detail {
 template <typename> struct PromiseType;

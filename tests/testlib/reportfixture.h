@@ -15,7 +15,7 @@
 
 #include <algorithm>
 
-namespace inquest::fixture {
+namespace inquest::testing {
 
 constexpr qint64 Sec = 1000000;
 
@@ -268,4 +268,4 @@ public:
     }
 };
 
-} // namespace inquest::fixture
+} // namespace inquest::testing

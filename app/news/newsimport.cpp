@@ -2,7 +2,7 @@
 #include "newsarticle.h"
 #include "newsextractor.h"
 
-#include "timeconv.h"
+#include "ingest/timeconv.h"
 
 #include "model/casedocument.h"
 #include "model/commands.h"

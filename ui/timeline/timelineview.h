@@ -23,12 +23,12 @@ struct ChangeEvent;
 // The timeline: every event of every log source of the case in one table, merged by time,
 // with a filter bar above and the original line of the selected event below. The main window
 // puts it in its central area.
-class TimelineDock : public QWidget
+class TimelineView : public QWidget
 {
     Q_OBJECT
 public:
-    explicit TimelineDock(CaseDocument *doc, QWidget *parent = nullptr);
-    ~TimelineDock() override;
+    explicit TimelineView(CaseDocument *doc, QWidget *parent = nullptr);
+    ~TimelineView() override;
 
     // Filters to [beginUs, endUs) (and to `site`, if not empty) and scrolls to the first
     // matching event; what the charts call when a person picks a time range.

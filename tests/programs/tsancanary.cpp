@@ -1,8 +1,8 @@
 // Two data races on purpose, one in a fork-join and one between a background task and the thread
-// that started it, both through model/parallel.h. Under ThreadSanitizer this program must be
+// that started it, both through support/parallel.h. Under ThreadSanitizer this program must be
 // reported (ctest expects it to fail): the proof that the suppressions in tests/tsan.supp and the
 // hand-over points in tsanhooks.h hide Qt's internals, not races in code like Inquest's.
-#include "model/parallel.h"
+#include "support/parallel.h"
 
 #include <QCoreApplication>
 #include <QThread>
