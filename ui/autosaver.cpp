@@ -5,7 +5,6 @@
 #include "model/casedocument.h"
 #include "support/parallel.h"
 
-
 namespace inquest {
 
 Autosaver::Autosaver(CaseDocument *doc, QObject *parent)

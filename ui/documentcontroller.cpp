@@ -82,11 +82,13 @@ bool DocumentController::maybeSave()
     if (!m_doc->isModified())
         return true;
     switch (askSave()) {
-    case SaveAnswer::Save: return save();
+    case SaveAnswer::Save:
+        return save();
     case SaveAnswer::Discard:
         autosave::discard(m_doc->filePath(), m_doc->meta().caseId);
         return true;
-    case SaveAnswer::Cancel: return false;
+    case SaveAnswer::Cancel:
+        return false;
     }
     return false;
 }

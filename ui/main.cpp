@@ -1,6 +1,6 @@
 // The one executable: the workbench, or a headless command when the first argument names one.
-#include "mainwindow.h"
 #include "documentcontroller.h"
+#include "mainwindow.h"
 
 #include "charts/chartfigurerenderer.h"
 #include "cli/cli.h"

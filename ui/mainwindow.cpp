@@ -22,8 +22,8 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QDragEnterEvent>
 #include <QDir>
+#include <QDragEnterEvent>
 #include <QFileInfo>
 #include <QMenuBar>
 #include <QMimeData>
@@ -89,7 +89,8 @@ void MainWindow::createDocks()
 
     m_chartDock = new ChartDock(m_doc, this);
     addDockWidget(Qt::TopDockWidgetArea, m_chartDock);
-    connect(m_chartDock, &ChartDock::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 5000); });
+    connect(m_chartDock, &ChartDock::statusMessage, this,
+            [this](const QString &m) { statusBar()->showMessage(m, 5000); });
     // A click on a bin shows its log lines.
     connect(m_chartDock, &ChartDock::timeRangeActivated, m_timeline, &TimelineView::showTimeRange);
 
@@ -102,9 +103,8 @@ void MainWindow::createDocks()
     connect(m_evidenceDock, &EvidenceDock::linesRequested, m_timeline, &TimelineView::showSourceLines);
 
     m_statementsDock = new StatementsDock(m_doc, this);
-    connect(m_statementsDock, &StatementsDock::statusMessage, this, [this](const QString &m) {
-        statusBar()->showMessage(m, 5000);
-    });
+    connect(m_statementsDock, &StatementsDock::statusMessage, this,
+            [this](const QString &m) { statusBar()->showMessage(m, 5000); });
     addDockWidget(Qt::BottomDockWidgetArea, m_statementsDock);
     tabifyDockWidget(m_evidenceDock, m_statementsDock);
     m_evidenceDock->raise();
@@ -122,10 +122,14 @@ void MainWindow::createMenus()
     file->addAction(tr("Save &As\u2026"), QKeySequence::SaveAs, m_controller, [this] { m_controller->saveAs(); });
     file->addSeparator();
     file->addAction(tr("&Import Logs\u2026"), QKeySequence(tr("Ctrl+I")), this, [this] { importLogs(); });
-    file->addAction(tr("Export &Findings\u2026"), this, [this] {
-        const std::unique_ptr<FigureRenderer> figures = figureRendererForReport();
-        ExportDialog(m_doc->data(), m_doc->filePath(), scoreCaseForReport(m_doc->data()), figures.get(), this).exec();
-    })->setObjectName(QStringLiteral("actionExportFindings"));
+    file->addAction(tr("Export &Findings\u2026"), this,
+                    [this] {
+                        const std::unique_ptr<FigureRenderer> figures = figureRendererForReport();
+                        ExportDialog(m_doc->data(), m_doc->filePath(), scoreCaseForReport(m_doc->data()), figures.get(),
+                                     this)
+                            .exec();
+                    })
+        ->setObjectName(QStringLiteral("actionExportFindings"));
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 

@@ -15,7 +15,11 @@ namespace inquest {
 class BinCursor
 {
 public:
-    BinCursor(int64_t widthUs, int64_t firstIndex) : m_width(widthUs), m_first(firstIndex) {}
+    BinCursor(int64_t widthUs, int64_t firstIndex)
+        : m_width(widthUs)
+        , m_first(firstIndex)
+    {
+    }
 
     std::size_t bin(int64_t timeUs)
     {
@@ -38,8 +42,7 @@ private:
 
 // Positions [first, second) within slice k (0..slice size) that may hold times in [lo, hi): a
 // binary search when the slice is sorted, the whole slice otherwise (callers then check times).
-inline std::pair<std::size_t, std::size_t> slicePositions(const SiteEvents &site, std::size_t k, int64_t lo,
-                                                          int64_t hi)
+inline std::pair<std::size_t, std::size_t> slicePositions(const SiteEvents &site, std::size_t k, int64_t lo, int64_t hi)
 {
     const EventSlice &s = site.slices()[k];
     if (!site.sliceSorted(k))

@@ -1,8 +1,8 @@
 #include "chartdata.h"
 #include "siteevents.h"
 
-#include "support/parallel.h"
 #include "model/source.h"
+#include "support/parallel.h"
 
 #include <algorithm>
 #include <array>
@@ -163,8 +163,8 @@ ChartData buildChartData(const CaseBins &bins, int64_t widthUs, int64_t fromUs, 
         }
         const QStringList columns = site.numericColumns();
         for (qsizetype c = 0; c < columns.size(); ++c)
-            data.metrics.push_back({metricSites > 1 ? name + u": "_qs + columns[c] : columns[c],
-                                    std::move(part.metrics[std::size_t(c)])});
+            data.metrics.push_back(
+                {metricSites > 1 ? name + u": "_qs + columns[c] : columns[c], std::move(part.metrics[std::size_t(c)])});
         for (int s = 0; s < int(part.severity.size()); ++s)
             sev[s <= 3 ? 0 : s == 4 ? 1 : 2].push_back(std::move(part.severity[std::size_t(s)]));
     }

@@ -32,13 +32,13 @@ struct ChartData
     int64_t widthUs = 0;
     int64_t fromUs = 0;
     int64_t toUs = 0;
-    std::vector<NamedSeries> traffic;   // requests per site
-    std::vector<NamedSeries> clients;   // unique clients per site
-    NamedSeries newClients;             // all sites
-    NamedSeries status4xx;              // all sites
-    NamedSeries status5xx;              // all sites
-    NamedSeries errorRate;              // 5xx / requests, all sites
-    std::vector<NamedSeries> severity;  // syslog, all sites: "emerg–err", "warning", "notice–debug"
+    std::vector<NamedSeries> traffic;  // requests per site
+    std::vector<NamedSeries> clients;  // unique clients per site
+    NamedSeries newClients;            // all sites
+    NamedSeries status4xx;             // all sites
+    NamedSeries status5xx;             // all sites
+    NamedSeries errorRate;             // 5xx / requests, all sites
+    std::vector<NamedSeries> severity; // syslog, all sites: "emerg–err", "warning", "notice–debug"
     // Response-time percentiles per site that records them (name = site; series.metric says
     // p50, p95 or p99; ms). Percentiles do not add up across sites, so there is no total.
     std::vector<NamedSeries> response;
@@ -59,8 +59,7 @@ enum class ResponsePercentiles { Include, Skip };
 // Bins for [fromUs, toUs) at widthUs (a ladder width). Sites with curves that are not in `sites`
 // (by name) are left out when `sites` is non-empty; system-log-only hosts always count.
 ChartData buildChartData(const CaseBins &bins, int64_t widthUs, int64_t fromUs, int64_t toUs,
-                         const QStringList &sites = {},
-                         ResponsePercentiles response = ResponsePercentiles::Include);
+                         const QStringList &sites = {}, ResponsePercentiles response = ResponsePercentiles::Include);
 // ChartData::response alone, for the same arguments.
 std::vector<NamedSeries> buildResponseSeries(const CaseBins &bins, int64_t widthUs, int64_t fromUs, int64_t toUs,
                                              const QStringList &sites = {});

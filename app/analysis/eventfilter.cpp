@@ -1,8 +1,8 @@
 #include "eventfilter.h"
 #include "timelineindex.h"
 
-#include "support/parallel.h"
 #include "model/stringpool.h"
+#include "support/parallel.h"
 
 #include <algorithm>
 #include <array>
@@ -16,10 +16,7 @@ namespace {
 
 constexpr std::size_t CancelCheckEvery = 1 << 16;
 
-constexpr char fold(char c)
-{
-    return (c >= 'A' && c <= 'Z') ? char(c + ('a' - 'A')) : c;
-}
+constexpr char fold(char c) { return (c >= 'A' && c <= 'Z') ? char(c + ('a' - 'A')) : c; }
 struct FoldHash
 {
     std::size_t operator()(char c) const { return std::size_t(uint8_t(fold(c))); }
@@ -44,7 +41,8 @@ class RowTest
 {
 public:
     explicit RowTest(const EventFilter &f)
-        : m_status(f.statusClasses ? 65536 : 0), m_checkSeverity(f.severities != 0)
+        : m_status(f.statusClasses ? 65536 : 0)
+        , m_checkSeverity(f.severities != 0)
     {
         for (std::size_t s = 0; s < m_status.size(); ++s)
             m_status[s] = (f.statusClasses & EventFilter::statusBit(uint16_t(s))) != 0;
@@ -91,8 +89,8 @@ SourceCheck prepare(const TimelineSource &source, const EventFilter &filter, con
         }
     }
     if (check.enabled && !needle.isEmpty()) {
-        check.text = matchingStringIds(source.table->strings,
-                                       std::string_view(needle.constData(), std::size_t(needle.size())));
+        check.text =
+            matchingStringIds(source.table->strings, std::string_view(needle.constData(), std::size_t(needle.size())));
         // No string of this source contains the text: none of its rows can match.
         check.enabled = std::find(check.text.begin(), check.text.end(), uint8_t(1)) != check.text.end();
     }
@@ -110,10 +108,7 @@ uint8_t EventFilter::statusBit(uint16_t status)
     return StatusOther;
 }
 
-uint16_t EventFilter::severityBit(uint8_t severity)
-{
-    return severity < 8 ? uint16_t(1u << severity) : NoSeverityBit;
-}
+uint16_t EventFilter::severityBit(uint8_t severity) { return severity < 8 ? uint16_t(1u << severity) : NoSeverityBit; }
 
 std::vector<uint8_t> matchingStringIds(const StringPool &pool, std::string_view needle)
 {

@@ -63,7 +63,7 @@ bool isCount(Metric metric)
 QString severityName(int severity)
 {
     return severity >= 0 && severity < int(Severities.size()) ? QString::fromLatin1(Severities[severity])
-                                                               : QString::number(severity);
+                                                              : QString::number(severity);
 }
 
 QString metricName(const MetricKey &key)

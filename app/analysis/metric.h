@@ -10,7 +10,7 @@ namespace inquest {
 
 // What a curve counts or measures per time bin.
 enum class Metric : uint8_t {
-    Requests,      // HTTP events
+    Requests, // HTTP events
     Status2xx,
     Status3xx,
     Status4xx,
@@ -23,8 +23,8 @@ enum class Metric : uint8_t {
     ResponseP50,
     ResponseP95,
     ResponseP99,
-    Severity,      // syslog events of one severity (MetricKey::severity)
-    Numeric,       // a numeric CSV column as it is (mean per bin; MetricKey::column)
+    Severity, // syslog events of one severity (MetricKey::severity)
+    Numeric,  // a numeric CSV column as it is (mean per bin; MetricKey::column)
 };
 
 struct MetricKey
@@ -34,7 +34,10 @@ struct MetricKey
     QString column;
 
     MetricKey() = default;
-    MetricKey(Metric m) : metric(m) {} // NOLINT: a plain metric reads naturally
+    MetricKey(Metric m)
+        : metric(m)
+    {
+    } // NOLINT: a plain metric reads naturally
     static MetricKey severityOf(int s)
     {
         MetricKey k(Metric::Severity);

@@ -61,8 +61,8 @@ QString line(const QString &what, double value, double baseline, int decimals = 
 
 } // namespace
 
-Evidence evidenceFromRange(const std::vector<std::shared_ptr<const SiteEvents>> &sites, int64_t beginUs,
-                           int64_t endUs, const QString &site, const QString &metric)
+Evidence evidenceFromRange(const std::vector<std::shared_ptr<const SiteEvents>> &sites, int64_t beginUs, int64_t endUs,
+                           const QString &site, const QString &metric)
 {
     std::vector<std::shared_ptr<const SiteEvents>> chosen;
     for (const auto &s : sites) {

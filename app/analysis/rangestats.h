@@ -32,7 +32,7 @@ struct RangeStats
 // An evidence item for an analyst's range on the chart: the range, its figures and the same
 // figures for the baseline window of equal length just before it, with ratios.
 // `site` empty = all the given sites.
-Evidence evidenceFromRange(const std::vector<std::shared_ptr<const SiteEvents>> &sites, int64_t beginUs,
-                           int64_t endUs, const QString &site, const QString &metric = QStringLiteral("requests"));
+Evidence evidenceFromRange(const std::vector<std::shared_ptr<const SiteEvents>> &sites, int64_t beginUs, int64_t endUs,
+                           const QString &site, const QString &metric = QStringLiteral("requests"));
 
 } // namespace inquest

@@ -15,10 +15,7 @@ namespace {
 
 constexpr qsizetype ChunkSize = 256 * 1024;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("RawLine", text);
-}
+QString tr(const char *text) { return QCoreApplication::translate("RawLine", text); }
 
 RawLine failure(RawLine::Status status, const QString &message)
 {
@@ -113,11 +110,10 @@ RawLine readGzip(QFile &file, quint64 offset, qsizetype maxBytes)
     inflateEnd(&zs);
     if (!started) {
         if (rc != Z_OK && rc != Z_STREAM_END && rc != Z_BUF_ERROR)
-            return failure(
-                RawLine::Status::Unreadable,
-                tr("The compressed source is damaged before byte %1 (%2); showing the parsed fields only.")
-                    .arg(offset)
-                    .arg(QString::fromLatin1(zs.msg ? zs.msg : "zlib error")));
+            return failure(RawLine::Status::Unreadable,
+                           tr("The compressed source is damaged before byte %1 (%2); showing the parsed fields only.")
+                               .arg(offset)
+                               .arg(QString::fromLatin1(zs.msg ? zs.msg : "zlib error")));
         return pastEnd(offset);
     }
     return collector.finish();
@@ -135,21 +131,20 @@ RawLine readRawLine(const QString &path, qint64 expectedSize, quint64 offset, qs
         return failure(RawLine::Status::Missing,
                        tr("The source file is missing (%1); showing the parsed fields only.").arg(path));
     case SourceFileCheck::Status::SizeChanged:
-        return failure(
-            RawLine::Status::Changed,
-            tr("The source file has changed since import (%1 bytes now, %2 at import); showing the parsed "
-               "fields only.")
-                .arg(check.size)
-                .arg(expectedSize));
+        return failure(RawLine::Status::Changed,
+                       tr("The source file has changed since import (%1 bytes now, %2 at import); showing the parsed "
+                          "fields only.")
+                           .arg(check.size)
+                           .arg(expectedSize));
     case SourceFileCheck::Status::NotRegular:
         return failure(RawLine::Status::Unreadable,
                        tr("The source file is not read: %1; showing the parsed fields only.").arg(check.message));
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return failure(RawLine::Status::Unreadable,
-                       tr("The source file cannot be read (%1); showing the parsed fields only.")
-                           .arg(file.errorString()));
+        return failure(
+            RawLine::Status::Unreadable,
+            tr("The source file cannot be read (%1); showing the parsed fields only.").arg(file.errorString()));
     char magic[2] = {};
     const bool gzip = file.peek(magic, 2) == 2 && uint8_t(magic[0]) == 0x1f && uint8_t(magic[1]) == 0x8b;
     return gzip ? readGzip(file, offset, maxBytes) : readPlain(file, offset, maxBytes);

@@ -61,8 +61,7 @@ private:
     {
         std::vector<uint32_t> endpoint, agent, referer;
     };
-    uint32_t remap(std::vector<uint32_t> &map, StringPool &pool, const StringPool &from, uint32_t id,
-                   bool stripQuery);
+    uint32_t remap(std::vector<uint32_t> &map, StringPool &pool, const StringPool &from, uint32_t id, bool stripQuery);
     std::vector<Remap> m_remaps;
     StringPool m_endpoints, m_agents, m_referers;
 };

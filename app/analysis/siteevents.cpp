@@ -28,10 +28,7 @@ EventSlice wholeTable(const Source &s)
     return slice;
 }
 
-bool isLogWithEvents(const Source &s)
-{
-    return s.kind == SourceKind::Log && s.table && !s.table->empty();
-}
+bool isLogWithEvents(const Source &s) { return s.kind == SourceKind::Log && s.table && !s.table->empty(); }
 
 } // namespace
 
@@ -43,8 +40,7 @@ std::vector<std::shared_ptr<const SiteEvents>> SiteEvents::bySite(const QList<So
     return result;
 }
 
-std::vector<std::pair<QString, std::vector<EventSlice>>>
-SiteEvents::slicesBySite(const QList<Source> &sources)
+std::vector<std::pair<QString, std::vector<EventSlice>>> SiteEvents::slicesBySite(const QList<Source> &sources)
 {
     std::map<QString, std::vector<EventSlice>> groups;
     for (const Source &s : sources) {

@@ -59,8 +59,7 @@ public:
     // source has no site (falling back to the file name when the host is empty too).
     static std::vector<std::shared_ptr<const SiteEvents>> bySite(const QList<Source> &sources);
     // The same grouping without indexing, by site name: callers index the sites in parallel.
-    static std::vector<std::pair<QString, std::vector<EventSlice>>>
-    slicesBySite(const QList<Source> &sources);
+    static std::vector<std::pair<QString, std::vector<EventSlice>>> slicesBySite(const QList<Source> &sources);
     // Every log event of the case as one "site" (named `name`).
     static std::shared_ptr<const SiteEvents> combined(const QList<Source> &sources, const QString &name = {});
     static std::shared_ptr<const SiteEvents> fromSlices(const QString &name, std::vector<EventSlice> slices);
@@ -95,8 +94,7 @@ public:
     }
 
     // Calls f(eventNumber, table, row) for every event, in numbering order.
-    template <typename F>
-    void forEach(F &&f) const
+    template <typename F> void forEach(F &&f) const
     {
         uint32_t g = 0;
         for (const EventSlice &s : m_slices) {

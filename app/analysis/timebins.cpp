@@ -217,8 +217,7 @@ BinnedSeries seriesFromLevel(const BinLevel &level, const MetricKey &metric, Tim
     // level holds the site's whole span, a view usually a small part of it.
     const auto n = int64_t(it->second.size());
     const int64_t lo = std::clamp<int64_t>(floorDiv(limit.first, level.widthUs) - level.firstIndex, 0, n);
-    const int64_t hi =
-        std::clamp<int64_t>(floorDiv(limit.second - 1, level.widthUs) - level.firstIndex + 1, lo, n);
+    const int64_t hi = std::clamp<int64_t>(floorDiv(limit.second - 1, level.widthUs) - level.firstIndex + 1, lo, n);
     s.firstIndex = level.firstIndex + lo;
     s.bins.assign(it->second.begin() + lo, it->second.begin() + hi);
     s.values.resize(s.bins.size());
@@ -245,8 +244,7 @@ BinnedSeries mergeSeries(const BinLevel &fine, const MetricKey &metric, int64_t 
     const int64_t ratio = widthUs / fine.widthUs;
     // The coarse level's extent, as coarsen() would make it.
     const int64_t first = fine.binCount ? floorDiv(fine.firstIndex, ratio) : 0;
-    const int64_t count =
-        fine.binCount ? floorDiv(fine.firstIndex + int64_t(fine.binCount) - 1, ratio) - first + 1 : 0;
+    const int64_t count = fine.binCount ? floorDiv(fine.firstIndex + int64_t(fine.binCount) - 1, ratio) - first + 1 : 0;
     s.firstIndex = first;
     if (it == fine.bins.end() || (rate && all == fine.bins.end()))
         return s;
@@ -342,8 +340,7 @@ void uniqueClientsInOrder(const SiteEvents &site, int64_t widthUs, const Range &
         const EventSlice &s = site.slices()[k];
         const auto [a, b] = slicePositions(site, k, lo, hi);
         if (a < b)
-            runs.push_back(
-                {s.table->time.data(), s.allRows ? nullptr : s.rows.data(), a, b, site.sliceStart(k)});
+            runs.push_back({s.table->time.data(), s.allRows ? nullptr : s.rows.data(), a, b, site.sliceStart(k)});
     }
     const std::vector<uint32_t> &ids = site.clients();
     std::vector<uint32_t> stamp(site.clientCount(), 0);

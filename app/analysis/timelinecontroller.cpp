@@ -32,7 +32,9 @@ template <typename T, typename F> void whenReady(QObject *context, const QFuture
 } // namespace
 
 TimelineController::TimelineController(QObject *parent)
-    : QObject(parent), m_index(TimelineIndex::build({})), m_rows(m_index, &m_index->entries())
+    : QObject(parent)
+    , m_index(TimelineIndex::build({}))
+    , m_rows(m_index, &m_index->entries())
 {
 }
 
@@ -57,8 +59,7 @@ void TimelineController::setSources(std::vector<TimelineSource> sources)
     }
     m_build = parallel::run(
         [](QPromise<std::shared_ptr<const TimelineIndex>> &promise, std::vector<TimelineSource> sources) {
-            auto index =
-                TimelineIndex::build(std::move(sources), [&promise] { return promise.isCanceled(); });
+            auto index = TimelineIndex::build(std::move(sources), [&promise] { return promise.isCanceled(); });
             if (index)
                 promise.addResult(std::move(index));
         },
@@ -97,8 +98,7 @@ void TimelineController::startFilter()
         return;
     }
     m_filtering = parallel::run(
-        [](QPromise<std::vector<uint64_t>> &promise, std::shared_ptr<const TimelineIndex> index,
-           EventFilter filter) {
+        [](QPromise<std::vector<uint64_t>> &promise, std::shared_ptr<const TimelineIndex> index, EventFilter filter) {
             auto rows = applyFilter(*index, filter, [&promise] { return promise.isCanceled(); });
             if (rows)
                 promise.addResult(std::move(*rows));

@@ -1,7 +1,7 @@
 #include "timelineindex.h"
 
-#include "support/parallel.h"
 #include "model/source.h"
+#include "support/parallel.h"
 
 #include <QFileInfo>
 
@@ -69,8 +69,7 @@ std::vector<TimelineSource> timelineSources(const QList<Source> &sources)
     return out;
 }
 
-std::shared_ptr<const TimelineIndex> TimelineIndex::build(std::vector<TimelineSource> sources,
-                                                          const Canceled &canceled)
+std::shared_ptr<const TimelineIndex> TimelineIndex::build(std::vector<TimelineSource> sources, const Canceled &canceled)
 {
     auto index = std::make_shared<TimelineIndex>();
     index->m_sources = std::move(sources);
@@ -111,11 +110,9 @@ std::shared_ptr<const TimelineIndex> TimelineIndex::build(std::vector<TimelineSo
         parallel::forEach(work, [&](int i) {
             const std::size_t b0 = bounds[std::size_t(2 * i)];
             const std::size_t b1 = bounds[std::size_t(2 * i + 1)];
-            const std::size_t b2 =
-                std::size_t(2 * i + 2) < bounds.size() ? bounds[std::size_t(2 * i + 2)] : b1;
-            std::merge(from.begin() + qsizetype(b0), from.begin() + qsizetype(b1),
-                       from.begin() + qsizetype(b1), from.begin() + qsizetype(b2), to.begin() + qsizetype(b0),
-                       earlier);
+            const std::size_t b2 = std::size_t(2 * i + 2) < bounds.size() ? bounds[std::size_t(2 * i + 2)] : b1;
+            std::merge(from.begin() + qsizetype(b0), from.begin() + qsizetype(b1), from.begin() + qsizetype(b1),
+                       from.begin() + qsizetype(b2), to.begin() + qsizetype(b0), earlier);
         });
         std::vector<std::size_t> merged;
         for (std::size_t i = 0; i < bounds.size(); i += 2)

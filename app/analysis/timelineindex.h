@@ -35,18 +35,9 @@ std::vector<TimelineSource> timelineSources(const QList<Source> &sources);
 namespace timeline {
 constexpr int RowBits = 48;
 constexpr uint64_t RowMask = (uint64_t(1) << RowBits) - 1;
-constexpr uint64_t pack(uint32_t source, uint64_t row)
-{
-    return (uint64_t(source) << RowBits) | row;
-}
-constexpr uint32_t sourceOf(uint64_t entry)
-{
-    return uint32_t(entry >> RowBits);
-}
-constexpr uint64_t rowOf(uint64_t entry)
-{
-    return entry & RowMask;
-}
+constexpr uint64_t pack(uint32_t source, uint64_t row) { return (uint64_t(source) << RowBits) | row; }
+constexpr uint32_t sourceOf(uint64_t entry) { return uint32_t(entry >> RowBits); }
+constexpr uint64_t rowOf(uint64_t entry) { return entry & RowMask; }
 } // namespace timeline
 
 // The events of all sources merged by time. Equal times keep source order, then file order,

@@ -117,8 +117,7 @@ WindowProfile profileWindow(SiteBins &site, int64_t begin, int64_t end, int64_t 
     }
     if (p.requests) {
         const std::size_t top = std::max<std::size_t>(1, (counts.size() + 99) / 100);
-        std::nth_element(counts.begin(), counts.begin() + std::ptrdiff_t(top - 1), counts.end(),
-                         std::greater<>());
+        std::nth_element(counts.begin(), counts.begin() + std::ptrdiff_t(top - 1), counts.end(), std::greater<>());
         uint64_t sum = 0;
         for (std::size_t i = 0; i < top; ++i)
             sum += counts[i];

@@ -39,9 +39,6 @@ bool hasNewerSidecar(const QString &caseFilePath, const QString &caseId)
     return !file.exists() || sidecar.lastModified() >= file.lastModified();
 }
 
-void discard(const QString &caseFilePath, const QString &caseId)
-{
-    QFile::remove(sidecarPath(caseFilePath, caseId));
-}
+void discard(const QString &caseFilePath, const QString &caseId) { QFile::remove(sidecarPath(caseFilePath, caseId)); }
 
 } // namespace inquest::autosave

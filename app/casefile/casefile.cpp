@@ -19,8 +19,8 @@
 
 namespace inquest::casefile {
 
-bool writeDatabase(const CaseData &data, const QString &path, QString *error);    // casewriter.cpp
-std::optional<CaseData> readDatabase(QSqlDatabase &db, QString *error);            // casereader.cpp
+bool writeDatabase(const CaseData &data, const QString &path, QString *error); // casewriter.cpp
+std::optional<CaseData> readDatabase(QSqlDatabase &db, QString *error);        // casereader.cpp
 
 namespace {
 
@@ -60,9 +60,9 @@ bool checkHeader(const QString &path, QString *error)
     const quint32 pages = qFromBigEndian<quint32>(header.constData() + 28);
     const qint64 expected = qint64(pageSize == 1 ? 65536 : pageSize) * pages;
     if (pages > 0 && f.size() < expected) {
-        *error = named(path, QStringLiteral("the case file is truncated (%1 of %2 bytes); it is damaged")
-                                 .arg(f.size())
-                                 .arg(expected));
+        *error = named(
+            path,
+            QStringLiteral("the case file is truncated (%1 of %2 bytes); it is damaged").arg(f.size()).arg(expected));
         return false;
     }
     return true;
@@ -131,9 +131,9 @@ std::optional<CaseData> read(const QString &path, QString *error, int *fileVersi
             *fileVersion = version;
         if (version < 1) {
             const QString problem = integrityProblem(conn.db());
-            *error = named(path, problem.isEmpty()
-                                     ? QStringLiteral("the case file has no schema version; it is damaged")
-                                     : QStringLiteral("the case file is damaged (%1)").arg(problem));
+            *error =
+                named(path, problem.isEmpty() ? QStringLiteral("the case file has no schema version; it is damaged")
+                                              : QStringLiteral("the case file is damaged (%1)").arg(problem));
             return std::nullopt;
         }
         if (version > schema::CurrentVersion) {
@@ -169,8 +169,9 @@ std::optional<CaseData> read(const QString &path, QString *error, int *fileVersi
     }
     auto data = readOpened(conn.db(), path, error);
     if (data)
-        custody::append(data->custody, QStringLiteral("migrate"),
-                        QStringLiteral("case file schema %1 upgraded to %2 on open").arg(version).arg(schema::CurrentVersion));
+        custody::append(
+            data->custody, QStringLiteral("migrate"),
+            QStringLiteral("case file schema %1 upgraded to %2 on open").arg(version).arg(schema::CurrentVersion));
     return data;
 }
 

@@ -83,7 +83,8 @@ private:
         const QString r = q.value(relCol).toString();
         const int c = q.value(credCol).toInt();
         if (r.size() != 1 || r[0] < u'A' || r[0] > u'F' || c < 1 || c > 6)
-            return fail(QStringLiteral("%1: grade \"%2%3\" is not on the Admiralty scale (A-F, 1-6)").arg(where, r).arg(c));
+            return fail(
+                QStringLiteral("%1: grade \"%2%3\" is not on the Admiralty scale (A-F, 1-6)").arg(where, r).arg(c));
         *rel = r[0];
         *cred = c;
         return true;
@@ -103,7 +104,8 @@ private:
         d.meta.description = meta.value(QStringLiteral("description"));
         d.meta.created = QDateTime::fromString(meta.value(QStringLiteral("created")), Qt::ISODateWithMs);
         d.meta.displayTimeZone = meta.value(QStringLiteral("display_time_zone"), QStringLiteral("UTC"));
-        d.meta.scoringSettings = QJsonDocument::fromJson(meta.value(QStringLiteral("scoring_settings")).toUtf8()).object();
+        d.meta.scoringSettings =
+            QJsonDocument::fromJson(meta.value(QStringLiteral("scoring_settings")).toUtf8()).object();
         d.meta.viewSettings = QJsonDocument::fromJson(meta.value(QStringLiteral("view_settings")).toUtf8()).object();
         bool ok = false;
         d.nextId = meta.value(QStringLiteral("next_id")).toLongLong(&ok);
@@ -164,8 +166,8 @@ private:
         if (!q.exec())
             return fail(QStringLiteral("cannot read import issues: %1").arg(q.lastError().text()));
         while (q.next())
-            s.issues.append({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
-                             q.value(3).toByteArray()});
+            s.issues.append(
+                {q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(), q.value(3).toByteArray()});
         return true;
     }
 
@@ -209,9 +211,8 @@ private:
             Source &s = sources[sourceOf[k]];
             auto &table = tables[std::size_t(k)];
             if (!table)
-                return fail(QStringLiteral("event columns of source %1 (%2) are damaged: %3")
-                                .arg(s.id)
-                                .arg(s.path, errors[k]));
+                return fail(
+                    QStringLiteral("event columns of source %1 (%2) are damaged: %3").arg(s.id).arg(s.path, errors[k]));
             s.table = std::make_shared<const EventTable>(std::move(*table));
             // Saving this case again stores these blobs instead of compressing the table again
             // (unless the file holds other columns than this version writes).

@@ -85,11 +85,28 @@ private:
                                        "time_zone, year, imported_at, lines, events, malformed, first_time, "
                                        "last_time, title, outlet, published, text, published_time, url) "
                                        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
-                        {s.id, position++, toString(s.kind), s.path, s.sha256, s.size, s.format, s.site,
-                         s.timeZone, s.year, s.importedAt.toUTC().toString(Qt::ISODateWithMs), s.lines, s.events,
-                         s.malformed, s.firstTime, s.lastTime, s.title, s.outlet,
-                         s.published.toString(Qt::ISODate), s.text,
-                         s.publishedTime.isValid() ? s.publishedTime.toString(Qt::ISODate) : QString(), s.url}))
+                        {s.id,
+                         position++,
+                         toString(s.kind),
+                         s.path,
+                         s.sha256,
+                         s.size,
+                         s.format,
+                         s.site,
+                         s.timeZone,
+                         s.year,
+                         s.importedAt.toUTC().toString(Qt::ISODateWithMs),
+                         s.lines,
+                         s.events,
+                         s.malformed,
+                         s.firstTime,
+                         s.lastTime,
+                         s.title,
+                         s.outlet,
+                         s.published.toString(Qt::ISODate),
+                         s.text,
+                         s.publishedTime.isValid() ? s.publishedTime.toString(Qt::ISODate) : QString(),
+                         s.url}))
                 return false;
             int seq = 0;
             for (const ImportIssue &issue : s.issues) {
@@ -131,10 +148,30 @@ private:
                                        "time_begin, time_end, metric, site, statement_id, reliability, credibility, "
                                        "relevance, tags, starred, comments, state, kind_ratings) "
                                        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
-                        {e.id, position++, e.title, e.description, e.origin, e.reason, p.sourceId, p.sourceSha256,
-                         p.firstLine, p.lastLine, p.offsetBegin, p.offsetEnd, p.timeBegin, p.timeEnd, p.metric,
-                         p.site, p.statementId, QString(e.reliability), e.credibility, toString(e.relevance),
-                         recordcodec::stringsToJson(e.tags), e.starred ? 1 : 0, e.comments, toString(e.state),
+                        {e.id,
+                         position++,
+                         e.title,
+                         e.description,
+                         e.origin,
+                         e.reason,
+                         p.sourceId,
+                         p.sourceSha256,
+                         p.firstLine,
+                         p.lastLine,
+                         p.offsetBegin,
+                         p.offsetEnd,
+                         p.timeBegin,
+                         p.timeEnd,
+                         p.metric,
+                         p.site,
+                         p.statementId,
+                         QString(e.reliability),
+                         e.credibility,
+                         toString(e.relevance),
+                         recordcodec::stringsToJson(e.tags),
+                         e.starred ? 1 : 0,
+                         e.comments,
+                         toString(e.state),
                          recordcodec::kindRatingsToJson(e.kindRatings)}))
                 return false;
             for (auto it = e.ratings.begin(); it != e.ratings.end(); ++it) {
@@ -156,10 +193,10 @@ private:
                                        "role, organisation, quote, direct, times, stance, stance_triggers, "
                                        "stance_confirmed, reliability, credibility) "
                                        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
-                        {s.id, position++, s.sourceId, s.offset, s.length, s.speaker, s.role, s.organisation,
-                         s.quote, s.direct ? 1 : 0, recordcodec::timesToJson(s.times),
-                         recordcodec::kindRatingsToJson(s.stance), recordcodec::stringsToJson(s.stanceTriggers),
-                         s.stanceConfirmed ? 1 : 0, QString(s.reliability), s.credibility}))
+                        {s.id, position++, s.sourceId, s.offset, s.length, s.speaker, s.role, s.organisation, s.quote,
+                         s.direct ? 1 : 0, recordcodec::timesToJson(s.times), recordcodec::kindRatingsToJson(s.stance),
+                         recordcodec::stringsToJson(s.stanceTriggers), s.stanceConfirmed ? 1 : 0,
+                         QString(s.reliability), s.credibility}))
                 return false;
         }
         return true;
@@ -182,8 +219,7 @@ private:
         for (const CustodyEntry &c : d.custody) {
             if (!insert(QStringLiteral("INSERT INTO custody (seq, time, action, detail, prev_hash, hash) "
                                        "VALUES (?,?,?,?,?,?)"),
-                        {c.seq, c.time.toUTC().toString(Qt::ISODateWithMs), c.action, c.detail, c.prevHash,
-                         c.hash}))
+                        {c.seq, c.time.toUTC().toString(Qt::ISODateWithMs), c.action, c.detail, c.prevHash, c.hash}))
                 return false;
         }
         return true;

@@ -70,9 +70,6 @@ Blobs encoded(const std::shared_ptr<const EventTable> &table)
     return blobs;
 }
 
-bool contains(const std::shared_ptr<const EventTable> &table)
-{
-    return find(table).has_value();
-}
+bool contains(const std::shared_ptr<const EventTable> &table) { return find(table).has_value(); }
 
 } // namespace inquest::columncache

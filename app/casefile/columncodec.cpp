@@ -11,7 +11,6 @@
 #include <cstring>
 #include <functional>
 
-
 namespace inquest::columncodec {
 
 namespace {
@@ -26,14 +25,12 @@ QByteArray compress(const char *data, std::size_t size)
     return qCompress(reinterpret_cast<const uchar *>(data), qsizetype(size), 1);
 }
 
-template <typename T>
-QByteArray pack(const std::vector<T> &v)
+template <typename T> QByteArray pack(const std::vector<T> &v)
 {
     return compress(reinterpret_cast<const char *>(v.data()), v.size() * sizeof(T));
 }
 
-template <typename T>
-bool unpack(const QByteArray &blob, std::vector<T> &out, QString *error, const QString &name)
+template <typename T> bool unpack(const QByteArray &blob, std::vector<T> &out, QString *error, const QString &name)
 {
     out.clear();
     // Fewer than 5 bytes or a zero length: an empty column (what qCompress writes for no data).
@@ -55,9 +52,8 @@ bool unpack(const QByteArray &blob, std::vector<T> &out, QString *error, const Q
     adviseHugePages(out.data(), length);
     out.resize(length / sizeof(T));
     uLongf produced = length;
-    const int status =
-        ::uncompress(reinterpret_cast<Bytef *>(out.data()), &produced,
-                     reinterpret_cast<const Bytef *>(blob.constData() + 4), uLong(blob.size() - 4));
+    const int status = ::uncompress(reinterpret_cast<Bytef *>(out.data()), &produced,
+                                    reinterpret_cast<const Bytef *>(blob.constData() + 4), uLong(blob.size() - 4));
     if (status != Z_OK || produced != length) {
         out.clear();
         *error = QStringLiteral("column %1 cannot be decompressed").arg(name);
@@ -133,12 +129,11 @@ template <typename Job> void runAll(QList<Job> &jobs)
 
 QStringList columnNames(const EventTable &t)
 {
-    QStringList names = {
-        QStringLiteral("time"),     QStringLiteral("offset"),      QStringLiteral("line"),
-        QStringLiteral("status"),   QStringLiteral("bytes"),       QStringLiteral("method"),
-        QStringLiteral("severity"), QStringLiteral("response_us"), QStringLiteral("client"),
-        QStringLiteral("path"),     QStringLiteral("agent"),       QStringLiteral("referer"),
-        QStringLiteral("host"),     QStringLiteral("message"),     QStringLiteral("strings")};
+    QStringList names = {QStringLiteral("time"),     QStringLiteral("offset"),      QStringLiteral("line"),
+                         QStringLiteral("status"),   QStringLiteral("bytes"),       QStringLiteral("method"),
+                         QStringLiteral("severity"), QStringLiteral("response_us"), QStringLiteral("client"),
+                         QStringLiteral("path"),     QStringLiteral("agent"),       QStringLiteral("referer"),
+                         QStringLiteral("host"),     QStringLiteral("message"),     QStringLiteral("strings")};
     for (const NumericColumn &c : t.numeric)
         names.append(QStringLiteral("num:") + c.name);
     return names;

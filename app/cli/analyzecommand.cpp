@@ -72,13 +72,12 @@ int analyze(const QStringList &args, QTextStream &out, QTextStream &err)
                                         {QStringLiteral("version"), d->version()},
                                         {QStringLiteral("parameters"), d->parameters()}});
     }
-    doc.recordCustody(QStringLiteral("analyze"),
-                      QStringLiteral("detectors %1: %2 added%3, %4 replaced, %5 kept")
-                          .arg(detectors.join(u','))
-                          .arg(summary.added)
-                          .arg(accept ? QStringLiteral(" and accepted") : QString())
-                          .arg(summary.removed)
-                          .arg(summary.kept));
+    doc.recordCustody(QStringLiteral("analyze"), QStringLiteral("detectors %1: %2 added%3, %4 replaced, %5 kept")
+                                                     .arg(detectors.join(u','))
+                                                     .arg(summary.added)
+                                                     .arg(accept ? QStringLiteral(" and accepted") : QString())
+                                                     .arg(summary.removed)
+                                                     .arg(summary.kept));
     if (!casefile::save(doc, path, &error)) {
         err << "inquest analyze: " << error << '\n';
         return BadInput;
@@ -114,8 +113,8 @@ int analyze(const QStringList &args, QTextStream &out, QTextStream &err)
             << "\n    ratings: " << (r.isEmpty() ? QStringLiteral("neutral") : r.join(u' ')) << '\n';
     }
     out << path << ": " << summary.added << " finding(s) " << (accept ? "accepted" : "suggested") << ", "
-        << summary.removed << " earlier suggestion(s)/marker(s) replaced, " << summary.kept
-        << " already decided, " << summary.markers << " outage marker(s)\n";
+        << summary.removed << " earlier suggestion(s)/marker(s) replaced, " << summary.kept << " already decided, "
+        << summary.markers << " outage marker(s)\n";
     return Success;
 }
 

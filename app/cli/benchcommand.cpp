@@ -53,7 +53,8 @@ int bench(const QStringList &args, QTextStream &out, QTextStream &err)
     CommandLine cl({QStringLiteral("format"), QStringLiteral("tz"), QStringLiteral("repeat")}, {});
     QString error;
     if (!cl.parse(args, &error) || cl.positional().size() < 2 || cl.positional().first() != u"ingest") {
-        err << "inquest bench: " << (error.isEmpty() ? QStringLiteral("usage: inquest bench ingest FILE…") : error) << '\n';
+        err << "inquest bench: " << (error.isEmpty() ? QStringLiteral("usage: inquest bench ingest FILE…") : error)
+            << '\n';
         return Usage;
     }
     ImportOptions options;
@@ -87,7 +88,10 @@ int bench(const QStringList &args, QTextStream &out, QTextStream &err)
             << " MB/s  " << QString::number(double(s.events) / best / 1e6, 'f', 2) << " M events/s\n"
             << "  memchr scan " << QString::number(scan, 'f', 3) << " s  " << QString::number(mb / scan, 'f', 1)
             << " MB/s  (ingest takes " << QString::number(best / scan, 'f', 1) << "x a bare line scan)\n"
-            << "  memory      " << QString::number(double(table.memoryUsage() - table.strings.memoryUsage()) / double(std::max<qint64>(1, s.events)), 'f', 1)
+            << "  memory      "
+            << QString::number(double(table.memoryUsage() - table.strings.memoryUsage()) /
+                                   double(std::max<qint64>(1, s.events)),
+                               'f', 1)
             << " bytes/event in columns + " << QString::number(stringBytes / 1048576.0, 'f', 1)
             << " MiB interned strings; peak RSS " << QString::number(peakRssMiB(), 'f', 1) << " MiB\n";
     }

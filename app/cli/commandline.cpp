@@ -50,7 +50,8 @@ bool CommandLine::parseOneCase(const char *command, const QStringList &args, QTe
     QString error;
     if (parse(args, &error) && m_positional.size() == 1)
         return true;
-    err << "inquest " << command << ": " << (error.isEmpty() ? QStringLiteral("expected one CASE path") : error) << '\n';
+    err << "inquest " << command << ": " << (error.isEmpty() ? QStringLiteral("expected one CASE path") : error)
+        << '\n';
     return false;
 }
 

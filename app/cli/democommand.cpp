@@ -2,9 +2,9 @@
 #include "commands.h"
 
 #include "analysis/detectors/detectorrun.h"
-#include "scenario/democase.h"
 #include "casefile/casefile.h"
 #include "model/casedocument.h"
+#include "scenario/democase.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -18,8 +18,7 @@ int demo(const QStringList &args, QTextStream &out, QTextStream &err)
         return Usage;
     QString error;
     bool ok = true;
-    const uint64_t seed =
-        cl.has(QStringLiteral("seed")) ? cl.value(QStringLiteral("seed")).toULongLong(&ok) : 20101212;
+    const uint64_t seed = cl.has(QStringLiteral("seed")) ? cl.value(QStringLiteral("seed")).toULongLong(&ok) : 20101212;
     if (!ok) {
         err << "inquest demo: --seed needs a whole number\n";
         return Usage;
@@ -44,9 +43,9 @@ int demo(const QStringList &args, QTextStream &out, QTextStream &err)
     qint64 events = 0;
     for (const Source &s : doc.sources())
         events += s.events;
-    out << "wrote " << path << ": " << doc.sources().size() << " sources (" << events << " events, logs in "
-        << logs << "), " << doc.statements().size() << " statements, " << summary.added
-        << " suggested evidence item(s), " << summary.markers << " outage marker(s)\n";
+    out << "wrote " << path << ": " << doc.sources().size() << " sources (" << events << " events, logs in " << logs
+        << "), " << doc.statements().size() << " statements, " << summary.added << " suggested evidence item(s), "
+        << summary.markers << " outage marker(s)\n";
     return Success;
 }
 

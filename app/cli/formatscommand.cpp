@@ -14,9 +14,15 @@ namespace {
 QStringList capabilityNames(uint32_t caps)
 {
     static const std::pair<Capability, const char *> Names[] = {
-        {CapHttp, "http"},         {CapSeverity, "severity"},   {CapHost, "host"},
-        {CapMessage, "message"},   {CapNumeric, "numeric"},     {CapNeedsYear, "needs-year"},
-        {CapLocalTime, "local-time"}, {CapSplittable, "parallel"}, {CapResponseTime, "response-time"},
+        {CapHttp, "http"},
+        {CapSeverity, "severity"},
+        {CapHost, "host"},
+        {CapMessage, "message"},
+        {CapNumeric, "numeric"},
+        {CapNeedsYear, "needs-year"},
+        {CapLocalTime, "local-time"},
+        {CapSplittable, "parallel"},
+        {CapResponseTime, "response-time"},
     };
     QStringList list;
     for (const auto &[cap, name] : Names) {
@@ -40,9 +46,10 @@ int formats(const QStringList &args, QTextStream &out, QTextStream &err)
     if (cl.has(QStringLiteral("json"))) {
         QJsonArray list;
         for (const auto &r : readers)
-            list.append(QJsonObject{{QStringLiteral("name"), r->name()},
-                                    {QStringLiteral("description"), r->description()},
-                                    {QStringLiteral("capabilities"), QJsonArray::fromStringList(capabilityNames(r->capabilities()))}});
+            list.append(QJsonObject{
+                {QStringLiteral("name"), r->name()},
+                {QStringLiteral("description"), r->description()},
+                {QStringLiteral("capabilities"), QJsonArray::fromStringList(capabilityNames(r->capabilities()))}});
         out << QJsonDocument(list).toJson(QJsonDocument::Indented);
         return Success;
     }

@@ -64,8 +64,8 @@ void printText(QTextStream &out, QTextStream &err, const QString &file, const Im
         << " malformed\n"
         << "  time   " << isoUtc(s.firstTime) << " .. " << isoUtc(s.lastTime) << '\n'
         << "  sha256 " << s.sha256 << '\n'
-        << "  speed  " << QString::number(r.seconds > 0 ? double(s.size) / 1e6 / r.seconds : 0.0, 'f', 1)
-        << " MB/s (" << QString::number(r.seconds, 'f', 3) << " s)";
+        << "  speed  " << QString::number(r.seconds > 0 ? double(s.size) / 1e6 / r.seconds : 0.0, 'f', 1) << " MB/s ("
+        << QString::number(r.seconds, 'f', 3) << " s)";
     if (!s.site.isEmpty())
         out << ", site " << s.site;
     out << '\n';

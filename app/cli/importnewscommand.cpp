@@ -2,8 +2,8 @@
 #include "commands.h"
 
 #include "casefile/casefile.h"
-#include "news/newsimport.h"
 #include "model/casedocument.h"
+#include "news/newsimport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -13,21 +13,21 @@ namespace inquest::cli {
 
 int importNews(const QStringList &args, QTextStream &out, QTextStream &err)
 {
-    CommandLine cl({QStringLiteral("published"), QStringLiteral("zone"), QStringLiteral("outlet"),
-                    QStringLiteral("title")},
-                   {QStringLiteral("json")});
+    CommandLine cl(
+        {QStringLiteral("published"), QStringLiteral("zone"), QStringLiteral("outlet"), QStringLiteral("title")},
+        {QStringLiteral("json")});
     QString error;
     if (!cl.parse(args, &error) || cl.positional().size() < 2) {
-        err << "inquest import-news: " << (error.isEmpty() ? QStringLiteral("expected CASE and at least one FILE") : error)
-            << '\n';
+        err << "inquest import-news: "
+            << (error.isEmpty() ? QStringLiteral("expected CASE and at least one FILE") : error) << '\n';
         return Usage;
     }
     news::NewsImportOptions options;
     options.outlet = cl.value(QStringLiteral("outlet"));
     options.title = cl.value(QStringLiteral("title"));
     if (cl.has(QStringLiteral("published")) || cl.has(QStringLiteral("zone"))) {
-        if (!news::setPublication(&options, cl.value(QStringLiteral("published")),
-                                  cl.value(QStringLiteral("zone")), &error)) {
+        if (!news::setPublication(&options, cl.value(QStringLiteral("published")), cl.value(QStringLiteral("zone")),
+                                  &error)) {
             err << "inquest import-news: " << error << '\n';
             return Usage;
         }

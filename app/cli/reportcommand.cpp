@@ -20,8 +20,10 @@ int report(const QStringList &args, QTextStream &out, QTextStream &err)
     QString error;
     if (!cl.parse(args, &error) || cl.positional().size() != 1 || !cl.has(QStringLiteral("pdf"))) {
         if (error.isEmpty())
-            error = cl.positional().size() != 1 ? QStringLiteral("expected one CASE path") : QStringLiteral("--pdf OUT.pdf is required");
-        err << "inquest report: " << error << "\nUsage: inquest report CASE --pdf OUT.pdf [--html OUT.html] [--zone ZONE]\n";
+            error = cl.positional().size() != 1 ? QStringLiteral("expected one CASE path")
+                                                : QStringLiteral("--pdf OUT.pdf is required");
+        err << "inquest report: " << error
+            << "\nUsage: inquest report CASE --pdf OUT.pdf [--html OUT.html] [--zone ZONE]\n";
         return Usage;
     }
     // QPdfWriter lists the embedded fonts in QHash order; a fixed seed makes that order, and so
@@ -38,7 +40,8 @@ int report(const QStringList &args, QTextStream &out, QTextStream &err)
     if (options.timeZone.isEmpty())
         options.timeZone = QStringLiteral("UTC");
     if (options.timeZone != u"UTC" && !QTimeZone(options.timeZone.toUtf8()).isValid()) {
-        err << "inquest report: unknown time zone \"" << options.timeZone << "\" (use an IANA name such as Europe/London)\n";
+        err << "inquest report: unknown time zone \"" << options.timeZone
+            << "\" (use an IANA name such as Europe/London)\n";
         return Usage;
     }
     const std::unique_ptr<FigureRenderer> figures = figureRendererForReport();

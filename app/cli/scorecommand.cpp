@@ -13,12 +13,9 @@ namespace {
 
 QJsonObject toJson(const HypothesisScore &s)
 {
-    return {{QStringLiteral("name"), s.name},
-            {QStringLiteral("kind"), toString(s.kind)},
-            {QStringLiteral("rank"), s.rank},
-            {QStringLiteral("weighted_inconsistency"), s.inconsistency},
-            {QStringLiteral("support"), s.support},
-            {QStringLiteral("posterior"), s.posterior}};
+    return {{QStringLiteral("name"), s.name},       {QStringLiteral("kind"), toString(s.kind)},
+            {QStringLiteral("rank"), s.rank},       {QStringLiteral("weighted_inconsistency"), s.inconsistency},
+            {QStringLiteral("support"), s.support}, {QStringLiteral("posterior"), s.posterior}};
 }
 
 void printText(const CaseData &data, const ScoreResult &r, QTextStream &out)
@@ -32,7 +29,8 @@ void printText(const CaseData &data, const ScoreResult &r, QTextStream &out)
                     QStringLiteral("hypothesis"));
     for (const HypothesisScore &s : r.ranked) {
         out << QStringLiteral("%1  %2 %3 %4  %5 (%6)\n")
-                   .arg(QString::number(s.rank).rightJustified(4), QString::number(s.inconsistency, 'f', 3).rightJustified(13),
+                   .arg(QString::number(s.rank).rightJustified(4),
+                        QString::number(s.inconsistency, 'f', 3).rightJustified(13),
                         QString::number(s.support, 'f', 3).rightJustified(9),
                         QString::number(s.posterior, 'f', 3).rightJustified(9), s.name, toString(s.kind));
     }

@@ -26,8 +26,8 @@ int series(const QStringList &args, QTextStream &out, QTextStream &err)
     const QString metricText = cl.value(u"metric"_qs);
     const auto metric = cliMetric(metricText);
     if (metricText.isEmpty() || !metric) {
-        err << "inquest series: " << (metricText.isEmpty() ? u"--metric is required"_qs
-                                                           : u"unknown metric \"%1\""_qs.arg(metricText))
+        err << "inquest series: "
+            << (metricText.isEmpty() ? u"--metric is required"_qs : u"unknown metric \"%1\""_qs.arg(metricText))
             << " (metrics: requests, errors, error-rate, clients, bytes, new-clients, 2xx, 3xx, 4xx, 5xx,"
                " response-p50, response-p95, response-p99, severity-err, csv:COLUMN)\n";
         return Usage;
@@ -72,8 +72,8 @@ int series(const QStringList &args, QTextStream &out, QTextStream &err)
                 site = s;
         }
         if (!site) {
-            err << "inquest series: " << path << ": no site \"" << siteName << "\" (sites: "
-                << (names.isEmpty() ? u"none"_qs : names.join(u", ")) << ")\n";
+            err << "inquest series: " << path << ": no site \"" << siteName
+                << "\" (sites: " << (names.isEmpty() ? u"none"_qs : names.join(u", ")) << ")\n";
             return BadInput;
         }
     }
@@ -90,8 +90,8 @@ int series(const QStringList &args, QTextStream &out, QTextStream &err)
     } else if (cl.has(u"csv"_qs)) {
         writeSeriesCsv(out, {{metricName(*metric), s}});
     } else {
-        out << "# " << metricLabel(*metric) << (siteName.isEmpty() ? u", all sites"_qs : u", "_qs + siteName)
-            << ", " << widthUs / UsPerSecond << " s bins, times UTC\n";
+        out << "# " << metricLabel(*metric) << (siteName.isEmpty() ? u", all sites"_qs : u", "_qs + siteName) << ", "
+            << widthUs / UsPerSecond << " s bins, times UTC\n";
         for (std::size_t i = 0; i < s.size(); ++i) {
             out << isoUtc(s.start(i)) << "  ";
             if (std::isnan(s.values[i]))

@@ -31,10 +31,7 @@ QJsonObject stanceObject(const Statement &s)
 }
 
 // Instants as "…Z", periods as ISO 8601 intervals "begin/end".
-QString isoTime(const TimeRef &t)
-{
-    return t.isPeriod() ? isoUtc(t.begin) + u'/' + isoUtc(t.end) : isoUtc(t.begin);
-}
+QString isoTime(const TimeRef &t) { return t.isPeriod() ? isoUtc(t.begin) + u'/' + isoUtc(t.end) : isoUtc(t.begin); }
 
 QJsonArray timesOf(const Statement &s)
 {
@@ -74,19 +71,18 @@ int statements(const QStringList &args, QTextStream &out, QTextStream &err)
     if (cl.has(QStringLiteral("json"))) {
         QJsonArray list;
         for (const Statement &s : data->statements) {
-            QJsonObject o{
-                {QStringLiteral("id"), s.id},
-                {QStringLiteral("speaker"), s.speaker},
-                {QStringLiteral("organisation"), s.organisation},
-                {QStringLiteral("quote"), s.quote},
-                {QStringLiteral("direct"), s.direct},
-                {QStringLiteral("stance"), stanceObject(s)},
-                {QStringLiteral("stance_confirmed"), s.stanceConfirmed},
-                {QStringLiteral("grade"), QStringLiteral("%1%2").arg(s.reliability).arg(s.credibility)},
-                {QStringLiteral("times"), timesOf(s)},
-                {QStringLiteral("time_details"), timeDetailsOf(s)},
-                {QStringLiteral("source"), s.sourceId},
-                {QStringLiteral("offset"), s.offset}};
+            QJsonObject o{{QStringLiteral("id"), s.id},
+                          {QStringLiteral("speaker"), s.speaker},
+                          {QStringLiteral("organisation"), s.organisation},
+                          {QStringLiteral("quote"), s.quote},
+                          {QStringLiteral("direct"), s.direct},
+                          {QStringLiteral("stance"), stanceObject(s)},
+                          {QStringLiteral("stance_confirmed"), s.stanceConfirmed},
+                          {QStringLiteral("grade"), QStringLiteral("%1%2").arg(s.reliability).arg(s.credibility)},
+                          {QStringLiteral("times"), timesOf(s)},
+                          {QStringLiteral("time_details"), timeDetailsOf(s)},
+                          {QStringLiteral("source"), s.sourceId},
+                          {QStringLiteral("offset"), s.offset}};
             list.append(o);
         }
         out << QJsonDocument(list).toJson(QJsonDocument::Indented);
@@ -96,16 +92,14 @@ int statements(const QStringList &args, QTextStream &out, QTextStream &err)
         const QString who = s.organisation.isEmpty() || s.speaker == s.organisation
                                 ? s.speaker
                                 : QStringLiteral("%1 (%2)").arg(s.speaker, s.organisation);
-        out << '#' << s.id << ' ' << (who.isEmpty() ? QStringLiteral("(unknown)") : who) << ' '
-            << s.reliability << s.credibility << (s.direct ? " says: \u201C" : " reportedly: \u201C") << s.quote
-            << "\u201D";
+        out << '#' << s.id << ' ' << (who.isEmpty() ? QStringLiteral("(unknown)") : who) << ' ' << s.reliability
+            << s.credibility << (s.direct ? " says: \u201C" : " reportedly: \u201C") << s.quote << "\u201D";
         const QString stance = stanceString(s);
         if (!stance.isEmpty())
             out << " [" << stance << (s.stanceConfirmed ? "" : ", suggested") << ']';
         for (const TimeRef &t : s.times)
             out << "\n    " << t.phrase << " = " << isoTime(t)
-                << (t.assumedZone.isEmpty() ? QString()
-                                            : QStringLiteral(" (zone assumed: %1)").arg(t.assumedZone));
+                << (t.assumedZone.isEmpty() ? QString() : QStringLiteral(" (zone assumed: %1)").arg(t.assumedZone));
         out << '\n';
     }
     if (data->statements.isEmpty())

@@ -85,7 +85,9 @@ private:
 class AccessLogParser : public LineParser
 {
 public:
-    AccessLogParser(const ParseContext &context, bool vhost) : m_zone(context.zone), m_vhost(vhost)
+    AccessLogParser(const ParseContext &context, bool vhost)
+        : m_zone(context.zone)
+        , m_vhost(vhost)
     {
         m_time.m_zone = &m_zone;
     }
@@ -207,7 +209,7 @@ private:
         }
         if (n < 3)
             return false; // e.g. "client [time]" with ident and user missing
-        if (list) { // X-Forwarded-For list: the first address
+        if (list) {       // X-Forwarded-For list: the first address
             client = tokens[0];
             if (const auto comma = client.find(','); comma != std::string_view::npos)
                 client = client.substr(0, comma);
@@ -254,9 +256,12 @@ private:
 QString AccessLogReader::name() const
 {
     switch (m_variant) {
-    case Variant::Common: return QStringLiteral("common");
-    case Variant::Combined: return QStringLiteral("combined");
-    case Variant::VHost: return QStringLiteral("vhost-combined");
+    case Variant::Common:
+        return QStringLiteral("common");
+    case Variant::Combined:
+        return QStringLiteral("combined");
+    case Variant::VHost:
+        return QStringLiteral("vhost-combined");
     }
     return {};
 }
@@ -264,9 +269,13 @@ QString AccessLogReader::name() const
 QString AccessLogReader::description() const
 {
     switch (m_variant) {
-    case Variant::Common: return QStringLiteral("Apache/nginx Common Log Format (client ident user [time] \"request\" status bytes)");
-    case Variant::Combined: return QStringLiteral("Apache/nginx combined log (common + \"referer\" \"user-agent\"; optional trailing response time)");
-    case Variant::VHost: return QStringLiteral("Common or combined log with a leading vhost[:port] (Apache %v, GoAccess VCOMBINED)");
+    case Variant::Common:
+        return QStringLiteral("Apache/nginx Common Log Format (client ident user [time] \"request\" status bytes)");
+    case Variant::Combined:
+        return QStringLiteral(
+            "Apache/nginx combined log (common + \"referer\" \"user-agent\"; optional trailing response time)");
+    case Variant::VHost:
+        return QStringLiteral("Common or combined log with a leading vhost[:port] (Apache %v, GoAccess VCOMBINED)");
     }
     return {};
 }
@@ -306,9 +315,12 @@ double AccessLogReader::sniff(const std::vector<std::string_view> &lines) const
     // Lines with a vhost parse as common/combined too; prefer vhost-combined when all have one.
     const double vhostPenalty = withVhost == parsed ? 0.9 : 1.0;
     switch (m_variant) {
-    case Variant::Common: return share * vhostPenalty * (combined ? 0.85 : 1.0);
-    case Variant::Combined: return share * vhostPenalty * (combined ? 1.0 : 0.9);
-    case Variant::VHost: return share;
+    case Variant::Common:
+        return share * vhostPenalty * (combined ? 0.85 : 1.0);
+    case Variant::Combined:
+        return share * vhostPenalty * (combined ? 1.0 : 0.9);
+    case Variant::VHost:
+        return share;
     }
     return 0.0;
 }

@@ -11,7 +11,10 @@ class AccessLogReader : public LogReader
 {
 public:
     enum class Variant { Common, Combined, VHost };
-    explicit AccessLogReader(Variant variant) : m_variant(variant) {}
+    explicit AccessLogReader(Variant variant)
+        : m_variant(variant)
+    {
+    }
 
     QString name() const override;
     QString description() const override;

@@ -59,8 +59,7 @@ void parseChunkInLane(LineParser &parser, ParseLane &lane, std::string_view data
 
 namespace {
 
-template <typename T>
-void appendColumn(std::vector<T> &dst, const std::vector<T> &src)
+template <typename T> void appendColumn(std::vector<T> &dst, const std::vector<T> &src)
 {
     dst.insert(dst.end(), src.begin(), src.end());
 }
@@ -123,7 +122,7 @@ void mergeChunk(ChunkResult &into, ChunkResult &&chunk)
             lane->remap.push_back(into.mergeIndex.intern(into.table.strings, text));
         appendTable(into, chunk.table, &lane->remap);
     } else if (into.table.empty() && into.table.strings.size() <= 1 && into.table.numeric.empty() &&
-        into.table.time.capacity() < chunk.table.size() * 2)
+               into.table.time.capacity() < chunk.table.size() * 2)
         into.table = std::move(chunk.table);
     else if (into.table.numeric.empty() && chunk.table.numeric.empty())
         appendTable(into, chunk.table, nullptr);

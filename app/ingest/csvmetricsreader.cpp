@@ -14,7 +14,8 @@ std::vector<std::string_view> splitCsv(std::string_view line)
     std::size_t pos = 0;
     while (true) {
         const auto comma = line.find(',', pos);
-        std::string_view cell = line.substr(pos, comma == std::string_view::npos ? std::string_view::npos : comma - pos);
+        std::string_view cell =
+            line.substr(pos, comma == std::string_view::npos ? std::string_view::npos : comma - pos);
         if (cell.size() >= 2 && cell.front() == '"' && cell.back() == '"')
             cell = cell.substr(1, cell.size() - 2);
         cells.push_back(cell);
@@ -35,7 +36,8 @@ bool toDouble(std::string_view text, double &value)
 class CsvParser : public LineParser
 {
 public:
-    explicit CsvParser(const ParseContext &context) : m_zone(context.zone)
+    explicit CsvParser(const ParseContext &context)
+        : m_zone(context.zone)
     {
         for (auto line : context.headLines) {
             if (line.empty())
@@ -77,7 +79,8 @@ public:
             table.numeric.push_back({name, {}});
     }
 
-    LineResult parse(std::string_view s, uint64_t offset, uint32_t lineNo, EventTable &out, std::string *reason) override
+    LineResult parse(std::string_view s, uint64_t offset, uint32_t lineNo, EventTable &out,
+                     std::string *reason) override
     {
         if (s.empty() || s == m_header)
             return LineResult::Skip;

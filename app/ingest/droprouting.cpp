@@ -20,7 +20,8 @@ bool opensLikeARecord(QStringView line)
     if (c.isDigit() || c == u'[' || c == u'{' || c == u'<' || c == u'#' || c == u'|')
         return true;
     // "Dec 12 21:45:01 host …": syslog without a priority.
-    static const QRegularExpression monthDay(QStringLiteral("^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\\s+\\d"));
+    static const QRegularExpression monthDay(
+        QStringLiteral("^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\\s+\\d"));
     return monthDay.match(line).hasMatch();
 }
 
@@ -28,12 +29,11 @@ bool opensLikeARecord(QStringView line)
 
 bool looksLikeProse(QStringView text)
 {
-    static const news::AsciiWordSet function({"the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at",
-                                              "by", "for", "with", "from", "as", "is", "was", "were", "are", "be",
-                                              "been", "it", "its", "that", "this", "which", "who", "not", "had",
-                                              "has", "have", "said", "says", "we", "our", "they", "their", "he",
-                                              "she", "his", "her"},
-                                             Qt::CaseInsensitive);
+    static const news::AsciiWordSet function(
+        {"the",  "a",   "an",  "and",  "or",   "but",  "of", "to",   "in",   "on",    "at",   "by",   "for",   "with",
+         "from", "as",  "is",  "was",  "were", "are",  "be", "been", "it",   "its",   "that", "this", "which", "who",
+         "not",  "had", "has", "have", "said", "says", "we", "our",  "they", "their", "he",   "she",  "his",   "her"},
+        Qt::CaseInsensitive);
     qsizetype lines = 0, recordLines = 0, letters = 0, visible = 0, words = 0, functionWords = 0;
     for (QStringView line : text.tokenize(u'\n')) {
         line = line.trimmed();
@@ -61,8 +61,8 @@ bool looksLikeProse(QStringView text)
     }
     if (lines == 0 || words < 12)
         return false;
-    return recordLines * 10 <= lines * 3 // at most 30 % of lines open like a record
-           && letters * 10 >= visible * 6 // mostly letters, not numbers and punctuation
+    return recordLines * 10 <= lines * 3        // at most 30 % of lines open like a record
+           && letters * 10 >= visible * 6       // mostly letters, not numbers and punctuation
            && functionWords * 100 >= words * 8; // sentences need "the", "and", "said", …
 }
 

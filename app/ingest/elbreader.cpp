@@ -20,7 +20,8 @@ std::string_view withoutPort(std::string_view endpoint)
 class ElbParser : public LineParser
 {
 public:
-    LineResult parse(std::string_view s, uint64_t offset, uint32_t lineNo, EventTable &out, std::string *reason) override
+    LineResult parse(std::string_view s, uint64_t offset, uint32_t lineNo, EventTable &out,
+                     std::string *reason) override
     {
         if (s.empty())
             return LineResult::Skip;

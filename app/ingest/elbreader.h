@@ -12,10 +12,7 @@ class ElbReader : public LogReader
 {
 public:
     QString name() const override { return QStringLiteral("aws-elb"); }
-    QString description() const override
-    {
-        return QStringLiteral("AWS Application/Classic Load Balancer access log");
-    }
+    QString description() const override { return QStringLiteral("AWS Application/Classic Load Balancer access log"); }
     uint32_t capabilities() const override { return CapHttp | CapHost | CapResponseTime | CapSplittable; }
     std::unique_ptr<LineParser> createParser(const ParseContext &context) const override;
 };

@@ -38,9 +38,13 @@ void fillRequest(std::string_view request, EventTable &out, std::size_t row)
 class ApacheErrorParser : public LineParser
 {
 public:
-    explicit ApacheErrorParser(const ParseContext &context) : m_zone(context.zone) {}
+    explicit ApacheErrorParser(const ParseContext &context)
+        : m_zone(context.zone)
+    {
+    }
 
-    LineResult parse(std::string_view s, uint64_t offset, uint32_t lineNo, EventTable &out, std::string *reason) override
+    LineResult parse(std::string_view s, uint64_t offset, uint32_t lineNo, EventTable &out,
+                     std::string *reason) override
     {
         if (s.empty())
             return LineResult::Skip;
@@ -59,8 +63,8 @@ public:
             ++pos;
         int day, hour, minute, second, year;
         if (!month || !readInt(ts, pos, 1, 2, day) || pos >= ts.size() || ts[pos++] != ' ' ||
-            !readInt(ts, pos, 2, 2, hour) || ts[pos++] != ':' || !readInt(ts, pos, 2, 2, minute) ||
-            ts[pos++] != ':' || !readInt(ts, pos, 2, 2, second))
+            !readInt(ts, pos, 2, 2, hour) || ts[pos++] != ':' || !readInt(ts, pos, 2, 2, minute) || ts[pos++] != ':' ||
+            !readInt(ts, pos, 2, 2, second))
             return fail(reason, "bad timestamp");
         int64_t micros = 0;
         if (pos < ts.size() && ts[pos] == '.') {
@@ -109,9 +113,13 @@ private:
 class NginxErrorParser : public LineParser
 {
 public:
-    explicit NginxErrorParser(const ParseContext &context) : m_zone(context.zone) {}
+    explicit NginxErrorParser(const ParseContext &context)
+        : m_zone(context.zone)
+    {
+    }
 
-    LineResult parse(std::string_view s, uint64_t offset, uint32_t lineNo, EventTable &out, std::string *reason) override
+    LineResult parse(std::string_view s, uint64_t offset, uint32_t lineNo, EventTable &out,
+                     std::string *reason) override
     {
         if (s.empty())
             return LineResult::Skip;
@@ -131,7 +139,8 @@ public:
         const std::size_t row = out.appendRow(m_zone.toUtc(*secs) * MicrosPerSecond, offset, lineNo);
         out.severity[row] = scan::severityFromName(s.substr(pos + 2, close - pos - 2));
         std::string_view text = s.substr(std::min(s.size(), close + 2));
-        if (const auto hash = text.find(": "); hash != std::string_view::npos && text.substr(0, hash).find('#') != std::string_view::npos)
+        if (const auto hash = text.find(": ");
+            hash != std::string_view::npos && text.substr(0, hash).find('#') != std::string_view::npos)
             text = text.substr(hash + 2); // drop "pid#tid: "
         // Trailing context: ", client: X, server: Y, request: "…", host: "…"".
         const auto ctx = text.find(", client: ");
@@ -183,13 +192,16 @@ QString ErrorLogReader::name() const
 QString ErrorLogReader::description() const
 {
     return m_variant == Variant::Apache
-               ? QStringLiteral("Apache httpd error log ([time] [module:level] [pid] [client] message; local time, --tz)")
-               : QStringLiteral("nginx error log (yyyy/mm/dd HH:MM:SS [level] pid#tid: message, client: …, request: …; local time, --tz)");
+               ? QStringLiteral(
+                     "Apache httpd error log ([time] [module:level] [pid] [client] message; local time, --tz)")
+               : QStringLiteral("nginx error log (yyyy/mm/dd HH:MM:SS [level] pid#tid: message, client: …, request: …; "
+                                "local time, --tz)");
 }
 
 uint32_t ErrorLogReader::capabilities() const
 {
-    return CapSeverity | CapMessage | CapLocalTime | CapSplittable | (m_variant == Variant::Nginx ? uint32_t(CapHost | CapHttp) : uint32_t(CapHttp));
+    return CapSeverity | CapMessage | CapLocalTime | CapSplittable |
+           (m_variant == Variant::Nginx ? uint32_t(CapHost | CapHttp) : uint32_t(CapHttp));
 }
 
 std::unique_ptr<LineParser> ErrorLogReader::createParser(const ParseContext &context) const

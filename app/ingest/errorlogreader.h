@@ -11,7 +11,10 @@ class ErrorLogReader : public LogReader
 {
 public:
     enum class Variant { Apache, Nginx };
-    explicit ErrorLogReader(Variant variant) : m_variant(variant) {}
+    explicit ErrorLogReader(Variant variant)
+        : m_variant(variant)
+    {
+    }
 
     QString name() const override;
     QString description() const override;

@@ -11,8 +11,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr std::array<const char *, ColumnCount> ColumnNames{
-    "time", "status", "client", "path", "host", "message", "severity", "bytes", "method", "agent", "referer", "duration"};
+constexpr std::array<const char *, ColumnCount> ColumnNames{"time",   "status",  "client",   "path",
+                                                            "host",   "message", "severity", "bytes",
+                                                            "method", "agent",   "referer",  "duration"};
 
 } // namespace
 
@@ -21,21 +22,20 @@ const FieldLists &defaults()
 {
     static const FieldLists fields{
         QStringList{u"@timestamp"_s, u"timestamp"_s, u"time"_s, u"ts"_s, u"datetime"_s, u"date"_s,
-                    u"EdgeStartTimestamp"_s, u"eventTime"_s, u"EventTime"_s, u"__REALTIME_TIMESTAMP"_s,
-                    u"time_local"_s, u"created_at"_s, u"CreationTime"_s, u"eventTimestamp"_s,
-                    u"started_at"_s, u"receiveTimestamp"_s, u"t"_s},
+                    u"EdgeStartTimestamp"_s, u"eventTime"_s, u"EventTime"_s, u"__REALTIME_TIMESTAMP"_s, u"time_local"_s,
+                    u"created_at"_s, u"CreationTime"_s, u"eventTimestamp"_s, u"started_at"_s, u"receiveTimestamp"_s,
+                    u"t"_s},
         QStringList{u"http.response.status_code"_s, u"status"_s, u"status_code"_s, u"statusCode"_s,
                     u"EdgeResponseStatus"_s, u"response.status"_s, u"response_status"_s},
         QStringList{u"client.ip"_s, u"source.ip"_s, u"client.address"_s, u"remote_addr"_s, u"remote_ip"_s,
                     u"client_ip"_s, u"ClientIP"_s, u"request.remote_ip"_s, u"sourceIPAddress"_s, u"ip"_s},
-        QStringList{u"url.path"_s, u"url.original"_s, u"path"_s, u"uri"_s, u"request_uri"_s,
-                    u"ClientRequestURI"_s, u"request.uri"_s, u"url"_s},
+        QStringList{u"url.path"_s, u"url.original"_s, u"path"_s, u"uri"_s, u"request_uri"_s, u"ClientRequestURI"_s,
+                    u"request.uri"_s, u"url"_s},
         QStringList{u"host.name"_s, u"hostname"_s, u"host"_s, u"ClientRequestHost"_s, u"request.host"_s,
                     u"server_name"_s, u"_HOSTNAME"_s},
         QStringList{u"message"_s, u"msg"_s, u"MESSAGE"_s, u"eventName"_s, u"err"_s, u"error"_s},
         QStringList{u"log.level"_s, u"level"_s, u"severity"_s, u"loglevel"_s, u"PRIORITY"_s, u"lvl"_s},
-        QStringList{u"http.response.body.bytes"_s, u"bytes"_s, u"body_bytes_sent"_s, u"EdgeResponseBytes"_s,
-                    u"size"_s},
+        QStringList{u"http.response.body.bytes"_s, u"bytes"_s, u"body_bytes_sent"_s, u"EdgeResponseBytes"_s, u"size"_s},
         QStringList{u"http.request.method"_s, u"method"_s, u"request_method"_s, u"ClientRequestMethod"_s,
                     u"request.method"_s},
         QStringList{u"user_agent.original"_s, u"user_agent"_s, u"http_user_agent"_s, u"ClientRequestUserAgent"_s,
@@ -46,7 +46,6 @@ const FieldLists &defaults()
     };
     return fields;
 }
-
 
 FieldLists withMap(const QString &fieldMap)
 {
@@ -93,7 +92,8 @@ std::optional<int64_t> timeValueMicros(std::string_view text, ZoneConverter &zon
 
 uint8_t severityValue(std::string_view level)
 {
-    return level.size() == 1 && level[0] >= '0' && level[0] <= '7' ? uint8_t(level[0] - '0') : scan::severityFromName(level);
+    return level.size() == 1 && level[0] >= '0' && level[0] <= '7' ? uint8_t(level[0] - '0')
+                                                                   : scan::severityFromName(level);
 }
 
 } // namespace inquest::fields

@@ -14,7 +14,21 @@ namespace inquest::fields {
 // The columns a structured log (JSON lines, logfmt) can fill, and the field names usually
 // found for each, most specific first. Shared so both formats understand the same names and
 // the same "column=field,…" overrides (--map).
-enum Column { Time, Status, Client, Path, Host, Message, Severity, Bytes, Method, Agent, Referer, Duration, ColumnCount };
+enum Column {
+    Time,
+    Status,
+    Client,
+    Path,
+    Host,
+    Message,
+    Severity,
+    Bytes,
+    Method,
+    Agent,
+    Referer,
+    Duration,
+    ColumnCount
+};
 
 using FieldLists = std::array<QStringList, ColumnCount>;
 

@@ -1,11 +1,11 @@
 #include "importer.h"
 
-#include "support/hugepages.h"
-#include "support/threadpoolloan.h"
-#include "support/tsanhooks.h"
 #include "chunkparser.h"
 #include "formatregistry.h"
 #include "loginput.h"
+#include "support/hugepages.h"
+#include "support/threadpoolloan.h"
+#include "support/tsanhooks.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -116,7 +116,8 @@ QString mostFrequentHost(const EventTable &table)
 class Lanes
 {
 public:
-    explicit Lanes(int count) : m_lanes(std::size_t(std::max(1, count)))
+    explicit Lanes(int count)
+        : m_lanes(std::size_t(std::max(1, count)))
     {
         for (std::size_t i = 0; i < m_lanes.size(); ++i)
             m_lanes[i].next = i;
@@ -152,7 +153,9 @@ class Importer
 {
 public:
     Importer(const QString &path, const ImportOptions &options, const ImportProgress &progress)
-        : m_path(path), m_options(options), m_progress(progress)
+        : m_path(path)
+        , m_options(options)
+        , m_progress(progress)
     {
     }
 
@@ -183,11 +186,11 @@ private:
     ParseContext m_context;
     // What openHead() found: the first block (unless the file is parsed from its mapping) and
     // where the text starts in the (decompressed, decoded) stream.
-    bool m_mappedText = false;     // plain UTF-8 (or ASCII) file, read through its mapping
-    bool m_direct = false;         // a full import parsed straight from the mapping
-    QByteArray m_first;            // the first block read into a buffer
-    std::string_view m_head;       // the start of the text
-    uint64_t m_streamOffset = 0;   // 3 after a UTF-8 byte order mark
+    bool m_mappedText = false;   // plain UTF-8 (or ASCII) file, read through its mapping
+    bool m_direct = false;       // a full import parsed straight from the mapping
+    QByteArray m_first;          // the first block read into a buffer
+    std::string_view m_head;     // the start of the text
+    uint64_t m_streamOffset = 0; // 3 after a UTF-8 byte order mark
 };
 
 bool Importer::chooseReader(std::string_view sample)
@@ -200,9 +203,12 @@ bool Importer::chooseReader(std::string_view sample)
         for (const auto &g : guesses)
             m_result.formatsTried.append(QStringLiteral("%1 (%2)").arg(g.reader->name()).arg(g.confidence, 0, 'f', 2));
         if (guesses.empty() || guesses.front().confidence < FormatRegistry::MinConfidence) {
-            const QString longLines = skipped == 0 ? QString()
-                : QStringLiteral("; %1 longer line(s) of over %2 KiB were not sampled, name the format with --format")
-                      .arg(skipped).arg(SniffLineBytes >> 10);
+            const QString longLines =
+                skipped == 0 ? QString()
+                             : QStringLiteral(
+                                   "; %1 longer line(s) of over %2 KiB were not sampled, name the format with --format")
+                                   .arg(skipped)
+                                   .arg(SniffLineBytes >> 10);
             fail(QStringLiteral("no known log format recognised in the first %1 lines%2 (formats tried: %3)")
                      .arg(lines.size())
                      .arg(longLines, registry.names().join(u", ")));
@@ -213,7 +219,8 @@ bool Importer::chooseReader(std::string_view sample)
     } else {
         m_reader = registry.find(m_options.format);
         if (!m_reader) {
-            fail(QStringLiteral("unknown format \"%1\" (known: %2)").arg(m_options.format, registry.names().join(u", ")));
+            fail(QStringLiteral("unknown format \"%1\" (known: %2)")
+                     .arg(m_options.format, registry.names().join(u", ")));
             return false;
         }
         m_result.formatsTried = {m_reader->name()};
@@ -253,7 +260,8 @@ bool Importer::prepareContext()
         }
     }
     if ((m_reader->capabilities() & CapLocalTime) && m_context.zone.isUtc() && m_options.timeZone.isEmpty())
-        m_result.notes.append(QStringLiteral("timestamps without a UTC offset were read as UTC (pass --tz to declare the zone)"));
+        m_result.notes.append(
+            QStringLiteral("timestamps without a UTC offset were read as UTC (pass --tz to declare the zone)"));
     return true;
 }
 
@@ -391,14 +399,15 @@ bool Importer::parseAll(ChunkResult &total)
             const uint64_t offset = m_streamOffset + from;
             if (parallel) {
                 tsan::handOver();
-                pending.chunks.push_back(QtConcurrent::run(ingestPool(), [this, piece, offset, &lanes, chunk = chunkCount++] {
-                    const tsan::TaskScope scope;
-                    ChunkResult r;
-                    auto parser = m_reader->createParser(m_context);
-                    parseChunkInLane(*parser, lanes.acquire(chunk), piece, offset, r);
-                    lanes.release(chunk);
-                    return r;
-                }));
+                pending.chunks.push_back(
+                    QtConcurrent::run(ingestPool(), [this, piece, offset, &lanes, chunk = chunkCount++] {
+                        const tsan::TaskScope scope;
+                        ChunkResult r;
+                        auto parser = m_reader->createParser(m_context);
+                        parseChunkInLane(*parser, lanes.acquire(chunk), piece, offset, r);
+                        lanes.release(chunk);
+                        return r;
+                    }));
             } else {
                 pending.parsed.emplace_back();
                 parseChunk(*sequential, piece, offset, pending.parsed.back());
@@ -479,7 +488,9 @@ bool Importer::failIfEmpty(const ChunkResult &total)
         return false;
     QString detail;
     if (!total.issues.isEmpty())
-        detail = QStringLiteral("; first problem: line %1: %2").arg(total.issues.first().line).arg(total.issues.first().reason);
+        detail = QStringLiteral("; first problem: line %1: %2")
+                     .arg(total.issues.first().line)
+                     .arg(total.issues.first().reason);
     fail(QStringLiteral("no line could be read as %1 (%2 lines, %3 malformed%4; formats tried: %5)")
              .arg(m_reader->name())
              .arg(total.lines)

@@ -13,11 +13,11 @@ namespace inquest {
 struct ImportOptions
 {
     QString format = QStringLiteral("auto"); // a reader name from FormatRegistry, or "auto"
-    QString timeZone; // for zone-less timestamps: IANA name or "+01:00"; empty = UTC
-    int year = 0;     // first year of year-less (RFC 3164) timestamps; 0 = from the case, else the file time
+    QString timeZone;                        // for zone-less timestamps: IANA name or "+01:00"; empty = UTC
+    int year = 0;        // first year of year-less (RFC 3164) timestamps; 0 = from the case, else the file time
     qint64 caseTime = 0; // µs UTC: where the case's logs end (caseYearAnchor), 0 = an empty case
-    QString site;     // empty = from the host/vhost field when the format has one
-    QString fieldMap; // JSON lines: "time=ts,status=code,…" overriding the default field names
+    QString site;        // empty = from the host/vhost field when the format has one
+    QString fieldMap;    // JSON lines: "time=ts,status=code,…" overriding the default field names
 };
 
 // Reports progress (bytes of the raw file consumed, raw size); return false to cancel.
@@ -28,11 +28,11 @@ struct ImportResult
     std::optional<Source> source; // set on success; issues and counts inside
     QString error;                // why the file could not be imported (names the file)
     bool cancelled = false;
-    QStringList notes;            // whole-file remarks (encoding, truncated gzip, zone assumed)
-    QStringList formatsTried;     // "name (confidence)" for auto-detection, best first
-    double confidence = 0.0;      // of the chosen format; 1 when named with --format
-    double seconds = 0.0;         // wall time of the import
-    qint64 bytesRead = 0;         // decompressed bytes parsed
+    QStringList notes;        // whole-file remarks (encoding, truncated gzip, zone assumed)
+    QStringList formatsTried; // "name (confidence)" for auto-detection, best first
+    double confidence = 0.0;  // of the chosen format; 1 when named with --format
+    double seconds = 0.0;     // wall time of the import
+    qint64 bytesRead = 0;     // decompressed bytes parsed
 
     bool ok() const { return source.has_value(); }
 };

@@ -25,11 +25,12 @@ Id addImportedSource(CaseDocument &doc, Source source)
 }
 
 ImportJob::ImportJob(QStringList files, ImportOptions options, QObject *parent)
-    : QObject(parent), m_files(std::move(files)), m_options(std::move(options))
+    : QObject(parent)
+    , m_files(std::move(files))
+    , m_options(std::move(options))
 {
-    connect(&m_watcher, &QFutureWatcher<ImportResult>::progressValueChanged, this, [this](int value) {
-        emit progressChanged(value, m_watcher.progressText());
-    });
+    connect(&m_watcher, &QFutureWatcher<ImportResult>::progressValueChanged, this,
+            [this](int value) { emit progressChanged(value, m_watcher.progressText()); });
     connect(&m_watcher, &QFutureWatcher<ImportResult>::finished, this, &ImportJob::finished);
 }
 
@@ -73,10 +74,7 @@ void ImportJob::cancel()
     m_watcher.cancel();
 }
 
-QList<ImportResult> ImportJob::results() const
-{
-    return m_watcher.future().results();
-}
+QList<ImportResult> ImportJob::results() const { return m_watcher.future().results(); }
 
 int ImportJob::applyTo(CaseDocument &doc) const
 {

@@ -38,9 +38,8 @@ InputFiles expandInputPaths(const QStringList &paths, qsizetype maxFiles)
         out.files.append(found.mid(0, room));
     }
     if (leftOut)
-        out.notes.append(QStringLiteral("%1 file(s) left out: at most %2 files are imported at once")
-                             .arg(leftOut)
-                             .arg(maxFiles));
+        out.notes.append(
+            QStringLiteral("%1 file(s) left out: at most %2 files are imported at once").arg(leftOut).arg(maxFiles));
     return out;
 }
 

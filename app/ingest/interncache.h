@@ -91,7 +91,11 @@ private:
         std::unique_ptr<Slot, Free> data;
         std::size_t count = 0;
         Slots() = default;
-        Slots(Slots &&other) noexcept : data(std::move(other.data)), count(std::exchange(other.count, 0)) {}
+        Slots(Slots &&other) noexcept
+            : data(std::move(other.data))
+            , count(std::exchange(other.count, 0))
+        {
+        }
         Slots &operator=(Slots &&other) noexcept
         {
             data = std::move(other.data);

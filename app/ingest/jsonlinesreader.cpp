@@ -33,9 +33,14 @@ QJsonValue lookup(const QJsonObject &object, const QString &name)
 class JsonLinesParser : public LineParser
 {
 public:
-    explicit JsonLinesParser(const ParseContext &context) : m_zone(context.zone), m_fields(withMap(context.fieldMap)) {}
+    explicit JsonLinesParser(const ParseContext &context)
+        : m_zone(context.zone)
+        , m_fields(withMap(context.fieldMap))
+    {
+    }
 
-    LineResult parse(std::string_view s, uint64_t offset, uint32_t lineNo, EventTable &out, std::string *reason) override
+    LineResult parse(std::string_view s, uint64_t offset, uint32_t lineNo, EventTable &out,
+                     std::string *reason) override
     {
         std::size_t start = 0;
         while (start < s.size() && (s[start] == ' ' || s[start] == '\t'))
@@ -47,8 +52,8 @@ public:
             return LineResult::Malformed;
         }
         QJsonParseError error;
-        const QJsonDocument doc = QJsonDocument::fromJson(
-            QByteArray::fromRawData(s.data() + start, qsizetype(s.size() - start)), &error);
+        const QJsonDocument doc =
+            QJsonDocument::fromJson(QByteArray::fromRawData(s.data() + start, qsizetype(s.size() - start)), &error);
         if (error.error != QJsonParseError::NoError || !doc.isObject()) {
             *reason = "invalid JSON: " + error.errorString().toStdString() + " at character " +
                       std::to_string(error.offset + 1);

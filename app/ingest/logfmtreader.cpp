@@ -69,7 +69,8 @@ bool splitPairs(std::string_view s, std::vector<Pair> &pairs)
 class LogfmtParser : public LineParser
 {
 public:
-    explicit LogfmtParser(const ParseContext &context) : m_zone(context.zone)
+    explicit LogfmtParser(const ParseContext &context)
+        : m_zone(context.zone)
     {
         const FieldLists lists = withMap(context.fieldMap);
         for (int c = 0; c < ColumnCount; ++c) {
@@ -78,7 +79,8 @@ public:
         }
     }
 
-    LineResult parse(std::string_view s, uint64_t offset, uint32_t lineNo, EventTable &out, std::string *reason) override
+    LineResult parse(std::string_view s, uint64_t offset, uint32_t lineNo, EventTable &out,
+                     std::string *reason) override
     {
         if (s.find_first_not_of(" \t") == std::string_view::npos)
             return LineResult::Skip;

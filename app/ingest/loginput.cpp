@@ -136,9 +136,10 @@ bool LogInput::read(QByteArray &buffer, qsizetype maxBytes)
         if (rc == Z_STREAM_END) {
             m_streamEnded = true;
         } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
-            m_problem = QStringLiteral("gzip data is corrupt at compressed byte %1 (%2); the lines before that were read")
-                            .arg(m_rawConsumed - m_z.avail_in)
-                            .arg(QString::fromLatin1(m_z.msg ? m_z.msg : "zlib error"));
+            m_problem =
+                QStringLiteral("gzip data is corrupt at compressed byte %1 (%2); the lines before that were read")
+                    .arg(m_rawConsumed - m_z.avail_in)
+                    .arg(QString::fromLatin1(m_z.msg ? m_z.msg : "zlib error"));
             m_atEnd = true;
             break;
         }
@@ -153,7 +154,8 @@ QByteArray LogInput::finishSha256()
 {
     if (m_map) {
         if (m_rawConsumed < m_rawSize)
-            m_hash.addData(reinterpret_cast<const char *>(m_map) + m_rawConsumed, std::size_t(m_rawSize - m_rawConsumed));
+            m_hash.addData(reinterpret_cast<const char *>(m_map) + m_rawConsumed,
+                           std::size_t(m_rawSize - m_rawConsumed));
         m_rawConsumed = m_rawSize;
         return m_hash.hexResult();
     }

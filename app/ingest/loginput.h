@@ -33,7 +33,8 @@ public:
     // The whole mapping, for sniffing; not hashed, does not advance.
     std::string_view mappedBytes() const
     {
-        return m_map ? std::string_view(reinterpret_cast<const char *>(m_map), std::size_t(m_rawSize)) : std::string_view();
+        return m_map ? std::string_view(reinterpret_cast<const char *>(m_map), std::size_t(m_rawSize))
+                     : std::string_view();
     }
     // Takes the next whole lines of the mapping (about maxBytes; the last piece may lack a
     // final line break) and hashes them. Returns an empty view at the end.

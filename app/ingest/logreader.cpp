@@ -1,6 +1,5 @@
 #include "logreader.h"
 
-
 namespace inquest {
 
 double LogReader::sniff(const std::vector<std::string_view> &lines) const

@@ -28,15 +28,15 @@ enum Capability : uint32_t {
 // Everything a parser needs to know besides the line.
 struct ParseContext
 {
-    ZoneConverter zone;  // for zone-less timestamps
-    int year = 0;        // first year for year-less timestamps (already resolved)
+    ZoneConverter zone;      // for zone-less timestamps
+    int year = 0;            // first year for year-less timestamps (already resolved)
     int yearAnchorMonth = 0; // the month of the time the year was taken from (file or case)
     // false: the anchor is the file's modification time, which no line can be later than, so a
     // first month after it belongs to the year before; true: the anchor is the case's other logs,
     // and the first line takes the year that puts it nearest to them (within six months).
     bool yearNearestAnchor = false;
     std::vector<std::string_view> headLines; // the first lines of the file (headers, CSV header)
-    QString fieldMap; // JSON field mapping overrides ("time=ts,status=code")
+    QString fieldMap;                        // JSON field mapping overrides ("time=ts,status=code")
 };
 
 enum class LineResult { Event, Skip, Malformed };

@@ -15,7 +15,11 @@ struct Sha256::Impl
     ~Impl() { EVP_MD_CTX_free(ctx); }
 };
 
-Sha256::Sha256() : m_impl(std::make_unique<Impl>()) { EVP_DigestInit_ex(m_impl->ctx, EVP_sha256(), nullptr); }
+Sha256::Sha256()
+    : m_impl(std::make_unique<Impl>())
+{
+    EVP_DigestInit_ex(m_impl->ctx, EVP_sha256(), nullptr);
+}
 
 void Sha256::addData(const char *data, std::size_t size) { EVP_DigestUpdate(m_impl->ctx, data, size); }
 
@@ -32,9 +36,15 @@ struct Sha256::Impl
     QCryptographicHash hash{QCryptographicHash::Sha256};
 };
 
-Sha256::Sha256() : m_impl(std::make_unique<Impl>()) {}
+Sha256::Sha256()
+    : m_impl(std::make_unique<Impl>())
+{
+}
 
-void Sha256::addData(const char *data, std::size_t size) { m_impl->hash.addData(QByteArrayView(data, qsizetype(size))); }
+void Sha256::addData(const char *data, std::size_t size)
+{
+    m_impl->hash.addData(QByteArrayView(data, qsizetype(size)));
+}
 
 QByteArray Sha256::hexResult() { return m_impl->hash.result().toHex(); }
 #endif

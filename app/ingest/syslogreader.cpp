@@ -22,13 +22,16 @@ class SyslogParser : public LineParser
 {
 public:
     SyslogParser(const ParseContext &context, bool rfc5424)
-        : m_zone(context.zone), m_year(context.year ? context.year : 1970), m_anchorMonth(context.yearAnchorMonth),
-          m_nearestAnchor(context.yearNearestAnchor),
-          m_rfc5424(rfc5424)
+        : m_zone(context.zone)
+        , m_year(context.year ? context.year : 1970)
+        , m_anchorMonth(context.yearAnchorMonth)
+        , m_nearestAnchor(context.yearNearestAnchor)
+        , m_rfc5424(rfc5424)
     {
     }
 
-    LineResult parse(std::string_view s, uint64_t offset, uint32_t lineNo, EventTable &out, std::string *reason) override
+    LineResult parse(std::string_view s, uint64_t offset, uint32_t lineNo, EventTable &out,
+                     std::string *reason) override
     {
         if (s.empty())
             return LineResult::Skip;
@@ -176,7 +179,8 @@ QString SyslogReader::description() const
 {
     return m_variant == Variant::Rfc5424
                ? QStringLiteral("Syslog RFC 5424 (<PRI>1 ISO-time host app procid msgid [sd] msg)")
-               : QStringLiteral("Syslog RFC 3164 / BSD (Mmm dd HH:MM:SS host tag: msg; no year, no zone; --year, --tz)");
+               : QStringLiteral(
+                     "Syslog RFC 3164 / BSD (Mmm dd HH:MM:SS host tag: msg; no year, no zone; --year, --tz)");
 }
 
 uint32_t SyslogReader::capabilities() const

@@ -12,7 +12,10 @@ class SyslogReader : public LogReader
 {
 public:
     enum class Variant { Rfc3164, Rfc5424 };
-    explicit SyslogReader(Variant variant) : m_variant(variant) {}
+    explicit SyslogReader(Variant variant)
+        : m_variant(variant)
+    {
+    }
 
     QString name() const override;
     QString description() const override;

@@ -156,7 +156,9 @@ std::optional<ZoneConverter> ZoneConverter::fromSpec(const QString &spec, QStrin
 
 int64_t ZoneConverter::slowToUtc(int64_t local)
 {
-    auto offsetAt = [this](int64_t utc) { return m_zone.offsetFromUtc(QDateTime::fromSecsSinceEpoch(utc, QTimeZone::utc())); };
+    auto offsetAt = [this](int64_t utc) {
+        return m_zone.offsetFromUtc(QDateTime::fromSecsSinceEpoch(utc, QTimeZone::utc()));
+    };
     // The offsets valid a day before and after bracket any transition near `local`.
     const int before = offsetAt(local - 86400), after = offsetAt(local + 86400);
     const bool beforeFits = offsetAt(local - before) == before;

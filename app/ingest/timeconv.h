@@ -37,9 +37,9 @@ inline bool readInt(std::string_view text, std::size_t &pos, int minDigits, int 
 // offset optional). Returns µs of the civil time read as UTC plus the offset if one was given.
 struct IsoTime
 {
-    int64_t civilUs = 0;            // the wall-clock time as if it were UTC
+    int64_t civilUs = 0;              // the wall-clock time as if it were UTC
     std::optional<int> offsetSeconds; // offset found in the text, if any
-    std::size_t length = 0;         // characters consumed
+    std::size_t length = 0;           // characters consumed
 };
 std::optional<IsoTime> parseIsoTime(std::string_view text);
 

@@ -7,15 +7,40 @@ namespace inquest {
 
 namespace {
 
-enum class Field { Other, Date, Time, Client, Method, Stem, Query, Status, Bytes, TimeTaken, Agent, Referer, Host, Site };
+enum class Field {
+    Other,
+    Date,
+    Time,
+    Client,
+    Method,
+    Stem,
+    Query,
+    Status,
+    Bytes,
+    TimeTaken,
+    Agent,
+    Referer,
+    Host,
+    Site
+};
 
 Field fieldFromName(std::string_view n)
 {
     static constexpr std::array<std::pair<std::string_view, Field>, 14> Names{{
-        {"date", Field::Date}, {"time", Field::Time}, {"c-ip", Field::Client}, {"cs-method", Field::Method},
-        {"cs-uri-stem", Field::Stem}, {"cs-uri-query", Field::Query}, {"sc-status", Field::Status},
-        {"sc-bytes", Field::Bytes}, {"time-taken", Field::TimeTaken}, {"cs(User-Agent)", Field::Agent},
-        {"cs(Referer)", Field::Referer}, {"cs-host", Field::Host}, {"s-sitename", Field::Site}, {"cs-uri", Field::Stem},
+        {"date", Field::Date},
+        {"time", Field::Time},
+        {"c-ip", Field::Client},
+        {"cs-method", Field::Method},
+        {"cs-uri-stem", Field::Stem},
+        {"cs-uri-query", Field::Query},
+        {"sc-status", Field::Status},
+        {"sc-bytes", Field::Bytes},
+        {"time-taken", Field::TimeTaken},
+        {"cs(User-Agent)", Field::Agent},
+        {"cs(Referer)", Field::Referer},
+        {"cs-host", Field::Host},
+        {"s-sitename", Field::Site},
+        {"cs-uri", Field::Stem},
     }};
     for (const auto &[name, field] : Names) {
         if (n == name)
@@ -31,9 +56,14 @@ constexpr std::string_view IisDefault = "date time s-ip cs-method cs-uri-stem cs
 class W3cParser : public LineParser
 {
 public:
-    explicit W3cParser(const ParseContext &context) : m_zone(context.zone) { setFields(IisDefault); }
+    explicit W3cParser(const ParseContext &context)
+        : m_zone(context.zone)
+    {
+        setFields(IisDefault);
+    }
 
-    LineResult parse(std::string_view s, uint64_t offset, uint32_t lineNo, EventTable &out, std::string *reason) override
+    LineResult parse(std::string_view s, uint64_t offset, uint32_t lineNo, EventTable &out,
+                     std::string *reason) override
     {
         if (s.empty())
             return LineResult::Skip;
@@ -48,7 +78,8 @@ public:
         while (pos < s.size())
             m_values.push_back(scan::token(s, pos));
         if (m_values.size() != m_fields.size()) {
-            *reason = "has " + std::to_string(m_values.size()) + " fields, #Fields names " + std::to_string(m_fields.size());
+            *reason =
+                "has " + std::to_string(m_values.size()) + " fields, #Fields names " + std::to_string(m_fields.size());
             return LineResult::Malformed;
         }
         std::string_view date, time;
@@ -74,10 +105,18 @@ public:
                 continue;
             uint64_t n = 0;
             switch (m_fields[i]) {
-            case Field::Client: out.client[row] = out.strings.intern(v); break;
-            case Field::Method: out.method[row] = httpMethodFromBytes(v); break;
-            case Field::Stem: stem = v; break;
-            case Field::Query: query = v; break;
+            case Field::Client:
+                out.client[row] = out.strings.intern(v);
+                break;
+            case Field::Method:
+                out.method[row] = httpMethodFromBytes(v);
+                break;
+            case Field::Stem:
+                stem = v;
+                break;
+            case Field::Query:
+                query = v;
+                break;
             case Field::Status:
                 if (scan::parseUInt(v, n) && n < 1000)
                     out.status[row] = uint16_t(n);
@@ -86,15 +125,24 @@ public:
                 if (scan::parseUInt(v, n))
                     out.bytes[row] = n;
                 break;
-            case Field::TimeTaken: scan::parseDuration(v, true, out.responseUs[row]); break;
-            case Field::Agent: out.agent[row] = out.strings.intern(v); break;
-            case Field::Referer: out.referer[row] = out.strings.intern(v); break;
-            case Field::Host: out.host[row] = out.strings.intern(v); break;
+            case Field::TimeTaken:
+                scan::parseDuration(v, true, out.responseUs[row]);
+                break;
+            case Field::Agent:
+                out.agent[row] = out.strings.intern(v);
+                break;
+            case Field::Referer:
+                out.referer[row] = out.strings.intern(v);
+                break;
+            case Field::Host:
+                out.host[row] = out.strings.intern(v);
+                break;
             case Field::Site:
                 if (!out.host[row])
                     out.host[row] = out.strings.intern(v);
                 break;
-            default: break;
+            default:
+                break;
             }
         }
         if (!query.empty()) {

@@ -10,8 +10,7 @@
 
 namespace inquest {
 
-template <typename R>
-constexpr Entity entityOf()
+template <typename R> constexpr Entity entityOf()
 {
     if constexpr (std::is_same_v<R, Source>)
         return Entity::Source;
@@ -65,8 +64,7 @@ public:
     // After a successful save: appends the rows that were written and marks the stack clean.
     void markSaved(const QString &path, const QList<CustodyEntry> &writtenRows);
 
-    template <typename R>
-    const R *find(Id id) const
+    template <typename R> const R *find(Id id) const
     {
         const auto &list = recordsOf<R>();
         for (const R &r : list) {
@@ -75,8 +73,7 @@ public:
         }
         return nullptr;
     }
-    template <typename R>
-    int indexOf(Id id) const
+    template <typename R> int indexOf(Id id) const
     {
         const auto &list = recordsOf<R>();
         for (int i = 0; i < list.size(); ++i) {
@@ -88,8 +85,7 @@ public:
 
     // --- raw mutators, for undo commands and loaders; each emits `changed` ---
     Id allocateId() { return m_data.nextId++; }
-    template <typename R>
-    void insertRecord(int index, const R &record)
+    template <typename R> void insertRecord(int index, const R &record)
     {
         auto &list = recordsOf<R>();
         index = (index < 0 || index > list.size()) ? int(list.size()) : index;
@@ -97,8 +93,7 @@ public:
         list.insert(index, record);
         emit changed({entityOf<R>(), ChangeAction::Added, record.id, index});
     }
-    template <typename R>
-    R takeRecord(Id id, int *indexOut = nullptr)
+    template <typename R> R takeRecord(Id id, int *indexOut = nullptr)
     {
         auto &list = recordsOf<R>();
         const int index = indexOf<R>(id);
@@ -110,8 +105,7 @@ public:
         emit changed({entityOf<R>(), ChangeAction::Removed, id, index});
         return record;
     }
-    template <typename R>
-    void moveRecord(Id id, int to)
+    template <typename R> void moveRecord(Id id, int to)
     {
         auto &list = recordsOf<R>();
         const int from = indexOf<R>(id);
@@ -123,8 +117,7 @@ public:
         emit changed({entityOf<R>(), ChangeAction::Moved, id, to, from});
     }
     // Direct access for a property change; call notifyModified afterwards.
-    template <typename R>
-    R *mutableRecord(Id id)
+    template <typename R> R *mutableRecord(Id id)
     {
         if constexpr (std::is_same_v<R, CaseMeta>) {
             return &m_data.meta;
@@ -137,8 +130,7 @@ public:
             return nullptr;
         }
     }
-    template <typename R>
-    void notifyModified(Id id)
+    template <typename R> void notifyModified(Id id)
     {
         if constexpr (std::is_same_v<R, CaseMeta>)
             emit changed({Entity::Case, ChangeAction::Modified, 0, -1});
@@ -155,13 +147,8 @@ signals:
     void filePathChanged(const QString &path);
 
 private:
-    template <typename R>
-    QList<R> &recordsOf()
-    {
-        return const_cast<QList<R> &>(std::as_const(*this).recordsOf<R>());
-    }
-    template <typename R>
-    const QList<R> &recordsOf() const
+    template <typename R> QList<R> &recordsOf() { return const_cast<QList<R> &>(std::as_const(*this).recordsOf<R>()); }
+    template <typename R> const QList<R> &recordsOf() const
     {
         if constexpr (std::is_same_v<R, Source>)
             return m_data.sources;

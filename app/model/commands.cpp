@@ -8,8 +8,7 @@ namespace {
 QString tr(const char *text) { return QCoreApplication::translate("inquest::commands", text); }
 } // namespace
 
-SetRatingCommand::SetRatingCommand(CaseDocument *doc, Id evidence, Id hypothesis, Rating rating,
-                                   QUndoCommand *parent)
+SetRatingCommand::SetRatingCommand(CaseDocument *doc, Id evidence, Id hypothesis, Rating rating, QUndoCommand *parent)
     : QUndoCommand(parent)
     , m_doc(doc)
     , m_evidence(evidence)
@@ -48,16 +47,14 @@ void SetRatingCommand::apply(Rating rating)
 namespace edit {
 
 namespace {
-template <typename R>
-Id insert(CaseDocument *doc, R record, const QString &text, int index = -1)
+template <typename R> Id insert(CaseDocument *doc, R record, const QString &text, int index = -1)
 {
     auto *cmd = new InsertRecordCommand<R>(doc, std::move(record), text, index);
     const Id id = cmd->recordId();
     doc->undoStack()->push(cmd);
     return id;
 }
-template <typename R>
-void remove(CaseDocument *doc, Id id, const QString &text)
+template <typename R> void remove(CaseDocument *doc, Id id, const QString &text)
 {
     if (doc->find<R>(id))
         doc->undoStack()->push(new RemoveRecordCommand<R>(doc, id, text));
@@ -193,10 +190,7 @@ void removeSource(CaseDocument *doc, Id id)
         remove<Source>(doc, id, tr("Remove source %1").arg(s->path.section(u'/', -1)));
 }
 
-void setTitle(CaseDocument *doc, const QString &title)
-{
-    setValue(doc, 0, &CaseMeta::title, title, tr("Rename case"));
-}
+void setTitle(CaseDocument *doc, const QString &title) { setValue(doc, 0, &CaseMeta::title, title, tr("Rename case")); }
 
 } // namespace edit
 } // namespace inquest

@@ -9,8 +9,7 @@ namespace inquest {
 // One small undo command per analyst operation. Records are copied in and out of the
 // document; ids stay stable across undo and redo.
 
-template <typename R>
-class InsertRecordCommand : public QUndoCommand
+template <typename R> class InsertRecordCommand : public QUndoCommand
 {
 public:
     // Assigns an id when record.id is 0. index -1 appends.
@@ -34,8 +33,7 @@ private:
     int m_index;
 };
 
-template <typename R>
-class RemoveRecordCommand : public QUndoCommand
+template <typename R> class RemoveRecordCommand : public QUndoCommand
 {
 public:
     RemoveRecordCommand(CaseDocument *doc, Id id, const QString &text, QUndoCommand *parent = nullptr)
@@ -54,8 +52,7 @@ private:
     int m_index = -1;
 };
 
-template <typename R>
-class MoveRecordCommand : public QUndoCommand
+template <typename R> class MoveRecordCommand : public QUndoCommand
 {
 public:
     MoveRecordCommand(CaseDocument *doc, Id id, int to, const QString &text, QUndoCommand *parent = nullptr)
@@ -79,8 +76,7 @@ private:
 // A property edit (after Tiled's ChangeValue): swaps on undo/redo, merges consecutive edits
 // of the same property of the same record, and becomes obsolete when back at the start value.
 // R is a record type (or CaseMeta, with id 0).
-template <typename R, typename T>
-class ChangeValueCommand : public QUndoCommand
+template <typename R, typename T> class ChangeValueCommand : public QUndoCommand
 {
 public:
     ChangeValueCommand(CaseDocument *doc, Id id, T R::*member, T value, const QString &text,
@@ -168,8 +164,7 @@ Id addSource(CaseDocument *doc, Source s);
 void removeSource(CaseDocument *doc, Id id);
 void setTitle(CaseDocument *doc, const QString &title);
 
-template <typename R, typename T>
-void setValue(CaseDocument *doc, Id id, T R::*member, T value, const QString &text)
+template <typename R, typename T> void setValue(CaseDocument *doc, Id id, T R::*member, T value, const QString &text)
 {
     const R *record = doc->template mutableRecord<R>(id);
     if (!record || record->*member == value)

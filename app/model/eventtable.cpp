@@ -20,11 +20,7 @@ constexpr std::array<std::pair<std::string_view, HttpMethod>, 9> Methods{{
     {"TRACE", HttpMethod::Trace},
 }};
 
-template <typename T>
-std::size_t bytesOf(const std::vector<T> &v)
-{
-    return v.capacity() * sizeof(T);
-}
+template <typename T> std::size_t bytesOf(const std::vector<T> &v) { return v.capacity() * sizeof(T); }
 } // namespace
 
 HttpMethod httpMethodFromBytes(std::string_view text)
@@ -129,22 +125,16 @@ void EventTable::append(const EventTable &other)
 std::size_t EventTable::memoryUsage() const
 {
     std::size_t total = bytesOf(time) + bytesOf(offset) + bytesOf(line) + bytesOf(status) + bytesOf(bytes) +
-                        bytesOf(method) + bytesOf(severity) + bytesOf(responseUs) + bytesOf(client) +
-                        bytesOf(path) + bytesOf(agent) + bytesOf(referer) + bytesOf(host) + bytesOf(message);
+                        bytesOf(method) + bytesOf(severity) + bytesOf(responseUs) + bytesOf(client) + bytesOf(path) +
+                        bytesOf(agent) + bytesOf(referer) + bytesOf(host) + bytesOf(message);
     for (const auto &c : numeric)
         total += bytesOf(c.values);
     return total + strings.memoryUsage();
 }
 
-int64_t EventTable::minTime() const
-{
-    return time.empty() ? 0 : *std::min_element(time.begin(), time.end());
-}
+int64_t EventTable::minTime() const { return time.empty() ? 0 : *std::min_element(time.begin(), time.end()); }
 
-int64_t EventTable::maxTime() const
-{
-    return time.empty() ? 0 : *std::max_element(time.begin(), time.end());
-}
+int64_t EventTable::maxTime() const { return time.empty() ? 0 : *std::max_element(time.begin(), time.end()); }
 
 bool EventTable::isSortedByTime() const { return std::is_sorted(time.begin(), time.end()); }
 
@@ -173,8 +163,7 @@ bool EventTable::sameContent(const EventTable &other) const
         return true;
     };
     return sameStrings(client, other.client) && sameStrings(path, other.path) && sameStrings(agent, other.agent) &&
-           sameStrings(referer, other.referer) && sameStrings(host, other.host) &&
-           sameStrings(message, other.message);
+           sameStrings(referer, other.referer) && sameStrings(host, other.host) && sameStrings(message, other.message);
 }
 
 } // namespace inquest

@@ -31,19 +31,19 @@ class EventTable
 {
 public:
     std::vector<int64_t> time;
-    std::vector<uint64_t> offset;    // byte offset of the line in the (decompressed) source
-    std::vector<uint32_t> line;      // 1-based line number in the source
-    std::vector<uint16_t> status;    // HTTP status, 0 = none
-    std::vector<uint64_t> bytes;     // response size
+    std::vector<uint64_t> offset; // byte offset of the line in the (decompressed) source
+    std::vector<uint32_t> line;   // 1-based line number in the source
+    std::vector<uint16_t> status; // HTTP status, 0 = none
+    std::vector<uint64_t> bytes;  // response size
     std::vector<HttpMethod> method;
-    std::vector<uint8_t> severity;   // syslog severity or NoSeverity
+    std::vector<uint8_t> severity;    // syslog severity or NoSeverity
     std::vector<uint32_t> responseUs; // response time in µs or NoResponseTime
-    std::vector<uint32_t> client;    // pool ids
+    std::vector<uint32_t> client;     // pool ids
     std::vector<uint32_t> path;
     std::vector<uint32_t> agent;
     std::vector<uint32_t> referer;
-    std::vector<uint32_t> host;      // virtual host / syslog host
-    std::vector<uint32_t> message;   // syslog program/message id, error-log module, JSON message
+    std::vector<uint32_t> host;    // virtual host / syslog host
+    std::vector<uint32_t> message; // syslog program/message id, error-log module, JSON message
     std::vector<NumericColumn> numeric;
     StringPool strings;
 

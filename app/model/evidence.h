@@ -17,8 +17,8 @@ struct Evidence
     QString reason; // a detector's human-readable reason, with its numbers
     Provenance provenance;
 
-    QChar reliability = u'F';  // Admiralty source reliability A (reliable) .. F (cannot be judged)
-    int credibility = 6;       // Admiralty information credibility 1 (confirmed) .. 6 (cannot be judged)
+    QChar reliability = u'F'; // Admiralty source reliability A (reliable) .. F (cannot be judged)
+    int credibility = 6;      // Admiralty information credibility 1 (confirmed) .. 6 (cannot be judged)
     Relevance relevance = Relevance::Medium;
     QStringList tags;
     bool starred = false;

@@ -8,8 +8,7 @@ namespace {
 QString tr(const char *text) { return QCoreApplication::translate("inquest::commands", text); }
 
 // Runs `body` inside an undo macro when it pushes anything; a macro of one command is fine.
-template <typename F>
-void macro(CaseDocument *doc, const QString &text, F body)
+template <typename F> void macro(CaseDocument *doc, const QString &text, F body)
 {
     doc->undoStack()->beginMacro(text);
     body();

@@ -16,8 +16,7 @@ std::optional<E> lookup(const std::array<std::pair<E, const char16_t *>, N> &tab
     return std::nullopt;
 }
 
-template <typename E, std::size_t N>
-QString name(const std::array<std::pair<E, const char16_t *>, N> &table, E value)
+template <typename E, std::size_t N> QString name(const std::array<std::pair<E, const char16_t *>, N> &table, E value)
 {
     for (const auto &[v, n] : table) {
         if (v == value)
@@ -27,9 +26,9 @@ QString name(const std::array<std::pair<E, const char16_t *>, N> &table, E value
 }
 
 constexpr std::array kinds{
-    std::pair{HypothesisKind::Hardware, u"hardware"}, std::pair{HypothesisKind::Ddos, u"ddos"},
+    std::pair{HypothesisKind::Hardware, u"hardware"},      std::pair{HypothesisKind::Ddos, u"ddos"},
     std::pair{HypothesisKind::FlashCrowd, u"flash-crowd"}, std::pair{HypothesisKind::Change, u"change"},
-    std::pair{HypothesisKind::Network, u"network"}, std::pair{HypothesisKind::Other, u"other"},
+    std::pair{HypothesisKind::Network, u"network"},        std::pair{HypothesisKind::Other, u"other"},
 };
 
 constexpr std::array ratings{
@@ -66,12 +65,18 @@ QList<HypothesisKind> allHypothesisKinds()
 QString displayName(HypothesisKind kind)
 {
     switch (kind) {
-    case HypothesisKind::Hardware: return QStringLiteral("Hardware failure");
-    case HypothesisKind::Ddos: return QStringLiteral("DDoS attack");
-    case HypothesisKind::FlashCrowd: return QStringLiteral("Flash crowd");
-    case HypothesisKind::Change: return QStringLiteral("Bad change");
-    case HypothesisKind::Network: return QStringLiteral("Network failure");
-    case HypothesisKind::Other: return QStringLiteral("Other");
+    case HypothesisKind::Hardware:
+        return QStringLiteral("Hardware failure");
+    case HypothesisKind::Ddos:
+        return QStringLiteral("DDoS attack");
+    case HypothesisKind::FlashCrowd:
+        return QStringLiteral("Flash crowd");
+    case HypothesisKind::Change:
+        return QStringLiteral("Bad change");
+    case HypothesisKind::Network:
+        return QStringLiteral("Network failure");
+    case HypothesisKind::Other:
+        return QStringLiteral("Other");
     }
     return {};
 }

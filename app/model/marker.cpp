@@ -5,9 +5,12 @@ namespace inquest {
 QString toString(MarkerKind kind)
 {
     switch (kind) {
-    case MarkerKind::Outage: return QStringLiteral("outage");
-    case MarkerKind::Note: return QStringLiteral("note");
-    case MarkerKind::Finding: return QStringLiteral("finding");
+    case MarkerKind::Outage:
+        return QStringLiteral("outage");
+    case MarkerKind::Note:
+        return QStringLiteral("note");
+    case MarkerKind::Finding:
+        return QStringLiteral("finding");
     }
     return {};
 }

@@ -8,8 +8,7 @@ namespace {
 QString tr(const char *text) { return QCoreApplication::translate("inquest::commands", text); }
 } // namespace
 
-SetMarkerSpanCommand::SetMarkerSpanCommand(CaseDocument *doc, Id id, qint64 beginUs, qint64 endUs,
-                                           const QString &text)
+SetMarkerSpanCommand::SetMarkerSpanCommand(CaseDocument *doc, Id id, qint64 beginUs, qint64 endUs, const QString &text)
     : QUndoCommand(text)
     , m_doc(doc)
     , m_id(id)

@@ -8,8 +8,8 @@ namespace {
 QString tr(const char *text) { return QCoreApplication::translate("inquest::commands", text); }
 } // namespace
 
-ChangeScoringSettingsCommand::ChangeScoringSettingsCommand(CaseDocument *doc, QJsonObject settings,
-                                                           const QString &key, const QString &text)
+ChangeScoringSettingsCommand::ChangeScoringSettingsCommand(CaseDocument *doc, QJsonObject settings, const QString &key,
+                                                           const QString &text)
     : ChangeValueCommand(doc, 0, &CaseMeta::scoringSettings, std::move(settings), text)
     , m_key(key)
 {

@@ -10,8 +10,8 @@ bool Source::sameAs(const Source &o) const
            format == o.format && site == o.site && timeZone == o.timeZone && year == o.year &&
            importedAt == o.importedAt && lines == o.lines && events == o.events && malformed == o.malformed &&
            firstTime == o.firstTime && lastTime == o.lastTime && issues == o.issues && title == o.title &&
-           outlet == o.outlet && published == o.published && publishedTime == o.publishedTime &&
-           url == o.url && text == o.text && tablesMatch;
+           outlet == o.outlet && published == o.published && publishedTime == o.publishedTime && url == o.url &&
+           text == o.text && tablesMatch;
 }
 
 QString toString(SourceKind kind)

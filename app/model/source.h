@@ -16,7 +16,7 @@ enum class SourceKind { Log, Article };
 // A line an import could not use: where it is and why.
 struct ImportIssue
 {
-    qint64 line = 0;   // 1-based; 0 for whole-file problems
+    qint64 line = 0; // 1-based; 0 for whole-file problems
     qint64 offset = -1;
     QString reason;
     QByteArray excerpt; // first 200 bytes of the line, as found
@@ -30,14 +30,14 @@ struct Source
 {
     Id id = 0;
     SourceKind kind = SourceKind::Log;
-    QString path;       // absolute path at import time
-    QString sha256;     // lower-case hex of the raw file bytes
-    qint64 size = 0;    // raw file size in bytes
-    QString format;     // reader name ("combined", "syslog-rfc3164", "article-html", …)
-    QString site;       // the site these events belong to ("amazon.co.uk"), may be empty
-    QString timeZone;   // declared zone for zone-less timestamps ("UTC", "Europe/London", "+01:00");
-                        // for articles, the zone of the publication time
-    int year = 0;       // declared year for year-less syslog, 0 = inferred
+    QString path;     // absolute path at import time
+    QString sha256;   // lower-case hex of the raw file bytes
+    qint64 size = 0;  // raw file size in bytes
+    QString format;   // reader name ("combined", "syslog-rfc3164", "article-html", …)
+    QString site;     // the site these events belong to ("amazon.co.uk"), may be empty
+    QString timeZone; // declared zone for zone-less timestamps ("UTC", "Europe/London", "+01:00");
+                      // for articles, the zone of the publication time
+    int year = 0;     // declared year for year-less syslog, 0 = inferred
     QDateTime importedAt;
 
     qint64 lines = 0;

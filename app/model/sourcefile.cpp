@@ -42,7 +42,9 @@ SourceFileCheck checkSourceFile(const QString &path, qint64 recordedSize)
     check.size = qint64(st.st_size);
     if (recordedSize >= 0 && check.size != recordedSize) {
         check.status = SourceFileCheck::Status::SizeChanged;
-        check.message = QStringLiteral("the file has changed since import (%1 bytes now, %2 at import)").arg(check.size).arg(recordedSize);
+        check.message = QStringLiteral("the file has changed since import (%1 bytes now, %2 at import)")
+                            .arg(check.size)
+                            .arg(recordedSize);
     }
     return check;
 }

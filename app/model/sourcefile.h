@@ -12,8 +12,8 @@ struct SourceFileCheck
 {
     enum class Status { Ok, Missing, NotRegular, SizeChanged };
     Status status = Status::Ok;
-    qint64 size = 0;  // the file's size now (when it exists)
-    QString message;  // why it is not read; empty when Ok
+    qint64 size = 0; // the file's size now (when it exists)
+    QString message; // why it is not read; empty when Ok
 
     bool ok() const { return status == Status::Ok; }
 };

@@ -13,7 +13,7 @@ namespace inquest {
 struct Statement
 {
     Id id = 0;
-    Id sourceId = 0;   // the article (a Source of kind Article); 0 when entered by hand
+    Id sourceId = 0;    // the article (a Source of kind Article); 0 when entered by hand
     qint64 offset = -1; // character offset of the quote in the article text
     qint64 length = 0;
 

@@ -8,7 +8,7 @@ namespace inquest {
 // Instants have begin == end. Times are microseconds since the Unix epoch, UTC.
 struct TimeRef
 {
-    QString phrase;    // the words as written ("2145 GMT on Sunday 12 December")
+    QString phrase; // the words as written ("2145 GMT on Sunday 12 December")
     qint64 begin = 0;
     qint64 end = 0;
     bool approximate = false; // "about", "around", "more than"

@@ -9,9 +9,12 @@ namespace inquest::news {
 QString formatName(ArticleFormat format)
 {
     switch (format) {
-    case ArticleFormat::Html: return QStringLiteral("article-html");
-    case ArticleFormat::Markdown: return QStringLiteral("article-markdown");
-    case ArticleFormat::Text: break;
+    case ArticleFormat::Html:
+        return QStringLiteral("article-html");
+    case ArticleFormat::Markdown:
+        return QStringLiteral("article-markdown");
+    case ArticleFormat::Text:
+        break;
     }
     return QStringLiteral("article-text");
 }
@@ -61,12 +64,12 @@ QString decodeText(const QByteArray &raw, QStringList *warnings)
 std::optional<QDate> parseLooseDate(QStringView text)
 {
     static const QRegularExpression iso(QStringLiteral("\\b(\\d{4})-(\\d{1,2})-(\\d{1,2})"));
-    static const QRegularExpression dmy(QStringLiteral(
-        "\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?,?\\s+(\\d{4})\\b"),
-        QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression mdy(QStringLiteral(
-        "\\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b"),
-        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression dmy(QStringLiteral("\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|"
+                                                       "Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?,?\\s+(\\d{4})\\b"),
+                                        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression mdy(QStringLiteral("\\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?"
+                                                       "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b"),
+                                        QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression slash(QStringLiteral("\\b(\\d{1,2})/(\\d{1,2})/(\\d{4})\\b"));
     static const QStringList months = {QStringLiteral("jan"), QStringLiteral("feb"), QStringLiteral("mar"),
                                        QStringLiteral("apr"), QStringLiteral("may"), QStringLiteral("jun"),
@@ -91,9 +94,10 @@ namespace {
 // "Published: 13 December 2010", "Date: …", "Outlet: …" lines near the top of a text.
 void headerLines(const QString &text, Article &a)
 {
-    static const QRegularExpression line(QStringLiteral(
-        "^[ \\t]*(?:\\*\\*|_)?(Published|Publication date|Date|Posted|Updated|Outlet|Publisher|Source)(?:\\*\\*|_)?"
-        "[ \\t]*:[ \\t]*(?:\\*\\*|_)?[ \\t]*(.+)$"),
+    static const QRegularExpression line(
+        QStringLiteral(
+            "^[ \\t]*(?:\\*\\*|_)?(Published|Publication date|Date|Posted|Updated|Outlet|Publisher|Source)(?:\\*\\*|_)?"
+            "[ \\t]*:[ \\t]*(?:\\*\\*|_)?[ \\t]*(.+)$"),
         QRegularExpression::MultilineOption | QRegularExpression::CaseInsensitiveOption);
     const QString head = text.left(4000);
     auto it = line.globalMatch(head);

@@ -8,43 +8,44 @@ namespace inquest::news {
 
 namespace {
 
-#define ROLE                                                                                                      \
-    "(?:spokes(?:wo)?m[ae]n|spokespe(?:rson|ople)|representatives?|officials?|executives?|chief\\s+executive"      \
-    "|CEO|CTO|founder|co-founder|director|manager|engineers?|analysts?|researchers?|experts?|members?"             \
-    "|activists?|hackers?|statement|message|posting|post|blog\\s+post|tweet|e-?mail|press\\s+release|sources?"    \
-    "|insiders?|editor|lawyer|chairman|chairwoman|president|vice\\s+president|administrators?|organisers?"        \
-    "|organizers?|customers?|users?|shoppers?|staff|employees?|operators?|supporters?|volunteers?|"            \
+#define ROLE                                                                                                           \
+    "(?:spokes(?:wo)?m[ae]n|spokespe(?:rson|ople)|representatives?|officials?|executives?|chief\\s+executive"          \
+    "|CEO|CTO|founder|co-founder|director|manager|engineers?|analysts?|researchers?|experts?|members?"                 \
+    "|activists?|hackers?|statement|message|posting|post|blog\\s+post|tweet|e-?mail|press\\s+release|sources?"         \
+    "|insiders?|editor|lawyer|chairman|chairwoman|president|vice\\s+president|administrators?|organisers?"             \
+    "|organizers?|customers?|users?|shoppers?|staff|employees?|operators?|supporters?|volunteers?|"                    \
     "thread|forum\\s+thread|notice|announcement|status\\s+page|filing|(?:head|chief)\\s+of\\s+\\w+)"
 // Case-sensitive even inside case-insensitive patterns: names are capitalised.
 #define NAME "(?-i:(?:[A-Z][\\w&'.-]*[\\w&](?:\\s+(?:[A-Z][\\w&'.-]*[\\w&]|of|de|von|van|al)){0,3}|[A-Z]))"
-#define VERB                                                                                                      \
-    "(?:(?:has|have|had)\\s+)?(?:(?:also|later|then|previously|earlier)\\s+)?(?:said|says|say|told|tells|tell|added|adds|" \
-    "wrote|writes|stated|states|explained|explains|claimed|claims|insisted|insists|denied|denies|confirmed|"       \
-    "confirms|announced|announces|declared|declares|warned|warns|tweeted|tweets|posted|posts|commented|noted|"    \
-    "notes|argued|argues|continued|read|reads|replied|replies|acknowledged|admitted|admits|maintained|maintains|" \
+#define VERB                                                                                                           \
+    "(?:(?:has|have|had)\\s+)?(?:(?:also|later|then|previously|earlier)\\s+)?(?:said|says|say|told|tells|tell|added|"  \
+    "adds|"                                                                                                            \
+    "wrote|writes|stated|states|explained|explains|claimed|claims|insisted|insists|denied|denies|confirmed|"           \
+    "confirms|announced|announces|declared|declares|warned|warns|tweeted|tweets|posted|posts|commented|noted|"         \
+    "notes|argued|argues|continued|read|reads|replied|replies|acknowledged|admitted|admits|maintained|maintains|"      \
     "(?:is|are|was|were)\\s+blaming|blamed|blames|suggested|suggests|reported|reports)"
 
 // Capitalised words that start sentences or qualify roles but name no organisation.
 bool isGenericWord(QStringView word)
 {
     static const QStringList words = {
-        QStringLiteral("Security"), QStringLiteral("Some"),     QStringLiteral("Many"),    QStringLiteral("Other"),
-        QStringLiteral("Several"),  QStringLiteral("Senior"),   QStringLiteral("Local"),   QStringLiteral("Two"),
-        QStringLiteral("Three"),    QStringLiteral("Independent"), QStringLiteral("Later"), QStringLiteral("The"),
-        QStringLiteral("A"),        QStringLiteral("An"),       QStringLiteral("One"),     QStringLiteral("In"),
-        QStringLiteral("But"),      QStringLiteral("However"),  QStringLiteral("Yesterday"), QStringLiteral("Today"),
-        QStringLiteral("Company"),  QStringLiteral("Industry"), QStringLiteral("Internet"), QStringLiteral("Web"),
-        QStringLiteral("Network"),  QStringLiteral("Online"),   QStringLiteral("European"), QStringLiteral("American"),
-        QStringLiteral("British"),  QStringLiteral("He"),       QStringLiteral("She"),     QStringLiteral("They"),
-        QStringLiteral("It"),       QStringLiteral("We"),       QStringLiteral("I"),       QStringLiteral("This")};
+        QStringLiteral("Security"),    QStringLiteral("Some"),     QStringLiteral("Many"),
+        QStringLiteral("Other"),       QStringLiteral("Several"),  QStringLiteral("Senior"),
+        QStringLiteral("Local"),       QStringLiteral("Two"),      QStringLiteral("Three"),
+        QStringLiteral("Independent"), QStringLiteral("Later"),    QStringLiteral("The"),
+        QStringLiteral("A"),           QStringLiteral("An"),       QStringLiteral("One"),
+        QStringLiteral("In"),          QStringLiteral("But"),      QStringLiteral("However"),
+        QStringLiteral("Yesterday"),   QStringLiteral("Today"),    QStringLiteral("Company"),
+        QStringLiteral("Industry"),    QStringLiteral("Internet"), QStringLiteral("Web"),
+        QStringLiteral("Network"),     QStringLiteral("Online"),   QStringLiteral("European"),
+        QStringLiteral("American"),    QStringLiteral("British"),  QStringLiteral("He"),
+        QStringLiteral("She"),         QStringLiteral("They"),     QStringLiteral("It"),
+        QStringLiteral("We"),          QStringLiteral("I"),        QStringLiteral("This")};
     return words.contains(word);
 }
 
 // What QString::section(u' ', 0, 0) gives, without a copy: up to the first space.
-QStringView firstOf(QStringView s)
-{
-    return s.left(s.indexOf(u' '));
-}
+QStringView firstOf(QStringView s) { return s.left(s.indexOf(u' ')); }
 
 QString clean(QString s)
 {
@@ -70,22 +71,22 @@ bool looksLikeOrganisation(const QString &name)
 
 const QRegularExpression &anaphor()
 {
-    static const QRegularExpression re(QStringLiteral(
-        "^(?:he|she|they|it|we|the\\s+(?:company|group|firm|retailer|site|website|organi[sz]ation|activists|hackers|"
-        "collective|spokes(?:wo)?man|spokesperson|campaigners|movement|network|store|business|official))$"),
+    static const QRegularExpression re(
+        QStringLiteral(
+            "^(?:he|she|they|it|we|the\\s+(?:company|group|firm|retailer|site|website|organi[sz]ation|activists|"
+            "hackers|"
+            "collective|spokes(?:wo)?man|spokesperson|campaigners|movement|network|store|business|official))$"),
         QRegularExpression::CaseInsensitiveOption);
     return re;
 }
 
-
-
 // The words VERB may begin with before its verb, and the verbs (every other word of VERB).
 const QStringList &verbLeads()
 {
-    static const QStringList words = {QStringLiteral("has"),   QStringLiteral("have"),  QStringLiteral("had"),
-                                      QStringLiteral("also"),  QStringLiteral("later"), QStringLiteral("then"),
+    static const QStringList words = {QStringLiteral("has"),        QStringLiteral("have"),    QStringLiteral("had"),
+                                      QStringLiteral("also"),       QStringLiteral("later"),   QStringLiteral("then"),
                                       QStringLiteral("previously"), QStringLiteral("earlier"), QStringLiteral("is"),
-                                      QStringLiteral("are"),   QStringLiteral("was"),   QStringLiteral("were")};
+                                      QStringLiteral("are"),        QStringLiteral("was"),     QStringLiteral("were")};
     return words;
 }
 
@@ -167,9 +168,9 @@ QList<QRegularExpressionMatch> verbMatches(const QRegularExpression &re, QString
 // as the last match of that expression would give it; 0 when there is none.
 qsizetype lastBoundaryEnd(QStringView pre)
 {
-    static const AsciiWordSet words({"after", "when", "while", "as", "because", "that", "and", "but", "since",
-                                     "before", "until", "where"},
-                                    Qt::CaseSensitive);
+    static const AsciiWordSet words(
+        {"after", "when", "while", "as", "because", "that", "and", "but", "since", "before", "until", "where"},
+        Qt::CaseSensitive);
     const qsizetype n = pre.size();
     qsizetype cut = 0;
     for (qsizetype i = 0; i < n; ++i) {
@@ -201,8 +202,9 @@ Attribution parseSpeaker(QStringView raw)
 {
     Attribution a;
     QString phrase = clean(raw.toString());
-    static const QRegularExpression leadIn(QStringLiteral("^(?:(?:and|but|later|then|also|in\\s+a\\s+statement|meanwhile)\\s*,?\\s+)+"),
-                                           QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression leadIn(
+        QStringLiteral("^(?:(?:and|but|later|then|also|in\\s+a\\s+statement|meanwhile)\\s*,?\\s+)+"),
+        QRegularExpression::CaseInsensitiveOption);
     // Word pre-checks keep the expressions below off phrases they cannot match: each needs the
     // phrase to begin with one of a few words, a capital, or to hold a word of a set. Caseless
     // matching also takes U+017F and U+212A for "s" and "k": such phrases skip the pre-checks.
@@ -234,31 +236,98 @@ Attribution parseSpeaker(QStringView raw)
     }
     // "a spokeswoman for Amazon", "a statement which appeared to be sent from Anonymous",
     // "activists calling themselves Anonymous".
-    static const QRegularExpression roleFor(QStringLiteral(
-        "^(?<det>(?:a|an|the|one|two|several|some|\\w+)\\s+)?(?<role>" ROLE ")\\b(?<mid>[^,;\"\u201C\u201D]{0,70}?)"
-        "\\b(?:for|at|from|with|of|by|calling\\s+themselves|known\\s+as|called|named)\\s+(?<org>" NAME ")"),
+    static const QRegularExpression roleFor(
+        QStringLiteral(
+            "^(?<det>(?:a|an|the|one|two|several|some|\\w+)\\s+)?(?<role>" ROLE ")\\b(?<mid>[^,;\"\u201C\u201D]{0,70}?)"
+            "\\b(?:for|at|from|with|of|by|calling\\s+themselves|known\\s+as|called|named)\\s+(?<org>" NAME ")"),
         QRegularExpression::CaseInsensitiveOption);
     // "an Amazon spokeswoman", "Amazon spokesman John Smith".
     static const QRegularExpression orgRole(QStringLiteral(
         "^(?:(?:a|an|the|one)\\s+)?(?<org>" NAME ")(?:'s|\u2019s)?\\s+(?<role>" ROLE ")(?:\\s+(?<name>" NAME "))?$"));
-    static const QRegularExpression roleOnly(QStringLiteral("^(?<det>(?:a|an|the|one|\\w+)\\s+)?(?<role>" ROLE ")\\b(?<rest>.*)$"),
-                                             QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression groupWords(QStringLiteral("\\b(?:the\\s+group|the\\s+company|the\\s+firm|its|their)\\b"),
-                                               QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression roleOnly(
+        QStringLiteral("^(?<det>(?:a|an|the|one|\\w+)\\s+)?(?<role>" ROLE ")\\b(?<rest>.*)$"),
+        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression groupWords(
+        QStringLiteral("\\b(?:the\\s+group|the\\s+company|the\\s+firm|its|their)\\b"),
+        QRegularExpression::CaseInsensitiveOption);
     // Each of roleFor, orgRole and roleOnly needs a ROLE, and every ROLE contains one of these
     // words whole (a multi-word role its last or first word): without one they cannot match.
-    static const AsciiWordSet roleWords({"spokesman", "spokesmen", "spokeswoman", "spokeswomen", "spokesperson",
-                                         "spokespeople", "representative", "representatives", "official", "officials",
-                                         "executive", "executives", "ceo", "cto", "founder", "director", "manager",
-                                         "engineer", "engineers", "analyst", "analysts", "researcher", "researchers",
-                                         "expert", "experts", "member", "members", "activist", "activists", "hacker",
-                                         "hackers", "statement", "message", "posting", "post", "tweet", "email", "mail",
-                                         "release", "source", "sources", "insider", "insiders", "editor", "lawyer",
-                                         "chairman", "chairwoman", "president", "administrator", "administrators",
-                                         "organiser", "organisers", "organizer", "organizers", "customer", "customers",
-                                         "user", "users", "shopper", "shoppers", "staff", "employee", "employees",
-                                         "operator", "operators", "supporter", "supporters", "volunteer", "volunteers",
-                                         "thread", "notice", "announcement", "page", "filing", "head", "chief"},
+    static const AsciiWordSet roleWords({"spokesman",
+                                         "spokesmen",
+                                         "spokeswoman",
+                                         "spokeswomen",
+                                         "spokesperson",
+                                         "spokespeople",
+                                         "representative",
+                                         "representatives",
+                                         "official",
+                                         "officials",
+                                         "executive",
+                                         "executives",
+                                         "ceo",
+                                         "cto",
+                                         "founder",
+                                         "director",
+                                         "manager",
+                                         "engineer",
+                                         "engineers",
+                                         "analyst",
+                                         "analysts",
+                                         "researcher",
+                                         "researchers",
+                                         "expert",
+                                         "experts",
+                                         "member",
+                                         "members",
+                                         "activist",
+                                         "activists",
+                                         "hacker",
+                                         "hackers",
+                                         "statement",
+                                         "message",
+                                         "posting",
+                                         "post",
+                                         "tweet",
+                                         "email",
+                                         "mail",
+                                         "release",
+                                         "source",
+                                         "sources",
+                                         "insider",
+                                         "insiders",
+                                         "editor",
+                                         "lawyer",
+                                         "chairman",
+                                         "chairwoman",
+                                         "president",
+                                         "administrator",
+                                         "administrators",
+                                         "organiser",
+                                         "organisers",
+                                         "organizer",
+                                         "organizers",
+                                         "customer",
+                                         "customers",
+                                         "user",
+                                         "users",
+                                         "shopper",
+                                         "shoppers",
+                                         "staff",
+                                         "employee",
+                                         "employees",
+                                         "operator",
+                                         "operators",
+                                         "supporter",
+                                         "supporters",
+                                         "volunteer",
+                                         "volunteers",
+                                         "thread",
+                                         "notice",
+                                         "announcement",
+                                         "page",
+                                         "filing",
+                                         "head",
+                                         "chief"},
                                         Qt::CaseInsensitive);
     static const int roleForOrg = groupIndex(roleFor, u"org"), roleForRole = groupIndex(roleFor, u"role"),
                      roleForDet = groupIndex(roleFor, u"det"), orgRoleOrg = groupIndex(orgRole, u"org"),
@@ -268,8 +337,7 @@ Attribution parseSpeaker(QStringView raw)
     const bool mayHaveRole = !plain || hasWordAmong(phrase, roleWords);
     if (!mayHaveRole) {
         // Only the descriptor and a bare name remain possible.
-    } else if (auto m = roleFor.match(phrase);
-               m.hasMatch() && !isGenericWord(firstOf(m.capturedView(roleForOrg)))) {
+    } else if (auto m = roleFor.match(phrase); m.hasMatch() && !isGenericWord(firstOf(m.capturedView(roleForOrg)))) {
         a.role = m.captured(roleForRole).toLower();
         a.organisation = clean(m.captured(roleForOrg));
         a.speaker = clean(m.captured(roleForDet) + m.captured(roleForRole));
@@ -285,14 +353,14 @@ Attribution parseSpeaker(QStringView raw)
         return a;
     }
     // "Hosting firm Greyfield", "the retailer Amazon".
-    static const QRegularExpression descriptor(QStringLiteral(
-        "^(?:the\\s+)?(?:\\w+\\s+)?(?:firm|company|group|provider|host|retailer|operator|site|website|collective)\\s+(?<org>" NAME ")$"),
+    static const QRegularExpression descriptor(
+        QStringLiteral("^(?:the\\s+)?(?:\\w+\\s+)?(?:firm|company|group|provider|host|retailer|operator|site|website|"
+                       "collective)\\s+(?<org>" NAME ")$"),
         QRegularExpression::CaseInsensitiveOption);
-    static const AsciiWordSet descriptorWords({"firm", "company", "group", "provider", "host", "retailer",
-                                               "operator", "site", "website", "collective"},
-                                              Qt::CaseInsensitive);
-    if (auto m = !plain || hasWordAmong(phrase, descriptorWords) ? descriptor.match(phrase)
-                                                                 : QRegularExpressionMatch();
+    static const AsciiWordSet descriptorWords(
+        {"firm", "company", "group", "provider", "host", "retailer", "operator", "site", "website", "collective"},
+        Qt::CaseInsensitive);
+    if (auto m = !plain || hasWordAmong(phrase, descriptorWords) ? descriptor.match(phrase) : QRegularExpressionMatch();
         m.hasMatch()) {
         static const int descriptorOrg = groupIndex(descriptor, u"org");
         a.organisation = a.speaker = clean(m.captured(descriptorOrg));
@@ -320,12 +388,12 @@ Attribution parseSpeaker(QStringView raw)
 Attribution attributionAfter(QStringView after)
 {
     // "…,” said a spokeswoman for Amazon." / "…,” read a statement from Anonymous."
-    static const QRegularExpression verbFirst(QStringLiteral(
-        "^[\\s,\u2014-]*" VERB "\\s+(?<who>.+?)(?:\\s+(?:on|in|at|last|yesterday|earlier|late|told|adding|who|when|after"
-        "|before|during|posted\\s+to)\\b.*)?[.!?]?\\s*$"));
+    static const QRegularExpression verbFirst(
+        QStringLiteral("^[\\s,\u2014-]*" VERB
+                       "\\s+(?<who>.+?)(?:\\s+(?:on|in|at|last|yesterday|earlier|late|told|adding|who|when|after"
+                       "|before|during|posted\\s+to)\\b.*)?[.!?]?\\s*$"));
     // "…,” a spokeswoman for Amazon told Reuters." / "…,” she said."
-    static const QRegularExpression whoFirst(QStringLiteral(
-        "^[\\s,\u2014-]*(?<who>[^.!?]{1,120}?)\\s+" VERB "\\b"));
+    static const QRegularExpression whoFirst(QStringLiteral("^[\\s,\u2014-]*(?<who>[^.!?]{1,120}?)\\s+" VERB "\\b"));
     static const int verbFirstWho = groupIndex(verbFirst, u"who"), whoFirstWho = groupIndex(whoFirst, u"who");
     const QStringView window = after.left(300);
     if (auto m = verbFirst.match(window); m.hasMatch()) {
@@ -354,8 +422,7 @@ Attribution attributionBefore(QStringView before)
     static const QRegularExpression saidColon(QStringLiteral(
         "(?:^|[,;.][\u201D\u2019\"]?\\s+|\\b(?:and|but|then|when|after|as)\\s+)(?<who>[^,;.:]{1,120}?)\\s+" VERB
         "(?:\\s+(?!that\\b)(?:\\S+\\s+){0,3}?\\S+?)?\\s*(?:that\\s*)?[:,]?\\s*$"));
-    static const int accordingWho = groupIndex(according, u"who"),
-                     saidColonWho = groupIndex(saidColon, u"who");
+    static const int accordingWho = groupIndex(according, u"who"), saidColonWho = groupIndex(saidColon, u"who");
     const QStringView window = before.right(300);
     if (auto m = according.match(window); m.hasMatch())
         return parseSpeaker(m.capturedView(accordingWho));

@@ -79,8 +79,7 @@ Statement statementFromSelection(const Source &article, qint64 offset, qint64 le
     s.direct = false;
     const QStringView words = QStringView(article.text).mid(offset, length);
     // Reuse the extractor on the selection for who said it and when.
-    const QList<Statement> found =
-        extractStatements(words, {article.published, article.outlet, article.timeZone});
+    const QList<Statement> found = extractStatements(words, {article.published, article.outlet, article.timeZone});
     if (!found.isEmpty()) {
         s.speaker = found.first().speaker;
         s.role = found.first().role;
@@ -105,12 +104,12 @@ Evidence evidenceFromStatement(const Statement &s, const Source *article)
     e.title = QStringLiteral("%1: \u201C%2\u201D").arg(who, excerpt);
     e.description = s.quote;
     if (article)
-        e.description += QStringLiteral("\n\n\u2014 %1%2%3")
-                             .arg(article->title.isEmpty() ? article->path.section(u'/', -1) : article->title,
-                                  article->outlet.isEmpty() ? QString() : QStringLiteral(", ") + article->outlet,
-                                  article->published.isValid()
-                                      ? QStringLiteral(", ") + article->published.toString(Qt::ISODate)
-                                      : QString());
+        e.description +=
+            QStringLiteral("\n\n\u2014 %1%2%3")
+                .arg(article->title.isEmpty() ? article->path.section(u'/', -1) : article->title,
+                     article->outlet.isEmpty() ? QString() : QStringLiteral(", ") + article->outlet,
+                     article->published.isValid() ? QStringLiteral(", ") + article->published.toString(Qt::ISODate)
+                                                  : QString());
     e.origin = QStringLiteral("statement");
     e.provenance.statementId = s.id;
     e.provenance.sourceId = s.sourceId;

@@ -23,16 +23,16 @@ bool isClosing(QChar c)
 bool isAbbreviation(QStringView word)
 {
     static const QSet<QString> abbreviations = {
-        QStringLiteral("mr"),   QStringLiteral("mrs"),  QStringLiteral("ms"),   QStringLiteral("dr"),
-        QStringLiteral("prof"), QStringLiteral("st"),   QStringLiteral("inc"),  QStringLiteral("ltd"),
-        QStringLiteral("co"),   QStringLiteral("corp"), QStringLiteral("jr"),   QStringLiteral("sr"),
-        QStringLiteral("vs"),   QStringLiteral("etc"),  QStringLiteral("e.g"),  QStringLiteral("i.e"),
-        QStringLiteral("u.s"),  QStringLiteral("u.k"),  QStringLiteral("a.m"),  QStringLiteral("p.m"),
-        QStringLiteral("no"),   QStringLiteral("gen"),  QStringLiteral("sen"),  QStringLiteral("rep"),
-        QStringLiteral("gov"),  QStringLiteral("lt"),   QStringLiteral("col"),  QStringLiteral("capt"),
-        QStringLiteral("jan"),  QStringLiteral("feb"),  QStringLiteral("mar"),  QStringLiteral("apr"),
-        QStringLiteral("jun"),  QStringLiteral("jul"),  QStringLiteral("aug"),  QStringLiteral("sep"),
-        QStringLiteral("sept"), QStringLiteral("oct"),  QStringLiteral("nov"),  QStringLiteral("dec")};
+        QStringLiteral("mr"),   QStringLiteral("mrs"),  QStringLiteral("ms"),  QStringLiteral("dr"),
+        QStringLiteral("prof"), QStringLiteral("st"),   QStringLiteral("inc"), QStringLiteral("ltd"),
+        QStringLiteral("co"),   QStringLiteral("corp"), QStringLiteral("jr"),  QStringLiteral("sr"),
+        QStringLiteral("vs"),   QStringLiteral("etc"),  QStringLiteral("e.g"), QStringLiteral("i.e"),
+        QStringLiteral("u.s"),  QStringLiteral("u.k"),  QStringLiteral("a.m"), QStringLiteral("p.m"),
+        QStringLiteral("no"),   QStringLiteral("gen"),  QStringLiteral("sen"), QStringLiteral("rep"),
+        QStringLiteral("gov"),  QStringLiteral("lt"),   QStringLiteral("col"), QStringLiteral("capt"),
+        QStringLiteral("jan"),  QStringLiteral("feb"),  QStringLiteral("mar"), QStringLiteral("apr"),
+        QStringLiteral("jun"),  QStringLiteral("jul"),  QStringLiteral("aug"), QStringLiteral("sep"),
+        QStringLiteral("sept"), QStringLiteral("oct"),  QStringLiteral("nov"), QStringLiteral("dec")};
     if (word.size() == 1 && word[0].isUpper())
         return true; // an initial: "J. Smith"
     return word.size() <= 5 && abbreviations.contains(word.toString().toLower());
@@ -202,8 +202,9 @@ struct Candidate
 const QRegularExpression &outageWords()
 {
     static const QRegularExpression re(
-        QStringLiteral("\\b(?:down|outages?|offline|unavailable|inaccessible|unreachable|could\\s+not\\s+(?:reach|access)"
-                       "|went\\s+dark|go\\s+dark|disrupt\\w*|restored|back\\s+online|crash(?:ed)?|failed)\\b"),
+        QStringLiteral(
+            "\\b(?:down|outages?|offline|unavailable|inaccessible|unreachable|could\\s+not\\s+(?:reach|access)"
+            "|went\\s+dark|go\\s+dark|disrupt\\w*|restored|back\\s+online|crash(?:ed)?|failed)\\b"),
         QRegularExpression::CaseInsensitiveOption);
     return re;
 }
@@ -223,8 +224,8 @@ QList<Statement> extractStatements(QStringView text, const ExtractOptions &optio
     };
     auto timesIn = [&](qsizetype b, qsizetype e) {
         QList<TimeRef> found;
-        auto it = std::lower_bound(times.begin(), times.end(), b,
-                                   [](const TimeRef &t, qsizetype p) { return t.offset < p; });
+        auto it =
+            std::lower_bound(times.begin(), times.end(), b, [](const TimeRef &t, qsizetype p) { return t.offset < p; });
         for (; it != times.end() && it->offset < e; ++it)
             found.append(*it);
         return found;
@@ -339,17 +340,20 @@ QList<Statement> extractStatements(QStringView text, const ExtractOptions &optio
     for (qsizetype index : std::as_const(order)) {
         Candidate &c = candidates[index];
         Attribution &who = c.who;
-        const bool near = previous && c.statement.offset - (previous->statement.offset + previous->statement.length) < 800;
+        const bool near =
+            previous && c.statement.offset - (previous->statement.offset + previous->statement.length) < 800;
         if (!who.found && c.statement.direct && near && previous->statement.direct) {
             who = previous->who; // a further quote from the same speaker
         } else if (who.anaphoric && near && previous->who.role != u"report" &&
-                   QStringList{QStringLiteral("he"), QStringLiteral("she"), QStringLiteral("it"), QStringLiteral("they")}
+                   QStringList{QStringLiteral("he"), QStringLiteral("she"), QStringLiteral("it"),
+                               QStringLiteral("they")}
                        .contains(who.speaker.toLower())) {
             who = previous->who; // "She said", "It said": the speaker before
         } else if (who.anaphoric && who.organisation.isEmpty()) {
-            who.organisation = (previous && !previous->who.organisation.isEmpty() && previous->who.role != u"report" && near)
-                                   ? previous->who.organisation
-                                   : lastMentioned(c.statement.offset);
+            who.organisation =
+                (previous && !previous->who.organisation.isEmpty() && previous->who.role != u"report" && near)
+                    ? previous->who.organisation
+                    : lastMentioned(c.statement.offset);
             who.anaphoric = false;
         }
         if (who.organisation.isEmpty() && known.contains(who.speaker))

@@ -19,14 +19,15 @@ bool oneOf(QStringView name, std::initializer_list<QStringView> names)
 bool isRawTextDropped(QStringView name) { return oneOf(name, {u"script", u"style", u"xmp", u"noembed"}); }
 bool isDropped(QStringView name)
 {
-    return oneOf(name, {u"noscript", u"template", u"svg", u"math", u"iframe", u"object", u"canvas", u"nav",
-                        u"aside", u"form", u"button", u"select"});
+    return oneOf(name, {u"noscript", u"template", u"svg", u"math", u"iframe", u"object", u"canvas", u"nav", u"aside",
+                        u"form", u"button", u"select"});
 }
 bool isBlock(QStringView name)
 {
-    return oneOf(name, {u"p", u"div", u"h1", u"h2", u"h3", u"h4", u"h5", u"h6", u"li", u"ul", u"ol", u"dl", u"dt",
-                        u"dd", u"blockquote", u"section", u"article", u"header", u"footer", u"main", u"pre",
-                        u"hr", u"table", u"tr", u"figure", u"figcaption", u"address", u"body", u"html"});
+    return oneOf(name, {u"p",       u"div",        u"h1",      u"h2",   u"h3",  u"h4", u"h5",         u"h6",
+                        u"li",      u"ul",         u"ol",      u"dl",   u"dt",  u"dd", u"blockquote", u"section",
+                        u"article", u"header",     u"footer",  u"main", u"pre", u"hr", u"table",      u"tr",
+                        u"figure",  u"figcaption", u"address", u"body", u"html"});
 }
 
 struct Tag

@@ -22,13 +22,11 @@ bool setPublication(NewsImportOptions *options, const QString &published, const 
         return false;
     const QString text = published.trimmed();
     const QByteArray latin1 = text.toLatin1();
-    const auto iso = text.size() > 10
-                         ? parseIsoTime(std::string_view(latin1.constData(), std::size_t(latin1.size())))
-                         : std::nullopt;
+    const auto iso = text.size() > 10 ? parseIsoTime(std::string_view(latin1.constData(), std::size_t(latin1.size())))
+                                      : std::nullopt;
     const QDate day = text.size() == 10 ? QDate::fromString(text, Qt::ISODate) : QDate();
     if (!text.isEmpty() && !day.isValid() && (!iso || iso->length != std::size_t(latin1.size()))) {
-        *error = QStringLiteral(
-                     "--published wants YYYY-MM-DD, YYYY-MM-DDTHH:MM or YYYY-MM-DDTHH:MM+01:00, not \"%1\"")
+        *error = QStringLiteral("--published wants YYYY-MM-DD, YYYY-MM-DDTHH:MM or YYYY-MM-DDTHH:MM+01:00, not \"%1\"")
                      .arg(text);
         return false;
     }
@@ -49,13 +47,12 @@ bool setPublication(NewsImportOptions *options, const QString &published, const 
                                                 : QTimeZone(z);
         wall = wall.addSecs(-*iso->offsetSeconds).toTimeZone(target);
         if (spec.isEmpty()) // the offset written is the article's zone
-            options->timeZone =
-                *iso->offsetSeconds == 0
-                    ? QStringLiteral("UTC")
-                    : QStringLiteral("%1%2:%3")
-                          .arg(QChar(*iso->offsetSeconds < 0 ? u'-' : u'+'))
-                          .arg(std::abs(*iso->offsetSeconds) / 3600, 2, 10, QLatin1Char('0'))
-                          .arg(std::abs(*iso->offsetSeconds) % 3600 / 60, 2, 10, QLatin1Char('0'));
+            options->timeZone = *iso->offsetSeconds == 0
+                                    ? QStringLiteral("UTC")
+                                    : QStringLiteral("%1%2:%3")
+                                          .arg(QChar(*iso->offsetSeconds < 0 ? u'-' : u'+'))
+                                          .arg(std::abs(*iso->offsetSeconds) / 3600, 2, 10, QLatin1Char('0'))
+                                          .arg(std::abs(*iso->offsetSeconds) % 3600 / 60, 2, 10, QLatin1Char('0'));
     }
     options->published = wall.date();
     options->publishedTime = wall.time();
@@ -128,12 +125,11 @@ Id addNewsImport(CaseDocument *doc, NewsImport import)
         edit::addStatement(doc, s);
     }
     stack->endMacro();
-    doc->recordCustody(QStringLiteral("import-news"),
-                       QStringLiteral("%1 sha256=%2 size=%3 format=%4 statements=%5")
-                           .arg(import.source.path, import.source.sha256)
-                           .arg(import.source.size)
-                           .arg(import.source.format)
-                           .arg(import.statements.size()));
+    doc->recordCustody(QStringLiteral("import-news"), QStringLiteral("%1 sha256=%2 size=%3 format=%4 statements=%5")
+                                                          .arg(import.source.path, import.source.sha256)
+                                                          .arg(import.source.size)
+                                                          .arg(import.source.format)
+                                                          .arg(import.statements.size()));
     return sourceId;
 }
 

@@ -38,8 +38,7 @@ struct NewsImport
 // (an instant: shown in `zone` when one is given, else the offset written becomes the zone);
 // `zone` is "", "UTC", an offset or an IANA name. An empty `published` sets the zone alone (the
 // file's own date stays). Returns false with *error when either cannot be read.
-bool setPublication(NewsImportOptions *options, const QString &published, const QString &zone,
-                    QString *error);
+bool setPublication(NewsImportOptions *options, const QString &published, const QString &zone, QString *error);
 
 // Reads and parses an article file. Fails (nullopt, *error names the file) when it cannot be
 // read, is empty, or has no text after markup is removed.

@@ -4,7 +4,8 @@
 
 namespace inquest::news {
 
-NewsImportJob::NewsImportJob(QObject *parent) : QObject(parent)
+NewsImportJob::NewsImportJob(QObject *parent)
+    : QObject(parent)
 {
     connect(&m_watcher, &QFutureWatcherBase::finished, this, &NewsImportJob::finished);
 }

@@ -1,6 +1,6 @@
 #include "newsmetadata.h"
-#include "newstime.h"
 #include "ingest/timeconv.h"
+#include "newstime.h"
 
 #include "model/casedocument.h"
 #include "model/commands.h"
@@ -77,12 +77,14 @@ QList<TimeRef> reresolveTimes(const Statement &s, const QList<TimeRef> &textTime
     if (addUnresolved && s.offset >= 0) {
         const Span window = timeWindow(s, sentences);
         for (const TimeRef &t : textTimes) {
-            const bool present = std::any_of(out.cbegin(), out.cend(), [&](const TimeRef &o) { return o.offset == t.offset; });
+            const bool present =
+                std::any_of(out.cbegin(), out.cend(), [&](const TimeRef &o) { return o.offset == t.offset; });
             if (t.offset >= window.begin && t.offset < window.end && !present)
                 out.append(t);
         }
         // Text order, as the extractor gives them; hand-set times without an offset stay first.
-        std::stable_sort(out.begin(), out.end(), [](const TimeRef &a, const TimeRef &b) { return a.offset < b.offset; });
+        std::stable_sort(out.begin(), out.end(),
+                         [](const TimeRef &a, const TimeRef &b) { return a.offset < b.offset; });
     }
     return out;
 }
@@ -148,8 +150,9 @@ std::optional<TimeRef> parseTimeInput(QStringView input)
         return std::nullopt;
 
     // One end: "yyyy-MM-dd", with "[ T]HH:mm[:ss]" and an offset, "Z" or "UTC". No offset is UTC.
-    static const QRegularExpression end(QStringLiteral(
-        "^(?:(?<date>\\d{4}-\\d{2}-\\d{2})(?:[ T]|$))?(?<time>\\d{1,2}:\\d{2}(?::\\d{2})?)?\\s*(?<zone>Z|UTC|GMT|[+-]\\d{2}:?\\d{2})?$"),
+    static const QRegularExpression end(
+        QStringLiteral("^(?:(?<date>\\d{4}-\\d{2}-\\d{2})(?:[ "
+                       "T]|$))?(?<time>\\d{1,2}:\\d{2}(?::\\d{2})?)?\\s*(?<zone>Z|UTC|GMT|[+-]\\d{2}:?\\d{2})?$"),
         QRegularExpression::CaseInsensitiveOption);
     auto read = [](const QString &part, QDate day, bool *dateOnly) -> std::optional<qint64> {
         const auto m = end.match(part);
@@ -161,8 +164,9 @@ std::optional<TimeRef> parseTimeInput(QStringView input)
         *dateOnly = !m.hasCaptured(u"time");
         QTime time(0, 0);
         if (m.hasCaptured(u"time")) {
-            time = QTime::fromString(m.captured(u"time"), m.captured(u"time").count(u':') == 2 ? QStringLiteral("H:mm:ss")
-                                                                                                 : QStringLiteral("H:mm"));
+            time =
+                QTime::fromString(m.captured(u"time"), m.captured(u"time").count(u':') == 2 ? QStringLiteral("H:mm:ss")
+                                                                                            : QStringLiteral("H:mm"));
             if (!time.isValid())
                 return std::nullopt;
         }

@@ -23,8 +23,7 @@ struct ArticleMetadata
     QString url;
     QDate published;     // the reference date of the article's relative and year-less times
     QTime publishedTime; // invalid: not known
-    QString
-        timeZone; // of publication, and of clock times that state none: "", "UTC", "+01:00", "Europe/London"
+    QString timeZone;    // of publication, and of clock times that state none: "", "UTC", "+01:00", "Europe/London"
 
     static ArticleMetadata of(const Source &article);
     bool operator==(const ArticleMetadata &) const = default;

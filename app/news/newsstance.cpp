@@ -18,37 +18,46 @@ const QList<Trigger> &triggers()
     using K = HypothesisKind;
     const auto ci = QRegularExpression::CaseInsensitiveOption;
     static const QList<Trigger> list = {
-        {K::Hardware, QRegularExpression(QStringLiteral(
-                          "\\b(?:hardware\\s+(?:failure|fault|problem|issue|malfunction|error)s?"
-                          "|(?:failed|failing|faulty|broken|defective)\\s+(?:hardware|servers?|disks?|drives?|routers?"
-                          "|switch(?:es)?|power\\s+suppl(?:y|ies)|equipment)"
-                          "|(?:power|equipment|server|disk|storage|router|switch|cooling)\\s+(?:failure|fault|outage)s?"
-                          "|(?:hardware|equipment)\\s+(?:failed|broke))\\b"),
-                      ci)},
-        {K::Ddos, QRegularExpression(QStringLiteral(
-                      "\\b(?:d\\.?dos|distributed\\s+denial[- ]of[- ]service|denial[- ]of[- ]service"
-                      "|(?:cyber[- ]?)?attack(?:s|ed|ing)?\\s+(?:on|against)\\b"
-                      "|(?:an|planned|planning|launch(?:ed|ing)?|cyber)\\s+attacks?"
-                      "|attack(?:ed|ing)?\\s+(?-i:(?=[A-Z]))\\w+"
-                      "|attack(?:ed|ing)?\\s+(?:us|them|it|the\\s+(?:site|forum|servers?|shop|store|network))\\b"
-                      "|(?:take|took|taken|taking|bring|brought|knock(?:ed)?)\\s+(?:\\S+\\s+){0,3}?(?:down|offline)\\b"
-                      "|flood(?:ed|ing)?\\s+(?:\\S+\\s+){0,2}?with\\s+(?:junk\\s+)?(?:traffic|requests))"),
-                  ci)},
-        {K::FlashCrowd, QRegularExpression(QStringLiteral(
-                            "\\b(?:flash\\s+crowds?|(?:surge|spike|rush|influx)\\s+(?:in|of)\\s+(?:\\w+\\s+)?"
+        {K::Hardware,
+         QRegularExpression(
+             QStringLiteral(
+                 "\\b(?:hardware\\s+(?:failure|fault|problem|issue|malfunction|error)s?"
+                 "|(?:failed|failing|faulty|broken|defective)\\s+(?:hardware|servers?|disks?|drives?|routers?"
+                 "|switch(?:es)?|power\\s+suppl(?:y|ies)|equipment)"
+                 "|(?:power|equipment|server|disk|storage|router|switch|cooling)\\s+(?:failure|fault|outage)s?"
+                 "|(?:hardware|equipment)\\s+(?:failed|broke))\\b"),
+             ci)},
+        {K::Ddos,
+         QRegularExpression(
+             QStringLiteral(
+                 "\\b(?:d\\.?dos|distributed\\s+denial[- ]of[- ]service|denial[- ]of[- ]service"
+                 "|(?:cyber[- ]?)?attack(?:s|ed|ing)?\\s+(?:on|against)\\b"
+                 "|(?:an|planned|planning|launch(?:ed|ing)?|cyber)\\s+attacks?"
+                 "|attack(?:ed|ing)?\\s+(?-i:(?=[A-Z]))\\w+"
+                 "|attack(?:ed|ing)?\\s+(?:us|them|it|the\\s+(?:site|forum|servers?|shop|store|network))\\b"
+                 "|(?:take|took|taken|taking|bring|brought|knock(?:ed)?)\\s+(?:\\S+\\s+){0,3}?(?:down|offline)\\b"
+                 "|flood(?:ed|ing)?\\s+(?:\\S+\\s+){0,2}?with\\s+(?:junk\\s+)?(?:traffic|requests))"),
+             ci)},
+        {K::FlashCrowd,
+         QRegularExpression(
+             QStringLiteral("\\b(?:flash\\s+crowds?|(?:surge|spike|rush|influx)\\s+(?:in|of)\\s+(?:\\w+\\s+)?"
                             "(?:traffic|visitors|shoppers|demand|customers|users)"
                             "|(?:heavy|high|unusual|unexpected|record|huge)\\s+(?:traffic|demand|load)"
                             "|slashdot(?:ted)?|too\\s+many\\s+(?:visitors|users|shoppers|requests))\\b"),
-                        ci)},
-        {K::Change, QRegularExpression(QStringLiteral(
-                        "\\b(?:(?:software|code|configuration|config)\\s+(?:update|change|deployment|rollout|upgrade"
-                        "|error|push|bug)s?|(?:planned|scheduled|routine)\\s+maintenance|misconfigur\\w+"
-                        "|(?:botched|faulty|bad|failed)\\s+(?:update|deployment|release|upgrade)s?)\\b"),
-                    ci)},
-        {K::Network, QRegularExpression(QStringLiteral(
-                         "\\b(?:(?:network|routing|bgp|dns|connectivity|peering|backbone)\\s+(?:problem|issue|failure"
-                         "|fault|outage|error)s?|(?:fibre|fiber|cable)\\s+cuts?|route\\s+leaks?)\\b"),
-                     ci)},
+             ci)},
+        {K::Change,
+         QRegularExpression(
+             QStringLiteral(
+                 "\\b(?:(?:software|code|configuration|config)\\s+(?:update|change|deployment|rollout|upgrade"
+                 "|error|push|bug)s?|(?:planned|scheduled|routine)\\s+maintenance|misconfigur\\w+"
+                 "|(?:botched|faulty|bad|failed)\\s+(?:update|deployment|release|upgrade)s?)\\b"),
+             ci)},
+        {K::Network,
+         QRegularExpression(
+             QStringLiteral(
+                 "\\b(?:(?:network|routing|bgp|dns|connectivity|peering|backbone)\\s+(?:problem|issue|failure"
+                 "|fault|outage|error)s?|(?:fibre|fiber|cable)\\s+cuts?|route\\s+leaks?)\\b"),
+             ci)},
     };
     return list;
 }
@@ -57,8 +66,9 @@ const QList<Trigger> &triggers()
 const QRegularExpression &negation()
 {
     static const QRegularExpression re(
-        QStringLiteral("\\b(?:not|no|nobody|none|never|neither|nor|without|denied|denies|deny|denying|ruled\\s+out|rules\\s+out"
-                       "|rule\\s+out|rather\\s+than|instead\\s+of|\\w+n't)\\b|n't\\b"),
+        QStringLiteral(
+            "\\b(?:not|no|nobody|none|never|neither|nor|without|denied|denies|deny|denying|ruled\\s+out|rules\\s+out"
+            "|rule\\s+out|rather\\s+than|instead\\s+of|\\w+n't)\\b|n't\\b"),
         QRegularExpression::CaseInsensitiveOption);
     return re;
 }
@@ -87,8 +97,7 @@ bool mayHaveContrast(QStringView clause)
 {
     static const AsciiWordSet words({"but", "however", "although", "though", "yet"}, Qt::CaseInsensitive);
     static const AsciiWordSet andWord({"and"}, Qt::CaseInsensitive);
-    static const AsciiWordSet verbs({"says", "said", "adds", "added", "insists", "claims"},
-                                    Qt::CaseInsensitive);
+    static const AsciiWordSet verbs({"says", "said", "adds", "added", "insists", "claims"}, Qt::CaseInsensitive);
     const qsizetype n = clause.size();
     for (qsizetype i = 0; i < n;) {
         if (!isAsciiLetter(clause[i].unicode())) {
@@ -118,8 +127,7 @@ bool mayHaveContrast(QStringView clause)
 bool hasContraction(QStringView text)
 {
     for (qsizetype i = 0; i + 2 < text.size(); ++i) {
-        if ((text[i].unicode() | 0x20) == u'n' && text[i + 1] == u'\'' &&
-            (text[i + 2].unicode() | 0x20) == u't')
+        if ((text[i].unicode() | 0x20) == u'n' && text[i + 1] == u'\'' && (text[i + 2].unicode() | 0x20) == u't')
             return true;
     }
     return false;
@@ -134,8 +142,8 @@ QStringView clauseBefore(QStringView text, qsizetype at, bool plain)
     int words = 0;
     while (from > 0) {
         const QChar c = text[from - 1];
-        if (c == u',' || c == u';' || c == u'.' || c == u':' || c == u'!' || c == u'?' || c == u'(' ||
-            c == u'\u201C' || c == u'"')
+        if (c == u',' || c == u';' || c == u'.' || c == u':' || c == u'!' || c == u'?' || c == u'(' || c == u'\u201C' ||
+            c == u'"')
             break;
         if (c.isSpace() && ++words > 8)
             break;
@@ -145,7 +153,7 @@ QStringView clauseBefore(QStringView text, qsizetype at, bool plain)
     // "… but", "… however" start a new clause whose negation does not reach back.
     static const QRegularExpression contrast(
         QStringLiteral("\\b(?:but|however|although|though|yet|and\\s+(?:says|said|adds|added|insists|claims))\\b"),
-                                             QRegularExpression::CaseInsensitiveOption);
+        QRegularExpression::CaseInsensitiveOption);
     if (plain && !mayHaveContrast(clause))
         return clause;
     qsizetype cut = -1;
@@ -167,20 +175,20 @@ const QRegularExpression &combined()
     return re;
 }
 
-
-
 // Every trigger begins at a word boundary with one of these words (compared without case;
 // "*" marks a stem that may go on: "failed", "attacking", "misconfigured", "ddosed").
 bool mayStartTrigger(QStringView word)
 {
-    static const AsciiWordSet words({"hardware", "fail*", "faulty", "broken", "defective", "power", "equipment", "server", "disk", "storage",
-        "router", "switch", "cooling", "d", "ddos*", "distributed", "denial", "cyber*", "attack*", "an",
-        "planned", "planning", "launch*", "take*", "took", "taking", "bring", "brought", "knock*", "flood*",
-        "flash", "surge", "spike", "rush", "influx", "heavy", "high", "unusual", "unexpected", "record", "huge",
-        "slashdot*", "too", "software", "code", "config*", "scheduled", "routine", "misconfigur*", "botched",
-        "bad", "network", "routing", "bgp", "dns", "connectivity", "peering", "backbone", "fibre", "fiber",
-        "cable", "route"},
-                                    Qt::CaseInsensitive);
+    static const AsciiWordSet words(
+        {"hardware",     "fail*",     "faulty",  "broken",   "defective", "power",    "equipment",  "server",
+         "disk",         "storage",   "router",  "switch",   "cooling",   "d",        "ddos*",      "distributed",
+         "denial",       "cyber*",    "attack*", "an",       "planned",   "planning", "launch*",    "take*",
+         "took",         "taking",    "bring",   "brought",  "knock*",    "flood*",   "flash",      "surge",
+         "spike",        "rush",      "influx",  "heavy",    "high",      "unusual",  "unexpected", "record",
+         "huge",         "slashdot*", "too",     "software", "code",      "config*",  "scheduled",  "routine",
+         "misconfigur*", "botched",   "bad",     "network",  "routing",   "bgp",      "dns",        "connectivity",
+         "peering",      "backbone",  "fibre",   "fiber",    "cable",     "route"},
+        Qt::CaseInsensitive);
     return words.contains(word);
 }
 
@@ -243,8 +251,8 @@ StanceSuggestion suggestStance(QStringView text)
                                                  "rather", "instead"},
                                                 Qt::CaseInsensitive);
         static const AsciiWordSet causalWords({"because", "caused", "due", "result", "blame", "blamed", "blames",
-                                              "blaming", "down", "traced", "attributed"},
-                                             Qt::CaseInsensitive);
+                                               "blaming", "down", "traced", "attributed"},
+                                              Qt::CaseInsensitive);
         static const AsciiWordSet denialWords({"was", "were", "is", "are", "had", "has", "wasn", "weren", "isn"},
                                               Qt::CaseInsensitive);
         for (const QRegularExpressionMatch &m : triggerMatches(text, plain)) {
@@ -269,7 +277,8 @@ StanceSuggestion suggestStance(QStringView text)
             }();
             // "a routing problem was not involved": the denial follows the trigger.
             static const QRegularExpression denialAfter(
-                QStringLiteral("^\\s+(?:was|were|is|are|had\\s+been|has\\s+been)\\s+(?:not|never)\\b|^\\s+(?:wasn't|weren't|isn't)\\b"),
+                QStringLiteral("^\\s+(?:was|were|is|are|had\\s+been|has\\s+been)\\s+(?:not|never)\\b|^\\s+(?:wasn't|"
+                               "weren't|isn't)\\b"),
                 QRegularExpression::CaseInsensitiveOption);
             const QStringView afterText = text.mid(m.capturedEnd(), 40);
             // The expression is anchored: white space, then one of denialWords.
@@ -291,12 +300,10 @@ StanceSuggestion suggestStance(QStringView text)
                 Qt::CaseInsensitive);
             if (negated && (!plain || hasWordAmong(before, hedgeWords)) && hedge().match(before).hasMatch())
                 continue; // "may not have been able to take X down": not a claim
-            const bool isStrong =
-                (!plain || hasWordAmong(before, causalWords)) && causal().match(before).hasMatch();
+            const bool isStrong = (!plain || hasWordAmong(before, causalWords)) && causal().match(before).hasMatch();
             if (negatedAfter && negAt < 0) {
                 against[kind]++;
-                result.triggers.append(
-                    simplifiedText(text.mid(m.capturedStart(), m.capturedLength() + afterEnd)));
+                result.triggers.append(simplifiedText(text.mid(m.capturedStart(), m.capturedLength() + afterEnd)));
             } else if (negated) {
                 against[kind]++;
                 const qsizetype from = before.data() - text.data() + negAt;

@@ -1,8 +1,8 @@
 #include "newstime.h"
+#include "ingest/timeconv.h"
 #include "newstimeparts.h"
 #include "newstimescan.h"
 #include "newswords.h"
-#include "ingest/timeconv.h"
 
 #include <QRegularExpression>
 
@@ -182,7 +182,7 @@ LeadIn leadIn(QStringView text, qsizetype start)
     static const QStringList approx = {QStringLiteral("about"), QStringLiteral("around"),
                                        QStringLiteral("approximately"), QStringLiteral("roughly"),
                                        QStringLiteral("circa")};
-    static const QStringList preps = {QStringLiteral("until"), QStringLiteral("till"), QStringLiteral("to"),
+    static const QStringList preps = {QStringLiteral("until"), QStringLiteral("till"),  QStringLiteral("to"),
                                       QStringLiteral("from"),  QStringLiteral("since"), QStringLiteral("at"),
                                       QStringLiteral("on"),    QStringLiteral("by"),    QStringLiteral("before"),
                                       QStringLiteral("after")};
@@ -261,8 +261,8 @@ bpt::time_duration parseDuration(QStringView s)
     static const QRegularExpression re(QStringLiteral("(?<n>\\d+|an?|half\\s+an|[a-z-]+)\\s+(?<u>[a-z]+)$"));
     static const int ni = groupIndex(re, u"n"), ui = groupIndex(re, u"u");
     const auto m = re.match(s.trimmed());
-    static const char *const words[] = {"zero", "one", "two", "three", "four", "five", "six",
-                                        "seven", "eight", "nine", "ten", "eleven", "twelve"};
+    static const char *const words[] = {"zero",  "one",   "two",  "three", "four",   "five",  "six",
+                                        "seven", "eight", "nine", "ten",   "eleven", "twelve"};
     const QString n = m.captured(ni);
     double count = n.toInt();
     if (n == u"a" || n == u"an")
@@ -273,18 +273,17 @@ bpt::time_duration parseDuration(QStringView s)
         if (n == QLatin1StringView(words[i]))
             count = i;
     }
-    static const QStringList tens = {QStringLiteral("fifteen"),    QStringLiteral("twenty"),
-                                     QStringLiteral("thirty"),     QStringLiteral("forty"),
-                                     QStringLiteral("forty-five"), QStringLiteral("fifty"),
+    static const QStringList tens = {QStringLiteral("fifteen"), QStringLiteral("twenty"),     QStringLiteral("thirty"),
+                                     QStringLiteral("forty"),   QStringLiteral("forty-five"), QStringLiteral("fifty"),
                                      QStringLiteral("ninety")};
     const int tensValue[] = {15, 20, 30, 40, 45, 50, 90};
     if (const qsizetype i = tens.indexOf(n); i >= 0)
         count = tensValue[i];
     const QString unit = m.captured(ui);
-    const double seconds = unit.startsWith(u"min")   ? 60
-                           : unit.startsWith(u"h")   ? 3600
-                           : unit.startsWith(u"d")   ? 86400
-                                                     : 1;
+    const double seconds = unit.startsWith(u"min") ? 60
+                           : unit.startsWith(u"h") ? 3600
+                           : unit.startsWith(u"d") ? 86400
+                                                   : 1;
     return bpt::seconds(qint64(count * seconds));
 }
 
@@ -350,8 +349,12 @@ QList<TimeRef> joinPeriods(QStringView text, const QList<Item> &items)
 {
     QList<TimeRef> out;
     QList<const Item *> outItems;
-    const auto isEnding = [](const QString &p) { return p == u"until" || p == u"till" || p == u"to" || p == u"before" || p == u"by"; };
-    const auto isStarting = [](const QString &p) { return p == u"from" || p == u"since" || p == u"at" || p == u"after"; };
+    const auto isEnding = [](const QString &p) {
+        return p == u"until" || p == u"till" || p == u"to" || p == u"before" || p == u"by";
+    };
+    const auto isStarting = [](const QString &p) {
+        return p == u"from" || p == u"since" || p == u"at" || p == u"after";
+    };
     for (qsizetype i = 0; i < items.size(); ++i) {
         const Item &item = items[i];
         const bool nextIsNear = i + 1 < items.size() && items[i + 1].ref.offset - item.end <= 40;
@@ -417,9 +420,8 @@ QList<TimeRef> joinPeriods(QStringView text, const QList<Item> &items)
             if (item.prep == u"until" || item.prep == u"till") {
                 // Open start: some time that day (in the zone of the time) up to the given moment.
                 TimeRef ref = item.ref;
-                ref.begin = item.isClock
-                                ? item.dayStart
-                                : item.ref.begin - ((item.ref.begin % DayMicros) + DayMicros) % DayMicros;
+                ref.begin = item.isClock ? item.dayStart
+                                         : item.ref.begin - ((item.ref.begin % DayMicros) + DayMicros) % DayMicros;
                 ref.approximate = true;
                 out.append(ref);
                 outItems.append(&item);
@@ -462,7 +464,8 @@ QList<TimeRef> findTimes(QStringView text, QDate published, const QString &zone)
             item.isDuration = true;
             item.duration = parseDuration(m.capturedView(durGroup));
             const QStringView words = m.capturedView(durGroup);
-            static const QRegularExpression vague(QStringLiteral("\\b(?:more|over|almost|nearly|about|around|least|some|up|less|under|roughly|approximately)\\b"));
+            static const QRegularExpression vague(QStringLiteral(
+                "\\b(?:more|over|almost|nearly|about|around|least|some|up|less|under|roughly|approximately)\\b"));
             item.ref.approximate = item.ref.approximate || vague.match(words).hasMatch();
             items.append(item);
             continue;

@@ -12,30 +12,12 @@ namespace inquest::news::timeparts {
 
 namespace {
 
-char16_t at(QStringView s, qsizetype i)
-{
-    return i >= 0 && i < s.size() ? s[i].unicode() : char16_t(0);
-}
-bool isDigit(char16_t c)
-{
-    return c >= u'0' && c <= u'9';
-}
-bool isLower(char16_t c)
-{
-    return c >= u'a' && c <= u'z';
-}
-bool isWordAt(QStringView s, qsizetype i)
-{
-    return i >= 0 && i < s.size() && isPcreWordChar(s[i].unicode());
-}
-bool isBoundary(QStringView s, qsizetype i)
-{
-    return isWordAt(s, i - 1) != isWordAt(s, i);
-}
-bool isSpaceAt(QStringView s, qsizetype i)
-{
-    return i < s.size() && isPcreSpace(s[i].unicode());
-}
+char16_t at(QStringView s, qsizetype i) { return i >= 0 && i < s.size() ? s[i].unicode() : char16_t(0); }
+bool isDigit(char16_t c) { return c >= u'0' && c <= u'9'; }
+bool isLower(char16_t c) { return c >= u'a' && c <= u'z'; }
+bool isWordAt(QStringView s, qsizetype i) { return i >= 0 && i < s.size() && isPcreWordChar(s[i].unicode()); }
+bool isBoundary(QStringView s, qsizetype i) { return isWordAt(s, i - 1) != isWordAt(s, i); }
+bool isSpaceAt(QStringView s, qsizetype i) { return i < s.size() && isPcreSpace(s[i].unicode()); }
 qsizetype skipSpace(QStringView s, qsizetype i)
 {
     while (isSpaceAt(s, i))
@@ -82,18 +64,18 @@ template <std::size_t N> qsizetype nameAt(QStringView s, qsizetype i, const std:
 
 qsizetype monthAt(QStringView s, qsizetype i)
 {
-    static constexpr std::string_view months[] = {
-        "January",   "February", "March",    "April",    "May", "June", "July", "August",
-        "September", "October",  "November", "December", "Jan", "Feb",  "Mar",  "Apr",
-        "Jun",       "Jul",      "Aug",      "Sept",     "Sep", "Oct",  "Nov",  "Dec"};
+    static constexpr std::string_view months[] = {"January", "February", "March",     "April",   "May",      "June",
+                                                  "July",    "August",   "September", "October", "November", "December",
+                                                  "Jan",     "Feb",      "Mar",       "Apr",     "Jun",      "Jul",
+                                                  "Aug",     "Sept",     "Sep",       "Oct",     "Nov",      "Dec"};
     return nameAt(s, i, months);
 }
 
 qsizetype weekdayAt(QStringView s, qsizetype i)
 {
-    static constexpr std::string_view days[] = {
-        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mon", "Tues",
-        "Tue",    "Wed",     "Thurs",     "Thur",     "Thu",    "Fri",      "Sat",    "Sun"};
+    static constexpr std::string_view days[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                                                "Sunday", "Mon",     "Tues",      "Tue",      "Wed",    "Thurs",
+                                                "Thur",   "Thu",     "Fri",       "Sat",      "Sun"};
     return nameAt(s, i, days);
 }
 
@@ -146,21 +128,17 @@ std::array<qsizetype, 3> clockHours(QStringView s, qsizetype i)
 std::array<qsizetype, 3> ampmHours(QStringView s, qsizetype i)
 {
     const char16_t a = at(s, i), b = at(s, i + 1);
-    return {a == u'1' && b >= u'0' && b <= u'2' ? i + 2 : -1,
-            a == u'0' && b >= u'1' && b <= u'9' ? i + 2 : -1, a >= u'1' && a <= u'9' ? i + 1 : -1};
+    return {a == u'1' && b >= u'0' && b <= u'2' ? i + 2 : -1, a == u'0' && b >= u'1' && b <= u'9' ? i + 2 : -1,
+            a >= u'1' && a <= u'9' ? i + 1 : -1};
 }
 // "[12]\d|3[01]|0?[1-9]" (days)
 std::array<qsizetype, 4> days(QStringView s, qsizetype i)
 {
     const char16_t a = at(s, i), b = at(s, i + 1);
-    return {(a == u'1' || a == u'2') && isDigit(b) ? i + 2 : -1,
-            a == u'3' && (b == u'0' || b == u'1') ? i + 2 : -1,
+    return {(a == u'1' || a == u'2') && isDigit(b) ? i + 2 : -1, a == u'3' && (b == u'0' || b == u'1') ? i + 2 : -1,
             a == u'0' && b >= u'1' && b <= u'9' ? i + 2 : -1, a >= u'1' && a <= u'9' ? i + 1 : -1};
 }
-bool hasMinutes(QStringView s, qsizetype i)
-{
-    return at(s, i) >= u'0' && at(s, i) <= u'5' && isDigit(at(s, i + 1));
-}
+bool hasMinutes(QStringView s, qsizetype i) { return at(s, i) >= u'0' && at(s, i) <= u'5' && isDigit(at(s, i + 1)); }
 
 bool clockAt(QStringView s, qsizetype p, ClockMatch *m)
 {
@@ -224,8 +202,8 @@ Capture yearAfter(QStringView s, qsizetype i)
     if (at(s, i) == u',')
         ++i;
     const qsizetype j = skipSpace(s, i);
-    if (j == i || !isDigit(at(s, j)) || !isDigit(at(s, j + 1)) || !isDigit(at(s, j + 2)) ||
-        !isDigit(at(s, j + 3)) || isWordAt(s, j + 4))
+    if (j == i || !isDigit(at(s, j)) || !isDigit(at(s, j + 1)) || !isDigit(at(s, j + 2)) || !isDigit(at(s, j + 3)) ||
+        isWordAt(s, j + 4))
         return {};
     return {j, j + 4};
 }
@@ -286,8 +264,8 @@ bool dateAt(QStringView s, qsizetype p, DateMatch *m)
     for (const qsizetype a : {isDigit(at(s, p + 1)) ? p + 2 : -1, p + 1}) {
         if (a < 0 || at(s, a) != u'/')
             continue;
-        for (const qsizetype b : {isDigit(at(s, a + 1)) && isDigit(at(s, a + 2)) ? a + 3 : -1,
-                                  isDigit(at(s, a + 1)) ? a + 2 : -1}) {
+        for (const qsizetype b :
+             {isDigit(at(s, a + 1)) && isDigit(at(s, a + 2)) ? a + 3 : -1, isDigit(at(s, a + 1)) ? a + 2 : -1}) {
             if (b < 0 || at(s, b) != u'/')
                 continue;
             for (const qsizetype y : {4, 2}) {
@@ -354,8 +332,7 @@ WeekdayMatch matchWeekday(QStringView s)
         if (q > 0 && !isPcreSpace(s[q - 1].unicode()) && s[q - 1] != u',')
             continue;
         WeekdayMatch m;
-        if ((hasAscii(s, q, "last") || hasAscii(s, q, "this") || hasAscii(s, q, "next")) &&
-            isSpaceAt(s, q + 4)) {
+        if ((hasAscii(s, q, "last") || hasAscii(s, q, "this") || hasAscii(s, q, "next")) && isSpaceAt(s, q + 4)) {
             const qsizetype j = skipSpace(s, q + 4);
             if (const qsizetype e = weekdayAt(s, j); e >= 0) {
                 m.mod = {q, j};

@@ -7,32 +7,35 @@
 namespace inquest::news::timescan {
 
 // Building blocks of the one expression that scans the text (pieces are parsed afterwards).
-#define WD "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)(?![a-z])\\.?"
-#define MON                                                                                                       \
-    "(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|" \
+#define WD                                                                                                             \
+    "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)(?![a-z]" \
+    ")\\.?"
+#define MON                                                                                                            \
+    "(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|"        \
     "Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z])\\.?"
 #define ZONE "(?:GMT|UTC|UT|Z|BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT)\\b"
 #define AMPM "[ap]\\.?m\\b\\.?"
-#define CLOCK                                                                                                     \
-    "(?:\\b(?:[01]?\\d|2[0-3])[:.][0-5]\\d(?:\\s*" AMPM ")?(?:\\s*" ZONE ")?"                                      \
-    "|\\b(?:1[0-2]|0?[1-9])\\s*" AMPM "(?:\\s*" ZONE ")?"                                                          \
-    "|\\b(?:[01]\\d|2[0-3])[0-5]\\d\\s*(?:hrs\\s+)?" ZONE                                                         \
-    "|\\b(?:noon|midnight)\\b(?:\\s*" ZONE ")?)"
-#define DATE                                                                                                      \
-    "(?:(?:" WD ",?\\s+)?(?:the\\s+)?\\b(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:\\s+of)?\\s+" MON               \
-    "(?:,?\\s+\\d{4}\\b)?"                                                                                         \
-    "|(?:" WD ",?\\s+)?" MON "\\s+(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\\b(?:,?\\s+\\d{4}\\b)?"                  \
-    "|\\b\\d{1,2}/\\d{1,2}/(?:\\d{4}|\\d{2})\\b"                                                                   \
+#define CLOCK                                                                                                          \
+    "(?:\\b(?:[01]?\\d|2[0-3])[:.][0-5]\\d(?:\\s*" AMPM ")?(?:\\s*" ZONE ")?"                                          \
+    "|\\b(?:1[0-2]|0?[1-9])\\s*" AMPM "(?:\\s*" ZONE ")?"                                                              \
+    "|\\b(?:[01]\\d|2[0-3])[0-5]\\d\\s*(?:hrs\\s+)?" ZONE "|\\b(?:noon|midnight)\\b(?:\\s*" ZONE ")?)"
+#define DATE                                                                                                           \
+    "(?:(?:" WD ",?\\s+)?(?:the\\s+)?\\b(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:\\s+of)?\\s+" MON                  \
+    "(?:,?\\s+\\d{4}\\b)?"                                                                                             \
+    "|(?:" WD ",?\\s+)?" MON "\\s+(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\\b(?:,?\\s+\\d{4}\\b)?"                    \
+    "|\\b\\d{1,2}/\\d{1,2}/(?:\\d{4}|\\d{2})\\b"                                                                       \
     "|\\b\\d{4}-\\d{2}-\\d{2}\\b)"
-#define NUMBER "(?:\\d+|an?|half\\s+an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|fifty|ninety)"
+#define NUMBER                                                                                                         \
+    "(?:\\d+|an?|half\\s+an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"     \
+    "forty|forty-five|fifty|ninety)"
 
 const QRegularExpression &scanner()
 {
     // No optional lead-in here: it would make the engine try it at every position. The
     // preposition and "about" before a match are read back from the text (leadIn()).
     static const QRegularExpression re(QStringLiteral(
-        "(?:(?<dur>\\bfor\\s+(?:(?:more\\s+than|over|almost|nearly|about|around|at\\s+least|some|up\\s+to|less\\s+than|under|roughly|approximately)\\s+)?"
-        NUMBER "\\s+(?:minutes?|mins?|hours?|hrs?|seconds?|secs?|days?)\\b)"
+        "(?:(?<dur>\\bfor\\s+(?:(?:more\\s+than|over|almost|nearly|about|around|at\\s+least|some|up\\s+to|less\\s+than|"
+        "under|roughly|approximately)\\s+)?" NUMBER "\\s+(?:minutes?|mins?|hours?|hrs?|seconds?|secs?|days?)\\b)"
         "|(?<rel>(?i:\\b(?:(?:earlier|later)\\s+(?:today|this\\s+(?:morning|afternoon|evening))|today|yesterday|tonight"
         "|last\\s+night|this\\s+(?:morning|afternoon|evening|weekend)|last\\s+weekend|over\\s+the\\s+weekend"
         "|at\\s+the\\s+weekend)\\b))"
@@ -49,11 +52,11 @@ const QRegularExpression &anchoredScanner()
 
 const QRegularExpression &clockPart()
 {
-    static const QRegularExpression re(QStringLiteral(
-        "\\b(?:(?<h>[01]?\\d|2[0-3])[:.](?<m>[0-5]\\d)(?:\\s*(?<ap>[ap])\\.?m\\b\\.?)?"
-        "|(?<h2>1[0-2]|0?[1-9])\\s*(?<ap2>[ap])\\.?m\\b\\.?"
-        "|(?<h3>[01]\\d|2[0-3])(?<m3>[0-5]\\d)(?=\\s*(?:hrs\\s+)?" ZONE ")"
-        "|(?<word>noon|midnight)\\b)(?:\\s*(?:hrs\\s+)?(?<zone>" ZONE "))?"));
+    static const QRegularExpression re(
+        QStringLiteral("\\b(?:(?<h>[01]?\\d|2[0-3])[:.](?<m>[0-5]\\d)(?:\\s*(?<ap>[ap])\\.?m\\b\\.?)?"
+                       "|(?<h2>1[0-2]|0?[1-9])\\s*(?<ap2>[ap])\\.?m\\b\\.?"
+                       "|(?<h3>[01]\\d|2[0-3])(?<m3>[0-5]\\d)(?=\\s*(?:hrs\\s+)?" ZONE ")"
+                       "|(?<word>noon|midnight)\\b)(?:\\s*(?:hrs\\s+)?(?<zone>" ZONE "))?"));
     return re;
 }
 
@@ -117,7 +120,8 @@ bool numberMayBeginMatch(QStringView t, qsizetype i)
     if (e >= t.size())
         return false;
     const char16_t c = t[e].unicode();
-    return (c >= u'A' && c <= u'Z') || (c < 128 && std::string_view("aphomsdnrt").find(char(c)) != std::string_view::npos);
+    return (c >= u'A' && c <= u'Z') ||
+           (c < 128 && std::string_view("aphomsdnrt").find(char(c)) != std::string_view::npos);
 }
 
 bool isAnchorAt(QStringView t, qsizetype i)
@@ -128,38 +132,63 @@ bool isAnchorAt(QStringView t, qsizetype i)
     auto is = [&](const char *w) { return startsWithAscii(t, i, w, false); };
     auto isCaseless = [&](const char *w) { return startsWithAscii(t, i, w, true); };
     switch (c) {
-    case u'M': return is("Mon") || is("Mar") || is("May") || isCaseless("morning");
-    case u'T': return is("Tue") || is("Thu") || isCaseless("today") || isCaseless("tonight");
-    case u'W': return is("Wed") || isCaseless("weekend");
-    case u'F': return is("Fri") || is("Feb");
-    case u'S': return is("Sat") || is("Sun") || is("Sep");
-    case u'J': return is("Jan") || is("Jun") || is("Jul");
-    case u'A': return is("Apr") || is("Aug") || isCaseless("afternoon");
-    case u'O': return is("Oct");
-    case u'N': return is("Nov") || isCaseless("night");
-    case u'D': return is("Dec");
-    case u'Y': case u'y': return isCaseless("yesterday");
-    case u'E': case u'e': return isCaseless("evening");
-    case u'n': return is("noon") || isCaseless("night");
-    case u'm': return is("midnight") || is("min") || isCaseless("morning");
-    case u'h': return is("hour") || is("hr");
-    case u's': return is("sec");
-    case u'd': return is("day");
-    case u't': return isCaseless("today") || isCaseless("tonight");
-    case u'a': return isCaseless("afternoon");
-    case u'w': return isCaseless("weekend");
-    default: return false;
+    case u'M':
+        return is("Mon") || is("Mar") || is("May") || isCaseless("morning");
+    case u'T':
+        return is("Tue") || is("Thu") || isCaseless("today") || isCaseless("tonight");
+    case u'W':
+        return is("Wed") || isCaseless("weekend");
+    case u'F':
+        return is("Fri") || is("Feb");
+    case u'S':
+        return is("Sat") || is("Sun") || is("Sep");
+    case u'J':
+        return is("Jan") || is("Jun") || is("Jul");
+    case u'A':
+        return is("Apr") || is("Aug") || isCaseless("afternoon");
+    case u'O':
+        return is("Oct");
+    case u'N':
+        return is("Nov") || isCaseless("night");
+    case u'D':
+        return is("Dec");
+    case u'Y':
+    case u'y':
+        return isCaseless("yesterday");
+    case u'E':
+    case u'e':
+        return isCaseless("evening");
+    case u'n':
+        return is("noon") || isCaseless("night");
+    case u'm':
+        return is("midnight") || is("min") || isCaseless("morning");
+    case u'h':
+        return is("hour") || is("hr");
+    case u's':
+        return is("sec");
+    case u'd':
+        return is("day");
+    case u't':
+        return isCaseless("today") || isCaseless("tonight");
+    case u'a':
+        return isCaseless("afternoon");
+    case u'w':
+        return isCaseless("weekend");
+    default:
+        return false;
     }
 }
 
 // Words that may stand before a match's first anchor (compared without case: a superset).
 bool isLeadWord(QStringView w)
 {
-    static const AsciiWordSet words({"for", "more", "than", "over", "almost", "nearly", "about", "around", "at", "least", "some", "up", "to",
-        "less", "under", "roughly", "approximately", "an", "a", "half", "one", "two", "three", "four", "five",
-        "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty",
-        "fifty", "ninety", "earlier", "later", "this", "last", "next", "the"},
-                                    Qt::CaseInsensitive);
+    static const AsciiWordSet words(
+        {"for",    "more",   "than",    "over",   "almost", "nearly",  "about",         "around", "at",      "least",
+         "some",   "up",     "to",      "less",   "under",  "roughly", "approximately", "an",     "a",       "half",
+         "one",    "two",    "three",   "four",   "five",   "six",     "seven",         "eight",  "nine",    "ten",
+         "eleven", "twelve", "fifteen", "twenty", "thirty", "forty",   "fifty",         "ninety", "earlier", "later",
+         "this",   "last",   "next",    "the"},
+        Qt::CaseInsensitive);
     return words.contains(w);
 }
 
@@ -171,10 +200,8 @@ bool mayBeginMatch(QStringView w)
     return words.contains(w);
 }
 
-
 // Whether `s` contains one of `stems` (capitalised, case-sensitive as the expressions match them).
-template <std::size_t N>
-bool containsStem(QStringView s, const std::array<const char *, N> &stems)
+template <std::size_t N> bool containsStem(QStringView s, const std::array<const char *, N> &stems)
 {
     for (qsizetype i = 0; i + 2 < s.size(); ++i) {
         if (s[i].unicode() < u'A' || s[i].unicode() > u'Z')
@@ -255,7 +282,7 @@ bool ScannerMatches::next(QRegularExpressionMatch *m)
             if (starts[k] < m_pos)
                 continue;
             *m = anchoredScanner().match(m_text, starts[k], QRegularExpression::NormalMatch,
-                                QRegularExpression::DontCheckSubjectStringMatchOption);
+                                         QRegularExpression::DontCheckSubjectStringMatchOption);
             if (m->hasMatch()) {
                 m_pos = m->capturedEnd();
                 return true;

@@ -125,7 +125,9 @@ QString simplifiedText(QStringView text)
         suspect |= unsigned(p[i] == u' ') & unsigned(p[i + 1] == u' ');
     if (!suspect)
         return text.toString();
-    const auto isSpace = [](char16_t c) { return c < 128 ? (c == u' ' || (c >= u'\t' && c <= u'\r')) : QChar::isSpace(c); };
+    const auto isSpace = [](char16_t c) {
+        return c < 128 ? (c == u' ' || (c >= u'\t' && c <= u'\r')) : QChar::isSpace(c);
+    };
     bool simple = n == 0 || (!isSpace(text[0].unicode()) && !isSpace(text[n - 1].unicode()));
     for (qsizetype i = 0; simple && i < n; ++i) {
         const char16_t c = text[i].unicode();
@@ -155,8 +157,8 @@ qsizetype indexOfAny(QStringView text, qsizetype from, char16_t a, char16_t b, c
     for (; i + Block <= n; i += Block) {
         unsigned hits = 0;
         for (qsizetype k = 0; k < Block; ++k)
-            hits |= unsigned(p[i + k] == a) | unsigned(p[i + k] == b) | unsigned(p[i + k] == c) |
-                    unsigned(p[i + k] == d);
+            hits |=
+                unsigned(p[i + k] == a) | unsigned(p[i + k] == b) | unsigned(p[i + k] == c) | unsigned(p[i + k] == d);
         if (hits)
             break;
     }

@@ -11,10 +11,7 @@
 
 namespace inquest::news {
 
-constexpr bool isAsciiLetter(char16_t c)
-{
-    return (c | 0x20) >= u'a' && (c | 0x20) <= u'z';
-}
+constexpr bool isAsciiLetter(char16_t c) { return (c | 0x20) >= u'a' && (c | 0x20) <= u'z'; }
 
 // A fixed set of ASCII words for quick tests of words in article text, without allocating: the
 // pre-filters that keep the extraction's regular expressions off most of the text ask it for
@@ -77,15 +74,9 @@ inline QStringView firstWord(QStringView text)
     return text.left(e);
 }
 // \s of the expressions (PCRE without Unicode properties): space, \t, \n, \v, \f, \r.
-constexpr bool isPcreSpace(char16_t c)
-{
-    return c == u' ' || (c >= u'\t' && c <= u'\r');
-}
+constexpr bool isPcreSpace(char16_t c) { return c == u' ' || (c >= u'\t' && c <= u'\r'); }
 // \w of the expressions: ASCII letters, digits and '_'.
-constexpr bool isPcreWordChar(char16_t c)
-{
-    return isAsciiLetter(c) || (c >= u'0' && c <= u'9') || c == u'_';
-}
+constexpr bool isPcreWordChar(char16_t c) { return isAsciiLetter(c) || (c >= u'0' && c <= u'9') || c == u'_'; }
 
 // Caseless PCRE matching also takes U+017F for "s" and U+212A for "k": text with either is left
 // to a full scan by the caseless expressions, which the ASCII pre-filters cannot speak for.

@@ -29,15 +29,26 @@ QByteArray xmp(const ReportDocument &doc, const QDateTime &created)
     const auto e = [](const QString &s) { return s.toHtmlEscaped().toUtf8(); };
     const QByteArray date = created.toUTC().toString(Qt::ISODate).toLatin1();
     return "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
-           "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+           "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n<rdf:RDF "
+           "xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
            "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
            "xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n"
-           "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + e(doc.caseTitle) + "</rdf:li></rdf:Alt></dc:title>\n"
-           "<dc:creator><rdf:Seq><rdf:li>" + e(doc.analyst) + "</rdf:li></rdf:Seq></dc:creator>\n"
-           "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">" + e(doc.subject) + "</rdf:li></rdf:Alt></dc:description>\n"
-           "<dc:identifier>" + e(doc.reportId) + "</dc:identifier>\n"
+           "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" +
+           e(doc.caseTitle) +
+           "</rdf:li></rdf:Alt></dc:title>\n"
+           "<dc:creator><rdf:Seq><rdf:li>" +
+           e(doc.analyst) +
+           "</rdf:li></rdf:Seq></dc:creator>\n"
+           "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">" +
+           e(doc.subject) +
+           "</rdf:li></rdf:Alt></dc:description>\n"
+           "<dc:identifier>" +
+           e(doc.reportId) +
+           "</dc:identifier>\n"
            "<xmp:CreatorTool>Inquest " INQUEST_VERSION "</xmp:CreatorTool>\n"
-           "<xmp:CreateDate>" + date + "</xmp:CreateDate>\n<xmp:ModifyDate>" + date + "</xmp:ModifyDate>\n"
+           "<xmp:CreateDate>" +
+           date + "</xmp:CreateDate>\n<xmp:ModifyDate>" + date +
+           "</xmp:ModifyDate>\n"
            "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"r\"?>";
 }
 
@@ -90,27 +101,25 @@ QByteArray FindingsReport::pdf() const
     QList<pdf::OutlineEntry> outline;
     for (const ReportDocument::Entry &e : m_doc.contents())
         outline.append({e.title, m_layout.anchorPages.value(e.anchor, -1), m_layout.style.topPt});
-    pdf::DocumentInfo info{m_doc.caseTitle, m_doc.analyst, m_doc.subject, QStringLiteral("Inquest " INQUEST_VERSION),
-                           QStringLiteral("Inquest " INQUEST_VERSION " (Qt " QT_VERSION_STR ")"), created};
+    pdf::DocumentInfo info{m_doc.caseTitle,
+                           m_doc.analyst,
+                           m_doc.subject,
+                           QStringLiteral("Inquest " INQUEST_VERSION),
+                           QStringLiteral("Inquest " INQUEST_VERSION " (Qt " QT_VERSION_STR ")"),
+                           created};
     if (const auto problem = pdf::appendInfoAndOutline(bytes, info, outline, m_layout.style.pagePt.height()))
         qWarning("findings report: PDF outline not added: %s", qPrintable(*problem));
     return bytes;
 }
 
-QString FindingsReport::html() const
-{
-    return reportHtml(m_doc, m_figures);
-}
+QString FindingsReport::html() const { return reportHtml(m_doc, m_figures); }
 
 QImage FindingsReport::pageImage(int page, int width) const
 {
     return ReportPainter(m_doc, m_layout, m_figures).pageImage(page, width);
 }
 
-bool FindingsReport::writePdf(const QString &path, QString *error) const
-{
-    return writeAtomically(path, pdf(), error);
-}
+bool FindingsReport::writePdf(const QString &path, QString *error) const { return writeAtomically(path, pdf(), error); }
 
 bool FindingsReport::writeHtml(const QString &path, QString *error) const
 {

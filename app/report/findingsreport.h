@@ -18,7 +18,8 @@ class FindingsReport
 {
 public:
     // `figures` may be null (no charts, with a note); it must outlive this object.
-    FindingsReport(const CaseData &data, const ReportScores &scores, FigureRenderer *figures, const ReportOptions &options);
+    FindingsReport(const CaseData &data, const ReportScores &scores, FigureRenderer *figures,
+                   const ReportOptions &options);
 
     const ReportDocument &document() const { return m_doc; }
     const ReportLayout &layout() const { return m_layout; }

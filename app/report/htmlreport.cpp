@@ -53,7 +53,8 @@ QString figureHtml(const ReportBlock &b, FigureRenderer *figures)
     QBuffer buffer(&png);
     buffer.open(QIODevice::WriteOnly);
     image.save(&buffer, "PNG");
-    return QStringLiteral("<figure><img alt=\"%1\" width=\"%2\" src=\"data:image/png;base64,%3\"><figcaption>%1</figcaption></figure>\n")
+    return QStringLiteral("<figure><img alt=\"%1\" width=\"%2\" "
+                          "src=\"data:image/png;base64,%3\"><figcaption>%1</figcaption></figure>\n")
         .arg(esc(b.text))
         .arg(int(b.chart.size.width() * 4 / 3))
         .arg(QString::fromLatin1(png.toBase64()));
@@ -61,7 +62,8 @@ QString figureHtml(const ReportBlock &b, FigureRenderer *figures)
 
 QString tableHtml(const ReportBlock &b)
 {
-    QString html = b.header.isEmpty() ? QStringLiteral("<table class=\"kv\">\n") : QStringLiteral("<table>\n<thead><tr>");
+    QString html =
+        b.header.isEmpty() ? QStringLiteral("<table class=\"kv\">\n") : QStringLiteral("<table>\n<thead><tr>");
     for (const QString &h : b.header)
         html += QStringLiteral("<th>%1</th>").arg(esc(h));
     if (!b.header.isEmpty())
@@ -105,9 +107,9 @@ QString reportHtml(const ReportDocument &doc, FigureRenderer *figures)
                 html += QStringLiteral("<h3>%1</h3>\n").arg(esc(b.text));
             break;
         case ReportBlock::Paragraph:
-            html += b.small ? QStringLiteral("<p class=\"small\">%1</p>\n").arg(esc(b.text))
-                  : b.emphasis ? QStringLiteral("<p><strong>%1</strong></p>\n").arg(esc(b.text))
-                               : QStringLiteral("<p>%1</p>\n").arg(esc(b.text));
+            html += b.small      ? QStringLiteral("<p class=\"small\">%1</p>\n").arg(esc(b.text))
+                    : b.emphasis ? QStringLiteral("<p><strong>%1</strong></p>\n").arg(esc(b.text))
+                                 : QStringLiteral("<p>%1</p>\n").arg(esc(b.text));
             break;
         case ReportBlock::Table:
             html += tableHtml(b);

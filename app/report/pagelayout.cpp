@@ -18,17 +18,39 @@ QFont ReportStyle::font(FontRole role) const
     bool bold = false;
     bool fixed = false;
     switch (role) {
-    case FontRole::Title: pt = 22, bold = true; break;
-    case FontRole::Heading1: pt = 15, bold = true; break;
-    case FontRole::Heading2: pt = 11, bold = true; break;
-    case FontRole::Body: pt = 9; break;
-    case FontRole::BodyBold: pt = 9, bold = true; break;
-    case FontRole::Small: pt = 7.5; break;
-    case FontRole::Table: pt = 7.5; break;
-    case FontRole::TableBold: pt = 7.5, bold = true; break;
-    case FontRole::TableMono: pt = 7.5, fixed = true; break;
-    case FontRole::TableHeader: pt = 7.5, bold = true; break;
-    case FontRole::PageHeader: pt = 7; break;
+    case FontRole::Title:
+        pt = 22, bold = true;
+        break;
+    case FontRole::Heading1:
+        pt = 15, bold = true;
+        break;
+    case FontRole::Heading2:
+        pt = 11, bold = true;
+        break;
+    case FontRole::Body:
+        pt = 9;
+        break;
+    case FontRole::BodyBold:
+        pt = 9, bold = true;
+        break;
+    case FontRole::Small:
+        pt = 7.5;
+        break;
+    case FontRole::Table:
+        pt = 7.5;
+        break;
+    case FontRole::TableBold:
+        pt = 7.5, bold = true;
+        break;
+    case FontRole::TableMono:
+        pt = 7.5, fixed = true;
+        break;
+    case FontRole::TableHeader:
+        pt = 7.5, bold = true;
+        break;
+    case FontRole::PageHeader:
+        pt = 7;
+        break;
     }
     QFont f(fixed ? mono : family);
     // Pixel (= dot) sizes make metrics independent of the paint device: the layout measured
@@ -37,7 +59,8 @@ QFont ReportStyle::font(FontRole role) const
     f.setBold(bold);
     f.setKerning(false);
     // Any letter spacing turns ligatures off: "offline" must stay searchable and copyable in
-    // the PDF instead of becoming "o\uFB04ine". 0.05 dot (QFixed rounds anything under 1/64 to 0) is invisible at 1200 dpi.
+    // the PDF instead of becoming "o\uFB04ine". 0.05 dot (QFixed rounds anything under 1/64 to 0) is invisible at 1200
+    // dpi.
     f.setLetterSpacing(QFont::AbsoluteSpacing, 0.05);
     f.setHintingPreference(QFont::PreferNoHinting);
     if (fixed)
@@ -148,8 +171,9 @@ private:
         case ReportBlock::Figure:
             return figureHeight(b);
         case ReportBlock::Heading: // as placed: the gap above, the heading, the gap below, what follows
-            return (b.level == 1 ? gap(14) : gap(8)) + measure(b.text, b.level == 1 ? FontRole::Heading1 : FontRole::Heading2, m_body.width()).first
-                + gap(6) + firstPieceHeight(index + 1);
+            return (b.level == 1 ? gap(14) : gap(8)) +
+                   measure(b.text, b.level == 1 ? FontRole::Heading1 : FontRole::Heading2, m_body.width()).first +
+                   gap(6) + firstPieceHeight(index + 1);
         default:
             return 0;
         }
@@ -157,7 +181,12 @@ private:
 
     double paragraphHeight(const ReportBlock &b) const
     {
-        return measure(b.text, b.small ? FontRole::Small : b.emphasis ? FontRole::BodyBold : FontRole::Body, m_body.width()).first;
+        return measure(b.text,
+                       b.small      ? FontRole::Small
+                       : b.emphasis ? FontRole::BodyBold
+                                    : FontRole::Body,
+                       m_body.width())
+            .first;
     }
 
     // What must follow a paragraph on its page: the start of the figure or table after it.
@@ -194,7 +223,10 @@ private:
     }
 
     // Short tables (a source's key/value list, the scores) read badly when split: keep them whole.
-    bool keepTogether(const Table &t) const { return t.rowHeights.size() <= 12 && totalHeight(t) < m_body.height() / 3; }
+    bool keepTogether(const Table &t) const
+    {
+        return t.rowHeights.size() <= 12 && totalHeight(t) < m_body.height() / 3;
+    }
 
     FontRole cellFont(const ReportBlock &b, int row, int col) const
     {
@@ -239,7 +271,8 @@ private:
             double height = 0;
             QList<int> flags;
             for (int c = 0; c < columns; ++c) {
-                const auto [h, f] = measure(row.value(c), cellFont(b, r, c), t.widths.at(c) - 2 * pad(), b.isMono(r, c));
+                const auto [h, f] =
+                    measure(row.value(c), cellFont(b, r, c), t.widths.at(c) - 2 * pad(), b.isMono(r, c));
                 height = qMax(height, h);
                 flags.append(f);
             }
@@ -254,8 +287,8 @@ private:
         const QRectF rect(m_body.left(), m_y, m_body.width(), t.headerHeight);
         addShape(PageItem::Fill, rect, QColor(0xdd, 0xe3, 0xea));
         for (qsizetype c = 0; c < t.headerFlags.size(); ++c) {
-            addText(QRectF(t.x.at(c) + pad(), m_y + pad(), t.widths.at(c) - 2 * pad(), t.headerHeight - 2 * pad()), b.header.at(c),
-                    FontRole::TableHeader, t.headerFlags.at(c));
+            addText(QRectF(t.x.at(c) + pad(), m_y + pad(), t.widths.at(c) - 2 * pad(), t.headerHeight - 2 * pad()),
+                    b.header.at(c), FontRole::TableHeader, t.headerFlags.at(c));
         }
         m_layout.rows.append({index, -1, pageIndex(), rect, repeated});
         m_y += t.headerHeight;
@@ -266,7 +299,8 @@ private:
         const Table &t = tableGeometry(b);
         if (!pageEmpty())
             m_y += gap(4);
-        const double first = keepTogether(t) ? totalHeight(t) : t.headerHeight + (t.rowHeights.isEmpty() ? 0 : t.rowHeights.first());
+        const double first =
+            keepTogether(t) ? totalHeight(t) : t.headerHeight + (t.rowHeights.isEmpty() ? 0 : t.rowHeights.first());
         if (first > room() && !pageEmpty())
             newPage();
         if (!b.header.isEmpty())
@@ -329,7 +363,8 @@ private:
         for (const ReportDocument::Entry &e : entries) {
             if (line > room())
                 newPage();
-            addText(QRectF(m_body.left(), m_y, m_body.width() * 0.8, line), e.title, FontRole::Body, Qt::AlignLeft | Qt::AlignVCenter);
+            addText(QRectF(m_body.left(), m_y, m_body.width() * 0.8, line), e.title, FontRole::Body,
+                    Qt::AlignLeft | Qt::AlignVCenter);
             PageItem ref;
             ref.kind = PageItem::PageRef;
             ref.rect = QRectF(m_body.left() + m_body.width() * 0.8, m_y, m_body.width() * 0.2, line);
@@ -362,7 +397,8 @@ private:
                 m_layout.anchorPages.insert(b.anchor, pageIndex());
             textBlock(b.text, role, before, gap(6), QColor(0x1f, 0x3a, 0x5f));
             if (b.level == 1)
-                addShape(PageItem::Line, QRectF(QPointF(m_body.left(), m_y - gap(4)), QPointF(m_body.right(), m_y - gap(4))),
+                addShape(PageItem::Line,
+                         QRectF(QPointF(m_body.left(), m_y - gap(4)), QPointF(m_body.right(), m_y - gap(4))),
                          QColor(0x1f, 0x3a, 0x5f));
             break;
         }
@@ -370,8 +406,11 @@ private:
             if (const double together = paragraphHeight(b) + introducedHeight(index);
                 !pageEmpty() && gap(2) + together > room() && together < m_body.height() / 2)
                 newPage();
-            textBlock(b.text, b.small ? FontRole::Small : b.emphasis ? FontRole::BodyBold : FontRole::Body, gap(2), gap(6),
-                      b.small ? QColor(0x44, 0x44, 0x44) : QColor(Qt::black));
+            textBlock(b.text,
+                      b.small      ? FontRole::Small
+                      : b.emphasis ? FontRole::BodyBold
+                                   : FontRole::Body,
+                      gap(2), gap(6), b.small ? QColor(0x44, 0x44, 0x44) : QColor(Qt::black));
             break;
         case ReportBlock::Table:
             table(index, b);
@@ -399,9 +438,6 @@ private:
 
 } // namespace
 
-ReportLayout layoutReport(const ReportDocument &doc, const ReportStyle &style)
-{
-    return Layouter(doc, style).run();
-}
+ReportLayout layoutReport(const ReportDocument &doc, const ReportStyle &style) { return Layouter(doc, style).run(); }
 
 } // namespace inquest

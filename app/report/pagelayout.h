@@ -9,7 +9,19 @@
 
 namespace inquest {
 
-enum class FontRole { Title, Heading1, Heading2, Body, BodyBold, Small, Table, TableBold, TableMono, TableHeader, PageHeader };
+enum class FontRole {
+    Title,
+    Heading1,
+    Heading2,
+    Body,
+    BodyBold,
+    Small,
+    Table,
+    TableBold,
+    TableMono,
+    TableHeader,
+    PageHeader
+};
 
 // Page geometry and type of the printed report. Layout units are device dots at `dpi`
 // (1200, QPdfWriter's default); fonts are sized in those dots, so the same layout paints
@@ -38,10 +50,10 @@ struct PageItem
     QRectF rect;
     QString text;
     FontRole font = FontRole::Body;
-    int flags = 0;   // Qt::AlignmentFlag | Qt::TextFlag for drawText
-    QColor color;    // text, fill or line colour
-    int block = -1;  // index into ReportDocument::blocks (Figure: the figure to draw)
-    QString anchor;  // PageRef: print the page number of this anchor
+    int flags = 0;  // Qt::AlignmentFlag | Qt::TextFlag for drawText
+    QColor color;   // text, fill or line colour
+    int block = -1; // index into ReportDocument::blocks (Figure: the figure to draw)
+    QString anchor; // PageRef: print the page number of this anchor
 };
 
 struct LaidPage

@@ -66,8 +66,8 @@ bool setCreationDate(QByteArray &pdf, const QDateTime &time)
     return true;
 }
 
-std::optional<QString> appendInfoAndOutline(QByteArray &pdf, const DocumentInfo &info, const QList<OutlineEntry> &outline,
-                                            double pageHeightPt)
+std::optional<QString> appendInfoAndOutline(QByteArray &pdf, const DocumentInfo &info,
+                                            const QList<OutlineEntry> &outline, double pageHeightPt)
 {
     const qsizetype trailerAt = pdf.lastIndexOf("trailer");
     if (trailerAt < 0)
@@ -121,7 +121,8 @@ std::optional<QString> appendInfoAndOutline(QByteArray &pdf, const DocumentInfo 
                                 QByteArray::number(entries.size()) + " >>");
         for (int i = 0; i < entries.size(); ++i) {
             const OutlineEntry &e = entries.at(i);
-            QByteArray item = "<< /Title " + textString(e.title) + " /Parent " + QByteArray::number(outlineRoot) + " 0 R";
+            QByteArray item =
+                "<< /Title " + textString(e.title) + " /Parent " + QByteArray::number(outlineRoot) + " 0 R";
             if (i > 0)
                 item += " /Prev " + QByteArray::number(first + i - 1) + " 0 R";
             if (i + 1 < entries.size())
@@ -149,8 +150,8 @@ std::optional<QString> appendInfoAndOutline(QByteArray &pdf, const DocumentInfo 
     }
     pdf += table;
     pdf += "trailer\n<<\n/Size " + QByteArray::number(infoObj + 1) + "\n/Root " + QByteArray::number(*root) +
-           " 0 R\n/Info " + QByteArray::number(infoObj) + " 0 R\n/Prev " + QByteArray::number(*prev) + "\n>>\nstartxref\n" +
-           QByteArray::number(xrefAt) + "\n%%EOF\n";
+           " 0 R\n/Info " + QByteArray::number(infoObj) + " 0 R\n/Prev " + QByteArray::number(*prev) +
+           "\n>>\nstartxref\n" + QByteArray::number(xrefAt) + "\n%%EOF\n";
     return std::nullopt;
 }
 

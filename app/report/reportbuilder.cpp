@@ -13,23 +13,32 @@ using namespace reportformat;
 
 QList<ReportSection> allReportSections()
 {
-    return {ReportSection::Summary,  ReportSection::Timeline,   ReportSection::Charts,
-            ReportSection::Evidence, ReportSection::Scoring,    ReportSection::Sensitivity,
-            ReportSection::Statements, ReportSection::Sources, ReportSection::Custody};
+    return {ReportSection::Summary,    ReportSection::Timeline, ReportSection::Charts,
+            ReportSection::Evidence,   ReportSection::Scoring,  ReportSection::Sensitivity,
+            ReportSection::Statements, ReportSection::Sources,  ReportSection::Custody};
 }
 
 QString reportSectionTitle(ReportSection section)
 {
     switch (section) {
-    case ReportSection::Summary: return QStringLiteral("Executive summary");
-    case ReportSection::Timeline: return QStringLiteral("Incident timeline");
-    case ReportSection::Charts: return QStringLiteral("Traffic and errors");
-    case ReportSection::Evidence: return QStringLiteral("Evidence");
-    case ReportSection::Scoring: return QStringLiteral("Scoring");
-    case ReportSection::Sensitivity: return QStringLiteral("Sensitivity");
-    case ReportSection::Statements: return QStringLiteral("Statements");
-    case ReportSection::Sources: return QStringLiteral("Appendix A: Sources");
-    case ReportSection::Custody: return QStringLiteral("Appendix B: Custody log");
+    case ReportSection::Summary:
+        return QStringLiteral("Executive summary");
+    case ReportSection::Timeline:
+        return QStringLiteral("Incident timeline");
+    case ReportSection::Charts:
+        return QStringLiteral("Traffic and errors");
+    case ReportSection::Evidence:
+        return QStringLiteral("Evidence");
+    case ReportSection::Scoring:
+        return QStringLiteral("Scoring");
+    case ReportSection::Sensitivity:
+        return QStringLiteral("Sensitivity");
+    case ReportSection::Statements:
+        return QStringLiteral("Statements");
+    case ReportSection::Sources:
+        return QStringLiteral("Appendix A: Sources");
+    case ReportSection::Custody:
+        return QStringLiteral("Appendix B: Custody log");
     }
     return {};
 }
@@ -60,17 +69,21 @@ Confidence confidence(const ReportScores &scores)
     if (!scores.isScored())
         return {QStringLiteral("not scored"), QStringLiteral("No scores were supplied for this case.")};
     if (scores.ranked.size() < 2)
-        return {QStringLiteral("undecided"), QStringLiteral("Only one hypothesis was considered, so nothing was ruled out.")};
+        return {QStringLiteral("undecided"),
+                QStringLiteral("Only one hypothesis was considered, so nothing was ruled out.")};
     const double m = scores.margin;
     const qsizetype c = scores.critical.size();
     if (m <= 0)
         return {QStringLiteral("undecided"), QStringLiteral("The two leading hypotheses are tied.")};
     const QString facts = QStringLiteral("margin %1, %2 critical evidence item(s)").arg(number(m)).arg(c);
     if (m >= 2 && c == 0)
-        return {QStringLiteral("high"), QStringLiteral("Clear margin and no single item decides the ranking (%1).").arg(facts)};
+        return {QStringLiteral("high"),
+                QStringLiteral("Clear margin and no single item decides the ranking (%1).").arg(facts)};
     if (m >= 1 && c <= 1)
-        return {QStringLiteral("moderate"), QStringLiteral("The ranking holds but rests on few items (%1).").arg(facts)};
-    return {QStringLiteral("low"), QStringLiteral("The ranking could change with little new evidence (%1).").arg(facts)};
+        return {QStringLiteral("moderate"),
+                QStringLiteral("The ranking holds but rests on few items (%1).").arg(facts)};
+    return {QStringLiteral("low"),
+            QStringLiteral("The ranking could change with little new evidence (%1).").arg(facts)};
 }
 
 QString fileSha256(const QString &path)
@@ -93,8 +106,9 @@ ReportBuilder::ReportBuilder(const CaseData &data, const ReportScores &scores, c
 {
     if (!m_zone.isValid())
         m_zone = QTimeZone::utc();
-    m_zoneIsUtc = m_zone.id() == QTimeZone::utc().id()
-        || (!m_zone.hasTransitions() && m_zone.offsetFromUtc(QDateTime::fromSecsSinceEpoch(0, QTimeZone::utc())) == 0);
+    m_zoneIsUtc =
+        m_zone.id() == QTimeZone::utc().id() ||
+        (!m_zone.hasTransitions() && m_zone.offsetFromUtc(QDateTime::fromSecsSinceEpoch(0, QTimeZone::utc())) == 0);
 }
 
 void ReportBuilder::section(ReportSection s)
@@ -118,7 +132,10 @@ static QByteArray contentHash(const QList<ReportBlock> &blocks)
         for (const QStringList &row : b.rows)
             add(row.join(u'\x1e'));
         if (b.type == ReportBlock::Figure)
-            add(QStringLiteral("%1 %2 %3 %4").arg(b.chart.beginUs).arg(b.chart.endUs).arg(b.chart.sites.join(u','), b.chart.timeZone));
+            add(QStringLiteral("%1 %2 %3 %4")
+                    .arg(b.chart.beginUs)
+                    .arg(b.chart.endUs)
+                    .arg(b.chart.sites.join(u','), b.chart.timeZone));
     }
     return h.result();
 }
@@ -127,10 +144,14 @@ ReportDocument ReportBuilder::build()
 {
     m_blocks.clear();
     const QList<std::pair<ReportSection, void (ReportBuilder::*)()>> parts{
-        {ReportSection::Summary, &ReportBuilder::summary},         {ReportSection::Timeline, &ReportBuilder::timeline},
-        {ReportSection::Charts, &ReportBuilder::charts},           {ReportSection::Evidence, &ReportBuilder::evidence},
-        {ReportSection::Scoring, &ReportBuilder::scoring},         {ReportSection::Sensitivity, &ReportBuilder::sensitivity},
-        {ReportSection::Statements, &ReportBuilder::statements}, {ReportSection::Sources, &ReportBuilder::sources},
+        {ReportSection::Summary, &ReportBuilder::summary},
+        {ReportSection::Timeline, &ReportBuilder::timeline},
+        {ReportSection::Charts, &ReportBuilder::charts},
+        {ReportSection::Evidence, &ReportBuilder::evidence},
+        {ReportSection::Scoring, &ReportBuilder::scoring},
+        {ReportSection::Sensitivity, &ReportBuilder::sensitivity},
+        {ReportSection::Statements, &ReportBuilder::statements},
+        {ReportSection::Sources, &ReportBuilder::sources},
         {ReportSection::Custody, &ReportBuilder::custody},
     };
     for (const auto &[s, fn] : parts) {
@@ -145,7 +166,8 @@ ReportDocument ReportBuilder::build()
     QCryptographicHash idHash(QCryptographicHash::Sha256);
     idHash.addData(m_data.meta.caseId.toUtf8());
     idHash.addData(contentHash(body));
-    const QString reportId = QStringLiteral("IQR-%1").arg(QString::fromLatin1(idHash.result().toHex().left(16)).toUpper());
+    const QString reportId =
+        QStringLiteral("IQR-%1").arg(QString::fromLatin1(idHash.result().toHex().left(16)).toUpper());
 
     titlePage(reportId, utc(reportTimestamp(m_options).toMSecsSinceEpoch() * 1000));
     ReportBlock contents;
@@ -161,9 +183,10 @@ ReportDocument ReportBuilder::build()
     doc.reportId = reportId;
     doc.timeZone = m_zoneIsUtc ? QStringLiteral("UTC") : QString::fromUtf8(m_zone.id());
     const Confidence conf = confidence(m_scores);
-    doc.subject = m_scores.isScored()
-        ? QStringLiteral("Findings: %1 leads (confidence %2)").arg(m_scores.ranked.first().name, conf.level)
-        : QStringLiteral("Findings report (not scored)");
+    doc.subject =
+        m_scores.isScored()
+            ? QStringLiteral("Findings: %1 leads (confidence %2)").arg(m_scores.ranked.first().name, conf.level)
+            : QStringLiteral("Findings report (not scored)");
     doc.blocks = std::move(m_blocks);
     return doc;
 }
@@ -183,13 +206,15 @@ void ReportBuilder::titlePage(const QString &reportId, const QString &generated)
     kv.rows = {
         {QStringLiteral("Analyst"), m_data.meta.analyst.isEmpty() ? QStringLiteral("\u2014") : m_data.meta.analyst},
         {QStringLiteral("Case id"), m_data.meta.caseId},
-        {QStringLiteral("Case created"),
-         m_data.meta.created.isValid() ? utc(m_data.meta.created.toMSecsSinceEpoch() * 1000) : QStringLiteral("\u2014")},
+        {QStringLiteral("Case created"), m_data.meta.created.isValid()
+                                             ? utc(m_data.meta.created.toMSecsSinceEpoch() * 1000)
+                                             : QStringLiteral("\u2014")},
         {QStringLiteral("Case as of (last custody entry)"), caseAsOf},
         {QStringLiteral("Report generated"), generated},
         {QStringLiteral("Report id"), reportId},
-        {QStringLiteral("Case file"),
-         m_options.caseFilePath.isEmpty() ? QStringLiteral("not saved") : QFileInfo(m_options.caseFilePath).absoluteFilePath()},
+        {QStringLiteral("Case file"), m_options.caseFilePath.isEmpty()
+                                          ? QStringLiteral("not saved")
+                                          : QFileInfo(m_options.caseFilePath).absoluteFilePath()},
         {QStringLiteral("Case file SHA-256"), sha.isEmpty() ? QStringLiteral("not available") : sha},
         {QStringLiteral("Times shown in"),
          m_zoneIsUtc ? QStringLiteral("UTC") : QStringLiteral("UTC and %1").arg(QString::fromUtf8(m_zone.id()))},
@@ -200,8 +225,9 @@ void ReportBuilder::titlePage(const QString &reportId, const QString &generated)
     if (!m_data.meta.description.isEmpty())
         add(ReportBlock::paragraph(m_data.meta.description));
     add(ReportBlock::paragraph(
-        QStringLiteral("The report id is derived from the case id and the report's content: the same case gives the same id. "
-                       "Verify the case file with \u201cinquest verify\u201d and compare its SHA-256 with the one above."),
+        QStringLiteral(
+            "The report id is derived from the case id and the report's content: the same case gives the same id. "
+            "Verify the case file with \u201cinquest verify\u201d and compare its SHA-256 with the one above."),
         false, true));
     add(ReportBlock::pageBreak());
 }
@@ -216,14 +242,17 @@ void ReportBuilder::summary()
         rejected += e.state == EvidenceState::Rejected;
     }
     if (!m_scores.isScored()) {
-        add(ReportBlock::paragraph(QStringLiteral("Not scored: no scores were computed for this case, so the report names "
-                                                  "no leading hypothesis."), true));
+        add(ReportBlock::paragraph(
+            QStringLiteral("Not scored: no scores were computed for this case, so the report names "
+                           "no leading hypothesis."),
+            true));
     } else {
         const ReportScores::Row &lead = m_scores.ranked.first();
         // The kind in brackets only when the analyst named the hypothesis differently.
         const QString kind = displayName(lead.kind);
-        add(ReportBlock::paragraph(lead.name == kind ? QStringLiteral("Leading hypothesis: %1").arg(lead.name)
-                                                     : QStringLiteral("Leading hypothesis: %1 (%2)").arg(lead.name, kind),
+        add(ReportBlock::paragraph(lead.name == kind
+                                       ? QStringLiteral("Leading hypothesis: %1").arg(lead.name)
+                                       : QStringLiteral("Leading hypothesis: %1 (%2)").arg(lead.name, kind),
                                    true));
         ReportBlock kv = ReportBlock::table({}, {28, 72});
         kv.emphasis = true;
@@ -231,14 +260,16 @@ void ReportBuilder::summary()
                         QStringLiteral("weighted inconsistency %1, support %2, posterior %3")
                             .arg(number(lead.weightedInconsistency), number(lead.support), number(lead.posterior, 3))});
         if (m_scores.ranked.size() > 1)
-            kv.rows.append({QStringLiteral("Margin"), QStringLiteral("%1 over %2 (ranked by %3)")
-                                                          .arg(number(m_scores.margin), m_scores.ranked.at(1).name,
-                                                               m_scores.rankBy.isEmpty() ? QStringLiteral("score") : m_scores.rankBy)});
+            kv.rows.append({QStringLiteral("Margin"),
+                            QStringLiteral("%1 over %2 (ranked by %3)")
+                                .arg(number(m_scores.margin), m_scores.ranked.at(1).name,
+                                     m_scores.rankBy.isEmpty() ? QStringLiteral("score") : m_scores.rankBy)});
         kv.rows.append({QStringLiteral("Confidence"), QStringLiteral("%1 \u2014 %2").arg(conf.level, conf.reason)});
         QStringList critical;
         for (Id id : m_scores.critical)
             critical.append(evidenceTitle(m_data, id));
-        kv.rows.append({QStringLiteral("Critical evidence"), critical.isEmpty() ? QStringLiteral("none") : critical.join(u'\n')});
+        kv.rows.append(
+            {QStringLiteral("Critical evidence"), critical.isEmpty() ? QStringLiteral("none") : critical.join(u'\n')});
         add(kv);
     }
     ReportBlock facts = ReportBlock::table({}, {28, 72});
@@ -249,16 +280,20 @@ void ReportBuilder::summary()
     facts.rows = {
         {QStringLiteral("Hypotheses"), QString::number(m_data.hypotheses.size())},
         {QStringLiteral("Evidence"), QStringLiteral("%1 items: %2 accepted (scored), %3 suggested, %4 rejected")
-                                         .arg(m_data.evidence.size()).arg(accepted).arg(suggested).arg(rejected)},
+                                         .arg(m_data.evidence.size())
+                                         .arg(accepted)
+                                         .arg(suggested)
+                                         .arg(rejected)},
         {QStringLiteral("Sources"), QString::number(m_data.sources.size())},
         {QStringLiteral("Statements"), QString::number(m_data.statements.size())},
         {QStringLiteral("Outage windows"), QString::number(outages)},
     };
     add(facts);
     add(ReportBlock::paragraph(
-        QStringLiteral("Confidence rule (margin in ranking units; one \u201cI\u201d rating of weight 1 counts 1): high when the "
-                       "margin is at least 2 and no evidence item is critical; moderate when the margin is at least 1 and at "
-                       "most one item is critical; low otherwise; undecided on a tie or with a single hypothesis."),
+        QStringLiteral(
+            "Confidence rule (margin in ranking units; one \u201cI\u201d rating of weight 1 counts 1): high when the "
+            "margin is at least 2 and no evidence item is critical; moderate when the margin is at least 1 and at "
+            "most one item is critical; low otherwise; undecided on a tie or with a single hypothesis."),
         false, true));
 }
 
@@ -298,9 +333,9 @@ void ReportBuilder::scoring()
         add(ReportBlock::paragraph(QStringLiteral("Not scored.")));
         return;
     }
-    ReportBlock scores = ReportBlock::table({QStringLiteral("Rank"), QStringLiteral("Hypothesis"), QStringLiteral("Kind"),
-                                             QStringLiteral("Weighted inconsistency"), QStringLiteral("Support"),
-                                             QStringLiteral("Posterior")},
+    ReportBlock scores = ReportBlock::table({QStringLiteral("Rank"), QStringLiteral("Hypothesis"),
+                                             QStringLiteral("Kind"), QStringLiteral("Weighted inconsistency"),
+                                             QStringLiteral("Support"), QStringLiteral("Posterior")},
                                             {8, 30, 14, 20, 14, 14});
     for (const ReportScores::Row &r : m_scores.ranked)
         scores.rows.append({QString::number(r.rank), r.name, displayName(r.kind), number(r.weightedInconsistency),
@@ -319,14 +354,15 @@ void ReportBuilder::sensitivity()
         return;
     }
     add(ReportBlock::paragraph(QStringLiteral(
-        "An item is critical when removing it changes the leading hypothesis. The flip factor is how far its weight may "
+        "An item is critical when removing it changes the leading hypothesis. The flip factor is how far its weight "
+        "may "
         "move before the leader changes: the ranking holds for weights between 1/f and f times the current one.")));
     if (m_scores.sensitivity.isEmpty()) {
         add(ReportBlock::paragraph(QStringLiteral("No sensitivity figures were supplied.")));
         return;
     }
-    ReportBlock t = ReportBlock::table({QStringLiteral("Evidence"), QStringLiteral("Critical"), QStringLiteral("Flip factor"),
-                                        QStringLiteral("Would lead instead")},
+    ReportBlock t = ReportBlock::table({QStringLiteral("Evidence"), QStringLiteral("Critical"),
+                                        QStringLiteral("Flip factor"), QStringLiteral("Would lead instead")},
                                        {50, 12, 14, 24});
     for (const ReportScores::Sensitivity &s : m_scores.sensitivity)
         t.rows.append({evidenceTitle(m_data, s.evidence), s.critical ? QStringLiteral("yes") : QStringLiteral("no"),

@@ -15,9 +15,9 @@ struct ReportBlock
     enum Type { Title, Heading, Paragraph, Table, Figure, Contents, PageBreak };
     Type type = Paragraph;
 
-    int level = 1;   // Heading: 1 = section (outline entry, starts a page), 2 = subsection
-    QString text;    // Title, Heading, Paragraph; Figure: caption
-    QString anchor;  // Heading level 1: the id the contents and the outline point at
+    int level = 1;         // Heading: 1 = section (outline entry, starts a page), 2 = subsection
+    QString text;          // Title, Heading, Paragraph; Figure: caption
+    QString anchor;        // Heading level 1: the id the contents and the outline point at
     bool emphasis = false; // Paragraph: bold; Table: first column bold
     bool small = false;    // Paragraph: a note in smaller type
 

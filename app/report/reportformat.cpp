@@ -9,7 +9,8 @@ namespace inquest::reportformat {
 
 QString utc(qint64 us)
 {
-    return QDateTime::fromMSecsSinceEpoch(us / 1000, QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss'Z'"));
+    return QDateTime::fromMSecsSinceEpoch(us / 1000, QTimeZone::utc())
+        .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss'Z'"));
 }
 
 QString inZone(qint64 us, const QTimeZone &zone)
@@ -29,10 +30,7 @@ QString range(qint64 beginUs, qint64 endUs)
     return utc(beginUs) + QStringLiteral(" \u2013 ") + end;
 }
 
-QString number(double value, int decimals)
-{
-    return QString::number(value, 'f', decimals);
-}
+QString number(double value, int decimals) { return QString::number(value, 'f', decimals); }
 
 QString bytes(qint64 size)
 {
@@ -58,9 +56,6 @@ QString evidenceTitle(const CaseData &data, Id id)
     return QStringLiteral("E%1").arg(id);
 }
 
-QString shortHash(const QString &sha256)
-{
-    return sha256.left(12);
-}
+QString shortHash(const QString &sha256) { return sha256.left(12); }
 
 } // namespace inquest::reportformat

@@ -12,7 +12,7 @@ struct CaseData;
 // Formatting shared by the report sections: every time is printed in UTC and in the chosen zone.
 namespace reportformat {
 
-QString utc(qint64 us);                          // "2010-12-05 21:45:00Z"
+QString utc(qint64 us);                           // "2010-12-05 21:45:00Z"
 QString inZone(qint64 us, const QTimeZone &zone); // "2010-12-05 22:45:00 CET"
 QString range(qint64 beginUs, qint64 endUs);      // UTC, end without the date when on the same day
 QString number(double value, int decimals = 2);

@@ -16,9 +16,6 @@ FigureRendererFactory &figuresHook()
 
 void setFigureRendererFactory(FigureRendererFactory factory) { figuresHook() = std::move(factory); }
 
-std::unique_ptr<FigureRenderer> figureRendererForReport()
-{
-    return figuresHook() ? figuresHook()() : nullptr;
-}
+std::unique_ptr<FigureRenderer> figureRendererForReport() { return figuresHook() ? figuresHook()() : nullptr; }
 
 } // namespace inquest

@@ -76,7 +76,8 @@ void ReportPainter::paintHeaderFooter(QPainter &painter, int index) const
                          QFontMetricsF(painter.font()).elidedText(m_doc.caseTitle, Qt::ElideRight, body.width() * 0.7));
         painter.drawText(header, Qt::AlignRight | Qt::AlignBottom, QStringLiteral("Findings report"));
         painter.setPen(QPen(QColor(0xaa, 0xaa, 0xaa), style.dots(0.5)));
-        painter.drawLine(header.bottomLeft() + QPointF(0, style.dots(3)), header.bottomRight() + QPointF(0, style.dots(3)));
+        painter.drawLine(header.bottomLeft() + QPointF(0, style.dots(3)),
+                         header.bottomRight() + QPointF(0, style.dots(3)));
         painter.setPen(QColor(0x55, 0x55, 0x55));
     }
     const QRectF footer(body.left(), style.pageSize().height() - style.dots(40), body.width(), style.dots(14));

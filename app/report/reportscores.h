@@ -19,10 +19,10 @@ struct ReportScores
         Id hypothesis = 0; // the hypothesis id in the case (0 if unknown: matched by name)
         QString name;
         HypothesisKind kind = HypothesisKind::Other;
-        int rank = 0;                      // 1 = leading
+        int rank = 0;                     // 1 = leading
         double weightedInconsistency = 0; // lower is better (ACH)
-        double support = 0;                // weighted consistency
-        double posterior = 0;              // likelihood-ratio mode; 0..1
+        double support = 0;               // weighted consistency
+        double posterior = 0;             // likelihood-ratio mode; 0..1
     };
     // Hypotheses in rank order (ranked.first() leads).
     QList<Row> ranked;

@@ -23,7 +23,7 @@ ReportScores scoreCaseForReport(const CaseData &data)
     for (const EvidenceSensitivity &e : result.evidence)
         scores.sensitivity.append({e.id, e.critical, e.flipFactor, nameOf(e.flipsTo)});
     scores.rankBy = result.rankBy == ScoringSettings::RankBy::Posterior ? QStringLiteral("posterior probability")
-                                                                         : QStringLiteral("weighted inconsistency");
+                                                                        : QStringLiteral("weighted inconsistency");
     scores.formulas = {inconsistencyFormula(), supportFormula(), posteriorFormula(), diagnosticityFormula(),
                        sensitivityFormula()};
     return scores;

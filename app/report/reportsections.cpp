@@ -36,8 +36,9 @@ QString ReportBuilder::statementLabel(Id id) const
 {
     for (const Statement &s : m_data.statements) {
         if (s.id == id)
-            return QStringLiteral("S%1 %2%3").arg(id).arg(s.speaker,
-                                                         s.organisation.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(s.organisation));
+            return QStringLiteral("S%1 %2%3")
+                .arg(id)
+                .arg(s.speaker, s.organisation.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(s.organisation));
     }
     return QStringLiteral("S%1").arg(id);
 }
@@ -89,7 +90,8 @@ void ReportBuilder::timeline()
                          QStringLiteral("%1: \u201c%2\u201d (\u201c%3\u201d%4)")
                              .arg(statementLabel(s.id), clip(s.quote, 240), t.phrase,
                                   t.approximate ? QStringLiteral(", approximate") : QString()),
-                         article ? (article->outlet.isEmpty() ? article->title : article->outlet) : QStringLiteral("entered by hand")});
+                         article ? (article->outlet.isEmpty() ? article->title : article->outlet)
+                                 : QStringLiteral("entered by hand")});
     }
     qsizetype untimed = 0;
     for (const Evidence &e : m_data.evidence) {
@@ -100,20 +102,26 @@ void ReportBuilder::timeline()
             continue;
         }
         rows.append({e.provenance.timeBegin, QStringLiteral("Detector finding"),
-                     QStringLiteral("E%1 %2 (%3, until %4)").arg(e.id).arg(e.title, toString(e.state), utc(e.provenance.timeEnd)),
+                     QStringLiteral("E%1 %2 (%3, until %4)")
+                         .arg(e.id)
+                         .arg(e.title, toString(e.state), utc(e.provenance.timeEnd)),
                      e.origin.mid(9)});
     }
     std::stable_sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) { return a.time < b.time; });
     if (rows.isEmpty()) {
-        add(ReportBlock::paragraph(QStringLiteral("No outage windows, timed statements or detector findings in this case.")));
+        add(ReportBlock::paragraph(
+            QStringLiteral("No outage windows, timed statements or detector findings in this case.")));
         return;
     }
-    ReportBlock t = m_zoneIsUtc
-        ? ReportBlock::table({QStringLiteral("Time (UTC)"), QStringLiteral("Event"), QStringLiteral("What"), QStringLiteral("Where / by")},
-                             {19, 15, 48, 18})
-        : ReportBlock::table({QStringLiteral("Time (UTC)"), QStringLiteral("Time (%1)").arg(QString::fromUtf8(m_zone.id())),
-                              QStringLiteral("Event"), QStringLiteral("What"), QStringLiteral("Where / by")},
-                             {17, 19, 13, 36, 15});
+    ReportBlock t =
+        m_zoneIsUtc
+            ? ReportBlock::table({QStringLiteral("Time (UTC)"), QStringLiteral("Event"), QStringLiteral("What"),
+                                  QStringLiteral("Where / by")},
+                                 {19, 15, 48, 18})
+            : ReportBlock::table({QStringLiteral("Time (UTC)"),
+                                  QStringLiteral("Time (%1)").arg(QString::fromUtf8(m_zone.id())),
+                                  QStringLiteral("Event"), QStringLiteral("What"), QStringLiteral("Where / by")},
+                                 {17, 19, 13, 36, 15});
     for (const Row &r : rows) {
         if (m_zoneIsUtc)
             t.rows.append({utc(r.time), r.kind, r.what, r.where});
@@ -122,8 +130,10 @@ void ReportBuilder::timeline()
     }
     add(t);
     if (untimed > 0)
-        add(ReportBlock::paragraph(QStringLiteral("%1 detector finding(s) without a time range are listed in the evidence table.").arg(untimed),
-                                   false, true));
+        add(ReportBlock::paragraph(
+            QStringLiteral("%1 detector finding(s) without a time range are listed in the evidence table.")
+                .arg(untimed),
+            false, true));
 }
 
 void ReportBuilder::charts()
@@ -134,12 +144,14 @@ void ReportBuilder::charts()
         if (s.kind == SourceKind::Log && s.table && !s.site.isEmpty() && !sites.contains(s.site))
             sites.append(s.site);
     }
-    add(ReportBlock::paragraph(begin == end ? QStringLiteral("The case marks no outage window: the charts show the whole case.")
-                                            : QStringLiteral("Zoomed to the outage window with as much context before and after "
-                                                             "(%1). Shaded: outage windows; vertical marks: statements.")
-                                                  .arg(range(begin, end))));
+    add(ReportBlock::paragraph(begin == end
+                                   ? QStringLiteral("The case marks no outage window: the charts show the whole case.")
+                                   : QStringLiteral("Zoomed to the outage window with as much context before and after "
+                                                    "(%1). Shaded: outage windows; vertical marks: statements.")
+                                         .arg(range(begin, end))));
     if (!m_figures) {
-        add(ReportBlock::paragraph(QStringLiteral("Charts are not drawn: no figure renderer is available in this build."), false, true));
+        add(ReportBlock::paragraph(
+            QStringLiteral("Charts are not drawn: no figure renderer is available in this build."), false, true));
         return;
     }
     const QList<QString> each = sites.isEmpty() ? QList<QString>{QString()} : sites;
@@ -174,7 +186,8 @@ void ReportBuilder::evidence()
                           QStringLiteral("Grades"), QStringLiteral("Ratings")};
     if (comments)
         header.append(QStringLiteral("Comments"));
-    ReportBlock t = comments ? ReportBlock::table(header, {6, 25, 23, 13, 17, 16}) : ReportBlock::table(header, {6, 37, 24, 14, 19});
+    ReportBlock t = comments ? ReportBlock::table(header, {6, 25, 23, 13, 17, 16})
+                             : ReportBlock::table(header, {6, 37, 24, 14, 19});
     for (const Evidence &e : m_data.evidence) {
         QString what = e.title;
         if (!e.description.isEmpty())
@@ -186,8 +199,9 @@ void ReportBuilder::evidence()
         const Provenance &p = e.provenance;
         if (p.hasLines()) {
             const Source *s = findSource(m_data, p.sourceId);
-            QString where = QStringLiteral("%1 (sha256 %2)").arg(s ? QFileInfo(s->path).fileName() : QStringLiteral("source"),
-                                                                 shortHash(p.sourceSha256));
+            QString where =
+                QStringLiteral("%1 (sha256 %2)")
+                    .arg(s ? QFileInfo(s->path).fileName() : QStringLiteral("source"), shortHash(p.sourceSha256));
             if (p.firstLine > 0)
                 where += p.lastLine > p.firstLine ? QStringLiteral(" lines %1\u2013%2").arg(p.firstLine).arg(p.lastLine)
                                                   : QStringLiteral(" line %1").arg(p.firstLine);
@@ -200,9 +214,11 @@ void ReportBuilder::evidence()
         if (p.hasStatement())
             prov.append(QStringLiteral("Statement ") + statementLabel(p.statementId));
         prov.append(QStringLiteral("origin: ") + e.origin);
-        const QString grades = QStringLiteral("%1%2 reliability/credibility\n%3 relevance\n%4%5")
-                                   .arg(e.reliability).arg(e.credibility).arg(toString(e.relevance), toString(e.state),
-                                                                              e.starred ? QStringLiteral(", starred") : QString());
+        const QString grades =
+            QStringLiteral("%1%2 reliability/credibility\n%3 relevance\n%4%5")
+                .arg(e.reliability)
+                .arg(e.credibility)
+                .arg(toString(e.relevance), toString(e.state), e.starred ? QStringLiteral(", starred") : QString());
         QStringList ratings;
         for (const Hypothesis &h : m_data.hypotheses) {
             const Rating r = e.rating(h.id);
@@ -216,10 +232,11 @@ void ReportBuilder::evidence()
         t.rows.append(row);
     }
     add(t);
-    add(ReportBlock::paragraph(QStringLiteral("Grades: Admiralty source reliability A (reliable) to F (cannot be judged) and "
-                                              "information credibility 1 (confirmed) to 6 (cannot be judged). Only accepted "
-                                              "evidence is scored."),
-                               false, true));
+    add(ReportBlock::paragraph(
+        QStringLiteral("Grades: Admiralty source reliability A (reliable) to F (cannot be judged) and "
+                       "information credibility 1 (confirmed) to 6 (cannot be judged). Only accepted "
+                       "evidence is scored."),
+        false, true));
 }
 
 void ReportBuilder::statements()
@@ -241,8 +258,9 @@ void ReportBuilder::statements()
         for (auto it = s.stance.cbegin(); it != s.stance.cend(); ++it)
             stance.append(QStringLiteral("%1 %2").arg(toString(it.key()), toString(it.value())));
         if (!stance.isEmpty())
-            who += QStringLiteral("\nStance: %1%2").arg(stance.join(QStringLiteral(", ")),
-                                                       s.stanceConfirmed ? QString() : QStringLiteral(" (suggested)"));
+            who += QStringLiteral("\nStance: %1%2")
+                       .arg(stance.join(QStringLiteral(", ")),
+                            s.stanceConfirmed ? QString() : QStringLiteral(" (suggested)"));
         QStringList times;
         for (const TimeRef &r : s.times)
             times.append(QStringLiteral("\u201c%1\u201d \u2192 %2%3%4")
@@ -260,7 +278,8 @@ void ReportBuilder::statements()
                 source += QStringLiteral(", published ") + a->published.toString(Qt::ISODate);
         }
         t.rows.append({QStringLiteral("S%1").arg(s.id), who,
-                       QStringLiteral("%1\u201c%2\u201d").arg(s.direct ? QString() : QStringLiteral("(reported) "), clip(s.quote)),
+                       QStringLiteral("%1\u201c%2\u201d")
+                           .arg(s.direct ? QString() : QStringLiteral("(reported) "), clip(s.quote)),
                        times.isEmpty() ? QStringLiteral("no time given") : times.join(u'\n'), source});
     }
     add(t);
@@ -284,8 +303,10 @@ void ReportBuilder::sources()
         };
         kv.monoRows = {3};
         if (s.kind == SourceKind::Log) {
-            kv.rows.append({QStringLiteral("Time span (UTC)"), s.events > 0 ? range(s.firstTime, s.lastTime) : QStringLiteral("no events")});
-            kv.rows.append({QStringLiteral("Lines, events"), QStringLiteral("%1 lines, %2 events").arg(s.lines).arg(s.events)});
+            kv.rows.append({QStringLiteral("Time span (UTC)"),
+                            s.events > 0 ? range(s.firstTime, s.lastTime) : QStringLiteral("no events")});
+            kv.rows.append(
+                {QStringLiteral("Lines, events"), QStringLiteral("%1 lines, %2 events").arg(s.lines).arg(s.events)});
             QString malformed = QString::number(s.malformed);
             for (qsizetype i = 0; i < s.issues.size() && i < 5; ++i)
                 malformed += QStringLiteral("\nline %1: %2").arg(s.issues.at(i).line).arg(s.issues.at(i).reason);
@@ -295,10 +316,15 @@ void ReportBuilder::sources()
             if (!s.site.isEmpty())
                 kv.rows.append({QStringLiteral("Site"), s.site});
             if (!s.timeZone.isEmpty())
-                kv.rows.append({QStringLiteral("Declared zone"), s.timeZone + (s.year ? QStringLiteral(", year %1").arg(s.year) : QString())});
+                kv.rows.append({QStringLiteral("Declared zone"),
+                                s.timeZone + (s.year ? QStringLiteral(", year %1").arg(s.year) : QString())});
         } else {
-            kv.rows.append({QStringLiteral("Article"), QStringLiteral("%1\n%2%3").arg(s.title, s.outlet,
-                                                                                  s.published.isValid() ? QStringLiteral(", published ") + s.published.toString(Qt::ISODate) : QString())});
+            kv.rows.append(
+                {QStringLiteral("Article"),
+                 QStringLiteral("%1\n%2%3")
+                     .arg(s.title, s.outlet,
+                          s.published.isValid() ? QStringLiteral(", published ") + s.published.toString(Qt::ISODate)
+                                                : QString())});
         }
         if (s.importedAt.isValid())
             kv.rows.append({QStringLiteral("Imported"), utc(s.importedAt.toMSecsSinceEpoch() * 1000)});
@@ -308,14 +334,16 @@ void ReportBuilder::sources()
 
 void ReportBuilder::custody()
 {
-    add(ReportBlock::paragraph(QStringLiteral("Every row of the case's custody log. Each row's hash covers its fields and the "
-                                              "previous row's hash; \u201cinquest verify\u201d checks the chain.")));
+    add(ReportBlock::paragraph(
+        QStringLiteral("Every row of the case's custody log. Each row's hash covers its fields and the "
+                       "previous row's hash; \u201cinquest verify\u201d checks the chain.")));
     ReportBlock t = ReportBlock::table({QStringLiteral("Seq"), QStringLiteral("Time (UTC)"), QStringLiteral("Action"),
                                         QStringLiteral("Detail"), QStringLiteral("Hash")},
                                        {6, 19, 12, 48, 15});
     t.mono = {false, false, false, false, true};
     for (const CustodyEntry &c : m_data.custody)
-        t.rows.append({QString::number(c.seq), utc(c.time.toMSecsSinceEpoch() * 1000), c.action, c.detail, shortHash(c.hash)});
+        t.rows.append(
+            {QString::number(c.seq), utc(c.time.toMSecsSinceEpoch() * 1000), c.action, c.detail, shortHash(c.hash)});
     add(t);
 }
 

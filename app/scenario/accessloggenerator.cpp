@@ -21,9 +21,8 @@ enum class Stream { Normal, Bot, Flood, Crowd, Crawler };
 // before dawn, a morning climb, a plateau through the afternoon, the peak in the evening.
 double diurnal(double hour)
 {
-    static const double Anchors[25] = {0.55, 0.38, 0.26, 0.19, 0.16, 0.17, 0.24, 0.38, 0.52,
-                                       0.63, 0.71, 0.76, 0.80, 0.80, 0.77, 0.76, 0.77, 0.80,
-                                       0.86, 0.94, 1.00, 0.99, 0.90, 0.73, 0.55};
+    static const double Anchors[25] = {0.55, 0.38, 0.26, 0.19, 0.16, 0.17, 0.24, 0.38, 0.52, 0.63, 0.71, 0.76, 0.80,
+                                       0.80, 0.77, 0.76, 0.77, 0.80, 0.86, 0.94, 1.00, 0.99, 0.90, 0.73, 0.55};
     const int h = std::clamp(int(hour), 0, 23);
     const double f = hour - h;
     return Anchors[h] * (1 - f) + Anchors[h + 1] * f;
@@ -46,12 +45,16 @@ class SiteGenerator
 {
 public:
     SiteGenerator(const ScenarioSpec &spec, int site, QByteArray *file)
-        : m_spec(spec), m_site(spec.sites[site]), m_siteIndex(site),
-          m_rng(Rng(spec.seed).fork(uint64_t(site) + 1)), m_catalogue(traffic::catalogue(m_rng, 1500)),
-          m_paths(m_catalogue.size(), 1.05),
-          m_population(std::size_t(std::max(3000.0, m_site.peakRate * 2400)), 0.85),
-          m_clock(QTimeZone((m_site.timeZone.isEmpty() ? spec.timeZone : m_site.timeZone).toLatin1())),
-          m_file(file), m_table(std::make_shared<EventTable>())
+        : m_spec(spec)
+        , m_site(spec.sites[site])
+        , m_siteIndex(site)
+        , m_rng(Rng(spec.seed).fork(uint64_t(site) + 1))
+        , m_catalogue(traffic::catalogue(m_rng, 1500))
+        , m_paths(m_catalogue.size(), 1.05)
+        , m_population(std::size_t(std::max(3000.0, m_site.peakRate * 2400)), 0.85)
+        , m_clock(QTimeZone((m_site.timeZone.isEmpty() ? spec.timeZone : m_site.timeZone).toLatin1()))
+        , m_file(file)
+        , m_table(std::make_shared<EventTable>())
     {
         m_pathIds.assign(m_catalogue.size(), UINT32_MAX);
         m_internalRefIds.assign(m_catalogue.size(), UINT32_MAX);
@@ -105,15 +108,11 @@ private:
                us < m_spec.incidentEnd;
     }
     // 0 → 1 over the first minute of the incident: failures and floods build up, not switch on.
-    double ramp() const
-    {
-        return std::min(1.0, double(m_second * Micro - m_spec.incidentBegin) / (60.0 * Micro));
-    }
+    double ramp() const { return std::min(1.0, double(m_second * Micro - m_spec.incidentBegin) / (60.0 * Micro)); }
     const DecoySpec *decoy(DecoyKind kind, int64_t length) const
     {
         for (const DecoySpec &d : m_spec.decoys) {
-            if (d.kind == kind && d.site == m_siteIndex && m_second * Micro >= d.at &&
-                m_second * Micro < d.at + length)
+            if (d.kind == kind && d.site == m_siteIndex && m_second * Micro >= d.at && m_second * Micro < d.at + length)
                 return &d;
         }
         return nullptr;
@@ -192,8 +191,8 @@ private:
             return;
         }
         case Stream::Bot:
-            request(stream, (1ull << 40) + m_rng.below(m_botnet),
-                    m_rng.chance(0.6) ? 0 : uint32_t(m_rng.below(20)), 0, 0);
+            request(stream, (1ull << 40) + m_rng.below(m_botnet), m_rng.chance(0.6) ? 0 : uint32_t(m_rng.below(20)), 0,
+                    0);
             return;
         case Stream::Flood:
             request(stream, (1ull << 41) + m_rng.below(m_floodBots), 0, 0, 0);
@@ -247,9 +246,9 @@ private:
     {
         auto [it, inserted] = m_clients.try_emplace(client, 0);
         if (inserted)
-            it->second = m_table->strings.intern(client == (1ull << 43)
-                                                     ? "66.249.71." + std::to_string(10 + m_siteIndex)
-                                                     : traffic::clientAddress(m_salt, client));
+            it->second =
+                m_table->strings.intern(client == (1ull << 43) ? "66.249.71." + std::to_string(10 + m_siteIndex)
+                                                               : traffic::clientAddress(m_salt, client));
         return it->second;
     }
 
@@ -336,8 +335,8 @@ private:
             }
             pathId = m_table->strings.intern(target);
         } else if (stream == Stream::Crawler && m_rng.chance(0.08)) {
-            pathId = m_table->strings.intern("/exec/obidos/ASIN/0" +
-                                             std::to_string(100000000 + m_rng.below(899999999)));
+            pathId =
+                m_table->strings.intern("/exec/obidos/ASIN/0" + std::to_string(100000000 + m_rng.below(899999999)));
         } else {
             uint32_t &id = m_pathIds[endpoint];
             if (id == UINT32_MAX)
@@ -405,15 +404,15 @@ private:
             char buf[40];
             const int off = std::abs(m_offset) / 60;
             std::snprintf(buf, sizeof buf, "[%02d/%s/%04d:%02d:%02d:%02d %c%02d%02d]", c.day,
-                          monthAbbreviation(c.month), c.year, c.hour, c.minute, c.second,
-                          m_offset < 0 ? '-' : '+', off / 60, off % 60);
+                          monthAbbreviation(c.month), c.year, c.hour, c.minute, c.second, m_offset < 0 ? '-' : '+',
+                          off / 60, off % 60);
             m_stamp = buf;
         }
         return m_stamp;
     }
 
-    void writeLine(uint32_t client, HttpMethod method, uint32_t path, uint16_t code, uint64_t size,
-                   uint32_t referer, uint32_t agent)
+    void writeLine(uint32_t client, HttpMethod method, uint32_t path, uint16_t code, uint64_t size, uint32_t referer,
+                   uint32_t agent)
     {
         const StringPool &pool = m_table->strings;
         append(pool.view(client));

@@ -37,7 +37,10 @@ inline Civil civilFromSeconds(int64_t seconds)
 class ZoneClock
 {
 public:
-    explicit ZoneClock(const QTimeZone &zone) : m_zone(zone) {}
+    explicit ZoneClock(const QTimeZone &zone)
+        : m_zone(zone)
+    {
+    }
     int offsetAt(int64_t utcSeconds)
     {
         const int64_t block = utcSeconds >= 0 ? utcSeconds / 900 : (utcSeconds - 899) / 900;
@@ -56,8 +59,7 @@ private:
 
 inline const char *monthAbbreviation(int month)
 {
-    static const char *Months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    static const char *Months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     return Months[(month - 1) % 12];
 }
 

@@ -32,10 +32,7 @@ const char16_t ArticleText[] =
     u"WikiLeaks, which Amazon stopped hosting earlier this month, distanced itself from the campaign. "
     u"\u201cWe neither condemn nor applaud these attacks,\u201d the organisation said in a statement.\n";
 
-qint64 indexOf(const QString &text, const QString &part)
-{
-    return text.indexOf(part);
-}
+qint64 indexOf(const QString &text, const QString &part) { return text.indexOf(part); }
 
 Statement statement(const QString &text, const QString &quote, const QString &speaker, const QString &role,
                     const QString &organisation, bool direct)
@@ -58,33 +55,30 @@ TimeRef timeRef(const QString &text, const QString &phrase, qint64 begin, qint64
 
 } // namespace
 
-QString demoArticleText()
-{
-    return QString::fromUtf16(ArticleText);
-}
+QString demoArticleText() { return QString::fromUtf16(ArticleText); }
 
 QList<Statement> demoStatements(const QString &text)
 {
     QList<Statement> list;
-    Statement amazon = statement(
-        text,
-        QStringLiteral("Our European sites were unavailable for more than 30 minutes until about 21:45 GMT "
-                       "on Sunday 12 December because of a hardware failure in our European datacenter "
-                       "network, not a DDoS attack,"),
-        QStringLiteral("a spokeswoman"), QStringLiteral("spokeswoman"), QStringLiteral("Amazon"), true);
+    Statement amazon =
+        statement(text,
+                  QStringLiteral("Our European sites were unavailable for more than 30 minutes until about 21:45 GMT "
+                                 "on Sunday 12 December because of a hardware failure in our European datacenter "
+                                 "network, not a DDoS attack,"),
+                  QStringLiteral("a spokeswoman"), QStringLiteral("spokeswoman"), QStringLiteral("Amazon"), true);
     // "more than 30 minutes until about 21:45": it began at 21:15 at the latest.
-    amazon.times = {
-        timeRef(text, QStringLiteral("for more than 30 minutes until about 21:45 GMT on Sunday 12 December"),
-                utc(12, 21, 15), utc(12, 21, 45), true)};
+    amazon.times = {timeRef(text,
+                            QStringLiteral("for more than 30 minutes until about 21:45 GMT on Sunday 12 December"),
+                            utc(12, 21, 15), utc(12, 21, 45), true)};
     amazon.stance = {{HypothesisKind::Hardware, Rating::CC}, {HypothesisKind::Ddos, Rating::II}};
     amazon.stanceTriggers = {QStringLiteral("hardware failure"), QStringLiteral("not a DDoS attack")};
     amazon.reliability = u'B';
     amazon.credibility = 3;
     list.append(amazon);
 
-    Statement announced = statement(
-        text, QStringLiteral("they planned to attack Amazon's website in support of WikiLeaks"),
-        QStringLiteral("activists"), QStringLiteral("activists"), QStringLiteral("Anonymous"), false);
+    Statement announced =
+        statement(text, QStringLiteral("they planned to attack Amazon's website in support of WikiLeaks"),
+                  QStringLiteral("activists"), QStringLiteral("activists"), QStringLiteral("Anonymous"), false);
     announced.stance = {{HypothesisKind::Ddos, Rating::C}};
     announced.stanceTriggers = {QStringLiteral("planned to attack")};
     announced.reliability = u'D';
@@ -92,11 +86,9 @@ QList<Statement> demoStatements(const QString &text)
     list.append(announced);
 
     Statement refrained = statement(
-        text,
-        QStringLiteral("We had planned to attack Amazon on Thursday 9 December, but we chose not to attack."),
+        text, QStringLiteral("We had planned to attack Amazon on Thursday 9 December, but we chose not to attack."),
         QStringLiteral("a message attributed to the group"), QString(), QStringLiteral("Anonymous"), true);
-    refrained.times = {
-        timeRef(text, QStringLiteral("on Thursday 9 December"), utc(9, 0, 0), utc(10, 0, 0), true)};
+    refrained.times = {timeRef(text, QStringLiteral("on Thursday 9 December"), utc(9, 0, 0), utc(10, 0, 0), true)};
     refrained.stance = {{HypothesisKind::Ddos, Rating::I}};
     refrained.stanceTriggers = {QStringLiteral("chose not to attack")};
     refrained.reliability = u'D';
@@ -120,9 +112,8 @@ std::optional<CaseData> buildDemoCase(const QString &logDirectory, QString *erro
                              HypothesisKind::Network, HypothesisKind::Change})
         hs.append({0, displayName(k), k, 0.0, {}});
     CaseData data = CaseData::create(QStringLiteral("Amazon Europe outage, 12 December 2010 (demo)"), hs);
-    data.meta.description =
-        QStringLiteral("Generated demo of the reference incident: four European storefronts fail "
-                       "from about 21:10 to 21:45 GMT, amazon.com does not.");
+    data.meta.description = QStringLiteral("Generated demo of the reference incident: four European storefronts fail "
+                                           "from about 21:10 to 21:45 GMT, amazon.com does not.");
     data.meta.analyst = QStringLiteral("demo");
 
     auto sources = generateSources(referenceIncident(seed), logDirectory, error);

@@ -11,7 +11,10 @@ namespace inquest::scenario {
 class Rng
 {
 public:
-    explicit Rng(uint64_t seed) : m_state(seed) {}
+    explicit Rng(uint64_t seed)
+        : m_state(seed)
+    {
+    }
 
     uint64_t next()
     {

@@ -22,8 +22,8 @@ bool writeFile(const QString &path, const QByteArray &bytes, QString *error)
     return true;
 }
 
-Source describe(std::shared_ptr<EventTable> table, const QString &format, const QString &site,
-                const QString &zone, const QDateTime &generatedAt)
+Source describe(std::shared_ptr<EventTable> table, const QString &format, const QString &site, const QString &zone,
+                const QDateTime &generatedAt)
 {
     Source s;
     s.kind = SourceKind::Log;
@@ -43,8 +43,7 @@ Source describe(std::shared_ptr<EventTable> table, const QString &format, const 
 
 } // namespace
 
-std::optional<QList<Source>> generateSources(const ScenarioSpec &spec, const QString &directory,
-                                             QString *error)
+std::optional<QList<Source>> generateSources(const ScenarioSpec &spec, const QString &directory, QString *error)
 {
     QList<Source> sources;
     const bool write = !directory.isEmpty();
@@ -61,8 +60,7 @@ std::optional<QList<Source>> generateSources(const ScenarioSpec &spec, const QSt
                 return false;
             s.path = path;
             s.size = bytes.size();
-            s.sha256 =
-                QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+            s.sha256 = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
         }
         sources.append(std::move(s));
         return true;
@@ -80,11 +78,8 @@ std::optional<QList<Source>> generateSources(const ScenarioSpec &spec, const QSt
     if (spec.syslog) {
         QByteArray bytes;
         auto table = generateSyslog(spec, write ? &bytes : nullptr);
-        Source s =
-            describe(std::move(table), QStringLiteral("syslog-rfc3164"), {}, spec.timeZone, generatedAt);
-        s.year = QDateTime::fromMSecsSinceEpoch(spec.begin / 1000, QTimeZone(spec.timeZone.toLatin1()))
-                     .date()
-                     .year();
+        Source s = describe(std::move(table), QStringLiteral("syslog-rfc3164"), {}, spec.timeZone, generatedAt);
+        s.year = QDateTime::fromMSecsSinceEpoch(spec.begin / 1000, QTimeZone(spec.timeZone.toLatin1())).date().year();
         if (!finish(std::move(s), spec.datacenter + QStringLiteral("-syslog.log"), bytes))
             return std::nullopt;
     }

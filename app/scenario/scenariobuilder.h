@@ -14,7 +14,6 @@ namespace inquest::scenario {
 // each Source's path, SHA-256 and size from the bytes written; without one, builds the event
 // tables only (for tests and benchmarks that need volume but no files). Source ids are 0.
 // Returns nullopt and sets *error when a file cannot be written.
-std::optional<QList<Source>> generateSources(const ScenarioSpec &spec, const QString &directory,
-                                             QString *error);
+std::optional<QList<Source>> generateSources(const ScenarioSpec &spec, const QString &directory, QString *error);
 
 } // namespace inquest::scenario

@@ -170,8 +170,7 @@ ScenarioSpec randomScenario(IncidentKind kind, uint64_t seed, double volumeScale
     for (int i = 0, tries = 0; i < decoyCount && tries < 50; ++tries) {
         DecoySpec d;
         d.kind = decoyKinds[rng.below(decoyKinds.size())];
-        d.at = s.begin + 20 * Minute +
-               qint64(rng.uniform() * double(s.end - s.begin - 50 * Minute)) / Second * Second;
+        d.at = s.begin + 20 * Minute + qint64(rng.uniform() * double(s.end - s.begin - 50 * Minute)) / Second * Second;
         d.site = int(rng.below(uint64_t(siteCount)));
         if (kind != IncidentKind::None && d.at > s.incidentBegin - Hour && d.at < s.incidentEnd + Hour)
             continue;

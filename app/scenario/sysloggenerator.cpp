@@ -24,7 +24,9 @@ class SyslogBuilder
 {
 public:
     explicit SyslogBuilder(const ScenarioSpec &spec)
-        : m_spec(spec), m_rng(Rng(spec.seed).fork(977)), m_dc(spec.datacenter.toStdString())
+        : m_spec(spec)
+        , m_rng(Rng(spec.seed).fork(977))
+        , m_dc(spec.datacenter.toStdString())
     {
     }
 
@@ -48,12 +50,10 @@ public:
                 switch (m_rng.below(6)) {
                 case 0:
                     add(t, 9, 6, name,
-                        "CRON[" + num(pid()) +
-                            "]: (root) CMD (/usr/local/sbin/rotate-sessions >/dev/null 2>&1)");
+                        "CRON[" + num(pid()) + "]: (root) CMD (/usr/local/sbin/rotate-sessions >/dev/null 2>&1)");
                     break;
                 case 1:
-                    add(t, 3, 6, name,
-                        "ntpd[812]: synchronized to 10.20.0." + num(5 + m_rng.below(3)) + ", stratum 2");
+                    add(t, 3, 6, name, "ntpd[812]: synchronized to 10.20.0." + num(5 + m_rng.below(3)) + ", stratum 2");
                     break;
                 case 2:
                     add(t, 10, 6, name,
@@ -62,9 +62,8 @@ public:
                     break;
                 case 3:
                     add(t, 0, 4, name,
-                        "kernel: [UFW BLOCK] IN=eth0 OUT= SRC=203.0.113." + num(m_rng.below(250)) +
-                            " DST=10.20.1." + num(m_rng.below(250)) +
-                            " PROTO=TCP SPT=" + num(1024 + m_rng.below(60000)) + " DPT=23");
+                        "kernel: [UFW BLOCK] IN=eth0 OUT= SRC=203.0.113." + num(m_rng.below(250)) + " DST=10.20.1." +
+                            num(m_rng.below(250)) + " PROTO=TCP SPT=" + num(1024 + m_rng.below(60000)) + " DPT=23");
                     break;
                 case 4:
                     add(t, 3, 6, name,
@@ -98,12 +97,11 @@ public:
         const int64_t b = m_spec.incidentBegin;
         const int64_t e = m_spec.incidentEnd;
         auto every = [&](int64_t from, int64_t to, int64_t minGap, int64_t maxGap, auto fn) {
-            for (int64_t t = from; t < to;
-                 t += (minGap + int64_t(m_rng.below(uint64_t(maxGap - minGap)))) * Micro)
+            for (int64_t t = from; t < to; t += (minGap + int64_t(m_rng.below(uint64_t(maxGap - minGap)))) * Micro)
                 fn(t);
         };
-        const std::string site = m_spec.sites.isEmpty() ? std::string("www.example.com")
-                                                        : "www." + m_spec.sites.first().name.toStdString();
+        const std::string site =
+            m_spec.sites.isEmpty() ? std::string("www.example.com") : "www." + m_spec.sites.first().name.toStdString();
         switch (m_spec.kind) {
         case IncidentKind::Hardware: {
             const int64_t first = b - int64_t(5 + m_rng.below(85)) * Micro;
@@ -116,8 +114,7 @@ public:
                         add(t, 23, 3, host("core-sw1"),
                             "%LINK-3-UPDOWN: Interface " + port + ", changed state to down");
                         add(t + Micro, 23, 5, host("core-sw1"),
-                            "%LINEPROTO-5-UPDOWN: Line protocol on Interface " + port +
-                                ", changed state to down");
+                            "%LINEPROTO-5-UPDOWN: Line protocol on Interface " + port + ", changed state to down");
                         add(t + int64_t(20 + m_rng.below(30)) * Micro, 23, 3, host("core-sw1"),
                             "%LINK-3-UPDOWN: Interface " + port + ", changed state to up");
                     });
@@ -145,8 +142,7 @@ public:
                         add(t, 23, 3, host("core-sw2"),
                             "%FABRIC-SP-3-ERROR: Switch fabric channel error on module 3, channel 1");
                     });
-                    add(e + 20 * Micro, 23, 5, host("core-sw2"),
-                        "%C6KPWR-SP-4-PSOK: power supply 2 turned on.");
+                    add(e + 20 * Micro, 23, 5, host("core-sw2"), "%C6KPWR-SP-4-PSOK: power supply 2 turned on.");
                 }
             }
             break;
@@ -156,8 +152,7 @@ public:
                 const int64_t start = b + int64_t(m_rng.below(120)) * Micro - 20 * Micro;
                 if (which == 0)
                     every(start, e, 30, 180, [&](int64_t t) {
-                        add(t, 0, 6, host("lb1"),
-                            "kernel: TCP: Possible SYN flooding on port 80. Sending cookies.");
+                        add(t, 0, 6, host("lb1"), "kernel: TCP: Possible SYN flooding on port 80. Sending cookies.");
                     });
                 else if (which == 1)
                     every(start, e, 20, 120, [&](int64_t t) {
@@ -167,8 +162,7 @@ public:
                     every(start, e, 20, 90, [&](int64_t t) {
                         add(t, 3, 3, host("lb1"),
                             "nginx: [error] 2213#0: *" + num(m_rng.below(900000)) +
-                                " limiting requests, excess: " + num(20 + m_rng.below(80)) +
-                                ".450 by zone \"perip\"");
+                                " limiting requests, excess: " + num(20 + m_rng.below(80)) + ".450 by zone \"perip\"");
                     });
             }
             break;
@@ -178,12 +172,11 @@ public:
                 if (m_rng.chance(0.5))
                     add(t, 3, 3, host("lb1"),
                         "nginx: [error] 2213#0: *" + num(m_rng.below(900000)) +
-                            " limiting requests, excess: " + num(5 + m_rng.below(40)) +
-                            ".120 by zone \"perip\"");
+                            " limiting requests, excess: " + num(5 + m_rng.below(40)) + ".120 by zone \"perip\"");
                 else
                     add(t, 3, 4, host("web0" + num(1 + m_rng.below(4))),
-                        "mod_evasive[" + num(pid()) + "]: Blacklisting address 91.200." +
-                            num(m_rng.below(250)) + "." + num(m_rng.below(250)) + ": possible DoS attack.");
+                        "mod_evasive[" + num(pid()) + "]: Blacklisting address 91.200." + num(m_rng.below(250)) + "." +
+                            num(m_rng.below(250)) + ": possible DoS attack.");
             });
             break;
         }
@@ -226,14 +219,12 @@ public:
                         "bgpd[733]: %BGP-5-ADJCHANGE: neighbor " + peer + " Up");
                 } else if (which == 1) {
                     every(start + 2 * Micro, e, 120, 600, [&](int64_t t) {
-                        add(t, 23, 4, host("edge-rtr1"),
-                            "bgpd[733]: withdrawing route 203.0.113.0/24 via " + peer);
+                        add(t, 23, 4, host("edge-rtr1"), "bgpd[733]: withdrawing route 203.0.113.0/24 via " + peer);
                     });
                 } else {
                     every(start + int64_t(m_rng.below(30)) * Micro, e, 15, 90, [&](int64_t t) {
                         add(t, 3, 3, host("web0" + num(1 + m_rng.below(4))),
-                            "named[1021]: error (network unreachable) resolving '" + site +
-                                "/A/IN': 198.51.100.53#53");
+                            "named[1021]: error (network unreachable) resolving '" + site + "/A/IN': 198.51.100.53#53");
                     });
                 }
             }

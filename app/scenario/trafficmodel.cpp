@@ -68,8 +68,7 @@ std::vector<Endpoint> catalogue(Rng &rng, std::size_t products)
         const std::string id = productId(rng);
         list.push_back({"/gp/product/" + id, PageKind::Product, uint32_t(40000 + rng.below(40000))});
         if (i % 3 == 0)
-            list.push_back(
-                {"/images/I/" + id + "._SL500_.jpg", PageKind::Static, uint32_t(15000 + rng.below(60000))});
+            list.push_back({"/images/I/" + id + "._SL500_.jpg", PageKind::Static, uint32_t(15000 + rng.below(60000))});
         if (i % 5 == 0)
             list.push_back({"/product-reviews/" + id, PageKind::Page, uint32_t(25000 + rng.below(30000))});
     }

@@ -16,10 +16,7 @@ namespace {
 // would be −∞ and turn score differences into NaN; e^−690 is 0 for every practical purpose.
 constexpr double MinPrior = 1e-300;
 
-bool nearlyEqual(double a, double b)
-{
-    return std::abs(a - b) <= 1e-9 * std::max({1.0, std::abs(a), std::abs(b)});
-}
+bool nearlyEqual(double a, double b) { return std::abs(a - b) <= 1e-9 * std::max({1.0, std::abs(a), std::abs(b)}); }
 
 std::vector<double> normalisedPriors(const QList<Hypothesis> &hs)
 {
@@ -68,13 +65,19 @@ int leaderOf(const std::vector<double> &primary, const std::vector<double> &supp
 std::optional<int> ratingValue(Rating r)
 {
     switch (r) {
-    case Rating::CC: return 2;
-    case Rating::C: return 1;
-    case Rating::N: return 0;
-    case Rating::I: return -1;
-    case Rating::II: return -2;
+    case Rating::CC:
+        return 2;
+    case Rating::C:
+        return 1;
+    case Rating::N:
+        return 0;
+    case Rating::I:
+        return -1;
+    case Rating::II:
+        return -2;
     case Rating::NA:
-    case Rating::Unrated: break;
+    case Rating::Unrated:
+        break;
     }
     return std::nullopt;
 }
@@ -153,8 +156,8 @@ ScoreResult computeScores(const QList<Hypothesis> &hypotheses, const QList<Evide
     for (std::size_t k = 0; k < order.size(); ++k) {
         const std::size_t j = std::size_t(order[k]);
         const Hypothesis &h = hypotheses[qsizetype(j)];
-        HypothesisScore s{h.id, h.name, h.kind, int(k) + 1, inconsistency[j], support[j], logScore[j],
-                          posterior[j] / total};
+        HypothesisScore s{
+            h.id, h.name, h.kind, int(k) + 1, inconsistency[j], support[j], logScore[j], posterior[j] / total};
         if (k > 0 && nearlyEqual(primary[j], primary[std::size_t(order[k - 1])]))
             s.rank = result.ranked.back().rank;
         result.ranked.append(s);
@@ -242,7 +245,8 @@ QString inconsistencyFormula()
 {
     return QCoreApplication::translate(
         "inquest::scores",
-        "Weighted inconsistency WI(h) = \u03a3 w(e)\u00b7min(v(e,h),0) over accepted evidence; II = \u22122, I = \u22121, "
+        "Weighted inconsistency WI(h) = \u03a3 w(e)\u00b7min(v(e,h),0) over accepted evidence; II = \u22122, I = "
+        "\u22121, "
         "others 0; w(e) = \u221a(reliability factor \u00d7 credibility factor) \u00d7 relevance weight. "
         "Closest to 0 leads.");
 }

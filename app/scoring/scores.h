@@ -57,11 +57,11 @@ struct EvidenceSensitivity
 
 struct ScoreResult
 {
-    QList<HypothesisScore> ranked;        // in rank order
-    QList<EvidenceSensitivity> evidence;  // the accepted items, in case order
-    QList<Id> critical;                   // ids of critical items, in case order
-    double margin = 0.0;                  // ranking score of the first minus the second; 0 = tie
-    int counted = 0;                      // accepted items scored
+    QList<HypothesisScore> ranked;       // in rank order
+    QList<EvidenceSensitivity> evidence; // the accepted items, in case order
+    QList<Id> critical;                  // ids of critical items, in case order
+    double margin = 0.0;                 // ranking score of the first minus the second; 0 = tie
+    int counted = 0;                     // accepted items scored
     ScoringSettings::RankBy rankBy = ScoringSettings::RankBy::Inconsistency;
 
     const HypothesisScore *leading() const { return ranked.isEmpty() ? nullptr : &ranked.first(); }

@@ -11,8 +11,8 @@ constexpr Rating AllRatings[] = {Rating::Unrated, Rating::CC, Rating::C, Rating:
 // Weights and ratios must be finite and non-negative (ratios positive); anything else keeps
 // the default so one bad entry cannot poison every score.
 template <std::size_t N>
-void readTable(const QJsonObject &json, const QString &name, std::array<double, N> &table,
-               QString (*key)(int), bool positive)
+void readTable(const QJsonObject &json, const QString &name, std::array<double, N> &table, QString (*key)(int),
+               bool positive)
 {
     const QJsonObject obj = json.value(name).toObject();
     for (std::size_t i = 0; i < N; ++i) {
@@ -25,8 +25,7 @@ void readTable(const QJsonObject &json, const QString &name, std::array<double, 
     }
 }
 
-template <std::size_t N>
-QJsonObject writeTable(const std::array<double, N> &table, QString (*key)(int))
+template <std::size_t N> QJsonObject writeTable(const std::array<double, N> &table, QString (*key)(int))
 {
     QJsonObject obj;
     for (std::size_t i = 0; i < N; ++i)

@@ -48,9 +48,9 @@ struct ScoringSettings
 };
 
 // Names for the JSON keys, shared by the settings editor and the file format.
-QString reliabilityKey(int index);  // "A".."F"
-QString credibilityKey(int index);  // "1".."6"
-QString relevanceKey(int index);    // "low", "medium", "high"
-QString likelihoodKey(Rating r);    // "CC".."NA", "unrated"
+QString reliabilityKey(int index); // "A".."F"
+QString credibilityKey(int index); // "1".."6"
+QString relevanceKey(int index);   // "low", "medium", "high"
+QString likelihoodKey(Rating r);   // "CC".."NA", "unrated"
 
 } // namespace inquest

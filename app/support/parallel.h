@@ -68,11 +68,10 @@ template <typename Result, typename Sequence, typename F> Result mapped(const Se
     const ThreadPoolLoan loan;
     tsan::handOver();
     // Iterators, not the vector: QtConcurrent would copy a vector into its kernel.
-    Result result = QtConcurrent::blockingMapped<Result>(calls.cbegin(), calls.cend(),
-                                                         [](const Call &call) -> Value {
-                                                             const tsan::TaskScope scope;
-                                                             return (*call.f)(*call.element);
-                                                         });
+    Result result = QtConcurrent::blockingMapped<Result>(calls.cbegin(), calls.cend(), [](const Call &call) -> Value {
+        const tsan::TaskScope scope;
+        return (*call.f)(*call.element);
+    });
     tsan::takeOver();
     return result;
 }
@@ -83,7 +82,8 @@ template <typename Result, typename Sequence, typename F> Result mapped(const Se
 // needs.
 template <typename Sequence, typename F> auto mappedAsync(Sequence seq, F)
 {
-    static_assert(std::is_empty_v<F> && std::is_default_constructible_v<F>, "parallel::mappedAsync takes a captureless function");
+    static_assert(std::is_empty_v<F> && std::is_default_constructible_v<F>,
+                  "parallel::mappedAsync takes a captureless function");
     using Element = typename Sequence::value_type;
     tsan::handOver();
     return QtConcurrent::mapped(std::move(seq), [](const Element &element) {

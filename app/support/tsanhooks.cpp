@@ -33,8 +33,7 @@ void takeOver() { __tsan_acquire(&token); }
 namespace {
 void installTakeOverOnEvents()
 {
-    QCoreApplication::instance()->installEventFilter(
-        new inquest::tsan::TakeOverOnEvents(QCoreApplication::instance()));
+    QCoreApplication::instance()->installEventFilter(new inquest::tsan::TakeOverOnEvents(QCoreApplication::instance()));
 }
 } // namespace
 

@@ -40,7 +40,10 @@ private slots:
         QCOMPARE(str(t, t.agent[1]), QStringLiteral("curl/8.0"));
         QCOMPARE(t.offset[0], 0u);
         QCOMPARE(t.line[2], 3u);
-        QCOMPARE(qint64(t.offset[1]), qint64(QByteArray("192.0.2.1 - alice [10/Oct/2023:13:55:36 +0200] \"GET /index.html HTTP/1.1\" 200 2326 \"https://ref.example/\" \"Mozilla/5.0 (X11)\"\n").size()));
+        QCOMPARE(qint64(t.offset[1]),
+                 qint64(QByteArray("192.0.2.1 - alice [10/Oct/2023:13:55:36 +0200] \"GET /index.html HTTP/1.1\" 200 "
+                                   "2326 \"https://ref.example/\" \"Mozilla/5.0 (X11)\"\n")
+                            .size()));
         QCOMPARE(s.firstTime, utc("2023-10-10T11:55:36Z"));
         QCOMPARE(s.lastTime, utc("2023-10-10T20:55:37Z"));
         QCOMPARE(s.sha256.size(), 64);
@@ -120,9 +123,11 @@ private slots:
     void sniffing()
     {
         const auto &registry = FormatRegistry::instance();
-        const std::vector<std::string_view> common{R"(::1 - - [26/Dec/2016:16:16:29 +0200] "GET /favicon.ico HTTP/1.1" 404 209)"};
+        const std::vector<std::string_view> common{
+            R"(::1 - - [26/Dec/2016:16:16:29 +0200] "GET /favicon.ico HTTP/1.1" 404 209)"};
         QCOMPARE(registry.sniff(common).front().reader->name(), QStringLiteral("common"));
-        const std::vector<std::string_view> combined{R"(::1 - - [26/Dec/2016:16:16:29 +0200] "GET / HTTP/1.1" 200 209 "-" "UA")"};
+        const std::vector<std::string_view> combined{
+            R"(::1 - - [26/Dec/2016:16:16:29 +0200] "GET / HTTP/1.1" 200 209 "-" "UA")"};
         QCOMPARE(registry.sniff(combined).front().reader->name(), QStringLiteral("combined"));
         QCOMPARE(registry.sniff(combined).front().confidence, 1.0);
     }

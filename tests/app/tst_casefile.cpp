@@ -190,8 +190,8 @@ private slots:
         QCOMPARE(actions, (QStringList{QStringLiteral("create"), QStringLiteral("save"), QStringLiteral("edit"),
                                        QStringLiteral("save")}));
         QVERIFY(verifyCase(*loaded).ok());
-        const QStringList leftovers = QDir(m_dir.path()).entryList({QStringLiteral(".doc.inquest*")},
-                                                                   QDir::Files | QDir::Hidden);
+        const QStringList leftovers =
+            QDir(m_dir.path()).entryList({QStringLiteral(".doc.inquest*")}, QDir::Files | QDir::Hidden);
         QVERIFY2(leftovers.isEmpty(), qPrintable(leftovers.join(u' ')));
     }
 
@@ -311,8 +311,8 @@ private slots:
                 QStringLiteral("INSERT INTO ratings VALUES (5, 1, 'CC'), (5, 2, 'I')"),
                 QStringLiteral("INSERT INTO markers VALUES (6, 0, 'outage', 100, 200, 'EU', '')"),
                 QStringLiteral("INSERT INTO custody VALUES (1, '%1', '%2', '%3', '%4', '%5')")
-                    .arg(row.time.toString(Qt::ISODateWithMs), row.action, QString(row.detail).replace(u'\'', QStringLiteral("''")),
-                         row.prevHash, row.hash),
+                    .arg(row.time.toString(Qt::ISODateWithMs), row.action,
+                         QString(row.detail).replace(u'\'', QStringLiteral("''")), row.prevHash, row.hash),
             };
             for (const QString &sql : inserts)
                 QVERIFY2(q.exec(sql), qPrintable(sql));
@@ -364,8 +364,8 @@ private slots:
                                "(4, 0, 3, 0, 12, 'It was down.', 0, '[{\"phrase\":\"today\",\"begin\":\"1\","
                                "\"end\":\"2\",\"approximate\":false,\"offset\":\"3\"}]', '{}', '[]', 0, 'F', 6)"),
                 QStringLiteral("INSERT INTO custody VALUES (1, '%1', '%2', '%3', '%4', '%5')")
-                    .arg(row.time.toString(Qt::ISODateWithMs), row.action, QString(row.detail).replace(u'\'', QStringLiteral("''")),
-                         row.prevHash, row.hash),
+                    .arg(row.time.toString(Qt::ISODateWithMs), row.action,
+                         QString(row.detail).replace(u'\'', QStringLiteral("''")), row.prevHash, row.hash),
             };
             for (const QString &sql : inserts)
                 QVERIFY2(q.exec(sql), qPrintable(sql));
@@ -417,7 +417,8 @@ private slots:
         QVERIFY(data); // the file opens, but verification fails on row 2
         const VerifyReport report = verifyCase(*data);
         QVERIFY(!report.ok());
-        QVERIFY2(report.failures.join(u'\n').contains(QStringLiteral("custody row 2")), qPrintable(report.failures.join(u'\n')));
+        QVERIFY2(report.failures.join(u'\n').contains(QStringLiteral("custody row 2")),
+                 qPrintable(report.failures.join(u'\n')));
     }
 
     void removedCustodyRowIsDetected()
@@ -470,7 +471,8 @@ private slots:
         const QString link = path(QStringLiteral("zero.log"));
         QVERIFY(QFile::link(QStringLiteral("/dev/zero"), link));
         CaseData d = CaseData::create(QStringLiteral("hostile"));
-        const QStringList paths = {fifo, link, QStringLiteral("/dev/zero"), QStringLiteral("/proc/self/environ"), m_dir.path()};
+        const QStringList paths = {fifo, link, QStringLiteral("/dev/zero"), QStringLiteral("/proc/self/environ"),
+                                   m_dir.path()};
         for (const QString &p : paths) {
             Source s;
             s.id = d.nextId++;

@@ -27,8 +27,8 @@ std::shared_ptr<const EventTable> table(int rows, int seed = 0)
         t->status[r] = uint16_t((i + seed) % 11 == 0 ? 503 : 200);
         t->bytes[r] = uint64_t((i * 31 + seed) % 5000);
         t->method[r] = i % 4 ? HttpMethod::Get : HttpMethod::Post;
-        t->client[r] = t->strings.intern(
-            QByteArray("198.51.100.").append(QByteArray::number((i + seed) % 200)).toStdString());
+        t->client[r] =
+            t->strings.intern(QByteArray("198.51.100.").append(QByteArray::number((i + seed) % 200)).toStdString());
         t->path[r] = t->strings.intern(QByteArray("/item/").append(QByteArray::number(i % 37)).toStdString());
         t->agent[r] = t->strings.intern(i % 2 ? "curl/7.88" : "Mozilla/5.0");
         t->responseUs[r] = uint32_t(i * 13);
@@ -89,15 +89,15 @@ private slots:
         QTest::addColumn<QString>("reason");
         QTest::newRow("truncated stream")
             << QStringLiteral("bytes") << 0 << QStringLiteral("column bytes cannot be decompressed");
-        QTest::newRow("wrong length")
-            << QStringLiteral("time") << 1 << QStringLiteral("column time cannot be decompressed");
-        QTest::newRow("part of a value")
-            << QStringLiteral("time") << 2
-            << QStringLiteral("column time has a length that is not a whole number of values");
-        QTest::newRow("absurd length")
-            << QStringLiteral("client") << 3 << QStringLiteral("column client cannot be decompressed");
-        QTest::newRow("shorter column")
-            << QStringLiteral("status") << 4 << QStringLiteral("event columns have different lengths");
+        QTest::newRow("wrong length") << QStringLiteral("time") << 1
+                                      << QStringLiteral("column time cannot be decompressed");
+        QTest::newRow("part of a value") << QStringLiteral("time") << 2
+                                         << QStringLiteral(
+                                                "column time has a length that is not a whole number of values");
+        QTest::newRow("absurd length") << QStringLiteral("client") << 3
+                                       << QStringLiteral("column client cannot be decompressed");
+        QTest::newRow("shorter column") << QStringLiteral("status") << 4
+                                        << QStringLiteral("event columns have different lengths");
         QTest::newRow("duplicate string")
             << QStringLiteral("strings") << 5 << QStringLiteral("string pool holds a duplicate string");
     }
@@ -147,8 +147,7 @@ private slots:
         auto damaged = columncodec::encode(*b);
         column(damaged, QStringLiteral("path"))->second.chop(10);
         QStringList errors;
-        auto tables =
-            columncodec::decode({columncodec::encode(*a), damaged, columncodec::encode(*c)}, &errors);
+        auto tables = columncodec::decode({columncodec::encode(*a), damaged, columncodec::encode(*c)}, &errors);
         QCOMPARE(tables.size(), std::size_t(3));
         QCOMPARE(errors.size(), 3);
         QVERIFY(tables[0] && tables[0]->sameContent(*a));
@@ -201,9 +200,9 @@ private slots:
             SqlConnection conn(first, SqlConnection::Mode::ReadWrite);
             QSqlQuery q(conn.db());
             q.prepare(QStringLiteral("UPDATE source_columns SET data = ? WHERE name = 'path'"));
-            q.addBindValue(qCompress(QByteArray(reinterpret_cast<const char *>(s.table->path.data()),
-                                                qsizetype(s.table->path.size() * 4)),
-                                     9));
+            q.addBindValue(qCompress(
+                QByteArray(reinterpret_cast<const char *>(s.table->path.data()), qsizetype(s.table->path.size() * 4)),
+                9));
             QVERIFY(q.exec());
         }
         CaseDocument doc;

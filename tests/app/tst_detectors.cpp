@@ -29,8 +29,8 @@ struct Site
     std::shared_ptr<EventTable> t = std::make_shared<EventTable>();
     uint32_t line = 0;
 
-    void add(qint64 time, const std::string &client, const std::string &path, uint16_t status,
-             const std::string &agent, const std::string &referer = {})
+    void add(qint64 time, const std::string &client, const std::string &path, uint16_t status, const std::string &agent,
+             const std::string &referer = {})
     {
         const size_t r = t->appendRow(time, line * 100, line + 1);
         ++line;
@@ -45,16 +45,14 @@ struct Site
     // with confined, only the /checkout requests (every tenth) fail.
     void minute(int m, int n, double errorShare = 0, bool confined = false)
     {
-        static const char *Agents[] = {"Firefox/3.6", "MSIE 8.0", "Chrome/8",
-                                       "Safari/533",  "MSIE 7.0", "Opera/9.80"};
+        static const char *Agents[] = {"Firefox/3.6", "MSIE 8.0", "Chrome/8", "Safari/533", "MSIE 7.0", "Opera/9.80"};
         for (int k = 0; k < n; ++k) {
             const int c = int((uint64_t(m) * 7919 + uint64_t(k) * 104729) % 3000);
             const bool checkout = k % 10 == 0;
             const bool fail = confined ? checkout && k < n * errorShare * 10 : k < n * errorShare;
-            add(T0 + m * Minute + k * (Minute / n),
-                "10.1." + std::to_string(c / 250) + "." + std::to_string(c % 250),
-                checkout ? "/checkout" : "/p" + std::to_string(k % 40) + "?x=" + std::to_string(k),
-                fail ? 503 : 200, Agents[k % 6]);
+            add(T0 + m * Minute + k * (Minute / n), "10.1." + std::to_string(c / 250) + "." + std::to_string(c % 250),
+                checkout ? "/checkout" : "/p" + std::to_string(k % 40) + "?x=" + std::to_string(k), fail ? 503 : 200,
+                Agents[k % 6]);
         }
     }
     Source source(const QString &name, Id id) const
@@ -143,11 +141,9 @@ private slots:
 
     void incidentWindowIgnoresBlipsAndQuietLogs()
     {
-        QVERIFY(
-            runUpTo(outageCase(1.0, 100, 102), IncidentWindowDetector()).evidence.isEmpty()); // two minutes
+        QVERIFY(runUpTo(outageCase(1.0, 100, 102), IncidentWindowDetector()).evidence.isEmpty()); // two minutes
         QVERIFY(runUpTo(outageCase(0.0), IncidentWindowDetector()).evidence.isEmpty());
-        QVERIFY(
-            runUpTo(outageCase(0.01), IncidentWindowDetector()).evidence.isEmpty()); // 1% is not an outage
+        QVERIFY(runUpTo(outageCase(0.01), IncidentWindowDetector()).evidence.isEmpty()); // 1% is not an outage
         QVERIFY(runDetectors(caseWith({})).evidence.isEmpty());
     }
 
@@ -184,8 +180,7 @@ private slots:
         Site a;
         for (int m = 0; m < 240; ++m)
             a.minute(m, 200, m >= 150 && m < 180 ? 0.9 : 0, true);
-        const DetectorOutput out =
-            runUpTo(caseWith({a.source(QStringLiteral("a.example"), 0)}), EndpointDetector());
+        const DetectorOutput out = runUpTo(caseWith({a.source(QStringLiteral("a.example"), 0)}), EndpointDetector());
         const Evidence *e = findTitled(out, QStringLiteral("Errors confined"));
         QVERIFY2(e, out.evidence.isEmpty() ? "no evidence" : qPrintable(out.evidence.last().title));
         QVERIFY(e->reason.contains(QStringLiteral("/checkout")));
@@ -216,12 +211,10 @@ private slots:
         QCOMPARE_ENUM(spike->kindRatings.value(K::FlashCrowd), Rating::CC);
         QVERIFY(findTitled(c, QStringLiteral("Influx of new clients")));
         QVERIFY(!findTitled(c, QStringLiteral("Client population unchanged")));
-        const DetectorOutput cp =
-            runUpTo(caseWith({crowd.source(QStringLiteral("a.example"), 0)}), EndpointDetector());
+        const DetectorOutput cp = runUpTo(caseWith({crowd.source(QStringLiteral("a.example"), 0)}), EndpointDetector());
         QVERIFY(findTitled(cp, QStringLiteral("Visitors converge on a linked page")));
 
-        const DetectorOutput f =
-            runUpTo(caseWith({flood.source(QStringLiteral("a.example"), 0)}), EndpointDetector());
+        const DetectorOutput f = runUpTo(caseWith({flood.source(QStringLiteral("a.example"), 0)}), EndpointDetector());
         const Evidence *hammered = findTitled(f, QStringLiteral("One endpoint hammered"));
         QVERIFY(hammered);
         QVERIFY(hammered->reason.contains(QStringLiteral("/search")));
@@ -305,7 +298,8 @@ private slots:
             QCOMPARE(p.lastLine, qint64(t.line[std::size_t(last)]));
             QCOMPARE(p.offsetBegin, qint64(t.offset[std::size_t(first)]));
             QCOMPARE(p.offsetEnd, qint64(t.offset[std::size_t(last) + 1]));
-            QVERIFY2(e.description.contains(QStringLiteral("Lines cited from web1-access.log")), qPrintable(e.description));
+            QVERIFY2(e.description.contains(QStringLiteral("Lines cited from web1-access.log")),
+                     qPrintable(e.description));
             QVERIFY(e.description.contains(QStringLiteral("web2-access.log (%1)").arg(counts[1])));
             QVERIFY(e.description.contains(QStringLiteral("(%1 of %2)").arg(counts[0]).arg(counts[0] + counts[1])));
             QVERIFY(!e.description.contains(QStringLiteral("b-access.log")));
@@ -333,18 +327,14 @@ private slots:
         QTest::newRow("dns")
             << "named[1021]: error (network unreachable) resolving 'www.example.com/A/IN': 198.51.100.53#53"
             << int(C::Network);
-        QTest::newRow("deploy") << "deploy[42]: deploying release r4411 to web-eu (change 8812)"
-                                << int(C::Change);
-        QTest::newRow("reload") << "%SYS-5-CONFIG_I: Configured from console by netops on vty0"
-                                << int(C::Change);
-        QTest::newRow("syn") << "kernel: TCP: Possible SYN flooding on port 80. Sending cookies."
-                             << int(C::Attack);
+        QTest::newRow("deploy") << "deploy[42]: deploying release r4411 to web-eu (change 8812)" << int(C::Change);
+        QTest::newRow("reload") << "%SYS-5-CONFIG_I: Configured from console by netops on vty0" << int(C::Change);
+        QTest::newRow("syn") << "kernel: TCP: Possible SYN flooding on port 80. Sending cookies." << int(C::Attack);
         QTest::newRow("conntrack") << "kernel: nf_conntrack: table full, dropping packet." << int(C::Attack);
         QTest::newRow("ratelimit") << "nginx: [error] limiting requests, excess: 20.4 by zone \"perip\""
                                    << int(C::Attack);
         QTest::newRow("ssh") << "sshd[31]: Accepted publickey for ops from 10.20.4.11 port 52814 ssh2" << -1;
-        QTest::newRow("ufw")
-            << "kernel: [UFW BLOCK] IN=eth0 OUT= SRC=203.0.113.9 DST=10.20.1.4 PROTO=TCP DPT=23" << -1;
+        QTest::newRow("ufw") << "kernel: [UFW BLOCK] IN=eth0 OUT= SRC=203.0.113.9 DST=10.20.1.4 PROTO=TCP DPT=23" << -1;
         QTest::newRow("maxclients") << "apache2[9]: [error] server reached MaxClients setting" << -1;
         QTest::newRow("cron") << "CRON[77]: (root) CMD (/usr/local/sbin/rotate-sessions)" << -1;
     }
@@ -433,7 +423,8 @@ private slots:
             data.statements.append(s);
             return s.id;
         };
-        const Id operatorSays = statement(QStringLiteral("Operator"), {{K::Hardware, Rating::CC}, {K::Ddos, Rating::II}});
+        const Id operatorSays =
+            statement(QStringLiteral("Operator"), {{K::Hardware, Rating::CC}, {K::Ddos, Rating::II}});
         const Id attackerSays = statement(QStringLiteral("Attackers"), {{K::Ddos, Rating::C}});
         const Id denialSays = statement(QStringLiteral("Activists"), {{K::Ddos, Rating::I}});
         statement(QStringLiteral("Bystander"), {{K::Ddos, Rating::N}, {K::Hardware, Rating::N}});
@@ -456,7 +447,8 @@ private slots:
             f.provenance.statementId = statementId;
             out.evidence.append(f);
         };
-        finding(QStringLiteral("Hardware faults"), {{K::Hardware, Rating::CC}, {K::Ddos, Rating::I}}, T0 + 10 * Minute, T0 + 40 * Minute);
+        finding(QStringLiteral("Hardware faults"), {{K::Hardware, Rating::CC}, {K::Ddos, Rating::I}}, T0 + 10 * Minute,
+                T0 + 40 * Minute);
         finding(QStringLiteral("Normal volume"), {{K::Ddos, Rating::I}}, T0 + 5 * Minute, T0 + 20 * Minute);
         // A claim check rests on a statement: were it counted, DDoS would sum to zero.
         finding(QStringLiteral("Claim by someone"), {{K::Ddos, Rating::CC}}, T0, T0 + Minute, operatorSays);
@@ -473,7 +465,8 @@ private slots:
                  qPrintable(found[0].reason));
         QVERIFY2(found[0].reason.contains(QStringLiteral("for Hardware failure (log findings +2: Hardware faults)")),
                  qPrintable(found[0].reason));
-        QVERIFY2(found[0].reason.contains(QStringLiteral("against DDoS attack (log findings \u22122: Hardware faults; Normal volume)")),
+        QVERIFY2(found[0].reason.contains(
+                     QStringLiteral("against DDoS attack (log findings \u22122: Hardware faults; Normal volume)")),
                  qPrintable(found[0].reason));
         QCOMPARE(found[0].credibility, 2);
         QVERIFY(!found[0].provenance.hasTimeRange()); // the findings keep their own ranges

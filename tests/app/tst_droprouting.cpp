@@ -86,7 +86,8 @@ private slots:
         // A log saved as .txt, or without an extension, stays a log: a reader recognises it.
         const QString syslog = Ingest + QStringLiteral("/newyear.syslog");
         QVERIFY(classifyDroppedFile(copyAs(m_dir, syslog, QStringLiteral("messages.txt"))) == DropTarget::Logs);
-        QVERIFY(classifyDroppedFile(copyAs(m_dir, Ingest + QStringLiteral("/nginx_error.log"), QStringLiteral("error"))) == DropTarget::Logs);
+        QVERIFY(classifyDroppedFile(copyAs(m_dir, Ingest + QStringLiteral("/nginx_error.log"),
+                                           QStringLiteral("error"))) == DropTarget::Logs);
         // A missing file is left to the Import dialog, which names it.
         QVERIFY(classifyDroppedFile(m_dir.filePath(QStringLiteral("gone.txt"))) == DropTarget::Logs);
     }
@@ -94,7 +95,8 @@ private slots:
     void mixedDropSplits()
     {
         const QStringList drop = {News + QStringLiteral("/reporting.html"), Ingest + QStringLiteral("/elb.log"),
-                                  News + QStringLiteral("/quotes-mixed.txt"), Ingest + QStringLiteral("/complete.log.gz"),
+                                  News + QStringLiteral("/quotes-mixed.txt"),
+                                  Ingest + QStringLiteral("/complete.log.gz"),
                                   News + QStringLiteral("/forum-outage.md")};
         const DropRouting r = routeDroppedFiles(drop);
         QCOMPARE(r.articles, (QStringList{drop[0], drop[2], drop[4]}));

@@ -14,10 +14,7 @@ using namespace Qt::StringLiterals;
 namespace {
 // The samples in ../shared/realdata; INQUEST_REALDATA in the environment overrides the
 // compiled-in path (worktrees that are not beside ../shared).
-QString realdataRoot()
-{
-    return qEnvironmentVariable("INQUEST_REALDATA", QStringLiteral(INQUEST_REALDATA));
-}
+QString realdataRoot() { return qEnvironmentVariable("INQUEST_REALDATA", QStringLiteral(INQUEST_REALDATA)); }
 
 QByteArray sha256Of(const QString &path)
 {
@@ -34,11 +31,18 @@ QString writeBigLog(const QTemporaryDir &dir, int lines)
     f.open(QIODevice::WriteOnly);
     QByteArray all;
     for (int i = 0; i < lines; ++i) {
-        all += QStringLiteral("10.%1.%2.%3 - - [11/Oct/2023:%4:%5:%6 +0000] \"GET /p/%7 HTTP/1.1\" %8 %9 \"-\" \"agent %10\"\n")
-                   .arg(i % 200).arg(i / 200 % 256).arg(i % 13)
-                   .arg(i / 3600 % 24, 2, 10, QLatin1Char('0')).arg(i / 60 % 60, 2, 10, QLatin1Char('0'))
+        all += QStringLiteral(
+                   "10.%1.%2.%3 - - [11/Oct/2023:%4:%5:%6 +0000] \"GET /p/%7 HTTP/1.1\" %8 %9 \"-\" \"agent %10\"\n")
+                   .arg(i % 200)
+                   .arg(i / 200 % 256)
+                   .arg(i % 13)
+                   .arg(i / 3600 % 24, 2, 10, QLatin1Char('0'))
+                   .arg(i / 60 % 60, 2, 10, QLatin1Char('0'))
                    .arg(i % 60, 2, 10, QLatin1Char('0'))
-                   .arg(i % 5000).arg(i % 17 ? 200 : 503).arg(i).arg(i % 7)
+                   .arg(i % 5000)
+                   .arg(i % 17 ? 200 : 503)
+                   .arg(i)
+                   .arg(i % 7)
                    .toUtf8();
     }
     f.write(all);
@@ -208,7 +212,8 @@ private slots:
         g.close();
         const ImportResult refused = importLogFile(only, {});
         QVERIFY(!refused.ok());
-        QVERIFY2(refused.error.contains(u"2 longer line(s)") && refused.error.contains(u"--format"), qPrintable(refused.error));
+        QVERIFY2(refused.error.contains(u"2 longer line(s)") && refused.error.contains(u"--format"),
+                 qPrintable(refused.error));
     }
 
     // The Import dialog's sniff (one row) and preview (50 rows) see the same file as the import:
@@ -343,7 +348,8 @@ private slots:
         o.year = 2020;
         const ImportResult r = importLogFile(path, o);
         if (r.ok()) {
-            QVERIFY2(expected != u"-", qPrintable(QStringLiteral("expected a refusal, read as %1").arg(r.source->format)));
+            QVERIFY2(expected != u"-",
+                     qPrintable(QStringLiteral("expected a refusal, read as %1").arg(r.source->format)));
             if (!expected.isEmpty())
                 QCOMPARE(r.source->format, expected);
             QCOMPARE(r.source->events + r.source->malformed <= r.source->lines, true);

@@ -32,9 +32,10 @@ private slots:
         touch(dir.filePath(QStringLiteral("a/1/access.log.gz")));
         touch(dir.filePath(QStringLiteral("top.log")));
         const InputFiles in = expandInputPaths({dir.path()});
-        QCOMPARE(in.files, QStringList({dir.filePath(QStringLiteral("a/1/access.log.gz")),
-                                        dir.filePath(QStringLiteral("a/2/error.log")),
-                                        dir.filePath(QStringLiteral("b/access.log")), dir.filePath(QStringLiteral("top.log"))}));
+        QCOMPARE(in.files,
+                 QStringList({dir.filePath(QStringLiteral("a/1/access.log.gz")),
+                              dir.filePath(QStringLiteral("a/2/error.log")),
+                              dir.filePath(QStringLiteral("b/access.log")), dir.filePath(QStringLiteral("top.log"))}));
         QCOMPARE(in.notes.size(), 1);
         QVERIFY(in.notes[0].contains(u"4 file(s) in the folder"));
     }

@@ -18,27 +18,42 @@ private slots:
         QTest::newRow("script and style dropped")
             << "<p>Before</p><script>var s = \"<p>not text</p>\"; if (a<b) x();</script><style>p{}</style><p>After</p>"
             << "Before\n\nAfter";
-        QTest::newRow("script end tag in any case") << "a<SCRIPT type=x>1</ScRiPt >b" << "ab";
-        QTest::newRow("unterminated script drops the rest") << "a<script>never closed <p>b" << "a";
-        QTest::newRow("comments") << "one<!-- <p>hidden</p> -->two<!--unclosed" << "onetwo";
-        QTest::newRow("cdata is literal") << "x <![CDATA[a &amp; <b>]]> y" << "x a &amp; <b> y";
+        QTest::newRow("script end tag in any case") << "a<SCRIPT type=x>1</ScRiPt >b"
+                                                    << "ab";
+        QTest::newRow("unterminated script drops the rest") << "a<script>never closed <p>b"
+                                                            << "a";
+        QTest::newRow("comments") << "one<!-- <p>hidden</p> -->two<!--unclosed"
+                                  << "onetwo";
+        QTest::newRow("cdata is literal") << "x <![CDATA[a &amp; <b>]]> y"
+                                          << "x a &amp; <b> y";
         QTest::newRow("named entities") << "Caf&eacute; &ldquo;ok&rdquo; &amp; &lt;tag&gt; &mdash; &hellip;"
                                         << "Caf\u00E9 \u201Cok\u201D & <tag> \u2014 \u2026";
-        QTest::newRow("numeric entities") << "&#8220;x&#x201D; &#X41;&#65" << "\u201Cx\u201D AA";
-        QTest::newRow("unknown entity stays") << "&bogus; &amp" << "&bogus; &";
-        QTest::newRow("nbsp is a space") << "Kestrel&nbsp;Pay" << "Kestrel Pay";
-        QTest::newRow("invalid code point") << "a&#0;b&#xD800;c" << "a\uFFFDb\uFFFDc";
-        QTest::newRow("stray less-than is text") << "if a < b and c<3 then" << "if a < b and c<3 then";
-        QTest::newRow("broken tag before another") << "x <b class=\"y\" <i>z</i>" << "x <b class=\"y\" z";
-        QTest::newRow("unterminated attribute quote") << "a <a href=\"oops>b" << "a <a href=\"oops>b";
-        QTest::newRow("whitespace collapses") << "<p>  a\n   b\t c </p>" << "a b c";
-        QTest::newRow("br is a line break") << "line one<br>line two<br/>three" << "line one\nline two\nthree";
+        QTest::newRow("numeric entities") << "&#8220;x&#x201D; &#X41;&#65"
+                                          << "\u201Cx\u201D AA";
+        QTest::newRow("unknown entity stays") << "&bogus; &amp"
+                                              << "&bogus; &";
+        QTest::newRow("nbsp is a space") << "Kestrel&nbsp;Pay"
+                                         << "Kestrel Pay";
+        QTest::newRow("invalid code point") << "a&#0;b&#xD800;c"
+                                            << "a\uFFFDb\uFFFDc";
+        QTest::newRow("stray less-than is text") << "if a < b and c<3 then"
+                                                 << "if a < b and c<3 then";
+        QTest::newRow("broken tag before another") << "x <b class=\"y\" <i>z</i>"
+                                                   << "x <b class=\"y\" z";
+        QTest::newRow("unterminated attribute quote") << "a <a href=\"oops>b"
+                                                      << "a <a href=\"oops>b";
+        QTest::newRow("whitespace collapses") << "<p>  a\n   b\t c </p>"
+                                              << "a b c";
+        QTest::newRow("br is a line break") << "line one<br>line two<br/>three"
+                                            << "line one\nline two\nthree";
         QTest::newRow("nav and nested svg dropped") << "<nav><nav>menu</nav>more</nav><svg><g>x</g></svg>text"
-                                                   << "text";
+                                                    << "text";
         QTest::newRow("attribute with >") << "<img alt=\"a > b\" src=\"http://example.invalid/x.gif\">after"
-                                         << "after";
-        QTest::newRow("doctype and processing instruction") << "<!DOCTYPE html><?xml version=\"1.0\"?>t" << "t";
-        QTest::newRow("pre keeps lines") << "<pre>a\n  b</pre>" << "a\n  b";
+                                          << "after";
+        QTest::newRow("doctype and processing instruction") << "<!DOCTYPE html><?xml version=\"1.0\"?>t"
+                                                            << "t";
+        QTest::newRow("pre keeps lines") << "<pre>a\n  b</pre>"
+                                         << "a\n  b";
     }
     void strips()
     {

@@ -174,7 +174,8 @@ private slots:
         QCOMPARE(doc.undoStack()->count(), steps + 1);
         QCOMPARE(news::ArticleMetadata::of(*doc.find<Source>(id)), meta);
         QCOMPARE(doc.statements(), statements); // the article states the zone of its one clock time
-        QCOMPARE(news::publicationInstant(*doc.find<Source>(id)).value_or(0), utc(2010, 12, 13, 9, 30)); // GMT in winter
+        QCOMPARE(news::publicationInstant(*doc.find<Source>(id)).value_or(0),
+                 utc(2010, 12, 13, 9, 30)); // GMT in winter
         meta.timeZone = QStringLiteral("+01:00");
         QVERIFY(news::setArticleMetadata(&doc, id, meta, &error));
         QCOMPARE(news::publicationInstant(*doc.find<Source>(id)).value_or(0), utc(2010, 12, 13, 8, 30));
@@ -191,7 +192,8 @@ private slots:
 
         doc.undoStack()->undo();
         doc.undoStack()->undo();
-        QCOMPARE(doc.find<Source>(id)->title, QStringLiteral("Amazon's European shops go dark for half an hour as activists circle"));
+        QCOMPARE(doc.find<Source>(id)->title,
+                 QStringLiteral("Amazon's European shops go dark for half an hour as activists circle"));
         QVERIFY(doc.find<Source>(id)->url.isEmpty());
         QVERIFY(!doc.find<Source>(id)->publishedTime.isValid());
     }
@@ -200,11 +202,10 @@ private slots:
     // them again (one undo step), leaves stated zones and times set by hand alone.
     void zoneChangeReResolvesZonelessClockTimes()
     {
-        const QByteArray raw =
-            "Stores go dark\nPublished: 13 December 2010\n\n"
-            "The online store went offline at 21:45 on Sunday and stayed down for hours.\n\n"
-            "The payment service crashed at 22:10 on Sunday, leaving orders stuck.\n\n"
-            "The company said the store was restored at 2330 GMT on Sunday 12 December.\n";
+        const QByteArray raw = "Stores go dark\nPublished: 13 December 2010\n\n"
+                               "The online store went offline at 21:45 on Sunday and stayed down for hours.\n\n"
+                               "The payment service crashed at 22:10 on Sunday, leaving orders stuck.\n\n"
+                               "The company said the store was restored at 2330 GMT on Sunday 12 December.\n";
         CaseDocument doc;
         const Id id = news::addNewsImport(&doc, news::importNewsData(raw, QStringLiteral("zones.txt"), {}));
         const Statement *offline = withQuote(doc, QStringLiteral("went offline"));
@@ -230,8 +231,7 @@ private slots:
         QCOMPARE(doc.find<Statement>(offlineId)->times.first().assumedZone, QStringLiteral("Europe/Berlin"));
         QCOMPARE(doc.find<Statement>(crashedId)->times.first().begin, utc(2010, 12, 12, 21, 0)); // by hand
         QVERIFY(doc.find<Statement>(crashedId)->times.first().manual);
-        QCOMPARE(doc.find<Statement>(restoredId)->times.first().begin,
-                 utc(2010, 12, 12, 23, 30)); // GMT stated
+        QCOMPARE(doc.find<Statement>(restoredId)->times.first().begin, utc(2010, 12, 12, 23, 30)); // GMT stated
 
         // In summer the same words are CEST.
         meta.published = QDate(2011, 6, 13);
@@ -249,10 +249,8 @@ private slots:
         QVERIFY(news::setPublication(&options, QStringLiteral("2010-12-13T09:00+01:00"), QString(), &error));
         CaseDocument zoned;
         news::addNewsImport(&zoned, news::importNewsData(raw, QStringLiteral("zones.txt"), options));
-        QCOMPARE(withQuote(zoned, QStringLiteral("went offline"))->times.first().begin,
-                 utc(2010, 12, 12, 20, 45));
-        QCOMPARE(withQuote(zoned, QStringLiteral("went offline"))->times.first().assumedZone,
-                 QStringLiteral("+01:00"));
+        QCOMPARE(withQuote(zoned, QStringLiteral("went offline"))->times.first().begin, utc(2010, 12, 12, 20, 45));
+        QCOMPARE(withQuote(zoned, QStringLiteral("went offline"))->times.first().assumedZone, QStringLiteral("+01:00"));
     }
 
     void publicationAsTheCommandLineGivesIt_data()
@@ -264,12 +262,10 @@ private slots:
         QTest::addColumn<QString>("storedZone");
         QTest::newRow("date") << "2010-12-13"
                               << "" << QDate(2010, 12, 13) << QTime() << "";
-        QTest::newRow("date and zone")
-            << "2010-12-13"
-            << "Europe/Berlin" << QDate(2010, 12, 13) << QTime() << "Europe/Berlin";
-        QTest::newRow("wall time in zone")
-            << "2010-12-13T09:00"
-            << "Europe/Berlin" << QDate(2010, 12, 13) << QTime(9, 0) << "Europe/Berlin";
+        QTest::newRow("date and zone") << "2010-12-13"
+                                       << "Europe/Berlin" << QDate(2010, 12, 13) << QTime() << "Europe/Berlin";
+        QTest::newRow("wall time in zone") << "2010-12-13T09:00"
+                                           << "Europe/Berlin" << QDate(2010, 12, 13) << QTime(9, 0) << "Europe/Berlin";
         QTest::newRow("offset becomes the zone") << "2010-12-13T09:00+01:00"
                                                  << "" << QDate(2010, 12, 13) << QTime(9, 0) << "+01:00";
         QTest::newRow("Z") << "2010-12-13T09:00:00Z"
@@ -298,10 +294,8 @@ private slots:
         QString error;
         QVERIFY(!news::setPublication(&options, QStringLiteral("13/12/2010"), QString(), &error));
         QVERIFY(error.contains(QStringLiteral("13/12/2010")));
-        QVERIFY(
-            !news::setPublication(&options, QStringLiteral("2010-12-13T09:00+01:00junk"), QString(), &error));
-        QVERIFY(!news::setPublication(&options, QStringLiteral("2010-12-13"), QStringLiteral("Mars/Olympus"),
-                                      &error));
+        QVERIFY(!news::setPublication(&options, QStringLiteral("2010-12-13T09:00+01:00junk"), QString(), &error));
+        QVERIFY(!news::setPublication(&options, QStringLiteral("2010-12-13"), QStringLiteral("Mars/Olympus"), &error));
         QVERIFY(!options.published.isValid());
     }
 
@@ -311,15 +305,20 @@ private slots:
         QTest::addColumn<qint64>("begin");
         QTest::addColumn<qint64>("end");
         QTest::addColumn<bool>("approximate");
-        QTest::newRow("instant Z") << QStringLiteral("2010-12-12 21:45Z") << utc(2010, 12, 12, 21, 45) << utc(2010, 12, 12, 21, 45) << false;
-        QTest::newRow("as shown") << QStringLiteral("2010-12-12 21:45:00Z") << utc(2010, 12, 12, 21, 45) << utc(2010, 12, 12, 21, 45) << false;
-        QTest::newRow("no zone is UTC") << QStringLiteral("2010-12-12T21:45") << utc(2010, 12, 12, 21, 45) << utc(2010, 12, 12, 21, 45) << false;
-        QTest::newRow("offset") << QStringLiteral("2010-12-12T22:45+01:00") << utc(2010, 12, 12, 21, 45) << utc(2010, 12, 12, 21, 45) << false;
-        QTest::newRow("day") << QStringLiteral("2010-12-12") << utc(2010, 12, 12, 0, 0) << utc(2010, 12, 13, 0, 0) << false;
-        QTest::newRow("period as shown") << QStringLiteral("~2010-12-12 21:15\u201321:45Z \u2026") << utc(2010, 12, 12, 21, 15)
-                                         << utc(2010, 12, 12, 21, 45) << true;
-        QTest::newRow("period slash") << QStringLiteral("2010-12-12 20:00Z / 2010-12-13 01:00Z") << utc(2010, 12, 12, 20, 0)
-                                      << utc(2010, 12, 13, 1, 0) << false;
+        QTest::newRow("instant Z") << QStringLiteral("2010-12-12 21:45Z") << utc(2010, 12, 12, 21, 45)
+                                   << utc(2010, 12, 12, 21, 45) << false;
+        QTest::newRow("as shown") << QStringLiteral("2010-12-12 21:45:00Z") << utc(2010, 12, 12, 21, 45)
+                                  << utc(2010, 12, 12, 21, 45) << false;
+        QTest::newRow("no zone is UTC") << QStringLiteral("2010-12-12T21:45") << utc(2010, 12, 12, 21, 45)
+                                        << utc(2010, 12, 12, 21, 45) << false;
+        QTest::newRow("offset") << QStringLiteral("2010-12-12T22:45+01:00") << utc(2010, 12, 12, 21, 45)
+                                << utc(2010, 12, 12, 21, 45) << false;
+        QTest::newRow("day") << QStringLiteral("2010-12-12") << utc(2010, 12, 12, 0, 0) << utc(2010, 12, 13, 0, 0)
+                             << false;
+        QTest::newRow("period as shown") << QStringLiteral("~2010-12-12 21:15\u201321:45Z \u2026")
+                                         << utc(2010, 12, 12, 21, 15) << utc(2010, 12, 12, 21, 45) << true;
+        QTest::newRow("period slash") << QStringLiteral("2010-12-12 20:00Z / 2010-12-13 01:00Z")
+                                      << utc(2010, 12, 12, 20, 0) << utc(2010, 12, 13, 1, 0) << false;
     }
 
     void timeInput()
@@ -335,8 +334,8 @@ private slots:
 
     void badTimeInput()
     {
-        for (const char *bad : {"", "yesterday", "2010-13-40", "2010-12-12 25:00", "21:45", "2010-12-12 22:00Z / 2010-12-12 21:00Z",
-                                "2010-12-12 21:45 Mars"})
+        for (const char *bad : {"", "yesterday", "2010-13-40", "2010-12-12 25:00", "21:45",
+                                "2010-12-12 22:00Z / 2010-12-12 21:00Z", "2010-12-12 21:45 Mars"})
             QVERIFY2(!news::parseTimeInput(QString::fromLatin1(bad)), bad);
     }
 };

@@ -21,9 +21,9 @@ private slots:
         QVERIFY(set.contains(u"Attacking"));
         QVERIFY(set.contains(u"aN"));
         QVERIFY(set.contains(u"taken"));
-        QVERIFY(!set.contains(u"dd"));     // shorter than the stem
+        QVERIFY(!set.contains(u"dd")); // shorter than the stem
         QVERIFY(!set.contains(u"attac"));
-        QVERIFY(!set.contains(u"and"));    // same first letters, another word
+        QVERIFY(!set.contains(u"and")); // same first letters, another word
         QVERIFY(!set.contains(u"data"));
         QVERIFY(!set.contains(u"a"));
         QVERIFY(!set.contains(u""));

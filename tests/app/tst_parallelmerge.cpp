@@ -26,10 +26,11 @@ QByteArray bigLog(int lines)
             continue;
         }
         const int c = int(qint64(i) * 7919 % 30011);
-        all += "10." + QByteArray::number(c % 251) + '.' + QByteArray::number(c / 251) + ".9 - - [11/Oct/2023:10:"
-               + QByteArray::number(10 + i / 60000 % 50) + ":" + QByteArray::number(10 + i % 50) + " +0200] \"GET /p/"
-               + QByteArray::number(i % 3001) + (i > lines - 100 ? "/late" : "") + " HTTP/1.1\" 200 "
-               + QByteArray::number(i) + " \"-\" \"agent " + QByteArray::number(i % 7) + "\"\n";
+        all += "10." + QByteArray::number(c % 251) + '.' + QByteArray::number(c / 251) +
+               ".9 - - [11/Oct/2023:10:" + QByteArray::number(10 + i / 60000 % 50) + ":" +
+               QByteArray::number(10 + i % 50) + " +0200] \"GET /p/" + QByteArray::number(i % 3001) +
+               (i > lines - 100 ? "/late" : "") + " HTTP/1.1\" 200 " + QByteArray::number(i) + " \"-\" \"agent " +
+               QByteArray::number(i % 7) + "\"\n";
     }
     return all;
 }

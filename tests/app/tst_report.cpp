@@ -18,10 +18,7 @@ using namespace inquest::testing;
 
 namespace {
 
-QString tool(const QString &name)
-{
-    return QStandardPaths::findExecutable(name);
-}
+QString tool(const QString &name) { return QStandardPaths::findExecutable(name); }
 
 // Runs a poppler tool on a file; returns stdout.
 QString poppler(const QString &name, const QStringList &args)
@@ -35,10 +32,7 @@ QString poppler(const QString &name, const QStringList &args)
     return QString::fromUtf8(p.readAllStandardOutput());
 }
 
-QString normalised(const QString &text)
-{
-    return text.simplified();
-}
+QString normalised(const QString &text) { return text.simplified(); }
 
 ReportOptions fixedOptions()
 {
@@ -212,7 +206,8 @@ private slots:
         for (int shift = 0; shift < 60; ++shift) {
             CaseData c = reportCase(4 + shift % 7);
             // Lines of an evidence row move every later section down by a line at a time.
-            c.evidence.first().description = QStringList(shift / 7 + 1, QStringLiteral("A line that moves everything below it down.")).join(u'\n');
+            c.evidence.first().description =
+                QStringList(shift / 7 + 1, QStringLiteral("A line that moves everything below it down.")).join(u'\n');
             c.evidence.first().comments = QStringList(shift % 5, QStringLiteral("more")).join(u'\n');
             const FindingsReport report(c, reportScores(c), nullptr, fixedOptions());
             const ReportLayout &layout = report.layout();
@@ -226,16 +221,20 @@ private slots:
                 }
                 const PageItem *lowest = nullptr;
                 for (const PageItem &item : layout.pages.at(p).items) {
-                    const bool inBody = item.rect.top() >= body.top() - 0.5 && item.rect.bottom() <= body.bottom() + 0.5;
-                    if (inBody && (item.kind == PageItem::Text || item.kind == PageItem::Figure)
-                        && (!lowest || item.rect.top() > lowest->rect.top()))
+                    const bool inBody =
+                        item.rect.top() >= body.top() - 0.5 && item.rect.bottom() <= body.bottom() + 0.5;
+                    if (inBody && (item.kind == PageItem::Text || item.kind == PageItem::Figure) &&
+                        (!lowest || item.rect.top() > lowest->rect.top()))
                         lowest = &item;
                 }
                 if (!lowest || lowest->rect.top() <= lowestRow)
                     continue; // a table row is last
                 const bool heading = lowest->font == FontRole::Heading1 || lowest->font == FontRole::Heading2;
                 QVERIFY2(lowest->kind != PageItem::Text || !heading,
-                         qPrintable(QStringLiteral("shift %1: page %2 ends with the heading \"%3\"").arg(shift).arg(p + 1).arg(lowest->text)));
+                         qPrintable(QStringLiteral("shift %1: page %2 ends with the heading \"%3\"")
+                                        .arg(shift)
+                                        .arg(p + 1)
+                                        .arg(lowest->text)));
             }
         }
     }
@@ -279,8 +278,10 @@ private slots:
         o.caseFilePath = file;
         const FindingsReport report(m_case, m_scores, nullptr, o);
         QVERIFY(report.html().contains(fileSha256(file)));
-        QCOMPARE(fileSha256(file), QStringLiteral("%1").arg(QString::fromLatin1(
-                                       QCryptographicHash::hash("not really a case, but bytes to hash", QCryptographicHash::Sha256).toHex())));
+        QCOMPARE(
+            fileSha256(file),
+            QStringLiteral("%1").arg(QString::fromLatin1(
+                QCryptographicHash::hash("not really a case, but bytes to hash", QCryptographicHash::Sha256).toHex())));
         QVERIFY(FindingsReport(m_case, m_scores, nullptr, fixedOptions()).html().contains(QStringLiteral("not saved")));
     }
 
@@ -309,7 +310,8 @@ private slots:
             QVERIFY(html.contains(QStringLiteral("id=\"%1\"").arg(e.anchor)));
         QVERIFY(html.contains(report.document().reportId));
         // And the PDF of the hostile case still renders, with the text as typed.
-        const QString text = normalised(poppler(QStringLiteral("pdftotext"), {writePdf(report, QStringLiteral("hostile.pdf")), QStringLiteral("-")}));
+        const QString text = normalised(poppler(
+            QStringLiteral("pdftotext"), {writePdf(report, QStringLiteral("hostile.pdf")), QStringLiteral("-")}));
         QVERIFY(text.contains(QStringLiteral("<script>alert('title')</script>")));
     }
 
@@ -320,7 +322,8 @@ private slots:
         ReportOptions utcOptions = fixedOptions();
         utcOptions.timeZone = QStringLiteral("UTC");
         const FindingsReport inUtc(m_case, m_scores, nullptr, utcOptions);
-        const QString text = normalised(poppler(QStringLiteral("pdftotext"), {writePdf(inUtc, QStringLiteral("utc.pdf")), QStringLiteral("-")}));
+        const QString text = normalised(
+            poppler(QStringLiteral("pdftotext"), {writePdf(inUtc, QStringLiteral("utc.pdf")), QStringLiteral("-")}));
         QVERIFY(text.contains(QStringLiteral("Leading hypothesis: DDoS attack Score")));
         QVERIFY(!text.contains(QStringLiteral("DDoS attack (DDoS attack)")));
         QVERIFY(text.contains(QStringLiteral("Times shown in UTC")));
@@ -328,9 +331,10 @@ private slots:
         QVERIFY(text.contains(QStringLiteral("Time (UTC) Event")));
         QVERIFY(!text.contains(QStringLiteral("Time (UTC) Time (UTC)")));
 
-        const QString zoned = normalised(poppler(QStringLiteral("pdftotext"),
-                                                 {writePdf(FindingsReport(m_case, m_scores, nullptr, fixedOptions()), QStringLiteral("cet.pdf")),
-                                                  QStringLiteral("-")}));
+        const QString zoned = normalised(
+            poppler(QStringLiteral("pdftotext"),
+                    {writePdf(FindingsReport(m_case, m_scores, nullptr, fixedOptions()), QStringLiteral("cet.pdf")),
+                     QStringLiteral("-")}));
         QVERIFY(zoned.contains(QStringLiteral("Times shown in UTC and Europe/Berlin")));
         QVERIFY(zoned.contains(QStringLiteral("Time (UTC) Time (Europe/Berlin) Event")));
 
@@ -340,14 +344,17 @@ private slots:
                 h.name = QStringLiteral("Botnet flood");
         }
         const FindingsReport named(renamed, reportScores(renamed), nullptr, fixedOptions());
-        const QString namedText = normalised(poppler(QStringLiteral("pdftotext"), {writePdf(named, QStringLiteral("named.pdf")), QStringLiteral("-")}));
-        QVERIFY2(namedText.contains(QStringLiteral("Leading hypothesis: Botnet flood (DDoS attack)")), qPrintable(namedText.left(2000)));
+        const QString namedText = normalised(
+            poppler(QStringLiteral("pdftotext"), {writePdf(named, QStringLiteral("named.pdf")), QStringLiteral("-")}));
+        QVERIFY2(namedText.contains(QStringLiteral("Leading hypothesis: Botnet flood (DDoS attack)")),
+                 qPrintable(namedText.left(2000)));
     }
 
     void notScored()
     {
         const FindingsReport report(m_case, ReportScores{}, nullptr, fixedOptions());
-        const QString text = normalised(poppler(QStringLiteral("pdftotext"), {writePdf(report, QStringLiteral("ns.pdf")), QStringLiteral("-")}));
+        const QString text = normalised(
+            poppler(QStringLiteral("pdftotext"), {writePdf(report, QStringLiteral("ns.pdf")), QStringLiteral("-")}));
         QVERIFY(text.contains(QStringLiteral("Not scored")));
         QVERIFY(!text.contains(QStringLiteral("Leading hypothesis")));
         QVERIFY(text.contains(QStringLiteral("Charts are not drawn")));

@@ -33,8 +33,7 @@ ScenarioSpec smallSpec(uint64_t seed)
 {
     ScenarioSpec s = randomScenario(IncidentKind::Hardware, seed);
     s.timeZone = QStringLiteral("America/New_York");
-    s.sites = {{QStringLiteral("shop.example.de"), 6, true, {}},
-               {QStringLiteral("shop.example.com"), 4, false, {}}};
+    s.sites = {{QStringLiteral("shop.example.de"), 6, true, {}}, {QStringLiteral("shop.example.com"), 4, false, {}}};
     s.end = s.incidentEnd + 10 * Minute;
     s.begin = s.incidentBegin - 20 * Minute;
     s.decoys.clear();
@@ -88,8 +87,8 @@ private slots:
                 continue;
             const QByteArray bytes = readAll(s.path);
             QCOMPARE(s.size, bytes.size());
-            QCOMPARE(s.sha256, QString::fromLatin1(
-                                   QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()));
+            QCOMPARE(s.sha256,
+                     QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()));
             QVERIFY(bytes.endsWith('\n'));
             const QList<QByteArray> lines = bytes.chopped(1).split('\n');
             const EventTable &t = *s.table;
@@ -145,8 +144,7 @@ private slots:
             const QDateTime local =
                 QLocale::c().toDateTime(QStringLiteral("%1 %2").arg(s.year).arg(m.captured(2).simplified()),
                                         QStringLiteral("yyyy MMM d HH:mm:ss"));
-            QCOMPARE(QDateTime(local.date(), local.time(), zone).toMSecsSinceEpoch() * 1000,
-                     t.time[size_t(i)]);
+            QCOMPARE(QDateTime(local.date(), local.time(), zone).toMSecsSinceEpoch() * 1000, t.time[size_t(i)]);
         }
         // The hardware failure shows in the system log.
         QVERIFY(bytes.contains("changed state to down") || bytes.contains("NIC Link is Down") ||
@@ -198,8 +196,7 @@ private slots:
         for (int c : perSecond)
             var += (c - mean) * (c - mean);
         var /= 3600;
-        QVERIFY2(var / mean > 0.8 && var / mean < 1.6,
-                 qPrintable(QStringLiteral("%1 / %2").arg(var).arg(mean)));
+        QVERIFY2(var / mean > 0.8 && var / mean < 1.6, qPrintable(QStringLiteral("%1 / %2").arg(var).arg(mean)));
     }
 
     void referenceIncidentShape()
@@ -208,10 +205,8 @@ private slots:
         QString error;
         const auto sources = generateSources(spec, {}, &error);
         QVERIFY(sources);
-        const qint64 b =
-            QDateTime(QDate(2010, 12, 12), QTime(21, 12), QTimeZone::utc()).toMSecsSinceEpoch() * 1000;
-        const qint64 e =
-            QDateTime(QDate(2010, 12, 12), QTime(21, 43), QTimeZone::utc()).toMSecsSinceEpoch() * 1000;
+        const qint64 b = QDateTime(QDate(2010, 12, 12), QTime(21, 12), QTimeZone::utc()).toMSecsSinceEpoch() * 1000;
+        const qint64 e = QDateTime(QDate(2010, 12, 12), QTime(21, 43), QTimeZone::utc()).toMSecsSinceEpoch() * 1000;
         for (const Source &s : *sources) {
             if (s.format != u"combined")
                 continue;

@@ -3,8 +3,8 @@
 // put the true kind first; on a quiet day no detector fires.
 #include "analysis/detectors/detector.h"
 #include "analysis/detectors/detectorrun.h"
-#include "scenario/scenariobuilder.h"
 #include "model/casedocument.h"
+#include "scenario/scenariobuilder.h"
 #include "testlib/testprinters.h"
 
 #include <QTest>
@@ -112,8 +112,7 @@ private slots:
         QTest::addColumn<int>("seed");
         for (IncidentKind kind : allIncidentKinds()) {
             for (int seed = 1; seed <= SeedsPerKind; ++seed)
-                QTest::addRow("%s-%d", qPrintable(toString(kind)), SeedBase + seed)
-                    << int(kind) << SeedBase + seed;
+                QTest::addRow("%s-%d", qPrintable(toString(kind)), SeedBase + seed) << int(kind) << SeedBase + seed;
         }
     }
 

@@ -37,12 +37,14 @@ private slots:
     {
         QTest::addColumn<QString>("caseEnds");
         QTest::addColumn<QString>("firstEvent");
-        QTest::newRow("case ends in the same December") << "2010-12-31T12:00:00Z" << "2010-12-31T23:59:58Z";
-        QTest::newRow("case ends the next January") << "2011-01-01T00:30:00Z" << "2010-12-31T23:59:58Z";
-        QTest::newRow("case ends in March: December is the one before")
-            << "2011-03-02T08:00:00Z" << "2010-12-31T23:59:58Z";
+        QTest::newRow("case ends in the same December") << "2010-12-31T12:00:00Z"
+                                                        << "2010-12-31T23:59:58Z";
+        QTest::newRow("case ends the next January") << "2011-01-01T00:30:00Z"
+                                                    << "2010-12-31T23:59:58Z";
+        QTest::newRow("case ends in March: December is the one before") << "2011-03-02T08:00:00Z"
+                                                                        << "2010-12-31T23:59:58Z";
         QTest::newRow("case ends in October: December comes after") << "2010-10-20T08:00:00Z"
-                                                                     << "2010-12-31T23:59:58Z";
+                                                                    << "2010-12-31T23:59:58Z";
     }
 
     void yearFromTheCase()

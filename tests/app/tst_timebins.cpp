@@ -56,8 +56,7 @@ void sortByTime(EventTable &t)
 {
     std::vector<uint32_t> order(t.size());
     std::iota(order.begin(), order.end(), 0u);
-    std::stable_sort(order.begin(), order.end(),
-                     [&t](uint32_t a, uint32_t b) { return t.time[a] < t.time[b]; });
+    std::stable_sort(order.begin(), order.end(), [&t](uint32_t a, uint32_t b) { return t.time[a] < t.time[b]; });
     auto permute = [&order](auto &column) {
         auto copy = column;
         for (std::size_t i = 0; i < order.size(); ++i)
@@ -146,8 +145,7 @@ void checkPercentiles(const std::shared_ptr<EventTable> &t, TimeLimit limit)
         for (std::size_t i = 0; i < s.size(); ++i) {
             std::vector<double> v;
             for (std::size_t r = 0; r < t->size(); ++r) {
-                if (t->responseUs[r] != NoResponseTime && t->time[r] >= s.start(i) &&
-                    t->time[r] < s.start(i) + w)
+                if (t->responseUs[r] != NoResponseTime && t->time[r] >= s.start(i) && t->time[r] < s.start(i) + w)
                     v.push_back(t->responseUs[r] / 1000.0);
             }
             std::sort(v.begin(), v.end());
@@ -182,12 +180,15 @@ private slots:
         const int64_t midnight = int64_t(1702339200) * S; // 2023-12-12 00:00 UTC
         for (int i = 0; i < 6; ++i) {
             const qint64 w = qint64(1 + rng.bounded(4000)) * S;
-            QTest::addRow("midnight, random width %llds", w / S) << qint64(midnight - 3 * 3600 * S) << qint64(6 * 3600 * S) << w;
+            QTest::addRow("midnight, random width %llds", w / S)
+                << qint64(midnight - 3 * 3600 * S) << qint64(6 * 3600 * S) << w;
         }
-        QTest::addRow("spring DST, 1h") << qint64(SpringForward - 5 * 3600 * S) << qint64(10 * 3600 * S) << qint64(3600 * S);
+        QTest::addRow("spring DST, 1h") << qint64(SpringForward - 5 * 3600 * S) << qint64(10 * 3600 * S)
+                                        << qint64(3600 * S);
         QTest::addRow("fall DST, 1h") << qint64(FallBack - 5 * 3600 * S) << qint64(10 * 3600 * S) << qint64(3600 * S);
         QTest::addRow("fall DST, 7s") << qint64(FallBack - 600 * S) << qint64(1200 * S) << qint64(7 * S);
-        QTest::addRow("days across DST") << qint64(SpringForward - 4 * 86400 * S) << qint64(8 * 86400 * S) << qint64(86400 * S);
+        QTest::addRow("days across DST") << qint64(SpringForward - 4 * 86400 * S) << qint64(8 * 86400 * S)
+                                         << qint64(86400 * S);
         QTest::addRow("before 1970") << qint64(-7200 * S) << qint64(4 * 3600 * S) << qint64(900 * S);
     }
 
@@ -229,8 +230,9 @@ private slots:
             QCOMPARE(isoUtc(s.start(b)).right(10), u"T00:00:00Z"_qs);
         }
         // Hourly bins across the local 23-hour day still hold 24 bins per UTC day.
-        const BinnedSeries h = binSeries(*site, Metric::Requests, 3600 * S).slice(
-            floorDiv(SpringForward, 86400 * S) * 86400 * S, (floorDiv(SpringForward, 86400 * S) + 1) * 86400 * S);
+        const BinnedSeries h = binSeries(*site, Metric::Requests, 3600 * S)
+                                   .slice(floorDiv(SpringForward, 86400 * S) * 86400 * S,
+                                          (floorDiv(SpringForward, 86400 * S) + 1) * 86400 * S);
         QCOMPARE(h.size(), std::size_t(24));
     }
 
@@ -290,11 +292,12 @@ private slots:
         const BinLevel &base = *pyramid.level(pyramid.baseWidth());
         for (int i = 0; i < 60; ++i) {
             const int64_t w = pyramid.widths()[pick.bounded(int(pyramid.widths().size()))];
-            const int64_t from = FallBack - 4 * 3600 * S + int64_t(pick.bounded(quint64(11 * 3600))) * S + pick.bounded(999);
+            const int64_t from =
+                FallBack - 4 * 3600 * S + int64_t(pick.bounded(quint64(11 * 3600))) * S + pick.bounded(999);
             const TimeLimit limit{from, from + int64_t(1 + pick.bounded(quint64(4 * 3600))) * S};
             for (MetricKey m : {MetricKey(Metric::Requests), MetricKey(Metric::ErrorRate), MetricKey(Metric::Bytes),
-                                MetricKey(Metric::ResponseMean), MetricKey(Metric::NewClients), MetricKey::severityOf(3),
-                                MetricKey(Metric::ResponseP50)}) {
+                                MetricKey(Metric::ResponseMean), MetricKey(Metric::NewClients),
+                                MetricKey::severityOf(3), MetricKey(Metric::ResponseP50)}) {
                 const BinnedSeries merged = mergeSeries(base, m, w, limit);
                 const BinnedSeries stored = seriesFromLevel(*pyramid.level(w), m, limit);
                 QCOMPARE(merged.firstIndex, stored.firstIndex);
@@ -409,8 +412,8 @@ private slots:
         QTest::addColumn<qint64>("width");
         QRandomGenerator rng(4242);
         const int64_t midnight = int64_t(1702339200) * S;
-        const QStringList layouts{u"one sorted source"_qs, u"two sorted sources"_qs,
-                                  u"sorted, split by host"_qs, u"sorted and unsorted"_qs};
+        const QStringList layouts{u"one sorted source"_qs, u"two sorted sources"_qs, u"sorted, split by host"_qs,
+                                  u"sorted and unsorted"_qs};
         for (const QString &layout : layouts) {
             for (int i = 0; i < 3; ++i) {
                 const qint64 w = qint64(1 + rng.bounded(900)) * S;
@@ -434,8 +437,7 @@ private slots:
         QFETCH(qint64, width);
         QRandomGenerator rng(uint32_t(from ^ width) + uint32_t(qHash(layout)));
         auto a = randomTable(rng, 4000, from, span, 300);
-        auto b =
-            randomTable(rng, 3000, from + span / 4, span / 2, 300); // same client strings, other pool ids
+        auto b = randomTable(rng, 3000, from + span / 4, span / 2, 300); // same client strings, other pool ids
         sortByTime(*a);
         if (layout != u"sorted and unsorted")
             sortByTime(*b);
@@ -474,8 +476,7 @@ private slots:
             if (limit != NoLimit) {
                 // Exactly the bins overlapping the limit.
                 QCOMPARE(s.firstIndex, floorDiv(std::max(limit.first, site->minTime()), width));
-                QCOMPARE(s.start(s.size() - 1),
-                         floorDiv(std::min(limit.second - 1, site->maxTime()), width) * width);
+                QCOMPARE(s.start(s.size() - 1), floorDiv(std::min(limit.second - 1, site->maxTime()), width) * width);
             }
         }
     }

@@ -25,12 +25,8 @@ std::shared_ptr<EventTable> tableWithTimes(const std::vector<int64_t> &times)
 
 TimelineSource source(Id id, std::shared_ptr<const EventTable> table, const QString &site = {})
 {
-    return {id,
-            QStringLiteral("log%1").arg(id),
-            QStringLiteral("/nonexistent/log%1").arg(id),
-            site,
-            0,
-            std::move(table)};
+    return {
+        id, QStringLiteral("log%1").arg(id), QStringLiteral("/nonexistent/log%1").arg(id), site, 0, std::move(table)};
 }
 
 using Pair = std::pair<uint32_t, uint64_t>;
@@ -42,10 +38,7 @@ std::vector<Pair> unpack(const std::vector<uint64_t> &entries)
     return out;
 }
 
-QString fieldText(const EventTable &t, uint32_t id)
-{
-    return QString::fromUtf8(t.strings.bytes(id));
-}
+QString fieldText(const EventTable &t, uint32_t id) { return QString::fromUtf8(t.strings.bytes(id)); }
 
 // The filter spelled out row by row with QString, independent of the pool scan.
 bool bruteForceMatch(const TimelineIndex &index, const EventFilter &f, uint64_t e)
@@ -132,9 +125,9 @@ private slots:
         QCOMPARE(index->size(), reference.size());
         for (std::size_t i = 0; i < reference.size(); ++i) {
             const uint64_t e = index->entries()[i];
-            QCOMPARE((std::tuple<int64_t, uint32_t, uint64_t>(index->timeOf(e), timeline::sourceOf(e),
-                                                              timeline::rowOf(e))),
-                     reference[i]);
+            QCOMPARE(
+                (std::tuple<int64_t, uint32_t, uint64_t>(index->timeOf(e), timeline::sourceOf(e), timeline::rowOf(e))),
+                reference[i]);
         }
     }
 
@@ -153,11 +146,9 @@ private slots:
     {
         auto web = testing::generateEvents({.rows = 100, .hosts = 3, .seed = 5});
         auto other = testing::generateEvents({.rows = 100, .hosts = 2, .seed = 6});
-        const auto index =
-            TimelineIndex::build({source(1, web), source(2, other, QStringLiteral("shop.example"))});
-        QCOMPARE(index->sites(),
-                 (QStringList{QStringLiteral("host0.example.org"), QStringLiteral("host1.example.org"),
-                              QStringLiteral("host2.example.org"), QStringLiteral("shop.example")}));
+        const auto index = TimelineIndex::build({source(1, web), source(2, other, QStringLiteral("shop.example"))});
+        QCOMPARE(index->sites(), (QStringList{QStringLiteral("host0.example.org"), QStringLiteral("host1.example.org"),
+                                              QStringLiteral("host2.example.org"), QStringLiteral("shop.example")}));
     }
 
     void textMatchesInternedStringsCaseInsensitively()
@@ -195,14 +186,10 @@ private slots:
         QTest::newRow("4xx+none") << make(
             [](EventFilter &f) { f.statusClasses = EventFilter::Status4xx | EventFilter::NoStatus; });
         QTest::newRow("err and worse") << make([](EventFilter &f) { f.severities = 0x0F; });
-        QTest::newRow("no severity") << make(
-            [](EventFilter &f) { f.severities = EventFilter::NoSeverityBit; });
-        QTest::newRow("site of source")
-            << make([](EventFilter &f) { f.site = QStringLiteral("shop.example"); });
-        QTest::newRow("site by host")
-            << make([](EventFilter &f) { f.site = QStringLiteral("host1.example.org"); });
-        QTest::newRow("site unknown")
-            << make([](EventFilter &f) { f.site = QStringLiteral("nowhere.example"); });
+        QTest::newRow("no severity") << make([](EventFilter &f) { f.severities = EventFilter::NoSeverityBit; });
+        QTest::newRow("site of source") << make([](EventFilter &f) { f.site = QStringLiteral("shop.example"); });
+        QTest::newRow("site by host") << make([](EventFilter &f) { f.site = QStringLiteral("host1.example.org"); });
+        QTest::newRow("site unknown") << make([](EventFilter &f) { f.site = QStringLiteral("nowhere.example"); });
         QTest::newRow("sources") << make([](EventFilter &f) { f.sources = {2, 4}; });
         QTest::newRow("from") << make([t0](EventFilter &f) { f.from = t0 + 2'000'000; });
         QTest::newRow("range") << make([t0](EventFilter &f) {
@@ -295,7 +282,6 @@ private slots:
         QCOMPARE(sources[0].name, QStringLiteral("a.log"));
     }
 };
-
 
 QTEST_GUILESS_MAIN(TestTimelineIndex)
 #include "tst_timelineindex.moc"

@@ -3,8 +3,8 @@
 // Usage: bench_analyze [events, default 5000000]
 #include "analysis/detectors/detector.h"
 #include "analysis/detectors/detectorrun.h"
-#include "testlib/benchcase.h"
 #include "model/casedocument.h"
+#include "testlib/benchcase.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -78,10 +78,9 @@ int main(int argc, char **argv)
     std::printf("detectors (analyze without file I/O): %.1f ms (median of 3), %.1fx the linear pass, %.0f M "
                 "events/s\n",
                 det, det / ref, double(events) / det / 1e3);
-    std::printf(
-        "  process CPU time of the detectors: %.1f ms (median of 3; wall time above includes waiting for a "
-        "shared CPU)\n",
-        median(cpuRuns));
+    std::printf("  process CPU time of the detectors: %.1f ms (median of 3; wall time above includes waiting for a "
+                "shared CPU)\n",
+                median(cpuRuns));
     std::printf("applying %d findings to the document: %.1f ms\n", summary.added, applyMs);
     std::printf("target: <= 2000 ms for 5M events: %s\n", det <= 2000 ? "met" : "NOT met");
     for (const Evidence &e : out.evidence)

@@ -5,9 +5,9 @@
 //        bench_analyze_case time CASE [runs, default 3]            time the steps on a copy of CASE
 #include "analysis/detectors/detector.h"
 #include "analysis/detectors/detectorrun.h"
-#include "testlib/benchcase.h"
 #include "casefile/casefile.h"
 #include "model/casedocument.h"
+#include "testlib/benchcase.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -28,10 +28,7 @@ double median(std::vector<double> v)
     return v[v.size() / 2];
 }
 
-double msSince(const QElapsedTimer &t)
-{
-    return double(t.nsecsElapsed()) / 1e6;
-}
+double msSince(const QElapsedTimer &t) { return double(t.nsecsElapsed()) / 1e6; }
 
 int make(const QString &path, double events)
 {
@@ -112,8 +109,7 @@ int time(const QString &original, int runs)
                 double(QFileInfo(original).size()) / 1e6);
     std::printf("reference, reading the file's bytes: %7.1f ms (median of %d)\n", r, runs);
     const auto row = [r, runs](const char *what, const std::vector<double> &v) {
-        std::printf("%-36s %7.1f ms (median of %d), %5.1fx the reference\n", what, median(v), runs,
-                    median(v) / r);
+        std::printf("%-36s %7.1f ms (median of %d), %5.1fx the reference\n", what, median(v), runs, median(v) / r);
     };
     row("open (SQLite + event columns)", open);
     row("detectors", detect);

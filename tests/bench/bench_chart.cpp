@@ -25,8 +25,7 @@ double median(std::vector<double> v)
     return v.empty() ? 0 : v[v.size() / 2];
 }
 
-template <typename F>
-double timeMs(F &&f)
+template <typename F> double timeMs(F &&f)
 {
     QElapsedTimer t;
     t.start();
@@ -55,7 +54,8 @@ private slots:
     {
         testing::IncidentSpec spec;
         spec.sites = 6;
-        spec.events = qEnvironmentVariableIntValue("BENCH_EVENTS") ? qEnvironmentVariableIntValue("BENCH_EVENTS") : 5'000'000;
+        spec.events =
+            qEnvironmentVariableIntValue("BENCH_EVENTS") ? qEnvironmentVariableIntValue("BENCH_EVENTS") : 5'000'000;
         m_data = testing::makeIncident(spec);
         for (const Source &s : m_data.sources)
             m_events += qint64(s.table->size());
@@ -73,8 +73,8 @@ private slots:
             }));
         }
         m_referenceMs = median(ref);
-        qInfo("%lld events over %d sites + syslog; reference pass over the time columns: %.2f ms median",
-              m_events, spec.sites, m_referenceMs);
+        qInfo("%lld events over %d sites + syslog; reference pass over the time columns: %.2f ms median", m_events,
+              spec.sites, m_referenceMs);
     }
 
     void openChart()
@@ -112,8 +112,10 @@ private slots:
         }
         report("open chart (bin 5M events, build, draw)", median(runs), 300);
         qInfo("  open: bins %.2f ms, series %.2f ms, set data + draw %.2f ms (medians); then the response-time "
-              "pane %.2f ms", median(build), median(series), median(draw), median(response));
-        QBENCHMARK_ONCE {
+              "pane %.2f ms",
+              median(build), median(series), median(draw), median(response));
+        QBENCHMARK_ONCE
+        {
             const auto bins = CaseBins::build(m_data.sources);
             Q_UNUSED(bins);
         }
@@ -156,7 +158,8 @@ private slots:
                     coldSeries.push_back(seriesMs);
                     coldResponse.push_back(timeMs([&] {
                         ChartData data = plot.chartData();
-                        data.response = buildResponseSeries(*bins, w, centre - span / 2 - span, centre + span / 2 + span);
+                        data.response =
+                            buildResponseSeries(*bins, w, centre - span / 2 - span, centre + span / 2 + span);
                         data.responsePending = false;
                         plot.setChartData(data);
                     }));
@@ -170,8 +173,10 @@ private slots:
         report("re-bin after zoom, warm (median)", median(warm), 50);
         qInfo("  then the response-time pane, cold width: %.2f ms median, %.2f ms max", median(coldResponse),
               *std::max_element(coldResponse.begin(), coldResponse.end()));
-        QBENCHMARK {
-            plot.setChartData(buildChartData(*bins, 10 * UsPerSecond, centre - 1800 * UsPerSecond, centre + 1800 * UsPerSecond));
+        QBENCHMARK
+        {
+            plot.setChartData(
+                buildChartData(*bins, 10 * UsPerSecond, centre - 1800 * UsPerSecond, centre + 1800 * UsPerSecond));
         }
     }
 
@@ -213,7 +218,8 @@ private slots:
         QVERIFY(plot.tracer()->isShown());
         qInfo("  hover tracer %.2f ms median, full replots while hovering: %d", median(hover), fullReplots);
         QCOMPARE(fullReplots, 0);
-        QBENCHMARK {
+        QBENCHMARK
+        {
             plot.timeAxis()->moveRange(1);
             plot.fitValueAxes();
             plot.replot(QCustomPlot::rpImmediateRefresh);

@@ -41,7 +41,8 @@ bool generate(const QString &path, long lines, bool distinctClients = false)
     static const int Statuses[] = {200, 200, 200, 200, 200, 200, 304, 301, 404, 500, 502, 503};
     static const char *Agents[] = {
         "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36",
-        "Mozilla/5.0 (Macintosh; Intel Mac OS X 13_6) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Safari/605.1.15",
+        "Mozilla/5.0 (Macintosh; Intel Mac OS X 13_6) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 "
+        "Safari/605.1.15",
         "Mozilla/5.0 (X11; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0",
         "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
         "curl/8.4.0",
@@ -63,8 +64,8 @@ bool generate(const QString &path, long lines, bool distinctClients = false)
             "%u.%u.%u.%u - - [%02d/%s/2024:%02d:%02d:%02d +0000] \"%s /shop/item/%u?ref=%u HTTP/1.1\" %d %u "
             "\"https://www.example.com/page/%u\" \"%s\"\n",
             10 + c % 200, c / 200 % 256, distinctClients ? c / 51200 % 256 : c % 7,
-            distinctClients ? c / 13107200 % 256 : c % 251, day, Months[2], h, m, s, Methods[rng.next() % 7], p,
-            p % 17, Statuses[rng.next() % 12], 200 + rng.next() % 40000, rng.next() % 100, Agents[rng.next() % 5]);
+            distinctClients ? c / 13107200 % 256 : c % 251, day, Months[2], h, m, s, Methods[rng.next() % 7], p, p % 17,
+            Statuses[rng.next() % 12], 200 + rng.next() % 40000, rng.next() % 100, Agents[rng.next() % 5]);
         buffer.append(line, std::size_t(n));
         if (buffer.size() > (1 << 22) - 1024) {
             out.write(buffer.data(), qint64(buffer.size()));
@@ -130,7 +131,8 @@ int main(int argc, char **argv)
     const Source &s = *first.source;
     const double mb = double(s.size) / 1e6;
     const auto &table = *s.table;
-    std::printf("%ld lines, %.1f MB, %lld events, %lld malformed\n", scanned, mb, qlonglong(s.events), qlonglong(s.malformed));
+    std::printf("%ld lines, %.1f MB, %lld events, %lld malformed\n", scanned, mb, qlonglong(s.events),
+                qlonglong(s.malformed));
     std::printf("ingest   %.3f s  %.1f MB/s  %.2f M events/s\n", best, mb / best, double(s.events) / best / 1e6);
     std::printf("memchr   %.3f s  %.1f MB/s\n", scan, mb / scan);
     std::printf("ratio    ingest takes %.1fx the bare line scan\n", best / scan);

@@ -57,18 +57,16 @@ void dump(QTextStream &out, const QList<Statement> &statements)
         QStringList stance;
         for (auto it = s.stance.begin(); it != s.stance.end(); ++it)
             stance.append(toString(it.key()) + u':' + toString(it.value()));
-        out << s.offset << ' ' << s.length << (s.direct ? " direct" : " reported") << " [" << s.speaker << "|"
-            << s.role << "|" << s.organisation << "] {" << stance.join(u' ') << "} (" << s.stanceTriggers.join(u',')
-            << ") " << s.quote << '\n';
+        out << s.offset << ' ' << s.length << (s.direct ? " direct" : " reported") << " [" << s.speaker << "|" << s.role
+            << "|" << s.organisation << "] {" << stance.join(u' ') << "} (" << s.stanceTriggers.join(u',') << ") "
+            << s.quote << '\n';
         for (const TimeRef &t : s.times)
-            out << "    " << t.offset << ' ' << t.begin << ' ' << t.end << (t.approximate ? " ~ " : "   ")
-                << t.phrase << (t.assumedZone.isEmpty() ? QString() : QStringLiteral(" @") + t.assumedZone)
-                << '\n';
+            out << "    " << t.offset << ' ' << t.begin << ' ' << t.end << (t.approximate ? " ~ " : "   ") << t.phrase
+                << (t.assumedZone.isEmpty() ? QString() : QStringLiteral(" @") + t.assumedZone) << '\n';
     }
 }
 
-template <typename F>
-double bestOf(int runs, F &&f)
+template <typename F> double bestOf(int runs, F &&f)
 {
     double best = 1e18;
     for (int i = 0; i < runs; ++i) {

@@ -54,8 +54,8 @@ void measure(const char *name, const CaseData &data, const QString &dir)
         events += s.table ? qsizetype(s.table->size()) : 0;
     std::printf("%-16s %5lld evidence %8lld events: PDF %.3f s (%d pages, %lld KiB), HTML %.3f s, "
                 "case-file write %.3f s, PDF/write ratio %.2f\n",
-                name, qlonglong(data.evidence.size()), qlonglong(events), report, pages, qlonglong(bytes / 1024), html, save,
-                report / save);
+                name, qlonglong(data.evidence.size()), qlonglong(events), report, pages, qlonglong(bytes / 1024), html,
+                save, report / save);
 }
 
 } // namespace

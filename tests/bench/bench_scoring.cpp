@@ -71,8 +71,7 @@ double bareSum(const QList<Hypothesis> &hs, const QList<Evidence> &ev, const Sco
     return total;
 }
 
-template <typename F>
-double bestMs(int repeats, F f)
+template <typename F> double bestMs(int repeats, F f)
 {
     double best = 1e300;
     for (int i = 0; i < repeats; ++i) {
@@ -145,11 +144,14 @@ bool run(QTextStream &out, const QList<Hypothesis> &hs, const QList<Evidence> &e
         agree = agree && std::abs(fast.find(hs[j].id)->inconsistency - ref.inconsistency[j]) < 1e-9;
 
     out << label << ": 500 evidence x 8 hypotheses (" << fast.counted << " accepted), best of runs:\n";
-    out << QStringLiteral("  computeScores (scores, posterior, leave-one-out, flip factors): %1 ms\n").arg(fastMs, 0, 'f', 3);
-    out << QStringLiteral("  bare weighted sum over the matrix (floor):                      %1 ms  (computeScores = %2x)\n")
+    out << QStringLiteral("  computeScores (scores, posterior, leave-one-out, flip factors): %1 ms\n")
+               .arg(fastMs, 0, 'f', 3);
+    out << QStringLiteral(
+               "  bare weighted sum over the matrix (floor):                      %1 ms  (computeScores = %2x)\n")
                .arg(bareMs, 0, 'f', 3)
                .arg(fastMs / bareMs, 0, 'f', 1);
-    out << QStringLiteral("  reference (naive leave-one-out, O(E^2 H)):                      %1 ms  (computeScores is %2x faster)\n")
+    out << QStringLiteral("  reference (naive leave-one-out, O(E^2 H)):                      %1 ms  (computeScores is "
+                          "%2x faster)\n")
                .arg(refMs, 0, 'f', 3)
                .arg(refMs / fastMs, 0, 'f', 1);
     out << "  leading " << fast.leading()->name << " by " << fast.margin << ", " << fast.critical.size()

@@ -31,9 +31,8 @@ double medianMs(const std::function<void()> &run, int repeats = 5)
         const std::clock_t cpu = std::clock();
         const auto start = std::chrono::steady_clock::now();
         run();
-        ms.emplace_back(
-            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count(),
-            double(std::clock() - cpu) * 1000.0 / CLOCKS_PER_SEC);
+        ms.emplace_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count(),
+                        double(std::clock() - cpu) * 1000.0 / CLOCKS_PER_SEC);
     }
     std::sort(ms.begin(), ms.end());
     g_cpuMs = ms[ms.size() / 2].second;
@@ -77,8 +76,7 @@ int main(int argc, char **argv)
                 n += t >= mid;
         sink += n;
     });
-    std::printf("%-38s %9.1f ms wall %9.1f ms cpu  (reference)\n", "linear pass over time columns", reference,
-                g_cpuMs);
+    std::printf("%-38s %9.1f ms wall %9.1f ms cpu  (reference)\n", "linear pass over time columns", reference, g_cpuMs);
 
     std::shared_ptr<const TimelineIndex> index;
     const double build = medianMs([&] { index = TimelineIndex::build(sources); }, 3);
@@ -115,10 +113,10 @@ int main(int argc, char **argv)
         const double ms = medianMs([&] { rows = applyFilter(*index, c.filter)->size(); });
         worst = std::max(worst, ms);
         worstCpu = std::max(worstCpu, g_cpuMs);
-        std::printf("filter %-31s %9.1f ms wall %9.1f ms cpu  %6.1fx reference  (%zu rows)\n", c.name, ms,
-                    g_cpuMs, ms / reference, rows);
+        std::printf("filter %-31s %9.1f ms wall %9.1f ms cpu  %6.1fx reference  (%zu rows)\n", c.name, ms, g_cpuMs,
+                    ms / reference, rows);
     }
-    std::printf("slowest filter: %.1f ms wall, %.1f ms cpu (all threads) for %zu events (target < 500 ms)\n",
-                worst, worstCpu, index->size());
+    std::printf("slowest filter: %.1f ms wall, %.1f ms cpu (all threads) for %zu events (target < 500 ms)\n", worst,
+                worstCpu, index->size());
     return sink == 0 ? 1 : 0;
 }

@@ -1,8 +1,8 @@
 // `inquest demo` and `inquest analyze` as a user runs them: the demo writes its logs beside the
 // case, deterministically; analyze suggests, replaces, accepts, saves with custody; after
 // accepting, the hardware hypothesis leads; bad input gives the documented exit codes.
-#include "testlib/clirunner.h"
 #include "casefile/casefile.h"
+#include "testlib/clirunner.h"
 #include "testlib/testprinters.h"
 
 #include <QCryptographicHash>
@@ -21,10 +21,7 @@ namespace {
 
 using Run = inquest::testing::CliRun;
 
-Run inquestRun(const QStringList &args)
-{
-    return inquest::testing::runInquest(args, {.timeoutMs = 300000});
-}
+Run inquestRun(const QStringList &args) { return inquest::testing::runInquest(args, {.timeoutMs = 300000}); }
 
 QByteArray hashOf(const QString &path)
 {
@@ -53,9 +50,8 @@ private slots:
     void demoWritesLogsBesideTheCase()
     {
         const QDir logs(m_dir.filePath(QStringLiteral("demo.logs")));
-        for (const char *name :
-             {"amazon.co.uk-access.log", "amazon.de-access.log", "amazon.fr-access.log",
-              "amazon.es-access.log", "amazon.com-access.log", "dub-syslog.log", "article.txt"})
+        for (const char *name : {"amazon.co.uk-access.log", "amazon.de-access.log", "amazon.fr-access.log",
+                                 "amazon.es-access.log", "amazon.com-access.log", "dub-syslog.log", "article.txt"})
             QVERIFY2(logs.exists(QString::fromLatin1(name)), name);
         QString error;
         const auto data = casefile::read(m_case, &error);
@@ -117,7 +113,8 @@ private slots:
             // Findings read from access logs and system logs cite the lines they rest on; claim
             // and stated-cause checks rest on a statement.
             if (!p.contains(QStringLiteral("statement"))) {
-                QVERIFY2(p[QStringLiteral("first_line")].toInteger() > 0, qPrintable(s[QStringLiteral("title")].toString()));
+                QVERIFY2(p[QStringLiteral("first_line")].toInteger() > 0,
+                         qPrintable(s[QStringLiteral("title")].toString()));
                 QVERIFY(p[QStringLiteral("last_line")].toInteger() >= p[QStringLiteral("first_line")].toInteger());
                 QVERIFY(p[QStringLiteral("offset_end")].toInteger() > p[QStringLiteral("offset_begin")].toInteger());
                 QCOMPARE(p[QStringLiteral("source_sha256")].toString().size(), 64);
@@ -168,7 +165,8 @@ private slots:
         if (QStandardPaths::findExecutable(QStringLiteral("pdfimages")).isEmpty())
             QSKIP("poppler-utils are not installed (installer/install-deps.sh installs them)");
         const QString pdf = m_dir.filePath(QStringLiteral("demo.pdf"));
-        const Run r = inquestRun({QStringLiteral("report"), m_case, QStringLiteral("--pdf"), pdf, QStringLiteral("--zone"), QStringLiteral("UTC")});
+        const Run r = inquestRun({QStringLiteral("report"), m_case, QStringLiteral("--pdf"), pdf,
+                                  QStringLiteral("--zone"), QStringLiteral("UTC")});
         QVERIFY2(r.status == 0, qPrintable(r.err));
         QProcess images;
         images.start(QStringLiteral("pdfimages"), {QStringLiteral("-list"), pdf});
@@ -187,16 +185,13 @@ private slots:
 
     void badInput()
     {
-        const Run missing =
-            inquestRun({QStringLiteral("analyze"), m_dir.filePath(QStringLiteral("nope.inquest"))});
+        const Run missing = inquestRun({QStringLiteral("analyze"), m_dir.filePath(QStringLiteral("nope.inquest"))});
         QCOMPARE(missing.status, 1);
         QVERIFY(missing.err.contains(QStringLiteral("nope.inquest")));
         QCOMPARE(inquestRun({QStringLiteral("analyze")}).status, 2);
         QCOMPARE(inquestRun({QStringLiteral("analyze"), m_case, QStringLiteral("--bogus")}).status, 2);
         QCOMPARE(inquestRun({QStringLiteral("demo")}).status, 2);
-        QCOMPARE(inquestRun({QStringLiteral("demo"), m_case, QStringLiteral("--seed"), QStringLiteral("x")})
-                     .status,
-                 2);
+        QCOMPARE(inquestRun({QStringLiteral("demo"), m_case, QStringLiteral("--seed"), QStringLiteral("x")}).status, 2);
     }
 };
 

@@ -9,10 +9,7 @@ namespace {
 
 using Run = inquest::testing::CliRun;
 
-Run inquestRun(const QStringList &args)
-{
-    return inquest::testing::runInquest(args, {.timeoutMs = 60000});
-}
+Run inquestRun(const QStringList &args) { return inquest::testing::runInquest(args, {.timeoutMs = 60000}); }
 
 QByteArray readAll(const QString &path)
 {
@@ -41,7 +38,8 @@ private slots:
     void newRefusesToOverwrite()
     {
         const QString file = m_dir.filePath(QStringLiteral("keep.inquest"));
-        QCOMPARE(inquestRun({QStringLiteral("new"), file, QStringLiteral("--title"), QStringLiteral("First")}).status, 0);
+        QCOMPARE(inquestRun({QStringLiteral("new"), file, QStringLiteral("--title"), QStringLiteral("First")}).status,
+                 0);
         const QByteArray before = readAll(file);
         const Run r = inquestRun({QStringLiteral("new"), file});
         QCOMPARE(r.status, 1);
@@ -53,11 +51,11 @@ private slots:
     {
         const QString file = m_dir.filePath(QStringLiteral("h.inquest"));
         Run r = inquestRun({QStringLiteral("new"), file, QStringLiteral("--hypotheses"),
-                         QStringLiteral("Core switch=hardware,Botnet=ddos,Newsletter=flash-crowd")});
+                            QStringLiteral("Core switch=hardware,Botnet=ddos,Newsletter=flash-crowd")});
         QCOMPARE(r.status, 0);
         QVERIFY(r.out.contains(QStringLiteral("3 hypotheses")));
-        r = inquestRun({QStringLiteral("new"), m_dir.filePath(QStringLiteral("bad.inquest")), QStringLiteral("--hypotheses"),
-                     QStringLiteral("aliens")});
+        r = inquestRun({QStringLiteral("new"), m_dir.filePath(QStringLiteral("bad.inquest")),
+                        QStringLiteral("--hypotheses"), QStringLiteral("aliens")});
         QCOMPARE(r.status, 2);
         QVERIFY(r.err.contains(QStringLiteral("unknown hypothesis kind \"aliens\"")));
         QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("bad.inquest"))));
@@ -66,7 +64,8 @@ private slots:
     void flippedCustodyByteFailsVerifyNamingTheRow()
     {
         const QString file = m_dir.filePath(QStringLiteral("flip.inquest"));
-        QCOMPARE(inquestRun({QStringLiteral("new"), file, QStringLiteral("--title"), QStringLiteral("Flip")}).status, 0);
+        QCOMPARE(inquestRun({QStringLiteral("new"), file, QStringLiteral("--title"), QStringLiteral("Flip")}).status,
+                 0);
         QByteArray bytes = readAll(file);
         const qsizetype at = bytes.indexOf("\"Flip\" created");
         QVERIFY(at > 0);
@@ -92,7 +91,8 @@ private slots:
         f.close();
         const Run r = inquestRun({QStringLiteral("verify"), file});
         QCOMPARE(r.status, 1);
-        QVERIFY2(r.err.contains(QStringLiteral("random.inquest")) && r.err.contains(QStringLiteral("not an Inquest case")),
+        QVERIFY2(r.err.contains(QStringLiteral("random.inquest")) &&
+                     r.err.contains(QStringLiteral("not an Inquest case")),
                  qPrintable(r.err));
         QCOMPARE(readAll(file), bytes);
     }
@@ -104,7 +104,8 @@ private slots:
         QVERIFY(r.err.contains(QStringLiteral("unknown command")));
         r = inquestRun({QStringLiteral("verify")});
         QCOMPARE(r.status, 2);
-        r = inquestRun({QStringLiteral("new"), m_dir.filePath(QStringLiteral("y.inquest")), QStringLiteral("--colour")});
+        r = inquestRun(
+            {QStringLiteral("new"), m_dir.filePath(QStringLiteral("y.inquest")), QStringLiteral("--colour")});
         QCOMPARE(r.status, 2);
         QVERIFY(r.err.contains(QStringLiteral("unknown option --colour")));
     }

@@ -8,17 +8,11 @@
 #include <QTest>
 
 namespace {
-QString fixture(const char *name)
-{
-    return QStringLiteral(INQUEST_TEST_DATA "/ingest/") + QString::fromLatin1(name);
-}
+QString fixture(const char *name) { return QStringLiteral(INQUEST_TEST_DATA "/ingest/") + QString::fromLatin1(name); }
 
 using Run = inquest::testing::CliRun;
 
-Run inquestRun(const QStringList &args)
-{
-    return inquest::testing::runInquest(args, {.timeoutMs = 60000});
-}
+Run inquestRun(const QStringList &args) { return inquest::testing::runInquest(args, {.timeoutMs = 60000}); }
 } // namespace
 
 class TestImportCli : public QObject
@@ -31,7 +25,7 @@ private slots:
         const QString c = dir.filePath(QStringLiteral("case.inquest"));
         QCOMPARE(inquestRun({QStringLiteral("new"), c}).status, 0);
         const Run r = inquestRun({QStringLiteral("import"), c, fixture("mixed_zones.log"), fixture("newyear.syslog"),
-                               QStringLiteral("--year"), QStringLiteral("2023"), QStringLiteral("--json")});
+                                  QStringLiteral("--year"), QStringLiteral("2023"), QStringLiteral("--json")});
         QCOMPARE(r.status, 0);
         const QJsonObject doc = QJsonDocument::fromJson(r.out.toUtf8()).object();
         const QJsonArray files = doc.value(u"files").toArray();
@@ -96,11 +90,19 @@ private slots:
         const QString c = dir.filePath(QStringLiteral("case.inquest"));
         inquestRun({QStringLiteral("new"), c});
         QCOMPARE(inquestRun({QStringLiteral("import"), c}).status, 2);
-        QCOMPARE(inquestRun({QStringLiteral("import"), c, fixture("crlf.log"), QStringLiteral("--tz"), QStringLiteral("Nowhere/Land")}).status, 2);
-        QCOMPARE(inquestRun({QStringLiteral("import"), c, fixture("crlf.log"), QStringLiteral("--year"), QStringLiteral("soon")}).status, 2);
-        const Run missing = inquestRun({QStringLiteral("import"), dir.filePath(QStringLiteral("nope.inquest")), fixture("crlf.log")});
+        QCOMPARE(inquestRun({QStringLiteral("import"), c, fixture("crlf.log"), QStringLiteral("--tz"),
+                             QStringLiteral("Nowhere/Land")})
+                     .status,
+                 2);
+        QCOMPARE(inquestRun({QStringLiteral("import"), c, fixture("crlf.log"), QStringLiteral("--year"),
+                             QStringLiteral("soon")})
+                     .status,
+                 2);
+        const Run missing =
+            inquestRun({QStringLiteral("import"), dir.filePath(QStringLiteral("nope.inquest")), fixture("crlf.log")});
         QCOMPARE(missing.status, 1);
-        const Run badFormat = inquestRun({QStringLiteral("import"), c, fixture("crlf.log"), QStringLiteral("--format"), QStringLiteral("xml")});
+        const Run badFormat = inquestRun(
+            {QStringLiteral("import"), c, fixture("crlf.log"), QStringLiteral("--format"), QStringLiteral("xml")});
         QCOMPARE(badFormat.status, 1);
         QVERIFY(badFormat.err.contains(QStringLiteral("unknown format")));
     }

@@ -10,10 +10,7 @@ namespace {
 
 using Run = inquest::testing::CliRun;
 
-Run inquestRun(const QStringList &args)
-{
-    return inquest::testing::runInquest(args, {.timeoutMs = 60000});
-}
+Run inquestRun(const QStringList &args) { return inquest::testing::runInquest(args, {.timeoutMs = 60000}); }
 
 QString news(const char *name) { return QStringLiteral(INQUEST_TEST_DATA "/news/") + QString::fromUtf8(name); }
 
@@ -30,7 +27,7 @@ private slots:
         const QString path = dir.filePath(QStringLiteral("case.inquest"));
         QCOMPARE(inquestRun({QStringLiteral("new"), path}).status, 0);
         const Run imported = inquestRun({QStringLiteral("import-news"), path, news("amazon-europe-outage.txt"),
-                                      news("reporting.html"), QStringLiteral("--json")});
+                                         news("reporting.html"), QStringLiteral("--json")});
         QCOMPARE(imported.status, 0);
         const QJsonArray files = QJsonDocument::fromJson(imported.out.toUtf8()).object().value(u"imported").toArray();
         QCOMPARE(files.size(), 2);
@@ -44,8 +41,8 @@ private slots:
         bool sawSpokeswoman = false, sawTime = false;
         for (const QJsonValue &v : list) {
             const QJsonObject o = v.toObject();
-            for (const char *key : {"id", "speaker", "organisation", "quote", "direct", "stance", "times", "source",
-                                    "offset"})
+            for (const char *key :
+                 {"id", "speaker", "organisation", "quote", "direct", "stance", "times", "source", "offset"})
                 QVERIFY2(o.contains(QLatin1StringView(key)), key);
             if (o.value(u"quote").toString().contains(u"not the result of a DDoS attempt")) {
                 sawSpokeswoman = true;
@@ -70,13 +67,15 @@ private slots:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("case.inquest"));
         QCOMPARE(inquestRun({QStringLiteral("new"), path}).status, 0);
-        const Run r = inquestRun({QStringLiteral("import-news"), path, news("times-no-year.txt"),
-                               QStringLiteral("--published"), QStringLiteral("2011-01-07"), QStringLiteral("--outlet"),
-                               QStringLiteral("Test Desk")});
+        const Run r =
+            inquestRun({QStringLiteral("import-news"), path, news("times-no-year.txt"), QStringLiteral("--published"),
+                        QStringLiteral("2011-01-07"), QStringLiteral("--outlet"), QStringLiteral("Test Desk")});
         QCOMPARE(r.status, 0);
         QVERIFY(r.out.contains(QStringLiteral("Test Desk")));
         const QJsonArray list =
-            QJsonDocument::fromJson(inquestRun({QStringLiteral("statements"), path, QStringLiteral("--json")}).out.toUtf8()).array();
+            QJsonDocument::fromJson(
+                inquestRun({QStringLiteral("statements"), path, QStringLiteral("--json")}).out.toUtf8())
+                .array();
         QVERIFY(!list.isEmpty());
         QCOMPARE(list[0].toObject().value(u"times").toArray().first().toString(),
                  QStringLiteral("2011-01-01T07:15:00Z/2011-01-01T09:15:00Z"));
@@ -96,7 +95,7 @@ private slots:
         file.close();
         QCOMPARE(inquestRun({QStringLiteral("new"), path}).status, 0);
         const Run r = inquestRun({QStringLiteral("import-news"), path, article, QStringLiteral("--published"),
-                               QStringLiteral("2010-12-13T09:00+01:00"), QStringLiteral("--json")});
+                                  QStringLiteral("2010-12-13T09:00+01:00"), QStringLiteral("--json")});
         QCOMPARE(r.status, 0);
         QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8())[u"imported"][0][u"time_zone"].toString(),
                  QStringLiteral("+01:00"));
@@ -110,7 +109,7 @@ private slots:
         QCOMPARE(o[u"time_details"][0][u"assumed_zone"].toString(), QStringLiteral("+01:00"));
         QCOMPARE(o[u"time_details"][0][u"phrase"].toString(), QStringLiteral("at 21:45 on Sunday"));
         QCOMPARE(inquestRun({QStringLiteral("import-news"), path, article, QStringLiteral("--zone"),
-                          QStringLiteral("Mars/Olympus")})
+                             QStringLiteral("Mars/Olympus")})
                      .status,
                  2);
     }
@@ -128,7 +127,7 @@ private slots:
         QCOMPARE(QJsonDocument::fromJson(listed.out.toUtf8()).array().size(), 0); // the good file was not added either
 
         QCOMPARE(inquestRun({QStringLiteral("import-news"), path, news("reporting.html"), QStringLiteral("--published"),
-                          QStringLiteral("13/12/2010")})
+                             QStringLiteral("13/12/2010")})
                      .status,
                  2);
         QCOMPARE(inquestRun({QStringLiteral("import-news"), path}).status, 2);

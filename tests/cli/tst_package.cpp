@@ -45,8 +45,8 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        if (QStandardPaths::findExecutable(QStringLiteral("dpkg-deb")).isEmpty()
-            || QStandardPaths::findExecutable(QStringLiteral("dpkg-shlibdeps")).isEmpty())
+        if (QStandardPaths::findExecutable(QStringLiteral("dpkg-deb")).isEmpty() ||
+            QStandardPaths::findExecutable(QStringLiteral("dpkg-shlibdeps")).isEmpty())
             QSKIP("dpkg-deb/dpkg-shlibdeps missing (installer/install-deps.sh installs dpkg-dev)");
 
         const QString out = m_dir.filePath(QStringLiteral("cpack"));
@@ -87,18 +87,22 @@ private slots:
         // And the package of every library the installed binary links (what dpkg-shlibdeps adds).
         const Run objdump = run(QStringLiteral("objdump"), {QStringLiteral("-p"), exe()});
         QCOMPARE(objdump.status, 0);
-        const QRegularExpression neededRe(QStringLiteral("^\\s*NEEDED\\s+(\\S+)$"), QRegularExpression::MultilineOption);
+        const QRegularExpression neededRe(QStringLiteral("^\\s*NEEDED\\s+(\\S+)$"),
+                                          QRegularExpression::MultilineOption);
         // ldd resolves each to a path; dpkg -S names its package (merged /usr: compare without it).
         const Run ldd = run(QStringLiteral("ldd"), {exe()});
         QCOMPARE(ldd.status, 0);
-        const auto withoutUsr = [](QString path) { return path.startsWith(QStringLiteral("/usr/")) ? path.mid(4) : path; };
+        const auto withoutUsr = [](QString path) {
+            return path.startsWith(QStringLiteral("/usr/")) ? path.mid(4) : path;
+        };
         QStringList libraries;
         for (const QRegularExpressionMatch &m : neededRe.globalMatch(objdump.out))
             libraries.append(m.captured(1));
         const Run owners = run(QStringLiteral("dpkg"), QStringList{QStringLiteral("-S")} + libraries);
         for (const QString &library : std::as_const(libraries)) {
-            const QRegularExpression resolvedRe(QStringLiteral("^\\s*%1 => (\\S+)").arg(QRegularExpression::escape(library)),
-                                                QRegularExpression::MultilineOption);
+            const QRegularExpression resolvedRe(
+                QStringLiteral("^\\s*%1 => (\\S+)").arg(QRegularExpression::escape(library)),
+                QRegularExpression::MultilineOption);
             const QString path = resolvedRe.match(ldd.out).captured(1);
             QVERIFY2(!path.isEmpty(), qPrintable(QStringLiteral("%1 not found by ldd").arg(library)));
             QString package;
@@ -113,7 +117,8 @@ private slots:
         QVERIFY2(linked >= 5, qPrintable(objdump.out));
         needed.removeDuplicates();
         for (const QString &package : std::as_const(needed))
-            QVERIFY2(names.contains(package), qPrintable(QStringLiteral("%1 not in Depends: %2").arg(package, depends)));
+            QVERIFY2(names.contains(package),
+                     qPrintable(QStringLiteral("%1 not in Depends: %2").arg(package, depends)));
         // Versioned where it matters: a Qt older than the one we built against would not load us.
         QVERIFY2(depends.contains(QRegularExpression(QStringLiteral("libqt6core6 \\(>= 6\\.4"))), qPrintable(depends));
     }
@@ -147,7 +152,8 @@ private slots:
     {
         const Run r = run(exe(), {QStringLiteral("--version")});
         QVERIFY2(r.status == 0, qPrintable(r.err));
-        QVERIFY2(r.out.startsWith(QStringLiteral("inquest %1\n").arg(QStringLiteral(INQUEST_VERSION))), qPrintable(r.out));
+        QVERIFY2(r.out.startsWith(QStringLiteral("inquest %1\n").arg(QStringLiteral(INQUEST_VERSION))),
+                 qPrintable(r.out));
         QVERIFY(r.out.contains(QStringLiteral("QCustomPlot 2.")));
         QVERIFY(r.out.contains(QStringLiteral("commit ")));
     }
@@ -187,13 +193,14 @@ private slots:
         QVERIFY(terms.startsWith("Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n"));
         QVERIFY(terms.contains("\nLicense: GPL-3+\n"));
 
-        if (QStandardPaths::findExecutable(QStringLiteral("desktop-file-validate")).isEmpty()
-            || QStandardPaths::findExecutable(QStringLiteral("appstreamcli")).isEmpty())
+        if (QStandardPaths::findExecutable(QStringLiteral("desktop-file-validate")).isEmpty() ||
+            QStandardPaths::findExecutable(QStringLiteral("appstreamcli")).isEmpty())
             QSKIP("desktop-file-validate/appstreamcli missing (installer/install-deps.sh installs them)");
         const Run dv = run(QStringLiteral("desktop-file-validate"), {desktop});
         QVERIFY2(dv.status == 0 && dv.out.trimmed().isEmpty(), qPrintable(dv.out + dv.err));
         // validate-tree also checks that the launchable desktop file is in the package.
-        const Run av = run(QStringLiteral("appstreamcli"), {QStringLiteral("validate-tree"), QStringLiteral("--no-net"), m_root});
+        const Run av =
+            run(QStringLiteral("appstreamcli"), {QStringLiteral("validate-tree"), QStringLiteral("--no-net"), m_root});
         QVERIFY2(av.status == 0, qPrintable(av.out + av.err));
     }
 

@@ -32,7 +32,8 @@ private slots:
     void initTestCase()
     {
         m_case = m_dir.filePath(QStringLiteral("r.inquest"));
-        const Run r = inquestRun({QStringLiteral("new"), m_case, QStringLiteral("--title"), QStringLiteral("Report <test>")});
+        const Run r =
+            inquestRun({QStringLiteral("new"), m_case, QStringLiteral("--title"), QStringLiteral("Report <test>")});
         QVERIFY2(r.status == 0, qPrintable(r.err));
     }
 
@@ -41,20 +42,23 @@ private slots:
         const QString pdf = m_dir.filePath(QStringLiteral("out.pdf"));
         const QString html = m_dir.filePath(QStringLiteral("out.html"));
         const QByteArray caseBefore = readAll(m_case);
-        const Run r = inquestRun({QStringLiteral("report"), m_case, QStringLiteral("--pdf"), pdf, QStringLiteral("--html"), html,
-                               QStringLiteral("--zone"), QStringLiteral("Europe/London")});
+        const Run r =
+            inquestRun({QStringLiteral("report"), m_case, QStringLiteral("--pdf"), pdf, QStringLiteral("--html"), html,
+                        QStringLiteral("--zone"), QStringLiteral("Europe/London")});
         QVERIFY2(r.status == 0, qPrintable(r.err));
         const QByteArray bytes = readAll(pdf);
         QVERIFY(bytes.startsWith("%PDF-"));
         QVERIFY(bytes.trimmed().endsWith("%%EOF"));
         // stdout names the PDF's digest, which ties the PDF to the case hash printed inside it.
-        QVERIFY2(r.out.contains(QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex())),
-                 qPrintable(r.out));
+        QVERIFY2(
+            r.out.contains(QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex())),
+            qPrintable(r.out));
         const QString page = QString::fromUtf8(readAll(html));
         QVERIFY(page.contains(QStringLiteral("Report &lt;test&gt;")));
         // Scored by app/scoring: a new case has no evidence, so its two hypotheses tie.
         QVERIFY(page.contains(QStringLiteral("The two leading hypotheses are tied.")));
-        QVERIFY(page.contains(QString::fromLatin1(QCryptographicHash::hash(caseBefore, QCryptographicHash::Sha256).toHex())));
+        QVERIFY(page.contains(
+            QString::fromLatin1(QCryptographicHash::hash(caseBefore, QCryptographicHash::Sha256).toHex())));
         QVERIFY(page.contains(QStringLiteral("Europe/London")));
         QCOMPARE(readAll(m_case), caseBefore); // a report never modifies the case
     }
@@ -69,7 +73,8 @@ private slots:
     void missingCase()
     {
         const QString missing = m_dir.filePath(QStringLiteral("missing.inquest"));
-        const Run r = inquestRun({QStringLiteral("report"), missing, QStringLiteral("--pdf"), m_dir.filePath(QStringLiteral("m.pdf"))});
+        const Run r = inquestRun(
+            {QStringLiteral("report"), missing, QStringLiteral("--pdf"), m_dir.filePath(QStringLiteral("m.pdf"))});
         QCOMPARE(r.status, 1);
         QVERIFY(r.err.contains(QStringLiteral("missing.inquest")));
         QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("m.pdf"))));
@@ -77,8 +82,9 @@ private slots:
 
     void badZoneIsUsage()
     {
-        const Run r = inquestRun({QStringLiteral("report"), m_case, QStringLiteral("--pdf"), m_dir.filePath(QStringLiteral("z.pdf")),
-                               QStringLiteral("--zone"), QStringLiteral("Mars/Olympus")});
+        const Run r = inquestRun({QStringLiteral("report"), m_case, QStringLiteral("--pdf"),
+                                  m_dir.filePath(QStringLiteral("z.pdf")), QStringLiteral("--zone"),
+                                  QStringLiteral("Mars/Olympus")});
         QCOMPARE(r.status, 2);
         QVERIFY(r.err.contains(QStringLiteral("Mars/Olympus")));
     }

@@ -69,7 +69,8 @@ private slots:
         QRandomGenerator gen(2010);
         int kills = 0, midWrite = 0, sawA = 0, sawB = 0;
         // CI runs a couple of dozen; INQUEST_KILL_ROUNDS=500 for a long soak.
-        const int rounds = qEnvironmentVariableIsSet("INQUEST_KILL_ROUNDS") ? qEnvironmentVariableIntValue("INQUEST_KILL_ROUNDS") : 24;
+        const int rounds =
+            qEnvironmentVariableIsSet("INQUEST_KILL_ROUNDS") ? qEnvironmentVariableIntValue("INQUEST_KILL_ROUNDS") : 24;
         for (int round = 0; round < rounds; ++round) {
             QProcess child;
             child.start(QStringLiteral(INQUEST_SAVECHILD), {QStringLiteral("loop"), target, m_a, m_b});
@@ -80,8 +81,8 @@ private slots:
             ::kill(pid_t(child.processId()), SIGKILL);
             QVERIFY(child.waitForFinished(10000));
             ++kills;
-            const QStringList temps = QDir(m_dir.path()).entryList({QStringLiteral(".target.inquest.*.saving")},
-                                                                   QDir::Files | QDir::Hidden);
+            const QStringList temps =
+                QDir(m_dir.path()).entryList({QStringLiteral(".target.inquest.*.saving")}, QDir::Files | QDir::Hidden);
             if (!temps.isEmpty())
                 ++midWrite;
             for (const QString &t : temps) // what a later save's clean-up would remove
@@ -117,12 +118,14 @@ private slots:
         QVERIFY(child.waitForFinished(30000));
         const QString out = QString::fromUtf8(child.readAllStandardOutput());
         QCOMPARE(child.exitCode(), 3);
-        QVERIFY2(out.contains(QStringLiteral("full.inquest")) && out.contains(QStringLiteral("previous file is unchanged")),
+        QVERIFY2(out.contains(QStringLiteral("full.inquest")) &&
+                     out.contains(QStringLiteral("previous file is unchanged")),
                  qPrintable(out));
         QFile f(target);
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(f.readAll(), before);
-        const QStringList temps = QDir(m_dir.path()).entryList({QStringLiteral(".full.inquest.*")}, QDir::Files | QDir::Hidden);
+        const QStringList temps =
+            QDir(m_dir.path()).entryList({QStringLiteral(".full.inquest.*")}, QDir::Files | QDir::Hidden);
         QVERIFY2(temps.isEmpty(), qPrintable(temps.join(u' ')));
     }
 

@@ -1,7 +1,7 @@
 // `inquest score` and `inquest evidence` on a case file built here, run as a user would.
-#include "testlib/clirunner.h"
 #include "casefile/casefile.h"
 #include "scoring/scoringsettings.h"
+#include "testlib/clirunner.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -15,10 +15,7 @@ namespace {
 
 using Run = inquest::testing::CliRun;
 
-Run inquestRun(const QStringList &args)
-{
-    return inquest::testing::runInquest(args, {.timeoutMs = 30000});
-}
+Run inquestRun(const QStringList &args) { return inquest::testing::runInquest(args, {.timeoutMs = 30000}); }
 
 Evidence item(const QString &title, EvidenceState state, Rating hw, Rating ddos)
 {
@@ -49,10 +46,11 @@ private slots:
         QCOMPARE(toString(d.hypotheses[0].kind), QStringLiteral("hardware"));
         // Accepted: e1 HW II / DDoS C, e2 HW N / DDoS I.  WI: HW −2, DDoS −1 → DDoS leads;
         // without e1 HW (0) would lead, so e1 is critical.  e3 (suggested) and e4 (rejected) don't count.
-        QList<Evidence> ev{item(QStringLiteral("Botnet signature in access log"), EvidenceState::Accepted, Rating::II, Rating::C),
-                           item(QStringLiteral("Disk errors in syslog"), EvidenceState::Accepted, Rating::N, Rating::I),
-                           item(QStringLiteral("Detector: fan alarm"), EvidenceState::Suggested, Rating::CC, Rating::II),
-                           item(QStringLiteral("Vendor denial"), EvidenceState::Rejected, Rating::CC, Rating::II)};
+        QList<Evidence> ev{
+            item(QStringLiteral("Botnet signature in access log"), EvidenceState::Accepted, Rating::II, Rating::C),
+            item(QStringLiteral("Disk errors in syslog"), EvidenceState::Accepted, Rating::N, Rating::I),
+            item(QStringLiteral("Detector: fan alarm"), EvidenceState::Suggested, Rating::CC, Rating::II),
+            item(QStringLiteral("Vendor denial"), EvidenceState::Rejected, Rating::CC, Rating::II)};
         ev[0].provenance.sourceSha256 = QStringLiteral("ab").repeated(32);
         ev[0].provenance.firstLine = 10;
         ev[0].provenance.lastLine = 12;
@@ -78,7 +76,8 @@ private slots:
         QCOMPARE(pe.error, QJsonParseError::NoError);
         QCOMPARE(o.value(QStringLiteral("leading")).toObject().value(QStringLiteral("name")).toString(),
                  QStringLiteral("DDoS attack"));
-        QCOMPARE(o.value(QStringLiteral("leading")).toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("ddos"));
+        QCOMPARE(o.value(QStringLiteral("leading")).toObject().value(QStringLiteral("kind")).toString(),
+                 QStringLiteral("ddos"));
         const QJsonArray hs = o.value(QStringLiteral("hypotheses")).toArray();
         QCOMPARE(hs.size(), 2);
         const QJsonObject first = hs[0].toObject(), second = hs[1].toObject();

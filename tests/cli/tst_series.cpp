@@ -20,10 +20,7 @@ namespace {
 
 using Run = inquest::testing::CliRun;
 
-Run inquestRun(const QStringList &args)
-{
-    return inquest::testing::runInquest(args, {.timeoutMs = 60000});
-}
+Run inquestRun(const QStringList &args) { return inquest::testing::runInquest(args, {.timeoutMs = 60000}); }
 
 // bin start (µs) -> value, by looking at every event.
 std::map<qint64, double> bruteForce(const CaseData &data, const QString &site, qint64 width, const QString &metric)
@@ -150,7 +147,8 @@ private slots:
         QCOMPARE(bins.size(), qsizetype(expected.size()));
         for (const QJsonValue &v : bins) {
             const QJsonObject b = v.toObject();
-            const qint64 start = QDateTime::fromString(b.value(u"time"_qs).toString(), Qt::ISODate).toMSecsSinceEpoch() * 1000;
+            const qint64 start =
+                QDateTime::fromString(b.value(u"time"_qs).toString(), Qt::ISODate).toMSecsSinceEpoch() * 1000;
             QCOMPARE(b.value(u"value"_qs).toDouble(), expected.at(start));
             if (b.value(u"count"_qs).toInt() > 0)
                 QVERIFY(b.value(u"first_event"_qs).toInteger() <= b.value(u"last_event"_qs).toInteger());
@@ -159,7 +157,8 @@ private slots:
 
     void badInputIsReported()
     {
-        Run run = inquestRun({u"series"_qs, m_case, u"--metric"_qs, u"requests"_qs, u"--site"_qs, u"nosuch.example"_qs});
+        Run run =
+            inquestRun({u"series"_qs, m_case, u"--metric"_qs, u"requests"_qs, u"--site"_qs, u"nosuch.example"_qs});
         QCOMPARE(run.status, 1);
         QVERIFY(run.err.contains(u"nosuch.example"_qs));
         QVERIFY(run.err.contains(testing::siteName(1))); // lists the sites there are
@@ -169,7 +168,8 @@ private slots:
         run = inquestRun({u"series"_qs, m_case, u"--metric"_qs, u"requests"_qs, u"--bin"_qs, u"0"_qs});
         QCOMPARE(run.status, 2);
         for (const char *bad : {"5x", "m", "-1h", "367d", "1.5h"}) {
-            run = inquestRun({u"series"_qs, m_case, u"--metric"_qs, u"requests"_qs, u"--bin"_qs, QString::fromLatin1(bad)});
+            run = inquestRun(
+                {u"series"_qs, m_case, u"--metric"_qs, u"requests"_qs, u"--bin"_qs, QString::fromLatin1(bad)});
             QCOMPARE(run.status, 2);
             QVERIFY2(run.err.contains(u"30s, 5m, 1h, 1d"_qs), qPrintable(run.err));
         }

@@ -55,14 +55,16 @@ private slots:
             for (int i = 0; i < 40000; ++i) {
                 t = t.addMSecs(gen.bounded(500));
                 const bool incident = t.time() >= QTime(22, 10) && t.time() < QTime(22, 45);
-                const int status = incident && gen.bounded(3) ? 503 : (gen.bounded(50) ? 200 : 404 + gen.bounded(2) * 100);
-                const QByteArray line = QStringLiteral("192.0.2.%1 - - [%2 +0100] \"GET /p/%3 HTTP/1.1\" %4 %5 \"-\" \"Mozilla/5.0\"\n")
-                                            .arg(gen.bounded(250))
-                                            .arg(QLocale::c().toString(t, QStringLiteral("dd/MMM/yyyy:HH:mm:ss")))
-                                            .arg(gen.bounded(100))
-                                            .arg(status)
-                                            .arg(gen.bounded(20000))
-                                            .toUtf8();
+                const int status =
+                    incident && gen.bounded(3) ? 503 : (gen.bounded(50) ? 200 : 404 + gen.bounded(2) * 100);
+                const QByteArray line =
+                    QStringLiteral("192.0.2.%1 - - [%2 +0100] \"GET /p/%3 HTTP/1.1\" %4 %5 \"-\" \"Mozilla/5.0\"\n")
+                        .arg(gen.bounded(250))
+                        .arg(QLocale::c().toString(t, QStringLiteral("dd/MMM/yyyy:HH:mm:ss")))
+                        .arg(gen.bounded(100))
+                        .arg(status)
+                        .arg(gen.bounded(20000))
+                        .toUtf8();
                 f.write(line);
             }
         }
@@ -73,15 +75,17 @@ private slots:
         QCOMPARE(status, 0);
         run(exe, {QStringLiteral("import"), caseFile, log}, &status);
         QCOMPARE(status, 0);
-        const auto requests = parseCsv(run(exe, {QStringLiteral("series"), caseFile, QStringLiteral("--metric"),
-                                                 QStringLiteral("requests"), QStringLiteral("--bin"), QStringLiteral("60"),
-                                                 QStringLiteral("--csv")},
-                                           &status));
+        const auto requests =
+            parseCsv(run(exe,
+                         {QStringLiteral("series"), caseFile, QStringLiteral("--metric"), QStringLiteral("requests"),
+                          QStringLiteral("--bin"), QStringLiteral("60"), QStringLiteral("--csv")},
+                         &status));
         QCOMPARE(status, 0);
-        const auto errors = parseCsv(run(exe, {QStringLiteral("series"), caseFile, QStringLiteral("--metric"),
-                                               QStringLiteral("errors"), QStringLiteral("--bin"), QStringLiteral("60"),
-                                               QStringLiteral("--csv")},
-                                         &status));
+        const auto errors =
+            parseCsv(run(exe,
+                         {QStringLiteral("series"), caseFile, QStringLiteral("--metric"), QStringLiteral("errors"),
+                          QStringLiteral("--bin"), QStringLiteral("60"), QStringLiteral("--csv")},
+                         &status));
         QCOMPARE(status, 0);
 
         // The independent count: awk groups the raw lines by their local minute and status class.

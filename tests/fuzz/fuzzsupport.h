@@ -29,10 +29,10 @@ void writeInput(const QString &path, const QByteArray &bytes);
 
 } // namespace inquest::fuzz
 
-#define FUZZ_CHECK(condition)                                                                      \
-    do {                                                                                           \
-        if (!(condition))                                                                          \
-            ::inquest::fuzz::invariantBroken(#condition);                                          \
+#define FUZZ_CHECK(condition)                                                                                          \
+    do {                                                                                                               \
+        if (!(condition))                                                                                              \
+            ::inquest::fuzz::invariantBroken(#condition);                                                              \
     } while (false)
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, std::size_t size);

@@ -1,8 +1,8 @@
 #pragma once
 // The 5M-event case the analyze benchmarks share: a hardware incident with decoys over six
 // storefront sites, scaled to about `events` requests, with hypotheses of every kind.
-#include "scenario/scenariobuilder.h"
 #include "model/casedata.h"
+#include "scenario/scenariobuilder.h"
 
 #include <optional>
 
@@ -34,8 +34,7 @@ inline std::optional<CaseData> analyzeBenchCase(double events, qint64 *scenarioB
     for (Source &s : *sources) {
         s.id = data.nextId++;
         // Generated without files: a case file still needs a path and a hash to refer to.
-        s.path = QStringLiteral("/nonexistent/bench/%1.log")
-                     .arg(s.site.isEmpty() ? QStringLiteral("syslog") : s.site);
+        s.path = QStringLiteral("/nonexistent/bench/%1.log").arg(s.site.isEmpty() ? QStringLiteral("syslog") : s.site);
         s.sha256 = QString(64, u'0');
         data.sources.append(s);
     }

@@ -20,9 +20,10 @@ struct CliRun
 struct CliOptions
 {
     int timeoutMs = 300000;
-    bool noDisplay = false;           // without DISPLAY and QT_QPA_PLATFORM: a headless command must not need them
-    bool systemLibrariesOnly = false; // without LD_LIBRARY_PATH and QT_PLUGIN_PATH: nothing from the build tree leaks in
-    QString workDir;                  // empty: the test's own
+    bool noDisplay = false; // without DISPLAY and QT_QPA_PLATFORM: a headless command must not need them
+    bool systemLibrariesOnly =
+        false;       // without LD_LIBRARY_PATH and QT_PLUGIN_PATH: nothing from the build tree leaks in
+    QString workDir; // empty: the test's own
 };
 
 inline CliRun runProgram(const QString &program, const QStringList &args, const CliOptions &options = {})

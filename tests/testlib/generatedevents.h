@@ -50,8 +50,7 @@ inline std::shared_ptr<EventTable> generateEvents(const GeneratedLog &g)
             time += int64_t(gap(rng));
         int64_t rowTime = time;
         if (g.shuffled)
-            rowTime =
-                g.startUs + int64_t(rng() % uint64_t(std::max<int64_t>(g.meanGapUs, 1) * int64_t(g.rows)));
+            rowTime = g.startUs + int64_t(rng() % uint64_t(std::max<int64_t>(g.meanGapUs, 1) * int64_t(g.rows)));
         const std::size_t r = t->appendRow(rowTime, offset, uint32_t(i + 1));
         std::snprintf(buf, sizeof buf, "host%d.example.org", hostDist(rng));
         t->host[r] = t->strings.intern(buf);

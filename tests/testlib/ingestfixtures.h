@@ -8,10 +8,7 @@
 
 namespace inquest::testing {
 
-inline QString fixture(const QString &name)
-{
-    return QStringLiteral(INQUEST_TEST_DATA "/ingest/") + name;
-}
+inline QString fixture(const QString &name) { return QStringLiteral(INQUEST_TEST_DATA "/ingest/") + name; }
 
 inline qint64 utc(const char *iso)
 {
@@ -19,10 +16,7 @@ inline qint64 utc(const char *iso)
     return t.toMSecsSinceEpoch() * 1000;
 }
 
-inline QString str(const EventTable &t, uint32_t id)
-{
-    return QString::fromUtf8(t.strings.bytes(id));
-}
+inline QString str(const EventTable &t, uint32_t id) { return QString::fromUtf8(t.strings.bytes(id)); }
 
 // Imports a fixture; prints the importer's message when it does not import.
 inline ImportResult importOk(const QString &path, const ImportOptions &options = {})

@@ -41,7 +41,8 @@ inline std::shared_ptr<EventTable> traffic(qint64 begin, qint64 end, qint64 outa
     return table;
 }
 
-inline Source logSource(Id id, const QString &path, const QString &site, const QString &sha, std::shared_ptr<EventTable> table)
+inline Source logSource(Id id, const QString &path, const QString &site, const QString &sha,
+                        std::shared_ptr<EventTable> table)
 {
     Source s;
     s.id = id;
@@ -56,7 +57,8 @@ inline Source logSource(Id id, const QString &path, const QString &site, const Q
     s.lines = qint64(table->size()) + 2;
     s.events = qint64(table->size());
     s.malformed = 2;
-    s.issues = {{17, 2040, QStringLiteral("no timestamp"), "garbage"}, {4242, 509040, QStringLiteral("truncated line"), "GET /"}};
+    s.issues = {{17, 2040, QStringLiteral("no timestamp"), "garbage"},
+                {4242, 509040, QStringLiteral("truncated line"), "GET /"}};
     s.firstTime = table->minTime();
     s.lastTime = table->maxTime();
     s.table = std::move(table);
@@ -120,9 +122,10 @@ inline CaseData reportCase(int evidenceCount = 14, int stepSec = 20)
     s3.quote = QStringLiteral("No disks failed that week.");
     d.statements = {s1, s2, s3};
 
-    d.markers = {{next++, MarkerKind::Outage, outB, outE, QStringLiteral("shop.example unreachable"), QStringLiteral("shop.example"), QStringLiteral("manual")},
-                 {next++, MarkerKind::Finding, outB - 120 * Sec, outB + 300 * Sec, QStringLiteral("request spike"), QStringLiteral("shop.example"),
-                  QStringLiteral("detector:spike@1")}};
+    d.markers = {{next++, MarkerKind::Outage, outB, outE, QStringLiteral("shop.example unreachable"),
+                  QStringLiteral("shop.example"), QStringLiteral("manual")},
+                 {next++, MarkerKind::Finding, outB - 120 * Sec, outB + 300 * Sec, QStringLiteral("request spike"),
+                  QStringLiteral("shop.example"), QStringLiteral("detector:spike@1")}};
 
     const QStringList origins{QStringLiteral("manual"), QStringLiteral("detector:spike@1"), QStringLiteral("statement"),
                               QStringLiteral("log-lines"), QStringLiteral("detector:error-burst@2")};
@@ -131,9 +134,11 @@ inline CaseData reportCase(int evidenceCount = 14, int stepSec = 20)
         Evidence e;
         e.id = next++;
         e.origin = origins.at(i % origins.size());
-        e.title = QStringLiteral("Observation %1: %2").arg(i + 1).arg(i % 3 == 0 ? QStringLiteral("5xx burst on shop.example")
-                                                                     : i % 3 == 1 ? QStringLiteral("clients from few networks")
-                                                                                  : QStringLiteral("no kernel errors logged"));
+        e.title = QStringLiteral("Observation %1: %2")
+                      .arg(i + 1)
+                      .arg(i % 3 == 0   ? QStringLiteral("5xx burst on shop.example")
+                           : i % 3 == 1 ? QStringLiteral("clients from few networks")
+                                        : QStringLiteral("no kernel errors logged"));
         e.description = QStringLiteral("Seen in the access log around the outage; details in the provenance column.");
         if (e.origin.startsWith(QStringLiteral("detector:")))
             e.reason = QStringLiteral("error rate 0.%1 vs baseline 0.01 (z = %2)").arg(90 + i % 9).arg(6 + i % 5);
@@ -152,19 +157,27 @@ inline CaseData reportCase(int evidenceCount = 14, int stepSec = 20)
         e.reliability = QChar(u'A' + i % 6);
         e.credibility = 1 + i % 6;
         e.relevance = Relevance(i % 3);
-        e.state = i % 7 == 6 ? EvidenceState::Suggested : i % 11 == 10 ? EvidenceState::Rejected : EvidenceState::Accepted;
+        e.state = i % 7 == 6     ? EvidenceState::Suggested
+                  : i % 11 == 10 ? EvidenceState::Rejected
+                                 : EvidenceState::Accepted;
         e.starred = i % 5 == 0;
-        e.comments = i % 4 == 0 ? QStringLiteral("Checked against the load balancer graphs; consistent with the access log.") : QString();
+        e.comments = i % 4 == 0
+                         ? QStringLiteral("Checked against the load balancer graphs; consistent with the access log.")
+                         : QString();
         for (int h = 0; h < d.hypotheses.size(); ++h)
             e.ratings.insert(d.hypotheses.at(h).id, cycle[(i + h * 2) % 6]);
         d.evidence.append(e);
     }
     QDateTime t(QDate(2010, 12, 7), QTime(8, 30), QTimeZone::utc());
     custody::append(d.custody, QStringLiteral("create"), QStringLiteral("case %1 created").arg(d.meta.caseId), t);
-    custody::append(d.custody, QStringLiteral("import"), QStringLiteral("access.log sha256 a3f1c9b2d4e5 (combined, 1440 events)"), t.addSecs(60));
-    custody::append(d.custody, QStringLiteral("import"), QStringLiteral("access.log.1 sha256 0b1c2d3e4f5a (combined)"), t.addSecs(120));
-    custody::append(d.custody, QStringLiteral("import-news"), QStringLiteral("mirror-down.html (The Daily Example)"), t.addSecs(180));
-    custody::append(d.custody, QStringLiteral("edit"), QStringLiteral("accepted evidence E10 and rated it against three hypotheses"), t.addSecs(900));
+    custody::append(d.custody, QStringLiteral("import"),
+                    QStringLiteral("access.log sha256 a3f1c9b2d4e5 (combined, 1440 events)"), t.addSecs(60));
+    custody::append(d.custody, QStringLiteral("import"), QStringLiteral("access.log.1 sha256 0b1c2d3e4f5a (combined)"),
+                    t.addSecs(120));
+    custody::append(d.custody, QStringLiteral("import-news"), QStringLiteral("mirror-down.html (The Daily Example)"),
+                    t.addSecs(180));
+    custody::append(d.custody, QStringLiteral("edit"),
+                    QStringLiteral("accepted evidence E10 and rated it against three hypotheses"), t.addSecs(900));
     custody::append(d.custody, QStringLiteral("save"), QStringLiteral("saved to mirror.inquest"), t.addSecs(960));
     d.nextId = next;
     return d;
@@ -182,8 +195,9 @@ inline ReportScores reportScores(const CaseData &d)
         s.sensitivity.append({d.evidence.at(i).id, i == 1, i % 2 ? std::optional<double>(2.5 + i) : std::nullopt,
                               i % 2 ? d.hypotheses.at(0).name : QString()});
     s.rankBy = QStringLiteral("weighted inconsistency (lower is better)");
-    s.formulas = {QStringLiteral("weighted inconsistency(h) = \u03a3 over accepted evidence e of w(e) \u00d7 (1 if I, 2 if II)"),
-                  QStringLiteral("w(e) = relevance (low 0.5, medium 1, high 2) \u00d7 credibility factor")};
+    s.formulas = {
+        QStringLiteral("weighted inconsistency(h) = \u03a3 over accepted evidence e of w(e) \u00d7 (1 if I, 2 if II)"),
+        QStringLiteral("w(e) = relevance (low 0.5, medium 1, high 2) \u00d7 credibility factor")};
     return s;
 }
 
@@ -221,7 +235,8 @@ public:
             }
         }
         const double top = std::max(1.0, *std::max_element(requests.cbegin(), requests.cend()));
-        const QRectF plot = target.adjusted(target.width() * 0.08, target.height() * 0.1, -target.width() * 0.02, -target.height() * 0.12);
+        const QRectF plot = target.adjusted(target.width() * 0.08, target.height() * 0.1, -target.width() * 0.02,
+                                            -target.height() * 0.12);
         painter->save();
         const double unit = target.width() / 480;
         for (const Marker &m : d.markers) {
@@ -237,7 +252,8 @@ public:
         const auto curve = [&](const QList<double> &values, QColor colour) {
             QPolygonF line;
             for (int i = 0; i < Bins; ++i)
-                line.append({plot.left() + plot.width() * (i + 0.5) / Bins, plot.bottom() - plot.height() * values[i] / top});
+                line.append(
+                    {plot.left() + plot.width() * (i + 0.5) / Bins, plot.bottom() - plot.height() * values[i] / top});
             painter->setPen(QPen(colour, 1.5 * unit));
             painter->drawPolyline(line);
         };
@@ -247,7 +263,8 @@ public:
         f.setPixelSize(std::max(1, int(9 * unit)));
         painter->setFont(f);
         painter->setPen(Qt::black);
-        painter->drawText(QRectF(target.left(), target.top(), target.width(), plot.top() - target.top()), Qt::AlignCenter, spec.title);
+        painter->drawText(QRectF(target.left(), target.top(), target.width(), plot.top() - target.top()),
+                          Qt::AlignCenter, spec.title);
         const QDateTime t0 = QDateTime::fromMSecsSinceEpoch(b / 1000, QTimeZone::utc());
         const QDateTime t1 = QDateTime::fromMSecsSinceEpoch(e / 1000, QTimeZone::utc());
         const QRectF axis(plot.left(), plot.bottom() + 2 * unit, plot.width(), target.bottom() - plot.bottom());

@@ -15,7 +15,7 @@ namespace inquest::testing {
 struct IncidentSpec
 {
     int sites = 6;
-    qint64 events = 200'000; // web events over all sites
+    qint64 events = 200'000;                         // web events over all sites
     qint64 startUs = qint64(1292184000) * 1'000'000; // 2010-12-12T20:00:00Z
     qint64 spanUs = qint64(6) * 3600 * 1'000'000;
     quint32 seed = 42;
@@ -24,7 +24,7 @@ struct IncidentSpec
 
 inline QString siteName(int i)
 {
-    static const char *names[] = {"amazon.co.uk", "paypal.com", "mastercard.com", "visa.com",
+    static const char *names[] = {"amazon.co.uk",   "paypal.com",   "mastercard.com",   "visa.com",
                                   "postfinance.ch", "everydns.net", "moneybookers.com", "swedish-prosecutor.se"};
     return QString::fromLatin1(names[i % 8]);
 }
@@ -57,15 +57,15 @@ inline CaseData makeIncident(const IncidentSpec &spec = {})
         table->reserve(std::size_t(perSite));
         std::vector<uint32_t> clients;
         for (int c = 0; c < 20000; ++c)
-            clients.push_back(table->strings.intern(
-                QStringLiteral("10.%1.%2.%3").arg(s).arg(c / 250).arg(c % 250).toStdString()));
+            clients.push_back(
+                table->strings.intern(QStringLiteral("10.%1.%2.%3").arg(s).arg(c / 250).arg(c % 250).toStdString()));
         std::vector<uint32_t> attackers;
         for (int c = 0; c < 5000; ++c)
             attackers.push_back(table->strings.intern(
                 QStringLiteral("172.%1.%2.%3").arg(16 + s).arg(c / 250).arg(c % 250).toStdString()));
         const uint32_t path = table->strings.intern("/index.html");
         const double weight = 1.0 + 0.6 * s; // sites differ in size
-        const bool hit = s % 2 == 0;          // half the sites go down
+        const bool hit = s % 2 == 0;         // half the sites go down
         // Events are drawn in time order from a rate curve; times advance by exponential gaps.
         const double avgWeight = 1.0 + 0.6 * (spec.sites - 1) / 2.0;
         const double meanRate = double(perSite) * weight / avgWeight / double(spec.spanUs) / 0.78;
@@ -96,7 +96,8 @@ inline CaseData makeIncident(const IncidentSpec &spec = {})
             table->method[r] = HttpMethod::Get;
             table->bytes[r] = status == 200 ? 2000 + rng.bounded(30000) : 300;
             table->responseUs[r] = uint32_t(20000 + rng.bounded(inOutage && hit ? 2'000'000 : 200'000));
-            table->client[r] = attack ? attackers[rng.bounded(int(attackers.size()))] : clients[rng.bounded(int(clients.size()))];
+            table->client[r] =
+                attack ? attackers[rng.bounded(int(attackers.size()))] : clients[rng.bounded(int(clients.size()))];
             table->path[r] = path;
         }
         Source src;

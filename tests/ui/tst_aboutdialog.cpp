@@ -34,10 +34,7 @@ QStringList labelTexts(const QWidget *w)
     return texts;
 }
 
-QString screenshotDir()
-{
-    return qEnvironmentVariable("INQUEST_SCREENSHOT_DIR");
-}
+QString screenshotDir() { return qEnvironmentVariable("INQUEST_SCREENSHOT_DIR"); }
 
 } // namespace
 

@@ -7,12 +7,12 @@
 #include "charts/chartdock.h"
 #include "charts/chartfigurerenderer.h"
 
-#include <QProcess>
-#include <QStandardPaths>
 #include "charts/chartmarks.h"
 #include "charts/chartplot.h"
 #include "charts/charttracer.h"
 #include "model/casedocument.h"
+#include <QProcess>
+#include <QStandardPaths>
 
 #include <QAction>
 #include <QPdfWriter>
@@ -108,7 +108,8 @@ private slots:
             if (px[1].first - px[0].first < 40)
                 continue;
             const qint64 t = start + w / 2;
-            QTest::mouseClick(plot(), Qt::LeftButton, Qt::NoModifier, QPoint(at(t, ChartPlot::Traffic).x(), qRound(px[0].first)));
+            QTest::mouseClick(plot(), Qt::LeftButton, Qt::NoModifier,
+                              QPoint(at(t, ChartPlot::Traffic).x(), qRound(px[0].first)));
             QCOMPARE(spy.count(), 1);
             const auto args = spy.takeFirst();
             const qint64 begin = args.at(0).toLongLong(), end = args.at(1).toLongLong();
@@ -219,7 +220,8 @@ private slots:
         m_dock->zoomToOutage();
         settle();
         QVERIFY(plot()->visibleFromUs() < m_data.markers[0].begin && plot()->visibleToUs() > m_data.markers[0].end);
-        QVERIFY(plot()->visibleToUs() - plot()->visibleFromUs() < 3 * (m_data.markers[0].end - m_data.markers[0].begin));
+        QVERIFY(plot()->visibleToUs() - plot()->visibleFromUs() <
+                3 * (m_data.markers[0].end - m_data.markers[0].begin));
     }
 
     void dragPansWheelZoomsTimeOnly()
@@ -287,7 +289,8 @@ private slots:
         QVERIFY(QFileInfo(dir.filePath(u"f.pdf"_qs)).size() > 2000);
         // Vector, not a picture of one: no image in the PDF, and the title and the axis
         // labels are text a reader can search.
-        if (QStandardPaths::findExecutable(u"pdfimages"_qs).isEmpty() || QStandardPaths::findExecutable(u"pdftotext"_qs).isEmpty())
+        if (QStandardPaths::findExecutable(u"pdfimages"_qs).isEmpty() ||
+            QStandardPaths::findExecutable(u"pdftotext"_qs).isEmpty())
             QSKIP("poppler-utils (pdfimages, pdftotext) are not installed");
         QProcess images;
         images.start(u"pdfimages"_qs, {u"-list"_qs, dir.filePath(u"f.pdf"_qs)});

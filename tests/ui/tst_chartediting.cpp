@@ -6,12 +6,12 @@
 #include "charts/chartcontroller.h"
 #include "charts/chartdock.h"
 #include "charts/chartmarks.h"
+#include "charts/chartmeasurepanes.h"
 #include "charts/chartplot.h"
 #include "charts/chartsitefilter.h"
 #include "model/casedocument.h"
 #include "model/markeredits.h"
 #include "model/viewedits.h"
-#include "charts/chartmeasurepanes.h"
 
 #include <QComboBox>
 #include <QMenu>
@@ -171,7 +171,8 @@ private slots:
                 label = plot()->marks()->labels().value(i);
         }
         QVERIFY(label && label->visible());
-        const QPoint grip = QRectF(label->topLeft->pixelPosition(), label->bottomRight->pixelPosition()).center().toPoint();
+        const QPoint grip =
+            QRectF(label->topLeft->pixelPosition(), label->bottomRight->pixelPosition()).center().toPoint();
         QTest::mouseMove(plot(), grip);
         QCOMPARE(plot()->cursor().shape(), Qt::OpenHandCursor);
         const qint64 from = plot()->visibleFromUs();
@@ -363,7 +364,8 @@ private slots:
         const qint64 begin = outage().begin - 1800 * UsPerSecond;
         table->numeric = {{u"cpu"_qs, {}}, {u"load"_qs, {}}};
         for (int i = 0; i < 120; ++i) {
-            const std::size_t r = table->appendRow(begin + qint64(i) * 30 * UsPerSecond, quint64(i) * 20, uint32_t(i + 2));
+            const std::size_t r =
+                table->appendRow(begin + qint64(i) * 30 * UsPerSecond, quint64(i) * 20, uint32_t(i + 2));
             table->numeric[0].values[r] = i < 60 ? 20 : 95;
             table->numeric[1].values[r] = i % 7;
         }

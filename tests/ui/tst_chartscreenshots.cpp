@@ -6,8 +6,8 @@
 #include "charts/chartcontroller.h"
 #include "charts/chartdock.h"
 #include "charts/chartplot.h"
-#include "charts/charttracer.h"
 #include "charts/chartsitefilter.h"
+#include "charts/charttracer.h"
 #include "documentcontroller.h"
 #include "mainwindow.h"
 #include "model/casedocument.h"
@@ -66,7 +66,8 @@ private slots:
         table->numeric = {{u"cpu %"_qs, {}}, {u"load"_qs, {}}};
         const qint64 from = doc.markers().first().begin - 3600 * UsPerSecond;
         for (int i = 0; i < 480; ++i) {
-            const std::size_t r = table->appendRow(from + qint64(i) * 15 * UsPerSecond, quint64(i) * 20, uint32_t(i + 2));
+            const std::size_t r =
+                table->appendRow(from + qint64(i) * 15 * UsPerSecond, quint64(i) * 20, uint32_t(i + 2));
             const bool busy = i >= 240 && i < 300;
             table->numeric[0].values[r] = (busy ? 92 : 35) + (i * 7919 % 13);
             table->numeric[1].values[r] = (busy ? 11 : 3) + (i % 5) * 0.4;

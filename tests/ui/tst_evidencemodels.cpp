@@ -65,7 +65,8 @@ private slots:
         QAbstractItemModelTester t2(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester t3(&scores, QAbstractItemModelTester::FailureReportingMode::QtTest);
         auto rescore = [&] {
-            scores.setResult(computeScores(doc.hypotheses(), doc.evidence(), ScoringSettings::fromJson(doc.meta().scoringSettings)));
+            scores.setResult(
+                computeScores(doc.hypotheses(), doc.evidence(), ScoringSettings::fromJson(doc.meta().scoringSettings)));
         };
         rescore();
         QCOMPARE(scores.rowCount(), 2);
@@ -75,13 +76,16 @@ private slots:
         e.title = QStringLiteral("new");
         const Id id = edit::addEvidence(&doc, e);
         edit::setRating(&doc, id, doc.hypotheses()[0].id, Rating::II);
-        const Id h = edit::addHypothesis(&doc, Hypothesis{0, QStringLiteral("Fibre cut"), HypothesisKind::Network, 0.0, {}});
+        const Id h =
+            edit::addHypothesis(&doc, Hypothesis{0, QStringLiteral("Fibre cut"), HypothesisKind::Network, 0.0, {}});
         rescore();
         QCOMPARE(model.columnCount(), EvidenceModel::FixedColumns + 3);
-        QCOMPARE(model.headerData(EvidenceModel::FixedColumns + 2, Qt::Horizontal).toString(), QStringLiteral("Fibre cut"));
+        QCOMPARE(model.headerData(EvidenceModel::FixedColumns + 2, Qt::Horizontal).toString(),
+                 QStringLiteral("Fibre cut"));
         QCOMPARE(scores.rowCount(), 3);
         edit::renameHypothesis(&doc, h, QStringLiteral("Fibre cut (north)"));
-        QCOMPARE(model.headerData(EvidenceModel::FixedColumns + 2, Qt::Horizontal).toString(), QStringLiteral("Fibre cut (north)"));
+        QCOMPARE(model.headerData(EvidenceModel::FixedColumns + 2, Qt::Horizontal).toString(),
+                 QStringLiteral("Fibre cut (north)"));
         edit::moveHypothesis(&doc, h, 0);
         QCOMPARE(model.hypothesisAt(EvidenceModel::FixedColumns), h);
         edit::removeEvidence(&doc, QList<Id>{doc.evidence()[0].id, id});
@@ -101,7 +105,8 @@ private slots:
         CaseDocument doc(sampleCase());
         HypothesesModel model(&doc);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        const Id h = edit::addHypothesis(&doc, Hypothesis{0, QStringLiteral("Fibre cut"), HypothesisKind::Network, 0.0, {}});
+        const Id h =
+            edit::addHypothesis(&doc, Hypothesis{0, QStringLiteral("Fibre cut"), HypothesisKind::Network, 0.0, {}});
         QVERIFY(model.setData(model.index(2, HypothesesModel::Prior), 0.25));
         QCOMPARE(doc.find<Hypothesis>(h)->prior, 0.25);
         QVERIFY(!model.setData(model.index(2, HypothesesModel::Prior), 1.5)); // not a probability

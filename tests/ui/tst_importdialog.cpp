@@ -5,21 +5,18 @@
 
 #include <QDir>
 #include <QLabel>
-#include <QTemporaryDir>
-#include <QThreadPool>
-#include <QUndoStack>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
+#include <QUndoStack>
 
 using namespace inquest;
 
 namespace {
-QString fixture(const char *name)
-{
-    return QStringLiteral(INQUEST_TEST_DATA "/ingest/") + QString::fromLatin1(name);
-}
+QString fixture(const char *name) { return QStringLiteral(INQUEST_TEST_DATA "/ingest/") + QString::fromLatin1(name); }
 } // namespace
 
 class TestImportDialog : public QObject
@@ -51,7 +48,8 @@ private slots:
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         if (qEnvironmentVariableIsSet("INQUEST_SCREENSHOT_DIR"))
-            dialog.grab().save(qEnvironmentVariable("INQUEST_SCREENSHOT_DIR") + QStringLiteral("/importdialog-preview.png"));
+            dialog.grab().save(qEnvironmentVariable("INQUEST_SCREENSHOT_DIR") +
+                               QStringLiteral("/importdialog-preview.png"));
 
         QTest::mouseClick(dialog.importButton(), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!dialog.isImporting() && dialog.importButton()->isEnabled(), 10000);
@@ -62,7 +60,8 @@ private slots:
         QCOMPARE(dialog.fileTable()->item(0, 3)->text(), QStringLiteral("3"));
         QVERIFY(dialog.fileTable()->item(2, 5)->text().contains(u"empty"));
         if (qEnvironmentVariableIsSet("INQUEST_SCREENSHOT_DIR"))
-            dialog.grab().save(qEnvironmentVariable("INQUEST_SCREENSHOT_DIR") + QStringLiteral("/importdialog-done.png"));
+            dialog.grab().save(qEnvironmentVariable("INQUEST_SCREENSHOT_DIR") +
+                               QStringLiteral("/importdialog-done.png"));
         // One undo step for the whole import.
         doc.undoStack()->undo();
         QCOMPARE(doc.sources().size(), 0);
@@ -82,8 +81,12 @@ private slots:
             QDir().mkpath(sub);
             QFile f(sub + QStringLiteral("/access-%1.log").arg(i, 4, 10, QLatin1Char('0')));
             QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(QStringLiteral("10.0.%1.%2 - - [12/Dec/2010:21:%3:00 +0000] \"GET /p%1 HTTP/1.1\" 200 512 \"-\" \"ua\"\n")
-                        .arg(i / 250).arg(i % 250).arg(i % 60, 2, 10, QLatin1Char('0')).toUtf8());
+            f.write(QStringLiteral(
+                        "10.0.%1.%2 - - [12/Dec/2010:21:%3:00 +0000] \"GET /p%1 HTTP/1.1\" 200 512 \"-\" \"ua\"\n")
+                        .arg(i / 250)
+                        .arg(i % 250)
+                        .arg(i % 60, 2, 10, QLatin1Char('0'))
+                        .toUtf8());
         }
         QFile hidden(dir.filePath(QStringLiteral(".DS_Store")));
         QVERIFY(hidden.open(QIODevice::WriteOnly));
@@ -99,7 +102,8 @@ private slots:
                  qPrintable(dialog.statusLabel()->text()));
         QTRY_VERIFY_WITH_TIMEOUT(!dialog.isSniffing(), 120'000);
         for (int row = 0; row < files; ++row)
-            QVERIFY2(dialog.fileTable()->item(row, 1)->text().startsWith(u"combined"), qPrintable(QString::number(row)));
+            QVERIFY2(dialog.fileTable()->item(row, 1)->text().startsWith(u"combined"),
+                     qPrintable(QString::number(row)));
 
         const int undoBefore = doc.undoStack()->count();
         QTest::mouseClick(dialog.importButton(), Qt::LeftButton);
@@ -136,7 +140,7 @@ private slots:
         dialog.fileTable()->selectRow(1);
         QTRY_VERIFY_WITH_TIMEOUT(!dialog.isPreviewing(), 30000);
         QThreadPool::globalInstance()->waitForDone(); // the first row's read has ended too
-        QTest::qWait(50);                              // and its result, if any, was delivered
+        QTest::qWait(50);                             // and its result, if any, was delivered
         const auto headers = [&dialog] {
             QStringList h;
             for (int c = 0; c < dialog.previewTable()->columnCount(); ++c)

@@ -17,9 +17,9 @@
 #include <QDockWidget>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTableWidget>
-#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 

@@ -25,7 +25,8 @@ Source smallSource(int n, int rows)
     auto table = std::make_shared<EventTable>();
     const int64_t start = 1292187600000000LL; // 2010-12-12 21:00 UTC
     for (int r = 0; r < rows; ++r) {
-        const auto row = table->appendRow(start + int64_t(n) * 7'000'000 + r * 60'000'000LL, uint64_t(r) * 90, uint32_t(r + 1));
+        const auto row =
+            table->appendRow(start + int64_t(n) * 7'000'000 + r * 60'000'000LL, uint64_t(r) * 90, uint32_t(r + 1));
         table->status[row] = r % 10 ? 200 : 503;
         table->client[row] = table->strings.intern(std::to_string(n % 200) + ".0.0." + std::to_string(r));
         table->host[row] = table->strings.intern(n % 2 ? "shop.example" : "news.example");

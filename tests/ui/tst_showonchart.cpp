@@ -12,11 +12,11 @@
 #include "docks/evidencedetail.h"
 #include "docks/evidencedock.h"
 #include "docks/evidencematrixview.h"
-#include "timeline/timelineview.h"
-#include "timeline/timelinefilterbar.h"
 #include "model/casedocument.h"
 #include "models/evidencemodel.h"
 #include "models/timelinemodel.h"
+#include "timeline/timelinefilterbar.h"
+#include "timeline/timelineview.h"
 
 #include <QAction>
 #include <QLabel>

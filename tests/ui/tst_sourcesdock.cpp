@@ -23,8 +23,8 @@ Source logSource(const QString &path, int issues)
     s.lines = 1000;
     s.malformed = issues * 2; // only the first issues are kept
     for (int i = 0; i < issues; ++i)
-        s.issues.append({qint64(10 + i), -1, QStringLiteral("no timestamp"),
-                         QByteArray("junk\x01line ") + QByteArray::number(i)});
+        s.issues.append(
+            {qint64(10 + i), -1, QStringLiteral("no timestamp"), QByteArray("junk\x01line ") + QByteArray::number(i)});
     return s;
 }
 
@@ -47,8 +47,7 @@ private slots:
         QCOMPARE(model.rowCount(), 3);
         QCOMPARE(model.index(0, ImportIssuesModel::Line).data().toLongLong(), 10);
         QCOMPARE(model.index(0, ImportIssuesModel::Reason).data().toString(), QStringLiteral("no timestamp"));
-        QCOMPARE(model.index(2, ImportIssuesModel::Excerpt).data().toString(),
-                 QStringLiteral("junk\\x01line 2"));
+        QCOMPARE(model.index(2, ImportIssuesModel::Excerpt).data().toString(), QStringLiteral("junk\\x01line 2"));
         model.setSourceId(b);
         QCOMPARE(model.rowCount(), 1);
         edit::removeSource(&doc, b);
@@ -81,14 +80,12 @@ private slots:
         QCOMPARE(dock.issuesView()->model()->rowCount(), 0);
         QVERIFY(!dock.removeAction()->isEnabled());
 
-        QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
-                          view->visualRect(dock.model()->index(1, 0)).center());
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(dock.model()->index(1, 0)).center());
         QCOMPARE(dock.issuesView()->model()->rowCount(), 5);
         QVERIFY(dock.findChild<QLabel *>()->text().contains(QStringLiteral("first 5 of 10")));
         QVERIFY(dock.removeAction()->isEnabled());
 
-        QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
-                          view->visualRect(dock.model()->index(0, 0)).center());
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(dock.model()->index(0, 0)).center());
         QCOMPARE(dock.issuesView()->model()->rowCount(), 3);
     }
 

@@ -6,17 +6,17 @@
 #include "model/commands.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QApplication>
+#include <QDateEdit>
 #include <QDir>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
 #include <QTextEdit>
 #include <QToolBar>
-#include <QAction>
-#include <QDateEdit>
-#include <QLineEdit>
-#include <QPushButton>
 
 using namespace inquest;
 
@@ -237,7 +237,8 @@ private slots:
         QCOMPARE(s->publishedTime, QTime(9, 30));
         QCOMPARE(s->timeZone, QStringLiteral("Europe/London"));
         QCOMPARE(s->url, QStringLiteral("https://gazette.example/eu"));
-        QVERIFY(model->index(planned, StatementsModel::Time).data().toString().startsWith(QStringLiteral("2010-12-18")));
+        QVERIFY(
+            model->index(planned, StatementsModel::Time).data().toString().startsWith(QStringLiteral("2010-12-18")));
         QCOMPARE(model->index(report, StatementsModel::Time).data().toString(), reportBefore); // a dated time
 
         // One undo: the date, time, zone, URL and every re-resolved time come back, in the fields too.

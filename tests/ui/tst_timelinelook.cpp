@@ -5,9 +5,9 @@
 
 #include "mainwindow.h"
 
-#include "timeline/timelineview.h"
-#include "timeline/timelinefilterbar.h"
 #include "models/timelinemodel.h"
+#include "timeline/timelinefilterbar.h"
+#include "timeline/timelineview.h"
 
 #include "analysis/timelinecontroller.h"
 #include "model/casedocument.h"
@@ -54,8 +54,8 @@ private slots:
             Source src;
             src.id = data.nextId++;
             src.path = QStringLiteral("/var/log/generated/") + QLatin1StringView(names[s]);
-            src.site = s < 2 ? QStringLiteral("www.shop.example")
-                             : (s == 2 ? QStringLiteral("api.shop.example") : QString());
+            src.site =
+                s < 2 ? QStringLiteral("www.shop.example") : (s == 2 ? QStringLiteral("api.shop.example") : QString());
             src.table = testing::generateEvents(g);
             src.events = src.lines = qint64(src.table->size());
             data.sources.append(src);

@@ -30,9 +30,9 @@ std::shared_ptr<const TimelineIndex> smallIndex()
     sys->severity[r] = 3;
     sys->message[r] = sys->strings.intern("kernel: eth0 link down");
     sys->host[r] = sys->strings.intern("db1");
-    return TimelineIndex::build({{1, QStringLiteral("access.log"), QStringLiteral("/logs/access.log"),
-                                  QStringLiteral("shop.example"), 0, web},
-                                 {2, QStringLiteral("syslog"), QStringLiteral("/logs/syslog"), {}, 0, sys}});
+    return TimelineIndex::build(
+        {{1, QStringLiteral("access.log"), QStringLiteral("/logs/access.log"), QStringLiteral("shop.example"), 0, web},
+         {2, QStringLiteral("syslog"), QStringLiteral("/logs/syslog"), {}, 0, sys}});
 }
 
 TimelineController::Rows allRows(const std::shared_ptr<const TimelineIndex> &index)
@@ -66,8 +66,7 @@ private slots:
         QCOMPARE(cell(0, TimelineModel::Status), QStringLiteral("503"));
         QCOMPARE(cell(0, TimelineModel::Bytes), QStringLiteral("1234"));
         QCOMPARE(cell(0, TimelineModel::ResponseTime), QStringLiteral("1.500"));
-        QCOMPARE(model.index(0, TimelineModel::Client).data(Qt::ToolTipRole).toString(),
-                 QStringLiteral("curl/7.21"));
+        QCOMPARE(model.index(0, TimelineModel::Client).data(Qt::ToolTipRole).toString(), QStringLiteral("curl/7.21"));
         QCOMPARE(model.index(0, TimelineModel::Status).data(Qt::ForegroundRole).value<QColor>(),
                  QColor(0xb0, 0x00, 0x20));
 
@@ -82,8 +81,7 @@ private slots:
         QCOMPARE(model.index(1, TimelineModel::SourceName).data(Qt::ToolTipRole).toString(),
                  QStringLiteral("/logs/syslog"));
         QCOMPARE(cell(2, TimelineModel::Site), QStringLiteral("shop.example"));
-        QCOMPARE(model.headerData(TimelineModel::Time, Qt::Horizontal).toString(),
-                 QStringLiteral("Time (UTC)"));
+        QCOMPARE(model.headerData(TimelineModel::Time, Qt::Horizontal).toString(), QStringLiteral("Time (UTC)"));
     }
 
     void showsFilteredRows()

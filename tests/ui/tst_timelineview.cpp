@@ -1,7 +1,7 @@
-#include "timeline/rawlinepanel.h"
-#include "timeline/timelineview.h"
-#include "timeline/timelinefilterbar.h"
 #include "models/timelinemodel.h"
+#include "timeline/rawlinepanel.h"
+#include "timeline/timelinefilterbar.h"
+#include "timeline/timelineview.h"
 
 #include "analysis/timelinecontroller.h"
 #include "model/casedocument.h"
@@ -33,13 +33,12 @@ Source writeLog(const QString &path, const QString &site, int lines, int step, i
     for (int i = 0; i < lines; ++i) {
         const QByteArray path = (i % 3 == 0 ? "/checkout/" : "/item/") + QByteArray::number(i);
         const uint16_t status = i % 4 == 0 ? 503 : 200;
-        const std::size_t r = table->appendRow(T0 + qint64(i * step + shift) * 1'000'000,
-                                               quint64(text.size()), uint32_t(i + 1));
+        const std::size_t r =
+            table->appendRow(T0 + qint64(i * step + shift) * 1'000'000, quint64(text.size()), uint32_t(i + 1));
         table->path[r] = table->strings.intern(path.toStdString());
         table->client[r] = table->strings.intern("192.0.2." + std::to_string(i));
         table->status[r] = status;
-        text += "192.0.2." + QByteArray::number(i) + " - - \"GET " + path + "\" " +
-                QByteArray::number(status) + " 0\n";
+        text += "192.0.2." + QByteArray::number(i) + " - - \"GET " + path + "\" " + QByteArray::number(status) + " 0\n";
     }
     QByteArray bytes = text;
     if (gz) {
@@ -70,10 +69,7 @@ Source writeLog(const QString &path, const QString &site, int lines, int step, i
     return s;
 }
 
-QString cell(TimelineModel *model, int row, int column)
-{
-    return model->index(row, column).data().toString();
-}
+QString cell(TimelineModel *model, int row, int column) { return model->index(row, column).data().toString(); }
 
 } // namespace
 
@@ -131,9 +127,8 @@ private slots:
         source->setCurrentIndex(source->findText(QStringLiteral("b.log.gz")));
         emit source->activated(source->currentIndex());
         QCOMPARE(model->rowCount(), 3);
-        QVERIFY(m_dock->findChild<QLabel *>(QStringLiteral("timelineCount"))
-                    ->text()
-                    .contains(QStringLiteral("3 of 60")));
+        QVERIFY(
+            m_dock->findChild<QLabel *>(QStringLiteral("timelineCount"))->text().contains(QStringLiteral("3 of 60")));
         text->clear();
         QTRY_COMPARE(model->rowCount(), 8); // 5xx of b.log.gz: lines 0, 4, …, 28
     }

@@ -40,8 +40,8 @@ void ChartController::setBins(std::shared_ptr<const CaseBins> bins)
     // pane of the case shown before is not carried over).
     parallel::wait(m_watcher);
     const int64_t from = m_plot->visibleFromUs(), to = m_plot->visibleToUs();
-    ChartData data =
-        buildChartData(*m_bins, wantedWidth(), from - (to - from), to + (to - from), m_sites, ResponsePercentiles::Skip);
+    ChartData data = buildChartData(*m_bins, wantedWidth(), from - (to - from), to + (to - from), m_sites,
+                                    ResponsePercentiles::Skip);
     data.responsePending = false;
     apply(data);
     startResponses();
@@ -99,7 +99,8 @@ void ChartController::schedule(Work work)
 bool ChartController::needsRebin() const
 {
     const ChartData &d = m_plot->chartData();
-    return m_bins && (d.widthUs != wantedWidth() || m_plot->visibleFromUs() < d.fromUs || m_plot->visibleToUs() > d.toUs);
+    return m_bins &&
+           (d.widthUs != wantedWidth() || m_plot->visibleFromUs() < d.fromUs || m_plot->visibleToUs() > d.toUs);
 }
 
 void ChartController::serve()

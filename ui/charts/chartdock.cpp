@@ -9,9 +9,9 @@
 #include "analysis/rangestats.h"
 #include "analysis/siteevents.h"
 #include "model/casedocument.h"
+#include "model/commands.h"
 #include "model/markeredits.h"
 #include "model/viewedits.h"
-#include "model/commands.h"
 #include "support/parallel.h"
 
 #include <QAction>
@@ -92,10 +92,7 @@ ChartDock::ChartDock(CaseDocument *doc, QWidget *parent)
     rebuildBins();
 }
 
-ChartDock::~ChartDock()
-{
-    parallel::wait(m_binsWatcher);
-}
+ChartDock::~ChartDock() { parallel::wait(m_binsWatcher); }
 
 void ChartDock::createToolBar()
 {
@@ -312,7 +309,9 @@ void ChartDock::fitAll()
 void ChartDock::setDisplayTimeZone(const QByteArray &zoneId)
 {
     // The case keeps a real zone id, which the report and another machine understand.
-    const QByteArray id = zoneId == "local" ? QTimeZone::systemTimeZoneId() : zoneId.isEmpty() ? QByteArray("UTC") : zoneId;
+    const QByteArray id = zoneId == "local"  ? QTimeZone::systemTimeZoneId()
+                          : zoneId.isEmpty() ? QByteArray("UTC")
+                                             : zoneId;
     if (id == "UTC" || QTimeZone(id).isValid())
         edit::setDisplayTimeZone(m_doc, QString::fromUtf8(id));
     applyViewSettings();
@@ -336,11 +335,13 @@ void ChartDock::applyViewSettings()
 void ChartDock::updateStatus()
 {
     const auto [begin, end] = m_plot->selection();
-    QString text = tr("Bin %1%2").arg(widthLabel(m_controller->currentWidth()),
-                                        m_controller->pinnedWidth() ? tr(" (pinned)") : QString());
+    QString text =
+        tr("Bin %1%2")
+            .arg(widthLabel(m_controller->currentWidth()), m_controller->pinnedWidth() ? tr(" (pinned)") : QString());
     if (end > begin)
         text += tr(" \u00b7 selected %1 s").arg((end - begin) / UsPerSecond);
-    text += tr("   Drag: pan \u00b7 wheel: zoom \u00b7 Shift+drag: select \u00b7 Ctrl+drag: outage \u00b7 click: show lines");
+    text += tr(
+        "   Drag: pan \u00b7 wheel: zoom \u00b7 Shift+drag: select \u00b7 Ctrl+drag: outage \u00b7 click: show lines");
     m_status->setText(text);
 }
 
@@ -386,12 +387,17 @@ bool ChartDock::exportCsv(const QString &path, QString *error)
 
 void ChartDock::exportWithDialog(const QString &kind)
 {
-    const QString filter = kind == u"png" ? tr("PNG image (*.png)") : kind == u"pdf" ? tr("PDF (*.pdf)") : tr("CSV (*.csv)");
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export chart"), QStringLiteral("chart.") + kind, filter);
+    const QString filter = kind == u"png"   ? tr("PNG image (*.png)")
+                           : kind == u"pdf" ? tr("PDF (*.pdf)")
+                                            : tr("CSV (*.csv)");
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export chart"), QStringLiteral("chart.") + kind, filter);
     if (path.isEmpty())
         return;
     QString error;
-    const bool ok = kind == u"png" ? exportPng(path, &error) : kind == u"pdf" ? exportPdf(path, &error) : exportCsv(path, &error);
+    const bool ok = kind == u"png"   ? exportPng(path, &error)
+                    : kind == u"pdf" ? exportPdf(path, &error)
+                                     : exportCsv(path, &error);
     if (ok)
         m_doc->recordCustody(QStringLiteral("export"), QStringLiteral("chart %1 to %2").arg(kind, path));
     emit statusMessage(ok ? tr("Exported %1").arg(path) : error);

@@ -82,7 +82,8 @@ bool ChartFigureRenderer::render(const ChartSpec &spec, QPainter *painter, const
     const qint64 begin = spec.endUs > spec.beginUs ? spec.beginUs : bins->minTime;
     const qint64 end = spec.endUs > spec.beginUs ? spec.endUs : bins->maxTime + 1;
     plot.setVisibleRange(begin, end);
-    const int64_t width = spec.binWidthUs > 0 ? spec.binWidthUs : BinPyramid::widthFor(end - begin, std::size_t(qMax(100, w)));
+    const int64_t width =
+        spec.binWidthUs > 0 ? spec.binWidthUs : BinPyramid::widthFor(end - begin, std::size_t(qMax(100, w)));
     plot.setChartData(buildChartData(*bins, width, begin, end, spec.sites));
     // The screen draws curves 1 px wide (fast); on paper that is a hairline.
     for (int i = 0; i < plot.graphCount(); ++i) {
@@ -93,10 +94,13 @@ bool ChartFigureRenderer::render(const ChartSpec &spec, QPainter *painter, const
 
     // Hide the panes the figure does not ask for.
     const bool show[ChartPlot::PaneCount] = {
-        wants(spec, {Metric::Requests}), wants(spec, {Metric::Status4xx, Metric::Status5xx, Metric::ErrorRate}),
+        wants(spec, {Metric::Requests}),
+        wants(spec, {Metric::Status4xx, Metric::Status5xx, Metric::ErrorRate}),
         wants(spec, {Metric::UniqueClients, Metric::NewClients}),
-        wants(spec, {Metric::ResponseP50, Metric::ResponseP95, Metric::ResponseP99}) && plot.isPaneShown(ChartPlot::Response),
-        wants(spec, {Metric::Numeric}) && plot.isPaneShown(ChartPlot::Metrics), wants(spec, {Metric::Severity})};
+        wants(spec, {Metric::ResponseP50, Metric::ResponseP95, Metric::ResponseP99}) &&
+            plot.isPaneShown(ChartPlot::Response),
+        wants(spec, {Metric::Numeric}) && plot.isPaneShown(ChartPlot::Metrics),
+        wants(spec, {Metric::Severity})};
     int last = -1;
     for (int p = 0; p < ChartPlot::PaneCount; ++p) {
         if (!show[p]) {
@@ -114,7 +118,8 @@ bool ChartFigureRenderer::render(const ChartSpec &spec, QPainter *painter, const
     }
     if (!spec.title.isEmpty()) {
         plot.plotLayout()->insertRow(0);
-        plot.plotLayout()->addElement(0, 0, new QCPTextElement(&plot, spec.title, QFont(plot.font().family(), 11, QFont::Bold)));
+        plot.plotLayout()->addElement(
+            0, 0, new QCPTextElement(&plot, spec.title, QFont(plot.font().family(), 11, QFont::Bold)));
     }
     QList<ChartMarks::Mark> marks = spec.caseMarks ? ChartMarks::fromCase(*spec.caseData) : QList<ChartMarks::Mark>();
     for (const FigureMark &m : spec.marks) {
@@ -145,7 +150,8 @@ bool ChartFigureRenderer::render(const ChartSpec &spec, QPainter *painter, const
     // QPicture::play scales by the device's resolution over the picture's; undo that, the
     // transform above already maps the plot onto the target.
     if (const QPaintDevice *device = painter->device())
-        painter->scale(qreal(picture.logicalDpiX()) / device->logicalDpiX(), qreal(picture.logicalDpiY()) / device->logicalDpiY());
+        painter->scale(qreal(picture.logicalDpiX()) / device->logicalDpiX(),
+                       qreal(picture.logicalDpiY()) / device->logicalDpiY());
     painter->drawPicture(0, 0, picture);
     painter->restore();
     return true;

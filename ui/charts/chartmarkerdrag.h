@@ -34,8 +34,8 @@ public:
         qint64 endUs = 0;
     };
 
-    static constexpr int EdgeSlop = 5;                    // px either side of an edge
-    static constexpr qint64 MinWidthUs = 1'000'000;       // a window never shrinks below 1 s
+    static constexpr int EdgeSlop = 5;              // px either side of an edge
+    static constexpr qint64 MinWidthUs = 1'000'000; // a window never shrinks below 1 s
 
     explicit ChartMarkerDrag(ChartPlot *plot);
 

@@ -53,7 +53,8 @@ QList<ChartMarks::Mark> ChartMarks::fromCase(const CaseData &data)
     for (const Statement &s : data.statements) {
         const QString who = !s.organisation.isEmpty() ? s.organisation : s.speaker;
         for (const TimeRef &t : s.times)
-            marks.append({Mark::Statement, s.id, t.begin, t.end, who.isEmpty() ? QObject::tr("statement") : who, s.quote});
+            marks.append(
+                {Mark::Statement, s.id, t.begin, t.end, who.isEmpty() ? QObject::tr("statement") : who, s.quote});
     }
     for (const Marker &m : data.markers) {
         const Mark::Kind kind = m.kind == MarkerKind::Outage    ? Mark::Outage
@@ -182,7 +183,8 @@ void ChartMarks::layoutLabels()
 Id ChartMarks::markerAt(const QPoint &pos) const
 {
     const double key = m_plot->timeAxis()->pixelToCoord(pos.x()) * 1e6;
-    const double slop = m_plot->timeAxis()->range().size() * 1e6 * 4 / qMax(1, m_plot->pane(ChartPlot::Traffic)->width());
+    const double slop =
+        m_plot->timeAxis()->range().size() * 1e6 * 4 / qMax(1, m_plot->pane(ChartPlot::Traffic)->width());
     for (const Mark &m : m_marks) {
         if (m.kind != Mark::Outage && m.kind != Mark::Finding && m.kind != Mark::Note)
             continue;

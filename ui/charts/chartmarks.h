@@ -28,7 +28,7 @@ public:
     {
         enum Kind { Statement, Outage, Finding, Note, Evidence };
         Kind kind = Statement;
-        Id id = 0; // the statement, marker or evidence id
+        Id id = 0;        // the statement, marker or evidence id
         qint64 begin = 0; // µs UTC
         qint64 end = 0;
         QString label;

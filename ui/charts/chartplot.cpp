@@ -66,10 +66,7 @@ QString widthText(int64_t us)
 
 } // namespace
 
-QColor siteColour(int index)
-{
-    return Palette[index % int(std::size(Palette))];
-}
+QColor siteColour(int index) { return Palette[index % int(std::size(Palette))]; }
 
 void setSeriesData(QCPAbstractPlottable *plottable, const BinnedSeries &series, double scale)
 {
@@ -212,11 +209,13 @@ void ChartPlot::setChartData(const ChartData &incoming)
         const QStringList &order = m_siteOrder.isEmpty() ? has : m_siteOrder;
         for (int i = 0; i < int(data.traffic.size()); ++i) {
             const int colour = int(order.indexOf(data.traffic[std::size_t(i)].name));
-            m_traffic.push_back(graph(Traffic, i, data.traffic[std::size_t(i)].name, siteColour(colour < 0 ? i : colour), true));
+            m_traffic.push_back(
+                graph(Traffic, i, data.traffic[std::size_t(i)].name, siteColour(colour < 0 ? i : colour), true));
         }
         for (int i = 0; i < int(data.clients.size()); ++i) {
             const int colour = int(order.indexOf(data.clients[std::size_t(i)].name));
-            m_clients.push_back(graph(Clients, i, data.clients[std::size_t(i)].name, siteColour(colour < 0 ? i : colour), false));
+            m_clients.push_back(
+                graph(Clients, i, data.clients[std::size_t(i)].name, siteColour(colour < 0 ? i : colour), false));
         }
         m_new = graph(Clients, 0, tr("new clients (all sites)"), QColor(0x33, 0x33, 0x33), false);
         m_new->setPen(QPen(QColor(0x33, 0x33, 0x33), CurveWidth, Qt::DashLine));
@@ -355,7 +354,9 @@ void ChartPlot::fitValueAxes()
     }
     bool found = false;
     const QCPRange rate = m_rate ? m_rate->getValueRange(found, QCP::sdBoth, visible) : QCPRange();
-    m_panes[Errors]->axis(QCPAxis::atRight)->setRange(0, found && rate.upper > 0 ? qMin(100.0, rate.upper * 1.12) + 0.5 : 100);
+    m_panes[Errors]
+        ->axis(QCPAxis::atRight)
+        ->setRange(0, found && rate.upper > 0 ? qMin(100.0, rate.upper * 1.12) + 0.5 : 100);
 }
 
 int64_t ChartPlot::visibleFromUs() const { return int64_t(std::llround(timeAxis()->range().lower * UsPerS)); }
@@ -368,10 +369,7 @@ QSize ChartPlot::sizeHint() const
     return {80 * line, 30 * line};
 }
 
-QSize ChartPlot::minimumSizeHint() const
-{
-    return {30 * fontMetrics().height(), 16 * fontMetrics().height()};
-}
+QSize ChartPlot::minimumSizeHint() const { return {30 * fontMetrics().height(), 16 * fontMetrics().height()}; }
 
 void ChartPlot::setVisibleRange(int64_t fromUs, int64_t toUs)
 {
@@ -403,7 +401,7 @@ void ChartPlot::setTimeZone(const QTimeZone &zone)
 void ChartPlot::updateTickFormat()
 {
     const double span = timeAxis()->range().size();
-    const QString format = span <= 180 ? QStringLiteral("HH:mm:ss")
+    const QString format = span <= 180         ? QStringLiteral("HH:mm:ss")
                            : span <= 2 * 86400 ? QStringLiteral("HH:mm\nd MMM")
                                                : QStringLiteral("d MMM\nyyyy");
     m_ticker->setDateTimeFormat(format);

@@ -61,8 +61,8 @@ public:
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
-    void zoomBy(double factor);   // > 1 zooms in, around the centre
-    void panBy(double fraction);  // of the visible span; negative = earlier
+    void zoomBy(double factor);  // > 1 zooms in, around the centre
+    void panBy(double fraction); // of the visible span; negative = earlier
 
 signals:
     void visibleRangeChanged(qint64 fromUs, qint64 toUs);

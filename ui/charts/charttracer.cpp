@@ -54,11 +54,15 @@ void ChartTracer::follow(const QPoint &pos)
     const QLocale locale;
     const QTimeZone zone = m_plot->timeZone();
     auto when = [&](int64_t us) {
-        return QDateTime::fromMSecsSinceEpoch(us / 1000, QTimeZone::utc()).toTimeZone(zone).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        return QDateTime::fromMSecsSinceEpoch(us / 1000, QTimeZone::utc())
+            .toTimeZone(zone)
+            .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
     };
     QStringList lines;
-    lines << QStringLiteral("%1 \u2013 %2 %3").arg(when(bin), when(bin + data.widthUs).mid(11),
-                                                    zone == QTimeZone::utc() ? QStringLiteral("UTC") : zone.abbreviation(QDateTime::fromMSecsSinceEpoch(bin / 1000)));
+    lines << QStringLiteral("%1 \u2013 %2 %3")
+                 .arg(when(bin), when(bin + data.widthUs).mid(11),
+                      zone == QTimeZone::utc() ? QStringLiteral("UTC")
+                                               : zone.abbreviation(QDateTime::fromMSecsSinceEpoch(bin / 1000)));
     auto valueAt = [&](const BinnedSeries &s) -> QString {
         const int64_t i = bin / s.widthUs - s.firstIndex;
         if (s.widthUs <= 0 || i < 0 || i >= int64_t(s.size()) || std::isnan(s.values[std::size_t(i)]))
@@ -85,8 +89,8 @@ void ChartTracer::follow(const QPoint &pos)
         lines << QStringLiteral("new clients: %1").arg(valueAt(data.newClients.series));
     for (std::size_t i = 0; i + 2 < data.response.size(); i += 3) {
         lines << QStringLiteral("%1 response ms: p50 %2 · p95 %3 · p99 %4")
-                     .arg(data.response[i].name, valueAt(data.response[i].series),
-                          valueAt(data.response[i + 1].series), valueAt(data.response[i + 2].series));
+                     .arg(data.response[i].name, valueAt(data.response[i].series), valueAt(data.response[i + 1].series),
+                          valueAt(data.response[i + 2].series));
     }
     for (const NamedSeries &s : data.metrics)
         lines << QStringLiteral("%1: %2").arg(s.name, valueAt(s.series));

@@ -69,10 +69,8 @@ AboutDialog::AboutDialog(QWidget *parent)
 
 QList<std::pair<QString, QString>> AboutDialog::versions()
 {
-    const QString boost = QStringLiteral("%1.%2.%3")
-                              .arg(BOOST_VERSION / 100000)
-                              .arg(BOOST_VERSION / 100 % 1000)
-                              .arg(BOOST_VERSION % 100);
+    const QString boost =
+        QStringLiteral("%1.%2.%3").arg(BOOST_VERSION / 100000).arg(BOOST_VERSION / 100 % 1000).arg(BOOST_VERSION % 100);
     return {
         {tr("Inquest"), QStringLiteral(INQUEST_VERSION)},
         {tr("Commit"), QStringLiteral(INQUEST_GIT_COMMIT)},
@@ -82,7 +80,8 @@ QList<std::pair<QString, QString>> AboutDialog::versions()
         {tr("Boost"), boost},
         {tr("Build type"), QStringLiteral(INQUEST_BUILD_TYPE)},
         {tr("Compiler"), QStringLiteral(INQUEST_COMPILER)},
-        {tr("System"), QStringLiteral("%1 (%2)").arg(QSysInfo::prettyProductName(), QSysInfo::currentCpuArchitecture())},
+        {tr("System"),
+         QStringLiteral("%1 (%2)").arg(QSysInfo::prettyProductName(), QSysInfo::currentCpuArchitecture())},
     };
 }
 

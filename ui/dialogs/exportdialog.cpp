@@ -1,7 +1,7 @@
 #include "exportdialog.h"
 
-#include "support/parallel.h"
 #include "report/findingsreport.h"
+#include "support/parallel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -119,7 +119,8 @@ ExportDialog::ExportDialog(const CaseData &data, const QString &caseFilePath, co
     m_coalesce.setSingleShot(true);
     m_coalesce.setInterval(200);
     connect(&m_coalesce, &QTimer::timeout, this, &ExportDialog::startLayout);
-    connect(&m_watcher, &QFutureWatcher<std::shared_ptr<FindingsReport>>::finished, this, &ExportDialog::layoutFinished);
+    connect(&m_watcher, &QFutureWatcher<std::shared_ptr<FindingsReport>>::finished, this,
+            &ExportDialog::layoutFinished);
     startLayout();
 }
 
@@ -143,15 +144,9 @@ ReportOptions ExportDialog::options() const
     return o;
 }
 
-int ExportDialog::pageCount() const
-{
-    return m_report ? m_report->pageCount() : 0;
-}
+int ExportDialog::pageCount() const { return m_report ? m_report->pageCount() : 0; }
 
-int ExportDialog::currentPage() const
-{
-    return m_page->value() - 1;
-}
+int ExportDialog::currentPage() const { return m_page->value() - 1; }
 
 void ExportDialog::optionsChanged()
 {
@@ -204,15 +199,9 @@ const FindingsReport *ExportDialog::currentReport()
     return m_report.get();
 }
 
-bool ExportDialog::exportPdf(const QString &path, QString *error)
-{
-    return currentReport()->writePdf(path, error);
-}
+bool ExportDialog::exportPdf(const QString &path, QString *error) { return currentReport()->writePdf(path, error); }
 
-bool ExportDialog::exportHtml(const QString &path, QString *error)
-{
-    return currentReport()->writeHtml(path, error);
-}
+bool ExportDialog::exportHtml(const QString &path, QString *error) { return currentReport()->writeHtml(path, error); }
 
 void ExportDialog::choosePdf()
 {
@@ -225,8 +214,10 @@ void ExportDialog::choosePdf()
     if (exportPdf(path, &error)) {
         QFile f(path);
         f.open(QIODevice::ReadOnly);
-        m_status->setText(tr("Wrote %1\nSHA-256 %2").arg(QDir::toNativeSeparators(path),
-                                                          QString::fromLatin1(QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex())));
+        m_status->setText(
+            tr("Wrote %1\nSHA-256 %2")
+                .arg(QDir::toNativeSeparators(path),
+                     QString::fromLatin1(QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex())));
     } else {
         m_status->setText(error);
     }
@@ -235,8 +226,8 @@ void ExportDialog::choosePdf()
 void ExportDialog::chooseHtml()
 {
     const QString base = m_caseFilePath.isEmpty() ? tr("findings") : QFileInfo(m_caseFilePath).completeBaseName();
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Findings as HTML"), base + QStringLiteral(".html"),
-                                                      tr("HTML pages (*.html)"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Findings as HTML"),
+                                                      base + QStringLiteral(".html"), tr("HTML pages (*.html)"));
     if (path.isEmpty())
         return;
     QString error;

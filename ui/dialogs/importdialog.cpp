@@ -9,7 +9,6 @@
 
 #include <QComboBox>
 #include <QDateTime>
-#include <functional>
 #include <QDialogButtonBox>
 #include <QDragEnterEvent>
 #include <QFileDialog>
@@ -27,6 +26,7 @@
 #include <QTableWidget>
 #include <QTimeZone>
 #include <QVBoxLayout>
+#include <functional>
 
 namespace inquest {
 
@@ -44,15 +44,24 @@ QTableWidgetItem *item(const QString &text, const QString &tip = {})
 } // namespace
 
 ImportDialog::ImportDialog(CaseDocument *doc, QWidget *parent)
-    : QDialog(parent), m_doc(doc), m_files(new QTableWidget(0, FileColumnCount, this)),
-      m_preview(new QTableWidget(this)), m_format(new QComboBox(this)), m_zone(new QLineEdit(this)),
-      m_year(new QSpinBox(this)), m_site(new QLineEdit(this)), m_progress(new QProgressBar(this)),
-      m_status(new QLabel(this)), m_import(new QPushButton(tr("&Import"), this)),
-      m_cancel(new QPushButton(tr("Cancel import"), this)), m_buttons(new QDialogButtonBox(QDialogButtonBox::Close, this))
+    : QDialog(parent)
+    , m_doc(doc)
+    , m_files(new QTableWidget(0, FileColumnCount, this))
+    , m_preview(new QTableWidget(this))
+    , m_format(new QComboBox(this))
+    , m_zone(new QLineEdit(this))
+    , m_year(new QSpinBox(this))
+    , m_site(new QLineEdit(this))
+    , m_progress(new QProgressBar(this))
+    , m_status(new QLabel(this))
+    , m_import(new QPushButton(tr("&Import"), this))
+    , m_cancel(new QPushButton(tr("Cancel import"), this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Close, this))
 {
     setWindowTitle(tr("Import Logs"));
     setAcceptDrops(true);
-    m_files->setHorizontalHeaderLabels({tr("File"), tr("Format (sniffed)"), tr("Size"), tr("Events"), tr("Malformed"), tr("Result")});
+    m_files->setHorizontalHeaderLabels(
+        {tr("File"), tr("Format (sniffed)"), tr("Size"), tr("Events"), tr("Malformed"), tr("Result")});
     m_files->horizontalHeader()->setSectionResizeMode(ColFile, QHeaderView::Stretch);
     m_files->horizontalHeader()->setSectionResizeMode(ColResult, QHeaderView::Stretch);
     m_files->horizontalHeader()->setSectionResizeMode(ColFormat, QHeaderView::ResizeToContents);
@@ -216,9 +225,8 @@ void ImportDialog::refreshSniffing()
         requests.reserve(m_sniffPaths.size());
         for (const QString &path : std::as_const(m_sniffPaths))
             requests.append({path, options()});
-        m_sniffWatcher.setFuture(parallel::mappedAsync(std::move(requests), [](const Request &r) {
-            return previewLogFile(r.path, r.options, 1);
-        }));
+        m_sniffWatcher.setFuture(parallel::mappedAsync(
+            std::move(requests), [](const Request &r) { return previewLogFile(r.path, r.options, 1); }));
     }
     showPreview();
 }
@@ -301,7 +309,8 @@ void ImportDialog::fillPreview(const ImportResult &r)
         {tr("Line"), [&](std::size_t i) { return QString::number(t.line[i]); }},
         {tr("Time (UTC)"),
          [&](std::size_t i) {
-             return QDateTime::fromMSecsSinceEpoch(t.time[i] / 1000, QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+             return QDateTime::fromMSecsSinceEpoch(t.time[i] / 1000, QTimeZone::utc())
+                 .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
          }},
         {tr("Host"), [&](std::size_t i) { return text(t.host[i]); }},
         {tr("Client"), [&](std::size_t i) { return text(t.client[i]); }},
@@ -309,9 +318,13 @@ void ImportDialog::fillPreview(const ImportResult &r)
         {tr("Path"), [&](std::size_t i) { return text(t.path[i]); }},
         {tr("Status"), [&](std::size_t i) { return t.status[i] ? QString::number(t.status[i]) : QString(); }},
         {tr("Bytes"), [&](std::size_t i) { return t.status[i] ? QString::number(t.bytes[i]) : QString(); }},
-        {tr("Resp. ms"), [&](std::size_t i) { return t.responseUs[i] == NoResponseTime ? QString() : QString::number(t.responseUs[i] / 1000.0); }},
+        {tr("Resp. ms"),
+         [&](std::size_t i) {
+             return t.responseUs[i] == NoResponseTime ? QString() : QString::number(t.responseUs[i] / 1000.0);
+         }},
         {tr("User agent"), [&](std::size_t i) { return text(t.agent[i]); }},
-        {tr("Severity"), [&](std::size_t i) { return t.severity[i] == NoSeverity ? QString() : QString::number(t.severity[i]); }},
+        {tr("Severity"),
+         [&](std::size_t i) { return t.severity[i] == NoSeverity ? QString() : QString::number(t.severity[i]); }},
         {tr("Message"), [&](std::size_t i) { return text(t.message[i]); }},
     };
     for (const auto &n : t.numeric)
@@ -387,9 +400,11 @@ void ImportDialog::jobFinished()
                 issues.append(tr("line %1: %2").arg(r.source->issues[i].line).arg(r.source->issues[i].reason));
             bad->setToolTip(issues.join(u'\n'));
             m_files->setItem(row, ColMalformed, bad);
-            m_files->setItem(row, ColResult, item(tr("imported as %1").arg(r.source->format) +
-                                                      (r.notes.isEmpty() ? QString() : QStringLiteral(" \u2014 ") + r.notes.join(u"; ")),
-                                                  r.notes.join(u'\n')));
+            m_files->setItem(
+                row, ColResult,
+                item(tr("imported as %1").arg(r.source->format) +
+                         (r.notes.isEmpty() ? QString() : QStringLiteral(" \u2014 ") + r.notes.join(u"; ")),
+                     r.notes.join(u'\n')));
         } else {
             auto *failed = item(r.error, r.error);
             failed->setForeground(Qt::darkRed);
@@ -397,7 +412,8 @@ void ImportDialog::jobFinished()
         }
     }
     m_progress->setValue(1000);
-    m_status->setText(tr("%n file(s) imported", nullptr, added) + tr(", %n malformed line(s)", nullptr, int(malformed)) +
+    m_status->setText(tr("%n file(s) imported", nullptr, added) +
+                      tr(", %n malformed line(s)", nullptr, int(malformed)) +
                       (added < results.size() ? tr(", %n failed", nullptr, int(results.size() - added)) : QString()));
 }
 

@@ -84,7 +84,7 @@ private:
     QFutureWatcher<Preview> m_previewWatcher;
     quint64 m_previewGeneration = 0;
     bool m_previewPending = false;
-    QStringList m_addNotes;   // what the last addFiles said about folders
+    QStringList m_addNotes; // what the last addFiles said about folders
 };
 
 } // namespace inquest

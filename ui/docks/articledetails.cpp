@@ -1,7 +1,7 @@
 #include "articledetails.h"
 
-#include "news/newsmetadata.h"
 #include "model/casedocument.h"
+#include "news/newsmetadata.h"
 
 #include <QCompleter>
 #include <QDateEdit>

@@ -20,7 +20,8 @@ QString provenanceDetail(const Provenance &p)
 {
     QStringList parts;
     if (p.hasLines()) {
-        QString s = QObject::tr("lines %1\u2013%2 of source %3").arg(p.firstLine).arg(p.lastLine).arg(p.sourceSha256.left(16));
+        QString s =
+            QObject::tr("lines %1\u2013%2 of source %3").arg(p.firstLine).arg(p.lastLine).arg(p.sourceSha256.left(16));
         if (p.offsetBegin >= 0)
             s += QObject::tr(" (bytes %1\u2013%2)").arg(p.offsetBegin).arg(p.offsetEnd);
         parts.append(s);
@@ -61,12 +62,12 @@ EvidenceDetail::EvidenceDetail(CaseDocument *doc, QWidget *parent)
     , m_comments(new QPlainTextEdit)
 {
     setObjectName(QStringLiteral("evidenceDetail"));
-    const char *reliability[] = {QT_TR_NOOP("A \u2014 reliable"), QT_TR_NOOP("B \u2014 usually reliable"),
+    const char *reliability[] = {QT_TR_NOOP("A \u2014 reliable"),        QT_TR_NOOP("B \u2014 usually reliable"),
                                  QT_TR_NOOP("C \u2014 fairly reliable"), QT_TR_NOOP("D \u2014 not usually reliable"),
-                                 QT_TR_NOOP("E \u2014 unreliable"), QT_TR_NOOP("F \u2014 cannot be judged")};
-    const char *credibility[] = {QT_TR_NOOP("1 \u2014 confirmed"), QT_TR_NOOP("2 \u2014 probably true"),
+                                 QT_TR_NOOP("E \u2014 unreliable"),      QT_TR_NOOP("F \u2014 cannot be judged")};
+    const char *credibility[] = {QT_TR_NOOP("1 \u2014 confirmed"),     QT_TR_NOOP("2 \u2014 probably true"),
                                  QT_TR_NOOP("3 \u2014 possibly true"), QT_TR_NOOP("4 \u2014 doubtful"),
-                                 QT_TR_NOOP("5 \u2014 improbable"), QT_TR_NOOP("6 \u2014 cannot be judged")};
+                                 QT_TR_NOOP("5 \u2014 improbable"),    QT_TR_NOOP("6 \u2014 cannot be judged")};
     for (int i = 0; i < 6; ++i) {
         m_reliability->addItem(tr(reliability[i]));
         m_credibility->addItem(tr(credibility[i]));

@@ -58,7 +58,8 @@ EvidenceDock::EvidenceDock(CaseDocument *doc, QWidget *parent)
     tools->addAction(tr("Add note"), this, &EvidenceDock::addNote)->setObjectName(QStringLiteral("actionAddNote"));
     tools->addAction(tr("Accept"), this, &EvidenceDock::acceptSelected)->setObjectName(QStringLiteral("actionAccept"));
     tools->addAction(tr("Reject"), this, &EvidenceDock::rejectSelected)->setObjectName(QStringLiteral("actionReject"));
-    tools->addAction(tr("Delete"), this, &EvidenceDock::deleteSelected)->setObjectName(QStringLiteral("actionDeleteEvidence"));
+    tools->addAction(tr("Delete"), this, &EvidenceDock::deleteSelected)
+        ->setObjectName(QStringLiteral("actionDeleteEvidence"));
     tools->addSeparator();
     m_showOnChart = tools->addAction(tr("Show on chart"), this, &EvidenceDock::showCurrentOnChart);
     m_showOnChart->setObjectName(QStringLiteral("actionShowOnChart"));
@@ -190,8 +191,14 @@ void EvidenceDock::addNote()
     showEvidence(id);
 }
 
-void EvidenceDock::acceptSelected() { edit::setEvidenceStates(m_doc, m_matrix->selectedIds(), EvidenceState::Accepted); }
-void EvidenceDock::rejectSelected() { edit::setEvidenceStates(m_doc, m_matrix->selectedIds(), EvidenceState::Rejected); }
+void EvidenceDock::acceptSelected()
+{
+    edit::setEvidenceStates(m_doc, m_matrix->selectedIds(), EvidenceState::Accepted);
+}
+void EvidenceDock::rejectSelected()
+{
+    edit::setEvidenceStates(m_doc, m_matrix->selectedIds(), EvidenceState::Rejected);
+}
 void EvidenceDock::deleteSelected() { edit::removeEvidence(m_doc, m_matrix->selectedIds()); }
 void EvidenceDock::tagSelected() { edit::addTag(m_doc, m_matrix->selectedIds(), m_bulkTag->text()); }
 void EvidenceDock::untagSelected() { edit::removeTag(m_doc, m_matrix->selectedIds(), m_bulkTag->text()); }

@@ -39,7 +39,9 @@ EvidenceMatrixView::EvidenceMatrixView(EvidenceModel *source, EvidenceFilterMode
         for (int c = 0; c < m_source->columnCount(); ++c) {
             setItemDelegateForColumn(c, m_source->isRatingColumn(c) ? delegate : nullptr);
             if (m_source->isRatingColumn(c))
-                setColumnWidth(c, std::max(56, fontMetrics().horizontalAdvance(m_source->headerData(c, Qt::Horizontal).toString()) + 16));
+                setColumnWidth(c, std::max(56, fontMetrics().horizontalAdvance(
+                                                   m_source->headerData(c, Qt::Horizontal).toString()) +
+                                                   16));
         }
     };
     connect(m_source, &QAbstractItemModel::modelReset, this, applyDelegates);
@@ -103,16 +105,23 @@ std::optional<Rating> EvidenceMatrixView::ratingForKey(const QKeyEvent *event, b
     const bool again = event->key() == m_lastKey && m_lastIndex == currentIndex() && m_lastKeyTime.isValid() &&
                        m_lastKeyTime.elapsed() <= QApplication::keyboardInputInterval();
     const Rating current = ratingFromString(currentIndex().data(Qt::EditRole).toString()).value_or(Rating::Unrated);
-    *promoted = again && !shift && ((event->key() == Qt::Key_C && current == Rating::C) ||
-                                    (event->key() == Qt::Key_I && current == Rating::I));
+    *promoted =
+        again && !shift &&
+        ((event->key() == Qt::Key_C && current == Rating::C) || (event->key() == Qt::Key_I && current == Rating::I));
     switch (event->key()) {
-    case Qt::Key_C: return shift || (again && current == Rating::C) ? Rating::CC : Rating::C;
-    case Qt::Key_I: return shift || (again && current == Rating::I) ? Rating::II : Rating::I;
-    case Qt::Key_N: return Rating::N;
-    case Qt::Key_A: return Rating::NA;
+    case Qt::Key_C:
+        return shift || (again && current == Rating::C) ? Rating::CC : Rating::C;
+    case Qt::Key_I:
+        return shift || (again && current == Rating::I) ? Rating::II : Rating::I;
+    case Qt::Key_N:
+        return Rating::N;
+    case Qt::Key_A:
+        return Rating::NA;
     case Qt::Key_Delete:
-    case Qt::Key_Backspace: return Rating::Unrated;
-    default: return std::nullopt;
+    case Qt::Key_Backspace:
+        return Rating::Unrated;
+    default:
+        return std::nullopt;
     }
 }
 
@@ -154,11 +163,13 @@ void EvidenceMatrixView::contextMenuEvent(QContextMenuEvent *event)
     }
     if (!menu.isEmpty())
         menu.addSeparator();
-    const std::pair<Rating, QString> entries[] = {
-        {Rating::CC, tr("CC \u2014 very consistent")}, {Rating::C, tr("C \u2014 consistent")},
-        {Rating::N, tr("N \u2014 neutral")},           {Rating::I, tr("I \u2014 inconsistent")},
-        {Rating::II, tr("II \u2014 very inconsistent")}, {Rating::NA, tr("NA \u2014 not applicable")},
-        {Rating::Unrated, tr("Clear")}};
+    const std::pair<Rating, QString> entries[] = {{Rating::CC, tr("CC \u2014 very consistent")},
+                                                  {Rating::C, tr("C \u2014 consistent")},
+                                                  {Rating::N, tr("N \u2014 neutral")},
+                                                  {Rating::I, tr("I \u2014 inconsistent")},
+                                                  {Rating::II, tr("II \u2014 very inconsistent")},
+                                                  {Rating::NA, tr("NA \u2014 not applicable")},
+                                                  {Rating::Unrated, tr("Clear")}};
     for (const auto &[rating, text] : entries) {
         const Rating r = rating;
         menu.addAction(text, this, [this, r] { rateSelection(r); });

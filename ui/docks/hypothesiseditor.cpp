@@ -77,10 +77,13 @@ HypothesisEditor::HypothesisEditor(CaseDocument *doc, QWidget *parent)
 
     auto *tools = new QToolBar;
     tools->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    tools->addAction(tr("Add"), this, &HypothesisEditor::addHypothesis)->setObjectName(QStringLiteral("actionAddHypothesis"));
-    tools->addAction(tr("Delete"), this, &HypothesisEditor::removeCurrent)->setObjectName(QStringLiteral("actionDeleteHypothesis"));
+    tools->addAction(tr("Add"), this, &HypothesisEditor::addHypothesis)
+        ->setObjectName(QStringLiteral("actionAddHypothesis"));
+    tools->addAction(tr("Delete"), this, &HypothesisEditor::removeCurrent)
+        ->setObjectName(QStringLiteral("actionDeleteHypothesis"));
     tools->addAction(tr("Up"), this, [this] { moveCurrent(-1); })->setObjectName(QStringLiteral("actionHypothesisUp"));
-    tools->addAction(tr("Down"), this, [this] { moveCurrent(+1); })->setObjectName(QStringLiteral("actionHypothesisDown"));
+    tools->addAction(tr("Down"), this, [this] { moveCurrent(+1); })
+        ->setObjectName(QStringLiteral("actionHypothesisDown"));
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

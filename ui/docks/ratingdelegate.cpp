@@ -7,7 +7,7 @@ namespace inquest {
 namespace {
 const QStringList &ratingTexts()
 {
-    static const QStringList texts{QString(),          QStringLiteral("CC"), QStringLiteral("C"), QStringLiteral("N"),
+    static const QStringList texts{QString(),           QStringLiteral("CC"), QStringLiteral("C"), QStringLiteral("N"),
                                    QStringLiteral("I"), QStringLiteral("II"), QStringLiteral("NA")};
     return texts;
 }
@@ -28,7 +28,8 @@ QWidget *RatingDelegate::createEditor(QWidget *parent, const QStyleOptionViewIte
 
 void RatingDelegate::setEditorData(QWidget *editor, const QModelIndex &index) const
 {
-    static_cast<QComboBox *>(editor)->setCurrentIndex(std::max(0, int(ratingTexts().indexOf(index.data(Qt::EditRole).toString()))));
+    static_cast<QComboBox *>(editor)->setCurrentIndex(
+        std::max(0, int(ratingTexts().indexOf(index.data(Qt::EditRole).toString()))));
 }
 
 void RatingDelegate::setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const

@@ -12,8 +12,8 @@
 #include <QListWidget>
 #include <QScrollArea>
 #include <QSplitter>
-#include <QTableView>
 #include <QTabWidget>
+#include <QTableView>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -109,8 +109,8 @@ ScoringDock::ScoringDock(CaseDocument *doc, QWidget *parent)
 
 void ScoringDock::recompute()
 {
-    m_result = computeScores(m_doc->hypotheses(), m_doc->evidence(),
-                             ScoringSettings::fromJson(m_doc->meta().scoringSettings));
+    m_result =
+        computeScores(m_doc->hypotheses(), m_doc->evidence(), ScoringSettings::fromJson(m_doc->meta().scoringSettings));
     m_rankingModel->setResult(m_result);
     fitRanking();
     m_chart->setResult(m_result);
@@ -124,7 +124,8 @@ void ScoringDock::fitRanking()
     // wide as their values.
     const int rows = std::clamp(int(m_result.ranked.size()), 1, 10);
     const int height = m_rankingView->horizontalHeader()->sizeHint().height() +
-                       rows * m_rankingView->verticalHeader()->defaultSectionSize() + 2 * m_rankingView->frameWidth() + 2;
+                       rows * m_rankingView->verticalHeader()->defaultSectionSize() + 2 * m_rankingView->frameWidth() +
+                       2;
     m_rankingView->setMinimumHeight(height);
     m_rankingView->setMaximumHeight(height);
     QAbstractItemView *view = m_rankingView; // sizeHintForColumn is public here, protected in QTableView
@@ -160,7 +161,9 @@ void ScoringDock::updateSummary()
             text = tr("<b>Tie</b> between <b>%1</b> and <b>%2</b>")
                        .arg(lead->name.toHtmlEscaped(), second.name.toHtmlEscaped());
         else if (byPosterior)
-            text += tr(" \u2014 odds %1 : 1 over %2").arg(std::exp(m_result.margin), 0, 'f', 2).arg(second.name.toHtmlEscaped());
+            text += tr(" \u2014 odds %1 : 1 over %2")
+                        .arg(std::exp(m_result.margin), 0, 'f', 2)
+                        .arg(second.name.toHtmlEscaped());
         else
             text += tr(" \u2014 margin %1 over %2").arg(m_result.margin, 0, 'f', 2).arg(second.name.toHtmlEscaped());
     }

@@ -38,11 +38,14 @@ QTableView *makeTable(const QString &objectName, QAbstractItemModel *model)
 } // namespace
 
 SourcesDock::SourcesDock(CaseDocument *doc, QWidget *parent)
-    : QDockWidget(tr("Sources"), parent), m_doc(doc), m_model(new SourcesModel(doc, this)),
-      m_issues(new ImportIssuesModel(doc, this)),
-      m_view(makeTable(QStringLiteral("sourcesDockView"), m_model)),
-      m_issuesView(makeTable(QStringLiteral("importIssuesView"), m_issues)), m_issuesTitle(new QLabel),
-      m_remove(new QAction(tr("Remove source"), this))
+    : QDockWidget(tr("Sources"), parent)
+    , m_doc(doc)
+    , m_model(new SourcesModel(doc, this))
+    , m_issues(new ImportIssuesModel(doc, this))
+    , m_view(makeTable(QStringLiteral("sourcesDockView"), m_model))
+    , m_issuesView(makeTable(QStringLiteral("importIssuesView"), m_issues))
+    , m_issuesTitle(new QLabel)
+    , m_remove(new QAction(tr("Remove source"), this))
 {
     setObjectName(QStringLiteral("sourcesDock"));
     m_remove->setObjectName(QStringLiteral("actionRemoveSource"));
@@ -69,8 +72,7 @@ SourcesDock::SourcesDock(CaseDocument *doc, QWidget *parent)
     splitter->setStretchFactor(1, 1);
     setWidget(splitter);
 
-    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &SourcesDock::selectionChanged);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &SourcesDock::selectionChanged);
     // A reset (open, new) or removal changes what is selected without a selection signal.
     connect(m_model, &QAbstractItemModel::modelReset, this, &SourcesDock::selectionChanged);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &SourcesDock::selectionChanged);

@@ -5,11 +5,11 @@
 #include "models/statementsmodel.h"
 #include "models/timeformat.h"
 
+#include "model/casedocument.h"
+#include "model/commands.h"
 #include "news/newsedit.h"
 #include "news/newsimportjob.h"
 #include "news/newsmetadata.h"
-#include "model/casedocument.h"
-#include "model/commands.h"
 
 #include <QAction>
 #include <QApplication>
@@ -123,11 +123,11 @@ StatementsDock::~StatementsDock() = default;
 
 void StatementsDock::importFromDialog()
 {
-    const QStringList files = askFiles ? askFiles()
-                                       : QFileDialog::getOpenFileNames(
-                                             this, tr("Import Articles"), QString(),
-                                             tr("Articles (*.txt *.text *.html *.htm *.xhtml *.md *.markdown);;"
-                                                "All files (*)"));
+    const QStringList files =
+        askFiles ? askFiles()
+                 : QFileDialog::getOpenFileNames(this, tr("Import Articles"), QString(),
+                                                 tr("Articles (*.txt *.text *.html *.htm *.xhtml *.md *.markdown);;"
+                                                    "All files (*)"));
     if (!files.isEmpty())
         importFiles(files);
 }

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "news/newsimport.h"
 #include "model/changeevent.h"
 #include "model/kinds.h"
+#include "news/newsimport.h"
 
 #include <QDockWidget>
 
@@ -26,8 +26,9 @@ class StatementsModel;
 
 // Statements beside the article they come from: a table (speaker, organisation, time, stance,
 // grade, words) and the article's plain text with every statement span highlighted. The analyst
-// imports articles (file, drop, paste), corrects their details (title, outlet, URL, date), edits, splits, merges, deletes and adds statements,
-// confirms or rejects stances and turns statements into evidence; every change is undoable.
+// imports articles (file, drop, paste), corrects their details (title, outlet, URL, date), edits, splits, merges,
+// deletes and adds statements, confirms or rejects stances and turns statements into evidence; every change is
+// undoable.
 class StatementsDock : public QDockWidget
 {
     Q_OBJECT
@@ -46,8 +47,8 @@ public:
     void importFiles(const QStringList &paths);
     void importData(const QByteArray &data, const QString &name);
     void pasteArticle();
-    void addStatement();  // from the selected article text, or an empty one to fill in
-    void splitCurrent();  // at the text cursor in the article
+    void addStatement(); // from the selected article text, or an empty one to fill in
+    void splitCurrent(); // at the text cursor in the article
     void mergeSelected();
     void deleteSelected();
     void confirmStance();

@@ -16,7 +16,8 @@ namespace inquest {
 
 namespace {
 
-constexpr Rating TableRatings[] = {Rating::CC, Rating::C, Rating::N, Rating::I, Rating::II, Rating::NA, Rating::Unrated};
+constexpr Rating TableRatings[] = {Rating::CC, Rating::C,  Rating::N,      Rating::I,
+                                   Rating::II, Rating::NA, Rating::Unrated};
 
 // The value a key addresses inside the settings.
 double *slot(ScoringSettings &s, const QString &key)

@@ -9,8 +9,7 @@ namespace inquest {
 // A thin table adapter over one record list of a CaseDocument (sources, evidence, …): it
 // forwards the document's change events as row insertions, removals, moves and data changes.
 // Subclasses say what the columns are.
-template <typename R>
-class CaseListModel : public QAbstractTableModel
+template <typename R> class CaseListModel : public QAbstractTableModel
 {
 public:
     explicit CaseListModel(CaseDocument *doc, QObject *parent = nullptr)
@@ -21,15 +20,9 @@ public:
         QObject::connect(doc, &CaseDocument::changed, this, [this](const ChangeEvent &e) { onChanged(e); });
     }
 
-    int rowCount(const QModelIndex &parent = {}) const override
-    {
-        return parent.isValid() ? 0 : int(records().size());
-    }
+    int rowCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : int(records().size()); }
 
-    const R *recordAt(int row) const
-    {
-        return row >= 0 && row < records().size() ? &records()[row] : nullptr;
-    }
+    const R *recordAt(int row) const { return row >= 0 && row < records().size() ? &records()[row] : nullptr; }
     Id idAt(int row) const { return recordAt(row) ? recordAt(row)->id : 0; }
     int rowOf(Id id) const { return m_doc->indexOf<R>(id); }
     CaseDocument *document() const { return m_doc; }

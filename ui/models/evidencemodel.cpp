@@ -28,13 +28,20 @@ Id EvidenceModel::hypothesisAt(int column) const
 QColor ratingColor(Rating r)
 {
     switch (r) {
-    case Rating::CC: return QColor(0x7b, 0xc4, 0x7f);
-    case Rating::C: return QColor(0xc7, 0xe9, 0xc0);
-    case Rating::N: return QColor(0xee, 0xee, 0xee);
-    case Rating::I: return QColor(0xfd, 0xd0, 0xa2);
-    case Rating::II: return QColor(0xf0, 0x8a, 0x7e);
-    case Rating::NA: return QColor(0xdd, 0xdd, 0xe8);
-    case Rating::Unrated: break;
+    case Rating::CC:
+        return QColor(0x7b, 0xc4, 0x7f);
+    case Rating::C:
+        return QColor(0xc7, 0xe9, 0xc0);
+    case Rating::N:
+        return QColor(0xee, 0xee, 0xee);
+    case Rating::I:
+        return QColor(0xfd, 0xd0, 0xa2);
+    case Rating::II:
+        return QColor(0xf0, 0x8a, 0x7e);
+    case Rating::NA:
+        return QColor(0xdd, 0xdd, 0xe8);
+    case Rating::Unrated:
+        break;
     }
     return {};
 }
@@ -43,7 +50,8 @@ static QString provenanceText(const Provenance &p)
 {
     QStringList parts;
     if (p.hasLines())
-        parts.append(QStringLiteral("lines %1\u2013%2 of %3").arg(p.firstLine).arg(p.lastLine).arg(p.sourceSha256.left(8)));
+        parts.append(
+            QStringLiteral("lines %1\u2013%2 of %3").arg(p.firstLine).arg(p.lastLine).arg(p.sourceSha256.left(8)));
     if (p.hasTimeRange())
         parts.append(timeformat::span(p.timeBegin, p.timeEnd) + (p.metric.isEmpty() ? QString() : u' ' + p.metric));
     if (p.hasStatement())
@@ -57,19 +65,27 @@ QVariant EvidenceModel::data(const QModelIndex &index, int role) const
     if (!e || index.column() < 0 || index.column() >= columnCount())
         return {};
     switch (role) {
-    case IdRole: return e->id;
-    case TagsRole: return e->tags;
-    case StateRole: return int(e->state);
-    case StarredRole: return e->starred;
-    default: break;
+    case IdRole:
+        return e->id;
+    case TagsRole:
+        return e->tags;
+    case StateRole:
+        return int(e->state);
+    case StarredRole:
+        return e->starred;
+    default:
+        break;
     }
     if (index.column() >= FixedColumns) {
         const Rating r = e->rating(hypothesisAt(index.column()));
         switch (role) {
         case Qt::DisplayRole:
-        case Qt::EditRole: return toString(r);
-        case SortRole: return ratingValue(r).value_or(-3);
-        case Qt::TextAlignmentRole: return int(Qt::AlignCenter);
+        case Qt::EditRole:
+            return toString(r);
+        case SortRole:
+            return ratingValue(r).value_or(-3);
+        case Qt::TextAlignmentRole:
+            return int(Qt::AlignCenter);
         case Qt::BackgroundRole: {
             if (r == Rating::Unrated)
                 return {};
@@ -83,7 +99,8 @@ QVariant EvidenceModel::data(const QModelIndex &index, int role) const
             if (r == Rating::Unrated)
                 return {};
             return QColor(e->state == EvidenceState::Accepted ? Qt::black : Qt::gray);
-        default: return {};
+        default:
+            return {};
         }
     }
     if (role == Qt::ToolTipRole && index.column() == Title)
@@ -94,10 +111,14 @@ QVariant EvidenceModel::data(const QModelIndex &index, int role) const
         return QColor(Qt::gray); // what is not scored looks it
     if (role == SortRole) {
         switch (Column(index.column())) {
-        case Star: return e->starred;
-        case Diagnosticity: return diagnosticity(*e, document()->hypotheses());
-        case Relevance: return int(e->relevance);
-        default: return data(index, Qt::DisplayRole);
+        case Star:
+            return e->starred;
+        case Diagnosticity:
+            return diagnosticity(*e, document()->hypotheses());
+        case Relevance:
+            return int(e->relevance);
+        default:
+            return data(index, Qt::DisplayRole);
         }
     }
     if (role == Qt::TextAlignmentRole && index.column() == Diagnosticity)
@@ -105,16 +126,26 @@ QVariant EvidenceModel::data(const QModelIndex &index, int role) const
     if (role != Qt::DisplayRole && role != Qt::EditRole)
         return {};
     switch (Column(index.column())) {
-    case Star: return e->starred ? QStringLiteral("\u2605") : QString();
-    case Title: return e->title;
-    case State: return toString(e->state);
-    case Origin: return e->origin;
-    case Grade: return QStringLiteral("%1%2").arg(e->reliability).arg(e->credibility);
-    case Relevance: return toString(e->relevance);
-    case Provenance: return provenanceText(e->provenance);
-    case Tags: return e->tags.join(QStringLiteral(", "));
-    case Diagnosticity: return diagnosticity(*e, document()->hypotheses());
-    case FixedColumns: break;
+    case Star:
+        return e->starred ? QStringLiteral("\u2605") : QString();
+    case Title:
+        return e->title;
+    case State:
+        return toString(e->state);
+    case Origin:
+        return e->origin;
+    case Grade:
+        return QStringLiteral("%1%2").arg(e->reliability).arg(e->credibility);
+    case Relevance:
+        return toString(e->relevance);
+    case Provenance:
+        return provenanceText(e->provenance);
+    case Tags:
+        return e->tags.join(QStringLiteral(", "));
+    case Diagnosticity:
+        return diagnosticity(*e, document()->hypotheses());
+    case FixedColumns:
+        break;
     }
     return {};
 }
@@ -134,9 +165,15 @@ QVariant EvidenceModel::headerData(int section, Qt::Orientation orientation, int
         const Hypothesis *h = document()->find<Hypothesis>(hypothesisAt(section));
         return h ? h->name : QVariant();
     }
-    static const char *names[] = {"\u2605",          QT_TR_NOOP("Title"),      QT_TR_NOOP("State"),
-                                  QT_TR_NOOP("Origin"), QT_TR_NOOP("Grade"),      QT_TR_NOOP("Relevance"),
-                                  QT_TR_NOOP("Provenance"), QT_TR_NOOP("Tags"), QT_TR_NOOP("Diag.")};
+    static const char *names[] = {"\u2605",
+                                  QT_TR_NOOP("Title"),
+                                  QT_TR_NOOP("State"),
+                                  QT_TR_NOOP("Origin"),
+                                  QT_TR_NOOP("Grade"),
+                                  QT_TR_NOOP("Relevance"),
+                                  QT_TR_NOOP("Provenance"),
+                                  QT_TR_NOOP("Tags"),
+                                  QT_TR_NOOP("Diag.")};
     return section >= 0 && section < FixedColumns ? tr(names[section]) : QVariant();
 }
 

@@ -10,10 +10,14 @@ QVariant HypothesesModel::data(const QModelIndex &index, int role) const
     if (!h || index.column() < 0 || index.column() >= ColumnCount || (role != Qt::DisplayRole && role != Qt::EditRole))
         return {};
     switch (Column(index.column())) {
-    case Name: return h->name;
-    case Kind: return toString(h->kind);
-    case Prior: return h->prior > 0 ? QVariant(h->prior) : QVariant(role == Qt::EditRole ? QVariant(0.0) : tr("uniform"));
-    case ColumnCount: break;
+    case Name:
+        return h->name;
+    case Kind:
+        return toString(h->kind);
+    case Prior:
+        return h->prior > 0 ? QVariant(h->prior) : QVariant(role == Qt::EditRole ? QVariant(0.0) : tr("uniform"));
+    case ColumnCount:
+        break;
     }
     return {};
 }
@@ -60,7 +64,8 @@ bool HypothesesModel::setData(const QModelIndex &index, const QVariant &value, i
         edit::setValue(document(), h->id, &Hypothesis::prior, p, tr("Change prior"));
         return true;
     }
-    case ColumnCount: break;
+    case ColumnCount:
+        break;
     }
     return false;
 }

@@ -6,7 +6,8 @@
 namespace inquest {
 
 ImportIssuesModel::ImportIssuesModel(CaseDocument *doc, QObject *parent)
-    : QAbstractTableModel(parent), m_doc(doc)
+    : QAbstractTableModel(parent)
+    , m_doc(doc)
 {
     connect(doc, &CaseDocument::changed, this, &ImportIssuesModel::documentChanged);
 }
@@ -17,10 +18,7 @@ void ImportIssuesModel::setSourceId(Id id)
     refresh();
 }
 
-int ImportIssuesModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_issues.size());
-}
+int ImportIssuesModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_issues.size()); }
 
 QVariant ImportIssuesModel::data(const QModelIndex &index, int role) const
 {

@@ -46,11 +46,16 @@ QVariant ScoreTableModel::data(const QModelIndex &index, int role) const
     if (role != Qt::DisplayRole)
         return {};
     switch (Column(index.column())) {
-    case Rank: return s.rank;
-    case Hypothesis: return s.name;
-    case Kind: return toString(s.kind);
-    case Inconsistency: return QString::number(s.inconsistency, 'f', 2);
-    case Support: return QString::number(s.support, 'f', 2);
+    case Rank:
+        return s.rank;
+    case Hypothesis:
+        return s.name;
+    case Kind:
+        return toString(s.kind);
+    case Inconsistency:
+        return QString::number(s.inconsistency, 'f', 2);
+    case Support:
+        return QString::number(s.support, 'f', 2);
     case Posterior:
         // Long evidence chains push posteriors to the extremes; say "< 0.1 %" rather than a false 0.
         if (s.posterior > 0.0 && s.posterior < 0.0005)
@@ -58,7 +63,8 @@ QVariant ScoreTableModel::data(const QModelIndex &index, int role) const
         if (s.posterior < 1.0 && s.posterior > 0.9995)
             return QStringLiteral("> 99.9 %");
         return QStringLiteral("%1 %").arg(s.posterior * 100.0, 0, 'f', 1);
-    case ColumnCount: break;
+    case ColumnCount:
+        break;
     }
     return {};
 }
@@ -69,10 +75,14 @@ QVariant ScoreTableModel::headerData(int section, Qt::Orientation orientation, i
         return {};
     if (role == Qt::ToolTipRole) {
         switch (Column(section)) {
-        case Inconsistency: return inconsistencyFormula();
-        case Support: return supportFormula();
-        case Posterior: return posteriorFormula();
-        default: return {};
+        case Inconsistency:
+            return inconsistencyFormula();
+        case Support:
+            return supportFormula();
+        case Posterior:
+            return posteriorFormula();
+        default:
+            return {};
         }
     }
     if (role != Qt::DisplayRole)

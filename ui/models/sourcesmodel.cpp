@@ -21,17 +21,26 @@ QVariant SourcesModel::data(const QModelIndex &index, int role) const
     if (role != Qt::DisplayRole)
         return {};
     switch (Column(index.column())) {
-    case File: return QFileInfo(s->path).fileName();
-    case Kind: return toString(s->kind);
-    case Format: return s->format;
-    case Site: return s->site;
-    case Sha256: return s->sha256.left(12);
-    case Lines: return s->lines;
-    case Events: return s->events;
-    case Malformed: return s->malformed;
+    case File:
+        return QFileInfo(s->path).fileName();
+    case Kind:
+        return toString(s->kind);
+    case Format:
+        return s->format;
+    case Site:
+        return s->site;
+    case Sha256:
+        return s->sha256.left(12);
+    case Lines:
+        return s->lines;
+    case Events:
+        return s->events;
+    case Malformed:
+        return s->malformed;
     case Span:
         return s->events > 0 ? timeformat::span(s->firstTime, s->lastTime) : QString();
-    case ColumnCount: break;
+    case ColumnCount:
+        break;
     }
     return {};
 }

@@ -1,8 +1,8 @@
 #include "statementsmodel.h"
 #include "timeformat.h"
 
-#include "news/newsmetadata.h"
 #include "model/commands.h"
+#include "news/newsmetadata.h"
 
 #include <QColor>
 #include <QFont>
@@ -15,11 +15,20 @@ QString stanceText(const QMap<HypothesisKind, Rating> &stance)
     QStringList parts;
     for (auto it = stance.begin(); it != stance.end(); ++it) {
         switch (it.value()) {
-        case Rating::CC: parts.append(QStringLiteral("strongly supports ") + toString(it.key())); break;
-        case Rating::C: parts.append(QStringLiteral("supports ") + toString(it.key())); break;
-        case Rating::I: parts.append(QStringLiteral("against ") + toString(it.key())); break;
-        case Rating::II: parts.append(QStringLiteral("strongly against ") + toString(it.key())); break;
-        default: break;
+        case Rating::CC:
+            parts.append(QStringLiteral("strongly supports ") + toString(it.key()));
+            break;
+        case Rating::C:
+            parts.append(QStringLiteral("supports ") + toString(it.key()));
+            break;
+        case Rating::I:
+            parts.append(QStringLiteral("against ") + toString(it.key()));
+            break;
+        case Rating::II:
+            parts.append(QStringLiteral("strongly against ") + toString(it.key()));
+            break;
+        default:
+            break;
         }
     }
     return parts.join(QStringLiteral("; "));
@@ -28,9 +37,10 @@ QString stanceText(const QMap<HypothesisKind, Rating> &stance)
 std::optional<QMap<HypothesisKind, Rating>> parseStance(const QString &text)
 {
     QMap<HypothesisKind, Rating> stance;
-    static const QRegularExpression item(QStringLiteral(
-        "^\\s*(?:(?<verb>supports?|strongly\\s+supports?|against|strongly\\s+against)\\s+(?<kind>[\\w-]+)"
-        "|(?<kind2>[\\w-]+)\\s*[:=]\\s*(?<rating>CC|C|N|I|II|NA))\\s*$"),
+    static const QRegularExpression item(
+        QStringLiteral(
+            "^\\s*(?:(?<verb>supports?|strongly\\s+supports?|against|strongly\\s+against)\\s+(?<kind>[\\w-]+)"
+            "|(?<kind2>[\\w-]+)\\s*[:=]\\s*(?<rating>CC|C|N|I|II|NA))\\s*$"),
         QRegularExpression::CaseInsensitiveOption);
     for (const QString &part : text.split(QRegularExpression(QStringLiteral("[;,]|\\s{2,}")), Qt::SkipEmptyParts)) {
         if (part.trimmed().isEmpty())
@@ -48,7 +58,7 @@ std::optional<QMap<HypothesisKind, Rating>> parseStance(const QString &text)
             const QString verb = m.captured(u"verb").toLower();
             const bool strong = verb.startsWith(u"strongly");
             stance.insert(*kind, verb.contains(u"against") ? (strong ? Rating::II : Rating::I)
-                                                          : (strong ? Rating::CC : Rating::C));
+                                                           : (strong ? Rating::CC : Rating::C));
         }
     }
     return stance;
@@ -70,11 +80,15 @@ bool StatementsModel::setData(const QModelIndex &index, const QVariant &value, i
     CaseDocument *doc = document();
     const QString text = value.toString().trimmed();
     switch (Column(index.column())) {
-    case Speaker: edit::setValue(doc, s->id, &Statement::speaker, text, tr("Edit speaker")); return true;
+    case Speaker:
+        edit::setValue(doc, s->id, &Statement::speaker, text, tr("Edit speaker"));
+        return true;
     case Organisation:
         edit::setValue(doc, s->id, &Statement::organisation, text, tr("Edit organisation"));
         return true;
-    case Quote: edit::setValue(doc, s->id, &Statement::quote, text, tr("Edit statement words")); return true;
+    case Quote:
+        edit::setValue(doc, s->id, &Statement::quote, text, tr("Edit statement words"));
+        return true;
     case Grade: {
         // Admiralty grade: reliability A-F, credibility 1-6.
         static const QRegularExpression grade(QStringLiteral("^([A-Fa-f])\\s*([1-6])$"));
@@ -91,8 +105,10 @@ bool StatementsModel::setData(const QModelIndex &index, const QVariant &value, i
         edit::setStatementStance(doc, s->id, *stance);
         return true;
     }
-    case Time: return news::setStatementTime(doc, s->id, text);
-    case ColumnCount: break;
+    case Time:
+        return news::setStatementTime(doc, s->id, text);
+    case ColumnCount:
+        break;
     }
     return false;
 }
@@ -116,8 +132,7 @@ QVariant StatementsModel::data(const QModelIndex &index, int role) const
                 QStringLiteral("\u201C%1\u201D = %2%3%4")
                     .arg(t.phrase, t.isPeriod() ? timeformat::span(t.begin, t.end) : timeformat::utc(t.begin),
                          t.manual ? tr(" (set by hand)") : QString(),
-                         t.assumedZone.isEmpty() ? QString()
-                                                 : tr(" (no zone stated: read as %1)").arg(t.assumedZone)));
+                         t.assumedZone.isEmpty() ? QString() : tr(" (no zone stated: read as %1)").arg(t.assumedZone)));
         return lines.join(u'\n');
     }
     if (role == Qt::ForegroundRole && index.column() == Stance && !s->stanceConfirmed)
@@ -130,16 +145,19 @@ QVariant StatementsModel::data(const QModelIndex &index, int role) const
     if (role == Qt::EditRole) {
         switch (Column(index.column())) {
         case Stance:
-        return s->stanceConfirmed || s->stance.isEmpty() ? stanceText(s->stance)
-                                                         : stanceText(s->stance) + QStringLiteral(" ?");
-        default: break;
+            return s->stanceConfirmed || s->stance.isEmpty() ? stanceText(s->stance)
+                                                             : stanceText(s->stance) + QStringLiteral(" ?");
+        default:
+            break;
         }
     }
     if (role != Qt::DisplayRole && role != Qt::EditRole)
         return {};
     switch (Column(index.column())) {
-    case Speaker: return s->speaker;
-    case Organisation: return s->organisation;
+    case Speaker:
+        return s->speaker;
+    case Organisation:
+        return s->organisation;
     case Time: {
         if (s->times.isEmpty())
             return QString();
@@ -150,14 +168,18 @@ QVariant StatementsModel::data(const QModelIndex &index, int role) const
         const QString b = timeformat::utc(t.begin), e = timeformat::utc(t.end);
         const QString text = b.left(10) == e.left(10) ? b.left(16) + u'\u2013' + e.mid(11, 5) + u'Z'
                                                       : b.left(16) + u'\u2013' + e.left(16) + u'Z';
-        return (t.approximate ? QStringLiteral("~") : QString()) + text + (s->times.size() > 1 ? QStringLiteral(" \u2026") : QString());
+        return (t.approximate ? QStringLiteral("~") : QString()) + text +
+               (s->times.size() > 1 ? QStringLiteral(" \u2026") : QString());
     }
     case Stance:
         return s->stanceConfirmed || s->stance.isEmpty() ? stanceText(s->stance)
                                                          : stanceText(s->stance) + QStringLiteral(" ?");
-    case Grade: return QStringLiteral("%1%2").arg(s->reliability).arg(s->credibility);
-    case Quote: return s->quote;
-    case ColumnCount: break;
+    case Grade:
+        return QStringLiteral("%1%2").arg(s->reliability).arg(s->credibility);
+    case Quote:
+        return s->quote;
+    case ColumnCount:
+        break;
     }
     return {};
 }

@@ -34,7 +34,9 @@ void civilFromDays(int64_t z, int64_t &y, unsigned &m, unsigned &d)
 } // namespace
 
 TimelineModel::TimelineModel(QObject *parent)
-    : QAbstractTableModel(parent), m_index(TimelineIndex::build({})), m_rows(m_index, &m_index->entries())
+    : QAbstractTableModel(parent)
+    , m_index(TimelineIndex::build({}))
+    , m_rows(m_index, &m_index->entries())
 {
 }
 
@@ -71,9 +73,8 @@ QString TimelineModel::formatTime(qint64 micros)
     civilFromDays(days, y, mo, d);
     const int64_t ms = rest / 1000;
     char buf[40];
-    const int n =
-        std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u %02d:%02d:%02d.%03d", static_cast<long long>(y), mo,
-                      d, int(ms / 3'600'000), int(ms / 60'000 % 60), int(ms / 1000 % 60), int(ms % 1000));
+    const int n = std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u %02d:%02d:%02d.%03d", static_cast<long long>(y), mo,
+                                d, int(ms / 3'600'000), int(ms / 60'000 % 60), int(ms / 1000 % 60), int(ms % 1000));
     return QString::fromLatin1(buf, n);
 }
 
@@ -98,9 +99,8 @@ QVariant TimelineModel::display(int column, const TimelineSource &source, std::s
     case Bytes:
         return t.status[r] || t.bytes[r] ? QVariant(qulonglong(t.bytes[r])) : QVariant();
     case ResponseTime:
-        return t.responseUs[r] == NoResponseTime
-                   ? QVariant()
-                   : QVariant(QString::number(t.responseUs[r] / 1000.0, 'f', 3));
+        return t.responseUs[r] == NoResponseTime ? QVariant()
+                                                 : QVariant(QString::number(t.responseUs[r] / 1000.0, 'f', 3));
     case Severity:
         return t.severity[r] < 8 ? QString::fromLatin1(SeverityNames[t.severity[r]]) : QString();
     case Message:
@@ -154,10 +154,10 @@ QVariant TimelineModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Response time in milliseconds, where the log records it");
     if (role != Qt::DisplayRole)
         return {};
-    static const char *names[] = {
-        QT_TR_NOOP("Time (UTC)"), QT_TR_NOOP("Site / host"), QT_TR_NOOP("Source"), QT_TR_NOOP("Client"),
-        QT_TR_NOOP("Method"),     QT_TR_NOOP("Path"),        QT_TR_NOOP("Status"), QT_TR_NOOP("Bytes"),
-        QT_TR_NOOP("Resp. (ms)"), QT_TR_NOOP("Severity"),    QT_TR_NOOP("Message")};
+    static const char *names[] = {QT_TR_NOOP("Time (UTC)"), QT_TR_NOOP("Site / host"), QT_TR_NOOP("Source"),
+                                  QT_TR_NOOP("Client"),     QT_TR_NOOP("Method"),      QT_TR_NOOP("Path"),
+                                  QT_TR_NOOP("Status"),     QT_TR_NOOP("Bytes"),       QT_TR_NOOP("Resp. (ms)"),
+                                  QT_TR_NOOP("Severity"),   QT_TR_NOOP("Message")};
     return section >= 0 && section < ColumnCount ? tr(names[section]) : QVariant();
 }
 

@@ -15,7 +15,10 @@
 namespace inquest {
 
 RawLinePanel::RawLinePanel(QWidget *parent)
-    : QWidget(parent), m_info(new QLabel), m_text(new QPlainTextEdit), m_delay(new QTimer(this))
+    : QWidget(parent)
+    , m_info(new QLabel)
+    , m_text(new QPlainTextEdit)
+    , m_delay(new QTimer(this))
 {
     m_info->setObjectName(QStringLiteral("rawLineInfo"));
     m_info->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -58,26 +61,19 @@ void RawLinePanel::clear()
     m_text->clear();
 }
 
-QString RawLinePanel::infoText() const
-{
-    return m_info->text();
-}
+QString RawLinePanel::infoText() const { return m_info->text(); }
 
-QString RawLinePanel::lineText() const
-{
-    return m_text->toPlainText();
-}
+QString RawLinePanel::lineText() const { return m_text->toPlainText(); }
 
 void RawLinePanel::load()
 {
     if (!m_source.table || m_row >= m_source.table->size())
         return;
     const quint64 request = m_request;
-    m_info->setText(tr("Reading line %L1 of %2\u2026")
-                        .arg(m_source.table->line[m_row])
-                        .arg(m_source.name.toHtmlEscaped()));
-    m_reading = parallel::run(readRawLine, m_source.path, m_source.size,
-                                  quint64(m_source.table->offset[m_row]), qsizetype(64 * 1024));
+    m_info->setText(
+        tr("Reading line %L1 of %2\u2026").arg(m_source.table->line[m_row]).arg(m_source.name.toHtmlEscaped()));
+    m_reading = parallel::run(readRawLine, m_source.path, m_source.size, quint64(m_source.table->offset[m_row]),
+                              qsizetype(64 * 1024));
     auto *watcher = new QFutureWatcher<RawLine>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, request] {
         watcher->deleteLater();

@@ -46,14 +46,15 @@ void reselect(QComboBox *combo, const QVariant &data)
 } // namespace
 
 TimelineFilterBar::TimelineFilterBar(QWidget *parent)
-    : QWidget(parent), m_text(new QLineEdit),
-      m_status(makeCombo(QStringLiteral("timelineStatus"), tr("HTTP status class"))),
-      m_site(
-          makeCombo(QStringLiteral("timelineSite"), tr("Site (the source's site, or the host of the line)"))),
-      m_source(makeCombo(QStringLiteral("timelineSource"), tr("Log source"))),
-      m_severity(makeCombo(QStringLiteral("timelineSeverity"), tr("Syslog severity"))),
-      m_from(makeTimeEdit(QStringLiteral("timelineFrom"), tr("from (UTC)"))),
-      m_to(makeTimeEdit(QStringLiteral("timelineTo"), tr("to (UTC)"))), m_typing(new QTimer(this))
+    : QWidget(parent)
+    , m_text(new QLineEdit)
+    , m_status(makeCombo(QStringLiteral("timelineStatus"), tr("HTTP status class")))
+    , m_site(makeCombo(QStringLiteral("timelineSite"), tr("Site (the source's site, or the host of the line)")))
+    , m_source(makeCombo(QStringLiteral("timelineSource"), tr("Log source")))
+    , m_severity(makeCombo(QStringLiteral("timelineSeverity"), tr("Syslog severity")))
+    , m_from(makeTimeEdit(QStringLiteral("timelineFrom"), tr("from (UTC)")))
+    , m_to(makeTimeEdit(QStringLiteral("timelineTo"), tr("to (UTC)")))
+    , m_typing(new QTimer(this))
 {
     m_text->setObjectName(QStringLiteral("timelineFilterText"));
     m_text->setPlaceholderText(tr("Filter path, client, agent, host, message\u2026"));
@@ -180,17 +181,13 @@ void TimelineFilterBar::timeEdited(QLineEdit *edit, std::optional<qint64> &value
     m_typing->start();
 }
 
-void TimelineFilterBar::emitChanged()
-{
-    emit filterChanged(filter());
-}
+void TimelineFilterBar::emitChanged() { emit filterChanged(filter()); }
 
 std::optional<qint64> TimelineFilterBar::parseTime(const QString &text)
 {
     const QString t = text.trimmed();
     QDateTime dt = QDateTime::fromString(t, Qt::ISODateWithMs);
-    static const QString formats[] = {QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"),
-                                      QStringLiteral("yyyy-MM-dd HH:mm:ss"),
+    static const QString formats[] = {QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"), QStringLiteral("yyyy-MM-dd HH:mm:ss"),
                                       QStringLiteral("yyyy-MM-dd HH:mm"), QStringLiteral("yyyy-MM-dd")};
     for (const QString &format : formats) {
         if (dt.isValid())

@@ -20,12 +20,17 @@
 namespace inquest {
 
 TimelineView::TimelineView(CaseDocument *doc, QWidget *parent)
-    : QWidget(parent), m_doc(doc), m_controller(new TimelineController(this)),
-      m_model(new TimelineModel(this)), m_filterBar(new TimelineFilterBar), m_view(new QTableView),
-      m_rawLine(new RawLinePanel), m_count(new QLabel),
-      m_emptyHint(new QLabel(tr("All imported log lines, merged by time.\nImport logs (File \u2192 Import "
-                                "Logs\u2026) to fill it."))),
-      m_rawToggle(new QToolButton)
+    : QWidget(parent)
+    , m_doc(doc)
+    , m_controller(new TimelineController(this))
+    , m_model(new TimelineModel(this))
+    , m_filterBar(new TimelineFilterBar)
+    , m_view(new QTableView)
+    , m_rawLine(new RawLinePanel)
+    , m_count(new QLabel)
+    , m_emptyHint(new QLabel(tr("All imported log lines, merged by time.\nImport logs (File \u2192 Import "
+                                "Logs\u2026) to fill it.")))
+    , m_rawToggle(new QToolButton)
 {
     setObjectName(QStringLiteral("timelineDock"));
     m_view->setObjectName(QStringLiteral("timelineView"));
@@ -83,8 +88,7 @@ TimelineView::TimelineView(CaseDocument *doc, QWidget *parent)
     connect(m_filterBar, &TimelineFilterBar::filterChanged, m_controller, &TimelineController::setFilter);
     connect(m_controller, &TimelineController::updated, this, &TimelineView::timelineUpdated);
     connect(m_controller, &TimelineController::busyChanged, this, &TimelineView::updateCount);
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &TimelineView::currentRowChanged);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &TimelineView::currentRowChanged);
     connect(m_view, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
         const uint64_t e = m_model->entryAt(index.row());
         emit rowActivated(m_model->timelineIndex()->sourceOf(e).id, qint64(timeline::rowOf(e)));
@@ -114,15 +118,15 @@ bool TimelineView::showSourceLines(Id sourceId, qint64 firstLine, qint64 lastLin
 {
     const TimelineIndex &index = *m_controller->index();
     const auto &sources = index.sources();
-    const auto it = std::find_if(sources.begin(), sources.end(), [sourceId](const TimelineSource &s) { return s.id == sourceId; });
+    const auto it =
+        std::find_if(sources.begin(), sources.end(), [sourceId](const TimelineSource &s) { return s.id == sourceId; });
     if (it == sources.end() || lastLine < firstLine)
         return false;
     // Rows are in file order, so line numbers ascend; the times of those rows need not.
     const std::vector<uint32_t> &lines = it->table->line;
-    const auto b = std::lower_bound(lines.begin(), lines.end(), uint64_t(firstLine),
-                                    [](uint32_t l, uint64_t v) { return l < v; });
-    const auto e = std::upper_bound(b, lines.end(), uint64_t(lastLine),
-                                    [](uint64_t v, uint32_t l) { return v < l; });
+    const auto b =
+        std::lower_bound(lines.begin(), lines.end(), uint64_t(firstLine), [](uint32_t l, uint64_t v) { return l < v; });
+    const auto e = std::upper_bound(b, lines.end(), uint64_t(lastLine), [](uint64_t v, uint32_t l) { return v < l; });
     if (b == e)
         return false;
     const std::size_t first = std::size_t(b - lines.begin());
@@ -139,20 +143,19 @@ void TimelineView::documentChanged(const ChangeEvent &event)
 {
     // Coalesced: importing a folder adds thousands of sources in one go, and the index is
     // rebuilt once when control returns to the event loop rather than once per source.
-    if ((event.entity == Entity::Source ||
-         (event.entity == Entity::Case && event.action == ChangeAction::Reset)) &&
+    if ((event.entity == Entity::Source || (event.entity == Entity::Case && event.action == ChangeAction::Reset)) &&
         !std::exchange(m_rebuildQueued, true)) {
-        QMetaObject::invokeMethod(this, [this] {
-            m_rebuildQueued = false;
-            rebuild();
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                m_rebuildQueued = false;
+                rebuild();
+            },
+            Qt::QueuedConnection);
     }
 }
 
-void TimelineView::rebuild()
-{
-    m_controller->setSources(timelineSources(m_doc->sources()));
-}
+void TimelineView::rebuild() { m_controller->setSources(timelineSources(m_doc->sources())); }
 
 void TimelineView::timelineUpdated()
 {
@@ -207,8 +210,7 @@ void TimelineView::updateCount()
 {
     const std::size_t total = m_controller->index()->size();
     const std::size_t shown = m_controller->rows()->size();
-    QString text =
-        shown == total ? tr("%L1 events").arg(total) : tr("%L1 of %L2 events").arg(shown).arg(total);
+    QString text = shown == total ? tr("%L1 events").arg(total) : tr("%L1 of %L2 events").arg(shown).arg(total);
     if (m_controller->isBusy())
         text += tr(" (working\u2026)");
     m_count->setText(text);

@@ -67,8 +67,8 @@ private:
     QLabel *m_emptyHint;
     QToolButton *m_rawToggle;
     bool m_rebuildQueued = false;
-    const void *m_shownIndex = nullptr; // the index the filter bar's choices were made from
-    std::optional<qint64> m_scrollTo;   // after the next filter result, go to this time
+    const void *m_shownIndex = nullptr;    // the index the filter bar's choices were made from
+    std::optional<qint64> m_scrollTo;      // after the next filter result, go to this time
     std::optional<uint64_t> m_selectEntry; // after the next filter result, select this entry
 };
 

@@ -24,10 +24,7 @@ QMap<HypothesisKind, Rating> fromStance(const QMap<HypothesisKind, Rating> &stan
     return r;
 }
 
-QString minutes(int64_t us)
-{
-    return QString::number(double(std::llabs(us)) / Minute, 'f', 0);
-}
+QString minutes(int64_t us) { return QString::number(double(std::llabs(us)) / Minute, 'f', 0); }
 
 } // namespace
 
@@ -72,14 +69,12 @@ void ClaimCheckDetector::run(AnalysisContext &context, DetectorOutput &out) cons
             }
             if (!best || bestDistance > tol) {
                 consistent = false;
-                findings.append(
-                    QStringLiteral("\u201c%1\u201d: the logs show no outage then").arg(ref.phrase));
+                findings.append(QStringLiteral("\u201c%1\u201d: the logs show no outage then").arg(ref.phrase));
                 continue;
             }
             rangeBegin = std::min<qint64>(rangeBegin, best->begin);
             rangeEnd = std::max<qint64>(rangeEnd, best->end);
-            const QString window =
-                QStringLiteral("%1–%2").arg(formatUtc(best->begin), formatUtc(best->end, false));
+            const QString window = QStringLiteral("%1–%2").arg(formatUtc(best->begin), formatUtc(best->end, false));
             if (ref.isPeriod()) {
                 const qint64 db = ref.begin - best->begin;
                 const qint64 de = ref.end - best->end;
@@ -92,11 +87,10 @@ void ClaimCheckDetector::run(AnalysisContext &context, DetectorOutput &out) cons
                              db >= 0 ? QStringLiteral("later") : QStringLiteral("earlier"), minutes(de),
                              de >= 0 ? QStringLiteral("later") : QStringLiteral("earlier")));
             } else {
-                findings.append(
-                    QStringLiteral("\u201c%1\u201d (%2) falls %3 the observed outage %4")
-                        .arg(ref.phrase, formatUtc(ref.begin),
-                             bestDistance == 0 ? QStringLiteral("within") : QStringLiteral("just outside"),
-                             window));
+                findings.append(QStringLiteral("\u201c%1\u201d (%2) falls %3 the observed outage %4")
+                                    .arg(ref.phrase, formatUtc(ref.begin),
+                                         bestDistance == 0 ? QStringLiteral("within") : QStringLiteral("just outside"),
+                                         window));
             }
         }
         if (!judged)

@@ -61,12 +61,10 @@ void ClientPopulationDetector::run(AnalysisContext &context, DetectorOutput &out
             for (const auto &[ref, count] : c.window->externalReferers) {
                 const double share = c.window->refererShare(ref);
                 const double before = c.baseline->refererShare(ref);
-                if (share >= params.refererShare && share >= params.refererFactor * before &&
-                    share > spikeShare) {
+                if (share >= params.refererShare && share >= params.refererFactor * before && share > spikeShare) {
                     spikeShare = share;
                     spikeBefore = before;
-                    spikeReferer =
-                        QString::fromUtf8(site->referer(ref).data(), qsizetype(site->referer(ref).size()));
+                    spikeReferer = QString::fromUtf8(site->referer(ref).data(), qsizetype(site->referer(ref).size()));
                 }
             }
         }
@@ -77,9 +75,7 @@ void ClientPopulationDetector::run(AnalysisContext &context, DetectorOutput &out
         const QString when = QStringLiteral("%1–%2").arg(formatUtc(inc.begin), formatUtc(inc.end, false));
         auto add = [&](const QString &title, const QString &reason, const QMap<HypothesisKind, Rating> &r) {
             Evidence e = suggest(
-                title,
-                reason + QStringLiteral(" (window %1, compared with the same length before it)").arg(when),
-                r);
+                title, reason + QStringLiteral(" (window %1, compared with the same length before it)").arg(when), r);
             e.provenance.timeBegin = inc.begin;
             e.provenance.timeEnd = inc.end;
             e.provenance.metric = QStringLiteral("clients");
@@ -95,9 +91,8 @@ void ClientPopulationDetector::run(AnalysisContext &context, DetectorOutput &out
         if (influx) {
             changed = true;
             add(QStringLiteral("Influx of new clients (%1 new)").arg(formatPercent(w.newShare())),
-                QStringLiteral(
-                    "%1 of the %2 clients in the window had never been seen before it, against %3 before; "
-                    "a failing device or a release does not bring new visitors")
+                QStringLiteral("%1 of the %2 clients in the window had never been seen before it, against %3 before; "
+                               "a failing device or a release does not bring new visitors")
                     .arg(formatPercent(w.newShare()))
                     .arg(qint64(w.clients))
                     .arg(formatPercent(b.newShare())),
@@ -111,18 +106,16 @@ void ClientPopulationDetector::run(AnalysisContext &context, DetectorOutput &out
         if (perClient >= params.perClientRise) {
             changed = true;
             add(QStringLiteral("Clients send more requests each (%1×)").arg(perClient, 0, 'f', 1),
-                QStringLiteral(
-                    "%1 requests per client in the window against %2 before; people browsing do not "
-                    "speed up, scripted clients do")
+                QStringLiteral("%1 requests per client in the window against %2 before; people browsing do not "
+                               "speed up, scripted clients do")
                     .arg(w.perClient(), 0, 'f', 1)
                     .arg(b.perClient(), 0, 'f', 1),
                 ratings({{K::Ddos, R::C}, {K::FlashCrowd, R::I}}));
         } else if (influx && perClient <= params.perClientFall) {
             changed = true;
             add(QStringLiteral("Many new clients with few requests each (%1×)").arg(perClient, 0, 'f', 2),
-                QStringLiteral(
-                    "%1 requests per client in the window against %2 before: many visitors, each looking "
-                    "briefly, as when a link is shared widely")
+                QStringLiteral("%1 requests per client in the window against %2 before: many visitors, each looking "
+                               "briefly, as when a link is shared widely")
                     .arg(w.perClient(), 0, 'f', 1)
                     .arg(b.perClient(), 0, 'f', 1),
                 ratings({{K::FlashCrowd, R::C}, {K::Ddos, R::I}}));
@@ -130,8 +123,7 @@ void ClientPopulationDetector::run(AnalysisContext &context, DetectorOutput &out
         if (w.top1 >= b.top1 + params.top1Rise) {
             changed = true;
             add(QStringLiteral("Traffic concentrated on few clients (top 1%: %1)").arg(formatPercent(w.top1)),
-                QStringLiteral(
-                    "The top 1% of clients sent %1 of the requests in the window against %2 before")
+                QStringLiteral("The top 1% of clients sent %1 of the requests in the window against %2 before")
                     .arg(formatPercent(w.top1), formatPercent(b.top1)),
                 ratings({{K::Ddos, R::C}, {K::FlashCrowd, R::I}}));
         }
@@ -140,9 +132,8 @@ void ClientPopulationDetector::run(AnalysisContext &context, DetectorOutput &out
             add(QStringLiteral("User agents less diverse (%1 → %2 bits)")
                     .arg(b.agentEntropy, 0, 'f', 1)
                     .arg(w.agentEntropy, 0, 'f', 1),
-                QStringLiteral(
-                    "The entropy of user agents over requests fell from %1 to %2 bits: a few programs "
-                    "dominate, where a crowd of people would bring the usual browser mix")
+                QStringLiteral("The entropy of user agents over requests fell from %1 to %2 bits: a few programs "
+                               "dominate, where a crowd of people would bring the usual browser mix")
                     .arg(b.agentEntropy, 0, 'f', 2)
                     .arg(w.agentEntropy, 0, 'f', 2),
                 ratings({{K::Ddos, R::C}, {K::FlashCrowd, R::I}}));
@@ -150,19 +141,17 @@ void ClientPopulationDetector::run(AnalysisContext &context, DetectorOutput &out
         if (!spikeReferer.isEmpty()) {
             changed = true;
             add(QStringLiteral("Referer spike: %1").arg(spikeReferer),
-                QStringLiteral(
-                    "%1 of requests in the window came from %2 (%3 before): visitors followed a link, "
-                    "as after a newsletter or a social-media post")
+                QStringLiteral("%1 of requests in the window came from %2 (%3 before): visitors followed a link, "
+                               "as after a newsletter or a social-media post")
                     .arg(formatPercent(spikeShare), spikeReferer, formatPercent(spikeBefore)),
                 ratings({{K::FlashCrowd, R::CC}, {K::Ddos, R::I}}));
         }
         if (!changed && std::abs(w.newShare() - b.newShare()) < 0.1 && std::abs(w.top1 - b.top1) < 0.1 &&
             std::abs(w.agentEntropy - b.agentEntropy) < 0.5) {
             add(QStringLiteral("Client population unchanged"),
-                QStringLiteral(
-                    "New clients %1 (before %2), %3 requests per client (before %4), top 1% of clients %5 "
-                    "(before %6), user-agent entropy %7 bits (before %8): the usual visitors, no flood "
-                    "and no crowd")
+                QStringLiteral("New clients %1 (before %2), %3 requests per client (before %4), top 1% of clients %5 "
+                               "(before %6), user-agent entropy %7 bits (before %8): the usual visitors, no flood "
+                               "and no crowd")
                     .arg(formatPercent(w.newShare()), formatPercent(b.newShare()))
                     .arg(w.perClient(), 0, 'f', 1)
                     .arg(b.perClient(), 0, 'f', 1)

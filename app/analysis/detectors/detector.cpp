@@ -48,7 +48,9 @@ QString sourceName(const Source &s)
 
 } // namespace
 
-AnalysisContext::AnalysisContext(const CaseData &caseData) : data(caseData), sites(SiteBins::build(caseData))
+AnalysisContext::AnalysisContext(const CaseData &caseData)
+    : data(caseData)
+    , sites(SiteBins::build(caseData))
 {
 }
 
@@ -61,8 +63,7 @@ SiteBins *AnalysisContext::site(const QString &name)
     return nullptr;
 }
 
-std::pair<int64_t, int64_t> AnalysisContext::baselineFor(const Incident &incident, int64_t length,
-                                                         int64_t gap) const
+std::pair<int64_t, int64_t> AnalysisContext::baselineFor(const Incident &incident, int64_t length, int64_t gap) const
 {
     int64_t end = incident.begin - gap;
     int64_t begin = end - length;
@@ -117,9 +118,8 @@ void AnalysisContext::citeLines(Evidence &e, const QStringList &siteNames, int64
         for (const Candidate &c : found) {
             total += c.rows.events;
             if (&c != &best)
-                others.append(QStringLiteral("%1 (%2)")
-                                  .arg(sourceName(*c.site->parts[c.part].source))
-                                  .arg(c.rows.events));
+                others.append(
+                    QStringLiteral("%1 (%2)").arg(sourceName(*c.site->parts[c.part].source)).arg(c.rows.events));
         }
         e.description += QStringLiteral("\n\nLines cited from %1, the source with the most events in the "
                                         "window (%2 of %3); %4 other source(s) also contributed: %5.")
@@ -140,8 +140,8 @@ const WindowProfile &AnalysisContext::profile(SiteBins &s, int64_t begin, int64_
     return it->second;
 }
 
-std::vector<AnalysisContext::Comparison> AnalysisContext::compare(const Incident &incident,
-                                                                  int64_t baselineLength, bool equalLength)
+std::vector<AnalysisContext::Comparison> AnalysisContext::compare(const Incident &incident, int64_t baselineLength,
+                                                                  bool equalLength)
 {
     constexpr int64_t Gap = 5 * 60 * int64_t(1'000'000);
     const int64_t length = equalLength ? incident.end - incident.begin : baselineLength;
@@ -199,9 +199,8 @@ DetectorOutput runDetectors(const CaseData &data)
 
 QString speakerOf(const Statement &statement)
 {
-    return statement.organisation.isEmpty()
-               ? statement.speaker
-               : QStringLiteral("%1 (%2)").arg(statement.organisation, statement.speaker);
+    return statement.organisation.isEmpty() ? statement.speaker
+                                            : QStringLiteral("%1 (%2)").arg(statement.organisation, statement.speaker);
 }
 
 QString quotedSentence(const Statement &statement)

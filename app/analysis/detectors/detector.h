@@ -86,8 +86,7 @@ public:
 
 protected:
     // A suggested evidence item from this detector.
-    Evidence suggest(const QString &title, const QString &reason,
-                     const QMap<HypothesisKind, Rating> &ratings) const;
+    Evidence suggest(const QString &title, const QString &reason, const QMap<HypothesisKind, Rating> &ratings) const;
 };
 
 // The standard detectors, in the order they must run (the incident window first).

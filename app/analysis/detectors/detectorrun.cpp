@@ -6,16 +6,10 @@ namespace inquest {
 
 namespace {
 
-bool fromDetector(const QString &origin)
-{
-    return origin.startsWith(QStringLiteral("detector:"));
-}
+bool fromDetector(const QString &origin) { return origin.startsWith(QStringLiteral("detector:")); }
 
 // "detector:endpoints@1" → "detector:endpoints": a finding is the same across versions.
-QString detectorName(const QString &origin)
-{
-    return origin.section(u'@', 0, 0);
-}
+QString detectorName(const QString &origin) { return origin.section(u'@', 0, 0); }
 
 bool sameFinding(const Evidence &a, const Evidence &b)
 {

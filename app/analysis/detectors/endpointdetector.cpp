@@ -6,10 +6,7 @@ namespace inquest {
 
 namespace {
 
-QString text(std::string_view v)
-{
-    return QString::fromUtf8(v.data(), qsizetype(v.size()));
-}
+QString text(std::string_view v) { return QString::fromUtf8(v.data(), qsizetype(v.size())); }
 
 } // namespace
 
@@ -59,12 +56,9 @@ void EndpointDetector::run(AnalysisContext &context, DetectorOutput &out) const
                     isHammered = true;
                     const double referred = double(count.externalReferred) / double(count.requests);
                     const QString line =
-                        QStringLiteral(
-                            "%1 %2: %3 of requests (before %4), %5 of them 5xx, %6 with an external referer")
-                            .arg(c.site, text(site.endpoint(top)), formatPercent(share),
-                                 formatPercent(before),
-                                 formatPercent(count.requests ? double(count.errors) / double(count.requests)
-                                                              : 0),
+                        QStringLiteral("%1 %2: %3 of requests (before %4), %5 of them 5xx, %6 with an external referer")
+                            .arg(c.site, text(site.endpoint(top)), formatPercent(share), formatPercent(before),
+                                 formatPercent(count.requests ? double(count.errors) / double(count.requests) : 0),
                                  formatPercent(referred));
                     if (referred >= params.linkedShare) {
                         anyLinked = true;
@@ -102,27 +96,23 @@ void EndpointDetector::run(AnalysisContext &context, DetectorOutput &out) const
             const double share = double(traffic) / double(w.requests);
             const double shareBefore = b.requests ? double(trafficBefore) / double(b.requests) : 0;
             const double inside = traffic ? double(covered) / double(traffic) : 0;
-            const double outside =
-                w.requests > traffic ? double(w.errors - covered) / double(w.requests - traffic) : 0;
+            const double outside = w.requests > traffic ? double(w.errors - covered) / double(w.requests - traffic) : 0;
             if (includesTop)
                 continue; // the errors follow the hammered endpoint; reported with it
-            if (share <= params.confinedTraffic &&
-                inside >= params.confinedRateFactor * std::max(outside, 1e-4) &&
+            if (share <= params.confinedTraffic && inside >= params.confinedRateFactor * std::max(outside, 1e-4) &&
                 share <= 1.5 * shareBefore + 0.02) {
                 confined.append(
-                    QStringLiteral(
-                        "%1: %2 of 5xx on %3 endpoint(s) (%4) that carry %5 of requests (before %6); "
-                        "5xx rate there %7, elsewhere %8")
+                    QStringLiteral("%1: %2 of 5xx on %3 endpoint(s) (%4) that carry %5 of requests (before %6); "
+                                   "5xx rate there %7, elsewhere %8")
                         .arg(c.site, formatPercent(double(covered) / double(w.errors)))
                         .arg(coveredEndpoints)
-                        .arg(names.join(QStringLiteral(", ")), formatPercent(share),
-                             formatPercent(shareBefore), formatPercent(inside), formatPercent(outside)));
+                        .arg(names.join(QStringLiteral(", ")), formatPercent(share), formatPercent(shareBefore),
+                             formatPercent(inside), formatPercent(outside)));
             } else if (share >= params.spreadTraffic) {
-                spread.append(
-                    QStringLiteral("%1: 5xx on %2 endpoints carrying %3 of requests, rate %4 (elsewhere %5)")
-                        .arg(c.site)
-                        .arg(byErrors.size())
-                        .arg(formatPercent(share), formatPercent(inside), formatPercent(outside)));
+                spread.append(QStringLiteral("%1: 5xx on %2 endpoints carrying %3 of requests, rate %4 (elsewhere %5)")
+                                  .arg(c.site)
+                                  .arg(byErrors.size())
+                                  .arg(formatPercent(share), formatPercent(inside), formatPercent(outside)));
             }
         }
 
@@ -158,9 +148,8 @@ void EndpointDetector::run(AnalysisContext &context, DetectorOutput &out) const
                 QStringLiteral("requests-by-path"));
         if (!confined.isEmpty())
             add(QStringLiteral("Errors confined to a few endpoints"),
-                QStringLiteral(
-                    "The 5xx responses fall on a few endpoints whose traffic did not change: %1. A broken "
-                    "release or configuration breaks some paths; a failing network breaks all of them.")
+                QStringLiteral("The 5xx responses fall on a few endpoints whose traffic did not change: %1. A broken "
+                               "release or configuration breaks some paths; a failing network breaks all of them.")
                     .arg(confined.join(QStringLiteral("; "))),
                 ratings({{K::Change, R::C}, {K::Hardware, R::I}, {K::Network, R::I}, {K::FlashCrowd, R::I}}),
                 QStringLiteral("errors-by-path"));

@@ -132,17 +132,15 @@ void IncidentWindowDetector::run(AnalysisContext &context, DetectorOutput &out) 
         QStringList lines;
         for (const auto &w : inc.windows) {
             SiteBins *site = context.site(w.site);
-            const auto [bb, be] =
-                context.baselineFor(inc, 2 * 3600 * int64_t(1'000'000), 5 * 60 * int64_t(1'000'000));
+            const auto [bb, be] = context.baselineFor(inc, 2 * 3600 * int64_t(1'000'000), 5 * 60 * int64_t(1'000'000));
             const WindowProfile &win = context.profile(*site, w.begin, w.end, w.begin);
             const WindowProfile &base = context.profile(*site, bb, be, bb);
             const double ratio = base.perMinute() > 0 ? win.perMinute() / base.perMinute() : 0;
-            lines.append(
-                QStringLiteral("%1: %2–%3, 5xx %4 of requests (baseline %5), requests %6× baseline%7")
-                    .arg(w.site, formatUtc(w.begin, false), formatUtc(w.end, false),
-                         formatPercent(win.errorRate()), formatPercent(base.errorRate()),
-                         QString::number(ratio, 'f', 2),
-                         w.drop ? QStringLiteral(" (traffic fell)") : QString()));
+            lines.append(QStringLiteral("%1: %2–%3, 5xx %4 of requests (baseline %5), requests %6× baseline%7")
+                             .arg(w.site, formatUtc(w.begin, false), formatUtc(w.end, false),
+                                  formatPercent(win.errorRate()), formatPercent(base.errorRate()),
+                                  QString::number(ratio, 'f', 2),
+                                  w.drop ? QStringLiteral(" (traffic fell)") : QString()));
         }
         for (const SiteBins &site : context.sites) {
             if (!inc.affected.contains(site.site) && site.start <= inc.begin && site.end() >= inc.end) {
@@ -159,12 +157,11 @@ void IncidentWindowDetector::run(AnalysisContext &context, DetectorOutput &out) 
             QStringLiteral("Per-minute 5xx share and requests compared with the median/MAD of the "
                            "preceding %1 minutes. Affected: %2%3. %4.")
                 .arg(params.baselineBins)
-                .arg(
-                    inc.affected.join(QStringLiteral(", ")),
-                    inc.unaffected.isEmpty()
-                        ? QString()
-                        : QStringLiteral("; not affected: %1").arg(inc.unaffected.join(QStringLiteral(", "))),
-                    lines.join(QStringLiteral("; ")));
+                .arg(inc.affected.join(QStringLiteral(", ")),
+                     inc.unaffected.isEmpty()
+                         ? QString()
+                         : QStringLiteral("; not affected: %1").arg(inc.unaffected.join(QStringLiteral(", "))),
+                     lines.join(QStringLiteral("; ")));
         // The window itself favours no explanation; the other detectors read it.
         Evidence e = suggest(title, reason, ratings({}));
         e.provenance.timeBegin = inc.begin;

@@ -10,18 +10,20 @@ namespace {
 int weight(Rating r)
 {
     switch (r) {
-    case Rating::CC: return 2;
-    case Rating::C: return 1;
-    case Rating::I: return -1;
-    case Rating::II: return -2;
-    default: return 0;
+    case Rating::CC:
+        return 2;
+    case Rating::C:
+        return 1;
+    case Rating::I:
+        return -1;
+    case Rating::II:
+        return -2;
+    default:
+        return 0;
     }
 }
 
-QString signedWeight(int w)
-{
-    return w > 0 ? QStringLiteral("+%1").arg(w) : QStringLiteral("\u2212%1").arg(-w);
-}
+QString signedWeight(int w) { return w > 0 ? QStringLiteral("+%1").arg(w) : QStringLiteral("\u2212%1").arg(-w); }
 
 // What the log findings of this run say about one kind: the sum of their ratings, and the
 // findings that rated it.
@@ -33,10 +35,7 @@ struct LogLean
 
 } // namespace
 
-QJsonObject StatedCauseDetector::parameters() const
-{
-    return {{QStringLiteral("minLogWeight"), params.minLogWeight}};
-}
+QJsonObject StatedCauseDetector::parameters() const { return {{QStringLiteral("minLogWeight"), params.minLogWeight}}; }
 
 void StatedCauseDetector::run(AnalysisContext &context, DetectorOutput &out) const
 {
@@ -64,11 +63,11 @@ void StatedCauseDetector::run(AnalysisContext &context, DetectorOutput &out) con
             const LogLean l = lean.value(it.key());
             if (said == 0 || std::abs(l.sum) < params.minLogWeight)
                 continue;
-            const QString line =
-                QStringLiteral("%1 %2 (log findings %3: %4)")
-                    .arg(said > 0 ? QStringLiteral("for") : QStringLiteral("against"), displayName(it.key()),
-                         signedWeight(l.sum), l.titles.mid(0, 3).join(QStringLiteral("; ")) +
-                                                   (l.titles.size() > 3 ? QStringLiteral("; \u2026") : QString()));
+            const QString line = QStringLiteral("%1 %2 (log findings %3: %4)")
+                                     .arg(said > 0 ? QStringLiteral("for") : QStringLiteral("against"),
+                                          displayName(it.key()), signedWeight(l.sum),
+                                          l.titles.mid(0, 3).join(QStringLiteral("; ")) +
+                                              (l.titles.size() > 3 ? QStringLiteral("; \u2026") : QString()));
             ((said > 0) == (l.sum > 0) ? agree : disagree).append(line);
         }
         if (agree.isEmpty() && disagree.isEmpty())
@@ -81,9 +80,10 @@ void StatedCauseDetector::run(AnalysisContext &context, DetectorOutput &out) con
         if (!disagree.isEmpty())
             reason += QStringLiteral(" The logs disagree: it speaks %1.").arg(disagree.join(QStringLiteral(", and ")));
         reason += QStringLiteral(" Rated neutral: the log findings are counted in their own rows.");
-        Evidence e = suggest(consistent ? QStringLiteral("Cause stated by %1 agrees with the log findings").arg(who)
-                                        : QStringLiteral("Cause stated by %1 is contradicted by the log findings").arg(who),
-                             reason, ratings({}));
+        Evidence e =
+            suggest(consistent ? QStringLiteral("Cause stated by %1 agrees with the log findings").arg(who)
+                               : QStringLiteral("Cause stated by %1 is contradicted by the log findings").arg(who),
+                    reason, ratings({}));
         e.reliability = st.reliability;
         e.credibility = consistent ? std::min(st.credibility, 2) : 5;
         // It rests on the statement; the findings it was compared with are named in the reason

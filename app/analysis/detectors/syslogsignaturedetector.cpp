@@ -46,10 +46,9 @@ SyslogSignatureDetector::SyslogSignatureDetector()
              ci)},
         {Category::Network,
          QRegularExpression(
-             QStringLiteral(
-                 R"(BGP-\d-ADJCHANGE.*\bDown\b|%BGP-\d-NOTIFICATION|hold time expired|)"
-                 R"(withdraw(ing|n)? route|route withdrawn|resolving '.*': |SERVFAIL|)"
-                 R"(name resolution fail|DNS.*(timeout|fail)|network unreachable|OSPF.*(DOWN|down))"),
+             QStringLiteral(R"(BGP-\d-ADJCHANGE.*\bDown\b|%BGP-\d-NOTIFICATION|hold time expired|)"
+                            R"(withdraw(ing|n)? route|route withdrawn|resolving '.*': |SERVFAIL|)"
+                            R"(name resolution fail|DNS.*(timeout|fail)|network unreachable|OSPF.*(DOWN|down))"),
              ci)},
         {Category::Change,
          QRegularExpression(QStringLiteral(R"(deploy(ing|ed)? (release|build|version)|release \S+ activated|)"
@@ -58,10 +57,9 @@ SyslogSignatureDetector::SyslogSignatureDetector()
                                            R"(restart(ing|ed)? (the )?(service|daemon|server))"),
                             ci)},
         {Category::Attack,
-         QRegularExpression(
-             QStringLiteral(R"(SYN flood|conntrack.*table full|table full, dropping packet|)"
-                            R"(limiting requests|rate.?limit|blacklisting address|possible DoS|DDoS)"),
-             ci)},
+         QRegularExpression(QStringLiteral(R"(SYN flood|conntrack.*table full|table full, dropping packet|)"
+                                           R"(limiting requests|rate.?limit|blacklisting address|possible DoS|DDoS)"),
+                            ci)},
     };
     m_rateLimit = QRegularExpression(QStringLiteral(R"(limiting requests|rate.?limit)"), ci);
 }
@@ -72,8 +70,7 @@ QJsonObject SyslogSignatureDetector::parameters() const
             {QStringLiteral("leadMinutes"), params.leadMinutes}};
 }
 
-std::optional<SyslogSignatureDetector::Category>
-SyslogSignatureDetector::classify(const QString &message) const
+std::optional<SyslogSignatureDetector::Category> SyslogSignatureDetector::classify(const QString &message) const
 {
     for (const auto &[category, pattern] : m_patterns) {
         if (pattern.match(message).hasMatch())
@@ -109,9 +106,9 @@ void SyslogSignatureDetector::run(AnalysisContext &context, DetectorOutput &out)
                 if (c == -2) {
                     const QString text = QString::fromUtf8(t.strings.bytes(t.message[r]));
                     const auto category = classify(text);
-                    c = category ? int8_t(int(*category) +
-                                          (*category == Category::Attack && !isRateLimitOnly(text) ? 4 : 0))
-                                 : -1;
+                    c = category
+                            ? int8_t(int(*category) + (*category == Category::Attack && !isRateLimitOnly(text) ? 4 : 0))
+                            : -1;
                 }
                 if (c < 0)
                     continue;
@@ -156,8 +153,7 @@ void SyslogSignatureDetector::run(AnalysisContext &context, DetectorOutput &out)
                           : ratings({{K::Hardware, R::C}});
                 break;
             case Category::Network:
-                r = first ? ratings({{K::Network, R::CC}, {K::FlashCrowd, R::I}})
-                          : ratings({{K::Network, R::C}});
+                r = first ? ratings({{K::Network, R::CC}, {K::FlashCrowd, R::I}}) : ratings({{K::Network, R::C}});
                 break;
             case Category::Change:
                 // A change during the outage is more often the response than the cause.
@@ -169,14 +165,11 @@ void SyslogSignatureDetector::run(AnalysisContext &context, DetectorOutput &out)
                 break;
             }
             Evidence e = suggest(
-                QStringLiteral("%1 in the system log (%2 message(s))")
-                    .arg(QString::fromUtf16(Names[c]))
-                    .arg(h.count),
-                QStringLiteral(
-                    "%1 message(s) from %2 to %3 on %4, the first %5 (outage from %6). Examples: %7")
+                QStringLiteral("%1 in the system log (%2 message(s))").arg(QString::fromUtf16(Names[c])).arg(h.count),
+                QStringLiteral("%1 message(s) from %2 to %3 on %4, the first %5 (outage from %6). Examples: %7")
                     .arg(h.count)
-                    .arg(formatUtc(h.first), formatUtc(h.last, false), hosts.join(QStringLiteral(", ")),
-                         order, formatUtc(inc.begin, false), h.examples.join(QStringLiteral(" | "))),
+                    .arg(formatUtc(h.first), formatUtc(h.last, false), hosts.join(QStringLiteral(", ")), order,
+                         formatUtc(inc.begin, false), h.examples.join(QStringLiteral(" | "))),
                 r);
             const Source &src = data.sources[h.source];
             if (!src.sha256.isEmpty()) {

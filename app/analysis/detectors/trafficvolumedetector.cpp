@@ -40,38 +40,35 @@ void TrafficVolumeDetector::run(AnalysisContext &context, DetectorOutput &out) c
         Evidence e;
         if (ratio >= params.surgeRatio) {
             const bool strong = ratio >= params.strongSurgeRatio;
-            e = suggest(
-                QStringLiteral("Traffic surge during the outage (%1×)").arg(ratio, 0, 'f', 1),
-                QStringLiteral("Requests rose during the outage: %1. A flood or a crowd adds requests; a "
-                               "failing device or a release does not.")
-                    .arg(numbers),
-                ratings({{K::Ddos, R::C},
-                         {K::FlashCrowd, R::C},
-                         {K::Hardware, strong ? R::II : R::I},
-                         {K::Change, R::I},
-                         {K::Network, R::II}}));
+            e = suggest(QStringLiteral("Traffic surge during the outage (%1×)").arg(ratio, 0, 'f', 1),
+                        QStringLiteral("Requests rose during the outage: %1. A flood or a crowd adds requests; a "
+                                       "failing device or a release does not.")
+                            .arg(numbers),
+                        ratings({{K::Ddos, R::C},
+                                 {K::FlashCrowd, R::C},
+                                 {K::Hardware, strong ? R::II : R::I},
+                                 {K::Change, R::I},
+                                 {K::Network, R::II}}));
         } else if (ratio <= params.dropRatio) {
-            e = suggest(
-                QStringLiteral("Traffic fell during the outage (%1×)").arg(ratio, 0, 'f', 2),
-                QStringLiteral("Requests fell during the outage: %1. Requests that never arrive point "
-                               "upstream (DNS, routing); an attack or a crowd would add requests.")
-                    .arg(numbers),
-                ratings({{K::Network, R::CC},
-                         {K::Hardware, R::I},
-                         {K::Ddos, R::II},
-                         {K::FlashCrowd, R::II},
-                         {K::Change, R::I}}));
+            e = suggest(QStringLiteral("Traffic fell during the outage (%1×)").arg(ratio, 0, 'f', 2),
+                        QStringLiteral("Requests fell during the outage: %1. Requests that never arrive point "
+                                       "upstream (DNS, routing); an attack or a crowd would add requests.")
+                            .arg(numbers),
+                        ratings({{K::Network, R::CC},
+                                 {K::Hardware, R::I},
+                                 {K::Ddos, R::II},
+                                 {K::FlashCrowd, R::II},
+                                 {K::Change, R::I}}));
         } else if (share >= params.errorShare) {
-            e = suggest(
-                QStringLiteral("Errors at normal traffic volume (%1×)").arg(ratio, 0, 'f', 2),
-                QStringLiteral("The sites answered about as many requests as before, but with errors: %1. "
-                               "Something on the serving side failed; no flood and no lost traffic.")
-                    .arg(numbers),
-                ratings({{K::Hardware, R::C},
-                         {K::Change, R::C},
-                         {K::Ddos, R::I},
-                         {K::FlashCrowd, R::II},
-                         {K::Network, R::I}}));
+            e = suggest(QStringLiteral("Errors at normal traffic volume (%1×)").arg(ratio, 0, 'f', 2),
+                        QStringLiteral("The sites answered about as many requests as before, but with errors: %1. "
+                                       "Something on the serving side failed; no flood and no lost traffic.")
+                            .arg(numbers),
+                        ratings({{K::Hardware, R::C},
+                                 {K::Change, R::C},
+                                 {K::Ddos, R::I},
+                                 {K::FlashCrowd, R::II},
+                                 {K::Network, R::I}}));
         } else {
             continue;
         }
