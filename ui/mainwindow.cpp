@@ -5,12 +5,14 @@
 
 #include "charts/chartdock.h"
 #include "dialogs/aboutdialog.h"
+#include "dialogs/casepropertiesdialog.h"
 #include "dialogs/exportdialog.h"
 #include "dialogs/importdialog.h"
 #include "docks/evidencedock.h"
 #include "docks/scoringdock.h"
 #include "docks/sourcesdock.h"
 #include "docks/statementsdock.h"
+#include "help/helpdialog.h"
 #include "timeline/timelineview.h"
 
 #include "ingest/droprouting.h"
@@ -18,6 +20,7 @@
 #include "report/figurerenderer.h"
 #include "report/reporthooks.h"
 #include "report/reportscoring.h"
+#include "scoring/scoringsettings.h"
 
 #include <QAction>
 #include <QApplication>
@@ -143,11 +146,38 @@ void MainWindow::createMenus()
     editMenu->addAction(undo);
     editMenu->addAction(redo);
 
+    QMenu *caseMenu = menuBar()->addMenu(tr("&Case"));
+    caseMenu
+        ->addAction(tr("&Properties\u2026"), this,
+                    [this] {
+                        auto *dialog = new CasePropertiesDialog(m_doc, this);
+                        dialog->setAttribute(Qt::WA_DeleteOnClose);
+                        dialog->open();
+                    })
+        ->setObjectName(QStringLiteral("actionCaseProperties"));
+
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         view->addAction(dock->toggleViewAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    const struct
+    {
+        const char *text;
+        const char *page;
+    } topics[] = {{QT_TR_NOOP("Inquest &Help"), "first-case"},
+                  {QT_TR_NOOP("&Rating Scale"), "ratings"},
+                  {QT_TR_NOOP("What the &Scores Mean"), "scores"},
+                  {QT_TR_NOOP("Source &Grades"), "grades"},
+                  {QT_TR_NOOP("&Keyboard Shortcuts"), "shortcuts"}};
+    for (const auto &topic : topics) {
+        const QString page = QString::fromLatin1(topic.page);
+        QAction *a = help->addAction(tr(topic.text), this, [this, page] { showHelp(page); });
+        a->setObjectName(QStringLiteral("actionHelp-%1").arg(page));
+        if (page == u"first-case")
+            a->setShortcut(QKeySequence::HelpContents);
+    }
+    help->addSeparator();
     QAction *about = help->addAction(tr("&About Inquest\u2026"), this, [this] {
         auto *dialog = new AboutDialog(this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -156,6 +186,14 @@ void MainWindow::createMenus()
     about->setObjectName(QStringLiteral("actionAbout"));
     about->setMenuRole(QAction::AboutRole);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::showHelp(const QString &page)
+{
+    auto *dialog = new HelpDialog(this, ScoringSettings::fromJson(m_doc->meta().scoringSettings), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->showPage(page);
+    dialog->show();
 }
 
 void MainWindow::updateTitle()

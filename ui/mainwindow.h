@@ -41,6 +41,7 @@ private:
     void updateTitle();
     void updateRecentMenu();
     void importLogs(const QStringList &files = {});
+    void showHelp(const QString &page);
 
     CaseDocument *m_doc;
     RecentFiles *m_recent;

@@ -101,6 +101,7 @@ private:
         d.meta.caseId = meta.value(QStringLiteral("case_id"));
         d.meta.title = meta.value(QStringLiteral("title"));
         d.meta.analyst = meta.value(QStringLiteral("analyst"));
+        d.meta.caseNumber = meta.value(QStringLiteral("case_number"));
         d.meta.description = meta.value(QStringLiteral("description"));
         d.meta.created = QDateTime::fromString(meta.value(QStringLiteral("created")), Qt::ISODateWithMs);
         d.meta.displayTimeZone = meta.value(QStringLiteral("display_time_zone"), QStringLiteral("UTC"));

@@ -60,6 +60,7 @@ private:
             {QStringLiteral("case_id"), m.caseId},
             {QStringLiteral("title"), m.title},
             {QStringLiteral("analyst"), m.analyst},
+            {QStringLiteral("case_number"), m.caseNumber},
             {QStringLiteral("description"), m.description},
             {QStringLiteral("created"), m.created.toUTC().toString(Qt::ISODateWithMs)},
             {QStringLiteral("display_time_zone"), m.displayTimeZone},

@@ -23,7 +23,9 @@ struct Command
 
 // The stable command-line contract (ARCHITECTURE.md).
 const Command Commands[] = {
-    {"new", "new CASE [--title T] [--hypotheses hardware,ddos,…|\"Name=kind,…\"] [--force]", newCase},
+    {"new", "new CASE [--title T] [--analyst A] [--number N] [--hypotheses hardware,ddos,…|\"Name=kind,…\"] [--force]",
+     newCase},
+    {"case", "case CASE [--title T] [--analyst A] [--number N] [--notes TEXT] [--json]", caseProperties},
     {"import", "import CASE FILE… [--format auto|NAME] [--tz ZONE] [--year YYYY] [--site NAME] [--json]", importLogs},
     {"import-news",
      "import-news CASE FILE… [--published YYYY-MM-DD[THH:MM[±HH:MM|Z]]] [--zone ZONE] [--outlet NAME] [--json]",

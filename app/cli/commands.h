@@ -21,5 +21,6 @@ int report(const QStringList &args, QTextStream &out, QTextStream &err);
 int series(const QStringList &args, QTextStream &out, QTextStream &err);
 int analyze(const QStringList &args, QTextStream &out, QTextStream &err);
 int demo(const QStringList &args, QTextStream &out, QTextStream &err);
+int caseProperties(const QStringList &args, QTextStream &out, QTextStream &err);
 
 } // namespace inquest::cli

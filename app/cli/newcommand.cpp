@@ -46,7 +46,9 @@ std::optional<QList<Hypothesis>> parseHypotheses(const QString &spec, QString *e
 
 int newCase(const QStringList &args, QTextStream &out, QTextStream &err)
 {
-    CommandLine cl({QStringLiteral("title"), QStringLiteral("hypotheses")}, {QStringLiteral("force")});
+    CommandLine cl(
+        {QStringLiteral("title"), QStringLiteral("analyst"), QStringLiteral("number"), QStringLiteral("hypotheses")},
+        {QStringLiteral("force")});
     if (!cl.parseOneCase("new", args, err))
         return Usage;
     QString error;
@@ -66,6 +68,8 @@ int newCase(const QStringList &args, QTextStream &out, QTextStream &err)
     }
     const QString title = cl.value(QStringLiteral("title"), QFileInfo(path).completeBaseName());
     CaseData data = CaseData::create(title, hypotheses);
+    data.meta.analyst = cl.value(QStringLiteral("analyst")).trimmed();
+    data.meta.caseNumber = cl.value(QStringLiteral("number")).trimmed();
     if (!casefile::write(data, path, &error)) {
         err << "inquest new: " << error << '\n';
         return BadInput;

@@ -17,7 +17,8 @@ struct CaseMeta
     QString caseId; // a UUID, fixed at creation
     QString title;
     QString analyst;
-    QString description;
+    QString caseNumber;  // the analyst's own reference (ticket, incident number)
+    QString description; // the analyst's notes on the case
     QDateTime created;
     QString displayTimeZone = QStringLiteral("UTC");
     QJsonObject scoringSettings; // weights and likelihood-ratio table, interpreted by app/scoring

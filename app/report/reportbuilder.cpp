@@ -205,6 +205,8 @@ void ReportBuilder::titlePage(const QString &reportId, const QString &generated)
     const QString sha = fileSha256(m_options.caseFilePath);
     kv.rows = {
         {QStringLiteral("Analyst"), m_data.meta.analyst.isEmpty() ? QStringLiteral("\u2014") : m_data.meta.analyst},
+        {QStringLiteral("Case number"),
+         m_data.meta.caseNumber.isEmpty() ? QStringLiteral("\u2014") : m_data.meta.caseNumber},
         {QStringLiteral("Case id"), m_data.meta.caseId},
         {QStringLiteral("Case created"), m_data.meta.created.isValid()
                                              ? utc(m_data.meta.created.toMSecsSinceEpoch() * 1000)

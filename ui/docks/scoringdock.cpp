@@ -146,6 +146,26 @@ QString ScoringDock::hypothesisName(Id id) const
     return h ? h->name : QString();
 }
 
+// How far the weight of the most sensitive item would have to move for another hypothesis to
+// draw level with the leader, said as a person would say it.
+QString ScoringDock::sensitivitySentence(const QString &item, double factor, const QString &rival)
+{
+    const QString quoted = QStringLiteral("\u201c%1\u201d").arg(item.toHtmlEscaped());
+    const QString who = rival.toHtmlEscaped();
+    if (factor < 0.005)
+        return tr("Most sensitive item: if %1 were not counted at all, %2 would draw level with the leader.")
+            .arg(quoted, who);
+    if (factor < 1.0)
+        return tr("Most sensitive item: if %1 counted for only %2% of its weight, %3 would draw level with the leader.")
+            .arg(quoted)
+            .arg(qRound(factor * 100))
+            .arg(who);
+    return tr("Most sensitive item: if %1 counted %2 times as much, %3 would draw level with the leader.")
+        .arg(quoted)
+        .arg(factor, 0, 'f', factor < 10 ? 1 : 0)
+        .arg(who);
+}
+
 void ScoringDock::updateSummary()
 {
     const HypothesisScore *lead = m_result.leading();
@@ -171,12 +191,9 @@ void ScoringDock::updateSummary()
                 .arg(m_result.counted)
                 .arg(byPosterior ? tr("posterior") : tr("weighted inconsistency"))
                 .arg(m_result.critical.size());
-    if (const EvidenceSensitivity *s = m_result.mostSensitive()) {
-        text += tr("<br>Most sensitive weight: \u201c%1\u201d \u2014 \u00d7%2 lets %3 reach the lead.")
-                    .arg(evidenceTitle(s->id).toHtmlEscaped())
-                    .arg(*s->flipFactor, 0, 'f', 2)
-                    .arg(hypothesisName(s->flipsTo).toHtmlEscaped());
-    }
+    if (const EvidenceSensitivity *s = m_result.mostSensitive())
+        text += QStringLiteral("<br>") +
+                sensitivitySentence(evidenceTitle(s->id), *s->flipFactor, hypothesisName(s->flipsTo));
     m_summary->setText(text);
 }
 

@@ -45,6 +45,7 @@ signals:
 private:
     QString evidenceTitle(Id id) const;
     QString hypothesisName(Id id) const;
+    static QString sensitivitySentence(const QString &item, double factor, const QString &rival);
     void fitRanking();
     void updateSummary();
     void updateCritical();

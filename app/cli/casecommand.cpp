@@ -1,0 +1,90 @@
+#include "commandline.h"
+#include "commands.h"
+
+#include "casefile/casefile.h"
+#include "model/casedocument.h"
+#include "model/caseedits.h"
+#include "model/isotime.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace inquest::cli {
+
+namespace {
+
+void printText(const CaseData &d, QTextStream &out)
+{
+    auto orDash = [](const QString &s) { return s.isEmpty() ? QStringLiteral("\u2014") : s; };
+    out << "title        " << orDash(d.meta.title) << '\n'
+        << "analyst      " << orDash(d.meta.analyst) << '\n'
+        << "case number  " << orDash(d.meta.caseNumber) << '\n'
+        << "case id      " << d.meta.caseId << '\n'
+        << "created      " << (d.meta.created.isValid() ? isoUtc(d.meta.created.toMSecsSinceEpoch() * 1000) : QString())
+        << '\n'
+        << "notes        " << orDash(d.meta.description) << '\n';
+}
+
+QJsonObject toJson(const CaseData &d)
+{
+    return {{QStringLiteral("title"), d.meta.title},
+            {QStringLiteral("analyst"), d.meta.analyst},
+            {QStringLiteral("case_number"), d.meta.caseNumber},
+            {QStringLiteral("case_id"), d.meta.caseId},
+            {QStringLiteral("created"),
+             d.meta.created.isValid() ? isoUtc(d.meta.created.toMSecsSinceEpoch() * 1000) : QString()},
+            {QStringLiteral("notes"), d.meta.description}};
+}
+
+} // namespace
+
+// `inquest case CASE` prints the case's properties; with --title, --analyst, --number or --notes it
+// sets them, as one edit with its custody row, and saves.
+int caseProperties(const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    CommandLine cl(
+        {QStringLiteral("title"), QStringLiteral("analyst"), QStringLiteral("number"), QStringLiteral("notes")},
+        {QStringLiteral("json")});
+    if (!cl.parseOneCase("case", args, err))
+        return Usage;
+    const QString path = cl.casePath();
+    const bool editing = cl.has(QStringLiteral("title")) || cl.has(QStringLiteral("analyst")) ||
+                         cl.has(QStringLiteral("number")) || cl.has(QStringLiteral("notes"));
+    if (editing && cl.has(QStringLiteral("title")) && cl.value(QStringLiteral("title")).trimmed().isEmpty()) {
+        err << "inquest case: --title may not be empty\n";
+        return Usage;
+    }
+    if (!editing) {
+        const auto data = readCase("case", path, err);
+        if (!data)
+            return BadInput;
+        if (cl.has(QStringLiteral("json")))
+            out << QJsonDocument(toJson(*data)).toJson(QJsonDocument::Indented);
+        else
+            printText(*data, out);
+        return Success;
+    }
+    CaseDocument doc;
+    QString error;
+    if (!casefile::open(doc, path, &error)) {
+        err << "inquest case: " << error << '\n';
+        return BadInput;
+    }
+    CaseProperties p = CaseProperties::of(doc.meta());
+    p.title = cl.value(QStringLiteral("title"), p.title);
+    p.analyst = cl.value(QStringLiteral("analyst"), p.analyst);
+    p.caseNumber = cl.value(QStringLiteral("number"), p.caseNumber);
+    p.notes = cl.value(QStringLiteral("notes"), p.notes);
+    edit::setCaseProperties(&doc, p);
+    if (doc.isModified() && !casefile::save(doc, path, &error)) {
+        err << "inquest case: " << error << '\n';
+        return BadInput;
+    }
+    if (cl.has(QStringLiteral("json")))
+        out << QJsonDocument(toJson(doc.data())).toJson(QJsonDocument::Indented);
+    else
+        printText(doc.data(), out);
+    return Success;
+}
+
+} // namespace inquest::cli
