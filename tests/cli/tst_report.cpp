@@ -63,6 +63,24 @@ private slots:
         QCOMPARE(readAll(m_case), caseBefore); // a report never modifies the case
     }
 
+    // A report with figures draws each pane it needs; nothing on stderr but what the command says
+    // (QCustomPlot used to warn ten times per report about panes it did not hold).
+    void figuresPrintNoWarnings()
+    {
+        const QString withLogs = m_dir.filePath(QStringLiteral("logs.inquest"));
+        QCOMPARE(inquestRun({QStringLiteral("new"), withLogs}).status, 0);
+        const Run imported = inquestRun(
+            {QStringLiteral("import"), withLogs, QStringLiteral(INQUEST_TEST_DATA "/ingest/vhost_response_time.log")});
+        QVERIFY2(imported.status == 0, qPrintable(imported.err));
+        const Run r = inquestRun(
+            {QStringLiteral("report"), withLogs, QStringLiteral("--pdf"), m_dir.filePath(QStringLiteral("logs.pdf"))});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QStringList lines = r.err.split(u'\n', Qt::SkipEmptyParts);
+        lines.removeIf(
+            [](const QString &l) { return l.startsWith(QStringLiteral("QStandardPaths: XDG_RUNTIME_DIR")); });
+        QVERIFY2(lines.isEmpty(), qPrintable(lines.join(u'\n')));
+    }
+
     void pdfIsRequired()
     {
         const Run r = inquestRun({QStringLiteral("report"), m_case});

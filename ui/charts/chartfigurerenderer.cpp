@@ -104,7 +104,10 @@ bool ChartFigureRenderer::render(const ChartSpec &spec, QPainter *painter, const
     int last = -1;
     for (int p = 0; p < ChartPlot::PaneCount; ++p) {
         if (!show[p]) {
-            plot.plotLayout()->take(plot.pane(ChartPlot::Pane(p)));
+            // Panes the case has no data for are out of the layout already (QCustomPlot warns
+            // on stderr when asked to take what it does not hold).
+            if (plot.pane(ChartPlot::Pane(p))->layout() == plot.plotLayout())
+                plot.plotLayout()->take(plot.pane(ChartPlot::Pane(p)));
             plot.pane(ChartPlot::Pane(p))->setVisible(false);
         } else {
             last = p;
