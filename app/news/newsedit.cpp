@@ -3,6 +3,8 @@
 #include "newsstance.h"
 #include "newstime.h"
 
+#include <QRegularExpression>
+
 #include <algorithm>
 
 namespace inquest::news {
@@ -120,10 +122,34 @@ Evidence evidenceFromStatement(const Statement &s, const Source *article)
     e.reliability = s.reliability;
     e.credibility = s.credibility;
     e.kindRatings = s.stance;
-    e.state = s.stanceConfirmed ? EvidenceState::Accepted : EvidenceState::Suggested;
+    e.state = EvidenceState::Suggested;
+    QStringList reason;
+    reason.append(s.stanceConfirmed ? QStringLiteral("stance confirmed by the analyst")
+                                    : QStringLiteral("stance suggested, not confirmed"));
     if (!s.stanceTriggers.isEmpty())
-        e.reason = QStringLiteral("stance from: ") + s.stanceTriggers.join(QStringLiteral(", "));
+        reason.append(QStringLiteral("stance from: ") + s.stanceTriggers.join(QStringLiteral(", ")));
+    e.reason = reason.join(QStringLiteral("; "));
     return e;
+}
+
+bool speaksForAffectedParty(const Statement &s, const QStringList &sites)
+{
+    // "Amazon.com, Inc." -> "amazon": the first word of the organisation, letters and digits only.
+    QString org;
+    for (const QChar c : s.organisation.trimmed().toLower()) {
+        if (!c.isLetterOrNumber())
+            break;
+        org.append(c);
+    }
+    if (org.size() < 3)
+        return false;
+    for (const QString &site : sites) {
+        const QStringList labels =
+            site.toLower().split(QRegularExpression(QStringLiteral("[.\\-]")), Qt::SkipEmptyParts);
+        if (labels.contains(org))
+            return true;
+    }
+    return false;
 }
 
 } // namespace inquest::news

@@ -25,8 +25,17 @@ std::optional<Statement> mergeStatements(QList<Statement> list, const Source &ar
 // suggested as for extracted ones.
 Statement statementFromSelection(const Source &article, qint64 offset, qint64 length);
 
-// Evidence resting on a statement: its words, its grades, its stance as ratings per kind
-// (accepted when the analyst confirmed the stance, otherwise suggested).
+// Evidence resting on a statement: its words, its grades, its stance as ratings per kind. Always
+// suggested: a statement is a claim, and only the analyst's acceptance makes it count in the
+// scores (a confirmed stance says what the speaker claims, not that the claim is true).
 Evidence evidenceFromStatement(const Statement &s, const Source *article);
+
+// Whether the speaker's organisation runs one of the case's sites ("Amazon" and
+// www.amazon.co.uk): a party speaking about its own outage. It knows its systems and speaks in its
+// own interest, so its statements start graded B3 (usually reliable source, information possibly
+// true) rather than F6 (cannot be judged); the analyst can change the grade.
+bool speaksForAffectedParty(const Statement &s, const QStringList &sites);
+constexpr QChar AffectedPartyReliability = u'B';
+constexpr int AffectedPartyCredibility = 3;
 
 } // namespace inquest::news

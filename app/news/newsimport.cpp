@@ -1,5 +1,6 @@
 #include "newsimport.h"
 #include "newsarticle.h"
+#include "newsedit.h"
 #include "newsextractor.h"
 
 #include "ingest/timeconv.h"
@@ -114,12 +115,21 @@ Id addNewsImport(CaseDocument *doc, NewsImport import)
         if (!s.organisation.isEmpty() && s.reliability != u'F')
             graded.insert(s.organisation.toLower(), s.reliability);
     }
+    QStringList sites;
+    for (const Source &src : doc->sources()) {
+        if (src.kind == SourceKind::Log && !src.site.isEmpty())
+            sites.append(src.site);
+    }
     const QString name = import.source.path.section(u'/', -1);
     QUndoStack *stack = doc->undoStack();
     stack->beginMacro(QCoreApplication::translate("inquest::news", "Import article %1").arg(name));
     const Id sourceId = edit::addSource(doc, import.source);
     for (Statement s : std::as_const(import.statements)) {
         s.sourceId = sourceId;
+        if (speaksForAffectedParty(s, sites) && s.reliability == u'F' && s.credibility == 6) {
+            s.reliability = AffectedPartyReliability;
+            s.credibility = AffectedPartyCredibility;
+        }
         if (const auto it = graded.constFind(s.organisation.toLower()); it != graded.cend())
             s.reliability = *it;
         edit::addStatement(doc, s);

@@ -8,6 +8,7 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
+#include <QCalendarWidget>
 #include <QDateEdit>
 #include <QDir>
 #include <QLineEdit>
@@ -123,7 +124,9 @@ private slots:
         QCOMPARE(e->provenance.statementId, dock.model()->idAt(row));
         QCOMPARE(e->reliability, QChar(u'B'));
         QCOMPARE(e->credibility, 2);
-        QCOMPARE(toString(e->state), toString(EvidenceState::Accepted));
+        // Suggested even with a confirmed stance: a claim counts only once the analyst accepts it.
+        QCOMPARE(toString(e->state), toString(EvidenceState::Suggested));
+        QVERIFY(e->reason.contains(QStringLiteral("stance confirmed")));
         for (const Hypothesis &h : doc.hypotheses()) {
             if (h.kind == HypothesisKind::Hardware)
                 QCOMPARE(toString(e->rating(h.id)), toString(Rating::CC));
@@ -252,6 +255,36 @@ private slots:
         doc.undoStack()->redo();
         QCOMPARE(details->dateEdit()->date(), QDate(2010, 12, 20));
         QCOMPARE(details->timeEdit()->text(), QStringLiteral("09:30"));
+    }
+
+    // An article without a date: typing a date works, and the calendar opens on today's month,
+    // not on the "no date" placeholder's year 1900.
+    void noDateTypedAndCalendarOpensToday()
+    {
+        CaseDocument doc;
+        StatementsDock dock(&doc);
+        dock.importData(QByteArrayLiteral("Outage\n\nThe shop said: \u201cWe are back.\u201d\n"),
+                        QStringLiteral("undated.txt"));
+        QTRY_VERIFY(!doc.sources().isEmpty());
+        dock.resize(1500, 560);
+        dock.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dock));
+        QDateEdit *date = dock.articleDetails()->dateEdit();
+        QCOMPARE(date->text(), QStringLiteral("no date"));
+        QTest::mouseClick(date, Qt::LeftButton, {}, QPoint(date->width() - 6, date->height() / 2)); // the arrow
+        QTRY_VERIFY(date->calendarWidget()->isVisible());
+        QCOMPARE(date->calendarWidget()->yearShown(), QDate::currentDate().year());
+        QCOMPARE(date->calendarWidget()->monthShown(), QDate::currentDate().month());
+        QCOMPARE(date->date(), QDate(1900, 1, 1)); // opening the calendar sets no date
+        date->calendarWidget()->window()->hide();
+        date->setFocus();
+        date->selectAll();
+        QTest::keyClicks(date, QStringLiteral("2010-12-13"));
+        QCOMPARE(date->date(), QDate(2010, 12, 13));
+        // Typed over a date already set, too.
+        date->selectAll();
+        QTest::keyClicks(date, QStringLiteral("2011-01-05"));
+        QCOMPARE(date->date(), QDate(2011, 1, 5));
     }
 
     void timeSetByHandSurvivesADateChange()

@@ -3,10 +3,12 @@
 #include "model/casedocument.h"
 #include "news/newsmetadata.h"
 
+#include <QCalendarWidget>
 #include <QCompleter>
 #include <QDateEdit>
 #include <QGridLayout>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -45,6 +47,8 @@ ArticleDetails::ArticleDetails(CaseDocument *doc, QWidget *parent)
     m_date->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
     m_date->setMinimumDate(NoDate);
     m_date->setSpecialValueText(tr("no date"));
+    m_date->calendarWidget()->installEventFilter(this);
+    m_date->installEventFilter(this);
     m_date->setToolTip(tr("Publication date: relative times (\u201Con Sunday\u201D, \u201Cyesterday\u201D) and dates "
                           "without a year are resolved against it"));
     m_time->setPlaceholderText(tr("hh:mm"));
@@ -101,6 +105,36 @@ void ArticleDetails::setArticle(Id sourceId)
 {
     m_articleId = sourceId;
     load();
+}
+
+bool ArticleDetails::eventFilter(QObject *watched, QEvent *event)
+{
+    const QDate today = QDate::currentDate();
+    // Without a date the calendar would open on the placeholder's January 1900: open it on today.
+    if (watched == m_date->calendarWidget() && event->type() == QEvent::Show && m_date->date() == NoDate)
+        m_date->calendarWidget()->setCurrentPage(today.year(), today.month());
+    if (watched != m_date || event->type() != QEvent::KeyPress)
+        return QWidget::eventFilter(watched, event);
+    // Typing "2010-12-13" must give that date. Qt's date edit moves to the next section by itself
+    // once a section is full and then takes the typed "-" as a second move; and it does not let
+    // typing replace its "no date" text. A digit typed over the whole field (or "no date") starts
+    // in the year section, and a separator right after such a move is swallowed.
+    const QString text = static_cast<QKeyEvent *>(event)->text();
+    if (text.size() == 1 && text.front().isDigit()) {
+        const QLineEdit *line = m_date->findChild<QLineEdit *>();
+        const bool wholeField =
+            m_date->date() == NoDate || (line && line->hasSelectedText() && line->selectedText() == line->text());
+        if (m_date->date() == NoDate)
+            m_date->setDate(today);
+        if (wholeField) // a whole date typed over the field starts with its year
+            m_date->setSelectedSection(QDateTimeEdit::YearSection);
+        m_typedIn = m_date->currentSection();
+        return false;
+    }
+    const bool separator = text == u"-" || text == u"/" || text == u".";
+    const bool movedItself = m_typedIn != QDateTimeEdit::NoSection && m_date->currentSection() != m_typedIn;
+    m_typedIn = QDateTimeEdit::NoSection;
+    return separator && movedItself;
 }
 
 void ArticleDetails::load()

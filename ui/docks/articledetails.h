@@ -2,6 +2,7 @@
 
 #include "model/kinds.h"
 
+#include <QDateTimeEdit>
 #include <QWidget>
 
 class QDateEdit;
@@ -40,6 +41,9 @@ public:
 signals:
     void statusMessage(const QString &message);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void load();
 
@@ -53,6 +57,7 @@ private:
     QLineEdit *m_zone;
     QPushButton *m_apply;
     QLabel *m_problem;
+    QDateTimeEdit::Section m_typedIn = QDateTimeEdit::NoSection; // the section the last digit went to
 };
 
 } // namespace inquest
