@@ -63,6 +63,8 @@ private slots:
         QTest::keyClicks(dialog->findChild<QPlainTextEdit *>(QStringLiteral("caseNotes")),
                          QStringLiteral("UK, DE, FR, ES"));
         const int steps = w.document()->undoStack()->count();
+        if (const QString dir = qEnvironmentVariable("INQUEST_SCREENSHOTS"); !dir.isEmpty())
+            QVERIFY(dialog->grab().save(dir + QStringLiteral("/case-properties.png")));
         ok->click();
         QCOMPARE(w.document()->meta().title, QStringLiteral("EU storefront outage"));
         QCOMPARE(w.document()->meta().analyst, QStringLiteral("R. Analyst"));
@@ -97,6 +99,8 @@ private slots:
             auto *dialog = openedDialog<HelpDialog>();
             QVERIFY2(dialog, page);
             QVERIFY2(dialog->currentHtml().size() > 400, page);
+            if (const QString dir = qEnvironmentVariable("INQUEST_SCREENSHOTS"); !dir.isEmpty())
+                QVERIFY(dialog->grab().save(dir + QStringLiteral("/help-%1.png").arg(QLatin1StringView(page))));
             dialog->close();
             QApplication::processEvents();
         }

@@ -129,7 +129,7 @@ QString shortcutsPage(const QWidget *window)
     chart += row(QStringLiteral("0"), QStringLiteral("show the whole case"));
     chart += row(QStringLiteral("Esc"), QStringLiteral("cancel a drag, clear the selection"));
     chart += row(QStringLiteral("wheel, drag"), QStringLiteral("zoom, pan the time axis"));
-    return QStringLiteral("<h2>Shortcuts</h2><h3>Menus</h3>") +
+    return QStringLiteral("<h2>Shortcuts</h2><h3>Commands</h3>") +
            table(QStringLiteral("Action"), QStringLiteral("Keys"), rows) +
            QStringLiteral("<h3>Evidence matrix (a cell selected)</h3>") +
            table(QStringLiteral("Key"), QStringLiteral("Does"), matrix) +
