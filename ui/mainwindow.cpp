@@ -2,12 +2,14 @@
 #include "autosaver.h"
 #include "documentcontroller.h"
 #include "recentfiles.h"
+#include "wheelguard.h"
 
 #include "charts/chartdock.h"
 #include "dialogs/aboutdialog.h"
 #include "dialogs/casepropertiesdialog.h"
 #include "dialogs/exportdialog.h"
 #include "dialogs/importdialog.h"
+#include "dialogs/verifydialog.h"
 #include "docks/evidencedock.h"
 #include "docks/scoringdock.h"
 #include "docks/sourcesdock.h"
@@ -44,6 +46,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_autosaver(new Autosaver(m_doc, this))
 {
     setObjectName(QStringLiteral("MainWindow"));
+    WheelGuard::install(); // for every window of the application, dialogs included
     setDockNestingEnabled(true);
     // The timeline is the centre of the work; everything else docks around it.
     m_timeline = new TimelineView(m_doc, this);
@@ -55,6 +58,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     connect(m_doc, &CaseDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_doc, &CaseDocument::filePathChanged, this, &MainWindow::updateTitle);
+    connect(m_controller, &DocumentController::readOnlyChanged, this, &MainWindow::updateTitle);
     connect(m_doc, &CaseDocument::changed, this, [this](const ChangeEvent &e) {
         if (e.entity == Entity::Case)
             updateTitle();
@@ -127,12 +131,22 @@ void MainWindow::createMenus()
     file->addAction(tr("&Import Logs\u2026"), QKeySequence(tr("Ctrl+I")), this, [this] { importLogs(); });
     file->addAction(tr("Export &Findings\u2026"), this,
                     [this] {
-                        const std::unique_ptr<FigureRenderer> figures = figureRendererForReport();
-                        ExportDialog(m_doc->data(), m_doc->filePath(), scoreCaseForReport(m_doc->data()), figures.get(),
-                                     this)
-                            .exec();
+                        if (const std::unique_ptr<ExportDialog> dialog = makeExportDialog())
+                            dialog->exec();
                     })
         ->setObjectName(QStringLiteral("actionExportFindings"));
+    file->addAction(tr("&Verify Case File\u2026"), this,
+                    [this] {
+                        if (m_doc->filePath().isEmpty()) {
+                            statusBar()->showMessage(tr("The case is not saved yet: there is no file to verify"), 5000);
+                            return;
+                        }
+                        auto *dialog = new VerifyDialog(m_doc->filePath(), this);
+                        dialog->setAttribute(Qt::WA_DeleteOnClose);
+                        dialog->open();
+                        dialog->verify();
+                    })
+        ->setObjectName(QStringLiteral("actionVerify"));
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -196,9 +210,25 @@ void MainWindow::showHelp(const QString &page)
     dialog->show();
 }
 
+std::unique_ptr<ExportDialog> MainWindow::makeExportDialog()
+{
+    const DocumentController::ReportSubject subject = m_controller->prepareReport();
+    if (!subject.proceed)
+        return nullptr;
+    if (!m_figures)
+        m_figures = figureRendererForReport();
+    auto dialog = std::make_unique<ExportDialog>(m_doc->data(), subject.casePath, scoreCaseForReport(m_doc->data()),
+                                                 m_figures.get(), this);
+    if (subject.unsavedChanges)
+        dialog->setUnsavedState(subject.stateSha256);
+    return dialog;
+}
+
 void MainWindow::updateTitle()
 {
-    const QString where = m_doc->filePath().isEmpty() ? tr("not saved") : QDir::toNativeSeparators(m_doc->filePath());
+    QString where = m_doc->filePath().isEmpty() ? tr("not saved") : QDir::toNativeSeparators(m_doc->filePath());
+    if (m_controller->isReadOnly())
+        where += tr(", read-only");
     setWindowTitle(QStringLiteral("%1[*] (%2) \u2014 Inquest").arg(m_doc->displayName(), where));
     setWindowModified(m_doc->isModified());
 }

@@ -2,6 +2,8 @@
 
 #include <QMainWindow>
 
+#include <memory>
+
 class QMenu;
 
 namespace inquest {
@@ -10,6 +12,8 @@ class Autosaver;
 class CaseDocument;
 class ChartDock;
 class DocumentController;
+class ExportDialog;
+class FigureRenderer;
 class RecentFiles;
 class EvidenceDock;
 class ScoringDock;
@@ -29,6 +33,10 @@ public:
     DocumentController *controller() const { return m_controller; }
     Autosaver *autosaver() const { return m_autosaver; }
     TimelineView *timeline() const { return m_timeline; }
+    EvidenceDock *evidenceDock() const { return m_evidenceDock; }
+    // File → Export Findings: the dialog over the case as the report is to cite it (saved first
+    // if the analyst agrees); null when the analyst cancels.
+    std::unique_ptr<ExportDialog> makeExportDialog();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -54,6 +62,7 @@ private:
     StatementsDock *m_statementsDock = nullptr;
     ScoringDock *m_scoringDock = nullptr;
     ChartDock *m_chartDock = nullptr;
+    std::unique_ptr<FigureRenderer> m_figures; // for reports; outlives their dialogs
 };
 
 } // namespace inquest

@@ -1,4 +1,5 @@
 #include "casefile.h"
+#include "fileidentity.h"
 #include "schema.h"
 #include "sqlconnection.h"
 
@@ -187,7 +188,7 @@ void removeStaleTemporaries(const QFileInfo &target)
     }
 }
 
-bool write(const CaseData &data, const QString &path, QString *error)
+bool write(const CaseData &data, const QString &path, QString *error, const DiskIdentity *expected, bool *conflict)
 {
     const QFileInfo target(path);
     const QString dir = target.absolutePath();
@@ -229,6 +230,15 @@ bool write(const CaseData &data, const QString &path, QString *error)
     else
         QFile::setPermissions(temp.fileName(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
                                                    QFileDevice::ReadGroup | QFileDevice::ReadOther);
+    // Checked last, after the long part: what is replaced must be what this case was read from.
+    if (expected) {
+        if (const QString changed = changedSince(path, *expected); !changed.isEmpty()) {
+            *error = changed;
+            if (conflict)
+                *conflict = true;
+            return false;
+        }
+    }
     // rename(2) replaces the old file atomically: readers see the old or the new case, never half.
     if (std::rename(QFile::encodeName(temp.fileName()).constData(), QFile::encodeName(path).constData()) != 0) {
         *error = named(path, QStringLiteral("saving failed, the previous file is unchanged: %1")
@@ -240,23 +250,37 @@ bool write(const CaseData &data, const QString &path, QString *error)
     return true;
 }
 
-bool save(CaseDocument &doc, const QString &path, QString *error)
+bool save(CaseDocument &doc, const QString &path, QString *error, bool *conflict)
 {
-    const QList<CustodyEntry> rows = doc.custodyForSave(QFileInfo(path).absoluteFilePath());
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    const QList<CustodyEntry> rows = doc.custodyForSave(absolute);
     CaseData data = doc.data();
     data.custody.append(rows);
-    if (!write(data, path, error))
+    // Save As over another existing file is the analyst's explicit choice; a save over the file
+    // this case came from must find it as it was.
+    const bool sameFile = absolute == doc.filePath() && !doc.diskIdentity().isNull();
+    if (!write(data, path, error, sameFile ? &doc.diskIdentity() : nullptr, conflict))
         return false;
-    doc.markSaved(QFileInfo(path).absoluteFilePath(), rows);
+    doc.markSaved(absolute, rows);
+    DiskIdentity written = identify(path, false).value_or(DiskIdentity{});
+    written.custodyHead = data.custody.isEmpty() ? QString() : data.custody.last().hash;
+    doc.setDiskIdentity(written);
     return true;
 }
 
 bool open(CaseDocument &doc, const QString &path, QString *error)
 {
+    // Taken before reading: if the file is replaced in between, a later save is refused rather
+    // than overwriting what was never read.
+    const std::optional<DiskIdentity> identity = identify(path, false);
     auto data = read(path, error);
     if (!data)
         return false;
+    DiskIdentity id = identity.value_or(DiskIdentity{});
+    // The head as read (a migrated file gains a row in memory only: take the file's own).
+    id.custodyHead = identify(path, true).value_or(DiskIdentity{}).custodyHead;
     doc.reset(std::move(*data), QFileInfo(path).absoluteFilePath());
+    doc.setDiskIdentity(id);
     return true;
 }
 

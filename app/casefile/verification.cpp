@@ -4,17 +4,41 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QRegularExpression>
 
 namespace inquest {
 
-VerifyReport verifyCase(const CaseData &data)
+namespace {
+
+QString checkExpectedHead(const QList<CustodyEntry> &log, const QString &expected)
+{
+    const QString wanted = expected.trimmed().toLower();
+    static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{12,64}$"));
+    if (!hex.match(wanted).hasMatch())
+        return QStringLiteral("--expect-head \"%1\" is not a custody hash (12 to 64 hex digits)").arg(expected);
+    for (const CustodyEntry &e : log) {
+        if (e.hash.startsWith(wanted))
+            return {};
+    }
+    return QStringLiteral("the custody chain does not contain the expected head %1: the rows from it on are gone "
+                          "(the case file was replaced by an older copy, or is another case)")
+        .arg(wanted);
+}
+
+} // namespace
+
+VerifyReport verifyCase(const CaseData &data, const QString &expectHead)
 {
     VerifyReport report;
     report.custodyRows = int(data.custody.size());
+    report.custodyHead = data.custody.isEmpty() ? QString() : data.custody.last().hash;
     if (data.custody.isEmpty())
         report.failures.append(QStringLiteral("the custody log is empty (its first row records the case's creation)"));
     for (const CustodyProblem &p : custody::verify(data.custody))
         report.failures.append(p.message);
+    if (!expectHead.isNull())
+        if (const QString problem = checkExpectedHead(data.custody, expectHead); !problem.isEmpty())
+            report.failures.append(problem);
 
     for (const Source &s : data.sources) {
         if (s.sha256.isEmpty())

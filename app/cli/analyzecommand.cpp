@@ -53,10 +53,14 @@ QJsonObject toJson(const Evidence &e)
 int analyze(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     CommandLine cl({}, {QStringLiteral("accept"), QStringLiteral("json")});
+    cl.acceptWait();
     if (!cl.parseOneCase("analyze", args, err))
         return Usage;
     QString error;
     const QString path = cl.casePath();
+    casefile::CaseLock lock;
+    if (const int status = lockCase("analyze", cl, path, lock, err); status != Success)
+        return status;
     CaseDocument doc;
     if (!casefile::open(doc, path, &error)) {
         err << "inquest analyze: " << error << '\n';

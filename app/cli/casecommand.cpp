@@ -38,8 +38,9 @@ QJsonObject toJson(const CaseData &d)
 
 } // namespace
 
-// `inquest case CASE` prints the case's properties; with --title, --analyst, --number or --notes it
-// sets them, as one edit with its custody row, and saves.
+// `inquest case CASE` prints the case's properties (no lock: it only reads); with --title,
+// --analyst, --number or --notes it sets them under the writer lock, as one edit with its custody
+// row, and saves.
 int caseProperties(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     CommandLine cl(
@@ -64,6 +65,9 @@ int caseProperties(const QStringList &args, QTextStream &out, QTextStream &err)
             printText(*data, out);
         return Success;
     }
+    casefile::CaseLock lock; // an edit: read, change and save under the writer lock
+    if (const int status = lockCase("case", cl, path, lock, err); status != Success)
+        return status;
     CaseDocument doc;
     QString error;
     if (!casefile::open(doc, path, &error)) {

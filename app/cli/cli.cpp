@@ -23,22 +23,28 @@ struct Command
 
 // The stable command-line contract (ARCHITECTURE.md).
 const Command Commands[] = {
-    {"new", "new CASE [--title T] [--analyst A] [--number N] [--hypotheses hardware,ddos,…|\"Name=kind,…\"] [--force]",
+    {"new",
+     "new CASE [--title T] [--analyst A] [--number N] [--hypotheses hardware,ddos,…|\"Name=kind,…\"] [--force] "
+     "[--wait[=SECONDS]]",
      newCase},
-    {"case", "case CASE [--title T] [--analyst A] [--number N] [--notes TEXT] [--json]", caseProperties},
-    {"import", "import CASE FILE… [--format auto|NAME] [--tz ZONE] [--year YYYY] [--site NAME] [--json]", importLogs},
+    {"case", "case CASE [--title T] [--analyst A] [--number N] [--notes TEXT] [--json] [--wait[=SECONDS]]",
+     caseProperties},
+    {"import",
+     "import CASE FILE… [--format auto|NAME] [--tz ZONE] [--year YYYY] [--site NAME] [--json] [--wait[=SECONDS]]",
+     importLogs},
     {"import-news",
-     "import-news CASE FILE… [--published YYYY-MM-DD[THH:MM[±HH:MM|Z]]] [--zone ZONE] [--outlet NAME] [--json]",
+     "import-news CASE FILE… [--published YYYY-MM-DD[THH:MM[±HH:MM|Z]]] [--zone ZONE] [--outlet NAME] [--json] "
+     "[--wait[=SECONDS]]",
      importNews},
-    {"analyze", "analyze CASE [--accept] [--json]", analyze},
+    {"analyze", "analyze CASE [--accept] [--json] [--wait[=SECONDS]]", analyze},
     {"score", "score CASE [--json]", score},
     {"statements", "statements CASE [--json]", statements},
     {"evidence", "evidence CASE [--json]", evidence},
     {"series",
      "series CASE --metric requests|errors|error-rate|clients|bytes [--site S] [--bin SECONDS] [--csv|--json]", series},
     {"report", "report CASE --pdf OUT.pdf [--html OUT.html] [--zone ZONE]", report},
-    {"verify", "verify CASE", verify},
-    {"demo", "demo CASE [--seed N]", demo},
+    {"verify", "verify CASE [--expect-head HASH]", verify},
+    {"demo", "demo CASE [--seed N] [--wait[=SECONDS]]", demo},
     {"formats", "formats [--json]", formats},
     {"bench", "bench ingest FILE… [--repeat N]", bench},
 };
@@ -77,7 +83,9 @@ QString helpText()
     for (const Command &c : Commands)
         text += QStringLiteral("  inquest %1\n").arg(QString::fromUtf8(c.usage));
     text += QStringLiteral("\nExit status: 0 success, 1 bad input or failed verification, 2 usage.\n"
-                           "Times are UTC; --json prints one JSON document on stdout.\n");
+                           "Times are UTC; --json prints one JSON document on stdout.\n"
+                           "Commands that change a case hold CASE.lock beside it while they work; another\n"
+                           "such command is refused at once (exit 1, naming the holder) unless it is given --wait.\n");
     return text;
 }
 

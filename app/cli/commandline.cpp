@@ -1,6 +1,7 @@
 #include "commandline.h"
 
 #include "casefile/casefile.h"
+#include "commands.h"
 
 namespace inquest::cli {
 
@@ -45,6 +46,13 @@ bool CommandLine::parse(const QStringList &args, QString *error)
     return true;
 }
 
+void CommandLine::acceptWait()
+{
+    // A flag alone, a value only inline: "--wait 30" would take a case's FILE… for seconds.
+    m_flagOptions.insert(QStringLiteral("wait"));
+    m_valueOptions.insert(QStringLiteral("wait"));
+}
+
 bool CommandLine::parseOneCase(const char *command, const QStringList &args, QTextStream &err)
 {
     QString error;
@@ -53,6 +61,35 @@ bool CommandLine::parseOneCase(const char *command, const QStringList &args, QTe
     err << "inquest " << command << ": " << (error.isEmpty() ? QStringLiteral("expected one CASE path") : error)
         << '\n';
     return false;
+}
+
+int lockCase(const char *command, const CommandLine &cl, const QString &path, casefile::CaseLock &lock,
+             QTextStream &err)
+{
+    int timeoutMs = 0;
+    if (cl.has(QStringLiteral("wait"))) {
+        const QString text = cl.value(QStringLiteral("wait"));
+        bool ok = true;
+        const double seconds = text.isEmpty() ? -1 : text.toDouble(&ok);
+        if (!ok || (!text.isEmpty() && (seconds < 0 || seconds > 86400))) {
+            err << "inquest " << command << ": --wait=SECONDS expects a number of seconds (0 to 86400), not \"" << text
+                << "\"\n";
+            return Usage;
+        }
+        timeoutMs = seconds < 0 ? -1 : int(seconds * 1000);
+    }
+    QString error;
+    if (!lock.lock(path, QStringLiteral("inquest ") + QLatin1StringView(command), timeoutMs, &error)) {
+        err << "inquest " << command << ": " << error
+            << (cl.has(QStringLiteral("wait"))
+                    ? QStringLiteral("; gave up waiting\n")
+                    : QStringLiteral("; try again when it is done, or add --wait[=SECONDS]\n"));
+        return BadInput;
+    }
+    if (!lock.tookOverFrom().isEmpty())
+        err << "inquest " << command << ": note: took over the lock left by " << lock.tookOverFrom()
+            << ", which ended without releasing it\n";
+    return Success;
 }
 
 std::optional<CaseData> readCase(const char *command, const QString &path, QTextStream &err)

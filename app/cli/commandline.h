@@ -1,5 +1,6 @@
 #pragma once
 
+#include "casefile/caselock.h"
 #include "model/casedata.h"
 
 #include <QHash>
@@ -25,6 +26,9 @@ public:
     // After parseOneCase: the case path.
     const QString &casePath() const { return m_positional.first(); }
 
+    // For commands that change a case: accepts --wait and --wait=SECONDS (see lockCase).
+    void acceptWait();
+
     const QStringList &positional() const { return m_positional; }
     bool has(const QString &name) const { return m_flags.contains(name) || m_values.contains(name); }
     QString value(const QString &name, const QString &fallback = {}) const { return m_values.value(name, fallback); }
@@ -40,5 +44,12 @@ private:
 // Reads the case at `path`; when it cannot be read, writes "inquest COMMAND: why" to err (the
 // command exits with BadInput).
 std::optional<CaseData> readCase(const char *command, const QString &path, QTextStream &err);
+
+// Takes the writer lock of the case at `path` for "inquest COMMAND" (held until `lock` is
+// destroyed: read → change → save). Without --wait a held lock is refused at once; --wait waits
+// as long as it takes, --wait=SECONDS that long. Returns Success, or writes "inquest COMMAND: why"
+// (naming the holder) to err and returns BadInput (Usage for a bad --wait).
+int lockCase(const char *command, const CommandLine &cl, const QString &path, casefile::CaseLock &lock,
+             QTextStream &err);
 
 } // namespace inquest::cli

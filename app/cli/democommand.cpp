@@ -14,6 +14,7 @@ namespace inquest::cli {
 int demo(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     CommandLine cl({QStringLiteral("seed")}, {});
+    cl.acceptWait();
     if (!cl.parseOneCase("demo", args, err))
         return Usage;
     QString error;
@@ -26,6 +27,9 @@ int demo(const QStringList &args, QTextStream &out, QTextStream &err)
     const QFileInfo info(cl.positional().first());
     const QString path = info.absoluteFilePath();
     // The logs go beside the case: demo.inquest → demo.logs/
+    casefile::CaseLock lock;
+    if (const int status = lockCase("demo", cl, path, lock, err); status != Success)
+        return status;
     const QString logs = info.absoluteDir().filePath(info.completeBaseName() + QStringLiteral(".logs"));
     auto data = scenario::buildDemoCase(logs, &error, seed);
     if (!data) {

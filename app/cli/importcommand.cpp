@@ -82,6 +82,7 @@ void printText(QTextStream &out, QTextStream &err, const QString &file, const Im
 int importLogs(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     CommandLine cl({u"format"_s, u"tz"_s, u"year"_s, u"site"_s, u"map"_s}, {u"json"_s});
+    cl.acceptWait();
     QString error;
     if (!cl.parse(args, &error) || cl.positional().size() < 2) {
         err << "inquest import: " << (error.isEmpty() ? u"expected CASE FILE…"_s : error) << '\n';
@@ -105,6 +106,9 @@ int importLogs(const QStringList &args, QTextStream &out, QTextStream &err)
         return Usage;
     }
     const QString casePath = cl.positional().first();
+    casefile::CaseLock lock;
+    if (const int status = lockCase("import", cl, casePath, lock, err); status != Success)
+        return status;
     CaseDocument doc;
     if (!casefile::open(doc, casePath, &error)) {
         err << "inquest import: " << error << '\n';

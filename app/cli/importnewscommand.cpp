@@ -17,6 +17,7 @@ int importNews(const QStringList &args, QTextStream &out, QTextStream &err)
         {QStringLiteral("published"), QStringLiteral("zone"), QStringLiteral("outlet"), QStringLiteral("title")},
         {QStringLiteral("json")});
     QString error;
+    cl.acceptWait();
     if (!cl.parse(args, &error) || cl.positional().size() < 2) {
         err << "inquest import-news: "
             << (error.isEmpty() ? QStringLiteral("expected CASE and at least one FILE") : error) << '\n';
@@ -33,6 +34,9 @@ int importNews(const QStringList &args, QTextStream &out, QTextStream &err)
         }
     }
     const QString casePath = cl.positional().first();
+    casefile::CaseLock lock;
+    if (const int status = lockCase("import-news", cl, casePath, lock, err); status != Success)
+        return status;
     CaseDocument doc;
     if (!casefile::open(doc, casePath, &error)) {
         err << "inquest import-news: " << error << '\n';

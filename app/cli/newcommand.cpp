@@ -49,10 +49,15 @@ int newCase(const QStringList &args, QTextStream &out, QTextStream &err)
     CommandLine cl(
         {QStringLiteral("title"), QStringLiteral("analyst"), QStringLiteral("number"), QStringLiteral("hypotheses")},
         {QStringLiteral("force")});
+    cl.acceptWait();
     if (!cl.parseOneCase("new", args, err))
         return Usage;
     QString error;
     const QString path = cl.casePath();
+    // Before the existence check: two "new" (or "new --force" under an import) must not cross.
+    casefile::CaseLock lock;
+    if (const int status = lockCase("new", cl, path, lock, err); status != Success)
+        return status;
     if (QFileInfo::exists(path) && !cl.has(QStringLiteral("force"))) {
         err << "inquest new: " << path << " already exists; not overwriting it (use --force to replace it)\n";
         return BadInput;

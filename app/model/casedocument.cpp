@@ -27,6 +27,7 @@ void CaseDocument::reset(CaseData data, const QString &filePath, bool modified)
     m_data = std::move(data);
     m_undoStack->setClean();
     m_unsavedRecovery = modified;
+    m_diskIdentity = {};
     setFilePath(filePath);
     emit changed({Entity::Case, ChangeAction::Reset, 0, -1});
     emit modifiedChanged(modified);

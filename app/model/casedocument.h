@@ -2,6 +2,7 @@
 
 #include "casedata.h"
 #include "changeevent.h"
+#include "diskidentity.h"
 
 #include <QObject>
 #include <QUndoStack>
@@ -63,6 +64,10 @@ public:
     QList<CustodyEntry> custodyForSave(const QString &path) const;
     // After a successful save: appends the rows that were written and marks the stack clean.
     void markSaved(const QString &path, const QList<CustodyEntry> &writtenRows);
+    // The file on disk this case was read from or last saved to (null: none, or not known);
+    // reset() clears it, the case file sets it.
+    const DiskIdentity &diskIdentity() const { return m_diskIdentity; }
+    void setDiskIdentity(const DiskIdentity &identity) { m_diskIdentity = identity; }
 
     template <typename R> const R *find(Id id) const
     {
@@ -167,6 +172,7 @@ private:
     QUndoStack *m_undoStack;
     QString m_filePath;
     bool m_unsavedRecovery = false; // modified although the undo stack is clean
+    DiskIdentity m_diskIdentity;
 };
 
 } // namespace inquest

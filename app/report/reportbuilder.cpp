@@ -202,7 +202,10 @@ void ReportBuilder::titlePage(const QString &reportId, const QString &generated)
     ReportBlock kv = ReportBlock::table({}, {28, 72});
     const QString caseAsOf = m_data.custody.isEmpty() ? QStringLiteral("\u2014")
                                                       : utc(m_data.custody.last().time.toMSecsSinceEpoch() * 1000);
-    const QString sha = fileSha256(m_options.caseFilePath);
+    const bool unsaved = m_options.unsavedChanges;
+    const QString sha = unsaved ? m_options.caseStateSha256 : fileSha256(m_options.caseFilePath);
+    const QString file = m_options.caseFilePath.isEmpty() ? QStringLiteral("not saved")
+                                                          : QFileInfo(m_options.caseFilePath).absoluteFilePath();
     kv.rows = {
         {QStringLiteral("Analyst"), m_data.meta.analyst.isEmpty() ? QStringLiteral("\u2014") : m_data.meta.analyst},
         {QStringLiteral("Case number"),
@@ -214,14 +217,18 @@ void ReportBuilder::titlePage(const QString &reportId, const QString &generated)
         {QStringLiteral("Case as of (last custody entry)"), caseAsOf},
         {QStringLiteral("Report generated"), generated},
         {QStringLiteral("Report id"), reportId},
-        {QStringLiteral("Case file"), m_options.caseFilePath.isEmpty()
-                                          ? QStringLiteral("not saved")
-                                          : QFileInfo(m_options.caseFilePath).absoluteFilePath()},
-        {QStringLiteral("Case file SHA-256"), sha.isEmpty() ? QStringLiteral("not available") : sha},
+        {QStringLiteral("Case file"),
+         unsaved
+             ? QStringLiteral("%1 \u2014 unsaved changes: this report shows edits that are not in the file").arg(file)
+             : file},
+        {unsaved ? QStringLiteral("Case state SHA-256 (unsaved changes)") : QStringLiteral("Case file SHA-256"),
+         sha.isEmpty() ? QStringLiteral("not available") : sha},
+        {QStringLiteral("Custody chain head"),
+         m_data.custody.isEmpty() ? QStringLiteral("\u2014") : m_data.custody.last().hash},
         {QStringLiteral("Times shown in"),
          m_zoneIsUtc ? QStringLiteral("UTC") : QStringLiteral("UTC and %1").arg(QString::fromUtf8(m_zone.id()))},
     };
-    kv.monoRows = {7};
+    kv.monoRows = {7, 8};
     kv.emphasis = true;
     add(kv);
     if (!m_data.meta.description.isEmpty())
@@ -229,7 +236,9 @@ void ReportBuilder::titlePage(const QString &reportId, const QString &generated)
     add(ReportBlock::paragraph(
         QStringLiteral(
             "The report id is derived from the case id and the report's content: the same case gives the same id. "
-            "Verify the case file with \u201cinquest verify\u201d and compare its SHA-256 with the one above."),
+            "Verify the case file with \u201cinquest verify\u201d and compare its SHA-256 with the one above. "
+            "Keep the custody chain head: \u201cinquest verify CASE --expect-head HEAD\u201d fails if the file "
+            "is later replaced by an older copy."),
         false, true));
     add(ReportBlock::pageBreak());
 }

@@ -17,6 +17,10 @@ struct ReportOptions
     // The saved case file the report describes: its SHA-256 goes on the title page.
     // Empty: the case is printed as "not saved".
     QString caseFilePath;
+    // The report shows edits the case file does not hold: it says "unsaved changes" and cites
+    // caseStateSha256 (the open case as a case file would hold it) instead of the file's hash.
+    bool unsavedChanges = false;
+    QString caseStateSha256;
     // Second zone for times (IANA id); every time is also printed in UTC.
     QString timeZone = QStringLiteral("UTC");
     QList<ReportSection> sections = allReportSections();

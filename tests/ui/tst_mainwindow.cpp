@@ -231,9 +231,17 @@ private slots:
         }
         QVERIFY(recent);
         QCOMPARE(recent->actions().first()->text(), QStringLiteral("recent.inquest"));
+        // The first window still holds the case: a second one opens it read-only.
         MainWindow second;
+        QString asked;
+        second.controller()->askOpenReadOnly = [&](const QString &why) {
+            asked = why;
+            return true;
+        };
         QVERIFY(second.controller()->open(file));
         QCOMPARE(second.document()->filePath(), QFileInfo(file).absoluteFilePath());
+        QVERIFY(second.controller()->isReadOnly());
+        QVERIFY2(asked.contains(QStringLiteral("Inquest workbench")), qPrintable(asked));
     }
 };
 

@@ -133,6 +133,8 @@ ReportOptions ExportDialog::options() const
 {
     ReportOptions o;
     o.caseFilePath = m_caseFilePath;
+    o.unsavedChanges = m_unsaved;
+    o.caseStateSha256 = m_stateSha256;
     o.timeZone = m_zone->currentText().trimmed();
     if (o.timeZone.isEmpty() || (o.timeZone != u"UTC" && !QTimeZone(o.timeZone.toUtf8()).isValid()))
         o.timeZone = QStringLiteral("UTC");
@@ -142,6 +144,13 @@ ReportOptions ExportDialog::options() const
             o.sections.append(s);
     }
     return o;
+}
+
+void ExportDialog::setUnsavedState(const QString &stateSha256)
+{
+    m_unsaved = true;
+    m_stateSha256 = stateSha256;
+    optionsChanged();
 }
 
 int ExportDialog::pageCount() const { return m_report ? m_report->pageCount() : 0; }

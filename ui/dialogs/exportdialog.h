@@ -32,6 +32,9 @@ public:
                  QWidget *parent = nullptr);
     ~ExportDialog() override;
 
+    // The case shown has changes its file does not hold: the report says "unsaved changes" and
+    // cites stateSha256 (the hash of the shown state), not the file's.
+    void setUnsavedState(const QString &stateSha256);
     ReportOptions options() const;
     int pageCount() const;
     int currentPage() const;
@@ -53,6 +56,8 @@ private:
 
     CaseData m_data; // a snapshot: the report describes the case as it was when the dialog opened
     QString m_caseFilePath;
+    bool m_unsaved = false;
+    QString m_stateSha256;
     ReportScores m_scores;
     FigureRenderer *m_figures;
     QList<std::pair<ReportSection, QCheckBox *>> m_sections;
