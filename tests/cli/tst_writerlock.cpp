@@ -63,6 +63,7 @@ private slots:
             {QStringLiteral("import-news"), m_case, QStringLiteral(INQUEST_TEST_DATA "/news/amazon-europe-outage.txt")},
             {QStringLiteral("analyze"), m_case, QStringLiteral("--accept")},
             {QStringLiteral("new"), m_case, QStringLiteral("--force")},
+            {QStringLiteral("case"), m_case, QStringLiteral("--analyst"), QStringLiteral("someone else")},
             {QStringLiteral("demo"), m_case}};
         for (const QStringList &args : writers) {
             const auto r = runInquest(args);
@@ -77,7 +78,8 @@ private slots:
         for (const QStringList &args : QList<QStringList>{{QStringLiteral("verify"), m_case},
                                                           {QStringLiteral("evidence"), m_case},
                                                           {QStringLiteral("score"), m_case},
-                                                          {QStringLiteral("statements"), m_case}}) {
+                                                          {QStringLiteral("statements"), m_case},
+                                                          {QStringLiteral("case"), m_case}}) {
             const auto r = runInquest(args);
             QVERIFY2(r.status == 0, qPrintable(args.first() + QStringLiteral(": ") + r.err));
         }
