@@ -23,9 +23,13 @@ std::optional<LinePattern> LinePattern::compile(const QString &pattern, QString 
     int code = 0;
     PCRE2_SIZE at = 0;
     // MATCH_INVALID_UTF: logs hold whatever bytes clients sent; such lines still match where
-    // they can, and PCRE2 does not re-validate the subject on every call.
+    // they can, and PCRE2 does not re-validate the subject on every call. ANYCRLF: in a CRLF
+    // log, `$` is before the \r, as a line is without its line break.
+    pcre2_compile_context *context = pcre2_compile_context_create(nullptr);
+    pcre2_set_newline(context, PCRE2_NEWLINE_ANYCRLF);
     pcre2_code *compiled = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(utf8.constData()), PCRE2_SIZE(utf8.size()),
-                                         PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_MULTILINE, &code, &at, nullptr);
+                                         PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_MULTILINE, &code, &at, context);
+    pcre2_compile_context_free(context);
     if (!compiled) {
         PCRE2_UCHAR message[256];
         pcre2_get_error_message(code, message, sizeof message);

@@ -13,14 +13,17 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <map>
 #include <memory>
+#include <numeric>
 
 namespace inquest::cli {
 
 namespace {
 
 constexpr qint64 DefaultTextLimit = 1000;
+constexpr std::size_t RawBatch = 1 << 16;
 
 QString poolText(const EventTable &t, uint32_t id)
 {
@@ -181,12 +184,31 @@ int events(const QStringList &args, QTextStream &out, QTextStream &err)
     QJsonArray json;
     if (cl.has(u"csv"_qs))
         out << "time,source_id,source,line,site,host,status,raw\n";
+    // Raw lines are read a batch at a time in file order (a gzip file read backwards would be
+    // inflated again from its start), then printed in time order.
+    std::vector<std::optional<QString>> raws;
+    std::vector<std::size_t> order;
     for (std::size_t i = 0; i < shown; ++i) {
+        if (i % RawBatch == 0) {
+            const std::size_t n = std::min(RawBatch, shown - i);
+            order.resize(n);
+            std::iota(order.begin(), order.end(), i);
+            std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+                const auto key = [&](std::size_t k) {
+                    return std::pair(timeline::sourceOf(rows[k]),
+                                     index->sourceOf(rows[k]).table->offset[timeline::rowOf(rows[k])]);
+                };
+                return key(a) < key(b);
+            });
+            raws.assign(n, std::nullopt);
+            for (const std::size_t k : order)
+                raws[k - i] = rawLine(rows[k]);
+        }
         const uint64_t e = rows[i];
         const TimelineSource &src = index->sourceOf(e);
         const EventTable &t = *src.table;
         const std::size_t r = timeline::rowOf(e);
-        const std::optional<QString> raw = rawLine(e);
+        const std::optional<QString> &raw = raws[i % RawBatch];
         const QString host = poolText(t, t.host[r]);
         if (cl.has(u"json"_qs)) {
             QJsonObject o{{u"time"_qs, isoUtc(t.time[r])},
