@@ -1,6 +1,7 @@
 #include "eventfilter.h"
 #include "timelineindex.h"
 
+#include "model/httpstatus.h"
 #include "model/stringpool.h"
 #include "support/parallel.h"
 
@@ -30,7 +31,9 @@ struct FoldEqual
 struct SourceCheck
 {
     bool enabled = true;
-    uint32_t hostId = 0;       // when nonzero the row's host must be this id (site filter)
+    uint32_t hostId = 0;       // when nonzero the row's host must be this id (site or host filter)
+    uint32_t clientId = 0;     // when nonzero the row's client must be this id
+    uint32_t pathId = 0;       // when nonzero the row's path must be this id
     std::vector<uint8_t> text; // per string id; empty when there is no text filter
     const EventTable *table = nullptr;
     std::vector<uint8_t> keep; // per row, whether it passes (when testing whole sources)
@@ -41,11 +44,15 @@ class RowTest
 {
 public:
     explicit RowTest(const EventFilter &f)
-        : m_status(f.statusClasses ? 65536 : 0)
+        : m_status(f.statusClasses || !f.statusCodes.isEmpty() ? 65536 : 0)
         , m_checkSeverity(f.severities != 0)
     {
         for (std::size_t s = 0; s < m_status.size(); ++s)
             m_status[s] = (f.statusClasses & EventFilter::statusBit(uint16_t(s))) != 0;
+        for (const uint16_t code : f.statusCodes) {
+            if (!m_status.empty())
+                m_status[code] = 1;
+        }
         for (int s = 0; s < 256; ++s)
             m_severity[std::size_t(s)] = (f.severities & EventFilter::severityBit(uint8_t(s))) != 0;
     }
@@ -57,6 +64,10 @@ public:
         if (m_checkSeverity && !m_severity[t.severity[r]])
             return false;
         if (c.hostId && t.host[r] != c.hostId)
+            return false;
+        if (c.clientId && t.client[r] != c.clientId)
+            return false;
+        if (c.pathId && t.path[r] != c.pathId)
             return false;
         if (!c.text.empty()) {
             const uint8_t *m = c.text.data();
@@ -71,6 +82,14 @@ private:
     bool m_checkSeverity;
 };
 
+// The id of `text` in `pool`, or 0 when no row of the pool can have it.
+uint32_t exactId(const StringPool &pool, const QString &text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    const uint32_t id = pool.find(std::string_view(utf8.constData(), std::size_t(utf8.size())));
+    return id == UINT32_MAX ? 0 : id;
+}
+
 SourceCheck prepare(const TimelineSource &source, const EventFilter &filter, const QByteArray &needle)
 {
     SourceCheck check;
@@ -81,12 +100,23 @@ SourceCheck prepare(const TimelineSource &source, const EventFilter &filter, con
         if (!source.site.isEmpty()) {
             check.enabled = source.site == filter.site;
         } else {
-            const QByteArray site = filter.site.toUtf8();
-            const uint32_t id =
-                source.table->strings.find(std::string_view(site.constData(), std::size_t(site.size())));
-            check.enabled = id != UINT32_MAX && id != 0;
-            check.hostId = id;
+            check.hostId = exactId(source.table->strings, filter.site);
+            check.enabled = check.hostId != 0;
         }
+    }
+    // An exact column value the source never saw rules out all of its rows.
+    if (check.enabled && !filter.host.isEmpty()) {
+        const uint32_t id = exactId(source.table->strings, filter.host);
+        check.enabled = id != 0 && (check.hostId == 0 || check.hostId == id);
+        check.hostId = id;
+    }
+    if (check.enabled && !filter.client.isEmpty()) {
+        check.clientId = exactId(source.table->strings, filter.client);
+        check.enabled = check.clientId != 0;
+    }
+    if (check.enabled && !filter.path.isEmpty()) {
+        check.pathId = exactId(source.table->strings, filter.path);
+        check.enabled = check.pathId != 0;
     }
     if (check.enabled && !needle.isEmpty()) {
         check.text =
@@ -101,11 +131,60 @@ SourceCheck prepare(const TimelineSource &source, const EventFilter &filter, con
 
 uint8_t EventFilter::statusBit(uint16_t status)
 {
-    if (status == 0)
+    switch (statusClass(status)) {
+    case StatusClass::None:
         return NoStatus;
-    if (status >= 100 && status < 600)
-        return uint8_t(1u << (status / 100));
+    case StatusClass::Informational:
+        return Status1xx;
+    case StatusClass::Success:
+        return Status2xx;
+    case StatusClass::Redirect:
+        return Status3xx;
+    case StatusClass::ClientError:
+        return Status4xx;
+    case StatusClass::ServerError:
+        return Status5xx;
+    case StatusClass::NoResponse:
+        return StatusNoResponse;
+    case StatusClass::Other:
+        break;
+    }
     return StatusOther;
+}
+
+bool parseStatusFilter(const QString &text, EventFilter *filter, QString *bad)
+{
+    // A representative code of each class gives the class's bit.
+    static const std::pair<StatusClass, uint16_t> Examples[] = {
+        {StatusClass::None, 0},         {StatusClass::Informational, 100}, {StatusClass::Success, 200},
+        {StatusClass::Redirect, 300},   {StatusClass::ClientError, 400},   {StatusClass::ServerError, 500},
+        {StatusClass::NoResponse, 444}, {StatusClass::Other, 999}};
+    uint8_t classes = 0;
+    QList<uint16_t> codes;
+    for (const QString &part : text.split(u',', Qt::SkipEmptyParts)) {
+        const QString p = part.trimmed().toLower();
+        if (const std::optional<StatusClass> cls = statusClassFromString(p)) {
+            for (const auto &[c, code] : Examples) {
+                if (c == *cls)
+                    classes |= EventFilter::statusBit(code);
+            }
+            continue;
+        }
+        const QByteArray latin = p.toLatin1();
+        uint16_t code = 0;
+        // Three digits ("503", "000") or "0": a shorter number is a typo, not a status.
+        if ((p.size() == 3 || p == u"0") &&
+            parseStatusField(std::string_view(latin.constData(), std::size_t(latin.size())), code)) {
+            codes.append(code);
+            continue;
+        }
+        if (bad)
+            *bad = part.trimmed();
+        return false;
+    }
+    filter->statusClasses = classes;
+    filter->statusCodes = codes;
+    return true;
 }
 
 uint16_t EventFilter::severityBit(uint8_t severity) { return severity < 8 ? uint16_t(1u << severity) : NoSeverityBit; }

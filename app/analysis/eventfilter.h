@@ -20,7 +20,8 @@ class TimelineIndex;
 // part matches everything.
 struct EventFilter
 {
-    // Bits of `statusClasses`: NoStatus for rows without a status, 1xx … 5xx, anything else.
+    // Bits of `statusClasses`, one per model/httpstatus class: NoStatus for rows without a
+    // status, 1xx … 5xx, anything else, no response (000, 444, 499).
     enum StatusBit : uint8_t {
         NoStatus = 1 << 0,
         Status1xx = 1 << 1,
@@ -29,17 +30,22 @@ struct EventFilter
         Status4xx = 1 << 4,
         Status5xx = 1 << 5,
         StatusOther = 1 << 6,
+        StatusNoResponse = 1 << 7,
     };
     // Bit s (0..7) of `severities` selects syslog severity s; this bit rows without one.
     static constexpr uint16_t NoSeverityBit = 1 << 8;
 
-    QString text;               // case-insensitive (ASCII) substring of path, client, agent, message or host
-    uint8_t statusClasses = 0;  // 0 = any
-    QString site;               // the row's site (its source's site, else its host); empty = any
-    QList<Id> sources;          // empty = all
-    uint16_t severities = 0;    // 0 = any
-    std::optional<qint64> from; // µs UTC, inclusive
-    std::optional<qint64> to;   // µs UTC, exclusive
+    QString text;                // case-insensitive (ASCII) substring of path, client, agent, message or host
+    uint8_t statusClasses = 0;   // 0 = any (unless statusCodes is set)
+    QList<uint16_t> statusCodes; // as stored (StatusNoResponseLogged for "000"); a row passes by class or code
+    QString site;                // the row's site (its source's site, else its host); empty = any
+    QList<Id> sources;           // empty = all
+    QString host;                // exactly this host column; empty = any
+    QString client;              // exactly this client; empty = any
+    QString path;                // exactly this path; empty = any
+    uint16_t severities = 0;     // 0 = any
+    std::optional<qint64> from;  // µs UTC, inclusive
+    std::optional<qint64> to;    // µs UTC, exclusive
 
     bool isEmpty() const { return *this == EventFilter(); }
     bool operator==(const EventFilter &) const = default;
@@ -47,6 +53,11 @@ struct EventFilter
     static uint8_t statusBit(uint16_t status);
     static uint16_t severityBit(uint8_t severity);
 };
+
+// What a person types for a status, split on commas: classes ("5xx", "no-response", "other",
+// "none": model/httpstatus) and codes ("503", "000"). Sets `statusClasses` and `statusCodes`
+// of *filter; returns false (and the part it could not read in *bad) when a part is neither.
+bool parseStatusFilter(const QString &text, EventFilter *filter, QString *bad = nullptr);
 
 // For each id of `pool`, whether the string contains `needle` (ASCII case-insensitive;
 // `needle` must already be lower-case). Id 0 (the empty string) never matches.

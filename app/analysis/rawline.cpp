@@ -121,7 +121,7 @@ RawLine readGzip(QFile &file, quint64 offset, qsizetype maxBytes)
 
 } // namespace
 
-RawLine readRawLine(const QString &path, qint64 expectedSize, quint64 offset, qsizetype maxBytes)
+std::optional<RawLine> sourceUnreadable(const QString &path, qint64 expectedSize)
 {
     const SourceFileCheck check = checkSourceFile(path, expectedSize > 0 ? expectedSize : -1);
     switch (check.status) {
@@ -140,6 +140,13 @@ RawLine readRawLine(const QString &path, qint64 expectedSize, quint64 offset, qs
         return failure(RawLine::Status::Unreadable,
                        tr("The source file is not read: %1; showing the parsed fields only.").arg(check.message));
     }
+    return std::nullopt;
+}
+
+RawLine readRawLine(const QString &path, qint64 expectedSize, quint64 offset, qsizetype maxBytes)
+{
+    if (std::optional<RawLine> problem = sourceUnreadable(path, expectedSize))
+        return *problem;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return failure(

@@ -3,6 +3,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include <optional>
+
 namespace inquest {
 
 // The original bytes of one log line, read back from its source file by byte offset.
@@ -20,6 +22,10 @@ struct RawLine
 // offsets may point anywhere, so nothing is shown. `.gz` files (by their magic bytes) are
 // inflated up to the offset. Lines longer than `maxBytes` are cut.
 RawLine readRawLine(const QString &path, qint64 expectedSize, quint64 offset, qsizetype maxBytes = 64 * 1024);
+
+// Why the source file at `path` is not to be read (missing, changed since import, not a regular
+// file: model/sourcefile), as a failed RawLine; nothing when it may be read.
+std::optional<RawLine> sourceUnreadable(const QString &path, qint64 expectedSize);
 
 // Bytes as found, made safe to show: invalid UTF-8 becomes U+FFFD, control characters are
 // escaped (\t, \r, \xNN) so nothing in a log can reshape the display.

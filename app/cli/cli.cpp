@@ -42,6 +42,10 @@ const Command Commands[] = {
     {"evidence", "evidence CASE [--json]", evidence},
     {"series",
      "series CASE --metric requests|errors|error-rate|clients|bytes [--site S] [--bin SECONDS] [--csv|--json]", series},
+    {"events",
+     "events CASE [--from T] [--to T] [--site S] [--source ID] [--host H] [--client C] [--path P] "
+     "[--status CLASS|CODE,…] [--grep REGEX] [--limit N] [--csv|--json]",
+     events},
     {"report", "report CASE --pdf OUT.pdf [--html OUT.html] [--zone ZONE]", report},
     {"verify", "verify CASE [--expect-head HASH]", verify},
     {"demo", "demo CASE [--seed N] [--wait[=SECONDS]]", demo},

@@ -20,6 +20,7 @@ int bench(const QStringList &args, QTextStream &out, QTextStream &err);
 int report(const QStringList &args, QTextStream &out, QTextStream &err);
 int series(const QStringList &args, QTextStream &out, QTextStream &err);
 int analyze(const QStringList &args, QTextStream &out, QTextStream &err);
+int events(const QStringList &args, QTextStream &out, QTextStream &err);
 int demo(const QStringList &args, QTextStream &out, QTextStream &err);
 int caseProperties(const QStringList &args, QTextStream &out, QTextStream &err);
 

@@ -2,6 +2,8 @@
 #include "interncache.h"
 #include "scan.h"
 
+#include "model/httpstatus.h"
+
 #include <cstring>
 
 namespace inquest {
@@ -124,8 +126,11 @@ public:
         if (pos < s.size() && s[pos] == ' ')
             ++pos;
         const std::string_view statusText = scan::token(s, pos);
-        uint64_t status = 0;
-        if (statusText != "-" && (!scan::parseUInt(statusText, status) || status < 100 || status > 999))
+        // model/httpstatus: "000" and "0" (no response was sent) are events with that status;
+        // "-" stays a line without one.
+        uint16_t status = 0;
+        if (statusText != "-" &&
+            (!parseStatusField(statusText, status) || (status < 100 && status != StatusNoResponseLogged)))
             return fail(reason, "bad status");
         const std::string_view bytesText = scan::token(s, pos);
         uint64_t bytes = 0;
@@ -162,7 +167,7 @@ public:
 
         m_lastHadAgent = hadAgent;
         const std::size_t row = out.appendRow(t, offset, lineNo);
-        out.status[row] = uint16_t(status);
+        out.status[row] = status;
         out.bytes[row] = bytes;
         out.responseUs[row] = responseUs;
         out.client[row] = m_intern.intern(out.strings, client);

@@ -1,5 +1,6 @@
 #include "analysis/eventfilter.h"
 #include "analysis/timelineindex.h"
+#include "model/httpstatus.h"
 #include "model/source.h"
 
 #include "testlib/generatedevents.h"
@@ -54,14 +55,22 @@ bool bruteForceMatch(const TimelineIndex &index, const EventFilter &f, uint64_t 
         return false;
     if (!f.site.isEmpty() && index.siteOf(e) != f.site)
         return false;
-    if (f.statusClasses) {
+    if (f.statusClasses || !f.statusCodes.isEmpty()) {
+        // model/httpstatus: "000" (stored as 1000), 444 and 499 are "no response", not 4xx.
         const int st = t.status[r];
+        const bool noResponse = st == StatusNoResponseLogged || st == 444 || st == 499;
         const bool ok = st == 0                   ? (f.statusClasses & EventFilter::NoStatus)
+                        : noResponse              ? (f.statusClasses & EventFilter::StatusNoResponse)
                         : (st >= 100 && st < 600) ? (f.statusClasses & (1 << (st / 100)))
                                                   : (f.statusClasses & EventFilter::StatusOther);
-        if (!ok)
+        if (!ok && !f.statusCodes.contains(uint16_t(st)))
             return false;
     }
+    auto poolIs = [&t](uint32_t id, const QString &want) {
+        return want.isEmpty() || QString::fromUtf8(t.strings.bytes(id)) == want;
+    };
+    if (!poolIs(t.host[r], f.host) || !poolIs(t.client[r], f.client) || !poolIs(t.path[r], f.path))
+        return false;
     if (f.severities) {
         const int sev = t.severity[r];
         if (!(f.severities & (sev < 8 ? 1 << sev : EventFilter::NoSeverityBit)))
@@ -185,6 +194,11 @@ private slots:
         QTest::newRow("5xx") << make([](EventFilter &f) { f.statusClasses = EventFilter::Status5xx; });
         QTest::newRow("4xx+none") << make(
             [](EventFilter &f) { f.statusClasses = EventFilter::Status4xx | EventFilter::NoStatus; });
+        QTest::newRow("code 503 + 4xx") << make([](EventFilter &f) {
+            f.statusCodes = {503};
+            f.statusClasses = EventFilter::Status4xx;
+        });
+        QTest::newRow("host exact") << make([](EventFilter &f) { f.host = QStringLiteral("host1.example.org"); });
         QTest::newRow("err and worse") << make([](EventFilter &f) { f.severities = 0x0F; });
         QTest::newRow("no severity") << make([](EventFilter &f) { f.severities = EventFilter::NoSeverityBit; });
         QTest::newRow("site of source") << make([](EventFilter &f) { f.site = QStringLiteral("shop.example"); });
@@ -246,12 +260,31 @@ private slots:
             QVERIFY(!expected.empty() && expected.size() < index->size());
     }
 
+    void typedStatus()
+    {
+        EventFilter f;
+        QVERIFY(parseStatusFilter(QStringLiteral("5xx, 000,404"), &f));
+        QCOMPARE(f.statusClasses, uint8_t(EventFilter::Status5xx));
+        QCOMPARE(f.statusCodes, (QList<uint16_t>{StatusNoResponseLogged, 404}));
+        QVERIFY(parseStatusFilter(QStringLiteral("No-Response"), &f));
+        QCOMPARE(f.statusClasses, uint8_t(EventFilter::StatusNoResponse));
+        QVERIFY(f.statusCodes.isEmpty());
+        QString bad;
+        for (const char *text : {"5x", "50", "5000", "-", "abc"}) {
+            QVERIFY2(!parseStatusFilter(QString::fromLatin1(text), &f, &bad), text);
+            QCOMPARE(bad, QString::fromLatin1(text));
+        }
+    }
+
     void statusAndSeverityBits()
     {
         QCOMPARE(EventFilter::statusBit(0), uint8_t(EventFilter::NoStatus));
         QCOMPARE(EventFilter::statusBit(200), uint8_t(EventFilter::Status2xx));
         QCOMPARE(EventFilter::statusBit(599), uint8_t(EventFilter::Status5xx));
         QCOMPARE(EventFilter::statusBit(999), uint8_t(EventFilter::StatusOther));
+        QCOMPARE(EventFilter::statusBit(StatusNoResponseLogged), uint8_t(EventFilter::StatusNoResponse));
+        QCOMPARE(EventFilter::statusBit(499), uint8_t(EventFilter::StatusNoResponse));
+        QCOMPARE(EventFilter::statusBit(404), uint8_t(EventFilter::Status4xx));
         QCOMPARE(EventFilter::severityBit(NoSeverity), EventFilter::NoSeverityBit);
         QCOMPARE(EventFilter::severityBit(3), uint16_t(8));
     }

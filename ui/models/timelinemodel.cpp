@@ -2,6 +2,7 @@
 
 #include <QColor>
 
+#include <algorithm>
 #include <limits>
 
 namespace inquest {
@@ -45,7 +46,20 @@ void TimelineModel::setRows(std::shared_ptr<const TimelineIndex> index, Timeline
     beginResetModel();
     m_index = std::move(index);
     m_rows = std::move(rows);
+    m_hits.reset(); // positions in the old rows
     endResetModel();
+}
+
+void TimelineModel::setHits(std::shared_ptr<const std::vector<std::size_t>> hits)
+{
+    m_hits = std::move(hits);
+    if (rowCount() > 0)
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {Qt::BackgroundRole});
+}
+
+bool TimelineModel::isHit(int row) const
+{
+    return m_hits && std::binary_search(m_hits->begin(), m_hits->end(), std::size_t(row));
 }
 
 int TimelineModel::rowCount(const QModelIndex &parent) const
@@ -133,6 +147,8 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
         if (index.column() == Status || index.column() == Bytes || index.column() == ResponseTime)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
+    case Qt::BackgroundRole:
+        return isHit(index.row()) ? QVariant(QColor(0xff, 0xf0, 0x9a)) : QVariant();
     case Qt::ForegroundRole: {
         const EventTable &t = *source.table;
         if (t.status[r] >= 500 || t.severity[r] <= 3)

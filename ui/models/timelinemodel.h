@@ -42,6 +42,10 @@ public:
     // The first row at or after `micros`, or rowCount() if there is none.
     int rowAtOrAfter(qint64 micros) const;
 
+    // Marks these rows (ascending) as search hits: painted with a highlight background.
+    void setHits(std::shared_ptr<const std::vector<std::size_t>> hits);
+    bool isHit(int row) const;
+
     // "2010-12-12 21:45:00.123", UTC; fast enough to call for every painted cell.
     static QString formatTime(qint64 micros);
 
@@ -51,6 +55,7 @@ public:
 private:
     std::shared_ptr<const TimelineIndex> m_index;
     TimelineController::Rows m_rows;
+    std::shared_ptr<const std::vector<std::size_t>> m_hits;
 };
 
 } // namespace inquest

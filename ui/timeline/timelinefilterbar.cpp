@@ -4,7 +4,6 @@
 #include "models/timelinemodel.h"
 
 #include <QComboBox>
-#include <QDateTime>
 #include <QHBoxLayout>
 #include <QLineEdit>
 #include <QTimer>
@@ -31,7 +30,8 @@ QLineEdit *makeTimeEdit(const QString &objectName, const QString &placeholder)
     edit->setObjectName(objectName);
     edit->setPlaceholderText(placeholder);
     edit->setClearButtonEnabled(true);
-    edit->setToolTip(QObject::tr("UTC, e.g. 2010-12-12 21:45 or 2010-12-12T21:45:00Z"));
+    edit->setToolTip(QObject::tr("UTC unless a zone is given, e.g. 2010-12-12 21:45 or 2010-12-12T21:45:00+01:00; "
+                                 "or a clock time (21:05, 21:05:30) on the day shown, in the case's display zone"));
     edit->setMinimumWidth(edit->fontMetrics().horizontalAdvance(QStringLiteral("12-12 21:45:00.000")) + 30);
     return edit;
 }
@@ -48,12 +48,14 @@ void reselect(QComboBox *combo, const QVariant &data)
 TimelineFilterBar::TimelineFilterBar(QWidget *parent)
     : QWidget(parent)
     , m_text(new QLineEdit)
-    , m_status(makeCombo(QStringLiteral("timelineStatus"), tr("HTTP status class")))
+    , m_status(makeCombo(QStringLiteral("timelineStatus"),
+                         tr("HTTP status: pick a class or type classes and codes, e.g. 503, 000, 5xx, no-response")))
     , m_site(makeCombo(QStringLiteral("timelineSite"), tr("Site (the source's site, or the host of the line)")))
     , m_source(makeCombo(QStringLiteral("timelineSource"), tr("Log source")))
     , m_severity(makeCombo(QStringLiteral("timelineSeverity"), tr("Syslog severity")))
     , m_from(makeTimeEdit(QStringLiteral("timelineFrom"), tr("from (UTC)")))
     , m_to(makeTimeEdit(QStringLiteral("timelineTo"), tr("to (UTC)")))
+    , m_exact(new QToolButton)
     , m_typing(new QTimer(this))
 {
     m_text->setObjectName(QStringLiteral("timelineFilterText"));
@@ -61,11 +63,15 @@ TimelineFilterBar::TimelineFilterBar(QWidget *parent)
     m_text->setClearButtonEnabled(true);
     m_text->setMinimumWidth(80);
 
-    m_status->addItem(tr("Any status"), 0);
-    for (int c = 1; c <= 5; ++c)
-        m_status->addItem(tr("%1xx").arg(c), int(1u << c));
-    m_status->addItem(tr("4xx + 5xx"), int(EventFilter::Status4xx | EventFilter::Status5xx));
-    m_status->addItem(tr("No status"), int(EventFilter::NoStatus));
+    // Items carry what parseStatusFilter reads, so a picked item and typed text are one path.
+    m_status->setEditable(true);
+    m_status->setInsertPolicy(QComboBox::NoInsert);
+    m_status->addItem(tr("Any status"), QString());
+    for (const char *cls : {"1xx", "2xx", "3xx", "4xx", "5xx", "no-response"})
+        m_status->addItem(QString::fromLatin1(cls), QString::fromLatin1(cls));
+    m_status->addItem(tr("5xx + no response"), QStringLiteral("5xx,no-response"));
+    m_status->addItem(tr("4xx + 5xx"), QStringLiteral("4xx,5xx"));
+    m_status->addItem(tr("No status"), QStringLiteral("none"));
 
     m_severity->addItem(tr("Any severity"), 0);
     m_severity->addItem(tr("err and worse"), 0x0F);
@@ -81,6 +87,16 @@ TimelineFilterBar::TimelineFilterBar(QWidget *parent)
     clear->setText(tr("Clear"));
     clear->setToolTip(tr("Remove every filter"));
     connect(clear, &QToolButton::clicked, this, &TimelineFilterBar::clear);
+    m_exact->setObjectName(QStringLiteral("timelineExact"));
+    m_exact->setToolTip(tr("Remove the host, client and path filters"));
+    m_exact->setVisible(false);
+    connect(m_exact, &QToolButton::clicked, this, [this] {
+        m_host.clear();
+        m_client.clear();
+        m_path.clear();
+        updateExactButton();
+        emitChanged();
+    });
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -90,14 +106,16 @@ TimelineFilterBar::TimelineFilterBar(QWidget *parent)
         layout->addWidget(w);
     layout->addWidget(m_from, 1);
     layout->addWidget(m_to, 1);
+    layout->addWidget(m_exact);
     layout->addWidget(clear);
 
     m_typing->setSingleShot(true);
     m_typing->setInterval(200);
     connect(m_typing, &QTimer::timeout, this, &TimelineFilterBar::emitChanged);
     connect(m_text, &QLineEdit::textChanged, m_typing, qOverload<>(&QTimer::start));
-    for (QComboBox *combo : {m_status, m_site, m_source, m_severity})
+    for (QComboBox *combo : {m_site, m_source, m_severity})
         connect(combo, &QComboBox::activated, this, &TimelineFilterBar::emitChanged);
+    connect(m_status, &QComboBox::currentTextChanged, this, &TimelineFilterBar::statusEdited);
     connect(m_from, &QLineEdit::textEdited, this, [this] { timeEdited(m_from, m_fromUs); });
     connect(m_to, &QLineEdit::textEdited, this, [this] { timeEdited(m_to, m_toUs); });
 }
@@ -106,7 +124,11 @@ EventFilter TimelineFilterBar::filter() const
 {
     EventFilter f;
     f.text = m_text->text().trimmed();
-    f.statusClasses = uint8_t(m_status->currentData().toInt());
+    f.statusClasses = m_statusParsed.statusClasses;
+    f.statusCodes = m_statusParsed.statusCodes;
+    f.host = m_host;
+    f.client = m_client;
+    f.path = m_path;
     f.site = m_site->currentData().toString();
     if (const Id id = m_source->currentData().value<Id>())
         f.sources = {id};
@@ -156,11 +178,58 @@ void TimelineFilterBar::setSourceRange(Id source, qint64 beginUs, qint64 endUs)
     setTimeRange(beginUs, endUs, QString());
 }
 
+void TimelineFilterBar::setExact(Exact column, const QString &value)
+{
+    (column == Exact::Host ? m_host : column == Exact::Client ? m_client : m_path) = value;
+    updateExactButton();
+    m_typing->stop();
+    emitChanged();
+}
+
+void TimelineFilterBar::updateExactButton()
+{
+    QStringList parts;
+    if (!m_host.isEmpty())
+        parts.append(tr("host = %1").arg(m_host));
+    if (!m_client.isEmpty())
+        parts.append(tr("client = %1").arg(m_client));
+    if (!m_path.isEmpty())
+        parts.append(tr("path = %1").arg(m_path));
+    m_exact->setText(parts.join(QStringLiteral(", ")) + QStringLiteral(" \u2715"));
+    m_exact->setVisible(!parts.isEmpty());
+}
+
+void TimelineFilterBar::statusEdited()
+{
+    const QString text = m_status->currentText().trimmed();
+    const int item = m_status->findText(text);
+    const QString query = item >= 0 ? m_status->itemData(item).toString() : text;
+    EventFilter parsed;
+    const bool ok = parseStatusFilter(query, &parsed);
+    m_status->setStyleSheet(ok ? QString() : QStringLiteral("QComboBox { background: #ffe0e0; }"));
+    if (!ok)
+        return; // keep the last good value until the text parses
+    m_statusParsed.statusClasses = parsed.statusClasses;
+    m_statusParsed.statusCodes = parsed.statusCodes;
+    if (item >= 0) { // picked from the list: at once, as the other lists do
+        m_typing->stop();
+        emitChanged();
+    } else {
+        m_typing->start();
+    }
+}
+
 void TimelineFilterBar::clear()
 {
     m_text->clear();
     for (QComboBox *combo : {m_status, m_site, m_source, m_severity})
         combo->setCurrentIndex(0);
+    m_statusParsed.statusClasses = 0;
+    m_statusParsed.statusCodes.clear();
+    m_host.clear();
+    m_client.clear();
+    m_path.clear();
+    updateExactButton();
     m_from->clear();
     m_to->clear();
     m_fromUs.reset();
@@ -183,22 +252,9 @@ void TimelineFilterBar::timeEdited(QLineEdit *edit, std::optional<qint64> &value
 
 void TimelineFilterBar::emitChanged() { emit filterChanged(filter()); }
 
-std::optional<qint64> TimelineFilterBar::parseTime(const QString &text)
+std::optional<qint64> TimelineFilterBar::parseTime(const QString &text) const
 {
-    const QString t = text.trimmed();
-    QDateTime dt = QDateTime::fromString(t, Qt::ISODateWithMs);
-    static const QString formats[] = {QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"), QStringLiteral("yyyy-MM-dd HH:mm:ss"),
-                                      QStringLiteral("yyyy-MM-dd HH:mm"), QStringLiteral("yyyy-MM-dd")};
-    for (const QString &format : formats) {
-        if (dt.isValid())
-            break;
-        dt = QDateTime::fromString(t, format);
-    }
-    if (!dt.isValid())
-        return std::nullopt;
-    if (dt.timeSpec() == Qt::LocalTime)
-        dt.setTimeSpec(Qt::UTC); // the timeline speaks UTC; a zone-less time means UTC
-    return dt.toMSecsSinceEpoch() * 1000;
+    return parseTimeInput(text, m_clockDay ? std::optional<ClockDay>(m_clockDay()) : std::nullopt);
 }
 
 } // namespace inquest

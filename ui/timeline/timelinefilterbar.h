@@ -1,22 +1,25 @@
 #pragma once
 
 #include "analysis/eventfilter.h"
+#include "model/timeinput.h"
 
 #include <QWidget>
 
+#include <functional>
 #include <vector>
 
 class QComboBox;
 class QLineEdit;
 class QTimer;
+class QToolButton;
 
 namespace inquest {
 
 struct TimelineSource;
 
-// The row of filter inputs above the timeline: text, status class, site, source, severity and
-// a UTC time range. Emits the complete filter whenever the person changes something (typing
-// is debounced).
+// The row of filter inputs above the timeline: text, status (a class or codes, typed or picked),
+// site, source, severity, a time range, and exact host/client/path values set from the table.
+// Emits the complete filter whenever the person changes something (typing is debounced).
 class TimelineFilterBar : public QWidget
 {
     Q_OBJECT
@@ -30,16 +33,23 @@ public:
     void setTimeRange(qint64 beginUs, qint64 endUs, const QString &site);
     // Shows one source's events in [beginUs, endUs) (all sites) and emits the new filter at once.
     void setSourceRange(Id source, qint64 beginUs, qint64 endUs);
+    // Keeps only rows whose host / client / path is exactly `value` (with the rest of the filter)
+    // and emits the new filter at once.
+    enum class Exact { Host, Client, Path };
+    void setExact(Exact column, const QString &value);
     void clear();
-
-    // "2010-12-12 21:45:00", "…:00.250", "2010-12-12T21:45:00Z", "2010-12-12" (all UTC).
-    static std::optional<qint64> parseTime(const QString &text);
+    // Where a bare clock time ("21:05") typed into the time fields falls: asked when one is typed.
+    void setClockDay(std::function<ClockDay()> day) { m_clockDay = std::move(day); }
+    // What the time fields accept: model/timeinput, with the clock day when one is set.
+    std::optional<qint64> parseTime(const QString &text) const;
 
 signals:
     void filterChanged(const inquest::EventFilter &filter);
 
 private:
     void timeEdited(QLineEdit *edit, std::optional<qint64> &value);
+    void statusEdited();
+    void updateExactButton();
     void emitChanged();
 
     QLineEdit *m_text;
@@ -49,7 +59,11 @@ private:
     QComboBox *m_severity;
     QLineEdit *m_from;
     QLineEdit *m_to;
+    QToolButton *m_exact; // shows the exact values; a click removes them
     QTimer *m_typing;
+    EventFilter m_statusParsed; // its status parts: what the status box last parsed to
+    QString m_host, m_client, m_path;
+    std::function<ClockDay()> m_clockDay;
     std::optional<qint64> m_fromUs;
     std::optional<qint64> m_toUs;
 };

@@ -1,15 +1,19 @@
 #include "timelineview.h"
 #include "rawlinepanel.h"
 #include "timelinefilterbar.h"
+#include "timelinefindbar.h"
 
 #include "models/timelinemodel.h"
 
+#include "analysis/searchcontroller.h"
 #include "analysis/timelinecontroller.h"
 #include "model/casedocument.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
+#include <QShortcut>
 #include <QSplitter>
 #include <QTableView>
 #include <QToolButton>
@@ -27,6 +31,8 @@ TimelineView::TimelineView(CaseDocument *doc, QWidget *parent)
     , m_filterBar(new TimelineFilterBar)
     , m_view(new QTableView)
     , m_rawLine(new RawLinePanel)
+    , m_findBar(new TimelineFindBar)
+    , m_search(new SearchController(this))
     , m_count(new QLabel)
     , m_emptyHint(new QLabel(tr("All imported log lines, merged by time.\nImport logs (File \u2192 Import "
                                 "Logs\u2026) to fill it.")))
@@ -83,7 +89,43 @@ TimelineView::TimelineView(CaseDocument *doc, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addLayout(top);
+    layout->addWidget(m_findBar);
     layout->addWidget(splitter, 1);
+    m_findBar->hide();
+
+    // Shortcuts of the timeline as a whole, whichever of its widgets has focus.
+    auto shortcut = [this](const QKeySequence &keys, void (TimelineView::*slot)()) {
+        auto *s = new QShortcut(keys, this);
+        s->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(s, &QShortcut::activated, this, slot);
+    };
+    shortcut(QKeySequence::Find, &TimelineView::openFind);
+    shortcut(QKeySequence(Qt::Key_F3), &TimelineView::findNext);
+    shortcut(QKeySequence(Qt::SHIFT | Qt::Key_F3), &TimelineView::findPrevious);
+    connect(m_findBar, &TimelineFindBar::patternChanged, this, &TimelineView::startSearch);
+    connect(m_findBar, &TimelineFindBar::next, this, &TimelineView::findNext);
+    connect(m_findBar, &TimelineFindBar::previous, this, &TimelineView::findPrevious);
+    connect(m_findBar, &TimelineFindBar::closed, this, [this] {
+        m_search->search(m_controller->index(), m_controller->rows(), QString());
+        m_view->setFocus();
+    });
+    connect(m_search, &SearchController::updated, this, &TimelineView::searchUpdated);
+
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, &TimelineView::showRowMenu);
+    // A bare clock time typed into the filter is on the day shown, in the case's display zone.
+    m_filterBar->setClockDay([this] {
+        ClockDay day;
+        day.zone = m_doc->meta().displayTimeZone.toUtf8();
+        QModelIndex at = m_view->currentIndex();
+        if (!at.isValid())
+            at = m_view->indexAt(QPoint(0, 0));
+        if (at.isValid())
+            day.referenceUs = m_model->timelineIndex()->timeOf(m_model->entryAt(at.row()));
+        else if (m_controller->index()->size() > 0)
+            day.referenceUs = m_controller->index()->timeOf(m_controller->index()->entries().front());
+        return day;
+    });
 
     connect(m_filterBar, &TimelineFilterBar::filterChanged, m_controller, &TimelineController::setFilter);
     connect(m_controller, &TimelineController::updated, this, &TimelineView::timelineUpdated);
@@ -167,6 +209,7 @@ void TimelineView::timelineUpdated()
         selected = m_model->entryAt(current.row());
 
     m_model->setRows(m_controller->index(), m_controller->rows());
+    startSearch(); // the hits were positions in the rows just replaced
     if (m_shownIndex != index) {
         m_shownIndex = index;
         m_filterBar->setChoices(index->sites(), index->sources());
@@ -195,8 +238,98 @@ void TimelineView::timelineUpdated()
     }
 }
 
+void TimelineView::openFind() { m_findBar->activate(); }
+
+void TimelineView::findNext() { goToHit(true); }
+
+void TimelineView::findPrevious() { goToHit(false); }
+
+void TimelineView::startSearch()
+{
+    if (m_findBar->isVisible())
+        m_search->search(m_controller->index(), m_controller->rows(), m_findBar->pattern());
+}
+
+void TimelineView::searchUpdated()
+{
+    m_model->setHits(m_search->hits());
+    if (!m_search->error().isEmpty()) {
+        m_findBar->showError(m_search->error());
+        return;
+    }
+    updateFindCount();
+}
+
+void TimelineView::updateFindCount()
+{
+    if (!m_search->error().isEmpty())
+        return;
+    const std::vector<std::size_t> &hits = *m_search->hits();
+    const QModelIndex current = m_view->currentIndex();
+    std::size_t n = 0;
+    if (current.isValid()) {
+        const auto it = std::lower_bound(hits.begin(), hits.end(), std::size_t(current.row()));
+        if (it != hits.end() && *it == std::size_t(current.row()))
+            n = std::size_t(it - hits.begin()) + 1;
+    }
+    m_findBar->showCount(n, hits.size(), m_search->isBusy());
+}
+
+void TimelineView::goToHit(bool forward)
+{
+    if (!m_findBar->isVisible()) {
+        openFind();
+        return;
+    }
+    const std::vector<std::size_t> &hits = *m_search->hits();
+    if (hits.empty() || m_search->isBusy())
+        return;
+    const QModelIndex current = m_view->currentIndex();
+    std::size_t target;
+    if (forward) {
+        const auto it =
+            current.isValid() ? std::upper_bound(hits.begin(), hits.end(), std::size_t(current.row())) : hits.begin();
+        target = it == hits.end() ? hits.front() : *it; // past the last hit: wrap to the first
+    } else {
+        const auto it =
+            current.isValid() ? std::lower_bound(hits.begin(), hits.end(), std::size_t(current.row())) : hits.end();
+        target = it == hits.begin() ? hits.back() : *(it - 1);
+    }
+    if (target >= std::size_t(m_model->rowCount()))
+        return;
+    const QModelIndex index = m_model->index(int(target), current.isValid() ? current.column() : 0);
+    m_view->setCurrentIndex(index);
+    m_view->scrollTo(index, QAbstractItemView::PositionAtCenter);
+}
+
+void TimelineView::showRowMenu(const QPoint &pos)
+{
+    const QModelIndex at = m_view->indexAt(pos);
+    if (!at.isValid())
+        return;
+    const uint64_t e = m_model->entryAt(at.row());
+    const EventTable &t = *m_model->timelineIndex()->sourceOf(e).table;
+    const std::size_t r = timeline::rowOf(e);
+    QMenu menu(this);
+    auto offer = [&](const QString &label, uint32_t id, TimelineFilterBar::Exact column) {
+        if (id == 0)
+            return; // the row has no such value
+        const std::string_view v = t.strings.view(id);
+        const QString value = QString::fromUtf8(v.data(), qsizetype(v.size()));
+        QAction *action = menu.addAction(label.arg(value.size() > 60 ? value.left(57) + u"\u2026"_qs : value));
+        connect(action, &QAction::triggered, this, [this, column, value] { m_filterBar->setExact(column, value); });
+    };
+    offer(tr("Filter by this host (%1)"), t.host[r], TimelineFilterBar::Exact::Host);
+    offer(tr("Filter by this client (%1)"), t.client[r], TimelineFilterBar::Exact::Client);
+    offer(tr("Filter by this path (%1)"), t.path[r], TimelineFilterBar::Exact::Path);
+    if (!menu.isEmpty())
+        menu.exec(m_view->viewport()->mapToGlobal(pos));
+}
+
 void TimelineView::currentRowChanged()
 {
+    if (m_findBar->isVisible())
+        updateFindCount();
     const QModelIndex current = m_view->currentIndex();
     if (!current.isValid()) {
         m_rawLine->clear();

@@ -15,7 +15,9 @@ namespace inquest {
 
 class CaseDocument;
 class RawLinePanel;
+class SearchController;
 class TimelineController;
+class TimelineFindBar;
 class TimelineFilterBar;
 class TimelineModel;
 struct ChangeEvent;
@@ -43,6 +45,14 @@ public:
     TimelineController *controller() const { return m_controller; }
     TimelineFilterBar *filterBar() const { return m_filterBar; }
     RawLinePanel *rawLinePanel() const { return m_rawLine; }
+    TimelineFindBar *findBar() const { return m_findBar; }
+    SearchController *search() const { return m_search; }
+
+    // Opens the find bar (Ctrl+F); steps to the next / previous hit after the current row,
+    // wrapping around (F3, Shift+F3).
+    void openFind();
+    void findNext();
+    void findPrevious();
 
 signals:
     // An event was double-clicked: its source and its row in that source's EventTable.
@@ -56,6 +66,11 @@ private:
     void currentRowChanged();
     void updateCount();
     void setColumnWidths();
+    void startSearch();
+    void searchUpdated();
+    void updateFindCount();
+    void goToHit(bool forward);
+    void showRowMenu(const QPoint &pos);
 
     CaseDocument *m_doc;
     TimelineController *m_controller;
@@ -63,6 +78,8 @@ private:
     TimelineFilterBar *m_filterBar;
     QTableView *m_view;
     RawLinePanel *m_rawLine;
+    TimelineFindBar *m_findBar;
+    SearchController *m_search;
     QLabel *m_count;
     QLabel *m_emptyHint;
     QToolButton *m_rawToggle;

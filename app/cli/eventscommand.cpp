@@ -1,0 +1,252 @@
+#include "commandline.h"
+#include "commands.h"
+
+#include "analysis/eventfilter.h"
+#include "analysis/eventsearch.h"
+#include "analysis/sourcetext.h"
+#include "analysis/timelineindex.h"
+#include "model/httpstatus.h"
+#include "model/isotime.h"
+#include "model/timeinput.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <numeric>
+
+namespace inquest::cli {
+
+namespace {
+
+constexpr qint64 DefaultTextLimit = 1000;
+constexpr std::size_t RawBatch = 1 << 16;
+
+QString poolText(const EventTable &t, uint32_t id)
+{
+    const std::string_view v = t.strings.view(id);
+    return QString::fromUtf8(v.data(), qsizetype(v.size()));
+}
+
+// What the columns say of a row, for when its raw line cannot be read.
+QString parsedFields(const EventTable &t, std::size_t r)
+{
+    QStringList parts;
+    for (const QString &p : {poolText(t, t.client[r]), QString::fromLatin1(toString(t.method[r])),
+                             poolText(t, t.path[r]), poolText(t, t.message[r])}) {
+        if (!p.isEmpty() && p != u"None")
+            parts.append(p);
+    }
+    return parts.join(u' ');
+}
+
+// The messages of analysis/rawline name the path where it matters (a missing file).
+QString sourceLabel(const TimelineSource &s) { return QStringLiteral("%1 (source %2)").arg(s.name).arg(s.id); }
+
+QString csvField(const QString &s)
+{
+    if (!s.contains(u',') && !s.contains(u'"') && !s.contains(u'\n') && !s.contains(u'\r'))
+        return s;
+    QString q = s;
+    q.replace(u"\""_qs, u"\"\""_qs);
+    return u'"' + q + u'"';
+}
+
+// Reads the options into a filter; on a usage error says why and returns false.
+bool readFilter(const CommandLine &cl, EventFilter &f, QTextStream &err)
+{
+    for (const char *name : {"from", "to"}) {
+        const QString key = QString::fromLatin1(name);
+        if (!cl.has(key))
+            continue;
+        const std::optional<qint64> t = parseTimeInput(cl.value(key));
+        if (!t) {
+            err << "inquest events: --" << key << " wants an ISO time (2010-12-12T21:05:00Z, 2010-12-12 21:05, "
+                << "2010-12-12; UTC when no zone is given), not \"" << cl.value(key) << "\"\n";
+            return false;
+        }
+        (key == u"from" ? f.from : f.to) = *t;
+    }
+    if (cl.has(u"status"_qs)) {
+        QString bad;
+        if (!parseStatusFilter(cl.value(u"status"_qs), &f, &bad) || cl.value(u"status"_qs).trimmed().isEmpty()) {
+            err << "inquest events: --status wants a class (1xx, 2xx, 3xx, 4xx, 5xx, no-response, other, none) or a "
+                   "code (503, 000), not \""
+                << (bad.isEmpty() ? cl.value(u"status"_qs) : bad) << "\"\n";
+            return false;
+        }
+    }
+    f.site = cl.value(u"site"_qs);
+    f.host = cl.value(u"host"_qs);
+    f.client = cl.value(u"client"_qs);
+    f.path = cl.value(u"path"_qs);
+    return true;
+}
+
+} // namespace
+
+int events(const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    CommandLine cl({u"from"_qs, u"to"_qs, u"site"_qs, u"source"_qs, u"host"_qs, u"client"_qs, u"path"_qs, u"status"_qs,
+                    u"grep"_qs, u"limit"_qs},
+                   {u"csv"_qs, u"json"_qs});
+    if (!cl.parseOneCase("events", args, err))
+        return Usage;
+    if (cl.has(u"csv"_qs) && cl.has(u"json"_qs)) {
+        err << "inquest events: --csv and --json exclude each other\n";
+        return Usage;
+    }
+    EventFilter filter;
+    if (!readFilter(cl, filter, err))
+        return Usage;
+    std::optional<LinePattern> pattern;
+    if (cl.has(u"grep"_qs)) {
+        QString error;
+        pattern = LinePattern::compile(cl.value(u"grep"_qs), &error);
+        if (!pattern) {
+            err << "inquest events: --grep \"" << cl.value(u"grep"_qs) << "\": " << error << '\n';
+            return Usage;
+        }
+    }
+    const bool machine = cl.has(u"csv"_qs) || cl.has(u"json"_qs);
+    qint64 limit = machine ? 0 : DefaultTextLimit; // 0: no limit
+    if (cl.has(u"limit"_qs)) {
+        bool ok = false;
+        limit = cl.value(u"limit"_qs).toLongLong(&ok);
+        if (!ok || limit < 0) {
+            err << "inquest events: --limit wants a count (0 for no limit), not \"" << cl.value(u"limit"_qs) << "\"\n";
+            return Usage;
+        }
+    }
+
+    const QString casePath = cl.casePath();
+    const auto data = readCase("events", casePath, err);
+    if (!data)
+        return BadInput;
+    std::vector<TimelineSource> sources = timelineSources(data->sources);
+    if (cl.has(u"source"_qs)) {
+        bool ok = false;
+        const Id id = cl.value(u"source"_qs).toLongLong(&ok);
+        QStringList known;
+        for (const TimelineSource &s : sources)
+            known.append(QStringLiteral("%1 %2").arg(s.id).arg(s.name));
+        if (!ok || std::none_of(sources.begin(), sources.end(), [id](const TimelineSource &s) { return s.id == id; })) {
+            err << "inquest events: " << casePath << ": no log source with id \"" << cl.value(u"source"_qs)
+                << "\" (sources: " << (known.isEmpty() ? u"none"_qs : known.join(u", ")) << ")\n";
+            return BadInput;
+        }
+        filter.sources = {id};
+    }
+    const std::shared_ptr<const TimelineIndex> index = TimelineIndex::build(std::move(sources));
+    if (!filter.site.isEmpty() && !index->sites().contains(filter.site)) {
+        err << "inquest events: " << casePath << ": no site \"" << filter.site
+            << "\" (sites: " << (index->sites().isEmpty() ? u"none"_qs : index->sites().join(u", ")) << ")\n";
+        return BadInput;
+    }
+    std::vector<uint64_t> rows = *applyFilter(*index, filter);
+    std::map<std::size_t, QString> unreadable; // source index -> why, said once each
+    if (pattern) {
+        EventSearchResult found = *searchRawLines(*index, rows, *pattern);
+        std::vector<uint64_t> hits;
+        hits.reserve(found.hits.size());
+        for (const std::size_t i : found.hits)
+            hits.push_back(rows[i]);
+        rows = std::move(hits);
+        for (const UnreadableSource &u : found.unreadable) {
+            unreadable[u.source] = u.message;
+            err << "inquest events: " << sourceLabel(index->sources()[u.source]) << ": " << u.message
+                << " Its events cannot be searched by --grep.\n";
+        }
+    }
+    const std::size_t total = rows.size();
+    const std::size_t shown = limit > 0 ? std::min(total, std::size_t(limit)) : total;
+
+    // Raw lines come from one reader per source; rows ascend in time, and so (mostly) in offset.
+    std::vector<std::unique_ptr<SourceText>> texts(index->sources().size());
+    auto rawLine = [&](uint64_t e) -> std::optional<QString> {
+        const std::size_t s = timeline::sourceOf(e);
+        if (!texts[s])
+            texts[s] = std::make_unique<SourceText>(index->sources()[s].path, index->sources()[s].size);
+        if (!texts[s]->isOpen()) {
+            if (!unreadable.count(s)) {
+                unreadable[s] = texts[s]->problem().message;
+                err << "inquest events: " << sourceLabel(index->sources()[s]) << ": " << unreadable[s] << '\n';
+            }
+            return std::nullopt;
+        }
+        const auto line = texts[s]->lineAt(index->sources()[s].table->offset[timeline::rowOf(e)]);
+        return line ? std::optional<QString>(QString::fromUtf8(line->data(), qsizetype(line->size()))) : std::nullopt;
+    };
+
+    QJsonArray json;
+    if (cl.has(u"csv"_qs))
+        out << "time,source_id,source,line,site,host,status,raw\n";
+    // Raw lines are read a batch at a time in file order (a gzip file read backwards would be
+    // inflated again from its start), then printed in time order.
+    std::vector<std::optional<QString>> raws;
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < shown; ++i) {
+        if (i % RawBatch == 0) {
+            const std::size_t n = std::min(RawBatch, shown - i);
+            order.resize(n);
+            std::iota(order.begin(), order.end(), i);
+            std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+                const auto key = [&](std::size_t k) {
+                    return std::pair(timeline::sourceOf(rows[k]),
+                                     index->sourceOf(rows[k]).table->offset[timeline::rowOf(rows[k])]);
+                };
+                return key(a) < key(b);
+            });
+            raws.assign(n, std::nullopt);
+            for (const std::size_t k : order)
+                raws[k - i] = rawLine(rows[k]);
+        }
+        const uint64_t e = rows[i];
+        const TimelineSource &src = index->sourceOf(e);
+        const EventTable &t = *src.table;
+        const std::size_t r = timeline::rowOf(e);
+        const std::optional<QString> &raw = raws[i % RawBatch];
+        const QString host = poolText(t, t.host[r]);
+        if (cl.has(u"json"_qs)) {
+            QJsonObject o{{u"time"_qs, isoUtc(t.time[r])},
+                          {u"source_id"_qs, qint64(src.id)},
+                          {u"source"_qs, src.path},
+                          {u"line"_qs, qint64(t.line[r])},
+                          {u"offset"_qs, qint64(t.offset[r])},
+                          {u"site"_qs, index->siteOf(e)},
+                          {u"host"_qs, host},
+                          {u"status"_qs, statusText(t.status[r])},
+                          {u"raw"_qs, raw ? QJsonValue(*raw) : QJsonValue(QJsonValue::Null)}};
+            if (!raw)
+                o.insert(u"fields"_qs, parsedFields(t, r));
+            json.append(o);
+        } else if (cl.has(u"csv"_qs)) {
+            out << isoUtc(t.time[r]) << ',' << src.id << ',' << csvField(src.path) << ',' << t.line[r] << ','
+                << csvField(index->siteOf(e)) << ',' << csvField(host) << ',' << statusText(t.status[r]) << ','
+                << csvField(raw.value_or(QString())) << '\n';
+        } else {
+            const QString status = statusText(t.status[r]);
+            out << isoUtc(t.time[r]) << "  " << src.id << ':' << src.name << ':' << t.line[r] << "  "
+                << index->siteOf(e) << "  " << (status.isEmpty() ? u"-"_qs : status) << "  "
+                << (raw ? *raw : u"[no raw line] "_qs + parsedFields(t, r)) << '\n';
+        }
+    }
+    if (cl.has(u"json"_qs)) {
+        QJsonArray missing;
+        for (const auto &[s, why] : unreadable)
+            missing.append(QJsonObject{{u"source_id"_qs, qint64(index->sources()[s].id)},
+                                       {u"source"_qs, index->sources()[s].path},
+                                       {u"message"_qs, why}});
+        out << QJsonDocument(
+                   QJsonObject{{u"total"_qs, qint64(total)}, {u"events"_qs, json}, {u"unreadable_sources"_qs, missing}})
+                   .toJson(QJsonDocument::Indented);
+    }
+    if (shown < total)
+        err << "inquest events: " << u"\u2026 "_qs << (total - shown) << " more, use --limit (0 for all)\n";
+    return Success;
+}
+
+} // namespace inquest::cli
