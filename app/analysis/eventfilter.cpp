@@ -30,8 +30,9 @@ struct FoldEqual
 struct SourceCheck
 {
     bool enabled = true;
-    uint32_t hostId = 0;       // when nonzero the row's host must be this id (site filter)
-    std::vector<uint8_t> text; // per string id; empty when there is no text filter
+    bool bySite = false;           // a site filter applies to this source's rows
+    std::vector<uint8_t> siteHost; // per host string id: the row is of the chosen site (0 = no host)
+    std::vector<uint8_t> text;     // per string id; empty when there is no text filter
     const EventTable *table = nullptr;
     std::vector<uint8_t> keep; // per row, whether it passes (when testing whole sources)
 };
@@ -56,7 +57,7 @@ public:
             return false;
         if (m_checkSeverity && !m_severity[t.severity[r]])
             return false;
-        if (c.hostId && t.host[r] != c.hostId)
+        if (c.bySite && !c.siteHost[t.host[r]])
             return false;
         if (!c.text.empty()) {
             const uint8_t *m = c.text.data();
@@ -78,15 +79,20 @@ SourceCheck prepare(const TimelineSource &source, const EventFilter &filter, con
     if (!filter.sources.isEmpty() && !filter.sources.contains(source.id))
         check.enabled = false;
     if (check.enabled && !filter.site.isEmpty()) {
-        if (!source.site.isEmpty()) {
-            check.enabled = source.site == filter.site;
-        } else {
-            const QByteArray site = filter.site.toUtf8();
-            const uint32_t id =
-                source.table->strings.find(std::string_view(site.constData(), std::size_t(site.size())));
-            check.enabled = id != UINT32_MAX && id != 0;
-            check.hostId = id;
+        // The site rule names each host id the rows use; renames and merges may map several to one.
+        const EventTable &t = *source.table;
+        check.bySite = true;
+        check.siteHost.assign(t.strings.size(), 0);
+        std::vector<uint8_t> seen(t.strings.size(), 0);
+        bool any = false;
+        for (uint32_t id : t.host) {
+            if (seen[id])
+                continue;
+            seen[id] = 1;
+            check.siteHost[id] = source.rule.hostName(t, source.site, source.system, id) == filter.site;
+            any = any || check.siteHost[id];
         }
+        check.enabled = any;
     }
     if (check.enabled && !needle.isEmpty()) {
         check.text =

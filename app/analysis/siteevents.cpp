@@ -1,8 +1,7 @@
 #include "siteevents.h"
 
+#include "model/sites.h"
 #include "model/source.h"
-
-#include <QFileInfo>
 
 #include <algorithm>
 #include <limits>
@@ -32,38 +31,39 @@ bool isLogWithEvents(const Source &s) { return s.kind == SourceKind::Log && s.ta
 
 } // namespace
 
-std::vector<std::shared_ptr<const SiteEvents>> SiteEvents::bySite(const QList<Source> &sources)
+std::vector<std::shared_ptr<const SiteEvents>> SiteEvents::bySite(const QList<Source> &sources, const SiteRule &rule)
 {
     std::vector<std::shared_ptr<const SiteEvents>> result;
-    for (auto &[name, slices] : slicesBySite(sources))
+    for (auto &[name, slices] : slicesBySite(sources, rule))
         result.push_back(fromSlices(name, std::move(slices)));
     return result;
 }
 
-std::vector<std::pair<QString, std::vector<EventSlice>>> SiteEvents::slicesBySite(const QList<Source> &sources)
+std::vector<std::pair<QString, std::vector<EventSlice>>> SiteEvents::slicesBySite(const QList<Source> &sources,
+                                                                                  const SiteRule &rule)
 {
     std::map<QString, std::vector<EventSlice>> groups;
     for (const Source &s : sources) {
         if (!isLogWithEvents(s))
             continue;
-        if (!s.site.isEmpty()) {
-            groups[s.site].push_back(wholeTable(s));
-            continue;
-        }
-        // No declared site: split the rows by their host column.
+        // Rows by the site (access logs) or host (system logs) the rule gives each host id.
         const EventTable &t = *s.table;
-        const QString fallback = QFileInfo(s.path).fileName();
-        std::unordered_map<uint32_t, std::vector<uint32_t>> byHost;
-        for (uint32_t r = 0; r < t.size(); ++r)
-            byHost[t.host[r]].push_back(r);
+        const bool system = rule.namesHosts(s);
+        std::unordered_map<uint32_t, QString> nameOf;
+        std::map<QString, std::vector<uint32_t>> byName;
+        for (uint32_t r = 0; r < t.size(); ++r) {
+            auto it = nameOf.find(t.host[r]);
+            if (it == nameOf.end())
+                it = nameOf.emplace(t.host[r], rule.hostName(s, system, t.host[r])).first;
+            byName[it->second].push_back(r);
+        }
         const bool http = hasStatus(t);
-        for (auto &[host, rows] : byHost) {
-            const QString name = host == 0 ? fallback : QString::fromUtf8(t.strings.bytes(host));
+        for (auto &[name, rows] : byName) {
             EventSlice slice;
             slice.sourceId = s.id;
             slice.table = s.table;
             slice.http = http;
-            slice.allRows = byHost.size() == 1;
+            slice.allRows = byName.size() == 1;
             if (!slice.allRows)
                 slice.rows = std::move(rows);
             groups[name].push_back(std::move(slice));
