@@ -28,6 +28,8 @@ const Command Commands[] = {
     {"import-news",
      "import-news CASE FILE… [--published YYYY-MM-DD[THH:MM[±HH:MM|Z]]] [--zone ZONE] [--outlet NAME] [--json]",
      importNews},
+    {"source", "source CASE SOURCE-ID [--year YYYY] [--tz ZONE] [--site NAME] [--format auto|NAME]", source},
+    {"sites", "sites CASE [--rename FROM=TO] [--json]", sites},
     {"analyze", "analyze CASE [--accept] [--json]", analyze},
     {"score", "score CASE [--json]", score},
     {"statements", "statements CASE [--json]", statements},

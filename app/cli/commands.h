@@ -21,5 +21,7 @@ int report(const QStringList &args, QTextStream &out, QTextStream &err);
 int series(const QStringList &args, QTextStream &out, QTextStream &err);
 int analyze(const QStringList &args, QTextStream &out, QTextStream &err);
 int demo(const QStringList &args, QTextStream &out, QTextStream &err);
+int source(const QStringList &args, QTextStream &out, QTextStream &err);
+int sites(const QStringList &args, QTextStream &out, QTextStream &err);
 
 } // namespace inquest::cli
