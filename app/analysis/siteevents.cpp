@@ -3,6 +3,8 @@
 #include "model/sites.h"
 #include "model/source.h"
 
+#include <QHash>
+
 #include <algorithm>
 #include <limits>
 #include <map>
@@ -46,27 +48,56 @@ std::vector<std::pair<QString, std::vector<EventSlice>>> SiteEvents::slicesBySit
     for (const Source &s : sources) {
         if (!isLogWithEvents(s))
             continue;
-        // Rows by the site (access logs) or host (system logs) the rule gives each host id.
+        // The name the rule gives each host id the rows use: most files are one site, whose
+        // rows need no list of their own.
         const EventTable &t = *s.table;
         const bool system = rule.namesHosts(s);
-        std::unordered_map<uint32_t, QString> nameOf;
-        std::map<QString, std::vector<uint32_t>> byName;
-        for (uint32_t r = 0; r < t.size(); ++r) {
-            auto it = nameOf.find(t.host[r]);
-            if (it == nameOf.end())
-                it = nameOf.emplace(t.host[r], rule.hostName(s, system, t.host[r])).first;
-            byName[it->second].push_back(r);
+        std::unordered_map<uint32_t, uint32_t> groupOf; // host id → index into names
+        QHash<QString, uint32_t> byName;
+        std::vector<QString> names;
+        const auto group = [&](uint32_t host) {
+            const auto it = groupOf.find(host);
+            if (it != groupOf.end())
+                return it->second;
+            const QString name = rule.hostName(s, system, host);
+            const auto known = byName.constFind(name);
+            const uint32_t g = known != byName.constEnd() ? *known : uint32_t(names.size());
+            if (g == names.size()) {
+                byName.insert(name, g);
+                names.push_back(name);
+            }
+            groupOf.emplace(host, g);
+            return g;
+        };
+        // Lines come in runs of one host: look up only where the host changes.
+        uint32_t lastHost = UINT32_MAX, lastGroup = 0;
+        for (uint32_t host : t.host) {
+            if (host != lastHost) {
+                lastHost = host;
+                lastGroup = group(host);
+            }
+        }
+        std::vector<std::vector<uint32_t>> rowsOf(names.size());
+        if (names.size() > 1) {
+            lastHost = UINT32_MAX;
+            for (uint32_t r = 0; r < t.size(); ++r) {
+                if (t.host[r] != lastHost) {
+                    lastHost = t.host[r];
+                    lastGroup = groupOf.at(lastHost);
+                }
+                rowsOf[lastGroup].push_back(r);
+            }
         }
         const bool http = hasStatus(t);
-        for (auto &[name, rows] : byName) {
+        for (std::size_t g = 0; g < names.size(); ++g) {
             EventSlice slice;
             slice.sourceId = s.id;
             slice.table = s.table;
             slice.http = http;
-            slice.allRows = byName.size() == 1;
+            slice.allRows = names.size() == 1;
             if (!slice.allRows)
-                slice.rows = std::move(rows);
-            groups[name].push_back(std::move(slice));
+                slice.rows = std::move(rowsOf[g]);
+            groups[names[g]].push_back(std::move(slice));
         }
     }
     std::vector<std::pair<QString, std::vector<EventSlice>>> result;

@@ -6,6 +6,7 @@
 #include <QFileInfo>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QUndoStack>
 
 #include <algorithm>
 #include <set>
@@ -171,7 +172,10 @@ void renameSite(CaseDocument *doc, const QString &from, const QString &to)
     const QString text = to.isEmpty()
                              ? QCoreApplication::translate("inquest::commands", "Restore site name %1").arg(from)
                              : QCoreApplication::translate("inquest::commands", "Rename site %1 to %2").arg(from, to);
+    // Its own undo step: a macro never merges with the view edits around it.
+    doc->undoStack()->beginMacro(text);
     setValue(doc, 0, &CaseMeta::viewSettings, view, text);
+    doc->undoStack()->endMacro();
 }
 
 } // namespace edit
