@@ -10,10 +10,10 @@
 
 namespace inquest {
 
-std::shared_ptr<const CaseBins> CaseBins::build(const QList<Source> &sources)
+std::shared_ptr<const CaseBins> CaseBins::build(const QList<Source> &sources, const SiteRule &rule)
 {
     auto bins = std::make_shared<CaseBins>();
-    const auto sites = SiteEvents::slicesBySite(sources);
+    const auto sites = SiteEvents::slicesBySite(sources, rule);
     // Sites are independent: index and bin them in parallel.
     bins->sites = parallel::mapped<std::vector<std::shared_ptr<const BinPyramid>>>(
         sites, [](const std::pair<QString, std::vector<EventSlice>> &site) {

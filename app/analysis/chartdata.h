@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/sites.h"
+
 #include "binpyramid.h"
 #include "seriesexport.h"
 
@@ -15,7 +17,8 @@ struct CaseBins
     int64_t minTime = 0;
     int64_t maxTime = 0;
 
-    static std::shared_ptr<const CaseBins> build(const QList<struct Source> &sources);
+    // Sites named by the rule of model/sites (the case's renames and merges in `rule`).
+    static std::shared_ptr<const CaseBins> build(const QList<struct Source> &sources, const SiteRule &rule = {});
     bool empty() const { return sites.empty(); }
     // The sites that have curves of their own (requests, clients, response times or metric
     // columns), the ones an analyst picks from; hosts seen only in system logs feed the

@@ -31,10 +31,12 @@ struct FoldEqual
 struct SourceCheck
 {
     bool enabled = true;
-    uint32_t hostId = 0;       // when nonzero the row's host must be this id (site or host filter)
-    uint32_t clientId = 0;     // when nonzero the row's client must be this id
-    uint32_t pathId = 0;       // when nonzero the row's path must be this id
-    std::vector<uint8_t> text; // per string id; empty when there is no text filter
+    bool bySite = false;           // a site filter applies to this source's rows
+    std::vector<uint8_t> siteHost; // per host string id: the row is of the chosen site (0 = no host)
+    uint32_t hostId = 0;           // when nonzero the row's host must be this id (host filter)
+    uint32_t clientId = 0;         // when nonzero the row's client must be this id
+    uint32_t pathId = 0;           // when nonzero the row's path must be this id
+    std::vector<uint8_t> text;     // per string id; empty when there is no text filter
     const EventTable *table = nullptr;
     std::vector<uint8_t> keep; // per row, whether it passes (when testing whole sources)
 };
@@ -62,6 +64,8 @@ public:
         if (!m_status.empty() && !m_status[t.status[r]])
             return false;
         if (m_checkSeverity && !m_severity[t.severity[r]])
+            return false;
+        if (c.bySite && !c.siteHost[t.host[r]])
             return false;
         if (c.hostId && t.host[r] != c.hostId)
             return false;
@@ -97,18 +101,25 @@ SourceCheck prepare(const TimelineSource &source, const EventFilter &filter, con
     if (!filter.sources.isEmpty() && !filter.sources.contains(source.id))
         check.enabled = false;
     if (check.enabled && !filter.site.isEmpty()) {
-        if (!source.site.isEmpty()) {
-            check.enabled = source.site == filter.site;
-        } else {
-            check.hostId = exactId(source.table->strings, filter.site);
-            check.enabled = check.hostId != 0;
+        // The site rule names each host id the rows use; renames and merges may map several to one.
+        const EventTable &t = *source.table;
+        check.bySite = true;
+        check.siteHost.assign(t.strings.size(), 0);
+        std::vector<uint8_t> seen(t.strings.size(), 0);
+        bool any = false;
+        for (uint32_t id : t.host) {
+            if (seen[id])
+                continue;
+            seen[id] = 1;
+            check.siteHost[id] = source.rule.hostName(t, source.site, source.system, id) == filter.site;
+            any = any || check.siteHost[id];
         }
+        check.enabled = any;
     }
     // An exact column value the source never saw rules out all of its rows.
     if (check.enabled && !filter.host.isEmpty()) {
-        const uint32_t id = exactId(source.table->strings, filter.host);
-        check.enabled = id != 0 && (check.hostId == 0 || check.hostId == id);
-        check.hostId = id;
+        check.hostId = exactId(source.table->strings, filter.host);
+        check.enabled = check.hostId != 0;
     }
     if (check.enabled && !filter.client.isEmpty()) {
         check.clientId = exactId(source.table->strings, filter.client);

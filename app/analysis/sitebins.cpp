@@ -1,47 +1,13 @@
 #include "sitebins.h"
 
 #include "support/parallel.h"
-#include <QFileInfo>
 
 #include <algorithm>
 #include <map>
 
 namespace inquest {
 
-bool isAccessLog(const Source &source)
-{
-    if (source.kind != SourceKind::Log || !source.table || source.table->empty())
-        return false;
-    const EventTable &t = *source.table;
-    const std::size_t sample = std::min<std::size_t>(t.size(), 1000);
-    std::size_t withStatus = 0;
-    for (std::size_t i = 0; i < sample; ++i)
-        withStatus += t.status[i] != 0;
-    return withStatus * 2 > sample;
-}
-
-bool isSystemLog(const Source &source)
-{
-    if (source.kind != SourceKind::Log || !source.table || source.table->empty() || isAccessLog(source))
-        return false;
-    const EventTable &t = *source.table;
-    const std::size_t sample = std::min<std::size_t>(t.size(), 1000);
-    std::size_t withMessage = 0;
-    for (std::size_t i = 0; i < sample; ++i)
-        withMessage += t.message[i] != 0;
-    return withMessage * 2 > sample;
-}
-
 namespace {
-
-QString siteName(const Source &s)
-{
-    if (!s.site.isEmpty())
-        return s.site;
-    if (s.table && !s.table->empty() && s.table->host[0])
-        return QString::fromUtf8(s.table->strings.bytes(s.table->host[0]));
-    return QFileInfo(s.path).completeBaseName();
-}
 
 } // namespace
 
@@ -97,6 +63,8 @@ void SiteBins::fill(std::size_t count)
         const EventTable &t = *part.table;
         part.clientOf.assign(t.strings.size(), UINT32_MAX);
         for (std::size_t r = 0; r < t.size(); ++r) {
+            if (!part.includes(r))
+                continue;
             const auto bin = std::size_t((t.time[r] - start) / width);
             if (r && t.time[r] < t.time[r - 1])
                 part.sorted = false;
@@ -132,15 +100,34 @@ std::vector<SiteBins> SiteBins::build(const CaseData &data, int64_t width)
     std::map<QString, SiteBins> bySite;
     int64_t first = INT64_MAX;
     int64_t last = INT64_MIN;
+    const SiteRule rule = SiteRule::of(data.meta);
     for (int i = 0; i < data.sources.size(); ++i) {
         const Source &s = data.sources[i];
         if (!isAccessLog(s))
             continue;
-        SiteBins &site = bySite[siteName(s)];
-        site.site = siteName(s);
-        site.parts.push_back({i, &s, s.table.get(), {}});
-        first = std::min(first, s.table->minTime());
-        last = std::max(last, s.table->maxTime());
+        const EventTable &t = *s.table;
+        // The site of each host id the rows use (0 = no virtual host: the source's site).
+        std::map<QString, std::vector<uint32_t>> hostsOf;
+        std::vector<uint8_t> seen(t.strings.size(), 0);
+        for (uint32_t id : t.host) {
+            if (!seen[id]) {
+                seen[id] = 1;
+                hostsOf[rule.hostName(s, false, id)].push_back(id);
+            }
+        }
+        for (auto &[name, ids] : hostsOf) {
+            SiteBins &site = bySite[name];
+            site.site = name;
+            Part part{i, &s, &t, {}, true, {}};
+            if (hostsOf.size() > 1) {
+                part.hosts.assign(t.strings.size(), 0);
+                for (uint32_t id : ids)
+                    part.hosts[id] = 1;
+            }
+            site.parts.push_back(std::move(part));
+        }
+        first = std::min(first, t.minTime());
+        last = std::max(last, t.maxTime());
     }
     std::vector<SiteBins> result;
     if (bySite.empty())

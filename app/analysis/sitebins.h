@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/casedata.h"
+#include "model/sites.h"
 #include "model/stringpool.h"
 
 #include <cstdint>
@@ -23,6 +24,10 @@ public:
         const EventTable *table = nullptr;
         std::vector<uint32_t> clientOf; // table pool id → site client id (UINT32_MAX = none)
         bool sorted = true;             // rows in time order
+        // Per host string id of the table, whether its rows belong to this site; empty = every
+        // row (a source with several virtual hosts is one part per site).
+        std::vector<uint8_t> hosts;
+        bool includes(std::size_t row) const { return hosts.empty() || hosts[table->host[row]]; }
     };
 
     QString site;
@@ -50,9 +55,7 @@ public:
     // Rows of part p with time in [begin, end): [first, last) (tables sorted by time use binary search).
     std::pair<std::size_t, std::size_t> rows(std::size_t part, int64_t begin, int64_t end) const;
 
-    // Groups the case's access-log sources by site and bins them. A source is an access log when
-    // most of its events carry an HTTP status; its site is Source::site, else its first host,
-    // else its file name.
+    // Groups the case's access-log events by site (model/sites: the SiteRule) and bins them.
     static std::vector<SiteBins> build(const CaseData &data, int64_t width = 60'000'000);
 
 private:
@@ -65,8 +68,5 @@ private:
     std::vector<Remap> m_remaps;
     StringPool m_endpoints, m_agents, m_referers;
 };
-
-bool isAccessLog(const Source &source);
-bool isSystemLog(const Source &source);
 
 } // namespace inquest

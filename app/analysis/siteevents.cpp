@@ -1,8 +1,9 @@
 #include "siteevents.h"
 
+#include "model/sites.h"
 #include "model/source.h"
 
-#include <QFileInfo>
+#include <QHash>
 
 #include <algorithm>
 #include <limits>
@@ -32,41 +33,71 @@ bool isLogWithEvents(const Source &s) { return s.kind == SourceKind::Log && s.ta
 
 } // namespace
 
-std::vector<std::shared_ptr<const SiteEvents>> SiteEvents::bySite(const QList<Source> &sources)
+std::vector<std::shared_ptr<const SiteEvents>> SiteEvents::bySite(const QList<Source> &sources, const SiteRule &rule)
 {
     std::vector<std::shared_ptr<const SiteEvents>> result;
-    for (auto &[name, slices] : slicesBySite(sources))
+    for (auto &[name, slices] : slicesBySite(sources, rule))
         result.push_back(fromSlices(name, std::move(slices)));
     return result;
 }
 
-std::vector<std::pair<QString, std::vector<EventSlice>>> SiteEvents::slicesBySite(const QList<Source> &sources)
+std::vector<std::pair<QString, std::vector<EventSlice>>> SiteEvents::slicesBySite(const QList<Source> &sources,
+                                                                                  const SiteRule &rule)
 {
     std::map<QString, std::vector<EventSlice>> groups;
     for (const Source &s : sources) {
         if (!isLogWithEvents(s))
             continue;
-        if (!s.site.isEmpty()) {
-            groups[s.site].push_back(wholeTable(s));
-            continue;
-        }
-        // No declared site: split the rows by their host column.
+        // The name the rule gives each host id the rows use: most files are one site, whose
+        // rows need no list of their own.
         const EventTable &t = *s.table;
-        const QString fallback = QFileInfo(s.path).fileName();
-        std::unordered_map<uint32_t, std::vector<uint32_t>> byHost;
-        for (uint32_t r = 0; r < t.size(); ++r)
-            byHost[t.host[r]].push_back(r);
+        const bool system = rule.namesHosts(s);
+        std::unordered_map<uint32_t, uint32_t> groupOf; // host id → index into names
+        QHash<QString, uint32_t> byName;
+        std::vector<QString> names;
+        const auto group = [&](uint32_t host) {
+            const auto it = groupOf.find(host);
+            if (it != groupOf.end())
+                return it->second;
+            const QString name = rule.hostName(s, system, host);
+            const auto known = byName.constFind(name);
+            const uint32_t g = known != byName.constEnd() ? *known : uint32_t(names.size());
+            if (g == names.size()) {
+                byName.insert(name, g);
+                names.push_back(name);
+            }
+            groupOf.emplace(host, g);
+            return g;
+        };
+        // Lines come in runs of one host: look up only where the host changes.
+        uint32_t lastHost = UINT32_MAX, lastGroup = 0;
+        for (uint32_t host : t.host) {
+            if (host != lastHost) {
+                lastHost = host;
+                lastGroup = group(host);
+            }
+        }
+        std::vector<std::vector<uint32_t>> rowsOf(names.size());
+        if (names.size() > 1) {
+            lastHost = UINT32_MAX;
+            for (uint32_t r = 0; r < t.size(); ++r) {
+                if (t.host[r] != lastHost) {
+                    lastHost = t.host[r];
+                    lastGroup = groupOf.at(lastHost);
+                }
+                rowsOf[lastGroup].push_back(r);
+            }
+        }
         const bool http = hasStatus(t);
-        for (auto &[host, rows] : byHost) {
-            const QString name = host == 0 ? fallback : QString::fromUtf8(t.strings.bytes(host));
+        for (std::size_t g = 0; g < names.size(); ++g) {
             EventSlice slice;
             slice.sourceId = s.id;
             slice.table = s.table;
             slice.http = http;
-            slice.allRows = byHost.size() == 1;
+            slice.allRows = names.size() == 1;
             if (!slice.allRows)
-                slice.rows = std::move(rows);
-            groups[name].push_back(std::move(slice));
+                slice.rows = std::move(rowsOf[g]);
+            groups[names[g]].push_back(std::move(slice));
         }
     }
     std::vector<std::pair<QString, std::vector<EventSlice>>> result;

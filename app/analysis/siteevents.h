@@ -2,6 +2,7 @@
 
 #include "model/eventtable.h"
 #include "model/kinds.h"
+#include "model/sites.h"
 
 #include <QList>
 #include <QString>
@@ -55,11 +56,13 @@ class SiteEvents
 public:
     static constexpr uint32_t NoClient = UINT32_MAX;
 
-    // Groups the log sources of a case by Source::site, or by the per-event host column when a
-    // source has no site (falling back to the file name when the host is empty too).
-    static std::vector<std::shared_ptr<const SiteEvents>> bySite(const QList<Source> &sources);
+    // Groups the events of a case's log sources by site, and a system log's events by host (the
+    // rule of model/sites).
+    static std::vector<std::shared_ptr<const SiteEvents>> bySite(const QList<Source> &sources,
+                                                                 const SiteRule &rule = {});
     // The same grouping without indexing, by site name: callers index the sites in parallel.
-    static std::vector<std::pair<QString, std::vector<EventSlice>>> slicesBySite(const QList<Source> &sources);
+    static std::vector<std::pair<QString, std::vector<EventSlice>>> slicesBySite(const QList<Source> &sources,
+                                                                                 const SiteRule &rule = {});
     // Every log event of the case as one "site" (named `name`).
     static std::shared_ptr<const SiteEvents> combined(const QList<Source> &sources, const QString &name = {});
     static std::shared_ptr<const SiteEvents> fromSlices(const QString &name, std::vector<EventSlice> slices);

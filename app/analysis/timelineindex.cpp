@@ -12,7 +12,6 @@ namespace inquest {
 
 namespace {
 
-// A site list is for a combo box; a log with thousands of virtual hosts is filtered by text.
 constexpr std::size_t MaxHostSites = 500;
 
 // Row numbers of one table in time order (stable, so equal times keep file order), or empty
@@ -32,22 +31,20 @@ std::vector<uint64_t> timeOrder(const EventTable &table)
     return order;
 }
 
+// The sites of the access logs, then the hosts of the system logs (those capped: a list for
+// a combo box; a log with thousands of hosts is filtered by text).
 QStringList collectSites(const std::vector<TimelineSource> &sources)
 {
     QStringList sites;
+    std::size_t hosts = 0;
     for (const TimelineSource &s : sources) {
-        if (!s.site.isEmpty()) {
-            sites.append(s.site);
-            continue;
-        }
         std::vector<bool> seen(s.table->strings.size(), false);
-        std::size_t distinct = 0;
         for (uint32_t id : s.table->host) {
-            if (id == 0 || seen[id])
+            if (seen[id])
                 continue;
             seen[id] = true;
-            sites.append(QString::fromUtf8(s.table->strings.bytes(id)));
-            if (++distinct >= MaxHostSites)
+            sites.append(s.rule.hostName(*s.table, s.site, s.system, id));
+            if (s.system && ++hosts >= MaxHostSites)
                 break;
         }
     }
@@ -58,13 +55,15 @@ QStringList collectSites(const std::vector<TimelineSource> &sources)
 
 } // namespace
 
-std::vector<TimelineSource> timelineSources(const QList<Source> &sources)
+std::vector<TimelineSource> timelineSources(const QList<Source> &sources, const SiteRule &rule)
 {
     std::vector<TimelineSource> out;
     for (const Source &s : sources) {
         if (s.kind != SourceKind::Log || !s.table || s.table->empty())
             continue;
-        out.push_back({s.id, QFileInfo(s.path).fileName(), s.path, s.site, s.size, s.table});
+        const bool system = rule.namesHosts(s);
+        const QString name = QFileInfo(s.path).fileName();
+        out.push_back({s.id, name, s.path, system ? name : rule.sourceSite(s), s.size, s.table, system, rule});
     }
     return out;
 }
@@ -131,10 +130,7 @@ std::shared_ptr<const TimelineIndex> TimelineIndex::build(std::vector<TimelineSo
 
 QString TimelineIndex::siteOf(uint64_t entry) const
 {
-    const TimelineSource &s = sourceOf(entry);
-    if (!s.site.isEmpty())
-        return s.site;
-    return QString::fromUtf8(s.table->strings.bytes(s.table->host[timeline::rowOf(entry)]));
+    return sourceOf(entry).siteOfRow(uint32_t(timeline::rowOf(entry)));
 }
 
 std::size_t TimelineIndex::lowerBound(const std::vector<uint64_t> &rows, int64_t t) const

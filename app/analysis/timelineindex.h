@@ -2,6 +2,7 @@
 
 #include "model/eventtable.h"
 #include "model/kinds.h"
+#include "model/sites.h"
 
 #include <QList>
 #include <QString>
@@ -22,13 +23,18 @@ struct TimelineSource
     Id id = 0;
     QString name; // file name, for the Source column
     QString path;
-    QString site;
+    QString site;    // of rows without a host (SiteRule::sourceSite; a system log's file name)
     qint64 size = 0; // raw file size at import, to notice changed files
     std::shared_ptr<const EventTable> table;
+    bool system = false; // a system log: rows name hosts, not sites
+    SiteRule rule;
+
+    // The site (or a system log's host) of a row: model/sites.
+    QString siteOfRow(uint32_t row) const { return rule.hostName(*table, site, system, table->host[row]); }
 };
 
-// The log sources of a case that have events, in document order.
-std::vector<TimelineSource> timelineSources(const QList<Source> &sources);
+// The log sources of a case that have events, in document order; sites by `rule`.
+std::vector<TimelineSource> timelineSources(const QList<Source> &sources, const SiteRule &rule = {});
 
 // One timeline row is a (source index, table row) pair packed in 64 bits, so the merged
 // order of millions of events is one flat vector.

@@ -72,7 +72,7 @@ WindowProfile profileWindow(SiteBins &site, int64_t begin, int64_t end, int64_t 
         const auto [rb, re] = site.rows(part, begin, end);
         for (std::size_t r = rb; r < re; ++r) {
             const int64_t time = t.time[r];
-            if (time < begin || time >= end)
+            if (time < begin || time >= end || !pt.includes(r))
                 continue;
             ++p.requests;
             const bool error = t.status[r] >= 500 && t.status[r] < 600;

@@ -5,6 +5,7 @@
 #include "casefile/casefile.h"
 #include "model/casedocument.h"
 #include "model/isotime.h"
+#include "model/sites.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -93,14 +94,16 @@ int analyze(const QStringList &args, QTextStream &out, QTextStream &err)
             if (const Evidence *e = doc.find<Evidence>(id))
                 suggestions.append(toJson(*e));
         }
-        const QJsonObject root{{QStringLiteral("case"), path},
-                               {QStringLiteral("added"), summary.added},
-                               {QStringLiteral("replaced"), summary.removed},
-                               {QStringLiteral("kept"), summary.kept},
-                               {QStringLiteral("markers"), summary.markers},
-                               {QStringLiteral("accepted"), accept},
-                               {QStringLiteral("detectors"), detectorList},
-                               {QStringLiteral("suggestions"), suggestions}};
+        const QJsonObject root{
+            {QStringLiteral("case"), path},
+            {QStringLiteral("added"), summary.added},
+            {QStringLiteral("replaced"), summary.removed},
+            {QStringLiteral("kept"), summary.kept},
+            {QStringLiteral("markers"), summary.markers},
+            {QStringLiteral("accepted"), accept},
+            {QStringLiteral("detectors"), detectorList},
+            {QStringLiteral("sites"), QJsonArray::fromStringList(SiteRule::of(doc.meta()).sites(doc.sources()))},
+            {QStringLiteral("suggestions"), suggestions}};
         out << QJsonDocument(root).toJson(QJsonDocument::Indented);
         return Success;
     }

@@ -36,6 +36,9 @@ const Command Commands[] = {
      "import-news CASE FILE… [--published YYYY-MM-DD[THH:MM[±HH:MM|Z]]] [--zone ZONE] [--outlet NAME] [--json] "
      "[--wait[=SECONDS]]",
      importNews},
+    {"source", "source CASE SOURCE-ID [--year YYYY] [--tz ZONE] [--site NAME] [--format auto|NAME] [--wait[=SECONDS]]",
+     source},
+    {"sites", "sites CASE [--rename FROM=TO] [--json] [--wait[=SECONDS]]", sites},
     {"analyze", "analyze CASE [--accept] [--json] [--wait[=SECONDS]]", analyze},
     {"score", "score CASE [--json]", score},
     {"statements", "statements CASE [--json]", statements},

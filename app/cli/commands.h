@@ -23,5 +23,7 @@ int analyze(const QStringList &args, QTextStream &out, QTextStream &err);
 int events(const QStringList &args, QTextStream &out, QTextStream &err);
 int demo(const QStringList &args, QTextStream &out, QTextStream &err);
 int caseProperties(const QStringList &args, QTextStream &out, QTextStream &err);
+int source(const QStringList &args, QTextStream &out, QTextStream &err);
+int sites(const QStringList &args, QTextStream &out, QTextStream &err);
 
 } // namespace inquest::cli

@@ -2,6 +2,7 @@
 #include "commands.h"
 
 #include "casefile/casefile.h"
+#include "ingest/importbatch.h"
 #include "ingest/importer.h"
 #include "ingest/importjob.h"
 #include "ingest/inputfiles.h"
@@ -123,19 +124,36 @@ int importLogs(const QStringList &args, QTextStream &out, QTextStream &err)
         for (const QString &note : inputs.notes)
             out << note << '\n';
     }
-    for (const QString &file : inputs.files) {
-        options.caseTime = caseYearAnchor(doc.data().sources); // the files imported before this one count too
-        ImportResult r = importLogFile(file, options);
-        if (json)
-            files.append(toJson(file, r));
-        else
-            printText(out, err, file, r);
-        if (!r.ok()) {
-            ++failed;
-            continue;
+    options.caseTime = caseYearAnchor(doc.data().sources);
+    QList<ImportRequest> requests;
+    for (const QString &file : inputs.files)
+        requests.append({file, options});
+    QList<Source> batch; // read so far: year-less files take their year from these first
+    for (int i : batchOrder(requests)) {
+        const QString &file = requests[i].path;
+        ImportResult r = importLogFile(file, batchOptions(requests[i], batch));
+        if (r.ok()) {
+            if (const Source *earlier = sourceWithSha256(doc.data().sources, r.source->sha256)) {
+                r.error = duplicateMessage(file, *earlier);
+                r.source.reset();
+            }
         }
-        addImportedSource(doc, std::move(*r.source));
-        ++imported;
+        QJsonObject o = json ? toJson(file, r) : QJsonObject();
+        if (!json)
+            printText(out, err, file, r);
+        if (r.ok()) {
+            batch.append(*r.source);
+            const Id id = addImportedSource(doc, std::move(*r.source));
+            ++imported;
+            if (json)
+                o.insert(u"id"_s, qint64(id));
+            else
+                out << "  source #" << id << '\n';
+        } else {
+            ++failed;
+        }
+        if (json)
+            files.append(o);
     }
     if (imported && !casefile::save(doc, casePath, &error)) {
         err << "inquest import: " << error << '\n';

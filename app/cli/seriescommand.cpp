@@ -65,11 +65,14 @@ int series(const QStringList &args, QTextStream &out, QTextStream &err)
     if (siteName.isEmpty()) {
         site = SiteEvents::combined(data->sources);
     } else {
-        QStringList names;
-        for (auto &s : SiteEvents::bySite(data->sources)) {
-            names.append(s->name());
-            if (s->name() == siteName)
-                site = s;
+        // Sites only: a system log's hosts are machines, not sites.
+        const SiteRule rule = SiteRule::of(data->meta);
+        const QStringList names = rule.sites(data->sources);
+        if (names.contains(siteName)) {
+            for (auto &s : SiteEvents::bySite(data->sources, rule)) {
+                if (s->name() == siteName)
+                    site = s;
+            }
         }
         if (!site) {
             err << "inquest series: " << path << ": no site \"" << siteName

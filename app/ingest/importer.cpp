@@ -1,5 +1,7 @@
 #include "importer.h"
 
+#include "model/sites.h"
+
 #include "chunkparser.h"
 #include "formatregistry.h"
 #include "loginput.h"
@@ -85,28 +87,6 @@ QByteArray decodeUtf16(const QByteArray &bytes, bool littleEndian)
         text[std::size_t(i)] = littleEndian ? char16_t(a | (b << 8)) : char16_t((a << 8) | b);
     }
     return QString::fromUtf16(text.data(), qsizetype(text.size())).toUtf8();
-}
-
-QString mostFrequentHost(const EventTable &table)
-{
-    std::unordered_map<uint32_t, std::size_t> counts;
-    for (uint32_t id : table.host) {
-        if (id)
-            ++counts[id];
-    }
-    uint32_t best = 0;
-    std::size_t bestCount = 0;
-    for (const auto &[id, count] : counts) {
-        if (count > bestCount || (count == bestCount && id < best)) {
-            best = id;
-            bestCount = count;
-        }
-    }
-    QString host = QString::fromUtf8(table.strings.bytes(best));
-    const qsizetype colon = host.lastIndexOf(u':');
-    if (colon > 0 && !host.contains(u']') && host.count(u':') == 1)
-        host.truncate(colon); // "www.example.com:443" -> "www.example.com"
-    return host;
 }
 
 // The workers' ParseLanes. Chunk k always uses lane k % n and waits until that lane has
@@ -247,9 +227,12 @@ bool Importer::prepareContext()
             m_context.year = anchor.year();
             m_context.yearAnchorMonth = anchor.month();
             m_context.yearNearestAnchor = true;
-            m_result.notes.append(QStringLiteral("timestamps carry no year: placed them in the year nearest to the "
-                                                 "case's other logs, which end %1 (pass --year to set it)")
-                                      .arg(anchor.toString(Qt::ISODate)));
+            m_result.notes.append(
+                QStringLiteral("timestamps carry no year: year %1 from the %2, which end %3 (pass --year to set it)")
+                    .arg(QString::number(m_context.year),
+                         m_options.anchorFromBatch ? QStringLiteral("other files of this import")
+                                                   : QStringLiteral("case's other logs"),
+                         anchor.toString(Qt::ISODate)));
         } else {
             const QDateTime mtime = QFileInfo(m_path).lastModified().toUTC();
             m_context.year = mtime.date().year();
@@ -516,10 +499,11 @@ Source Importer::makeSource(ChunkResult total, bool preview)
     source.firstTime = total.table.minTime();
     source.lastTime = total.table.maxTime();
     source.issues = std::move(total.issues);
-    source.site = m_options.site;
-    if (source.site.isEmpty() && (m_reader->capabilities() & CapHost))
-        source.site = mostFrequentHost(total.table);
     source.table = std::make_shared<const EventTable>(std::move(total.table));
+    // What the analyst named, else the host the file is named after; a system log names hosts.
+    source.site = m_options.site;
+    if (source.site.isEmpty() && !isSystemLog(source))
+        source.site = siteFromFileName(source.path);
     return source;
 }
 

@@ -16,8 +16,9 @@ struct ImportOptions
     QString timeZone;                        // for zone-less timestamps: IANA name or "+01:00"; empty = UTC
     int year = 0;        // first year of year-less (RFC 3164) timestamps; 0 = from the case, else the file time
     qint64 caseTime = 0; // µs UTC: where the case's logs end (caseYearAnchor), 0 = an empty case
-    QString site;        // empty = from the host/vhost field when the format has one
-    QString fieldMap;    // JSON lines: "time=ts,status=code,…" overriding the default field names
+    bool anchorFromBatch = false; // caseTime is where the other files of this import end (the note says so)
+    QString site;                 // empty = the host the file is named after (model/sites)
+    QString fieldMap;             // JSON lines: "time=ts,status=code,…" overriding the default field names
 };
 
 // Reports progress (bytes of the raw file consumed, raw size); return false to cancel.

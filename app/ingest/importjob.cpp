@@ -1,4 +1,5 @@
 #include "importjob.h"
+#include "importbatch.h"
 
 #include "model/casedocument.h"
 #include "model/commands.h"
@@ -25,10 +26,23 @@ Id addImportedSource(CaseDocument &doc, Source source)
 }
 
 ImportJob::ImportJob(QStringList files, ImportOptions options, QObject *parent)
-    : QObject(parent)
-    , m_files(std::move(files))
-    , m_options(std::move(options))
+    : ImportJob(
+          [&] {
+              QList<ImportRequest> requests;
+              for (const QString &f : files)
+                  requests.append({f, options});
+              return requests;
+          }(),
+          parent)
 {
+}
+
+ImportJob::ImportJob(QList<ImportRequest> requests, QObject *parent)
+    : QObject(parent)
+    , m_requests(std::move(requests))
+{
+    for (const ImportRequest &r : std::as_const(m_requests))
+        m_files.append(r.path);
     connect(&m_watcher, &QFutureWatcher<ImportResult>::progressValueChanged, this,
             [this](int value) { emit progressChanged(value, m_watcher.progressText()); });
     connect(&m_watcher, &QFutureWatcher<ImportResult>::finished, this, &ImportJob::finished);
@@ -46,23 +60,27 @@ ImportJob::~ImportJob()
 void ImportJob::start()
 {
     m_cancelled = false;
-    m_watcher.setFuture(parallel::run([files = m_files, options = m_options](QPromise<ImportResult> &promise) {
+    m_watcher.setFuture(parallel::run([requests = m_requests](QPromise<ImportResult> &promise) {
         qint64 total = 0;
-        for (const QString &f : files)
-            total += std::max<qint64>(1, QFileInfo(f).size());
+        for (const ImportRequest &r : requests)
+            total += std::max<qint64>(1, QFileInfo(r.path).size());
         promise.setProgressRange(0, 1000);
         qint64 before = 0;
-        for (const QString &file : files) {
-            const QString name = QFileInfo(file).fileName();
+        QList<Source> batch; // read so far, for the year of year-less files
+        for (int index : batchOrder(requests)) {
+            const ImportRequest &request = requests[index];
+            const QString name = QFileInfo(request.path).fileName();
             promise.setProgressValueAndText(int(before * 1000 / total), name);
-            ImportResult r = importLogFile(file, options, [&](qint64 done, qint64) {
+            ImportResult r = importLogFile(request.path, batchOptions(request, batch), [&](qint64 done, qint64) {
                 promise.setProgressValueAndText(int((before + done) * 1000 / total), name);
                 return !promise.isCanceled();
             });
             if (promise.isCanceled())
                 return;
-            promise.addResult(std::move(r));
-            before += std::max<qint64>(1, QFileInfo(file).size());
+            if (r.ok())
+                batch.append(*r.source); // shares the event table: a cheap copy
+            promise.addResult(std::move(r), index);
+            before += std::max<qint64>(1, QFileInfo(request.path).size());
         }
         promise.setProgressValue(1000);
     }));
@@ -76,19 +94,38 @@ void ImportJob::cancel()
 
 QList<ImportResult> ImportJob::results() const { return m_watcher.future().results(); }
 
-int ImportJob::applyTo(CaseDocument &doc) const
+QMap<int, QString> ImportJob::duplicates(const CaseDocument &doc) const
+{
+    QMap<int, QString> found;
+    QList<Source> seen = doc.sources();
+    const QList<ImportResult> all = results();
+    for (int i = 0; i < all.size(); ++i) {
+        if (!all[i].ok())
+            continue;
+        if (const Source *earlier = sourceWithSha256(seen, all[i].source->sha256))
+            found.insert(i, duplicateMessage(all[i].source->path, *earlier));
+        else
+            seen.append(*all[i].source);
+    }
+    return found;
+}
+
+int ImportJob::applyTo(CaseDocument &doc, bool importDuplicates) const
 {
     if (m_cancelled || m_watcher.isCanceled())
         return 0;
     QList<ImportResult> all = results();
-    const auto ok = std::count_if(all.cbegin(), all.cend(), [](const ImportResult &r) { return r.ok(); });
+    const QMap<int, QString> skip = importDuplicates ? QMap<int, QString>() : duplicates(doc);
+    int ok = 0;
+    for (int i = 0; i < all.size(); ++i)
+        ok += all[i].ok() && !skip.contains(i);
     // One undo step however many files there were (a folder can hold thousands).
     if (ok > 1)
-        doc.undoStack()->beginMacro(tr("Import %n file(s)", nullptr, int(ok)));
+        doc.undoStack()->beginMacro(tr("Import %n file(s)", nullptr, ok));
     int added = 0;
-    for (ImportResult &r : all) {
-        if (r.ok()) {
-            addImportedSource(doc, std::move(*r.source));
+    for (int i = 0; i < all.size(); ++i) {
+        if (all[i].ok() && !skip.contains(i)) {
+            addImportedSource(doc, std::move(*all[i].source));
             ++added;
         }
     }

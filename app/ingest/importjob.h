@@ -1,10 +1,12 @@
 #pragma once
 
+#include "importbatch.h"
 #include "importer.h"
 
 #include "support/tsanhooks.h"
 
 #include <QFutureWatcher>
+#include <QMap>
 #include <QObject>
 
 namespace inquest {
@@ -22,6 +24,9 @@ class ImportJob : public QObject
     Q_OBJECT
 public:
     ImportJob(QStringList files, ImportOptions options, QObject *parent = nullptr);
+    // Each file with its own settings. Files are read in batchOrder (dated ones first) and
+    // year-less files take their year from the others (batchOptions); results keep this order.
+    explicit ImportJob(QList<ImportRequest> requests, QObject *parent = nullptr);
     ~ImportJob() override;
 
     void start();
@@ -31,8 +36,12 @@ public:
     const QStringList &files() const { return m_files; }
     // One result per file, in order; complete after finished().
     QList<ImportResult> results() const;
-    // Adds every successful result to doc (unless cancelled); returns how many.
-    int applyTo(CaseDocument &doc) const;
+    // Results whose file (by SHA-256) is already a source of doc, or an earlier file of this
+    // job: index → the message naming the earlier source.
+    QMap<int, QString> duplicates(const CaseDocument &doc) const;
+    // Adds every successful result to doc (unless cancelled), leaving out duplicates unless
+    // told to import them anyway; returns how many.
+    int applyTo(CaseDocument &doc, bool importDuplicates = false) const;
     // Blocks until done (CLI and tests).
     void waitForFinished()
     {
@@ -46,7 +55,7 @@ signals:
 
 private:
     QStringList m_files;
-    ImportOptions m_options;
+    QList<ImportRequest> m_requests;
     QFutureWatcher<ImportResult> m_watcher;
     bool m_cancelled = false;
 };

@@ -4,6 +4,7 @@
 #include "reportformat.h"
 
 #include "model/casedata.h"
+#include "model/sites.h"
 
 #include <QFileInfo>
 
@@ -139,11 +140,8 @@ void ReportBuilder::timeline()
 void ReportBuilder::charts()
 {
     const auto [begin, end] = incidentRange(m_data);
-    QStringList sites;
-    for (const Source &s : m_data.sources) {
-        if (s.kind == SourceKind::Log && s.table && !s.site.isEmpty() && !sites.contains(s.site))
-            sites.append(s.site);
-    }
+    // One traffic figure per site (model/sites: a system log's hosts are not sites).
+    const QStringList sites = SiteRule::of(m_data.meta).sites(m_data.sources);
     add(ReportBlock::paragraph(begin == end
                                    ? QStringLiteral("The case marks no outage window: the charts show the whole case.")
                                    : QStringLiteral("Zoomed to the outage window with as much context before and after "
@@ -313,8 +311,12 @@ void ReportBuilder::sources()
             if (s.issues.size() > 5)
                 malformed += QStringLiteral("\n(%1 more listed in the case)").arg(s.issues.size() - 5);
             kv.rows.append({QStringLiteral("Malformed lines"), malformed});
-            if (!s.site.isEmpty())
-                kv.rows.append({QStringLiteral("Site"), s.site});
+            const SiteRule rule = SiteRule::of(m_data.meta);
+            if (rule.namesHosts(s))
+                kv.rows.append(
+                    {QStringLiteral("Site"), QStringLiteral("none: a system log; its events keep their hosts")});
+            else if (const QString site = rule.sourceSite(s); !site.isEmpty())
+                kv.rows.append({QStringLiteral("Site"), site});
             if (!s.timeZone.isEmpty())
                 kv.rows.append({QStringLiteral("Declared zone"),
                                 s.timeZone + (s.year ? QStringLiteral(", year %1").arg(s.year) : QString())});

@@ -1,3 +1,4 @@
+#include "model/sites.h"
 #include "testlib/ingestfixtures.h"
 
 #include "ingest/formatregistry.h"
@@ -55,7 +56,9 @@ private slots:
         QVERIFY(r.ok());
         const EventTable &t = *r.source->table;
         QCOMPARE(r.source->format, QStringLiteral("vhost-combined"));
-        QCOMPARE(r.source->site, QStringLiteral("shop.example.com")); // from the vhost, port dropped
+        // The file names no host: the source's site is its name; each line's site is its vhost.
+        QCOMPARE(r.source->site, QStringLiteral("vhost_response_time.log"));
+        QCOMPARE(SiteRule().eventName(*r.source, 0), QStringLiteral("shop.example.com")); // port dropped
         QCOMPARE(str(t, t.host[0]), QStringLiteral("shop.example.com:443"));
         QCOMPARE(t.responseUs[0], 123456u); // integer: Apache %D microseconds
         QCOMPARE(t.responseUs[1], 250000u); // decimal: nginx $request_time seconds

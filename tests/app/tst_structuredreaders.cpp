@@ -1,3 +1,4 @@
+#include "model/sites.h"
 #include "testlib/ingestfixtures.h"
 
 #include <cmath>
@@ -26,7 +27,7 @@ private slots:
         QCOMPARE(t.bytes[0], 1234u);
         QCOMPARE(t.responseUs[0], 47000u); // time-taken is milliseconds
         QCOMPARE(str(t, t.host[0]), QStringLiteral("www.example.org"));
-        QCOMPARE(r.source->site, QStringLiteral("www.example.org"));
+        QCOMPARE(SiteRule().eventName(*r.source, 0), QStringLiteral("www.example.org")); // the line's host
     }
 
     void plasoIisEdgeCases()

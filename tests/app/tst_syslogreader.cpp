@@ -1,3 +1,4 @@
+#include "model/sites.h"
 #include "testlib/ingestfixtures.h"
 
 using namespace inquest;
@@ -110,7 +111,9 @@ private slots:
         QCOMPARE(r.source->events, 4);
         QCOMPARE(r.source->malformed, 0);
         QCOMPARE(r.source->table->time[0], utc("2007-11-03T09:23:38Z"));
-        QCOMPARE(r.source->site, QStringLiteral("veridian"));
+        // A system log is no site: its events keep their own host.
+        QCOMPARE(r.source->site, QString());
+        QCOMPARE(SiteRule().eventName(*r.source, 0), QStringLiteral("veridian"));
     }
 
     void plasoSyslogMalformed()

@@ -504,20 +504,47 @@ private slots:
             QCOMPARE(rate.values[i], errors.values[i] / all.values[i]);
     }
 
-    void sitesFromSiteFieldOrHostColumn()
+    // model/sites: a line's virtual host names its site, else its source's site; the analyst's
+    // renames merge sites.
+    void sitesFromVhostElseSourceSite()
     {
         QRandomGenerator rng(23);
         auto a = randomTable(rng, 1000, 0, 3600 * S, 10);
+        for (std::size_t r = 0; r < a->size(); r += 3)
+            a->host[r] = 0; // lines without a virtual host
         auto b = randomTable(rng, 1000, 0, 3600 * S, 10);
-        const auto sites = SiteEvents::bySite({sourceOf(1, a, u"shop.example"_qs), sourceOf(2, b)});
+        const QList<Source> sources{sourceOf(1, a, u"shop.example"_qs), sourceOf(2, b)};
+        const auto sites = SiteEvents::bySite(sources);
         QStringList names;
         for (const auto &s : sites)
             names.append(s->name());
         QCOMPARE(names, QStringList({u"a.example"_qs, u"b.example"_qs, u"shop.example"_qs}));
-        QCOMPARE(sites[2]->size(), a->size());
-        QCOMPARE(sites[0]->size() + sites[1]->size(), b->size());
-        for (uint32_t e = 0; e < sites[0]->size(); ++e)
-            QCOMPARE(b->strings.view(b->host[sites[0]->locate(e).row]), std::string_view("a.example"));
+        QCOMPARE(sites[2]->size(), std::size_t(334));
+        QCOMPARE(sites[0]->size() + sites[1]->size(), a->size() + b->size() - 334);
+        for (uint32_t e = 0; e < sites[0]->size(); ++e) {
+            const EventRef ref = sites[0]->locate(e);
+            const EventTable &t = ref.sourceId == 1 ? *a : *b;
+            QCOMPARE(t.strings.view(t.host[ref.row]), std::string_view("a.example"));
+        }
+
+        const auto merged = SiteEvents::bySite(sources, SiteRule({{u"b.example"_qs, u"a.example"_qs}}));
+        QCOMPARE(merged.size(), std::size_t(2));
+        QCOMPARE(merged[0]->name(), u"a.example"_qs);
+        QCOMPARE(merged[0]->size(), sites[0]->size() + sites[1]->size());
+    }
+
+    // A system log's events keep their hosts, whatever site its source names.
+    void systemLogsAreSplitByHost()
+    {
+        QRandomGenerator rng(29);
+        auto syslog = randomTable(rng, 500, 0, 3600 * S, 10, true);
+        for (std::size_t r = 0; r < syslog->size(); ++r)
+            syslog->message[r] = syslog->strings.intern("kernel: link down");
+        const auto sites = SiteEvents::bySite({sourceOf(1, syslog, u"shop.example"_qs)});
+        QCOMPARE(sites.size(), std::size_t(2));
+        QCOMPARE(sites[0]->name(), u"a.example"_qs);
+        QCOMPARE(sites[1]->name(), u"b.example"_qs);
+        QVERIFY(SiteRule().sites({sourceOf(1, syslog, u"shop.example"_qs)}).isEmpty());
     }
 
     void csvHasOneRowPerBinAndEmptyCellsForGaps()

@@ -151,10 +151,13 @@ private slots:
         QVERIFY(!applyFilter(*index, f, [] { return true; }));
     }
 
-    void sitesComeFromSourceOrHost()
+    // model/sites: a line's virtual host, else its source's site.
+    void sitesComeFromHostElseSource()
     {
         auto web = testing::generateEvents({.rows = 100, .hosts = 3, .seed = 5});
         auto other = testing::generateEvents({.rows = 100, .hosts = 2, .seed = 6});
+        for (std::size_t r = 0; r < other->size(); r += 2)
+            other->host[r] = 0; // lines without a virtual host
         const auto index = TimelineIndex::build({source(1, web), source(2, other, QStringLiteral("shop.example"))});
         QCOMPARE(index->sites(), (QStringList{QStringLiteral("host0.example.org"), QStringLiteral("host1.example.org"),
                                               QStringLiteral("host2.example.org"), QStringLiteral("shop.example")}));
@@ -241,6 +244,10 @@ private slots:
                                               .paths = 300,
                                               .hosts = 3,
                                               .seed = s + 11});
+            if (s == 2) { // some lines without a virtual host: they are the source's site
+                for (std::size_t r = 0; r < t->size(); r += 4)
+                    t->host[r] = 0;
+            }
             sources.push_back(source(s + 1, t, s == 2 ? QStringLiteral("shop.example") : QString()));
         }
         const auto index = TimelineIndex::build(sources);

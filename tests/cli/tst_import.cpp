@@ -52,7 +52,7 @@ private slots:
         const QString logs = dir.filePath(QStringLiteral("logs"));
         QDir().mkpath(logs + QStringLiteral("/web2"));
         QVERIFY(QFile::copy(fixture("mixed_zones.log"), logs + QStringLiteral("/web1.log")));
-        QVERIFY(QFile::copy(fixture("mixed_zones.log"), logs + QStringLiteral("/web2/access.log")));
+        QVERIFY(QFile::copy(fixture("no_final_newline.log"), logs + QStringLiteral("/web2/access.log")));
         const Run r = inquestRun({QStringLiteral("import"), c, logs, QStringLiteral("--json")});
         QVERIFY2(r.status == 0, qPrintable(r.err));
         const QJsonObject doc = QJsonDocument::fromJson(r.out.toUtf8()).object();

@@ -64,6 +64,8 @@ private slots:
             {QStringLiteral("analyze"), m_case, QStringLiteral("--accept")},
             {QStringLiteral("new"), m_case, QStringLiteral("--force")},
             {QStringLiteral("case"), m_case, QStringLiteral("--analyst"), QStringLiteral("someone else")},
+            {QStringLiteral("sites"), m_case, QStringLiteral("--rename"), QStringLiteral("a=b")},
+            {QStringLiteral("source"), m_case, QStringLiteral("1"), QStringLiteral("--year"), QStringLiteral("2011")},
             {QStringLiteral("demo"), m_case}};
         for (const QStringList &args : writers) {
             const auto r = runInquest(args);
@@ -79,7 +81,8 @@ private slots:
                                                           {QStringLiteral("evidence"), m_case},
                                                           {QStringLiteral("score"), m_case},
                                                           {QStringLiteral("statements"), m_case},
-                                                          {QStringLiteral("case"), m_case}}) {
+                                                          {QStringLiteral("case"), m_case},
+                                                          {QStringLiteral("sites"), m_case}}) {
             const auto r = runInquest(args);
             QVERIFY2(r.status == 0, qPrintable(args.first() + QStringLiteral(": ") + r.err));
         }

@@ -80,7 +80,7 @@ private slots:
         QCOMPARE(cell(1, TimelineModel::ResponseTime), QString());
         QCOMPARE(model.index(1, TimelineModel::SourceName).data(Qt::ToolTipRole).toString(),
                  QStringLiteral("/logs/syslog"));
-        QCOMPARE(cell(2, TimelineModel::Site), QStringLiteral("shop.example"));
+        QCOMPARE(cell(2, TimelineModel::Site), QStringLiteral("www.example.org")); // the line's vhost
         QCOMPARE(model.headerData(TimelineModel::Time, Qt::Horizontal).toString(), QStringLiteral("Time (UTC)"));
     }
 

@@ -184,7 +184,9 @@ void ChartDock::rebuildBins()
         return;
     }
     // Sources share their event tables, so the copy is cheap; binning runs off the GUI thread.
-    m_binsWatcher.setFuture(parallel::run([sources = m_doc->sources()] { return CaseBins::build(sources); }));
+    m_siteRenames = SiteRule::of(m_doc->meta()).renames();
+    m_binsWatcher.setFuture(parallel::run(
+        [sources = m_doc->sources(), rule = SiteRule::of(m_doc->meta())] { return CaseBins::build(sources, rule); }));
 }
 
 void ChartDock::refreshMarks()
@@ -200,8 +202,12 @@ void ChartDock::onChanged(const ChangeEvent &event)
             applyViewSettings();
         rebuildBins();
     }
-    if (event.entity == Entity::Case && event.action == ChangeAction::Modified)
+    if (event.entity == Entity::Case && event.action == ChangeAction::Modified) {
         applyViewSettings();
+        // Renamed or merged sites regroup the curves.
+        if (SiteRule::of(m_doc->meta()).renames() != m_siteRenames)
+            rebuildBins();
+    }
     if (event.entity != Entity::Hypothesis)
         refreshMarks();
 }

@@ -88,6 +88,7 @@ private:
     QAction *m_outageMode = nullptr;
     QFutureWatcher<std::shared_ptr<const CaseBins>> m_binsWatcher;
     bool m_rebuildAgain = false;
+    QHash<QString, QString> m_siteRenames;                   // the renames the current bins were built with
     std::optional<std::pair<qint64, qint64>> m_pendingRange; // shown once the bins are there
 };
 

@@ -69,7 +69,7 @@ bool ChartFigureRenderer::render(const ChartSpec &spec, QPainter *painter, const
 {
     if (!spec.caseData || !painter || target.isEmpty())
         return false;
-    const auto bins = CaseBins::build(spec.caseData->sources);
+    const auto bins = CaseBins::build(spec.caseData->sources, SiteRule::of(spec.caseData->meta));
     if (bins->empty())
         return false;
     ChartPlot plot;

@@ -1,10 +1,12 @@
 #include "importdialog.h"
+#include "sourcesettingsdialog.h"
 
 #include "ingest/formatregistry.h"
 #include "ingest/importjob.h"
 #include "ingest/inputfiles.h"
 #include "ingest/timeconv.h"
 #include "model/casedocument.h"
+#include "model/sites.h"
 #include "support/parallel.h"
 
 #include <QComboBox>
@@ -18,6 +20,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
@@ -31,7 +34,10 @@
 namespace inquest {
 
 namespace {
-enum FileColumn { ColFile, ColFormat, ColSize, ColEvents, ColMalformed, ColResult, FileColumnCount };
+enum FileColumn { ColFile, ColFormat, ColSize, ColEvents, ColMalformed, ColResult, ColSettings, FileColumnCount };
+
+// Each row's settings live on its file item.
+enum SettingRole { RoleFormat = Qt::UserRole + 1, RoleZone, RoleYear, RoleSite };
 
 QTableWidgetItem *item(const QString &text, const QString &tip = {})
 {
@@ -48,10 +54,7 @@ ImportDialog::ImportDialog(CaseDocument *doc, QWidget *parent)
     , m_doc(doc)
     , m_files(new QTableWidget(0, FileColumnCount, this))
     , m_preview(new QTableWidget(this))
-    , m_format(new QComboBox(this))
-    , m_zone(new QLineEdit(this))
-    , m_year(new QSpinBox(this))
-    , m_site(new QLineEdit(this))
+    , m_settings(new SourceSettingsEditor(this))
     , m_progress(new QProgressBar(this))
     , m_status(new QLabel(this))
     , m_import(new QPushButton(tr("&Import"), this))
@@ -61,7 +64,7 @@ ImportDialog::ImportDialog(CaseDocument *doc, QWidget *parent)
     setWindowTitle(tr("Import Logs"));
     setAcceptDrops(true);
     m_files->setHorizontalHeaderLabels(
-        {tr("File"), tr("Format (sniffed)"), tr("Size"), tr("Events"), tr("Malformed"), tr("Result")});
+        {tr("File"), tr("Format (sniffed)"), tr("Size"), tr("Events"), tr("Malformed"), tr("Result"), tr("Settings")});
     m_files->horizontalHeader()->setSectionResizeMode(ColFile, QHeaderView::Stretch);
     m_files->horizontalHeader()->setSectionResizeMode(ColResult, QHeaderView::Stretch);
     m_files->horizontalHeader()->setSectionResizeMode(ColFormat, QHeaderView::ResizeToContents);
@@ -80,18 +83,9 @@ ImportDialog::ImportDialog(CaseDocument *doc, QWidget *parent)
     fileButtons->addStretch();
     fileButtons->addWidget(new QLabel(tr("or drop files and folders here"), this));
 
-    m_format->addItem(tr("auto (sniff)"), QStringLiteral("auto"));
-    for (const auto &r : FormatRegistry::instance().readers())
-        m_format->addItem(r->name(), r->name());
-    m_zone->setPlaceholderText(tr("UTC, Europe/Berlin or +01:00 \u2014 for times without an offset"));
-    m_year->setRange(0, 9999);
-    m_year->setSpecialValueText(tr("from the case, else file time"));
-    m_site->setPlaceholderText(tr("from the host/vhost field when the format has one"));
-    auto *form = new QFormLayout;
-    form->addRow(tr("Format:"), m_format);
-    form->addRow(tr("Time zone:"), m_zone);
-    form->addRow(tr("Year (syslog):"), m_year);
-    form->addRow(tr("Site:"), m_site);
+    auto *form = new QVBoxLayout;
+    form->addWidget(new QLabel(tr("Settings of the selected files:"), this));
+    form->addWidget(m_settings);
 
     auto *top = new QWidget(this);
     auto *topLayout = new QVBoxLayout(top);
@@ -130,10 +124,9 @@ ImportDialog::ImportDialog(CaseDocument *doc, QWidget *parent)
             addFiles({folder});
     });
     connect(remove, &QPushButton::clicked, this, &ImportDialog::removeSelected);
+    connect(m_files, &QTableWidget::itemSelectionChanged, this, &ImportDialog::showSettingsOfSelection);
     connect(m_files, &QTableWidget::itemSelectionChanged, this, &ImportDialog::showPreview);
-    connect(m_format, &QComboBox::currentIndexChanged, this, &ImportDialog::refreshSniffing);
-    connect(m_zone, &QLineEdit::editingFinished, this, &ImportDialog::refreshSniffing);
-    connect(m_year, &QSpinBox::editingFinished, this, &ImportDialog::refreshSniffing);
+    connect(m_settings, &SourceSettingsEditor::edited, this, &ImportDialog::applySettingsToSelection);
     connect(m_import, &QPushButton::clicked, this, &ImportDialog::startImport);
     connect(m_cancel, &QPushButton::clicked, this, &ImportDialog::cancelImport);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -150,15 +143,67 @@ ImportDialog::~ImportDialog()
 
 bool ImportDialog::isImporting() const { return m_job && m_job->isRunning(); }
 
-ImportOptions ImportDialog::options() const
+ImportOptions ImportDialog::options(int row) const
 {
     ImportOptions o;
-    o.format = m_format->currentData().toString();
-    o.timeZone = m_zone->text().trimmed();
-    o.year = m_year->value();
     o.caseTime = caseYearAnchor(m_doc->data().sources);
-    o.site = m_site->text().trimmed();
+    const QTableWidgetItem *file = m_files->item(row, ColFile);
+    if (!file)
+        return o;
+    o.format = file->data(RoleFormat).toString();
+    o.timeZone = file->data(RoleZone).toString();
+    o.year = file->data(RoleYear).toInt();
+    o.site = file->data(RoleSite).toString();
     return o;
+}
+
+void ImportDialog::showSettings(int row)
+{
+    const QTableWidgetItem *file = m_files->item(row, ColFile);
+    m_settings->setOptions(options(row), file ? siteFromFileName(file->data(Qt::UserRole).toString()) : QString());
+    const ImportOptions o = options(row);
+    QStringList parts;
+    if (o.format != QStringLiteral("auto"))
+        parts.append(o.format);
+    parts.append(
+        tr("site %1").arg(o.site.isEmpty() && file ? siteFromFileName(file->data(Qt::UserRole).toString()) : o.site));
+    if (!o.timeZone.isEmpty())
+        parts.append(o.timeZone);
+    if (o.year)
+        parts.append(tr("year %1").arg(o.year));
+    if (file)
+        m_files->setItem(row, ColSettings, item(parts.join(QStringLiteral(", "))));
+}
+
+void ImportDialog::showSettingsOfSelection()
+{
+    const auto rows = m_files->selectionModel()->selectedRows();
+    if (!rows.isEmpty())
+        showSettings(rows.first().row());
+}
+
+// The editor's settings go to every selected file (all files when none is selected).
+void ImportDialog::applySettingsToSelection()
+{
+    QList<int> rows;
+    for (const QModelIndex &i : m_files->selectionModel()->selectedRows())
+        rows.append(i.row());
+    if (rows.isEmpty()) {
+        for (int row = 0; row < m_files->rowCount(); ++row)
+            rows.append(row);
+    }
+    const ImportOptions o = m_settings->options();
+    for (int row : rows) {
+        QTableWidgetItem *file = m_files->item(row, ColFile);
+        file->setData(RoleFormat, o.format);
+        file->setData(RoleZone, o.timeZone);
+        file->setData(RoleYear, o.year);
+        file->setData(RoleSite, o.site);
+        const QSignalBlocker block(m_settings);
+        showSettings(row);
+    }
+    showSettingsOfSelection();
+    refreshSniffing();
 }
 
 void ImportDialog::addFiles(const QStringList &paths)
@@ -174,7 +219,10 @@ void ImportDialog::addFiles(const QStringList &paths)
         m_files->insertRow(row);
         auto *name = item(info.fileName(), info.absoluteFilePath());
         name->setData(Qt::UserRole, info.absoluteFilePath());
+        name->setData(RoleFormat, QStringLiteral("auto"));
+        name->setData(RoleYear, 0);
         m_files->setItem(row, ColFile, name);
+        showSettings(row);
         m_files->setItem(row, ColSize, item(QLocale().formattedDataSize(info.size())));
     }
     m_files->setUpdatesEnabled(true);
@@ -203,7 +251,12 @@ void ImportDialog::removeSelected()
 void ImportDialog::refreshSniffing()
 {
     QString zoneError;
-    const bool zoneOk = ZoneConverter::fromSpec(m_zone->text(), &zoneError).has_value();
+    bool zoneOk = true;
+    for (int row = 0; row < m_files->rowCount() && zoneOk; ++row) {
+        zoneOk = ZoneConverter::fromSpec(options(row).timeZone, &zoneError).has_value();
+        if (!zoneOk)
+            zoneError = tr("%1: %2").arg(m_files->item(row, ColFile)->text(), zoneError);
+    }
     m_import->setEnabled(zoneOk && m_files->rowCount() > 0 && !isImporting());
     m_sniffWatcher.cancel();
     parallel::wait(m_sniffWatcher);
@@ -223,8 +276,8 @@ void ImportDialog::refreshSniffing()
         };
         QList<Request> requests;
         requests.reserve(m_sniffPaths.size());
-        for (const QString &path : std::as_const(m_sniffPaths))
-            requests.append({path, options()});
+        for (int row = 0; row < m_sniffPaths.size(); ++row)
+            requests.append({m_sniffPaths[row], options(row)});
         m_sniffWatcher.setFuture(parallel::mappedAsync(
             std::move(requests), [](const Request &r) { return previewLogFile(r.path, r.options, 1); }));
     }
@@ -262,13 +315,14 @@ void ImportDialog::showPreview()
         return;
     }
     const QString path = m_files->item(rows.first().row(), ColFile)->data(Qt::UserRole).toString();
+    const ImportOptions previewOptions = options(rows.first().row());
     m_preview->setColumnCount(1);
     m_preview->setHorizontalHeaderLabels({tr("Preview")});
     m_preview->setRowCount(1);
     m_preview->setItem(0, 0, item(tr("reading %1\u2026").arg(QFileInfo(path).fileName())));
     m_preview->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_previewPending = true;
-    m_previewWatcher.setFuture(parallel::run([generation, path, options = options()] {
+    m_previewWatcher.setFuture(parallel::run([generation, path, options = previewOptions] {
         return Preview{generation, previewLogFile(path, options, 50)};
     }));
 }
@@ -353,13 +407,13 @@ void ImportDialog::fillPreview(const ImportResult &r)
 
 void ImportDialog::startImport()
 {
-    QStringList paths;
+    QList<ImportRequest> requests;
     for (int row = 0; row < m_files->rowCount(); ++row)
-        paths.append(m_files->item(row, ColFile)->data(Qt::UserRole).toString());
-    if (paths.isEmpty())
+        requests.append({m_files->item(row, ColFile)->data(Qt::UserRole).toString(), options(row)});
+    if (requests.isEmpty())
         return;
     delete m_job;
-    m_job = new ImportJob(paths, options(), this);
+    m_job = new ImportJob(std::move(requests), this);
     connect(m_job, &ImportJob::progressChanged, this, [this](int permille, const QString &file) {
         m_progress->setValue(permille);
         m_status->setText(tr("Reading %1\u2026").arg(file));
@@ -387,11 +441,29 @@ void ImportDialog::jobFinished()
         return;
     }
     const QList<ImportResult> results = m_job->results();
-    const int added = m_job->applyTo(*m_doc);
+    const QMap<int, QString> duplicates = m_job->duplicates(*m_doc);
+    bool importDuplicates = m_duplicates == Duplicates::ImportAnyway;
+    if (!duplicates.isEmpty() && m_duplicates == Duplicates::Ask) {
+        QMessageBox ask(QMessageBox::Question, tr("Files Already in the Case"),
+                        tr("%n file(s) are already sources of this case; importing again would count their "
+                           "events twice.",
+                           nullptr, int(duplicates.size())),
+                        QMessageBox::NoButton, this);
+        ask.setDetailedText(QStringList(duplicates.begin(), duplicates.end()).join(u'\n'));
+        QPushButton *anyway = ask.addButton(tr("Import Anyway"), QMessageBox::AcceptRole);
+        ask.setDefaultButton(ask.addButton(tr("Skip Them"), QMessageBox::RejectRole));
+        ask.exec();
+        importDuplicates = ask.clickedButton() == anyway;
+    }
+    const int added = m_job->applyTo(*m_doc, importDuplicates);
     qint64 malformed = 0;
     for (int row = 0; row < m_files->rowCount() && row < results.size(); ++row) {
         const ImportResult &r = results[row];
-        if (r.ok()) {
+        if (r.ok() && duplicates.contains(row) && !importDuplicates) {
+            auto *skipped = item(tr("skipped: ") + duplicates[row], duplicates[row]);
+            skipped->setForeground(Qt::darkRed);
+            m_files->setItem(row, ColResult, skipped);
+        } else if (r.ok()) {
             malformed += r.source->malformed;
             m_files->setItem(row, ColEvents, item(QLocale().toString(r.source->events)));
             auto *bad = item(QLocale().toString(r.source->malformed));

@@ -5,23 +5,23 @@
 #include <QDialog>
 #include <QFutureWatcher>
 
-class QComboBox;
 class QDialogButtonBox;
 class QLabel;
-class QLineEdit;
 class QProgressBar;
 class QPushButton;
-class QSpinBox;
 class QTableWidget;
 
 namespace inquest {
 
 class CaseDocument;
 class ImportJob;
+class SourceSettingsEditor;
 
 // Brings log files into the case: shows each file's sniffed format and a preview of its
-// first parsed rows, takes zone/year/site/format, runs an ImportJob off the GUI thread with
-// progress and Cancel, and lists per-file results. Sources are added only when the job ends.
+// first parsed rows, takes zone/year/site/format per file (the editor shows and sets those of
+// the selected files), runs an ImportJob off the GUI thread with progress and Cancel, and lists
+// per-file results. Sources are added only when the job ends; a file already in the case (same
+// SHA-256) is imported again only when the analyst says so.
 class ImportDialog : public QDialog
 {
     Q_OBJECT
@@ -29,8 +29,14 @@ public:
     explicit ImportDialog(CaseDocument *doc, QWidget *parent = nullptr);
     ~ImportDialog() override;
 
+    enum class Duplicates { Ask, Skip, ImportAnyway };
+
     void addFiles(const QStringList &paths);
-    ImportOptions options() const;
+    // The settings file `row` is read with.
+    ImportOptions options(int row) const;
+    SourceSettingsEditor *settingsEditor() const { return m_settings; }
+    // What to do with files already in the case (Ask: a message box).
+    void setDuplicates(Duplicates d) { m_duplicates = d; }
     QTableWidget *fileTable() const { return m_files; }
     QTableWidget *previewTable() const { return m_preview; }
     QPushButton *importButton() const { return m_import; }
@@ -49,6 +55,9 @@ protected:
 private:
     void browse();
     void removeSelected();
+    void showSettingsOfSelection();
+    void applySettingsToSelection();
+    void showSettings(int row);
     void refreshSniffing();
     void sniffed(int index);
     void showPreview();
@@ -61,10 +70,8 @@ private:
     CaseDocument *m_doc;
     QTableWidget *m_files;
     QTableWidget *m_preview;
-    QComboBox *m_format;
-    QLineEdit *m_zone;
-    QSpinBox *m_year;
-    QLineEdit *m_site;
+    SourceSettingsEditor *m_settings;
+    Duplicates m_duplicates = Duplicates::Ask;
     QProgressBar *m_progress;
     QLabel *m_status;
     QPushButton *m_import;

@@ -3,13 +3,20 @@
 #include "models/importissuesmodel.h"
 #include "models/sourcesmodel.h"
 
+#include "dialogs/sourcesettingsdialog.h"
+
+#include "ingest/reread.h"
 #include "model/casedocument.h"
 #include "model/commands.h"
+#include "model/sites.h"
+#include "support/parallel.h"
 
 #include <QAction>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -46,12 +53,18 @@ SourcesDock::SourcesDock(CaseDocument *doc, QWidget *parent)
     , m_issuesView(makeTable(QStringLiteral("importIssuesView"), m_issues))
     , m_issuesTitle(new QLabel)
     , m_remove(new QAction(tr("Remove source"), this))
+    , m_settings(new QAction(tr("Source settings\u2026"), this))
+    , m_renameSite(new QAction(tr("Rename site\u2026"), this))
 {
     setObjectName(QStringLiteral("sourcesDock"));
     m_remove->setObjectName(QStringLiteral("actionRemoveSource"));
     m_remove->setShortcut(QKeySequence::Delete);
     m_remove->setShortcutContext(Qt::WidgetShortcut);
     m_remove->setEnabled(false);
+    m_settings->setObjectName(QStringLiteral("actionSourceSettings"));
+    m_renameSite->setObjectName(QStringLiteral("actionRenameSite"));
+    m_view->addAction(m_settings);
+    m_view->addAction(m_renameSite);
     m_view->addAction(m_remove);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_issuesView->horizontalHeader()->resizeSection(
@@ -77,6 +90,10 @@ SourcesDock::SourcesDock(CaseDocument *doc, QWidget *parent)
     connect(m_model, &QAbstractItemModel::modelReset, this, &SourcesDock::selectionChanged);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &SourcesDock::selectionChanged);
     connect(m_remove, &QAction::triggered, this, &SourcesDock::removeSelected);
+    connect(m_settings, &QAction::triggered, this, &SourcesDock::editSelected);
+    connect(m_renameSite, &QAction::triggered, this, &SourcesDock::renameSelectedSite);
+    connect(m_view, &QTableView::doubleClicked, this, &SourcesDock::editSelected);
+    connect(&m_rereadWatcher, &QFutureWatcher<ImportResult>::finished, this, &SourcesDock::rereadDone);
     selectionChanged();
 }
 
@@ -92,6 +109,9 @@ void SourcesDock::selectionChanged()
     m_issues->setSourceId(id);
     m_remove->setEnabled(id != 0);
     const Source *source = id ? m_doc->find<Source>(id) : nullptr;
+    const bool log = source && source->kind == SourceKind::Log;
+    m_settings->setEnabled(log && !isRereading());
+    m_renameSite->setEnabled(log && !SiteRule().namesHosts(*source));
     if (!source) {
         m_issuesTitle->setText(tr("Import issues: select a source"));
     } else {
@@ -109,6 +129,72 @@ void SourcesDock::removeSelected()
 {
     if (const Id id = selectedSourceId())
         edit::removeSource(m_doc, id);
+}
+
+void SourcesDock::editSelected()
+{
+    const Source *source = m_doc->find<Source>(selectedSourceId());
+    if (!source || source->kind != SourceKind::Log || isRereading())
+        return;
+    SourceSettingsDialog dialog(*source, this);
+    if (dialog.exec() == QDialog::Accepted)
+        reread(source->id, dialog.options());
+}
+
+bool SourcesDock::reread(Id id, const ImportOptions &options)
+{
+    const Source *source = m_doc->find<Source>(id);
+    if (!source || source->kind != SourceKind::Log || isRereading())
+        return false;
+    m_rereadFrom = *source;
+    ImportOptions o = options;
+    if (o.year == 0) { // the other logs of the case place a year-less file
+        QList<Source> others = m_doc->sources();
+        others.removeIf([id](const Source &s) { return s.id == id; });
+        o.caseTime = caseYearAnchor(others);
+    }
+    m_settings->setEnabled(false);
+    m_rereadWatcher.setFuture(parallel::run([from = m_rereadFrom, o] { return rereadSource(from, o); }));
+    return true;
+}
+
+void SourcesDock::rereadDone()
+{
+    selectionChanged();
+    const QFuture<ImportResult> future = m_rereadWatcher.future();
+    if (future.resultCount() == 0)
+        return;
+    ImportResult r = future.result();
+    if (!r.ok()) {
+        emit rereadFinished(false, r.error);
+        return;
+    }
+    if (!m_doc->find<Source>(m_rereadFrom.id)) {
+        emit rereadFinished(false, tr("%1: the source was removed while it was read again").arg(m_rereadFrom.path));
+        return;
+    }
+    const QStringList changes = sourceChanges(m_rereadFrom, *r.source);
+    if (!changes.isEmpty())
+        edit::replaceSource(m_doc, std::move(*r.source));
+    emit rereadFinished(true, changes.isEmpty() ? tr("unchanged") : changes.join(u"; "));
+}
+
+void SourcesDock::renameSelectedSite()
+{
+    const Source *source = m_doc->find<Source>(selectedSourceId());
+    if (!source)
+        return;
+    const SiteRule rule = SiteRule::of(m_doc->meta());
+    const QString from = rule.sourceSite(*source);
+    if (from.isEmpty())
+        return;
+    bool ok = false;
+    const QString to = QInputDialog::getText(this, tr("Rename Site"),
+                                             tr("New name for %1 (another site's name merges the two):").arg(from),
+                                             QLineEdit::Normal, from, &ok)
+                           .trimmed();
+    if (ok && !to.isEmpty() && to != from)
+        edit::renameSite(m_doc, from, to);
 }
 
 } // namespace inquest

@@ -2,7 +2,10 @@
 
 #include "model/kinds.h"
 
+#include "ingest/importer.h"
+
 #include <QDockWidget>
+#include <QFutureWatcher>
 
 class QAction;
 class QLabel;
@@ -15,7 +18,9 @@ class ImportIssuesModel;
 class SourcesModel;
 
 // The sources of the case (file, format, SHA-256, lines, malformed, time span) and, below,
-// the import issues of the selected one. "Remove source" is undoable.
+// the import issues of the selected one. "Remove source" is undoable; so are "Source
+// settings…" (the file is read again with a new format, zone, year or site, off the GUI thread)
+// and "Rename site…" (a rename, or a merge when the new name is another site's).
 class SourcesDock : public QDockWidget
 {
     Q_OBJECT
@@ -27,11 +32,23 @@ public:
     SourcesModel *model() const { return m_model; }
     ImportIssuesModel *issuesModel() const { return m_issues; }
     QAction *removeAction() const { return m_remove; }
+    QAction *settingsAction() const { return m_settings; }
+    QAction *renameSiteAction() const { return m_renameSite; }
     Id selectedSourceId() const;
+    // Reads source `id` again with `options` and puts it in place (one undo step) when that
+    // worked; rereadFinished reports either way. Nothing happens while a re-read runs.
+    bool reread(Id id, const ImportOptions &options);
+    bool isRereading() const { return m_rereadWatcher.isRunning(); }
+
+signals:
+    void rereadFinished(bool ok, const QString &message);
 
 private:
     void selectionChanged();
     void removeSelected();
+    void editSelected();
+    void renameSelectedSite();
+    void rereadDone();
 
     CaseDocument *m_doc;
     SourcesModel *m_model;
@@ -40,6 +57,10 @@ private:
     QTableView *m_issuesView;
     QLabel *m_issuesTitle;
     QAction *m_remove;
+    QAction *m_settings;
+    QAction *m_renameSite;
+    QFutureWatcher<ImportResult> m_rereadWatcher;
+    Source m_rereadFrom; // the source being read again, as it was
 };
 
 } // namespace inquest

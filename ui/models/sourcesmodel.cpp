@@ -1,10 +1,22 @@
 #include "sourcesmodel.h"
+
+#include "model/sites.h"
 #include "timeformat.h"
 
 #include <QDir>
 #include <QFileInfo>
 
 namespace inquest {
+
+SourcesModel::SourcesModel(CaseDocument *doc, QObject *parent)
+    : CaseListModel(doc, parent)
+{
+    // A site renamed or merged changes the Site column of every row.
+    connect(doc, &CaseDocument::changed, this, [this](const ChangeEvent &e) {
+        if (e.entity == Entity::Case && e.action == ChangeAction::Modified && rowCount() > 0)
+            emit dataChanged(index(0, Site), index(rowCount() - 1, Site));
+    });
+}
 
 QVariant SourcesModel::data(const QModelIndex &index, int role) const
 {
@@ -27,8 +39,10 @@ QVariant SourcesModel::data(const QModelIndex &index, int role) const
         return toString(s->kind);
     case Format:
         return s->format;
-    case Site:
-        return s->site;
+    case Site: {
+        const SiteRule rule = SiteRule::of(document()->meta());
+        return rule.namesHosts(*s) ? tr("(system log: hosts)") : rule.sourceSite(*s);
+    }
     case Sha256:
         return s->sha256.left(12);
     case Lines:

@@ -99,7 +99,7 @@ QVariant TimelineModel::display(int column, const TimelineSource &source, std::s
     case Time:
         return formatTime(t.time[r]);
     case Site:
-        return source.site.isEmpty() ? poolString(t, t.host[r]) : source.site;
+        return source.siteOfRow(uint32_t(r));
     case SourceName:
         return source.name;
     case Client:

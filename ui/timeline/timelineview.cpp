@@ -8,6 +8,7 @@
 #include "analysis/searchcontroller.h"
 #include "analysis/timelinecontroller.h"
 #include "model/casedocument.h"
+#include "model/sites.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -185,7 +186,9 @@ void TimelineView::documentChanged(const ChangeEvent &event)
 {
     // Coalesced: importing a folder adds thousands of sources in one go, and the index is
     // rebuilt once when control returns to the event loop rather than once per source.
-    if ((event.entity == Entity::Source || (event.entity == Entity::Case && event.action == ChangeAction::Reset)) &&
+    const bool renamed = event.entity == Entity::Case && SiteRule::of(m_doc->meta()).renames() != m_siteRenames;
+    if ((event.entity == Entity::Source || renamed ||
+         (event.entity == Entity::Case && event.action == ChangeAction::Reset)) &&
         !std::exchange(m_rebuildQueued, true)) {
         QMetaObject::invokeMethod(
             this,
@@ -197,7 +200,12 @@ void TimelineView::documentChanged(const ChangeEvent &event)
     }
 }
 
-void TimelineView::rebuild() { m_controller->setSources(timelineSources(m_doc->sources())); }
+void TimelineView::rebuild()
+{
+    const SiteRule rule = SiteRule::of(m_doc->meta());
+    m_siteRenames = rule.renames();
+    m_controller->setSources(timelineSources(m_doc->sources(), rule));
+}
 
 void TimelineView::timelineUpdated()
 {

@@ -2,6 +2,8 @@
 
 #include "model/kinds.h"
 
+#include <QHash>
+
 #include <QWidget>
 
 #include <optional>
@@ -84,6 +86,7 @@ private:
     QLabel *m_emptyHint;
     QToolButton *m_rawToggle;
     bool m_rebuildQueued = false;
+    QHash<QString, QString> m_siteRenames; // the site renames the index was built with
     const void *m_shownIndex = nullptr;    // the index the filter bar's choices were made from
     std::optional<qint64> m_scrollTo;      // after the next filter result, go to this time
     std::optional<uint64_t> m_selectEntry; // after the next filter result, select this entry

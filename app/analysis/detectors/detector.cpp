@@ -26,12 +26,13 @@ struct RowsInWindow
 RowsInWindow rowsInWindow(const SiteBins &site, std::size_t part, int64_t begin, int64_t end)
 {
     const auto [rb, re] = site.rows(part, begin, end);
-    if (site.parts[part].sorted)
+    const SiteBins::Part &pt = site.parts[part];
+    if (pt.sorted && pt.hosts.empty())
         return re > rb ? RowsInWindow{re - rb, rb, re - 1} : RowsInWindow{};
     RowsInWindow r;
-    const std::vector<int64_t> &time = site.parts[part].table->time;
+    const std::vector<int64_t> &time = pt.table->time;
     for (std::size_t i = rb; i < re; ++i) {
-        if (time[i] < begin || time[i] >= end)
+        if (time[i] < begin || time[i] >= end || !pt.includes(i))
             continue;
         if (!r.events++)
             r.first = i;
