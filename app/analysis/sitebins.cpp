@@ -32,9 +32,7 @@ bool isSystemLog(const Source &source)
     return withMessage * 2 > sample;
 }
 
-namespace {
-
-QString siteName(const Source &s)
+QString siteNameOf(const Source &s)
 {
     if (!s.site.isEmpty())
         return s.site;
@@ -42,8 +40,6 @@ QString siteName(const Source &s)
         return QString::fromUtf8(s.table->strings.bytes(s.table->host[0]));
     return QFileInfo(s.path).completeBaseName();
 }
-
-} // namespace
 
 uint32_t SiteBins::remap(std::vector<uint32_t> &map, StringPool &pool, const StringPool &from, uint32_t id,
                          bool stripQuery)
@@ -89,7 +85,7 @@ std::pair<std::size_t, std::size_t> SiteBins::rows(std::size_t part, int64_t beg
 void SiteBins::fill(std::size_t count)
 {
     m_remaps.resize(parts.size());
-    for (auto *v : {&requests, &status3xx, &status4xx, &status5xx, &clients, &newClients})
+    for (auto *v : {&requests, &status3xx, &status4xx, &status5xx, &failures, &clients, &newClients})
         v->assign(count, 0);
     bytes.assign(count, 0);
     std::vector<int32_t> lastBin;
@@ -118,6 +114,7 @@ void SiteBins::fill(std::size_t count)
             status3xx[bin] += st >= 300 && st < 400;
             status4xx[bin] += st >= 400 && st < 500;
             status5xx[bin] += st >= 500 && st < 600;
+            failures[bin] += isFailure(st);
             bytes[bin] += t.bytes[r];
         }
     }
@@ -136,8 +133,8 @@ std::vector<SiteBins> SiteBins::build(const CaseData &data, int64_t width)
         const Source &s = data.sources[i];
         if (!isAccessLog(s))
             continue;
-        SiteBins &site = bySite[siteName(s)];
-        site.site = siteName(s);
+        SiteBins &site = bySite[siteNameOf(s)];
+        site.site = siteNameOf(s);
         site.parts.push_back({i, &s, s.table.get(), {}});
         first = std::min(first, s.table->minTime());
         last = std::max(last, s.table->maxTime());
