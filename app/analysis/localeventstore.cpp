@@ -35,6 +35,23 @@ template <typename F> void LocalEventStore::forEachRow(const QString &site, int6
     }
 }
 
+LocalEventStore::LocalEventStore(std::vector<SiteBins> &sites)
+    : m_sites(&sites)
+{
+    // Spans are asked often; a sorted part's are its ends, an unsorted one is scanned once.
+    for (const SiteBins &s : sites) {
+        int64_t first = INT64_MAX, last = INT64_MIN;
+        for (const auto &part : s.parts) {
+            const auto &time = part.table->time;
+            if (time.empty())
+                continue;
+            first = std::min(first, part.sorted ? time.front() : part.table->minTime());
+            last = std::max(last, (part.sorted ? time.back() : part.table->maxTime()) + 1);
+        }
+        m_spans.emplace_back(first, last);
+    }
+}
+
 QStringList LocalEventStore::sites() const
 {
     QStringList names;
@@ -48,15 +65,13 @@ std::pair<int64_t, int64_t> LocalEventStore::span() const { return span(QString(
 std::pair<int64_t, int64_t> LocalEventStore::span(const QString &site) const
 {
     int64_t first = INT64_MAX, last = INT64_MIN;
-    for (const SiteBins &s : *m_sites) {
-        if (!site.isEmpty() && s.site != site)
+    for (std::size_t i = 0; i < m_sites->size(); ++i) {
+        if (!site.isEmpty() && (*m_sites)[i].site != site)
             continue;
-        for (const auto &part : s.parts) {
-            first = std::min(first, part.table->minTime());
-            last = std::max(last, part.table->maxTime() + 1);
-        }
+        first = std::min(first, m_spans[i].first);
+        last = std::max(last, m_spans[i].second);
     }
-    return first <= last ? std::pair{first, last} : std::pair<int64_t, int64_t>{0, 0};
+    return first < last ? std::pair{first, last} : std::pair<int64_t, int64_t>{0, 0};
 }
 
 std::vector<double> LocalEventStore::counts(const QString &site, Filter filter, int64_t from, int64_t to,

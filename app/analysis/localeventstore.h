@@ -10,10 +10,7 @@ namespace inquest {
 class LocalEventStore : public EventStore
 {
 public:
-    explicit LocalEventStore(std::vector<SiteBins> &sites)
-        : m_sites(&sites)
-    {
-    }
+    explicit LocalEventStore(std::vector<SiteBins> &sites);
 
     QStringList sites() const override;
     std::pair<int64_t, int64_t> span() const override;
@@ -29,7 +26,8 @@ private:
     // Calls f(site, part, row) for every row of the named site (all when empty) in [from, to).
     template <typename F> void forEachRow(const QString &site, int64_t from, int64_t to, F f) const;
 
-    std::vector<SiteBins> *m_sites; // SiteBins interns endpoint, agent and referer ids on first use
+    std::vector<SiteBins> *m_sites;                   // SiteBins interns endpoint, agent and referer ids on first use
+    std::vector<std::pair<int64_t, int64_t>> m_spans; // per site, [first, last + 1)
 };
 
 } // namespace inquest
