@@ -7,10 +7,6 @@
 
 namespace inquest {
 
-namespace {
-
-} // namespace
-
 uint32_t SiteBins::remap(std::vector<uint32_t> &map, StringPool &pool, const StringPool &from, uint32_t id,
                          bool stripQuery)
 {
@@ -55,7 +51,7 @@ std::pair<std::size_t, std::size_t> SiteBins::rows(std::size_t part, int64_t beg
 void SiteBins::fill(std::size_t count)
 {
     m_remaps.resize(parts.size());
-    for (auto *v : {&requests, &status3xx, &status4xx, &status5xx, &clients, &newClients})
+    for (auto *v : {&requests, &status3xx, &status4xx, &status5xx, &failures, &clients, &newClients})
         v->assign(count, 0);
     bytes.assign(count, 0);
     std::vector<int32_t> lastBin;
@@ -86,6 +82,7 @@ void SiteBins::fill(std::size_t count)
             status3xx[bin] += st >= 300 && st < 400;
             status4xx[bin] += st >= 400 && st < 500;
             status5xx[bin] += st >= 500 && st < 600;
+            failures[bin] += isFailure(st);
             bytes[bin] += t.bytes[r];
         }
     }

@@ -49,6 +49,15 @@ QJsonObject toJson(const Evidence &e)
             {QStringLiteral("provenance"), provenance}};
 }
 
+// {"begin", "end", "affected_sites", "unaffected_sites"}: sites named as the case names them.
+QJsonObject toJson(const Incident &inc)
+{
+    return {{QStringLiteral("begin"), isoUtc(inc.begin)},
+            {QStringLiteral("end"), isoUtc(inc.end)},
+            {QStringLiteral("affected_sites"), QJsonArray::fromStringList(inc.affected)},
+            {QStringLiteral("unaffected_sites"), QJsonArray::fromStringList(inc.unaffected)}};
+}
+
 } // namespace
 
 int analyze(const QStringList &args, QTextStream &out, QTextStream &err)
@@ -68,7 +77,8 @@ int analyze(const QStringList &args, QTextStream &out, QTextStream &err)
         return BadInput;
     }
     const bool accept = cl.has(QStringLiteral("accept"));
-    const DetectorRunSummary summary = applyDetectorOutput(doc, runDetectors(doc.data()), accept);
+    const DetectorOutput output = runDetectors(doc.data());
+    const DetectorRunSummary summary = applyDetectorOutput(doc, output, accept);
     QStringList detectors;
     QJsonArray detectorList;
     for (const auto &d : standardDetectors()) {
@@ -89,6 +99,9 @@ int analyze(const QStringList &args, QTextStream &out, QTextStream &err)
     }
 
     if (cl.has(QStringLiteral("json"))) {
+        QJsonArray incidents;
+        for (const Incident &inc : output.incidents)
+            incidents.append(toJson(inc));
         QJsonArray suggestions;
         for (Id id : summary.addedIds) {
             if (const Evidence *e = doc.find<Evidence>(id))
@@ -103,6 +116,7 @@ int analyze(const QStringList &args, QTextStream &out, QTextStream &err)
             {QStringLiteral("accepted"), accept},
             {QStringLiteral("detectors"), detectorList},
             {QStringLiteral("sites"), QJsonArray::fromStringList(SiteRule::of(doc.meta()).sites(doc.sources()))},
+            {QStringLiteral("incidents"), incidents},
             {QStringLiteral("suggestions"), suggestions}};
         out << QJsonDocument(root).toJson(QJsonDocument::Indented);
         return Success;

@@ -11,11 +11,12 @@ namespace inquest::cli {
 
 namespace {
 
-QJsonObject toJson(const HypothesisScore &s)
+QJsonObject toJson(const ScoreResult &r, const HypothesisScore &s)
 {
     return {{QStringLiteral("name"), s.name},       {QStringLiteral("kind"), toString(s.kind)},
             {QStringLiteral("rank"), s.rank},       {QStringLiteral("weighted_inconsistency"), s.inconsistency},
-            {QStringLiteral("support"), s.support}, {QStringLiteral("posterior"), s.posterior}};
+            {QStringLiteral("support"), s.support}, {QStringLiteral("posterior"), s.posterior},
+            {QStringLiteral("tie"), r.tied(s)}};
 }
 
 void printText(const CaseData &data, const ScoreResult &r, QTextStream &out)
@@ -28,11 +29,19 @@ void printText(const CaseData &data, const ScoreResult &r, QTextStream &out)
                     QStringLiteral("support").rightJustified(9), QStringLiteral("posterior").rightJustified(9),
                     QStringLiteral("hypothesis"));
     for (const HypothesisScore &s : r.ranked) {
-        out << QStringLiteral("%1  %2 %3 %4  %5 (%6)\n")
-                   .arg(QString::number(s.rank).rightJustified(4),
-                        QString::number(s.inconsistency, 'f', 3).rightJustified(13),
+        // A shared rank reads "=1": equal scores, whatever the list order.
+        const QString rank = (r.tied(s) ? QStringLiteral("=") : QString()) + QString::number(s.rank);
+        out << QStringLiteral("%1  %2 %3 %4  %5 (%6)%7\n")
+                   .arg(rank.rightJustified(4), QString::number(s.inconsistency, 'f', 3).rightJustified(13),
                         QString::number(s.support, 'f', 3).rightJustified(9),
-                        QString::number(s.posterior, 'f', 3).rightJustified(9), s.name, toString(s.kind));
+                        QString::number(s.posterior, 'f', 3).rightJustified(9), s.name, toString(s.kind),
+                        r.tied(s) ? QStringLiteral("  tie") : QString());
+    }
+    if (const QList<HypothesisScore> tie = r.tiedForFirst(); !tie.isEmpty()) {
+        QStringList names;
+        for (const HypothesisScore &s : tie)
+            names.append(s.name);
+        out << "Tie for first: " << names.join(QStringLiteral(", ")) << " (no hypothesis leads)\n";
     }
     if (r.ranked.size() > 1)
         out << "Margin between first and second: " << QString::number(r.margin, 'f', 3)
@@ -63,7 +72,7 @@ int score(const QStringList &args, QTextStream &out, QTextStream &err)
     }
     QJsonArray hypotheses;
     for (const HypothesisScore &s : r.ranked)
-        hypotheses.append(toJson(s));
+        hypotheses.append(toJson(r, s));
     QJsonArray critical;
     for (Id id : r.critical)
         critical.append(id);
@@ -74,9 +83,14 @@ int score(const QStringList &args, QTextStream &out, QTextStream &err)
                     {QStringLiteral("rank_by"), r.rankBy == ScoringSettings::RankBy::Posterior
                                                     ? QStringLiteral("posterior")
                                                     : QStringLiteral("weighted_inconsistency")}};
+    QJsonArray tiedFirst;
+    for (const HypothesisScore &s : r.tiedForFirst())
+        tiedFirst.append(s.name);
+    doc.insert(QStringLiteral("tied_for_first"), tiedFirst);
     if (const HypothesisScore *lead = r.leading())
-        doc.insert(QStringLiteral("leading"),
-                   QJsonObject{{QStringLiteral("name"), lead->name}, {QStringLiteral("kind"), toString(lead->kind)}});
+        doc.insert(QStringLiteral("leading"), QJsonObject{{QStringLiteral("name"), lead->name},
+                                                          {QStringLiteral("kind"), toString(lead->kind)},
+                                                          {QStringLiteral("tie"), r.tied(*lead)}});
     else
         doc.insert(QStringLiteral("leading"), QJsonValue::Null);
     out << QJsonDocument(doc).toJson(QJsonDocument::Indented);

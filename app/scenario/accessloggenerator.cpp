@@ -201,12 +201,30 @@ private:
             const uint64_t client = (1ull << 42) + m_crowd++;
             request(stream, client, m_linked, m_table->strings.intern(m_link), 0);
             remember({client, m_linked});
+            // People in a crowd use browsers: most fetch the page's stylesheets and scripts
+            // (the rest have them cached).
+            if (m_rng.chance(0.7)) {
+                for (uint32_t asset : staticEndpoints(2))
+                    request(stream, client, asset, internalRef(m_linked), 0);
+            }
             return;
         }
         case Stream::Crawler:
             request(stream, 1ull << 43, uint32_t(m_rng.below(m_catalogue.size())), 0, 0);
             return;
         }
+    }
+
+    // The first n static endpoints of the catalogue (a page's common assets).
+    std::vector<uint32_t> staticEndpoints(std::size_t n)
+    {
+        if (m_statics.empty()) {
+            for (uint32_t i = 0; i < m_catalogue.size() && m_statics.size() < n; ++i) {
+                if (m_catalogue[i].kind == PageKind::Static)
+                    m_statics.push_back(i);
+            }
+        }
+        return m_statics;
     }
 
     void remember(const Session &s)
@@ -469,6 +487,7 @@ private:
     int m_floodStyle = 0;
     bool m_deployBreaksSearch = false;
     uint32_t m_linked = 200;
+    std::vector<uint32_t> m_statics;
     uint64_t m_botnet = 1000;
     uint64_t m_floodBots = 100;
     uint64_t m_crowd = 0;

@@ -62,6 +62,24 @@ int leaderOf(const std::vector<double> &primary, const std::vector<double> &supp
 
 } // namespace
 
+bool ScoreResult::tied(const HypothesisScore &score) const
+{
+    int same = 0;
+    for (const HypothesisScore &s : ranked)
+        same += s.rank == score.rank;
+    return same > 1;
+}
+
+QList<HypothesisScore> ScoreResult::tiedForFirst() const
+{
+    QList<HypothesisScore> list;
+    for (const HypothesisScore &s : ranked) {
+        if (s.rank == 1)
+            list.append(s);
+    }
+    return list.size() > 1 ? list : QList<HypothesisScore>{};
+}
+
 std::optional<int> ratingValue(Rating r)
 {
     switch (r) {
@@ -163,8 +181,10 @@ ScoreResult computeScores(const QList<Hypothesis> &hypotheses, const QList<Evide
         result.ranked.append(s);
     }
     const int leader = order.front();
-    if (H > 1)
-        result.margin = primary[std::size_t(leader)] - primary[std::size_t(order[1])];
+    if (H > 1) // equal ranks are a tie: the margin is exactly 0, not a rounding residue
+        result.margin = result.ranked[1].rank == result.ranked[0].rank
+                            ? 0.0
+                            : primary[std::size_t(leader)] - primary[std::size_t(order[1])];
 
     // Sensitivity, per item: leave it out, and find the nearest weight factor that flips.
     std::vector<double> p(H), s(H);

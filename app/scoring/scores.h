@@ -65,6 +65,10 @@ struct ScoreResult
     ScoringSettings::RankBy rankBy = ScoringSettings::RankBy::Inconsistency;
 
     const HypothesisScore *leading() const { return ranked.isEmpty() ? nullptr : &ranked.first(); }
+    // True when another hypothesis has the same rank as this one: a tie, which no list order breaks.
+    bool tied(const HypothesisScore &score) const;
+    // The hypotheses that share rank 1 when more than one does (empty when one leads alone).
+    QList<HypothesisScore> tiedForFirst() const;
     const HypothesisScore *find(Id hypothesis) const;
     const EvidenceSensitivity *sensitivity(Id evidence) const;
     // The item whose weight needs the smallest relative change to flip the lead, if any.

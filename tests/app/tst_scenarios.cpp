@@ -125,6 +125,8 @@ private slots:
         applyDetectorOutput(doc, runDetectors(doc.data()), true);
         const QList<Ranked> ranked = rank(doc);
         const QString why = describe(spec, doc, ranked);
+        if (qEnvironmentVariableIsSet("INQUEST_SCENARIO_VERBOSE"))
+            qDebug().noquote() << why;
 
         // An outage marker covers the true incident, and every affected site is named.
         bool found = false;

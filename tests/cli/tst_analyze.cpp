@@ -14,6 +14,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace inquest;
 
@@ -120,6 +121,28 @@ private slots:
                 QCOMPARE(p[QStringLiteral("source_sha256")].toString().size(), 64);
             }
         }
+
+        // The incidents: one, its edges in ISO UTC, the four European stores affected and
+        // amazon.com the control, each site named as the case names it.
+        const QJsonArray incidents = json[QStringLiteral("incidents")].toArray();
+        QCOMPARE(incidents.size(), 1);
+        const QJsonObject inc = incidents.first().toObject();
+        QCOMPARE(QStringList(inc.keys()), (QStringList{QStringLiteral("affected_sites"), QStringLiteral("begin"),
+                                                       QStringLiteral("end"), QStringLiteral("unaffected_sites")}));
+        const QDateTime begin = QDateTime::fromString(inc[QStringLiteral("begin")].toString(), Qt::ISODate);
+        const QDateTime end = QDateTime::fromString(inc[QStringLiteral("end")].toString(), Qt::ISODate);
+        QVERIFY(inc[QStringLiteral("begin")].toString().endsWith(u'Z'));
+        const QDateTime truthBegin(QDate(2010, 12, 12), QTime(21, 10), QTimeZone::utc());
+        const QDateTime truthEnd(QDate(2010, 12, 12), QTime(21, 45), QTimeZone::utc());
+        QVERIFY2(std::abs(begin.secsTo(truthBegin)) <= 180, qPrintable(begin.toString(Qt::ISODate)));
+        QVERIFY2(std::abs(end.secsTo(truthEnd)) <= 180, qPrintable(end.toString(Qt::ISODate)));
+        QStringList affected;
+        for (const auto &v : inc[QStringLiteral("affected_sites")].toArray())
+            affected.append(v.toString());
+        affected.sort();
+        QCOMPARE(affected, (QStringList{QStringLiteral("amazon.co.uk"), QStringLiteral("amazon.de"),
+                                        QStringLiteral("amazon.es"), QStringLiteral("amazon.fr")}));
+        QCOMPARE(inc[QStringLiteral("unaffected_sites")].toArray(), (QJsonArray{QStringLiteral("amazon.com")}));
 
         r = inquestRun({QStringLiteral("analyze"), m_case, QStringLiteral("--accept")});
         QVERIFY2(r.status == 0, qPrintable(r.err));

@@ -104,6 +104,44 @@ private slots:
         QVERIFY(text.contains(QStringLiteral("critical: #%1 Botnet").arg(m_ids[0])));
     }
 
+    // Equal scores are a tie whatever the order of the list: equal ranks, "tie" in the text and
+    // in the JSON, and no hypothesis leads by its place.
+    void equalScoresAreATie()
+    {
+        CaseData d = CaseData::create(QStringLiteral("tie"));
+        Evidence e = item(QStringLiteral("Neither"), EvidenceState::Accepted, Rating::I, Rating::I);
+        e.id = d.nextId++;
+        d.evidence.append(e);
+        const QString path = m_dir.filePath(QStringLiteral("tie.inquest"));
+        QString error;
+        QVERIFY2(casefile::write(d, path, &error), qPrintable(error));
+
+        const Run text = inquestRun({QStringLiteral("score"), path});
+        QCOMPARE(text.status, 0);
+        QVERIFY2(text.out.contains(QStringLiteral("Tie for first: Hardware failure, DDoS attack")),
+                 qPrintable(text.out));
+        QCOMPARE(text.out.count(QStringLiteral("  =1 ")), 2);
+        QCOMPARE(text.out.count(QStringLiteral("  tie\n")), 2);
+
+        const Run json = inquestRun({QStringLiteral("score"), path, QStringLiteral("--json")});
+        QCOMPARE(json.status, 0);
+        const QJsonObject o = QJsonDocument::fromJson(json.out.toUtf8()).object();
+        QCOMPARE(o.value(QStringLiteral("tied_for_first")).toArray().size(), 2);
+        QVERIFY(o.value(QStringLiteral("leading")).toObject().value(QStringLiteral("tie")).toBool());
+        for (const auto &h : o.value(QStringLiteral("hypotheses")).toArray()) {
+            QCOMPARE(h.toObject().value(QStringLiteral("rank")).toInt(), 1);
+            QVERIFY(h.toObject().value(QStringLiteral("tie")).toBool());
+        }
+        QCOMPARE(o.value(QStringLiteral("margin")).toDouble(), 0.0);
+
+        // The case above has a leader: no tie is claimed.
+        const Run lead = inquestRun({QStringLiteral("score"), m_case, QStringLiteral("--json")});
+        const QJsonObject l = QJsonDocument::fromJson(lead.out.toUtf8()).object();
+        QVERIFY(l.value(QStringLiteral("tied_for_first")).toArray().isEmpty());
+        QVERIFY(!l.value(QStringLiteral("leading")).toObject().value(QStringLiteral("tie")).toBool());
+        QVERIFY(!inquestRun({QStringLiteral("score"), m_case}).out.contains(QStringLiteral("Tie for first")));
+    }
+
     void evidenceJson()
     {
         const Run r = inquestRun({QStringLiteral("evidence"), m_case, QStringLiteral("--json")});

@@ -136,8 +136,9 @@ private slots:
         m_doc->undoStack()->undo(); // E1 × DDoS unrated: HW −2, DDoS 0
         QCOMPARE(rankedName(0), QStringLiteral("DDoS attack"));
         QCOMPARE(rankedValue(0, ScoreTableModel::Support), QStringLiteral("0.00"));
-        m_doc->undoStack()->undo(); // nothing rated: a tie
-        QCOMPARE(rankedValue(1, ScoreTableModel::Rank), QStringLiteral("1"));
+        m_doc->undoStack()->undo();                                            // nothing rated: a tie
+        QCOMPARE(rankedValue(0, ScoreTableModel::Rank), QStringLiteral("=1")); // a shared rank, as in `inquest score`
+        QCOMPARE(rankedValue(1, ScoreTableModel::Rank), QStringLiteral("=1"));
         QVERIFY(m_panel->summaryLabel()->text().contains(QStringLiteral("Tie")));
         while (m_doc->undoStack()->canRedo())
             m_doc->undoStack()->redo();

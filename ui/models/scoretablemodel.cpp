@@ -30,7 +30,7 @@ QVariant ScoreTableModel::data(const QModelIndex &index, int role) const
     if (!index.isValid() || index.row() >= m_result.ranked.size() || index.column() >= ColumnCount)
         return {};
     const HypothesisScore &s = m_result.ranked[index.row()];
-    const bool leading = index.row() == 0;
+    const bool leading = s.rank == 1; // every hypothesis tied for first is shown as leading
     if (role == Qt::FontRole && leading) {
         QFont f;
         f.setBold(true);
@@ -46,8 +46,8 @@ QVariant ScoreTableModel::data(const QModelIndex &index, int role) const
     if (role != Qt::DisplayRole)
         return {};
     switch (Column(index.column())) {
-    case Rank:
-        return s.rank;
+    case Rank: // a shared rank reads "=1", as in `inquest score`
+        return m_result.tied(s) ? QStringLiteral("=%1").arg(s.rank) : QString::number(s.rank);
     case Hypothesis:
         return s.name;
     case Kind:

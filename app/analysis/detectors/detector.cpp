@@ -1,6 +1,8 @@
 #include "detector.h"
 
+#include "attributiondetector.h"
 #include "claimcheckdetector.h"
+#include "clientbehaviourdetector.h"
 #include "clientpopulationdetector.h"
 #include "endpointdetector.h"
 #include "incidentwindowdetector.h"
@@ -53,6 +55,14 @@ AnalysisContext::AnalysisContext(const CaseData &caseData)
     : data(caseData)
     , sites(SiteBins::build(caseData))
 {
+}
+
+double Incident::impact() const
+{
+    double sum = 0;
+    for (const SiteWindow &w : windows)
+        sum += w.impact();
+    return sum;
 }
 
 SiteBins *AnalysisContext::site(const QString &name)
@@ -183,6 +193,8 @@ std::vector<std::unique_ptr<Detector>> standardDetectors()
     list.push_back(std::make_unique<TrafficVolumeDetector>());
     list.push_back(std::make_unique<ClientPopulationDetector>());
     list.push_back(std::make_unique<EndpointDetector>());
+    list.push_back(std::make_unique<AttributionDetector>());
+    list.push_back(std::make_unique<ClientBehaviourDetector>());
     list.push_back(std::make_unique<SyslogSignatureDetector>());
     list.push_back(std::make_unique<ClaimCheckDetector>());
     list.push_back(std::make_unique<StatedCauseDetector>()); // reads the findings above
@@ -195,6 +207,7 @@ DetectorOutput runDetectors(const CaseData &data)
     DetectorOutput out;
     for (const auto &detector : standardDetectors())
         detector->run(context, out);
+    out.incidents = context.incidents;
     return out;
 }
 
@@ -217,8 +230,18 @@ QMap<HypothesisKind, Rating> ratings(std::initializer_list<std::pair<HypothesisK
     QMap<HypothesisKind, Rating> map;
     for (HypothesisKind k : allHypothesisKinds())
         map.insert(k, Rating::N);
-    for (const auto &[kind, rating] : list)
+    bool signature = false;
+    bool otherRated = false;
+    for (const auto &[kind, rating] : list) {
         map.insert(kind, rating);
+        signature |= rating == Rating::CC;
+        otherRated |= kind == HypothesisKind::Other;
+    }
+    // A finding that is the signature of one named cause (CC) is unlikely under a cause nobody
+    // named: P(signature | other) is low, so it counts against "other" as well. Without this, a
+    // hypothesis no finding mentions would lead every case.
+    if (signature && !otherRated)
+        map.insert(HypothesisKind::Other, Rating::I);
     return map;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analysis/localeventstore.h"
 #include "analysis/sitebins.h"
 #include "analysis/windowprofile.h"
 
@@ -22,14 +23,20 @@ struct Incident
         QString site;
         int64_t begin = 0;
         int64_t end = 0;
-        bool errors = false; // flagged for a raised 5xx rate
-        bool drop = false;   // flagged for a fall in requests
+        bool errors = false;       // flagged for a raised failing share (5xx, no response)
+        bool drop = false;         // flagged for a fall in requests
+        bool surge = false;        // requests rose during (or right before) the window
+        double lost = 0;           // requests missing against the baseline
+        double excessFailures = 0; // failures above the baseline's share
+        double evidence = 0;       // strongest CUSUM statistic (log-likelihood ratio)
+        double impact() const { return lost + excessFailures; }
     };
     int64_t begin = 0; // µs UTC
     int64_t end = 0;
     std::vector<SiteWindow> windows; // affected sites
     QStringList affected;
     QStringList unaffected;
+    double impact() const;
 };
 
 // What the detectors share: the case, the per-site bins, and the incidents found first.
@@ -37,8 +44,12 @@ struct AnalysisContext
 {
     explicit AnalysisContext(const CaseData &caseData);
 
+    AnalysisContext(const AnalysisContext &) = delete;
+    AnalysisContext &operator=(const AnalysisContext &) = delete;
+
     const CaseData &data;
     std::vector<SiteBins> sites;
+    LocalEventStore store{sites}; // what the detectors ask for counts, top values and clients
     std::vector<Incident> incidents;
 
     SiteBins *site(const QString &name);
@@ -69,6 +80,7 @@ struct DetectorOutput
 {
     QList<Evidence> evidence;
     QList<Marker> markers;
+    std::vector<Incident> incidents; // as found by the incident-window detector
 };
 
 // A detector turns a pattern in the case into suggested evidence with a reason and ratings per
@@ -101,7 +113,8 @@ DetectorOutput runDetectors(const CaseData &data);
 QString speakerOf(const Statement &statement);
 QString quotedSentence(const Statement &statement);
 
-// Shorthand for rating maps: ratings({{Hardware, C}, {Ddos, I}}) fills the rest with N.
+// Shorthand for rating maps: ratings({{Hardware, C}, {Ddos, I}}) fills the rest with N; a map
+// with a CC rates "other" I unless it rates "other" itself (see detector.cpp).
 QMap<HypothesisKind, Rating> ratings(std::initializer_list<std::pair<HypothesisKind, Rating>> list);
 
 } // namespace inquest

@@ -7,128 +7,123 @@
 
 namespace inquest {
 
-namespace {
-
-double median(std::vector<double> v)
-{
-    if (v.empty())
-        return 0;
-    const auto mid = v.begin() + std::ptrdiff_t(v.size() / 2);
-    std::nth_element(v.begin(), mid, v.end());
-    return *mid;
-}
-
-// Median and scaled median absolute deviation (≈ σ for normal data).
-std::pair<double, double> robust(const std::vector<double> &v)
-{
-    const double m = median(v);
-    std::vector<double> dev;
-    dev.reserve(v.size());
-    for (double x : v)
-        dev.push_back(std::abs(x - m));
-    return {m, 1.4826 * median(dev)};
-}
-
-} // namespace
-
 QJsonObject IncidentWindowDetector::parameters() const
 {
-    return {{QStringLiteral("baselineBins"), params.baselineBins},
-            {QStringLiteral("baselineGapBins"), params.baselineGapBins},
-            {QStringLiteral("minBaselineBins"), params.minBaselineBins},
-            {QStringLiteral("madFactor"), params.madFactor},
-            {QStringLiteral("minErrorRate"), params.minErrorRate},
-            {QStringLiteral("minErrors"), params.minErrors},
-            {QStringLiteral("dropRatio"), params.dropRatio},
-            {QStringLiteral("dropFactor"), params.dropFactor},
-            {QStringLiteral("minBaselineRequests"), params.minBaselineRequests},
+    const CusumParameters &c = params.cusum;
+    return {{QStringLiteral("method"), QStringLiteral("cusum-negative-binomial")},
+            {QStringLiteral("baselineBins"), c.baselineBins},
+            {QStringLiteral("gapBins"), c.gapBins},
+            {QStringLiteral("minBaselineBins"), c.minBaselineBins},
+            {QStringLiteral("threshold"), c.threshold},
+            {QStringLiteral("minBins"), c.minBins},
+            {QStringLiteral("dropRatio"), c.dropRatio},
+            {QStringLiteral("surgeRatio"), c.surgeRatio},
+            {QStringLiteral("shareShift"), c.shareShift},
+            {QStringLiteral("shareFactor"), c.shareFactor},
             {QStringLiteral("maxGapBins"), params.maxGapBins},
-            {QStringLiteral("minFlaggedBins"), params.minFlaggedBins},
-            {QStringLiteral("mergeGapBins"), params.mergeGapBins}};
+            {QStringLiteral("mergeGapBins"), params.mergeGapBins},
+            {QStringLiteral("minImpact"), params.minImpact},
+            {QStringLiteral("minImpactShare"), params.minImpactShare}};
 }
 
-std::vector<Incident::SiteWindow> IncidentWindowDetector::siteWindows(const SiteBins &site) const
+std::vector<Incident::SiteWindow> IncidentWindowDetector::siteWindows(const EventStore &store, const QString &site,
+                                                                      int64_t width) const
 {
-    const int n = site.bins();
-    std::vector<uint8_t> flag(std::size_t(n), 0); // bit 1: errors, bit 2: drop
-    std::vector<double> req, rate;
-    for (int i = 0; i < n; ++i) {
-        req.clear();
-        rate.clear();
-        // Causal baseline: earlier bins not already flagged. The last (partial) bin of the data is skipped.
-        for (int j = std::max(0, i - params.baselineBins); j < i - params.baselineGapBins; ++j) {
-            if (!flag[std::size_t(j)] && site.requests[std::size_t(j)] > 0) {
-                req.push_back(site.requests[std::size_t(j)]);
-                rate.push_back(double(site.status5xx[std::size_t(j)]) / site.requests[std::size_t(j)]);
-            }
-        }
-        if (int(req.size()) < params.minBaselineBins || i == n - 1)
-            continue;
-        const auto [reqMed, reqMad] = robust(req);
-        const auto [rateMed, rateMad] = robust(rate);
-        const double r = site.requests[std::size_t(i)];
-        const double e = site.status5xx[std::size_t(i)];
-        const double share = r > 0 ? e / r : 0;
-        // Errors: the share must stand out robustly and binomially from the baseline rate.
-        const double p0 = std::max(rateMed, 0.002);
-        const double z = (e - r * p0) / std::sqrt(r * p0 * (1 - p0) + 1);
-        if (share >= std::max({rateMed + params.madFactor * rateMad, 4 * rateMed, params.minErrorRate}) &&
-            e >= params.minErrors && z >= params.madFactor)
-            flag[std::size_t(i)] |= 1;
-        if (reqMed >= params.minBaselineRequests && r <= params.dropRatio * reqMed &&
-            reqMed - r >= params.dropFactor * std::max(reqMad, std::sqrt(reqMed)))
-            flag[std::size_t(i)] |= 2;
-    }
+    const auto [first, last] = store.span();
+    const int64_t from = (first >= 0 ? first / width : (first - width + 1) / width) * width;
+    const int64_t to = (last / width) * width; // the last, partial bin says nothing about a fall
+    if (to - from < 2 * width)
+        return {};
+    const std::vector<double> requests = store.counts(site, EventStore::Filter::All, from, to, width);
+    const std::vector<double> failures = store.counts(site, EventStore::Filter::Failures, from, to, width);
+    // Surges first: their bins are kept out of the baselines of the other two tests.
+    const int n = int(requests.size());
+    KnownBins known;
+    const auto surges = detectVolumeShift(requests, params.cusum.surgeRatio, params.cusum);
+    markKnown(known, surges, n);
+    const auto errors = detectShareRise(failures, requests, params.cusum, known);
+    markKnown(known, errors, n);
+    const auto drops = detectVolumeShift(requests, params.cusum.dropRatio, params.cusum, known);
+
+    struct Piece
+    {
+        ChangeSegment seg;
+        bool drop;
+    };
+    std::vector<Piece> pieces;
+    for (const auto &s : drops)
+        pieces.push_back({s, true});
+    for (const auto &s : errors)
+        pieces.push_back({s, false});
+    std::sort(pieces.begin(), pieces.end(), [](const Piece &a, const Piece &b) { return a.seg.begin < b.seg.begin; });
 
     std::vector<Incident::SiteWindow> windows;
-    int i = 0;
-    while (i < n) {
-        if (!flag[std::size_t(i)]) {
-            ++i;
-            continue;
+    int lastEnd = -1;
+    for (const Piece &p : pieces) {
+        if (windows.empty() || p.seg.begin > lastEnd + params.maxGapBins) {
+            windows.push_back({site, from + p.seg.begin * width, from + p.seg.end * width});
+            lastEnd = p.seg.end;
+        } else {
+            Incident::SiteWindow &w = windows.back();
+            w.end = std::max(w.end, from + p.seg.end * width);
+            lastEnd = std::max(lastEnd, p.seg.end);
         }
-        int last = i;
-        int flagged = 0;
-        uint8_t kinds = 0;
-        for (int j = i; j < n && j <= last + params.maxGapBins + 1; ++j) {
-            if (flag[std::size_t(j)]) {
-                last = j;
-                ++flagged;
-                kinds |= flag[std::size_t(j)];
-            }
-        }
-        if (flagged >= params.minFlaggedBins)
-            windows.push_back(
-                {site.site, site.binStart(i), site.binStart(last + 1), (kinds & 1) != 0, (kinds & 2) != 0});
-        i = last + 1;
+        Incident::SiteWindow &w = windows.back();
+        (p.drop ? w.drop : w.errors) = true;
+        (p.drop ? w.lost : w.excessFailures) += std::abs(p.seg.expected - p.seg.observed);
+        w.evidence = std::max(w.evidence, p.seg.evidence);
     }
+    const int64_t near = int64_t(params.mergeGapBins) * width;
+    for (Incident::SiteWindow &w : windows) {
+        for (const auto &s : surges) {
+            const int64_t b = from + s.begin * width, e = from + s.end * width;
+            w.surge |= b < w.end && e + near > w.begin;
+        }
+    }
+    std::erase_if(windows, [&](const Incident::SiteWindow &w) { return w.impact() < params.minImpact; });
     return windows;
 }
 
-void IncidentWindowDetector::run(AnalysisContext &context, DetectorOutput &out) const
+std::vector<Incident> IncidentWindowDetector::incidents(const EventStore &store, int64_t width) const
 {
     std::vector<Incident::SiteWindow> all;
-    for (const SiteBins &site : context.sites) {
-        const auto w = siteWindows(site);
+    for (const QString &site : store.sites()) {
+        const auto w = siteWindows(store, site, width);
         all.insert(all.end(), w.begin(), w.end());
     }
-    if (all.empty())
-        return;
     std::sort(all.begin(), all.end(), [](const auto &a, const auto &b) { return a.begin < b.begin; });
-    const int64_t mergeGap = int64_t(params.mergeGapBins) * context.sites.front().width;
-    std::vector<Incident> incidents;
+    const int64_t mergeGap = int64_t(params.mergeGapBins) * width;
+    std::vector<Incident> list;
     for (const auto &w : all) {
-        if (incidents.empty() || w.begin > incidents.back().end + mergeGap)
-            incidents.push_back({w.begin, w.end, {}, {}, {}});
-        Incident &inc = incidents.back();
+        if (list.empty() || w.begin > list.back().end + mergeGap)
+            list.push_back({w.begin, w.end, {}, {}, {}});
+        Incident &inc = list.back();
         inc.end = std::max(inc.end, w.end);
         inc.windows.push_back(w);
         if (!inc.affected.contains(w.site))
             inc.affected.append(w.site);
     }
+    double largest = 0;
+    for (const Incident &inc : list)
+        largest = std::max(largest, inc.impact());
+    std::erase_if(list, [&](const Incident &inc) { return inc.impact() < params.minImpactShare * largest; });
+    for (Incident &inc : list) {
+        for (const QString &site : store.sites()) {
+            const auto [b, e] = store.span(site);
+            if (!inc.affected.contains(site) && b <= inc.begin && e >= inc.end)
+                inc.unaffected.append(site);
+        }
+    }
+    return list;
+}
 
-    context.incidents = incidents; // baselines stop at earlier incidents
-    for (Incident &inc : incidents) {
+void IncidentWindowDetector::run(AnalysisContext &context, DetectorOutput &out) const
+{
+    if (context.sites.empty())
+        return;
+    std::vector<Incident> list = incidents(context.store, context.sites.front().width);
+    context.incidents = list; // baselines stop at earlier incidents
+    for (Incident &inc : list) {
         QStringList lines;
         for (const auto &w : inc.windows) {
             SiteBins *site = context.site(w.site);
@@ -136,27 +131,34 @@ void IncidentWindowDetector::run(AnalysisContext &context, DetectorOutput &out) 
             const WindowProfile &win = context.profile(*site, w.begin, w.end, w.begin);
             const WindowProfile &base = context.profile(*site, bb, be, bb);
             const double ratio = base.perMinute() > 0 ? win.perMinute() / base.perMinute() : 0;
-            lines.append(QStringLiteral("%1: %2–%3, 5xx %4 of requests (baseline %5), requests %6× baseline%7")
-                             .arg(w.site, formatUtc(w.begin, false), formatUtc(w.end, false),
-                                  formatPercent(win.errorRate()), formatPercent(base.errorRate()),
-                                  QString::number(ratio, 'f', 2),
-                                  w.drop ? QStringLiteral(" (traffic fell)") : QString()));
+            QStringList what;
+            if (w.errors)
+                what.append(QStringLiteral("%1 failures above the baseline share").arg(qRound64(w.excessFailures)));
+            if (w.drop)
+                what.append(QStringLiteral("%1 requests missing").arg(qRound64(w.lost)));
+            if (w.surge)
+                what.append(QStringLiteral("a surge of requests"));
+            lines.append(
+                QStringLiteral("%1: %2–%3, %4 (evidence %5 nats); 5xx %6 of requests (baseline %7), "
+                               "requests %8× baseline")
+                    .arg(w.site, formatUtc(w.begin, false), formatUtc(w.end, false), what.join(QStringLiteral(", ")))
+                    .arg(w.evidence, 0, 'f', 0)
+                    .arg(formatPercent(win.errorRate()), formatPercent(base.errorRate()),
+                         QString::number(ratio, 'f', 2)));
         }
-        for (const SiteBins &site : context.sites) {
-            if (!inc.affected.contains(site.site) && site.start <= inc.begin && site.end() >= inc.end) {
-                inc.unaffected.append(site.site);
-                lines.append(QStringLiteral("%1: no anomaly").arg(site.site));
-            }
-        }
+        for (const QString &site : inc.unaffected)
+            lines.append(QStringLiteral("%1: no anomaly").arg(site));
         const int total = int(inc.affected.size() + inc.unaffected.size());
         const QString title = QStringLiteral("Outage %1–%2 at %3 of %4 site(s)")
                                   .arg(formatUtc(inc.begin), formatUtc(inc.end, false))
                                   .arg(inc.affected.size())
                                   .arg(total);
-        QString reason =
-            QStringLiteral("Per-minute 5xx share and requests compared with the median/MAD of the "
-                           "preceding %1 minutes. Affected: %2%3. %4.")
-                .arg(params.baselineBins)
+        const QString reason =
+            QStringLiteral("Per-minute requests and failing share tested for change against the preceding %1 "
+                           "minutes (CUSUM of negative-binomial and quasi-binomial likelihood ratios, threshold %2 "
+                           "nats). Affected: %3%4. %5.")
+                .arg(params.cusum.baselineBins)
+                .arg(params.cusum.threshold)
                 .arg(inc.affected.join(QStringLiteral(", ")),
                      inc.unaffected.isEmpty()
                          ? QString()
@@ -180,7 +182,7 @@ void IncidentWindowDetector::run(AnalysisContext &context, DetectorOutput &out) 
         m.origin = QStringLiteral("detector:%1").arg(name());
         out.markers.append(m);
     }
-    context.incidents = std::move(incidents);
+    context.incidents = std::move(list);
 }
 
 } // namespace inquest

@@ -2,37 +2,38 @@
 
 #include "detector.h"
 
+#include "analysis/changedetect.h"
+
 namespace inquest {
 
-// Finds outage windows per site from the 5xx rate and the request volume, each bin compared
-// with a robust baseline (median and MAD) of the hours before it, then merges the windows of
-// all sites into incidents and says which sites were affected and which were not.
+// Finds outage windows per site — a rise of the failing share (5xx and no response), a fall of
+// requests (collapse, or no lines at all) — by CUSUM change detection on per-minute counts
+// (analysis/changedetect: negative-binomial volumes, quasi-binomial shares, baselines from the
+// preceding hours), notes surges, then merges the windows of all sites into incidents and says
+// which sites were affected and which were not. Incidents far smaller than the largest one (a
+// burst of errors on one widget beside a collapse of every site) are left out.
 class IncidentWindowDetector : public Detector
 {
 public:
     struct Parameters
     {
-        int baselineBins = 120;          // bins before a bin that form its baseline
-        int baselineGapBins = 3;         // skipped right before the bin (slow onsets)
-        int minBaselineBins = 30;        // fewer usable bins: no judgement
-        double madFactor = 6.0;          // robust z threshold
-        double minErrorRate = 0.03;      // an error bin needs at least this 5xx share
-        int minErrors = 5;               // … and this many 5xx
-        double dropRatio = 0.5;          // a drop bin has at most this share of the baseline median …
-        double dropFactor = 4.0;         // … and lies this many robust deviations below it
-        double minBaselineRequests = 20; // drops are judged only where the median is at least this
-        int maxGapBins = 2;              // flagged bins this close join one window
-        int minFlaggedBins = 3;          // windows with fewer flagged bins are blips
-        int mergeGapBins = 10;           // site windows this close merge into one incident
+        CusumParameters cusum;
+        int maxGapBins = 2;           // segments of a site this close join one window
+        int mergeGapBins = 10;        // site windows this close merge into one incident
+        double minImpact = 8;         // lost requests + excess failures below this: no outage
+        double minImpactShare = 0.15; // incidents below this share of the largest are left out
     };
 
     QString name() const override { return QStringLiteral("incident-window"); }
-    QString version() const override { return QStringLiteral("1"); }
+    QString version() const override { return QStringLiteral("2"); }
     QJsonObject parameters() const override;
     void run(AnalysisContext &context, DetectorOutput &out) const override;
 
-    // Per-site windows (exposed for tests).
-    std::vector<Incident::SiteWindow> siteWindows(const SiteBins &site) const;
+    // Per-site windows on a grid of `width` (exposed for tests).
+    std::vector<Incident::SiteWindow> siteWindows(const EventStore &store, const QString &site,
+                                                  int64_t width = 60'000'000) const;
+    // Incidents from site windows of the case's sites (all of them, by impact filter).
+    std::vector<Incident> incidents(const EventStore &store, int64_t width = 60'000'000) const;
 
     Parameters params;
 };

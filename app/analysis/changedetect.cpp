@@ -1,0 +1,224 @@
+#include "changedetect.h"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <numeric>
+
+namespace inquest {
+
+namespace {
+
+// Variance of a standard normal winsorized at its 5% and 95% points: rescales the winsorized
+// variance to the full one.
+constexpr double WinsorizedVariance = 0.831;
+// Median of χ²(1): a robust per-bin Pearson residual² rescaled to the dispersion.
+constexpr double MedianChiSquare1 = 0.455;
+
+double medianOf(std::vector<double> v)
+{
+    if (v.empty())
+        return 0;
+    const auto mid = v.begin() + std::ptrdiff_t(v.size() / 2);
+    std::nth_element(v.begin(), mid, v.end());
+    return *mid;
+}
+
+// The CUSUM pair over bins: `llr(i)` is the evidence of bin i against the baseline frozen by
+// `freeze(i)` (which returns false when bin i has no usable baseline). `expect(i)` and
+// `observe(i)` describe the segment's size.
+struct Engine
+{
+    std::function<bool(int, const std::vector<uint8_t> &)> freeze;
+    std::function<double(int)> llr;
+    std::function<double(int)> expect;
+    std::function<double(int)> observe;
+
+    std::vector<ChangeSegment> run(int n, const CusumParameters &p, const KnownBins &known) const
+    {
+        std::vector<ChangeSegment> out;
+        std::vector<uint8_t> flagged(std::size_t(std::max(n, 0)), 0);
+        if (known.size() == flagged.size())
+            flagged = known;
+        double s = 0, peak = 0, r = 0;
+        int candidate = 0, lastNormalZero = 0;
+        bool alarm = false;
+        auto close = [&](int endBin) {
+            int b = candidate;
+            int e = endBin;
+            while (b < e && llr(b) <= 0) // trim edges that speak against the change
+                ++b;
+            while (e > b && llr(e - 1) <= 0)
+                --e;
+            if (e - b >= p.minBins) {
+                ChangeSegment seg{b, e, peak, 0, 0};
+                for (int i = b; i < e; ++i) {
+                    seg.expected += expect(i);
+                    seg.observed += observe(i);
+                }
+                out.push_back(seg);
+            }
+            for (int i = candidate; i < endBin; ++i)
+                flagged[std::size_t(i)] = 1;
+            alarm = false;
+            s = peak = r = 0;
+        };
+        for (int i = 0; i < n; ++i) {
+            if (!alarm) {
+                if (!freeze(i, flagged)) {
+                    s = 0;
+                    continue;
+                }
+                if (s <= 0)
+                    candidate = i;
+                s = std::max(0.0, s + llr(i));
+                peak = std::max(peak, s);
+                if (s > p.threshold) {
+                    alarm = true;
+                    r = 0;
+                    lastNormalZero = i;
+                }
+                if (s <= 0)
+                    peak = 0;
+                continue;
+            }
+            const double l = llr(i);
+            s += std::max(l, 0.0);
+            peak = std::max(peak, s);
+            r = std::max(0.0, r - l);
+            if (r <= 0)
+                lastNormalZero = i;
+            if (r > p.threshold)
+                close(lastNormalZero + 1);
+        }
+        if (alarm)
+            close(lastNormalZero + 1);
+        return out;
+    }
+};
+
+// The unflagged bins of [i − gap − length, i − gap).
+template <typename F> int baselineBins(int i, const CusumParameters &p, const std::vector<uint8_t> &flagged, F take)
+{
+    int used = 0;
+    for (int j = std::max(0, i - p.gapBins - p.baselineBins); j < i - p.gapBins; ++j) {
+        if (!flagged[std::size_t(j)] && take(j))
+            ++used;
+    }
+    return used;
+}
+
+} // namespace
+
+NbBaseline estimateNb(std::vector<double> counts)
+{
+    NbBaseline b;
+    if (counts.empty())
+        return b;
+    std::sort(counts.begin(), counts.end());
+    const std::size_t n = counts.size();
+    const double lo = counts[n / 20];
+    const double hi = counts[n - 1 - n / 20];
+    double sum = 0, sum2 = 0;
+    for (double x : counts) {
+        const double w = std::clamp(x, lo, hi);
+        sum += w;
+        sum2 += w * w;
+    }
+    b.mean = sum / double(n);
+    const double var = n > 1 ? (sum2 - sum * sum / double(n)) / double(n - 1) / WinsorizedVariance : b.mean;
+    // Var = μ + μ²/k: k = μ² / (Var − μ); no extra variance is Poisson.
+    b.size = var > b.mean * 1.0001 ? b.mean * b.mean / (var - b.mean) : 1e9;
+    b.size = std::clamp(b.size, 0.5, 1e9);
+    b.valid = true;
+    return b;
+}
+
+double nbShiftLlr(double x, double mu0, double mu1, double k)
+{
+    if (k >= 1e8) // Poisson limit
+        return x * std::log(mu1 / mu0) - (mu1 - mu0);
+    return x * std::log(mu1 * (k + mu0) / (mu0 * (k + mu1))) + k * std::log((k + mu0) / (k + mu1));
+}
+
+double binomialShiftLlr(double f, double n, double p0, double p1, double phi)
+{
+    return (f * std::log(p1 / p0) + (n - f) * std::log((1 - p1) / (1 - p0))) / phi;
+}
+
+std::vector<ChangeSegment> detectVolumeShift(const std::vector<double> &counts, double ratio,
+                                             const CusumParameters &params, const KnownBins &known)
+{
+    NbBaseline base;
+    std::vector<double> window;
+    Engine e;
+    e.freeze = [&](int i, const std::vector<uint8_t> &flagged) {
+        window.clear();
+        const int used = baselineBins(i, params, flagged, [&](int j) {
+            window.push_back(counts[std::size_t(j)]);
+            return true;
+        });
+        if (used < params.minBaselineBins)
+            return false;
+        base = estimateNb(window);
+        return base.mean >= params.minMean;
+    };
+    e.llr = [&](int i) { return nbShiftLlr(counts[std::size_t(i)], base.mean, ratio * base.mean, base.size); };
+    e.expect = [&](int) { return base.mean; };
+    e.observe = [&](int i) { return counts[std::size_t(i)]; };
+    return e.run(int(counts.size()), params, known);
+}
+
+std::vector<ChangeSegment> detectShareRise(const std::vector<double> &failures, const std::vector<double> &requests,
+                                           const CusumParameters &params, const KnownBins &known)
+{
+    double p0 = 0, p1 = 0, phi = 1;
+    std::vector<double> residuals;
+    std::vector<int> bins;
+    Engine e;
+    e.freeze = [&](int i, const std::vector<uint8_t> &flagged) {
+        bins.clear();
+        const int used = baselineBins(i, params, flagged, [&](int j) {
+            if (requests[std::size_t(j)] < params.minShareRequests)
+                return false;
+            bins.push_back(j);
+            return true;
+        });
+        if (used < params.minBaselineBins)
+            return false;
+        double f = 0, n = 0;
+        for (int j : bins) {
+            f += failures[std::size_t(j)];
+            n += requests[std::size_t(j)];
+        }
+        // A floor of one failure in a thousand: a clean baseline does not make one 5xx a change.
+        p0 = std::clamp(f / n, 0.001, 0.9);
+        p1 = std::min(0.99, std::max(p0 + params.shareShift, params.shareFactor * p0));
+        residuals.clear();
+        for (int j : bins) {
+            const double nj = requests[std::size_t(j)];
+            const double d = failures[std::size_t(j)] - nj * p0;
+            residuals.push_back(d * d / (nj * p0 * (1 - p0)));
+        }
+        phi = std::clamp(medianOf(residuals) / MedianChiSquare1, 1.0, 50.0);
+        return true;
+    };
+    e.llr = [&](int i) {
+        const double n = requests[std::size_t(i)];
+        return n < params.minShareRequests ? 0.0 : binomialShiftLlr(failures[std::size_t(i)], n, p0, p1, phi);
+    };
+    e.expect = [&](int i) { return requests[std::size_t(i)] * p0; };
+    e.observe = [&](int i) { return failures[std::size_t(i)]; };
+    return e.run(int(failures.size()), params, known);
+}
+
+void markKnown(KnownBins &known, const std::vector<ChangeSegment> &segments, int n)
+{
+    known.resize(std::size_t(n), 0);
+    for (const ChangeSegment &s : segments) {
+        for (int i = std::max(0, s.begin); i < std::min(n, s.end); ++i)
+            known[std::size_t(i)] = 1;
+    }
+}
+
+} // namespace inquest
