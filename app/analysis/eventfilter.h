@@ -20,7 +20,8 @@ class TimelineIndex;
 // part matches everything.
 struct EventFilter
 {
-    // Bits of `statusClasses`: NoStatus for rows without a status, 1xx … 5xx, anything else.
+    // Bits of `statusClasses`: NoStatus for rows without a status, 1xx … 5xx, anything else, and
+    // no response ("000", "-", 444, 499: model/httpstatus.h), which is none of the others.
     enum StatusBit : uint8_t {
         NoStatus = 1 << 0,
         Status1xx = 1 << 1,
@@ -29,6 +30,7 @@ struct EventFilter
         Status4xx = 1 << 4,
         Status5xx = 1 << 5,
         StatusOther = 1 << 6,
+        StatusNoResponse = 1 << 7,
     };
     // Bit s (0..7) of `severities` selects syslog severity s; this bit rows without one.
     static constexpr uint16_t NoSeverityBit = 1 << 8;

@@ -1,5 +1,6 @@
 #include "accesslogreader.h"
 #include "interncache.h"
+#include "model/httpstatus.h"
 #include "scan.h"
 
 #include <cstring>
@@ -124,8 +125,8 @@ public:
         if (pos < s.size() && s[pos] == ' ')
             ++pos;
         const std::string_view statusText = scan::token(s, pos);
-        uint64_t status = 0;
-        if (statusText != "-" && (!scan::parseUInt(statusText, status) || status < 100 || status > 999))
+        uint16_t status = 0;
+        if (!parseStatusField(statusText, status))
             return fail(reason, "bad status");
         const std::string_view bytesText = scan::token(s, pos);
         uint64_t bytes = 0;
@@ -162,7 +163,7 @@ public:
 
         m_lastHadAgent = hadAgent;
         const std::size_t row = out.appendRow(t, offset, lineNo);
-        out.status[row] = uint16_t(status);
+        out.status[row] = status;
         out.bytes[row] = bytes;
         out.responseUs[row] = responseUs;
         out.client[row] = m_intern.intern(out.strings, client);

@@ -519,6 +519,7 @@ Source Importer::makeSource(ChunkResult total, bool preview)
     source.site = m_options.site;
     if (source.site.isEmpty() && (m_reader->capabilities() & CapHost))
         source.site = mostFrequentHost(total.table);
+    total.table.texts.mergeGeneralized(); // one template per event type across the chunks
     source.table = std::make_shared<const EventTable>(std::move(total.table));
     return source;
 }

@@ -65,6 +65,8 @@ TimelineFilterBar::TimelineFilterBar(QWidget *parent)
     for (int c = 1; c <= 5; ++c)
         m_status->addItem(tr("%1xx").arg(c), int(1u << c));
     m_status->addItem(tr("4xx + 5xx"), int(EventFilter::Status4xx | EventFilter::Status5xx));
+    m_status->addItem(tr("No response (000, 444, 499)"), int(EventFilter::StatusNoResponse));
+    m_status->addItem(tr("Failures (5xx + no response)"), int(EventFilter::Status5xx | EventFilter::StatusNoResponse));
     m_status->addItem(tr("No status"), int(EventFilter::NoStatus));
 
     m_severity->addItem(tr("Any severity"), 0);

@@ -59,7 +59,7 @@ std::vector<Incident::SiteWindow> IncidentWindowDetector::siteWindows(const Site
         for (int j = std::max(0, i - params.baselineBins); j < i - params.baselineGapBins; ++j) {
             if (!flag[std::size_t(j)] && site.requests[std::size_t(j)] > 0) {
                 req.push_back(site.requests[std::size_t(j)]);
-                rate.push_back(double(site.status5xx[std::size_t(j)]) / site.requests[std::size_t(j)]);
+                rate.push_back(double(site.failures[std::size_t(j)]) / site.requests[std::size_t(j)]);
             }
         }
         if (int(req.size()) < params.minBaselineBins || i == n - 1)
@@ -67,7 +67,7 @@ std::vector<Incident::SiteWindow> IncidentWindowDetector::siteWindows(const Site
         const auto [reqMed, reqMad] = robust(req);
         const auto [rateMed, rateMad] = robust(rate);
         const double r = site.requests[std::size_t(i)];
-        const double e = site.status5xx[std::size_t(i)];
+        const double e = site.failures[std::size_t(i)]; // 5xx + no response
         const double share = r > 0 ? e / r : 0;
         // Errors: the share must stand out robustly and binomially from the baseline rate.
         const double p0 = std::max(rateMed, 0.002);
