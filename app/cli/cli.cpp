@@ -33,12 +33,14 @@ const Command Commands[] = {
     {"statements", "statements CASE [--json]", statements},
     {"evidence", "evidence CASE [--json]", evidence},
     {"series",
-     "series CASE --metric requests|errors|error-rate|clients|bytes [--site S] [--bin SECONDS] [--csv|--json]", series},
+     "series CASE --metric requests|errors|no-response|error-rate|clients|bytes [--site S] [--bin SECONDS] "
+     "[--csv|--json]",
+     series},
     {"report", "report CASE --pdf OUT.pdf [--html OUT.html] [--zone ZONE]", report},
     {"verify", "verify CASE", verify},
     {"demo", "demo CASE [--seed N]", demo},
     {"formats", "formats [--json]", formats},
-    {"bench", "bench ingest FILE… [--repeat N]", bench},
+    {"bench", "bench ingest FILE… [--repeat N] | bench templates FILE", bench},
 };
 
 const Command *find(const QString &name)
