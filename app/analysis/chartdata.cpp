@@ -91,7 +91,7 @@ std::vector<NamedSeries> ChartData::all() const
     std::vector<NamedSeries> list;
     for (const NamedSeries &s : traffic)
         list.push_back({s.name + u" requests"_qs, s.series});
-    for (const NamedSeries &s : {status4xx, status5xx, errorRate, newClients})
+    for (const NamedSeries &s : {status4xx, status5xx, noResponse, errorRate, newClients})
         if (!s.series.bins.empty())
             list.push_back(s);
     for (const NamedSeries &s : clients)
@@ -117,7 +117,7 @@ ChartData buildChartData(const CaseBins &bins, int64_t widthUs, int64_t fromUs, 
     struct SiteSeries
     {
         const BinPyramid *pyramid = nullptr;
-        std::optional<BinnedSeries> requests, errors4, errors5, clients, fresh;
+        std::optional<BinnedSeries> requests, errors4, errors5, noResponse, clients, fresh;
         std::vector<BinnedSeries> metrics, severity;
     };
     std::vector<SiteSeries> parts;
@@ -133,6 +133,7 @@ ChartData buildChartData(const CaseBins &bins, int64_t widthUs, int64_t fromUs, 
             part.requests = p.series(Metric::Requests, widthUs, lim);
             part.errors4 = p.series(Metric::Status4xx, widthUs, lim);
             part.errors5 = p.series(Metric::Status5xx, widthUs, lim);
+            part.noResponse = p.series(Metric::NoResponse, widthUs, lim);
         }
         if (p.site().clientCount() > 0) {
             part.clients = p.series(Metric::UniqueClients, widthUs, lim);
@@ -146,7 +147,7 @@ ChartData buildChartData(const CaseBins &bins, int64_t widthUs, int64_t fromUs, 
         }
     };
     parallel::forEach(parts, compute);
-    std::vector<BinnedSeries> all, errors4, errors5, fresh;
+    std::vector<BinnedSeries> all, errors4, errors5, noResponse, fresh;
     std::vector<BinnedSeries> sev[3];
     for (SiteSeries &part : parts) {
         const SiteEvents &site = part.pyramid->site();
@@ -156,6 +157,7 @@ ChartData buildChartData(const CaseBins &bins, int64_t widthUs, int64_t fromUs, 
             all.push_back(std::move(*part.requests));
             errors4.push_back(std::move(*part.errors4));
             errors5.push_back(std::move(*part.errors5));
+            noResponse.push_back(std::move(*part.noResponse));
         }
         if (part.clients) {
             data.clients.push_back({name, std::move(*part.clients)});
@@ -171,13 +173,16 @@ ChartData buildChartData(const CaseBins &bins, int64_t widthUs, int64_t fromUs, 
     if (!all.empty()) {
         data.status4xx = {u"4xx"_qs, sumSeries(errors4)};
         data.status5xx = {u"5xx"_qs, sumSeries(errors5)};
+        data.noResponse = {u"no response"_qs, sumSeries(noResponse)};
         const BinnedSeries requests = sumSeries(all);
         BinnedSeries rate = data.status5xx.series;
         rate.metric = Metric::ErrorRate;
-        // Both sums start at the earliest site's first bin, so indices line up.
+        // The sums start at the earliest site's first bin, so indices line up. Failures are
+        // 5xx + no response (model/httpstatus.h isFailure).
         for (std::size_t i = 0; i < rate.size(); ++i) {
             const double n = requests.values[i];
-            rate.values[i] = n > 0 ? rate.values[i] / n : std::numeric_limits<double>::quiet_NaN();
+            const double none = i < data.noResponse.series.size() ? data.noResponse.series.values[i] : 0;
+            rate.values[i] = n > 0 ? (rate.values[i] + none) / n : std::numeric_limits<double>::quiet_NaN();
         }
         data.errorRate = {u"error rate"_qs, std::move(rate)};
     }

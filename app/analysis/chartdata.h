@@ -40,7 +40,8 @@ struct ChartData
     NamedSeries newClients;            // all sites
     NamedSeries status4xx;             // all sites
     NamedSeries status5xx;             // all sites
-    NamedSeries errorRate;             // 5xx / requests, all sites
+    NamedSeries noResponse;            // "000", "-", 444, 499, all sites
+    NamedSeries errorRate;             // (5xx + no response) / requests, all sites
     std::vector<NamedSeries> severity; // syslog, all sites: "emerg–err", "warning", "notice–debug"
     // Response-time percentiles per site that records them (name = site; series.metric says
     // p50, p95 or p99; ms). Percentiles do not add up across sites, so there is no total.

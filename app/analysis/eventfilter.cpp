@@ -1,6 +1,7 @@
 #include "eventfilter.h"
 #include "timelineindex.h"
 
+#include "model/eventtable.h"
 #include "model/httpstatus.h"
 #include "model/stringpool.h"
 #include "support/parallel.h"
@@ -10,6 +11,7 @@
 #include <atomic>
 #include <functional>
 #include <numeric>
+#include <string>
 
 namespace inquest {
 
@@ -37,8 +39,47 @@ struct SourceCheck
     uint32_t clientId = 0;         // when nonzero the row's client must be this id
     uint32_t pathId = 0;           // when nonzero the row's path must be this id
     std::vector<uint8_t> text;     // per string id; empty when there is no text filter
+    // Message texts (EventTable::texts): per variant, whether one of its constant tokens holds
+    // the needle. A needle without a space lies inside one token, so a row matches when its
+    // variant or one of its arguments does; a needle with a space is searched in the rebuilt text.
+    std::vector<uint8_t> variantText;
+    std::string spacedNeedle; // folded; empty unless the needle has a space
+    std::string digitNeedle;  // the needle when it is all digits (numbers are stored as numbers)
     const EventTable *table = nullptr;
     std::vector<uint8_t> keep; // per row, whether it passes (when testing whole sources)
+
+    bool messageMatches(std::size_t r) const
+    {
+        const MessageTemplates &m = table->texts;
+        const uint32_t v = m.variantOf(r);
+        if (v == MessageTemplates::NoText)
+            return false;
+        if (!spacedNeedle.empty()) {
+            thread_local std::string rebuilt;
+            rebuilt.clear();
+            m.appendText(table->strings, r, rebuilt);
+            const std::boyer_moore_horspool_searcher searcher(spacedNeedle.begin(), spacedNeedle.end(), FoldHash(),
+                                                              FoldEqual());
+            return std::search(rebuilt.begin(), rebuilt.end(), searcher) != rebuilt.end();
+        }
+        if (variantText[v])
+            return true;
+        const uint32_t *arg = m.args.data() + m.rowArgsBegin[r];
+        for (uint32_t k = 0; k < m.variants[v].wildcards; ++k) {
+            if (!(arg[k] & MessageTemplates::InlineNumber) ? text[arg[k]] != 0 : numberMatches(arg[k]))
+                return true;
+        }
+        return false;
+    }
+    // An argument stored as a number matches a needle of digits that its decimal form holds.
+    bool numberMatches(uint32_t arg) const
+    {
+        if (digitNeedle.empty())
+            return false;
+        std::string digits;
+        MessageTemplates::appendArgument(table->strings, arg, digits);
+        return digits.find(digitNeedle) != std::string::npos;
+    }
 };
 
 // The per-row part of a filter, with the status and severity masks as lookup tables.
@@ -75,7 +116,8 @@ public:
             return false;
         if (!c.text.empty()) {
             const uint8_t *m = c.text.data();
-            return m[t.path[r]] | m[t.client[r]] | m[t.agent[r]] | m[t.message[r]] | m[t.host[r]];
+            return (m[t.path[r]] | m[t.client[r]] | m[t.agent[r]] | m[t.message[r]] | m[t.host[r]]) ||
+                   (!t.texts.empty() && c.messageMatches(r));
         }
         return true;
     }
@@ -132,8 +174,20 @@ SourceCheck prepare(const TimelineSource &source, const EventFilter &filter, con
     if (check.enabled && !needle.isEmpty()) {
         check.text =
             matchingStringIds(source.table->strings, std::string_view(needle.constData(), std::size_t(needle.size())));
-        // No string of this source contains the text: none of its rows can match.
-        check.enabled = std::find(check.text.begin(), check.text.end(), uint8_t(1)) != check.text.end();
+        const MessageTemplates &m = source.table->texts;
+        if (needle.contains(' ') && !m.empty())
+            check.spacedNeedle = needle.toStdString();
+        if (!m.empty() && std::all_of(needle.begin(), needle.end(), [](char c) { return c >= '0' && c <= '9'; }))
+            check.digitNeedle = needle.toStdString();
+        check.variantText.resize(m.variants.size());
+        for (std::size_t v = 1; v < m.variants.size(); ++v) {
+            for (uint32_t token : m.variants[v].tokens)
+                check.variantText[v] |= token != MessageTemplates::Wildcard && check.text[token];
+        }
+        // No string of this source contains the text: none of its rows can match (unless the
+        // text spans tokens of a message).
+        check.enabled = !check.spacedNeedle.empty() || !check.digitNeedle.empty() ||
+                        std::find(check.text.begin(), check.text.end(), uint8_t(1)) != check.text.end();
     }
     return check;
 }
@@ -198,7 +252,11 @@ bool parseStatusFilter(const QString &text, EventFilter *filter, QString *bad)
     return true;
 }
 
-uint16_t EventFilter::severityBit(uint8_t severity) { return severity < 8 ? uint16_t(1u << severity) : NoSeverityBit; }
+uint16_t EventFilter::severityBit(uint8_t severity)
+{
+    const uint8_t level = severityLevel(severity);
+    return level < 8 ? uint16_t(1u << level) : NoSeverityBit;
+}
 
 std::vector<uint8_t> matchingStringIds(const StringPool &pool, std::string_view needle)
 {

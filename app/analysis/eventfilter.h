@@ -20,8 +20,8 @@ class TimelineIndex;
 // part matches everything.
 struct EventFilter
 {
-    // Bits of `statusClasses`, one per model/httpstatus class: NoStatus for rows without a
-    // status, 1xx … 5xx, anything else, no response (000, 444, 499).
+    // Bits of `statusClasses`: NoStatus for rows without a status, 1xx … 5xx, anything else, and
+    // no response ("000", "-", 444, 499: model/httpstatus.h), which is none of the others.
     enum StatusBit : uint8_t {
         NoStatus = 1 << 0,
         Status1xx = 1 << 1,

@@ -11,13 +11,14 @@ struct NamedMetric
     const char *name;
     const char *label;
 };
-constexpr std::array<NamedMetric, 13> Names{{
+constexpr std::array<NamedMetric, 14> Names{{
     {Metric::Requests, "requests", "Requests"},
     {Metric::Status2xx, "2xx", "2xx responses"},
     {Metric::Status3xx, "3xx", "3xx responses"},
     {Metric::Status4xx, "4xx", "4xx responses"},
     {Metric::Status5xx, "5xx", "5xx responses"},
-    {Metric::ErrorRate, "error-rate", "Error rate (5xx / all)"},
+    {Metric::NoResponse, "no-response", "No response (000, 444, 499)"},
+    {Metric::ErrorRate, "error-rate", "Error rate (5xx + no response / all)"},
     {Metric::UniqueClients, "clients", "Unique clients"},
     {Metric::NewClients, "new-clients", "New clients"},
     {Metric::Bytes, "bytes", "Bytes sent"},
@@ -51,6 +52,7 @@ bool isCount(Metric metric)
     case Metric::Status3xx:
     case Metric::Status4xx:
     case Metric::Status5xx:
+    case Metric::NoResponse:
     case Metric::UniqueClients:
     case Metric::NewClients:
     case Metric::Severity:

@@ -15,7 +15,8 @@ enum class Metric : uint8_t {
     Status3xx,
     Status4xx,
     Status5xx,
-    ErrorRate,     // 5xx / requests in the bin
+    NoResponse,    // "000", "-", 444, 499: the exchange ended without a response (model/httpstatus.h)
+    ErrorRate,     // failures (5xx + no response) / requests in the bin
     UniqueClients, // distinct client strings in the bin
     NewClients,    // clients whose first event (in the site's events) falls in the bin
     Bytes,         // sum of response sizes
@@ -72,7 +73,7 @@ std::optional<MetricKey> metricFromName(const QString &name);
 // Human labels for axes and legends.
 QString metricLabel(const MetricKey &key);
 QString severityName(int severity);
-// The names the `series` command accepts (ARCHITECTURE.md): requests, errors, error-rate, clients, bytes.
+// The names the `series` command accepts (ARCHITECTURE.md): requests, errors, no-response, error-rate, clients, bytes.
 std::optional<MetricKey> cliMetric(const QString &name);
 
 } // namespace inquest

@@ -1,4 +1,5 @@
 #include "rangestats.h"
+#include "model/httpstatus.h"
 #include "seriesexport.h"
 #include "siteevents.h"
 
@@ -28,14 +29,15 @@ RangeStats RangeStats::measure(const std::vector<std::shared_ptr<const SiteEvent
                 return;
             if (http) {
                 ++r.requests;
-                const int cls = t.status[row] / 100;
-                r.status4xx += cls == 4;
-                r.status5xx += cls == 5;
+                const StatusClass cls = statusClass(t.status[row]);
+                r.status4xx += cls == StatusClass::ClientError;
+                r.status5xx += cls == StatusClass::ServerError;
+                r.noResponse += cls == StatusClass::NoResponse;
                 r.bytes += double(t.bytes[row]);
             }
             if (t.client[row])
                 clients.insert(t.strings.view(t.client[row]));
-            if (t.severity[row] <= 3)
+            if (severityLevel(t.severity[row]) <= 3)
                 ++r.syslogErrors;
         });
     }
@@ -87,6 +89,8 @@ Evidence evidenceFromRange(const std::vector<std::shared_ptr<const SiteEvents>> 
     lines << line(QStringLiteral("Requests"), double(now.requests), double(before.requests));
     lines << line(QStringLiteral("4xx"), double(now.status4xx), double(before.status4xx));
     lines << line(QStringLiteral("5xx"), double(now.status5xx), double(before.status5xx));
+    if (now.noResponse || before.noResponse)
+        lines << line(QStringLiteral("No response"), double(now.noResponse), double(before.noResponse));
     lines << line(QStringLiteral("Error rate (%)"), 100 * now.errorRate(), 100 * before.errorRate(), 2);
     lines << line(QStringLiteral("Unique clients"), double(now.uniqueClients), double(before.uniqueClients));
     lines << line(QStringLiteral("Bytes"), now.bytes, before.bytes);

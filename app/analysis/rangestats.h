@@ -20,11 +20,12 @@ struct RangeStats
     qint64 requests = 0;
     qint64 status4xx = 0;
     qint64 status5xx = 0;
+    qint64 noResponse = 0; // "000", "-", 444, 499
     qint64 uniqueClients = 0;
     double bytes = 0;
     qint64 syslogErrors = 0; // severity emerg..err
 
-    double errorRate() const { return requests ? double(status5xx) / double(requests) : 0.0; }
+    double errorRate() const { return requests ? double(status5xx + noResponse) / double(requests) : 0.0; }
     static RangeStats measure(const std::vector<std::shared_ptr<const SiteEvents>> &sites, int64_t beginUs,
                               int64_t endUs);
 };

@@ -1,4 +1,5 @@
 #include "sitebins.h"
+#include "model/httpstatus.h"
 
 #include "support/parallel.h"
 
@@ -51,7 +52,7 @@ std::pair<std::size_t, std::size_t> SiteBins::rows(std::size_t part, int64_t beg
 void SiteBins::fill(std::size_t count)
 {
     m_remaps.resize(parts.size());
-    for (auto *v : {&requests, &status3xx, &status4xx, &status5xx, &failures, &clients, &newClients})
+    for (auto *v : {&requests, &status3xx, &status4xx, &status5xx, &noResponse, &failures, &clients, &newClients})
         v->assign(count, 0);
     bytes.assign(count, 0);
     std::vector<int32_t> lastBin;
@@ -78,11 +79,12 @@ void SiteBins::fill(std::size_t count)
                 ++clients[bin];
             }
             ++requests[bin];
-            const uint16_t st = t.status[r];
-            status3xx[bin] += st >= 300 && st < 400;
-            status4xx[bin] += st >= 400 && st < 500;
-            status5xx[bin] += st >= 500 && st < 600;
-            failures[bin] += isFailure(st);
+            const StatusClass cls = statusClass(t.status[r]);
+            status3xx[bin] += cls == StatusClass::Redirect;
+            status4xx[bin] += cls == StatusClass::ClientError;
+            status5xx[bin] += cls == StatusClass::ServerError;
+            noResponse[bin] += cls == StatusClass::NoResponse;
+            failures[bin] += cls == StatusClass::ServerError || cls == StatusClass::NoResponse;
             bytes[bin] += t.bytes[r];
         }
     }

@@ -36,7 +36,8 @@ public:
     int64_t start = 0;          // µs UTC, start of bin 0 (aligned to the width)
     int64_t width = 60'000'000; // µs
     std::vector<uint32_t> requests, status3xx, status4xx, status5xx, clients, newClients;
-    std::vector<uint32_t> failures; // isFailure: 5xx and "no response"
+    std::vector<uint32_t> noResponse; // "000", "-", 444, 499 (model/httpstatus.h)
+    std::vector<uint32_t> failures;   // 5xx + no response: what an error rate counts
     std::vector<uint64_t> bytes;
     std::vector<int64_t> firstSeen; // site client id → first request time (µs UTC)
     StringPool clientNames;         // site client id → address

@@ -1,5 +1,6 @@
 #include "timebins.h"
 #include "binscan.h"
+#include "model/httpstatus.h"
 #include "siteevents.h"
 
 #include <algorithm>
@@ -28,18 +29,26 @@ Range rangeOf(const SiteEvents &site, int64_t widthUs, TimeLimit limit = NoLimit
 
 int statusClassMetric(uint16_t status)
 {
-    switch (status / 100) {
-    case 2:
+    switch (statusClass(status)) {
+    case StatusClass::Success:
         return int(Metric::Status2xx);
-    case 3:
+    case StatusClass::Redirect:
         return int(Metric::Status3xx);
-    case 4:
+    case StatusClass::ClientError:
         return int(Metric::Status4xx);
-    case 5:
+    case StatusClass::ServerError:
         return int(Metric::Status5xx);
+    case StatusClass::NoResponse:
+        return int(Metric::NoResponse);
     default:
         return -1;
     }
+}
+
+// The error rate's numerator: failures, 5xx + no response (model/httpstatus.h isFailure).
+uint32_t failuresIn(const std::vector<Bin> *serverErrors, const std::vector<Bin> *noResponse, std::size_t i)
+{
+    return (serverErrors ? (*serverErrors)[i].count : 0) + (noResponse ? (*noResponse)[i].count : 0);
 }
 
 // Bin::add(1, event) for events that come in ascending event order (one slice at a time): the
@@ -133,12 +142,13 @@ BinLevel binMergeable(const SiteEvents &site, int64_t widthUs)
         return level;
 
     // Pointers per metric so the hot loop does no map lookups.
-    Bin *http[int(Metric::Status5xx) + 1] = {};
+    Bin *http[int(Metric::NoResponse) + 1] = {};
     Bin *bytes = nullptr, *response = nullptr;
     Bin *severity[8] = {};
     auto vec = [&](const MetricKey &k) { return (level.bins[k] = std::vector<Bin>(range.count)).data(); };
     if (site.hasHttp()) {
-        for (Metric m : {Metric::Requests, Metric::Status2xx, Metric::Status3xx, Metric::Status4xx, Metric::Status5xx})
+        for (Metric m : {Metric::Requests, Metric::Status2xx, Metric::Status3xx, Metric::Status4xx, Metric::Status5xx,
+                         Metric::NoResponse})
             http[int(m)] = vec(m);
         bytes = vec(Metric::Bytes);
     }
@@ -176,8 +186,8 @@ BinLevel binMergeable(const SiteEvents &site, int64_t widthUs)
             }
             if (response && t.responseUs[r] != NoResponseTime)
                 addInOrder(response[b], t.responseUs[r] / 1000.0, g);
-            if (severity[0] && t.severity[r] < 8)
-                countInOrder(severity[t.severity[r]][b], g);
+            if (const uint8_t level = severityLevel(t.severity[r]); severity[0] && level < 8)
+                countInOrder(severity[level][b], g);
             for (const auto &[values, bins] : numericOf) {
                 const double v = values[r];
                 if (!std::isnan(v))
@@ -190,7 +200,7 @@ BinLevel binMergeable(const SiteEvents &site, int64_t widthUs)
 
     // The counts above kept count, first and last only; an add(1) would have set these too.
     for (Bin *bins : {http[int(Metric::Requests)], http[int(Metric::Status2xx)], http[int(Metric::Status3xx)],
-                      http[int(Metric::Status4xx)], http[int(Metric::Status5xx)]})
+                      http[int(Metric::Status4xx)], http[int(Metric::Status5xx)], http[int(Metric::NoResponse)]})
         finishCounts(bins, range.count);
     for (Bin *bins : severity)
         finishCounts(bins, range.count);
@@ -211,6 +221,8 @@ BinnedSeries seriesFromLevel(const BinLevel &level, const MetricKey &metric, Tim
     const bool rate = metric.metric == Metric::ErrorRate;
     const auto it = level.bins.find(rate ? MetricKey(Metric::Status5xx) : metric);
     const auto all = level.bins.find(MetricKey(Metric::Requests));
+    const auto none = level.bins.find(MetricKey(Metric::NoResponse));
+    const std::vector<Bin> *noResponse = none == level.bins.end() ? nullptr : &none->second;
     if (it == level.bins.end() || (rate && all == level.bins.end()))
         return s;
     // Only the bins overlapping the limit are copied (as BinnedSeries::slice picks them): a
@@ -224,7 +236,8 @@ BinnedSeries seriesFromLevel(const BinLevel &level, const MetricKey &metric, Tim
     for (std::size_t i = 0; i < s.bins.size(); ++i) {
         if (rate) {
             const uint32_t requests = all->second[std::size_t(lo) + i].count;
-            s.values[i] = requests ? double(s.bins[i].count) / requests : NaN;
+            const uint32_t failed = failuresIn(&it->second, noResponse, std::size_t(lo) + i);
+            s.values[i] = requests ? double(failed) / requests : NaN;
         } else {
             s.values[i] = binValue(metric.metric, s.bins[i]);
         }
@@ -241,6 +254,8 @@ BinnedSeries mergeSeries(const BinLevel &fine, const MetricKey &metric, int64_t 
     const bool rate = metric.metric == Metric::ErrorRate;
     const auto it = fine.bins.find(rate ? MetricKey(Metric::Status5xx) : metric);
     const auto all = fine.bins.find(MetricKey(Metric::Requests));
+    const auto none = fine.bins.find(MetricKey(Metric::NoResponse));
+    const std::vector<Bin> *noResponse = none == fine.bins.end() ? nullptr : &none->second;
     const int64_t ratio = widthUs / fine.widthUs;
     // The coarse level's extent, as coarsen() would make it.
     const int64_t first = fine.binCount ? floorDiv(fine.firstIndex, ratio) : 0;
@@ -257,14 +272,16 @@ BinnedSeries mergeSeries(const BinLevel &fine, const MetricKey &metric, int64_t 
     for (int64_t c = first + lo; c < first + hi; ++c) {
         const int64_t a = std::max(c * ratio, fine.firstIndex), b = std::min((c + 1) * ratio, fineEnd);
         Bin &bin = s.bins[std::size_t(c - first - lo)];
-        uint32_t requests = 0;
+        uint32_t requests = 0, failed = 0;
         for (int64_t f = a; f < b; ++f) {
             bin.merge(it->second[std::size_t(f - fine.firstIndex)]);
-            if (rate)
+            if (rate) {
                 requests += all->second[std::size_t(f - fine.firstIndex)].count;
+                failed += failuresIn(&it->second, noResponse, std::size_t(f - fine.firstIndex));
+            }
         }
         s.values[std::size_t(c - first - lo)] =
-            rate ? (requests ? double(bin.count) / requests : NaN) : binValue(metric.metric, bin);
+            rate ? (requests ? double(failed) / requests : NaN) : binValue(metric.metric, bin);
     }
     return s;
 }

@@ -1,4 +1,5 @@
 #include "windowprofile.h"
+#include "model/httpstatus.h"
 
 #include <QDateTime>
 #include <QTimeZone>
@@ -75,9 +76,11 @@ WindowProfile profileWindow(SiteBins &site, int64_t begin, int64_t end, int64_t 
             if (time < begin || time >= end || !pt.includes(r))
                 continue;
             ++p.requests;
-            const bool error = t.status[r] >= 500 && t.status[r] < 600;
+            const StatusClass cls = statusClass(t.status[r]);
+            const bool error = cls == StatusClass::ServerError || cls == StatusClass::NoResponse;
             p.errors += error;
-            p.clientErrors += t.status[r] >= 400 && t.status[r] < 500;
+            p.noResponse += cls == StatusClass::NoResponse;
+            p.clientErrors += cls == StatusClass::ClientError;
             const uint32_t c = pt.clientOf[t.client[r]];
             if (perClient[c]++ == 0)
                 touched.push_back(c);

@@ -16,15 +16,16 @@ struct WindowProfile
     struct Count
     {
         uint64_t requests = 0;
-        uint64_t errors = 0;           // 5xx
+        uint64_t errors = 0;           // 5xx + no response
         uint64_t externalReferred = 0; // requests that arrived with the endpoint's top external referer
     };
 
     int64_t begin = 0;
     int64_t end = 0;
     uint64_t requests = 0;
-    uint64_t errors = 0;       // 5xx
-    uint64_t clientErrors = 0; // 4xx
+    uint64_t errors = 0;       // failures: 5xx + no response (model/httpstatus.h isFailure)
+    uint64_t noResponse = 0;   // "000", "-", 444, 499
+    uint64_t clientErrors = 0; // 4xx other than 444, 499
     uint64_t clients = 0;
     uint64_t newClients = 0; // first seen at or after `newSince`
     double top1Share = 0;    // share of requests from the top 1% of clients

@@ -122,7 +122,26 @@ private:
                                 {s.id, name, blob}))
                         return false;
                 }
+                if (!writeTemplates(s.id, *s.table))
+                    return false;
             }
+        }
+        return true;
+    }
+
+    bool writeTemplates(Id source, const EventTable &t)
+    {
+        const MessageTemplates &m = t.texts;
+        std::vector<qint64> events(m.templates.size(), 0);
+        for (uint32_t v : m.rowVariant) {
+            if (v != MessageTemplates::NoText)
+                ++events[m.variants[v].templateId];
+        }
+        for (uint32_t id = 0; id < m.templates.size(); ++id) {
+            if (!insert(QStringLiteral("INSERT INTO source_templates (source_id, template_id, template, events) "
+                                       "VALUES (?,?,?,?)"),
+                        {source, id, QString::fromStdString(m.templateText(t.strings, id)), events[id]}))
+                return false;
         }
         return true;
     }

@@ -114,6 +114,56 @@ bool unpackStrings(const QByteArray &blob, StringPool &pool, QString *error)
     return true;
 }
 
+// The message templates flattened into two arrays: per variant (from 1) its template id, token
+// count and tokens; per template its token count and tokens (pool ids, or Wildcard).
+struct TextBlobs
+{
+    std::vector<uint32_t> variants;
+    std::vector<uint32_t> templates;
+};
+
+TextBlobs flatten(const MessageTemplates &m)
+{
+    TextBlobs b;
+    for (std::size_t i = 1; i < m.variants.size(); ++i) {
+        b.variants.push_back(m.variants[i].templateId);
+        b.variants.push_back(uint32_t(m.variants[i].tokens.size()));
+        b.variants.insert(b.variants.end(), m.variants[i].tokens.begin(), m.variants[i].tokens.end());
+    }
+    for (const auto &t : m.templates) {
+        b.templates.push_back(uint32_t(t.size()));
+        b.templates.insert(b.templates.end(), t.begin(), t.end());
+    }
+    return b;
+}
+
+// Reads what flatten() wrote; false when the arrays do not hold whole records.
+bool unflatten(const TextBlobs &b, MessageTemplates &m)
+{
+    for (std::size_t p = 0; p < b.templates.size();) {
+        const std::size_t n = b.templates[p++];
+        if (n > b.templates.size() - p)
+            return false;
+        m.templates.emplace_back(b.templates.begin() + qsizetype(p), b.templates.begin() + qsizetype(p + n));
+        p += n;
+    }
+    for (std::size_t p = 0; p < b.variants.size();) {
+        if (b.variants.size() - p < 2)
+            return false;
+        MessageTemplates::Variant v;
+        v.templateId = b.variants[p++];
+        const std::size_t n = b.variants[p++];
+        if (n > b.variants.size() - p)
+            return false;
+        v.tokens.assign(b.variants.begin() + qsizetype(p), b.variants.begin() + qsizetype(p + n));
+        for (uint32_t t : v.tokens)
+            v.wildcards += t == MessageTemplates::Wildcard;
+        m.variants.push_back(std::move(v));
+        p += n;
+    }
+    return true;
+}
+
 // Runs independent per-column jobs on the global pool (the calling thread takes part).
 template <typename Job> void runAll(QList<Job> &jobs)
 {
@@ -134,6 +184,9 @@ QStringList columnNames(const EventTable &t)
                          QStringLiteral("severity"), QStringLiteral("response_us"), QStringLiteral("client"),
                          QStringLiteral("path"),     QStringLiteral("agent"),       QStringLiteral("referer"),
                          QStringLiteral("host"),     QStringLiteral("message"),     QStringLiteral("strings")};
+    if (!t.texts.templates.empty())
+        names << QStringLiteral("text_variant") << QStringLiteral("text_args") << QStringLiteral("text_variants")
+              << QStringLiteral("text_templates");
     for (const NumericColumn &c : t.numeric)
         names.append(QStringLiteral("num:") + c.name);
     return names;
@@ -165,8 +218,19 @@ QList<QPair<QString, QByteArray>> encode(const EventTable &t)
     add(12, t.host);
     add(13, t.message);
     jobs.append([slot, &t] { slot[14].second = packStrings(t.strings); });
+    qsizetype next = 15;
+    if (!t.texts.templates.empty()) {
+        add(next++, t.texts.rowVariant);
+        add(next++, t.texts.args);
+        jobs.append([slot, i = next, &t] {
+            const TextBlobs flat = flatten(t.texts);
+            slot[i].second = pack(flat.variants);
+            slot[i + 1].second = pack(flat.templates);
+        });
+        next += 2;
+    }
     for (std::size_t c = 0; c < t.numeric.size(); ++c)
-        add(qsizetype(15 + c), t.numeric[c].values);
+        add(next + qsizetype(c), t.numeric[c].values);
     runAll(jobs);
     return out;
 }
@@ -185,7 +249,7 @@ struct Job
 
 // Adds the jobs that fill t from columns. A name given twice is decoded once (the last blob
 // wins), so that no two jobs fill the same column.
-void addJobs(const Columns &columns, EventTable &t, std::size_t table, QList<Job> &jobs)
+void addJobs(const Columns &columns, EventTable &t, TextBlobs &text, std::size_t table, QList<Job> &jobs)
 {
     // Numeric columns first, so that the jobs can hold references into a vector that no
     // longer grows.
@@ -228,6 +292,14 @@ void addJobs(const Columns &columns, EventTable &t, std::size_t table, QList<Job
             column(t.host);
         else if (name == u"message")
             column(t.message);
+        else if (name == u"text_variant")
+            column(t.texts.rowVariant);
+        else if (name == u"text_args")
+            column(t.texts.args);
+        else if (name == u"text_variants")
+            column(text.variants);
+        else if (name == u"text_templates")
+            column(text.templates);
         else if (name == u"strings")
             run = [b = &blob, &t](QString *e) { return unpackStrings(*b, t.strings, e); };
         else if (name.startsWith(u"num:")) {
@@ -272,6 +344,10 @@ bool consistent(const EventTable &t, QString *error)
             }
         }
     }
+    if (!t.texts.consistent(n, pool)) {
+        *error = QStringLiteral("the message templates do not fit the events");
+        return false;
+    }
     for (HttpMethod m : t.method) {
         if (uint8_t(m) > uint8_t(HttpMethod::Other)) {
             *error = QStringLiteral("an event has an unknown HTTP method code");
@@ -288,9 +364,10 @@ std::vector<std::optional<EventTable>> decode(const QList<Columns> &tables, QStr
     // The columns of all tables share the pool: a small table's columns do not leave a core idle
     // while a big table's string pool is still being read.
     std::vector<EventTable> decoded(std::size_t(tables.size())); // not resized while jobs run
+    std::vector<TextBlobs> texts(decoded.size());
     QList<Job> jobs;
     for (qsizetype i = 0; i < tables.size(); ++i)
-        addJobs(tables[i], decoded[std::size_t(i)], std::size_t(i), jobs);
+        addJobs(tables[i], decoded[std::size_t(i)], texts[std::size_t(i)], std::size_t(i), jobs);
     runAll(jobs);
     errors->clear();
     std::vector<std::optional<EventTable>> result(decoded.size());
@@ -300,6 +377,9 @@ std::vector<std::optional<EventTable>> decode(const QList<Columns> &tables, QStr
             if (job.table == i && !job.ok && error.isEmpty())
                 error = job.error;
         }
+        MessageTemplates &m = decoded[i].texts;
+        if (error.isEmpty() && (!unflatten(texts[i], m) || !m.rebuildArgIndex()))
+            error = QStringLiteral("the message templates are damaged");
         if (error.isEmpty() && consistent(decoded[i], &error))
             result[i] = std::move(decoded[i]);
         errors->append(error);

@@ -49,7 +49,12 @@ const QStringList Version2To3 = {
     QStringLiteral("ALTER TABLE sources ADD COLUMN url TEXT"),
 };
 
-const QList<QStringList> Steps = {Version1, Version1To2, Version2To3};
+const QStringList Version3To4 = {
+    QStringLiteral("CREATE TABLE source_templates (source_id INTEGER NOT NULL, template_id INTEGER NOT NULL, "
+                   "template TEXT NOT NULL, events INTEGER NOT NULL, PRIMARY KEY (source_id, template_id))"),
+};
+
+const QList<QStringList> Steps = {Version1, Version1To2, Version2To3, Version3To4};
 
 bool exec(QSqlDatabase &db, const QStringList &statements, QString *error)
 {

@@ -12,7 +12,11 @@ constexpr quint32 ApplicationId = 0x494E5143;
 //   2  evidence.kind_ratings (detector ratings per hypothesis kind), markers.origin,
 //      source_columns (compressed event columns), source_issues
 //   3  sources.published_time and sources.url (article metadata the analyst can edit)
-constexpr int CurrentVersion = 3;
+//   4  source_templates: the message templates of each system-log source with their event
+//      counts, readable by SQL (the events' template ids and arguments are source_columns
+//      text_variant/text_args/text_variants/text_templates, which older versions lack: such a
+//      case opens with no message text, as it was imported)
+constexpr int CurrentVersion = 4;
 
 // Creates every table of the current schema in an empty database.
 bool create(QSqlDatabase &db, QString *error);

@@ -44,7 +44,9 @@ const Command Commands[] = {
     {"statements", "statements CASE [--json]", statements},
     {"evidence", "evidence CASE [--json]", evidence},
     {"series",
-     "series CASE --metric requests|errors|error-rate|clients|bytes [--site S] [--bin SECONDS] [--csv|--json]", series},
+     "series CASE --metric requests|errors|no-response|error-rate|clients|bytes [--site S] [--bin SECONDS] "
+     "[--csv|--json]",
+     series},
     {"events",
      "events CASE [--from T] [--to T] [--site S] [--source ID] [--host H] [--client C] [--path P] "
      "[--status CLASS|CODE,…] [--grep REGEX] [--limit N] [--csv|--json]",
@@ -53,7 +55,7 @@ const Command Commands[] = {
     {"verify", "verify CASE [--expect-head HASH]", verify},
     {"demo", "demo CASE [--seed N] [--wait[=SECONDS]]", demo},
     {"formats", "formats [--json]", formats},
-    {"bench", "bench ingest FILE… [--repeat N]", bench},
+    {"bench", "bench ingest FILE… [--repeat N] | bench templates FILE", bench},
 };
 
 const Command *find(const QString &name)

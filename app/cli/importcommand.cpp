@@ -9,6 +9,7 @@
 #include "ingest/timeconv.h"
 #include "model/casedocument.h"
 #include "model/commands.h"
+#include "model/httpstatus.h"
 #include "model/isotime.h"
 
 #include <QJsonArray>
@@ -20,6 +21,31 @@ namespace inquest::cli {
 using namespace Qt::StringLiterals;
 
 namespace {
+
+// What the analyst should know of a source beyond its size: where severities came from, how
+// many message templates its text has, how many requests got no response.
+struct Counts
+{
+    qint64 loggedSeverity = 0;
+    qint64 inferredSeverity = 0;
+    qint64 noResponse = 0;
+    qint64 templates = 0;
+};
+
+Counts countsOf(const Source &s)
+{
+    Counts c;
+    if (!s.table)
+        return c;
+    const EventTable &t = *s.table;
+    for (std::size_t r = 0; r < t.size(); ++r) {
+        if (t.severity[r] != NoSeverity)
+            ++(isSeverityInferred(t.severity[r]) ? c.inferredSeverity : c.loggedSeverity);
+        c.noResponse += statusClass(t.status[r]) == StatusClass::NoResponse;
+    }
+    c.templates = qint64(t.texts.templates.size());
+    return c;
+}
 
 QJsonObject toJson(const QString &file, const ImportResult &r)
 {
@@ -48,6 +74,11 @@ QJsonObject toJson(const QString &file, const ImportResult &r)
                                       {u"reason"_s, i.reason},
                                       {u"excerpt"_s, QString::fromUtf8(i.excerpt)}});
         o.insert(u"issues"_s, issues);
+        const Counts c = countsOf(s);
+        o.insert(u"severity_logged"_s, c.loggedSeverity);
+        o.insert(u"severity_inferred"_s, c.inferredSeverity);
+        o.insert(u"no_response"_s, c.noResponse);
+        o.insert(u"templates"_s, c.templates);
     }
     o.insert(u"notes"_s, QJsonArray::fromStringList(r.notes));
     o.insert(u"formats_tried"_s, QJsonArray::fromStringList(r.formatsTried));
@@ -70,6 +101,13 @@ void printText(QTextStream &out, QTextStream &err, const QString &file, const Im
     if (!s.site.isEmpty())
         out << ", site " << s.site;
     out << '\n';
+    const Counts c = countsOf(s);
+    if (c.loggedSeverity || c.inferredSeverity)
+        out << "  severity " << c.loggedSeverity << " logged, " << c.inferredSeverity << " inferred from the text\n";
+    if (c.templates)
+        out << "  text   " << c.templates << " message templates\n";
+    if (c.noResponse)
+        out << "  status " << c.noResponse << " with no response (000, -, 444, 499)\n";
     for (const QString &note : r.notes)
         out << "  note   " << note << '\n';
     for (qsizetype i = 0; i < std::min<qsizetype>(s.issues.size(), 5); ++i)

@@ -28,7 +28,7 @@ int series(const QStringList &args, QTextStream &out, QTextStream &err)
     if (metricText.isEmpty() || !metric) {
         err << "inquest series: "
             << (metricText.isEmpty() ? u"--metric is required"_qs : u"unknown metric \"%1\""_qs.arg(metricText))
-            << " (metrics: requests, errors, error-rate, clients, bytes, new-clients, 2xx, 3xx, 4xx, 5xx,"
+            << " (metrics: requests, errors, no-response, error-rate, clients, bytes, new-clients, 2xx, 3xx, 4xx, 5xx,"
                " response-p50, response-p95, response-p99, severity-err, csv:COLUMN)\n";
         return Usage;
     }

@@ -1,5 +1,6 @@
 #include "accesslogreader.h"
 #include "interncache.h"
+#include "model/httpstatus.h"
 #include "scan.h"
 
 #include "model/httpstatus.h"
@@ -126,11 +127,8 @@ public:
         if (pos < s.size() && s[pos] == ' ')
             ++pos;
         const std::string_view statusText = scan::token(s, pos);
-        // model/httpstatus: "000" and "0" (no response was sent) are events with that status;
-        // "-" stays a line without one.
         uint16_t status = 0;
-        if (statusText != "-" &&
-            (!parseStatusField(statusText, status) || (status < 100 && status != StatusNoResponseLogged)))
+        if (!parseStatusField(statusText, status))
             return fail(reason, "bad status");
         const std::string_view bytesText = scan::token(s, pos);
         uint64_t bytes = 0;

@@ -91,6 +91,7 @@ void appendTable(ChunkResult &into, const EventTable &other, const std::vector<u
             ownRemap[i] = into.mergeIndex.intern(t.strings, other.strings.view(i));
     }
     const std::vector<uint32_t> &remap = laneRemap ? *laneRemap : ownRemap;
+    t.texts.append(other.texts, remap, t.size(), other.size());
     appendColumn(t.time, other.time);
     appendColumn(t.offset, other.offset);
     appendColumn(t.line, other.line);

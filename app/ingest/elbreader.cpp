@@ -1,4 +1,5 @@
 #include "elbreader.h"
+#include "model/httpstatus.h"
 #include "scan.h"
 
 namespace inquest {
@@ -47,9 +48,9 @@ public:
                 allTimes = false;
             total += part;
         }
-        uint64_t status = 0, bytes = 0, dummy = 0;
-        const std::string_view statusText = scan::token(s, pos);
-        if (statusText != "-" && !scan::parseUInt(statusText, status))
+        uint64_t bytes = 0, dummy = 0;
+        uint16_t status = 0;
+        if (!parseStatusField(scan::token(s, pos), status))
             return fail(reason, "bad load-balancer status");
         scan::token(s, pos); // target status
         // -1 when the connection was closed before a response (Classic ELB).
@@ -68,7 +69,7 @@ public:
         const std::size_t row =
             out.appendRow(iso->civilUs - int64_t(*iso->offsetSeconds) * MicrosPerSecond, offset, lineNo);
         out.client[row] = out.strings.intern(client);
-        out.status[row] = uint16_t(std::min<uint64_t>(status, 999));
+        out.status[row] = status;
         out.bytes[row] = bytes;
         out.responseUs[row] = allTimes ? total : NoResponseTime;
         if (agent != "-")

@@ -1,4 +1,5 @@
 #include "errorlogreader.h"
+#include "logtemplates.h"
 #include "scan.h"
 
 namespace inquest {
@@ -103,11 +104,15 @@ public:
                     out.message[row] = out.strings.intern(field.substr(0, colon));
             }
         }
+        while (pos < s.size() && s[pos] == ' ')
+            ++pos;
+        m_templates.add(out, row, s.substr(pos)); // the message text, as template + arguments
         return LineResult::Event;
     }
 
 private:
     ZoneConverter m_zone;
+    LogTemplateMiner m_templates;
 };
 
 class NginxErrorParser : public LineParser
@@ -150,6 +155,7 @@ public:
             text = text.substr(0, ctx);
         }
         out.message[row] = out.strings.intern(text.substr(0, 200));
+        m_templates.add(out, row, text); // the whole text, as template + arguments
         for (std::size_t p = 0; p < context.size();) {
             const auto colon = context.find(": ", p);
             if (colon == std::string_view::npos)
@@ -180,6 +186,7 @@ public:
 
 private:
     ZoneConverter m_zone;
+    LogTemplateMiner m_templates;
 };
 
 } // namespace

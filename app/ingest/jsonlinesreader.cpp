@@ -1,5 +1,6 @@
 #include "jsonlinesreader.h"
 #include "fieldnames.h"
+#include "model/httpstatus.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -77,8 +78,8 @@ public:
         };
         auto intern = [&](Column c) { return out.strings.intern(std::string_view(text(c).toStdString())); };
         if (const QJsonValue v = find(object, Status); !v.isUndefined()) {
-            const int status = v.isString() ? v.toString().toInt() : v.toInt();
-            out.status[row] = uint16_t(status > 0 && status < 1000 ? status : 0);
+            const std::string field = v.isDouble() ? std::to_string(v.toInt(-1)) : v.toString().toStdString();
+            parseStatusField(field, out.status[row]);
         }
         if (const QJsonValue v = find(object, Bytes); v.isDouble() || v.isString())
             out.bytes[row] = uint64_t(std::max(0.0, v.isString() ? v.toString().toDouble() : v.toDouble()));

@@ -1,5 +1,6 @@
 #include "logfmtreader.h"
 #include "fieldnames.h"
+#include "model/httpstatus.h"
 
 #include <QHash>
 
@@ -100,9 +101,7 @@ public:
         }
         const std::size_t row = out.appendRow(*t, offset, lineNo);
         if (const std::string *v = find(Status)) {
-            int status = 0;
-            std::from_chars(v->data(), v->data() + v->size(), status);
-            out.status[row] = uint16_t(status > 0 && status < 1000 ? status : 0);
+            parseStatusField(*v, out.status[row]);
         }
         if (const std::string *v = find(Bytes)) {
             uint64_t bytes = 0;

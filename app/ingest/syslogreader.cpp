@@ -1,5 +1,7 @@
 #include "syslogreader.h"
+#include "logtemplates.h"
 #include "scan.h"
+#include "severityinference.h"
 
 namespace inquest {
 
@@ -16,6 +18,33 @@ uint8_t readPri(std::string_view s, std::size_t &pos)
         return NoSeverity;
     pos = p + 1;
     return uint8_t(pri & 7);
+}
+
+// Moves pos past RFC 5424 STRUCTURED-DATA ("-" or "[id k="v" …]…", where a value may hold
+// an escaped "]") and the space after it.
+void skipStructuredData(std::string_view s, std::size_t &pos)
+{
+    if (pos < s.size() && s[pos] == '-') {
+        ++pos;
+    } else {
+        while (pos < s.size() && s[pos] == '[') {
+            bool inValue = false;
+            for (++pos; pos < s.size(); ++pos) {
+                if (inValue && s[pos] == '\\')
+                    ++pos;
+                else if (s[pos] == '"')
+                    inValue = !inValue;
+                else if (!inValue && s[pos] == ']')
+                    break;
+            }
+            if (pos < s.size())
+                ++pos;
+        }
+    }
+    if (pos < s.size() && s[pos] == ' ')
+        ++pos;
+    if (s.substr(pos).starts_with("\xEF\xBB\xBF")) // the BOM RFC 5424 allows before UTF-8 text
+        pos += 3;
 }
 
 class SyslogParser : public LineParser
@@ -79,20 +108,32 @@ public:
                 tag = tag.substr(0, bracket);
             program = tag;
             const std::size_t row = out.appendRow(t, offset, lineNo);
-            out.severity[row] = severity;
             out.host[row] = out.strings.intern(hostName);
-            out.message[row] = out.strings.intern(program);
+            finish(out, row, severity, program, s.substr(std::min(pos, s.size())));
             return LineResult::Event;
         }
+        skipStructuredData(s, pos);
         const std::size_t row = out.appendRow(t, offset, lineNo);
-        out.severity[row] = severity;
         if (host != "-")
             out.host[row] = out.strings.intern(host);
-        out.message[row] = out.strings.intern(program);
+        finish(out, row, severity, program, s.substr(std::min(pos, s.size())));
         return LineResult::Event;
     }
 
 private:
+    // The program tag, the message text (as template + arguments) and the severity: the PRI's,
+    // else the one the tag and text imply, marked as inferred.
+    void finish(EventTable &out, std::size_t row, uint8_t severity, std::string_view program, std::string_view text)
+    {
+        if (severity == NoSeverity) {
+            if (const uint8_t level = inferSeverity(program, text); level != NoSeverity)
+                severity = uint8_t(level | SeverityInferredBit);
+        }
+        out.severity[row] = severity;
+        out.message[row] = out.strings.intern(program);
+        m_templates.add(out, row, text);
+    }
+
     static LineResult fail(std::string *reason, const char *why)
     {
         *reason = why;
@@ -166,6 +207,7 @@ private:
     int64_t m_minuteKey = -1;
     int64_t m_minuteSeconds = 0;
     bool m_rfc5424;
+    LogTemplateMiner m_templates;
 };
 
 } // namespace

@@ -7,7 +7,9 @@ namespace inquest {
 // Syslog as written to files. RFC 3164 ("<PRI>Mmm dd HH:MM:SS host tag[pid]: msg", no year and
 // no zone; rsyslog's ISO 8601 timestamps are accepted too) and RFC 5424
 // ("<PRI>1 TIMESTAMP HOST APP PROCID MSGID SD MSG"; the "<PRI>1 " header may be missing).
-// Severity comes from PRI, `message` holds the program (APP-NAME), `host` the host.
+// Severity comes from PRI, else it is inferred from the tag and text (ingest/severityinference)
+// and marked so; `message` holds the program tag (APP-NAME), `texts` the message text after it
+// (ingest/logtemplates), `host` the host.
 class SyslogReader : public LogReader
 {
 public:

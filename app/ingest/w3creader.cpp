@@ -1,4 +1,5 @@
 #include "w3creader.h"
+#include "model/httpstatus.h"
 #include "scan.h"
 
 #include <array>
@@ -118,8 +119,7 @@ public:
                 query = v;
                 break;
             case Field::Status:
-                if (scan::parseUInt(v, n) && n < 1000)
-                    out.status[row] = uint16_t(n);
+                parseStatusField(v, out.status[row]);
                 break;
             case Field::Bytes:
                 if (scan::parseUInt(v, n))

@@ -43,6 +43,28 @@ const char *toString(HttpMethod method)
     return method == HttpMethod::None ? "" : "OTHER";
 }
 
+QString severityLabel(uint8_t stored)
+{
+    static const char *const Names[] = {"emerg", "alert", "crit", "err", "warning", "notice", "info", "debug"};
+    const uint8_t level = severityLevel(stored);
+    if (level >= 8)
+        return QString();
+    const QString name = QString::fromLatin1(Names[level]);
+    return isSeverityInferred(stored) ? name + QStringLiteral(" (inferred)") : name;
+}
+
+QString EventTable::messageLine(std::size_t row) const
+{
+    const std::string_view tag = strings.view(message[row]);
+    if (!texts.hasText(row))
+        return QString::fromUtf8(tag.data(), qsizetype(tag.size()));
+    std::string line(tag);
+    if (!line.empty())
+        line += ": ";
+    texts.appendText(strings, row, line);
+    return QString::fromStdString(line);
+}
+
 void EventTable::reserve(std::size_t rows)
 {
     time.reserve(rows);
@@ -110,6 +132,7 @@ void EventTable::append(const EventTable &other)
     copyIds(referer, other.referer);
     copyIds(host, other.host);
     copyIds(message, other.message);
+    texts.append(other.texts, remap, before, other.size());
     for (const auto &col : other.numeric) {
         auto it = std::find_if(numeric.begin(), numeric.end(), [&](const auto &c) { return c.name == col.name; });
         if (it == numeric.end()) {
@@ -126,7 +149,7 @@ std::size_t EventTable::memoryUsage() const
 {
     std::size_t total = bytesOf(time) + bytesOf(offset) + bytesOf(line) + bytesOf(status) + bytesOf(bytes) +
                         bytesOf(method) + bytesOf(severity) + bytesOf(responseUs) + bytesOf(client) + bytesOf(path) +
-                        bytesOf(agent) + bytesOf(referer) + bytesOf(host) + bytesOf(message);
+                        bytesOf(agent) + bytesOf(referer) + bytesOf(host) + bytesOf(message) + texts.memoryUsage();
     for (const auto &c : numeric)
         total += bytesOf(c.values);
     return total + strings.memoryUsage();
@@ -162,6 +185,10 @@ bool EventTable::sameContent(const EventTable &other) const
         }
         return true;
     };
+    for (std::size_t r = 0; r < size(); ++r) {
+        if (texts.hasText(r) != other.texts.hasText(r) || messageText(r) != other.messageText(r))
+            return false;
+    }
     return sameStrings(client, other.client) && sameStrings(path, other.path) && sameStrings(agent, other.agent) &&
            sameStrings(referer, other.referer) && sameStrings(host, other.host) && sameStrings(message, other.message);
 }

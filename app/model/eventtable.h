@@ -1,5 +1,6 @@
 #pragma once
 
+#include "messagetemplates.h"
 #include "stringpool.h"
 
 #include <QString>
@@ -15,6 +16,15 @@ const char *toString(HttpMethod method);
 
 // Syslog severities 0..7; NoSeverity when the source has none.
 constexpr uint8_t NoSeverity = 255;
+// Set in a severity the line did not carry but that was read from its text (a vendor mnemonic
+// such as %LINK-3-UPDOWN, a kernel level, a word like "error"): the analyst must be able to tell
+// a logged severity from an inferred one. Read severities through these two functions.
+constexpr uint8_t SeverityInferredBit = 0x40;
+// 0..7, or NoSeverity.
+inline uint8_t severityLevel(uint8_t stored) { return stored == NoSeverity ? NoSeverity : uint8_t(stored & 7); }
+inline bool isSeverityInferred(uint8_t stored) { return stored != NoSeverity && (stored & SeverityInferredBit); }
+// "err", "err (inferred)", "" for none: how the GUI and the CLI show a stored severity.
+QString severityLabel(uint8_t stored);
 constexpr uint32_t NoResponseTime = UINT32_MAX;
 
 // A numeric column of a metric export (CSV): one value per event row; NaN where empty.
@@ -43,9 +53,12 @@ public:
     std::vector<uint32_t> agent;
     std::vector<uint32_t> referer;
     std::vector<uint32_t> host;    // virtual host / syslog host
-    std::vector<uint32_t> message; // syslog program/message id, error-log module, JSON message
+    std::vector<uint32_t> message; // syslog program tag, error-log module, JSON message
     std::vector<NumericColumn> numeric;
     StringPool strings;
+    // The message text after the program tag, as template + arguments (see messagetemplates.h);
+    // empty for formats without one, so access logs pay nothing for it.
+    MessageTemplates texts;
 
     std::size_t size() const { return time.size(); }
     bool empty() const { return time.empty(); }
@@ -55,6 +68,10 @@ public:
     // Appends all rows of other, re-interning its strings into this pool.
     void append(const EventTable &other);
     std::size_t memoryUsage() const;
+    // The row's exact message text (after the program tag); "" when it has none.
+    std::string messageText(std::size_t row) const { return texts.text(strings, row); }
+    // The program tag and the text as a person reads them: "sshd: Accepted password for …".
+    QString messageLine(std::size_t row) const;
     int64_t minTime() const;
     int64_t maxTime() const;
     bool isSortedByTime() const;

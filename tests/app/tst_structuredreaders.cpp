@@ -1,5 +1,7 @@
+#include "model/httpstatus.h"
 #include "model/sites.h"
 #include "testlib/ingestfixtures.h"
+#include "testlib/testprinters.h"
 
 #include <cmath>
 
@@ -64,6 +66,12 @@ private slots:
         QCOMPARE(r.source->lines, 16);
         QCOMPARE(r.source->malformed, 2);
         QCOMPARE(r.source->table->time[0], utc("2020-01-11T16:55:20.356Z") + 586);
+        // Line 13's status is "-": the balancer closed the connection before any response.
+        const EventTable &t = *r.source->table;
+        const auto row = std::size_t(std::find(t.line.begin(), t.line.end(), 13u) - t.line.begin());
+        QVERIFY(row < t.size());
+        QCOMPARE_ENUM(statusClass(t.status[row]), StatusClass::NoResponse);
+        QCOMPARE(statusText(t.status[row]), QStringLiteral("000"));
     }
 
     void nginxError()

@@ -2,6 +2,7 @@
 #include "analysis/binpyramid.h"
 #include "analysis/seriesexport.h"
 #include "analysis/siteevents.h"
+#include "model/httpstatus.h"
 #include "model/source.h"
 
 #include <QDateTime>
@@ -39,7 +40,8 @@ std::shared_ptr<EventTable> randomTable(QRandomGenerator &rng, int n, int64_t fr
         if (syslog) {
             t->severity[r] = uint8_t(rng.bounded(8));
         } else {
-            static const uint16_t statuses[] = {200, 200, 200, 204, 301, 304, 404, 403, 500, 503, 0};
+            static const uint16_t statuses[] = {
+                200, 200, 200, 204, 301, 304, 404, 403, 500, 503, 0, 499, 444, StatusNoResponseLogged, 522, 999};
             t->status[r] = statuses[rng.bounded(int(std::size(statuses)))];
             t->bytes[r] = rng.bounded(100000);
             t->responseUs[r] = rng.bounded(10) == 0 ? NoResponseTime : rng.bounded(5'000'000);
@@ -86,22 +88,24 @@ Source sourceOf(Id id, std::shared_ptr<const EventTable> t, const QString &site 
 // Every value the brute force sees for one event of a metric (nullopt = not counted).
 std::optional<double> eventValue(const MetricKey &m, const EventTable &t, std::size_t r)
 {
-    const int cls = t.status[r] / 100;
+    const StatusClass cls = statusClass(t.status[r]);
     switch (m.metric) {
     case Metric::Requests:
         return 1.0;
     case Metric::Status2xx:
-        return cls == 2 ? std::optional(1.0) : std::nullopt;
+        return cls == StatusClass::Success ? std::optional(1.0) : std::nullopt;
     case Metric::Status4xx:
-        return cls == 4 ? std::optional(1.0) : std::nullopt;
+        return cls == StatusClass::ClientError ? std::optional(1.0) : std::nullopt;
     case Metric::Status5xx:
-        return cls == 5 ? std::optional(1.0) : std::nullopt;
+        return cls == StatusClass::ServerError ? std::optional(1.0) : std::nullopt;
+    case Metric::NoResponse:
+        return cls == StatusClass::NoResponse ? std::optional(1.0) : std::nullopt;
     case Metric::Bytes:
         return double(t.bytes[r]);
     case Metric::ResponseMean:
         return t.responseUs[r] == NoResponseTime ? std::nullopt : std::optional(t.responseUs[r] / 1000.0);
     case Metric::Severity:
-        return t.severity[r] == m.severity ? std::optional(1.0) : std::nullopt;
+        return severityLevel(t.severity[r]) == m.severity ? std::optional(1.0) : std::nullopt;
     default:
         return std::nullopt;
     }
@@ -204,9 +208,9 @@ private slots:
                 sortByTime(*table); // times in order: the bin of the previous event is reused
             const auto site = SiteEvents::fromSlices(u"s"_qs, {EventSlice{1, table, {}, true, true}});
             QCOMPARE(site->allSorted(), sorted);
-            for (MetricKey m :
-                 {MetricKey(Metric::Requests), MetricKey(Metric::Status2xx), MetricKey(Metric::Status4xx),
-                  MetricKey(Metric::Status5xx), MetricKey(Metric::Bytes), MetricKey(Metric::ResponseMean)}) {
+            for (MetricKey m : {MetricKey(Metric::Requests), MetricKey(Metric::Status2xx), MetricKey(Metric::Status4xx),
+                                MetricKey(Metric::Status5xx), MetricKey(Metric::NoResponse), MetricKey(Metric::Bytes),
+                                MetricKey(Metric::ResponseMean)}) {
                 checkAgainstBruteForce(*site, binSeries(*site, m, width), *table);
                 if (QTest::currentTestFailed())
                     QFAIL(qPrintable(metricName(m)));
@@ -492,16 +496,19 @@ private slots:
         checkPercentiles(ordered, TimeLimit{1000 * S, 5000 * S});
     }
 
-    void errorRateIsFiveHundredsOverAll()
+    // Failures (5xx + no response) over all requests.
+    void errorRateIsFailuresOverAll()
     {
         QRandomGenerator rng(17);
         auto t = randomTable(rng, 2000, 0, 3600 * S, 30);
         const auto site = SiteEvents::fromSlices(u"s"_qs, {EventSlice{1, t, {}, true, true}});
         const BinnedSeries rate = binSeries(*site, Metric::ErrorRate, 600 * S);
         const BinnedSeries errors = binSeries(*site, Metric::Status5xx, 600 * S);
+        const BinnedSeries none = binSeries(*site, Metric::NoResponse, 600 * S);
         const BinnedSeries all = binSeries(*site, Metric::Requests, 600 * S);
+        QVERIFY(std::accumulate(none.values.begin(), none.values.end(), 0.0) > 0);
         for (std::size_t i = 0; i < rate.size(); ++i)
-            QCOMPARE(rate.values[i], errors.values[i] / all.values[i]);
+            QCOMPARE(rate.values[i], (errors.values[i] + none.values[i]) / all.values[i]);
     }
 
     // model/sites: a line's virtual host names its site, else its source's site; the analyst's

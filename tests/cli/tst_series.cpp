@@ -4,6 +4,7 @@
 
 #include "analysis/seriesexport.h"
 #include "casefile/casefile.h"
+#include "model/httpstatus.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -39,7 +40,11 @@ std::map<qint64, double> bruteForce(const CaseData &data, const QString &site, q
             if (metric == u"requests")
                 counts[bin] += 1;
             else if (metric == u"errors")
-                counts[bin] += t.status[r] / 100 == 5;
+                counts[bin] += statusClass(t.status[r]) == StatusClass::ServerError;
+            else if (metric == u"failures")
+                counts[bin] += isFailure(t.status[r]);
+            else if (metric == u"no-response")
+                counts[bin] += statusClass(t.status[r]) == StatusClass::NoResponse;
             else if (metric == u"bytes")
                 counts[bin] += double(t.bytes[r]);
             else if (metric == u"clients")
@@ -51,7 +56,7 @@ std::map<qint64, double> bruteForce(const CaseData &data, const QString &site, q
             counts[bin] = double(set.size());
     }
     if (metric == u"error-rate") {
-        std::map<qint64, double> errors = bruteForce(data, site, width, u"errors"_qs);
+        std::map<qint64, double> errors = bruteForce(data, site, width, u"failures"_qs); // 5xx + no response
         for (const auto &[bin, n] : all)
             counts[bin] = errors[bin] / n;
     }
@@ -93,6 +98,7 @@ private slots:
         QTest::newRow("errors, one site, 60 s") << u"errors"_qs << testing::siteName(2) << 60;
         QTest::newRow("bytes, all, 900 s") << u"bytes"_qs << QString() << 900;
         QTest::newRow("clients, all, 600 s") << u"clients"_qs << QString() << 600;
+        QTest::newRow("no-response, all, 60 s") << u"no-response"_qs << QString() << 60;
         QTest::newRow("error-rate, one site, 120 s") << u"error-rate"_qs << testing::siteName(0) << 120;
     }
 

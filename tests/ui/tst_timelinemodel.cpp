@@ -1,5 +1,7 @@
 #include "models/timelinemodel.h"
 
+#include "ingest/logtemplates.h"
+#include "model/httpstatus.h"
 #include "testlib/generatedevents.h"
 
 #include <QAbstractItemModelTester>
@@ -22,13 +24,14 @@ std::shared_ptr<const TimelineIndex> smallIndex()
     web->method[r] = HttpMethod::Post;
     web->responseUs[r] = 1500;
     r = web->appendRow(1292190302'000'000, 80, 2);
-    web->status[r] = 200;
+    web->status[r] = StatusNoResponseLogged; // logged as "000"
     web->host[r] = web->strings.intern("www.example.org");
 
     auto sys = std::make_shared<EventTable>();
     r = sys->appendRow(1292190301'000'000, 0, 7);
-    sys->severity[r] = 3;
-    sys->message[r] = sys->strings.intern("kernel: eth0 link down");
+    sys->severity[r] = 3 | SeverityInferredBit;
+    sys->message[r] = sys->strings.intern("kernel");
+    LogTemplateMiner().add(*sys, r, "eth0 link down");
     sys->host[r] = sys->strings.intern("db1");
     return TimelineIndex::build(
         {{1, QStringLiteral("access.log"), QStringLiteral("/logs/access.log"), QStringLiteral("shop.example"), 0, web},
@@ -73,7 +76,8 @@ private slots:
         // The syslog line sorts between the two web lines; its site is its host.
         QCOMPARE(cell(1, TimelineModel::Time), QStringLiteral("2010-12-12 21:45:01.000"));
         QCOMPARE(cell(1, TimelineModel::Site), QStringLiteral("db1"));
-        QCOMPARE(cell(1, TimelineModel::Severity), QStringLiteral("err"));
+        QCOMPARE(cell(1, TimelineModel::Severity), QStringLiteral("err (inferred)"));
+        QVERIFY(model.index(1, TimelineModel::Severity).data(Qt::ToolTipRole).toString().contains(u"Inferred"));
         QCOMPARE(cell(1, TimelineModel::Message), QStringLiteral("kernel: eth0 link down"));
         QCOMPARE(cell(1, TimelineModel::Status), QString());
         QCOMPARE(cell(1, TimelineModel::Bytes), QString());
@@ -81,6 +85,9 @@ private slots:
         QCOMPARE(model.index(1, TimelineModel::SourceName).data(Qt::ToolTipRole).toString(),
                  QStringLiteral("/logs/syslog"));
         QCOMPARE(cell(2, TimelineModel::Site), QStringLiteral("www.example.org")); // the line's vhost
+        QCOMPARE(cell(2, TimelineModel::Status), QStringLiteral("000"));
+        QCOMPARE(model.index(2, TimelineModel::Status).data(Qt::ForegroundRole).value<QColor>(),
+                 QColor(0xb0, 0x00, 0x20)); // no response is a failure
         QCOMPARE(model.headerData(TimelineModel::Time, Qt::Horizontal).toString(), QStringLiteral("Time (UTC)"));
     }
 

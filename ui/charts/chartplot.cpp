@@ -140,7 +140,8 @@ void ChartPlot::setupPanes()
     // A caption per pane says what its curves are (the legend row names the sites).
     const QString captions[PaneCount] = {
         tr("Requests per site"),
-        tr("4xx (orange) and 5xx (red band), stacked · dashed: 5xx rate %, right axis"),
+        tr("4xx (orange) and 5xx (red band), stacked · dash-dot: no response (000, 444, 499) · dashed: error rate % "
+           "(5xx + no response), right axis"),
         tr("Unique clients per site · dashed: new clients, all sites"),
         tr("Response time per site, ms: solid p95 · dashed p99 · dotted p50"),
         tr("CSV metric columns, mean per bin"),
@@ -224,6 +225,9 @@ void ChartPlot::setChartData(const ChartData &incoming)
         m_5xx = graph(Errors, 1, tr("5xx"), QColor(0xB0, 0x00, 0x20), false);
         m_5xx->setBrush(QColor(0xB0, 0x00, 0x20, 110));
         m_5xx->setChannelFillGraph(m_4xx);
+        // Its own curve, not stacked: a connection that got no answer is neither 4xx nor 5xx.
+        m_none = graph(Errors, 2, tr("no response"), QColor(0x6A, 0x3D, 0x9A), false);
+        m_none->setPen(QPen(QColor(0x6A, 0x3D, 0x9A), CurveWidth, Qt::DashDotLine));
         m_rate = addGraph(m_panes[Errors]->axis(QCPAxis::atBottom), m_panes[Errors]->axis(QCPAxis::atRight));
         m_rate->setName(tr("error rate %"));
         m_rate->setPen(QPen(QColor(0xB0, 0x00, 0x20), CurveWidth, Qt::DashLine));
@@ -257,6 +261,7 @@ void ChartPlot::setChartData(const ChartData &incoming)
     for (std::size_t i = 0; i < stacked.size() && i < data.status4xx.series.size(); ++i)
         stacked.values[i] += data.status4xx.series.values[i];
     setData(m_5xx, stacked);
+    setData(m_none, data.noResponse.series);
     setData(m_rate, data.errorRate.series, 100.0);
     for (std::size_t i = 0; i < data.severity.size(); ++i) {
         m_severity[i]->setWidth(double(data.widthUs) / UsPerS);
@@ -414,7 +419,7 @@ void ChartPlot::updateAxisLabels()
     // Panes can be short (the chart docked in a full window): labels take two lines to stay inside.
     m_panes[Traffic]->axis(QCPAxis::atLeft)->setLabel(tr("Requests") + u'\n' + per.trimmed());
     m_panes[Errors]->axis(QCPAxis::atLeft)->setLabel(tr("4xx / 5xx") + u'\n' + per.trimmed());
-    m_panes[Errors]->axis(QCPAxis::atRight)->setLabel(tr("5xx rate %"));
+    m_panes[Errors]->axis(QCPAxis::atRight)->setLabel(tr("error rate %"));
     m_panes[Clients]->axis(QCPAxis::atLeft)->setLabel(tr("Clients") + u'\n' + per.trimmed());
     m_panes[Response]->axis(QCPAxis::atLeft)->setLabel(tr("Response") + u'\n' + tr("ms"));
     m_panes[Metrics]->axis(QCPAxis::atLeft)->setLabel(tr("Value") + u'\n' + tr("mean per bin"));

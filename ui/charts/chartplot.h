@@ -100,7 +100,7 @@ private:
     QTimeZone m_zone = QTimeZone::utc();
     QStringList m_siteOrder;
     std::vector<QCPGraph *> m_traffic, m_clients;
-    QCPGraph *m_4xx = nullptr, *m_5xx = nullptr, *m_rate = nullptr, *m_new = nullptr;
+    QCPGraph *m_4xx = nullptr, *m_5xx = nullptr, *m_none = nullptr, *m_rate = nullptr, *m_new = nullptr;
     std::vector<QCPBars *> m_severity;
     ChartMarks *m_marks;
     ChartTracer *m_tracer;

@@ -82,8 +82,9 @@ void ChartTracer::follow(const QPoint &pos)
         BinnedSeries pct = data.errorRate.series;
         for (double &v : pct.values)
             v = std::round(v * 1000) / 10; // percent, one decimal
-        lines << QStringLiteral("4xx %1 · 5xx %2 · 5xx rate %3%")
-                     .arg(valueAt(data.status4xx.series), valueAt(data.status5xx.series), valueAt(pct));
+        lines << QStringLiteral("4xx %1 · 5xx %2 · no response %3 · error rate %4%")
+                     .arg(valueAt(data.status4xx.series), valueAt(data.status5xx.series),
+                          valueAt(data.noResponse.series), valueAt(pct));
     }
     if (!data.newClients.series.bins.empty())
         lines << QStringLiteral("new clients: %1").arg(valueAt(data.newClients.series));

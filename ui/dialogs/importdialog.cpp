@@ -6,6 +6,7 @@
 #include "ingest/inputfiles.h"
 #include "ingest/timeconv.h"
 #include "model/casedocument.h"
+#include "model/httpstatus.h"
 #include "model/sites.h"
 #include "support/parallel.h"
 
@@ -370,16 +371,15 @@ void ImportDialog::fillPreview(const ImportResult &r)
         {tr("Client"), [&](std::size_t i) { return text(t.client[i]); }},
         {tr("Method"), [&](std::size_t i) { return QString::fromLatin1(toString(t.method[i])); }},
         {tr("Path"), [&](std::size_t i) { return text(t.path[i]); }},
-        {tr("Status"), [&](std::size_t i) { return t.status[i] ? QString::number(t.status[i]) : QString(); }},
+        {tr("Status"), [&](std::size_t i) { return statusText(t.status[i]); }},
         {tr("Bytes"), [&](std::size_t i) { return t.status[i] ? QString::number(t.bytes[i]) : QString(); }},
         {tr("Resp. ms"),
          [&](std::size_t i) {
              return t.responseUs[i] == NoResponseTime ? QString() : QString::number(t.responseUs[i] / 1000.0);
          }},
         {tr("User agent"), [&](std::size_t i) { return text(t.agent[i]); }},
-        {tr("Severity"),
-         [&](std::size_t i) { return t.severity[i] == NoSeverity ? QString() : QString::number(t.severity[i]); }},
-        {tr("Message"), [&](std::size_t i) { return text(t.message[i]); }},
+        {tr("Severity"), [&](std::size_t i) { return severityLabel(t.severity[i]); }},
+        {tr("Message"), [&](std::size_t i) { return t.messageLine(i); }},
     };
     for (const auto &n : t.numeric)
         columns.push_back({n.name, [&n](std::size_t i) { return QString::number(n.values[i]); }});

@@ -1,5 +1,7 @@
 #include "timelinemodel.h"
 
+#include "model/httpstatus.h"
+
 #include <QColor>
 
 #include <algorithm>
@@ -8,8 +10,6 @@
 namespace inquest {
 
 namespace {
-
-const char *const SeverityNames[] = {"emerg", "alert", "crit", "err", "warning", "notice", "info", "debug"};
 
 QString poolString(const EventTable &t, uint32_t id)
 {
@@ -109,6 +109,8 @@ QVariant TimelineModel::display(int column, const TimelineSource &source, std::s
     case Path:
         return poolString(t, t.path[r]);
     case Status:
+        if (t.status[r] == StatusNoResponseLogged)
+            return statusText(t.status[r]); // "000": a connection that got no response
         return t.status[r] ? QVariant(int(t.status[r])) : QVariant();
     case Bytes:
         return t.status[r] || t.bytes[r] ? QVariant(qulonglong(t.bytes[r])) : QVariant();
@@ -116,9 +118,9 @@ QVariant TimelineModel::display(int column, const TimelineSource &source, std::s
         return t.responseUs[r] == NoResponseTime ? QVariant()
                                                  : QVariant(QString::number(t.responseUs[r] / 1000.0, 'f', 3));
     case Severity:
-        return t.severity[r] < 8 ? QString::fromLatin1(SeverityNames[t.severity[r]]) : QString();
+        return severityLabel(t.severity[r]);
     case Message:
-        return poolString(t, t.message[r]);
+        return t.messageLine(r);
     case ColumnCount:
         break;
     }
@@ -140,6 +142,8 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
             return source.path;
         if (index.column() == Path || index.column() == Message || index.column() == Site)
             return display(index.column(), source, r);
+        if (index.column() == Severity && isSeverityInferred(source.table->severity[r]))
+            return tr("Inferred from the message text: the line carries no severity of its own.");
         if (index.column() == Client && source.table->agent[r])
             return poolString(*source.table, source.table->agent[r]);
         return {};
@@ -151,9 +155,11 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
         return isHit(index.row()) ? QVariant(QColor(0xff, 0xf0, 0x9a)) : QVariant();
     case Qt::ForegroundRole: {
         const EventTable &t = *source.table;
-        if (t.status[r] >= 500 || t.severity[r] <= 3)
+        const uint8_t level = severityLevel(t.severity[r]);
+        const StatusClass cls = statusClass(t.status[r]);
+        if (isFailure(t.status[r]) || level <= 3)
             return QColor(0xb0, 0x00, 0x20);
-        if (t.status[r] >= 400 || t.severity[r] == 4)
+        if (cls == StatusClass::ClientError || cls == StatusClass::Other || level == 4)
             return QColor(0x9a, 0x5b, 0x00);
         return {};
     }
