@@ -100,10 +100,13 @@ private slots:
             libraries.append(m.captured(1));
         const Run owners = run(QStringLiteral("dpkg"), QStringList{QStringLiteral("-S")} + libraries);
         for (const QString &library : std::as_const(libraries)) {
+            // "libfoo.so.1 => /path (…)", or for the dynamic loader itself (needed by code that uses
+            // thread-local storage from a shared object) "/lib64/ld-linux-x86-64.so.2 (…)".
             const QRegularExpression resolvedRe(
-                QStringLiteral("^\\s*%1 => (\\S+)").arg(QRegularExpression::escape(library)),
+                QStringLiteral("^\\s*(?:%1 => (\\S+)|(/\\S*/%1) \\()").arg(QRegularExpression::escape(library)),
                 QRegularExpression::MultilineOption);
-            const QString path = resolvedRe.match(ldd.out).captured(1);
+            const QRegularExpressionMatch found = resolvedRe.match(ldd.out);
+            const QString path = found.hasCaptured(1) ? found.captured(1) : found.captured(2);
             QVERIFY2(!path.isEmpty(), qPrintable(QStringLiteral("%1 not found by ldd").arg(library)));
             QString package;
             for (const QString &line : owners.out.split(u'\n', Qt::SkipEmptyParts)) {

@@ -79,7 +79,11 @@ private slots:
         QStringList entries;
         for (QAction *a : help->actions())
             entries.append(a->text());
-        QCOMPARE(entries, (QStringList{QStringLiteral("&About Inquest\u2026"), QStringLiteral("About &Qt")}));
+        // The help topics come first (tst_casehelp), the About entries last.
+        QVERIFY(entries.size() >= 2);
+        QCOMPARE(entries.mid(entries.size() - 2),
+                 (QStringList{QStringLiteral("&About Inquest\u2026"), QStringLiteral("About &Qt")}));
+        QVERIFY(entries.contains(QStringLiteral("Inquest &Help")));
 
         QAction *about = w.findChild<QAction *>(QStringLiteral("actionAbout"));
         QVERIFY(about && help->actions().contains(about));
