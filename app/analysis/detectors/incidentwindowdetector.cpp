@@ -139,8 +139,9 @@ void IncidentWindowDetector::run(AnalysisContext &context, DetectorOutput &out) 
             if (w.surge)
                 what.append(QStringLiteral("a surge of requests"));
             lines.append(
-                QStringLiteral("%1: %2–%3, %4 (evidence %5 nats); 5xx %6 of requests (baseline %7), "
-                               "requests %8× baseline")
+                QStringLiteral(
+                    "%1: %2–%3, %4 (evidence %5 nats); failed (5xx or no response) %6 of requests (baseline %7), "
+                    "requests %8× baseline")
                     .arg(w.site, formatUtc(w.begin, false), formatUtc(w.end, false), what.join(QStringLiteral(", ")))
                     .arg(w.evidence, 0, 'f', 0)
                     .arg(formatPercent(win.errorRate()), formatPercent(base.errorRate()),

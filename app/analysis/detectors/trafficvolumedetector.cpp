@@ -33,10 +33,11 @@ void TrafficVolumeDetector::run(AnalysisContext &context, DetectorOutput &out) c
             continue;
         const double ratio = winRate / baseRate;
         const double share = requests ? double(errors) / double(requests) : 0;
-        const QString numbers = QStringLiteral("requests %1× the %2 minutes before (%3); 5xx %4 of requests")
-                                    .arg(QString::number(ratio, 'f', 2))
-                                    .arg(params.baselineMinutes)
-                                    .arg(perSite.join(QStringLiteral("; ")), formatPercent(share));
+        const QString numbers =
+            QStringLiteral("requests %1× the %2 minutes before (%3); failed (5xx or no response) %4 of requests")
+                .arg(QString::number(ratio, 'f', 2))
+                .arg(params.baselineMinutes)
+                .arg(perSite.join(QStringLiteral("; ")), formatPercent(share));
         Evidence e;
         if (ratio >= params.surgeRatio) {
             const bool strong = ratio >= params.strongSurgeRatio;
