@@ -173,6 +173,20 @@ private slots:
         affected.sort();
         QCOMPARE(affected, (QStringList{QStringLiteral("www.shop.co.uk"), QStringLiteral("www.shop.de")}));
         QVERIFY(first.value(QStringLiteral("unaffected_sites")).toArray().contains(QStringLiteral("www.shop.com")));
+        // The system log read as text: the power-supply and link faults of three vendors' devices,
+        // logged before the errors began, point to hardware.
+        bool hardware = false;
+        for (const QJsonValue &v : json(r).value(QStringLiteral("suggestions")).toArray()) {
+            const QJsonObject e = v.toObject();
+            if (!e.value(QStringLiteral("title"))
+                     .toString()
+                     .startsWith(QStringLiteral("Hardware faults in the system log")))
+                continue;
+            hardware = true;
+            QVERIFY(e.value(QStringLiteral("reason")).toString().contains(QStringLiteral("before the errors began")));
+            QVERIFY(e.value(QStringLiteral("reason")).toString().contains(QStringLiteral("dc1-edge-01"))); // Junos
+        }
+        QVERIFY2(hardware, qPrintable(r.out.left(4000)));
     }
 
     void theReportHasAFigurePerSite()

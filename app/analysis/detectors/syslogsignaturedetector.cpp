@@ -38,7 +38,7 @@ SyslogSignatureDetector::SyslogSignatureDetector()
         {Category::Hardware,
          QRegularExpression(
              QStringLiteral(
-                 R"(%LINK-\d-UPDOWN.*\bdown\b|LINEPROTO-\d-UPDOWN.*\bdown\b|link is down|link down|link flap|)"
+                 R"(%LINK-\d-UPDOWN.*\bdown\b|LINEPROTO-\d-UPDOWN.*\bdown\b|link is down|link[ _]down|link flap|)"
                  R"(Tx Unit Hang|\bNIC\b.*(error|fail|reset)|\bEDAC\b|machine check|hardware error|\bECC\b|)"
                  R"(PSFAIL|power supply.*(fail|lost)|\bPSU\b.*fail|fabric.*(error|fail)|\bRAID\b.*(degraded|fail)|)"
                  R"(md/raid.*(degraded|fail)|I/O error|unreadable.*sectors|uncorrectable|SMART.*fail|fan.*fail|)"
@@ -97,14 +97,24 @@ void SyslogSignatureDetector::run(AnalysisContext &context, DetectorOutput &out)
             if (!isSystemLog(source))
                 continue;
             const EventTable &t = *source.table;
-            std::vector<int8_t> cache(t.strings.size(),
-                                      -2); // -2 unknown, -1 none, else category (+4: strong attack)
+            // What a line says: its program tag and message text (EventTable::texts, rebuilt from
+            // its template), else the tag alone for tables without text. Classified once per
+            // template variant (its constant words carry the meaning; variables are numbers and
+            // addresses), else once per tag.
+            const bool withText = !t.texts.empty();
+            const auto textOf = [&](std::size_t r) {
+                return withText && t.texts.hasText(r) ? t.messageLine(r)
+                                                      : QString::fromUtf8(t.strings.bytes(t.message[r]));
+            };
+            std::vector<int8_t> byTag(t.strings.size(), -2); // -2 unknown, -1 none, else category (+4: strong attack)
+            std::vector<int8_t> byVariant(withText ? t.texts.variants.size() : 0, -2);
             for (std::size_t r = 0; r < t.size(); ++r) {
                 if (t.time[r] < from || t.time[r] >= inc.end)
                     continue;
-                int8_t &c = cache[t.message[r]];
+                const bool variant = withText && t.texts.hasText(r);
+                int8_t &c = variant ? byVariant[t.texts.variantOf(r)] : byTag[t.message[r]];
                 if (c == -2) {
-                    const QString text = QString::fromUtf8(t.strings.bytes(t.message[r]));
+                    const QString text = textOf(r);
                     const auto category = classify(text);
                     c = category
                             ? int8_t(int(*category) + (*category == Category::Attack && !isRateLimitOnly(text) ? 4 : 0))
@@ -120,7 +130,7 @@ void SyslogSignatureDetector::run(AnalysisContext &context, DetectorOutput &out)
                 }
                 h.last = std::max(h.last, t.time[r]);
                 h.hosts.insert(QString::fromUtf8(t.strings.bytes(t.host[r])));
-                const QString text = QString::fromUtf8(t.strings.bytes(t.message[r]));
+                const QString text = textOf(r);
                 if (h.examples.size() < 3 && !h.examples.contains(text))
                     h.examples.append(text);
                 if (h.source < 0 || h.source == si) {
