@@ -9,6 +9,7 @@
 #include "analysis/detectors/trafficvolumedetector.h"
 #include "model/casedocument.h"
 #include "model/commands.h"
+#include "testlib/casewithsources.h"
 #include "testlib/testprinters.h"
 
 #include <QDateTime>
@@ -68,19 +69,6 @@ struct Site
     }
 };
 
-CaseData caseWith(const QList<Source> &sources)
-{
-    QList<Hypothesis> hs;
-    for (K k : allHypothesisKinds())
-        hs.append({0, displayName(k), k, 0.0, {}});
-    CaseData d = CaseData::create(QStringLiteral("t"), hs);
-    for (Source s : sources) {
-        s.id = d.nextId++;
-        d.sources.append(s);
-    }
-    return d;
-}
-
 // Four hours of steady traffic; site A fails (70% 5xx) from minute 150 to 180 unless told otherwise.
 CaseData outageCase(double errorShare = 0.7, int from = 150, int to = 180)
 {
@@ -89,7 +77,8 @@ CaseData outageCase(double errorShare = 0.7, int from = 150, int to = 180)
         a.minute(m, 200, m >= from && m < to ? errorShare : 0);
         b.minute(m, 150);
     }
-    return caseWith({a.source(QStringLiteral("a.example"), 0), b.source(QStringLiteral("b.example"), 0)});
+    return testing::caseWithAllKinds(
+        {a.source(QStringLiteral("a.example"), 0), b.source(QStringLiteral("b.example"), 0)});
 }
 
 const Evidence *findTitled(const DetectorOutput &out, const QString &prefix)
@@ -144,7 +133,7 @@ private slots:
         QVERIFY(runUpTo(outageCase(1.0, 100, 102), IncidentWindowDetector()).evidence.isEmpty()); // two minutes
         QVERIFY(runUpTo(outageCase(0.0), IncidentWindowDetector()).evidence.isEmpty());
         QVERIFY(runUpTo(outageCase(0.01), IncidentWindowDetector()).evidence.isEmpty()); // 1% is not an outage
-        QVERIFY(runDetectors(caseWith({})).evidence.isEmpty());
+        QVERIFY(runDetectors(testing::caseWithAllKinds({})).evidence.isEmpty());
     }
 
     void trafficDropPointsUpstream()
@@ -152,7 +141,7 @@ private slots:
         Site a;
         for (int m = 0; m < 240; ++m)
             a.minute(m, m >= 150 && m < 180 ? 20 : 200);
-        const CaseData data = caseWith({a.source(QStringLiteral("a.example"), 0)});
+        const CaseData data = testing::caseWithAllKinds({a.source(QStringLiteral("a.example"), 0)});
         const DetectorOutput out = runUpTo(data, TrafficVolumeDetector());
         const Evidence *e = findTitled(out, QStringLiteral("Traffic fell"));
         QVERIFY(e);
@@ -180,7 +169,8 @@ private slots:
         Site a;
         for (int m = 0; m < 240; ++m)
             a.minute(m, 200, m >= 150 && m < 180 ? 0.9 : 0, true);
-        const DetectorOutput out = runUpTo(caseWith({a.source(QStringLiteral("a.example"), 0)}), EndpointDetector());
+        const DetectorOutput out =
+            runUpTo(testing::caseWithAllKinds({a.source(QStringLiteral("a.example"), 0)}), EndpointDetector());
         const Evidence *e = findTitled(out, QStringLiteral("Errors confined"));
         QVERIFY2(e, out.evidence.isEmpty() ? "no evidence" : qPrintable(out.evidence.last().title));
         QVERIFY(e->reason.contains(QStringLiteral("/checkout")));
@@ -204,23 +194,25 @@ private slots:
                 }
             }
         }
-        const DetectorOutput c =
-            runUpTo(caseWith({crowd.source(QStringLiteral("a.example"), 0)}), ClientPopulationDetector());
+        const DetectorOutput c = runUpTo(testing::caseWithAllKinds({crowd.source(QStringLiteral("a.example"), 0)}),
+                                         ClientPopulationDetector());
         const Evidence *spike = findTitled(c, QStringLiteral("Referer spike"));
         QVERIFY(spike);
         QCOMPARE_ENUM(spike->kindRatings.value(K::FlashCrowd), Rating::CC);
         QVERIFY(findTitled(c, QStringLiteral("Influx of new clients")));
         QVERIFY(!findTitled(c, QStringLiteral("Client population unchanged")));
-        const DetectorOutput cp = runUpTo(caseWith({crowd.source(QStringLiteral("a.example"), 0)}), EndpointDetector());
+        const DetectorOutput cp =
+            runUpTo(testing::caseWithAllKinds({crowd.source(QStringLiteral("a.example"), 0)}), EndpointDetector());
         QVERIFY(findTitled(cp, QStringLiteral("Visitors converge on a linked page")));
 
-        const DetectorOutput f = runUpTo(caseWith({flood.source(QStringLiteral("a.example"), 0)}), EndpointDetector());
+        const DetectorOutput f =
+            runUpTo(testing::caseWithAllKinds({flood.source(QStringLiteral("a.example"), 0)}), EndpointDetector());
         const Evidence *hammered = findTitled(f, QStringLiteral("One endpoint hammered"));
         QVERIFY(hammered);
         QVERIFY(hammered->reason.contains(QStringLiteral("/search")));
         QCOMPARE_ENUM(hammered->kindRatings.value(K::Ddos), Rating::CC);
-        const DetectorOutput fc =
-            runUpTo(caseWith({flood.source(QStringLiteral("a.example"), 0)}), ClientPopulationDetector());
+        const DetectorOutput fc = runUpTo(testing::caseWithAllKinds({flood.source(QStringLiteral("a.example"), 0)}),
+                                          ClientPopulationDetector());
         QVERIFY(findTitled(fc, QStringLiteral("Traffic concentrated on few clients")));
         QVERIFY(findTitled(fc, QStringLiteral("User agents less diverse")));
         QVERIFY(!findTitled(fc, QStringLiteral("Referer spike")));
@@ -260,7 +252,7 @@ private slots:
             sources[i].sha256 = QString(64, QChar(u'a' + i));
             sources[i].size = qint64(sources[i].table->size()) * 100;
         }
-        const CaseData data = caseWith(sources);
+        const CaseData data = testing::caseWithAllKinds(sources);
         const DetectorOutput out = runDetectors(data);
 
         QStringList cited;

@@ -9,6 +9,7 @@
 #include "analysis/detectors/detector.h"
 #include "analysis/detectors/incidentwindowdetector.h"
 #include "analysis/localeventstore.h"
+#include "testlib/casewithsources.h"
 
 #include <QDateTime>
 #include <QTest>
@@ -134,19 +135,6 @@ Source sourceOf(std::vector<Row> rows, const QString &site)
     return s;
 }
 
-CaseData caseOf(const QList<Source> &sources)
-{
-    QList<Hypothesis> hs;
-    for (HypothesisKind k : allHypothesisKinds())
-        hs.append({0, displayName(k), k, 0.0, {}});
-    CaseData d = CaseData::create(QStringLiteral("t"), hs);
-    for (Source s : sources) {
-        s.id = d.nextId++;
-        d.sources.append(s);
-    }
-    return d;
-}
-
 bool within(qint64 a, qint64 b, qint64 tolerance) { return std::abs(a - b) <= tolerance; }
 
 QString describe(const std::vector<Incident> &list)
@@ -211,7 +199,7 @@ private slots:
                 };
             sources.append(sourceOf(traffic.rows(), QStringLiteral("shop%1.example").arg(s)));
         }
-        const CaseData data = caseOf(sources);
+        const CaseData data = testing::caseWithAllKinds(sources);
         AnalysisContext context(data);
         const auto list = IncidentWindowDetector().incidents(context.store);
         QVERIFY2(list.size() == 1, qPrintable(describe(list)));
@@ -244,7 +232,7 @@ private slots:
             };
             sources.append(sourceOf(traffic.rows(), QStringLiteral("quiet%1.example").arg(s)));
         }
-        const CaseData data = caseOf(sources);
+        const CaseData data = testing::caseWithAllKinds(sources);
         AnalysisContext context(data);
         const auto list = IncidentWindowDetector().incidents(context.store);
         QVERIFY2(list.empty(), qPrintable(describe(list)));
@@ -279,7 +267,7 @@ private slots:
             traffic.fail = [=](qint64 t, const std::string &, std::mt19937_64 &rng) {
                 return t >= ib && t < ie && std::uniform_real_distribution<double>(0, 1)(rng) < 0.6;
             };
-        const CaseData data = caseOf({sourceOf(traffic.rows(), QStringLiteral("one.example"))});
+        const CaseData data = testing::caseWithAllKinds({sourceOf(traffic.rows(), QStringLiteral("one.example"))});
         AnalysisContext context(data);
         const auto list = IncidentWindowDetector().incidents(context.store);
         QVERIFY2(list.size() == 1, qPrintable(describe(list)));
@@ -301,8 +289,8 @@ private slots:
         other.requestsPerMinute = 300;
         other.seed = 5;
         other.prefix = "90.1.";
-        const CaseData data = caseOf({sourceOf(traffic.rows(), QStringLiteral("a.example")),
-                                      sourceOf(other.rows(), QStringLiteral("b.example"))});
+        const CaseData data = testing::caseWithAllKinds({sourceOf(traffic.rows(), QStringLiteral("a.example")),
+                                                         sourceOf(other.rows(), QStringLiteral("b.example"))});
         AnalysisContext context(data);
         const auto found =
             attribute(context.store, {}, EventStore::Filter::Failures, {ib, ie}, {ib - 125 * Minute, ib - 5 * Minute});
@@ -330,7 +318,7 @@ private slots:
         people.requestsPerMinute = 200;
         people.end = ie;
         std::vector<Row> rows = people.rows();
-        const CaseData humansOnly = caseOf({sourceOf(rows, QStringLiteral("s.example"))});
+        const CaseData humansOnly = testing::caseWithAllKinds({sourceOf(rows, QStringLiteral("s.example"))});
         AnalysisContext h(humansOnly);
         const ClientFeatures human = clientFeatures(h.store.clients({}, ib, ie));
         QVERIFY2(human.machineShare < 0.05, qPrintable(QString::number(human.machineShare)));
@@ -339,7 +327,7 @@ private slots:
 
         const auto bots = machineClients(300, 2.0, ib, ie, "/search");
         rows.insert(rows.end(), bots.begin(), bots.end());
-        const CaseData mixed = caseOf({sourceOf(rows, QStringLiteral("s.example"))});
+        const CaseData mixed = testing::caseWithAllKinds({sourceOf(rows, QStringLiteral("s.example"))});
         AnalysisContext m(mixed);
         const ClientFeatures both = clientFeatures(m.store.clients({}, ib, ie));
         QVERIFY2(both.machineShare > 0.8, qPrintable(QString::number(both.machineShare)));
@@ -356,7 +344,7 @@ private slots:
     {
         SessionTraffic traffic;
         traffic.end = T0 + 60 * Minute;
-        const CaseData data = caseOf({sourceOf(traffic.rows(), QStringLiteral("s.example"))});
+        const CaseData data = testing::caseWithAllKinds({sourceOf(traffic.rows(), QStringLiteral("s.example"))});
         AnalysisContext context(data);
         const EventStore &store = context.store;
         const auto perMinute = store.counts({}, EventStore::Filter::All, T0, T0 + 60 * Minute, Minute);
