@@ -398,8 +398,45 @@ private:
         m_table->path[row] = pathId;
         m_table->agent[row] = aid;
         m_table->referer[row] = referer;
+        const uint32_t micros = m_site.logsResponseTime ? responseTime(e.kind, code) : NoResponseTime;
+        m_table->responseUs[row] = micros;
         if (m_file)
-            writeLine(cid, method, pathId, code, size, referer, aid);
+            writeLine(cid, method, pathId, code, size, referer, aid, micros);
+    }
+
+    // Time to serve a request: log-normal around a typical time for the kind of page; several
+    // times slower while the incident lasts on an affected site; a failure is either quick (a
+    // refused backend) or a proxy's timeout.
+    uint32_t responseTime(PageKind kind, uint16_t code)
+    {
+        if (code >= 500)
+            return m_rng.chance(0.5) ? uint32_t(1000 + m_rng.below(20000))
+                                     : uint32_t(30'000'000 + m_rng.below(30'000'000));
+        double ms = 40;
+        switch (kind) {
+        case PageKind::Static:
+            ms = 4;
+            break;
+        case PageKind::Search:
+            ms = 120;
+            break;
+        case PageKind::Cart:
+        case PageKind::Checkout:
+            ms = 150;
+            break;
+        case PageKind::Product:
+            ms = 60;
+            break;
+        case PageKind::Api:
+            ms = 30;
+            break;
+        default:
+            break;
+        }
+        ms *= std::exp(0.5 * m_rng.normal());
+        if (incidentActive())
+            ms *= 1.0 + 5.0 * ramp();
+        return uint32_t(std::min(ms * 1000.0, 60e6));
     }
 
     void append(std::string_view s) { m_file->append(s.data(), qsizetype(s.size())); }
@@ -430,7 +467,7 @@ private:
     }
 
     void writeLine(uint32_t client, HttpMethod method, uint32_t path, uint16_t code, uint64_t size, uint32_t referer,
-                   uint32_t agent)
+                   uint32_t agent, uint32_t micros)
     {
         const StringPool &pool = m_table->strings;
         append(pool.view(client));
@@ -451,7 +488,12 @@ private:
         append(referer ? pool.view(referer) : std::string_view("-"));
         append("\" \"");
         append(pool.view(agent));
-        append("\"\n");
+        append("\"");
+        if (micros != NoResponseTime) {
+            append(" ");
+            appendNumber(micros);
+        }
+        append("\n");
     }
 
     const ScenarioSpec &m_spec;

@@ -18,10 +18,11 @@ QList<IncidentKind> allIncidentKinds(); // without None
 
 struct SiteSpec
 {
-    QString name;          // "amazon.co.uk"
-    double peakRate = 5.0; // requests per second at the daily peak
-    bool affected = false; // hit by the incident
-    QString timeZone;      // the servers' zone when it differs from the scenario's (empty = same)
+    QString name;                  // "amazon.co.uk"
+    double peakRate = 5.0;         // requests per second at the daily peak
+    bool affected = false;         // hit by the incident
+    QString timeZone;              // the servers' zone when it differs from the scenario's (empty = same)
+    bool logsResponseTime = false; // append Apache's %D (µs) to each line, as many shops configure
 };
 
 // Things that happen in a scenario but are not the incident.

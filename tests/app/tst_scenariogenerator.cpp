@@ -12,6 +12,7 @@
 #include <QTest>
 #include <QTimeZone>
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -33,7 +34,9 @@ ScenarioSpec smallSpec(uint64_t seed)
 {
     ScenarioSpec s = randomScenario(IncidentKind::Hardware, seed);
     s.timeZone = QStringLiteral("America/New_York");
-    s.sites = {{QStringLiteral("shop.example.de"), 6, true, {}}, {QStringLiteral("shop.example.com"), 4, false, {}}};
+    // One shop logs Apache's %D (response time in µs) after the agent, the other does not.
+    s.sites = {{QStringLiteral("shop.example.de"), 6, true, {}, true},
+               {QStringLiteral("shop.example.com"), 4, false, {}}};
     s.end = s.incidentEnd + 10 * Minute;
     s.begin = s.incidentBegin - 20 * Minute;
     s.decoys.clear();
@@ -81,7 +84,7 @@ private slots:
         const auto sources = generateSources(smallSpec(3), dir.path(), &error);
         QVERIFY2(sources, qPrintable(error));
         const QRegularExpression combined(QStringLiteral(
-            R"re(^(\S+) - - \[([^\]]+)\] "(\S+) (\S+) HTTP/1\.1" (\d{3}) (\d+|-) "([^"]*)" "([^"]*)"$)re"));
+            R"re(^(\S+) - - \[([^\]]+)\] "(\S+) (\S+) HTTP/1\.1" (\d{3}) (\d+|-) "([^"]*)" "([^"]*)"(?: (\d+))?$)re"));
         for (const Source &s : *sources) {
             if (s.format != u"combined")
                 continue;
@@ -109,6 +112,8 @@ private slots:
                 QCOMPARE(m.captured(7) == u"-" ? QString() : m.captured(7),
                          QString::fromUtf8(t.strings.bytes(t.referer[size_t(i)])));
                 QCOMPARE(QString::fromUtf8(t.strings.bytes(t.agent[size_t(i)])), m.captured(8));
+                QCOMPARE(m.hasCaptured(9), s.site == u"shop.example.de");
+                QCOMPARE(t.responseUs[size_t(i)], m.hasCaptured(9) ? m.captured(9).toUInt() : NoResponseTime);
                 offset += lines[i].size() + 1;
             }
             QCOMPARE(s.firstTime, t.time.front());
@@ -197,6 +202,33 @@ private slots:
             var += (c - mean) * (c - mean);
         var /= 3600;
         QVERIFY2(var / mean > 0.8 && var / mean < 1.6, qPrintable(QStringLiteral("%1 / %2").arg(var).arg(mean)));
+    }
+
+    void responseTimesSlowDuringTheIncident()
+    {
+        const ScenarioSpec spec = smallSpec(5);
+        QString error;
+        const auto sources = generateSources(spec, {}, &error);
+        QVERIFY2(sources, qPrintable(error));
+        const EventTable &t = *sources->at(0).table; // shop.example.de: affected, logs %D
+        std::vector<uint32_t> before, during;
+        for (size_t i = 0; i < t.size(); ++i) {
+            if (t.status[i] != 200)
+                continue;
+            if (t.time[i] < spec.incidentBegin)
+                before.push_back(t.responseUs[i]);
+            else if (t.time[i] >= spec.incidentBegin + Minute && t.time[i] < spec.incidentEnd)
+                during.push_back(t.responseUs[i]);
+        }
+        QVERIFY(before.size() > 100 && during.size() > 20);
+        auto median = [](std::vector<uint32_t> v) {
+            std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
+            return v[v.size() / 2];
+        };
+        QVERIFY2(median(during) > 3 * median(before),
+                 qPrintable(QStringLiteral("%1 vs %2").arg(median(during)).arg(median(before))));
+        QVERIFY(std::all_of(sources->at(1).table->responseUs.begin(), sources->at(1).table->responseUs.end(),
+                            [](uint32_t us) { return us == NoResponseTime; }));
     }
 
     void referenceIncidentShape()

@@ -1,6 +1,6 @@
 #include "analysis/timelinecontroller.h"
 
-#include "testlib/generatedevents.h"
+#include "scenario/volumetable.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -18,7 +18,7 @@ std::vector<TimelineSource> makeSources(std::size_t rowsEach, int count)
                            {},
                            {},
                            0,
-                           testing::generateEvents({.rows = rowsEach, .seed = uint32_t(s + 1)})});
+                           scenario::volumeTable({.rows = rowsEach, .seed = uint32_t(s + 1)})});
     return sources;
 }
 

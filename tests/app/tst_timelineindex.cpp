@@ -3,7 +3,7 @@
 #include "model/httpstatus.h"
 #include "model/source.h"
 
-#include "testlib/generatedevents.h"
+#include "scenario/volumetable.h"
 
 #include <QTest>
 
@@ -122,7 +122,7 @@ private slots:
         std::vector<std::tuple<int64_t, uint32_t, uint64_t>> reference;
         for (uint32_t s = 0; s < 7; ++s) {
             // Coarse gaps make many equal timestamps across sources.
-            auto t = testing::generateEvents(
+            auto t = scenario::volumeTable(
                 {.rows = 500 + s * 300, .meanGapUs = 3, .shuffled = shuffled && s % 2 == 0, .seed = s + 1});
             for (uint64_t r = 0; r < t->size(); ++r)
                 reference.emplace_back(t->time[r], s, r);
@@ -143,7 +143,7 @@ private slots:
     void emptyAndCanceled()
     {
         QCOMPARE(TimelineIndex::build({})->size(), std::size_t(0));
-        auto big = testing::generateEvents({.rows = 200'000});
+        auto big = scenario::volumeTable({.rows = 200'000});
         QVERIFY(!TimelineIndex::build({source(1, big)}, [] { return true; }));
         const auto index = TimelineIndex::build({source(1, big)});
         EventFilter f;
@@ -154,8 +154,8 @@ private slots:
     // model/sites: a line's virtual host, else its source's site.
     void sitesComeFromHostElseSource()
     {
-        auto web = testing::generateEvents({.rows = 100, .hosts = 3, .seed = 5});
-        auto other = testing::generateEvents({.rows = 100, .hosts = 2, .seed = 6});
+        auto web = scenario::volumeTable({.rows = 100, .hosts = 3, .seed = 5});
+        auto other = scenario::volumeTable({.rows = 100, .hosts = 2, .seed = 6});
         for (std::size_t r = 0; r < other->size(); r += 2)
             other->host[r] = 0; // lines without a virtual host
         const auto index = TimelineIndex::build({source(1, web), source(2, other, QStringLiteral("shop.example"))});
@@ -237,7 +237,7 @@ private slots:
         QFETCH(EventFilter, filter);
         std::vector<TimelineSource> sources;
         for (uint32_t s = 0; s < 5; ++s) {
-            auto t = testing::generateEvents({.rows = 3000 + s * 500,
+            auto t = scenario::volumeTable({.rows = 3000 + s * 500,
                                               .syslog = s == 3,
                                               .shuffled = s == 1,
                                               .clients = 400,

@@ -6,7 +6,7 @@
 #include "analysis/eventfilter.h"
 #include "analysis/timelineindex.h"
 
-#include "testlib/generatedevents.h"
+#include "scenario/volumetable.h"
 
 #include <QCoreApplication>
 
@@ -48,7 +48,7 @@ int main(int argc, char **argv)
     const int sourceCount = 6;
     std::vector<TimelineSource> sources;
     for (int s = 0; s < sourceCount; ++s) {
-        testing::GeneratedLog g;
+        scenario::VolumeSpec g;
         g.rows = total / sourceCount;
         g.meanGapUs = 6000;
         g.syslog = s == 5;
@@ -62,7 +62,7 @@ int main(int argc, char **argv)
                            {},
                            s < 3 ? QStringLiteral("shop.example") : QString(),
                            0,
-                           testing::generateEvents(g)});
+                           scenario::volumeTable(g)});
     }
     std::printf("events: %zu in %d sources\n", total, sourceCount);
 

@@ -12,7 +12,7 @@
 #include "analysis/timelinecontroller.h"
 #include "model/casedocument.h"
 
-#include "testlib/generatedevents.h"
+#include "scenario/volumetable.h"
 
 #include <QElapsedTimer>
 #include <QHeaderView>
@@ -45,7 +45,7 @@ private slots:
         static const char *names[] = {"access.log", "access-eu.log.gz", "api_access.log",
                                       "elb.log",    "syslog",           "error.log"};
         for (int s = 0; s < 6; ++s) {
-            testing::GeneratedLog g;
+            scenario::VolumeSpec g;
             g.rows = m_events / 6;
             g.meanGapUs = int64_t(3'600'000'000 / int64_t(g.rows)); // an hour of traffic
             g.syslog = s >= 4;
@@ -56,7 +56,7 @@ private slots:
             src.path = QStringLiteral("/var/log/generated/") + QLatin1StringView(names[s]);
             src.site =
                 s < 2 ? QStringLiteral("www.shop.example") : (s == 2 ? QStringLiteral("api.shop.example") : QString());
-            src.table = testing::generateEvents(g);
+            src.table = scenario::volumeTable(g);
             src.events = src.lines = qint64(src.table->size());
             data.sources.append(src);
         }

@@ -2,7 +2,7 @@
 
 #include "ingest/logtemplates.h"
 #include "model/httpstatus.h"
-#include "testlib/generatedevents.h"
+#include "scenario/volumetable.h"
 
 #include <QAbstractItemModelTester>
 #include <QColor>
@@ -102,7 +102,7 @@ private slots:
                                {},
                                {},
                                0,
-                               testing::generateEvents({.rows = 5000, .seed = uint32_t(s + 3)})});
+                               scenario::volumeTable({.rows = 5000, .seed = uint32_t(s + 3)})});
         const auto index = TimelineIndex::build(sources);
         model.setRows(index, allRows(index));
         QCOMPARE(model.rowCount(), 15'000);

@@ -1,31 +1,12 @@
-#pragma once
-
-// Generated event tables for timeline tests, benchmarks and screenshots: web access logs and
-// syslog-like logs with realistic columns. Header-only so every test target can use it.
-
-#include "model/eventtable.h"
+#include "volumetable.h"
 
 #include <cstdio>
-#include <memory>
 #include <random>
 #include <string>
 
-namespace inquest::testing {
+namespace inquest::scenario {
 
-struct GeneratedLog
-{
-    std::size_t rows = 1000;
-    int64_t startUs = 1292190300'000'000; // 2010-12-12 21:45:00Z
-    int64_t meanGapUs = 1000;             // mean time between events
-    bool syslog = false;                  // severity + message instead of HTTP columns
-    bool shuffled = false;                // times not in file order (like a merged export)
-    int clients = 5000;
-    int paths = 2000;
-    int hosts = 1; // distinct values of the host column
-    uint32_t seed = 1;
-};
-
-inline std::shared_ptr<EventTable> generateEvents(const GeneratedLog &g)
+std::shared_ptr<EventTable> volumeTable(const VolumeSpec &g)
 {
     auto t = std::make_shared<EventTable>();
     t->reserve(g.rows);
@@ -76,4 +57,4 @@ inline std::shared_ptr<EventTable> generateEvents(const GeneratedLog &g)
     return t;
 }
 
-} // namespace inquest::testing
+} // namespace inquest::scenario
