@@ -154,8 +154,9 @@ public:
             context = text.substr(ctx + 2);
             text = text.substr(0, ctx);
         }
-        out.message[row] = out.strings.intern(text.substr(0, 200));
-        m_templates.add(out, row, text); // the whole text, as template + arguments
+        // nginx names no module or program: the text is kept once, as template + arguments (the
+        // message column, the tag, stays empty).
+        m_templates.add(out, row, text);
         for (std::size_t p = 0; p < context.size();) {
             const auto colon = context.find(": ", p);
             if (colon == std::string_view::npos)

@@ -1,5 +1,6 @@
 #include "jsonlinesreader.h"
 #include "fieldnames.h"
+#include "logtemplates.h"
 #include "model/httpstatus.h"
 
 #include <QJsonDocument>
@@ -94,7 +95,9 @@ public:
         out.client[row] = intern(Client);
         out.path[row] = intern(Path);
         out.host[row] = intern(Host);
-        out.message[row] = intern(Message);
+        // The message text on templates: a repeated message does not cost its text again.
+        const QByteArray message = text(Message);
+        m_templates.add(out, row, std::string_view(message.constData(), std::size_t(message.size())));
         out.agent[row] = intern(Agent);
         out.referer[row] = intern(Referer);
         return LineResult::Event;
@@ -128,6 +131,7 @@ private:
 
     ZoneConverter m_zone;
     FieldLists m_fields;
+    LogTemplateMiner m_templates;
 };
 
 } // namespace

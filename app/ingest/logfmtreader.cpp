@@ -1,5 +1,6 @@
 #include "logfmtreader.h"
 #include "fieldnames.h"
+#include "logtemplates.h"
 #include "model/httpstatus.h"
 
 #include <QHash>
@@ -123,7 +124,9 @@ public:
         out.client[row] = intern(Client);
         out.path[row] = intern(Path);
         out.host[row] = intern(Host);
-        out.message[row] = intern(Message);
+        // The message text on templates: a repeated message does not cost its text again.
+        if (const std::string *v = find(Message))
+            m_templates.add(out, row, *v);
         out.agent[row] = intern(Agent);
         out.referer[row] = intern(Referer);
         return LineResult::Event;
@@ -143,6 +146,7 @@ private:
 
     ZoneConverter m_zone;
     std::array<std::vector<std::string>, ColumnCount> m_names;
+    LogTemplateMiner m_templates;
     std::vector<Pair> m_pairs;
 };
 
