@@ -10,8 +10,9 @@ namespace inquest {
 AnalyzeJob::AnalyzeJob(QObject *parent)
     : QObject(parent)
 {
+    // The value and the text as they are now (both move on while the signal is queued).
     connect(&m_watcher, &QFutureWatcher<DetectorOutput>::progressValueChanged, this,
-            [this](int value) { emit progressChanged(value, m_watcher.progressText()); });
+            [this](int) { emit progressChanged(m_watcher.progressValue(), m_watcher.progressText()); });
     connect(&m_watcher, &QFutureWatcher<DetectorOutput>::finished, this, &AnalyzeJob::finished);
 }
 

@@ -84,8 +84,16 @@ QString ScoreExplanation::summary(int mentioned) const
         return tr("Tie: %1 have the same %2; no hypothesis leads, whatever their order in the list.")
             .arg(names.join(QStringLiteral(", ")), measure);
     }
-    QString text =
-        tr("%1 leads %2 by %3 in %4.").arg(leader()->name, runnerUp()->name, QString::number(margin, 'f', 2), measure);
+    // The runner-up may share its rank: the gap is the same to each, the items' shares are not.
+    QStringList alsoSecond;
+    for (const HypothesisScore &h : hypotheses) {
+        if (h.rank == runnerUp()->rank && h.id != runnerUp()->id)
+            alsoSecond.append(h.name);
+    }
+    const QString second = alsoSecond.isEmpty() ? runnerUp()->name
+                                                : tr("%1 (tied for second with %2; the shares below are against %1)")
+                                                      .arg(runnerUp()->name, alsoSecond.join(QStringLiteral(", ")));
+    QString text = tr("%1 leads %2 by %3 in %4.").arg(leader()->name, second, QString::number(margin, 'f', 2), measure);
     const QString gap = gapItems(mentioned);
     text += u' ' + (gap.isEmpty() ? tr("No item separates them.") : tr("Most of the gap: %1.").arg(gap));
     if (std::abs(priorDifference) >= 0.005)

@@ -99,6 +99,18 @@ private slots:
         }
     }
 
+    void aSharedSecondPlaceIsNamed()
+    {
+        using enum Rating;
+        // Hardware 0, DDoS −1, crowd −1: DDoS and crowd share second place.
+        const ScoreExplanation x = explain(hypotheses(), {item(10, "A", Relevance::Medium, N, I, I)});
+        QVERIFY(!x.tie);
+        QVERIFY2(x.summary().startsWith(QStringLiteral("Hardware failure leads DDoS attack (tied for second with "
+                                                       "Flash crowd; the shares below are against DDoS attack) by "
+                                                       "1.00")),
+                 qPrintable(x.summary()));
+    }
+
     void posteriorGapsIncludeThePriors()
     {
         using enum Rating;

@@ -155,6 +155,14 @@ private slots:
         QCOMPARE(w.evidenceDock()->matrix()->currentId(), suggested.first().id);
         QTest::qWait(100);
         QVERIFY(w.grab().save(screenshot(QStringLiteral("inquest-analyze-result.png"))));
+        // Docked narrow: the result wraps rather than widening the dock.
+        EvidenceDock *dock = w.evidenceDock();
+        dock->setFloating(true);
+        dock->resize(520, 560);
+        QTest::qWait(50);
+        QVERIFY(panel->statusLabel()->width() < 520);
+        QVERIFY(dock->grab().save(screenshot(QStringLiteral("inquest-analyze-result-narrow.png"))));
+        dock->setFloating(false);
 
         // One undo step: undo removes every suggestion and marker, redo brings them back.
         QCOMPARE(w.document()->undoStack()->count(), steps + 1);
