@@ -10,6 +10,7 @@
 #include "dialogs/exportdialog.h"
 #include "dialogs/importdialog.h"
 #include "dialogs/verifydialog.h"
+#include "docks/analyzepanel.h"
 #include "docks/evidencedock.h"
 #include "docks/scoringdock.h"
 #include "docks/sourcesdock.h"
@@ -169,6 +170,11 @@ void MainWindow::createMenus()
                         dialog->open();
                     })
         ->setObjectName(QStringLiteral("actionCaseProperties"));
+
+    QMenu *analysis = menuBar()->addMenu(tr("&Analysis"));
+    analysis->addAction(m_evidenceDock->analyzePanel()->analyzeAction());
+    connect(m_evidenceDock->analyzePanel(), &AnalyzePanel::statusMessage, this,
+            [this](const QString &m) { statusBar()->showMessage(m, 8000); });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (QDockWidget *dock : findChildren<QDockWidget *>())

@@ -79,20 +79,13 @@ int analyze(const QStringList &args, QTextStream &out, QTextStream &err)
     const bool accept = cl.has(QStringLiteral("accept"));
     const DetectorOutput output = runDetectors(doc.data());
     const DetectorRunSummary summary = applyDetectorOutput(doc, output, accept);
-    QStringList detectors;
     QJsonArray detectorList;
     for (const auto &d : standardDetectors()) {
-        detectors.append(d->name() + u'@' + d->version());
         detectorList.append(QJsonObject{{QStringLiteral("name"), d->name()},
                                         {QStringLiteral("version"), d->version()},
                                         {QStringLiteral("parameters"), d->parameters()}});
     }
-    doc.recordCustody(QStringLiteral("analyze"), QStringLiteral("detectors %1: %2 added%3, %4 replaced, %5 kept")
-                                                     .arg(detectors.join(u','))
-                                                     .arg(summary.added)
-                                                     .arg(accept ? QStringLiteral(" and accepted") : QString())
-                                                     .arg(summary.removed)
-                                                     .arg(summary.kept));
+    recordDetectorRun(doc, summary, accept);
     if (!casefile::save(doc, path, &error)) {
         err << "inquest analyze: " << error << '\n';
         return BadInput;

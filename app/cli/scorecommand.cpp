@@ -2,10 +2,12 @@
 #include "commands.h"
 
 #include "casefile/casefile.h"
-#include "scoring/scores.h"
+#include "scoring/scoreexplanation.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+
+#include <cmath>
 
 namespace inquest::cli {
 
@@ -17,6 +19,58 @@ QJsonObject toJson(const ScoreResult &r, const HypothesisScore &s)
             {QStringLiteral("rank"), s.rank},       {QStringLiteral("weighted_inconsistency"), s.inconsistency},
             {QStringLiteral("support"), s.support}, {QStringLiteral("posterior"), s.posterior},
             {QStringLiteral("tie"), r.tied(s)}};
+}
+
+// Why the leader leads: the sentence, then each item that separates the first two, with what
+// it adds to the gap and to each of them.
+void printWhy(const ScoreExplanation &why, QTextStream &out)
+{
+    if (!why.runnerUp())
+        return;
+    out << "Why: " << why.summary() << '\n';
+    int others = 0;
+    for (const ScoreExplanation::Item &item : why.items) {
+        if (std::abs(item.difference) < 0.005) {
+            ++others;
+            continue;
+        }
+        QStringList cells;
+        for (const HypothesisScore *h : {why.leader(), why.runnerUp()})
+            cells.append(
+                QStringLiteral("%1 %2 %3")
+                    .arg(h->name, toString(item.ratings.value(h->id)), signedNumber(item.contribution.value(h->id))));
+        out << QStringLiteral("  %1  #%2 %3 (weight %4; %5)\n")
+                   .arg(signedNumber(item.difference).rightJustified(6))
+                   .arg(item.evidence)
+                   .arg(item.title, QString::number(item.weight, 'f', 2), cells.join(QStringLiteral(", ")));
+    }
+    if (others)
+        out << "  " << others << " other item(s) add the same to both\n";
+}
+
+QJsonObject toJson(const ScoreExplanation &why)
+{
+    QJsonArray items;
+    for (const ScoreExplanation::Item &item : why.items) {
+        QJsonObject contributions, ratings;
+        for (const HypothesisScore &h : why.hypotheses) {
+            contributions.insert(h.name, item.contribution.value(h.id));
+            ratings.insert(h.name, toString(item.ratings.value(h.id)));
+        }
+        items.append(QJsonObject{{QStringLiteral("id"), item.evidence},
+                                 {QStringLiteral("title"), item.title},
+                                 {QStringLiteral("weight"), item.weight},
+                                 {QStringLiteral("difference"), item.difference},
+                                 {QStringLiteral("contributions"), contributions},
+                                 {QStringLiteral("ratings"), ratings}});
+    }
+    return {{QStringLiteral("summary"), why.summary()},
+            {QStringLiteral("leader"), why.leader() ? QJsonValue(why.leader()->name) : QJsonValue()},
+            {QStringLiteral("runner_up"), why.runnerUp() ? QJsonValue(why.runnerUp()->name) : QJsonValue()},
+            {QStringLiteral("tie"), why.tie},
+            {QStringLiteral("measure"), why.measure},
+            {QStringLiteral("prior_difference"), why.priorDifference},
+            {QStringLiteral("items"), items}};
 }
 
 void printText(const CaseData &data, const ScoreResult &r, QTextStream &out)
@@ -52,6 +106,7 @@ void printText(const CaseData &data, const ScoreResult &r, QTextStream &out)
                 out << "critical: #" << id << ' ' << e.title << '\n';
         }
     }
+    printWhy(explainScores(data.hypotheses, data.evidence, r), out);
 }
 
 } // namespace
@@ -87,6 +142,7 @@ int score(const QStringList &args, QTextStream &out, QTextStream &err)
     for (const HypothesisScore &s : r.tiedForFirst())
         tiedFirst.append(s.name);
     doc.insert(QStringLiteral("tied_for_first"), tiedFirst);
+    doc.insert(QStringLiteral("explanation"), toJson(explainScores(data->hypotheses, data->evidence, r)));
     if (const HypothesisScore *lead = r.leading())
         doc.insert(QStringLiteral("leading"), QJsonObject{{QStringLiteral("name"), lead->name},
                                                           {QStringLiteral("kind"), toString(lead->kind)},

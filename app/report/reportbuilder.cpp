@@ -356,6 +356,33 @@ void ReportBuilder::scoring()
         add(ReportBlock::paragraph(QStringLiteral("Ranked by %1.").arg(m_scores.rankBy)));
     for (const QString &f : m_scores.formulas)
         add(ReportBlock::paragraph(f, false, true));
+    whyTheLeaderLeads();
+}
+
+void ReportBuilder::whyTheLeaderLeads()
+{
+    if (m_scores.ranked.size() < 2)
+        return;
+    if (m_scores.whySummary.isEmpty() && m_scores.why.isEmpty())
+        return; // scores supplied without the explanation
+    add(ReportBlock::heading(QStringLiteral("Why the leader leads"), 2));
+    add(ReportBlock::paragraph(m_scores.whySummary));
+    if (m_scores.why.isEmpty())
+        return;
+    const QString first = m_scores.ranked.at(0).name, second = m_scores.ranked.at(1).name;
+    ReportBlock t = ReportBlock::table({QStringLiteral("Evidence"), QStringLiteral("Weight"), first, second,
+                                        QStringLiteral("\u0394 (%1 \u2212 %2)").arg(first, second)},
+                                       {40, 10, 16, 16, 18});
+    for (const ReportScores::Contribution &c : m_scores.why)
+        t.rows.append({QStringLiteral("E%1 %2").arg(c.evidence).arg(c.title), number(c.weight), c.leader, c.runnerUp,
+                       c.differenceText});
+    add(t);
+    add(ReportBlock::paragraph(
+        QStringLiteral("Each cell: the item's contribution to the hypothesis's score (in %1) and its rating; \u0394 "
+                       "sums to the margin. %2 other accepted item(s) add the same to both and are not listed.")
+            .arg(m_scores.rankBy.isEmpty() ? QStringLiteral("ranking units") : m_scores.rankBy)
+            .arg(m_scores.whyOthers),
+        false, true));
 }
 
 void ReportBuilder::sensitivity()

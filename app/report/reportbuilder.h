@@ -50,6 +50,7 @@ private:
     void charts();
     void evidence();
     void scoring();
+    void whyTheLeaderLeads();
     void sensitivity();
     void statements();
     void sources();

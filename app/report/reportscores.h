@@ -40,6 +40,22 @@ struct ReportScores
         QString flipsTo; // the hypothesis that would then lead
     };
     QList<Sensitivity> sensitivity;
+
+    // Why the leader leads (scoring/scoreexplanation): one sentence, and the accepted items that
+    // separate the first two, the largest share of the gap first.
+    struct Contribution
+    {
+        Id evidence = 0;
+        QString title;
+        double weight = 0;
+        double difference = 0;  // to the leader − to the runner-up, in ranking units
+        QString differenceText; // the same, signed, as printed ("+1.41", "−0.50")
+        QString leader;         // "+0.00 CC": contribution and rating for the leader
+        QString runnerUp;       // the same for the runner-up
+    };
+    QString whySummary;
+    QList<Contribution> why;
+    int whyOthers = 0;    // accepted items that do not separate the first two (not listed)
     QString rankBy;       // e.g. "weighted inconsistency"
     QStringList formulas; // how each printed score is computed, one line each
 

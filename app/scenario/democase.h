@@ -6,14 +6,25 @@
 
 namespace inquest::scenario {
 
-// The reference incident as a case: the generated logs of five storefronts and of the
-// European datacenter (written to logDirectory), a short article written for the demo with the
-// statements of the company, the activists and the leak site in our own words, and hypotheses
-// of every kind. Detectors are not run here (the caller decides). Deterministic for a seed.
-std::optional<CaseData> buildDemoCase(const QString &logDirectory, QString *error, uint64_t seed = 20101212);
+// The demo's files, as an analyst would receive them: the generated logs of five storefronts
+// and of the European datacenter, and a short article written for the demo (in our own words)
+// with a "Published:"/"Outlet:" header. Nothing here reads them back: the demo imports them
+// through the importer, the news extractor and the detectors (cli/democommand).
+struct DemoFiles
+{
+    QStringList logs;
+    QString article;
+};
 
-// The demo article and its statements (offsets point into the text).
+// Writes the reference incident's logs into logDirectory and the article to articlePath.
+// Deterministic for a seed. Returns nullopt and sets *error when a file cannot be written.
+std::optional<DemoFiles> writeDemoFiles(const QString &logDirectory, const QString &articlePath, QString *error,
+                                        uint64_t seed = 20101212);
+
+// The case before anything is imported: title, description and hypotheses of every kind.
+CaseData emptyDemoCase();
+
+// The demo article's text, as written to its file.
 QString demoArticleText();
-QList<Statement> demoStatements(const QString &articleText);
 
 } // namespace inquest::scenario

@@ -193,6 +193,8 @@ ScoreResult computeScores(const QList<Hypothesis> &hypotheses, const QList<Evide
         es.id = row.e->id;
         es.weight = row.weight;
         es.diagnosticity = diagnosticity(*row.e, hypotheses);
+        for (std::size_t j = 0; j < H; ++j)
+            es.contribution.insert(hypotheses[qsizetype(j)].id, row.primary[j]);
         for (std::size_t j = 0; j < H; ++j) {
             p[j] = primary[j] - row.primary[j];
             s[j] = support[j] - row.support[j];

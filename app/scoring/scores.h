@@ -4,6 +4,8 @@
 
 #include "model/hypothesis.h"
 
+#include <QMap>
+
 #include <optional>
 
 namespace inquest {
@@ -53,6 +55,10 @@ struct EvidenceSensitivity
     // hypothesis reaches the leader's score; empty when no scaling of this item can do that.
     std::optional<double> flipFactor;
     Id flipsTo = 0; // the hypothesis that would then lead
+    // What the item adds to each hypothesis's ranking score (WI, or L in posterior mode), by
+    // hypothesis id: the terms of the sums above. Their sum over the items (plus ln prior in
+    // posterior mode) is each hypothesis's score.
+    QMap<Id, double> contribution;
 };
 
 struct ScoreResult

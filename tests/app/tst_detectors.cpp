@@ -495,6 +495,15 @@ private slots:
         doc.undoStack()->undo(); // the whole run is one step
         QCOMPARE(doc.evidence().size(), before);
         QCOMPARE_ENUM(doc.evidence().first().state, EvidenceState::Accepted);
+        // A suggestion the analyst starred (or tagged, commented, re-rated) stays as it is.
+        const Id starred = doc.evidence().last().id;
+        QCOMPARE_ENUM(doc.find<Evidence>(starred)->state, EvidenceState::Suggested);
+        QVERIFY(!analystEdited(*doc.find<Evidence>(starred), doc.hypotheses()));
+        edit::setValue(&doc, starred, &Evidence::starred, true, QStringLiteral("Star"));
+        QVERIFY(analystEdited(*doc.find<Evidence>(starred), doc.hypotheses()));
+        QCOMPARE(applyDetectorOutput(doc, runDetectors(doc.data()), false).kept, 2);
+        QVERIFY(doc.find<Evidence>(starred));
+        QCOMPARE(doc.evidence().size(), before);
         const DetectorRunSummary accepted = applyDetectorOutput(doc, runDetectors(doc.data()), true);
         for (Id id : accepted.addedIds)
             QCOMPARE_ENUM(doc.find<Evidence>(id)->state, EvidenceState::Accepted);

@@ -5,6 +5,7 @@
 
 #include "report/findingsreport.h"
 #include "report/reportbuilder.h"
+#include "report/reportscoring.h"
 
 #include <QCryptographicHash>
 #include <QProcess>
@@ -352,6 +353,26 @@ private slots:
             poppler(QStringLiteral("pdftotext"), {writePdf(named, QStringLiteral("named.pdf")), QStringLiteral("-")}));
         QVERIFY2(namedText.contains(QStringLiteral("Leading hypothesis: Botnet flood (DDoS attack)")),
                  qPrintable(namedText.left(2000)));
+    }
+
+    // The "why" table is the scores' own: the leader, the runner-up and the items between them.
+    void whyTheLeaderLeads()
+    {
+        const ReportScores scores = scoreCaseForReport(m_case);
+        QVERIFY(scores.ranked.size() >= 2);
+        QVERIFY(!scores.why.isEmpty());
+        double gap = 0;
+        for (const ReportScores::Contribution &c : scores.why)
+            gap += c.difference;
+        QVERIFY(std::abs(gap - scores.margin) < 1e-9); // the listed items make the whole margin
+        const FindingsReport report(m_case, scores, nullptr, fixedOptions());
+        const QString text = normalised(
+            poppler(QStringLiteral("pdftotext"), {writePdf(report, QStringLiteral("why.pdf")), QStringLiteral("-")}));
+        QVERIFY(text.contains(QStringLiteral("Why the leader leads")));
+        QVERIFY2(text.contains(scores.ranked.at(0).name + QStringLiteral(" leads ") + scores.ranked.at(1).name),
+                 qPrintable(text));
+        QVERIFY(text.contains(scores.why.first().differenceText));
+        QVERIFY(text.contains(QStringLiteral("sums to the margin")));
     }
 
     void notScored()

@@ -52,8 +52,9 @@ private slots:
     {
         const QDir logs(m_dir.filePath(QStringLiteral("demo.logs")));
         for (const char *name : {"amazon.co.uk-access.log", "amazon.de-access.log", "amazon.fr-access.log",
-                                 "amazon.es-access.log", "amazon.com-access.log", "dub-syslog.log", "article.txt"})
+                                 "amazon.es-access.log", "amazon.com-access.log", "dub-syslog.log"})
             QVERIFY2(logs.exists(QString::fromLatin1(name)), name);
+        QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("demo.news/article.txt"))));
         QString error;
         const auto data = casefile::read(m_case, &error);
         QVERIFY2(data, qPrintable(error));
@@ -61,8 +62,8 @@ private slots:
         QStringList organisations;
         for (const Statement &s : data->statements)
             organisations.append(s.organisation);
+        // Read by the news extractor from the article, not written by hand.
         QVERIFY(organisations.contains(QStringLiteral("Amazon")) &&
-                organisations.contains(QStringLiteral("Anonymous")) &&
                 organisations.contains(QStringLiteral("WikiLeaks")));
         for (const Statement &s : data->statements) {
             const Source *article = nullptr;
@@ -89,6 +90,60 @@ private slots:
         for (const QString &name : QDir(m_dir.filePath(QStringLiteral("demo.logs"))).entryList(QDir::Files))
             QCOMPARE(hashOf(other.filePath(QStringLiteral("again.logs/") + name)),
                      hashOf(m_dir.filePath(QStringLiteral("demo.logs/") + name)));
+        QCOMPARE(hashOf(other.filePath(QStringLiteral("again.news/article.txt"))),
+                 hashOf(m_dir.filePath(QStringLiteral("demo.news/article.txt"))));
+    }
+
+    // What the demo shows is what a user gets from its files: a new case, the log folder and
+    // the article imported with no options, then analyze.
+    void aUserImportingTheFilesGetsTheDemo()
+    {
+        const QString user = m_dir.filePath(QStringLiteral("user.inquest"));
+        QCOMPARE(inquestRun({QStringLiteral("new"), user, QStringLiteral("--hypotheses"),
+                             QStringLiteral("hardware,ddos,flash-crowd,network,change")})
+                     .status,
+                 0);
+        Run r = inquestRun({QStringLiteral("import"), user, m_dir.filePath(QStringLiteral("demo.logs"))});
+        QVERIFY2(r.status == 0, qPrintable(r.err + r.out));
+        r = inquestRun({QStringLiteral("import-news"), user, m_dir.filePath(QStringLiteral("demo.news/article.txt"))});
+        QVERIFY2(r.status == 0, qPrintable(r.err + r.out));
+        r = inquestRun({QStringLiteral("analyze"), user});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+
+        QString error;
+        const auto demo = casefile::read(m_case, &error);
+        const auto mine = casefile::read(user, &error);
+        QVERIFY2(demo && mine, qPrintable(error));
+        auto statements = [](const CaseData &d) {
+            QStringList list;
+            for (const Statement &s : d.statements)
+                list.append(QStringLiteral("%1 | %2 | %3 | %4%5")
+                                .arg(s.speaker, s.organisation, s.quote)
+                                .arg(s.reliability)
+                                .arg(s.credibility));
+            return list;
+        };
+        QCOMPARE(statements(*mine), statements(*demo));
+        auto findings = [](const CaseData &d) {
+            QStringList list;
+            for (const Evidence &e : d.evidence) {
+                QStringList r;
+                for (auto it = e.kindRatings.cbegin(); it != e.kindRatings.cend(); ++it)
+                    r.append(toString(it.key()) + u'=' + toString(it.value()));
+                list.append(e.title + QStringLiteral(" | ") + e.reason + QStringLiteral(" | ") + r.join(u' ') +
+                            QStringLiteral(" | ") + toString(e.state));
+            }
+            return list;
+        };
+        QVERIFY(!findings(*demo).isEmpty());
+        QCOMPARE(findings(*mine), findings(*demo));
+        QCOMPARE(mine->markers.size(), demo->markers.size());
+        qint64 demoEvents = 0, myEvents = 0;
+        for (const Source &s : demo->sources)
+            demoEvents += s.events;
+        for (const Source &s : mine->sources)
+            myEvents += s.events;
+        QCOMPARE(myEvents, demoEvents);
     }
 
     void analyzeSuggestsThenAccepts()

@@ -92,6 +92,22 @@ private slots:
         const double hw = std::pow(0.25, std::sqrt(2.0)), dd = std::pow(2.0, std::sqrt(2.0)) * 0.5;
         QCOMPARE(first.value(QStringLiteral("posterior")).toDouble(), dd / (hw + dd));
         QCOMPARE(o.value(QStringLiteral("critical_evidence")).toArray(), (QJsonArray{m_ids[0]}));
+        // Why DDoS leads: e1 adds 0 to DDoS and −2√2 to HW (+2.83 to the gap), e2 −1 to DDoS.
+        const QJsonObject why = o.value(QStringLiteral("explanation")).toObject();
+        QCOMPARE(why.value(QStringLiteral("leader")).toString(), QStringLiteral("DDoS attack"));
+        QCOMPARE(why.value(QStringLiteral("runner_up")).toString(), QStringLiteral("Hardware failure"));
+        QVERIFY(!why.value(QStringLiteral("tie")).toBool());
+        const QJsonArray items = why.value(QStringLiteral("items")).toArray();
+        QCOMPARE(items.size(), 2);
+        const QJsonObject e1 = items[0].toObject();
+        QCOMPARE(e1.value(QStringLiteral("id")).toInteger(), m_ids[0]);
+        QCOMPARE(e1.value(QStringLiteral("difference")).toDouble(), 2 * std::sqrt(2.0));
+        QCOMPARE(
+            e1.value(QStringLiteral("contributions")).toObject().value(QStringLiteral("Hardware failure")).toDouble(),
+            -2 * std::sqrt(2.0));
+        QCOMPARE(e1.value(QStringLiteral("ratings")).toObject().value(QStringLiteral("DDoS attack")).toString(),
+                 QStringLiteral("C"));
+        QCOMPARE(items[1].toObject().value(QStringLiteral("difference")).toDouble(), -1.0);
     }
 
     void scoreText()
@@ -102,6 +118,14 @@ private slots:
         QVERIFY2(text.contains(QStringLiteral("Scored 2 accepted evidence")), qPrintable(r.out));
         QVERIFY(text.indexOf(QStringLiteral("DDoS attack")) < text.indexOf(QStringLiteral("Hardware failure")));
         QVERIFY(text.contains(QStringLiteral("critical: #%1 Botnet").arg(m_ids[0])));
+        QVERIFY2(text.contains(QStringLiteral("Why: DDoS attack leads Hardware failure by 1.83 in weighted "
+                                              "inconsistency.")),
+                 qPrintable(text));
+        QVERIFY2(
+            text.contains(QStringLiteral("   +2.83  #%1 Botnet signature in access log (weight 1.41; DDoS attack C "
+                                         "0, Hardware failure II \u22122.83)")
+                              .arg(m_ids[0])),
+            qPrintable(text));
     }
 
     // Equal scores are a tie whatever the order of the list: equal ranks, "tie" in the text and
@@ -122,6 +146,11 @@ private slots:
                  qPrintable(text.out));
         QCOMPARE(text.out.count(QStringLiteral("  =1 ")), 2);
         QCOMPARE(text.out.count(QStringLiteral("  tie\n")), 2);
+        QVERIFY2(text.out.contains(QStringLiteral("Why: Tie: Hardware failure, DDoS attack have the same weighted "
+                                                  "inconsistency; no hypothesis leads")),
+                 qPrintable(text.out));
+        QVERIFY(!text.out.contains(QStringLiteral(" leads Hardware")) &&
+                !text.out.contains(QStringLiteral(" leads DDoS")));
 
         const Run json = inquestRun({QStringLiteral("score"), path, QStringLiteral("--json")});
         QCOMPARE(json.status, 0);

@@ -4,11 +4,14 @@
 
 #include "docks/evidencedock.h"
 #include "docks/evidencematrixview.h"
+#include "docks/scoreexplanationview.h"
 #include "docks/scoringdock.h"
 #include "models/evidencemodel.h"
 #include "models/scoretablemodel.h"
 
+#include <QLabel>
 #include <QTabWidget>
+#include <QTableWidget>
 
 #include "model/casedocument.h"
 
@@ -198,9 +201,32 @@ private slots:
         QVERIFY(board->grab().save(QDir(dir).filePath(QStringLiteral("inquest-evidence-board.png"))));
         QVERIFY(panel->grab().save(QDir(dir).filePath(QStringLiteral("inquest-scoring-panel.png"))));
         QVERIFY(QFileInfo(whole).size() > 10000);
-        panel->tabs()->setCurrentIndex(2); // the weights editor
+        // Why DDoS leads: every accepted item with its contribution, the gap items first.
+        QCOMPARE(panel->tabs()->currentWidget(), panel->explanationView());
+        const ScoreExplanation &why = panel->explanationView()->explanation();
+        QCOMPARE(why.items.size(), 11);
+        QCOMPARE(panel->explanationView()->table()->rowCount(), 11);
+        QVERIFY2(why.summary().startsWith(QStringLiteral("DDoS attack leads ")), qPrintable(why.summary()));
+        QCOMPARE(panel->explanationView()->summaryLabel()->text(), why.summary());
+        QVERIFY(panel->summaryLabel()->text().contains(QStringLiteral("Most of the margin")));
+        QVERIFY(window.grab().save(QDir(dir).filePath(QStringLiteral("inquest-scoring-why-window.png"))));
+        // Docked narrow (the default layout gives it about a fifth of 1600 px): the title and the
+        // gap column stay readable, the hypotheses scroll sideways. Taller than docked, so that
+        // the tab shows without scrolling the panel.
+        panel->setFloating(true);
+        panel->resize(300, 900);
+        QTest::qWait(50);
+        QTableWidget *table = panel->explanationView()->table();
+        QVERIFY(table->columnWidth(0) >= table->fontMetrics().averageCharWidth() * 20);
+        QVERIFY(table->columnViewportPosition(1) + table->columnWidth(1) <= table->viewport()->width());
+        QVERIFY(panel->grab().save(QDir(dir).filePath(QStringLiteral("inquest-scoring-why-narrow.png"))));
+        panel->resize(520, 900);
+        QTest::qWait(50);
+        QVERIFY(panel->grab().save(QDir(dir).filePath(QStringLiteral("inquest-scoring-why.png"))));
+        panel->setFloating(false);
+        panel->tabs()->setCurrentIndex(3); // the weights editor
         QVERIFY(panel->grab().save(QDir(dir).filePath(QStringLiteral("inquest-scoring-weights.png"))));
-        panel->tabs()->setCurrentIndex(1); // the hypotheses editor
+        panel->tabs()->setCurrentIndex(2); // the hypotheses editor
         QVERIFY(panel->grab().save(QDir(dir).filePath(QStringLiteral("inquest-scoring-hypotheses.png"))));
 
         // The board on its own at a working size, as an analyst would float it on a second screen.

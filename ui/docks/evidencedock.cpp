@@ -1,4 +1,5 @@
 #include "evidencedock.h"
+#include "analyzepanel.h"
 #include "evidencedetail.h"
 #include "evidencematrixview.h"
 
@@ -34,6 +35,7 @@ EvidenceDock::EvidenceDock(CaseDocument *doc, QWidget *parent)
     , m_starFilter(new QCheckBox(tr("\u2605 only")))
     , m_bulkTag(new QLineEdit)
     , m_count(new QLabel)
+    , m_analyzePanel(new AnalyzePanel(doc))
 {
     setObjectName(QStringLiteral("evidenceDock"));
     m_filter->setSourceModel(m_model);
@@ -55,6 +57,8 @@ EvidenceDock::EvidenceDock(CaseDocument *doc, QWidget *parent)
 
     auto *tools = new QToolBar;
     tools->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    tools->addAction(m_analyzePanel->analyzeAction());
+    tools->addSeparator();
     tools->addAction(tr("Add note"), this, &EvidenceDock::addNote)->setObjectName(QStringLiteral("actionAddNote"));
     tools->addAction(tr("Accept"), this, &EvidenceDock::acceptSelected)->setObjectName(QStringLiteral("actionAccept"));
     tools->addAction(tr("Reject"), this, &EvidenceDock::rejectSelected)->setObjectName(QStringLiteral("actionReject"));
@@ -117,6 +121,7 @@ EvidenceDock::EvidenceDock(CaseDocument *doc, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(tools);
+    layout->addWidget(m_analyzePanel);
     layout->addLayout(filters);
     layout->addWidget(splitter, 1);
     setWidget(content);
@@ -131,6 +136,11 @@ EvidenceDock::EvidenceDock(CaseDocument *doc, QWidget *parent)
     connect(m_matrix, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
         if (!(index.flags() & Qt::ItemIsEditable))
             showCurrentOnChart();
+    });
+    // A run's suggestions are reviewed where they land: the first is shown and selected.
+    connect(m_analyzePanel, &AnalyzePanel::analyzed, this, [this](const QList<Id> &ids) {
+        if (!ids.isEmpty())
+            showEvidence(ids.first());
     });
     connect(m_detail, &EvidenceDetail::showOnChartRequested, this, &EvidenceDock::showCurrentOnChart);
     updateCount();

@@ -12,6 +12,7 @@ class QLineEdit;
 
 namespace inquest {
 
+class AnalyzePanel;
 class CaseDocument;
 class EvidenceDetail;
 class EvidenceFilterModel;
@@ -19,7 +20,8 @@ class EvidenceMatrixView;
 class EvidenceModel;
 
 // The evidence board: the ACH matrix (evidence × hypotheses) with filters by state, tag and
-// star, bulk accept/reject/tag/delete of the selected rows, and the selected item's details.
+// star, bulk accept/reject/tag/delete of the selected rows, the selected item's details, and
+// Analyze, whose suggestions are reviewed here.
 class EvidenceDock : public QDockWidget
 {
     Q_OBJECT
@@ -34,6 +36,8 @@ public:
     QLineEdit *tagFilterEdit() const { return m_tagFilter; }
     QCheckBox *starFilterBox() const { return m_starFilter; }
     QLineEdit *bulkTagEdit() const { return m_bulkTag; }
+    // Analyze (the action is also in the Analysis menu), its progress and its result.
+    AnalyzePanel *analyzePanel() const { return m_analyzePanel; }
 
     // Shows the item (clearing filters that hide it) and makes it current.
     void showEvidence(Id id);
@@ -69,6 +73,7 @@ private:
     QCheckBox *m_starFilter;
     QLineEdit *m_bulkTag;
     QLabel *m_count;
+    AnalyzePanel *m_analyzePanel;
     QAction *m_showOnChart = nullptr;
 };
 

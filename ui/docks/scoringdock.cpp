@@ -1,5 +1,6 @@
 #include "scoringdock.h"
 #include "hypothesiseditor.h"
+#include "scoreexplanationview.h"
 #include "weightseditor.h"
 
 #include "charts/scorechart.h"
@@ -29,6 +30,7 @@ ScoringDock::ScoringDock(CaseDocument *doc, QWidget *parent)
     , m_rankingView(new QTableView)
     , m_chart(new ScoreChart)
     , m_critical(new QListWidget)
+    , m_explanation(new ScoreExplanationView)
     , m_tabs(new QTabWidget)
     , m_hypotheses(new HypothesisEditor(doc))
     , m_weights(new WeightsEditor(doc))
@@ -62,6 +64,10 @@ ScoringDock::ScoringDock(CaseDocument *doc, QWidget *parent)
             emit evidenceActivated(id);
     });
 
+    connect(m_explanation, &ScoreExplanationView::evidenceActivated, this, &ScoringDock::evidenceActivated);
+    m_tabs->addTab(m_explanation, tr("Why"));
+    m_tabs->setTabToolTip(0, tr("Why the leader leads: each accepted item's contribution to every hypothesis "
+                                "and to the gap between the first two"));
     m_tabs->addTab(m_critical, tr("Critical evidence"));
     m_tabs->addTab(m_hypotheses, tr("Hypotheses"));
     // The weights need more room than the tab usually has: scroll rather than squash.
@@ -114,6 +120,7 @@ void ScoringDock::recompute()
     m_rankingModel->setResult(m_result);
     fitRanking();
     m_chart->setResult(m_result);
+    m_explanation->setExplanation(explainScores(m_doc->hypotheses(), m_doc->evidence(), m_result));
     updateSummary();
     updateCritical();
 }
@@ -191,6 +198,10 @@ void ScoringDock::updateSummary()
                 .arg(m_result.counted)
                 .arg(byPosterior ? tr("posterior") : tr("weighted inconsistency"))
                 .arg(m_result.critical.size());
+    if (const ScoreExplanation &why = m_explanation->explanation(); !why.tie && why.runnerUp()) {
+        if (const QString gap = why.gapItems(); !gap.isEmpty())
+            text += QStringLiteral("<br>") + tr("Most of the margin (see <i>Why</i>): %1").arg(gap.toHtmlEscaped());
+    }
     if (const EvidenceSensitivity *s = m_result.mostSensitive())
         text += QStringLiteral("<br>") +
                 sensitivitySentence(evidenceTitle(s->id), *s->flipFactor, hypothesisName(s->flipsTo));
@@ -212,7 +223,7 @@ void ScoringDock::updateCritical()
         item->setFlags(Qt::NoItemFlags);
         m_critical->addItem(item);
     }
-    m_tabs->setTabText(0, tr("Critical evidence (%1)").arg(m_result.critical.size()));
+    m_tabs->setTabText(m_tabs->indexOf(m_critical), tr("Critical evidence (%1)").arg(m_result.critical.size()));
 }
 
 } // namespace inquest

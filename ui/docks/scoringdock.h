@@ -14,12 +14,13 @@ namespace inquest {
 class CaseDocument;
 class HypothesisEditor;
 class ScoreChart;
+class ScoreExplanationView;
 class ScoreTableModel;
 class WeightsEditor;
 
-// The scoring panel: hypotheses ranked with bars, the margin between first and second, the
-// critical evidence and the most sensitive weight, and editors for the hypotheses and the
-// weights. Recomputes on every change of the case (a few hundred µs for 500 × 8).
+// The scoring panel: hypotheses ranked with bars, the margin between first and second, why the
+// leader leads (each item's contribution), the critical evidence and the most sensitive weight, and editors for the
+// hypotheses and the weights. Recomputes on every change of the case (a few hundred µs for 500 × 8).
 class ScoringDock : public QDockWidget
 {
     Q_OBJECT
@@ -35,6 +36,8 @@ public:
     HypothesisEditor *hypothesisEditor() const { return m_hypotheses; }
     WeightsEditor *weightsEditor() const { return m_weights; }
     QTabWidget *tabs() const { return m_tabs; }
+    // The "Why" tab: each accepted item's contribution to every hypothesis and to the gap.
+    ScoreExplanationView *explanationView() const { return m_explanation; }
 
     void recompute();
 
@@ -57,6 +60,7 @@ private:
     QTableView *m_rankingView;
     ScoreChart *m_chart;
     QListWidget *m_critical;
+    ScoreExplanationView *m_explanation;
     QTabWidget *m_tabs;
     HypothesisEditor *m_hypotheses;
     WeightsEditor *m_weights;

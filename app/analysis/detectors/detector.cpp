@@ -203,10 +203,23 @@ std::vector<std::unique_ptr<Detector>> standardDetectors()
 
 DetectorOutput runDetectors(const CaseData &data)
 {
+    return *runDetectors(data, [](int, int, const QString &) { return true; });
+}
+
+std::optional<DetectorOutput> runDetectors(const CaseData &data, const DetectorStep &step)
+{
+    const auto detectors = standardDetectors();
+    const int steps = int(detectors.size()) + 1;
+    if (!step(0, steps, QString()))
+        return std::nullopt;
     AnalysisContext context(data);
     DetectorOutput out;
-    for (const auto &detector : standardDetectors())
-        detector->run(context, out);
+    for (int i = 0; i < int(detectors.size()); ++i) {
+        const Detector &detector = *detectors[std::size_t(i)];
+        if (!step(i + 1, steps, detector.name()))
+            return std::nullopt;
+        detector.run(context, out);
+    }
     out.incidents = context.incidents;
     return out;
 }

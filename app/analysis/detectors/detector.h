@@ -8,8 +8,10 @@
 
 #include <QJsonObject>
 
+#include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <tuple>
 #include <vector>
 
@@ -106,6 +108,10 @@ std::vector<std::unique_ptr<Detector>> standardDetectors();
 
 // Runs every standard detector over the case.
 DetectorOutput runDetectors(const CaseData &data);
+// The same, step by step: step(i, steps, name) is asked before each step (i = 0 builds the
+// per-site bins, then one step per detector, named) and stops the run when it returns false.
+using DetectorStep = std::function<bool(int step, int steps, const QString &detector)>;
+std::optional<DetectorOutput> runDetectors(const CaseData &data, const DetectorStep &step);
 
 // For findings about a statement: who made it ("Amazon (a spokeswoman)"), and the sentence that
 // quotes it ("Amazon (a spokeswoman) said “… not a DDoS attack”."), with the commas, stops and

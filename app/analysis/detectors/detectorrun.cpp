@@ -1,5 +1,6 @@
 #include "detectorrun.h"
 
+#include "model/casedocument.h"
 #include "model/commands.h"
 
 namespace inquest {
@@ -20,13 +21,26 @@ bool sameFinding(const Evidence &a, const Evidence &b)
 
 } // namespace
 
+bool analystEdited(const Evidence &e, const QList<Hypothesis> &hypotheses)
+{
+    // Detector::suggest tags each finding "detector" and the detector's name.
+    const QString name = detectorName(e.origin).section(u':', 1);
+    if (e.tags != QStringList{QStringLiteral("detector"), name} || e.starred || !e.comments.isEmpty())
+        return true;
+    for (const Hypothesis &h : hypotheses) {
+        if (e.ratings.contains(h.id) && e.kindRatings.contains(h.kind) && e.rating(h.id) != e.kindRatings.value(h.kind))
+            return true;
+    }
+    return false;
+}
+
 DetectorRunSummary applyDetectorOutput(CaseDocument &doc, const DetectorOutput &output, bool accept)
 {
     DetectorRunSummary summary;
     doc.undoStack()->beginMacro(QStringLiteral("Run detectors"));
     QList<Id> stale;
     for (const Evidence &e : doc.evidence()) {
-        if (fromDetector(e.origin) && e.state == EvidenceState::Suggested)
+        if (fromDetector(e.origin) && e.state == EvidenceState::Suggested && !analystEdited(e, doc.hypotheses()))
             stale.append(e.id);
     }
     for (Id id : std::as_const(stale))
@@ -60,6 +74,24 @@ DetectorRunSummary applyDetectorOutput(CaseDocument &doc, const DetectorOutput &
     }
     doc.undoStack()->endMacro();
     return summary;
+}
+
+QStringList detectorVersions()
+{
+    QStringList list;
+    for (const auto &d : standardDetectors())
+        list.append(d->name() + u'@' + d->version());
+    return list;
+}
+
+void recordDetectorRun(CaseDocument &doc, const DetectorRunSummary &summary, bool accepted)
+{
+    doc.recordCustody(QStringLiteral("analyze"), QStringLiteral("detectors %1: %2 added%3, %4 replaced, %5 kept")
+                                                     .arg(detectorVersions().join(u','))
+                                                     .arg(summary.added)
+                                                     .arg(accepted ? QStringLiteral(" and accepted") : QString())
+                                                     .arg(summary.removed)
+                                                     .arg(summary.kept));
 }
 
 } // namespace inquest
