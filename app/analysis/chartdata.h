@@ -42,6 +42,10 @@ struct ChartData
     NamedSeries status5xx;             // all sites
     NamedSeries noResponse;            // "000", "-", 444, 499, all sites
     NamedSeries errorRate;             // (5xx + no response) / requests, all sites
+    // Per site, in the order of `traffic`: what the errors pane splits by site and the bin
+    // tooltip lists. `failed` is 5xx + no response (model/httpstatus.h isFailure).
+    std::vector<NamedSeries> failed;
+    std::vector<NamedSeries> site4xx, site5xx, siteNoResponse;
     std::vector<NamedSeries> severity; // syslog, all sites: "emerg–err", "warning", "notice–debug"
     // Response-time percentiles per site that records them (name = site; series.metric says
     // p50, p95 or p99; ms). Percentiles do not add up across sites, so there is no total.
