@@ -186,6 +186,9 @@ bool TimelineView::showSourceLines(Id sourceId, qint64 firstLine, qint64 lastLin
 void TimelineView::documentChanged(const ChangeEvent &event)
 {
     applyDisplayZone();
+    // Another case (New, Open, Reload): the last case's filters would hide its lines.
+    if (event.entity == Entity::Case && event.action == ChangeAction::Reset)
+        m_filterBar->clear();
     // Coalesced: importing a folder adds thousands of sources in one go, and the index is
     // rebuilt once when control returns to the event loop rather than once per source.
     const bool renamed = event.entity == Entity::Case && SiteRule::of(m_doc->meta()).renames() != m_siteRenames;
