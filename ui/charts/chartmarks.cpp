@@ -170,7 +170,7 @@ void ChartMarks::layoutLabels()
     const double captionBottom = caption->bottomLeft->pixelPosition().y() - top->top();
     auto hitsCaption = [&](int row, double px, double w) {
         const double y = 2 + row * rowHeight;
-        return caption->visible() && y < captionBottom && px + w > captionLeft;
+        return caption->visible() && y < captionBottom + 3 && px + w > captionLeft;
     };
     for (int i : order) {
         QCPItemText *text = m_labels[i];

@@ -91,6 +91,8 @@ ChartPlot::ChartPlot(QWidget *parent)
     setPlottingHint(QCP::phFastPolylines, false);
     setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     setupPanes();
+    // Before the marks place their labels, which keep clear of the captions.
+    connect(this, &QCustomPlot::afterLayout, this, &ChartPlot::fitCaptions);
     m_marks = new ChartMarks(this);
     m_tracer = new ChartTracer(this);
     m_markerDrag = new ChartMarkerDrag(this);
@@ -150,8 +152,8 @@ void ChartPlot::setupPanes()
     // A caption per pane says what its curves are (the legend row names the sites).
     const QString captions[PaneCount] = {
         tr("Requests per site"),
-        tr("Failed (5xx or no response) per site, in the site's colour · orange band: 4xx, all sites · dashed: "
-           "failure rate %, right axis"),
+        tr("Failed (5xx or no response) per site, in the site's colour · orange band: 4xx · dashed: failure rate %, "
+           "right axis"),
         tr("Unique clients per site · dashed: new clients, all sites"),
         tr("Response time per site, ms: solid p95 · dashed p99 · dotted p50"),
         tr("CSV metric columns, mean per bin"),
@@ -164,6 +166,7 @@ void ChartPlot::setupPanes()
         caption->setPositionAlignment(Qt::AlignRight | Qt::AlignTop);
         caption->setClipAxisRect(m_panes[p]);
         caption->setText(captions[p]);
+        caption->setProperty("fullText", captions[p]);
         caption->setColor(QColor(0x44, 0x44, 0x44));
         caption->setBrush(QColor(255, 255, 255, 200));
         caption->setPadding(QMargins(4, 1, 4, 1));
@@ -306,6 +309,29 @@ void ChartPlot::setChartData(const ChartData &incoming)
     showPanes(m_measure->hasResponse(), m_measure->hasMetrics());
     updateAxisLabels();
     fitValueAxes();
+}
+
+void ChartPlot::fitCaptions()
+{
+    // A caption wider than its pane breaks at the " · " nearest its middle rather than being cut.
+    const QString separator = QStringLiteral(" \u00b7 ");
+    for (int p = 0; p < PaneCount; ++p) {
+        QCPItemText *caption = m_captions[p];
+        const QString full = caption->property("fullText").toString();
+        const QFontMetrics fm(caption->font());
+        QString text = full;
+        if (fm.horizontalAdvance(full) + 12 > m_panes[p]->width()) {
+            qsizetype best = -1;
+            for (qsizetype i = full.indexOf(separator); i >= 0; i = full.indexOf(separator, i + 1)) {
+                if (best < 0 || std::abs(i - full.size() / 2) < std::abs(best - full.size() / 2))
+                    best = i;
+            }
+            if (best >= 0)
+                text = full.left(best) + u'\n' + full.mid(best + separator.size());
+        }
+        if (caption->text() != text)
+            caption->setText(text);
+    }
 }
 
 void ChartPlot::fitTickCounts()

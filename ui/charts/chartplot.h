@@ -105,6 +105,7 @@ private:
     void layoutPanes();
     void placePanes(const std::array<bool, PaneCount> &shown);
     void fitTickCounts();
+    void fitCaptions();
 
     ChartData m_data;
     QCPAxisRect *m_panes[PaneCount] = {};
