@@ -389,6 +389,7 @@ void TimelineView::applyDisplayZone()
     const DisplayZone zone = DisplayZone::of(m_doc->meta());
     m_model->setDisplayZone(zone);
     m_filterBar->setDisplayZone(zone);
+    m_rawLine->setDisplayZone(zone);
 }
 
 } // namespace inquest
