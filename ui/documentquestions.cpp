@@ -99,8 +99,9 @@ QString DocumentController::caseFileName(const QString &title)
 
 QString DocumentController::suggestedSavePath() const
 {
-    const QString dir = m_doc->filePath().isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
-                                                    : QFileInfo(m_doc->filePath()).absolutePath();
+    const QString dir = m_doc->filePath().isEmpty()
+                            ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
+                            : QFileInfo(m_doc->filePath()).absolutePath();
     const QString name =
         m_doc->filePath().isEmpty() ? caseFileName(m_doc->meta().title) : QFileInfo(m_doc->filePath()).fileName();
     return QDir(dir).filePath(name);

@@ -16,8 +16,8 @@
 
 #include <QDir>
 #include <QLabel>
-#include <QTemporaryDir>
 #include <QSettings>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace inquest;

@@ -184,10 +184,8 @@ private slots:
             if (g->valueAxis() != errorsAxis || !sites.contains(g->name()))
                 continue;
             ++perSite;
-            QCOMPARE(g->pen().color(), qobject_cast<QCPPlottableLegendItem *>(legendItem(g->name()))
-                                           ->plottable()
-                                           ->pen()
-                                           .color());
+            QCOMPARE(g->pen().color(),
+                     qobject_cast<QCPPlottableLegendItem *>(legendItem(g->name()))->plottable()->pen().color());
         }
         QCOMPARE(perSite, 5);
     }
@@ -326,8 +324,12 @@ private slots:
         QList<ChartMarks::Mark> marks;
         const qint64 from = plot()->visibleFromUs(), span = plot()->visibleToUs() - from;
         for (int i = 0; i < 12; ++i)
-            marks.append({ChartMarks::Mark::Statement, Id(i + 1), from + span * (40 + i * 5) / 100,
-                          from + span * (40 + i * 5) / 100, u"Spokesperson %1"_qs.arg(i), {}});
+            marks.append({ChartMarks::Mark::Statement,
+                          Id(i + 1),
+                          from + span * (40 + i * 5) / 100,
+                          from + span * (40 + i * 5) / 100,
+                          u"Spokesperson %1"_qs.arg(i),
+                          {}});
         plot()->marks()->setMarks(marks);
         plot()->replot(QCustomPlot::rpImmediateRefresh);
         const QCPItemText *caption = plot()->caption(ChartPlot::Traffic);

@@ -21,12 +21,10 @@ int ChartPaneLayout::collapseNext(const std::array<bool, Count> &shown, const st
 
 QString ChartPaneLayout::name(int pane)
 {
-    static const char *const names[Count] = {QT_TRANSLATE_NOOP("ChartPaneLayout", "Requests"),
-                                             QT_TRANSLATE_NOOP("ChartPaneLayout", "Failed"),
-                                             QT_TRANSLATE_NOOP("ChartPaneLayout", "Clients"),
-                                             QT_TRANSLATE_NOOP("ChartPaneLayout", "Response time"),
-                                             QT_TRANSLATE_NOOP("ChartPaneLayout", "Metrics"),
-                                             QT_TRANSLATE_NOOP("ChartPaneLayout", "Syslog")};
+    static const char *const names[Count] = {
+        QT_TRANSLATE_NOOP("ChartPaneLayout", "Requests"), QT_TRANSLATE_NOOP("ChartPaneLayout", "Failed"),
+        QT_TRANSLATE_NOOP("ChartPaneLayout", "Clients"),  QT_TRANSLATE_NOOP("ChartPaneLayout", "Response time"),
+        QT_TRANSLATE_NOOP("ChartPaneLayout", "Metrics"),  QT_TRANSLATE_NOOP("ChartPaneLayout", "Syslog")};
     return QCoreApplication::translate("ChartPaneLayout", names[pane]);
 }
 

@@ -2,8 +2,8 @@
 #include "chartmarkerdrag.h"
 #include "chartmarks.h"
 #include "chartmeasurepanes.h"
-#include "charttracer.h"
 #include "chartpanelayout.h"
+#include "charttracer.h"
 
 namespace inquest {
 
@@ -404,8 +404,8 @@ void ChartPlot::layoutPanes()
         for (;;) {
             updateLayout();
             const bool legendCut = legend->outerRect().height() < legend->minimumOuterSizeHint().height();
-            const auto next =
-                ChartPaneLayout::collapseNext(shown, [this](int p) { return m_panes[p]->height(); }, legendCut);
+            const auto next = ChartPaneLayout::collapseNext(
+                shown, [this](int p) { return m_panes[p]->height(); }, legendCut);
             if (next < 0)
                 break;
             shown[std::size_t(next)] = false;
@@ -562,7 +562,7 @@ ChartPlot::Pane ChartPlot::paneAt(const QPoint &pos) const
 QString ChartPlot::siteAt(const QPoint &pos) const
 {
     const Pane pane = paneAt(pos);
-    const auto &graphs = pane == Traffic ? m_traffic
+    const auto &graphs = pane == Traffic   ? m_traffic
                          : pane == Clients ? m_clients
                          : pane == Errors  ? m_failed
                                            : std::vector<QCPGraph *>();

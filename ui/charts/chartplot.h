@@ -119,7 +119,7 @@ private:
     QTimeZone m_zone = QTimeZone::utc();
     QStringList m_siteOrder;
     std::vector<QCPGraph *> m_traffic, m_clients, m_failed; // by index in ChartData
-    QStringList m_curveKey; // the sites drawn and hidden that the curves were made for
+    QStringList m_curveKey;                                 // the sites drawn and hidden that the curves were made for
     QCPGraph *m_4xx = nullptr, *m_rate = nullptr, *m_new = nullptr;
     std::vector<QCPBars *> m_severity;
     ChartMarks *m_marks;

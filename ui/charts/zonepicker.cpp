@@ -21,10 +21,11 @@ ZonePicker::ZonePicker(QWidget *parent)
 
 QStringList ZonePicker::commonZones()
 {
-    return {QStringLiteral("Europe/London"),      QStringLiteral("Europe/Berlin"),   QStringLiteral("Europe/Paris"),
-            QStringLiteral("America/New_York"),   QStringLiteral("America/Chicago"), QStringLiteral("America/Denver"),
-            QStringLiteral("America/Los_Angeles"), QStringLiteral("America/Sao_Paulo"), QStringLiteral("Asia/Kolkata"),
-            QStringLiteral("Asia/Shanghai"),      QStringLiteral("Asia/Tokyo"),      QStringLiteral("Australia/Sydney")};
+    return {
+        QStringLiteral("Europe/London"),       QStringLiteral("Europe/Berlin"),     QStringLiteral("Europe/Paris"),
+        QStringLiteral("America/New_York"),    QStringLiteral("America/Chicago"),   QStringLiteral("America/Denver"),
+        QStringLiteral("America/Los_Angeles"), QStringLiteral("America/Sao_Paulo"), QStringLiteral("Asia/Kolkata"),
+        QStringLiteral("Asia/Shanghai"),       QStringLiteral("Asia/Tokyo"),        QStringLiteral("Australia/Sydney")};
 }
 
 void ZonePicker::setCaseZones(const QStringList &zones)

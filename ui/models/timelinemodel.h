@@ -52,8 +52,7 @@ public:
     static QString formatTime(qint64 micros);
 
     // What a cell of `column` shows for `row` of `source`, times in `zone`.
-    static QVariant display(int column, const TimelineSource &source, std::size_t row,
-                            const DisplayZone &zone = {});
+    static QVariant display(int column, const TimelineSource &source, std::size_t row, const DisplayZone &zone = {});
     // The case's display zone: the Time column and its header.
     void setDisplayZone(const DisplayZone &zone);
     const DisplayZone &displayZone() const { return m_zone; }
