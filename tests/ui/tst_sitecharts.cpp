@@ -298,7 +298,7 @@ private slots:
             // The window system answers a resize when it will (under load, later): wait for it.
             QTRY_COMPARE(m_dock->size(), QSize(1400, height));
             settle();
-            if (height <= 420) // the clients pane leaves first
+            if (height <= 300) // the clients pane leaves first
                 QTRY_VERIFY(!plot()->isPaneShown(ChartPlot::Clients));
             checkPaneGeometry(u"height %1"_qs.arg(height));
             const QString note = plot()->collapsedNote()->text();
@@ -306,7 +306,7 @@ private slots:
                 for (auto p : {ChartPlot::Traffic, ChartPlot::Errors, ChartPlot::Clients, ChartPlot::Syslog})
                     QVERIFY2(plot()->isPaneShown(p), qPrintable(u"pane %1 at %2"_qs.arg(p).arg(height)));
                 QVERIFY(note.isEmpty());
-            } else if (height <= 420) {
+            } else if (height <= 300) {
                 // The chart says which panes left.
                 QVERIFY2(note.contains(u"Clients"_qs), qPrintable(note));
             }
