@@ -60,6 +60,13 @@ public:
     bool offerOrphanRecovery();
 
     // Test hooks: what to answer instead of showing a dialog.
+    // The file name Save As offers a case titled `title` ("EU outage 12/12" → "EU outage 12-12.inquest").
+    static QString caseFileName(const QString &title);
+    // Where Save As starts: beside the case file, else the Documents folder, named for the case.
+    QString suggestedSavePath() const;
+    // The recovery question, naming the case (title, file) the autosaved work belongs to.
+    static QString recoveryQuestion(const QString &sidecar);
+
     std::function<SaveAnswer()> askSave;
     std::function<QString(bool forSave)> askPath;
     std::function<void(const QString &)> showError;

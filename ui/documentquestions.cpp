@@ -1,7 +1,9 @@
 #include "documentcontroller.h"
 
+#include "casefile/casefile.h"
 #include "model/casedocument.h"
 
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
@@ -29,19 +31,16 @@ void DocumentController::installQuestions()
                                 : QFileInfo(m_doc->filePath()).absolutePath();
         if (!forSave)
             return QFileDialog::getOpenFileName(m_window, tr("Open case"), dir, filter);
-        QString path = QFileDialog::getSaveFileName(m_window, tr("Save case as"), dir, filter);
+        // A new case is offered its title as the file name, not the bare folder.
+        QString path = QFileDialog::getSaveFileName(m_window, tr("Save case as"), suggestedSavePath(), filter);
         if (!path.isEmpty() && QFileInfo(path).suffix().isEmpty())
             path += QStringLiteral(".inquest");
         return path;
     };
     showError = [this](const QString &message) { QMessageBox::critical(m_window, tr("Inquest"), message); };
     askRecover = [this](const QString &sidecar) {
-        return QMessageBox::question(
-                   m_window, tr("Recover unsaved work"),
-                   tr("Inquest found unsaved work from %1 that was not saved before the program ended.\n\n"
-                      "Recover it? (Choosing No deletes it.)")
-                       .arg(QFileInfo(sidecar).lastModified().toString(Qt::TextDate)),
-                   QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes) == QMessageBox::Yes;
+        return QMessageBox::question(m_window, tr("Recover unsaved work"), recoveryQuestion(sidecar),
+                                     QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes) == QMessageBox::Yes;
     };
     askOpenReadOnly = [this](const QString &why) {
         return QMessageBox::question(m_window, tr("Case in use"),
@@ -76,6 +75,52 @@ void DocumentController::installQuestions()
                : answer == QMessageBox::Save  ? SaveAnswer::Save
                                               : SaveAnswer::Cancel;
     };
+}
+
+QString DocumentController::caseFileName(const QString &title)
+{
+    // Letters, digits, spaces, dots, dashes and underscores stay; anything else (slashes, colons,
+    // quotes) becomes a dash, so the name is a file name on every system.
+    QString name;
+    for (const QChar c : title.simplified()) {
+        const bool keep = c.isLetterOrNumber() || c == u' ' || c == u'-' || c == u'_' || c == u'.';
+        if (keep)
+            name += c;
+        else if (!name.endsWith(u'-'))
+            name += u'-';
+    }
+    while (name.startsWith(u'.') || name.startsWith(u'-') || name.startsWith(u' '))
+        name.remove(0, 1);
+    name = name.left(80).trimmed();
+    while (name.endsWith(u'-') || name.endsWith(u'.'))
+        name.chop(1);
+    return (name.isEmpty() ? tr("case") : name) + QStringLiteral(".inquest");
+}
+
+QString DocumentController::suggestedSavePath() const
+{
+    const QString dir = m_doc->filePath().isEmpty()
+                            ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
+                            : QFileInfo(m_doc->filePath()).absolutePath();
+    const QString name =
+        m_doc->filePath().isEmpty() ? caseFileName(m_doc->meta().title) : QFileInfo(m_doc->filePath()).fileName();
+    return QDir(dir).filePath(name);
+}
+
+QString DocumentController::recoveryQuestion(const QString &sidecar)
+{
+    // The autosave is a case file: its title names the case the work belongs to.
+    QString error;
+    const auto data = casefile::read(sidecar, &error);
+    const QString title = data && !data->meta.title.isEmpty() ? data->meta.title : tr("untitled");
+    const QString suffix = QStringLiteral(".autosave");
+    const QString casePath = sidecar.endsWith(suffix) ? sidecar.chopped(suffix.size()) : QString();
+    const QString where = !casePath.isEmpty() && QFileInfo::exists(casePath)
+                              ? tr("the case \u201c%1\u201d (%2)").arg(title, QDir::toNativeSeparators(casePath))
+                              : tr("the case \u201c%1\u201d (never saved)").arg(title);
+    return tr("Inquest found unsaved work on %1, autosaved %2, that was not saved before the program ended.\n\n"
+              "Recover it? (Choosing No deletes it.)")
+        .arg(where, QFileInfo(sidecar).lastModified().toString(Qt::TextDate));
 }
 
 } // namespace inquest

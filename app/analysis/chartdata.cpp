@@ -94,6 +94,8 @@ std::vector<NamedSeries> ChartData::all() const
     for (const NamedSeries &s : {status4xx, status5xx, noResponse, errorRate, newClients})
         if (!s.series.bins.empty())
             list.push_back(s);
+    for (const NamedSeries &s : failed)
+        list.push_back({s.name + u" failed (5xx or no response)"_qs, s.series});
     for (const NamedSeries &s : clients)
         list.push_back({s.name + u" unique clients"_qs, s.series});
     for (const NamedSeries &s : severity)
@@ -154,6 +156,10 @@ ChartData buildChartData(const CaseBins &bins, int64_t widthUs, int64_t fromUs, 
         const QString &name = site.name();
         if (part.requests) {
             data.traffic.push_back({name, *part.requests});
+            data.site4xx.push_back({name, *part.errors4});
+            data.site5xx.push_back({name, *part.errors5});
+            data.siteNoResponse.push_back({name, *part.noResponse});
+            data.failed.push_back({name, sumSeries({*part.errors5, *part.noResponse})});
             all.push_back(std::move(*part.requests));
             errors4.push_back(std::move(*part.errors4));
             errors5.push_back(std::move(*part.errors5));

@@ -35,13 +35,17 @@ struct ChartData
     int64_t widthUs = 0;
     int64_t fromUs = 0;
     int64_t toUs = 0;
-    std::vector<NamedSeries> traffic;  // requests per site
-    std::vector<NamedSeries> clients;  // unique clients per site
-    NamedSeries newClients;            // all sites
-    NamedSeries status4xx;             // all sites
-    NamedSeries status5xx;             // all sites
-    NamedSeries noResponse;            // "000", "-", 444, 499, all sites
-    NamedSeries errorRate;             // (5xx + no response) / requests, all sites
+    std::vector<NamedSeries> traffic; // requests per site
+    std::vector<NamedSeries> clients; // unique clients per site
+    NamedSeries newClients;           // all sites
+    NamedSeries status4xx;            // all sites
+    NamedSeries status5xx;            // all sites
+    NamedSeries noResponse;           // "000", "-", 444, 499, all sites
+    NamedSeries errorRate;            // (5xx + no response) / requests, all sites
+    // Per site, in the order of `traffic`: what the errors pane splits by site and the bin
+    // tooltip lists. `failed` is 5xx + no response (model/httpstatus.h isFailure).
+    std::vector<NamedSeries> failed;
+    std::vector<NamedSeries> site4xx, site5xx, siteNoResponse;
     std::vector<NamedSeries> severity; // syslog, all sites: "emerg–err", "warning", "notice–debug"
     // Response-time percentiles per site that records them (name = site; series.metric says
     // p50, p95 or p99; ms). Percentiles do not add up across sites, so there is no total.

@@ -30,8 +30,13 @@ std::optional<qint64> parseTimeInput(const QString &text, const std::optional<Cl
     }
     if (!dt.isValid())
         return std::nullopt;
-    if (dt.timeSpec() == Qt::LocalTime)
-        dt.setTimeSpec(Qt::UTC); // a time that names no zone is UTC, as everywhere in Inquest
+    if (dt.timeSpec() == Qt::LocalTime) {
+        // A time that names no zone is in the day's zone (the workbench's display zone), else UTC.
+        const QTimeZone zone = !day || day->zone == "UTC" ? QTimeZone::utc() : QTimeZone(day->zone);
+        if (!zone.isValid())
+            return std::nullopt;
+        dt = QDateTime(dt.date(), dt.time(), zone);
+    }
     return dt.toMSecsSinceEpoch() * 1000;
 }
 

@@ -152,7 +152,11 @@ void ReportBuilder::charts()
             QStringLiteral("Charts are not drawn: no figure renderer is available in this build."), false, true));
         return;
     }
-    const QList<QString> each = sites.isEmpty() ? QList<QString>{QString()} : sites;
+    // All sites first when there are several: the failures pane splits them by site, each in
+    // its colour, so which sites failed together is seen at a glance; then one figure per site.
+    QList<QString> each = sites;
+    if (sites.size() != 1)
+        each.prepend(QString());
     for (const QString &site : each) {
         ReportBlock f;
         f.type = ReportBlock::Figure;
@@ -164,8 +168,9 @@ void ReportBuilder::charts()
         f.chart.endUs = end;
         f.chart.timeZone = m_options.timeZone.isEmpty() ? QStringLiteral("UTC") : m_options.timeZone;
         f.chart.size = QSizeF(480, 300);
-        f.chart.title = site.isEmpty() ? QStringLiteral("Requests and 5xx errors, all sites")
-                                       : QStringLiteral("Requests and 5xx errors: %1").arg(site);
+        // "Failed" as the detectors count it: 5xx or no response (model/httpstatus isFailure).
+        f.chart.title = site.isEmpty() ? QStringLiteral("Requests and failed (5xx or no response), all sites")
+                                       : QStringLiteral("Requests and failed (5xx or no response): %1").arg(site);
         f.text = f.chart.title;
         add(f);
     }

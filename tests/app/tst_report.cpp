@@ -102,15 +102,17 @@ private slots:
         // Every page says where it is.
         QVERIFY(text.contains(QStringLiteral("page 1 of %1").arg(report.pageCount())));
         QVERIFY(text.contains(QStringLiteral("page %1 of %1").arg(report.pageCount())));
-        // The figures were drawn through the renderer, one per site, zoomed with context.
-        QCOMPARE(figureCalls, 2);
+        // The figures were drawn through the renderer, all sites then one per site, zoomed with context.
+        QCOMPARE(figureCalls, 3);
+        QVERIFY(figures.specs.first().sites.isEmpty());
+        QCOMPARE(figures.specs.first().title, QStringLiteral("Requests and failed (5xx or no response), all sites"));
         QCOMPARE(figures.specs.first().beginUs, at("2010-12-05T21:00:00Z"));
         QCOMPARE(figures.specs.first().endUs, at("2010-12-05T23:15:00Z"));
         QStringList drawn;
         for (const ChartSpec &spec : figures.specs)
             drawn += spec.sites;
         QCOMPARE(drawn, (QStringList{QStringLiteral("api.example"), QStringLiteral("shop.example")}));
-        QCOMPARE(figures.specs.last().title, QStringLiteral("Requests and 5xx errors: shop.example"));
+        QCOMPARE(figures.specs.last().title, QStringLiteral("Requests and failed (5xx or no response): shop.example"));
     }
 
     void pageCountAndMetadata()

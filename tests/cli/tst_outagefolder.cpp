@@ -150,6 +150,9 @@ private slots:
         for (const char *site : {"www.shop.co.uk", "www.shop.de", "www.shop.com"})
             QVERIFY2(page.contains(QStringLiteral(": %1").arg(QLatin1StringView(site))), site);
         QVERIFY(!page.contains(QStringLiteral(": dc1-core-sw-01")));
+        // Failures as the detectors count them, and all sites side by side first.
+        QVERIFY(page.contains(QStringLiteral("Requests and failed (5xx or no response), all sites")));
+        QVERIFY(!page.contains(QStringLiteral("5xx errors")));
     }
 };
 

@@ -121,9 +121,10 @@ private slots:
         const int steps = m_doc->undoStack()->count();
         const QPoint edge(xOf(before.end), paneY(ChartPlot::Clients));
         QTest::mouseMove(plot(), edge);
-        QCOMPARE(plot()->cursor().shape(), Qt::SizeHorCursor);
+        // The move reaches the plot through the window system (QCursor::setPos): wait for it.
+        QTRY_COMPARE(plot()->cursor().shape(), Qt::SizeHorCursor);
         QTest::mouseMove(plot(), edge - QPoint(60, 0));
-        QVERIFY(plot()->cursor().shape() != Qt::SizeHorCursor);
+        QTRY_VERIFY(plot()->cursor().shape() != Qt::SizeHorCursor);
 
         const QPoint to = edge + QPoint(80, 0);
         drag(edge, to);
@@ -174,7 +175,7 @@ private slots:
         const QPoint grip =
             QRectF(label->topLeft->pixelPosition(), label->bottomRight->pixelPosition()).center().toPoint();
         QTest::mouseMove(plot(), grip);
-        QCOMPARE(plot()->cursor().shape(), Qt::OpenHandCursor);
+        QTRY_COMPARE(plot()->cursor().shape(), Qt::OpenHandCursor);
         const qint64 from = plot()->visibleFromUs();
         drag(grip, grip + QPoint(-70, 0));
         QCOMPARE(plot()->visibleFromUs(), from); // not a pan
@@ -218,7 +219,7 @@ private slots:
         QCOMPARE(drawnSites(), (QStringList{web[0], web[2]}));
         QCOMPARE(syslogEvents(), syslogShown);
         QCOMPARE(int(plot()->chartData().clients.size()), 2);
-        QCOMPARE(plot()->legend->itemCount(), 2);
+        QCOMPARE(plot()->legend->itemCount(), 3); // the hidden site's entry stays, greyed, to bring it back
         QCOMPARE(chartHiddenSites(m_doc->meta()), QStringList{web[1]});
         QCOMPARE(m_dock->siteFilter()->text(), u"Sites: %1 of %2"_qs.arg(all.size() - 1).arg(all.size()));
         QVERIFY(m_doc->isModified());
@@ -258,26 +259,34 @@ private slots:
         QVERIFY(m_doc->meta().viewSettings.isEmpty());
     }
 
-    void aClickOnTheLegendHidesItsSite()
+    void aClickOnTheLegendSolosItsSite()
     {
         QCOMPARE(plot()->legend->itemCount(), 3);
         QCPAbstractLegendItem *item = plot()->legend->item(1);
         const QString site = qobject_cast<QCPPlottableLegendItem *>(item)->plottable()->name();
         QTest::mouseClick(plot(), Qt::LeftButton, Qt::NoModifier, item->outerRect().center());
         settle();
-        QCOMPARE(drawnSites().size(), 2);
-        QVERIFY(!drawnSites().contains(site));
+        QCOMPARE(drawnSites(), QStringList{site});
     }
 
     void siteColoursStayWhenOthersAreHidden()
     {
         const QStringList web = drawnSites();
-        const QColor third = plot()->QCustomPlot::graph(2)->pen().color();
-        QCOMPARE(plot()->QCustomPlot::graph(2)->name(), web[2]);
+        auto trafficPen = [this](const QString &site) {
+            QCPAxis *traffic = plot()->pane(ChartPlot::Traffic)->axis(QCPAxis::atLeft);
+            for (int i = 0; i < plot()->graphCount(); ++i) {
+                QCPGraph *g = plot()->QCustomPlot::graph(i);
+                if (g->valueAxis() == traffic && g->name() == site && !g->data()->isEmpty())
+                    return g->pen().color();
+            }
+            return QColor();
+        };
+        const QColor third = trafficPen(web[2]);
+        QVERIFY(third.isValid());
         siteAction(web[0])->trigger();
         settle();
-        QCOMPARE(plot()->QCustomPlot::graph(1)->name(), web[2]);
-        QCOMPARE(plot()->QCustomPlot::graph(1)->pen().color(), third);
+        QCOMPARE(drawnSites(), (QStringList{web[1], web[2]}));
+        QCOMPARE(trafficPen(web[2]), third);
     }
 
     void theDisplayZoneIsTheCases()
@@ -292,7 +301,7 @@ private slots:
         QCOMPARE(m_doc->meta().displayTimeZone, u"Europe/Berlin"_qs);
         QCOMPARE(plot()->timeZone(), QTimeZone("Europe/Berlin"));
         QVERIFY(m_doc->isModified());
-        QVERIFY(plot()->timeAxis(ChartPlot::Syslog)->label().contains(u"Europe/Berlin"_qs));
+        QVERIFY(plot()->timeAxisLabel().contains(u"Europe/Berlin"_qs));
 
         m_doc->undoStack()->undo();
         QCOMPARE(m_doc->meta().displayTimeZone, u"UTC"_qs);

@@ -1,6 +1,7 @@
 // Screenshots of the chart on a generated 6-hour incident across 6 sites, for a person to look
 // at: full span and zoomed to one minute. Skipped unless INQUEST_SCREENSHOTS names a folder;
 // run under `xvfb-run -a -s '-screen 0 1600x1000x24'`.
+#include "testlib/importedoutage.h"
 #include "testlib/syntheticincident.h"
 
 #include "charts/chartcontroller.h"
@@ -14,7 +15,9 @@
 #include "model/commands.h"
 
 #include <QDir>
+#include <QLabel>
 #include <QSettings>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace inquest;
@@ -77,6 +80,50 @@ private slots:
         dock.zoomToOutage();
         settle();
         QVERIFY(dock.grab().save(dir + u"/chart-metrics.png"_qs));
+    }
+
+    // An imported outage case (three shops, a vhost log, a syslog) in the main window at the
+    // three window sizes people use, a mouse over a bin of the outage; then an empty case.
+    void importedCaseAtThreeSizes()
+    {
+        const QString dir = qEnvironmentVariable("INQUEST_SCREENSHOTS");
+        if (dir.isEmpty())
+            QSKIP("set INQUEST_SCREENSHOTS to a folder to write the chart screenshots");
+        QDir().mkpath(dir);
+        QCoreApplication::setOrganizationName(u"InquestScreenshots"_qs);
+        QSettings().clear(); // the default dock layout
+        QTemporaryDir logs;
+        for (const QSize size : {QSize(1280, 800), QSize(1600, 1000), QSize(2560, 1440)}) {
+            MainWindow w;
+            w.resize(size);
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            testing::importOutage(w.document(), logs.path());
+            auto *dock = w.findChild<ChartDock *>();
+            QVERIFY(dock);
+            QTRY_VERIFY_WITH_TIMEOUT(dock->binsReady(), 60000);
+            QTest::qWait(300); // the sources arrive one by one: the last re-bin
+            QTRY_VERIFY_WITH_TIMEOUT(dock->binsReady(), 60000);
+            dock->showTimeRange(testing::OutageBegin * 1'000'000, testing::OutageEnd * 1'000'000, QString());
+            QTest::qWait(ChartController::CoalesceMs * 3);
+            QTRY_VERIFY_WITH_TIMEOUT(!dock->controller()->isBusy(), 30000);
+            ChartPlot *plot = dock->plot();
+            plot->replot(QCustomPlot::rpImmediateRefresh);
+            const QPoint p(qRound(plot->timeAxis()->coordToPixel(double(testing::OutageBegin + 900))),
+                           plot->pane(ChartPlot::Traffic)->rect().center().y());
+            QTest::mouseMove(plot, p);
+            QTRY_VERIFY(plot->tracer()->isShown());
+            const QString name = u"/imported-%1x%2.png"_qs.arg(size.width()).arg(size.height());
+            QVERIFY(w.grab().save(dir + name));
+            w.controller()->askSave = [] { return DocumentController::SaveAnswer::Discard; };
+        }
+        MainWindow w;
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto *dock = w.findChild<ChartDock *>();
+        QTRY_VERIFY(dock->emptyState()->isVisible());
+        QVERIFY(w.grab().save(dir + u"/empty-1280x800.png"_qs));
     }
 
     // A case file (INQUEST_SCREENSHOT_CASE, e.g. what `inquest demo` writes) in the main window at

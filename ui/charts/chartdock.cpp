@@ -3,8 +3,9 @@
 #include "chartmarks.h"
 #include "chartplot.h"
 #include "chartsitefilter.h"
+#include "zonepicker.h"
 
-#include "models/timeformat.h"
+#include "models/displayzone.h"
 
 #include "analysis/rangestats.h"
 #include "analysis/siteevents.h"
@@ -57,6 +58,16 @@ ChartDock::ChartDock(CaseDocument *doc, QWidget *parent)
     createToolBar();
     layout->addWidget(m_toolBar);
     layout->addWidget(m_plot, 1);
+    // A case without events has nothing to draw: a sentence says what to do, not empty panes.
+    m_empty = new QLabel(tr("<p style='font-size:large'>No events yet</p><p>File \u25b8 Import Logs\u2026 (Ctrl+I) "
+                            "adds server logs; their traffic and errors appear here, per site.</p>"));
+    m_empty->setObjectName(QStringLiteral("chartEmptyState"));
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setWordWrap(true);
+    m_empty->setStyleSheet(QStringLiteral("color: #555; background: palette(base);"));
+    m_empty->setMinimumHeight(7 * m_empty->fontMetrics().height());
+    m_empty->setVisible(false);
+    layout->addWidget(m_empty, 1);
     setWidget(body);
 
     connect(m_doc, &CaseDocument::changed, this, &ChartDock::onChanged);
@@ -69,14 +80,23 @@ ChartDock::ChartDock(CaseDocument *doc, QWidget *parent)
     connect(m_plot, &ChartPlot::markerContextMenu, this, &ChartDock::onMarkerMenu);
     connect(m_plot, &ChartPlot::markerSpanEdited, this,
             [this](qint64 id, qint64 begin, qint64 end) { edit::setMarkerSpan(m_doc, id, begin, end); });
-    // A click on a site in the legend hides it; the Sites menu brings it back.
-    connect(m_plot, &QCustomPlot::legendClick, this, [this](QCPLegend *, QCPAbstractLegendItem *item, QMouseEvent *) {
-        if (auto *p = qobject_cast<QCPPlottableLegendItem *>(item))
-            m_siteFilter->setSiteVisible(p->plottable()->name(), false);
-    });
+    // Grafana's habit: a click on a site in the legend draws that site alone (again: all sites),
+    // Ctrl+click shows or hides it.
+    connect(m_plot, &QCustomPlot::legendClick, this,
+            [this](QCPLegend *, QCPAbstractLegendItem *item, QMouseEvent *event) {
+                auto *p = qobject_cast<QCPPlottableLegendItem *>(item);
+                if (!p)
+                    return;
+                if (event && event->modifiers() & Qt::ControlModifier)
+                    m_siteFilter->toggleSite(p->plottable()->name());
+                else
+                    m_siteFilter->soloSite(p->plottable()->name());
+            });
     connect(m_controller, &ChartController::rebinned, this, &ChartDock::updateStatus);
     connect(&m_binsWatcher, &QFutureWatcher<std::shared_ptr<const CaseBins>>::finished, this, [this] {
         const auto bins = m_binsWatcher.result();
+        m_plot->setVisible(!bins->empty());
+        m_empty->setVisible(bins->empty());
         m_siteFilter->setSites(bins->curveSiteNames());
         m_plot->setSiteOrder(bins->curveSiteNames());
         applyViewSettings();
@@ -100,14 +120,8 @@ void ChartDock::createToolBar()
     m_toolBar->setIconSize(QSize(16, 16));
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_toolBar->addWidget(new QLabel(tr(" Zone ")));
-    m_zone = new QComboBox;
-    m_zone->setObjectName(QStringLiteral("zoneCombo"));
-    m_zone->setMaximumWidth(220);
-    m_zone->addItem(tr("UTC"), QByteArray("UTC"));
-    m_zone->addItem(tr("Local (%1)").arg(QString::fromUtf8(QTimeZone::systemTimeZoneId())), QByteArray("local"));
-    m_zone->insertSeparator(2);
-    for (const QByteArray &id : QTimeZone::availableTimeZoneIds())
-        m_zone->addItem(QString::fromUtf8(id), id);
+    m_zone = new ZonePicker;
+    m_zone->setMaximumWidth(260);
     connect(m_zone, &QComboBox::activated, this,
             [this](int i) { setDisplayTimeZone(m_zone->itemData(i).toByteArray()); });
     m_toolBar->addWidget(m_zone);
@@ -302,7 +316,7 @@ void ChartDock::showTimeRange(qint64 beginUs, qint64 endUs, const QString &site)
     if (!binsReady())
         m_pendingRange = {beginUs, endUs};
     raise();
-    const QString range = timeformat::span(beginUs, endUs);
+    const QString range = DisplayZone::of(m_doc->meta()).span(beginUs, endUs);
     emit statusMessage(site.isEmpty() ? tr("Showing %1").arg(range) : tr("Showing %1 (%2)").arg(range, site));
 }
 
@@ -329,9 +343,15 @@ void ChartDock::applyViewSettings()
     const QTimeZone zone = id.isEmpty() || id == "UTC" ? QTimeZone::utc() : QTimeZone(id);
     if (m_plot->timeZone() != (zone.isValid() ? zone : QTimeZone::utc()))
         m_plot->setTimeZone(zone.isValid() ? zone : QTimeZone::utc());
-    const int index = m_zone->findData(zone.isValid() && !id.isEmpty() ? id : QByteArray("UTC"));
-    if (index >= 0)
-        m_zone->setCurrentIndex(index);
+    QStringList caseZones;
+    for (const Source &s : m_doc->sources()) {
+        if (!s.timeZone.isEmpty())
+            caseZones.append(s.timeZone);
+    }
+    if (!id.isEmpty())
+        caseZones.append(QString::fromUtf8(id));
+    m_zone->setCaseZones(caseZones);
+    m_zone->showZone(zone.isValid() && !id.isEmpty() ? id : QByteArray("UTC"));
 
     m_siteFilter->refresh();
     const QStringList visible = m_siteFilter->visibleSites();

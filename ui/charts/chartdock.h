@@ -19,6 +19,7 @@ class CaseDocument;
 class ChartController;
 class ChartPlot;
 class ChartSiteFilter;
+class ZonePicker;
 struct ChangeEvent;
 
 // The Charts dock: the incident chart with its toolbar (time zone, bin width, fit, zoom to the
@@ -38,6 +39,7 @@ public:
     QToolBar *toolBar() const { return m_toolBar; }
     QAction *newEvidenceAction() const { return m_newEvidence; }
     ChartSiteFilter *siteFilter() const { return m_siteFilter; }
+    QLabel *emptyState() const { return m_empty; }
     bool binsReady() const;
 
     // Actions (also reachable from the toolbar).
@@ -79,10 +81,11 @@ private:
     ChartPlot *m_plot;
     ChartController *m_controller;
     QToolBar *m_toolBar = nullptr;
-    QComboBox *m_zone = nullptr;
+    ZonePicker *m_zone = nullptr;
     QComboBox *m_width = nullptr;
     ChartSiteFilter *m_siteFilter = nullptr;
     QLabel *m_status = nullptr;
+    QLabel *m_empty = nullptr; // shown instead of the plot while the case has no events
     QAction *m_newEvidence = nullptr;
     QAction *m_zoomMode = nullptr;
     QAction *m_outageMode = nullptr;

@@ -73,6 +73,7 @@ bool ChartFigureRenderer::render(const ChartSpec &spec, QPainter *painter, const
     if (bins->empty())
         return false;
     ChartPlot plot;
+    plot.setAutoCollapse(false); // the figure picks its panes below
     // Laid out on a canvas larger than the figure (spec.size is in points on the page), so the
     // plot's screen-sized fonts come out at a print size once scaled into the target.
     constexpr qreal Canvas = 1.6;
@@ -117,7 +118,7 @@ bool ChartFigureRenderer::render(const ChartSpec &spec, QPainter *painter, const
     if (last >= 0) {
         // The time labels go on the lowest pane shown.
         plot.timeAxis(ChartPlot::Pane(last))->setTickLabels(true);
-        plot.timeAxis(ChartPlot::Pane(last))->setLabel(plot.timeAxis(ChartPlot::Syslog)->label());
+        plot.timeAxis(ChartPlot::Pane(last))->setLabel(plot.timeAxisLabel());
     }
     if (!spec.title.isEmpty()) {
         plot.plotLayout()->insertRow(0);

@@ -164,12 +164,20 @@ void ChartMarks::layoutLabels()
     std::fill(std::begin(rowEnd), std::end(rowEnd), -1e9);
     const double rowHeight = QFontMetrics(m_labels.isEmpty() ? m_plot->font() : m_labels.first()->font()).height() + 3;
     const double height = qMax(1, top->height());
+    // The pane's caption (top right) is no place for a label: rows it reaches skip its width.
+    const QCPItemText *caption = m_plot->caption(ChartPlot::Traffic);
+    const double captionLeft = caption->topLeft->pixelPosition().x();
+    const double captionBottom = caption->bottomLeft->pixelPosition().y() - top->top();
+    auto hitsCaption = [&](int row, double px, double w) {
+        const double y = 2 + row * rowHeight;
+        return caption->visible() && y < captionBottom + 3 && px + w > captionLeft;
+    };
     for (int i : order) {
         QCPItemText *text = m_labels[i];
         const double px = x->coordToPixel(double(m_marks[i].begin) / 1e6) + 3;
         const double w = QFontMetrics(text->font()).horizontalAdvance(text->text()) + 8;
         int row = 0;
-        while (row < MaxLabelRows && rowEnd[row] > px)
+        while (row < MaxLabelRows && (rowEnd[row] > px || hitsCaption(row, px, w)))
             ++row;
         const bool onScreen = px + w > top->left() && px < top->right();
         text->setVisible(row < MaxLabelRows && onScreen);

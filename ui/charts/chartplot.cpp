@@ -2,6 +2,7 @@
 #include "chartmarkerdrag.h"
 #include "chartmarks.h"
 #include "chartmeasurepanes.h"
+#include "chartpanelayout.h"
 #include "charttracer.h"
 
 namespace inquest {
@@ -14,6 +15,8 @@ constexpr int ClickSlop = 4; // px: a press and release closer than this is a cl
 // wider pen is stroked into polygons segment by segment, which made a pan's replot several
 // times slower. Figures for the report thicken them again (ChartFigureRenderer).
 constexpr double CurveWidth = 1.0;
+// The least top of a count pane's value axis (see fitValueAxes).
+constexpr double MinimumCountTop = 5.0;
 
 // Colour-blind-safe palette (Okabe & Ito), dark enough on white.
 const QColor Palette[] = {QColor(0x00, 0x72, 0xB2), QColor(0xE6, 0x9F, 0x00), QColor(0x00, 0x9E, 0x73),
@@ -88,6 +91,8 @@ ChartPlot::ChartPlot(QWidget *parent)
     setPlottingHint(QCP::phFastPolylines, false);
     setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     setupPanes();
+    // Before the marks place their labels, which keep clear of the captions.
+    connect(this, &QCustomPlot::afterLayout, this, &ChartPlot::fitCaptions);
     m_marks = new ChartMarks(this);
     m_tracer = new ChartTracer(this);
     m_markerDrag = new ChartMarkerDrag(this);
@@ -113,13 +118,20 @@ void ChartPlot::setupPanes()
     legend->setFillOrder(QCPLegend::foColumnsFirst);
     legend->setBorderPen(Qt::NoPen);
     legend->setIconSize(18, 10);
+    m_collapsedNote = new QCPTextElement(this, QString());
+    m_collapsedNote->setTextColor(QColor(0x88, 0x44, 0x00));
+    m_collapsedNote->setObjectName(QStringLiteral("collapsedNote"));
+    m_legendRow->addElement(0, 1, m_collapsedNote);
+    m_collapsedNote->setVisible(false);
     plotLayout()->setRowStretchFactor(0, 0.001);
     auto *group = new QCPMarginGroup(this);
-    const double stretch[PaneCount] = {3.0, 2.0, 1.6, 1.6, 1.6, 1.1};
     for (int p = 0; p < PaneCount; ++p) {
         auto *rect = new QCPAxisRect(this);
         plotLayout()->addElement(p + 1, 0, rect);
-        plotLayout()->setRowStretchFactor(p + 1, stretch[p]);
+        plotLayout()->setRowStretchFactor(p + 1, ChartPaneLayout::Stretch[std::size_t(p)]);
+        // The layout gives each pane its readable height before it shares out the rest.
+        rect->setSizeConstraintRect(QCPLayoutElement::scrInnerRect);
+        rect->setMinimumSize(0, ChartPaneLayout::MinimumHeight[std::size_t(p)]);
         rect->setMarginGroup(QCP::msLeft | QCP::msRight, group);
         QCPAxis *x = rect->axis(QCPAxis::atBottom);
         x->setTicker(m_ticker);
@@ -140,8 +152,8 @@ void ChartPlot::setupPanes()
     // A caption per pane says what its curves are (the legend row names the sites).
     const QString captions[PaneCount] = {
         tr("Requests per site"),
-        tr("4xx (orange) and 5xx (red band), stacked · dash-dot: no response (000, 444, 499) · dashed: error rate % "
-           "(5xx + no response), right axis"),
+        tr("Failed (5xx or no response) per site, in the site's colour · orange band: 4xx · dashed: failure rate %, "
+           "right axis"),
         tr("Unique clients per site · dashed: new clients, all sites"),
         tr("Response time per site, ms: solid p95 · dashed p99 · dotted p50"),
         tr("CSV metric columns, mean per bin"),
@@ -154,11 +166,13 @@ void ChartPlot::setupPanes()
         caption->setPositionAlignment(Qt::AlignRight | Qt::AlignTop);
         caption->setClipAxisRect(m_panes[p]);
         caption->setText(captions[p]);
+        caption->setProperty("fullText", captions[p]);
         caption->setColor(QColor(0x44, 0x44, 0x44));
         caption->setBrush(QColor(255, 255, 255, 200));
         caption->setPadding(QMargins(4, 1, 4, 1));
         caption->setLayer(QStringLiteral("legend"));
         caption->setSelectable(false);
+        m_captions[p] = caption;
     }
     for (int p = 0; p < PaneCount; ++p) {
         auto ticker = QSharedPointer<CountTicker>::create();
@@ -194,25 +208,41 @@ void ChartPlot::setChartData(const ChartData &incoming)
         carried.response = m_data.response;
     }
     const ChartData &data = carry ? carried : incoming;
-    // Curves are recreated only when the set of sites changes; otherwise data is swapped in.
-    QStringList had, has;
-    for (QCPGraph *g : m_traffic)
-        had.append(g->name());
+    // Curves are recreated only when the set of sites drawn or hidden changes; otherwise data is
+    // swapped in. Every site of the case keeps a legend entry: a hidden one greyed, to bring back.
+    QStringList has;
     for (const NamedSeries &s : data.traffic)
         has.append(s.name);
-    const bool recreate = had != has || m_4xx == nullptr || int(m_severity.size()) != int(data.severity.size());
+    const QStringList &order = m_siteOrder.isEmpty() ? has : m_siteOrder;
+    QStringList hidden;
+    for (const QString &site : order) {
+        if (!has.contains(site))
+            hidden.append(site);
+    }
+    const QStringList key = has + QStringList{QStringLiteral("|")} + hidden;
+    const bool recreate = key != m_curveKey || m_4xx == nullptr || int(m_severity.size()) != int(data.severity.size());
     if (recreate) {
+        m_curveKey = key;
         clearGraphs();
         clearPlottables();
-        m_traffic.clear();
+        m_traffic.assign(data.traffic.size(), nullptr);
         m_clients.clear();
+        m_failed.clear();
         m_severity.clear();
-        const QStringList &order = m_siteOrder.isEmpty() ? has : m_siteOrder;
-        for (int i = 0; i < int(data.traffic.size()); ++i) {
-            const int colour = int(order.indexOf(data.traffic[std::size_t(i)].name));
-            m_traffic.push_back(
-                graph(Traffic, i, data.traffic[std::size_t(i)].name, siteColour(colour < 0 ? i : colour), true));
+        for (int c = 0; c < int(order.size()); ++c) {
+            const auto i = has.indexOf(order[c]);
+            if (i >= 0) {
+                m_traffic[std::size_t(i)] = graph(Traffic, int(i), order[c], siteColour(c), true);
+                continue;
+            }
+            QCPGraph *g = graph(Traffic, c, order[c], QColor(0xBB, 0xBB, 0xBB), true);
+            g->setPen(QPen(QColor(0xBB, 0xBB, 0xBB), CurveWidth, Qt::DotLine));
+            if (auto *item = legend->itemWithPlottable(g))
+                item->setTextColor(QColor(0x99, 0x99, 0x99));
         }
+        for (int i = 0; i < int(data.traffic.size()); ++i) // sites beyond the order given
+            if (!m_traffic[std::size_t(i)])
+                m_traffic[std::size_t(i)] = graph(Traffic, i, has[i], siteColour(i), true);
         for (int i = 0; i < int(data.clients.size()); ++i) {
             const int colour = int(order.indexOf(data.clients[std::size_t(i)].name));
             m_clients.push_back(
@@ -220,17 +250,19 @@ void ChartPlot::setChartData(const ChartData &incoming)
         }
         m_new = graph(Clients, 0, tr("new clients (all sites)"), QColor(0x33, 0x33, 0x33), false);
         m_new->setPen(QPen(QColor(0x33, 0x33, 0x33), CurveWidth, Qt::DashLine));
-        m_4xx = graph(Errors, 0, tr("4xx"), QColor(0xE6, 0x9F, 0x00), false);
-        m_4xx->setBrush(QColor(0xE6, 0x9F, 0x00, 110));
-        m_5xx = graph(Errors, 1, tr("5xx"), QColor(0xB0, 0x00, 0x20), false);
-        m_5xx->setBrush(QColor(0xB0, 0x00, 0x20, 110));
-        m_5xx->setChannelFillGraph(m_4xx);
-        // Its own curve, not stacked: a connection that got no answer is neither 4xx nor 5xx.
-        m_none = graph(Errors, 2, tr("no response"), QColor(0x6A, 0x3D, 0x9A), false);
-        m_none->setPen(QPen(QColor(0x6A, 0x3D, 0x9A), CurveWidth, Qt::DashDotLine));
+        m_4xx = graph(Errors, 0, tr("4xx"), QColor(0xE6, 0x9F, 0x00, 160), false);
+        m_4xx->setBrush(QColor(0xE6, 0x9F, 0x00, 60));
+        // Failures split by site, in the site's colour (the traffic legend names them): the 4xx
+        // band behind them is all sites, for context.
+        for (int i = 0; i < int(data.failed.size()); ++i) {
+            const int colour = int(order.indexOf(data.failed[std::size_t(i)].name));
+            m_failed.push_back(
+                graph(Errors, i, data.failed[std::size_t(i)].name, siteColour(colour < 0 ? i : colour), false));
+        }
         m_rate = addGraph(m_panes[Errors]->axis(QCPAxis::atBottom), m_panes[Errors]->axis(QCPAxis::atRight));
-        m_rate->setName(tr("error rate %"));
-        m_rate->setPen(QPen(QColor(0xB0, 0x00, 0x20), CurveWidth, Qt::DashLine));
+        m_rate->setName(tr("failure rate %"));
+        // Faint: at fine bins a rate jumps between 0 and 100 %, and the counts matter more.
+        m_rate->setPen(QPen(QColor(0xB0, 0x00, 0x20, 110), CurveWidth, Qt::DashLine));
         m_rate->setLineStyle(QCPGraph::lsStepLeft);
         m_rate->removeFromLegend();
         const QColor sev[3] = {QColor(0xB0, 0x00, 0x20), QColor(0xE6, 0x9F, 0x00), QColor(0x99, 0x99, 0x99)};
@@ -256,12 +288,8 @@ void ChartPlot::setChartData(const ChartData &incoming)
         setData(m_clients[i], data.clients[i].series);
     setData(m_new, data.newClients.series);
     setData(m_4xx, data.status4xx.series);
-    // Stacked: the 5xx curve is drawn on top of 4xx, the band between them is the 5xx count.
-    BinnedSeries stacked = data.status5xx.series;
-    for (std::size_t i = 0; i < stacked.size() && i < data.status4xx.series.size(); ++i)
-        stacked.values[i] += data.status4xx.series.values[i];
-    setData(m_5xx, stacked);
-    setData(m_none, data.noResponse.series);
+    for (std::size_t i = 0; i < data.failed.size(); ++i)
+        setData(m_failed[i], data.failed[i].series);
     setData(m_rate, data.errorRate.series, 100.0);
     for (std::size_t i = 0; i < data.severity.size(); ++i) {
         m_severity[i]->setWidth(double(data.widthUs) / UsPerS);
@@ -281,6 +309,29 @@ void ChartPlot::setChartData(const ChartData &incoming)
     showPanes(m_measure->hasResponse(), m_measure->hasMetrics());
     updateAxisLabels();
     fitValueAxes();
+}
+
+void ChartPlot::fitCaptions()
+{
+    // A caption wider than its pane breaks at the " · " nearest its middle rather than being cut.
+    const QString separator = QStringLiteral(" \u00b7 ");
+    for (int p = 0; p < PaneCount; ++p) {
+        QCPItemText *caption = m_captions[p];
+        const QString full = caption->property("fullText").toString();
+        const QFontMetrics fm(caption->font());
+        QString text = full;
+        if (fm.horizontalAdvance(full) + 12 > m_panes[p]->width()) {
+            qsizetype best = -1;
+            for (qsizetype i = full.indexOf(separator); i >= 0; i = full.indexOf(separator, i + 1)) {
+                if (best < 0 || std::abs(i - full.size() / 2) < std::abs(best - full.size() / 2))
+                    best = i;
+            }
+            if (best >= 0)
+                text = full.left(best) + u'\n' + full.mid(best + separator.size());
+        }
+        if (caption->text() != text)
+            caption->setText(text);
+    }
 }
 
 void ChartPlot::fitTickCounts()
@@ -303,31 +354,84 @@ void ChartPlot::fitTickCounts()
 
 void ChartPlot::showPanes(bool response, bool metrics)
 {
-    if (isPaneShown(Response) == response && isPaneShown(Metrics) == metrics && plotLayout()->rowCount() > 1)
+    if (m_wantResponse == response && m_wantMetrics == metrics && plotLayout()->rowCount() > 1)
         return;
-    // Rows are laid out again from the panes shown; a hidden pane leaves the layout entirely
-    // (an invisible layout element would still take its share of the height).
-    const double stretch[PaneCount] = {3.0, 2.0, 1.6, 1.4, 1.4, 1.1};
+    m_wantResponse = response;
+    m_wantMetrics = metrics;
+    layoutPanes();
+}
+
+void ChartPlot::setAutoCollapse(bool on)
+{
+    m_autoCollapse = on;
+    layoutPanes();
+}
+
+void ChartPlot::placePanes(const std::array<bool, PaneCount> &shown)
+{
+    // A hidden pane leaves the layout entirely (an invisible layout element would still take its
+    // share of the height). The time axis's labels go on the lowest pane shown.
     for (QCPAxisRect *rect : m_panes) {
         if (rect->layout() == plotLayout())
             plotLayout()->take(rect);
     }
     plotLayout()->simplify();
-    int row = 1;
+    int row = 1, last = Traffic;
     for (int p = 0; p < PaneCount; ++p) {
-        const bool shown = (p != Response || response) && (p != Metrics || metrics);
-        m_panes[p]->setVisible(shown);
-        if (!shown)
+        m_panes[p]->setVisible(shown[std::size_t(p)]);
+        if (!shown[std::size_t(p)])
             continue;
         plotLayout()->addElement(row, 0, m_panes[p]);
-        plotLayout()->setRowStretchFactor(row, stretch[p]);
+        plotLayout()->setRowStretchFactor(row, ChartPaneLayout::Stretch[std::size_t(p)]);
         ++row;
+        last = p;
     }
+    for (int p = 0; p < PaneCount; ++p) {
+        timeAxis(Pane(p))->setTickLabels(p == last);
+        timeAxis(Pane(p))->setLabel(p == last ? m_timeLabel : QString());
+    }
+}
+
+void ChartPlot::layoutPanes()
+{
+    std::array<bool, PaneCount> shown;
+    for (int p = 0; p < PaneCount; ++p)
+        shown[std::size_t(p)] = (p != Response || m_wantResponse) && (p != Metrics || m_wantMetrics);
+    const std::array<bool, PaneCount> wanted = shown;
+    placePanes(shown);
+    if (m_autoCollapse && viewport().height() > 0) {
+        // Laid out for real, then the lowest-priority pane leaves while any pane is too short.
+        for (;;) {
+            updateLayout();
+            const bool legendCut = legend->outerRect().height() < legend->minimumOuterSizeHint().height();
+            const auto next = ChartPaneLayout::collapseNext(
+                shown, [this](int p) { return m_panes[p]->height(); }, legendCut);
+            if (next < 0)
+                break;
+            shown[std::size_t(next)] = false;
+            placePanes(shown);
+        }
+    }
+    QStringList collapsed;
+    for (int p = 0; p < PaneCount; ++p) {
+        if (wanted[std::size_t(p)] && !shown[std::size_t(p)])
+            collapsed.append(ChartPaneLayout::name(p));
+    }
+    m_collapsedNote->setText(collapsed.isEmpty() ? QString()
+                                                 : tr("Hidden for lack of height: %1").arg(collapsed.join(u", "_qs)));
+    m_collapsedNote->setVisible(!collapsed.isEmpty());
+}
+
+void ChartPlot::resizeEvent(QResizeEvent *event)
+{
+    QCustomPlot::resizeEvent(event); // sets the viewport the layout fills
+    layoutPanes();
 }
 
 void ChartPlot::fitValueAxes()
 {
     const QCPRange visible = timeAxis()->range();
+    double tops[PaneCount] = {};
     for (int p = 0; p < PaneCount; ++p) {
         double top = 0;
         for (int i = 0; i < plottableCount(); ++i) {
@@ -355,6 +459,17 @@ void ChartPlot::fitValueAxes()
                 }
             }
         }
+        tops[p] = top;
+    }
+    for (int p = 0; p < PaneCount; ++p) {
+        // Counts never scale a single event into a full-height spike: the axis reaches at least
+        // MinimumCountTop, and failures at least a tenth of the traffic scale, so a few errors
+        // among thousands of requests look few.
+        double top = tops[p];
+        if (p != Response && p != Metrics)
+            top = qMax(top, MinimumCountTop);
+        if (p == Errors)
+            top = qMax(top, tops[Traffic] / 10);
         m_panes[p]->axis(QCPAxis::atLeft)->setRange(0, top > 0 ? top * 1.12 : 1);
     }
     bool found = false;
@@ -418,15 +533,19 @@ void ChartPlot::updateAxisLabels()
     const QString per = m_data.widthUs > 0 ? tr(" per %1").arg(widthText(m_data.widthUs)) : QString();
     // Panes can be short (the chart docked in a full window): labels take two lines to stay inside.
     m_panes[Traffic]->axis(QCPAxis::atLeft)->setLabel(tr("Requests") + u'\n' + per.trimmed());
-    m_panes[Errors]->axis(QCPAxis::atLeft)->setLabel(tr("4xx / 5xx") + u'\n' + per.trimmed());
-    m_panes[Errors]->axis(QCPAxis::atRight)->setLabel(tr("error rate %"));
+    m_panes[Errors]->axis(QCPAxis::atLeft)->setLabel(tr("Failed") + u'\n' + per.trimmed());
+    m_panes[Errors]->axis(QCPAxis::atRight)->setLabel(tr("failure rate %"));
     m_panes[Clients]->axis(QCPAxis::atLeft)->setLabel(tr("Clients") + u'\n' + per.trimmed());
     m_panes[Response]->axis(QCPAxis::atLeft)->setLabel(tr("Response") + u'\n' + tr("ms"));
     m_panes[Metrics]->axis(QCPAxis::atLeft)->setLabel(tr("Value") + u'\n' + tr("mean per bin"));
     // The lane is too short for a long label; its caption says what the bars are.
     m_panes[Syslog]->axis(QCPAxis::atLeft)->setLabel(tr("Syslog"));
     const QString zone = m_zone == QTimeZone::utc() ? QStringLiteral("UTC") : QString::fromUtf8(m_zone.id());
-    timeAxis(Syslog)->setLabel(tr("Time (%1)").arg(zone));
+    m_timeLabel = tr("Time (%1)").arg(zone);
+    for (int p = 0; p < PaneCount; ++p) {
+        if (timeAxis(Pane(p))->tickLabels())
+            timeAxis(Pane(p))->setLabel(m_timeLabel);
+    }
 }
 
 double ChartPlot::keyAt(const QPoint &pos) const { return timeAxis()->pixelToCoord(pos.x()); }
@@ -443,7 +562,10 @@ ChartPlot::Pane ChartPlot::paneAt(const QPoint &pos) const
 QString ChartPlot::siteAt(const QPoint &pos) const
 {
     const Pane pane = paneAt(pos);
-    const auto &graphs = pane == Traffic ? m_traffic : pane == Clients ? m_clients : std::vector<QCPGraph *>();
+    const auto &graphs = pane == Traffic   ? m_traffic
+                         : pane == Clients ? m_clients
+                         : pane == Errors  ? m_failed
+                                           : std::vector<QCPGraph *>();
     const double key = keyAt(pos);
     QString best;
     double bestDistance = 24; // px

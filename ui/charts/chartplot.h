@@ -4,6 +4,8 @@
 
 #include <QTimeZone>
 
+#include <array>
+
 #include <qcustomplot.h>
 
 namespace inquest {
@@ -14,7 +16,8 @@ class ChartMarks;
 class ChartTracer;
 
 // The incident chart: stacked panes sharing one UTC time axis (keys are seconds since the
-// epoch) — traffic per site, errors (4xx/5xx stacked, error rate on the right axis), clients,
+// epoch) — traffic per site, failures per site (4xx of all sites behind them, failure rate on the
+// right axis), clients,
 // and a lane of syslog events by severity. It draws what it is given (ChartData) and reports
 // what the analyst does with the mouse; the dock decides what to bin and what to do.
 class ChartPlot : public QCustomPlot
@@ -43,9 +46,16 @@ public:
     DragMode dragMode() const { return m_mode; }
 
     QCPAxisRect *pane(Pane p) const { return m_panes[p]; }
+    // The text at the top right of a pane that says what its curves are.
+    QCPItemText *caption(Pane p) const { return m_captions[p]; }
     bool isPaneShown(Pane p) const { return m_panes[p]->visible(); }
     ChartMeasurePanes *measurePanes() const { return m_measure; }
     QCPAxis *timeAxis(Pane p = Traffic) const { return m_panes[p]->axis(QCPAxis::atBottom); }
+    // "Time (zone)": the title of the time axis, on the lowest pane shown.
+    QString timeAxisLabel() const { return m_timeLabel; }
+    // Panes too short to read leave the chart (ChartPaneLayout); figures lay out their own.
+    void setAutoCollapse(bool on);
+    QCPTextElement *collapsedNote() const { return m_collapsedNote; }
     ChartMarks *marks() const { return m_marks; }
     ChartTracer *tracer() const { return m_tracer; }
     // The site whose traffic or client curve is nearest to a widget position (empty if none near).
@@ -74,6 +84,7 @@ signals:
     void markerSpanEdited(qint64 markerId, qint64 beginUs, qint64 endUs);
 
 protected:
+    void resizeEvent(QResizeEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
@@ -91,16 +102,25 @@ private:
     void showSelection(double fromKey, double toKey);
     void updateCursor(const QPoint &pos);
     void showPanes(bool response, bool metrics);
+    void layoutPanes();
+    void placePanes(const std::array<bool, PaneCount> &shown);
     void fitTickCounts();
+    void fitCaptions();
 
     ChartData m_data;
     QCPAxisRect *m_panes[PaneCount] = {};
+    QCPItemText *m_captions[PaneCount] = {};
     QCPLayoutGrid *m_legendRow = nullptr;
+    QCPTextElement *m_collapsedNote = nullptr;
+    QString m_timeLabel;
+    bool m_wantResponse = true, m_wantMetrics = true; // the case has such data
+    bool m_autoCollapse = true;
     QSharedPointer<QCPAxisTickerDateTime> m_ticker;
     QTimeZone m_zone = QTimeZone::utc();
     QStringList m_siteOrder;
-    std::vector<QCPGraph *> m_traffic, m_clients;
-    QCPGraph *m_4xx = nullptr, *m_5xx = nullptr, *m_none = nullptr, *m_rate = nullptr, *m_new = nullptr;
+    std::vector<QCPGraph *> m_traffic, m_clients, m_failed; // by index in ChartData
+    QStringList m_curveKey;                                 // the sites drawn and hidden that the curves were made for
+    QCPGraph *m_4xx = nullptr, *m_rate = nullptr, *m_new = nullptr;
     std::vector<QCPBars *> m_severity;
     ChartMarks *m_marks;
     ChartTracer *m_tracer;

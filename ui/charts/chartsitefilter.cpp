@@ -3,9 +3,42 @@
 #include "model/casedocument.h"
 #include "model/viewedits.h"
 
+#include <QKeyEvent>
 #include <QMenu>
+#include <QMouseEvent>
 
 namespace inquest {
+
+namespace {
+// A menu that stays open while the analyst ticks several sites: a checkable entry toggles in
+// place (mouse or Space/Return); anything else (Show all, Escape, a click outside) closes it.
+class StayOpenMenu : public QMenu
+{
+public:
+    using QMenu::QMenu;
+
+protected:
+    void mouseReleaseEvent(QMouseEvent *event) override
+    {
+        QAction *a = actionAt(event->position().toPoint());
+        if (a && a->isCheckable() && a->isEnabled()) {
+            a->trigger();
+            return;
+        }
+        QMenu::mouseReleaseEvent(event);
+    }
+    void keyPressEvent(QKeyEvent *event) override
+    {
+        QAction *a = activeAction();
+        if (a && a->isCheckable() && a->isEnabled() &&
+            (event->key() == Qt::Key_Space || event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter)) {
+            a->trigger();
+            return;
+        }
+        QMenu::keyPressEvent(event);
+    }
+};
+} // namespace
 
 ChartSiteFilter::ChartSiteFilter(CaseDocument *doc, QWidget *parent)
     : QToolButton(parent)
@@ -14,7 +47,7 @@ ChartSiteFilter::ChartSiteFilter(CaseDocument *doc, QWidget *parent)
     setObjectName(QStringLiteral("siteFilter"));
     setPopupMode(QToolButton::InstantPopup);
     setToolTip(tr("Choose the sites drawn in the traffic, error and client panes"));
-    setMenu(new QMenu(this));
+    setMenu(new StayOpenMenu(this));
     rebuildMenu();
 }
 
@@ -43,6 +76,25 @@ void ChartSiteFilter::setSiteVisible(const QString &site, bool visible)
     }
     edit::setChartHiddenSites(m_doc, hidden);
 }
+
+void ChartSiteFilter::soloSite(const QString &site)
+{
+    if (!m_sites.contains(site))
+        return;
+    // Grafana's habit: a click on the one site drawn brings every site back.
+    const QStringList visible = visibleSites();
+    QStringList hidden = chartHiddenSites(m_doc->meta());
+    for (const QString &other : std::as_const(m_sites))
+        hidden.removeAll(other);
+    if (visible != QStringList{site}) {
+        for (const QString &other : std::as_const(m_sites))
+            if (other != site)
+                hidden.append(other);
+    }
+    edit::setChartHiddenSites(m_doc, hidden);
+}
+
+void ChartSiteFilter::toggleSite(const QString &site) { setSiteVisible(site, !visibleSites().contains(site)); }
 
 void ChartSiteFilter::rebuildMenu()
 {

@@ -69,20 +69,30 @@ void ChartTracer::follow(const QPoint &pos)
             return QStringLiteral("\u2013");
         return locale.toString(s.values[std::size_t(i)], 'g', 6);
     };
-    // One line per site: requests and distinct clients in the bin.
+    // One line per site: requests, distinct clients and the site's errors in the bin.
+    auto siteValue = [&](const std::vector<NamedSeries> &list, const QString &site) {
+        for (const NamedSeries &s : list) {
+            if (s.name == site)
+                return valueAt(s.series);
+        }
+        return QStringLiteral("\u2013");
+    };
     for (const NamedSeries &s : data.traffic) {
         QString line = QStringLiteral("%1: %2 req").arg(s.name, valueAt(s.series));
         for (const NamedSeries &c : data.clients) {
             if (c.name == s.name)
                 line += QStringLiteral(", %1 clients").arg(valueAt(c.series));
         }
+        line += QStringLiteral(" · 4xx %1 · 5xx %2 · no response %3")
+                    .arg(siteValue(data.site4xx, s.name), siteValue(data.site5xx, s.name),
+                         siteValue(data.siteNoResponse, s.name));
         lines << line;
     }
     if (!data.status5xx.series.bins.empty()) {
         BinnedSeries pct = data.errorRate.series;
         for (double &v : pct.values)
             v = std::round(v * 1000) / 10; // percent, one decimal
-        lines << QStringLiteral("4xx %1 · 5xx %2 · no response %3 · error rate %4%")
+        lines << QStringLiteral("All sites shown: 4xx %1 · 5xx %2 · no response %3 · failure rate %4%")
                      .arg(valueAt(data.status4xx.series), valueAt(data.status5xx.series),
                           valueAt(data.noResponse.series), valueAt(pct));
     }

@@ -92,12 +92,12 @@ QString TimelineModel::formatTime(qint64 micros)
     return QString::fromLatin1(buf, n);
 }
 
-QVariant TimelineModel::display(int column, const TimelineSource &source, std::size_t r)
+QVariant TimelineModel::display(int column, const TimelineSource &source, std::size_t r, const DisplayZone &zone)
 {
     const EventTable &t = *source.table;
     switch (Column(column)) {
     case Time:
-        return formatTime(t.time[r]);
+        return zone.format(t.time[r]);
     case Site:
         return source.siteOfRow(uint32_t(r));
     case SourceName:
@@ -136,12 +136,12 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
     const std::size_t r = timeline::rowOf(e);
     switch (role) {
     case Qt::DisplayRole:
-        return display(index.column(), source, r);
+        return display(index.column(), source, r, m_zone);
     case Qt::ToolTipRole:
         if (index.column() == SourceName)
             return source.path;
         if (index.column() == Path || index.column() == Message || index.column() == Site)
-            return display(index.column(), source, r);
+            return display(index.column(), source, r, m_zone);
         if (index.column() == Severity && isSeverityInferred(source.table->severity[r]))
             return tr("Inferred from the message text: the line carries no severity of its own.");
         if (index.column() == Client && source.table->agent[r])
@@ -168,6 +168,16 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
     }
 }
 
+void TimelineModel::setDisplayZone(const DisplayZone &zone)
+{
+    if (zone.id == m_zone.id)
+        return;
+    m_zone = zone;
+    emit headerDataChanged(Qt::Horizontal, Time, Time);
+    if (rowCount() > 0)
+        emit dataChanged(index(0, Time), index(rowCount() - 1, Time), {Qt::DisplayRole});
+}
+
 QVariant TimelineModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal)
@@ -176,6 +186,8 @@ QVariant TimelineModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Response time in milliseconds, where the log records it");
     if (role != Qt::DisplayRole)
         return {};
+    if (section == Time)
+        return tr("Time (%1)").arg(m_zone.name());
     static const char *names[] = {QT_TR_NOOP("Time (UTC)"), QT_TR_NOOP("Site / host"), QT_TR_NOOP("Source"),
                                   QT_TR_NOOP("Client"),     QT_TR_NOOP("Method"),      QT_TR_NOOP("Path"),
                                   QT_TR_NOOP("Status"),     QT_TR_NOOP("Bytes"),       QT_TR_NOOP("Resp. (ms)"),

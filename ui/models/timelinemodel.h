@@ -1,5 +1,7 @@
 #pragma once
 
+#include "displayzone.h"
+
 #include "analysis/timelinecontroller.h"
 
 #include <QAbstractTableModel>
@@ -49,13 +51,17 @@ public:
     // "2010-12-12 21:45:00.123", UTC; fast enough to call for every painted cell.
     static QString formatTime(qint64 micros);
 
-    // What a cell of `column` shows for `row` of `source`.
-    static QVariant display(int column, const TimelineSource &source, std::size_t row);
+    // What a cell of `column` shows for `row` of `source`, times in `zone`.
+    static QVariant display(int column, const TimelineSource &source, std::size_t row, const DisplayZone &zone = {});
+    // The case's display zone: the Time column and its header.
+    void setDisplayZone(const DisplayZone &zone);
+    const DisplayZone &displayZone() const { return m_zone; }
 
 private:
     std::shared_ptr<const TimelineIndex> m_index;
     TimelineController::Rows m_rows;
     std::shared_ptr<const std::vector<std::size_t>> m_hits;
+    DisplayZone m_zone;
 };
 
 } // namespace inquest

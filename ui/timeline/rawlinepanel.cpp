@@ -101,10 +101,11 @@ void RawLinePanel::present(const RawLine &line)
             where.toHtmlEscaped() +
             QStringLiteral("<br><span style=\"color:#9a5b00\">%1</span>").arg(line.message.toHtmlEscaped()));
         // The parsed fields are what is left; show them the way the table does.
-        const TimelineModel names;
+        TimelineModel names;
+        names.setDisplayZone(m_zone);
         QString text;
         for (int c = 0; c < TimelineModel::ColumnCount; ++c) {
-            const QString value = TimelineModel::display(c, m_source, m_row).toString();
+            const QString value = TimelineModel::display(c, m_source, m_row, m_zone).toString();
             if (!value.isEmpty())
                 text += names.headerData(c, Qt::Horizontal).toString() + QStringLiteral(": ") + value + u'\n';
         }

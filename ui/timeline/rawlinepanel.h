@@ -2,6 +2,7 @@
 
 #include "analysis/rawline.h"
 #include "analysis/timelineindex.h"
+#include "models/displayzone.h"
 
 #include <QFuture>
 #include <QWidget>
@@ -26,6 +27,8 @@ public:
     // keyboard does not read every line passed).
     void showLine(const TimelineSource &source, std::size_t row);
     void clear();
+    // The zone the parsed fields' time is shown in (when the line itself cannot be read).
+    void setDisplayZone(const DisplayZone &zone) { m_zone = zone; }
 
     QString infoText() const;
     QString lineText() const;
@@ -42,6 +45,7 @@ private:
     QTimer *m_delay;
     TimelineSource m_source;
     std::size_t m_row = 0;
+    DisplayZone m_zone;
     quint64 m_request = 0;
     QFuture<RawLine> m_reading;
 };

@@ -30,8 +30,8 @@ QLineEdit *makeTimeEdit(const QString &objectName, const QString &placeholder)
     edit->setObjectName(objectName);
     edit->setPlaceholderText(placeholder);
     edit->setClearButtonEnabled(true);
-    edit->setToolTip(QObject::tr("UTC unless a zone is given, e.g. 2010-12-12 21:45 or 2010-12-12T21:45:00+01:00; "
-                                 "or a clock time (21:05, 21:05:30) on the day shown, in the case's display zone"));
+    edit->setToolTip(QObject::tr("In the case's display zone unless a zone is given, e.g. 2010-12-12 21:45 or "
+                                 "2010-12-12T21:45:00+01:00; or a clock time (21:05, 21:05:30) on the day shown"));
     edit->setMinimumWidth(edit->fontMetrics().horizontalAdvance(QStringLiteral("12-12 21:45:00.000")) + 30);
     return edit;
 }
@@ -154,12 +154,27 @@ void TimelineFilterBar::setChoices(const QStringList &sites, const std::vector<T
     reselect(m_source, source);
 }
 
+void TimelineFilterBar::setDisplayZone(const DisplayZone &zone)
+{
+    if (zone.id == m_zone.id)
+        return;
+    m_zone = zone;
+    m_from->setPlaceholderText(tr("from (%1)").arg(zone.name()));
+    m_to->setPlaceholderText(tr("to (%1)").arg(zone.name()));
+    // The filter keeps its instants: shown again in the new zone.
+    const QSignalBlocker a(m_from), b(m_to);
+    if (m_fromUs)
+        m_from->setText(m_zone.format(*m_fromUs));
+    if (m_toUs)
+        m_to->setText(m_zone.format(*m_toUs));
+}
+
 void TimelineFilterBar::setTimeRange(qint64 beginUs, qint64 endUs, const QString &site)
 {
     m_fromUs = beginUs;
     m_toUs = endUs;
-    m_from->setText(TimelineModel::formatTime(beginUs));
-    m_to->setText(TimelineModel::formatTime(endUs));
+    m_from->setText(m_zone.format(beginUs));
+    m_to->setText(m_zone.format(endUs));
     m_from->setStyleSheet({});
     m_to->setStyleSheet({});
     if (!site.isEmpty()) {

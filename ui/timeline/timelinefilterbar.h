@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/displayzone.h"
+
 #include "analysis/eventfilter.h"
 #include "model/timeinput.h"
 
@@ -40,6 +42,8 @@ public:
     void clear();
     // Where a bare clock time ("21:05") typed into the time fields falls: asked when one is typed.
     void setClockDay(std::function<ClockDay()> day) { m_clockDay = std::move(day); }
+    // Times are shown and read in this zone (a typed zone still wins).
+    void setDisplayZone(const DisplayZone &zone);
     // What the time fields accept: model/timeinput, with the clock day when one is set.
     std::optional<qint64> parseTime(const QString &text) const;
 
@@ -64,6 +68,7 @@ private:
     EventFilter m_statusParsed; // its status parts: what the status box last parsed to
     QString m_host, m_client, m_path;
     std::function<ClockDay()> m_clockDay;
+    DisplayZone m_zone;
     std::optional<qint64> m_fromUs;
     std::optional<qint64> m_toUs;
 };

@@ -115,6 +115,7 @@ TimelineView::TimelineView(CaseDocument *doc, QWidget *parent)
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_view, &QWidget::customContextMenuRequested, this, &TimelineView::showRowMenu);
     // A bare clock time typed into the filter is on the day shown, in the case's display zone.
+    applyDisplayZone();
     m_filterBar->setClockDay([this] {
         ClockDay day;
         day.zone = m_doc->meta().displayTimeZone.toUtf8();
@@ -184,6 +185,10 @@ bool TimelineView::showSourceLines(Id sourceId, qint64 firstLine, qint64 lastLin
 
 void TimelineView::documentChanged(const ChangeEvent &event)
 {
+    applyDisplayZone();
+    // Another case (New, Open, Reload): the last case's filters would hide its lines.
+    if (event.entity == Entity::Case && event.action == ChangeAction::Reset)
+        m_filterBar->clear();
     // Coalesced: importing a folder adds thousands of sources in one go, and the index is
     // rebuilt once when control returns to the event loop rather than once per source.
     const bool renamed = event.entity == Entity::Case && SiteRule::of(m_doc->meta()).renames() != m_siteRenames;
@@ -377,6 +382,14 @@ void TimelineView::setColumnWidths()
     };
     for (int c = 0; c < int(std::size(widths)); ++c)
         m_view->horizontalHeader()->resizeSection(c, widths[c]);
+}
+
+void TimelineView::applyDisplayZone()
+{
+    const DisplayZone zone = DisplayZone::of(m_doc->meta());
+    m_model->setDisplayZone(zone);
+    m_filterBar->setDisplayZone(zone);
+    m_rawLine->setDisplayZone(zone);
 }
 
 } // namespace inquest

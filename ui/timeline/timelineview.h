@@ -61,6 +61,8 @@ signals:
     void rowActivated(inquest::Id sourceId, qint64 row);
 
 private:
+    // Times in the case's display zone (models/displayzone).
+    void applyDisplayZone();
     void documentChanged(const ChangeEvent &event);
     void rebuild();
     void timelineUpdated();
