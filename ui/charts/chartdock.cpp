@@ -1,8 +1,11 @@
 #include "chartdock.h"
+#include "analysis/filterexpression.h"
 #include "chartcontroller.h"
 #include "chartmarks.h"
 #include "chartplot.h"
 #include "chartsitefilter.h"
+#include "chartusercurves.h"
+#include "dialogs/curvedialog.h"
 
 #include "models/timeformat.h"
 
@@ -60,6 +63,10 @@ ChartDock::ChartDock(CaseDocument *doc, QWidget *parent)
     setWidget(body);
 
     connect(m_doc, &CaseDocument::changed, this, &ChartDock::onChanged);
+    m_userCurves = new ChartUserCurves(m_plot);
+    connect(m_plot, &ChartPlot::chartDataSet, m_userCurves,
+            [this] { m_userCurves->redraw(m_plot->chartData().widthUs); });
+    m_userCurves->setCase(m_doc->data());
     connect(m_plot, &ChartPlot::binClicked, this, &ChartDock::onBinClicked);
     connect(m_plot, &ChartPlot::outageDrawn, this, &ChartDock::createOutage);
     connect(m_plot, &ChartPlot::rangeSelected, this, [this] {
@@ -153,6 +160,8 @@ void ChartDock::createToolBar()
         applyMode();
     });
     m_newEvidence = m_toolBar->addAction(tr("New evidence from range"), this, &ChartDock::createEvidenceFromSelection);
+    m_toolBar->addAction(tr("Curves\u2026"), this, &ChartDock::openCurveDialog)
+        ->setObjectName(QStringLiteral("curvesAction"));
     m_newEvidence->setObjectName(QStringLiteral("actionEvidenceFromRange"));
     m_newEvidence->setEnabled(false);
     m_newEvidence->setToolTip(tr("Shift+drag to select a range first"));
@@ -195,6 +204,34 @@ void ChartDock::refreshMarks()
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
+void ChartDock::showFilteredRange(qint64 beginUs, qint64 endUs, const QString &expression, const QString &label)
+{
+    CurveSpec c;
+    c.name = label;
+    c.filter = expression;
+    c.colour = QStringLiteral("#6a3d9a");
+    m_userCurves->setTransientCurve(c);
+    EventFilter f;
+    QString error;
+    parseFilterExpression(expression, &f, &error);
+    showTimeRange(beginUs, endUs, f.site);
+}
+
+CurveDialog *ChartDock::openCurveDialog()
+{
+    // The range a curve's evidence covers: the chart's selection, else what it shows.
+    auto range = [this] {
+        const auto selected = m_plot->selection();
+        return selected.second > selected.first
+                   ? selected
+                   : std::pair<int64_t, int64_t>(m_plot->visibleFromUs(), m_plot->visibleToUs());
+    };
+    auto *dialog = new CurveDialog(m_doc, range, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
+}
+
 void ChartDock::onChanged(const ChangeEvent &event)
 {
     if (event.entity == Entity::Source || event.action == ChangeAction::Reset) {
@@ -208,6 +245,9 @@ void ChartDock::onChanged(const ChangeEvent &event)
         if (SiteRule::of(m_doc->meta()).renames() != m_siteRenames)
             rebuildBins();
     }
+    if (event.entity == Entity::Curve || event.entity == Entity::EventMark || event.entity == Entity::Source ||
+        event.action == ChangeAction::Reset)
+        m_userCurves->setCase(m_doc->data());
     if (event.entity != Entity::Hypothesis)
         refreshMarks();
 }

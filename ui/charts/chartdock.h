@@ -19,6 +19,8 @@ class CaseDocument;
 class ChartController;
 class ChartPlot;
 class ChartSiteFilter;
+class ChartUserCurves;
+class CurveDialog;
 struct ChangeEvent;
 
 // The Charts dock: the incident chart with its toolbar (time zone, bin width, fit, zoom to the
@@ -38,6 +40,7 @@ public:
     QToolBar *toolBar() const { return m_toolBar; }
     QAction *newEvidenceAction() const { return m_newEvidence; }
     ChartSiteFilter *siteFilter() const { return m_siteFilter; }
+    ChartUserCurves *userCurves() const { return m_userCurves; }
     bool binsReady() const;
 
     // Actions (also reachable from the toolbar).
@@ -49,6 +52,11 @@ public:
     // names the site it concerns, if one (for the status line).
     void showTimeRange(qint64 beginUs, qint64 endUs, const QString &site);
     void fitAll();
+    // "Show on chart" of an evidence item with its own filter: the range as showTimeRange does,
+    // and the filter's events as a dashed count curve named `label` (not kept in the case).
+    void showFilteredRange(qint64 beginUs, qint64 endUs, const QString &expression, const QString &label);
+    // Opens the dialog of the case's user-defined curves (non-modal, deleted on close).
+    CurveDialog *openCurveDialog();
     // The analyst's choice of zone ("UTC", "local" or an IANA id): kept in the case as an
     // undoable edit ("local" as the system's zone id), then shown.
     void setDisplayTimeZone(const QByteArray &zoneId);
@@ -82,6 +90,7 @@ private:
     QComboBox *m_zone = nullptr;
     QComboBox *m_width = nullptr;
     ChartSiteFilter *m_siteFilter = nullptr;
+    ChartUserCurves *m_userCurves = nullptr;
     QLabel *m_status = nullptr;
     QAction *m_newEvidence = nullptr;
     QAction *m_zoomMode = nullptr;

@@ -281,6 +281,7 @@ void ChartPlot::setChartData(const ChartData &incoming)
     showPanes(m_measure->hasResponse(), m_measure->hasMetrics());
     updateAxisLabels();
     fitValueAxes();
+    emit chartDataSet();
 }
 
 void ChartPlot::fitTickCounts()
