@@ -197,6 +197,18 @@ private slots:
         QCOMPARE(first->tags, QStringList{QStringLiteral("checkout")});
         QCOMPARE(first->comment, QStringLiteral("first failure"));
         QCOMPARE(first->time, utc("2010-12-12T21:02:05Z"));
+        // The timeline shows them: a star before the time, the tags and comment as its tooltip.
+        TimelineModel *model = timeline()->model();
+        for (int r = 0; r < model->rowCount(); ++r) {
+            const uint64_t e = model->entryAt(r);
+            const qint64 line = model->timelineIndex()->sourceOf(e).table->line[timeline::rowOf(e)];
+            const QString time = model->data(model->index(r, TimelineModel::Time)).toString();
+            QCOMPARE(time.startsWith(QStringLiteral("★ ")), line == 5 || line == 6);
+            if (line == 5)
+                QVERIFY(model->data(model->index(r, TimelineModel::Time), Qt::ToolTipRole)
+                            .toString()
+                            .contains(QStringLiteral("first failure")));
+        }
         // Drawn at their times along the traffic pane.
         QCOMPARE(curves()->markItems().size(), 2);
         QCPItemText *label = curves()->markItems()[0];
@@ -284,7 +296,19 @@ private slots:
         chart()->fitAll();
         settle();
         QVERIFY(m_window->grab().save(dir + QStringLiteral("/usercurves-1600x1000.png")));
-        QVERIFY(chart()->grab().save(dir + QStringLiteral("/usercurves-chart.png")));
+        // The chart on its own at the full size, as when the dock is floated or maximised.
+        ChartDock dock(doc());
+        dock.resize(1600, 1000);
+        dock.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dock));
+        QTRY_VERIFY_WITH_TIMEOUT(dock.binsReady(), 30000);
+        dock.controller()->setPinnedWidth(30 * 1'000'000);
+        dock.fitAll();
+        QTRY_VERIFY_WITH_TIMEOUT(!dock.controller()->isBusy(), 30000);
+        QTest::qWait(100);
+        QCOMPARE(dock.userCurves()->plottables().size(), 1);
+        QCOMPARE(dock.userCurves()->markItems().size(), 2);
+        QVERIFY(dock.grab().save(dir + QStringLiteral("/usercurves-chart-1600x1000.png")));
     }
 };
 

@@ -129,6 +129,31 @@ ChartUserCurves::ChartUserCurves(ChartPlot *plot)
     : QObject(plot)
     , m_plot(plot)
 {
+    connect(plot, &ChartPlot::visibleRangeChanged, this, &ChartUserCurves::layoutMarks);
+}
+
+void ChartUserCurves::layoutMarks()
+{
+    constexpr double Rows[] = {0.9, 0.72, 0.54};
+    double right[std::size(Rows)];
+    std::fill(std::begin(right), std::end(right), -1e9);
+    QList<QCPItemText *> labels = m_markItems;
+    std::sort(labels.begin(), labels.end(),
+              [](QCPItemText *a, QCPItemText *b) { return a->position->key() < b->position->key(); });
+    const QCPAxis *time = m_plot->pane(ChartPlot::Traffic)->axis(QCPAxis::atBottom);
+    for (QCPItemText *label : std::as_const(labels)) {
+        const double x = time->coordToPixel(label->position->key());
+        const double width = QFontMetricsF(label->font()).horizontalAdvance(label->text()) + 8;
+        label->setVisible(false);
+        for (std::size_t row = 0; row < std::size(Rows); ++row) {
+            if (x > right[row]) {
+                label->position->setCoords(label->position->key(), Rows[row]);
+                label->setVisible(true);
+                right[row] = x + width;
+                break;
+            }
+        }
+    }
 }
 
 ChartUserCurves::~ChartUserCurves() = default;
@@ -138,11 +163,13 @@ void ChartUserCurves::setCase(const CaseData &data)
     QList<const EventTable *> tables;
     for (const Source &s : data.sources)
         tables.append(s.table.get());
-    if (tables != m_tables || !m_index) {
+    if (tables != m_tables) {
         m_tables = tables;
-        m_index = TimelineIndex::build(timelineSources(data.sources, SiteRule::of(data.meta)));
+        m_index.reset();
         m_rowsFor.clear();
     }
+    m_rule = SiteRule::of(data.meta);
+    m_sources = data.sources;
     m_caseCurves = data.curves;
     m_marks = data.eventMarks;
     filterAgain();
@@ -161,6 +188,9 @@ void ChartUserCurves::filterAgain()
     m_curves = m_caseCurves;
     if (m_transient)
         m_curves.append(*m_transient);
+    // The merged index is made when a curve first needs it, not for every case.
+    if (!m_index && !m_curves.isEmpty())
+        m_index = TimelineIndex::build(timelineSources(m_sources, m_rule));
     if (!m_index)
         return;
     if (m_rowsFor != m_curves) {
@@ -221,14 +251,16 @@ void ChartUserCurves::redraw(int64_t widthUs)
         m_markItems.append(makeMarkItem(m_plot, m));
     }
     fitRightAxis(m_plot, m_plottables);
+    layoutMarks();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
-void drawUserCurves(ChartPlot *plot, const CaseData &data, int64_t widthUs)
+ChartUserCurves *drawUserCurves(ChartPlot *plot, const CaseData &data, int64_t widthUs)
 {
     auto *curves = new ChartUserCurves(plot);
     curves->setCase(data);
     curves->redraw(widthUs);
+    return curves;
 }
 
 } // namespace inquest

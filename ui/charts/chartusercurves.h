@@ -39,6 +39,9 @@ public:
     // What is drawn, for tests and screenshots: one plottable per curve, one label per mark.
     const QList<QCPAbstractPlottable *> &plottables() const { return m_plottables; }
     const QList<QCPItemText *> &markItems() const { return m_markItems; }
+    // Places the mark labels for the current zoom in up to three rows so that none overlaps
+    // another; a label that finds no room is hidden (its dotted line stays).
+    void layoutMarks();
     // Curves whose filter could not be read, with the reason.
     const QStringList &problems() const { return m_problems; }
 
@@ -51,7 +54,9 @@ private:
     std::optional<CurveSpec> m_transient;
     QList<CurveSpec> m_caseCurves;
     QList<EventMark> m_marks;
-    QList<const EventTable *> m_tables; // the tables the index was built from
+    QList<const EventTable *> m_tables; // the tables the index was (or will be) built from
+    QList<Source> m_sources;
+    SiteRule m_rule;
     std::shared_ptr<const TimelineIndex> m_index;
     std::vector<std::vector<uint64_t>> m_rows; // per curve, the events its filter keeps
     QList<CurveSpec> m_rowsFor;                // the curves m_rows were made for
@@ -62,7 +67,8 @@ private:
     int64_t m_width = 0;
 };
 
-// Draws user curves and event marks on a plot once (the report's figures).
-void drawUserCurves(ChartPlot *plot, const CaseData &data, int64_t widthUs);
+// Draws user curves and event marks on a plot once (the report's figures); owned by the plot.
+// Call layoutMarks() on it again once the plot is laid out.
+ChartUserCurves *drawUserCurves(ChartPlot *plot, const CaseData &data, int64_t widthUs);
 
 } // namespace inquest

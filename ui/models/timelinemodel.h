@@ -1,6 +1,9 @@
 #pragma once
 
 #include "analysis/timelinecontroller.h"
+#include "model/eventmark.h"
+
+#include <QHash>
 
 #include <QAbstractTableModel>
 
@@ -45,6 +48,9 @@ public:
     // Marks these rows (ascending) as search hits: painted with a highlight background.
     void setHits(std::shared_ptr<const std::vector<std::size_t>> hits);
     bool isHit(int row) const;
+    // The analyst's marks: a marked row's time shows a star (★) or a diamond (◆, tags or a
+    // comment only) and its tooltip the tags and the comment.
+    void setEventMarks(const QList<EventMark> &marks);
 
     // "2010-12-12 21:45:00.123", UTC; fast enough to call for every painted cell.
     static QString formatTime(qint64 micros);
@@ -56,6 +62,7 @@ private:
     std::shared_ptr<const TimelineIndex> m_index;
     TimelineController::Rows m_rows;
     std::shared_ptr<const std::vector<std::size_t>> m_hits;
+    QHash<QPair<Id, qint64>, EventMark> m_marks; // by source id and line
 };
 
 } // namespace inquest

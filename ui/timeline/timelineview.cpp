@@ -202,6 +202,8 @@ bool TimelineView::showSourceLines(Id sourceId, qint64 firstLine, qint64 lastLin
 
 void TimelineView::documentChanged(const ChangeEvent &event)
 {
+    if (event.entity == Entity::EventMark || event.action == ChangeAction::Reset)
+        m_model->setEventMarks(m_doc->eventMarks());
     // Coalesced: importing a folder adds thousands of sources in one go, and the index is
     // rebuilt once when control returns to the event loop rather than once per source.
     const bool renamed = event.entity == Entity::Case && SiteRule::of(m_doc->meta()).renames() != m_siteRenames;
