@@ -47,6 +47,9 @@ const Command Commands[] = {
      "mark add CASE --source ID --line N [--star|--unstar] [--tag T,…] [--comment TEXT] | mark list CASE [--json] "
      "| mark remove CASE --source ID --line N",
      mark},
+    {"new-evidence",
+     "new-evidence CASE --curve NAME --from T --to T | --source ID --lines A[-B] [--title T] [--wait[=SECONDS]]",
+     newEvidence},
     {"analyze", "analyze CASE [--accept] [--json] [--wait[=SECONDS]]", analyze},
     {"score", "score CASE [--json]", score},
     {"statements", "statements CASE [--json]", statements},

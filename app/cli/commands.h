@@ -29,6 +29,7 @@ int source(const QStringList &args, QTextStream &out, QTextStream &err);
 int sites(const QStringList &args, QTextStream &out, QTextStream &err);
 int curve(const QStringList &args, QTextStream &out, QTextStream &err);
 int mark(const QStringList &args, QTextStream &out, QTextStream &err);
+int newEvidence(const QStringList &args, QTextStream &out, QTextStream &err);
 
 class CommandLine;
 // `series --curve NAME` or `series --filter EXPR [--agg AGG]`: a user curve's values per bin

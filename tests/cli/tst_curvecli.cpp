@@ -166,6 +166,39 @@ private slots:
         QVERIFY(!r.out.contains(QStringLiteral(":11 ")));
     }
 
+    void newEvidenceFromACurveAndFromLines()
+    {
+        CliRun r = runInquest(args({"new-evidence", "CASE", "--curve", "503 checkout", "--from",
+                                    "2010-12-12T21:02:00Z", "--to", "2010-12-12T21:04:00Z"}));
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        r = runInquest({QStringLiteral("new-evidence"), m_case, QStringLiteral("--source"), m_source,
+                        QStringLiteral("--lines"), QStringLiteral("5-7")});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        r = runInquest(args({"evidence", "CASE", "--json"}));
+        QCOMPARE(r.status, 0);
+        const QJsonArray items = QJsonDocument::fromJson(r.out.toUtf8()).array();
+        QCOMPARE(items.size(), 2);
+        const QJsonObject curve = items[0].toObject().value(QStringLiteral("provenance")).toObject();
+        QCOMPARE(curve.value(QStringLiteral("filter")).toString(),
+                 QStringLiteral("status:503 method:POST path:/checkout"));
+        QCOMPARE(curve.value(QStringLiteral("time_begin")).toString(), QStringLiteral("2010-12-12T21:02:00Z"));
+        QCOMPARE(items[0].toObject().value(QStringLiteral("state")).toString(), QStringLiteral("suggested"));
+        const QJsonObject lines = items[1].toObject().value(QStringLiteral("provenance")).toObject();
+        QCOMPARE(lines.value(QStringLiteral("first_line")).toInt(), 5);
+        QCOMPARE(lines.value(QStringLiteral("last_line")).toInt(), 7);
+
+        const QByteArray before = fileHash(m_case);
+        r = runInquest({QStringLiteral("new-evidence"), m_case, QStringLiteral("--source"), m_source,
+                        QStringLiteral("--lines"), QStringLiteral("7-99")});
+        QCOMPARE(r.status, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("www.shop.de-access.log")), qPrintable(r.err));
+        r = runInquest(args({"new-evidence", "CASE", "--curve", "503 checkout", "--from", "21:04", "--to", "bad"}));
+        QCOMPARE(r.status, 1);
+        r = runInquest(args({"new-evidence", "CASE", "--curve", "503 checkout", "--lines", "5"}));
+        QCOMPARE(r.status, 2);
+        QCOMPARE(fileHash(m_case), before);
+    }
+
     void reportListsCurvesAndMarks()
     {
         if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
