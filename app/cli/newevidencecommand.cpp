@@ -33,8 +33,8 @@ std::optional<Evidence> fromCurve(const CommandLine &cl, const CaseDocument &doc
     }
     Evidence e;
     e.title = u"%1 (%2), %3 – %4"_s.arg(c->name, aggregateText(*c), isoUtc(*from), isoUtc(*to));
-    e.description = u"Curve \"%1\": %2 of %3"_s.arg(c->name, aggregateText(*c),
-                                                     c->filter.isEmpty() ? u"all events"_s : c->filter);
+    e.description =
+        u"Curve \"%1\": %2 of %3"_s.arg(c->name, aggregateText(*c), c->filter.isEmpty() ? u"all events"_s : c->filter);
     e.origin = u"chart"_s;
     e.state = EvidenceState::Suggested;
     e.provenance.timeBegin = *from;

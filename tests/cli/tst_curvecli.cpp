@@ -168,8 +168,8 @@ private slots:
 
     void newEvidenceFromACurveAndFromLines()
     {
-        CliRun r = runInquest(args({"new-evidence", "CASE", "--curve", "503 checkout", "--from",
-                                    "2010-12-12T21:02:00Z", "--to", "2010-12-12T21:04:00Z"}));
+        CliRun r = runInquest(args({"new-evidence", "CASE", "--curve", "503 checkout", "--from", "2010-12-12T21:02:00Z",
+                                    "--to", "2010-12-12T21:04:00Z"}));
         QVERIFY2(r.status == 0, qPrintable(r.err));
         r = runInquest({QStringLiteral("new-evidence"), m_case, QStringLiteral("--source"), m_source,
                         QStringLiteral("--lines"), QStringLiteral("5-7")});

@@ -99,7 +99,8 @@ class TestUserCurves : public QObject
     }
     void settle()
     {
-        QTRY_VERIFY_WITH_TIMEOUT(chart()->binsReady() && !chart()->controller()->isBusy(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(chart()->binsReady() && !chart()->controller()->isBusy() && !curves()->isBusy(),
+                                 30000);
         QTest::qWait(50);
     }
 
@@ -156,16 +157,19 @@ private slots:
         style->setCurrentIndex(style->findText(QStringLiteral("bars")));
         dialog->findChild<QPushButton *>(QStringLiteral("curveApply"))->click();
         QCOMPARE_ENUM(doc()->curves()[0].style, CurveStyle::Bars);
+        settle();
         QVERIFY(qobject_cast<QCPBars *>(curves()->plottables()[0]));
         QCOMPARE(total(curves()->plottables()[0]), 4.0);
         doc()->undoStack()->undo();
         QCOMPARE_ENUM(doc()->curves()[0].style, CurveStyle::Line);
         doc()->undoStack()->undo();
         QVERIFY(doc()->curves().isEmpty());
+        settle();
         QVERIFY(curves()->plottables().isEmpty());
         doc()->undoStack()->redo();
         doc()->undoStack()->redo();
         QCOMPARE(doc()->curves().size(), 1);
+        settle();
         QCOMPARE(curves()->plottables().size(), 1);
         dialog->close();
     }
@@ -277,7 +281,11 @@ private slots:
         QCOMPARE(f.from, utc("2010-12-12T21:02:00Z"));
         QTRY_COMPARE_WITH_TIMEOUT(timeline()->model()->rowCount(), 4, 30000);
         // The chart shows the range and the filter's events as a dashed curve.
+        settle();
         QVERIFY(curves()->transientCurve());
+        QCOMPARE(curves()->plottables().size(), 2);
+        QCOMPARE(curves()->plottables()[1]->pen().style(), Qt::DashLine);
+        QCOMPARE(total(curves()->plottables()[1]), 4.0);
         QCOMPARE(curves()->transientCurve()->filter, e->provenance.filter);
         QCOMPARE(chart()->plot()->marks()->highlight(),
                  std::pair(utc("2010-12-12T21:02:00Z"), utc("2010-12-12T21:04:00Z")));
@@ -304,7 +312,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(dock.binsReady(), 30000);
         dock.controller()->setPinnedWidth(30 * 1'000'000);
         dock.fitAll();
-        QTRY_VERIFY_WITH_TIMEOUT(!dock.controller()->isBusy(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(!dock.controller()->isBusy() && !dock.userCurves()->isBusy(), 30000);
         QTest::qWait(100);
         QCOMPARE(dock.userCurves()->plottables().size(), 1);
         QCOMPARE(dock.userCurves()->markItems().size(), 2);

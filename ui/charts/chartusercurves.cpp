@@ -2,6 +2,7 @@
 #include "chartplot.h"
 
 #include "analysis/curveseries.h"
+#include "support/parallel.h"
 
 namespace inquest {
 
@@ -130,6 +131,10 @@ ChartUserCurves::ChartUserCurves(ChartPlot *plot)
     , m_plot(plot)
 {
     connect(plot, &ChartPlot::visibleRangeChanged, this, &ChartUserCurves::layoutMarks);
+    connect(&m_watcher, &QFutureWatcher<Filtered>::finished, this, [this] {
+        if (m_watcher.future().resultCount() > 0)
+            filtered();
+    });
 }
 
 void ChartUserCurves::layoutMarks()
@@ -156,7 +161,7 @@ void ChartUserCurves::layoutMarks()
     }
 }
 
-ChartUserCurves::~ChartUserCurves() = default;
+ChartUserCurves::~ChartUserCurves() { parallel::wait(m_watcher); }
 
 void ChartUserCurves::setCase(const CaseData &data)
 {
@@ -188,22 +193,53 @@ void ChartUserCurves::filterAgain()
     m_curves = m_caseCurves;
     if (m_transient)
         m_curves.append(*m_transient);
-    // The merged index is made when a curve first needs it, not for every case.
-    if (!m_index && !m_curves.isEmpty())
-        m_index = TimelineIndex::build(timelineSources(m_sources, m_rule));
-    if (!m_index)
+    if (m_watcher.isRunning()) {
+        m_again = true; // the case changed meanwhile: run again when this run ends
         return;
-    if (m_rowsFor != m_curves) {
-        m_rows.clear();
-        m_problems.clear();
-        for (const CurveSpec &c : m_curves) {
-            QString error;
-            auto rows = curveRows(*m_index, c.filter, &error);
-            if (!rows)
-                m_problems.append(QStringLiteral("%1: %2").arg(c.name, error));
-            m_rows.push_back(rows ? std::move(*rows) : std::vector<uint64_t>());
+    }
+    if (m_rowsFor == m_curves || m_curves.isEmpty()) {
+        if (m_curves.isEmpty()) {
+            m_rows.clear();
+            m_problems.clear();
+            m_rowsFor.clear();
         }
-        m_rowsFor = m_curves;
+        return;
+    }
+    m_watcher.setFuture(parallel::run([index = m_index, sources = m_sources, rule = m_rule, curves = m_curves] {
+        Filtered f;
+        f.index = index ? index : TimelineIndex::build(timelineSources(sources, rule));
+        f.curves = curves;
+        for (const CurveSpec &c : curves) {
+            QString error;
+            auto rows = curveRows(*f.index, c.filter, &error);
+            if (!rows)
+                f.problems.append(QStringLiteral("%1: %2").arg(c.name, error));
+            f.rows.push_back(rows ? std::move(*rows) : std::vector<uint64_t>());
+        }
+        return f;
+    }));
+}
+
+void ChartUserCurves::filtered()
+{
+    Filtered f = m_watcher.result();
+    // The case changed while the filters ran: this result is dropped and they run again.
+    if (std::exchange(m_again, false)) {
+        filterAgain();
+        return;
+    }
+    m_index = f.index;
+    m_rows = std::move(f.rows);
+    m_rowsFor = f.curves;
+    m_problems = f.problems;
+    redraw(m_width);
+}
+
+void ChartUserCurves::finishNow()
+{
+    while (m_watcher.isRunning()) {
+        parallel::wait(m_watcher);
+        filtered();
     }
 }
 
@@ -230,7 +266,7 @@ void ChartUserCurves::redraw(int64_t widthUs)
 {
     clearDrawn();
     m_width = widthUs;
-    if (m_index && widthUs > 0) {
+    if (m_index && widthUs > 0 && m_rowsFor == m_curves) {
         // The view and one view's width either side, so a pan shows curves before the next re-bin.
         const int64_t from = m_plot->visibleFromUs(), to = m_plot->visibleToUs();
         const int64_t span = std::max<int64_t>(to - from, widthUs);
@@ -259,6 +295,7 @@ ChartUserCurves *drawUserCurves(ChartPlot *plot, const CaseData &data, int64_t w
 {
     auto *curves = new ChartUserCurves(plot);
     curves->setCase(data);
+    curves->finishNow();
     curves->redraw(widthUs);
     return curves;
 }

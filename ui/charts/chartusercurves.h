@@ -3,6 +3,7 @@
 #include "analysis/timelineindex.h"
 #include "model/casedata.h"
 
+#include <QFutureWatcher>
 #include <QObject>
 
 #include <memory>
@@ -17,8 +18,9 @@ namespace inquest {
 class ChartPlot;
 
 // The analyst's curves (model/curvespec) drawn over the traffic pane on its right axis, and the
-// event marks (model/eventmark) as stars and tags at their times along its top. Each curve's
-// filter runs once per change of the case; its bins are made for the view on every re-bin.
+// event marks (model/eventmark) as stars, tags and comments at their times. Each curve's filter
+// runs once per change of the case, off the GUI thread (with the merged index, made when a curve
+// first needs it); its bins are made for the view on every re-bin.
 class ChartUserCurves : public QObject
 {
     Q_OBJECT
@@ -44,10 +46,22 @@ public:
     void layoutMarks();
     // Curves whose filter could not be read, with the reason.
     const QStringList &problems() const { return m_problems; }
+    // True while filters run; the curves are drawn when they are done.
+    bool isBusy() const { return m_watcher.isRunning() || m_rowsFor != m_curves; }
+    // Waits for the filters and draws (the report's figures, which have no event loop to wait in).
+    void finishNow();
 
 private:
+    struct Filtered
+    {
+        std::shared_ptr<const TimelineIndex> index;
+        QList<CurveSpec> curves;
+        std::vector<std::vector<uint64_t>> rows;
+        QStringList problems;
+    };
     void clearDrawn();
     void filterAgain();
+    void filtered();
 
     ChartPlot *m_plot;
     QList<CurveSpec> m_curves; // the case's, then the transient one
@@ -65,6 +79,8 @@ private:
     QList<QCPItemText *> m_markItems;
     QList<QCPAbstractItem *> m_markLines;
     int64_t m_width = 0;
+    QFutureWatcher<Filtered> m_watcher;
+    bool m_again = false;
 };
 
 // Draws user curves and event marks on a plot once (the report's figures); owned by the plot.
