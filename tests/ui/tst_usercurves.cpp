@@ -224,6 +224,19 @@ private slots:
             QVERIFY(m.comment.isEmpty());
         doc()->undoStack()->redo();
 
+        // Marks are removed from the menu too (one undo step).
+        selectLines({6});
+        QMenu again;
+        timeline()->rowActions()->addToMenu(&again, timeline()->selectedEvents(), timeline());
+        QAction *clear = nullptr;
+        for (QAction *a : again.actions())
+            clear = a->text() == QStringLiteral("Remove marks") ? a : clear;
+        QVERIFY(clear);
+        clear->trigger();
+        QCOMPARE(doc()->eventMarks().size(), 1);
+        doc()->undoStack()->undo();
+        QCOMPARE(doc()->eventMarks().size(), 2);
+
         // Evidence from the two lines, citing them.
         selectLines({5, 7});
         const int before = int(doc()->evidence().size());
@@ -289,6 +302,11 @@ private slots:
         QCOMPARE(curves()->transientCurve()->filter, e->provenance.filter);
         QCOMPARE(chart()->plot()->marks()->highlight(),
                  std::pair(utc("2010-12-12T21:02:00Z"), utc("2010-12-12T21:04:00Z")));
+        // Another item shown without a filter of its own: the dashed curve goes.
+        chart()->showTimeRange(utc("2010-12-12T21:00:00Z"), utc("2010-12-12T21:01:00Z"), QString());
+        settle();
+        QVERIFY(!curves()->transientCurve());
+        QCOMPARE(curves()->plottables().size(), 1);
     }
 
     void screenshot()

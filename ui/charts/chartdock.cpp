@@ -210,11 +210,11 @@ void ChartDock::showFilteredRange(qint64 beginUs, qint64 endUs, const QString &e
     c.name = label;
     c.filter = expression;
     c.colour = QStringLiteral("#6a3d9a");
-    m_userCurves->setTransientCurve(c);
     EventFilter f;
     QString error;
     parseFilterExpression(expression, &f, &error);
     showTimeRange(beginUs, endUs, f.site);
+    m_userCurves->setTransientCurve(c);
 }
 
 CurveDialog *ChartDock::openCurveDialog()
@@ -245,6 +245,8 @@ void ChartDock::onChanged(const ChangeEvent &event)
         if (SiteRule::of(m_doc->meta()).renames() != m_siteRenames)
             rebuildBins();
     }
+    if (event.action == ChangeAction::Reset)
+        m_userCurves->setTransientCurve(std::nullopt);
     if (event.entity == Entity::Curve || event.entity == Entity::EventMark || event.entity == Entity::Source ||
         event.action == ChangeAction::Reset)
         m_userCurves->setCase(m_doc->data());
@@ -335,6 +337,7 @@ void ChartDock::showTimeRange(qint64 beginUs, qint64 endUs, const QString &site)
 {
     if (endUs <= beginUs)
         return;
+    m_userCurves->setTransientCurve(std::nullopt); // another item's filter no longer applies
     const qint64 context = qMax<qint64>((endUs - beginUs) / 2, 5 * 60 * UsPerSecond);
     m_plot->setVisibleRange(beginUs - context, endUs + context);
     m_plot->marks()->setHighlight(beginUs, endUs);

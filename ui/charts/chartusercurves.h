@@ -32,7 +32,7 @@ public:
     // Takes the case's curves, marks and sources (the filters run again when they changed).
     void setCase(const CaseData &data);
     // A curve drawn besides the case's (dashed) and not kept: an evidence item's own filter shown
-    // by "Show on chart". Nothing removes it.
+    // by "Show on chart", until another range is shown or another case opened (nullopt).
     void setTransientCurve(const std::optional<CurveSpec> &curve);
     const std::optional<CurveSpec> &transientCurve() const { return m_transient; }
     // Draws the curves binned at `widthUs` around the visible range, and the marks.

@@ -55,6 +55,15 @@ void TimelineRowActions::setComment(const std::vector<EventRef> &events, const Q
            [&comment](EventMark &m) { m.comment = comment.trimmed(); });
 }
 
+void TimelineRowActions::clearMarks(const std::vector<EventRef> &events)
+{
+    change(events, tr("Remove the marks of %n event(s)", nullptr, int(events.size())), [](EventMark &m) {
+        m.starred = false;
+        m.tags.clear();
+        m.comment.clear();
+    });
+}
+
 QList<Id> TimelineRowActions::newEvidence(const std::vector<EventRef> &events)
 {
     const QList<Evidence> items = evidenceFromLines(m_doc->sources(), events);
@@ -72,7 +81,7 @@ void TimelineRowActions::addToMenu(QMenu *menu, const std::vector<EventRef> &eve
 {
     if (events.empty())
         return;
-    bool allStarred = true;
+    bool allStarred = true, anyMarked = false;
     QString comment;
     for (const EventRef &e : events) {
         const Source *source = m_doc->find<Source>(e.sourceId);
@@ -80,6 +89,7 @@ void TimelineRowActions::addToMenu(QMenu *menu, const std::vector<EventRef> &eve
                                  ? findEventMark(m_doc->eventMarks(), e.sourceId, source->table->line[e.row])
                                  : nullptr;
         allStarred = allStarred && m && m->starred;
+        anyMarked = anyMarked || m;
         if (m && comment.isEmpty())
             comment = m->comment;
     }
@@ -102,6 +112,8 @@ void TimelineRowActions::addToMenu(QMenu *menu, const std::vector<EventRef> &eve
         if (ok)
             setComment(events, text);
     });
+    if (anyMarked)
+        menu->addAction(tr("Remove marks"), this, [this, events] { clearMarks(events); });
 }
 
 } // namespace inquest

@@ -25,6 +25,8 @@ public:
     void setStarred(const std::vector<EventRef> &events, bool starred);
     void addTag(const std::vector<EventRef> &events, const QString &tag);
     void setComment(const std::vector<EventRef> &events, const QString &comment);
+    // Removes star, tags and comment from the events.
+    void clearMarks(const std::vector<EventRef> &events);
     QList<Id> newEvidence(const std::vector<EventRef> &events);
 
     // Adds the actions to a row menu; tags and comments are asked for with `parent` as owner.
