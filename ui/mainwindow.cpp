@@ -109,6 +109,11 @@ void MainWindow::createDocks()
     connect(m_evidenceDock, &EvidenceDock::timeRangeRequested, m_chartDock, &ChartDock::showTimeRange);
     connect(m_evidenceDock, &EvidenceDock::timeRangeRequested, m_timeline, &TimelineView::showTimeRange);
     connect(m_evidenceDock, &EvidenceDock::linesRequested, m_timeline, &TimelineView::showSourceLines);
+    connect(m_evidenceDock, &EvidenceDock::filteredRangeRequested, m_chartDock, &ChartDock::showFilteredRange);
+    connect(m_evidenceDock, &EvidenceDock::filteredRangeRequested, m_timeline,
+            [this](qint64 begin, qint64 end, const QString &expression) {
+                m_timeline->showFilter(expression, begin, end);
+            });
 
     m_statementsDock = new StatementsDock(m_doc, this);
     connect(m_statementsDock, &StatementsDock::statusMessage, this,

@@ -1,4 +1,5 @@
 #include "eventfilter.h"
+#include "cidr.h"
 #include "timelineindex.h"
 
 #include "model/eventtable.h"
@@ -37,6 +38,7 @@ struct SourceCheck
     std::vector<uint8_t> siteHost; // per host string id: the row is of the chosen site (0 = no host)
     uint32_t hostId = 0;           // when nonzero the row's host must be this id (host filter)
     uint32_t clientId = 0;         // when nonzero the row's client must be this id
+    std::vector<uint8_t> clientIn; // per string id, for a client block; empty when there is none
     uint32_t pathId = 0;           // when nonzero the row's path must be this id
     std::vector<uint8_t> text;     // per string id; empty when there is no text filter
     // Message texts (EventTable::texts): per variant, whether one of its constant tokens holds
@@ -89,6 +91,7 @@ public:
     explicit RowTest(const EventFilter &f)
         : m_status(f.statusClasses || !f.statusCodes.isEmpty() ? 65536 : 0)
         , m_checkSeverity(f.severities != 0)
+        , m_methods(f.methods)
     {
         for (std::size_t s = 0; s < m_status.size(); ++s)
             m_status[s] = (f.statusClasses & EventFilter::statusBit(uint16_t(s))) != 0;
@@ -105,6 +108,10 @@ public:
         if (!m_status.empty() && !m_status[t.status[r]])
             return false;
         if (m_checkSeverity && !m_severity[t.severity[r]])
+            return false;
+        if (m_methods && !(m_methods & (1u << unsigned(t.method[r]))))
+            return false;
+        if (!c.clientIn.empty() && !c.clientIn[t.client[r]])
             return false;
         if (c.bySite && !c.siteHost[t.host[r]])
             return false;
@@ -126,6 +133,7 @@ private:
     std::vector<uint8_t> m_status; // empty when any status passes
     std::array<uint8_t, 256> m_severity{};
     bool m_checkSeverity;
+    uint16_t m_methods;
 };
 
 // The id of `text` in `pool`, or 0 when no row of the pool can have it.
@@ -163,7 +171,18 @@ SourceCheck prepare(const TimelineSource &source, const EventFilter &filter, con
         check.hostId = exactId(source.table->strings, filter.host);
         check.enabled = check.hostId != 0;
     }
-    if (check.enabled && !filter.client.isEmpty()) {
+    if (check.enabled && filter.client.contains(u'/')) {
+        // A block: each distinct client string is tested once.
+        const std::optional<Cidr> block = Cidr::parse(filter.client);
+        const StringPool &pool = source.table->strings;
+        check.clientIn.assign(pool.size(), 0);
+        bool any = false;
+        for (uint32_t id = 1; block && id < pool.size(); ++id) {
+            check.clientIn[id] = block->contains(pool.view(id));
+            any = any || check.clientIn[id];
+        }
+        check.enabled = any;
+    } else if (check.enabled && !filter.client.isEmpty()) {
         check.clientId = exactId(source.table->strings, filter.client);
         check.enabled = check.clientId != 0;
     }

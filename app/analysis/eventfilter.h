@@ -41,9 +41,10 @@ struct EventFilter
     QString site;                // the row's site (its source's site, else its host); empty = any
     QList<Id> sources;           // empty = all
     QString host;                // exactly this host column; empty = any
-    QString client;              // exactly this client; empty = any
+    QString client;              // exactly this client, or a block with '/' ("10.1.0.0/16"); empty = any
     QString path;                // exactly this path; empty = any
     uint16_t severities = 0;     // 0 = any
+    uint16_t methods = 0;        // bit (1 << HttpMethod) per method; 0 = any
     std::optional<qint64> from;  // µs UTC, inclusive
     std::optional<qint64> to;    // µs UTC, exclusive
 

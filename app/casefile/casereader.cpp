@@ -1,5 +1,6 @@
 // Reading a case: validate every row, so a damaged file is refused with a reason instead of
 // opening half a case.
+#include "annotationrows.h"
 #include "casefile.h"
 #include "columncache.h"
 #include "columncodec.h"
@@ -32,7 +33,7 @@ public:
         CaseData d;
         d.custody.clear();
         if (readMeta(d) && readSources(d) && readHypotheses(d) && readEvidence(d) && readStatements(d) &&
-            readMarkers(d) && readCustody(d))
+            readMarkers(d) && readCustody(d) && readAnnotations(m_db, d, &m_error))
             return d;
         *error = m_error;
         return std::nullopt;

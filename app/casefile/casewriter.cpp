@@ -1,4 +1,5 @@
 // Writing a case: every table in one transaction into a fresh database file.
+#include "annotationrows.h"
 #include "casefile.h"
 #include "columncache.h"
 #include "recordcodec.h"
@@ -26,7 +27,7 @@ public:
         if (!schema::create(m_db, error))
             return false;
         const bool ok = writeMeta(d) && writeSources(d) && writeHypotheses(d) && writeEvidence(d) &&
-                        writeStatements(d) && writeMarkers(d) && writeCustody(d);
+                        writeStatements(d) && writeMarkers(d) && writeCustody(d) && writeAnnotations(m_db, d, &m_error);
         if (!ok)
             *error = m_error;
         return ok;

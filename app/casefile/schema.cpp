@@ -54,7 +54,17 @@ const QStringList Version3To4 = {
                    "template TEXT NOT NULL, events INTEGER NOT NULL, PRIMARY KEY (source_id, template_id))"),
 };
 
-const QList<QStringList> Steps = {Version1, Version1To2, Version2To3, Version3To4};
+const QStringList Version4To5 = {
+    QStringLiteral("CREATE TABLE curves (id INTEGER PRIMARY KEY, position INTEGER NOT NULL, name TEXT NOT NULL, "
+                   "filter TEXT NOT NULL, aggregate TEXT NOT NULL, field TEXT NOT NULL, percentile REAL NOT NULL, "
+                   "colour TEXT, style TEXT NOT NULL)"),
+    QStringLiteral("CREATE TABLE event_marks (id INTEGER PRIMARY KEY, position INTEGER NOT NULL, "
+                   "source_id INTEGER NOT NULL, source_sha256 TEXT NOT NULL, line INTEGER NOT NULL, "
+                   "byte_offset INTEGER, time INTEGER NOT NULL, starred INTEGER NOT NULL, tags TEXT, comment TEXT)"),
+    QStringLiteral("CREATE TABLE evidence_filters (evidence_id INTEGER PRIMARY KEY, filter TEXT NOT NULL)"),
+};
+
+const QList<QStringList> Steps = {Version1, Version1To2, Version2To3, Version3To4, Version4To5};
 
 bool exec(QSqlDatabase &db, const QStringList &statements, QString *error)
 {

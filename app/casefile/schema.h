@@ -16,7 +16,9 @@ constexpr quint32 ApplicationId = 0x494E5143;
 //      counts, readable by SQL (the events' template ids and arguments are source_columns
 //      text_variant/text_args/text_variants/text_templates, which older versions lack: such a
 //      case opens with no message text, as it was imported)
-constexpr int CurrentVersion = 4;
+//   5  curves (user-defined curves), event_marks (starred, tagged, commented events) and
+//      evidence_filters (the filter an evidence item's range was read through)
+constexpr int CurrentVersion = 5;
 
 // Creates every table of the current schema in an empty database.
 bool create(QSqlDatabase &db, QString *error);

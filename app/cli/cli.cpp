@@ -39,13 +39,24 @@ const Command Commands[] = {
     {"source", "source CASE SOURCE-ID [--year YYYY] [--tz ZONE] [--site NAME] [--format auto|NAME] [--wait[=SECONDS]]",
      source},
     {"sites", "sites CASE [--rename FROM=TO] [--json] [--wait[=SECONDS]]", sites},
+    {"curve",
+     "curve add CASE --name N [--filter EXPR] [--agg AGG] [--colour C] [--style line|step|bars|dots] "
+     "| curve list CASE [--json] | curve remove CASE NAME",
+     curve},
+    {"mark",
+     "mark add CASE --source ID --line N [--star|--unstar] [--tag T,…] [--comment TEXT] | mark list CASE [--json] "
+     "| mark remove CASE --source ID --line N",
+     mark},
+    {"new-evidence",
+     "new-evidence CASE --curve NAME --from T --to T | --source ID --lines A[-B] [--title T] [--wait[=SECONDS]]",
+     newEvidence},
     {"analyze", "analyze CASE [--accept] [--json] [--wait[=SECONDS]]", analyze},
     {"score", "score CASE [--json]", score},
     {"statements", "statements CASE [--json]", statements},
     {"evidence", "evidence CASE [--json]", evidence},
     {"series",
      "series CASE --metric requests|errors|no-response|error-rate|clients|bytes [--site S] [--bin SECONDS] "
-     "[--csv|--json]",
+     "[--csv|--json] | series CASE --curve NAME|--filter EXPR [--agg count|sum(F)|mean(F)|max(F)|pN(F)] [--bin …]",
      series},
     {"events",
      "events CASE [--from T] [--to T] [--site S] [--source ID] [--host H] [--client C] [--path P] "

@@ -5,6 +5,8 @@
 
 #include "cli.h"
 
+#include "model/casedata.h"
+
 namespace inquest::cli {
 
 // One function per headless command; args exclude the program and command names.
@@ -25,5 +27,13 @@ int demo(const QStringList &args, QTextStream &out, QTextStream &err);
 int caseProperties(const QStringList &args, QTextStream &out, QTextStream &err);
 int source(const QStringList &args, QTextStream &out, QTextStream &err);
 int sites(const QStringList &args, QTextStream &out, QTextStream &err);
+int curve(const QStringList &args, QTextStream &out, QTextStream &err);
+int mark(const QStringList &args, QTextStream &out, QTextStream &err);
+int newEvidence(const QStringList &args, QTextStream &out, QTextStream &err);
+
+class CommandLine;
+// `series --curve NAME` or `series --filter EXPR [--agg AGG]`: a user curve's values per bin
+// (widthUs 0 = chosen from the span), written as `series` writes a metric.
+int curveSeriesOutput(const CommandLine &cl, const CaseData &data, int64_t widthUs, QTextStream &out, QTextStream &err);
 
 } // namespace inquest::cli

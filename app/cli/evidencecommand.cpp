@@ -32,6 +32,8 @@ QJsonObject provenanceJson(const Provenance &p)
             o.insert(QStringLiteral("metric"), p.metric);
         if (!p.site.isEmpty())
             o.insert(QStringLiteral("site"), p.site);
+        if (!p.filter.isEmpty())
+            o.insert(QStringLiteral("filter"), p.filter);
     }
     if (p.hasStatement())
         o.insert(QStringLiteral("statement_id"), p.statementId);

@@ -16,16 +16,23 @@ constexpr std::size_t DefaultMaxBins = 2000;
 
 int series(const QStringList &args, QTextStream &out, QTextStream &err)
 {
-    CommandLine cl({u"metric"_qs, u"site"_qs, u"bin"_qs}, {u"csv"_qs, u"json"_qs});
+    CommandLine cl({u"metric"_qs, u"site"_qs, u"bin"_qs, u"curve"_qs, u"filter"_qs, u"agg"_qs},
+                   {u"csv"_qs, u"json"_qs});
     if (!cl.parseOneCase("series", args, err))
         return Usage;
     if (cl.has(u"csv"_qs) && cl.has(u"json"_qs)) {
         err << "inquest series: --csv and --json exclude each other\n";
         return Usage;
     }
+    const bool userCurve = cl.has(u"curve"_qs) || cl.has(u"filter"_qs) || cl.has(u"agg"_qs);
+    if (userCurve && (cl.has(u"metric"_qs) || cl.has(u"site"_qs) || (cl.has(u"curve"_qs) && cl.has(u"filter"_qs)))) {
+        err << "inquest series: --curve, or --filter with --agg, stand instead of --metric and --site "
+               "(a filter names its site: site:NAME)\n";
+        return Usage;
+    }
     const QString metricText = cl.value(u"metric"_qs);
-    const auto metric = cliMetric(metricText);
-    if (metricText.isEmpty() || !metric) {
+    const auto metric = userCurve ? std::optional<MetricKey>(MetricKey{}) : cliMetric(metricText);
+    if (!userCurve && (metricText.isEmpty() || !metric)) {
         err << "inquest series: "
             << (metricText.isEmpty() ? u"--metric is required"_qs : u"unknown metric \"%1\""_qs.arg(metricText))
             << " (metrics: requests, errors, no-response, error-rate, clients, bytes, new-clients, 2xx, 3xx, 4xx, 5xx,"
@@ -60,6 +67,8 @@ int series(const QStringList &args, QTextStream &out, QTextStream &err)
     const auto data = readCase("series", path, err);
     if (!data)
         return BadInput;
+    if (userCurve)
+        return curveSeriesOutput(cl, *data, widthUs, out, err);
     std::shared_ptr<const SiteEvents> site;
     const QString siteName = cl.value(u"site"_qs);
     if (siteName.isEmpty()) {

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "curvespec.h"
 #include "custody.h"
+#include "eventmark.h"
 #include "evidence.h"
 #include "hypothesis.h"
 #include "marker.h"
@@ -36,6 +38,8 @@ struct CaseData
     QList<Evidence> evidence;
     QList<Statement> statements;
     QList<Marker> markers;
+    QList<CurveSpec> curves;     // the analyst's curves, in legend order
+    QList<EventMark> eventMarks; // starred, tagged or commented events
     QList<CustodyEntry> custody;
     Id nextId = 1;
 

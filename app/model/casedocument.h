@@ -23,6 +23,10 @@ template <typename R> constexpr Entity entityOf()
         return Entity::Statement;
     else if constexpr (std::is_same_v<R, Marker>)
         return Entity::Marker;
+    else if constexpr (std::is_same_v<R, CurveSpec>)
+        return Entity::Curve;
+    else if constexpr (std::is_same_v<R, EventMark>)
+        return Entity::EventMark;
     else
         return Entity::Case;
 }
@@ -45,6 +49,8 @@ public:
     const QList<Evidence> &evidence() const { return m_data.evidence; }
     const QList<Statement> &statements() const { return m_data.statements; }
     const QList<Marker> &markers() const { return m_data.markers; }
+    const QList<CurveSpec> &curves() const { return m_data.curves; }
+    const QList<EventMark> &eventMarks() const { return m_data.eventMarks; }
     const QList<CustodyEntry> &custody() const { return m_data.custody; }
 
     // Replaces the whole case (after Open or New): clears the undo stack and marks it clean,
@@ -163,6 +169,10 @@ private:
             return m_data.evidence;
         else if constexpr (std::is_same_v<R, Statement>)
             return m_data.statements;
+        else if constexpr (std::is_same_v<R, CurveSpec>)
+            return m_data.curves;
+        else if constexpr (std::is_same_v<R, EventMark>)
+            return m_data.eventMarks;
         else
             return m_data.markers;
     }

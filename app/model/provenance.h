@@ -22,6 +22,8 @@ struct Provenance
     qint64 timeEnd = 0;
     QString metric;
     QString site;
+    // The filter the range was read through (analysis/filterexpression), e.g. a user curve's.
+    QString filter;
 
     // A statement.
     Id statementId = 0;

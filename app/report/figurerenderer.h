@@ -34,7 +34,8 @@ struct ChartSpec
     QList<MetricKey> metrics;
     qint64 beginUs = 0; // begin == end: the whole case
     qint64 endUs = 0;
-    bool caseMarks = true;   // statements, outage windows, findings and evidence ranges of the case
+    bool caseMarks = true;   // statements, outage windows, findings, evidence ranges and event marks of the case
+    bool userCurves = false; // the analyst's curves (CaseData::curves) over the traffic pane
     QList<FigureMark> marks; // extra marks
     QSizeF size{720, 420};   // points (1/72 inch) on the page
     QString title;

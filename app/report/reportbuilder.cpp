@@ -145,8 +145,8 @@ ReportDocument ReportBuilder::build()
     m_blocks.clear();
     const QList<std::pair<ReportSection, void (ReportBuilder::*)()>> parts{
         {ReportSection::Summary, &ReportBuilder::summary},
-        {ReportSection::Timeline, &ReportBuilder::timeline},
-        {ReportSection::Charts, &ReportBuilder::charts},
+        {ReportSection::Timeline, &ReportBuilder::timelineAndMarks},
+        {ReportSection::Charts, &ReportBuilder::chartsAndCurves},
         {ReportSection::Evidence, &ReportBuilder::evidence},
         {ReportSection::Scoring, &ReportBuilder::scoring},
         {ReportSection::Sensitivity, &ReportBuilder::sensitivity},

@@ -48,6 +48,8 @@ private:
     void summary();
     void timeline();
     void charts();
+    void timelineAndMarks(); // reportannotations.cpp
+    void chartsAndCurves();
     void evidence();
     void scoring();
     void whyTheLeaderLeads();

@@ -1,9 +1,12 @@
 #include "chartdock.h"
+#include "analysis/filterexpression.h"
 #include "chartcontroller.h"
 #include "chartmarks.h"
 #include "chartplot.h"
 #include "chartsitefilter.h"
 #include "zonepicker.h"
+#include "chartusercurves.h"
+#include "dialogs/curvedialog.h"
 
 #include "models/displayzone.h"
 
@@ -71,6 +74,10 @@ ChartDock::ChartDock(CaseDocument *doc, QWidget *parent)
     setWidget(body);
 
     connect(m_doc, &CaseDocument::changed, this, &ChartDock::onChanged);
+    m_userCurves = new ChartUserCurves(m_plot);
+    connect(m_plot, &ChartPlot::chartDataSet, m_userCurves,
+            [this] { m_userCurves->redraw(m_plot->chartData().widthUs); });
+    m_userCurves->setCase(m_doc->data());
     connect(m_plot, &ChartPlot::binClicked, this, &ChartDock::onBinClicked);
     connect(m_plot, &ChartPlot::outageDrawn, this, &ChartDock::createOutage);
     connect(m_plot, &ChartPlot::rangeSelected, this, [this] {
@@ -167,6 +174,8 @@ void ChartDock::createToolBar()
         applyMode();
     });
     m_newEvidence = m_toolBar->addAction(tr("New evidence from range"), this, &ChartDock::createEvidenceFromSelection);
+    m_toolBar->addAction(tr("Curves\u2026"), this, &ChartDock::openCurveDialog)
+        ->setObjectName(QStringLiteral("curvesAction"));
     m_newEvidence->setObjectName(QStringLiteral("actionEvidenceFromRange"));
     m_newEvidence->setEnabled(false);
     m_newEvidence->setToolTip(tr("Shift+drag to select a range first"));
@@ -209,6 +218,34 @@ void ChartDock::refreshMarks()
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
+void ChartDock::showFilteredRange(qint64 beginUs, qint64 endUs, const QString &expression, const QString &label)
+{
+    CurveSpec c;
+    c.name = label;
+    c.filter = expression;
+    c.colour = QStringLiteral("#6a3d9a");
+    EventFilter f;
+    QString error;
+    parseFilterExpression(expression, &f, &error);
+    showTimeRange(beginUs, endUs, f.site);
+    m_userCurves->setTransientCurve(c);
+}
+
+CurveDialog *ChartDock::openCurveDialog()
+{
+    // The range a curve's evidence covers: the chart's selection, else what it shows.
+    auto range = [this] {
+        const auto selected = m_plot->selection();
+        return selected.second > selected.first
+                   ? selected
+                   : std::pair<int64_t, int64_t>(m_plot->visibleFromUs(), m_plot->visibleToUs());
+    };
+    auto *dialog = new CurveDialog(m_doc, range, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
+}
+
 void ChartDock::onChanged(const ChangeEvent &event)
 {
     if (event.entity == Entity::Source || event.action == ChangeAction::Reset) {
@@ -222,6 +259,11 @@ void ChartDock::onChanged(const ChangeEvent &event)
         if (SiteRule::of(m_doc->meta()).renames() != m_siteRenames)
             rebuildBins();
     }
+    if (event.action == ChangeAction::Reset)
+        m_userCurves->setTransientCurve(std::nullopt);
+    if (event.entity == Entity::Curve || event.entity == Entity::EventMark || event.entity == Entity::Source ||
+        event.action == ChangeAction::Reset)
+        m_userCurves->setCase(m_doc->data());
     if (event.entity != Entity::Hypothesis)
         refreshMarks();
 }
@@ -309,6 +351,7 @@ void ChartDock::showTimeRange(qint64 beginUs, qint64 endUs, const QString &site)
 {
     if (endUs <= beginUs)
         return;
+    m_userCurves->setTransientCurve(std::nullopt); // another item's filter no longer applies
     const qint64 context = qMax<qint64>((endUs - beginUs) / 2, 5 * 60 * UsPerSecond);
     m_plot->setVisibleRange(beginUs - context, endUs + context);
     m_plot->marks()->setHighlight(beginUs, endUs);

@@ -20,6 +20,8 @@ class ChartController;
 class ChartPlot;
 class ChartSiteFilter;
 class ZonePicker;
+class ChartUserCurves;
+class CurveDialog;
 struct ChangeEvent;
 
 // The Charts dock: the incident chart with its toolbar (time zone, bin width, fit, zoom to the
@@ -40,6 +42,7 @@ public:
     QAction *newEvidenceAction() const { return m_newEvidence; }
     ChartSiteFilter *siteFilter() const { return m_siteFilter; }
     QLabel *emptyState() const { return m_empty; }
+    ChartUserCurves *userCurves() const { return m_userCurves; }
     bool binsReady() const;
 
     // Actions (also reachable from the toolbar).
@@ -51,6 +54,11 @@ public:
     // names the site it concerns, if one (for the status line).
     void showTimeRange(qint64 beginUs, qint64 endUs, const QString &site);
     void fitAll();
+    // "Show on chart" of an evidence item with its own filter: the range as showTimeRange does,
+    // and the filter's events as a dashed count curve named `label` (not kept in the case).
+    void showFilteredRange(qint64 beginUs, qint64 endUs, const QString &expression, const QString &label);
+    // Opens the dialog of the case's user-defined curves (non-modal, deleted on close).
+    CurveDialog *openCurveDialog();
     // The analyst's choice of zone ("UTC", "local" or an IANA id): kept in the case as an
     // undoable edit ("local" as the system's zone id), then shown.
     void setDisplayTimeZone(const QByteArray &zoneId);
@@ -84,6 +92,7 @@ private:
     ZonePicker *m_zone = nullptr;
     QComboBox *m_width = nullptr;
     ChartSiteFilter *m_siteFilter = nullptr;
+    ChartUserCurves *m_userCurves = nullptr;
     QLabel *m_status = nullptr;
     QLabel *m_empty = nullptr; // shown instead of the plot while the case has no events
     QAction *m_newEvidence = nullptr;

@@ -1,6 +1,7 @@
 #include "chartfigurerenderer.h"
 #include "chartmarks.h"
 #include "chartplot.h"
+#include "chartusercurves.h"
 
 #include "model/casedata.h"
 
@@ -86,6 +87,15 @@ bool ChartFigureRenderer::render(const ChartSpec &spec, QPainter *painter, const
     const int64_t width =
         spec.binWidthUs > 0 ? spec.binWidthUs : BinPyramid::widthFor(end - begin, std::size_t(qMax(100, w)));
     plot.setChartData(buildChartData(*bins, width, begin, end, spec.sites));
+    ChartUserCurves *annotated = nullptr;
+    if (spec.caseMarks || spec.userCurves) {
+        CaseData annotations = *spec.caseData; // shares the sources' tables
+        if (!spec.userCurves)
+            annotations.curves.clear();
+        if (!spec.caseMarks)
+            annotations.eventMarks.clear();
+        annotated = drawUserCurves(&plot, annotations, width);
+    }
     // The screen draws curves 1 px wide (fast); on paper that is a hairline.
     for (int i = 0; i < plot.graphCount(); ++i) {
         QPen pen = plot.QCustomPlot::graph(i)->pen();
@@ -135,6 +145,8 @@ bool ChartFigureRenderer::render(const ChartSpec &spec, QPainter *painter, const
     }
     plot.replot(QCustomPlot::rpImmediateRefresh); // lays out the axis rects for the labels
     plot.marks()->setMarks(marks);
+    if (annotated)
+        annotated->layoutMarks();
     usePixelSizedFonts(plot);
     plot.replot(QCustomPlot::rpImmediateRefresh);
 

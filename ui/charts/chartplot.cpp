@@ -309,6 +309,7 @@ void ChartPlot::setChartData(const ChartData &incoming)
     showPanes(m_measure->hasResponse(), m_measure->hasMetrics());
     updateAxisLabels();
     fitValueAxes();
+    emit chartDataSet();
 }
 
 void ChartPlot::fitCaptions()

@@ -75,6 +75,8 @@ public:
     void panBy(double fraction); // of the visible span; negative = earlier
 
 signals:
+    // New bins were drawn (setChartData); overlays that live among the plottables draw again.
+    void chartDataSet();
     void visibleRangeChanged(qint64 fromUs, qint64 toUs);
     void binClicked(qint64 timeUs, int pane, const QString &site);
     void rangeSelected(qint64 beginUs, qint64 endUs);

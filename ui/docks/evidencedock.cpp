@@ -159,6 +159,10 @@ bool EvidenceDock::showCurrentOnChart()
     if (!e)
         return false;
     const Provenance &p = e->provenance;
+    if (p.hasTimeRange() && !p.filter.isEmpty()) {
+        emit filteredRangeRequested(p.timeBegin, p.timeEnd, p.filter, tr("E%1 filter").arg(e->id));
+        return true;
+    }
     if (p.hasTimeRange()) {
         // Detectors list every affected site ("a,b"); only a single site narrows the view.
         emit timeRangeRequested(p.timeBegin, p.timeEnd, p.site.contains(u',') ? QString() : p.site);

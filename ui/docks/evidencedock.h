@@ -56,6 +56,8 @@ signals:
     // The chart should zoom to this range and the timeline filter to it (site: the one site the
     // item concerns, or empty).
     void timeRangeRequested(qint64 beginUs, qint64 endUs, const QString &site);
+    // "Show on chart" for an item read through a filter (a user curve's): its range and filter.
+    void filteredRangeRequested(qint64 beginUs, qint64 endUs, const QString &expression, const QString &label);
     // The timeline should show these lines (1-based, inclusive) of a log source.
     void linesRequested(inquest::Id sourceId, qint64 firstLine, qint64 lastLine);
 

@@ -127,6 +127,15 @@ QVariant TimelineModel::display(int column, const TimelineSource &source, std::s
     return {};
 }
 
+void TimelineModel::setEventMarks(const QList<EventMark> &marks)
+{
+    m_marks.clear();
+    for (const EventMark &m : marks)
+        m_marks.insert({m.sourceId, m.line}, m);
+    if (rowCount() > 0)
+        emit dataChanged(this->index(0, Time), this->index(rowCount() - 1, Time));
+}
+
 QVariant TimelineModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= rowCount() || index.column() >= ColumnCount)
@@ -134,10 +143,28 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
     const uint64_t e = entryAt(index.row());
     const TimelineSource &source = m_index->sourceOf(e);
     const std::size_t r = timeline::rowOf(e);
+    const EventMark *mark = nullptr;
+    if (index.column() == Time && !m_marks.isEmpty()) {
+        const auto it = m_marks.constFind({source.id, qint64(source.table->line[r])});
+        mark = it == m_marks.constEnd() ? nullptr : &*it;
+    }
     switch (role) {
     case Qt::DisplayRole:
+        if (mark)
+            return (mark->starred ? QStringLiteral("★ ") : QStringLiteral("◆ ")) +
+                   display(index.column(), source, r, m_zone).toString();
         return display(index.column(), source, r, m_zone);
     case Qt::ToolTipRole:
+        if (mark) {
+            QStringList parts;
+            if (mark->starred)
+                parts.append(tr("Starred"));
+            if (!mark->tags.isEmpty())
+                parts.append(tr("Tags: %1").arg(mark->tags.join(QStringLiteral(", "))));
+            if (!mark->comment.isEmpty())
+                parts.append(mark->comment);
+            return parts.join(u'\n');
+        }
         if (index.column() == SourceName)
             return source.path;
         if (index.column() == Path || index.column() == Message || index.column() == Site)

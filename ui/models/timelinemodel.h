@@ -3,6 +3,9 @@
 #include "displayzone.h"
 
 #include "analysis/timelinecontroller.h"
+#include "model/eventmark.h"
+
+#include <QHash>
 
 #include <QAbstractTableModel>
 
@@ -47,6 +50,9 @@ public:
     // Marks these rows (ascending) as search hits: painted with a highlight background.
     void setHits(std::shared_ptr<const std::vector<std::size_t>> hits);
     bool isHit(int row) const;
+    // The analyst's marks: a marked row's time shows a star (★) or a diamond (◆, tags or a
+    // comment only) and its tooltip the tags and the comment.
+    void setEventMarks(const QList<EventMark> &marks);
 
     // "2010-12-12 21:45:00.123", UTC; fast enough to call for every painted cell.
     static QString formatTime(qint64 micros);
@@ -62,6 +68,7 @@ private:
     TimelineController::Rows m_rows;
     std::shared_ptr<const std::vector<std::size_t>> m_hits;
     DisplayZone m_zone;
+    QHash<QPair<Id, qint64>, EventMark> m_marks; // by source id and line
 };
 
 } // namespace inquest

@@ -1,5 +1,6 @@
 #include "timelinefilterbar.h"
 
+#include "analysis/filterexpression.h"
 #include "analysis/timelineindex.h"
 #include "models/timelinemodel.h"
 
@@ -94,6 +95,7 @@ TimelineFilterBar::TimelineFilterBar(QWidget *parent)
         m_host.clear();
         m_client.clear();
         m_path.clear();
+        m_methods = 0;
         updateExactButton();
         emitChanged();
     });
@@ -129,6 +131,7 @@ EventFilter TimelineFilterBar::filter() const
     f.host = m_host;
     f.client = m_client;
     f.path = m_path;
+    f.methods = m_methods;
     f.site = m_site->currentData().toString();
     if (const Id id = m_source->currentData().value<Id>())
         f.sources = {id};
@@ -201,6 +204,43 @@ void TimelineFilterBar::setExact(Exact column, const QString &value)
     emitChanged();
 }
 
+void TimelineFilterBar::setFilter(const EventFilter &f)
+{
+    m_text->setText(f.text);
+    m_statusParsed.statusClasses = f.statusClasses;
+    m_statusParsed.statusCodes = f.statusCodes;
+    {
+        const QSignalBlocker block(m_status);
+        EventFilter status;
+        status.statusClasses = f.statusClasses;
+        status.statusCodes = f.statusCodes;
+        const QString text = filterExpression(status).mid(7); // after "status:"
+        if (text.isEmpty())
+            m_status->setCurrentIndex(0);
+        else
+            m_status->setEditText(text);
+        m_status->setStyleSheet({});
+    }
+    reselect(m_source, QVariant());
+    m_severity->setCurrentIndex(0);
+    if (!f.site.isEmpty() && m_site->findData(f.site) < 0)
+        m_site->addItem(f.site, f.site);
+    reselect(m_site, f.site.isEmpty() ? QVariant() : QVariant(f.site));
+    m_host = f.host;
+    m_client = f.client;
+    m_path = f.path;
+    m_methods = f.methods;
+    updateExactButton();
+    m_fromUs = f.from;
+    m_toUs = f.to;
+    m_from->setText(f.from ? TimelineModel::formatTime(*f.from) : QString());
+    m_to->setText(f.to ? TimelineModel::formatTime(*f.to) : QString());
+    m_from->setStyleSheet({});
+    m_to->setStyleSheet({});
+    m_typing->stop();
+    emitChanged();
+}
+
 void TimelineFilterBar::updateExactButton()
 {
     QStringList parts;
@@ -210,6 +250,11 @@ void TimelineFilterBar::updateExactButton()
         parts.append(tr("client = %1").arg(m_client));
     if (!m_path.isEmpty())
         parts.append(tr("path = %1").arg(m_path));
+    if (m_methods) {
+        EventFilter methods;
+        methods.methods = m_methods;
+        parts.append(filterExpression(methods));
+    }
     m_exact->setText(parts.join(QStringLiteral(", ")) + QStringLiteral(" \u2715"));
     m_exact->setVisible(!parts.isEmpty());
 }
@@ -244,6 +289,7 @@ void TimelineFilterBar::clear()
     m_host.clear();
     m_client.clear();
     m_path.clear();
+    m_methods = 0;
     updateExactButton();
     m_from->clear();
     m_to->clear();

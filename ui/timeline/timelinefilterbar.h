@@ -39,6 +39,9 @@ public:
     // and emits the new filter at once.
     enum class Exact { Host, Client, Path };
     void setExact(Exact column, const QString &value);
+    // Shows `filter` whole (an evidence item's own filter: text, status, site, exact values,
+    // methods, range) and emits it at once; sources and severities are reset.
+    void setFilter(const EventFilter &filter);
     void clear();
     // Where a bare clock time ("21:05") typed into the time fields falls: asked when one is typed.
     void setClockDay(std::function<ClockDay()> day) { m_clockDay = std::move(day); }
@@ -67,6 +70,7 @@ private:
     QTimer *m_typing;
     EventFilter m_statusParsed; // its status parts: what the status box last parsed to
     QString m_host, m_client, m_path;
+    uint16_t m_methods = 0; // set only with a whole filter (setFilter); shown with the exact values
     std::function<ClockDay()> m_clockDay;
     DisplayZone m_zone;
     std::optional<qint64> m_fromUs;

@@ -1,7 +1,9 @@
 #include "timelineview.h"
+#include "analysis/filterexpression.h"
 #include "rawlinepanel.h"
 #include "timelinefilterbar.h"
 #include "timelinefindbar.h"
+#include "timelinerowactions.h"
 
 #include "models/timelinemodel.h"
 
@@ -34,6 +36,7 @@ TimelineView::TimelineView(CaseDocument *doc, QWidget *parent)
     , m_rawLine(new RawLinePanel)
     , m_findBar(new TimelineFindBar)
     , m_search(new SearchController(this))
+    , m_rowActions(new TimelineRowActions(doc, this))
     , m_count(new QLabel)
     , m_emptyHint(new QLabel(tr("All imported log lines, merged by time.\nImport logs (File \u2192 Import "
                                 "Logs\u2026) to fill it.")))
@@ -43,7 +46,7 @@ TimelineView::TimelineView(CaseDocument *doc, QWidget *parent)
     m_view->setObjectName(QStringLiteral("timelineView"));
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection); // several lines: evidence, marks
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
     m_view->setCornerButtonEnabled(false);
@@ -151,6 +154,21 @@ void TimelineView::showTimeRange(qint64 beginUs, qint64 endUs, const QString &si
     goIfUnchanged();
 }
 
+bool TimelineView::showFilter(const QString &expression, qint64 beginUs, qint64 endUs)
+{
+    EventFilter f;
+    QString error;
+    if (!parseFilterExpression(expression, &f, &error))
+        return false;
+    f.from = beginUs;
+    f.to = endUs;
+    m_scrollTo = beginUs;
+    m_selectEntry.reset();
+    m_filterBar->setFilter(f);
+    goIfUnchanged();
+    return true;
+}
+
 void TimelineView::goIfUnchanged()
 {
     // The same filter again brings no new result (and no busy filtering is under way): go now.
@@ -189,6 +207,8 @@ void TimelineView::documentChanged(const ChangeEvent &event)
     // Another case (New, Open, Reload): the last case's filters would hide its lines.
     if (event.entity == Entity::Case && event.action == ChangeAction::Reset)
         m_filterBar->clear();
+    if (event.entity == Entity::EventMark || event.action == ChangeAction::Reset)
+        m_model->setEventMarks(m_doc->eventMarks());
     // Coalesced: importing a folder adds thousands of sources in one go, and the index is
     // rebuilt once when control returns to the event loop rather than once per source.
     const bool renamed = event.entity == Entity::Case && SiteRule::of(m_doc->meta()).renames() != m_siteRenames;
@@ -315,6 +335,19 @@ void TimelineView::goToHit(bool forward)
     m_view->scrollTo(index, QAbstractItemView::PositionAtCenter);
 }
 
+std::vector<EventRef> TimelineView::selectedEvents() const
+{
+    std::vector<EventRef> out;
+    const auto index = m_model->timelineIndex();
+    if (!index)
+        return out;
+    for (const QModelIndex &i : m_view->selectionModel()->selectedRows()) {
+        const uint64_t e = m_model->entryAt(i.row());
+        out.push_back({index->sourceOf(e).id, std::size_t(timeline::rowOf(e))});
+    }
+    return out;
+}
+
 void TimelineView::showRowMenu(const QPoint &pos)
 {
     const QModelIndex at = m_view->indexAt(pos);
@@ -335,6 +368,7 @@ void TimelineView::showRowMenu(const QPoint &pos)
     offer(tr("Filter by this host (%1)"), t.host[r], TimelineFilterBar::Exact::Host);
     offer(tr("Filter by this client (%1)"), t.client[r], TimelineFilterBar::Exact::Client);
     offer(tr("Filter by this path (%1)"), t.path[r], TimelineFilterBar::Exact::Path);
+    m_rowActions->addToMenu(&menu, selectedEvents(), this);
     if (!menu.isEmpty())
         menu.exec(m_view->viewport()->mapToGlobal(pos));
 }

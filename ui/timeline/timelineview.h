@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analysis/lineevidence.h"
 #include "model/kinds.h"
 
 #include <QHash>
@@ -22,6 +23,7 @@ class TimelineController;
 class TimelineFindBar;
 class TimelineFilterBar;
 class TimelineModel;
+class TimelineRowActions;
 struct ChangeEvent;
 
 // The timeline: every event of every log source of the case in one table, merged by time,
@@ -41,6 +43,9 @@ public:
     // the first of them; what the evidence board calls for an item that rests on log lines.
     // Returns false if the source or the lines are not in the timeline.
     bool showSourceLines(inquest::Id sourceId, qint64 firstLine, qint64 lastLine);
+    // Filters to an evidence item's own filter (analysis/filterexpression) over [beginUs, endUs)
+    // and scrolls to the first match. Returns false (the filter unchanged) when it cannot be read.
+    bool showFilter(const QString &expression, qint64 beginUs, qint64 endUs);
 
     QTableView *view() const { return m_view; }
     TimelineModel *model() const { return m_model; }
@@ -49,6 +54,9 @@ public:
     RawLinePanel *rawLinePanel() const { return m_rawLine; }
     TimelineFindBar *findBar() const { return m_findBar; }
     SearchController *search() const { return m_search; }
+    TimelineRowActions *rowActions() const { return m_rowActions; }
+    // The events of the selected rows (source id and table row), in timeline order.
+    std::vector<EventRef> selectedEvents() const;
 
     // Opens the find bar (Ctrl+F); steps to the next / previous hit after the current row,
     // wrapping around (F3, Shift+F3).
@@ -84,6 +92,7 @@ private:
     RawLinePanel *m_rawLine;
     TimelineFindBar *m_findBar;
     SearchController *m_search;
+    TimelineRowActions *m_rowActions;
     QLabel *m_count;
     QLabel *m_emptyHint;
     QToolButton *m_rawToggle;
