@@ -65,7 +65,7 @@ ClickHouseClient::ClickHouseClient(ServerAccess access, QObject *parent)
 
 ClickHouseClient::~ClickHouseClient() = default;
 
-QNetworkReply *ClickHouseClient::post(const QString &sql, const QString &queryId, bool settings)
+QNetworkReply *ClickHouseClient::post(const QByteArray &body, const QString &queryId, bool settings)
 {
     QUrl url = m_access.url;
     QUrlQuery query(url);
@@ -74,6 +74,8 @@ QNetworkReply *ClickHouseClient::post(const QString &sql, const QString &queryId
         query.addQueryItem(QStringLiteral("wait_end_of_query"), QStringLiteral("1"));
         query.addQueryItem(QStringLiteral("send_progress_in_http_headers"), QStringLiteral("1"));
         query.addQueryItem(QStringLiteral("max_execution_time"), QString::number(m_access.timeoutSeconds));
+        // An INSERT through a Distributed table returns once every shard has its rows.
+        query.addQueryItem(QStringLiteral("insert_distributed_sync"), QStringLiteral("1"));
     }
     url.setQuery(query);
     QNetworkRequest request(url);
@@ -81,18 +83,22 @@ QNetworkReply *ClickHouseClient::post(const QString &sql, const QString &queryId
     request.setRawHeader("X-ClickHouse-Key", m_access.password.toUtf8());
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("text/plain; charset=utf-8"));
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    return m_network->post(request, sql.toUtf8());
+    return m_network->post(request, body);
 }
 
-QueryRun ClickHouseClient::run(const QString &sql, int columns)
+QueryRun ClickHouseClient::run(const QString &sql, int columns) { return run(sql.toUtf8(), columns); }
+
+QueryRun ClickHouseClient::run(const QByteArray &body, int columns)
 {
     QueryRun r;
-    r.sql = sql;
+    // An INSERT's data is not part of its SQL.
+    const qsizetype data = body.startsWith("INSERT") ? body.indexOf('\n') : -1;
+    r.sql = QString::fromUtf8(data < 0 ? body : body.left(data));
     r.queryId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     r.started = QDateTime::currentDateTimeUtc();
     m_cancelled = false;
 
-    QNetworkReply *reply = post(sql, r.queryId, true);
+    QNetworkReply *reply = post(body, r.queryId, true);
     m_running = reply;
     emit queryStarted(r.queryId);
     QEventLoop loop;
@@ -194,7 +200,7 @@ void ClickHouseClient::cancel()
 void ClickHouseClient::kill(const QString &queryId)
 {
     // Its own short wait: a server that ignores the kill must not hold the caller for long.
-    QNetworkReply *reply = post(QStringLiteral("KILL QUERY WHERE query_id = %1 SYNC").arg(quoted(queryId)),
+    QNetworkReply *reply = post(QStringLiteral("KILL QUERY WHERE query_id = %1 SYNC").arg(quoted(queryId)).toUtf8(),
                                 QUuid::createUuid().toString(QUuid::WithoutBraces), false);
     QEventLoop loop;
     QTimer::singleShot(10'000, &loop, [reply] { reply->abort(); });

@@ -57,6 +57,8 @@ public:
     // Runs `sql` and waits for the whole answer (wait_end_of_query=1: an error is an HTTP error,
     // not a trailing line after rows that are already out). `columns` > 0 checks every row.
     QueryRun run(const QString &sql, int columns = 0);
+    // The same with a body that is a query followed by its data (INSERT … FORMAT TabSeparated).
+    QueryRun run(const QByteArray &body, int columns = 0);
 
     const ServerAccess &access() const { return m_access; }
 
@@ -68,7 +70,7 @@ signals:
     void queryStarted(const QString &queryId);
 
 private:
-    QNetworkReply *post(const QString &sql, const QString &queryId, bool settings);
+    QNetworkReply *post(const QByteArray &body, const QString &queryId, bool settings);
     void kill(const QString &queryId);
     QString describe(const QueryRun &run, int networkError, const QString &networkText) const;
 

@@ -69,6 +69,36 @@ ServerError parseServerError(const QByteArray &text)
     return {m.captured(1).toInt(), message.trimmed()};
 }
 
+bool parseArray(const QString &field, QStringList &out)
+{
+    out.clear();
+    if (field.size() < 2 || field.front() != u'[' || field.back() != u']')
+        return false;
+    const qsizetype end = field.size() - 1;
+    qsizetype i = 1;
+    while (i < end) {
+        QString value;
+        if (field[i] == u'\'') {
+            for (++i; i < end && field[i] != u'\''; ++i) {
+                if (field[i] == u'\\' && i + 1 < end)
+                    ++i;
+                value += field[i];
+            }
+            if (i >= end)
+                return false;
+            ++i; // the closing quote
+        } else {
+            while (i < end && field[i] != u',')
+                value += field[i++];
+        }
+        out << value;
+        if (i < end && field[i] != u',')
+            return false;
+        ++i; // the comma
+    }
+    return true;
+}
+
 TsvReply parseTsv(const QByteArray &body, int columns)
 {
     TsvReply reply;

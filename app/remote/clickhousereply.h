@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 #include <vector>
 
@@ -32,5 +33,9 @@ struct ServerError
     QString message;
 };
 ServerError parseServerError(const QByteArray &text);
+
+// The elements of an array field as the server writes it ("[1,2]", "['a','b\\'c']"), unquoted.
+// Returns false when the text is not such an array.
+bool parseArray(const QString &field, QStringList &out);
 
 } // namespace inquest::remote
