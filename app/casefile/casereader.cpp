@@ -4,6 +4,7 @@
 #include "columncache.h"
 #include "columncodec.h"
 #include "recordcodec.h"
+#include "remoterecords.h"
 #include "schema.h"
 #include "sqlconnection.h"
 
@@ -32,7 +33,7 @@ public:
         CaseData d;
         d.custody.clear();
         if (readMeta(d) && readSources(d) && readHypotheses(d) && readEvidence(d) && readStatements(d) &&
-            readMarkers(d) && readCustody(d))
+            readMarkers(d) && readCustody(d) && readRemoteRecords(m_db, d, &m_error))
             return d;
         *error = m_error;
         return std::nullopt;

@@ -2,6 +2,7 @@
 #include "casefile.h"
 #include "columncache.h"
 #include "recordcodec.h"
+#include "remoterecords.h"
 #include "schema.h"
 #include "sqlconnection.h"
 
@@ -26,7 +27,8 @@ public:
         if (!schema::create(m_db, error))
             return false;
         const bool ok = writeMeta(d) && writeSources(d) && writeHypotheses(d) && writeEvidence(d) &&
-                        writeStatements(d) && writeMarkers(d) && writeCustody(d);
+                        writeStatements(d) && writeMarkers(d) && writeCustody(d) &&
+                        writeRemoteRecords(m_db, d, &m_error);
         if (!ok)
             *error = m_error;
         return ok;

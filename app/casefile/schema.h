@@ -16,7 +16,10 @@ constexpr quint32 ApplicationId = 0x494E5143;
 //      counts, readable by SQL (the events' template ids and arguments are source_columns
 //      text_variant/text_args/text_variants/text_templates, which older versions lack: such a
 //      case opens with no message text, as it was imported)
-constexpr int CurrentVersion = 4;
+//   5  remote_sources (ClickHouse tables analysed where they live: server, table, mapping, user;
+//      never a password) and remote_results (provenance of each answer: server, version, table,
+//      SQL, query id, times, rows read, SHA-256 of the response, approximate)
+constexpr int CurrentVersion = 5;
 
 // Creates every table of the current schema in an empty database.
 bool create(QSqlDatabase &db, QString *error);

@@ -34,7 +34,8 @@ bool CaseData::sameAs(const CaseData &o) const
             return false;
     }
     return meta == o.meta && hypotheses == o.hypotheses && evidence == o.evidence && statements == o.statements &&
-           markers == o.markers && custody == o.custody && nextId == o.nextId;
+           markers == o.markers && custody == o.custody && remoteSources == o.remoteSources &&
+           remoteResults == o.remoteResults && nextId == o.nextId;
 }
 
 } // namespace inquest

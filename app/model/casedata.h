@@ -4,6 +4,7 @@
 #include "evidence.h"
 #include "hypothesis.h"
 #include "marker.h"
+#include "remotesource.h"
 #include "source.h"
 #include "statement.h"
 
@@ -37,6 +38,8 @@ struct CaseData
     QList<Statement> statements;
     QList<Marker> markers;
     QList<CustodyEntry> custody;
+    QList<RemoteSource> remoteSources;
+    QList<RemoteResult> remoteResults; // provenance of what remote sources answered, oldest first
     Id nextId = 1;
 
     // A new case with the given hypotheses (default: Hardware failure, DDoS attack).
