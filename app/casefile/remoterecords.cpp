@@ -32,14 +32,14 @@ bool writeRemoteRecords(QSqlDatabase &db, const CaseData &data, QString *error)
 {
     int position = 0;
     for (const RemoteSource &s : data.remoteSources) {
-        if (!insert(
-                db,
-                QStringLiteral("INSERT INTO remote_sources (id, position, name, url, table_name, mapping, user, "
-                               "server_version, added, rows, first_time, last_time) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"),
-                {s.id, position++, s.name, s.url, s.table,
-                 QString::fromUtf8(QJsonDocument(s.mapping).toJson(QJsonDocument::Compact)), s.user, s.serverVersion,
-                 isoOrEmpty(s.added), s.rows, s.firstTime, s.lastTime},
-                error))
+        if (!insert(db,
+                    QStringLiteral("INSERT INTO remote_sources (id, position, name, url, table_name, mapping, user, "
+                                   "password_env, server_version, added, rows, first_time, last_time) "
+                                   "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+                    {s.id, position++, s.name, s.url, s.table,
+                     QString::fromUtf8(QJsonDocument(s.mapping).toJson(QJsonDocument::Compact)), s.user, s.passwordEnv,
+                     s.serverVersion, isoOrEmpty(s.added), s.rows, s.firstTime, s.lastTime},
+                    error))
             return false;
     }
     qint64 seq = 0;
@@ -61,7 +61,7 @@ bool readRemoteRecords(QSqlDatabase &db, CaseData &data, QString *error)
     QSqlQuery q(db);
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT id, name, url, table_name, mapping, user, server_version, added, rows, "
-                               "first_time, last_time FROM remote_sources ORDER BY position"))) {
+                               "first_time, last_time, password_env FROM remote_sources ORDER BY position"))) {
         *error = QStringLiteral("cannot read: %1").arg(q.lastError().text());
         return false;
     }
@@ -84,6 +84,7 @@ bool readRemoteRecords(QSqlDatabase &db, CaseData &data, QString *error)
         s.rows = q.value(8).toLongLong();
         s.firstTime = q.value(9).toLongLong();
         s.lastTime = q.value(10).toLongLong();
+        s.passwordEnv = q.value(11).toString();
         data.remoteSources.append(s);
     }
     if (!q.exec(QStringLiteral("SELECT source_id, server, server_version, table_name, sql, query_id, started, "

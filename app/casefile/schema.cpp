@@ -57,7 +57,7 @@ const QStringList Version3To4 = {
 const QStringList Version4To5 = {
     QStringLiteral(
         "CREATE TABLE remote_sources (id INTEGER PRIMARY KEY, position INTEGER NOT NULL, name TEXT NOT NULL, "
-        "url TEXT NOT NULL, table_name TEXT NOT NULL, mapping TEXT NOT NULL, user TEXT, "
+        "url TEXT NOT NULL, table_name TEXT NOT NULL, mapping TEXT NOT NULL, user TEXT, password_env TEXT, "
         "server_version TEXT, added TEXT, rows INTEGER, first_time INTEGER, last_time INTEGER)"),
     QStringLiteral("CREATE TABLE remote_results (seq INTEGER PRIMARY KEY, source_id INTEGER NOT NULL, server TEXT, "
                    "server_version TEXT, table_name TEXT, sql TEXT NOT NULL, query_id TEXT, started TEXT, "

@@ -39,6 +39,11 @@ const Command Commands[] = {
     {"source", "source CASE SOURCE-ID [--year YYYY] [--tz ZONE] [--site NAME] [--format auto|NAME] [--wait[=SECONDS]]",
      source},
     {"sites", "sites CASE [--rename FROM=TO] [--json] [--wait[=SECONDS]]", sites},
+    {"remote",
+     "remote add CASE --clickhouse URL --table DB.TABLE [--user U] [--password-env VAR] [--map FIELD=EXPR,…] "
+     "[--name NAME] [--timeout SECONDS] [--json] [--wait[=SECONDS]] | remote list CASE [--json] | "
+     "remote load CASE --clickhouse URL --table DB.TABLE [--user U] [--password-env VAR]",
+     remoteSources},
     {"analyze", "analyze CASE [--accept] [--json] [--wait[=SECONDS]]", analyze},
     {"score", "score CASE [--json]", score},
     {"statements", "statements CASE [--json]", statements},

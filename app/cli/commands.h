@@ -25,5 +25,6 @@ int demo(const QStringList &args, QTextStream &out, QTextStream &err);
 int caseProperties(const QStringList &args, QTextStream &out, QTextStream &err);
 int source(const QStringList &args, QTextStream &out, QTextStream &err);
 int sites(const QStringList &args, QTextStream &out, QTextStream &err);
+int remoteSources(const QStringList &args, QTextStream &out, QTextStream &err);
 
 } // namespace inquest::cli

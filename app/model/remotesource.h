@@ -19,6 +19,7 @@ struct RemoteSource
     QString table; // DB.TABLE (usually a Distributed table)
     QJsonObject mapping;
     QString user;
+    QString passwordEnv;   // the name of the environment variable that holds the password (not the password)
     QString serverVersion; // when it was added
     QDateTime added;
     qint64 rows = 0;      // when it was added

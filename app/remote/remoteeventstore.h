@@ -41,11 +41,11 @@ public:
     std::vector<ClientSummary> clients(const QString &site, int64_t from, int64_t to) const override;
 
     const RemoteSql &sql() const { return m_sql; }
-
-private:
-    // Runs one query on a client of the calling thread; empty rows after an error.
+    // Runs one query on a client of the calling thread, recorded with the others; empty rows
+    // after an error (this one's or an earlier one's).
     std::vector<std::vector<QString>> query(const QString &sql, int columns) const;
 
+private:
     ServerAccess m_access;
     RemoteSql m_sql;
     struct SiteSpan

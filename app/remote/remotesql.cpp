@@ -2,6 +2,8 @@
 
 #include "clickhouseclient.h"
 
+#include "analysis/metric.h"
+
 namespace inquest::remote {
 
 RemoteSql::RemoteSql(QString table, ColumnMapping mapping, QString name)
@@ -118,6 +120,45 @@ QString RemoteSql::clients(const QString &siteName, int64_t from, int64_t to) co
         .arg(from)
         .arg(in, dimension(EventStore::Dimension::Endpoint), m_map.agent, m_map.referer, failure(), m_table,
              where(siteName, 0, to));
+}
+
+QString RemoteSql::series(const QString &siteName, const QString &metric, int64_t from, int64_t to, int64_t width) const
+{
+    return QStringLiteral("SELECT intDiv(%1 - %2, %3) AS b, %4 FROM %5 WHERE %6 GROUP BY b ORDER BY b "
+                          "FORMAT TabSeparated")
+        .arg(m_map.timeUs())
+        .arg(from)
+        .arg(width)
+        .arg(metric, m_table, where(siteName, from, to));
+}
+
+QString RemoteSql::metricExpression(int metric) const
+{
+    const QString st = QStringLiteral("toUInt16OrZero(toString(%1))").arg(m_map.status);
+    switch (Metric(metric)) {
+    case Metric::Requests:
+        return QStringLiteral("count()");
+    case Metric::Status2xx:
+        return QStringLiteral("countIf(%1 BETWEEN 200 AND 299)").arg(st);
+    case Metric::Status3xx:
+        return QStringLiteral("countIf(%1 BETWEEN 300 AND 399)").arg(st);
+    case Metric::Status4xx:
+        return QStringLiteral("countIf(%1 BETWEEN 400 AND 499 AND %1 NOT IN (444, 499))").arg(st);
+    case Metric::Status5xx:
+        return QStringLiteral("countIf(%1 BETWEEN 500 AND 599)").arg(st);
+    case Metric::NoResponse:
+        return QStringLiteral("countIf(%1 IN (0, 444, 499))").arg(st);
+    case Metric::ErrorRate:
+        return QStringLiteral("countIf(%1) / count()").arg(failure());
+    case Metric::UniqueClients:
+        return QStringLiteral("uniqExact(toString(%1))").arg(m_map.client);
+    case Metric::Bytes:
+        return QStringLiteral("sum(toUInt64(%1))").arg(m_map.bytes);
+    case Metric::ResponseMean:
+        return QStringLiteral("avg(toFloat64(%1)) * 1000").arg(m_map.responseTime);
+    default:
+        return {};
+    }
 }
 
 QString RemoteSql::preview(int n) const

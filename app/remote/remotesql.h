@@ -28,6 +28,11 @@ public:
     // client, site, seen before (0/1), then arrays in time order: µs, endpoint, agent, referer,
     // failure (0/1).
     QString clients(const QString &site, int64_t from, int64_t to) const;
+    // bin index (of `width` from `from`), value: one metric per bin (metricExpression).
+    QString series(const QString &site, const QString &metric, int64_t from, int64_t to, int64_t width) const;
+    // The aggregate of a metric of model/metric.h over a bin's rows; empty when a remote source
+    // cannot give it.
+    QString metricExpression(int metric) const;
     // A few mapped rows (the mapping check and the Connect preview): µs, site, client, method,
     // path, status, bytes, agent, referer.
     QString preview(int n) const;
