@@ -188,6 +188,17 @@ QString ColumnMapping::timeUs() const
     return {};
 }
 
+QString ColumnMapping::binIndex(int64_t fromUs, int64_t widthUs) const
+{
+    const bool seconds = timeUnit == TimeUnit::DateTime || timeUnit == TimeUnit::Seconds;
+    if (seconds && fromUs % 1'000'000 == 0 && widthUs % 1'000'000 == 0) {
+        const QString t = timeUnit == TimeUnit::DateTime ? QStringLiteral("toUInt32(%1)").arg(time)
+                                                         : QStringLiteral("toInt64(%1)").arg(time);
+        return QStringLiteral("intDiv(%1 - %2, %3)").arg(t).arg(fromUs / 1'000'000).arg(widthUs / 1'000'000);
+    }
+    return QStringLiteral("intDiv(%1 - %2, %3)").arg(timeUs()).arg(fromUs).arg(widthUs);
+}
+
 QString ColumnMapping::timeWindow(int64_t fromUs, int64_t toUs) const
 {
     // A stored value v means v·usPerUnit/unitsPerUs µs; v is in the window when

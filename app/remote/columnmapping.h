@@ -38,6 +38,9 @@ struct ColumnMapping
 
     // The event time as Int64 µs UTC (never through the server's time zone).
     QString timeUs() const;
+    // The index of a row's bin of `widthUs` from `fromUs` (rows at or after fromUs): whole
+    // seconds in UInt32/Int64 arithmetic when the grid allows (cheaper), else on µs.
+    QString binIndex(int64_t fromUs, int64_t widthUs) const;
     // A condition selecting rows with time in [fromUs, toUs), on the column itself so that the
     // table's primary key can serve it.
     QString timeWindow(int64_t fromUs, int64_t toUs) const;

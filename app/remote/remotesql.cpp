@@ -81,12 +81,8 @@ QString RemoteSql::counts(const QString &siteName, EventStore::Filter filter, in
                           int64_t width) const
 {
     const QString f = filter == EventStore::Filter::Failures ? QStringLiteral(" AND (%1)").arg(failure()) : QString();
-    return QStringLiteral("SELECT intDiv(%1 - %2, %3) AS b, count() FROM %4 WHERE %5%6 GROUP BY b ORDER BY b "
-                          "FORMAT TabSeparated")
-        .arg(m_map.timeUs())
-        .arg(from)
-        .arg(width)
-        .arg(m_table, where(siteName, from, to), f);
+    return QStringLiteral("SELECT %1 AS b, count() FROM %2 WHERE %3%4 GROUP BY b ORDER BY b FORMAT TabSeparated")
+        .arg(m_map.binIndex(from, width), m_table, where(siteName, from, to), f);
 }
 
 QString RemoteSql::topValues(const QString &siteName, EventStore::Dimension d, EventStore::Filter filter, int64_t from,
@@ -124,12 +120,8 @@ QString RemoteSql::clients(const QString &siteName, int64_t from, int64_t to) co
 
 QString RemoteSql::series(const QString &siteName, const QString &metric, int64_t from, int64_t to, int64_t width) const
 {
-    return QStringLiteral("SELECT intDiv(%1 - %2, %3) AS b, %4 FROM %5 WHERE %6 GROUP BY b ORDER BY b "
-                          "FORMAT TabSeparated")
-        .arg(m_map.timeUs())
-        .arg(from)
-        .arg(width)
-        .arg(metric, m_table, where(siteName, from, to));
+    return QStringLiteral("SELECT %1 AS b, %2 FROM %3 WHERE %4 GROUP BY b ORDER BY b FORMAT TabSeparated")
+        .arg(m_map.binIndex(from, width), metric, m_table, where(siteName, from, to));
 }
 
 QString RemoteSql::metricExpression(int metric) const
