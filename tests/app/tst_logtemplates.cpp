@@ -399,6 +399,8 @@ private slots:
             SqlConnection c(file, SqlConnection::Mode::ReadWrite);
             QSqlQuery q(c.db());
             QVERIFY(q.exec(QStringLiteral("DROP TABLE source_templates")));
+            QVERIFY(q.exec(QStringLiteral("DROP TABLE remote_sources"))); // schema 5
+            QVERIFY(q.exec(QStringLiteral("DROP TABLE remote_results")));
             QVERIFY(q.exec(QStringLiteral("DELETE FROM source_columns WHERE name LIKE 'text_%'")));
             QVERIFY(q.exec(QStringLiteral("UPDATE meta SET value = '3' WHERE key = 'schema_version'")));
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 3")));
