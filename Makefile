@@ -36,7 +36,7 @@ tsan-test: deps
 # build/fuzz/corpus, crashes to build/fuzz/crash-*. Copy a crash into tests/fuzz/corpus/<name>
 # once fixed: `make test` replays that corpus on every run.
 FUZZ_SECONDS ?= 60
-FUZZERS := logreaders importfile news newstime casefile
+FUZZERS := logreaders importfile news newstime casefile clickhousereply
 fuzz:
 	@installer/install-deps.sh --fuzz
 	cmake --preset fuzz

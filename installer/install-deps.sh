@@ -13,6 +13,7 @@ packages=(
   tzdata fonts-dejavu-core
   libqt6svg6
   xvfb xauth poppler-utils dpkg-dev file
+  clickhouse-server clickhouse-client curl
   appstream desktop-file-utils shared-mime-info
 )
 for option in "$@"; do
@@ -42,3 +43,9 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -q
 $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+# The remote-source tests start their own throwaway ClickHouse (tests/remote/clickhouse-server.sh);
+# the package's service is not wanted on a build machine.
+if printf '%s\n' "${missing[@]}" | grep -qx clickhouse-server && command -v systemctl >/dev/null &&
+  systemctl is-enabled clickhouse-server >/dev/null 2>&1; then
+  $sudo systemctl disable --now clickhouse-server || true
+fi

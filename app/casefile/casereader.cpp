@@ -5,6 +5,7 @@
 #include "columncache.h"
 #include "columncodec.h"
 #include "recordcodec.h"
+#include "remoterecords.h"
 #include "schema.h"
 #include "sqlconnection.h"
 
@@ -33,7 +34,8 @@ public:
         CaseData d;
         d.custody.clear();
         if (readMeta(d) && readSources(d) && readHypotheses(d) && readEvidence(d) && readStatements(d) &&
-            readMarkers(d) && readCustody(d) && readAnnotations(m_db, d, &m_error))
+            readMarkers(d) && readCustody(d) && readAnnotations(m_db, d, &m_error) &&
+            readRemoteRecords(m_db, d, &m_error))
             return d;
         *error = m_error;
         return std::nullopt;

@@ -3,6 +3,7 @@
 #include "casefile.h"
 #include "columncache.h"
 #include "recordcodec.h"
+#include "remoterecords.h"
 #include "schema.h"
 #include "sqlconnection.h"
 
@@ -27,7 +28,8 @@ public:
         if (!schema::create(m_db, error))
             return false;
         const bool ok = writeMeta(d) && writeSources(d) && writeHypotheses(d) && writeEvidence(d) &&
-                        writeStatements(d) && writeMarkers(d) && writeCustody(d) && writeAnnotations(m_db, d, &m_error);
+                        writeStatements(d) && writeMarkers(d) && writeCustody(d) &&
+                        writeAnnotations(m_db, d, &m_error) && writeRemoteRecords(m_db, d, &m_error);
         if (!ok)
             *error = m_error;
         return ok;

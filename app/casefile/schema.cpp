@@ -64,7 +64,17 @@ const QStringList Version4To5 = {
     QStringLiteral("CREATE TABLE evidence_filters (evidence_id INTEGER PRIMARY KEY, filter TEXT NOT NULL)"),
 };
 
-const QList<QStringList> Steps = {Version1, Version1To2, Version2To3, Version3To4, Version4To5};
+const QStringList Version5To6 = {
+    QStringLiteral(
+        "CREATE TABLE remote_sources (id INTEGER PRIMARY KEY, position INTEGER NOT NULL, name TEXT NOT NULL, "
+        "url TEXT NOT NULL, table_name TEXT NOT NULL, mapping TEXT NOT NULL, user TEXT, password_env TEXT, "
+        "server_version TEXT, added TEXT, rows INTEGER, first_time INTEGER, last_time INTEGER)"),
+    QStringLiteral("CREATE TABLE remote_results (seq INTEGER PRIMARY KEY, source_id INTEGER NOT NULL, server TEXT, "
+                   "server_version TEXT, table_name TEXT, sql TEXT NOT NULL, query_id TEXT, started TEXT, "
+                   "finished TEXT, rows_read INTEGER, sha256 TEXT, approximate INTEGER NOT NULL)"),
+};
+
+const QList<QStringList> Steps = {Version1, Version1To2, Version2To3, Version3To4, Version4To5, Version5To6};
 
 bool exec(QSqlDatabase &db, const QStringList &statements, QString *error)
 {

@@ -18,7 +18,10 @@ constexpr quint32 ApplicationId = 0x494E5143;
 //      case opens with no message text, as it was imported)
 //   5  curves (user-defined curves), event_marks (starred, tagged, commented events) and
 //      evidence_filters (the filter an evidence item's range was read through)
-constexpr int CurrentVersion = 5;
+//   6  remote_sources (ClickHouse tables analysed where they live: server, table, mapping, user;
+//      never a password) and remote_results (provenance of each answer: server, version, table,
+//      SQL, query id, times, rows read, SHA-256 of the response, approximate)
+constexpr int CurrentVersion = 6;
 
 // Creates every table of the current schema in an empty database.
 bool create(QSqlDatabase &db, QString *error);

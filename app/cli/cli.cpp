@@ -50,6 +50,11 @@ const Command Commands[] = {
     {"new-evidence",
      "new-evidence CASE --curve NAME --from T --to T | --source ID --lines A[-B] [--title T] [--wait[=SECONDS]]",
      newEvidence},
+    {"remote",
+     "remote add CASE --clickhouse URL --table DB.TABLE [--user U] [--password-env VAR] [--map FIELD=EXPR,…] "
+     "[--name NAME] [--timeout SECONDS] [--json] [--wait[=SECONDS]] | remote list CASE [--json] | "
+     "remote load CASE --clickhouse URL --table DB.TABLE [--user U] [--password-env VAR]",
+     remoteSources},
     {"analyze", "analyze CASE [--accept] [--json] [--wait[=SECONDS]]", analyze},
     {"score", "score CASE [--json]", score},
     {"statements", "statements CASE [--json]", statements},

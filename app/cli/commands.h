@@ -35,5 +35,6 @@ class CommandLine;
 // `series --curve NAME` or `series --filter EXPR [--agg AGG]`: a user curve's values per bin
 // (widthUs 0 = chosen from the span), written as `series` writes a metric.
 int curveSeriesOutput(const CommandLine &cl, const CaseData &data, int64_t widthUs, QTextStream &out, QTextStream &err);
+int remoteSources(const QStringList &args, QTextStream &out, QTextStream &err);
 
 } // namespace inquest::cli

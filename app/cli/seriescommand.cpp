@@ -5,6 +5,7 @@
 #include "analysis/seriesexport.h"
 #include "analysis/siteevents.h"
 #include "casefile/casefile.h"
+#include "remote/remotesources.h"
 
 #include <QJsonDocument>
 
@@ -69,6 +70,19 @@ int series(const QStringList &args, QTextStream &out, QTextStream &err)
         return BadInput;
     if (userCurve)
         return curveSeriesOutput(cl, *data, widthUs, out, err);
+    // Remote sources answer for their sites (all of them when no --site is given).
+    QString error;
+    std::vector<std::unique_ptr<remote::RemoteEventStore>> remotes;
+    QStringList remoteSites;
+    for (const RemoteSource &r : data->remoteSources) {
+        auto store = remote::openStore(r, &error);
+        if (!store) {
+            err << "inquest series: " << path << ": " << error << '\n';
+            return BadInput;
+        }
+        remoteSites += store->sites();
+        remotes.push_back(std::move(store));
+    }
     std::shared_ptr<const SiteEvents> site;
     const QString siteName = cl.value(u"site"_qs);
     if (siteName.isEmpty()) {
@@ -83,20 +97,48 @@ int series(const QStringList &args, QTextStream &out, QTextStream &err)
                     site = s;
             }
         }
-        if (!site) {
+        if (!site && !remoteSites.contains(siteName)) {
+            const QStringList all = names + remoteSites;
             err << "inquest series: " << path << ": no site \"" << siteName
-                << "\" (sites: " << (names.isEmpty() ? u"none"_qs : names.join(u", ")) << ")\n";
+                << "\" (sites: " << (all.isEmpty() ? u"none"_qs : all.join(u", ")) << ")\n";
             return BadInput;
         }
     }
-    if (site->empty()) {
+    int64_t first = INT64_MAX, last = INT64_MIN;
+    if (site && !site->empty())
+        first = site->minTime(), last = site->maxTime();
+    for (const auto &store : remotes) {
+        if (const auto [b, e] = store->span(siteName); b < e)
+            first = std::min(first, b), last = std::max(last, e - 1);
+    }
+    if (first > last) {
         err << "inquest series: " << path << ": the case has no log events\n";
         return BadInput;
     }
     if (widthUs == 0)
-        widthUs = BinPyramid::widthFor(site->maxTime() - site->minTime() + 1, DefaultMaxBins);
+        widthUs = BinPyramid::widthFor(last - first + 1, DefaultMaxBins);
 
-    const BinnedSeries s = binSeries(*site, *metric, widthUs);
+    const int64_t firstIndex = first / widthUs - (first % widthUs < 0);
+    const int64_t count = (last / widthUs - (last % widthUs < 0)) - firstIndex + 1;
+    std::vector<BinnedSeries> parts;
+    if (site && !site->empty())
+        parts.push_back(binSeries(*site, *metric, widthUs));
+    for (const auto &store : remotes) {
+        if (!siteName.isEmpty() && !store->sites().contains(siteName))
+            continue;
+        auto part = remote::remoteSeries(*store, siteName, *metric, widthUs, firstIndex, count, &error);
+        if (!part) {
+            err << "inquest series: " << path << ": " << error << '\n';
+            return BadInput;
+        }
+        parts.push_back(std::move(*part));
+    }
+    if (parts.size() > 1 && !(isCount(metric->metric) || metric->metric == Metric::Bytes)) {
+        err << "inquest series: " << path << ": \"" << metricName(*metric)
+            << "\" of several sources cannot be added up; name one with --site\n";
+        return BadInput;
+    }
+    const BinnedSeries s = parts.size() == 1 ? parts.front() : remote::sumSeries(parts, firstIndex, count);
     if (cl.has(u"json"_qs)) {
         out << QJsonDocument(seriesJson(s, siteName)).toJson(QJsonDocument::Indented);
     } else if (cl.has(u"csv"_qs)) {

@@ -35,7 +35,7 @@ bool CaseData::sameAs(const CaseData &o) const
     }
     return meta == o.meta && hypotheses == o.hypotheses && evidence == o.evidence && statements == o.statements &&
            markers == o.markers && curves == o.curves && eventMarks == o.eventMarks && custody == o.custody &&
-           nextId == o.nextId;
+           remoteSources == o.remoteSources && remoteResults == o.remoteResults && nextId == o.nextId;
 }
 
 } // namespace inquest

@@ -6,6 +6,7 @@
 #include "evidence.h"
 #include "hypothesis.h"
 #include "marker.h"
+#include "remotesource.h"
 #include "source.h"
 #include "statement.h"
 
@@ -41,6 +42,8 @@ struct CaseData
     QList<CurveSpec> curves;     // the analyst's curves, in legend order
     QList<EventMark> eventMarks; // starred, tagged or commented events
     QList<CustodyEntry> custody;
+    QList<RemoteSource> remoteSources;
+    QList<RemoteResult> remoteResults; // provenance of what remote sources answered, oldest first
     Id nextId = 1;
 
     // A new case with the given hypotheses (default: Hardware failure, DDoS attack).

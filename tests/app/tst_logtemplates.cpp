@@ -399,7 +399,8 @@ private slots:
             SqlConnection c(file, SqlConnection::Mode::ReadWrite);
             QSqlQuery q(c.db());
             QVERIFY(q.exec(QStringLiteral("DROP TABLE source_templates")));
-            for (const char *later : {"curves", "event_marks", "evidence_filters"}) // schema 5
+            for (const char *later : {"curves", "event_marks", "evidence_filters", // schema 5
+                                      "remote_sources", "remote_results"})         // schema 6
                 QVERIFY(q.exec(QStringLiteral("DROP TABLE %1").arg(QLatin1StringView(later))));
             QVERIFY(q.exec(QStringLiteral("DELETE FROM source_columns WHERE name LIKE 'text_%'")));
             QVERIFY(q.exec(QStringLiteral("UPDATE meta SET value = '3' WHERE key = 'schema_version'")));

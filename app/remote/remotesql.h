@@ -1,0 +1,52 @@
+#pragma once
+
+#include "columnmapping.h"
+
+#include "analysis/eventstore.h"
+
+namespace inquest::remote {
+
+// The SQL of each EventStore question over one mapped table. Literals are quoted here (18.16
+// has no query parameters): times as integers, strings escaped. Bins are intDiv of µs since
+// the window start (no toStartOfInterval, no server time zone). Every aggregate is exact
+// (GROUP BY and uniqExact, never topK or uniq), so a Distributed table gives the same answer
+// as one machine.
+class RemoteSql
+{
+public:
+    // `name` is the site of every row when the mapping has no site expression.
+    RemoteSql(QString table, ColumnMapping mapping, QString name);
+
+    // site, first µs, last µs, rows (one row per site).
+    QString sitesAndSpans() const;
+    // bin index, count (only bins with rows).
+    QString counts(const QString &site, EventStore::Filter filter, int64_t from, int64_t to, int64_t width) const;
+    // value, count; most frequent first, ties by value.
+    QString topValues(const QString &site, EventStore::Dimension dimension, EventStore::Filter filter, int64_t from,
+                      int64_t to, int n) const;
+    QString distinct(const QString &site, EventStore::Dimension dimension, int64_t from, int64_t to) const;
+    // client, site, seen before (0/1), then arrays in time order: µs, endpoint, agent, referer,
+    // failure (0/1).
+    QString clients(const QString &site, int64_t from, int64_t to) const;
+    // bin index (of `width` from `from`), value: one metric per bin (metricExpression).
+    QString series(const QString &site, const QString &metric, int64_t from, int64_t to, int64_t width) const;
+    // The aggregate of a metric of model/metric.h over a bin's rows; empty when a remote source
+    // cannot give it.
+    QString metricExpression(int metric) const;
+    // A few mapped rows (the mapping check and the Connect preview): µs, site, client, method,
+    // path, status, bytes, agent, referer.
+    QString preview(int n) const;
+
+    QString site() const;
+    QString failure() const;
+    QString dimension(EventStore::Dimension d) const;
+
+private:
+    QString where(const QString &site, int64_t from, int64_t to) const;
+
+    QString m_table;
+    ColumnMapping m_map;
+    QString m_name;
+};
+
+} // namespace inquest::remote
