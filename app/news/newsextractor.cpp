@@ -1,4 +1,5 @@
 #include "newsextractor.h"
+#include "newsarticle.h"
 #include "newsattribution.h"
 #include "newsstance.h"
 #include "newstime.h"
@@ -14,30 +15,6 @@ namespace inquest::news {
 
 namespace {
 
-bool isOpeningQuote(QChar c) { return c == u'\u201C' || c == u'"' || c == u'\u2018'; }
-bool isClosing(QChar c)
-{
-    return c == u'\u201D' || c == u'\u2019' || c == u'"' || c == u'\'' || c == u')' || c == u']';
-}
-
-bool isAbbreviation(QStringView word)
-{
-    static const QSet<QString> abbreviations = {
-        QStringLiteral("mr"),   QStringLiteral("mrs"),  QStringLiteral("ms"),  QStringLiteral("dr"),
-        QStringLiteral("prof"), QStringLiteral("st"),   QStringLiteral("inc"), QStringLiteral("ltd"),
-        QStringLiteral("co"),   QStringLiteral("corp"), QStringLiteral("jr"),  QStringLiteral("sr"),
-        QStringLiteral("vs"),   QStringLiteral("etc"),  QStringLiteral("e.g"), QStringLiteral("i.e"),
-        QStringLiteral("u.s"),  QStringLiteral("u.k"),  QStringLiteral("a.m"), QStringLiteral("p.m"),
-        QStringLiteral("no"),   QStringLiteral("gen"),  QStringLiteral("sen"), QStringLiteral("rep"),
-        QStringLiteral("gov"),  QStringLiteral("lt"),   QStringLiteral("col"), QStringLiteral("capt"),
-        QStringLiteral("jan"),  QStringLiteral("feb"),  QStringLiteral("mar"), QStringLiteral("apr"),
-        QStringLiteral("jun"),  QStringLiteral("jul"),  QStringLiteral("aug"), QStringLiteral("sep"),
-        QStringLiteral("sept"), QStringLiteral("oct"),  QStringLiteral("nov"), QStringLiteral("dec")};
-    if (word.size() == 1 && word[0].isUpper())
-        return true; // an initial: "J. Smith"
-    return word.size() <= 5 && abbreviations.contains(word.toString().toLower());
-}
-
 Span trimmed(QStringView text, qsizetype b, qsizetype e)
 {
     while (b < e && text[b].isSpace())
@@ -48,70 +25,6 @@ Span trimmed(QStringView text, qsizetype b, qsizetype e)
 }
 
 } // namespace
-
-QList<Span> splitSentences(QStringView text)
-{
-    QList<Span> out;
-    const qsizetype n = text.size();
-    qsizetype start = 0;
-    auto emitUpTo = [&](qsizetype end, qsizetype next) {
-        const Span s = trimmed(text, start, end);
-        if (s.size() > 0)
-            out.append(s);
-        start = next;
-    };
-    for (qsizetype i = 0; i < n; ++i) {
-        i = indexOfAny(text, i, u'\n', u'.', u'!', u'?'); // nothing else ends a sentence
-        if (i < 0)
-            break;
-        const QChar c = text[i];
-        if (c == u'\n') {
-            qsizetype k = i + 1;
-            while (k < n && text[k] != u'\n' && text[k].isSpace())
-                ++k;
-            if (k < n && text[k] == u'\n') {
-                emitUpTo(i, k);
-                continue;
-            }
-            qsizetype p = i;
-            while (p > start && text[p - 1].isSpace())
-                --p;
-            const QChar last = p > start ? text[p - 1] : QChar(u'.');
-            static const QRegularExpression field(QStringLiteral("^[A-Z][A-Za-z ]{1,20}:\\s"));
-            if (field.match(text.mid(i + 1, 24)).hasMatch()) { // "Published: …" under a headline
-                emitUpTo(i, i + 1);
-                continue;
-            }
-            if (!(last.isLetter() && last.isLower()) && last != u',' && last != u'-' && last != u';' &&
-                !isClosing(last) && last != u'.' && last != u'!' && last != u'?')
-                emitUpTo(i, i + 1);
-            continue;
-        }
-        if (c != u'.' && c != u'!' && c != u'?')
-            continue;
-        qsizetype j = i + 1;
-        while (j < n && isClosing(text[j]))
-            ++j;
-        if (j < n && !text[j].isSpace())
-            continue;
-        qsizetype k = j;
-        while (k < n && text[k].isSpace())
-            ++k;
-        if (k < n && !(text[k].isUpper() || text[k].isDigit() || isOpeningQuote(text[k])))
-            continue;
-        if (c == u'.') {
-            qsizetype w = i;
-            while (w > start && (text[w - 1].isLetter() || text[w - 1] == u'.'))
-                --w;
-            if (isAbbreviation(text.mid(w, i - w)) && k < n && !text.mid(j, k - j).contains(u'\n'))
-                continue;
-        }
-        emitUpTo(j, k);
-        i = k - 1;
-    }
-    emitUpTo(n, n);
-    return out;
-}
 
 QList<Span> findQuotes(QStringView text)
 {
@@ -213,7 +126,10 @@ const QRegularExpression &outageWords()
 
 QList<Statement> extractStatements(QStringView text, const ExtractOptions &options)
 {
-    const QList<Span> sentences = splitSentences(text);
+    // The title, URL and date lines a text opens with are metadata, not sentences.
+    QList<Span> sentences = splitSentences(text);
+    const qsizetype bodyStart = metadataEnd(text);
+    sentences.removeIf([&](const Span &s) { return s.end <= bodyStart; });
     const QList<Span> quotes = findQuotes(text);
     const QList<TimeRef> times = findTimes(text, options.published, options.timeZone);
 

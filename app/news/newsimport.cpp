@@ -76,9 +76,11 @@ NewsImport importNewsData(const QByteArray &raw, const QString &path, const News
     s.title = options.title.isEmpty() ? article.title : options.title;
     s.outlet = options.outlet.isEmpty() ? article.outlet : options.outlet;
     s.published = options.published.isValid() ? options.published : article.published;
-    if (options.published.isValid())
-        s.publishedTime = options.publishedTime;
-    s.timeZone = options.timeZone.trimmed();
+    s.publishedTime = options.published.isValid() ? options.publishedTime : article.publishedTime;
+    s.url = article.url;
+    // The offset the file writes its publication time in is the article's zone unless the
+    // analyst names one.
+    s.timeZone = options.timeZone.trimmed().isEmpty() ? article.timeZone : options.timeZone.trimmed();
     s.lines = article.text.isEmpty() ? 0 : article.text.count(u'\n') + 1;
     if (!s.published.isValid())
         result.warnings.append(QStringLiteral("no publication date found; times without a year are not resolved "
