@@ -219,6 +219,12 @@ Article parseArticle(const QByteArray &raw, const QString &fileName)
         if (a.title.isEmpty())
             a.title = doc.title;
         a.outlet = meta({"og:site_name", "application-name", "publisher", "article:publisher", "dc.publisher"});
+        // "Parcelo tracking outage - Example Courier Times": the site's name is not the title's.
+        for (const QString &sep : {QStringLiteral(" - "), QStringLiteral(" | "), QStringLiteral(" \u2013 "),
+                                   QStringLiteral(" \u2014 ")}) {
+            if (!a.outlet.isEmpty() && a.title.endsWith(sep + a.outlet))
+                a.title.chop(sep.size() + a.outlet.size());
+        }
         const QString date = meta({"article:published_time", "datepublished", "date", "pubdate", "publishdate",
                                    "dc.date.issued", "dc.date", "sailthru.date", "og:published_time"});
         if (auto d = parseLooseDate(date.isEmpty() ? doc.timeDatetime : date))

@@ -1,6 +1,7 @@
 #include "newsextractor.h"
 #include "newsarticle.h"
 #include "newsattribution.h"
+#include "newsparties.h"
 #include "newsstance.h"
 #include "newstime.h"
 #include "newswords.h"
@@ -35,12 +36,22 @@ QList<Span> findQuotes(QStringView text)
     int depth = 0;
     for (qsizetype i = 0; i < n; ++i) {
         // Only quote marks and, inside a quote, line breaks matter: skip to the next one.
-        i = open < 0 ? indexOfAny(text, i, u'\u201C', u'"', u'\u2018', u'\u2018')
+        i = open < 0 ? indexOfAny(text, i, u'\u201C', u'"', u'\u2018', u'\'')
                      : indexOfAny(text, i, opener.unicode(), closer.unicode(), u'\n', u'\n');
         if (i < 0)
             break;
         const QChar c = text[i];
         if (open < 0) {
+            if (c == u'\'') {
+                // Two apostrophes stand for a quotation mark in some texts: ''like this''.
+                if (i + 1 >= n || text[i + 1] != u'\'' || (i > 0 && text[i - 1].isLetterOrNumber()))
+                    continue;
+                opener = closer = c;
+                open = i + 2;
+                depth = 0;
+                ++i;
+                continue;
+            }
             if (c == u'\u201C' || c == u'"') {
                 opener = c;
                 closer = c == u'"' ? c : QChar(u'\u201D');
@@ -61,6 +72,8 @@ QList<Span> findQuotes(QStringView text)
         if (c == closer) {
             if (closer == u'\u2019' && i + 1 < n && text[i + 1].isLetter())
                 continue; // an apostrophe: “Amazon’s”
+            if (closer == u'\'' && (i + 1 >= n || text[i + 1] != u'\''))
+                continue; // one apostrophe inside ''…'': "don't"
             if (depth > 0) {
                 --depth;
                 continue;
@@ -157,20 +170,24 @@ QList<Statement> extractStatements(QStringView text, const ExtractOptions &optio
         const bool spoken = last == u',' || last == u'.' || last == u'!' || last == u'?' || last == u'\u2026';
         if (wordCount < 4 && !(wordCount >= 2 && spoken))
             continue; // scare quotes and titles: “hacktivists”, “Operation Payback”
-        const qsizetype si = sentenceAt(q.begin - 1);
+        // A quotation mark is one character, or two for ''doubled apostrophes''.
+        const qsizetype openMark = q.begin >= 2 && text[q.begin - 1] == u'\'' && text[q.begin - 2] == u'\'' ? 2 : 1;
+        const qsizetype closeMark =
+            q.end + 1 < text.size() && text[q.end] == u'\'' && text[q.end + 1] == u'\'' ? 2 : 1;
+        const qsizetype si = sentenceAt(q.begin - openMark);
         const qsizetype se = sentenceAt(q.end);
         qsizetype afterEnd = sentences[se].end;
         if (qi + 1 < quotes.size())
             afterEnd = qMin(afterEnd, quotes[qi + 1].begin - 1);
         Attribution who;
-        if (afterEnd > q.end + 1)
-            who = attributionAfter(text.mid(q.end + 1, afterEnd - q.end - 1));
+        if (afterEnd > q.end + closeMark)
+            who = attributionAfter(text.mid(q.end + closeMark, afterEnd - q.end - closeMark));
         if (!who.found) {
             qsizetype beforeStart = sentences[si].begin;
             if (qi > 0)
                 beforeStart = qMax(beforeStart, quotes[qi - 1].end + 1);
-            if (q.begin - 1 > beforeStart)
-                who = attributionBefore(text.mid(beforeStart, q.begin - 1 - beforeStart));
+            if (q.begin - openMark > beforeStart)
+                who = attributionBefore(text.mid(beforeStart, q.begin - openMark - beforeStart));
         }
         Candidate c;
         c.who = who;
@@ -184,8 +201,31 @@ QList<Statement> extractStatements(QStringView text, const ExtractOptions &optio
         s.stance = stance.stance;
         s.stanceTriggers = stance.triggers;
         candidates.append(c);
-        usedQuotes.append({q.begin - 1, q.end + 1});
+        usedQuotes.append({q.begin - openMark, q.end + closeMark});
     }
+
+    // Embedded posts ("… — Name (@handle) Date"): the author's own words.
+    for (const EmbeddedPost &post : findEmbeddedPosts(text)) {
+        Candidate c;
+        c.who.found = true;
+        c.who.speaker = post.author;
+        c.who.role = QStringLiteral("post");
+        Statement &s = c.statement;
+        s.offset = post.begin;
+        s.length = post.end - post.begin;
+        s.quote = simplifiedText(text.mid(post.begin, post.end - post.begin));
+        s.direct = true;
+        s.times = timesIn(post.begin, post.lineEnd);
+        const StanceSuggestion stance = suggestStance(s.quote);
+        s.stance = stance.stance;
+        s.stanceTriggers = stance.triggers;
+        candidates.removeIf([&](const Candidate &q) {
+            return q.statement.offset >= post.begin && q.statement.offset < post.lineEnd;
+        });
+        candidates.append(c);
+        usedQuotes.append({post.begin, post.lineEnd});
+    }
+    std::sort(usedQuotes.begin(), usedQuotes.end(), [](const Span &a, const Span &b) { return a.begin < b.begin; });
 
     // Reported speech and the outlet's own reports, in sentences without a direct quote.
     qsizetype uq = 0;
@@ -235,6 +275,23 @@ QList<Statement> extractStatements(QStringView text, const ExtractOptions &optio
         if (!c.who.organisation.isEmpty() && c.who.role != u"report")
             known.insert(c.who.organisation);
     }
+    // A post's author is the organisation it begins with ("Brightwave Support"), or itself when
+    // it reads as one.
+    for (qsizetype index : std::as_const(order)) {
+        Attribution &who = candidates[index].who;
+        if (who.role != u"post" || !who.organisation.isEmpty())
+            continue;
+        for (const QString &org : std::as_const(known)) {
+            if (who.speaker.startsWith(org) && org.size() > who.organisation.size())
+                who.organisation = org;
+        }
+        if (who.organisation.isEmpty())
+            who.organisation = parseSpeaker(who.speaker).organisation;
+    }
+    QList<PartyAt> parties;
+    for (qsizetype index : std::as_const(order))
+        parties.append({candidates.at(index).statement.offset, &candidates[index].who});
+    resolvePeople(text, parties);
     auto lastMentioned = [&](qsizetype pos) {
         QString best;
         qsizetype bestAt = -1;
