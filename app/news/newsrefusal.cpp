@@ -95,7 +95,7 @@ QString refuseText(QStringView text)
     const QStringView first = sample.trimmed().left(sample.trimmed().indexOf(u'\n'));
     if (sample.trimmed().startsWith(u'{') || sample.trimmed().startsWith(u'['))
         return QStringLiteral("not prose: JSON data, not an article");
-    if (lines >= 10 && header.match(first).hasMatch() && withCommas * 10 >= qMin<qsizetype>(lines, 2000) * 8)
+    if (lines >= 3 && header.match(first).hasMatch() && withCommas * 10 >= qMin<qsizetype>(lines, 2000) * 8)
         return QStringLiteral("not prose: a table (comma-separated rows under the header \"%1\")").arg(first.left(60));
     if (lines >= 10 && records * 10 >= lines * 6)
         return QStringLiteral("not prose: %1 of its %2 lines read as records (log lines, JSON or CSV rows), not "
