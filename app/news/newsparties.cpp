@@ -2,6 +2,7 @@
 #include "newsarticle.h"
 
 #include <QHash>
+#include <QSet>
 #include <QRegularExpression>
 
 namespace inquest::news {
@@ -10,12 +11,16 @@ namespace {
 
 bool isPersonalName(const QString &s)
 {
+    if (s.isEmpty() || !s[0].isUpper() || !s.contains(u' '))
+        return false;
     static const QRegularExpression name(QStringLiteral("^[A-Z][\\w'\u2019-]+(?:\\s+[A-Z][\\w'\u2019-]+){1,2}$"));
     return name.match(s).hasMatch();
 }
 
 bool isSingleName(const QString &s)
 {
+    if (s.isEmpty() || !s[0].isUpper() || s.contains(u' '))
+        return false;
     static const QRegularExpression name(QStringLiteral("^[A-Z][\\w'\u2019-]+$"));
     return name.match(s).hasMatch();
 }
@@ -26,6 +31,10 @@ QString lastWord(const QString &s) { return s.section(u' ', -1); }
 // the organisation the words around the name give.
 std::optional<Attribution> introducedEarlier(QStringView text, const QString &surname, qsizetype before)
 {
+    // A name is introduced near its first use: the search looks back a few pages, not the whole
+    // text (which would make long texts quadratic).
+    constexpr qsizetype Window = 20000;
+    const qsizetype from = qMax<qsizetype>(0, before - Window);
     const QRegularExpression full(QStringLiteral("\\b(?:[A-Z][\\w'\u2019-]+\\s+){1,2}%1\\b")
                                       .arg(QRegularExpression::escape(surname)));
     qsizetype at = -1;
@@ -33,7 +42,7 @@ std::optional<Attribution> introducedEarlier(QStringView text, const QString &su
     // Not in the headline and other metadata lines, and not at the start of a sentence, where
     // "Retailer Mossgate" is a description, not a first name.
     const qsizetype body = metadataEnd(text);
-    auto it = full.globalMatch(text.left(before));
+    auto it = full.globalMatch(text.left(before), from);
     while (it.hasNext()) {
         const auto m = it.next();
         qsizetype p = m.capturedStart();
@@ -91,6 +100,7 @@ void resolvePeople(QStringView text, const QList<PartyAt> &parties)
     };
     QHash<QString, Person> bySurname;
     QHash<QString, QString> organisationOf; // full name -> organisation
+    QSet<QString> notIntroduced;            // single names no full name before them ends in
     for (const PartyAt &p : parties) {
         const Attribution &a = *p.who;
         if (a.found && isPersonalName(a.speaker) && a.organisation != a.speaker && !a.organisation.isEmpty())
@@ -116,7 +126,11 @@ void resolvePeople(QStringView text, const QList<PartyAt> &parties)
             a.organisation = it->organisation;
             continue;
         }
-        if (const auto earlier = introducedEarlier(text, a.speaker, p.offset)) {
+        if (notIntroduced.contains(a.speaker))
+            continue;
+        if (const auto earlier = introducedEarlier(text, a.speaker, p.offset); !earlier) {
+            notIntroduced.insert(a.speaker); // "Amazon", "WikiLeaks": an organisation, not a surname
+        } else {
             Person &known = bySurname[a.speaker];
             known.name = earlier->speaker;
             known.organisation = earlier->organisation.isEmpty() ? organisationOf.value(earlier->speaker)

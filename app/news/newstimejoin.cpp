@@ -1,5 +1,6 @@
 #include "newstimeitem.h"
 
+#include <QHash>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -103,31 +104,26 @@ void mergeDualZones(QStringView text, QList<Item> &items)
 
 void flagContradictingDates(QStringView text, QList<Item> &items)
 {
-    QList<const Item *> counted;
+    // The days counted from the publication date, by Julian day: one look-up per written date.
+    QHash<qint64, const Item *> counted;
     for (const Item &it : std::as_const(items)) {
-        if (it.basis == DayBasis::Relative && it.day.isValid())
-            counted.append(&it);
+        if (it.basis == DayBasis::Relative && it.day.isValid() && !counted.contains(it.day.toJulianDay()))
+            counted.insert(it.day.toJulianDay(), &it);
     }
     if (counted.isEmpty())
         return;
     for (Item &it : items) {
-        if (it.basis != DayBasis::Written || !it.day.isValid())
+        if (it.basis != DayBasis::Written || !it.day.isValid() || counted.contains(it.day.toJulianDay()))
             continue;
-        const bool agrees = std::any_of(counted.begin(), counted.end(), [&](const Item *c) { return c->day == it.day; });
-        if (agrees)
-            continue;
-        for (const Item *c : std::as_const(counted)) {
-            const QDate other = c->day;
-            const bool monthOff = other.day() == it.day.day() &&
-                                  std::abs((other.year() * 12 + other.month()) - (it.day.year() * 12 + it.day.month())) == 1;
-            const bool yearOff =
-                other.day() == it.day.day() && other.month() == it.day.month() && std::abs(other.year() - it.day.year()) == 1;
-            if (!monthOff && !yearOff)
+        // The same day of the month one month either side, or the same date a year either side.
+        for (const QDate other : {it.day.addMonths(-1), it.day.addMonths(1), it.day.addYears(-1), it.day.addYears(1)}) {
+            const auto c = counted.constFind(other.toJulianDay());
+            if (c == counted.cend() || other.day() != it.day.day())
                 continue;
             it.ref.note = QStringLiteral("\"%1\" does not fit \"%2\" (%3) elsewhere in the article: read as written, "
                                          "%4; the other reading is %3")
                               .arg(text.mid(it.ref.offset, it.end - it.ref.offset).toString().simplified(),
-                                   c->ref.phrase, isoDay(other), isoDay(it.day));
+                                   (*c)->ref.phrase, isoDay(other), isoDay(it.day));
             break;
         }
     }

@@ -1,6 +1,7 @@
 #include "newszones.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QRegularExpression>
 #include <QTimeZone>
 
@@ -135,14 +136,18 @@ QList<ZoneReading> readZoneName(QStringView name, QDate date, QTime time, const 
         if (n != QLatin1String(z.name))
             continue;
         if (!z.iana)
-            return {fixed(z.fixedMinutes, z.label)};
-        const QTimeZone zone(QByteArray(z.iana));
+            return {{z.fixedMinutes, {}, {}}}; // one reading: no note needs its description
+        // Building a QTimeZone reads its rules from the system's database: once per zone and thread.
+        thread_local QHash<const char *, QTimeZone> zones;
+        auto found = zones.find(z.iana);
+        if (found == zones.end())
+            found = zones.insert(z.iana, QTimeZone(QByteArray(z.iana)));
+        const QTimeZone &zone = *found;
         if (!zone.isValid() || !date.isValid())
             return {};
         const QDateTime wall(date, time.isValid() ? time : QTime(12, 0), zone);
         const int minutes = zone.offsetFromUtc(wall) / 60;
-        return {{minutes, QStringLiteral("%1 (%2), %3")
-                              .arg(QLatin1String(z.label), QLatin1String(z.iana), offsetText(minutes))}};
+        return {{minutes, {}, {}}};
     }
     return {};
 }

@@ -20,7 +20,7 @@ ZoneHints zoneHints(QStringView text);
 struct ZoneReading
 {
     int offsetMinutes = 0; // east of UTC, at the date and time read
-    QString description;   // "India Standard Time, UTC+05:30"
+    QString description;   // "India Standard Time, UTC+05:30"; only for the readings of an ambiguous name
     QString basis;         // for the likely reading of an ambiguous name: why it was chosen
 };
 
