@@ -99,7 +99,7 @@ int bench(const QStringList &args, QTextStream &out, QTextStream &err)
     if (!error.isEmpty() || cl.positional().size() < 2 || cl.positional().first() != u"ingest") {
         err << "inquest bench: "
             << (error.isEmpty() ? QStringLiteral("usage: inquest bench ingest FILE… | inquest bench templates FILE | "
-                                             "inquest bench news-patterns DIR [--misses]")
+                                                 "inquest bench news-patterns DIR [--misses]")
                                 : error)
             << '\n';
         return Usage;

@@ -116,7 +116,8 @@ void scoreArticle(const QString &name, const QByteArray &raw, const QJsonObject 
                            oneOf(e.value(QStringLiteral("organisation")).toString(), s.organisation);
         score.partyRight = party ? 1 : 0;
         if (!party)
-            miss(QStringLiteral("[%1] party \"%2\" / \"%3\" for \"%4\"").arg(pattern, s.speaker, s.organisation, words));
+            miss(
+                QStringLiteral("[%1] party \"%2\" / \"%3\" for \"%4\"").arg(pattern, s.speaker, s.organisation, words));
         // Every row holding the words is that statement (a quote split in two, a repeat).
         for (qsizetype i = 0; i < rows.size(); ++i) {
             if (party && normalised(rows[i].quote).contains(words, Qt::CaseInsensitive) &&
@@ -251,14 +252,14 @@ QString formatAccuracy(const AccuracyReport &r, bool listMisses)
                .arg(r.metadataChecks)
                .arg(t.notesRight)
                .arg(t.notesExpected);
-    out += QStringLiteral("targets: recall %1 (>= 90%), party %2 (>= 90%), times %3 (>= 90%, %4 wrong, want 0), "
-                          "stance %5 (>= 85%, %6 opposite, want 0), real rows %7 (>= 85%)\n")
-               .arg(percent(t.found, t.expected), percent(t.partyRight, t.found),
-                    percent(t.timesRight, t.timesExpected))
-               .arg(t.timesWrong)
-               .arg(percent(t.stanceRight, t.stanceExpected))
-               .arg(t.stanceWrong)
-               .arg(percent(r.realRows, r.rows));
+    out +=
+        QStringLiteral("targets: recall %1 (>= 90%), party %2 (>= 90%), times %3 (>= 90%, %4 wrong, want 0), "
+                       "stance %5 (>= 85%, %6 opposite, want 0), real rows %7 (>= 85%)\n")
+            .arg(percent(t.found, t.expected), percent(t.partyRight, t.found), percent(t.timesRight, t.timesExpected))
+            .arg(t.timesWrong)
+            .arg(percent(t.stanceRight, t.stanceExpected))
+            .arg(t.stanceWrong)
+            .arg(percent(r.realRows, r.rows));
     if (listMisses) {
         for (const QString &m : r.misses)
             out += QStringLiteral("  miss  ") + m + u'\n';

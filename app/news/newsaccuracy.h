@@ -38,9 +38,9 @@ struct AccuracyReport
     QMap<QString, PatternScore> patterns; // by the pattern each listed statement names
     PatternScore total;
     int articles = 0;
-    int rows = 0;          // statements extracted
-    int realRows = 0;      // … that are a listed statement with the listed party
-    int noiseRows = 0;     // … that contain a sidecar's noise words
+    int rows = 0;           // statements extracted
+    int realRows = 0;       // … that are a listed statement with the listed party
+    int noiseRows = 0;      // … that contain a sidecar's noise words
     int metadataChecks = 0; // title, url and date listed
     int metadataRight = 0;
     QStringList misses; // one line per miss: "FILE: what"

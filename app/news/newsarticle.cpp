@@ -176,8 +176,8 @@ TopLines topLines(QStringView text)
 // "2024-03-14T08:05:00+01:00": the wall time and the offset it is written in.
 void readPublicationTime(const QString &value, Article &a)
 {
-    static const QRegularExpression instant(
-        QStringLiteral("^\\s*\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?\\s*(Z|[+-]\\d{2}:?\\d{2})\\s*$"));
+    static const QRegularExpression instant(QStringLiteral(
+        "^\\s*\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?\\s*(Z|[+-]\\d{2}:?\\d{2})\\s*$"));
     const auto m = instant.match(value);
     if (!m.hasMatch())
         return;
@@ -220,8 +220,8 @@ Article parseArticle(const QByteArray &raw, const QString &fileName)
             a.title = doc.title;
         a.outlet = meta({"og:site_name", "application-name", "publisher", "article:publisher", "dc.publisher"});
         // "Parcelo tracking outage - Example Courier Times": the site's name is not the title's.
-        for (const QString &sep : {QStringLiteral(" - "), QStringLiteral(" | "), QStringLiteral(" \u2013 "),
-                                   QStringLiteral(" \u2014 ")}) {
+        for (const QString &sep :
+             {QStringLiteral(" - "), QStringLiteral(" | "), QStringLiteral(" \u2013 "), QStringLiteral(" \u2014 ")}) {
             if (!a.outlet.isEmpty() && a.title.endsWith(sep + a.outlet))
                 a.title.chop(sep.size() + a.outlet.size());
         }

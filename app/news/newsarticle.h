@@ -3,8 +3,8 @@
 #include <QByteArray>
 #include <QDate>
 #include <QString>
-#include <QTime>
 #include <QStringList>
+#include <QTime>
 
 #include <optional>
 

@@ -10,7 +10,8 @@ namespace {
 
 #define ROLE                                                                                                           \
     "(?:spokes(?:wo)?m[ae]n|spokespe(?:rson|ople)|representatives?|officials?|executives?|chief\\s+executive"          \
-    "|CEO|CTO|CFO|COO|officers?|founder|co-founder|director|manager|engineers?|analysts?|researchers?|experts?|members?"                 \
+    "|CEO|CTO|CFO|COO|officers?|founder|co-founder|director|manager|engineers?|analysts?|researchers?|experts?|"       \
+    "members?"                                                                                                         \
     "|activists?|hackers?|statement|message|posting|post|blog\\s+post|tweet|e-?mail|press\\s+release|sources?"         \
     "|insiders?|editor|lawyer|chairman|chairwoman|president|vice\\s+president|administrators?|organisers?"             \
     "|organizers?|customers?|users?|shoppers?|staff|employees?|operators?|supporters?|volunteers?|"                    \
@@ -23,8 +24,9 @@ namespace {
     "wrote|writes|stated|states|explained|explains|claimed|claims|insisted|insists|denied|denies|confirmed|"           \
     "confirms|announced|announces|declared|declares|warned|warns|tweeted|tweets|posted|posts|commented|noted|"         \
     "notes|argued|argues|continued|read|reads|replied|replies|acknowledged|admitted|admits|maintained|maintains|"      \
-    "(?:is|are|was|were)\\s+blaming|blamed|blames|suggested|suggests|reported|reports|emphasised|emphasized|emphasises|emphasizes|"   \
-    "stressed|stresses|made\\s+(?:it\\s+)?clear|makes\\s+(?:it\\s+)?clear|pointed\\s+out|points\\s+out|ruled\\s+out|"     \
+    "(?:is|are|was|were)\\s+blaming|blamed|blames|suggested|suggests|reported|reports|emphasised|emphasized|"          \
+    "emphasises|emphasizes|"                                                                                           \
+    "stressed|stresses|made\\s+(?:it\\s+)?clear|makes\\s+(?:it\\s+)?clear|pointed\\s+out|points\\s+out|ruled\\s+out|"  \
     "rules\\s+out|assured|assures|revealed|reveals|detailed|recalled|conceded|concedes)"
 
 // Capitalised words that start sentences or qualify roles but name no organisation.
@@ -78,7 +80,8 @@ const QRegularExpression &anaphor()
             "^(?:he|she|they|it|we|the\\s+(?:company|group|firm|retailer|site|website|organi[sz]ation|activists|"
             "hackers|"
             "collective|spokes(?:wo)?man|spokesperson|campaigners|movement|network|store|business|official|bank|airline"
-            "|council|provider|operator|platform|service|agency|carrier|utility|insurer|lender|startup|team|retailer))$"),
+            "|council|provider|operator|platform|service|agency|carrier|utility|insurer|lender|startup|team|retailer))"
+            "$"),
         QRegularExpression::CaseInsensitiveOption);
     return re;
 }
@@ -288,17 +291,18 @@ Attribution parseSpeaker(QStringView raw)
     // "a spokeswoman for Amazon", "a statement which appeared to be sent from Anonymous",
     // "activists calling themselves Anonymous".
     static const QRegularExpression roleFor(
-        QStringLiteral(
-            "^(?<det>(?:a|an|the|one|two|several|some|\\w+)\\s+)?(?<mod>(?:[\\w-]+\\s+){0,2}?)(?<role>" ROLE
-            ")\\b(?<mid>[^,;\"\u201C\u201D]{0,70}?)"
-            "\\b(?:for|at|from|with|of|by|calling\\s+themselves|known\\s+as|called|named)\\s+(?<org>" NAME ")"),
+        QStringLiteral("^(?<det>(?:a|an|the|one|two|several|some|\\w+)\\s+)?(?<mod>(?:[\\w-]+\\s+){0,2}?)(?<role>" ROLE
+                       ")\\b(?<mid>[^,;\"\u201C\u201D]{0,70}?)"
+                       "\\b(?:for|at|from|with|of|by|calling\\s+themselves|known\\s+as|called|named)\\s+(?<org>" NAME
+                       ")"),
         QRegularExpression::CaseInsensitiveOption);
     // "an Amazon spokeswoman", "Amazon spokesman John Smith".
-    static const QRegularExpression orgRole(QStringLiteral(
-        "^(?:(?:a|an|the|one)\\s+)?(?<org>" NAME ")(?:'s|\u2019s)?\\s+(?:[a-z-]+\\s+){0,2}?(?<role>" ROLE
-        ")(?:\\s+(?<name>" NAME "))?$"));
+    static const QRegularExpression orgRole(QStringLiteral("^(?:(?:a|an|the|one)\\s+)?(?<org>" NAME
+                                                           ")(?:'s|\u2019s)?\\s+(?:[a-z-]+\\s+){0,2}?(?<role>" ROLE
+                                                           ")(?:\\s+(?<name>" NAME "))?$"));
     static const QRegularExpression roleOnly(
-        QStringLiteral("^(?<det>(?:a|an|the|one|\\w+)\\s+)?(?<mod>(?:[\\w'\u2019-]+\\s+){0,2}?)(?<role>" ROLE ")\\b(?<rest>.*)$"),
+        QStringLiteral("^(?<det>(?:a|an|the|one|\\w+)\\s+)?(?<mod>(?:[\\w'\u2019-]+\\s+){0,2}?)(?<role>" ROLE
+                       ")\\b(?<rest>.*)$"),
         QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression groupWords(
         QStringLiteral("\\b(?:the\\s+group|the\\s+company|the\\s+firm|its|their)\\b"),
@@ -471,7 +475,8 @@ Attribution attributionAfter(QStringView after)
         if (a.found && a.organisation.isEmpty() && who.size() < window.size()) {
             // "said Carlos Mendez, vice president of engineering at Parcelo": the cut at "at"
             // took the organisation away.
-            static const QRegularExpression whole(QStringLiteral("^[\\s,\u2014-]*" VERB "\\s+(?<who>[^.!?]+?)[.!?]?\\s*$"));
+            static const QRegularExpression whole(
+                QStringLiteral("^[\\s,\u2014-]*" VERB "\\s+(?<who>[^.!?]+?)[.!?]?\\s*$"));
             if (auto w = whole.match(window); w.hasMatch() && w.capturedView(QStringLiteral("who")).contains(u',')) {
                 const Attribution longer = parseSpeaker(w.capturedView(QStringLiteral("who")));
                 if (longer.found && !longer.organisation.isEmpty())
@@ -491,7 +496,8 @@ Attribution attributionAfter(QStringView after)
 
 Attribution attributionBefore(QStringView before)
 {
-    static const QRegularExpression according(QStringLiteral("(?:\\b[Aa]ccording\\s+to|(?:^|[.!?]\\s+)Per)\\s+(?<who>.+?),\\s*$"));
+    static const QRegularExpression according(
+        QStringLiteral("(?:\\b[Aa]ccording\\s+to|(?:^|[.!?]\\s+)Per)\\s+(?<who>.+?),\\s*$"));
     static const QRegularExpression saidColon(QStringLiteral(
         "(?:^|[,;.][\u201D\u2019\"]?\\s+|\\b(?:and|but|then|when|after|as)\\s+)(?<who>[^,;.:]{1,120}?),?\\s+" VERB
         "(?:\\s+(?!that\\b)(?:\\S+\\s+){0,3}?\\S+?)?\\s*(?:that\\s*)?[:,]?\\s*$"));
@@ -507,11 +513,10 @@ Attribution attributionBefore(QStringView before)
 Attribution reportedSpeech(QStringView sentence, qsizetype *clauseStart)
 {
     // "According to X, …", "Per X, …".
-    static const QRegularExpression according(
-        QStringLiteral("(?:\\b[Aa]ccording\\s+to|^Per)\\s+(?<who>[^,.;]+)"));
+    static const QRegularExpression according(QStringLiteral("(?:\\b[Aa]ccording\\s+to|^Per)\\s+(?<who>[^,.;]+)"));
     static const QStringMatcher accordingWord(u"according", Qt::CaseInsensitive);
     if (auto m = accordingWord.indexIn(sentence) >= 0 || sentence.startsWith(u"Per ") ? according.match(sentence)
-                                                                                    : QRegularExpressionMatch();
+                                                                                      : QRegularExpressionMatch();
         m.hasMatch()) {
         static const int accordingWho = groupIndex(according, u"who");
         Attribution a = parseSpeaker(m.capturedView(accordingWho));

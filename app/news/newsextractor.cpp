@@ -172,8 +172,7 @@ QList<Statement> extractStatements(QStringView text, const ExtractOptions &optio
             continue; // scare quotes and titles: “hacktivists”, “Operation Payback”
         // A quotation mark is one character, or two for ''doubled apostrophes''.
         const qsizetype openMark = q.begin >= 2 && text[q.begin - 1] == u'\'' && text[q.begin - 2] == u'\'' ? 2 : 1;
-        const qsizetype closeMark =
-            q.end + 1 < text.size() && text[q.end] == u'\'' && text[q.end + 1] == u'\'' ? 2 : 1;
+        const qsizetype closeMark = q.end + 1 < text.size() && text[q.end] == u'\'' && text[q.end + 1] == u'\'' ? 2 : 1;
         const qsizetype si = sentenceAt(q.begin - openMark);
         const qsizetype se = sentenceAt(q.end);
         qsizetype afterEnd = sentences[se].end;
@@ -219,9 +218,8 @@ QList<Statement> extractStatements(QStringView text, const ExtractOptions &optio
         const StanceSuggestion stance = suggestStance(s.quote);
         s.stance = stance.stance;
         s.stanceTriggers = stance.triggers;
-        candidates.removeIf([&](const Candidate &q) {
-            return q.statement.offset >= post.begin && q.statement.offset < post.lineEnd;
-        });
+        candidates.removeIf(
+            [&](const Candidate &q) { return q.statement.offset >= post.begin && q.statement.offset < post.lineEnd; });
         candidates.append(c);
         usedQuotes.append({post.begin, post.lineEnd});
     }

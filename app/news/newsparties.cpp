@@ -2,8 +2,8 @@
 #include "newsarticle.h"
 
 #include <QHash>
-#include <QSet>
 #include <QRegularExpression>
+#include <QSet>
 
 namespace inquest::news {
 
@@ -35,8 +35,8 @@ std::optional<Attribution> introducedEarlier(QStringView text, const QString &su
     // text (which would make long texts quadratic).
     constexpr qsizetype Window = 20000;
     const qsizetype from = qMax<qsizetype>(0, before - Window);
-    const QRegularExpression full(QStringLiteral("\\b(?:[A-Z][\\w'\u2019-]+\\s+){1,2}%1\\b")
-                                      .arg(QRegularExpression::escape(surname)));
+    const QRegularExpression full(
+        QStringLiteral("\\b(?:[A-Z][\\w'\u2019-]+\\s+){1,2}%1\\b").arg(QRegularExpression::escape(surname)));
     qsizetype at = -1;
     QString name;
     // Not in the headline and other metadata lines, and not at the start of a sentence, where
@@ -133,8 +133,8 @@ void resolvePeople(QStringView text, const QList<PartyAt> &parties)
         } else {
             Person &known = bySurname[a.speaker];
             known.name = earlier->speaker;
-            known.organisation = earlier->organisation.isEmpty() ? organisationOf.value(earlier->speaker)
-                                                                 : earlier->organisation;
+            known.organisation =
+                earlier->organisation.isEmpty() ? organisationOf.value(earlier->speaker) : earlier->organisation;
             a.speaker = known.name;
             a.organisation = known.organisation;
             if (a.role.isEmpty())
@@ -149,8 +149,9 @@ QList<EmbeddedPost> findEmbeddedPosts(QStringView text)
     if (!text.contains(QLatin1String("(@")))
         return out;
     static const QRegularExpression signature(
-        QStringLiteral("^[ \\t]*(?:\u2014|\u2013|--?)[ \\t]*(?<author>[^\\n(@]{2,80}?)[ \\t]*\\(@(?<handle>\\w{1,30})\\)"
-                       "[^\\n]{0,60}$"),
+        QStringLiteral(
+            "^[ \\t]*(?:\u2014|\u2013|--?)[ \\t]*(?<author>[^\\n(@]{2,80}?)[ \\t]*\\(@(?<handle>\\w{1,30})\\)"
+            "[^\\n]{0,60}$"),
         QRegularExpression::MultilineOption);
     auto it = signature.globalMatch(text);
     while (it.hasNext()) {

@@ -23,7 +23,7 @@ void resolvePeople(QStringView text, const QList<PartyAt> &parties);
 // An embedded social-media post: the paragraph before a signature line "— Name (@handle) Date".
 struct EmbeddedPost
 {
-    qsizetype begin = 0;   // the post's words
+    qsizetype begin = 0; // the post's words
     qsizetype end = 0;
     qsizetype lineEnd = 0; // end of the signature line
     QString author;        // "Northmoor Hosting"

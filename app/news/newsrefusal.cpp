@@ -72,9 +72,10 @@ QString refuseText(QStringView text)
         wordTokens += word ? 1 : 0;
     }
     // Records, one a line: JSON lines, logs that open with a time, syslog, CSV rows.
-    static const QRegularExpression record(QStringLiteral(
-        "^\\s*(?:[{\\[]|\\W{0,2}\\d{1,4}[-/:. T]\\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \\d]\\d \\d\\d:"
-        "|<\\d+>|[^,\\s]*(?:,[^,]*){4,}$)"));
+    static const QRegularExpression record(
+        QStringLiteral("^\\s*(?:[{\\[]|\\W{0,2}\\d{1,4}[-/:. T]\\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) "
+                       "[ \\d]\\d \\d\\d:"
+                       "|<\\d+>|[^,\\s]*(?:,[^,]*){4,}$)"));
     qsizetype lines = 0, records = 0;
     for (qsizetype b = 0; b < sample.size() && lines < 2000;) {
         qsizetype e = sample.indexOf(u'\n', b);
@@ -88,7 +89,8 @@ QString refuseText(QStringView text)
         b = e + 1;
     }
     // A table: a header row of comma-separated names, and commas on (nearly) every line.
-    static const QRegularExpression header(QStringLiteral("^\\s*\"?[\\w ]{1,40}\"?(?:[,;\\t]\"?[\\w ]{1,40}\"?)+\\s*$"));
+    static const QRegularExpression header(
+        QStringLiteral("^\\s*\"?[\\w ]{1,40}\"?(?:[,;\\t]\"?[\\w ]{1,40}\"?)+\\s*$"));
     qsizetype withCommas = 0;
     for (QStringView line : QStringView(sample).left(20000).split(u'\n', Qt::SkipEmptyParts))
         withCommas += line.contains(u',') || line.contains(u'\t') ? 1 : 0;

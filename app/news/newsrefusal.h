@@ -9,7 +9,7 @@ namespace inquest::news {
 // What an article import takes, and why it refuses what it does not: a file is no article when
 // it is too large for one, is not text, or is text but not prose (a log, a table, a dump). The
 // reasons are sentences for the user, without the file's name (the caller adds it).
-constexpr qint64 MaxArticleBytes = 8 << 20;  // a long article page with its scripts is well under
+constexpr qint64 MaxArticleBytes = 8 << 20;      // a long article page with its scripts is well under
 constexpr qsizetype MaxArticleStatements = 1500; // a long article has a few hundred at most
 
 // A file of `bytes` is too large for an article: the reason, else empty.

@@ -57,8 +57,8 @@ QString joinSoftBreaks(QStringView text)
         if (p == 0 || out[p - 1] == u'\n')
             continue;
         const QChar last = out[p - 1];
-        const bool continues = (last.isLetter() && last.isLower()) || last == u',' || last == u'-' ||
-                               last == u';' || isClosing(last) || last == u'.' || last == u'!' || last == u'?';
+        const bool continues = (last.isLetter() && last.isLower()) || last == u',' || last == u'-' || last == u';' ||
+                               isClosing(last) || last == u'.' || last == u'!' || last == u'?';
         if (continues && !field.match(QStringView(out).mid(i + 1, 24)).hasMatch())
             out[i] = u' ';
     }
@@ -120,8 +120,7 @@ QList<Span> splitSentences(QStringView text)
         add(start, text.size());
         return out;
     }
-    const icu::UnicodeString alias(false, reinterpret_cast<const UChar *>(prepared.utf16()),
-                                   int32_t(prepared.size()));
+    const icu::UnicodeString alias(false, reinterpret_cast<const UChar *>(prepared.utf16()), int32_t(prepared.size()));
     it->setText(alias);
     int32_t begin = it->first();
     for (int32_t end = it->next(); end != icu::BreakIterator::DONE; begin = end, end = it->next())

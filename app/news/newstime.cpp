@@ -1,9 +1,9 @@
 #include "newstime.h"
 #include "ingest/timeconv.h"
+#include "newstimeitem.h"
 #include "newstimeparts.h"
 #include "newstimescan.h"
 #include "newswords.h"
-#include "newstimeitem.h"
 #include "newszones.h"
 
 #include <QRegularExpression>
@@ -169,9 +169,9 @@ LeadIn leadIn(QStringView text, qsizetype start)
     static const QStringList approx = {QStringLiteral("about"), QStringLiteral("around"),
                                        QStringLiteral("approximately"), QStringLiteral("roughly"),
                                        QStringLiteral("circa")};
-    static const QStringList preps = {QStringLiteral("until"), QStringLiteral("till"),  QStringLiteral("to"),
-                                      QStringLiteral("from"),  QStringLiteral("since"), QStringLiteral("at"),
-                                      QStringLiteral("on"),    QStringLiteral("by"),    QStringLiteral("before"),
+    static const QStringList preps = {QStringLiteral("until"), QStringLiteral("till"),    QStringLiteral("to"),
+                                      QStringLiteral("from"),  QStringLiteral("since"),   QStringLiteral("at"),
+                                      QStringLiteral("on"),    QStringLiteral("by"),      QStringLiteral("before"),
                                       QStringLiteral("after"), QStringLiteral("between"), QStringLiteral("and")};
     qsizetype ws = start;
     QString w = wordBefore(start, &ws);
@@ -194,7 +194,6 @@ LeadIn leadIn(QStringView text, qsizetype start)
     }
     return lead;
 }
-
 
 // The zone that clock times without one are read in: the publication zone, else UTC.
 class AssumedZone

@@ -41,8 +41,8 @@ struct Item
     qint64 civil = 0;
     qint64 zoneOffset = 0;
     qint64 dayStart = 0;
-    QString zoneName;                 // as written, when stated
-    QList<ZoneReading> zoneReadings;  // more than one for an ambiguous name, the one used first
+    QString zoneName;                // as written, when stated
+    QList<ZoneReading> zoneReadings; // more than one for an ambiguous name, the one used first
 };
 
 // One instant written in two zones next to each other ("11:30am ET/8:30am PT", "11:30 UTC (5 pm

@@ -59,9 +59,9 @@ void mergeDualZones(QStringView text, QList<Item> &items)
         auto settle = [](Item &it, qsizetype r, const Item &other) {
             if (it.zoneReadings.size() > 1) {
                 const ZoneReading reading = it.zoneReadings[r];
-                it.ref.note = zoneAssumptionNote(it.zoneName, reading,
-                                                 QStringLiteral("the same instant is written as %1 beside it")
-                                                     .arg(other.ref.phrase));
+                it.ref.note = zoneAssumptionNote(
+                    it.zoneName, reading,
+                    QStringLiteral("the same instant is written as %1 beside it").arg(other.ref.phrase));
                 it.zoneOffset = qint64(reading.offsetMinutes) * 60000000;
                 it.ref.begin = it.ref.end = it.civil - it.zoneOffset;
             }
@@ -167,8 +167,8 @@ QList<TimeRef> joinPeriods(QStringView text, const QList<Item> &items)
             continue; // a duration with nothing to hang it on has no place in time
         }
         if ((isEnding(item.prep) || item.prep == u"and") && !item.dateOnly) {
-            if (!outItems.isEmpty() && opens(outItems.back(), item) &&
-                item.ref.offset - outItems.back()->end <= 40 && !out.back().isPeriod()) {
+            if (!outItems.isEmpty() && opens(outItems.back(), item) && item.ref.offset - outItems.back()->end <= 40 &&
+                !out.back().isPeriod()) {
                 TimeRef &ref = out.back();
                 const Item &start = *outItems.back();
                 const qint64 day = DayMicros;
@@ -222,6 +222,5 @@ QList<TimeRef> joinPeriods(QStringView text, const QList<Item> &items)
     }
     return out;
 }
-
 
 } // namespace inquest::news::timeitem

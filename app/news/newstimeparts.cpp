@@ -103,10 +103,9 @@ qsizetype zoneAt(QStringView s, qsizetype i)
         return hasAscii(s, k, "Time") && !isWordAt(s, k + 4) ? k + 4 : -1;
     }
     static constexpr std::string_view zones[] = {
-        "GMT",  "UTC", "UT",  "Z",    "BST",  "IST",  "CET",  "CEST", "WET",  "WEST", "EET",  "EEST", "MSK",
-        "EST",  "EDT", "ET",  "CST",  "CDT",  "CT",   "MST",  "MDT",  "MT",   "PST",  "PDT",  "PT",   "AKST",
-        "AKDT", "HST", "JST", "KST",  "HKT",  "SGT",  "AEST", "AEDT", "ACST", "ACDT", "AWST", "NZST", "NZDT",
-        "SAST", "BRT"};
+        "GMT", "UTC", "UT",  "Z",   "BST",  "IST",  "CET",  "CEST", "WET",  "WEST", "EET",  "EEST", "MSK",  "EST",
+        "EDT", "ET",  "CST", "CDT", "CT",   "MST",  "MDT",  "MT",   "PST",  "PDT",  "PT",   "AKST", "AKDT", "HST",
+        "JST", "KST", "HKT", "SGT", "AEST", "AEDT", "ACST", "ACDT", "AWST", "NZST", "NZDT", "SAST", "BRT"};
     return e > i && isOneOf(s.mid(i, e - i), zones) ? e : -1;
 }
 

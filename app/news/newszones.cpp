@@ -92,8 +92,7 @@ ZoneHints zoneHints(QStringView text)
 {
     static const QRegularExpression india(QStringLiteral("\\b(?:India|Indian|Mumbai|Delhi|Bengaluru|Bangalore|Chennai|"
                                                          "Hyderabad|Kolkata|Pune|rupees?)\\b"));
-    static const QRegularExpression ireland(
-        QStringLiteral("\\b(?:Ireland|Irish|Dublin|Cork|Galway|Limerick)\\b"));
+    static const QRegularExpression ireland(QStringLiteral("\\b(?:Ireland|Irish|Dublin|Cork|Galway|Limerick)\\b"));
     static const QRegularExpression israel(QStringLiteral("\\b(?:Israel|Israeli|Tel Aviv|Jerusalem|Haifa)\\b"));
     static const QRegularExpression china(
         QStringLiteral("\\b(?:China|Chinese|Beijing|Shanghai|Shenzhen|Guangzhou|Hangzhou)\\b"));

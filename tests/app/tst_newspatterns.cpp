@@ -56,11 +56,11 @@ private slots:
     {
         QString error;
         const news::AccuracyReport r = news::scoreArticleFolder(patterns(), &error);
-        for (const char *p : {"zone-named", "zone-dual", "zone-ambiguous", "date-carry", "date-paragraph",
-                              "date-contradiction", "attr-according", "attr-told", "attr-wrote", "attr-verb",
-                              "attr-colon", "attr-split", "attr-multipara", "attr-embedded", "attr-role-org",
-                              "negation", "cause-other", "quote-apostrophes", "html-boilerplate",
-                              "html-published-offset"})
+        for (const char *p :
+             {"zone-named",         "zone-dual",      "zone-ambiguous",    "date-carry",       "date-paragraph",
+              "date-contradiction", "attr-according", "attr-told",         "attr-wrote",       "attr-verb",
+              "attr-colon",         "attr-split",     "attr-multipara",    "attr-embedded",    "attr-role-org",
+              "negation",           "cause-other",    "quote-apostrophes", "html-boilerplate", "html-published-offset"})
             QVERIFY2(r.patterns.value(QLatin1String(p)).expected >= 1, p);
         int zoneTimes = 0;
         for (const char *p : {"zone-named", "zone-dual", "zone-ambiguous"})
@@ -79,14 +79,18 @@ private slots:
               "Harbour app outage\nhttps://example.org/a\nMarch 2, 2023\n\n"
               "\"The router failed at 10:00 UTC on Tuesday,\" said Ann Lee, a spokeswoman for Harbour.\n");
         write(dir.filePath(QStringLiteral("a.json")),
-              "{\"title\": \"Harbour app outage\", \"url\": \"https://example.org/a\", \"published\": \"2023-03-02\", \"statements\": [ {\"pattern\": \"p\", \"quote\": \"The router failed\", \"speaker\": \"Bob Wright\", \"organisation\": \"Harbour\", \"times\": [\"2023-02-28T11:00:00Z\"], \"stance\": {\"hardware\": \"against\"}}, {\"pattern\": \"p\", \"quote\": \"words nobody wrote\", \"speaker\": \"x\", \"organisation\": \"y\"}]}");
+              "{\"title\": \"Harbour app outage\", \"url\": \"https://example.org/a\", \"published\": \"2023-03-02\", "
+              "\"statements\": [ {\"pattern\": \"p\", \"quote\": \"The router failed\", \"speaker\": \"Bob Wright\", "
+              "\"organisation\": \"Harbour\", \"times\": [\"2023-02-28T11:00:00Z\"], \"stance\": {\"hardware\": "
+              "\"against\"}}, {\"pattern\": \"p\", \"quote\": \"words nobody wrote\", \"speaker\": \"x\", "
+              "\"organisation\": \"y\"}]}");
         QString error;
         const news::AccuracyReport r = news::scoreArticleFolder(dir.path(), &error);
         const news::PatternScore &p = r.patterns.value(QStringLiteral("p"));
         QCOMPARE(p.expected, 2);
         QCOMPARE(p.found, 1);
-        QCOMPARE(p.partyRight, 0);  // Ann Lee, not Bob Wright
-        QCOMPARE(p.timesRight, 0);  // 10:00, not 11:00
+        QCOMPARE(p.partyRight, 0); // Ann Lee, not Bob Wright
+        QCOMPARE(p.timesRight, 0); // 10:00, not 11:00
         QCOMPARE(p.timesWrong, 1);
         QCOMPARE(p.stanceWrong, 1); // a failed router supports hardware
         QCOMPARE(r.realRows, 0);

@@ -51,8 +51,8 @@ private slots:
     void tooLargeIsRefusedWithTheLimit()
     {
         QTemporaryDir dir;
-        const QByteArray prose = QByteArray("The shop was down for an hour, a spokesman said. ").repeated(
-            int(news::MaxArticleBytes / 49 + 100));
+        const QByteArray prose = QByteArray("The shop was down for an hour, a spokesman said. ")
+                                     .repeated(int(news::MaxArticleBytes / 49 + 100));
         const QString path = writeFile(dir, QStringLiteral("huge.txt"), prose);
         QString error;
         QVERIFY(!news::importNewsFile(path, {}, &error));
@@ -64,8 +64,8 @@ private slots:
     void logsAndTablesAreNotProse()
     {
         int checked = 0;
-        QDirIterator it(QStringLiteral(INQUEST_REALDATA "/logs/loghub"), {QStringLiteral("*.log"), QStringLiteral("*.csv")},
-                        QDir::Files, QDirIterator::Subdirectories);
+        QDirIterator it(QStringLiteral(INQUEST_REALDATA "/logs/loghub"),
+                        {QStringLiteral("*.log"), QStringLiteral("*.csv")}, QDir::Files, QDirIterator::Subdirectories);
         while (it.hasNext() && checked < 6) {
             const QString path = it.next();
             QString error;
@@ -90,8 +90,9 @@ private slots:
 
     void utf16ArticleIsTaken()
     {
-        const QString text = QStringLiteral("Grid outage\n\n\u201CThe relay tripped at 21:00 UTC on 2 March 2011,\u201D "
-                                            "said Maria Keller, a spokeswoman for Nordgrid Services.\n");
+        const QString text =
+            QStringLiteral("Grid outage\n\n\u201CThe relay tripped at 21:00 UTC on 2 March 2011,\u201D "
+                           "said Maria Keller, a spokeswoman for Nordgrid Services.\n");
         QByteArray raw("\xFF\xFE", 2);
         raw += QByteArray(reinterpret_cast<const char *>(text.utf16()), text.size() * 2);
         const news::NewsImport r = news::importNewsData(raw, QStringLiteral("grid.txt"), {});
@@ -105,11 +106,12 @@ private slots:
     {
         for (const char *name : {"boilerplate.html", "boilerplate-2.html"}) {
             QString error;
-            const auto r =
-                news::importNewsFile(QStringLiteral(INQUEST_TEST_DATA "/news/patterns/") + QLatin1String(name), {}, &error);
+            const auto r = news::importNewsFile(
+                QStringLiteral(INQUEST_TEST_DATA "/news/patterns/") + QLatin1String(name), {}, &error);
             QVERIFY2(r, qPrintable(error));
             QCOMPARE(r->statements.size(), 2);
-            for (const char *furniture : {"cookie", "Related", "newsletter", "Copyright", "rights reserved", "Front page"})
+            for (const char *furniture :
+                 {"cookie", "Related", "newsletter", "Copyright", "rights reserved", "Front page"})
                 QVERIFY2(!r->source.text.contains(QLatin1String(furniture)), furniture);
         }
     }
@@ -118,7 +120,8 @@ private slots:
     void publishedTimeKeepsItsOffset()
     {
         QString error;
-        const auto r = news::importNewsFile(QStringLiteral(INQUEST_TEST_DATA "/news/patterns/boilerplate.html"), {}, &error);
+        const auto r =
+            news::importNewsFile(QStringLiteral(INQUEST_TEST_DATA "/news/patterns/boilerplate.html"), {}, &error);
         QVERIFY(r);
         QCOMPARE(r->source.published, QDate(2024, 3, 14));
         QCOMPARE(r->source.publishedTime, QTime(8, 5));

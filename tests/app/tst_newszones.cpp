@@ -95,7 +95,8 @@ private slots:
 
     void clockAndDayWordsAreOneTime()
     {
-        const auto r = news::findTimes(u"ran out of memory at 07:40 this morning", QDate(2024, 3, 14), QStringLiteral("+01:00"));
+        const auto r =
+            news::findTimes(u"ran out of memory at 07:40 this morning", QDate(2024, 3, 14), QStringLiteral("+01:00"));
         QCOMPARE(r.size(), 1);
         QCOMPARE(iso(r[0].begin), QStringLiteral("2024-03-14T06:40:00Z"));
     }

@@ -124,11 +124,11 @@ QString StatementsModel::describeTimes(const Statement &s)
 {
     QStringList lines;
     for (const TimeRef &t : s.times) {
-        QString line = QStringLiteral("\u201C%1\u201D = %2%3%4")
-                           .arg(t.phrase, t.isPeriod() ? timeformat::span(t.begin, t.end) : timeformat::utc(t.begin),
-                                t.manual ? tr(" (set by hand)") : QString(),
-                                t.assumedZone.isEmpty() ? QString()
-                                                        : tr(" (no zone stated: read as %1)").arg(t.assumedZone));
+        QString line =
+            QStringLiteral("\u201C%1\u201D = %2%3%4")
+                .arg(t.phrase, t.isPeriod() ? timeformat::span(t.begin, t.end) : timeformat::utc(t.begin),
+                     t.manual ? tr(" (set by hand)") : QString(),
+                     t.assumedZone.isEmpty() ? QString() : tr(" (no zone stated: read as %1)").arg(t.assumedZone));
         if (!t.note.isEmpty())
             line += QStringLiteral("\n    \u26A0 ") + t.note;
         lines.append(line);
