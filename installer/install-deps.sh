@@ -9,7 +9,7 @@ set -euo pipefail
 packages=(
   cmake ninja-build g++ pkg-config ccache clang-format
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libgl-dev
-  libqcustomplot-dev libboost-date-time-dev zlib1g-dev libssl-dev libpcre2-dev
+  libqcustomplot-dev libboost-date-time-dev zlib1g-dev libssl-dev libpcre2-dev libicu-dev
   tzdata fonts-dejavu-core
   libqt6svg6
   xvfb xauth poppler-utils dpkg-dev file

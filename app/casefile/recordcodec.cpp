@@ -59,6 +59,8 @@ QString timesToJson(const QList<TimeRef> &times)
             o.insert(QStringLiteral("manual"), true);
         if (!t.assumedZone.isEmpty()) // inside the JSON column: older files read without it
             o.insert(QStringLiteral("assumed_zone"), t.assumedZone);
+        if (!t.note.isEmpty())
+            o.insert(QStringLiteral("note"), t.note);
         a.append(o);
     }
     return compact(QJsonDocument(a));
@@ -81,6 +83,7 @@ std::optional<QList<TimeRef>> timesFromJson(const QString &json)
         t.offset = o.value(QStringLiteral("offset")).toString().toLongLong(&ok3);
         t.manual = o.value(QStringLiteral("manual")).toBool();
         t.assumedZone = o.value(QStringLiteral("assumed_zone")).toString();
+        t.note = o.value(QStringLiteral("note")).toString();
         if (!ok1 || !ok2 || !ok3)
             return std::nullopt;
         times.append(t);

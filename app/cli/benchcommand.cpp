@@ -3,6 +3,7 @@
 
 #include "ingest/importer.h"
 #include "ingest/templatebench.h"
+#include "news/newsaccuracy.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -69,19 +70,36 @@ int benchTemplates(const QString &path, QTextStream &out, QTextStream &err)
     return Success;
 }
 
+// The extractor scored against hand-written articles with answer sidecars (news/newsaccuracy.h).
+int benchNewsPatterns(const QString &dir, bool misses, QTextStream &out, QTextStream &err)
+{
+    QString error;
+    const news::AccuracyReport report = news::scoreArticleFolder(dir, &error);
+    if (!error.isEmpty()) {
+        err << "inquest bench: " << error << '\n';
+        return BadInput;
+    }
+    out << news::formatAccuracy(report, misses);
+    return Success;
+}
+
 } // namespace
 
 int bench(const QStringList &args, QTextStream &out, QTextStream &err)
 {
-    CommandLine cl({QStringLiteral("format"), QStringLiteral("tz"), QStringLiteral("repeat")}, {});
+    CommandLine cl({QStringLiteral("format"), QStringLiteral("tz"), QStringLiteral("repeat")},
+                   {QStringLiteral("misses")});
     QString error;
     const bool templates =
         cl.parse(args, &error) && cl.positional().size() == 2 && cl.positional().first() == u"templates";
     if (templates)
         return benchTemplates(cl.positional().at(1), out, err);
+    if (error.isEmpty() && cl.positional().size() == 2 && cl.positional().first() == u"news-patterns")
+        return benchNewsPatterns(cl.positional().at(1), cl.has(QStringLiteral("misses")), out, err);
     if (!error.isEmpty() || cl.positional().size() < 2 || cl.positional().first() != u"ingest") {
         err << "inquest bench: "
-            << (error.isEmpty() ? QStringLiteral("usage: inquest bench ingest FILE… | inquest bench templates FILE")
+            << (error.isEmpty() ? QStringLiteral("usage: inquest bench ingest FILE… | inquest bench templates FILE | "
+                                                 "inquest bench news-patterns DIR [--misses]")
                                 : error)
             << '\n';
         return Usage;

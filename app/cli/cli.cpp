@@ -71,7 +71,7 @@ const Command Commands[] = {
     {"verify", "verify CASE [--expect-head HASH]", verify},
     {"demo", "demo CASE [--seed N] [--wait[=SECONDS]]", demo},
     {"formats", "formats [--json]", formats},
-    {"bench", "bench ingest FILE… [--repeat N] | bench templates FILE", bench},
+    {"bench", "bench ingest FILE… [--repeat N] | bench templates FILE | bench news-patterns DIR [--misses]", bench},
 };
 
 const Command *find(const QString &name)

@@ -42,7 +42,8 @@ QJsonArray timesOf(const Statement &s)
 }
 
 // The times again with what the plain list cannot say: the phrase, and whether its zone was
-// stated or assumed ("assumed_zone" only when assumed).
+// stated or assumed ("assumed_zone" only when assumed), and how it was read ("note", when there
+// is something to say: an ambiguous zone, a contradicting date).
 QJsonArray timeDetailsOf(const Statement &s)
 {
     QJsonArray details;
@@ -53,6 +54,8 @@ QJsonArray timeDetailsOf(const Statement &s)
                       {QStringLiteral("manual"), t.manual}};
         if (!t.assumedZone.isEmpty())
             o.insert(QStringLiteral("assumed_zone"), t.assumedZone);
+        if (!t.note.isEmpty())
+            o.insert(QStringLiteral("note"), t.note);
         details.append(o);
     }
     return details;

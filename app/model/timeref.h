@@ -19,6 +19,10 @@ struct TimeRef
     // zone ("2145 GMT") or names no clock time ("12 December", "yesterday"), so the zone of
     // "21:45 on Sunday" is shown as an assumption, not as something the article said.
     QString assumedZone;
+    // What the reader should know about how the phrase was read: an ambiguous zone abbreviation
+    // resolved by assumption ("IST read as India Standard Time, UTC+05:30 (assumed)"), a date
+    // that contradicts the rest of the article with its other reading. Empty when nothing.
+    QString note;
 
     bool isPeriod() const { return end != begin; }
     bool operator==(const TimeRef &) const = default;

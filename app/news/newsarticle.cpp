@@ -1,6 +1,7 @@
 #include "newsarticle.h"
 #include "newshtml.h"
 
+#include <QDateTime>
 #include <QRegularExpression>
 #include <QStringDecoder>
 
@@ -115,21 +116,88 @@ void headerLines(const QString &text, Article &a)
     }
 }
 
-QString firstLineTitle(const QString &text)
+enum class LineKind { Title, Url, Date, Field, Prose };
+
+LineKind kindOfLine(QStringView line, bool first)
 {
-    for (const QString &raw : QStringView(text).left(2000).toString().split(u'\n')) {
-        const QString line = raw.trimmed();
-        if (line.isEmpty())
+    static const QRegularExpression url(QStringLiteral("^(?:https?://|www\\.)\\S+$"));
+    static const QRegularExpression field(QStringLiteral(
+        "^(?:\\*\\*|_)?(?:Published|Publication date|Date|Posted|Updated|Outlet|Publisher|Source|By|Author|Byline)"
+        "(?:\\*\\*|_)?\\s*:|^By\\s+[A-Z][\\w.'-]+(?:\\s+[A-Z][\\w.'-]+){0,3}$"));
+    if (url.match(line).hasMatch())
+        return LineKind::Url;
+    if (field.match(line).hasMatch())
+        return LineKind::Field;
+    // A line that is a date and little else: "March 2, 2023", "2024-07-12T09:15:00-04:00",
+    // "Thursday 21 November 2024, 10:05 GMT".
+    if (line.size() <= 60 && parseLooseDate(line) && !line.contains(QStringLiteral(" said")) && !line.endsWith(u'.'))
+        return LineKind::Date;
+    // A headline is short and has no final full stop.
+    if (first && line.size() <= 160 && !line.endsWith(u'.') && !line.endsWith(u'"') && !line.endsWith(u'\u201D'))
+        return LineKind::Title;
+    return LineKind::Prose;
+}
+
+struct TopLines
+{
+    qsizetype end = 0;
+    QString title, url, date;
+};
+
+TopLines topLines(QStringView text)
+{
+    TopLines top;
+    qsizetype pos = 0;
+    for (int lines = 0; lines < 6 && pos < text.size(); ++lines) {
+        qsizetype nl = text.indexOf(u'\n', pos);
+        if (nl < 0)
+            nl = text.size();
+        const QStringView line = text.mid(pos, nl - pos).trimmed();
+        if (line.isEmpty()) {
+            --lines;
+            pos = nl + 1;
             continue;
-        // A headline is short and has no final full stop.
-        if (line.size() <= 160 && !line.endsWith(u'.') && !line.contains(u':'))
-            return line;
-        return {};
+        }
+        const LineKind kind = kindOfLine(line, lines == 0);
+        if (kind == LineKind::Prose)
+            break;
+        if (kind == LineKind::Title)
+            top.title = line.toString();
+        else if (kind == LineKind::Url && top.url.isEmpty())
+            top.url = line.toString();
+        else if (kind == LineKind::Date && top.date.isEmpty())
+            top.date = line.toString();
+        top.end = qMin(nl + 1, text.size());
+        pos = nl + 1;
     }
-    return {};
+    return top;
+}
+
+// "2024-03-14T08:05:00+01:00": the wall time and the offset it is written in.
+void readPublicationTime(const QString &value, Article &a)
+{
+    static const QRegularExpression instant(QStringLiteral(
+        "^\\s*\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?\\s*(Z|[+-]\\d{2}:?\\d{2})\\s*$"));
+    const auto m = instant.match(value);
+    if (!m.hasMatch())
+        return;
+    QString iso = value.trimmed().replace(u' ', u'T');
+    const QDateTime t = QDateTime::fromString(iso, Qt::ISODateWithMs);
+    if (!t.isValid())
+        return;
+    const int offset = t.offsetFromUtc();
+    a.published = t.date();
+    a.publishedTime = t.time();
+    a.timeZone = offset == 0 ? QStringLiteral("UTC")
+                             : QStringLiteral("%1%2:%3")
+                                   .arg(QChar(offset < 0 ? u'-' : u'+'))
+                                   .arg(std::abs(offset) / 3600, 2, 10, QLatin1Char('0'))
+                                   .arg(std::abs(offset) % 3600 / 60, 2, 10, QLatin1Char('0'));
 }
 
 } // namespace
+
+qsizetype metadataEnd(QStringView text) { return topLines(text).end; }
 
 Article parseArticle(const QByteArray &raw, const QString &fileName)
 {
@@ -151,10 +219,18 @@ Article parseArticle(const QByteArray &raw, const QString &fileName)
         if (a.title.isEmpty())
             a.title = doc.title;
         a.outlet = meta({"og:site_name", "application-name", "publisher", "article:publisher", "dc.publisher"});
+        // "Parcelo tracking outage - Example Courier Times": the site's name is not the title's.
+        for (const QString &sep :
+             {QStringLiteral(" - "), QStringLiteral(" | "), QStringLiteral(" \u2013 "), QStringLiteral(" \u2014 ")}) {
+            if (!a.outlet.isEmpty() && a.title.endsWith(sep + a.outlet))
+                a.title.chop(sep.size() + a.outlet.size());
+        }
         const QString date = meta({"article:published_time", "datepublished", "date", "pubdate", "publishdate",
                                    "dc.date.issued", "dc.date", "sailthru.date", "og:published_time"});
         if (auto d = parseLooseDate(date.isEmpty() ? doc.timeDatetime : date))
             a.published = *d;
+        readPublicationTime(date.isEmpty() ? doc.timeDatetime : date, a);
+        a.url = doc.meta.value(QStringLiteral("og:url"));
     } else if (a.format == ArticleFormat::Markdown) {
         QString date;
         a.text = markdownToText(decoded, &a.title, &a.outlet, &date);
@@ -162,7 +238,13 @@ Article parseArticle(const QByteArray &raw, const QString &fileName)
             a.published = *d;
     } else {
         a.text = decoded;
-        a.title = firstLineTitle(decoded);
+        const TopLines top = topLines(decoded);
+        a.title = top.title;
+        a.url = top.url;
+        if (auto d = parseLooseDate(top.date)) {
+            a.published = *d;
+            readPublicationTime(top.date, a);
+        }
     }
     if (!a.published.isValid() || a.outlet.isEmpty())
         headerLines(a.text, a);

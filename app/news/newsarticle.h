@@ -4,6 +4,7 @@
 #include <QDate>
 #include <QString>
 #include <QStringList>
+#include <QTime>
 
 #include <optional>
 
@@ -20,6 +21,9 @@ struct Article
     QString title;
     QString outlet;
     QDate published;
+    QTime publishedTime; // when the file gives it ("2024-03-14T08:05:00+01:00"), in timeZone
+    QString timeZone;    // the offset the file writes its publication time in ("+01:00"), else empty
+    QString url;
     QStringList warnings; // decoding problems, …
 };
 
@@ -31,6 +35,11 @@ ArticleFormat detectFormat(const QString &fileName, const QByteArray &raw);
 // with a warning. Line ends become "\n".
 QString decodeText(const QByteArray &raw, QStringList *warnings);
 Article parseArticle(const QByteArray &raw, const QString &fileName);
+
+// Where the article's body begins: after the metadata lines a text file opens with (a headline,
+// a URL, a date line, "Published: …"/"By …" lines), which are read as title, URL and date and are
+// not sentences. 0 when the text opens with prose.
+qsizetype metadataEnd(QStringView text);
 
 // Dates as metadata writes them: "2010-12-13", "2010-12-13T09:30:00Z", "13 December 2010",
 // "Monday, 13 Dec 2010 09:30 GMT", "December 13, 2010", "13/12/2010".

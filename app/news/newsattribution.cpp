@@ -10,7 +10,8 @@ namespace {
 
 #define ROLE                                                                                                           \
     "(?:spokes(?:wo)?m[ae]n|spokespe(?:rson|ople)|representatives?|officials?|executives?|chief\\s+executive"          \
-    "|CEO|CTO|founder|co-founder|director|manager|engineers?|analysts?|researchers?|experts?|members?"                 \
+    "|CEO|CTO|CFO|COO|officers?|founder|co-founder|director|manager|engineers?|analysts?|researchers?|experts?|"       \
+    "members?"                                                                                                         \
     "|activists?|hackers?|statement|message|posting|post|blog\\s+post|tweet|e-?mail|press\\s+release|sources?"         \
     "|insiders?|editor|lawyer|chairman|chairwoman|president|vice\\s+president|administrators?|organisers?"             \
     "|organizers?|customers?|users?|shoppers?|staff|employees?|operators?|supporters?|volunteers?|"                    \
@@ -23,7 +24,10 @@ namespace {
     "wrote|writes|stated|states|explained|explains|claimed|claims|insisted|insists|denied|denies|confirmed|"           \
     "confirms|announced|announces|declared|declares|warned|warns|tweeted|tweets|posted|posts|commented|noted|"         \
     "notes|argued|argues|continued|read|reads|replied|replies|acknowledged|admitted|admits|maintained|maintains|"      \
-    "(?:is|are|was|were)\\s+blaming|blamed|blames|suggested|suggests|reported|reports)"
+    "(?:is|are|was|were)\\s+blaming|blamed|blames|suggested|suggests|reported|reports|emphasised|emphasized|"          \
+    "emphasises|emphasizes|"                                                                                           \
+    "stressed|stresses|made\\s+(?:it\\s+)?clear|makes\\s+(?:it\\s+)?clear|pointed\\s+out|points\\s+out|ruled\\s+out|"  \
+    "rules\\s+out|assured|assures|revealed|reveals|detailed|recalled|conceded|concedes)"
 
 // Capitalised words that start sentences or qualify roles but name no organisation.
 bool isGenericWord(QStringView word)
@@ -75,7 +79,9 @@ const QRegularExpression &anaphor()
         QStringLiteral(
             "^(?:he|she|they|it|we|the\\s+(?:company|group|firm|retailer|site|website|organi[sz]ation|activists|"
             "hackers|"
-            "collective|spokes(?:wo)?man|spokesperson|campaigners|movement|network|store|business|official))$"),
+            "collective|spokes(?:wo)?man|spokesperson|campaigners|movement|network|store|business|official|bank|airline"
+            "|council|provider|operator|platform|service|agency|carrier|utility|insurer|lender|startup|team|retailer))"
+            "$"),
         QRegularExpression::CaseInsensitiveOption);
     return re;
 }
@@ -98,7 +104,8 @@ bool isVerbWord(QStringView word)
         auto it = letters.globalMatch(QStringLiteral(VERB));
         while (it.hasNext()) {
             const QString w = it.next().captured();
-            if (!verbLeads().contains(w) && w != u"s") // "s" of "\\s"
+            // "s" of "\\s", and the words after a verb that begin no verb ("made it clear")
+            if (!verbLeads().contains(w) && w != u"s" && w != u"it" && w != u"clear" && w != u"out" && w != u"z")
                 words.append(w);
         }
         return AsciiWordSet(words, Qt::CaseSensitive);
@@ -198,6 +205,35 @@ qsizetype lastBoundaryEnd(QStringView pre)
 }
 } // namespace
 
+namespace {
+
+// "The council's IT manager, Peter Shaw, said": a name whose role and organisation stand before
+// it between commas takes them. `whoStart` is where the name begins in `text`.
+Attribution withRoleBefore(QStringView text, qsizetype whoStart, Attribution a)
+{
+    if (!a.found || !a.organisation.isEmpty() || a.speaker.isEmpty() || !a.speaker[0].isUpper() || a.anaphoric)
+        return a;
+    qsizetype e = whoStart;
+    while (e > 0 && text[e - 1].isSpace())
+        --e;
+    if (e == 0 || text[e - 1] != u',')
+        return a;
+    --e;
+    qsizetype b = e;
+    while (b > 0 && text[b - 1] != u'.' && text[b - 1] != u';' && text[b - 1] != u':' && text[b - 1] != u'\n' &&
+           text[b - 1] != u',' && e - b < 120)
+        --b;
+    const Attribution role = parseSpeaker(text.mid(b, e - b));
+    if (!role.found || role.role.isEmpty())
+        return a;
+    a.role = role.role;
+    a.organisation = role.organisation;
+    a.anaphoric = role.anaphoric && role.organisation.isEmpty();
+    return a;
+}
+
+} // namespace
+
 Attribution parseSpeaker(QStringView raw)
 {
     Attribution a;
@@ -223,29 +259,50 @@ Attribution parseSpeaker(QStringView raw)
         return a;
     }
     // "John Smith, a spokesman for WikiLeaks" -> name, then the role phrase.
-    static const QRegularExpression appositive(QStringLiteral("^(?<name>" NAME "),\\s+(?<rest>(?:a|an|the)\\s+.+)$"));
+    static const QRegularExpression appositive(QStringLiteral("^(?<name>" NAME "),\\s+(?<rest>.+)$"));
     if (auto m = capitalised && phrase.contains(u',') ? appositive.match(phrase) : QRegularExpressionMatch();
         m.hasMatch()) {
         // Group numbers looked up on first use: the look-up compiles the expression.
         static const int appositiveRest = groupIndex(appositive, u"rest"),
                          appositiveName = groupIndex(appositive, u"name");
         Attribution inner = parseSpeaker(m.capturedView(appositiveRest));
-        inner.speaker = m.captured(appositiveName);
-        inner.found = true;
-        return inner;
+        static const QRegularExpression article(QStringLiteral("^(?:a|an|the)\\s"),
+                                                QRegularExpression::CaseInsensitiveOption);
+        // "Marcus Lee, head of reliability at Forge": without an article the rest must be a role.
+        if (article.match(m.capturedView(appositiveRest)).hasMatch() || (inner.found && !inner.role.isEmpty())) {
+            inner.speaker = m.captured(appositiveName);
+            inner.anaphoric = inner.anaphoric && inner.organisation.isEmpty();
+            inner.found = true;
+            return inner;
+        }
+    }
+    // "The chief executive of Chatwise, Rhea Castellano".
+    static const QRegularExpression roleOfOrgName(
+        QStringLiteral("^(?:(?:the|a|an)\\s+)?(?<role>(?:[\\w-]+\\s+){0,2}?" ROLE ")\\s+(?:of|at|for)\\s+(?<org>" NAME
+                       "),\\s+(?<name>" NAME ")$"),
+        QRegularExpression::CaseInsensitiveOption);
+    if (auto m = phrase.contains(u',') ? roleOfOrgName.match(phrase) : QRegularExpressionMatch(); m.hasMatch()) {
+        a.role = m.captured(QStringLiteral("role")).toLower();
+        a.organisation = clean(m.captured(QStringLiteral("org")));
+        a.speaker = m.captured(QStringLiteral("name"));
+        a.found = true;
+        return a;
     }
     // "a spokeswoman for Amazon", "a statement which appeared to be sent from Anonymous",
     // "activists calling themselves Anonymous".
     static const QRegularExpression roleFor(
-        QStringLiteral(
-            "^(?<det>(?:a|an|the|one|two|several|some|\\w+)\\s+)?(?<role>" ROLE ")\\b(?<mid>[^,;\"\u201C\u201D]{0,70}?)"
-            "\\b(?:for|at|from|with|of|by|calling\\s+themselves|known\\s+as|called|named)\\s+(?<org>" NAME ")"),
+        QStringLiteral("^(?<det>(?:a|an|the|one|two|several|some|\\w+)\\s+)?(?<mod>(?:[\\w-]+\\s+){0,2}?)(?<role>" ROLE
+                       ")\\b(?<mid>[^,;\"\u201C\u201D]{0,70}?)"
+                       "\\b(?:for|at|from|with|of|by|calling\\s+themselves|known\\s+as|called|named)\\s+(?<org>" NAME
+                       ")"),
         QRegularExpression::CaseInsensitiveOption);
     // "an Amazon spokeswoman", "Amazon spokesman John Smith".
-    static const QRegularExpression orgRole(QStringLiteral(
-        "^(?:(?:a|an|the|one)\\s+)?(?<org>" NAME ")(?:'s|\u2019s)?\\s+(?<role>" ROLE ")(?:\\s+(?<name>" NAME "))?$"));
+    static const QRegularExpression orgRole(QStringLiteral("^(?:(?:a|an|the|one)\\s+)?(?<org>" NAME
+                                                           ")(?:'s|\u2019s)?\\s+(?:[a-z-]+\\s+){0,2}?(?<role>" ROLE
+                                                           ")(?:\\s+(?<name>" NAME "))?$"));
     static const QRegularExpression roleOnly(
-        QStringLiteral("^(?<det>(?:a|an|the|one|\\w+)\\s+)?(?<role>" ROLE ")\\b(?<rest>.*)$"),
+        QStringLiteral("^(?<det>(?:a|an|the|one|\\w+)\\s+)?(?<mod>(?:[\\w'\u2019-]+\\s+){0,2}?)(?<role>" ROLE
+                       ")\\b(?<rest>.*)$"),
         QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression groupWords(
         QStringLiteral("\\b(?:the\\s+group|the\\s+company|the\\s+firm|its|their)\\b"),
@@ -327,7 +384,11 @@ Attribution parseSpeaker(QStringView raw)
                                          "page",
                                          "filing",
                                          "head",
-                                         "chief"},
+                                         "chief",
+                                         "officer",
+                                         "officers",
+                                         "cfo",
+                                         "coo"},
                                         Qt::CaseInsensitive);
     static const int roleForOrg = groupIndex(roleFor, u"org"), roleForRole = groupIndex(roleFor, u"role"),
                      roleForDet = groupIndex(roleFor, u"det"), orgRoleOrg = groupIndex(orgRole, u"org"),
@@ -340,7 +401,7 @@ Attribution parseSpeaker(QStringView raw)
     } else if (auto m = roleFor.match(phrase); m.hasMatch() && !isGenericWord(firstOf(m.capturedView(roleForOrg)))) {
         a.role = m.captured(roleForRole).toLower();
         a.organisation = clean(m.captured(roleForOrg));
-        a.speaker = clean(m.captured(roleForDet) + m.captured(roleForRole));
+        a.speaker = clean(m.captured(roleForDet) + m.captured(QStringLiteral("mod")) + m.captured(roleForRole));
         a.found = true;
         return a;
     }
@@ -369,8 +430,15 @@ Attribution parseSpeaker(QStringView raw)
     }
     if (auto m = mayHaveRole ? roleOnly.match(phrase) : QRegularExpressionMatch(); m.hasMatch()) {
         a.role = m.captured(roleOnlyRole).toLower();
-        a.speaker = clean(m.captured(roleOnlyDet) + m.captured(roleOnlyRole));
-        a.anaphoric = groupWords.match(m.capturedView(roleOnlyRest)).hasMatch();
+        const QString mod = m.captured(QStringLiteral("mod"));
+        a.speaker = clean(m.captured(roleOnlyDet) + mod + m.captured(roleOnlyRole));
+        // "a company spokesperson", "a spokesman for the group": the organisation is the one
+        // the article speaks of.
+        static const QRegularExpression companyWord(
+            QStringLiteral("\\b(?:company|firm|group|bank|airline|council|retailer|operator|provider)\\b"),
+            QRegularExpression::CaseInsensitiveOption);
+        a.anaphoric = groupWords.match(m.capturedView(roleOnlyRest)).hasMatch() || companyWord.match(mod).hasMatch() ||
+                      companyWord.match(m.captured(roleOnlyDet)).hasMatch();
         a.found = true;
         return a;
     }
@@ -404,6 +472,17 @@ Attribution attributionAfter(QStringView after)
             static const QRegularExpression cut(QStringLiteral("\\s+(?:posted|sent|published|issued|released)\\b.*$"));
             a = parseSpeaker(QString(who).remove(cut));
         }
+        if (a.found && a.organisation.isEmpty() && who.size() < window.size()) {
+            // "said Carlos Mendez, vice president of engineering at Parcelo": the cut at "at"
+            // took the organisation away.
+            static const QRegularExpression whole(
+                QStringLiteral("^[\\s,\u2014-]*" VERB "\\s+(?<who>[^.!?]+?)[.!?]?\\s*$"));
+            if (auto w = whole.match(window); w.hasMatch() && w.capturedView(QStringLiteral("who")).contains(u',')) {
+                const Attribution longer = parseSpeaker(w.capturedView(QStringLiteral("who")));
+                if (longer.found && !longer.organisation.isEmpty())
+                    a = longer;
+            }
+        }
         if (a.found) {
             if (a.organisation.isEmpty() && (window.contains(u"the group") || window.contains(u"the company")))
                 a.anaphoric = true;
@@ -417,26 +496,27 @@ Attribution attributionAfter(QStringView after)
 
 Attribution attributionBefore(QStringView before)
 {
-    static const QRegularExpression according(QStringLiteral("\\bAccording\\s+to\\s+(?<who>.+?),\\s*$"),
-                                              QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression according(
+        QStringLiteral("(?:\\b[Aa]ccording\\s+to|(?:^|[.!?]\\s+)Per)\\s+(?<who>.+?),\\s*$"));
     static const QRegularExpression saidColon(QStringLiteral(
-        "(?:^|[,;.][\u201D\u2019\"]?\\s+|\\b(?:and|but|then|when|after|as)\\s+)(?<who>[^,;.:]{1,120}?)\\s+" VERB
+        "(?:^|[,;.][\u201D\u2019\"]?\\s+|\\b(?:and|but|then|when|after|as)\\s+)(?<who>[^,;.:]{1,120}?),?\\s+" VERB
         "(?:\\s+(?!that\\b)(?:\\S+\\s+){0,3}?\\S+?)?\\s*(?:that\\s*)?[:,]?\\s*$"));
     static const int accordingWho = groupIndex(according, u"who"), saidColonWho = groupIndex(saidColon, u"who");
     const QStringView window = before.right(300);
     if (auto m = according.match(window); m.hasMatch())
         return parseSpeaker(m.capturedView(accordingWho));
     if (auto m = saidColon.match(window); m.hasMatch())
-        return parseSpeaker(m.capturedView(saidColonWho));
+        return withRoleBefore(window, m.capturedStart(saidColonWho), parseSpeaker(m.capturedView(saidColonWho)));
     return {};
 }
 
 Attribution reportedSpeech(QStringView sentence, qsizetype *clauseStart)
 {
-    static const QRegularExpression according(QStringLiteral("\\bAccording\\s+to\\s+(?<who>[^,.;]+)"),
-                                              QRegularExpression::CaseInsensitiveOption);
+    // "According to X, …", "Per X, …".
+    static const QRegularExpression according(QStringLiteral("(?:\\b[Aa]ccording\\s+to|^Per)\\s+(?<who>[^,.;]+)"));
     static const QStringMatcher accordingWord(u"according", Qt::CaseInsensitive);
-    if (auto m = accordingWord.indexIn(sentence) >= 0 ? according.match(sentence) : QRegularExpressionMatch();
+    if (auto m = accordingWord.indexIn(sentence) >= 0 || sentence.startsWith(u"Per ") ? according.match(sentence)
+                                                                                      : QRegularExpressionMatch();
         m.hasMatch()) {
         static const int accordingWho = groupIndex(according, u"who");
         Attribution a = parseSpeaker(m.capturedView(accordingWho));
@@ -464,12 +544,23 @@ Attribution reportedSpeech(QStringView sentence, qsizetype *clauseStart)
             continue;
         // The subject: back from the verb to a clause boundary.
         QStringView pre = sentence.left(m.capturedStart());
-        const QStringView subject = pre.mid(lastBoundaryEnd(pre)).trimmed();
+        // "…, Rhea Castellano, made it clear": the comma that closes the name is no boundary.
+        const QStringView bare = pre.trimmed().endsWith(u',') ? pre.trimmed().chopped(1) : pre;
+        const qsizetype subjectStart = lastBoundaryEnd(bare);
+        const QStringView subject = bare.mid(subjectStart).trimmed();
         if (subject.isEmpty() || subject.size() > 120)
             continue;
         Attribution a = parseSpeaker(subject);
+        // "Around 11:30 GMT the bank said": the speaker is the end of the words before the verb.
+        for (qsizetype at = subject.indexOf(u' '), tries = 0; !a.found && at > 0 && tries < 6; ++tries) {
+            const QStringView rest = subject.mid(at + 1);
+            if (!rest.isEmpty() && (rest[0].isUpper() || rest.startsWith(u"the ") || rest.startsWith(u"a ")))
+                a = parseSpeaker(rest);
+            at = subject.indexOf(u' ', at + 1);
+        }
         if (!a.found)
             continue;
+        a = withRoleBefore(sentence, subjectStart, a);
         if (clauseStart)
             *clauseStart = m.capturedEnd();
         return a;

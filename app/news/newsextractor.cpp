@@ -1,5 +1,7 @@
 #include "newsextractor.h"
+#include "newsarticle.h"
 #include "newsattribution.h"
+#include "newsparties.h"
 #include "newsstance.h"
 #include "newstime.h"
 #include "newswords.h"
@@ -14,30 +16,6 @@ namespace inquest::news {
 
 namespace {
 
-bool isOpeningQuote(QChar c) { return c == u'\u201C' || c == u'"' || c == u'\u2018'; }
-bool isClosing(QChar c)
-{
-    return c == u'\u201D' || c == u'\u2019' || c == u'"' || c == u'\'' || c == u')' || c == u']';
-}
-
-bool isAbbreviation(QStringView word)
-{
-    static const QSet<QString> abbreviations = {
-        QStringLiteral("mr"),   QStringLiteral("mrs"),  QStringLiteral("ms"),  QStringLiteral("dr"),
-        QStringLiteral("prof"), QStringLiteral("st"),   QStringLiteral("inc"), QStringLiteral("ltd"),
-        QStringLiteral("co"),   QStringLiteral("corp"), QStringLiteral("jr"),  QStringLiteral("sr"),
-        QStringLiteral("vs"),   QStringLiteral("etc"),  QStringLiteral("e.g"), QStringLiteral("i.e"),
-        QStringLiteral("u.s"),  QStringLiteral("u.k"),  QStringLiteral("a.m"), QStringLiteral("p.m"),
-        QStringLiteral("no"),   QStringLiteral("gen"),  QStringLiteral("sen"), QStringLiteral("rep"),
-        QStringLiteral("gov"),  QStringLiteral("lt"),   QStringLiteral("col"), QStringLiteral("capt"),
-        QStringLiteral("jan"),  QStringLiteral("feb"),  QStringLiteral("mar"), QStringLiteral("apr"),
-        QStringLiteral("jun"),  QStringLiteral("jul"),  QStringLiteral("aug"), QStringLiteral("sep"),
-        QStringLiteral("sept"), QStringLiteral("oct"),  QStringLiteral("nov"), QStringLiteral("dec")};
-    if (word.size() == 1 && word[0].isUpper())
-        return true; // an initial: "J. Smith"
-    return word.size() <= 5 && abbreviations.contains(word.toString().toLower());
-}
-
 Span trimmed(QStringView text, qsizetype b, qsizetype e)
 {
     while (b < e && text[b].isSpace())
@@ -49,70 +27,6 @@ Span trimmed(QStringView text, qsizetype b, qsizetype e)
 
 } // namespace
 
-QList<Span> splitSentences(QStringView text)
-{
-    QList<Span> out;
-    const qsizetype n = text.size();
-    qsizetype start = 0;
-    auto emitUpTo = [&](qsizetype end, qsizetype next) {
-        const Span s = trimmed(text, start, end);
-        if (s.size() > 0)
-            out.append(s);
-        start = next;
-    };
-    for (qsizetype i = 0; i < n; ++i) {
-        i = indexOfAny(text, i, u'\n', u'.', u'!', u'?'); // nothing else ends a sentence
-        if (i < 0)
-            break;
-        const QChar c = text[i];
-        if (c == u'\n') {
-            qsizetype k = i + 1;
-            while (k < n && text[k] != u'\n' && text[k].isSpace())
-                ++k;
-            if (k < n && text[k] == u'\n') {
-                emitUpTo(i, k);
-                continue;
-            }
-            qsizetype p = i;
-            while (p > start && text[p - 1].isSpace())
-                --p;
-            const QChar last = p > start ? text[p - 1] : QChar(u'.');
-            static const QRegularExpression field(QStringLiteral("^[A-Z][A-Za-z ]{1,20}:\\s"));
-            if (field.match(text.mid(i + 1, 24)).hasMatch()) { // "Published: …" under a headline
-                emitUpTo(i, i + 1);
-                continue;
-            }
-            if (!(last.isLetter() && last.isLower()) && last != u',' && last != u'-' && last != u';' &&
-                !isClosing(last) && last != u'.' && last != u'!' && last != u'?')
-                emitUpTo(i, i + 1);
-            continue;
-        }
-        if (c != u'.' && c != u'!' && c != u'?')
-            continue;
-        qsizetype j = i + 1;
-        while (j < n && isClosing(text[j]))
-            ++j;
-        if (j < n && !text[j].isSpace())
-            continue;
-        qsizetype k = j;
-        while (k < n && text[k].isSpace())
-            ++k;
-        if (k < n && !(text[k].isUpper() || text[k].isDigit() || isOpeningQuote(text[k])))
-            continue;
-        if (c == u'.') {
-            qsizetype w = i;
-            while (w > start && (text[w - 1].isLetter() || text[w - 1] == u'.'))
-                --w;
-            if (isAbbreviation(text.mid(w, i - w)) && k < n && !text.mid(j, k - j).contains(u'\n'))
-                continue;
-        }
-        emitUpTo(j, k);
-        i = k - 1;
-    }
-    emitUpTo(n, n);
-    return out;
-}
-
 QList<Span> findQuotes(QStringView text)
 {
     QList<Span> out;
@@ -122,12 +36,22 @@ QList<Span> findQuotes(QStringView text)
     int depth = 0;
     for (qsizetype i = 0; i < n; ++i) {
         // Only quote marks and, inside a quote, line breaks matter: skip to the next one.
-        i = open < 0 ? indexOfAny(text, i, u'\u201C', u'"', u'\u2018', u'\u2018')
+        i = open < 0 ? indexOfAny(text, i, u'\u201C', u'"', u'\u2018', u'\'')
                      : indexOfAny(text, i, opener.unicode(), closer.unicode(), u'\n', u'\n');
         if (i < 0)
             break;
         const QChar c = text[i];
         if (open < 0) {
+            if (c == u'\'') {
+                // Two apostrophes stand for a quotation mark in some texts: ''like this''.
+                if (i + 1 >= n || text[i + 1] != u'\'' || (i > 0 && text[i - 1].isLetterOrNumber()))
+                    continue;
+                opener = closer = c;
+                open = i + 2;
+                depth = 0;
+                ++i;
+                continue;
+            }
             if (c == u'\u201C' || c == u'"') {
                 opener = c;
                 closer = c == u'"' ? c : QChar(u'\u201D');
@@ -148,6 +72,8 @@ QList<Span> findQuotes(QStringView text)
         if (c == closer) {
             if (closer == u'\u2019' && i + 1 < n && text[i + 1].isLetter())
                 continue; // an apostrophe: “Amazon’s”
+            if (closer == u'\'' && (i + 1 >= n || text[i + 1] != u'\''))
+                continue; // one apostrophe inside ''…'': "don't"
             if (depth > 0) {
                 --depth;
                 continue;
@@ -213,7 +139,10 @@ const QRegularExpression &outageWords()
 
 QList<Statement> extractStatements(QStringView text, const ExtractOptions &options)
 {
-    const QList<Span> sentences = splitSentences(text);
+    // The title, URL and date lines a text opens with are metadata, not sentences.
+    QList<Span> sentences = splitSentences(text);
+    const qsizetype bodyStart = metadataEnd(text);
+    sentences.removeIf([&](const Span &s) { return s.end <= bodyStart; });
     const QList<Span> quotes = findQuotes(text);
     const QList<TimeRef> times = findTimes(text, options.published, options.timeZone);
 
@@ -241,20 +170,23 @@ QList<Statement> extractStatements(QStringView text, const ExtractOptions &optio
         const bool spoken = last == u',' || last == u'.' || last == u'!' || last == u'?' || last == u'\u2026';
         if (wordCount < 4 && !(wordCount >= 2 && spoken))
             continue; // scare quotes and titles: “hacktivists”, “Operation Payback”
-        const qsizetype si = sentenceAt(q.begin - 1);
+        // A quotation mark is one character, or two for ''doubled apostrophes''.
+        const qsizetype openMark = q.begin >= 2 && text[q.begin - 1] == u'\'' && text[q.begin - 2] == u'\'' ? 2 : 1;
+        const qsizetype closeMark = q.end + 1 < text.size() && text[q.end] == u'\'' && text[q.end + 1] == u'\'' ? 2 : 1;
+        const qsizetype si = sentenceAt(q.begin - openMark);
         const qsizetype se = sentenceAt(q.end);
         qsizetype afterEnd = sentences[se].end;
         if (qi + 1 < quotes.size())
             afterEnd = qMin(afterEnd, quotes[qi + 1].begin - 1);
         Attribution who;
-        if (afterEnd > q.end + 1)
-            who = attributionAfter(text.mid(q.end + 1, afterEnd - q.end - 1));
+        if (afterEnd > q.end + closeMark)
+            who = attributionAfter(text.mid(q.end + closeMark, afterEnd - q.end - closeMark));
         if (!who.found) {
             qsizetype beforeStart = sentences[si].begin;
             if (qi > 0)
                 beforeStart = qMax(beforeStart, quotes[qi - 1].end + 1);
-            if (q.begin - 1 > beforeStart)
-                who = attributionBefore(text.mid(beforeStart, q.begin - 1 - beforeStart));
+            if (q.begin - openMark > beforeStart)
+                who = attributionBefore(text.mid(beforeStart, q.begin - openMark - beforeStart));
         }
         Candidate c;
         c.who = who;
@@ -268,8 +200,30 @@ QList<Statement> extractStatements(QStringView text, const ExtractOptions &optio
         s.stance = stance.stance;
         s.stanceTriggers = stance.triggers;
         candidates.append(c);
-        usedQuotes.append({q.begin - 1, q.end + 1});
+        usedQuotes.append({q.begin - openMark, q.end + closeMark});
     }
+
+    // Embedded posts ("… — Name (@handle) Date"): the author's own words.
+    for (const EmbeddedPost &post : findEmbeddedPosts(text)) {
+        Candidate c;
+        c.who.found = true;
+        c.who.speaker = post.author;
+        c.who.role = QStringLiteral("post");
+        Statement &s = c.statement;
+        s.offset = post.begin;
+        s.length = post.end - post.begin;
+        s.quote = simplifiedText(text.mid(post.begin, post.end - post.begin));
+        s.direct = true;
+        s.times = timesIn(post.begin, post.lineEnd);
+        const StanceSuggestion stance = suggestStance(s.quote);
+        s.stance = stance.stance;
+        s.stanceTriggers = stance.triggers;
+        candidates.removeIf(
+            [&](const Candidate &q) { return q.statement.offset >= post.begin && q.statement.offset < post.lineEnd; });
+        candidates.append(c);
+        usedQuotes.append({post.begin, post.lineEnd});
+    }
+    std::sort(usedQuotes.begin(), usedQuotes.end(), [](const Span &a, const Span &b) { return a.begin < b.begin; });
 
     // Reported speech and the outlet's own reports, in sentences without a direct quote.
     qsizetype uq = 0;
@@ -319,6 +273,23 @@ QList<Statement> extractStatements(QStringView text, const ExtractOptions &optio
         if (!c.who.organisation.isEmpty() && c.who.role != u"report")
             known.insert(c.who.organisation);
     }
+    // A post's author is the organisation it begins with ("Brightwave Support"), or itself when
+    // it reads as one.
+    for (qsizetype index : std::as_const(order)) {
+        Attribution &who = candidates[index].who;
+        if (who.role != u"post" || !who.organisation.isEmpty())
+            continue;
+        for (const QString &org : std::as_const(known)) {
+            if (who.speaker.startsWith(org) && org.size() > who.organisation.size())
+                who.organisation = org;
+        }
+        if (who.organisation.isEmpty())
+            who.organisation = parseSpeaker(who.speaker).organisation;
+    }
+    QList<PartyAt> parties;
+    for (qsizetype index : std::as_const(order))
+        parties.append({candidates.at(index).statement.offset, &candidates[index].who});
+    resolvePeople(text, parties);
     auto lastMentioned = [&](qsizetype pos) {
         QString best;
         qsizetype bestAt = -1;

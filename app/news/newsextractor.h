@@ -15,9 +15,10 @@ struct Span
     qsizetype size() const { return end - begin; }
 };
 
-// Sentences: split after . ! ? (and closing quotes) before a capital, digit or quote, except
-// after common abbreviations and initials; a blank line, or a line break after a line that ends
-// in no letter or comma (headlines, "Published: …" lines), always ends one.
+// Sentences by ICU's sentence BreakIterator (English abbreviations suppressed, initials and
+// "a.m." kept inside), after line breaks inside a paragraph that continue a sentence were joined:
+// a blank line, or a line break after a line that ends in no letter or comma (headlines,
+// "Published: …" lines), always ends one.
 QList<Span> splitSentences(QStringView text);
 
 // Direct quotes, as the span of the quoted words (marks excluded). Understands “curly” and

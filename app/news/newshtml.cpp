@@ -1,5 +1,7 @@
 #include "newshtml.h"
 
+#include <QRegularExpression>
+
 namespace inquest::news {
 
 namespace {
@@ -20,7 +22,7 @@ bool isRawTextDropped(QStringView name) { return oneOf(name, {u"script", u"style
 bool isDropped(QStringView name)
 {
     return oneOf(name, {u"noscript", u"template", u"svg", u"math", u"iframe", u"object", u"canvas", u"nav", u"aside",
-                        u"form", u"button", u"select"});
+                        u"form", u"button", u"select", u"footer", u"dialog"});
 }
 bool isBlock(QStringView name)
 {
@@ -29,6 +31,9 @@ bool isBlock(QStringView name)
                         u"article", u"header",     u"footer",  u"main", u"pre", u"hr", u"table",      u"tr",
                         u"figure",  u"figcaption", u"address", u"body", u"html"});
 }
+
+struct Tag;
+bool isBoilerplate(const Tag &tag);
 
 struct Tag
 {
@@ -178,6 +183,28 @@ private:
     bool m_pendingSpace = false;
 };
 
+// A page's furniture marked by its class, id or role: cookie banners, navigation, related links,
+// newsletter boxes, sharing buttons, comments. Its text never becomes article text.
+bool isBoilerplate(const Tag &tag)
+{
+    if (tag.closing || tag.attributes.isEmpty())
+        return false;
+    static const QRegularExpression furniture(
+        QStringLiteral("(?:^|[\\s_-])(?:cookies?|consent|gdpr|banner|newsletter|subscribe|subscription|signup|sign-up"
+                       "|related|recommended|more-stories|read-more|share|sharing|social|promo|advert|advertisement|ads"
+                       "|sponsored|sidebar|footer|site-nav|navigation|navbar|menu|breadcrumbs?|comments?|paywall|popup"
+                       "|modal|outbrain|taboola)(?:$|[\\s_-])"),
+        QRegularExpression::CaseInsensitiveOption);
+    for (const char *key : {"class", "id"}) {
+        const QString v = tag.attributes.value(QLatin1String(key));
+        if (!v.isEmpty() && furniture.match(v).hasMatch())
+            return true;
+    }
+    const QString role = tag.attributes.value(QStringLiteral("role")).toLower();
+    return role == u"navigation" || role == u"contentinfo" || role == u"banner" || role == u"complementary" ||
+           role == u"dialog";
+}
+
 } // namespace
 
 HtmlDocument htmlToText(QStringView html)
@@ -249,7 +276,9 @@ HtmlDocument htmlToText(QStringView html)
         }
         if (tag.name == u"time" && !tag.closing && doc.timeDatetime.isEmpty())
             doc.timeDatetime = tag.attributes.value(QStringLiteral("datetime")).trimmed();
-        if (isDropped(tag.name) && !tag.selfClosing) {
+        if ((isDropped(tag.name) || (dropDepth == 0 && isBoilerplate(tag)) ||
+             (dropDepth > 0 && tag.name == droppedName)) &&
+            !tag.selfClosing && tag.name != u"br" && tag.name != u"img" && tag.name != u"input") {
             if (!tag.closing) {
                 if (dropDepth == 0)
                     droppedName = tag.name;

@@ -2,6 +2,7 @@
 #include "newsarticle.h"
 #include "newsedit.h"
 #include "newsextractor.h"
+#include "newsrefusal.h"
 
 #include "ingest/timeconv.h"
 
@@ -62,8 +63,11 @@ bool setPublication(NewsImportOptions *options, const QString &published, const 
 
 NewsImport importNewsData(const QByteArray &raw, const QString &path, const NewsImportOptions &options)
 {
-    const Article article = parseArticle(raw, QFileInfo(path).fileName());
     NewsImport result;
+    result.refusal = refuseBytes(raw);
+    if (!result.refusal.isEmpty())
+        return result;
+    const Article article = parseArticle(raw, QFileInfo(path).fileName());
     result.warnings = article.warnings;
     Source &s = result.source;
     s.kind = SourceKind::Article;
@@ -76,14 +80,22 @@ NewsImport importNewsData(const QByteArray &raw, const QString &path, const News
     s.title = options.title.isEmpty() ? article.title : options.title;
     s.outlet = options.outlet.isEmpty() ? article.outlet : options.outlet;
     s.published = options.published.isValid() ? options.published : article.published;
-    if (options.published.isValid())
-        s.publishedTime = options.publishedTime;
-    s.timeZone = options.timeZone.trimmed();
+    s.publishedTime = options.published.isValid() ? options.publishedTime : article.publishedTime;
+    s.url = article.url;
+    // The offset the file writes its publication time in is the article's zone unless the
+    // analyst names one.
+    s.timeZone = options.timeZone.trimmed().isEmpty() ? article.timeZone : options.timeZone.trimmed();
     s.lines = article.text.isEmpty() ? 0 : article.text.count(u'\n') + 1;
     if (!s.published.isValid())
         result.warnings.append(QStringLiteral("no publication date found; times without a year are not resolved "
                                               "(set one with --published)"));
+    result.refusal = refuseText(s.text);
+    if (!result.refusal.isEmpty())
+        return result;
     result.statements = extractStatements(s.text, {s.published, s.outlet, s.timeZone});
+    result.refusal = refuseStatementCount(result.statements.size());
+    if (!result.refusal.isEmpty())
+        result.statements.clear();
     return result;
 }
 
@@ -94,12 +106,20 @@ std::optional<NewsImport> importNewsFile(const QString &path, const NewsImportOp
         *error = QStringLiteral("%1: cannot read: %2").arg(path, file.errorString());
         return std::nullopt;
     }
+    if (file.size() > MaxArticleBytes) {
+        *error = QStringLiteral("%1: refused: %2").arg(path, refuseSize(file.size()));
+        return std::nullopt;
+    }
     const QByteArray raw = file.readAll();
     if (raw.trimmed().isEmpty()) {
         *error = QStringLiteral("%1: the file is empty").arg(path);
         return std::nullopt;
     }
     NewsImport result = importNewsData(raw, QFileInfo(path).absoluteFilePath(), options);
+    if (!result.refusal.isEmpty()) {
+        *error = QStringLiteral("%1: refused: %2").arg(path, result.refusal);
+        return std::nullopt;
+    }
     if (result.source.text.trimmed().isEmpty()) {
         *error = QStringLiteral("%1: no article text found (only markup or scripts)").arg(path);
         return std::nullopt;

@@ -31,6 +31,7 @@ struct NewsImport
     Source source;
     QList<Statement> statements;
     QStringList warnings;
+    QString refusal; // why this is no article (newsrefusal.h); then nothing was extracted
 };
 
 // The publication as `inquest import-news` takes it: `published` is "2010-12-13",
@@ -41,10 +42,12 @@ struct NewsImport
 bool setPublication(NewsImportOptions *options, const QString &published, const QString &zone, QString *error);
 
 // Reads and parses an article file. Fails (nullopt, *error names the file) when it cannot be
-// read, is empty, or has no text after markup is removed.
+// read, is empty, has no text after markup is removed, or is refused (newsrefusal.h: too large,
+// not text, not prose, too many statements).
 std::optional<NewsImport> importNewsFile(const QString &path, const NewsImportOptions &options, QString *error);
 // The same for bytes already in memory (a paste or a drop); `path` is recorded as given and
-// its suffix picks the format ("clipboard.txt", "clipboard.html").
+// its suffix picks the format ("clipboard.txt", "clipboard.html"). A refused article comes back
+// with `refusal` set and no statements.
 NewsImport importNewsData(const QByteArray &raw, const QString &path, const NewsImportOptions &options);
 
 // Adds the article and its statements as one undoable step and writes a custody row.

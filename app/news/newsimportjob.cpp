@@ -32,7 +32,10 @@ void NewsImportJob::importData(const QByteArray &data, const QString &name)
     m_watcher.setFuture(parallel::run([data, name] {
         Result r;
         r.article = importNewsData(data, name, {});
-        if (r.article->source.text.trimmed().isEmpty()) {
+        if (!r.article->refusal.isEmpty()) {
+            r.error = QStringLiteral("%1: refused: %2").arg(name, r.article->refusal);
+            r.article.reset();
+        } else if (r.article->source.text.trimmed().isEmpty()) {
             r.article.reset();
             r.error = QStringLiteral("%1: no article text found").arg(name);
         }

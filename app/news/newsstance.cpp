@@ -25,7 +25,16 @@ const QList<Trigger> &triggers()
                  "|(?:failed|failing|faulty|broken|defective)\\s+(?:hardware|servers?|disks?|drives?|routers?"
                  "|switch(?:es)?|power\\s+suppl(?:y|ies)|equipment)"
                  "|(?:power|equipment|server|disk|storage|router|switch|cooling)\\s+(?:failure|fault|outage)s?"
-                 "|(?:hardware|equipment)\\s+(?:failed|broke))\\b"),
+                 "|(?:hardware|equipment)\\s+(?:failed|broke)"
+                 "|power\\s+(?:cuts?|loss|failures?)|lost\\s+power"
+                 "|(?:failed|failing|faulty|broken|defective)\\s+(?:disk\\s+arrays?|storage\\s+controllers?|"
+                 "controllers?"
+                 "|transfer\\s+switch(?:es)?|generators?|hard\\s+drives?|memory|network\\s+cards?)"
+                 "|(?:controllers?|disk\\s+arrays?|power\\s+suppl(?:y|ies)|transfer\\s+switch(?:es)?|generators?|"
+                 "hard\\s+drives?"
+                 "|disks?|servers?|routers?|switch(?:es)?)\\s+(?:that\\s+|had\\s+|have\\s+)?(?:failed|burned\\s+out|"
+                 "burnt\\s+out"
+                 "|broke|died|overheated))\\b"),
              ci)},
         {K::Ddos,
          QRegularExpression(
@@ -36,7 +45,9 @@ const QList<Trigger> &triggers()
                  "|attack(?:ed|ing)?\\s+(?-i:(?=[A-Z]))\\w+"
                  "|attack(?:ed|ing)?\\s+(?:us|them|it|the\\s+(?:site|forum|servers?|shop|store|network))\\b"
                  "|(?:take|took|taken|taking|bring|brought|knock(?:ed)?)\\s+(?:\\S+\\s+){0,3}?(?:down|offline)\\b"
-                 "|flood(?:ed|ing)?\\s+(?:\\S+\\s+){0,2}?with\\s+(?:junk\\s+)?(?:traffic|requests))"),
+                 "|flood(?:ed|ing)?\\s+(?:\\S+\\s+){0,2}?with\\s+(?:junk\\s+)?(?:traffic|requests)"
+                 "|malicious\\s+(?:activity|traffic|actors?)|cyber[- ]?attacks?|hack(?:s|ed|ing)?\\b|intrusions?"
+                 "|attack(?:s|ed|ers)?\\b)"),
              ci)},
         {K::FlashCrowd,
          QRegularExpression(
@@ -50,7 +61,11 @@ const QList<Trigger> &triggers()
              QStringLiteral(
                  "\\b(?:(?:software|code|configuration|config)\\s+(?:update|change|deployment|rollout|upgrade"
                  "|error|push|bug)s?|(?:planned|scheduled|routine)\\s+maintenance|misconfigur\\w+"
-                 "|(?:botched|faulty|bad|failed)\\s+(?:update|deployment|release|upgrade)s?)\\b"),
+                 "|(?:botched|faulty|bad|failed)\\s+(?:update|deployment|release|upgrade|configuration\\s+change)s?"
+                 "|(?:database|system|software|firmware)\\s+(?:upgrade|update|migration)s?|database\\s+migrations?"
+                 "|migration\\s+locked|mistyped\\s+(?:a\\s+|the\\s+)?command|(?:operator|human)\\s+error|typo"
+                 "|(?:configuration|config)\\s+changes?|bugs?\\s+in\\s+(?:an?\\s+|the\\s+)?(?:update|release|code))"
+                 "\\b"),
              ci)},
         {K::Network,
          QRegularExpression(
@@ -65,11 +80,10 @@ const QList<Trigger> &triggers()
 // Words that, shortly before a trigger and in the same clause, deny it.
 const QRegularExpression &negation()
 {
-    static const QRegularExpression re(
-        QStringLiteral(
-            "\\b(?:not|no|nobody|none|never|neither|nor|without|denied|denies|deny|denying|ruled\\s+out|rules\\s+out"
-            "|rule\\s+out|rather\\s+than|instead\\s+of|\\w+n't)\\b|n't\\b"),
-        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression re(QStringLiteral("\\b(?:not|no|nobody|none|nothing|never|neither|nor|without|"
+                                                      "denied|denies|deny|denying|ruled\\s+out|rules\\s+out"
+                                                      "|rule\\s+out|rather\\s+than|instead\\s+of|\\w+n't)\\b|n't\\b"),
+                                       QRegularExpression::CaseInsensitiveOption);
     return re;
 }
 
@@ -77,7 +91,7 @@ const QRegularExpression &negation()
 const QRegularExpression &hedge()
 {
     static const QRegularExpression re(
-        QStringLiteral("\\b(?:may|might|could|able|capable|unable|possibly|perhaps|enough)\\b"),
+        QStringLiteral("\\b(?:may|might|could|able|capable|unable|possibly|perhaps|enough|cannot|can't|yet)\\b"),
         QRegularExpression::CaseInsensitiveOption);
     return re;
 }
@@ -142,8 +156,20 @@ QStringView clauseBefore(QStringView text, qsizetype at, bool plain)
     int words = 0;
     while (from > 0) {
         const QChar c = text[from - 1];
-        if (c == u',' || c == u';' || c == u'.' || c == u':' || c == u'!' || c == u'?' || c == u'(' || c == u'\u201C' ||
-            c == u'"')
+        if (c == u',') {
+            // "not caused, directly or indirectly, by an attack": a short aside between commas
+            // does not end the clause the negation governs.
+            const qsizetype open = text.left(from - 1).lastIndexOf(u',');
+            const QStringView aside = open >= 0 ? text.mid(open + 1, from - 1 - open).trimmed() : QStringView();
+            if (open >= 0 && !aside.isEmpty() && aside.count(u' ') <= 3 && from - open < 40 && !aside.contains(u'.') &&
+                words + aside.count(u' ') <= 8) {
+                words += int(aside.count(u' ')) + 1;
+                from = open;
+                continue;
+            }
+            break;
+        }
+        if (c == u';' || c == u'.' || c == u':' || c == u'!' || c == u'?' || c == u'(' || c == u'\u201C' || c == u'"')
             break;
         if (c.isSpace() && ++words > 8)
             break;
@@ -180,14 +206,17 @@ const QRegularExpression &combined()
 bool mayStartTrigger(QStringView word)
 {
     static const AsciiWordSet words(
-        {"hardware",     "fail*",     "faulty",  "broken",   "defective", "power",    "equipment",  "server",
-         "disk",         "storage",   "router",  "switch",   "cooling",   "d",        "ddos*",      "distributed",
-         "denial",       "cyber*",    "attack*", "an",       "planned",   "planning", "launch*",    "take*",
-         "took",         "taking",    "bring",   "brought",  "knock*",    "flood*",   "flash",      "surge",
-         "spike",        "rush",      "influx",  "heavy",    "high",      "unusual",  "unexpected", "record",
-         "huge",         "slashdot*", "too",     "software", "code",      "config*",  "scheduled",  "routine",
-         "misconfigur*", "botched",   "bad",     "network",  "routing",   "bgp",      "dns",        "connectivity",
-         "peering",      "backbone",  "fibre",   "fiber",    "cable",     "route"},
+        {"hardware",     "fail*",      "faulty",   "broken",   "defective", "power",     "equipment",  "server",
+         "disk",         "storage",    "router",   "switch",   "cooling",   "d",         "ddos*",      "distributed",
+         "denial",       "cyber*",     "attack*",  "an",       "planned",   "planning",  "launch*",    "take*",
+         "took",         "taking",     "bring",    "brought",  "knock*",    "flood*",    "flash",      "surge",
+         "spike",        "rush",       "influx",   "heavy",    "high",      "unusual",   "unexpected", "record",
+         "huge",         "slashdot*",  "too",      "software", "code",      "config*",   "scheduled",  "routine",
+         "misconfigur*", "botched",    "bad",      "network",  "routing",   "bgp",       "dns",        "connectivity",
+         "peering",      "backbone",   "fibre",    "fiber",    "cable",     "route",     "lost",       "controller*",
+         "generator*",   "transfer",   "hard",     "disks",    "servers",   "routers",   "switches",   "malicious",
+         "hack*",        "intrusion*", "database", "system",   "firmware",  "migration", "mistyped",   "operator",
+         "human",        "typo",       "bug*",     "memory"},
         Qt::CaseInsensitive);
     return words.contains(word);
 }
@@ -246,9 +275,9 @@ StanceSuggestion suggestStance(QStringView text)
         }();
         const bool plain = !hasCaselessOddities(text);
         // Words without which negation(), causal() and denialAfter find nothing.
-        static const AsciiWordSet negationWords({"not", "no", "nobody", "none", "never", "neither", "nor", "without",
-                                                 "denied", "denies", "deny", "denying", "ruled", "rules", "rule",
-                                                 "rather", "instead"},
+        static const AsciiWordSet negationWords({"not", "no", "nobody", "none", "nothing", "never", "neither", "nor",
+                                                 "without", "denied", "denies", "deny", "denying", "ruled", "rules",
+                                                 "rule", "rather", "instead"},
                                                 Qt::CaseInsensitive);
         static const AsciiWordSet causalWords({"because", "caused", "due", "result", "blame", "blamed", "blames",
                                                "blaming", "down", "traced", "attributed"},
@@ -293,13 +322,40 @@ StanceSuggestion suggestStance(QStringView text)
                 const QRegularExpressionMatch after = denialAfter.match(afterText);
                 afterEnd = after.hasMatch() ? after.capturedEnd() : -1;
             }
+            if (afterEnd < 0) {
+                // "the attack the group described never occurred": a denied event later in the clause.
+                static const QRegularExpression deniedEvent(
+                    QStringLiteral(
+                        "^[^.,;:!?]{0,60}?\\b(?:never|did\\s+not|didn't|was\\s+not|wasn't|were\\s+not)\\s+"
+                        "(?:\\w+\\s+)?(?:occur(?:red)?|happen(?:ed)?|take\\s+place|took\\s+place|involved|to\\s+blame"
+                        "|the\\s+cause|responsible|exist(?:ed)?)\\b"),
+                    QRegularExpression::CaseInsensitiveOption);
+                const QStringView rest = text.mid(m.capturedEnd(), 90);
+                if (rest.contains(QLatin1String("never")) || rest.contains(QLatin1String("not")) ||
+                    rest.contains(QLatin1String("n't")) || !plain) {
+                    const QRegularExpressionMatch later = deniedEvent.match(rest);
+                    afterEnd = later.hasMatch() ? later.capturedEnd() : -1;
+                }
+            }
             const bool negatedAfter = afterEnd >= 0;
             const bool negated = negAt >= 0 || negatedAfter;
-            static const AsciiWordSet hedgeWords(
-                {"may", "might", "could", "able", "capable", "unable", "possibly", "perhaps", "enough"},
-                Qt::CaseInsensitive);
+            static const AsciiWordSet hedgeWords({"may", "might", "could", "able", "capable", "unable", "possibly",
+                                                  "perhaps", "enough", "cannot", "can", "yet"},
+                                                 Qt::CaseInsensitive);
             if (negated && (!plain || hasWordAmong(before, hedgeWords)) && hedge().match(before).hasMatch())
-                continue; // "may not have been able to take X down": not a claim
+                continue; // "may not have been able to take X down", "cannot rule out an attack": not a claim
+            // "investigating whether an attack was behind it": an open question, not a claim.
+            static const QRegularExpression open(
+                QStringLiteral("\\b(?:whether|investigat\\w*|unclear|unknown|speculat\\w*|rumou?r\\w*|possible|"
+                               "possibility|potential|suspected)\\b"),
+                QRegularExpression::CaseInsensitiveOption);
+            static const AsciiWordSet openWords({"whether", "investigating", "investigate", "investigated",
+                                                 "investigation", "unclear", "unknown", "speculation", "speculated",
+                                                 "rumour", "rumours", "rumor", "rumors", "possible", "possibility",
+                                                 "potential", "suspected"},
+                                                Qt::CaseInsensitive);
+            if (!negated && (!plain || hasWordAmong(before, openWords)) && open.match(before).hasMatch())
+                continue;
             const bool isStrong = (!plain || hasWordAmong(before, causalWords)) && causal().match(before).hasMatch();
             if (negatedAfter && negAt < 0) {
                 against[kind]++;

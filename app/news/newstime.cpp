@@ -1,8 +1,10 @@
 #include "newstime.h"
 #include "ingest/timeconv.h"
+#include "newstimeitem.h"
 #include "newstimeparts.h"
 #include "newstimescan.h"
 #include "newswords.h"
+#include "newszones.h"
 
 #include <QRegularExpression>
 
@@ -19,6 +21,7 @@ namespace bg = boost::gregorian;
 namespace bpt = boost::posix_time;
 using namespace timescan;
 using namespace timeparts;
+using namespace timeitem;
 
 int monthOf(QStringView name)
 {
@@ -39,22 +42,6 @@ int weekdayOf(QStringView name) // boost: 0 = Sunday
             return i;
     }
     return -1;
-}
-
-int zoneMinutes(QStringView zone)
-{
-    static const struct
-    {
-        const char *name;
-        int minutes;
-    } zones[] = {{"GMT", 0},    {"UTC", 0},    {"UT", 0},     {"Z", 0},      {"BST", 60},
-                 {"CET", 60},   {"CEST", 120}, {"EST", -300}, {"EDT", -240}, {"CST", -360},
-                 {"CDT", -300}, {"MST", -420}, {"MDT", -360}, {"PST", -480}, {"PDT", -420}};
-    for (const auto &z : zones) {
-        if (zone == QLatin1StringView(z.name))
-            return z.minutes;
-    }
-    return 0;
 }
 
 std::optional<bg::date> makeDate(int y, int m, int d)
@@ -113,7 +100,7 @@ std::optional<bg::date> parseDate(QStringView s, const std::optional<bg::date> &
 struct Clock
 {
     bpt::time_duration time;
-    int zone = 0;        // minutes east of UTC, when stated
+    QStringView zone;    // as written, when stated
     bool stated = false; // the phrase names its zone
 };
 
@@ -147,7 +134,7 @@ std::optional<Clock> parseClock(QStringView s)
             return std::nullopt;
         h = (h % 12) + (ap.compare(u"p", Qt::CaseInsensitive) == 0 ? 12 : 0);
     }
-    return Clock{bpt::hours(h) + bpt::minutes(min), zoneMinutes(m.zone.in(s)), m.zone.has()};
+    return Clock{bpt::hours(h) + bpt::minutes(min), m.zone.in(s), m.zone.has()};
 }
 
 qint64 micros(const bpt::ptime &t)
@@ -182,10 +169,10 @@ LeadIn leadIn(QStringView text, qsizetype start)
     static const QStringList approx = {QStringLiteral("about"), QStringLiteral("around"),
                                        QStringLiteral("approximately"), QStringLiteral("roughly"),
                                        QStringLiteral("circa")};
-    static const QStringList preps = {QStringLiteral("until"), QStringLiteral("till"),  QStringLiteral("to"),
-                                      QStringLiteral("from"),  QStringLiteral("since"), QStringLiteral("at"),
-                                      QStringLiteral("on"),    QStringLiteral("by"),    QStringLiteral("before"),
-                                      QStringLiteral("after")};
+    static const QStringList preps = {QStringLiteral("until"), QStringLiteral("till"),    QStringLiteral("to"),
+                                      QStringLiteral("from"),  QStringLiteral("since"),   QStringLiteral("at"),
+                                      QStringLiteral("on"),    QStringLiteral("by"),      QStringLiteral("before"),
+                                      QStringLiteral("after"), QStringLiteral("between"), QStringLiteral("and")};
     qsizetype ws = start;
     QString w = wordBefore(start, &ws);
     if (approx.contains(w)) {
@@ -207,27 +194,6 @@ LeadIn leadIn(QStringView text, qsizetype start)
     }
     return lead;
 }
-
-struct Item
-{
-    TimeRef ref;
-    qint64 end = 0; // end offset of the phrase in the text
-    QString prep;
-    bool resolved = false;
-    bool dateOnly = false;
-    bpt::time_duration duration; // for "for 30 minutes"
-    bool isDuration = false;
-    bool ownDate = false; // the phrase names its date (or weekday) rather than borrowing one
-    // Clock times: the wall-clock time (µs, as if UTC), the offset of the zone stated (µs east),
-    // and the UTC start of the wall-clock day in the zone the time was read in.
-    bool isClock = false;
-    bool zoneStated = false;
-    qint64 civil = 0;
-    qint64 zoneOffset = 0;
-    qint64 dayStart = 0;
-};
-
-constexpr qint64 DayMicros = 86400LL * 1000000;
 
 // The zone that clock times without one are read in: the publication zone, else UTC.
 class AssumedZone
@@ -326,7 +292,7 @@ std::optional<bg::date> weekdayDate(QStringView whole, const QString &prep, cons
     if (!wm.wd.has())
         return std::nullopt;
     const QStringView mod = wm.mod.in(whole).trimmed();
-    *bare = mod.isEmpty() && prep.isEmpty();
+    *bare = mod.isEmpty() && (prep.isEmpty() || prep == u"and" || prep == u"between");
     if (*bare || !pub)
         return std::nullopt;
     const int wd = weekdayOf(wm.wd.in(whole));
@@ -343,97 +309,6 @@ std::optional<bg::date> weekdayDate(QStringView whole, const QString &prep, cons
     return *pub - bg::days(back);
 }
 
-// Joins durations and "from … until …" into periods; an "until" with no start is an open
-// period from the start of its day.
-QList<TimeRef> joinPeriods(QStringView text, const QList<Item> &items)
-{
-    QList<TimeRef> out;
-    QList<const Item *> outItems;
-    const auto isEnding = [](const QString &p) {
-        return p == u"until" || p == u"till" || p == u"to" || p == u"before" || p == u"by";
-    };
-    const auto isStarting = [](const QString &p) {
-        return p == u"from" || p == u"since" || p == u"at" || p == u"after";
-    };
-    for (qsizetype i = 0; i < items.size(); ++i) {
-        const Item &item = items[i];
-        const bool nextIsNear = i + 1 < items.size() && items[i + 1].ref.offset - item.end <= 40;
-        if (item.isDuration) {
-            if (nextIsNear && items[i + 1].resolved && isEnding(items[i + 1].prep) && !items[i + 1].dateOnly) {
-                const Item &end = items[i + 1];
-                TimeRef ref;
-                ref.offset = item.ref.offset;
-                ref.phrase = text.mid(item.ref.offset, end.end - item.ref.offset).toString().trimmed();
-                ref.end = end.ref.begin;
-                ref.begin = end.ref.begin - item.duration.total_microseconds();
-                ref.approximate = item.ref.approximate || end.ref.approximate;
-                ref.assumedZone = end.ref.assumedZone;
-                out.append(ref);
-                ++i;
-            } else if (!outItems.isEmpty() && isStarting(outItems.back()->prep) && !outItems.back()->dateOnly &&
-                       item.ref.offset - outItems.back()->end <= 40 && !out.back().isPeriod()) {
-                TimeRef &ref = out.back();
-                ref.phrase = text.mid(ref.offset, item.end - ref.offset).toString().trimmed();
-                ref.end = ref.begin + item.duration.total_microseconds();
-                ref.approximate = ref.approximate || item.ref.approximate;
-            }
-            continue; // a duration with nothing to hang it on has no place in time
-        }
-        if (isEnding(item.prep) && !item.dateOnly) {
-            if (!outItems.isEmpty() && (outItems.back()->prep == u"from" || outItems.back()->prep == u"since") &&
-                item.ref.offset - outItems.back()->end <= 40 && !out.back().isPeriod()) {
-                TimeRef &ref = out.back();
-                const Item &start = *outItems.back();
-                const qint64 day = DayMicros;
-                const TimeRef startAsFound = ref;
-                qint64 endAt = item.ref.begin;
-                QString assumedZone = ref.assumedZone.isEmpty() ? item.ref.assumedZone : ref.assumedZone;
-                if (start.isClock && item.isClock && start.zoneStated != item.zoneStated) {
-                    // "from 20:00 until 21:45 GMT": the zone stated at one end is that of both.
-                    if (item.zoneStated)
-                        ref.begin = start.civil - item.zoneOffset;
-                    else
-                        endAt = item.civil - start.zoneOffset;
-                    assumedZone.clear();
-                }
-                if (!start.ownDate && item.ownDate) { // "from 10:05 until 10:50 on Friday 25 November"
-                    ref.begin = endAt - ((endAt % day) + day) % day + ((ref.begin % day) + day) % day;
-                    if (ref.begin > endAt) // "from 23:00 until 01:30 on …": began the evening before
-                        ref.begin -= day;
-                }
-                qint64 end = endAt;
-                // "from 23:00 until 01:30": a clock time without its own date that falls before
-                // the start is on the next day.
-                if (end < ref.begin && !item.ownDate && ref.begin - end < day)
-                    end += day;
-                if (end >= ref.begin) {
-                    ref.phrase = text.mid(ref.offset, item.end - ref.offset).toString().trimmed();
-                    ref.end = end;
-                    ref.approximate = ref.approximate || item.ref.approximate;
-                    ref.assumedZone = assumedZone;
-                    continue;
-                }
-                // An end before the start ("from 12 December until 10 December") is no period:
-                // both stay instants, as written.
-                ref = startAsFound;
-            }
-            if (item.prep == u"until" || item.prep == u"till") {
-                // Open start: some time that day (in the zone of the time) up to the given moment.
-                TimeRef ref = item.ref;
-                ref.begin = item.isClock ? item.dayStart
-                                         : item.ref.begin - ((item.ref.begin % DayMicros) + DayMicros) % DayMicros;
-                ref.approximate = true;
-                out.append(ref);
-                outItems.append(&item);
-                continue;
-            }
-        }
-        out.append(item.ref);
-        outItems.append(&item);
-    }
-    return out;
-}
-
 } // namespace
 
 QList<TimeRef> findTimes(QStringView text, QDate published, const QString &zone)
@@ -445,9 +320,11 @@ QList<TimeRef> findTimes(QStringView text, QDate published, const QString &zone)
     QList<Item> items;
     std::optional<bg::date> lastDate;
     qint64 lastDateEnd = -1;
+    std::optional<ZoneHints> hints; // read from the text when an ambiguous zone first needs them
     const QRegularExpression &re = anchoredScanner();
     static const int durGroup = groupIndex(re, u"dur"), relGroup = groupIndex(re, u"rel"),
                      ctGroup = groupIndex(re, u"ct"), dtGroup = groupIndex(re, u"dt");
+    auto qdate = [](const bg::date &d) { return QDate(d.year(), d.month(), d.day()); };
     ScannerMatches matches(text);
     QRegularExpressionMatch m;
     while (matches.next(&m)) {
@@ -462,7 +339,7 @@ QList<TimeRef> findTimes(QStringView text, QDate published, const QString &zone)
         item.ref.approximate = lead.approximate;
         if (m.hasCaptured(durGroup)) {
             item.isDuration = true;
-            item.duration = parseDuration(m.capturedView(durGroup));
+            item.durationMicros = parseDuration(m.capturedView(durGroup)).total_microseconds();
             const QStringView words = m.capturedView(durGroup);
             static const QRegularExpression vague(QStringLiteral(
                 "\\b(?:more|over|almost|nearly|about|around|least|some|up|less|under|roughly|approximately)\\b"));
@@ -477,6 +354,29 @@ QList<TimeRef> findTimes(QStringView text, QDate published, const QString &zone)
             item.ref.begin = span.first;
             item.ref.end = span.second;
             item.resolved = true;
+            item.basis = DayBasis::Relative;
+            const bg::date day = bg::date(1970, 1, 1) + bg::days(span.first / DayMicros);
+            item.day = qdate(day);
+            // "at 07:40 this morning": the clock just before takes this day.
+            if (!items.isEmpty() && items.back().isClock && !items.back().ownDate &&
+                text.mid(items.back().end, item.ref.offset - items.back().end).trimmed().isEmpty()) {
+                Item &clock = items.back();
+                const qint64 shift = qint64(clock.day.daysTo(item.day)) * DayMicros;
+                clock.civil += shift;
+                clock.dayStart += shift;
+                clock.ref.begin += shift;
+                clock.ref.end += shift;
+                clock.day = item.day;
+                clock.ownDate = true;
+                clock.basis = DayBasis::Relative;
+                clock.end = item.end;
+                clock.ref.phrase = text.mid(clock.ref.offset, item.end - clock.ref.offset).toString().trimmed();
+                lastDate = day;
+                lastDateEnd = item.end;
+                continue; // the day words belong to the clock time
+            }
+            lastDate = day;
+            lastDateEnd = item.end;
             items.append(item);
             continue;
         }
@@ -489,30 +389,49 @@ QList<TimeRef> findTimes(QStringView text, QDate published, const QString &zone)
         std::optional<bg::date> date = parseDate(body, pub, &hasDateWords);
         if (!date && hasDateWords)
             continue; // a date we cannot place (no year, no publication date) or an impossible one
+        item.basis = date ? DayBasis::Written : DayBasis::None;
         if (!date) {
             bool bareWeekday = false;
-            date = weekdayDate(m.capturedView(), item.prep, pub, &bareWeekday);
+            // A weekday after a clock time ("8:30am PT on Thursday", "7:10 am ET Friday") is that
+            // time's day whatever comes before the clock.
+            date = weekdayDate(m.capturedView(), hasClock ? QStringLiteral("at") : item.prep, pub, &bareWeekday);
             if (bareWeekday)
                 continue; // "the Sunday Times" is no time: a weekday needs "on", "last", "this", …
+            if (date)
+                item.basis = DayBasis::Relative;
         }
         item.ownDate = date.has_value();
         if (hasClock) {
-            if (!date && lastDate && lastDateEnd >= 0 &&
-                !text.mid(lastDateEnd, item.ref.offset - lastDateEnd).contains(u"\n\n") &&
-                item.ref.offset - lastDateEnd < 600)
+            // A clock time without a date takes the nearest date before it (across paragraphs:
+            // "On Tuesday …" then "Around 11:30 …"), else the publication date.
+            if (!date && lastDate && lastDateEnd >= 0 && item.ref.offset - lastDateEnd < 2500)
                 date = lastDate;
             if (!date)
                 date = pub;
             if (!date)
                 continue;
+            if (item.basis == DayBasis::None)
+                item.basis = DayBasis::Borrowed;
             item.isClock = true;
             item.civil = micros(bpt::ptime(*date, clock->time));
             const qint64 midnight = micros(bpt::ptime(*date));
+            std::optional<ZoneReading> reading;
             if (clock->stated) {
+                item.zoneName = clock->zone.toString().simplified();
+                if (item.zoneName == u"IST" || item.zoneName == u"CST")
+                    hints = hints ? hints : zoneHints(text);
+                const QTime wall(int(clock->time.hours()), int(clock->time.minutes()));
+                item.zoneReadings = readZoneName(item.zoneName, qdate(*date), wall, hints.value_or(ZoneHints{}));
+                if (!item.zoneReadings.isEmpty())
+                    reading = item.zoneReadings.first();
+            }
+            if (reading) {
                 item.zoneStated = true;
-                item.zoneOffset = qint64(clock->zone) * 60 * MicrosPerSecond;
+                item.zoneOffset = qint64(reading->offsetMinutes) * 60 * MicrosPerSecond;
                 item.ref.begin = item.civil - item.zoneOffset;
                 item.dayStart = midnight - item.zoneOffset;
+                if (item.zoneReadings.size() > 1)
+                    item.ref.note = zoneAssumptionNote(item.zoneName, *reading, reading->basis);
             } else {
                 item.ref.begin = assumed.toUtc(item.civil);
                 item.dayStart = assumed.toUtc(midnight);
@@ -526,14 +445,16 @@ QList<TimeRef> findTimes(QStringView text, QDate published, const QString &zone)
         } else {
             continue;
         }
-        if (date && (hasDateWords || !hasClock)) {
+        item.day = qdate(*date);
+        if (item.ownDate) {
             lastDate = date;
             lastDateEnd = item.end;
         }
         item.resolved = true;
         items.append(item);
     }
-
+    mergeDualZones(text, items);
+    flagContradictingDates(text, items);
     return joinPeriods(text, items);
 }
 

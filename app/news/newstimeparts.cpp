@@ -2,6 +2,7 @@
 #include "newswords.h"
 
 #include <array>
+#include <cstring>
 
 #include <string_view>
 
@@ -79,14 +80,32 @@ qsizetype weekdayAt(QStringView s, qsizetype i)
     return nameAt(s, i, days);
 }
 
-// ZONE, "(?:GMT|…|PDT)\b": the run of word characters at i must be one of the names.
+// ZONE, "(?:(?:Eastern|…)\s+(?:Standard\s+|Daylight\s+)?Time|GMT|…|BRT)\b": the run of word
+// characters at i must be one of the names, or a region followed by "[Standard] Time".
 qsizetype zoneAt(QStringView s, qsizetype i)
 {
     qsizetype e = i;
     while (isWordAt(s, e))
         ++e;
-    static constexpr std::string_view zones[] = {"GMT", "UTC", "UT",  "Z",   "BST", "CET", "CEST", "EST",
-                                                 "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT"};
+    static constexpr std::string_view regions[] = {"Eastern", "Pacific", "Central", "Mountain"};
+    if (e > i && isOneOf(s.mid(i, e - i), regions)) {
+        const qsizetype k = skipSpace(s, e);
+        if (k == e)
+            return -1;
+        for (const char *kind : {"Standard", "Daylight"}) {
+            const qsizetype n = qsizetype(std::strlen(kind));
+            if (hasAscii(s, k, kind) && isSpaceAt(s, k + n)) {
+                const qsizetype t = skipSpace(s, k + n);
+                if (hasAscii(s, t, "Time") && !isWordAt(s, t + 4))
+                    return t + 4;
+            }
+        }
+        return hasAscii(s, k, "Time") && !isWordAt(s, k + 4) ? k + 4 : -1;
+    }
+    static constexpr std::string_view zones[] = {
+        "GMT", "UTC", "UT",  "Z",   "BST",  "IST",  "CET",  "CEST", "WET",  "WEST", "EET",  "EEST", "MSK",  "EST",
+        "EDT", "ET",  "CST", "CDT", "CT",   "MST",  "MDT",  "MT",   "PST",  "PDT",  "PT",   "AKST", "AKDT", "HST",
+        "JST", "KST", "HKT", "SGT", "AEST", "AEDT", "ACST", "ACDT", "AWST", "NZST", "NZDT", "SAST", "BRT"};
     return e > i && isOneOf(s.mid(i, e - i), zones) ? e : -1;
 }
 
@@ -104,13 +123,13 @@ Capture zoneAfter(QStringView s, qsizetype i)
     return {};
 }
 
-// "[ap]\.?m\b\.?" at i: its end, or -1.
+// "[apAP]\.?[mM]\b\.?" at i: its end, or -1.
 qsizetype ampmAt(QStringView s, qsizetype i)
 {
-    if (at(s, i) != u'a' && at(s, i) != u'p')
+    if (at(s, i) != u'a' && at(s, i) != u'p' && at(s, i) != u'A' && at(s, i) != u'P')
         return -1;
     qsizetype k = at(s, i + 1) == u'.' ? i + 2 : i + 1;
-    if (at(s, k) != u'm' || isWordAt(s, k + 1))
+    if ((at(s, k) != u'm' && at(s, k) != u'M') || isWordAt(s, k + 1))
         return -1;
     ++k;
     return at(s, k) == u'.' ? k + 1 : k;

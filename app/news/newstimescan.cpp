@@ -13,8 +13,12 @@ namespace inquest::news::timescan {
 #define MON                                                                                                            \
     "(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|"        \
     "Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z])\\.?"
-#define ZONE "(?:GMT|UTC|UT|Z|BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT)\\b"
-#define AMPM "[ap]\\.?m\\b\\.?"
+// The zone names news writes after a clock time (their offsets: newszones.h).
+#define ZONE                                                                                                           \
+    "(?:(?:Eastern|Pacific|Central|Mountain)\\s+(?:Standard\\s+|Daylight\\s+)?Time|GMT|UTC|UT|Z|BST|IST|CET|CEST"      \
+    "|WET|WEST|EET|EEST|MSK|EST|EDT|ET|CST|CDT|CT|MST|MDT|MT|PST|PDT|PT|AKST|AKDT|HST|JST|KST|HKT|SGT|AEST|AEDT"       \
+    "|ACST|ACDT|AWST|NZST|NZDT|SAST|BRT)\\b"
+#define AMPM "[apAP]\\.?[mM]\\b\\.?"
 #define CLOCK                                                                                                          \
     "(?:\\b(?:[01]?\\d|2[0-3])[:.][0-5]\\d(?:\\s*" AMPM ")?(?:\\s*" ZONE ")?"                                          \
     "|\\b(?:1[0-2]|0?[1-9])\\s*" AMPM "(?:\\s*" ZONE ")?"                                                              \
@@ -53,8 +57,8 @@ const QRegularExpression &anchoredScanner()
 const QRegularExpression &clockPart()
 {
     static const QRegularExpression re(
-        QStringLiteral("\\b(?:(?<h>[01]?\\d|2[0-3])[:.](?<m>[0-5]\\d)(?:\\s*(?<ap>[ap])\\.?m\\b\\.?)?"
-                       "|(?<h2>1[0-2]|0?[1-9])\\s*(?<ap2>[ap])\\.?m\\b\\.?"
+        QStringLiteral("\\b(?:(?<h>[01]?\\d|2[0-3])[:.](?<m>[0-5]\\d)(?:\\s*(?<ap>[apAP])\\.?[mM]\\b\\.?)?"
+                       "|(?<h2>1[0-2]|0?[1-9])\\s*(?<ap2>[apAP])\\.?[mM]\\b\\.?"
                        "|(?<h3>[01]\\d|2[0-3])(?<m3>[0-5]\\d)(?=\\s*(?:hrs\\s+)?" ZONE ")"
                        "|(?<word>noon|midnight)\\b)(?:\\s*(?:hrs\\s+)?(?<zone>" ZONE "))?"));
     return re;

@@ -47,8 +47,17 @@ private slots:
     {
         const QStringList files = filesUnder(News);
         QVERIFY(files.size() >= 5);
-        for (const QString &f : files)
+        int answers = 0;
+        for (const QString &f : files) {
+            // patterns/ARTICLE.json is the answer key of the article beside it (JSON, read as logs
+            // if dropped), not an article.
+            if (f.endsWith(u".json")) {
+                ++answers;
+                continue;
+            }
             QVERIFY2(classifyDroppedFile(f) == DropTarget::Article, qPrintable(f));
+        }
+        QVERIFY(answers < files.size() / 2 + 1);
     }
 
     void logFixturesAreLogs()

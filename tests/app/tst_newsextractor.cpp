@@ -1,5 +1,6 @@
 #include "news/newsextractor.h"
 #include "news/newsimport.h"
+#include "news/newsstance.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -234,6 +235,27 @@ private slots:
         QCOMPARE(iso(restored->times[1].begin), QStringLiteral("2011-01-02T00:00:00Z"));
     }
 
+    // Negation reaches over an aside and to an event denied after it; open questions and what
+    // cannot be ruled out are no claim; a named cause supports its kind.
+    void negationScopeAndNamedCauses()
+    {
+        auto ddos = [](const char16_t *text) {
+            return toString(news::suggestStance(QStringView(text)).stance.value(HypothesisKind::Ddos));
+        };
+        QCOMPARE(ddos(u"The disruption was not caused, directly or indirectly, by a cyber attack."),
+                 QStringLiteral("I"));
+        QCOMPARE(ddos(u"Skyport said the attack the group described never occurred."), QStringLiteral("I"));
+        QCOMPARE(ddos(u"We have found nothing to suggest a cyber attack."), QStringLiteral("I"));
+        QCOMPARE(ddos(u"Our team found no malicious activity on the network."), QStringLiteral("I"));
+        QCOMPARE(ddos(u"They were boasting rather than taking down websites."), QStringLiteral("I"));
+        QCOMPARE(ddos(u"We cannot rule out an attack at this stage."), QString());
+        QCOMPARE(ddos(u"Engineers are investigating whether a DDoS attack caused it."), QString());
+        const auto cause = news::suggestStance(u"An operator mistyped a command and took the database offline.");
+        QCOMPARE(toString(cause.stance.value(HypothesisKind::Change)), QStringLiteral("C"));
+        const auto power = news::suggestStance(u"A power supply in the storage controller burned out.");
+        QCOMPARE(toString(power.stance.value(HypothesisKind::Hardware)), QStringLiteral("C"));
+    }
+
     void sentencesAndQuotes()
     {
         const QString text = QStringLiteral("Mr. Smith went home. It was 2 a.m. when it broke! Why?\n\nNext para");
@@ -252,6 +274,15 @@ private slots:
         const auto q2 = news::findQuotes(single);
         QCOMPARE(q2.size(), 1);
         QCOMPARE(single.mid(q2[0].begin, q2[0].size()), QStringLiteral("Amazon\u2019s shop is down again,"));
+        // Doubled apostrophes as quotation marks; one apostrophe inside them is an apostrophe.
+        const QString doubled = QStringLiteral("''We don't know yet,'' said Grace Liu. It's ''fine''.");
+        const auto q3 = news::findQuotes(doubled);
+        QCOMPARE(q3.size(), 2);
+        QCOMPARE(doubled.mid(q3[0].begin, q3[0].size()), QStringLiteral("We don't know yet,"));
+        // ICU's sentence breaks: abbreviations and initials do not end a sentence.
+        const QString names =
+            QStringLiteral("Dr. J. Smith of Acme Inc. said so. The site was back at 9 a.m. on Friday.");
+        QCOMPARE(news::splitSentences(names).size(), 2);
     }
 };
 

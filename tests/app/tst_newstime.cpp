@@ -172,16 +172,20 @@ private slots:
         QCOMPARE(iso(refs[0].begin), QStringLiteral("2010-12-12T21:45:00Z"));
     }
 
-    void clockInheritsDateOfItsParagraph()
+    void clockInheritsTheNearestDateBefore()
     {
         const auto refs = news::findTimes(u"On 12 December, errors began at 21:00 UTC.", QDate(2010, 12, 13));
         QCOMPARE(refs.size(), 2);
         QCOMPARE(refs[1].begin, utc(2010, 12, 12, 21));
-        // A new paragraph forgets the date: the clock then falls back to the publication day.
+        // The nearest date before carries across a paragraph break ("On Tuesday …" then "Around
+        // 11:30 …"); with no date before, the clock takes the publication day.
         const auto apart =
             news::findTimes(u"On 12 December it rained.\n\nErrors began at 21:00 UTC.", QDate(2010, 12, 13));
         QCOMPARE(apart.size(), 2);
-        QCOMPARE(apart[1].begin, utc(2010, 12, 13, 21));
+        QCOMPARE(apart[1].begin, utc(2010, 12, 12, 21));
+        const auto alone = news::findTimes(u"It rained.\n\nErrors began at 21:00 UTC.", QDate(2010, 12, 13));
+        QCOMPARE(alone.size(), 1);
+        QCOMPARE(alone[0].begin, utc(2010, 12, 13, 21));
     }
 
     void notTimes()

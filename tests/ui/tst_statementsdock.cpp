@@ -318,6 +318,33 @@ private slots:
         QVERIFY(doc.find<Source>(dock.currentArticle())->timeZone.isEmpty());
     }
 
+    // An article that states its times in several zones: the ambiguous one is read by an
+    // assumption the analyst sees beside the table (and in the time's tooltip), marked in the row.
+    void multiZoneArticleShowsItsAssumptions()
+    {
+        CaseDocument doc;
+        StatementsDock dock(&doc);
+        QSignalSpy done(&dock, &StatementsDock::importFinished);
+        dock.askFiles = [] { return QStringList{QStringLiteral(INQUEST_TEST_DATA "/news/patterns/zones-ist.txt")}; };
+        dock.toolBar()->actions().first()->trigger();
+        QVERIFY(done.wait(10000));
+        const int row = rowWithQuote(dock.model(), QStringLiteral("Bookings resumed at 6:40 pm IST"));
+        QVERIFY(row >= 0);
+        const QModelIndex time = dock.model()->index(row, StatementsModel::Time);
+        QVERIFY(time.data().toString().startsWith(QStringLiteral("2025-06-05 13:10")));
+        QVERIFY(time.data().toString().endsWith(QStringLiteral("\u26A0")));
+        QVERIFY(time.data(Qt::ToolTipRole).toString().contains(QStringLiteral("India Standard Time")));
+        dock.resize(1500, 560);
+        dock.show();
+        dock.view()->setCurrentIndex(time);
+        QVERIFY(QTest::qWaitForWindowExposed(&dock));
+        QVERIFY(dock.timeNote()->isVisible());
+        QVERIFY(dock.timeNote()->text().contains(QStringLiteral("IST read as India Standard Time")));
+        QVERIFY(dock.timeNote()->text().contains(QStringLiteral("assumed")));
+        if (const QString dir = qEnvironmentVariable("INQUEST_SCREENSHOTS"); !dir.isEmpty())
+            QVERIFY(dock.grab().save(dir + QStringLiteral("/statements-multi-zone.png")));
+    }
+
     void screenshot()
     {
         CaseDocument doc;

@@ -36,6 +36,7 @@ StatementsDock::StatementsDock(CaseDocument *doc, QWidget *parent)
     , m_view(new QTableView)
     , m_articles(new QComboBox)
     , m_articleInfo(new QLabel)
+    , m_timeNote(new QLabel)
     , m_details(new ArticleDetails(doc))
     , m_article(new QTextEdit)
     , m_job(new news::NewsImportJob(this))
@@ -92,8 +93,17 @@ StatementsDock::StatementsDock(CaseDocument *doc, QWidget *parent)
     rightLayout->addWidget(m_details);
     rightLayout->addWidget(m_articleInfo);
     rightLayout->addWidget(m_article, 1);
+    m_timeNote->setWordWrap(true);
+    m_timeNote->setTextFormat(Qt::PlainText);
+    m_timeNote->setObjectName(QStringLiteral("timeNote"));
+    m_timeNote->hide();
+    auto *left = new QWidget;
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(m_view, 1);
+    leftLayout->addWidget(m_timeNote);
     auto *splitter = new QSplitter(Qt::Horizontal);
-    splitter->addWidget(m_view);
+    splitter->addWidget(left);
     splitter->addWidget(right);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
@@ -330,6 +340,9 @@ void StatementsDock::showArticle(Id sourceId)
 void StatementsDock::currentChanged()
 {
     const Statement *s = m_doc->find<Statement>(currentId());
+    m_timeNote->setVisible(s && !s->times.isEmpty());
+    if (s)
+        m_timeNote->setText(StatementsModel::describeTimes(*s));
     if (!s || s->offset < 0)
         return;
     if (s->sourceId != m_articleId)

@@ -38,6 +38,7 @@ public:
 
     QTableView *view() const { return m_view; }
     QTextEdit *articleView() const { return m_article; }
+    QLabel *timeNote() const { return m_timeNote; }
     ArticleDetails *articleDetails() const { return m_details; }
     StatementsModel *model() const { return m_model; }
     QToolBar *toolBar() const { return m_toolBar; }
@@ -83,6 +84,7 @@ private:
     QTableView *m_view;
     QComboBox *m_articles;
     QLabel *m_articleInfo;
+    QLabel *m_timeNote; // how the current statement's times were read
     ArticleDetails *m_details;
     QTextEdit *m_article;
     Id m_articleId = 0;

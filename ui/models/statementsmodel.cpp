@@ -8,6 +8,8 @@
 #include <QFont>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace inquest {
 
 QString stanceText(const QMap<HypothesisKind, Rating> &stance)
@@ -113,6 +115,27 @@ bool StatementsModel::setData(const QModelIndex &index, const QVariant &value, i
     return false;
 }
 
+bool StatementsModel::hasTimeNote(const Statement &s)
+{
+    return std::any_of(s.times.begin(), s.times.end(), [](const TimeRef &t) { return !t.note.isEmpty(); });
+}
+
+QString StatementsModel::describeTimes(const Statement &s)
+{
+    QStringList lines;
+    for (const TimeRef &t : s.times) {
+        QString line =
+            QStringLiteral("\u201C%1\u201D = %2%3%4")
+                .arg(t.phrase, t.isPeriod() ? timeformat::span(t.begin, t.end) : timeformat::utc(t.begin),
+                     t.manual ? tr(" (set by hand)") : QString(),
+                     t.assumedZone.isEmpty() ? QString() : tr(" (no zone stated: read as %1)").arg(t.assumedZone));
+        if (!t.note.isEmpty())
+            line += QStringLiteral("\n    \u26A0 ") + t.note;
+        lines.append(line);
+    }
+    return lines.join(u'\n');
+}
+
 QVariant StatementsModel::data(const QModelIndex &index, int role) const
 {
     const Statement *s = recordAt(index.row());
@@ -125,16 +148,10 @@ QVariant StatementsModel::data(const QModelIndex &index, int role) const
                    ? tr("No stance suggested")
                    : (s->stanceConfirmed ? tr("Confirmed. ") : tr("Suggested, not confirmed. ")) +
                          tr("Triggered by: %1").arg(s->stanceTriggers.join(QStringLiteral("; ")));
-    if (role == Qt::ToolTipRole && index.column() == Time && !s->times.isEmpty()) {
-        QStringList lines;
-        for (const TimeRef &t : s->times)
-            lines.append(
-                QStringLiteral("\u201C%1\u201D = %2%3%4")
-                    .arg(t.phrase, t.isPeriod() ? timeformat::span(t.begin, t.end) : timeformat::utc(t.begin),
-                         t.manual ? tr(" (set by hand)") : QString(),
-                         t.assumedZone.isEmpty() ? QString() : tr(" (no zone stated: read as %1)").arg(t.assumedZone)));
-        return lines.join(u'\n');
-    }
+    if (role == Qt::ToolTipRole && index.column() == Time && !s->times.isEmpty())
+        return describeTimes(*s);
+    if (role == Qt::ForegroundRole && index.column() == Time && hasTimeNote(*s))
+        return QColor(176, 84, 0); // read by an assumption, or contradicting the article: look again
     if (role == Qt::ForegroundRole && index.column() == Stance && !s->stanceConfirmed)
         return QColor(Qt::darkGray); // a suggestion, until the analyst confirms it
     if (role == Qt::FontRole && index.column() == Quote && !s->direct) {
@@ -162,14 +179,15 @@ QVariant StatementsModel::data(const QModelIndex &index, int role) const
         if (s->times.isEmpty())
             return QString();
         const TimeRef &t = s->times.first();
+        const QString flag = hasTimeNote(*s) ? QStringLiteral(" \u26A0") : QString();
         if (!t.isPeriod())
-            return timeformat::utc(t.begin);
+            return timeformat::utc(t.begin) + (s->times.size() > 1 ? QStringLiteral(" \u2026") : QString()) + flag;
         // A period within one day reads "2010-12-12 21:15–21:45Z"; longer ones in full.
         const QString b = timeformat::utc(t.begin), e = timeformat::utc(t.end);
         const QString text = b.left(10) == e.left(10) ? b.left(16) + u'\u2013' + e.mid(11, 5) + u'Z'
                                                       : b.left(16) + u'\u2013' + e.left(16) + u'Z';
         return (t.approximate ? QStringLiteral("~") : QString()) + text +
-               (s->times.size() > 1 ? QStringLiteral(" \u2026") : QString());
+               (s->times.size() > 1 ? QStringLiteral(" \u2026") : QString()) + flag;
     }
     case Stance:
         return s->stanceConfirmed || s->stance.isEmpty() ? stanceText(s->stance)

@@ -10,6 +10,10 @@ class StatementsModel : public CaseListModel<Statement>
 {
     Q_OBJECT
 public:
+    // Each time of a statement as the analyst should read it: the phrase, its UTC reading, and how
+    // it was read (zone assumed, an ambiguous zone resolved, a date that contradicts the article).
+    static QString describeTimes(const Statement &s);
+    static bool hasTimeNote(const Statement &s);
     enum Column { Speaker, Organisation, Time, Stance, Grade, Quote, ColumnCount };
     using CaseListModel::CaseListModel;
     int columnCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : ColumnCount; }

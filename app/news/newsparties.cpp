@@ -1,0 +1,174 @@
+#include "newsparties.h"
+#include "newsarticle.h"
+
+#include <QHash>
+#include <QRegularExpression>
+#include <QSet>
+
+namespace inquest::news {
+
+namespace {
+
+bool isPersonalName(const QString &s)
+{
+    if (s.isEmpty() || !s[0].isUpper() || !s.contains(u' '))
+        return false;
+    static const QRegularExpression name(QStringLiteral("^[A-Z][\\w'\u2019-]+(?:\\s+[A-Z][\\w'\u2019-]+){1,2}$"));
+    return name.match(s).hasMatch();
+}
+
+bool isSingleName(const QString &s)
+{
+    if (s.isEmpty() || !s[0].isUpper() || s.contains(u' '))
+        return false;
+    static const QRegularExpression name(QStringLiteral("^[A-Z][\\w'\u2019-]+$"));
+    return name.match(s).hasMatch();
+}
+
+QString lastWord(const QString &s) { return s.section(u' ', -1); }
+
+// "Brightwave spokesperson Dana Whitfield told …": the person named in full before `before`, with
+// the organisation the words around the name give.
+std::optional<Attribution> introducedEarlier(QStringView text, const QString &surname, qsizetype before)
+{
+    // A name is introduced near its first use: the search looks back a few pages, not the whole
+    // text (which would make long texts quadratic).
+    constexpr qsizetype Window = 20000;
+    const qsizetype from = qMax<qsizetype>(0, before - Window);
+    const QRegularExpression full(
+        QStringLiteral("\\b(?:[A-Z][\\w'\u2019-]+\\s+){1,2}%1\\b").arg(QRegularExpression::escape(surname)));
+    qsizetype at = -1;
+    QString name;
+    // Not in the headline and other metadata lines, and not at the start of a sentence, where
+    // "Retailer Mossgate" is a description, not a first name.
+    const qsizetype body = metadataEnd(text);
+    auto it = full.globalMatch(text.left(before), from);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        qsizetype p = m.capturedStart();
+        while (p > 0 && (text[p - 1] == u' ' || text[p - 1] == u'\t'))
+            --p;
+        const bool sentenceStart = p == 0 || text[p - 1] == u'\n' || text[p - 1] == u'.' || text[p - 1] == u'\u201C';
+        if (m.capturedStart() < body || sentenceStart)
+            continue;
+        at = m.capturedStart();
+        name = m.captured();
+    }
+    if (at < 0)
+        return std::nullopt;
+    // The sentence around the name: the words before it ("Gridlink's operations director") and
+    // after it (", a spokesperson for Railnet").
+    qsizetype start = at;
+    while (start > 0 && text[start - 1] != u'.' && text[start - 1] != u'\n' && text[start - 1] != u'\u201D' &&
+           text[start - 1] != u'"' && at - start < 80)
+        --start;
+    qsizetype end = at + name.size();
+    while (end < text.size() && text[end] != u'.' && text[end] != u'\n' && end - at < 160)
+        ++end;
+    QStringList words = text.mid(start, at - start).toString().simplified().split(u' ', Qt::SkipEmptyParts);
+    Attribution best;
+    // Shortest lead-in first that parses with an organisation: "Brightwave spokesperson Dana Whitfield".
+    for (qsizetype k = words.size() - 1; k >= 0 && k >= words.size() - 5; --k) {
+        const Attribution a = parseSpeaker(QStringList(words.mid(k)).join(u' ') + u' ' + name);
+        if (a.found && !a.organisation.isEmpty() && a.speaker.endsWith(surname)) {
+            best = a;
+            break;
+        }
+    }
+    if (best.organisation.isEmpty()) {
+        const QString after = text.mid(at + name.size(), end - at - name.size()).toString();
+        if (after.startsWith(u',')) {
+            const Attribution a = parseSpeaker(name + after.section(u',', 0, 1));
+            if (a.found && !a.organisation.isEmpty())
+                best = a;
+        }
+    }
+    best.speaker = name.simplified();
+    best.found = true;
+    best.anaphoric = false;
+    return best;
+}
+
+} // namespace
+
+void resolvePeople(QStringView text, const QList<PartyAt> &parties)
+{
+    struct Person
+    {
+        QString name;
+        QString organisation;
+    };
+    QHash<QString, Person> bySurname;
+    QHash<QString, QString> organisationOf; // full name -> organisation
+    QSet<QString> notIntroduced;            // single names no full name before them ends in
+    for (const PartyAt &p : parties) {
+        const Attribution &a = *p.who;
+        if (a.found && isPersonalName(a.speaker) && a.organisation != a.speaker && !a.organisation.isEmpty())
+            organisationOf.insert(a.speaker, a.organisation);
+    }
+    for (const PartyAt &p : parties) {
+        Attribution &a = *p.who;
+        if (!a.found || a.anaphoric)
+            continue;
+        if (isPersonalName(a.speaker) && a.organisation != a.speaker) {
+            if (a.organisation.isEmpty())
+                a.organisation = organisationOf.value(a.speaker);
+            Person &known = bySurname[lastWord(a.speaker)];
+            known.name = a.speaker;
+            if (!a.organisation.isEmpty())
+                known.organisation = a.organisation;
+            continue;
+        }
+        if (!isSingleName(a.speaker))
+            continue;
+        if (const auto it = bySurname.constFind(a.speaker); it != bySurname.cend()) {
+            a.speaker = it->name;
+            a.organisation = it->organisation;
+            continue;
+        }
+        if (notIntroduced.contains(a.speaker))
+            continue;
+        if (const auto earlier = introducedEarlier(text, a.speaker, p.offset); !earlier) {
+            notIntroduced.insert(a.speaker); // "Amazon", "WikiLeaks": an organisation, not a surname
+        } else {
+            Person &known = bySurname[a.speaker];
+            known.name = earlier->speaker;
+            known.organisation =
+                earlier->organisation.isEmpty() ? organisationOf.value(earlier->speaker) : earlier->organisation;
+            a.speaker = known.name;
+            a.organisation = known.organisation;
+            if (a.role.isEmpty())
+                a.role = earlier->role;
+        }
+    }
+}
+
+QList<EmbeddedPost> findEmbeddedPosts(QStringView text)
+{
+    QList<EmbeddedPost> out;
+    if (!text.contains(QLatin1String("(@")))
+        return out;
+    static const QRegularExpression signature(
+        QStringLiteral(
+            "^[ \\t]*(?:\u2014|\u2013|--?)[ \\t]*(?<author>[^\\n(@]{2,80}?)[ \\t]*\\(@(?<handle>\\w{1,30})\\)"
+            "[^\\n]{0,60}$"),
+        QRegularExpression::MultilineOption);
+    auto it = signature.globalMatch(text);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        // The post: the paragraph (or lines) just above the signature.
+        qsizetype end = m.capturedStart();
+        while (end > 0 && text[end - 1].isSpace())
+            --end;
+        qsizetype begin = end;
+        while (begin > 0 && !(text[begin - 1] == u'\n' && begin >= 2 && text[begin - 2] == u'\n'))
+            --begin;
+        if (end <= begin)
+            continue;
+        out.append({begin, end, m.capturedEnd(), m.captured(QStringLiteral("author")).trimmed(),
+                    m.captured(QStringLiteral("handle"))});
+    }
+    return out;
+}
+
+} // namespace inquest::news

@@ -1,0 +1,106 @@
+// Zone names in article text: IANA zones for regions (DST on the day), fixed offsets for
+// standard/summer names, ambiguous names resolved by the place the article names and said so,
+// one instant written in two zones, dates that carry and contradict.
+#include "model/isotime.h"
+#include "news/newstime.h"
+#include "news/newszones.h"
+
+#include <QTest>
+
+using namespace inquest;
+
+namespace {
+
+QString iso(qint64 us) { return isoUtc(us); }
+
+} // namespace
+
+class TestNewsZones : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void regionNamesFollowDaylightSaving()
+    {
+        const auto july = news::findTimes(u"It failed at 8:30am PT.", QDate(2024, 7, 11));
+        QCOMPARE(july.size(), 1);
+        QCOMPARE(iso(july[0].begin), QStringLiteral("2024-07-11T15:30:00Z")); // PDT, UTC-7
+        const auto january = news::findTimes(u"It failed at 8:30am PT.", QDate(2024, 1, 11));
+        QCOMPARE(iso(january[0].begin), QStringLiteral("2024-01-11T16:30:00Z")); // PST, UTC-8
+        const auto eastern = news::findTimes(u"Restored by 12:05 PM Eastern Time.", QDate(2024, 1, 17));
+        QCOMPARE(iso(eastern[0].begin), QStringLiteral("2024-01-17T17:05:00Z"));
+        QVERIFY(eastern[0].assumedZone.isEmpty()); // the article stated it
+    }
+
+    void standardNamesAreFixed()
+    {
+        const auto r = news::findTimes(u"at 9:37AM PST and at 10:00 JST and 11:00 AEST", QDate(2024, 1, 18));
+        QCOMPARE(r.size(), 3);
+        QCOMPARE(iso(r[0].begin), QStringLiteral("2024-01-18T17:37:00Z")); // "AM" in capitals is a time too
+        QCOMPARE(iso(r[1].begin), QStringLiteral("2024-01-18T01:00:00Z"));
+        QCOMPARE(iso(r[2].begin), QStringLiteral("2024-01-18T01:00:00Z"));
+    }
+
+    void oneInstantInTwoZones()
+    {
+        const auto r = news::findTimes(u"It went down at 11:30am ET/8:30am PT on Thursday.", QDate(2024, 7, 12));
+        QCOMPARE(r.size(), 1);
+        QCOMPARE(iso(r[0].begin), QStringLiteral("2024-07-11T15:30:00Z"));
+        const auto bracket = news::findTimes(u"Back by 9:45 a.m. PT (12:45 p.m. ET).", QDate(2024, 7, 11));
+        QCOMPARE(bracket.size(), 1);
+        QCOMPARE(iso(bracket[0].begin), QStringLiteral("2024-07-11T16:45:00Z"));
+        // Two zones that do not agree stay two times, and say so.
+        const auto clash = news::findTimes(u"at 11:30am ET/9:30am PT", QDate(2024, 7, 11));
+        QCOMPARE(clash.size(), 2);
+        QVERIFY(clash[0].note.contains(QStringLiteral("different instants")));
+    }
+
+    void ambiguousZoneIsAnAssumptionOnTheTime()
+    {
+        const auto india = news::findTimes(u"Bookings resumed at 6:40 pm IST.", QDate(2025, 6, 5));
+        QCOMPARE(iso(india[0].begin), QStringLiteral("2025-06-05T13:10:00Z"));
+        QVERIFY(india[0].note.contains(QStringLiteral("India Standard Time")));
+        QVERIFY(india[0].note.contains(QStringLiteral("assumed")));
+        const auto dublin = news::findTimes(u"Card payments in Dublin failed from 9:15am IST.", QDate(2024, 7, 11));
+        QCOMPARE(iso(dublin[0].begin), QStringLiteral("2024-07-11T08:15:00Z"));
+        QVERIFY(dublin[0].note.contains(QStringLiteral("Ireland")));
+        // The same instant in UTC beside it settles which IST.
+        const auto paired = news::findTimes(u"at 11:30 am UTC (5 pm IST) on Thursday", QDate(2025, 6, 6));
+        QCOMPARE(paired.size(), 1);
+        QCOMPARE(iso(paired[0].begin), QStringLiteral("2025-06-05T11:30:00Z"));
+        QVERIFY(paired[0].note.contains(QStringLiteral("same instant")));
+    }
+
+    void betweenAndIsAPeriodOnItsDate()
+    {
+        const auto r = news::findTimes(u"failed between 17:21 and 17:30 UTC on February 28th.", QDate(2023, 3, 2));
+        QCOMPARE(r.size(), 1);
+        QCOMPARE(iso(r[0].begin), QStringLiteral("2023-02-28T17:21:00Z"));
+        QCOMPARE(iso(r[0].end), QStringLiteral("2023-02-28T17:30:00Z"));
+    }
+
+    void aDateAMonthOffIsFlaggedWithBothReadings()
+    {
+        const auto r = news::findTimes(u"The pages went offline yesterday. \"Down from 06:10 to 08:45 UTC on "
+                                       u"September 4th,\" she said.",
+                                       QDate(2024, 10, 5));
+        QCOMPARE(r.size(), 2);
+        QCOMPARE(iso(r[1].begin), QStringLiteral("2024-09-04T06:10:00Z"));
+        QVERIFY2(r[1].note.contains(QStringLiteral("2024-10-04")), qPrintable(r[1].note));
+        QVERIFY(r[1].note.contains(QStringLiteral("2024-09-04")));
+        // Agreeing dates carry no note.
+        const auto fine = news::findTimes(u"It failed yesterday, at 06:10 UTC on October 4th.", QDate(2024, 10, 5));
+        QVERIFY(fine.last().note.isEmpty());
+    }
+
+    void clockAndDayWordsAreOneTime()
+    {
+        const auto r =
+            news::findTimes(u"ran out of memory at 07:40 this morning", QDate(2024, 3, 14), QStringLiteral("+01:00"));
+        QCOMPARE(r.size(), 1);
+        QCOMPARE(iso(r[0].begin), QStringLiteral("2024-03-14T06:40:00Z"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestNewsZones)
+#include "tst_newszones.moc"
