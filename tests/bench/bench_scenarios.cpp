@@ -61,7 +61,10 @@ Outcome runVariant(const ScenarioSpec &spec, QString *line)
     const DetectorOutput out = runDetectors(analysed.data());
     applyDetectorOutput(analysed, out, true);
     const ScoreResult scores = computeScores(analysed.hypotheses(), analysed.evidence(), {});
-    if (!scores.tiedForFirst().isEmpty())
+    QStringList tied;
+    for (const HypothesisScore &h : scores.tiedForFirst())
+        tied.append(toString(h.kind));
+    if (!tied.isEmpty())
         o.leader = QStringLiteral("tie");
     else if (const HypothesisScore *lead = scores.leading())
         o.leader = toString(lead->kind);
@@ -83,17 +86,25 @@ Outcome runVariant(const ScenarioSpec &spec, QString *line)
     double peak = 0;
     for (const SiteSpec &s : spec.sites)
         peak = std::max(peak, s.peakRate * 60);
+    // Decoys within an hour of the incident, by kind number (scenario/scenariospec.h).
+    QStringList near;
+    for (const DecoySpec &d : spec.decoys) {
+        if (d.at > spec.incidentBegin - 60 * Minute && d.at < spec.incidentEnd + 60 * Minute)
+            near.append(QStringLiteral("%1@%2min").arg(int(d.kind)).arg((d.at - spec.incidentBegin) / Minute));
+    }
     *line =
-        QStringLiteral("%1 seed %2 sites %3 peak %4/min zone %5: leader %6, edges %7/%8 min, sites %9, incidents %10")
+        QStringLiteral("%1 seed %2 sites %3 peak %4/min zone %5: leader %6, edges %7/%8 min, sites %9, incidents %10, "
+                       "near decoys [%11]")
             .arg(toString(spec.kind))
             .arg(spec.seed)
             .arg(spec.sites.size())
             .arg(peak, 0, 'f', 0)
-            .arg(spec.timeZone, o.leader)
+            .arg(spec.timeZone, tied.isEmpty() ? o.leader : QStringLiteral("tie (%1)").arg(tied.join(u'+')))
             .arg(o.beginError, 0, 'f', 1)
             .arg(o.endError, 0, 'f', 1)
             .arg(o.sitesRight ? QStringLiteral("right") : QStringLiteral("wrong"))
-            .arg(out.incidents.size());
+            .arg(out.incidents.size())
+            .arg(near.join(u' '));
     return o;
 }
 
