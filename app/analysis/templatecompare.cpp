@@ -3,6 +3,7 @@
 #include "model/sites.h"
 
 #include <boost/math/distributions/binomial.hpp>
+#include <boost/math/distributions/poisson.hpp>
 
 #include <QHash>
 #include <QSet>
@@ -174,6 +175,12 @@ TemplateComparison compareTemplates(const CaseData &data, int64_t baselineBegin,
         a.hosts = tally.hosts.values();
         a.hosts.sort();
         const int n = a.windowCount + a.baselineCount;
+        if (a.windowCount > 0) {
+            const double lambda = tb > 0 ? (a.baselineCount + 0.5) * tw / tb : 0;
+            a.aboveUsual = lambda <= 0 ||
+                           boost::math::cdf(boost::math::complement(boost::math::poisson_distribution<double>(lambda),
+                                                                    a.windowCount - 1)) <= 0.5;
+        }
         if (tb <= 0 || p >= 1) { // no baseline: all is new, nothing can be tested
             a.change = TemplateActivity::Change::New;
         } else {

@@ -23,6 +23,12 @@ namespace inquest {
 // (Bonferroni), a template absent from the baseline is *new*, and one whose count fell so that
 // P(X ≤ k_w) is below the same level has *stopped*. The log-likelihood ratio of the two rates
 // against one is given as the strength of the change.
+//
+// Rare events (a deploy, a link flap, a session reset) cannot reach significance one at a time:
+// one deploy in the stretch and one in the hours before is no burst, yet each is an event. A
+// template is *above its usual rate* when P(X ≥ k_w) ≤ 1/2 for X ~ Poisson(λ), λ the baseline's
+// rate ((k_b + ½) / T_b, Jeffreys) times the window's length: a template that logs all day at the
+// window's rate is not; a deploy that happens every few hours is.
 struct TemplateActivity
 {
     enum class Change { Steady, New, Burst, Stopped };
@@ -33,7 +39,8 @@ struct TemplateActivity
     int baselineCount = 0;
     int windowCount = 0;
     Change change = Change::Steady;
-    double pValue = 1; // one-sided: of the rise for New/Burst/Steady, of the fall for Stopped
+    bool aboveUsual = false; // the window's count is above what the baseline rate makes usual (see above)
+    double pValue = 1;       // one-sided: of the rise for New/Burst/Steady, of the fall for Stopped
     double logLikelihoodRatio = 0;
     int64_t first = 0; // µs UTC of the first and last line in the window (0 when none)
     int64_t last = 0;

@@ -10,7 +10,8 @@ namespace {
 
 constexpr int64_t Minute = 60'000'000;
 
-// The new or bursting templates of one group of families, and when they came.
+// The templates of one group of families that are new, bursting or above their usual rate, and
+// when they came.
 struct GroupActivity
 {
     int lines = 0;
@@ -113,9 +114,9 @@ void SyslogSignatureDetector::run(AnalysisContext &context, DetectorOutput &out)
             errors |= w.errors;
         }
 
-        // Groups of families that are new or burst in the stretch. Changes are split by whether
-        // they began before the first errors (a cause can only come first) or after them (the
-        // response); the other groups are read from their first line.
+        // Groups of families that are new, bursting or above their usual rate in the stretch. Changes are split by
+        // whether they began before the first errors (a cause can only come first) or after them (the response); the
+        // other groups are read from their first line.
         std::map<std::pair<G, bool>, GroupActivity> groups;
         QStringList changed;
         for (const TemplateActivity &a : cmp.templates) {
@@ -128,7 +129,7 @@ void SyslogSignatureDetector::run(AnalysisContext &context, DetectorOutput &out)
                                    .arg(a.windowCount)
                                    .arg(a.baselineCount)
                                    .arg(a.pValue, 0, 'g', 2));
-            if (!rose || !a.family)
+            if (!(rose || a.aboveUsual) || !a.family)
                 continue;
             const G group = groupOf(*a.family);
             groups[{group, group != G::Change || a.first <= onset + params.leadMinutes * Minute}].add(a);
@@ -237,7 +238,8 @@ void SyslogSignatureDetector::run(AnalysisContext &context, DetectorOutput &out)
             }
             Evidence e =
                 suggest(QStringLiteral("%1 in the system log (%2 line(s))").arg(title).arg(g.lines),
-                        QStringLiteral("%1: %2 (%3) — %4 new or bursting template(s), %5 line(s) from %6 to %7 on %8 "
+                        QStringLiteral("%1: %2 (%3) — %4 template(s) new, bursting or above their usual rate, %5 "
+                                       "line(s) from %6 to %7 on %8 "
                                        "(roles: %9), the first %10 (outage from %11); %12. Examples: %13")
                             .arg(title, why, names(g.families, [](LogFamily f) { return displayName(f); }))
                             .arg(g.templates)
@@ -262,7 +264,7 @@ void SyslogSignatureDetector::run(AnalysisContext &context, DetectorOutput &out)
                     return;
                 Evidence e = suggest(QStringLiteral("No %1 logged before the outage").arg(what),
                                      QStringLiteral("%1 host(s) logged before and during the stretch from %2 to %3, "
-                                                    "and none logged a new or bursting %4 line active near the "
+                                                    "and none logged a %4 line above its usual rate active near the "
                                                     "errors' start at %5. If %6 were the cause, such lines would be "
                                                     "expected.")
                                          .arg(cmp.hostsLoggingThrough)
