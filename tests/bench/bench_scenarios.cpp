@@ -4,8 +4,10 @@
 // cause × leading hypothesis; a tie for first is counted as "tie") and the window-edge errors.
 // Not a test: run by hand (tests/bench/scenarios.sh) from a release build.
 // Usage: bench_scenarios [seeds per cause and volume, default 3] [first seed, default 101]
+// INQUEST_BENCH_CAUSE=hardware runs one cause; INQUEST_BENCH_VERBOSE=1 prints every finding.
 #include "analysis/detectors/detector.h"
 #include "analysis/detectors/detectorrun.h"
+#include "ingest/importbatch.h"
 #include "ingest/importer.h"
 #include "ingest/inputfiles.h"
 #include "model/casedocument.h"
@@ -48,12 +50,16 @@ Outcome runVariant(const ScenarioSpec &spec, QString *line)
         hs.append({0, displayName(k), k, 0.0, {}});
     CaseDocument doc(CaseData::create(QStringLiteral("bench"), hs));
     CaseData data = doc.data();
-    for (const QString &file : expandInputPaths({dir.path()}).files) {
-        ImportOptions options;
-        options.caseTime = caseYearAnchor(data.sources);
-        ImportResult r = importLogFile(file, options);
+    // As `inquest import FOLDER` reads it: dated files first, year-less syslog placed near them.
+    QList<ImportRequest> requests;
+    for (const QString &file : expandInputPaths({dir.path()}).files)
+        requests.append({file, {}});
+    QList<Source> read;
+    for (int i : batchOrder(requests)) {
+        ImportResult r = importLogFile(requests[i].path, batchOptions(requests[i], read));
         if (!r.ok())
             continue;
+        read.append(*r.source);
         r.source->id = data.nextId++;
         data.sources.append(*r.source);
     }
@@ -61,6 +67,16 @@ Outcome runVariant(const ScenarioSpec &spec, QString *line)
     const DetectorOutput out = runDetectors(analysed.data());
     applyDetectorOutput(analysed, out, true);
     const ScoreResult scores = computeScores(analysed.hypotheses(), analysed.evidence(), {});
+    if (qEnvironmentVariableIsSet("INQUEST_BENCH_VERBOSE")) {
+        for (const Evidence &e : analysed.evidence()) {
+            QStringList r;
+            for (auto it = e.kindRatings.cbegin(); it != e.kindRatings.cend(); ++it) {
+                if (it.value() != Rating::N)
+                    r.append(toString(it.key()) + u'=' + toString(it.value()));
+            }
+            std::printf("  [%s] %s\n", qPrintable(r.join(u' ')), qPrintable(e.title));
+        }
+    }
     QStringList tied;
     for (const HypothesisScore &h : scores.tiedForFirst())
         tied.append(toString(h.kind));
@@ -121,7 +137,10 @@ int main(int argc, char **argv)
     std::map<QString, std::map<QString, int>> matrix;
     std::vector<double> beginErrors, endErrors;
     int variants = 0, missed = 0, wrongSites = 0;
+    const QString only = qEnvironmentVariable("INQUEST_BENCH_CAUSE"); // one cause only, e.g. "hardware"
     for (IncidentKind kind : allIncidentKinds()) {
+        if (!only.isEmpty() && toString(kind) != only)
+            continue;
         for (double volume : volumes) {
             for (int s = 0; s < seeds; ++s) {
                 const ScenarioSpec spec = randomScenario(kind, uint64_t(firstSeed + s), volume);
