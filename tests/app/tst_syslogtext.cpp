@@ -380,7 +380,13 @@ private slots:
         QCOMPARE_ENUM(hw->kindRatings.value(K::Change), Rating::N);
         QVERIFY(titled(list, QStringLiteral("No device fault logged")));
         QVERIFY(titled(list, QStringLiteral("Changes during the outage")));
+        QVERIFY(!titled(list, QStringLiteral("No routing"))); // asked only of a collapse
         QCOMPARE(leader(list), QStringLiteral("tie: change,ddos,flash-crowd,network"));
+        // Before a collapse of requests, no session drop or withdrawn route counts against the network.
+        const QList<Evidence> collapse = findings(QStringLiteral("change.syslog"), true);
+        const Evidence *routing = titled(collapse, QStringLiteral("No routing or name-resolution failure logged"));
+        QVERIFY(routing);
+        QCOMPARE_ENUM(routing->kindRatings.value(K::Network), Rating::I);
     }
 
     // With no incident there is nothing to say; with a syslog that does not cover the stretch,

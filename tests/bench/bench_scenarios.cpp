@@ -4,7 +4,8 @@
 // cause × leading hypothesis; a tie for first is counted as "tie") and the window-edge errors.
 // Not a test: run by hand (tests/bench/scenarios.sh) from a release build.
 // Usage: bench_scenarios [seeds per cause and volume, default 3] [first seed, default 101]
-// INQUEST_BENCH_CAUSE=hardware runs one cause; INQUEST_BENCH_VERBOSE=1 prints every finding.
+// INQUEST_BENCH_CAUSE=hardware runs one cause; INQUEST_BENCH_VERBOSE=1 prints every finding;
+// INQUEST_BENCH_KEEP=FOLDER keeps the generated files.
 #include "analysis/detectors/detector.h"
 #include "analysis/detectors/detectorrun.h"
 #include "ingest/importbatch.h"
@@ -39,8 +40,10 @@ Outcome runVariant(const ScenarioSpec &spec, QString *line)
 {
     Outcome o;
     QTemporaryDir dir;
+    // INQUEST_BENCH_KEEP=FOLDER writes the variant's files there (the last variant run wins).
+    const QString keep = qEnvironmentVariable("INQUEST_BENCH_KEEP");
     QString error;
-    if (!generateSources(spec, dir.path(), &error)) {
+    if (!generateSources(spec, keep.isEmpty() ? dir.path() : keep, &error)) {
         *line = error;
         o.leader = QStringLiteral("error");
         return o;
@@ -52,7 +55,7 @@ Outcome runVariant(const ScenarioSpec &spec, QString *line)
     CaseData data = doc.data();
     // As `inquest import FOLDER` reads it: dated files first, year-less syslog placed near them.
     QList<ImportRequest> requests;
-    for (const QString &file : expandInputPaths({dir.path()}).files)
+    for (const QString &file : expandInputPaths({keep.isEmpty() ? dir.path() : keep}).files)
         requests.append({file, {}});
     QList<Source> read;
     for (int i : batchOrder(requests)) {

@@ -153,13 +153,14 @@ void SyslogSignatureDetector::run(AnalysisContext &context, DetectorOutput &out)
         const QString baselineText = QStringLiteral("compared with %1 before %2")
                                          .arg(duration(windowBegin - baselineBegin), formatUtc(windowBegin, false));
 
-        bool faultNearOnset = false;
+        bool faultNearOnset = false, routingBeforeOnset = false;
         for (const auto &[key, g] : groups) {
             const G group = key.first;
             const int64_t lead = g.first - onset;
             const bool before = lead <= params.leadMinutes * Minute;
             const bool persists = g.last >= onset - params.persistMinutes * Minute;
             faultNearOnset |= group == G::Hardware && before && persists;
+            routingBeforeOnset |= group == G::Network && before;
             QMap<HypothesisKind, Rating> r;
             QString title = displayName(group);
             QString why;
@@ -255,9 +256,10 @@ void SyslogSignatureDetector::run(AnalysisContext &context, DetectorOutput &out)
         }
 
         // What is not there: with hosts logging through the whole stretch, a hardware failure
-        // that takes sites down is expected to leave device-fault lines before the errors and a
-        // bad change a change line; their absence is unlikely under that cause (I) and expected
-        // under the others.
+        // that takes sites down is expected to leave device-fault lines before the errors, a bad
+        // change a change line, an upstream failure behind a collapse session drops, withdrawn
+        // routes or failing resolution; their absence is unlikely under that cause (I) and
+        // expected under the others.
         if (cmp.hostsLoggingThrough >= params.minHostsCovering) {
             const auto absent = [&](bool present, K kind, const QString &what) {
                 if (present)
@@ -278,6 +280,10 @@ void SyslogSignatureDetector::run(AnalysisContext &context, DetectorOutput &out)
             };
             absent(faultNearOnset, K::Hardware, QStringLiteral("device fault"));
             absent(groups.count({G::Change, true}) > 0, K::Change, QStringLiteral("change"));
+            // An upstream failure is the candidate for a collapse of requests; without one the
+            // network hypothesis is not asked about here.
+            if (collapse)
+                absent(routingBeforeOnset, K::Network, QStringLiteral("routing or name-resolution failure"));
         }
 
         if (!changed.isEmpty()) {
