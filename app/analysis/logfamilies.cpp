@@ -111,7 +111,7 @@ LogFamilies::LogFamilies()
             uR"(Remounting filesystem read-only|read-only file system|EXT4-fs error|XFS.*(corruption|I/O))")},
         {LogFamily::Change,
          re(uR"(\bdeploy(ing|ed|ment)?\b|release \S+ (activated|deployed|live)|roll(ing|ed)? ?back|)"
-            uR"(Applied catalog|Finished catalog run|Chef Run complete|CONFIG_I|Configured from|UI_COMMIT|)"
+            uR"(Applied catalog|Finished catalog run|ensure changed|Chef Run complete|CONFIG_I|Configured from|UI_COMMIT|)"
             uR"(commit complete|config(uration)? (re)?load|reload(ing|ed)? (config|configuration|service)|)"
             uR"(Reloaded .*service|graceful restart|SIGHUP|SIGUSR[12]|reconfiguring|)"
             uR"(restart(ing|ed)? (the )?(service|daemon|server)|%SYS-5-(RELOAD|RESTART)|\bupgraded?\b .*package|)"

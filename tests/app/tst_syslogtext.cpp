@@ -185,6 +185,14 @@ private slots:
                                 << "change";
         QTest::newRow("puppet") << "puppet-agent[2210]: Applied catalog in 4.21 seconds"
                                 << "change";
+        QTest::newRow("puppet resource") << "puppet-agent[2210]: (/Stage[main]/Shop::Web/Package[shop-web]/ensure) "
+                                            "ensure changed '4.1.2' to '4.1.3'"
+                                         << "change";
+        QTest::newRow("bird hold") << "bird: bgp_transit1: Error: Hold timer expired"
+                                   << "routing";
+        QTest::newRow("unbound") << "unbound[812:0]: error: SERVFAIL <www.example.com. A IN>: all servers for this "
+                                    "domain failed"
+                                 << "dns";
         QTest::newRow("cisco config") << "%SYS-5-CONFIG_I: Configured from console by netops on vty0"
                                       << "change";
         QTest::newRow("junos commit") << "mgd[4310]: UI_COMMIT: User 'netops' requested 'commit' operation"
