@@ -22,8 +22,9 @@ public:
     {
         int lookbackMinutes = 30;  // the compared stretch starts this long before the first errors
         int baselineMinutes = 360; // and is compared with up to this long before that
-        int leadMinutes =
-            2; // a first line up to this long after the onset still "came first" (window edges are ±2 min)
+        // A first line up to this long after the detected onset still "came first": at a few
+        // requests a minute the detected edge can be minutes early.
+        int leadMinutes = 5;
         int persistMinutes = 10;  // a fault whose lines end this long before the onset has cleared
         int minHostsCovering = 2; // hosts logging before and during for an absence to mean something
     };
