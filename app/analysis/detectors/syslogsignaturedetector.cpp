@@ -77,6 +77,48 @@ int64_t systemLogStart(const CaseData &data)
     return start;
 }
 
+// Cites the system-log lines of [from, to) that a finding read: of the system-log sources, the
+// one with the most lines there, its first and last such line.
+void citeStretch(Evidence &e, const CaseData &data, int64_t from, int64_t to)
+{
+    int best = -1;
+    std::size_t bestCount = 0, first = 0, last = 0;
+    for (int si = 0; si < data.sources.size(); ++si) {
+        const Source &s = data.sources[si];
+        if (!isSystemLog(s) || s.sha256.isEmpty())
+            continue;
+        const EventTable &t = *s.table;
+        std::size_t count = 0, f = 0, l = 0;
+        for (std::size_t r = 0; r < t.size(); ++r) {
+            if (t.time[r] < from || t.time[r] >= to)
+                continue;
+            if (!count++)
+                f = r;
+            l = r;
+        }
+        if (count > bestCount) {
+            best = si;
+            bestCount = count;
+            first = f;
+            last = l;
+        }
+    }
+    e.provenance.timeBegin = from;
+    e.provenance.timeEnd = to;
+    e.provenance.metric = QStringLiteral("syslog");
+    if (best < 0)
+        return;
+    const Source &s = data.sources[best];
+    const EventTable &t = *s.table;
+    e.provenance.sourceId = s.id;
+    e.provenance.sourceSha256 = s.sha256;
+    e.provenance.firstLine = t.line[first];
+    e.provenance.lastLine = t.line[last];
+    e.provenance.offsetBegin = qint64(t.offset[first]);
+    e.provenance.offsetEnd =
+        last + 1 < t.size() ? qint64(t.offset[last + 1]) : std::max(s.size, qint64(t.offset[last]) + 1);
+}
+
 } // namespace
 
 QJsonObject SyslogSignatureDetector::parameters() const
@@ -273,9 +315,7 @@ void SyslogSignatureDetector::run(AnalysisContext &context, DetectorOutput &out)
                                          .arg(formatUtc(windowBegin), formatUtc(inc.end, false), what,
                                               formatUtc(onset, false), displayName(kind).toLower()),
                                      ratings({{kind, R::I}}));
-                e.provenance.timeBegin = windowBegin;
-                e.provenance.timeEnd = onset + params.leadMinutes * Minute;
-                e.provenance.metric = QStringLiteral("syslog");
+                citeStretch(e, data, windowBegin, onset + params.leadMinutes * Minute);
                 out.evidence.append(e);
             };
             absent(faultNearOnset, K::Hardware, QStringLiteral("device fault"));
@@ -297,9 +337,7 @@ void SyslogSignatureDetector::run(AnalysisContext &context, DetectorOutput &out)
                             .arg(cmp.threshold, 0, 'g', 2)
                             .arg(changed.join(QStringLiteral("; "))),
                         ratings({}));
-            e.provenance.timeBegin = windowBegin;
-            e.provenance.timeEnd = inc.end;
-            e.provenance.metric = QStringLiteral("syslog");
+            citeStretch(e, data, windowBegin, inc.end);
             out.evidence.append(e);
         }
     }
