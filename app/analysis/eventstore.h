@@ -69,6 +69,13 @@ public:
     virtual uint64_t distinct(const QString &site, Dimension dimension, int64_t from, int64_t to) const = 0;
     // Per-client summaries of a window.
     virtual std::vector<ClientSummary> clients(const QString &site, int64_t from, int64_t to) const = 0;
+    // Response times (where the log has them): the q-quantile (0..1) of the site's response times
+    // in the window, in µs, or UINT32_MAX when none is logged.
+    virtual uint32_t responseQuantile(const QString &site, double q, int64_t from, int64_t to) const = 0;
+    // Per bin: requests with a logged response time slower than `slowerThanUs` (0: every request
+    // with a response time).
+    virtual std::vector<double> responseCounts(const QString &site, uint32_t slowerThanUs, int64_t from, int64_t to,
+                                               int64_t width) const = 0;
 };
 
 // "static" for assets by extension (.css, .js, images, fonts), else "dynamic".

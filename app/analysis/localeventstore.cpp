@@ -256,4 +256,33 @@ std::vector<EventStore::ClientSummary> LocalEventStore::clients(const QString &s
     return out;
 }
 
+uint32_t LocalEventStore::responseQuantile(const QString &site, double q, int64_t from, int64_t to) const
+{
+    std::vector<uint32_t> times;
+    forEachRow(site, from, to, [&](SiteBins &s, std::size_t p, std::size_t r) {
+        const EventTable &t = *s.parts[p].table;
+        if (r < t.responseUs.size() && t.responseUs[r] != NoResponseTime)
+            times.push_back(t.responseUs[r]);
+    });
+    if (times.empty())
+        return NoResponseTime;
+    const auto k = std::size_t(std::clamp(q, 0.0, 1.0) * double(times.size() - 1));
+    std::nth_element(times.begin(), times.begin() + qsizetype(k), times.end());
+    return times[k];
+}
+
+std::vector<double> LocalEventStore::responseCounts(const QString &site, uint32_t slowerThanUs, int64_t from,
+                                                    int64_t to, int64_t width) const
+{
+    const int64_t n = width > 0 && to > from ? (to - from + width - 1) / width : 0;
+    std::vector<double> out(std::size_t(n), 0.0);
+    forEachRow(site, from, to, [&](SiteBins &s, std::size_t p, std::size_t r) {
+        const EventTable &t = *s.parts[p].table;
+        if (r < t.responseUs.size() && t.responseUs[r] != NoResponseTime &&
+            (!slowerThanUs || t.responseUs[r] > slowerThanUs))
+            out[std::size_t((t.time[r] - from) / width)] += 1;
+    });
+    return out;
+}
+
 } // namespace inquest

@@ -1,5 +1,6 @@
 #include "importbatch.h"
 
+#include "batchzone.h"
 #include "formatregistry.h"
 
 #include <algorithm>
@@ -44,6 +45,10 @@ QList<int> batchOrder(const QList<ImportRequest> &requests)
 ImportOptions batchOptions(const ImportRequest &request, const QList<Source> &readBefore)
 {
     ImportOptions options = request.options;
+    if (options.timeZone.isEmpty() && yearLess(request)) {
+        options.timeZone = batchUtcOffset(readBefore);
+        options.zoneFromBatch = !options.timeZone.isEmpty();
+    }
     if (options.year > 0)
         return options;
     if (const qint64 end = caseYearAnchor(readBefore)) {

@@ -20,7 +20,8 @@ QList<int> batchOrder(const QList<ImportRequest> &requests);
 
 // The options a file of a batch is read with, given the sources read before it in the same
 // batch: a year-less file takes its year from those (when they have dated events), else from
-// the case (options.caseTime, caseYearAnchor), else from its file's time.
+// the case (options.caseTime, caseYearAnchor), else from its file's time; without a declared
+// zone it is read at the UTC offset the dated files state (batchzone), when they agree on one.
 ImportOptions batchOptions(const ImportRequest &request, const QList<Source> &readBefore);
 
 // The log source of `sources` with this SHA-256, or nullptr: a file already in the case.

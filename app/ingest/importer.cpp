@@ -242,6 +242,10 @@ bool Importer::prepareContext()
                                       .arg(m_context.year));
         }
     }
+    if ((m_reader->capabilities() & CapLocalTime) && m_options.zoneFromBatch)
+        m_result.notes.append(QStringLiteral("timestamps without a UTC offset were read at %1, the offset the other "
+                                             "files of this import state (pass --tz to declare the zone)")
+                                  .arg(m_options.timeZone));
     if ((m_reader->capabilities() & CapLocalTime) && m_context.zone.isUtc() && m_options.timeZone.isEmpty())
         m_result.notes.append(
             QStringLiteral("timestamps without a UTC offset were read as UTC (pass --tz to declare the zone)"));

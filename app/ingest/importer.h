@@ -17,6 +17,7 @@ struct ImportOptions
     int year = 0;        // first year of year-less (RFC 3164) timestamps; 0 = from the case, else the file time
     qint64 caseTime = 0; // µs UTC: where the case's logs end (caseYearAnchor), 0 = an empty case
     bool anchorFromBatch = false; // caseTime is where the other files of this import end (the note says so)
+    bool zoneFromBatch = false;   // timeZone is the offset the other files of this import state (the note says so)
     QString site;                 // empty = the host the file is named after (model/sites)
     QString fieldMap;             // JSON lines: "time=ts,status=code,…" overriding the default field names
 };

@@ -165,8 +165,9 @@ ScenarioSpec randomScenario(IncidentKind kind, uint64_t seed, double volumeScale
 
     // Decoys keep an hour away from the incident so that each one is tested on its own.
     const int decoyCount = 2 + int(rng.below(3));
-    const std::array decoyKinds{DecoyKind::CrawlerBurst, DecoyKind::DiskWarning, DecoyKind::ConfigReload,
-                                DecoyKind::ErrorBlip, DecoyKind::SingleEccError};
+    const std::array decoyKinds{DecoyKind::CrawlerBurst, DecoyKind::DiskWarning,    DecoyKind::ConfigReload,
+                                DecoyKind::ErrorBlip,    DecoyKind::SingleEccError, DecoyKind::Deploy,
+                                DecoyKind::LinkFlap,     DecoyKind::RouteReset,     DecoyKind::RateLimitBurst};
     for (int i = 0, tries = 0; i < decoyCount && tries < 50; ++tries) {
         DecoySpec d;
         d.kind = decoyKinds[rng.below(decoyKinds.size())];
@@ -176,6 +177,21 @@ ScenarioSpec randomScenario(IncidentKind kind, uint64_t seed, double volumeScale
             continue;
         s.decoys.append(d);
         ++i;
+    }
+    // And decoys close to the incident, drawn last so that the draws above stay as they were:
+    // none, one or two system-log events from 45 to 8 minutes before the onset or within the
+    // hour after the end — the things that happen near outages without causing them.
+    const std::array nearKinds{DecoyKind::DiskWarning,   DecoyKind::ConfigReload, DecoyKind::SingleEccError,
+                               DecoyKind::Deploy,        DecoyKind::LinkFlap,     DecoyKind::RouteReset,
+                               DecoyKind::RateLimitBurst};
+    const int nearCount = kind == IncidentKind::None ? 0 : int(rng.below(3));
+    for (int i = 0; i < nearCount; ++i) {
+        DecoySpec d;
+        d.kind = nearKinds[rng.below(nearKinds.size())];
+        d.at = rng.chance(0.6) ? s.incidentBegin - qint64(rng.uniform(8, 45) * double(Minute)) / Second * Second
+                               : s.incidentEnd + qint64(rng.uniform(5, 60) * double(Minute)) / Second * Second;
+        if (d.at > s.begin && d.at < s.end)
+            s.decoys.append(d);
     }
     return s;
 }

@@ -26,7 +26,17 @@ struct SiteSpec
 };
 
 // Things that happen in a scenario but are not the incident.
-enum class DecoyKind { CrawlerBurst, DiskWarning, ConfigReload, ErrorBlip, SingleEccError };
+enum class DecoyKind {
+    CrawlerBurst,
+    DiskWarning,
+    ConfigReload,
+    ErrorBlip,
+    SingleEccError,
+    Deploy,        // a release rolled out that breaks nothing
+    LinkFlap,      // one port down and back up within a minute
+    RouteReset,    // one BGP session reset and re-established
+    RateLimitBurst // a scanner tripping the rate limit for a few minutes
+};
 
 struct DecoySpec
 {

@@ -2,6 +2,7 @@
 
 #include "civiltime.h"
 #include "rng.h"
+#include "syslogdialects.h"
 
 #include <algorithm>
 
@@ -28,14 +29,16 @@ public:
         , m_rng(Rng(spec.seed).fork(977))
         , m_dc(spec.datacenter.toStdString())
     {
+        m_dialect = int(Rng(spec.seed).fork(983).below(3));
     }
 
     std::string host(const std::string &name) const { return name + "." + m_dc; }
     void add(int64_t t, int facility, int severity, const std::string &h, std::string msg)
     {
         if (t >= m_spec.begin && t < m_spec.end)
-            m_entries.push_back({t / Micro * Micro, facility, severity, h, std::move(msg)});
+            m_entries.push_back({t / Micro * Micro, facility, severity, h, inDialect(std::move(msg), m_dialect)});
     }
+
     int pid() { return 900 + int(m_rng.below(30000)); }
     std::string num(uint64_t v) const { return std::to_string(v); }
 
@@ -261,6 +264,40 @@ public:
                         "]: [error] (104)Connection reset by peer: proxy: error reading status line from "
                         "remote server app02");
                 break;
+            case DecoyKind::Deploy: {
+                const std::string release = num(3000 + m_rng.below(900));
+                add(d.at, 1, 5, host("web01"),
+                    "deploy[" + num(pid()) + "]: deploying release r" + release + " to web-eu (change " +
+                        num(7000 + m_rng.below(999)) + ")");
+                for (int i = 1; i <= 4; ++i)
+                    add(d.at + int64_t(12 + 7 * i) * Micro, 3, 5, host("web0" + num(uint64_t(i))),
+                        "apache2[" + num(pid()) + "]: [notice] Graceful restart requested, doing restart");
+                add(d.at + 50 * Micro, 1, 5, host("web01"),
+                    "deploy[" + num(pid()) + "]: release r" + release + " activated on web01-web04");
+                break;
+            }
+            case DecoyKind::LinkFlap: {
+                const std::string port = "GigabitEthernet" + num(1 + m_rng.below(3)) + "/" + num(1 + m_rng.below(48));
+                add(d.at, 23, 3, host("core-sw2"), "%LINK-3-UPDOWN: Interface " + port + ", changed state to down");
+                add(d.at + int64_t(5 + m_rng.below(40)) * Micro, 23, 3, host("core-sw2"),
+                    "%LINK-3-UPDOWN: Interface " + port + ", changed state to up");
+                break;
+            }
+            case DecoyKind::RouteReset: {
+                const std::string peer = "80.81.192." + num(10 + m_rng.below(200));
+                add(d.at, 23, 5, host("edge-rtr1"),
+                    "bgpd[733]: %BGP-5-ADJCHANGE: neighbor " + peer + " Down User reset");
+                add(d.at + int64_t(20 + m_rng.below(60)) * Micro, 23, 5, host("edge-rtr1"),
+                    "bgpd[733]: %BGP-5-ADJCHANGE: neighbor " + peer + " Up");
+                break;
+            }
+            case DecoyKind::RateLimitBurst:
+                for (int64_t t = d.at; t < d.at + int64_t(60 + m_rng.below(240)) * Micro;
+                     t += int64_t(5 + m_rng.below(40)) * Micro)
+                    add(t, 3, 3, host("lb1"),
+                        "nginx: [error] 2213#0: *" + num(m_rng.below(900000)) +
+                            " limiting requests, excess: " + num(5 + m_rng.below(30)) + ".250 by zone \"perip\"");
+                break;
             case DecoyKind::CrawlerBurst:
                 break;
             }
@@ -304,6 +341,7 @@ private:
     const ScenarioSpec &m_spec;
     Rng m_rng;
     std::string m_dc;
+    int m_dialect = 0; // the vendors' wording (syslogdialects.h)
     std::vector<Entry> m_entries;
 };
 

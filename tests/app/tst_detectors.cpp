@@ -120,7 +120,7 @@ private slots:
         QCOMPARE(out.evidence.size(), 1);
         const Evidence &e = out.evidence.first();
         QCOMPARE_ENUM(e.state, EvidenceState::Suggested);
-        QCOMPARE(e.origin, QStringLiteral("detector:incident-window@2"));
+        QCOMPARE(e.origin, QStringLiteral("detector:incident-window@3"));
         QVERIFY(e.title.contains(QStringLiteral("1 of 2")));
         QVERIFY(e.reason.contains(QStringLiteral("not affected: b.example")));
         QVERIFY(e.reason.contains(QStringLiteral("70%")));
@@ -298,45 +298,6 @@ private slots:
         }
         for (const char *d : {"incident-window", "traffic-volume", "client-population", "endpoints"})
             QVERIFY2(cited.contains(QLatin1StringView(d)), d);
-    }
-
-    void syslogClassification_data()
-    {
-        QTest::addColumn<QString>("message");
-        QTest::addColumn<int>("category"); // -1: not a signature
-        using C = SyslogSignatureDetector::Category;
-        QTest::newRow("link") << "%LINK-3-UPDOWN: Interface Gi1/1, changed state to down" << int(C::Hardware);
-        QTest::newRow("link up") << "%LINK-3-UPDOWN: Interface Gi1/1, changed state to up" << -1;
-        QTest::newRow("nic") << "kernel: bnx2 0000:05:00.0: eth0: NIC Link is Down" << int(C::Hardware);
-        QTest::newRow("nic up") << "kernel: bnx2 0000:05:00.0: eth0: NIC Link is Up, 1000 Mbps" << -1;
-        QTest::newRow("ecc") << "kernel: EDAC MC0: 1 UE memory read error" << int(C::Hardware);
-        QTest::newRow("raid") << "kernel: md/raid1:md0: Disk failure on sdb1, disabling device. RAID degraded"
-                              << int(C::Hardware);
-        QTest::newRow("psu") << "%C6KPWR-SP-4-PSFAIL: power supply 2 output failed." << int(C::Hardware);
-        QTest::newRow("bgp") << "bgpd[733]: %BGP-5-ADJCHANGE: neighbor 192.0.2.1 Down BGP Notification sent"
-                             << int(C::Network);
-        QTest::newRow("bgp up") << "bgpd[733]: %BGP-5-ADJCHANGE: neighbor 192.0.2.1 Up" << -1;
-        QTest::newRow("dns")
-            << "named[1021]: error (network unreachable) resolving 'www.example.com/A/IN': 198.51.100.53#53"
-            << int(C::Network);
-        QTest::newRow("deploy") << "deploy[42]: deploying release r4411 to web-eu (change 8812)" << int(C::Change);
-        QTest::newRow("reload") << "%SYS-5-CONFIG_I: Configured from console by netops on vty0" << int(C::Change);
-        QTest::newRow("syn") << "kernel: TCP: Possible SYN flooding on port 80. Sending cookies." << int(C::Attack);
-        QTest::newRow("conntrack") << "kernel: nf_conntrack: table full, dropping packet." << int(C::Attack);
-        QTest::newRow("ratelimit") << "nginx: [error] limiting requests, excess: 20.4 by zone \"perip\""
-                                   << int(C::Attack);
-        QTest::newRow("ssh") << "sshd[31]: Accepted publickey for ops from 10.20.4.11 port 52814 ssh2" << -1;
-        QTest::newRow("ufw") << "kernel: [UFW BLOCK] IN=eth0 OUT= SRC=203.0.113.9 DST=10.20.1.4 PROTO=TCP DPT=23" << -1;
-        QTest::newRow("maxclients") << "apache2[9]: [error] server reached MaxClients setting" << -1;
-        QTest::newRow("cron") << "CRON[77]: (root) CMD (/usr/local/sbin/rotate-sessions)" << -1;
-    }
-
-    void syslogClassification()
-    {
-        QFETCH(QString, message);
-        QFETCH(int, category);
-        const auto c = SyslogSignatureDetector().classify(message);
-        QCOMPARE(c ? int(*c) : -1, category);
     }
 
     void syslogOrderDecidesStrength()

@@ -4,8 +4,11 @@
 // cause × leading hypothesis; a tie for first is counted as "tie") and the window-edge errors.
 // Not a test: run by hand (tests/bench/scenarios.sh) from a release build.
 // Usage: bench_scenarios [seeds per cause and volume, default 3] [first seed, default 101]
+// INQUEST_BENCH_CAUSE=hardware runs one cause; INQUEST_BENCH_VERBOSE=1 prints every finding;
+// INQUEST_BENCH_KEEP=FOLDER keeps the generated files.
 #include "analysis/detectors/detector.h"
 #include "analysis/detectors/detectorrun.h"
+#include "ingest/importbatch.h"
 #include "ingest/importer.h"
 #include "ingest/inputfiles.h"
 #include "model/casedocument.h"
@@ -37,8 +40,10 @@ Outcome runVariant(const ScenarioSpec &spec, QString *line)
 {
     Outcome o;
     QTemporaryDir dir;
+    // INQUEST_BENCH_KEEP=FOLDER writes the variant's files there (the last variant run wins).
+    const QString keep = qEnvironmentVariable("INQUEST_BENCH_KEEP");
     QString error;
-    if (!generateSources(spec, dir.path(), &error)) {
+    if (!generateSources(spec, keep.isEmpty() ? dir.path() : keep, &error)) {
         *line = error;
         o.leader = QStringLiteral("error");
         return o;
@@ -48,12 +53,16 @@ Outcome runVariant(const ScenarioSpec &spec, QString *line)
         hs.append({0, displayName(k), k, 0.0, {}});
     CaseDocument doc(CaseData::create(QStringLiteral("bench"), hs));
     CaseData data = doc.data();
-    for (const QString &file : expandInputPaths({dir.path()}).files) {
-        ImportOptions options;
-        options.caseTime = caseYearAnchor(data.sources);
-        ImportResult r = importLogFile(file, options);
+    // As `inquest import FOLDER` reads it: dated files first, year-less syslog placed near them.
+    QList<ImportRequest> requests;
+    for (const QString &file : expandInputPaths({keep.isEmpty() ? dir.path() : keep}).files)
+        requests.append({file, {}});
+    QList<Source> read;
+    for (int i : batchOrder(requests)) {
+        ImportResult r = importLogFile(requests[i].path, batchOptions(requests[i], read));
         if (!r.ok())
             continue;
+        read.append(*r.source);
         r.source->id = data.nextId++;
         data.sources.append(*r.source);
     }
@@ -61,7 +70,20 @@ Outcome runVariant(const ScenarioSpec &spec, QString *line)
     const DetectorOutput out = runDetectors(analysed.data());
     applyDetectorOutput(analysed, out, true);
     const ScoreResult scores = computeScores(analysed.hypotheses(), analysed.evidence(), {});
-    if (!scores.tiedForFirst().isEmpty())
+    if (qEnvironmentVariableIsSet("INQUEST_BENCH_VERBOSE")) {
+        for (const Evidence &e : analysed.evidence()) {
+            QStringList r;
+            for (auto it = e.kindRatings.cbegin(); it != e.kindRatings.cend(); ++it) {
+                if (it.value() != Rating::N)
+                    r.append(toString(it.key()) + u'=' + toString(it.value()));
+            }
+            std::printf("  [%s] %s\n", qPrintable(r.join(u' ')), qPrintable(e.title));
+        }
+    }
+    QStringList tied;
+    for (const HypothesisScore &h : scores.tiedForFirst())
+        tied.append(toString(h.kind));
+    if (!tied.isEmpty())
         o.leader = QStringLiteral("tie");
     else if (const HypothesisScore *lead = scores.leading())
         o.leader = toString(lead->kind);
@@ -83,17 +105,25 @@ Outcome runVariant(const ScenarioSpec &spec, QString *line)
     double peak = 0;
     for (const SiteSpec &s : spec.sites)
         peak = std::max(peak, s.peakRate * 60);
+    // Decoys within an hour of the incident, by kind number (scenario/scenariospec.h).
+    QStringList near;
+    for (const DecoySpec &d : spec.decoys) {
+        if (d.at > spec.incidentBegin - 60 * Minute && d.at < spec.incidentEnd + 60 * Minute)
+            near.append(QStringLiteral("%1@%2min").arg(int(d.kind)).arg((d.at - spec.incidentBegin) / Minute));
+    }
     *line =
-        QStringLiteral("%1 seed %2 sites %3 peak %4/min zone %5: leader %6, edges %7/%8 min, sites %9, incidents %10")
+        QStringLiteral("%1 seed %2 sites %3 peak %4/min zone %5: leader %6, edges %7/%8 min, sites %9, incidents %10, "
+                       "near decoys [%11]")
             .arg(toString(spec.kind))
             .arg(spec.seed)
             .arg(spec.sites.size())
             .arg(peak, 0, 'f', 0)
-            .arg(spec.timeZone, o.leader)
+            .arg(spec.timeZone, tied.isEmpty() ? o.leader : QStringLiteral("tie (%1)").arg(tied.join(u'+')))
             .arg(o.beginError, 0, 'f', 1)
             .arg(o.endError, 0, 'f', 1)
             .arg(o.sitesRight ? QStringLiteral("right") : QStringLiteral("wrong"))
-            .arg(out.incidents.size());
+            .arg(out.incidents.size())
+            .arg(near.join(u' '));
     return o;
 }
 
@@ -110,7 +140,10 @@ int main(int argc, char **argv)
     std::map<QString, std::map<QString, int>> matrix;
     std::vector<double> beginErrors, endErrors;
     int variants = 0, missed = 0, wrongSites = 0;
+    const QString only = qEnvironmentVariable("INQUEST_BENCH_CAUSE"); // one cause only, e.g. "hardware"
     for (IncidentKind kind : allIncidentKinds()) {
+        if (!only.isEmpty() && toString(kind) != only)
+            continue;
         for (double volume : volumes) {
             for (int s = 0; s < seeds; ++s) {
                 const ScenarioSpec spec = randomScenario(kind, uint64_t(firstSeed + s), volume);

@@ -28,10 +28,12 @@ struct Incident
         bool errors = false;       // flagged for a raised failing share (5xx, no response)
         bool drop = false;         // flagged for a fall in requests
         bool surge = false;        // requests rose during (or right before) the window
+        bool slow = false;         // flagged for a raised share of slow responses (latency)
         double lost = 0;           // requests missing against the baseline
         double excessFailures = 0; // failures above the baseline's share
+        double excessSlow = 0;     // responses slower than the site's usual 90th percentile, above the baseline's share
         double evidence = 0;       // strongest CUSUM statistic (log-likelihood ratio)
-        double impact() const { return lost + excessFailures; }
+        double impact() const { return lost + excessFailures + excessSlow; }
     };
     int64_t begin = 0; // µs UTC
     int64_t end = 0;

@@ -20,10 +20,29 @@ QJsonObject IncidentWindowDetector::parameters() const
             {QStringLiteral("surgeRatio"), c.surgeRatio},
             {QStringLiteral("shareShift"), c.shareShift},
             {QStringLiteral("shareFactor"), c.shareFactor},
+            {QStringLiteral("slowQuantile"), params.slowQuantile},
             {QStringLiteral("maxGapBins"), params.maxGapBins},
             {QStringLiteral("mergeGapBins"), params.mergeGapBins},
             {QStringLiteral("minImpact"), params.minImpact},
             {QStringLiteral("minImpactShare"), params.minImpactShare}};
+}
+
+std::vector<ChangeSegment> IncidentWindowDetector::slowResponses(const EventStore &store, const QString &site,
+                                                                 int64_t from, int64_t to, int64_t width,
+                                                                 const KnownBins &known) const
+{
+    // Latency as a share: each response is "slow" when it is slower than the site's 90th
+    // percentile over the whole log, so a bin of n timed responses holds Bin(n, ~0.1) slow ones
+    // as usual, and the same quasi-binomial CUSUM as the failing share finds where that share
+    // rose. Quantile exceedances are robust (a few very slow requests weigh what any slow one
+    // does; no mean or variance of heavy-tailed times is taken), need no unit or scale per site,
+    // and an incident shorter than about half the log moves the 90th percentile little.
+    const uint32_t threshold = store.responseQuantile(site, params.slowQuantile, from, to);
+    if (threshold == UINT32_MAX)
+        return {};
+    const std::vector<double> timed = store.responseCounts(site, 0, from, to, width);
+    const std::vector<double> slow = store.responseCounts(site, threshold, from, to, width);
+    return detectShareRise(slow, timed, params.cusum, known);
 }
 
 std::vector<Incident::SiteWindow> IncidentWindowDetector::siteWindows(const EventStore &store, const QString &site,
@@ -45,16 +64,19 @@ std::vector<Incident::SiteWindow> IncidentWindowDetector::siteWindows(const Even
     markKnown(known, errors, n);
     const auto drops = detectVolumeShift(requests, params.cusum.dropRatio, params.cusum, known);
 
+    enum class What { Errors, Drop, Slow };
     struct Piece
     {
         ChangeSegment seg;
-        bool drop;
+        What what;
     };
     std::vector<Piece> pieces;
     for (const auto &s : drops)
-        pieces.push_back({s, true});
+        pieces.push_back({s, What::Drop});
     for (const auto &s : errors)
-        pieces.push_back({s, false});
+        pieces.push_back({s, What::Errors});
+    for (const auto &s : slowResponses(store, site, from, to, width, known))
+        pieces.push_back({s, What::Slow});
     std::sort(pieces.begin(), pieces.end(), [](const Piece &a, const Piece &b) { return a.seg.begin < b.seg.begin; });
 
     std::vector<Incident::SiteWindow> windows;
@@ -69,8 +91,21 @@ std::vector<Incident::SiteWindow> IncidentWindowDetector::siteWindows(const Even
             lastEnd = std::max(lastEnd, p.seg.end);
         }
         Incident::SiteWindow &w = windows.back();
-        (p.drop ? w.drop : w.errors) = true;
-        (p.drop ? w.lost : w.excessFailures) += std::abs(p.seg.expected - p.seg.observed);
+        const double excess = std::abs(p.seg.expected - p.seg.observed);
+        switch (p.what) {
+        case What::Errors:
+            w.errors = true;
+            w.excessFailures += excess;
+            break;
+        case What::Drop:
+            w.drop = true;
+            w.lost += excess;
+            break;
+        case What::Slow:
+            w.slow = true;
+            w.excessSlow += excess;
+            break;
+        }
         w.evidence = std::max(w.evidence, p.seg.evidence);
     }
     const int64_t near = int64_t(params.mergeGapBins) * width;
@@ -138,6 +173,10 @@ void IncidentWindowDetector::run(AnalysisContext &context, DetectorOutput &out) 
                 what.append(QStringLiteral("%1 requests missing").arg(qRound64(w.lost)));
             if (w.surge)
                 what.append(QStringLiteral("a surge of requests"));
+            if (w.slow)
+                what.append(QStringLiteral("%1 responses slower than the site's usual 90th percentile above the "
+                                           "baseline share")
+                                .arg(qRound64(w.excessSlow)));
             lines.append(
                 QStringLiteral(
                     "%1: %2–%3, %4 (evidence %5 nats); failed (5xx or no response) %6 of requests (baseline %7), "
@@ -155,9 +194,10 @@ void IncidentWindowDetector::run(AnalysisContext &context, DetectorOutput &out) 
                                   .arg(inc.affected.size())
                                   .arg(total);
         const QString reason =
-            QStringLiteral("Per-minute requests and failing share tested for change against the preceding %1 "
-                           "minutes (CUSUM of negative-binomial and quasi-binomial likelihood ratios, threshold %2 "
-                           "nats). Affected: %3%4. %5.")
+            QStringLiteral("Per-minute requests, failing share and, where response times are logged, the share "
+                           "of slow responses tested for change against the preceding %1 minutes (CUSUM of "
+                           "negative-binomial and quasi-binomial likelihood ratios, threshold %2 nats). Affected: "
+                           "%3%4. %5.")
                 .arg(params.cusum.baselineBins)
                 .arg(params.cusum.threshold)
                 .arg(inc.affected.join(QStringLiteral(", ")),

@@ -7,7 +7,8 @@
 namespace inquest {
 
 // Finds outage windows per site — a rise of the failing share (5xx and no response), a fall of
-// requests (collapse, or no lines at all) — by CUSUM change detection on per-minute counts
+// requests (collapse, or no lines at all), a rise of the share of slow responses where response
+// times are logged — by CUSUM change detection on per-minute counts
 // (analysis/changedetect: negative-binomial volumes, quasi-binomial shares, baselines from the
 // preceding hours), notes surges, then merges the windows of all sites into incidents and says
 // which sites were affected and which were not. Incidents far smaller than the largest one (a
@@ -22,16 +23,21 @@ public:
         int mergeGapBins = 10;        // site windows this close merge into one incident
         double minImpact = 8;         // lost requests + excess failures below this: no outage
         double minImpactShare = 0.15; // incidents below this share of the largest are left out
+        double slowQuantile = 0.9;    // a response slower than this quantile of the site's is "slow"
     };
 
     QString name() const override { return QStringLiteral("incident-window"); }
-    QString version() const override { return QStringLiteral("2"); }
+    QString version() const override { return QStringLiteral("3"); }
     QJsonObject parameters() const override;
     void run(AnalysisContext &context, DetectorOutput &out) const override;
 
     // Per-site windows on a grid of `width` (exposed for tests).
     std::vector<Incident::SiteWindow> siteWindows(const EventStore &store, const QString &site,
                                                   int64_t width = 60'000'000) const;
+    // Segments where the share of responses slower than the site's usual slowQuantile rose
+    // (none when the site logs no response times).
+    std::vector<ChangeSegment> slowResponses(const EventStore &store, const QString &site, int64_t from, int64_t to,
+                                             int64_t width, const KnownBins &known) const;
     // Incidents from site windows of the case's sites (all of them, by impact filter).
     std::vector<Incident> incidents(const EventStore &store, int64_t width = 60'000'000) const;
 

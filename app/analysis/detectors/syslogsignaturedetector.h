@@ -2,42 +2,44 @@
 
 #include "detector.h"
 
-#include <QRegularExpression>
+#include "analysis/logfamilies.h"
+#include "analysis/templatecompare.h"
 
 namespace inquest {
 
-// System-log messages around each incident, sorted into kinds — hardware (link down or flap,
-// NIC, ECC, disk, power supply, RAID, switch fabric), network (BGP session down, route
-// withdrawn, DNS resolution failures), change (deploy, configuration reload, restart,
-// rollback) and attack (SYN flood, conntrack table full, rate limiting) — and whether they
-// came before the errors or after them.
+// The system logs read as text around each incident: message templates compared in the
+// stretch around the incident against the hours before it (analysis/templatecompare), the
+// templates that are new or burst sorted into families by meaning (analysis/logfamilies), grouped
+// by host role and ordered in time against the first errors. What a group of families says
+// depends on when it starts: a device fault before the errors points to hardware, a change
+// shortly before them to the change, a change during the outage is the response. Where the
+// system log covers the incident, the absence of any device fault or change before it is a
+// finding too.
 class SyslogSignatureDetector : public Detector
 {
 public:
-    enum class Category { Hardware, Network, Change, Attack };
-
     struct Parameters
     {
-        int lookbackMinutes = 20; // messages this long before an incident count
-        int leadMinutes = 5;      // a kind's first message up to this long after the onset still "came first"
+        int lookbackMinutes = 30;  // the compared stretch starts this long before the first errors
+        int baselineMinutes = 360; // and is compared with up to this long before that
+        // A first line up to this long after the detected onset still "came first": at a few
+        // requests a minute the detected edge can be minutes early.
+        int leadMinutes = 5;
+        int persistMinutes = 10;  // a fault whose lines end this long before the onset has cleared
+        int minHostsCovering = 2; // hosts logging before and during for an absence to mean something
     };
 
-    SyslogSignatureDetector();
     QString name() const override { return QStringLiteral("syslog-signatures"); }
-    QString version() const override { return QStringLiteral("2"); }
+    QString version() const override { return QStringLiteral("3"); }
     QJsonObject parameters() const override;
     void run(AnalysisContext &context, DetectorOutput &out) const override;
 
-    // The category of a message, if it is a signature (exposed for tests).
-    std::optional<Category> classify(const QString &message) const;
-    // Attack messages that show only rate limiting (weaker than SYN floods or full tables).
-    bool isRateLimitOnly(const QString &message) const;
+    const LogFamilies &families() const { return m_families; }
 
     Parameters params;
 
 private:
-    std::vector<std::pair<Category, QRegularExpression>> m_patterns;
-    QRegularExpression m_rateLimit;
+    LogFamilies m_families;
 };
 
 } // namespace inquest
