@@ -1,5 +1,7 @@
 #include "combinedeventstore.h"
 
+#include "model/eventtable.h"
+
 #include <algorithm>
 #include <map>
 
@@ -56,6 +58,50 @@ std::vector<double> CombinedEventStore::counts(const QString &site, Filter filte
             sum[i] += part[i];
     }
     return sum;
+}
+
+std::vector<double> CombinedEventStore::responseCounts(const QString &site, uint32_t slowerThanUs, int64_t from,
+                                                       int64_t to, int64_t width) const
+{
+    std::vector<double> sum;
+    for (const EventStore *s : holding(site)) {
+        const auto part = s->responseCounts(site, slowerThanUs, from, to, width);
+        sum.resize(std::max(sum.size(), part.size()), 0.0);
+        for (std::size_t i = 0; i < part.size(); ++i)
+            sum[i] += part[i];
+    }
+    return sum;
+}
+
+// One store: its own answer. Several: the same element (floor(q·(n−1)) of the merged sorted
+// times) found exactly by bisection on the value, counting in every store how many are slower.
+uint32_t CombinedEventStore::responseQuantile(const QString &site, double q, int64_t from, int64_t to) const
+{
+    const auto stores = holding(site);
+    if (stores.size() == 1)
+        return stores.front()->responseQuantile(site, q, from, to);
+    const auto total = [&](uint32_t slowerThan) {
+        double n = 0;
+        for (const EventStore *s : stores) {
+            for (double c : s->responseCounts(site, slowerThan, from, to, to - from))
+                n += c;
+        }
+        return uint64_t(n);
+    };
+    const uint64_t n = total(0);
+    if (!n || to <= from)
+        return NoResponseTime;
+    const auto k = uint64_t(std::clamp(q, 0.0, 1.0) * double(n - 1));
+    // The smallest v with at most n − k − 1 times slower than v.
+    uint32_t lo = 1, hi = NoResponseTime - 1;
+    while (lo < hi) {
+        const uint32_t mid = lo + (hi - lo) / 2;
+        if (total(mid) <= n - k - 1)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return lo;
 }
 
 std::vector<EventStore::ValueCount> CombinedEventStore::topValues(const QString &site, Dimension dimension,

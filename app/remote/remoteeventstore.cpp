@@ -1,5 +1,8 @@
 #include "remoteeventstore.h"
 
+#include "model/eventtable.h"
+
+#include <algorithm>
 #include <cmath>
 #include <unordered_map>
 
@@ -94,6 +97,33 @@ std::vector<double> RemoteEventStore::counts(const QString &site, Filter filter,
     if (!n)
         return out;
     for (const auto &row : query(m_sql.counts(site, filter, from, to, width), 2)) {
+        const qint64 bin = row[0].toLongLong();
+        if (bin >= 0 && bin < n)
+            out[std::size_t(bin)] = row[1].toDouble();
+    }
+    return out;
+}
+
+// The local store's quantile: the element at floor(q·(n−1)) of the sorted logged times.
+uint32_t RemoteEventStore::responseQuantile(const QString &site, double q, int64_t from, int64_t to) const
+{
+    const auto count = query(m_sql.responseCount(site, from, to), 1);
+    const uint64_t n = count.empty() ? 0 : count.front()[0].toULongLong();
+    if (!n)
+        return NoResponseTime;
+    const auto k = uint64_t(std::clamp(q, 0.0, 1.0) * double(n - 1));
+    const auto rows = query(m_sql.responseAt(site, k, from, to), 1);
+    return rows.empty() ? NoResponseTime : rows.front()[0].toUInt();
+}
+
+std::vector<double> RemoteEventStore::responseCounts(const QString &site, uint32_t slowerThanUs, int64_t from,
+                                                     int64_t to, int64_t width) const
+{
+    const int64_t n = width > 0 && to > from ? (to - from + width - 1) / width : 0;
+    std::vector<double> out(std::size_t(n), 0.0);
+    if (!n)
+        return out;
+    for (const auto &row : query(m_sql.responseCounts(site, slowerThanUs, from, to, width), 2)) {
         const qint64 bin = row[0].toLongLong();
         if (bin >= 0 && bin < n)
             out[std::size_t(bin)] = row[1].toDouble();

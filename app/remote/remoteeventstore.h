@@ -39,6 +39,9 @@ public:
                                       int n) const override;
     uint64_t distinct(const QString &site, Dimension dimension, int64_t from, int64_t to) const override;
     std::vector<ClientSummary> clients(const QString &site, int64_t from, int64_t to) const override;
+    uint32_t responseQuantile(const QString &site, double q, int64_t from, int64_t to) const override;
+    std::vector<double> responseCounts(const QString &site, uint32_t slowerThanUs, int64_t from, int64_t to,
+                                       int64_t width) const override;
 
     const RemoteSql &sql() const { return m_sql; }
     // Runs one query on a client of the calling thread, recorded with the others; empty rows

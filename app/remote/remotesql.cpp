@@ -85,6 +85,35 @@ QString RemoteSql::counts(const QString &siteName, EventStore::Filter filter, in
         .arg(m_map.binIndex(from, width), m_table, where(siteName, from, to), f);
 }
 
+QString RemoteSql::responseUs() const
+{
+    return QStringLiteral("toUInt32(round(toFloat64(%1) * 1000000))").arg(m_map.responseTime);
+}
+
+QString RemoteSql::responseCount(const QString &siteName, int64_t from, int64_t to) const
+{
+    return QStringLiteral("SELECT count() FROM %1 WHERE %2 AND toFloat64(%3) > 0 FORMAT TabSeparated")
+        .arg(m_table, where(siteName, from, to), m_map.responseTime);
+}
+
+QString RemoteSql::responseAt(const QString &siteName, uint64_t k, int64_t from, int64_t to) const
+{
+    return QStringLiteral("SELECT %1 AS r FROM %2 WHERE %3 AND toFloat64(%4) > 0 ORDER BY r LIMIT %5, 1 "
+                          "FORMAT TabSeparated")
+        .arg(responseUs(), m_table, where(siteName, from, to), m_map.responseTime)
+        .arg(k);
+}
+
+QString RemoteSql::responseCounts(const QString &siteName, uint32_t slowerThanUs, int64_t from, int64_t to,
+                                  int64_t width) const
+{
+    const QString slower =
+        slowerThanUs ? QStringLiteral(" AND %1 > %2").arg(responseUs()).arg(slowerThanUs) : QString();
+    return QStringLiteral("SELECT %1 AS b, count() FROM %2 WHERE %3 AND toFloat64(%4) > 0%5 GROUP BY b ORDER BY b "
+                          "FORMAT TabSeparated")
+        .arg(m_map.binIndex(from, width), m_table, where(siteName, from, to), m_map.responseTime, slower);
+}
+
 QString RemoteSql::topValues(const QString &siteName, EventStore::Dimension d, EventStore::Filter filter, int64_t from,
                              int64_t to, int n) const
 {

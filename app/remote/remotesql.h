@@ -28,6 +28,13 @@ public:
     // client, site, seen before (0/1), then arrays in time order: µs, endpoint, agent, referer,
     // failure (0/1).
     QString clients(const QString &site, int64_t from, int64_t to) const;
+    // Response times: a logged response time is one above 0 (the standard table stores 0 for
+    // none). responseCount: one row, the number of logged response times in the window.
+    // responseAt: the k-th smallest (0-based) in µs. responseCounts: bin index, count of logged
+    // response times slower than `slowerThanUs` (0: all logged).
+    QString responseCount(const QString &site, int64_t from, int64_t to) const;
+    QString responseAt(const QString &site, uint64_t k, int64_t from, int64_t to) const;
+    QString responseCounts(const QString &site, uint32_t slowerThanUs, int64_t from, int64_t to, int64_t width) const;
     // bin index (of `width` from `from`), value: one metric per bin (metricExpression).
     QString series(const QString &site, const QString &metric, int64_t from, int64_t to, int64_t width) const;
     // The aggregate of a metric of model/metric.h over a bin's rows; empty when a remote source
@@ -43,6 +50,7 @@ public:
 
 private:
     QString where(const QString &site, int64_t from, int64_t to) const;
+    QString responseUs() const;
 
     QString m_table;
     ColumnMapping m_map;

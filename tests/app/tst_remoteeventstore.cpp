@@ -8,6 +8,7 @@
 
 #include "analysis/localeventstore.h"
 #include "analysis/sitebins.h"
+#include "remote/combinedeventstore.h"
 #include "remote/remoteeventstore.h"
 #include "remote/tableloader.h"
 
@@ -57,6 +58,15 @@ private slots:
             ImportOptions options;
             options.site = QLatin1String(site);
             ImportResult r = testing::importOk(real + QLatin1String(file), options);
+            QVERIFY(r.ok());
+            m_case.sources.append(*r.source);
+        }
+        {
+            // A shop that logs its response times (hand-written, Apache %D-style trailing field).
+            ImportOptions options;
+            options.site = QStringLiteral("shop");
+            ImportResult r =
+                testing::importOk(QStringLiteral(INQUEST_TEST_DATA "/curves/www.shop.de-access.log"), options);
             QVERIFY(r.ok());
             m_case.sources.append(*r.source);
         }
@@ -121,6 +131,33 @@ private slots:
             QCOMPARE(remote, local);
             QVERIFY(std::accumulate(local.begin(), local.end(), 0.0) > 0);
         }
+        QVERIFY(!m_remote->failed());
+    }
+    void responseTimes()
+    {
+        const auto [first, last] = m_local->span(QStringLiteral("shop"));
+        QVERIFY(first < last);
+        for (const QString &site : m_local->sites()) {
+            for (double q : {0.0, 0.5, 0.9, 1.0})
+                QCOMPARE(m_remote->responseQuantile(site, q, first - 60'000'000, last),
+                         m_local->responseQuantile(site, q, first - 60'000'000, last));
+        }
+        const uint32_t p50 = m_local->responseQuantile(QStringLiteral("shop"), 0.5, first, last);
+        QVERIFY(p50 != NoResponseTime);
+        for (uint32_t slower : {0u, p50}) {
+            const auto local = m_local->responseCounts(QStringLiteral("shop"), slower, first, last, 60'000'000);
+            QCOMPARE(m_remote->responseCounts(QStringLiteral("shop"), slower, first, last, 60'000'000), local);
+            QVERIFY(std::accumulate(local.begin(), local.end(), 0.0) > 0);
+        }
+        // The merged answer of two stores holding one site is the element of the merged times.
+        CombinedEventStore both({m_local.get(), m_remote.get()});
+        const uint32_t merged = both.responseQuantile(QStringLiteral("shop"), 0.5, first, last);
+        const auto slowerThanMerged = both.responseCounts(QStringLiteral("shop"), merged, first, last, last - first);
+        const auto all = both.responseCounts(QStringLiteral("shop"), 0, first, last, last - first);
+        const double n = all.front();
+        QVERIFY(n > 0);
+        QVERIFY(slowerThanMerged.front() <= n - std::floor(0.5 * (n - 1)) - 1);
+        QCOMPARE(merged, p50); // every time twice: the same median
         QVERIFY(!m_remote->failed());
     }
     void topValuesAndDistinct_data()
