@@ -238,12 +238,12 @@ private slots:
         std::vector<TimelineSource> sources;
         for (uint32_t s = 0; s < 5; ++s) {
             auto t = scenario::volumeTable({.rows = 3000 + s * 500,
-                                              .syslog = s == 3,
-                                              .shuffled = s == 1,
-                                              .clients = 400,
-                                              .paths = 300,
-                                              .hosts = 3,
-                                              .seed = s + 11});
+                                            .syslog = s == 3,
+                                            .shuffled = s == 1,
+                                            .clients = 400,
+                                            .paths = 300,
+                                            .hosts = 3,
+                                            .seed = s + 11});
             if (s == 2) { // some lines without a virtual host: they are the source's site
                 for (std::size_t r = 0; r < t->size(); r += 4)
                     t->host[r] = 0;

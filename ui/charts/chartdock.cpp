@@ -4,9 +4,9 @@
 #include "chartmarks.h"
 #include "chartplot.h"
 #include "chartsitefilter.h"
-#include "zonepicker.h"
 #include "chartusercurves.h"
 #include "dialogs/curvedialog.h"
+#include "zonepicker.h"
 
 #include "models/displayzone.h"
 
