@@ -1,5 +1,7 @@
 #include "eventstore.h"
 
+#include <algorithm>
+
 #include <array>
 
 namespace inquest {
@@ -76,6 +78,20 @@ QString clientNetwork(std::string_view address)
         return QString::fromUtf8(address.data(), qsizetype(address.size()));
     const std::string_view net = address.substr(0, last);
     return QString::fromLatin1(net.data(), qsizetype(net.size())) + QStringLiteral(".0/24");
+}
+
+std::vector<EventStore::ValueCount> rankValueCounts(const std::map<QString, double> &byValue, int n)
+{
+    std::vector<EventStore::ValueCount> out;
+    out.reserve(byValue.size());
+    for (const auto &[value, count] : byValue)
+        out.push_back({value, count});
+    std::stable_sort(out.begin(), out.end(), [](const EventStore::ValueCount &a, const EventStore::ValueCount &b) {
+        return a.count > b.count; // byValue is in value order: equal counts keep it
+    });
+    if (n > 0 && out.size() > std::size_t(n))
+        out.resize(std::size_t(n));
+    return out;
 }
 
 } // namespace inquest

@@ -4,6 +4,7 @@
 #include <QStringList>
 
 #include <cstdint>
+#include <map>
 #include <vector>
 
 namespace inquest {
@@ -77,6 +78,10 @@ public:
     virtual std::vector<double> responseCounts(const QString &site, uint32_t slowerThanUs, int64_t from, int64_t to,
                                                int64_t width) const = 0;
 };
+
+// Value counts ranked as topValues answers: most frequent first, ties by value, at most n
+// (n ≤ 0: all).
+std::vector<EventStore::ValueCount> rankValueCounts(const std::map<QString, double> &byValue, int n);
 
 // "static" for assets by extension (.css, .js, images, fonts), else "dynamic".
 bool isStaticPath(std::string_view path);

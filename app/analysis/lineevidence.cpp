@@ -1,5 +1,7 @@
 #include "lineevidence.h"
 
+#include "filterexpression.h"
+
 #include "model/isotime.h"
 
 #include <QFileInfo>
@@ -55,6 +57,26 @@ QList<Evidence> evidenceFromLines(const QList<Source> &sources, const std::vecto
         out.append(e);
     }
     return out;
+}
+
+Evidence evidenceFromCurve(const CurveSpec &curve, qint64 begin, qint64 end)
+{
+    Evidence e;
+    e.title = QStringLiteral("%1 (%2), %3 – %4").arg(curve.name, aggregateText(curve), isoUtc(begin), isoUtc(end));
+    e.description = QStringLiteral("Curve \"%1\": %2 of %3")
+                        .arg(curve.name, aggregateText(curve),
+                             curve.filter.isEmpty() ? QStringLiteral("all events") : curve.filter);
+    e.origin = QStringLiteral("chart");
+    e.state = EvidenceState::Suggested;
+    e.provenance.timeBegin = begin;
+    e.provenance.timeEnd = end;
+    e.provenance.metric = aggregateText(curve);
+    e.provenance.filter = curve.filter;
+    EventFilter f;
+    QString error;
+    if (parseFilterExpression(curve.filter, &f, &error))
+        e.provenance.site = f.site;
+    return e;
 }
 
 } // namespace inquest

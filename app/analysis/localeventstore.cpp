@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <unordered_map>
 
 namespace inquest {
@@ -104,7 +105,7 @@ std::vector<double> LocalEventStore::counts(const QString &site, Filter filter, 
 std::vector<EventStore::ValueCount> LocalEventStore::topValues(const QString &site, Dimension dimension, Filter filter,
                                                                int64_t from, int64_t to, int n) const
 {
-    std::unordered_map<QString, double> byValue;
+    std::map<QString, double> byValue; // in value order, which ties keep
     // Id-keyed tallies per site, turned into text once at the end (most rows share few values).
     for (SiteBins &s : *m_sites) {
         if (!site.isEmpty() && s.site != site)
@@ -173,16 +174,7 @@ std::vector<EventStore::ValueCount> LocalEventStore::topValues(const QString &si
             byValue[value] += count;
         }
     }
-    std::vector<ValueCount> out;
-    out.reserve(byValue.size());
-    for (const auto &[value, count] : byValue)
-        out.push_back({value, count});
-    std::sort(out.begin(), out.end(), [](const ValueCount &a, const ValueCount &b) {
-        return a.count != b.count ? a.count > b.count : a.value < b.value;
-    });
-    if (n > 0 && out.size() > std::size_t(n))
-        out.resize(std::size_t(n));
-    return out;
+    return rankValueCounts(byValue, n);
 }
 
 uint64_t LocalEventStore::distinct(const QString &site, Dimension dimension, int64_t from, int64_t to) const

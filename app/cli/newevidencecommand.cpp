@@ -31,21 +31,7 @@ std::optional<Evidence> fromCurve(const CommandLine &cl, const CaseDocument &doc
                "zone is given)\n";
         return std::nullopt;
     }
-    Evidence e;
-    e.title = u"%1 (%2), %3 – %4"_s.arg(c->name, aggregateText(*c), isoUtc(*from), isoUtc(*to));
-    e.description =
-        u"Curve \"%1\": %2 of %3"_s.arg(c->name, aggregateText(*c), c->filter.isEmpty() ? u"all events"_s : c->filter);
-    e.origin = u"chart"_s;
-    e.state = EvidenceState::Suggested;
-    e.provenance.timeBegin = *from;
-    e.provenance.timeEnd = *to;
-    e.provenance.metric = aggregateText(*c);
-    e.provenance.filter = c->filter;
-    EventFilter f;
-    QString error;
-    if (parseFilterExpression(c->filter, &f, &error))
-        e.provenance.site = f.site;
-    return e;
+    return evidenceFromCurve(*c, *from, *to);
 }
 
 // The same item the timeline's "New evidence from selected lines" makes, for lines A..B.

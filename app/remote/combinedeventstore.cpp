@@ -112,15 +112,7 @@ std::vector<EventStore::ValueCount> CombinedEventStore::topValues(const QString 
         for (const ValueCount &v : s->topValues(site, dimension, filter, from, to, 0))
             byValue[v.value] += v.count;
     }
-    std::vector<ValueCount> out;
-    for (const auto &[value, count] : byValue)
-        out.push_back({value, count});
-    std::sort(out.begin(), out.end(), [](const ValueCount &a, const ValueCount &b) {
-        return a.count != b.count ? a.count > b.count : a.value < b.value;
-    });
-    if (n > 0 && out.size() > std::size_t(n))
-        out.resize(std::size_t(n));
-    return out;
+    return rankValueCounts(byValue, n);
 }
 
 uint64_t CombinedEventStore::distinct(const QString &site, Dimension dimension, int64_t from, int64_t to) const

@@ -1,6 +1,7 @@
 #include "curvedialog.h"
 
 #include "analysis/filterexpression.h"
+#include "analysis/lineevidence.h"
 #include "model/commands.h"
 #include "model/curveedits.h"
 #include "model/isotime.h"
@@ -220,21 +221,7 @@ Id CurveDialog::newEvidence()
         m_problem->setText(tr("No range: select one on the chart (Shift+drag)"));
         return 0;
     }
-    Evidence e;
-    e.title = tr("%1 (%2), %3 – %4").arg(c->name, aggregateText(*c), isoUtc(begin), isoUtc(end));
-    e.description = tr("Curve \"%1\": %2 of %3")
-                        .arg(c->name, aggregateText(*c), c->filter.isEmpty() ? tr("all events") : c->filter);
-    e.origin = QStringLiteral("chart");
-    e.state = EvidenceState::Suggested;
-    e.provenance.timeBegin = begin;
-    e.provenance.timeEnd = end;
-    e.provenance.metric = aggregateText(*c);
-    e.provenance.filter = c->filter;
-    EventFilter f;
-    QString error;
-    if (parseFilterExpression(c->filter, &f, &error))
-        e.provenance.site = f.site;
-    return edit::addEvidence(m_doc, e);
+    return edit::addEvidence(m_doc, evidenceFromCurve(*c, begin, end));
 }
 
 } // namespace inquest
