@@ -1,6 +1,7 @@
 #include "sha256.h"
 
 #ifdef INQUEST_HAVE_OPENSSL
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 #else
 #include <QCryptographicHash>
@@ -12,7 +13,17 @@ namespace inquest {
 struct Sha256::Impl
 {
     EVP_MD_CTX *ctx = EVP_MD_CTX_new();
-    ~Impl() { EVP_MD_CTX_free(ctx); }
+    ~Impl()
+    {
+        EVP_MD_CTX_free(ctx);
+        // libcrypto keeps a per-thread error queue (allocated by the first digest call on a
+        // thread) that it frees when the thread ends -- unless its own atexit cleanup has run
+        // first and deleted the thread key, which happens when libcrypto was first used on a
+        // pool thread and Qt's global pool ends its threads after that cleanup. Hashing runs on
+        // pool threads, so release the thread's state here: the next hash on this thread
+        // allocates it again (a few hundred bytes), and nothing outlives a Sha256 object.
+        OPENSSL_thread_stop();
+    }
 };
 
 Sha256::Sha256()
