@@ -58,7 +58,7 @@ QString variantLine(const EventTable &t, std::size_t r)
 
 QString toString(TemplateActivity::Change change)
 {
-    static const char16_t *Names[] = {u"steady", u"new", u"burst", u"stopped"};
+    static const char16_t *Names[] = {u"steady", u"new", u"burst", u"stopped", u"seen (no baseline)"};
     return QString::fromUtf16(Names[int(change)]);
 }
 
@@ -181,8 +181,8 @@ TemplateComparison compareTemplates(const CaseData &data, int64_t baselineBegin,
                            boost::math::cdf(boost::math::complement(boost::math::poisson_distribution<double>(lambda),
                                                                     a.windowCount - 1)) <= 0.5;
         }
-        if (tb <= 0 || p >= 1) { // no baseline: all is new, nothing can be tested
-            a.change = TemplateActivity::Change::New;
+        if (tb <= 0 || p >= 1) { // no baseline: nothing can be tested, nothing is known to be new
+            a.change = TemplateActivity::Change::Unbaselined;
         } else {
             const boost::math::binomial_distribution<double> h0(n, p);
             const double rise =

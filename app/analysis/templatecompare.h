@@ -29,9 +29,13 @@ namespace inquest {
 // template is *above its usual rate* when P(X ≥ k_w) ≤ 1/2 for X ~ Poisson(λ), λ the baseline's
 // rate ((k_b + ½) / T_b, Jeffreys) times the window's length: a template that logs all day at the
 // window's rate is not; a deploy that happens every few hours is.
+//
+// Where the system logs begin inside the window there is nothing to compare with: every template
+// in the window is *unbaselined* (seen, new or not unknown), no p-value is computed, and
+// TemplateComparison::hasBaseline() is false. Callers must say so rather than call it new.
 struct TemplateActivity
 {
-    enum class Change { Steady, New, Burst, Stopped };
+    enum class Change { Steady, New, Burst, Stopped, Unbaselined };
 
     QString text;                    // "tag: constant <*> words"
     HostRole role = HostRole::Other; // of the hosts that logged it (one role per entry)
@@ -40,7 +44,7 @@ struct TemplateActivity
     int windowCount = 0;
     Change change = Change::Steady;
     bool aboveUsual = false; // the window's count is above what the baseline rate makes usual (see above)
-    double pValue = 1;       // one-sided: of the rise for New/Burst/Steady, of the fall for Stopped
+    double pValue = 1;       // one-sided: of the rise for New/Burst/Steady, of the fall for Stopped; 1 when unbaselined
     double logLikelihoodRatio = 0;
     int64_t first = 0; // µs UTC of the first and last line in the window (0 when none)
     int64_t last = 0;
@@ -58,6 +62,7 @@ struct TemplateComparison
     double threshold = 0;                    // the per-template significance level used
     int hostsLoggingThrough = 0;             // hosts with lines both in the baseline and in the window
     std::vector<TemplateActivity> templates; // every template seen in either stretch
+    bool hasBaseline() const { return baselineEnd > baselineBegin; }
 };
 
 struct TemplateCompareOptions
@@ -70,6 +75,7 @@ struct TemplateCompareOptions
 TemplateComparison compareTemplates(const CaseData &data, int64_t baselineBegin, int64_t windowBegin, int64_t windowEnd,
                                     const LogFamilies &families, const TemplateCompareOptions &options = {});
 
-QString toString(TemplateActivity::Change change); // "steady", "new", "burst", "stopped"
+// "steady", "new", "burst", "stopped", "seen (no baseline)"
+QString toString(TemplateActivity::Change change);
 
 } // namespace inquest

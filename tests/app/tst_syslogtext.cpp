@@ -13,6 +13,8 @@
 
 #include <QDateTime>
 #include <QDirIterator>
+#include <QFileInfo>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
 
@@ -32,7 +34,8 @@ Source importSyslog(const QString &name)
 {
     ImportOptions options;
     options.year = 2011;
-    ImportResult r = importLogFile(QStringLiteral(INQUEST_TEST_DATA "/syslogtext/") + name, options);
+    const QString path = QFileInfo(name).isAbsolute() ? name : QStringLiteral(INQUEST_TEST_DATA "/syslogtext/") + name;
+    ImportResult r = importLogFile(path, options);
     if (!r.ok())
         qFatal("%s", qPrintable(r.error));
     return *r.source;
@@ -40,6 +43,24 @@ Source importSyslog(const QString &name)
 
 // The syslog detector alone over one hand-written file, with the outage the access logs would
 // have shown: failing requests on one site from 12:30 to 13:00.
+// The lines of a hand-written file from `firstKept` ("May  4 12:10") on, written to `dir`.
+QString tail(const QString &name, const QByteArray &firstKept, const QString &dir)
+{
+    QFile in(QStringLiteral(INQUEST_TEST_DATA "/syslogtext/") + name);
+    if (!in.open(QIODevice::ReadOnly))
+        qFatal("cannot read %s", qPrintable(in.fileName()));
+    QByteArray kept;
+    for (const QByteArray &line : in.readAll().split('\n')) {
+        if (!line.isEmpty() && line.left(firstKept.size()) >= firstKept)
+            kept += line + '\n';
+    }
+    const QString out = dir + u'/' + name;
+    QFile file(out);
+    if (!file.open(QIODevice::WriteOnly) || file.write(kept) != kept.size())
+        qFatal("cannot write %s", qPrintable(out));
+    return out;
+}
+
 QList<Evidence> findings(const QString &file, bool drop = false)
 {
     const CaseData data = testing::caseWithAllKinds({importSyslog(file)});
@@ -395,6 +416,38 @@ private slots:
         const Evidence *routing = titled(collapse, QStringLiteral("No routing or name-resolution failure logged"));
         QVERIFY(routing);
         QCOMPARE_ENUM(routing->kindRatings.value(K::Network), Rating::I);
+    }
+
+    // A system log that begins inside the compared stretch has no baseline: its templates are
+    // "seen", never "new", no p-value is printed, the finding says there was nothing to compare
+    // with, and a fault may have been logged all along, so it is weaker (C, not CC) and makes no
+    // other cause inconsistent.
+    void noBaselineIsSaid()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString trimmed = tail(QStringLiteral("hardware.syslog"), "May  4 12:10", dir.path());
+        const CaseData data = testing::caseWithAllKinds({importSyslog(trimmed)});
+        const TemplateComparison c = compareTemplates(data, at(12, 0), at(12, 0), at(13, 0), LogFamilies());
+        QVERIFY(!c.hasBaseline());
+        QVERIFY(c.templatesCompared > 0);
+        for (const TemplateActivity &a : c.templates)
+            QCOMPARE(toString(a.change), QStringLiteral("seen (no baseline)"));
+
+        const QList<Evidence> list = findings(trimmed);
+        const Evidence *hw = titled(list, QStringLiteral("Hardware faults"));
+        QVERIFY(hw);
+        QCOMPARE_ENUM(hw->kindRatings.value(K::Hardware), Rating::C);
+        for (K k : {K::Change, K::Ddos, K::FlashCrowd, K::Network})
+            QCOMPARE_ENUM(hw->kindRatings.value(k), Rating::N);
+        QVERIFY2(hw->reason.contains(QStringLiteral("no earlier system log to compare with")), qPrintable(hw->reason));
+        QVERIFY2(!hw->reason.contains(QStringLiteral("compared with 0 s")), qPrintable(hw->reason));
+        const Evidence *listed = titled(list, QStringLiteral("System-log templates with a known meaning"));
+        QVERIFY(listed);
+        QVERIFY2(listed->title.contains(QStringLiteral("no baseline")), qPrintable(listed->title));
+        QVERIFY2(!listed->reason.contains(QStringLiteral("p = ")), qPrintable(listed->reason));
+        QVERIFY(!titled(list, QStringLiteral("System-log templates that changed")));
+        QVERIFY(!titled(list, QStringLiteral("No "))); // no host logged before the stretch
     }
 
     // With no incident there is nothing to say; with a syslog that does not cover the stretch,

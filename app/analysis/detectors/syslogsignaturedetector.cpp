@@ -65,6 +65,22 @@ template <typename T, typename F> QString names(const QSet<T> &set, F name)
     return list.join(QStringLiteral(", "));
 }
 
+// Without an earlier stretch to compare with, a fault or change in the window may have been
+// logged all along: what it says is weaker by one step (CC → C, II → I) and it makes no cause
+// inconsistent (I → N), since a chronic line is as expected under every cause.
+QMap<HypothesisKind, Rating> withoutBaseline(QMap<HypothesisKind, Rating> r)
+{
+    for (Rating &v : r) {
+        if (v == Rating::CC)
+            v = Rating::C;
+        else if (v == Rating::II)
+            v = Rating::I;
+        else if (v == Rating::I)
+            v = Rating::N;
+    }
+    return r;
+}
+
 // Where the system logs start: a baseline cannot reach before it.
 int64_t systemLogStart(const CaseData &data)
 {
@@ -162,15 +178,19 @@ void SyslogSignatureDetector::run(AnalysisContext &context, DetectorOutput &out)
         std::map<std::pair<G, bool>, GroupActivity> groups;
         QStringList changed;
         for (const TemplateActivity &a : cmp.templates) {
-            const bool rose = a.change == TemplateActivity::Change::New || a.change == TemplateActivity::Change::Burst;
-            if (a.change != TemplateActivity::Change::Steady && changed.size() < 8 && (rose || a.family))
-                changed.append(QStringLiteral("%1 on %2 host(s) (%3): %4 — %5 in the stretch, %6 before (p = %7)")
-                                   .arg(toString(a.change), toString(a.role))
-                                   .arg(a.hosts.size())
-                                   .arg(a.text.left(120))
-                                   .arg(a.windowCount)
-                                   .arg(a.baselineCount)
-                                   .arg(a.pValue, 0, 'g', 2));
+            using C = TemplateActivity::Change;
+            const bool rose = a.change == C::New || a.change == C::Burst;
+            const bool listed = a.change == C::Unbaselined ? a.family.has_value() && a.windowCount > 0
+                                                           : a.change != C::Steady && (rose || a.family);
+            if (listed && changed.size() < 8) {
+                const QString head = QStringLiteral("%1 on %2 host(s) (%3): %4 — %5 in the stretch")
+                                         .arg(toString(a.change), QString::number(a.hosts.size()), toString(a.role),
+                                              a.text.left(120), QString::number(a.windowCount));
+                changed.append(
+                    a.change == C::Unbaselined
+                        ? head
+                        : head + QStringLiteral(", %1 before (p = %2)").arg(a.baselineCount).arg(a.pValue, 0, 'g', 2));
+            }
             if (!(rose || a.aboveUsual) || !a.family)
                 continue;
             const G group = groupOf(*a.family);
@@ -192,8 +212,13 @@ void SyslogSignatureDetector::run(AnalysisContext &context, DetectorOutput &out)
             e.provenance.timeEnd = std::max(g.last, g.first + 1'000'000);
             e.provenance.metric = QStringLiteral("syslog");
         };
-        const QString baselineText = QStringLiteral("compared with %1 before %2")
-                                         .arg(duration(windowBegin - baselineBegin), formatUtc(windowBegin, false));
+        const QString baselineText =
+            cmp.hasBaseline()
+                ? QStringLiteral("compared with %1 before %2")
+                      .arg(duration(windowBegin - baselineBegin), formatUtc(windowBegin, false))
+                : QStringLiteral("with no earlier system log to compare with (it starts at %1, inside the stretch), "
+                                 "so a line may have been logged all along: seen, not known to be new")
+                      .arg(formatUtc(logStart, false));
 
         bool faultNearOnset = false, routingBeforeOnset = false;
         for (const auto &[key, g] : groups) {
@@ -279,6 +304,8 @@ void SyslogSignatureDetector::run(AnalysisContext &context, DetectorOutput &out)
                 why = QStringLiteral("capacity running out (a consequence under every cause)");
                 break;
             }
+            if (!cmp.hasBaseline())
+                r = withoutBaseline(r);
             Evidence e =
                 suggest(QStringLiteral("%1 in the system log (%2 line(s))").arg(title).arg(g.lines),
                         QStringLiteral("%1: %2 (%3) — %4 template(s) new, bursting or above their usual rate, %5 "
@@ -328,15 +355,24 @@ void SyslogSignatureDetector::run(AnalysisContext &context, DetectorOutput &out)
 
         if (!changed.isEmpty()) {
             Evidence e =
-                suggest(QStringLiteral("System-log templates that changed around the outage (%1 of %2)")
-                            .arg(changed.size())
-                            .arg(cmp.templatesCompared),
-                        QStringLiteral("Template frequencies from %1 to %2, %3 (exact test of two Poisson rates, level "
-                                       "%4 per template): %5")
-                            .arg(formatUtc(windowBegin), formatUtc(inc.end, false), baselineText)
-                            .arg(cmp.threshold, 0, 'g', 2)
-                            .arg(changed.join(QStringLiteral("; "))),
-                        ratings({}));
+                cmp.hasBaseline()
+                    ? suggest(QStringLiteral("System-log templates that changed around the outage (%1 of %2)")
+                                  .arg(changed.size())
+                                  .arg(cmp.templatesCompared),
+                              QStringLiteral("Template frequencies from %1 to %2, %3 (exact test of two Poisson "
+                                             "rates, level %4 per template): %5")
+                                  .arg(formatUtc(windowBegin), formatUtc(inc.end, false), baselineText)
+                                  .arg(cmp.threshold, 0, 'g', 2)
+                                  .arg(changed.join(QStringLiteral("; "))),
+                              ratings({}))
+                    : suggest(QStringLiteral("System-log templates with a known meaning around the outage (%1 of %2; "
+                                             "no baseline)")
+                                  .arg(changed.size())
+                                  .arg(cmp.templatesCompared),
+                              QStringLiteral("Templates from %1 to %2, %3: %4")
+                                  .arg(formatUtc(windowBegin), formatUtc(inc.end, false), baselineText,
+                                       changed.join(QStringLiteral("; "))),
+                              ratings({}));
             citeStretch(e, data, windowBegin, inc.end);
             out.evidence.append(e);
         }
