@@ -131,11 +131,17 @@ LogFamilies::LogFamilies()
                     uR"(restored|back online|is now on-?line|;OK;|;UP;|RECOVERY)");
     // A corrected error is the hardware working as designed (EDAC "CE", "corrected").
     m_corrected = re(uR"(\bCE\b|\bcorrected\b)", false);
+    // Logins and sessions say who came, not what failed or changed: "Accepted publickey for
+    // deploy" is the deploy account logging in (sshd, PAM, su, sudo, systemd-logind).
+    m_session =
+        re(uR"(\b(Accepted|Failed) (publickey|password|keyboard-interactive\S*|none) for |)"
+           uR"(\bsession (opened|closed) for user |\bInvalid user |Disconnected from (authenticating |invalid )?user |)"
+           uR"(Received disconnect from |\bNew session \S+ of user |Removed session |pam_unix\(\S+:auth\))");
 }
 
 std::optional<LogFamily> LogFamilies::classify(const QString &message) const
 {
-    if (m_recovery.match(message).hasMatch())
+    if (m_recovery.match(message).hasMatch() || m_session.match(message).hasMatch())
         return std::nullopt;
     for (const auto &[family, pattern] : m_patterns) {
         if (!pattern.match(message).hasMatch())

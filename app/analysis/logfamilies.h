@@ -47,6 +47,7 @@ private:
     std::vector<std::pair<LogFamily, QRegularExpression>> m_patterns;
     QRegularExpression m_recovery;
     QRegularExpression m_corrected;
+    QRegularExpression m_session; // logins and sessions: never a family
 };
 
 } // namespace inquest

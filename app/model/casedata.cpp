@@ -12,10 +12,8 @@ CaseData CaseData::create(const QString &title, const QList<Hypothesis> &hypothe
     d.meta.title = title;
     d.meta.created = QDateTime::fromMSecsSinceEpoch(QDateTime::currentMSecsSinceEpoch(), Qt::UTC);
     QList<Hypothesis> hs = hypotheses;
-    if (hs.isEmpty()) {
-        hs = {Hypothesis{0, displayName(HypothesisKind::Hardware), HypothesisKind::Hardware, 0.0, {}},
-              Hypothesis{0, displayName(HypothesisKind::Ddos), HypothesisKind::Ddos, 0.0, {}}};
-    }
+    if (hs.isEmpty())
+        hs = standardHypotheses();
     for (Hypothesis &h : hs) {
         h.id = d.nextId++;
         d.hypotheses.append(h);
@@ -23,6 +21,17 @@ CaseData CaseData::create(const QString &title, const QList<Hypothesis> &hypothe
     custody::append(d.custody, QStringLiteral("create"),
                     QStringLiteral("case %1 \"%2\" created").arg(d.meta.caseId, title), d.meta.created);
     return d;
+}
+
+QList<Hypothesis> CaseData::standardHypotheses()
+{
+    // The causes an outage analyst weighs first: with fewer, evidence for the true cause has
+    // nowhere to go and the best of the wrong ones leads.
+    QList<Hypothesis> hs;
+    for (HypothesisKind kind : {HypothesisKind::Hardware, HypothesisKind::Ddos, HypothesisKind::FlashCrowd,
+                                HypothesisKind::Change, HypothesisKind::Network})
+        hs.append(Hypothesis{0, displayName(kind), kind, 0.0, {}});
+    return hs;
 }
 
 bool CaseData::sameAs(const CaseData &o) const

@@ -47,7 +47,11 @@ struct CaseData
     Id nextId = 1;
 
     // A new case with the given hypotheses (default: Hardware failure, DDoS attack).
+    // A new case (one custody row). Without hypotheses it gets standardHypotheses().
     static CaseData create(const QString &title, const QList<Hypothesis> &hypotheses = {});
+    // What a new case weighs (the analyst removes or adds): hardware failure, DDoS attack, flash
+    // crowd, bad change, network failure, in that order (ids unset).
+    static QList<Hypothesis> standardHypotheses();
     bool sameAs(const CaseData &other) const;
 };
 

@@ -1,6 +1,7 @@
 // Undo/redo of every document command, change events and the modified state.
 #include "model/casedocument.h"
 #include "model/commands.h"
+#include "testlib/casewithsources.h"
 #include "testlib/testprinters.h"
 
 #include <QSignalSpy>
@@ -13,13 +14,18 @@ class TestCaseDocument : public QObject
     Q_OBJECT
 
 private slots:
-    void defaultCaseHasTwoHypothesesAndACreationRow()
+    // A new case weighs the five causes an outage analyst considers first, so that evidence for
+    // any of them has a column (with two, a network failure could never lead).
+    void defaultCaseHasTheStandardHypothesesAndACreationRow()
     {
         CaseDocument doc;
-        QCOMPARE(doc.hypotheses().size(), 2);
-        QCOMPARE_ENUM(doc.hypotheses()[0].kind, HypothesisKind::Hardware);
+        QCOMPARE(doc.hypotheses().size(), 5);
+        const QList<HypothesisKind> kinds{HypothesisKind::Hardware, HypothesisKind::Ddos, HypothesisKind::FlashCrowd,
+                                          HypothesisKind::Change, HypothesisKind::Network};
+        for (int i = 0; i < kinds.size(); ++i)
+            QCOMPARE_ENUM(doc.hypotheses()[i].kind, kinds[i]);
         QCOMPARE(doc.hypotheses()[0].name, QStringLiteral("Hardware failure"));
-        QCOMPARE_ENUM(doc.hypotheses()[1].kind, HypothesisKind::Ddos);
+        QCOMPARE(doc.hypotheses()[4].name, QStringLiteral("Network failure"));
         QCOMPARE(doc.custody().size(), 1);
         QCOMPARE(doc.custody()[0].action, QStringLiteral("create"));
         QVERIFY(!doc.isModified());
@@ -27,7 +33,7 @@ private slots:
 
     void addRemoveHypothesisUndoRedo()
     {
-        CaseDocument doc;
+        CaseDocument doc(testing::twoHypothesisCase(QStringLiteral("Untitled case")));
         QSignalSpy spy(&doc, &CaseDocument::changed);
         const Id id = edit::addHypothesis(&doc, {0, QStringLiteral("Bad deploy"), HypothesisKind::Change, 0, {}});
         QCOMPARE(doc.hypotheses().size(), 3);
@@ -55,7 +61,7 @@ private slots:
 
     void renameMergesAndBecomesObsolete()
     {
-        CaseDocument doc;
+        CaseDocument doc(testing::twoHypothesisCase(QStringLiteral("Untitled case")));
         const Id id = doc.hypotheses()[0].id;
         edit::renameHypothesis(&doc, id, QStringLiteral("Switch"));
         edit::renameHypothesis(&doc, id, QStringLiteral("Switch fabric"));
@@ -68,7 +74,7 @@ private slots:
 
     void moveHypothesisUndo()
     {
-        CaseDocument doc;
+        CaseDocument doc(testing::twoHypothesisCase(QStringLiteral("Untitled case")));
         const Id first = doc.hypotheses()[0].id;
         edit::addHypothesis(&doc, {0, QStringLiteral("Flash crowd"), HypothesisKind::FlashCrowd, 0, {}});
         edit::moveHypothesis(&doc, first, 2);
@@ -79,7 +85,7 @@ private slots:
 
     void evidenceRatingsStateAndKindRatings()
     {
-        CaseDocument doc;
+        CaseDocument doc(testing::twoHypothesisCase(QStringLiteral("Untitled case")));
         const Id hw = doc.hypotheses()[0].id, ddos = doc.hypotheses()[1].id;
         Evidence e;
         e.title = QStringLiteral("Link down on core switch before errors");
@@ -112,7 +118,7 @@ private slots:
 
     void statementsMarkersSourcesAndTitle()
     {
-        CaseDocument doc;
+        CaseDocument doc(testing::twoHypothesisCase(QStringLiteral("Untitled case")));
         Statement s;
         s.speaker = QStringLiteral("a spokeswoman");
         s.organisation = QStringLiteral("Amazon");
@@ -146,7 +152,7 @@ private slots:
 
     void aboutToChangeComesBeforeTheChange()
     {
-        CaseDocument doc;
+        CaseDocument doc(testing::twoHypothesisCase(QStringLiteral("Untitled case")));
         int sizeSeenBefore = -1;
         connect(&doc, &CaseDocument::aboutToChange, this,
                 [&](const ChangeEvent &) { sizeSeenBefore = int(doc.hypotheses().size()); });
@@ -156,7 +162,7 @@ private slots:
 
     void resetClearsUndoAndModified()
     {
-        CaseDocument doc;
+        CaseDocument doc(testing::twoHypothesisCase(QStringLiteral("Untitled case")));
         QSignalSpy modified(&doc, &CaseDocument::modifiedChanged);
         edit::setTitle(&doc, QStringLiteral("T"));
         QVERIFY(doc.isModified());
@@ -168,7 +174,7 @@ private slots:
 
     void saveRecordsEditsInCustody()
     {
-        CaseDocument doc;
+        CaseDocument doc(testing::twoHypothesisCase(QStringLiteral("Untitled case")));
         edit::setTitle(&doc, QStringLiteral("Renamed"));
         edit::addHypothesis(&doc, {0, QStringLiteral("Route leak"), HypothesisKind::Network, 0, {}});
         const QList<CustodyEntry> rows = doc.custodyForSave(QStringLiteral("/tmp/a.inquest"));

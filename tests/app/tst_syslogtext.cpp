@@ -244,6 +244,21 @@ private slots:
                               << "";
         QTest::newRow("acl") << "%SEC-6-IPACCESSLOGP: list 110 denied tcp 198.51.100.7(4412) -> 10.20.1.1(22), 1 packet"
                              << "";
+        // The deploy account logging in is a login, not a deploy.
+        QTest::newRow("ssh login as deploy")
+            << "sshd[2727]: Accepted publickey for deploy from 10.1.0.3 port 42436 ssh2: RSA SHA256:x1"
+            << "";
+        QTest::newRow("pam session of deploy")
+            << "sshd[2727]: pam_unix(sshd:session): session opened for user deploy(uid=1001) by (uid=0)"
+            << "";
+        QTest::newRow("failed login")
+            << "sshd[88]: Failed password for invalid user deploy from 203.0.113.4 port 5 ssh2"
+            << "";
+        QTest::newRow("logind") << "systemd-logind[512]: New session 1187 of user deploy."
+                                << "";
+        QTest::newRow("deploy after a login")
+            << "deploy[22110]: deployed shop-web 2010.12.12-3 to web03 (requested by deploy@10.1.0.3)"
+            << "change";
     }
 
     void families()

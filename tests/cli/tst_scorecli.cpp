@@ -1,6 +1,7 @@
 // `inquest score` and `inquest evidence` on a case file built here, run as a user would.
 #include "casefile/casefile.h"
 #include "scoring/scoringsettings.h"
+#include "testlib/casewithsources.h"
 #include "testlib/clirunner.h"
 
 #include <QJsonArray>
@@ -42,7 +43,7 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        CaseData d = CaseData::create(QStringLiteral("cli"));
+        CaseData d = testing::twoHypothesisCase(QStringLiteral("cli"));
         QCOMPARE(toString(d.hypotheses[0].kind), QStringLiteral("hardware"));
         // Accepted: e1 HW II / DDoS C, e2 HW N / DDoS I.  WI: HW −2, DDoS −1 → DDoS leads;
         // without e1 HW (0) would lead, so e1 is critical.  e3 (suggested) and e4 (rejected) don't count.
@@ -132,7 +133,7 @@ private slots:
     // in the JSON, and no hypothesis leads by its place.
     void equalScoresAreATie()
     {
-        CaseData d = CaseData::create(QStringLiteral("tie"));
+        CaseData d = testing::twoHypothesisCase(QStringLiteral("tie"));
         Evidence e = item(QStringLiteral("Neither"), EvidenceState::Accepted, Rating::I, Rating::I);
         e.id = d.nextId++;
         d.evidence.append(e);

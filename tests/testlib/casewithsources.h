@@ -19,4 +19,13 @@ inline CaseData caseWithAllKinds(const QList<Source> &sources)
     return d;
 }
 
+// A case weighing two hypotheses only, Hardware failure (id 1) and DDoS attack (id 2): the
+// small matrix the scoring and model tests reason about by hand.
+inline CaseData twoHypothesisCase(const QString &title)
+{
+    return CaseData::create(title,
+                            {Hypothesis{0, displayName(HypothesisKind::Hardware), HypothesisKind::Hardware, 0.0, {}},
+                             Hypothesis{0, displayName(HypothesisKind::Ddos), HypothesisKind::Ddos, 0.0, {}}});
+}
+
 } // namespace inquest::testing

@@ -4,6 +4,7 @@
 #include "models/evidencemodel.h"
 #include "models/hypothesesmodel.h"
 #include "models/scoretablemodel.h"
+#include "testlib/casewithsources.h"
 
 #include "model/commands.h"
 #include "model/evidenceedits.h"
@@ -17,7 +18,7 @@ namespace {
 
 CaseData sampleCase()
 {
-    CaseData d = CaseData::create(QStringLiteral("models"));
+    CaseData d = testing::twoHypothesisCase(QStringLiteral("models"));
     const Id hw = d.hypotheses[0].id, dd = d.hypotheses[1].id;
     auto add = [&](const QString &title, EvidenceState state, Rating a, Rating b, QStringList tags, bool star) {
         Evidence e;

@@ -3,6 +3,7 @@
 #include "models/hypothesesmodel.h"
 #include "models/sourcesmodel.h"
 #include "models/statementsmodel.h"
+#include "testlib/casewithsources.h"
 
 #include "model/commands.h"
 #include "testlib/testprinters.h"
@@ -40,7 +41,7 @@ class TestModels : public QObject
             doc.undoStack()->undo();
         while (doc.undoStack()->canRedo())
             doc.undoStack()->redo();
-        doc.reset(CaseData::create(QStringLiteral("Fresh")));
+        doc.reset(testing::twoHypothesisCase(QStringLiteral("Fresh")));
     }
 
 private slots:
@@ -66,7 +67,7 @@ private slots:
 
     void evidenceModelIsTheMatrix()
     {
-        CaseDocument doc;
+        CaseDocument doc(testing::twoHypothesisCase(QStringLiteral("t")));
         EvidenceModel model(&doc);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         exercise(doc);

@@ -11,6 +11,7 @@
 #include "models/evidencefiltermodel.h"
 #include "models/evidencemodel.h"
 #include "models/scoretablemodel.h"
+#include "testlib/casewithsources.h"
 
 #include "model/commands.h"
 
@@ -30,7 +31,7 @@ namespace {
 // Hardware failure (id 1), DDoS attack (id 2); three A1 medium items, unrated.
 CaseData unratedCase()
 {
-    CaseData d = CaseData::create(QStringLiteral("panel"));
+    CaseData d = testing::twoHypothesisCase(QStringLiteral("panel"));
     for (int i = 0; i < 3; ++i) {
         Evidence e;
         e.id = d.nextId++;
