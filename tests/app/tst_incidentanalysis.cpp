@@ -238,6 +238,54 @@ private slots:
         QVERIFY2(list.empty(), qPrintable(describe(list)));
     }
 
+    // Logs collected up to a moment taper on every site as sessions stop being logged: that is
+    // the logs ending, reported as such, not an outage. The same fall on two sites of three (a
+    // control still busy) is an outage under way when the logs end, and stays one.
+    void theLogsEndingIsNoOutage()
+    {
+        const qint64 end = T0 + 240 * Minute, taper = end - 8 * Minute;
+        const auto sites = [&](int falling) {
+            QList<Source> sources;
+            for (int s = 0; s < 3; ++s) {
+                SessionTraffic traffic;
+                traffic.seed = uint64_t(70 + s);
+                traffic.requestsPerMinute = 120;
+                traffic.end = end;
+                if (s < falling)
+                    traffic.rate = [=](qint64 t) { return t >= taper ? 0.05 : 1.0; };
+                sources.append(sourceOf(traffic.rows(), QStringLiteral("shop%1.example").arg(s)));
+            }
+            return testing::caseWithAllKinds(sources);
+        };
+        {
+            const CaseData data = sites(3);
+            AnalysisContext context(data);
+            std::vector<Incident> tails;
+            const auto list = IncidentWindowDetector().incidents(context.store, 60 * Second, &tails);
+            QVERIFY2(list.empty(), qPrintable(describe(list)));
+            QCOMPARE(tails.size(), std::size_t(1));
+            QVERIFY2(within(tails.front().begin, taper, 3 * Minute), qPrintable(describe(tails)));
+
+            DetectorOutput out;
+            IncidentWindowDetector().run(context, out);
+            QVERIFY(out.markers.isEmpty());
+            QCOMPARE(out.evidence.size(), 1);
+            QVERIFY2(
+                out.evidence.front().title.startsWith(QStringLiteral("Requests fall on every site as the logs end")),
+                qPrintable(out.evidence.front().title));
+            QVERIFY(context.incidents.empty());
+        }
+        {
+            const CaseData data = sites(2);
+            AnalysisContext context(data);
+            std::vector<Incident> tails;
+            const auto list = IncidentWindowDetector().incidents(context.store, 60 * Second, &tails);
+            QVERIFY(tails.empty());
+            QVERIFY2(list.size() == 1 && list.front().affected.size() == 2, qPrintable(describe(list)));
+            QCOMPARE(list.front().unaffected, QStringList{QStringLiteral("shop2.example")});
+        }
+    }
+
     void edgesHoldFromTwoToFiveThousandAMinute_data()
     {
         QTest::addColumn<double>("perMinute");

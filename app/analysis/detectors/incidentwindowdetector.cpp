@@ -119,7 +119,26 @@ std::vector<Incident::SiteWindow> IncidentWindowDetector::siteWindows(const Even
     return windows;
 }
 
-std::vector<Incident> IncidentWindowDetector::incidents(const EventStore &store, int64_t width) const
+namespace {
+
+// The logs ending, not an outage: only falls in requests (no errors, no slow responses), on
+// every site (no control left to compare with), running into the last complete bin. A cause of
+// an outage does not make every log fall in the same last minutes; a collection that stops at
+// one moment does, and an outage still under way when the logs end shows its errors or begins
+// well before their end on some site.
+bool endsWithTheLogs(const Incident &inc, qsizetype sites, int64_t lastBinEnd, int64_t width)
+{
+    if (sites < 2 || inc.affected.size() < sites || inc.end < lastBinEnd - width)
+        return false;
+    return std::all_of(inc.windows.begin(), inc.windows.end(), [&](const Incident::SiteWindow &w) {
+        return w.drop && !w.errors && !w.slow && w.end >= lastBinEnd - width;
+    });
+}
+
+} // namespace
+
+std::vector<Incident> IncidentWindowDetector::incidents(const EventStore &store, int64_t width,
+                                                        std::vector<Incident> *endOfLogs) const
 {
     std::vector<Incident::SiteWindow> all;
     for (const QString &site : store.sites()) {
@@ -149,6 +168,15 @@ std::vector<Incident> IncidentWindowDetector::incidents(const EventStore &store,
                 inc.unaffected.append(site);
         }
     }
+    const int64_t lastBinEnd = (store.span().second / width) * width; // as in siteWindows
+    const qsizetype sites = store.sites().size();
+    std::erase_if(list, [&](const Incident &inc) {
+        if (!endsWithTheLogs(inc, sites, lastBinEnd, width))
+            return false;
+        if (endOfLogs)
+            endOfLogs->push_back(inc);
+        return true;
+    });
     return list;
 }
 
@@ -156,7 +184,32 @@ void IncidentWindowDetector::run(AnalysisContext &context, DetectorOutput &out) 
 {
     if (context.sites.empty())
         return;
-    std::vector<Incident> list = incidents(context.store, context.sites.front().width);
+    std::vector<Incident> tails;
+    std::vector<Incident> list = incidents(context.store, context.sites.front().width, &tails);
+    for (const Incident &tail : tails) {
+        // Said, so that the analyst sees why the fall is not an outage, and can disagree.
+        QStringList lines;
+        for (const auto &w : tail.windows)
+            lines.append(QStringLiteral("%1 from %2 (%3 requests missing)")
+                             .arg(w.site, formatUtc(w.begin, false))
+                             .arg(qRound64(w.lost)));
+        Evidence e = suggest(QStringLiteral("Requests fall on every site as the logs end (%1–%2; not taken as an "
+                                            "outage)")
+                                 .arg(formatUtc(tail.begin), formatUtc(tail.end, false)),
+                             QStringLiteral("Every site's requests fall in the last minutes of the logs, with no "
+                                            "rise in failures or slow responses: %1. Logs collected up to a moment "
+                                            "taper as sessions stop being logged, and no site is left to compare "
+                                            "with, so this is read as the end of the logs, not an outage. If the "
+                                            "logs were cut while the site was failing, mark the window as an outage "
+                                            "by hand.")
+                                 .arg(lines.join(QStringLiteral("; "))),
+                             ratings({}));
+        e.provenance.timeBegin = tail.begin;
+        e.provenance.timeEnd = tail.end;
+        e.provenance.metric = QStringLiteral("requests");
+        e.relevance = Relevance::Low;
+        out.evidence.append(e);
+    }
     context.incidents = list; // baselines stop at earlier incidents
     for (Incident &inc : list) {
         QStringList lines;

@@ -12,7 +12,9 @@ namespace inquest {
 // (analysis/changedetect: negative-binomial volumes, quasi-binomial shares, baselines from the
 // preceding hours), notes surges, then merges the windows of all sites into incidents and says
 // which sites were affected and which were not. Incidents far smaller than the largest one (a
-// burst of errors on one widget beside a collapse of every site) are left out.
+// burst of errors on one widget beside a collapse of every site) are left out. A fall of requests
+// on every site together in the last minutes of the logs is reported as the logs ending (collected
+// up to a moment, they taper as sessions stop being logged), not as an outage.
 class IncidentWindowDetector : public Detector
 {
 public:
@@ -27,7 +29,7 @@ public:
     };
 
     QString name() const override { return QStringLiteral("incident-window"); }
-    QString version() const override { return QStringLiteral("3"); }
+    QString version() const override { return QStringLiteral("4"); }
     QJsonObject parameters() const override;
     void run(AnalysisContext &context, DetectorOutput &out) const override;
 
@@ -38,8 +40,11 @@ public:
     // (none when the site logs no response times).
     std::vector<ChangeSegment> slowResponses(const EventStore &store, const QString &site, int64_t from, int64_t to,
                                              int64_t width, const KnownBins &known) const;
-    // Incidents from site windows of the case's sites (all of them, by impact filter).
-    std::vector<Incident> incidents(const EventStore &store, int64_t width = 60'000'000) const;
+    // Incidents from site windows of the case's sites (all of them, by impact filter). Falls in
+    // requests on every site at once that run into the last complete bin of the data are the
+    // logs ending, not an outage: they go to `endOfLogs` (when given) instead.
+    std::vector<Incident> incidents(const EventStore &store, int64_t width = 60'000'000,
+                                    std::vector<Incident> *endOfLogs = nullptr) const;
 
     Parameters params;
 };
