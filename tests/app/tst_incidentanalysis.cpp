@@ -6,10 +6,12 @@
 #include "analysis/attribution.h"
 #include "analysis/changedetect.h"
 #include "analysis/clientfeatures.h"
+#include "analysis/detectors/clientpopulationdetector.h"
 #include "analysis/detectors/detector.h"
 #include "analysis/detectors/incidentwindowdetector.h"
 #include "analysis/localeventstore.h"
 #include "testlib/casewithsources.h"
+#include "testlib/testprinters.h"
 
 #include <QDateTime>
 #include <QTest>
@@ -386,6 +388,39 @@ private slots:
         QCOMPARE(fresh.topEndpoint, QStringLiteral("/search"));
         QVERIFY(fresh.assetsPerPage < 0.2);
         QVERIFY(fresh.noReferer > 0.75);
+    }
+
+    // Where nearly every visitor is new anyway (changing addresses, few returning visitors), the
+    // share of new clients cannot rise: a crowd shows in their number. Four times the new
+    // visitors in the window is an influx, never "the usual visitors".
+    void crowdOfNewVisitorsWhereAllAreNew()
+    {
+        const qint64 ib = T0 + 180 * Minute, ie = ib + 40 * Minute;
+        SessionTraffic shop;
+        shop.requestsPerMinute = 100;
+        shop.visitors = 50'000'000;
+        shop.end = T0 + 300 * Minute;
+        shop.rate = [=](qint64 t) { return t >= ib && t < ie ? 3.5 : 1.0; };
+        shop.fail = [=](qint64 t, const std::string &, std::mt19937_64 &rng) {
+            return t >= ib && t < ie && std::uniform_real_distribution<double>(0, 1)(rng) < 0.1;
+        };
+        const CaseData data = testing::caseWithAllKinds({sourceOf(shop.rows(), QStringLiteral("shop.example"))});
+        AnalysisContext context(data);
+        DetectorOutput out;
+        IncidentWindowDetector().run(context, out);
+        QVERIFY2(context.incidents.size() == 1, qPrintable(describe(context.incidents)));
+        ClientPopulationDetector().run(context, out);
+        QStringList titles;
+        for (const Evidence &e : out.evidence)
+            titles.append(e.title);
+        const auto influx = std::find_if(out.evidence.begin(), out.evidence.end(), [](const Evidence &e) {
+            return e.title.startsWith(QStringLiteral("Influx of new clients"));
+        });
+        QVERIFY2(influx != out.evidence.end(), qPrintable(titles.join(u'|')));
+        QCOMPARE_ENUM(influx->kindRatings.value(HypothesisKind::FlashCrowd), Rating::C);
+        QCOMPARE_ENUM(influx->kindRatings.value(HypothesisKind::Hardware), Rating::I);
+        QVERIFY2(!titles.join(u'|').contains(QStringLiteral("Client population unchanged")),
+                 qPrintable(titles.join(u'|')));
     }
 
     void storeAnswersAggregates()

@@ -1,5 +1,7 @@
 #include "clientpopulationdetector.h"
 
+#include <boost/math/distributions/binomial.hpp>
+
 #include <cmath>
 
 namespace inquest {
@@ -36,6 +38,8 @@ QJsonObject ClientPopulationDetector::parameters() const
     return {{QStringLiteral("newShareRise"), params.newShareRise},
             {QStringLiteral("newShareFactor"), params.newShareFactor},
             {QStringLiteral("minNewClients"), params.minNewClients},
+            {QStringLiteral("newCountFactor"), params.newCountFactor},
+            {QStringLiteral("newCountAlpha"), params.newCountAlpha},
             {QStringLiteral("perClientRise"), params.perClientRise},
             {QStringLiteral("perClientFall"), params.perClientFall},
             {QStringLiteral("top1Rise"), params.top1Rise},
@@ -85,16 +89,29 @@ void ClientPopulationDetector::run(AnalysisContext &context, DetectorOutput &out
         };
 
         bool changed = false;
-        const bool influx = w.newShare() >= b.newShare() + params.newShareRise &&
-                            w.newShare() >= params.newShareFactor * b.newShare() &&
-                            w.newClients >= params.minNewClients;
+        const bool shareRose =
+            w.newShare() >= b.newShare() + params.newShareRise && w.newShare() >= params.newShareFactor * b.newShare();
+        // The window and the stretch before it are equally long: at one rate of arrival the
+        // window's new clients are Bin(n_w + n_b, ½) (the conditional test of two Poisson counts).
+        const auto countRose = [&] {
+            if (w.newClients < params.newCountFactor * b.newClients)
+                return false;
+            const boost::math::binomial_distribution<double> equalRates(w.newClients + b.newClients, 0.5);
+            return boost::math::cdf(boost::math::complement(equalRates, w.newClients - 1)) < params.newCountAlpha;
+        };
+        const bool influx = w.newClients >= params.minNewClients && (shareRose || countRose());
         if (influx) {
             changed = true;
-            add(QStringLiteral("Influx of new clients (%1 new)").arg(formatPercent(w.newShare())),
-                QStringLiteral("%1 of the %2 clients in the window had never been seen before it, against %3 before; "
-                               "a failing device or a release does not bring new visitors")
+            add(QStringLiteral("Influx of new clients (%1 new, %2× the stretch before)")
+                    .arg(qint64(w.newClients))
+                    .arg(b.newClients > 0 ? QString::number(w.newClients / b.newClients, 'f', 1) : QStringLiteral("∞")),
+                QStringLiteral("%1 clients never seen before came in the window (%2 of its %3 clients), against %4 "
+                               "(%5) in the same length before it; a failing device or a release does not bring "
+                               "new visitors")
+                    .arg(qint64(w.newClients))
                     .arg(formatPercent(w.newShare()))
                     .arg(qint64(w.clients))
+                    .arg(qint64(b.newClients))
                     .arg(formatPercent(b.newShare())),
                 ratings({{K::Ddos, R::C},
                          {K::FlashCrowd, R::C},
