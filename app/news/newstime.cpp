@@ -432,6 +432,8 @@ QList<TimeRef> findTimes(QStringView text, QDate published, const QString &zone)
                 item.dayStart = midnight - item.zoneOffset;
                 if (item.zoneReadings.size() > 1)
                     item.ref.note = zoneAssumptionNote(item.zoneName, *reading, reading->basis);
+                else if (!reading->note.isEmpty())
+                    item.ref.note = reading->note;
             } else {
                 item.ref.begin = assumed.toUtc(item.civil);
                 item.dayStart = assumed.toUtc(midnight);
