@@ -185,8 +185,14 @@ QList<Statement> extractStatements(QStringView text, const ExtractOptions &optio
             qsizetype beforeStart = sentences[si].begin;
             if (qi > 0)
                 beforeStart = qMax(beforeStart, quotes[qi - 1].end + 1);
-            if (q.begin - openMark > beforeStart)
-                who = attributionBefore(text.mid(beforeStart, q.begin - openMark - beforeStart));
+            if (q.begin - openMark > beforeStart) {
+                const QStringView before = text.mid(beforeStart, q.begin - openMark - beforeStart);
+                who = attributionBefore(before);
+                // "Whitlow told MPs that the change "had not been tested"": a quote inside
+                // reported speech belongs to its speaker.
+                if (!who.found && before.size() >= 8)
+                    who = reportedSpeech(before);
+            }
         }
         Candidate c;
         c.who = who;
@@ -268,6 +274,8 @@ QList<Statement> extractStatements(QStringView text, const ExtractOptions &optio
 
     // Organisations named outright, for resolving "the group" and "she" by the latest mention.
     QSet<QString> known;
+    for (const QString &org : organisationsNamed(text))
+        known.insert(org);
     for (qsizetype index : std::as_const(order)) {
         const Candidate &c = candidates.at(index);
         if (!c.who.organisation.isEmpty() && c.who.role != u"report")
@@ -297,7 +305,7 @@ QList<Statement> extractStatements(QStringView text, const ExtractOptions &optio
         const QStringView window = text.mid(from, pos - from);
         for (const QString &org : std::as_const(known)) {
             const qsizetype at = window.lastIndexOf(org);
-            if (at > bestAt) {
+            if (at > bestAt || (at == bestAt && at >= 0 && org.size() > best.size())) {
                 bestAt = at;
                 best = org;
             }
@@ -329,6 +337,15 @@ QList<Statement> extractStatements(QStringView text, const ExtractOptions &optio
         }
         if (who.organisation.isEmpty() && known.contains(who.speaker))
             who.organisation = who.speaker; // "Baltic Hosting insists …": a name seen as an organisation
+        // "chief executive Daniel Okonkwo", "a spokeswoman": a role inside an organisation that
+        // the phrase does not name is the one the article last named.
+        static const QRegularExpression inHouse(
+            QStringLiteral("^(?:spokes\\w+|(?:chief\\s+)?executive|officer|founder|co-founder|president|director|"
+                           "(?:head|chief)\\s+of\\b.*|engineers?|ceo|cto|coo|cfo|manager|representatives?)$"),
+            QRegularExpression::CaseInsensitiveOption);
+        if (who.organisation.isEmpty() && !who.role.isEmpty() && who.role != u"report" &&
+            inHouse.match(who.role).hasMatch())
+            who.organisation = lastMentioned(c.statement.offset);
         Statement &s = c.statement;
         s.speaker = who.speaker;
         s.role = who.role;
