@@ -199,7 +199,9 @@ qsizetype lastBoundaryEnd(QStringView pre)
             qsizetype w = i;
             while (w < n && isAsciiLetter(pre[w].unicode()))
                 ++w;
-            if (words.contains(pre.mid(i, w - i)))
+            // "known as" names a group: no clause starts after it.
+            if (words.contains(pre.mid(i, w - i)) &&
+                !(pre.mid(i, w - i) == u"as" && pre.left(i).trimmed().endsWith(u"known")))
                 e = w;
             else
                 i = w - 1;

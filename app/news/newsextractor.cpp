@@ -6,6 +6,7 @@
 #include "newstime.h"
 #include "newswords.h"
 
+#include <QHash>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -273,9 +274,8 @@ QList<Statement> extractStatements(QStringView text, const ExtractOptions &optio
     });
 
     // Organisations named outright, for resolving "the group" and "she" by the latest mention.
-    QSet<QString> known;
-    for (const QString &org : organisationsNamed(text))
-        known.insert(org);
+    const QStringList named = organisationsNamed(text);
+    QSet<QString> known(named.begin(), named.end());
     for (qsizetype index : std::as_const(order)) {
         const Candidate &c = candidates.at(index);
         if (!c.who.organisation.isEmpty() && c.who.role != u"report")
@@ -294,10 +294,6 @@ QList<Statement> extractStatements(QStringView text, const ExtractOptions &optio
         if (who.organisation.isEmpty())
             who.organisation = parseSpeaker(who.speaker).organisation;
     }
-    QList<PartyAt> parties;
-    for (qsizetype index : std::as_const(order))
-        parties.append({candidates.at(index).statement.offset, &candidates[index].who});
-    resolvePeople(text, parties);
     auto lastMentioned = [&](qsizetype pos) {
         QString best;
         qsizetype bestAt = -1;
@@ -312,6 +308,28 @@ QList<Statement> extractStatements(QStringView text, const ExtractOptions &optio
         }
         return best;
     };
+    // "chief executive Daniel Okonkwo", "a spokeswoman": a role inside an organisation that the
+    // phrase does not name is in the one the article last named.
+    static const QRegularExpression inHouse(
+        QStringLiteral("^(?:spokes\\w+|(?:chief\\s+)?executive|officer|founder|co-founder|president|director|chief|"
+                       "(?:head|chief)\\s+of\\b.*|engineers?|ceo|cto|coo|cfo|manager|representatives?)$"),
+        QRegularExpression::CaseInsensitiveOption);
+    for (qsizetype index : std::as_const(order)) {
+        Attribution &who = candidates[index].who;
+        if (who.found && !who.anaphoric && who.organisation.isEmpty() && inHouse.match(who.role).hasMatch())
+            who.organisation = lastMentioned(candidates.at(index).statement.offset);
+    }
+    QList<PartyAt> parties;
+    for (qsizetype index : std::as_const(order))
+        parties.append({candidates.at(index).statement.offset, &candidates[index].who});
+    resolvePeople(text, parties);
+    // A surname that was first read as an organisation ("Okafor said") is a person now.
+    known = QSet<QString>(named.begin(), named.end());
+    for (qsizetype index : std::as_const(order)) {
+        const Candidate &c = candidates.at(index);
+        if (!c.who.organisation.isEmpty() && c.who.role != u"report")
+            known.insert(c.who.organisation);
+    }
 
     QList<Statement> out;
     const Candidate *previous = nullptr;
@@ -337,12 +355,6 @@ QList<Statement> extractStatements(QStringView text, const ExtractOptions &optio
         }
         if (who.organisation.isEmpty() && known.contains(who.speaker))
             who.organisation = who.speaker; // "Baltic Hosting insists …": a name seen as an organisation
-        // "chief executive Daniel Okonkwo", "a spokeswoman": a role inside an organisation that
-        // the phrase does not name is the one the article last named.
-        static const QRegularExpression inHouse(
-            QStringLiteral("^(?:spokes\\w+|(?:chief\\s+)?executive|officer|founder|co-founder|president|director|"
-                           "(?:head|chief)\\s+of\\b.*|engineers?|ceo|cto|coo|cfo|manager|representatives?)$"),
-            QRegularExpression::CaseInsensitiveOption);
         if (who.organisation.isEmpty() && !who.role.isEmpty() && who.role != u"report" &&
             inHouse.match(who.role).hasMatch())
             who.organisation = lastMentioned(c.statement.offset);
@@ -352,6 +364,17 @@ QList<Statement> extractStatements(QStringView text, const ExtractOptions &optio
         s.organisation = who.organisation;
         out.append(s);
         previous = &c;
+    }
+    // A person whose organisation one statement gives speaks for it in the others.
+    QHash<QString, QString> organisationOf;
+    for (const Statement &s : std::as_const(out)) {
+        if (s.speaker.contains(u' ') && !s.speaker.isEmpty() && s.speaker[0].isUpper() && !s.organisation.isEmpty() &&
+            s.organisation != s.speaker)
+            organisationOf.insert(s.speaker, s.organisation);
+    }
+    for (Statement &s : out) {
+        if (s.organisation.isEmpty())
+            s.organisation = organisationOf.value(s.speaker);
     }
     return out;
 }
