@@ -18,7 +18,7 @@ namespace {
     "|vice\\s+president|administrators?|organisers?"                                                                   \
     "|organizers?|customers?|users?|shoppers?|staff|employees?|operators?|supporters?|volunteers?|"                    \
     "thread|forum\\s+thread|notice|announcement|status\\s+(?:page|history)|filing"                                     \
-    "|(?:head|chief)\\s+of\\s+(?:[a-z]+\\s+(?=operations|security|engineering|infrastructure))?\\w+)"
+    "|(?:head|chief)\\s+of\\s+(?:[a-z]+\\s+(?=operations|security|engineering|infrastructure))?\\w+|chief)"
 // Case-sensitive even inside case-insensitive patterns: names are capitalised.
 #define NAME "(?-i:(?:[A-Z][\\w&'.-]*[\\w&](?:\\s+(?:[A-Z][\\w&'.-]*[\\w&]|of|de|von|van|al)){0,3}|[A-Z]))"
 #define VERB                                                                                                           \
@@ -30,7 +30,9 @@ namespace {
     "(?:is|are|was|were)\\s+blaming|blamed|blames|suggested|suggests|reported|reports|emphasised|emphasized|"          \
     "emphasises|emphasizes|"                                                                                           \
     "stressed|stresses|made\\s+(?:it\\s+)?clear|makes\\s+(?:it\\s+)?clear|pointed\\s+out|points\\s+out|ruled\\s+out|"  \
-    "rules\\s+out|assured|assures|revealed|reveals|detailed|recalled|conceded|concedes|speculated|speculate)"
+    "rules\\s+out|assured|assures|revealed|reveals|detailed|recalled|conceded|concedes|speculated|speculate|grumbled|" \
+    "complained|complains|quipped|remarked"                                                                            \
+    "|observed|urged|apologised|apologized)"
 
 // Capitalised words that start sentences or qualify roles but name no organisation.
 bool isGenericWord(QStringView word)
@@ -76,7 +78,8 @@ bool looksLikeOrganisation(const QString &name)
         return false;
     static const QRegularExpression suffix(QStringLiteral(
         "\\b(?:Inc|Ltd|Corp|Corporation|Group|Services|Company|Agency|Police|Ministry|University|Bank|Association|"
-        "Networks?|Foundation|Institute|Party|Council|Commission|Department|Office|Times|News|Post|Journal)\\b"));
+        "Networks?|Foundation|Institute|Party|Council|Commission|Department|Office|Times|News|Post|Journal"
+        "|Administration|Authority|Committee|Board|Bureau|Agency|Exchange|Telecom|Airlines?|Airways|Mobile|Cloud)\\b"));
     // One word ("Amazon", "WikiLeaks") or a name with an organisation word; two plain capitalised
     // words are more likely a person.
     return !name.contains(u' ') || suffix.match(name).hasMatch() || name.count(u' ') >= 3;
@@ -568,6 +571,15 @@ Attribution reportedSpeech(QStringView sentence, qsizetype *clauseStart)
         m.hasMatch()) {
         static const int accordingWho = groupIndex(according, u"who");
         Attribution a = parseSpeaker(m.capturedView(accordingWho));
+        // "according to a timeline the company shared with reporters": the company's own account.
+        static const QRegularExpression owner(
+            QStringLiteral("\\b(?:the\\s+(?:company|firm|group|bank|airline|exchange))\\b"),
+            QRegularExpression::CaseInsensitiveOption);
+        if (const auto o = a.found ? QRegularExpressionMatch() : owner.match(m.capturedView(accordingWho));
+            o.hasMatch()) {
+            a.speaker = o.captured().toLower();
+            a.anaphoric = a.found = true;
+        }
         if (a.found) {
             if (clauseStart)
                 *clauseStart = 0;

@@ -320,6 +320,8 @@ QList<TimeRef> findTimes(QStringView text, QDate published, const QString &zone)
     QList<Item> items;
     std::optional<bg::date> lastDate;
     qint64 lastDateEnd = -1;
+    QString lastZoneName; // the last zone written after a clock time, and where that time ends
+    qint64 lastZoneEnd = -1;
     std::optional<ZoneHints> hints; // read from the text when an ambiguous zone first needs them
     const QRegularExpression &re = anchoredScanner();
     static const int durGroup = groupIndex(re, u"dur"), relGroup = groupIndex(re, u"rel"),
@@ -424,6 +426,19 @@ QList<TimeRef> findTimes(QStringView text, QDate published, const QString &zone)
                 item.zoneReadings = readZoneName(item.zoneName, qdate(*date), wall, hints.value_or(ZoneHints{}));
                 if (!item.zoneReadings.isEmpty())
                     reading = item.zoneReadings.first();
+                if (item.zoneReadings.size() == 1) {
+                    lastZoneName = item.zoneName;
+                    lastZoneEnd = item.end;
+                }
+            }
+            // "from 7am BST … restored at 2.15pm": a clock time with no zone, after one that
+            // wrote an unambiguous zone, is read in that zone (and says so).
+            std::optional<ZoneReading> carried;
+            if (!clock->stated && lastZoneEnd >= 0 && item.ref.offset - lastZoneEnd < 2500) {
+                const QTime wall(int(clock->time.hours()), int(clock->time.minutes()));
+                const QList<ZoneReading> r = readZoneName(lastZoneName, qdate(*date), wall, ZoneHints{});
+                if (!r.isEmpty())
+                    carried = r.first();
             }
             if (reading) {
                 item.zoneStated = true;
@@ -434,6 +449,12 @@ QList<TimeRef> findTimes(QStringView text, QDate published, const QString &zone)
                     item.ref.note = zoneAssumptionNote(item.zoneName, *reading, reading->basis);
                 else if (!reading->note.isEmpty())
                     item.ref.note = reading->note;
+            } else if (carried) {
+                item.zoneOffset = qint64(carried->offsetMinutes) * 60 * MicrosPerSecond;
+                item.ref.begin = item.civil - item.zoneOffset;
+                item.dayStart = midnight - item.zoneOffset;
+                item.ref.note =
+                    QStringLiteral("no zone written: read in %1, the zone of the time before it").arg(lastZoneName);
             } else {
                 item.ref.begin = assumed.toUtc(item.civil);
                 item.dayStart = assumed.toUtc(midnight);

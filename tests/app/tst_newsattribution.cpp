@@ -108,6 +108,31 @@ private slots:
             << "pay for hotels"
             << "Ravi Dunmore"
             << "Kestrel Air";
+        QTest::newRow("an engineering chief")
+            << QStringLiteral("\u201CWe were not attacked,\u201D Hollin's engineering chief Ada Marr told "
+                              "reporters.")
+            << "We were not attacked"
+            << "Ada Marr"
+            << "Hollin";
+        QTest::newRow("a government body")
+            << QStringLiteral("The Civil Aviation Authority said it had asked the airline for a report on the "
+                              "failure.")
+            << "asked the airline for a report"
+            << "Civil Aviation Authority"
+            << "Civil Aviation Authority";
+        QTest::newRow("according to the company's own account")
+            << QStringLiteral("Delivery startup Ferrow was offline on Monday.\n\nOrders failed from 6:12 a.m. ET on "
+                              "Monday, according to a timeline the company shared with reporters.")
+            << "Orders failed"
+            << "the company"
+            << "Ferrow";
+        QTest::newRow("a quote with a less common speech verb")
+            << QStringLiteral(
+                   "One reader told us the backups failed. \u201CNobody answered our ticket for hours,\u201D "
+                   "they grumbled.")
+            << "Nobody answered our ticket"
+            << "One reader"
+            << "";
         QTest::newRow("embedded post on one line")
             << QStringLiteral("The founder apologised.\n\nWe got this wrong and we are fixing it tonight. \u2014 Ola "
                               "Brandt (@olabrandt) March 3, 2025\n")

@@ -265,6 +265,20 @@ private slots:
         QVERIFY(refs[0].phrase.startsWith(u"until around"));
     }
 
+    void negatedUntilIsTheMomentItHappened()
+    {
+        // "did not recover until 9:40pm": it recovered at 9:40pm; no period from midnight.
+        const auto refs = news::findTimes(u"The app stopped at 8:15pm GMT on Saturday and did not fully recover until "
+                                          u"9:40pm GMT.",
+                                          QDate(2025, 2, 3));
+        QCOMPARE(refs.size(), 2);
+        QVERIFY(!refs[1].isPeriod());
+        QCOMPARE(refs[1].begin, utc(2025, 2, 1, 21, 40));
+        const auto wasnt = news::findTimes(u"It wasn't back until 11:00 UTC on Friday.", QDate(2025, 2, 3));
+        QCOMPARE(wasnt.size(), 1);
+        QVERIFY(!wasnt[0].isPeriod());
+    }
+
     // A clock time that states no zone is read in the article's publication zone, with the DST
     // of its day, and says that the zone was assumed; one that states its zone keeps it.
     void zonelessClockTimesReadInThePublicationZone_data()

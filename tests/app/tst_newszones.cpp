@@ -78,6 +78,22 @@ private slots:
         QVERIFY(winter[0].note.isEmpty());
     }
 
+    void zonelessTimeTakesTheZoneWrittenBeforeIt()
+    {
+        // A British article: "7am BST", then "2.15pm" with no zone is BST too, and says so.
+        const auto r = news::findTimes(
+            u"Problems began at 7am BST on Thursday. The bank said all was well again at 2.15pm.", QDate(2024, 8, 30));
+        QCOMPARE(r.size(), 2);
+        QCOMPARE(iso(r[0].begin), QStringLiteral("2024-08-29T06:00:00Z"));
+        QCOMPARE(iso(r[1].begin), QStringLiteral("2024-08-29T13:15:00Z"));
+        QVERIFY(r[1].note.contains(QStringLiteral("BST")));
+        QVERIFY(r[1].assumedZone.isEmpty());
+        // An ambiguous zone is not carried: the later time stays an assumption of the reader's zone.
+        const auto ist = news::findTimes(u"It failed at 9:15am IST. It was back at 11:00.", QDate(2024, 8, 30));
+        QCOMPARE(ist.size(), 2);
+        QVERIFY(!ist[1].assumedZone.isEmpty());
+    }
+
     void oneInstantInTwoZones()
     {
         const auto r = news::findTimes(u"It went down at 11:30am ET/8:30am PT on Thursday.", QDate(2024, 7, 12));
