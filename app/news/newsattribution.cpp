@@ -14,7 +14,8 @@ namespace {
     "members?"                                                                                                         \
     "|activists?|hackers?|statement|message|posting|post|blog\\s+post|tweet|e-?mail|press\\s+release|sources?"         \
     "|insiders?|editor|lawyer|chairman|chairwoman|chair|minister|president|groups?|collective|readers?|viewers?"       \
-    "|passengers?|residents?|people\\s+familiar\\s+with\\s+(?:the\\s+)?(?:matter|situation|plans?|discussions?)"       \
+    "|passengers?|residents?|data|figures|regulator|watchdog|people\\s+familiar\\s+with\\s+(?:the\\s+)?(?:matter|"     \
+    "situation|plans?|discussions?)"                                                                                   \
     "|vice\\s+president|administrators?|organisers?"                                                                   \
     "|organizers?|customers?|users?|shoppers?|staff|employees?|operators?|supporters?|volunteers?|"                    \
     "thread|forum\\s+thread|notice|announcement|status\\s+(?:page|history)|filing"                                     \
@@ -30,9 +31,10 @@ namespace {
     "(?:is|are|was|were)\\s+blaming|blamed|blames|suggested|suggests|reported|reports|emphasised|emphasized|"          \
     "emphasises|emphasizes|"                                                                                           \
     "stressed|stresses|made\\s+(?:it\\s+)?clear|makes\\s+(?:it\\s+)?clear|pointed\\s+out|points\\s+out|ruled\\s+out|"  \
-    "rules\\s+out|assured|assures|revealed|reveals|detailed|recalled|conceded|concedes|speculated|speculate|grumbled|" \
+    "rules\\s+out|assured|assures|revealed|reveals|detailed|recalled|conceded|concedes|showed|shows|speculated|"       \
+    "speculate|grumbled|"                                                                                              \
     "complained|complains|quipped|remarked"                                                                            \
-    "|observed|urged|apologised|apologized)"
+    "|observed|urged)"
 
 // Capitalised words that start sentences or qualify roles but name no organisation.
 bool isGenericWord(QStringView word)
@@ -93,7 +95,7 @@ const QRegularExpression &anaphor()
             "hackers|"
             "collective|spokes(?:wo)?man|spokesperson|campaigners|movement|network|store|business|official|bank|airline"
             "|council|provider|operator|platform|service|agency|carrier|utility|insurer|lender|startup|team|retailer"
-            "|exchange|processor|app|telco|streamer|broadcaster|marketplace|regulator))"
+            "|exchange|processor|app|telco|streamer|broadcaster|marketplace))"
             "$"),
         QRegularExpression::CaseInsensitiveOption);
     return re;
@@ -418,7 +420,11 @@ Attribution parseSpeaker(QStringView raw)
                                          "resident",
                                          "residents",
                                          "people",
-                                         "history"},
+                                         "history",
+                                         "data",
+                                         "figures",
+                                         "regulator",
+                                         "watchdog"},
                                         Qt::CaseInsensitive);
     static const int roleForOrg = groupIndex(roleFor, u"org"), roleForRole = groupIndex(roleFor, u"role"),
                      roleForDet = groupIndex(roleFor, u"det"), orgRoleOrg = groupIndex(orgRole, u"org"),
@@ -449,6 +455,8 @@ Attribution parseSpeaker(QStringView raw)
         a.organisation = clean(m.captured(orgRoleOrg));
         a.role = m.captured(orgRoleRole).toLower();
         a.speaker = m.hasCaptured(orgRoleName) ? m.captured(orgRoleName) : phrase;
+        if (a.role == u"regulator" || a.role == u"watchdog")
+            a.organisation = a.speaker; // "Japan's financial regulator" is the organisation
         a.found = true;
         return a;
     }
@@ -485,6 +493,11 @@ Attribution parseSpeaker(QStringView raw)
         a.anaphoric = groupWords.match(m.capturedView(roleOnlyRest)).hasMatch() || companyWord.match(mod).hasMatch() ||
                       companyWord.match(m.captured(roleOnlyDet)).hasMatch() ||
                       possessive.match(m.capturedView(roleOnlyDet)).hasMatch();
+        // "Japan's financial regulator", "the data watchdog": an institution speaks for itself.
+        if (a.role == u"regulator" || a.role == u"watchdog") {
+            a.organisation = a.speaker;
+            a.anaphoric = false;
+        }
         // "chief executive Dana Whitfield", "company spokesman Luis Ortega": the person speaks.
         static const QRegularExpression namedAfter(QStringLiteral("^\\s+(?<name>" NAME ")$"));
         if (auto n = namedAfter.match(m.capturedView(roleOnlyRest));
@@ -601,6 +614,13 @@ Attribution reportedSpeech(QStringView sentence, qsizetype *clauseStart)
         static const QRegularExpression participle(QStringLiteral("^\\s+(?:on|in|at|by|for|to|from)\\b"));
         if ((m.captured().endsWith(u"reported") || m.captured().endsWith(u"posted")) &&
             participle.match(sentence.mid(m.capturedEnd(), 8)).hasMatch())
+            continue;
+        // "to submit a detailed report": after an article the word is an adjective.
+        static const QRegularExpression article(QStringLiteral("\\b(?:a|an|the)\\s+$"),
+                                                QRegularExpression::CaseInsensitiveOption);
+        if (article
+                .match(sentence.mid(qMax<qsizetype>(0, m.capturedStart() - 5), qMin<qsizetype>(5, m.capturedStart())))
+                .hasMatch())
             continue;
         // The subject: back from the verb to a clause boundary.
         QStringView pre = sentence.left(m.capturedStart());

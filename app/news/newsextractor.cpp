@@ -347,8 +347,19 @@ QList<Statement> extractStatements(QStringView text, const ExtractOptions &optio
                        .contains(who.speaker.toLower())) {
             who = previous->who; // "She said", "It said": the speaker before
         } else if (who.anaphoric && who.organisation.isEmpty()) {
+            // "the exchange" is the organisation whose name says so ("Kaito Exchange"), if one does.
+            const QString noun = who.speaker.startsWith(QLatin1String("the "), Qt::CaseInsensitive)
+                                     ? who.speaker.section(u' ', -1)
+                                     : QString();
+            QString named;
+            for (const QString &org : std::as_const(known)) {
+                if (noun.size() > 2 && org.section(u' ', -1).compare(noun, Qt::CaseInsensitive) == 0 &&
+                    org.size() > named.size())
+                    named = org;
+            }
             who.organisation =
-                (previous && !previous->who.organisation.isEmpty() && previous->who.role != u"report" && near)
+                !named.isEmpty() ? named
+                : (previous && !previous->who.organisation.isEmpty() && previous->who.role != u"report" && near)
                     ? previous->who.organisation
                     : lastMentioned(c.statement.offset);
             who.anaphoric = false;

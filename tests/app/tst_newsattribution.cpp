@@ -133,6 +133,24 @@ private slots:
             << "Nobody answered our ticket"
             << "One reader"
             << "";
+        QTest::newRow("data showed") << QStringLiteral(
+                                            "Complaints peaked at 4,000 at around 3 p.m. ET, Outagewatch data showed.")
+                                     << "Complaints peaked"
+                                     << "Outagewatch data"
+                                     << "Outagewatch";
+        QTest::newRow("a regulator speaks for itself")
+            << QStringLiteral("Payments firm Quillpay was down on Monday. The national regulator said it would ask "
+                              "for a report.")
+            << "would ask for a report"
+            << "The national regulator"
+            << "The national regulator";
+        QTest::newRow("the exchange is the organisation named an exchange")
+            << QStringLiteral("Trading at market operator Halden Exchange stopped on Monday. The regulator said it "
+                              "would review the "
+                              "failure.\n\nTrading resumed at 9 a.m. on Tuesday, the exchange said.")
+            << "Trading resumed"
+            << "the exchange"
+            << "Halden Exchange";
         QTest::newRow("embedded post on one line")
             << QStringLiteral("The founder apologised.\n\nWe got this wrong and we are fixing it tonight. \u2014 Ola "
                               "Brandt (@olabrandt) March 3, 2025\n")
