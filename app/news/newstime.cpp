@@ -469,9 +469,37 @@ QList<TimeRef> findTimes(QStringView text, QDate published, const QString &zone)
             continue;
         }
         item.day = qdate(*date);
-        if (item.ownDate) {
+        // "told reporters on Thursday", "said on Friday": the day someone spoke is not the day
+        // of the events, so later clock times do not take it.
+        static const QRegularExpression spokeOn(
+            QStringLiteral("\\b(?:said|says|told\\s+(?:\\w+\\s+){0,4}?|added|wrote|announced|confirmed|stated)\\s*"
+                           "(?:on\\s+a\\s+call\\s+|in\\s+a\\s+\\w+\\s+)?$"));
+        const qsizetype spokeFrom = qMax<qsizetype>(0, item.ref.offset - 60);
+        const bool dateOfSpeaking =
+            item.ownDate && !hasClock && spokeOn.match(text.mid(spokeFrom, item.ref.offset - spokeFrom)).hasMatch();
+        if (item.ownDate && !dateOfSpeaking) {
             lastDate = date;
             lastDateEnd = item.end;
+        }
+        // "failing at 4 p.m. on December 25, and … again shortly after 1 a.m.": in one sentence a
+        // later clock time that borrowed the date before it and would fall before it is the
+        // next day (unless the words between say it came earlier). Times in different zones are a
+        // list, not a sequence.
+        if (item.isClock && !item.ownDate && !items.isEmpty() && items.back().isClock && items.back().day == item.day &&
+            item.zoneOffset == items.back().zoneOffset && item.ref.begin < items.back().ref.begin &&
+            items.back().ref.begin - item.ref.begin < DayMicros) {
+            const QStringView between = text.mid(items.back().end, item.ref.offset - items.back().end);
+            static const QRegularExpression earlier(
+                QStringLiteral(
+                    "[.!?]\\s|\\n|\\b(?:earlier|before|after|previously|prior|since|had\\s+been|from)\\b|\\(|/"),
+                QRegularExpression::CaseInsensitiveOption);
+            if (between.size() < 200 && !earlier.match(between).hasMatch()) {
+                item.ref.begin += DayMicros;
+                item.ref.end += DayMicros;
+                item.civil += DayMicros;
+                item.dayStart += DayMicros;
+                item.day = item.day.addDays(1);
+            }
         }
         item.resolved = true;
         items.append(item);

@@ -279,6 +279,33 @@ private slots:
         QVERIFY(!wasnt[0].isPeriod());
     }
 
+    void laterClockTimeBeforeTheFirstIsTheNextDay()
+    {
+        // In one sentence, a clock time that borrows the date before it but falls before the
+        // first is the next day; across zones it is a list, and "earlier" keeps it on the day.
+        const auto night = news::findTimes(u"Sign-ins failed at 4 p.m. Pacific on December 25, and players could "
+                                           u"connect again shortly after 1 a.m. Pacific.",
+                                           QDate(2024, 12, 27));
+        QCOMPARE(night.size(), 2);
+        QCOMPARE(night[0].begin, utc(2024, 12, 26, 0, 0));
+        QCOMPARE(night[1].begin, utc(2024, 12, 26, 9, 0));
+        const auto earlier = news::findTimes(u"It failed at 16:00 UTC on 3 March, after a change made earlier at "
+                                             u"09:00 UTC.",
+                                             QDate(2025, 3, 4));
+        QCOMPARE(earlier.size(), 2);
+        QCOMPARE(earlier[1].begin, utc(2025, 3, 3, 9, 0));
+    }
+
+    void theDaySomeoneSpokeDoesNotCarryToLaterTimes()
+    {
+        // "told reporters on a call on Thursday" dates the call; the recovery time after it keeps
+        // the day of the outage.
+        const auto r = news::findTimes(u"The outage began at 10:42 UTC on Wednesday. The chief told reporters on a "
+                                       u"call on Thursday that it was fixed. Most services had recovered by 13:30 UTC.",
+                                       QDate(2025, 3, 6));
+        QCOMPARE(r.last().begin, utc(2025, 3, 5, 13, 30));
+    }
+
     // A clock time that states no zone is read in the article's publication zone, with the DST
     // of its day, and says that the zone was assumed; one that states its zone keeps it.
     void zonelessClockTimesReadInThePublicationZone_data()
