@@ -1,5 +1,6 @@
 #include "newstime.h"
 #include "ingest/timeconv.h"
+#include "newsparties.h"
 #include "newstimeitem.h"
 #include "newstimeparts.h"
 #include "newstimescan.h"
@@ -327,6 +328,26 @@ QList<TimeRef> findTimes(QStringView text, QDate published, const QString &zone)
     static const int durGroup = groupIndex(re, u"dur"), relGroup = groupIndex(re, u"rel"),
                      ctGroup = groupIndex(re, u"ct"), dtGroup = groupIndex(re, u"dt");
     auto qdate = [](const bg::date &d) { return QDate(d.year(), d.month(), d.day()); };
+    // An embedded post counts "this morning" and "on Friday" from the date under it, not from the
+    // article's publication.
+    struct PostDay
+    {
+        qsizetype begin, end;
+        bg::date day;
+    };
+    QList<PostDay> postDays;
+    for (const EmbeddedPost &post : findEmbeddedPosts(text)) {
+        bool hasDate = false;
+        if (const auto day = parseDate(text.mid(post.end, post.lineEnd - post.end), pub, &hasDate); day)
+            postDays.append({post.begin, post.end, *day});
+    }
+    auto baseDay = [&](qsizetype at) {
+        for (const PostDay &p : std::as_const(postDays)) {
+            if (at >= p.begin && at < p.end)
+                return std::optional<bg::date>(p.day);
+        }
+        return pub;
+    };
     ScannerMatches matches(text);
     QRegularExpressionMatch m;
     while (matches.next(&m)) {
@@ -352,7 +373,7 @@ QList<TimeRef> findTimes(QStringView text, QDate published, const QString &zone)
         if (m.hasCaptured(relGroup)) {
             if (!pub)
                 continue;
-            const auto span = relativeDaySpan(m.captured(relGroup).toLower().simplified(), *pub);
+            const auto span = relativeDaySpan(m.captured(relGroup).toLower().simplified(), *baseDay(item.ref.offset));
             item.ref.begin = span.first;
             item.ref.end = span.second;
             item.resolved = true;
@@ -396,7 +417,8 @@ QList<TimeRef> findTimes(QStringView text, QDate published, const QString &zone)
             bool bareWeekday = false;
             // A weekday after a clock time ("8:30am PT on Thursday", "7:10 am ET Friday") is that
             // time's day whatever comes before the clock.
-            date = weekdayDate(m.capturedView(), hasClock ? QStringLiteral("at") : item.prep, pub, &bareWeekday);
+            date = weekdayDate(m.capturedView(), hasClock ? QStringLiteral("at") : item.prep, baseDay(item.ref.offset),
+                               &bareWeekday);
             if (bareWeekday)
                 continue; // "the Sunday Times" is no time: a weekday needs "on", "last", "this", …
             if (date)

@@ -296,6 +296,17 @@ private slots:
         QCOMPARE(earlier[1].begin, utc(2025, 3, 3, 9, 0));
     }
 
+    void anEmbeddedPostCountsFromItsOwnDate()
+    {
+        // Published on the 25th; the post under "— … July 24, 2025" says "this morning": the 24th.
+        const auto r = news::findTimes(u"The app failed.\n\nWe're sorry for the disruption this morning.\n\n\u2014 "
+                                       u"Cinder (@cinderapp) July 24, 2025\n\nIt recovered this afternoon.",
+                                       QDate(2025, 7, 25));
+        QCOMPARE(r.size(), 3);
+        QCOMPARE(r[0].begin, utc(2025, 7, 24, 6, 0));
+        QCOMPARE(r[2].begin, utc(2025, 7, 25, 12, 0)); // outside the post: the publication date
+    }
+
     void theDaySomeoneSpokeDoesNotCarryToLaterTimes()
     {
         // "told reporters on a call on Thursday" dates the call; the recovery time after it keeps
