@@ -13,9 +13,13 @@ namespace {
     "|CEO|CTO|CFO|COO|officers?|founder|co-founder|director|manager|engineers?|analysts?|researchers?|experts?|"       \
     "members?"                                                                                                         \
     "|activists?|hackers?|statement|message|posting|post|blog\\s+post|tweet|e-?mail|press\\s+release|sources?"         \
-    "|insiders?|editor|lawyer|chairman|chairwoman|president|vice\\s+president|administrators?|organisers?"             \
+    "|insiders?|editor|lawyer|chairman|chairwoman|chair|minister|president|groups?|collective|readers?|viewers?"       \
+    "|passengers?|residents?|data|figures|regulator|watchdog|people\\s+familiar\\s+with\\s+(?:the\\s+)?(?:matter|"     \
+    "situation|plans?|discussions?)"                                                                                   \
+    "|vice\\s+president|administrators?|organisers?"                                                                   \
     "|organizers?|customers?|users?|shoppers?|staff|employees?|operators?|supporters?|volunteers?|"                    \
-    "thread|forum\\s+thread|notice|announcement|status\\s+page|filing|(?:head|chief)\\s+of\\s+\\w+)"
+    "thread|forum\\s+thread|notice|announcement|status\\s+(?:page|history)|filing"                                     \
+    "|(?:head|chief)\\s+of\\s+(?:[a-z]+\\s+(?=operations|security|engineering|infrastructure))?\\w+|chief)"
 // Case-sensitive even inside case-insensitive patterns: names are capitalised.
 #define NAME "(?-i:(?:[A-Z][\\w&'.-]*[\\w&](?:\\s+(?:[A-Z][\\w&'.-]*[\\w&]|of|de|von|van|al)){0,3}|[A-Z]))"
 #define VERB                                                                                                           \
@@ -27,7 +31,10 @@ namespace {
     "(?:is|are|was|were)\\s+blaming|blamed|blames|suggested|suggests|reported|reports|emphasised|emphasized|"          \
     "emphasises|emphasizes|"                                                                                           \
     "stressed|stresses|made\\s+(?:it\\s+)?clear|makes\\s+(?:it\\s+)?clear|pointed\\s+out|points\\s+out|ruled\\s+out|"  \
-    "rules\\s+out|assured|assures|revealed|reveals|detailed|recalled|conceded|concedes)"
+    "rules\\s+out|assured|assures|revealed|reveals|detailed|recalled|conceded|concedes|showed|shows|speculated|"       \
+    "speculate|grumbled|"                                                                                              \
+    "complained|complains|quipped|remarked"                                                                            \
+    "|observed|urged)"
 
 // Capitalised words that start sentences or qualify roles but name no organisation.
 bool isGenericWord(QStringView word)
@@ -44,7 +51,13 @@ bool isGenericWord(QStringView word)
         QStringLiteral("Network"),     QStringLiteral("Online"),   QStringLiteral("European"),
         QStringLiteral("American"),    QStringLiteral("British"),  QStringLiteral("He"),
         QStringLiteral("She"),         QStringLiteral("They"),     QStringLiteral("It"),
-        QStringLiteral("We"),          QStringLiteral("I"),        QStringLiteral("This")};
+        QStringLiteral("We"),          QStringLiteral("I"),        QStringLiteral("This"),
+        QStringLiteral("Its"),         QStringLiteral("Their"),    QStringLiteral("Our"),
+        QStringLiteral("His"),         QStringLiteral("Her"),      QStringLiteral("Chief"),
+        QStringLiteral("Head"),        QStringLiteral("Former"),   QStringLiteral("Asked"),
+        QStringLiteral("Monday"),      QStringLiteral("Tuesday"),  QStringLiteral("Wednesday"),
+        QStringLiteral("Thursday"),    QStringLiteral("Friday"),   QStringLiteral("Saturday"),
+        QStringLiteral("Sunday")};
     return words.contains(word);
 }
 
@@ -67,7 +80,8 @@ bool looksLikeOrganisation(const QString &name)
         return false;
     static const QRegularExpression suffix(QStringLiteral(
         "\\b(?:Inc|Ltd|Corp|Corporation|Group|Services|Company|Agency|Police|Ministry|University|Bank|Association|"
-        "Networks?|Foundation|Institute|Party|Council|Commission|Department|Office|Times|News|Post|Journal)\\b"));
+        "Networks?|Foundation|Institute|Party|Council|Commission|Department|Office|Times|News|Post|Journal"
+        "|Administration|Authority|Committee|Board|Bureau|Agency|Exchange|Telecom|Airlines?|Airways|Mobile|Cloud)\\b"));
     // One word ("Amazon", "WikiLeaks") or a name with an organisation word; two plain capitalised
     // words are more likely a person.
     return !name.contains(u' ') || suffix.match(name).hasMatch() || name.count(u' ') >= 3;
@@ -80,7 +94,8 @@ const QRegularExpression &anaphor()
             "^(?:he|she|they|it|we|the\\s+(?:company|group|firm|retailer|site|website|organi[sz]ation|activists|"
             "hackers|"
             "collective|spokes(?:wo)?man|spokesperson|campaigners|movement|network|store|business|official|bank|airline"
-            "|council|provider|operator|platform|service|agency|carrier|utility|insurer|lender|startup|team|retailer))"
+            "|council|provider|operator|platform|service|agency|carrier|utility|insurer|lender|startup|team|retailer"
+            "|exchange|processor|app|telco|streamer|broadcaster|marketplace))"
             "$"),
         QRegularExpression::CaseInsensitiveOption);
     return re;
@@ -189,7 +204,9 @@ qsizetype lastBoundaryEnd(QStringView pre)
             qsizetype w = i;
             while (w < n && isAsciiLetter(pre[w].unicode()))
                 ++w;
-            if (words.contains(pre.mid(i, w - i)))
+            // "known as" names a group: no clause starts after it.
+            if (words.contains(pre.mid(i, w - i)) &&
+                !(pre.mid(i, w - i) == u"as" && pre.left(i).trimmed().endsWith(u"known")))
                 e = w;
             else
                 i = w - 1;
@@ -293,11 +310,11 @@ Attribution parseSpeaker(QStringView raw)
     static const QRegularExpression roleFor(
         QStringLiteral("^(?<det>(?:a|an|the|one|two|several|some|\\w+)\\s+)?(?<mod>(?:[\\w-]+\\s+){0,2}?)(?<role>" ROLE
                        ")\\b(?<mid>[^,;\"\u201C\u201D]{0,70}?)"
-                       "\\b(?:for|at|from|with|of|by|calling\\s+themselves|known\\s+as|called|named)\\s+(?<org>" NAME
-                       ")"),
+                       "\\b(?<by>for|at|from|with|of|by|attributed\\s+to|calling\\s+(?:themselves|itself)|known\\s+as"
+                       "|called|named)\\s+(?:the\\s+)?(?<org>" NAME ")"),
         QRegularExpression::CaseInsensitiveOption);
     // "an Amazon spokeswoman", "Amazon spokesman John Smith".
-    static const QRegularExpression orgRole(QStringLiteral("^(?:(?:a|an|the|one)\\s+)?(?<org>" NAME
+    static const QRegularExpression orgRole(QStringLiteral("^(?:(?i:a|an|the|one)\\s+)?(?<org>" NAME
                                                            ")(?:'s|\u2019s)?\\s+(?:[a-z-]+\\s+){0,2}?(?<role>" ROLE
                                                            ")(?:\\s+(?<name>" NAME "))?$"));
     static const QRegularExpression roleOnly(
@@ -388,7 +405,26 @@ Attribution parseSpeaker(QStringView raw)
                                          "officer",
                                          "officers",
                                          "cfo",
-                                         "coo"},
+                                         "coo",
+                                         "chair",
+                                         "minister",
+                                         "group",
+                                         "groups",
+                                         "collective",
+                                         "reader",
+                                         "readers",
+                                         "viewer",
+                                         "viewers",
+                                         "passenger",
+                                         "passengers",
+                                         "resident",
+                                         "residents",
+                                         "people",
+                                         "history",
+                                         "data",
+                                         "figures",
+                                         "regulator",
+                                         "watchdog"},
                                         Qt::CaseInsensitive);
     static const int roleForOrg = groupIndex(roleFor, u"org"), roleForRole = groupIndex(roleFor, u"role"),
                      roleForDet = groupIndex(roleFor, u"det"), orgRoleOrg = groupIndex(orgRole, u"org"),
@@ -402,6 +438,15 @@ Attribution parseSpeaker(QStringView raw)
         a.role = m.captured(roleForRole).toLower();
         a.organisation = clean(m.captured(roleForOrg));
         a.speaker = clean(m.captured(roleForDet) + m.captured(QStringLiteral("mod")) + m.captured(roleForRole));
+        // The group itself speaks when the phrase names it ("a group calling itself X", "a
+        // message attributed to X") or its members speak ("activists of the X collective"); a
+        // spokeswoman for X is still a spokeswoman.
+        static const QRegularExpression naming(QStringLiteral("^(?:attributed|calling|known|called|named)"));
+        static const QRegularExpression members(QStringLiteral("^(?:activists?|hackers?|members?)$"),
+                                                QRegularExpression::CaseInsensitiveOption);
+        const QString by = m.captured(QStringLiteral("by"));
+        if (naming.match(by).hasMatch() || (by == u"of" && members.match(a.role).hasMatch()))
+            a.speaker = a.organisation;
         a.found = true;
         return a;
     }
@@ -410,17 +455,22 @@ Attribution parseSpeaker(QStringView raw)
         a.organisation = clean(m.captured(orgRoleOrg));
         a.role = m.captured(orgRoleRole).toLower();
         a.speaker = m.hasCaptured(orgRoleName) ? m.captured(orgRoleName) : phrase;
+        if (a.role == u"regulator" || a.role == u"watchdog")
+            a.organisation = a.speaker; // "Japan's financial regulator" is the organisation
         a.found = true;
         return a;
     }
     // "Hosting firm Greyfield", "the retailer Amazon".
     static const QRegularExpression descriptor(
-        QStringLiteral("^(?:the\\s+)?(?:\\w+\\s+)?(?:firm|company|group|provider|host|retailer|operator|site|website|"
-                       "collective)\\s+(?<org>" NAME ")$"),
+        QStringLiteral(
+            "^(?:the\\s+)?(?:[\\w'\u2019-]+\\s+){0,2}(?:firm|company|group|provider|host|retailer|operator|site"
+            "|website|collective|association|regulator|processor|carrier|startup|app|service|exchange)\\s+"
+            "(?<org>" NAME ")$"),
         QRegularExpression::CaseInsensitiveOption);
-    static const AsciiWordSet descriptorWords(
-        {"firm", "company", "group", "provider", "host", "retailer", "operator", "site", "website", "collective"},
-        Qt::CaseInsensitive);
+    static const AsciiWordSet descriptorWords({"firm", "company", "group", "provider", "host", "retailer", "operator",
+                                               "site", "website", "collective", "association", "regulator", "processor",
+                                               "carrier", "startup", "app", "service", "exchange"},
+                                              Qt::CaseInsensitive);
     if (auto m = !plain || hasWordAmong(phrase, descriptorWords) ? descriptor.match(phrase) : QRegularExpressionMatch();
         m.hasMatch()) {
         static const int descriptorOrg = groupIndex(descriptor, u"org");
@@ -435,10 +485,24 @@ Attribution parseSpeaker(QStringView raw)
         // "a company spokesperson", "a spokesman for the group": the organisation is the one
         // the article speaks of.
         static const QRegularExpression companyWord(
-            QStringLiteral("\\b(?:company|firm|group|bank|airline|council|retailer|operator|provider)\\b"),
+            QStringLiteral("\\b(?:company|firm|group|bank|airline|council|retailer|operator|provider|exchange|"
+                           "processor|carrier|app|startup)\\b"),
             QRegularExpression::CaseInsensitiveOption);
+        static const QRegularExpression possessive(QStringLiteral("^(?:its|their|our)\\s+$"),
+                                                   QRegularExpression::CaseInsensitiveOption);
         a.anaphoric = groupWords.match(m.capturedView(roleOnlyRest)).hasMatch() || companyWord.match(mod).hasMatch() ||
-                      companyWord.match(m.captured(roleOnlyDet)).hasMatch();
+                      companyWord.match(m.captured(roleOnlyDet)).hasMatch() ||
+                      possessive.match(m.capturedView(roleOnlyDet)).hasMatch();
+        // "Japan's financial regulator", "the data watchdog": an institution speaks for itself.
+        if (a.role == u"regulator" || a.role == u"watchdog") {
+            a.organisation = a.speaker;
+            a.anaphoric = false;
+        }
+        // "chief executive Dana Whitfield", "company spokesman Luis Ortega": the person speaks.
+        static const QRegularExpression namedAfter(QStringLiteral("^\\s+(?<name>" NAME ")$"));
+        if (auto n = namedAfter.match(m.capturedView(roleOnlyRest));
+            n.hasMatch() && !isGenericWord(firstOf(n.capturedView(QStringLiteral("name")))))
+            a.speaker = n.captured(QStringLiteral("name"));
         a.found = true;
         return a;
     }
@@ -520,6 +584,15 @@ Attribution reportedSpeech(QStringView sentence, qsizetype *clauseStart)
         m.hasMatch()) {
         static const int accordingWho = groupIndex(according, u"who");
         Attribution a = parseSpeaker(m.capturedView(accordingWho));
+        // "according to a timeline the company shared with reporters": the company's own account.
+        static const QRegularExpression owner(
+            QStringLiteral("\\b(?:the\\s+(?:company|firm|group|bank|airline|exchange))\\b"),
+            QRegularExpression::CaseInsensitiveOption);
+        if (const auto o = a.found ? QRegularExpressionMatch() : owner.match(m.capturedView(accordingWho));
+            o.hasMatch()) {
+            a.speaker = o.captured().toLower();
+            a.anaphoric = a.found = true;
+        }
         if (a.found) {
             if (clauseStart)
                 *clauseStart = 0;
@@ -542,12 +615,26 @@ Attribution reportedSpeech(QStringView sentence, qsizetype *clauseStart)
         if ((m.captured().endsWith(u"reported") || m.captured().endsWith(u"posted")) &&
             participle.match(sentence.mid(m.capturedEnd(), 8)).hasMatch())
             continue;
+        // "to submit a detailed report": after an article the word is an adjective.
+        static const QRegularExpression article(QStringLiteral("\\b(?:a|an|the)\\s+$"),
+                                                QRegularExpression::CaseInsensitiveOption);
+        if (article
+                .match(sentence.mid(qMax<qsizetype>(0, m.capturedStart() - 5), qMin<qsizetype>(5, m.capturedStart())))
+                .hasMatch())
+            continue;
         // The subject: back from the verb to a clause boundary.
         QStringView pre = sentence.left(m.capturedStart());
         // "…, Rhea Castellano, made it clear": the comma that closes the name is no boundary.
         const QStringView bare = pre.trimmed().endsWith(u',') ? pre.trimmed().chopped(1) : pre;
-        const qsizetype subjectStart = lastBoundaryEnd(bare);
-        const QStringView subject = bare.mid(subjectStart).trimmed();
+        qsizetype subjectStart = lastBoundaryEnd(bare);
+        QStringView subject = bare.mid(subjectStart).trimmed();
+        // "One reader, who asked not to be named, told us": the relative clause is no subject.
+        if ((subject.startsWith(u"who ") || subject.startsWith(u"which ")) && subjectStart > 0) {
+            const QStringView head = bare.left(subjectStart).trimmed();
+            const QStringView named = head.endsWith(u',') ? head.chopped(1) : head;
+            subjectStart = lastBoundaryEnd(named);
+            subject = named.mid(subjectStart).trimmed();
+        }
         if (subject.isEmpty() || subject.size() > 120)
             continue;
         Attribution a = parseSpeaker(subject);

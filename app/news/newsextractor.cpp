@@ -6,6 +6,7 @@
 #include "newstime.h"
 #include "newswords.h"
 
+#include <QHash>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -185,8 +186,14 @@ QList<Statement> extractStatements(QStringView text, const ExtractOptions &optio
             qsizetype beforeStart = sentences[si].begin;
             if (qi > 0)
                 beforeStart = qMax(beforeStart, quotes[qi - 1].end + 1);
-            if (q.begin - openMark > beforeStart)
-                who = attributionBefore(text.mid(beforeStart, q.begin - openMark - beforeStart));
+            if (q.begin - openMark > beforeStart) {
+                const QStringView before = text.mid(beforeStart, q.begin - openMark - beforeStart);
+                who = attributionBefore(before);
+                // "Whitlow told MPs that the change "had not been tested"": a quote inside
+                // reported speech belongs to its speaker.
+                if (!who.found && before.size() >= 8)
+                    who = reportedSpeech(before);
+            }
         }
         Candidate c;
         c.who = who;
@@ -267,7 +274,8 @@ QList<Statement> extractStatements(QStringView text, const ExtractOptions &optio
     });
 
     // Organisations named outright, for resolving "the group" and "she" by the latest mention.
-    QSet<QString> known;
+    const QStringList named = organisationsNamed(text);
+    QSet<QString> known(named.begin(), named.end());
     for (qsizetype index : std::as_const(order)) {
         const Candidate &c = candidates.at(index);
         if (!c.who.organisation.isEmpty() && c.who.role != u"report")
@@ -286,10 +294,6 @@ QList<Statement> extractStatements(QStringView text, const ExtractOptions &optio
         if (who.organisation.isEmpty())
             who.organisation = parseSpeaker(who.speaker).organisation;
     }
-    QList<PartyAt> parties;
-    for (qsizetype index : std::as_const(order))
-        parties.append({candidates.at(index).statement.offset, &candidates[index].who});
-    resolvePeople(text, parties);
     auto lastMentioned = [&](qsizetype pos) {
         QString best;
         qsizetype bestAt = -1;
@@ -297,13 +301,35 @@ QList<Statement> extractStatements(QStringView text, const ExtractOptions &optio
         const QStringView window = text.mid(from, pos - from);
         for (const QString &org : std::as_const(known)) {
             const qsizetype at = window.lastIndexOf(org);
-            if (at > bestAt) {
+            if (at > bestAt || (at == bestAt && at >= 0 && org.size() > best.size())) {
                 bestAt = at;
                 best = org;
             }
         }
         return best;
     };
+    // "chief executive Daniel Okonkwo", "a spokeswoman": a role inside an organisation that the
+    // phrase does not name is in the one the article last named.
+    static const QRegularExpression inHouse(
+        QStringLiteral("^(?:spokes\\w+|(?:chief\\s+)?executive|officer|founder|co-founder|president|director|chief|"
+                       "(?:head|chief)\\s+of\\b.*|engineers?|ceo|cto|coo|cfo|manager|representatives?)$"),
+        QRegularExpression::CaseInsensitiveOption);
+    for (qsizetype index : std::as_const(order)) {
+        Attribution &who = candidates[index].who;
+        if (who.found && !who.anaphoric && who.organisation.isEmpty() && inHouse.match(who.role).hasMatch())
+            who.organisation = lastMentioned(candidates.at(index).statement.offset);
+    }
+    QList<PartyAt> parties;
+    for (qsizetype index : std::as_const(order))
+        parties.append({candidates.at(index).statement.offset, &candidates[index].who});
+    resolvePeople(text, parties);
+    // A surname that was first read as an organisation ("Okafor said") is a person now.
+    known = QSet<QString>(named.begin(), named.end());
+    for (qsizetype index : std::as_const(order)) {
+        const Candidate &c = candidates.at(index);
+        if (!c.who.organisation.isEmpty() && c.who.role != u"report")
+            known.insert(c.who.organisation);
+    }
 
     QList<Statement> out;
     const Candidate *previous = nullptr;
@@ -321,20 +347,45 @@ QList<Statement> extractStatements(QStringView text, const ExtractOptions &optio
                        .contains(who.speaker.toLower())) {
             who = previous->who; // "She said", "It said": the speaker before
         } else if (who.anaphoric && who.organisation.isEmpty()) {
+            // "the exchange" is the organisation whose name says so ("Kaito Exchange"), if one does.
+            const QString noun = who.speaker.startsWith(QLatin1String("the "), Qt::CaseInsensitive)
+                                     ? who.speaker.section(u' ', -1)
+                                     : QString();
+            QString named;
+            for (const QString &org : std::as_const(known)) {
+                if (noun.size() > 2 && org.section(u' ', -1).compare(noun, Qt::CaseInsensitive) == 0 &&
+                    org.size() > named.size())
+                    named = org;
+            }
             who.organisation =
-                (previous && !previous->who.organisation.isEmpty() && previous->who.role != u"report" && near)
+                !named.isEmpty() ? named
+                : (previous && !previous->who.organisation.isEmpty() && previous->who.role != u"report" && near)
                     ? previous->who.organisation
                     : lastMentioned(c.statement.offset);
             who.anaphoric = false;
         }
         if (who.organisation.isEmpty() && known.contains(who.speaker))
             who.organisation = who.speaker; // "Baltic Hosting insists …": a name seen as an organisation
+        if (who.organisation.isEmpty() && !who.role.isEmpty() && who.role != u"report" &&
+            inHouse.match(who.role).hasMatch())
+            who.organisation = lastMentioned(c.statement.offset);
         Statement &s = c.statement;
         s.speaker = who.speaker;
         s.role = who.role;
         s.organisation = who.organisation;
         out.append(s);
         previous = &c;
+    }
+    // A person whose organisation one statement gives speaks for it in the others.
+    QHash<QString, QString> organisationOf;
+    for (const Statement &s : std::as_const(out)) {
+        if (s.speaker.contains(u' ') && !s.speaker.isEmpty() && s.speaker[0].isUpper() && !s.organisation.isEmpty() &&
+            s.organisation != s.speaker)
+            organisationOf.insert(s.speaker, s.organisation);
+    }
+    for (Statement &s : out) {
+        if (s.organisation.isEmpty())
+            s.organisation = organisationOf.value(s.speaker);
     }
     return out;
 }

@@ -149,14 +149,15 @@ QList<EmbeddedPost> findEmbeddedPosts(QStringView text)
     if (!text.contains(QLatin1String("(@")))
         return out;
     static const QRegularExpression signature(
-        QStringLiteral(
-            "^[ \\t]*(?:\u2014|\u2013|--?)[ \\t]*(?<author>[^\\n(@]{2,80}?)[ \\t]*\\(@(?<handle>\\w{1,30})\\)"
-            "[^\\n]{0,60}$"),
+        QStringLiteral("(?:^[ \\t]*|(?<=[.!?])[ \\t]+)(?:\u2014|\u2013|--?)[ \\t]*(?<author>[^\\n(@]{2,80}?)[ "
+                       "\\t]*\\(@(?<handle>\\w{1,30})\\)"
+                       "[^\\n]{0,60}$"),
         QRegularExpression::MultilineOption);
     auto it = signature.globalMatch(text);
     while (it.hasNext()) {
         const auto m = it.next();
-        // The post: the paragraph (or lines) just above the signature.
+        // The post: the paragraph (or lines) just above the signature, or the words before it on
+        // its line ("… a $20 credit. — Dana Whitfield (@danawhit) March 3, 2025").
         qsizetype end = m.capturedStart();
         while (end > 0 && text[end - 1].isSpace())
             --end;
@@ -168,6 +169,48 @@ QList<EmbeddedPost> findEmbeddedPosts(QStringView text)
         out.append({begin, end, m.capturedEnd(), m.captured(QStringLiteral("author")).trimmed(),
                     m.captured(QStringLiteral("handle"))});
     }
+    return out;
+}
+
+QStringList organisationsNamed(QStringView text)
+{
+#define ORG_NAME "(?-i:[A-Z][\\w&.-]*[\\w&](?:\\s+[A-Z][\\w&.-]*[\\w&]){0,2})"
+#define ORG_KIND                                                                                                       \
+    "(?:company|firm|provider|processor|carrier|startup|start-up|app|service|retailer|operator|exchange|bank|airline"  \
+    "|network|platform|marketplace|broadcaster|streamer|insurer|lender|telco|host)"
+    static const QRegularExpression possessive(QStringLiteral(
+        "\\b(?<org>" ORG_NAME ")(?:'s|\u2019s)\\s+(?:[a-z-]+\\s+){0,3}?(?:spokes\\w+|chief|head|president"
+        "|founder|co-founder|director|executive|officer|engineers?|CEO|CTO|COO|CFO|status|outage|systems?"
+        "|servers?|network|app|website|service)\\b"));
+    static const QRegularExpression described(QStringLiteral("\\b" ORG_KIND "\\s+(?<org>" ORG_NAME ")\\b(?!'s)"),
+                                              QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression apposition(
+        QStringLiteral("\\b(?<org>" ORG_NAME "),\\s+(?:the|a|an)\\s+(?:[\\w-]+\\s+){0,4}?" ORG_KIND "\\b"));
+#undef ORG_KIND
+#undef ORG_NAME
+    static const QStringList notNames = {
+        QStringLiteral("The"),      QStringLiteral("A"),      QStringLiteral("An"),       QStringLiteral("It"),
+        QStringLiteral("Its"),      QStringLiteral("Monday"), QStringLiteral("Tuesday"),  QStringLiteral("Wednesday"),
+        QStringLiteral("Thursday"), QStringLiteral("Friday"), QStringLiteral("Saturday"), QStringLiteral("Sunday"),
+        QStringLiteral("In"),       QStringLiteral("On"),     QStringLiteral("But"),      QStringLiteral("This")};
+    QStringList out;
+    auto add = [&](const QString &org) {
+        if (!org.isEmpty() && !notNames.contains(org.section(u' ', 0, 0)) && !out.contains(org))
+            out.append(org);
+    };
+    const qsizetype body = metadataEnd(text);
+    const QStringView bodyText = text.mid(body);
+    for (const QRegularExpression *re : {&possessive, &described, &apposition}) {
+        auto it = re->globalMatch(bodyText);
+        while (it.hasNext())
+            add(it.next().captured(QStringLiteral("org")));
+    }
+    // The headline's opening name, when the body uses it again.
+    static const QRegularExpression opening(
+        QStringLiteral("^\\s*(?<org>[A-Z][\\w&.-]*[\\w&](?:\\s+[A-Z][\\w&.-]*[\\w&]){0,2})(?:'s|\u2019s)?\\s+[a-z]"));
+    const QStringView title = text.left(body).left(text.indexOf(u'\n') < 0 ? body : text.indexOf(u'\n'));
+    if (auto m = opening.match(title); m.hasMatch() && bodyText.contains(m.capturedView(QStringLiteral("org"))))
+        add(m.captured(QStringLiteral("org")));
     return out;
 }
 

@@ -31,4 +31,12 @@ struct EmbeddedPost
 };
 QList<EmbeddedPost> findEmbeddedPosts(QStringView text);
 
+// Organisations the article names outside any attribution: a name with a possessive role
+// ("Playnet's head of operations", "Kaito Exchange's president"), a name after a descriptor
+// ("cloud provider Stratacloud", "regional carrier Prairie Telecom"), a name with a descriptive
+// apposition ("Cinder, the messaging app"), and the name a headline opens with when the body
+// names it again ("Vantage Air grounds flights …"). They resolve "the company" and "the airline"
+// and tell a two-word organisation from a person.
+QStringList organisationsNamed(QStringView text);
+
 } // namespace inquest::news

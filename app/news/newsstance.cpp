@@ -30,6 +30,11 @@ const QList<Trigger> &triggers()
                  "|(?:failed|failing|faulty|broken|defective)\\s+(?:disk\\s+arrays?|storage\\s+controllers?|"
                  "controllers?"
                  "|transfer\\s+switch(?:es)?|generators?|hard\\s+drives?|memory|network\\s+cards?)"
+                 "|(?:failed|failing|faulty|broken|defective)\\s+(?:network|storage|disk|power|core)\\s+(?:switch(?:es)"
+                 "?"
+                 "|arrays?|controllers?|cards?|units?|servers?|routers?)"
+                 "|(?:storage|disk)\\s+(?:systems?|arrays?)\\b[^.,;:]{0,50}?\\b(?:had\\s+|has\\s+)?(?:failed|broke|"
+                 "died)"
                  "|(?:controllers?|disk\\s+arrays?|power\\s+suppl(?:y|ies)|transfer\\s+switch(?:es)?|generators?|"
                  "hard\\s+drives?"
                  "|disks?|servers?|routers?|switch(?:es)?)\\s+(?:that\\s+|had\\s+|have\\s+)?(?:failed|burned\\s+out|"
@@ -46,7 +51,10 @@ const QList<Trigger> &triggers()
                  "|attack(?:ed|ing)?\\s+(?:us|them|it|the\\s+(?:site|forum|servers?|shop|store|network))\\b"
                  "|(?:take|took|taken|taking|bring|brought|knock(?:ed)?)\\s+(?:\\S+\\s+){0,3}?(?:down|offline)\\b"
                  "|flood(?:ed|ing)?\\s+(?:\\S+\\s+){0,2}?with\\s+(?:junk\\s+)?(?:traffic|requests)"
-                 "|malicious\\s+(?:activity|traffic|actors?)|cyber[- ]?attacks?|hack(?:s|ed|ing)?\\b|intrusions?"
+                 "|malicious\\s+(?:activity|traffic|actors?)|outside\\s+interference"
+                 "|(?:anyone|anybody|someone|somebody)\\s+outside\\s+(?:the\\s+company|the\\s+firm|us)\\s+(?:was|were|"
+                 "had\\s+been)"
+                 "\\s+involved|cyber[- ]?attacks?|hack(?:s|ed|ing)?\\b|intrusions?"
                  "|attack(?:s|ed|ers)?\\b)"),
              ci)},
         {K::FlashCrowd,
@@ -54,6 +62,9 @@ const QList<Trigger> &triggers()
              QStringLiteral("\\b(?:flash\\s+crowds?|(?:surge|spike|rush|influx)\\s+(?:in|of)\\s+(?:\\w+\\s+)?"
                             "(?:traffic|visitors|shoppers|demand|customers|users)"
                             "|(?:heavy|high|unusual|unexpected|record|huge)\\s+(?:traffic|demand|load)"
+                            "|sheer\\s+(?:number|volume|scale)\\s+of\\s+(?:\\w+\\s+)?(?:fans|visitors|viewers|users|"
+                            "people|shoppers"
+                            "|customers|requests)"
                             "|slashdot(?:ted)?|too\\s+many\\s+(?:visitors|users|shoppers|requests))\\b"),
              ci)},
         {K::Change,
@@ -64,14 +75,19 @@ const QList<Trigger> &triggers()
                  "|(?:botched|faulty|bad|failed)\\s+(?:update|deployment|release|upgrade|configuration\\s+change)s?"
                  "|(?:database|system|software|firmware)\\s+(?:upgrade|update|migration)s?|database\\s+migrations?"
                  "|migration\\s+locked|mistyped\\s+(?:a\\s+|the\\s+)?command|(?:operator|human)\\s+error|typo"
-                 "|(?:configuration|config)\\s+changes?|bugs?\\s+in\\s+(?:an?\\s+|the\\s+)?(?:update|release|code))"
+                 "|(?:configuration|config)\\s+changes?"
+                 "|(?:incorrect|wrong|mistyped)\\s+(?:command|value|parameter|flag|setting|state)s?"
+                 "|contain(?:ed|s)?\\s+a\\s+bug|bugs?\\s+in\\s+(?:an?\\s+|the\\s+)?(?:update|release|code))"
                  "\\b"),
              ci)},
         {K::Network,
          QRegularExpression(
-             QStringLiteral(
-                 "\\b(?:(?:network|routing|bgp|dns|connectivity|peering|backbone)\\s+(?:problem|issue|failure"
-                 "|fault|outage|error)s?|(?:fibre|fiber|cable)\\s+cuts?|route\\s+leaks?)\\b"),
+             QStringLiteral("\\b(?:(?:network|networking|routing|bgp|dns|connectivity|peering|backbone)\\s+(?:problem|"
+                            "issue|failure"
+                            "|fault|outage|error)s?|(?:fibre|fiber|cable)\\s+cuts?"
+                            "|(?:fibre|fiber|optical|undersea|submarine)(?:[- "
+                            "]optic)?\\s+(?:lines?|cables?|links?)\\b[^.;:]{0,60}?"
+                            "\\b(?:was|were|had\\s+been|been)\\s+(?:cut|severed|damaged)|route\\s+leaks?)\\b"),
              ci)},
     };
     return list;
@@ -206,17 +222,19 @@ const QRegularExpression &combined()
 bool mayStartTrigger(QStringView word)
 {
     static const AsciiWordSet words(
-        {"hardware",     "fail*",      "faulty",   "broken",   "defective", "power",     "equipment",  "server",
-         "disk",         "storage",    "router",   "switch",   "cooling",   "d",         "ddos*",      "distributed",
-         "denial",       "cyber*",     "attack*",  "an",       "planned",   "planning",  "launch*",    "take*",
-         "took",         "taking",     "bring",    "brought",  "knock*",    "flood*",    "flash",      "surge",
-         "spike",        "rush",       "influx",   "heavy",    "high",      "unusual",   "unexpected", "record",
-         "huge",         "slashdot*",  "too",      "software", "code",      "config*",   "scheduled",  "routine",
-         "misconfigur*", "botched",    "bad",      "network",  "routing",   "bgp",       "dns",        "connectivity",
-         "peering",      "backbone",   "fibre",    "fiber",    "cable",     "route",     "lost",       "controller*",
-         "generator*",   "transfer",   "hard",     "disks",    "servers",   "routers",   "switches",   "malicious",
-         "hack*",        "intrusion*", "database", "system",   "firmware",  "migration", "mistyped",   "operator",
-         "human",        "typo",       "bug*",     "memory"},
+        {"hardware",     "fail*",      "faulty",   "broken",   "defective", "power",      "equipment",  "server",
+         "disk",         "storage",    "router",   "switch",   "cooling",   "d",          "ddos*",      "distributed",
+         "denial",       "cyber*",     "attack*",  "an",       "planned",   "planning",   "launch*",    "take*",
+         "took",         "taking",     "bring",    "brought",  "knock*",    "flood*",     "flash",      "surge",
+         "spike",        "rush",       "influx",   "heavy",    "high",      "unusual",    "unexpected", "record",
+         "huge",         "slashdot*",  "too",      "software", "code",      "config*",    "scheduled",  "routine",
+         "misconfigur*", "botched",    "bad",      "network",  "routing",   "bgp",        "dns",        "connectivity",
+         "peering",      "backbone",   "fibre",    "fiber",    "cable",     "route",      "lost",       "controller*",
+         "generator*",   "transfer",   "hard",     "disks",    "servers",   "routers",    "switches",   "malicious",
+         "hack*",        "intrusion*", "database", "system",   "firmware",  "migration",  "mistyped",   "operator",
+         "human",        "typo",       "bug*",     "memory",   "incorrect", "wrong",      "contain*",   "outside",
+         "anyone",       "anybody",    "someone",  "somebody", "sheer",     "networking", "optical",    "undersea",
+         "submarine"},
         Qt::CaseInsensitive);
     return words.contains(word);
 }
@@ -355,6 +373,20 @@ StanceSuggestion suggestStance(QStringView text)
                                                  "potential", "suspected"},
                                                 Qt::CaseInsensitive);
             if (!negated && (!plain || hasWordAmong(before, openWords)) && open.match(before).hasMatch())
+                continue;
+            // "We neither condemn nor applaud these attacks": a judgement of the attacks, negated
+            // or not, says nothing about what caused the outage.
+            static const QRegularExpression judged(
+                QStringLiteral("\\b(?:condemn|applaud|condone|endorse|support|welcome|critici[sz]e|praise|approve\\s+of"
+                               "|distance\\s+(?:ourselves|itself|themselves)\\s+from)(?:s|ed|d|ing)?\\s+"
+                               "(?:(?:these|those|the|such|this|any|all)\\s+)?(?:\\w+\\s+)?$"),
+                QRegularExpression::CaseInsensitiveOption);
+            static const AsciiWordSet judgedWords({"condemn", "condemns", "condemned", "applaud", "applauds",
+                                                   "applauded", "condone", "condones", "endorse", "endorses", "support",
+                                                   "supports", "welcome", "welcomes", "criticise", "criticize",
+                                                   "praise", "approve", "distance"},
+                                                  Qt::CaseInsensitive);
+            if ((!plain || hasWordAmong(before, judgedWords)) && judged.match(before).hasMatch())
                 continue;
             const bool isStrong = (!plain || hasWordAmong(before, causalWords)) && causal().match(before).hasMatch();
             if (negatedAfter && negAt < 0) {

@@ -1,5 +1,6 @@
 #include "newstime.h"
 #include "ingest/timeconv.h"
+#include "newsparties.h"
 #include "newstimeitem.h"
 #include "newstimeparts.h"
 #include "newstimescan.h"
@@ -320,11 +321,33 @@ QList<TimeRef> findTimes(QStringView text, QDate published, const QString &zone)
     QList<Item> items;
     std::optional<bg::date> lastDate;
     qint64 lastDateEnd = -1;
+    QString lastZoneName; // the last zone written after a clock time, and where that time ends
+    qint64 lastZoneEnd = -1;
     std::optional<ZoneHints> hints; // read from the text when an ambiguous zone first needs them
     const QRegularExpression &re = anchoredScanner();
     static const int durGroup = groupIndex(re, u"dur"), relGroup = groupIndex(re, u"rel"),
                      ctGroup = groupIndex(re, u"ct"), dtGroup = groupIndex(re, u"dt");
     auto qdate = [](const bg::date &d) { return QDate(d.year(), d.month(), d.day()); };
+    // An embedded post counts "this morning" and "on Friday" from the date under it, not from the
+    // article's publication.
+    struct PostDay
+    {
+        qsizetype begin, end;
+        bg::date day;
+    };
+    QList<PostDay> postDays;
+    for (const EmbeddedPost &post : findEmbeddedPosts(text)) {
+        bool hasDate = false;
+        if (const auto day = parseDate(text.mid(post.end, post.lineEnd - post.end), pub, &hasDate); day)
+            postDays.append({post.begin, post.end, *day});
+    }
+    auto baseDay = [&](qsizetype at) {
+        for (const PostDay &p : std::as_const(postDays)) {
+            if (at >= p.begin && at < p.end)
+                return std::optional<bg::date>(p.day);
+        }
+        return pub;
+    };
     ScannerMatches matches(text);
     QRegularExpressionMatch m;
     while (matches.next(&m)) {
@@ -350,7 +373,7 @@ QList<TimeRef> findTimes(QStringView text, QDate published, const QString &zone)
         if (m.hasCaptured(relGroup)) {
             if (!pub)
                 continue;
-            const auto span = relativeDaySpan(m.captured(relGroup).toLower().simplified(), *pub);
+            const auto span = relativeDaySpan(m.captured(relGroup).toLower().simplified(), *baseDay(item.ref.offset));
             item.ref.begin = span.first;
             item.ref.end = span.second;
             item.resolved = true;
@@ -394,7 +417,8 @@ QList<TimeRef> findTimes(QStringView text, QDate published, const QString &zone)
             bool bareWeekday = false;
             // A weekday after a clock time ("8:30am PT on Thursday", "7:10 am ET Friday") is that
             // time's day whatever comes before the clock.
-            date = weekdayDate(m.capturedView(), hasClock ? QStringLiteral("at") : item.prep, pub, &bareWeekday);
+            date = weekdayDate(m.capturedView(), hasClock ? QStringLiteral("at") : item.prep, baseDay(item.ref.offset),
+                               &bareWeekday);
             if (bareWeekday)
                 continue; // "the Sunday Times" is no time: a weekday needs "on", "last", "this", …
             if (date)
@@ -424,6 +448,19 @@ QList<TimeRef> findTimes(QStringView text, QDate published, const QString &zone)
                 item.zoneReadings = readZoneName(item.zoneName, qdate(*date), wall, hints.value_or(ZoneHints{}));
                 if (!item.zoneReadings.isEmpty())
                     reading = item.zoneReadings.first();
+                if (item.zoneReadings.size() == 1) {
+                    lastZoneName = item.zoneName;
+                    lastZoneEnd = item.end;
+                }
+            }
+            // "from 7am BST … restored at 2.15pm": a clock time with no zone, after one that
+            // wrote an unambiguous zone, is read in that zone (and says so).
+            std::optional<ZoneReading> carried;
+            if (!clock->stated && lastZoneEnd >= 0 && item.ref.offset - lastZoneEnd < 2500) {
+                const QTime wall(int(clock->time.hours()), int(clock->time.minutes()));
+                const QList<ZoneReading> r = readZoneName(lastZoneName, qdate(*date), wall, ZoneHints{});
+                if (!r.isEmpty())
+                    carried = r.first();
             }
             if (reading) {
                 item.zoneStated = true;
@@ -432,6 +469,14 @@ QList<TimeRef> findTimes(QStringView text, QDate published, const QString &zone)
                 item.dayStart = midnight - item.zoneOffset;
                 if (item.zoneReadings.size() > 1)
                     item.ref.note = zoneAssumptionNote(item.zoneName, *reading, reading->basis);
+                else if (!reading->note.isEmpty())
+                    item.ref.note = reading->note;
+            } else if (carried) {
+                item.zoneOffset = qint64(carried->offsetMinutes) * 60 * MicrosPerSecond;
+                item.ref.begin = item.civil - item.zoneOffset;
+                item.dayStart = midnight - item.zoneOffset;
+                item.ref.note =
+                    QStringLiteral("no zone written: read in %1, the zone of the time before it").arg(lastZoneName);
             } else {
                 item.ref.begin = assumed.toUtc(item.civil);
                 item.dayStart = assumed.toUtc(midnight);
@@ -446,9 +491,37 @@ QList<TimeRef> findTimes(QStringView text, QDate published, const QString &zone)
             continue;
         }
         item.day = qdate(*date);
-        if (item.ownDate) {
+        // "told reporters on Thursday", "said on Friday": the day someone spoke is not the day
+        // of the events, so later clock times do not take it.
+        static const QRegularExpression spokeOn(
+            QStringLiteral("\\b(?:said|says|told\\s+(?:\\w+\\s+){0,4}?|added|wrote|announced|confirmed|stated)\\s*"
+                           "(?:on\\s+a\\s+call\\s+|in\\s+a\\s+\\w+\\s+)?$"));
+        const qsizetype spokeFrom = qMax<qsizetype>(0, item.ref.offset - 60);
+        const bool dateOfSpeaking =
+            item.ownDate && !hasClock && spokeOn.match(text.mid(spokeFrom, item.ref.offset - spokeFrom)).hasMatch();
+        if (item.ownDate && !dateOfSpeaking) {
             lastDate = date;
             lastDateEnd = item.end;
+        }
+        // "failing at 4 p.m. on December 25, and … again shortly after 1 a.m.": in one sentence a
+        // later clock time that borrowed the date before it and would fall before it is the
+        // next day (unless the words between say it came earlier). Times in different zones are a
+        // list, not a sequence.
+        if (item.isClock && !item.ownDate && !items.isEmpty() && items.back().isClock && items.back().day == item.day &&
+            item.zoneOffset == items.back().zoneOffset && item.ref.begin < items.back().ref.begin &&
+            items.back().ref.begin - item.ref.begin < DayMicros) {
+            const QStringView between = text.mid(items.back().end, item.ref.offset - items.back().end);
+            static const QRegularExpression earlier(
+                QStringLiteral(
+                    "[.!?]\\s|\\n|\\b(?:earlier|before|after|previously|prior|since|had\\s+been|from)\\b|\\(|/"),
+                QRegularExpression::CaseInsensitiveOption);
+            if (between.size() < 200 && !earlier.match(between).hasMatch()) {
+                item.ref.begin += DayMicros;
+                item.ref.end += DayMicros;
+                item.civil += DayMicros;
+                item.dayStart += DayMicros;
+                item.day = item.day.addDays(1);
+            }
         }
         item.resolved = true;
         items.append(item);

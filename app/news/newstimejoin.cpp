@@ -177,9 +177,11 @@ QList<TimeRef> joinPeriods(QStringView text, const QList<Item> &items)
                 QString assumedZone = ref.assumedZone.isEmpty() ? item.ref.assumedZone : ref.assumedZone;
                 if (start.isClock && item.isClock && start.zoneStated != item.zoneStated) {
                     // "from 20:00 until 21:45 GMT": the zone stated at one end is that of both.
-                    if (item.zoneStated)
+                    if (item.zoneStated) {
                         ref.begin = start.civil - item.zoneOffset;
-                    else
+                        if (ref.note.startsWith(QLatin1String("no zone written")))
+                            ref.note.clear(); // the end's zone, not one carried from before
+                    } else
                         endAt = item.civil - start.zoneOffset;
                     assumedZone.clear();
                 }
@@ -205,6 +207,18 @@ QList<TimeRef> joinPeriods(QStringView text, const QList<Item> &items)
                 // An end before the start ("from 12 December until 10 December") is no period:
                 // both stay instants, as written.
                 ref = startAsFound;
+            }
+            // "did not recover until 9:40pm": a negated "until" tells when something happened,
+            // an instant, not a period that ends then.
+            static const QRegularExpression negatedUntil(
+                QStringLiteral("\\b(?:not|never|n't|no\\s+longer)\\b[^.;:!?]{0,60}$|n't\\b[^.;:!?]{0,60}$"),
+                QRegularExpression::CaseInsensitiveOption);
+            const qsizetype clauseFrom = qMax<qsizetype>(0, item.ref.offset - 80);
+            if ((item.prep == u"until" || item.prep == u"till") &&
+                negatedUntil.match(text.mid(clauseFrom, item.ref.offset - clauseFrom)).hasMatch()) {
+                out.append(item.ref);
+                outItems.append(&item);
+                continue;
             }
             if (item.prep == u"until" || item.prep == u"till") {
                 // Open start: some time that day (in the zone of the time) up to the given moment.

@@ -80,8 +80,9 @@ qsizetype weekdayAt(QStringView s, qsizetype i)
     return nameAt(s, i, days);
 }
 
-// ZONE, "(?:(?:Eastern|…)\s+(?:Standard\s+|Daylight\s+)?Time|GMT|…|BRT)\b": the run of word
-// characters at i must be one of the names, or a region followed by "[Standard] Time".
+// ZONE, "(?:(?:Eastern|…)(?:\s+(?:[Ss]tandard\s+|[Dd]aylight\s+)?[Tt]ime)?|GMT|…|BRT)\b": the run of word
+// characters at i must be one of the names, or a region alone ("9am Eastern") or followed by
+// "[standard] time" in either case.
 qsizetype zoneAt(QStringView s, qsizetype i)
 {
     qsizetype e = i;
@@ -89,18 +90,23 @@ qsizetype zoneAt(QStringView s, qsizetype i)
         ++e;
     static constexpr std::string_view regions[] = {"Eastern", "Pacific", "Central", "Mountain"};
     if (e > i && isOneOf(s.mid(i, e - i), regions)) {
+        auto timeAt = [&](qsizetype t) {
+            return (hasAscii(s, t, "Time") || hasAscii(s, t, "time")) && !isWordAt(s, t + 4);
+        };
         const qsizetype k = skipSpace(s, e);
         if (k == e)
-            return -1;
-        for (const char *kind : {"Standard", "Daylight"}) {
+            return e;
+        if (hasAscii(s, k, "European") && !isWordAt(s, k + 8))
+            return -1; // "Central European Time" is CET, not US Central
+        for (const char *kind : {"Standard", "standard", "Daylight", "daylight"}) {
             const qsizetype n = qsizetype(std::strlen(kind));
             if (hasAscii(s, k, kind) && isSpaceAt(s, k + n)) {
                 const qsizetype t = skipSpace(s, k + n);
-                if (hasAscii(s, t, "Time") && !isWordAt(s, t + 4))
+                if (timeAt(t))
                     return t + 4;
             }
         }
-        return hasAscii(s, k, "Time") && !isWordAt(s, k + 4) ? k + 4 : -1;
+        return timeAt(k) ? k + 4 : e;
     }
     static constexpr std::string_view zones[] = {
         "GMT", "UTC", "UT",  "Z",   "BST",  "IST",  "CET",  "CEST", "WET",  "WEST", "EET",  "EEST", "MSK",  "EST",

@@ -15,7 +15,9 @@ namespace inquest::news::timescan {
     "Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z])\\.?"
 // The zone names news writes after a clock time (their offsets: newszones.h).
 #define ZONE                                                                                                           \
-    "(?:(?:Eastern|Pacific|Central|Mountain)\\s+(?:Standard\\s+|Daylight\\s+)?Time|GMT|UTC|UT|Z|BST|IST|CET|CEST"      \
+    "(?:(?:Eastern|Pacific|Central|Mountain)(?!\\s+European)(?:\\s+(?:[Ss]tandard\\s+|[Dd]aylight\\s+)?[Tt]ime)?|GMT|" \
+    "UTC|UT|Z|BST|IST"                                                                                                 \
+    "|CET|CEST"                                                                                                        \
     "|WET|WEST|EET|EEST|MSK|EST|EDT|ET|CST|CDT|CT|MST|MDT|MT|PST|PDT|PT|AKST|AKDT|HST|JST|KST|HKT|SGT|AEST|AEDT"       \
     "|ACST|ACDT|AWST|NZST|NZDT|SAST|BRT)\\b"
 #define AMPM "[apAP]\\.?[mM]\\b\\.?"

@@ -72,6 +72,30 @@ constexpr NamedZone Zones[] = {
     {"NZDT", nullptr, 780, "New Zealand Daylight Time"},
 };
 
+// Standard times whose region changes to summer time, and that summer time's name.
+struct StandardZone
+{
+    const char *name;
+    const char *iana;
+    const char *summerName;
+};
+constexpr StandardZone Standards[] = {
+    {"EST", "America/New_York", "EDT"},    {"Eastern Standard Time", "America/New_York", "EDT"},
+    {"MST", "America/Denver", "MDT"},      {"Mountain Standard Time", "America/Denver", "MDT"},
+    {"PST", "America/Los_Angeles", "PDT"}, {"Pacific Standard Time", "America/Los_Angeles", "PDT"},
+    {"CET", "Europe/Berlin", "CEST"},
+};
+
+// Building a QTimeZone reads its rules from the system's database: once per zone and thread.
+const QTimeZone &regionZone(const char *iana)
+{
+    thread_local QHash<const char *, QTimeZone> zones;
+    auto found = zones.find(iana);
+    if (found == zones.end())
+        found = zones.insert(iana, QTimeZone(QByteArray(iana)));
+    return *found;
+}
+
 QString offsetText(int minutes)
 {
     const int a = std::abs(minutes);
@@ -84,6 +108,29 @@ QString offsetText(int minutes)
 ZoneReading fixed(int minutes, const char *label)
 {
     return {minutes, QStringLiteral("%1, %2").arg(QLatin1String(label), offsetText(minutes))};
+}
+
+// "PST" on a day Pacific time is on PDT: writers often keep the standard name all year. The
+// stated offset stands (it is what was written); the note says what the summer name would give.
+QString summerDoubt(const QString &name, int fixedMinutes, QDate date, QTime time)
+{
+    for (const StandardZone &z : Standards) {
+        if (name != QLatin1String(z.name))
+            continue;
+        const QTimeZone &zone = regionZone(z.iana);
+        if (!zone.isValid() || !date.isValid())
+            return {};
+        const int minutes = zone.offsetFromUtc(QDateTime(date, time.isValid() ? time : QTime(12, 0), zone)) / 60;
+        if (minutes == fixedMinutes)
+            return {};
+        return QStringLiteral("%1 (%2) read as written, but on %3 that region keeps %4 (%5): the writer probably "
+                              "meant %4, %6 earlier in UTC")
+            .arg(name, offsetText(fixedMinutes), date.toString(Qt::ISODate), QLatin1String(z.summerName),
+                 offsetText(minutes),
+                 minutes - fixedMinutes == 60 ? QStringLiteral("1 hour")
+                                              : QStringLiteral("%1 minutes").arg(minutes - fixedMinutes));
+    }
+    return {};
 }
 
 } // namespace
@@ -106,7 +153,18 @@ ZoneHints zoneHints(QStringView text)
 
 QList<ZoneReading> readZoneName(QStringView name, QDate date, QTime time, const ZoneHints &hints)
 {
-    const QString n = name.toString().simplified();
+    QString n = name.toString().simplified();
+    // "Eastern", "Pacific time", "Central standard time": the region's name as the table spells it.
+    for (const char *region : {"Eastern", "Pacific", "Central", "Mountain"}) {
+        if (!n.startsWith(QLatin1String(region)))
+            continue;
+        QStringList words = n.split(u' ');
+        for (QString &w : words)
+            w[0] = w[0].toUpper();
+        if (words.size() == 1)
+            words.append(QStringLiteral("Time"));
+        n = words.join(u' ');
+    }
     if (n == u"IST") {
         QList<ZoneReading> r = {fixed(330, "India Standard Time"), fixed(60, "Irish Standard Time"),
                                 fixed(120, "Israel Standard Time")};
@@ -134,14 +192,12 @@ QList<ZoneReading> readZoneName(QStringView name, QDate date, QTime time, const 
     for (const NamedZone &z : Zones) {
         if (n != QLatin1String(z.name))
             continue;
-        if (!z.iana)
-            return {{z.fixedMinutes, {}, {}}}; // one reading: no note needs its description
-        // Building a QTimeZone reads its rules from the system's database: once per zone and thread.
-        thread_local QHash<const char *, QTimeZone> zones;
-        auto found = zones.find(z.iana);
-        if (found == zones.end())
-            found = zones.insert(z.iana, QTimeZone(QByteArray(z.iana)));
-        const QTimeZone &zone = *found;
+        if (!z.iana) {
+            ZoneReading r{z.fixedMinutes, {}, {}, {}}; // one reading: no note needs its description
+            r.note = summerDoubt(n, z.fixedMinutes, date, time);
+            return {r};
+        }
+        const QTimeZone &zone = regionZone(z.iana);
         if (!zone.isValid() || !date.isValid())
             return {};
         const QDateTime wall(date, time.isValid() ? time : QTime(12, 0), zone);

@@ -22,6 +22,7 @@ struct ZoneReading
     int offsetMinutes = 0; // east of UTC, at the date and time read
     QString description;   // "India Standard Time, UTC+05:30"; only for the readings of an ambiguous name
     QString basis;         // for the likely reading of an ambiguous name: why it was chosen
+    QString note;          // a doubt that leaves the offset as written ("PST" in summer: PDT meant?)
 };
 
 // A zone name as news writes it ("PST", "ET", "Eastern Time", "IST", "AEST") read at a wall-clock
@@ -29,7 +30,9 @@ struct ZoneReading
 // that date, so DST is right ("PT" in July is UTC-07:00); names of a standard or summer time
 // ("PST", "CEST") their fixed offset. `readings` lists every reading, the likely one first: more
 // than one for an ambiguous name (IST: India, Ireland, Israel; CST: US Central, China), ordered
-// by `hints`, India and US Central first when the article names no place. Empty when unknown.
+// by `hints`, India and US Central first when the article names no place. A standard time
+// written on a day its region keeps summer time ("PST" in July) keeps its stated offset and says
+// in `note` that the summer name was probably meant. Empty when unknown.
 QList<ZoneReading> readZoneName(QStringView name, QDate date, QTime time, const ZoneHints &hints);
 
 // The note a time read with readings[chosen] of an ambiguous name carries: what it was read as

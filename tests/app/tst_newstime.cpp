@@ -265,6 +265,58 @@ private slots:
         QVERIFY(refs[0].phrase.startsWith(u"until around"));
     }
 
+    void negatedUntilIsTheMomentItHappened()
+    {
+        // "did not recover until 9:40pm": it recovered at 9:40pm; no period from midnight.
+        const auto refs = news::findTimes(u"The app stopped at 8:15pm GMT on Saturday and did not fully recover until "
+                                          u"9:40pm GMT.",
+                                          QDate(2025, 2, 3));
+        QCOMPARE(refs.size(), 2);
+        QVERIFY(!refs[1].isPeriod());
+        QCOMPARE(refs[1].begin, utc(2025, 2, 1, 21, 40));
+        const auto wasnt = news::findTimes(u"It wasn't back until 11:00 UTC on Friday.", QDate(2025, 2, 3));
+        QCOMPARE(wasnt.size(), 1);
+        QVERIFY(!wasnt[0].isPeriod());
+    }
+
+    void laterClockTimeBeforeTheFirstIsTheNextDay()
+    {
+        // In one sentence, a clock time that borrows the date before it but falls before the
+        // first is the next day; across zones it is a list, and "earlier" keeps it on the day.
+        const auto night = news::findTimes(u"Sign-ins failed at 4 p.m. Pacific on December 25, and players could "
+                                           u"connect again shortly after 1 a.m. Pacific.",
+                                           QDate(2024, 12, 27));
+        QCOMPARE(night.size(), 2);
+        QCOMPARE(night[0].begin, utc(2024, 12, 26, 0, 0));
+        QCOMPARE(night[1].begin, utc(2024, 12, 26, 9, 0));
+        const auto earlier = news::findTimes(u"It failed at 16:00 UTC on 3 March, after a change made earlier at "
+                                             u"09:00 UTC.",
+                                             QDate(2025, 3, 4));
+        QCOMPARE(earlier.size(), 2);
+        QCOMPARE(earlier[1].begin, utc(2025, 3, 3, 9, 0));
+    }
+
+    void anEmbeddedPostCountsFromItsOwnDate()
+    {
+        // Published on the 25th; the post under "— … July 24, 2025" says "this morning": the 24th.
+        const auto r = news::findTimes(u"The app failed.\n\nWe're sorry for the disruption this morning.\n\n\u2014 "
+                                       u"Cinder (@cinderapp) July 24, 2025\n\nIt recovered this afternoon.",
+                                       QDate(2025, 7, 25));
+        QCOMPARE(r.size(), 3);
+        QCOMPARE(r[0].begin, utc(2025, 7, 24, 6, 0));
+        QCOMPARE(r[2].begin, utc(2025, 7, 25, 12, 0)); // outside the post: the publication date
+    }
+
+    void theDaySomeoneSpokeDoesNotCarryToLaterTimes()
+    {
+        // "told reporters on a call on Thursday" dates the call; the recovery time after it keeps
+        // the day of the outage.
+        const auto r = news::findTimes(u"The outage began at 10:42 UTC on Wednesday. The chief told reporters on a "
+                                       u"call on Thursday that it was fixed. Most services had recovered by 13:30 UTC.",
+                                       QDate(2025, 3, 6));
+        QCOMPARE(r.last().begin, utc(2025, 3, 5, 13, 30));
+    }
+
     // A clock time that states no zone is read in the article's publication zone, with the DST
     // of its day, and says that the zone was assumed; one that states its zone keeps it.
     void zonelessClockTimesReadInThePublicationZone_data()

@@ -41,6 +41,59 @@ private slots:
         QCOMPARE(iso(r[2].begin), QStringLiteral("2024-01-18T01:00:00Z"));
     }
 
+    void bareRegionNamesAreZones()
+    {
+        // "9am Eastern", "9 a.m. Pacific", "1:05 p.m. Central time": a region without "Time", or
+        // with it in lower case, is that region's zone on the day.
+        const auto r = news::findTimes(
+            u"It began shortly before 9am Eastern, and by 9 a.m. Pacific the queue was gone.", QDate(2024, 6, 20));
+        QCOMPARE(r.size(), 2);
+        QCOMPARE(iso(r[0].begin), QStringLiteral("2024-06-20T13:00:00Z")); // EDT
+        QCOMPARE(iso(r[1].begin), QStringLiteral("2024-06-20T16:00:00Z")); // PDT
+        QVERIFY(r[0].assumedZone.isEmpty());
+        const auto winter =
+            news::findTimes(u"Calls failed at 1:05 p.m. Central time and returned at 6:10 p.m. Mountain standard time.",
+                            QDate(2025, 1, 22));
+        QCOMPARE(winter.size(), 2);
+        QCOMPARE(iso(winter[0].begin), QStringLiteral("2025-01-22T19:05:00Z"));
+        QCOMPARE(iso(winter[1].begin), QStringLiteral("2025-01-23T01:10:00Z"));
+        // "Central European Time" is not US Central: left unzoned rather than read wrongly.
+        const auto europe = news::findTimes(u"at 10:00 Central European Time", QDate(2025, 1, 22));
+        QCOMPARE(europe.size(), 1);
+        QVERIFY(!europe[0].assumedZone.isEmpty());
+    }
+
+    void standardNameInSummerKeepsItsOffsetWithANote()
+    {
+        const auto summer = news::findTimes(u"Messages stopped at 9:30 a.m. PST on Thursday.", QDate(2025, 7, 25));
+        QCOMPARE(summer.size(), 1);
+        QCOMPARE(iso(summer[0].begin), QStringLiteral("2025-07-24T17:30:00Z")); // as written: UTC-8
+        QVERIFY2(summer[0].note.contains(QStringLiteral("probably meant PDT")), qPrintable(summer[0].note));
+        QVERIFY(summer[0].note.contains(QStringLiteral("1 hour earlier")));
+        const auto est = news::findTimes(u"It failed at 10:00 EST.", QDate(2024, 8, 1));
+        QVERIFY(est[0].note.contains(QStringLiteral("EDT")));
+        // In winter the standard name is right: no note.
+        const auto winter = news::findTimes(u"Messages stopped at 9:30 a.m. PST.", QDate(2025, 1, 9));
+        QCOMPARE(iso(winter[0].begin), QStringLiteral("2025-01-09T17:30:00Z"));
+        QVERIFY(winter[0].note.isEmpty());
+    }
+
+    void zonelessTimeTakesTheZoneWrittenBeforeIt()
+    {
+        // A British article: "7am BST", then "2.15pm" with no zone is BST too, and says so.
+        const auto r = news::findTimes(
+            u"Problems began at 7am BST on Thursday. The bank said all was well again at 2.15pm.", QDate(2024, 8, 30));
+        QCOMPARE(r.size(), 2);
+        QCOMPARE(iso(r[0].begin), QStringLiteral("2024-08-29T06:00:00Z"));
+        QCOMPARE(iso(r[1].begin), QStringLiteral("2024-08-29T13:15:00Z"));
+        QVERIFY(r[1].note.contains(QStringLiteral("BST")));
+        QVERIFY(r[1].assumedZone.isEmpty());
+        // An ambiguous zone is not carried: the later time stays an assumption of the reader's zone.
+        const auto ist = news::findTimes(u"It failed at 9:15am IST. It was back at 11:00.", QDate(2024, 8, 30));
+        QCOMPARE(ist.size(), 2);
+        QVERIFY(!ist[1].assumedZone.isEmpty());
+    }
+
     void oneInstantInTwoZones()
     {
         const auto r = news::findTimes(u"It went down at 11:30am ET/8:30am PT on Thursday.", QDate(2024, 7, 12));

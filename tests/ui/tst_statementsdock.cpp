@@ -345,6 +345,34 @@ private slots:
             QVERIFY(dock.grab().save(dir + QStringLiteral("/statements-multi-zone.png")));
     }
 
+    // "PST" on a July day: the time keeps the stated offset, and the analyst is told that the
+    // writer probably meant PDT (an hour earlier in UTC).
+    void standardZoneInSummerIsFlaggedToTheAnalyst()
+    {
+        CaseDocument doc;
+        StatementsDock dock(&doc);
+        QSignalSpy done(&dock, &StatementsDock::importFinished);
+        dock.askFiles = [] {
+            return QStringList{QStringLiteral(INQUEST_TEST_DATA "/news/heldout/cinder-summer-pst.txt")};
+        };
+        dock.toolBar()->actions().first()->trigger();
+        QVERIFY(done.wait(10000));
+        const int row = rowWithQuote(dock.model(), QStringLiteral("messages stopped sending at 9:30 a.m. PST"));
+        QVERIFY(row >= 0);
+        const QModelIndex time = dock.model()->index(row, StatementsModel::Time);
+        QVERIFY2(time.data().toString().startsWith(QStringLiteral("2025-07-24 17:30")),
+                 qPrintable(time.data().toString()));
+        QVERIFY(time.data().toString().endsWith(QStringLiteral("\u26A0")));
+        dock.resize(1500, 560);
+        dock.show();
+        dock.view()->setCurrentIndex(time);
+        QVERIFY(QTest::qWaitForWindowExposed(&dock));
+        QVERIFY(dock.timeNote()->isVisible());
+        QVERIFY(dock.timeNote()->text().contains(QStringLiteral("probably meant PDT")));
+        if (const QString dir = qEnvironmentVariable("INQUEST_SCREENSHOTS"); !dir.isEmpty())
+            QVERIFY(dock.grab().save(dir + QStringLiteral("/statements-summer-pst.png")));
+    }
+
     void screenshot()
     {
         CaseDocument doc;
