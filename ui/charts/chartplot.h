@@ -139,6 +139,10 @@ private:
 };
 
 QColor siteColour(int index);
+// Whole-number ticks for counts (no "2.5 requests").
+QSharedPointer<QCPAxisTicker> makeCountTicker();
+// A bin width as the axis titles say it: "minute", "30 s", "hour".
+QString binWidthText(int64_t us);
 // Step-curve or bar data from a series (keys in seconds), with a closing point for step curves.
 void setSeriesData(QCPAbstractPlottable *plottable, const BinnedSeries &series, double scale = 1.0);
 
