@@ -495,6 +495,19 @@ QSize ChartPlot::sizeHint() const
 
 QSize ChartPlot::minimumSizeHint() const { return {30 * fontMetrics().height(), 16 * fontMetrics().height()}; }
 
+int ChartPlot::readableHeight() const
+{
+    const int line = fontMetrics().height();
+    // The legend row; the time axis's two-line ticks and its title; a little slack.
+    int height = line + 8 + 4 * line + 8;
+    for (int p = 0; p < PaneCount; ++p) {
+        // Each pane's margins (axis rect minus plotting area) and the row spacing.
+        if ((p != Response || m_wantResponse) && (p != Metrics || m_wantMetrics))
+            height += ChartPaneLayout::MinimumHeight[std::size_t(p)] + 11;
+    }
+    return height;
+}
+
 void ChartPlot::setVisibleRange(int64_t fromUs, int64_t toUs)
 {
     timeAxis()->setRange(double(fromUs) / UsPerS, double(toUs) / UsPerS);

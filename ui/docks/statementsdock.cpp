@@ -20,6 +20,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QMimeData>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QTableView>
 #include <QTextEdit>
@@ -102,9 +103,14 @@ StatementsDock::StatementsDock(CaseDocument *doc, QWidget *parent)
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addWidget(m_view, 1);
     leftLayout->addWidget(m_timeNote);
+    // The article's details scroll rather than hold the dock (and the window) tall.
+    auto *rightScroll = new QScrollArea;
+    rightScroll->setWidget(right);
+    rightScroll->setWidgetResizable(true);
+    rightScroll->setFrameShape(QFrame::NoFrame);
     auto *splitter = new QSplitter(Qt::Horizontal);
     splitter->addWidget(left);
-    splitter->addWidget(right);
+    splitter->addWidget(rightScroll);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     auto *content = new QWidget;
