@@ -40,7 +40,8 @@ void arrangeFirstStartDocks(QMainWindow *window, const FirstStartDocks &d)
         window->resizeDocks({d.sources, d.scoring}, {170, qMax(width * 28 / 100, 360)}, Qt::Horizontal);
         return;
     }
-    // The curves and the evidence board need height, the scores width.
+    // The curves and the evidence board need height, the scores width; the timeline between them
+    // keeps a few rows.
     window->resizeDocks({d.chart, d.evidence}, {qMax(height * 40 / 100, d.chartHeight), height * 25 / 100},
                         Qt::Vertical);
     window->resizeDocks({d.sources, d.scoring}, {180, width * 28 / 100}, Qt::Horizontal);
