@@ -2,8 +2,8 @@
 
 #include "articledetails.h"
 
+#include "models/displayzone.h"
 #include "models/statementsmodel.h"
-#include "models/timeformat.h"
 
 #include "model/casedocument.h"
 #include "model/commands.h"
@@ -336,7 +336,7 @@ void StatementsDock::showArticle(Id sourceId)
     m_articles->setCurrentIndex(m_articles->findData(QVariant::fromValue(sourceId)));
     QStringList info{s->format};
     if (const auto published = news::publicationInstant(*s))
-        info.append(tr("published %1").arg(timeformat::utc(*published)));
+        info.append(tr("published %1").arg(DisplayZone::of(m_doc->meta()).formatShort(*published)));
     else if (!s->published.isValid())
         info.append(tr("no publication date: relative times are not resolved"));
     m_articleInfo->setText(info.join(QStringLiteral(" \u00B7 ")));
@@ -348,7 +348,7 @@ void StatementsDock::currentChanged()
     const Statement *s = m_doc->find<Statement>(currentId());
     m_timeNote->setVisible(s && !s->times.isEmpty());
     if (s)
-        m_timeNote->setText(StatementsModel::describeTimes(*s));
+        m_timeNote->setText(StatementsModel::describeTimes(*s, DisplayZone::of(m_doc->meta())));
     if (!s || s->offset < 0)
         return;
     if (s->sourceId != m_articleId)
