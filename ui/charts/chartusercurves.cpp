@@ -54,6 +54,10 @@ QCPAbstractPlottable *makePlottable(ChartPlot *plot, QCPAxis *value, const Curve
                                                   : QCPGraph::lsLine);
     if (c.style == CurveStyle::Dots)
         g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, colour, colour, 5));
+    else if (c.style == CurveStyle::Line && !curveIsPerBin(c))
+        // A mean, maximum or percentile has no value in a bin without events: a value between two
+        // such gaps is a line of no length, so each value also gets a dot.
+        g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, colour, colour, 3));
     return g;
 }
 
