@@ -6,6 +6,7 @@
 #include "charts/chartcurveaxes.h"
 #include "charts/chartdock.h"
 #include "charts/chartplot.h"
+#include "charts/charttracer.h"
 #include "charts/chartusercurves.h"
 #include "ingest/importer.h"
 #include "model/casedocument.h"
@@ -21,6 +22,11 @@ namespace {
 const QString Log = QStringLiteral(INQUEST_TEST_DATA "/curves/www.shop.de-access.log");
 
 // The highest value a curve draws in the view (NaN bins of a mean are gaps).
+qint64 utc(const char *iso)
+{
+    return QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODate).toMSecsSinceEpoch() * 1000;
+}
+
 double highest(QCPAbstractPlottable *p)
 {
     bool found = false;
@@ -126,6 +132,17 @@ private slots:
         QCOMPARE(ms->valueAxis()->label(), QStringLiteral("ms"));
         QVERIFY(count->valueAxis()->offset() != ms->valueAxis()->offset());
         QCOMPARE(curves()->axes().axesInUse().size(), 2);
+        // The tracer over 21:02 reads both, each in its unit.
+        ChartPlot *plot = m_dock->plot();
+        const QPoint at(qRound(plot->timeAxis()->coordToPixel(double(utc("2010-12-12T21:02:30Z")) / 1e6)),
+                        plot->pane(ChartPlot::Traffic)->rect().center().y());
+        QTest::mouseMove(plot, at);
+        QTRY_VERIFY(plot->tracer()->isShown());
+        const QString tip = plot->tracer()->text();
+        QVERIFY2(tip.contains(QStringLiteral("failed checkout \u2014 count: 4 events")), qPrintable(tip));
+        QVERIFY2(tip.contains(
+                     QStringLiteral("response \u2014 mean(response): %1 ms").arg(QLocale().toString(1725.0, 'g', 6))),
+                 qPrintable(tip));
         // The requests on the left keep their scale.
         QCOMPARE(m_dock->plot()->pane(ChartPlot::Traffic)->axis(QCPAxis::atLeft)->range(), requestsBefore);
     }
