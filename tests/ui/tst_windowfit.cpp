@@ -105,6 +105,10 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(dock->binsReady(), 60000);
         QTest::qWait(300);
         QTRY_VERIFY_WITH_TIMEOUT(dock->binsReady() && !dock->controller()->isBusy(), 60000);
+        // With sources, evidence lists and site lists filled, the docks still let it be this small.
+        QVERIFY2(
+            w.minimumSizeHint().width() <= 1280 && w.minimumSizeHint().height() <= 800,
+            qPrintable(QStringLiteral("%1x%2").arg(w.minimumSizeHint().width()).arg(w.minimumSizeHint().height())));
         QCOMPARE(w.size(), QSize(1280, 800));
         ChartPlot *plot = dock->plot();
         plot->replot(QCustomPlot::rpImmediateRefresh);
