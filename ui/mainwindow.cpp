@@ -3,6 +3,7 @@
 #include "documentcontroller.h"
 #include "recentfiles.h"
 #include "wheelguard.h"
+#include "windowplacement.h"
 
 #include "charts/chartdock.h"
 #include "dialogs/aboutdialog.h"
@@ -33,6 +34,7 @@
 #include <QFileInfo>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
@@ -70,15 +72,19 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_autosaver, &Autosaver::failed, this,
             [this](const QString &m) { statusBar()->showMessage(tr("Autosave failed: %1").arg(m)); });
 
-    resize(1500, 900);
     QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
-    // Without a saved layout: the curves and the evidence board need height, the scores width.
-    // Dock sizes only take once the window is laid out, so after show().
+    if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray())) {
+        // A first start: as large as the screen allows (a 1280×800 laptop gets all of it).
+        setGeometry(firstStartGeometry(screen()->availableGeometry()));
+    }
+    // Without a saved layout, docks sized for the window (windowplacement). Dock sizes only take
+    // once the window is laid out, so after show().
     if (!restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray()))
-        QTimer::singleShot(0, this, [this] {
-            resizeDocks({m_chartDock, m_evidenceDock}, {height() * 40 / 100, height() * 25 / 100}, Qt::Vertical);
-            resizeDocks({m_sourcesDock, m_scoringDock}, {180, width() * 28 / 100}, Qt::Horizontal);
+        QTimer::singleShot(0, this, [this, placed = size()] {
+            if (isVisible() && windowState() == Qt::WindowNoState && size() == placed) // not sized since
+                fitFrameToScreen(this);
+            arrangeFirstStartDocks(this, {m_sourcesDock, m_chartDock, m_evidenceDock, m_statementsDock, m_scoringDock,
+                                          m_chartDock->readableHeight()});
         });
     updateTitle();
     updateRecentMenu();

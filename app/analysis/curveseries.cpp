@@ -108,4 +108,9 @@ QString curveUnit(const CurveSpec &curve)
     return curve.field == CurveField::Bytes ? QStringLiteral("bytes") : QStringLiteral("ms");
 }
 
+bool curveIsPerBin(const CurveSpec &curve)
+{
+    return curve.aggregate == CurveAggregate::Count || curve.aggregate == CurveAggregate::Sum;
+}
+
 } // namespace inquest

@@ -26,5 +26,8 @@ std::optional<BinnedSeries> curveSeries(const QList<Source> &sources, const Site
 
 // The unit of a curve's values, for axis titles: "events", "bytes", "ms".
 QString curveUnit(const CurveSpec &curve);
+// Whether a curve's values grow with the bin width (count and sum: "events per minute"), so
+// that a sum of bytes and a mean of bytes are not read against one scale.
+bool curveIsPerBin(const CurveSpec &curve);
 
 } // namespace inquest

@@ -16,6 +16,10 @@ bool run(QSqlQuery &q, QString *error)
     return false;
 }
 
+// A null QString binds as SQL NULL; an empty text column (a curve of every event has no
+// filter) must be '' under its NOT NULL.
+QString nonNull(const QString &text) { return text.isNull() ? QStringLiteral("") : text; }
+
 bool insert(QSqlDatabase &db, const QString &sql, const QVariantList &values, QString *error)
 {
     QSqlQuery q(db);
@@ -125,8 +129,8 @@ bool writeAnnotations(QSqlDatabase &db, const CaseData &d, QString *error)
         if (!insert(db,
                     QStringLiteral("INSERT INTO curves (id, position, name, filter, aggregate, field, percentile, "
                                    "colour, style) VALUES (?,?,?,?,?,?,?,?,?)"),
-                    {c.id, position++, c.name, c.filter, toString(c.aggregate), toString(c.field), c.percentile,
-                     c.colour, toString(c.style)},
+                    {c.id, position++, c.name, nonNull(c.filter), toString(c.aggregate), toString(c.field),
+                     c.percentile, c.colour, toString(c.style)},
                     error))
             return false;
     }

@@ -47,7 +47,7 @@ void ReportBuilder::chartsAndCurves()
     if (m_data.curves.isEmpty())
         return;
     add(ReportBlock::heading(QStringLiteral("User-defined curves"), 2));
-    QString text = QStringLiteral("Drawn over the requests of all sites, on the right axis: ");
+    QString text = QStringLiteral("Drawn over the requests of all sites, on the right, one axis per unit: ");
     QStringList parts;
     for (const CurveSpec &c : m_data.curves)
         parts.append(QStringLiteral("%1 (%2 of %3, %4 %5)")
@@ -80,7 +80,7 @@ void ReportBuilder::chartsAndCurves()
     }
     if (to > from)
         f.chart.binWidthUs = BinPyramid::widthFor(to - from, 100);
-    f.chart.title = QStringLiteral("User-defined curves (right axis) over requests, all sites");
+    f.chart.title = QStringLiteral("User-defined curves (right axes, one per unit) over requests, all sites");
     f.text = f.chart.title;
     add(f);
 }

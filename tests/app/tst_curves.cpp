@@ -192,6 +192,11 @@ private slots:
         doc.undoStack()->undo();
         QCOMPARE(doc.curves().size(), 2);
         doc.undoStack()->redo();
+        // A curve of every event has no filter (`inquest curve add` without --filter).
+        CurveSpec everything;
+        everything.name = QStringLiteral("every event");
+        QVERIFY(everything.filter.isNull());
+        edit::addCurve(&doc, everything);
 
         const QString path = m_dir.filePath(QStringLiteral("curves.inquest"));
         QString error;

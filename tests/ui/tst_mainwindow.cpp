@@ -177,8 +177,9 @@ private slots:
     // a person to look at (e.g. the demo case).
     void defaultLayoutGivesTheChartsRoom()
     {
-        // No saved layout (initTestCase cleared it): the window fits a 1600x1000 screen and the
-        // four chart panes and the evidence board get real height.
+        // No saved layout (the windows of the tests before saved theirs on closing): the window
+        // fits a 1600x1000 screen and the four chart panes and the evidence board get real height.
+        QSettings().clear();
         MainWindow w;
         w.resize(1600, 1000);
         w.show();

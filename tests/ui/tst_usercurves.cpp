@@ -174,6 +174,46 @@ private slots:
         dialog->close();
     }
 
+    void pickAColourForACurve()
+    {
+        CurveDialog *dialog = openDialog();
+        QVERIFY(dialog);
+        dialog->selectCurve(doc()->curves()[0].id);
+        const QString before = doc()->curves()[0].colour;
+        QColor offered;
+        // Cancelled: nothing changes.
+        dialog->askColour = [&](const QColor &initial) {
+            offered = initial;
+            return QColor();
+        };
+        auto *pick = dialog->findChild<QPushButton *>(QStringLiteral("curvePickColour"));
+        QVERIFY(pick);
+        const int steps = doc()->undoStack()->count();
+        QTest::mouseClick(pick, Qt::LeftButton);
+        QCOMPARE(offered, QColor::fromString(before)); // the dialog opens at the curve's colour
+        QCOMPARE(doc()->curves()[0].colour, before);
+        QCOMPARE(doc()->undoStack()->count(), steps);
+        // Picked: the curve takes it at once, drawn in it, one undo step.
+        dialog->askColour = [](const QColor &) { return QColor(0x1b, 0x9e, 0x77); };
+        QTest::mouseClick(pick, Qt::LeftButton);
+        QCOMPARE(doc()->curves()[0].colour, u"#1b9e77"_qs);
+        QCOMPARE(dialog->findChild<QLineEdit *>(QStringLiteral("curveColour"))->text(), u"#1b9e77"_qs);
+        QCOMPARE(doc()->undoStack()->count(), steps + 1);
+        settle();
+        QCOMPARE(curves()->plottables()[0]->pen().color(), QColor(0x1b, 0x9e, 0x77));
+        doc()->undoStack()->undo();
+        QCOMPARE(doc()->curves()[0].colour, before);
+        QCOMPARE(dialog->findChild<QLineEdit *>(QStringLiteral("curveColour"))->text(), before);
+        settle();
+        QCOMPARE(curves()->plottables()[0]->pen().color(), QColor::fromString(before));
+        // Redone, it is what the case keeps (saveAndReopenKeepsCurvesAndMarks saves it).
+        doc()->undoStack()->redo();
+        QCOMPARE(doc()->curves()[0].colour, u"#1b9e77"_qs);
+        if (const QString dir = qEnvironmentVariable("INQUEST_SCREENSHOTS"); !dir.isEmpty())
+            QVERIFY(dialog->grab().save(dir + QStringLiteral("/curve-dialog.png")));
+        dialog->close();
+    }
+
     void starTagAndCommentRowsFromTheRowMenu()
     {
         selectLines({5, 6});

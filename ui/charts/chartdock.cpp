@@ -200,6 +200,13 @@ void ChartDock::createToolBar()
 
 bool ChartDock::binsReady() const { return m_controller->bins() && !m_binsWatcher.isRunning(); }
 
+int ChartDock::readableHeight() const
+{
+    // The title bar and the margins: what the dock has beyond its widget.
+    const int frame = qMax(0, height() - widget()->height());
+    return m_plot->readableHeight() + m_toolBar->sizeHint().height() + frame + 2 * fontMetrics().height() / 3;
+}
+
 void ChartDock::rebuildBins()
 {
     if (m_binsWatcher.isRunning()) {

@@ -44,6 +44,9 @@ public:
     QLabel *emptyState() const { return m_empty; }
     ChartUserCurves *userCurves() const { return m_userCurves; }
     bool binsReady() const;
+    // The dock's height at which every pane of the chart is readable (ChartPlot::readableHeight
+    // with the title and the toolbar).
+    int readableHeight() const;
 
     // Actions (also reachable from the toolbar).
     Id createEvidenceFromSelection();

@@ -55,7 +55,9 @@ protected:
     int getSubTickCount(double step) override { return step <= 1 ? 0 : QCPAxisTicker::getSubTickCount(step); }
 };
 
-QString widthText(int64_t us)
+} // namespace
+
+QString binWidthText(int64_t us)
 {
     const int64_t s = us / 1'000'000;
     if (s % 86400 == 0)
@@ -67,7 +69,7 @@ QString widthText(int64_t us)
     return s == 1 ? QObject::tr("second") : QObject::tr("%1 s").arg(s);
 }
 
-} // namespace
+QSharedPointer<QCPAxisTicker> makeCountTicker() { return QSharedPointer<CountTicker>::create(); }
 
 QColor siteColour(int index) { return Palette[index % int(std::size(Palette))]; }
 
@@ -175,7 +177,7 @@ void ChartPlot::setupPanes()
         m_captions[p] = caption;
     }
     for (int p = 0; p < PaneCount; ++p) {
-        auto ticker = QSharedPointer<CountTicker>::create();
+        auto ticker = makeCountTicker();
         ticker->setTickCount(p == Syslog ? 2 : 5);
         m_panes[p]->axis(QCPAxis::atLeft)->setTicker(ticker);
     }
@@ -342,7 +344,8 @@ void ChartPlot::fitTickCounts()
     bool changed = false;
     for (int p = 0; p < PaneCount; ++p) {
         const int ticks = std::clamp(m_panes[p]->height() / 30, 2, p == Syslog ? 2 : 5);
-        for (QCPAxis *axis : {m_panes[p]->axis(QCPAxis::atLeft), m_panes[p]->axis(QCPAxis::atRight)}) {
+        // Every right axis: the traffic pane has one per unit of the analyst's curves.
+        for (QCPAxis *axis : m_panes[p]->axes(QCPAxis::atLeft | QCPAxis::atRight)) {
             if (axis->ticker()->tickCount() != ticks) {
                 axis->ticker()->setTickCount(ticks);
                 changed = true;
@@ -492,6 +495,19 @@ QSize ChartPlot::sizeHint() const
 
 QSize ChartPlot::minimumSizeHint() const { return {30 * fontMetrics().height(), 16 * fontMetrics().height()}; }
 
+int ChartPlot::readableHeight() const
+{
+    const int line = fontMetrics().height();
+    // The legend row; the time axis's two-line ticks and its title; a little slack.
+    int height = line + 8 + 4 * line + 8;
+    for (int p = 0; p < PaneCount; ++p) {
+        // Each pane's margins (axis rect minus plotting area) and the row spacing.
+        if ((p != Response || m_wantResponse) && (p != Metrics || m_wantMetrics))
+            height += ChartPaneLayout::MinimumHeight[std::size_t(p)] + 11;
+    }
+    return height;
+}
+
 void ChartPlot::setVisibleRange(int64_t fromUs, int64_t toUs)
 {
     timeAxis()->setRange(double(fromUs) / UsPerS, double(toUs) / UsPerS);
@@ -531,7 +547,7 @@ void ChartPlot::updateTickFormat()
 
 void ChartPlot::updateAxisLabels()
 {
-    const QString per = m_data.widthUs > 0 ? tr(" per %1").arg(widthText(m_data.widthUs)) : QString();
+    const QString per = m_data.widthUs > 0 ? tr(" per %1").arg(binWidthText(m_data.widthUs)) : QString();
     // Panes can be short (the chart docked in a full window): labels take two lines to stay inside.
     m_panes[Traffic]->axis(QCPAxis::atLeft)->setLabel(tr("Requests") + u'\n' + per.trimmed());
     m_panes[Errors]->axis(QCPAxis::atLeft)->setLabel(tr("Failed") + u'\n' + per.trimmed());

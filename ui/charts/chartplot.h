@@ -70,6 +70,9 @@ public:
     // Four stacked panes need height to be read: what a new window's layout gives the chart.
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
+    // The height at which every pane the case has is readable (ChartPaneLayout::MinimumHeight),
+    // with the legend and the time axis: what a first layout gives the chart if it can.
+    int readableHeight() const;
 
     void zoomBy(double factor);  // > 1 zooms in, around the centre
     void panBy(double fraction); // of the visible span; negative = earlier
@@ -139,6 +142,10 @@ private:
 };
 
 QColor siteColour(int index);
+// Whole-number ticks for counts (no "2.5 requests").
+QSharedPointer<QCPAxisTicker> makeCountTicker();
+// A bin width as the axis titles say it: "minute", "30 s", "hour".
+QString binWidthText(int64_t us);
 // Step-curve or bar data from a series (keys in seconds), with a closing point for step curves.
 void setSeriesData(QCPAbstractPlottable *plottable, const BinnedSeries &series, double scale = 1.0);
 

@@ -107,6 +107,22 @@ void ChartTracer::follow(const QPoint &pos)
         lines << QStringLiteral("%1: %2").arg(s.name, valueAt(s.series));
     for (const NamedSeries &s : data.severity)
         lines << QStringLiteral("syslog %1: %2").arg(s.name, valueAt(s.series));
+    // The analyst's curves, on the traffic pane's right axes, with the unit of their axis.
+    const QCPAxisRect *traffic = m_plot->pane(ChartPlot::Traffic);
+    for (int i = 0; i < m_plot->plottableCount(); ++i) {
+        QCPAbstractPlottable *p = m_plot->plottable(i);
+        QCPPlottableInterface1D *series = p->interface1D();
+        if (!series || !p->visible() || p->valueAxis()->axisRect() != traffic ||
+            p->valueAxis()->axisType() != QCPAxis::atRight)
+            continue;
+        const int at = series->findBegin(double(bin) / 1e6, false);
+        const bool inBin = at < series->dataCount() && series->dataMainKey(at) < double(bin + data.widthUs) / 1e6 &&
+                           !std::isnan(series->dataMainValue(at));
+        lines << QStringLiteral("%1: %2 %3")
+                     .arg(p->name(),
+                          inBin ? locale.toString(series->dataMainValue(at), 'g', 6) : QStringLiteral("\u2013"),
+                          p->valueAxis()->label().section(u'\n', 0, 0));
+    }
 
     for (QCPItemLine *line : m_lines) {
         line->start->setCoords(key, 0);

@@ -10,10 +10,9 @@ namespace {
 
 constexpr double UsPerS = 1e6;
 
-QCPAbstractPlottable *makePlottable(ChartPlot *plot, const CurveSpec &c, const BinnedSeries &s)
+QCPAbstractPlottable *makePlottable(ChartPlot *plot, QCPAxis *value, const CurveSpec &c, const BinnedSeries &s)
 {
-    QCPAxisRect *rect = plot->pane(ChartPlot::Traffic);
-    QCPAxis *key = rect->axis(QCPAxis::atBottom), *value = rect->axis(QCPAxis::atRight);
+    QCPAxis *key = plot->pane(ChartPlot::Traffic)->axis(QCPAxis::atBottom);
     const QColor colour = QColor::fromString(c.colour).isValid() ? QColor::fromString(c.colour) : QColor(Qt::red);
     const QString name = curveLabel(c);
     if (c.style == CurveStyle::Bars) {
@@ -55,6 +54,10 @@ QCPAbstractPlottable *makePlottable(ChartPlot *plot, const CurveSpec &c, const B
                                                   : QCPGraph::lsLine);
     if (c.style == CurveStyle::Dots)
         g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, colour, colour, 5));
+    else if (c.style == CurveStyle::Line && !curveIsPerBin(c))
+        // A mean, maximum or percentile has no value in a bin without events: a value between two
+        // such gaps is a line of no length, so each value also gets a dot.
+        g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, colour, colour, 3));
     return g;
 }
 
@@ -108,27 +111,12 @@ QCPItemText *makeMarkItem(ChartPlot *plot, const EventMark &m)
     return text;
 }
 
-void fitRightAxis(ChartPlot *plot, const QList<QCPAbstractPlottable *> &plottables)
-{
-    QCPAxis *right = plot->pane(ChartPlot::Traffic)->axis(QCPAxis::atRight);
-    right->setVisible(!plottables.isEmpty());
-    right->setTickLabels(!plottables.isEmpty());
-    right->setLabel(plottables.isEmpty() ? QString() : ChartUserCurves::tr("user curves"));
-    double top = 0;
-    for (QCPAbstractPlottable *p : plottables) {
-        bool found = false;
-        const QCPRange r = p->getValueRange(found, QCP::sdBoth, plot->timeAxis()->range());
-        if (found)
-            top = qMax(top, r.upper);
-    }
-    right->setRange(0, top > 0 ? top * 1.12 : 1);
-}
-
 } // namespace
 
 ChartUserCurves::ChartUserCurves(ChartPlot *plot)
     : QObject(plot)
     , m_plot(plot)
+    , m_axes(plot->pane(ChartPlot::Traffic))
 {
     connect(plot, &ChartPlot::visibleRangeChanged, this, &ChartUserCurves::layoutMarks);
     connect(&m_watcher, &QFutureWatcher<Filtered>::finished, this, [this] {
@@ -265,6 +253,7 @@ void ChartUserCurves::clearDrawn()
 void ChartUserCurves::redraw(int64_t widthUs)
 {
     clearDrawn();
+    m_axes.begin();
     m_width = widthUs;
     if (m_index && widthUs > 0 && m_rowsFor == m_curves) {
         // The view and one view's width either side, so a pan shows curves before the next re-bin.
@@ -273,7 +262,8 @@ void ChartUserCurves::redraw(int64_t widthUs)
         for (int i = 0; i < m_curves.size(); ++i) {
             const BinnedSeries s =
                 curveSeries(*m_index, m_rows[std::size_t(i)], m_curves[i], widthUs, from - span, to + span);
-            QCPAbstractPlottable *p = makePlottable(m_plot, m_curves[i], s);
+            QCPAxis *axis = m_axes.axisFor(m_curves[i], binWidthText(widthUs));
+            QCPAbstractPlottable *p = makePlottable(m_plot, axis, m_curves[i], s);
             if (m_transient && i == m_curves.size() - 1) {
                 QPen pen = p->pen();
                 pen.setStyle(Qt::DashLine);
@@ -286,7 +276,8 @@ void ChartUserCurves::redraw(int64_t widthUs)
         m_markLines.append(makeMarkLine(m_plot, m));
         m_markItems.append(makeMarkItem(m_plot, m));
     }
-    fitRightAxis(m_plot, m_plottables);
+    const QCPRange visible = m_plot->timeAxis()->range();
+    m_axes.finish(m_plottables, visible.lower, visible.upper);
     layoutMarks();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "chartcurveaxes.h"
+
 #include "analysis/timelineindex.h"
 #include "model/casedata.h"
 
@@ -17,7 +19,8 @@ namespace inquest {
 
 class ChartPlot;
 
-// The analyst's curves (model/curvespec) drawn over the traffic pane on its right axis, and the
+// The analyst's curves (model/curvespec) drawn over the traffic pane on right axes, one per unit
+// (ChartCurveAxes), and the
 // event marks (model/eventmark) as stars, tags and comments at their times. Each curve's filter
 // runs once per change of the case, off the GUI thread (with the merged index, made when a curve
 // first needs it); its bins are made for the view on every re-bin.
@@ -41,6 +44,7 @@ public:
     // What is drawn, for tests and screenshots: one plottable per curve, one label per mark.
     const QList<QCPAbstractPlottable *> &plottables() const { return m_plottables; }
     const QList<QCPItemText *> &markItems() const { return m_markItems; }
+    const ChartCurveAxes &axes() const { return m_axes; }
     // Places the mark labels for the current zoom in up to three rows so that none overlaps
     // another; a label that finds no room is hidden (its dotted line stays).
     void layoutMarks();
@@ -64,6 +68,7 @@ private:
     void filtered();
 
     ChartPlot *m_plot;
+    ChartCurveAxes m_axes;
     QList<CurveSpec> m_curves; // the case's, then the transient one
     std::optional<CurveSpec> m_transient;
     QList<CurveSpec> m_caseCurves;

@@ -6,6 +6,7 @@
 #include "model/curveedits.h"
 #include "model/isotime.h"
 
+#include <QColorDialog>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
@@ -30,6 +31,7 @@ CurveDialog::CurveDialog(CaseDocument *doc, RangeProvider range, QWidget *parent
     , m_field(new QComboBox)
     , m_percentile(new QDoubleSpinBox)
     , m_colour(new QLineEdit)
+    , m_pickColour(new QPushButton(tr("Choose\u2026")))
     , m_style(new QComboBox)
     , m_problem(new QLabel)
 {
@@ -57,6 +59,10 @@ CurveDialog::CurveDialog(CaseDocument *doc, RangeProvider range, QWidget *parent
     for (const CurveStyle s : {CurveStyle::Line, CurveStyle::Step, CurveStyle::Bars, CurveStyle::Dots})
         m_style->addItem(toString(s), int(s));
     m_colour->setText(CurveSpec().colour);
+    m_pickColour->setObjectName(QStringLiteral("curvePickColour"));
+    m_pickColour->setAutoDefault(false);
+    m_pickColour->setToolTip(tr("Pick the curve's colour; the selected curve takes it at once (undoable)"));
+    askColour = [this](const QColor &initial) { return QColorDialog::getColor(initial, this, tr("Curve colour")); };
     m_problem->setStyleSheet(QStringLiteral("color: #b00020"));
     m_problem->setWordWrap(true);
 
@@ -66,7 +72,12 @@ CurveDialog::CurveDialog(CaseDocument *doc, RangeProvider range, QWidget *parent
     form->addRow(tr("&Aggregate"), m_aggregate);
     form->addRow(tr("F&ield"), m_field);
     form->addRow(tr("&Percentile"), m_percentile);
-    form->addRow(tr("&Colour"), m_colour);
+    auto *colourRow = new QHBoxLayout;
+    colourRow->addWidget(m_colour, 1);
+    colourRow->addWidget(m_pickColour);
+    auto *colourLabel = new QLabel(tr("&Colour"));
+    colourLabel->setBuddy(m_colour); // a row of a layout gets no buddy of its own
+    form->addRow(colourLabel, colourRow);
     form->addRow(tr("&Style"), m_style);
     form->addRow(m_problem);
 
@@ -97,6 +108,8 @@ CurveDialog::CurveDialog(CaseDocument *doc, RangeProvider range, QWidget *parent
     connect(m_apply, &QPushButton::clicked, this, &CurveDialog::applyCurve);
     connect(m_remove, &QPushButton::clicked, this, &CurveDialog::removeCurve);
     connect(m_evidence, &QPushButton::clicked, this, &CurveDialog::newEvidence);
+    connect(m_pickColour, &QPushButton::clicked, this, &CurveDialog::chooseColour);
+    connect(m_colour, &QLineEdit::textChanged, this, &CurveDialog::showColour);
     connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row >= 0 && row < m_doc->curves().size())
             showCurve(m_doc->curves()[row]);
@@ -108,6 +121,7 @@ CurveDialog::CurveDialog(CaseDocument *doc, RangeProvider range, QWidget *parent
             reload();
     });
     reload();
+    showColour();
 }
 
 void CurveDialog::reload()
@@ -209,6 +223,30 @@ void CurveDialog::removeCurve()
 {
     if (const Id id = selectedId())
         edit::removeCurve(m_doc, id);
+}
+
+void CurveDialog::showColour()
+{
+    // A swatch on the button: the colour the form holds, if it is one.
+    const QColor colour = QColor::fromString(m_colour->text().trimmed());
+    QPixmap swatch(14, 14);
+    swatch.fill(colour.isValid() ? colour : QColor(Qt::transparent));
+    m_pickColour->setIcon(QIcon(swatch));
+}
+
+bool CurveDialog::chooseColour()
+{
+    const QColor chosen = askColour(QColor::fromString(m_colour->text().trimmed()));
+    if (!chosen.isValid())
+        return false; // cancelled: nothing changes
+    m_colour->setText(chosen.name());
+    // The selected curve takes the colour at once (its other fields as the case has them).
+    if (const CurveSpec *c = m_doc->find<CurveSpec>(selectedId()); c && c->colour != chosen.name()) {
+        CurveSpec changed = *c;
+        changed.colour = chosen.name();
+        edit::changeCurve(m_doc, changed);
+    }
+    return true;
 }
 
 Id CurveDialog::newEvidence()

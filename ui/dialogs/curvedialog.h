@@ -39,11 +39,17 @@ public:
     bool applyCurve();
     void removeCurve();
     Id newEvidence();
+    // The colour button: asks for a colour (QColorDialog, from the form's); the form takes it,
+    // and the selected curve too, as one undoable edit. False when cancelled.
+    bool chooseColour();
+    // How the colour is asked for; tests answer in its place.
+    std::function<QColor(const QColor &)> askColour;
 
 private:
     void reload();
     void showCurve(const CurveSpec &c);
     void updateButtons();
+    void showColour();
 
     CaseDocument *m_doc;
     RangeProvider m_range;
@@ -54,6 +60,7 @@ private:
     QComboBox *m_field;
     QDoubleSpinBox *m_percentile;
     QLineEdit *m_colour;
+    QPushButton *m_pickColour;
     QComboBox *m_style;
     QLabel *m_problem;
     QPushButton *m_add, *m_apply, *m_remove, *m_evidence;

@@ -1,6 +1,6 @@
 #include "evidencedetail.h"
 
-#include "models/timeformat.h"
+#include "models/displayzone.h"
 
 #include "model/commands.h"
 
@@ -16,7 +16,7 @@ namespace inquest {
 
 namespace {
 
-QString provenanceDetail(const Provenance &p)
+QString provenanceDetail(const Provenance &p, const DisplayZone &zone)
 {
     QStringList parts;
     if (p.hasLines()) {
@@ -27,7 +27,7 @@ QString provenanceDetail(const Provenance &p)
         parts.append(s);
     }
     if (p.hasTimeRange())
-        parts.append(timeformat::span(p.timeBegin, p.timeEnd) +
+        parts.append(zone.span(p.timeBegin, p.timeEnd) +
                      (p.metric.isEmpty() ? QString() : QStringLiteral(" \u00b7 %1 %2").arg(p.metric, p.site)));
     if (p.hasStatement())
         parts.append(QObject::tr("statement #%1").arg(p.statementId));
@@ -190,7 +190,7 @@ void EvidenceDetail::refresh()
     if (!ev.reason.isEmpty())
         origin += QStringLiteral("\n") + ev.reason;
     m_origin->setText(origin);
-    m_provenance->setText(e ? provenanceDetail(ev.provenance) : QString());
+    m_provenance->setText(e ? provenanceDetail(ev.provenance, DisplayZone::of(m_doc->meta())) : QString());
     m_showLink->setVisible(e && (ev.provenance.hasTimeRange() || ev.provenance.hasLines()));
 }
 

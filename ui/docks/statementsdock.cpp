@@ -2,8 +2,8 @@
 
 #include "articledetails.h"
 
+#include "models/displayzone.h"
 #include "models/statementsmodel.h"
-#include "models/timeformat.h"
 
 #include "model/casedocument.h"
 #include "model/commands.h"
@@ -20,6 +20,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QMimeData>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QTableView>
 #include <QTextEdit>
@@ -102,9 +103,14 @@ StatementsDock::StatementsDock(CaseDocument *doc, QWidget *parent)
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addWidget(m_view, 1);
     leftLayout->addWidget(m_timeNote);
+    // The article's details scroll rather than hold the dock (and the window) tall.
+    auto *rightScroll = new QScrollArea;
+    rightScroll->setWidget(right);
+    rightScroll->setWidgetResizable(true);
+    rightScroll->setFrameShape(QFrame::NoFrame);
     auto *splitter = new QSplitter(Qt::Horizontal);
     splitter->addWidget(left);
-    splitter->addWidget(right);
+    splitter->addWidget(rightScroll);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     auto *content = new QWidget;
@@ -330,7 +336,7 @@ void StatementsDock::showArticle(Id sourceId)
     m_articles->setCurrentIndex(m_articles->findData(QVariant::fromValue(sourceId)));
     QStringList info{s->format};
     if (const auto published = news::publicationInstant(*s))
-        info.append(tr("published %1").arg(timeformat::utc(*published)));
+        info.append(tr("published %1").arg(DisplayZone::of(m_doc->meta()).formatShort(*published)));
     else if (!s->published.isValid())
         info.append(tr("no publication date: relative times are not resolved"));
     m_articleInfo->setText(info.join(QStringLiteral(" \u00B7 ")));
@@ -342,7 +348,7 @@ void StatementsDock::currentChanged()
     const Statement *s = m_doc->find<Statement>(currentId());
     m_timeNote->setVisible(s && !s->times.isEmpty());
     if (s)
-        m_timeNote->setText(StatementsModel::describeTimes(*s));
+        m_timeNote->setText(StatementsModel::describeTimes(*s, DisplayZone::of(m_doc->meta())));
     if (!s || s->offset < 0)
         return;
     if (s->sourceId != m_articleId)

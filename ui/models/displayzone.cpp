@@ -43,3 +43,17 @@ QString DisplayZone::span(qint64 beginMicros, qint64 endMicros) const
 }
 
 } // namespace inquest
+
+namespace inquest {
+
+QString DisplayZone::period(qint64 beginMicros, qint64 endMicros) const
+{
+    const QDateTime b = QDateTime::fromMSecsSinceEpoch(beginMicros / 1000, QTimeZone::utc());
+    const QDateTime e = QDateTime::fromMSecsSinceEpoch(endMicros / 1000, QTimeZone::utc());
+    const QDateTime lb = isUtc() ? b : b.toTimeZone(zone), le = isUtc() ? e : e.toTimeZone(zone);
+    const QString suffix = isUtc() ? QStringLiteral("Z") : u' ' + zone.abbreviation(b);
+    const QString day = QStringLiteral("yyyy-MM-dd HH:mm");
+    return lb.toString(day) + u'\u2013' + le.toString(lb.date() == le.date() ? QStringLiteral("HH:mm") : day) + suffix;
+}
+
+} // namespace inquest

@@ -24,6 +24,8 @@ struct DisplayZone
     // "2010-12-12 22:45:00 CET", to the second, with the zone's abbreviation ("Z" for UTC).
     QString formatShort(qint64 micros) const;
     QString span(qint64 beginMicros, qint64 endMicros) const;
+    // A period to the minute, short when within one day: "2010-12-12 22:15–22:45 CET" (UTC: "…Z").
+    QString period(qint64 beginMicros, qint64 endMicros) const;
 };
 
 } // namespace inquest

@@ -1,5 +1,5 @@
 #include "evidencemodel.h"
-#include "timeformat.h"
+#include "displayzone.h"
 
 #include "model/commands.h"
 #include "scoring/scores.h"
@@ -11,6 +11,14 @@ namespace inquest {
 EvidenceModel::EvidenceModel(CaseDocument *doc, QObject *parent)
     : CaseListModel(doc, parent)
 {
+    // The display zone changed: the provenance times and their header.
+    connect(doc, &CaseDocument::changed, this, [this](const ChangeEvent &e) {
+        if (e.entity != Entity::Case || e.action != ChangeAction::Modified)
+            return;
+        emit headerDataChanged(Qt::Horizontal, EvidenceModel::Provenance, EvidenceModel::Provenance);
+        if (rowCount() > 0)
+            emit dataChanged(index(0, EvidenceModel::Provenance), index(rowCount() - 1, EvidenceModel::Provenance));
+    });
 }
 
 int EvidenceModel::columnCount(const QModelIndex &parent) const
@@ -46,14 +54,14 @@ QColor ratingColor(Rating r)
     return {};
 }
 
-static QString provenanceText(const Provenance &p)
+static QString provenanceText(const Provenance &p, const DisplayZone &zone)
 {
     QStringList parts;
     if (p.hasLines())
         parts.append(
             QStringLiteral("lines %1\u2013%2 of %3").arg(p.firstLine).arg(p.lastLine).arg(p.sourceSha256.left(8)));
     if (p.hasTimeRange())
-        parts.append(timeformat::span(p.timeBegin, p.timeEnd) + (p.metric.isEmpty() ? QString() : u' ' + p.metric));
+        parts.append(zone.span(p.timeBegin, p.timeEnd) + (p.metric.isEmpty() ? QString() : u' ' + p.metric));
     if (p.hasStatement())
         parts.append(QStringLiteral("statement #%1").arg(p.statementId));
     return parts.join(QStringLiteral("; "));
@@ -139,7 +147,7 @@ QVariant EvidenceModel::data(const QModelIndex &index, int role) const
     case Relevance:
         return toString(e->relevance);
     case Provenance:
-        return provenanceText(e->provenance);
+        return provenanceText(e->provenance, DisplayZone::of(document()->meta()));
     case Tags:
         return e->tags.join(QStringLiteral(", "));
     case Diagnosticity:
@@ -165,6 +173,8 @@ QVariant EvidenceModel::headerData(int section, Qt::Orientation orientation, int
         const Hypothesis *h = document()->find<Hypothesis>(hypothesisAt(section));
         return h ? h->name : QVariant();
     }
+    if (section == EvidenceModel::Provenance)
+        return tr("Provenance (%1)").arg(DisplayZone::of(document()->meta()).name());
     static const char *names[] = {"\u2605",
                                   QT_TR_NOOP("Title"),
                                   QT_TR_NOOP("State"),

@@ -1,7 +1,7 @@
 #include "sourcesmodel.h"
 
+#include "displayzone.h"
 #include "model/sites.h"
-#include "timeformat.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -13,8 +13,12 @@ SourcesModel::SourcesModel(CaseDocument *doc, QObject *parent)
 {
     // A site renamed or merged changes the Site column of every row.
     connect(doc, &CaseDocument::changed, this, [this](const ChangeEvent &e) {
-        if (e.entity == Entity::Case && e.action == ChangeAction::Modified && rowCount() > 0)
-            emit dataChanged(index(0, Site), index(rowCount() - 1, Site));
+        if (e.entity != Entity::Case || e.action != ChangeAction::Modified)
+            return;
+        // The display zone: the span column and its header.
+        emit headerDataChanged(Qt::Horizontal, Span, Span);
+        if (rowCount() > 0)
+            emit dataChanged(index(0, Site), index(rowCount() - 1, Span));
     });
 }
 
@@ -52,7 +56,7 @@ QVariant SourcesModel::data(const QModelIndex &index, int role) const
     case Malformed:
         return s->malformed;
     case Span:
-        return s->events > 0 ? timeformat::span(s->firstTime, s->lastTime) : QString();
+        return s->events > 0 ? DisplayZone::of(document()->meta()).span(s->firstTime, s->lastTime) : QString();
     case ColumnCount:
         break;
     }
@@ -63,9 +67,11 @@ QVariant SourcesModel::headerData(int section, Qt::Orientation orientation, int 
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
-    static const char *names[] = {QT_TR_NOOP("File"),   QT_TR_NOOP("Kind"),      QT_TR_NOOP("Format"),
-                                  QT_TR_NOOP("Site"),   QT_TR_NOOP("SHA-256"),   QT_TR_NOOP("Lines"),
-                                  QT_TR_NOOP("Events"), QT_TR_NOOP("Malformed"), QT_TR_NOOP("Time span (UTC)")};
+    if (section == Span)
+        return tr("Time span (%1)").arg(DisplayZone::of(document()->meta()).name());
+    static const char *names[] = {QT_TR_NOOP("File"),   QT_TR_NOOP("Kind"),     QT_TR_NOOP("Format"),
+                                  QT_TR_NOOP("Site"),   QT_TR_NOOP("SHA-256"),  QT_TR_NOOP("Lines"),
+                                  QT_TR_NOOP("Events"), QT_TR_NOOP("Malformed")};
     return section >= 0 && section < ColumnCount ? tr(names[section]) : QVariant();
 }
 

@@ -1,5 +1,4 @@
 #include "statementsmodel.h"
-#include "timeformat.h"
 
 #include "model/commands.h"
 #include "news/newsmetadata.h"
@@ -120,13 +119,26 @@ bool StatementsModel::hasTimeNote(const Statement &s)
     return std::any_of(s.times.begin(), s.times.end(), [](const TimeRef &t) { return !t.note.isEmpty(); });
 }
 
-QString StatementsModel::describeTimes(const Statement &s)
+StatementsModel::StatementsModel(CaseDocument *doc, QObject *parent)
+    : CaseListModel(doc, parent)
+{
+    // The display zone changed: the times and their header.
+    connect(doc, &CaseDocument::changed, this, [this](const ChangeEvent &e) {
+        if (e.entity != Entity::Case || e.action != ChangeAction::Modified)
+            return;
+        emit headerDataChanged(Qt::Horizontal, Time, Time);
+        if (rowCount() > 0)
+            emit dataChanged(index(0, Time), index(rowCount() - 1, Time));
+    });
+}
+
+QString StatementsModel::describeTimes(const Statement &s, const DisplayZone &zone)
 {
     QStringList lines;
     for (const TimeRef &t : s.times) {
         QString line =
             QStringLiteral("\u201C%1\u201D = %2%3%4")
-                .arg(t.phrase, t.isPeriod() ? timeformat::span(t.begin, t.end) : timeformat::utc(t.begin),
+                .arg(t.phrase, t.isPeriod() ? zone.span(t.begin, t.end) : zone.formatShort(t.begin),
                      t.manual ? tr(" (set by hand)") : QString(),
                      t.assumedZone.isEmpty() ? QString() : tr(" (no zone stated: read as %1)").arg(t.assumedZone));
         if (!t.note.isEmpty())
@@ -149,7 +161,7 @@ QVariant StatementsModel::data(const QModelIndex &index, int role) const
                    : (s->stanceConfirmed ? tr("Confirmed. ") : tr("Suggested, not confirmed. ")) +
                          tr("Triggered by: %1").arg(s->stanceTriggers.join(QStringLiteral("; ")));
     if (role == Qt::ToolTipRole && index.column() == Time && !s->times.isEmpty())
-        return describeTimes(*s);
+        return describeTimes(*s, DisplayZone::of(document()->meta()));
     if (role == Qt::ForegroundRole && index.column() == Time && hasTimeNote(*s))
         return QColor(176, 84, 0); // read by an assumption, or contradicting the article: look again
     if (role == Qt::ForegroundRole && index.column() == Stance && !s->stanceConfirmed)
@@ -180,12 +192,12 @@ QVariant StatementsModel::data(const QModelIndex &index, int role) const
             return QString();
         const TimeRef &t = s->times.first();
         const QString flag = hasTimeNote(*s) ? QStringLiteral(" \u26A0") : QString();
+        // Shown in the display zone; for editing in UTC, which is what a typed time is read in.
+        const DisplayZone zone = role == Qt::EditRole ? DisplayZone() : DisplayZone::of(document()->meta());
         if (!t.isPeriod())
-            return timeformat::utc(t.begin) + (s->times.size() > 1 ? QStringLiteral(" \u2026") : QString()) + flag;
+            return zone.formatShort(t.begin) + (s->times.size() > 1 ? QStringLiteral(" \u2026") : QString()) + flag;
         // A period within one day reads "2010-12-12 21:15–21:45Z"; longer ones in full.
-        const QString b = timeformat::utc(t.begin), e = timeformat::utc(t.end);
-        const QString text = b.left(10) == e.left(10) ? b.left(16) + u'\u2013' + e.mid(11, 5) + u'Z'
-                                                      : b.left(16) + u'\u2013' + e.left(16) + u'Z';
+        const QString text = zone.period(t.begin, t.end);
         return (t.approximate ? QStringLiteral("~") : QString()) + text +
                (s->times.size() > 1 ? QStringLiteral(" \u2026") : QString()) + flag;
     }
@@ -206,7 +218,9 @@ QVariant StatementsModel::headerData(int section, Qt::Orientation orientation, i
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
-    static const char *names[] = {QT_TR_NOOP("Speaker"), QT_TR_NOOP("Organisation"), QT_TR_NOOP("Time (UTC)"),
+    if (section == Time)
+        return tr("Time (%1)").arg(DisplayZone::of(document()->meta()).name());
+    static const char *names[] = {QT_TR_NOOP("Speaker"), QT_TR_NOOP("Organisation"), QT_TR_NOOP("Time"),
                                   QT_TR_NOOP("Stance"),  QT_TR_NOOP("Grade"),        QT_TR_NOOP("Quote")};
     return section >= 0 && section < ColumnCount ? tr(names[section]) : QVariant();
 }

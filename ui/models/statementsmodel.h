@@ -1,6 +1,7 @@
 #pragma once
 
 #include "caselistmodel.h"
+#include "displayzone.h"
 
 #include <optional>
 
@@ -10,12 +11,14 @@ class StatementsModel : public CaseListModel<Statement>
 {
     Q_OBJECT
 public:
-    // Each time of a statement as the analyst should read it: the phrase, its UTC reading, and how
-    // it was read (zone assumed, an ambiguous zone resolved, a date that contradicts the article).
-    static QString describeTimes(const Statement &s);
+    // Each time of a statement as the analyst should read it: the phrase, its reading in `zone`,
+    // and how it was read (zone assumed, an ambiguous zone resolved, a date that contradicts the
+    // article).
+    static QString describeTimes(const Statement &s, const DisplayZone &zone = {});
     static bool hasTimeNote(const Statement &s);
     enum Column { Speaker, Organisation, Time, Stance, Grade, Quote, ColumnCount };
-    using CaseListModel::CaseListModel;
+    // Times show in the case's display zone (the header says which); edited, they read as UTC.
+    explicit StatementsModel(CaseDocument *doc, QObject *parent = nullptr);
     int columnCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : ColumnCount; }
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;

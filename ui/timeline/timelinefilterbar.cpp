@@ -3,6 +3,7 @@
 #include "analysis/filterexpression.h"
 #include "analysis/timelineindex.h"
 #include "models/timelinemodel.h"
+#include "wraprow.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -100,16 +101,19 @@ TimelineFilterBar::TimelineFilterBar(QWidget *parent)
         emitChanged();
     });
 
-    auto *layout = new QHBoxLayout(this);
-    layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(m_text, 3);
+    // Narrow (the timeline beside the docks on a 1280 px screen): the times go to a second line.
+    auto *row = new WrapRow;
+    row->lead()->addWidget(m_text, 3);
     for (QWidget *w : {static_cast<QWidget *>(m_status), static_cast<QWidget *>(m_site),
                        static_cast<QWidget *>(m_source), static_cast<QWidget *>(m_severity)})
-        layout->addWidget(w);
-    layout->addWidget(m_from, 1);
-    layout->addWidget(m_to, 1);
-    layout->addWidget(m_exact);
-    layout->addWidget(clear);
+        row->lead()->addWidget(w);
+    row->trail()->addWidget(m_from, 1);
+    row->trail()->addWidget(m_to, 1);
+    row->trail()->addWidget(m_exact);
+    row->trail()->addWidget(clear);
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(row);
 
     m_typing->setSingleShot(true);
     m_typing->setInterval(200);
