@@ -41,6 +41,12 @@ bool addRemoteIncidents(const CaseData &data, const std::vector<SourceAccess> &r
         for (const QueryRun &run : stores[i]->runs())
             results.append(provenance(source, run, source.serverVersion));
     }
+    // The outage windows on the chart follow the incidents over every store.
+    const IncidentWindowDetector detector;
+    const QString origin = QStringLiteral("detector:%1").arg(detector.name());
+    output.markers.removeIf([&origin](const Marker &m) { return m.origin == origin; });
+    for (const Incident &inc : incidents)
+        output.markers.append(detector.marker(inc));
     output.incidents = std::move(incidents);
     output.remoteResults += results;
     return true;

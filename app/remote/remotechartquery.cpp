@@ -40,12 +40,14 @@ void RemoteChartQuery::ask(const ChartViewKey &key)
 void RemoteChartQuery::start(const ChartViewKey &key)
 {
     m_canceller = std::make_shared<QueryCanceller>();
+    m_busy = true;
     m_watcher.setFuture(
         parallel::run([sources = m_sources, key, c = m_canceller] { return fetchChartBins(sources, key, c); }));
 }
 
 void RemoteChartQuery::done()
 {
+    m_busy = m_next.has_value();
     if (m_watcher.future().resultCount() > 0) {
         RemoteChartBins result = m_watcher.result();
         if (!result.cancelled && !m_next) {

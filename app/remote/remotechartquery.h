@@ -24,7 +24,7 @@ public:
     void setSources(std::vector<SourceAccess> sources);
     bool hasSources() const { return !m_sources.empty(); }
     void ask(const ChartViewKey &key);
-    bool isBusy() const { return m_watcher.isRunning() || m_next.has_value(); }
+    bool isBusy() const { return m_busy; } // until the answer is handled (the future ends before its signal)
     // The last view answered (its key says which).
     const std::optional<RemoteChartBins> &latest() const { return m_latest; }
     void waitForFinished()
@@ -45,6 +45,7 @@ private:
     std::shared_ptr<QueryCanceller> m_canceller;
     std::optional<ChartViewKey> m_next;
     std::optional<RemoteChartBins> m_latest;
+    bool m_busy = false;
 };
 
 } // namespace inquest::remote

@@ -75,7 +75,8 @@ int main(int argc, char **argv)
         dock.plot()->setVisibleRange(from, from + span);
         while (answered.size() == before || dock.controller()->isBusy()) {
             QTest::qWait(1);
-            if (t.elapsed() > 30'000 || (answered.size() == before && !dock.controller()->isBusy() && t.elapsed() > 200))
+            if (t.elapsed() > 30'000 ||
+                (answered.size() == before && !dock.controller()->isBusy() && t.elapsed() > 200))
                 break; // the view needed no new bins (inside the margin already asked)
         }
         if (answered.size() > before)

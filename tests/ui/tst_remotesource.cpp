@@ -9,7 +9,10 @@
 #include "charts/chartdock.h"
 #include "charts/chartplot.h"
 #include "dialogs/clickhousedialog.h"
+#include "docks/analyzepanel.h"
 #include "docks/sourcesdock.h"
+#include "documentcontroller.h"
+#include "mainwindow.h"
 #include "models/remotesourcesmodel.h"
 
 #include "analysis/analyzejob.h"
@@ -20,14 +23,19 @@
 #include "remote/remotepasswords.h"
 #include "remote/tableloader.h"
 
+#include <QAction>
+#include <QApplication>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace inquest;
 
@@ -56,6 +64,9 @@ class TstRemoteSource : public QObject
     CaseData m_local; // the same log, imported
     remote::ServerAccess m_admin;
     QStringList m_tables;
+    QTemporaryDir m_dir;
+    CaseData m_outageLocal;
+    QString m_outageTable;
 
     remote::QueryRun ch(const QString &sql)
     {
@@ -94,6 +105,18 @@ private slots:
         remote::ClickHouseClient client(m_admin);
         QString error;
         QCOMPARE(remote::loadAccessEvents(m_local, client, m_table, &error), qint64(9999));
+
+        // A log with an outage (tests/remote/gen_access_log.py, not Inquest's code), 200 minutes.
+        const QString log = m_dir.filePath(QStringLiteral("outage-access.log"));
+        QCOMPARE(QProcess::execute(QStringLiteral("python3"),
+                                   {QStringLiteral(INQUEST_TEST_DATA "/../remote/gen_access_log.py"),
+                                    QStringLiteral("60000"), log, QStringLiteral("--rate"), QStringLiteral("5")}),
+                 0);
+        o.site = QStringLiteral("shop");
+        m_outageLocal = imported(log, o);
+        m_outageTable = m_table + u"_outage"_qs;
+        createTable(m_outageTable);
+        QCOMPARE(remote::loadAccessEvents(m_outageLocal, client, m_outageTable, &error), qint64(60000));
     }
     void createTable(const QString &table)
     {
@@ -249,25 +272,51 @@ private slots:
             QVERIFY(dock.grab().save(dir + u"/chart-remote.png"_qs));
     }
 
+    void mainWindowAddsAndAnalyzesARemoteSource()
+    {
+        MainWindow w;
+        w.resize(1600, 1000);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto *add = w.findChild<QAction *>(QStringLiteral("actionAddClickHouseSource"));
+        QVERIFY(add);
+        QVERIFY(w.menuBar()->actions().first()->menu()->actions().contains(add)); // File ▸ Add ClickHouse Source…
+        QTimer::singleShot(0, this, [this] {
+            auto *d = qobject_cast<ClickHouseDialog *>(QApplication::activeModalWidget());
+            QVERIFY(d);
+            fill(*d, m_outageTable);
+            d->field(QStringLiteral("name"))->setText(QStringLiteral("shop"));
+            d->accept();
+        });
+        add->trigger();
+        QCOMPARE(w.document()->remoteSources().size(), 1);
+        auto *chart = w.findChild<ChartDock *>();
+        QSignalSpy answered(chart->controller(), &ChartController::remoteAnswered);
+        QTRY_VERIFY_WITH_TIMEOUT(chart->binsReady() && !answered.isEmpty() && !chart->controller()->isBusy(), 60'000);
+        QCOMPARE(chart->plot()->chartData().traffic.front().name, u"shop"_qs);
+        double total = 0;
+        for (double v : chart->plot()->chartData().traffic.front().series.values)
+            total += v;
+        QCOMPARE(total, 60000.0); // the whole table is in view (fit all)
+
+        auto *panel = w.findChild<AnalyzePanel *>();
+        panel->analyzeAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(panel->analyzeAction()->isEnabled(), 60'000);
+        QTRY_VERIFY_WITH_TIMEOUT(!chart->controller()->isBusy(), 30'000);
+        QVERIFY(w.document()->data().remoteResults.size() > 4);
+        QCOMPARE(w.document()->markers().size(), 1); // the outage window, on the chart
+        QCOMPARE(w.document()->markers().first().begin, runDetectors(m_outageLocal).incidents.front().begin);
+        if (const QString dir = qEnvironmentVariable("INQUEST_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            chart->plot()->replot(QCustomPlot::rpImmediateRefresh);
+            QVERIFY(w.grab().save(dir + u"/mainwindow-remote.png"_qs));
+        }
+        w.controller()->askSave = [] { return DocumentController::SaveAnswer::Discard; };
+    }
+
     void analyzeFindsTheSameIncidents()
     {
-        // A log with an outage (tests/remote/gen_access_log.py, not Inquest's code), 200 minutes.
-        QTemporaryDir dir;
-        const QString log = dir.filePath(QStringLiteral("outage-access.log"));
-        QCOMPARE(QProcess::execute(QStringLiteral("python3"),
-                                   {QStringLiteral(INQUEST_TEST_DATA "/../remote/gen_access_log.py"),
-                                    QStringLiteral("60000"), log, QStringLiteral("--rate"), QStringLiteral("5")}),
-                 0);
-        ImportOptions o;
-        o.site = QStringLiteral("shop");
-        const CaseData local = imported(log, o);
-        const QString table = m_table + u"_outage"_qs;
-        createTable(table);
-        remote::ClickHouseClient client(m_admin);
-        QString error;
-        QCOMPARE(remote::loadAccessEvents(local, client, table, &error), qint64(60000));
         CaseDocument doc;
-        QVERIFY(addRemote(doc, table) != 0);
+        QVERIFY(addRemote(doc, m_outageTable) != 0);
         QStringList unreachable;
         auto remotes = remote::reachableSources(&doc, &unreachable);
         QVERIFY(unreachable.isEmpty());
@@ -278,7 +327,7 @@ private slots:
         QCoreApplication::processEvents();
         const auto output = job.output();
         QVERIFY2(output, qPrintable(job.error()));
-        const DetectorOutput expected = runDetectors(local);
+        const DetectorOutput expected = runDetectors(m_outageLocal);
         QCOMPARE(expected.incidents.size(), std::size_t(1));
         QCOMPARE(output->incidents.size(), expected.incidents.size());
         QCOMPARE(output->incidents[0].begin, expected.incidents[0].begin);

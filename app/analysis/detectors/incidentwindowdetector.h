@@ -40,6 +40,8 @@ public:
                                              int64_t width, const KnownBins &known) const;
     // Incidents from site windows of the case's sites (all of them, by impact filter).
     std::vector<Incident> incidents(const EventStore &store, int64_t width = 60'000'000) const;
+    // The outage window drawn on the chart for an incident.
+    Marker marker(const Incident &incident) const;
 
     Parameters params;
 };
