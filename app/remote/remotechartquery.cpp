@@ -12,13 +12,20 @@ RemoteChartQuery::RemoteChartQuery(QObject *parent)
 
 RemoteChartQuery::~RemoteChartQuery()
 {
+    cancel();
+    parallel::wait(m_watcher);
+}
+
+void RemoteChartQuery::cancel()
+{
+    m_next.reset();
     if (m_canceller)
         m_canceller->cancel();
-    parallel::wait(m_watcher);
 }
 
 void RemoteChartQuery::setSources(std::vector<SourceAccess> sources)
 {
+    cancel(); // an answer from the sources before (another case) is not shown
     m_sources = std::move(sources);
     m_latest.reset();
 }

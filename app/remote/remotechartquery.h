@@ -24,6 +24,8 @@ public:
     void setSources(std::vector<SourceAccess> sources);
     bool hasSources() const { return !m_sources.empty(); }
     void ask(const ChartViewKey &key);
+    // Stops the running view's queries (KILL QUERY) and drops a waiting one.
+    void cancel();
     bool isBusy() const { return m_busy; } // until the answer is handled (the future ends before its signal)
     // The last view answered (its key says which).
     const std::optional<RemoteChartBins> &latest() const { return m_latest; }

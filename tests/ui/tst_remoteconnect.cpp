@@ -3,12 +3,15 @@
 // mapping with an empty field and a URL that is no HTTP interface each give a clear message in
 // the dialog, and the case is unchanged (no source, nothing on the undo stack, not modified).
 // The password typed is never in the case's data.
+#include "charts/chartcontroller.h"
+#include "charts/chartdock.h"
 #include "dialogs/clickhousedialog.h"
 #include "docks/sourcesdock.h"
 #include "models/remotesourcesmodel.h"
 
 #include "model/casedocument.h"
 #include "model/remotesourceedits.h"
+#include "remote/remotechartquery.h"
 #include "remote/remotecheckjob.h"
 #include "remote/remotepasswords.h"
 
@@ -35,6 +38,7 @@ class FakeServer : public QTcpServer
 public:
     QByteArray response;
     int requests = 0;
+    int kills = 0;
     FakeServer()
     {
         listen(QHostAddress::LocalHost);
@@ -45,7 +49,7 @@ public:
                     if (!in.startsWith("POST"))
                         return;
                     ++requests;
-                    if (in.contains("KILL QUERY"))
+                    if (in.contains("KILL QUERY") && ++kills)
                         s->write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
                     else if (!response.isEmpty())
                         s->write(response);
@@ -233,6 +237,74 @@ private slots:
         QVERIFY(doc.remoteSources().isEmpty());
         doc.undoStack()->undo();
         QCOMPARE(doc.remoteSources().size(), 1);
+    }
+
+    void newerViewCancelsTheOlderQuery()
+    {
+        FakeServer server; // never answers a query: each one runs until it is cancelled
+        RemoteSource s;
+        s.id = 3;
+        s.name = QStringLiteral("shop");
+        s.url = server.url();
+        s.table = QStringLiteral("logs.requests");
+        s.mapping = remote::ColumnMapping().toJson();
+        remote::RemoteChartQuery query;
+        query.setSources({{s, remote::ServerAccess{QUrl(server.url()), QStringLiteral("default"), {}, 30}}});
+        QSignalSpy answered(&query, &remote::RemoteChartQuery::answered);
+        const remote::ChartViewKey older{60'000'000, 0, 3600'000'000, {}};
+        const remote::ChartViewKey newer{300'000'000, 0, 7200'000'000, {}};
+        query.ask(older);
+        QTRY_COMPARE(server.requests, 1);
+        query.ask(newer);
+        QVERIFY(query.isBusy());
+        // The older query is killed on the server, then the newer one is asked.
+        QTRY_COMPARE_WITH_TIMEOUT(server.kills, 1, 10'000);
+        QTRY_COMPARE_WITH_TIMEOUT(server.requests, 3, 10'000); // query, KILL, the newer query
+        QVERIFY(answered.isEmpty());
+        QVERIFY(!query.latest());
+        query.cancel(); // the newer one too (its KILL is answered by this thread's fake server)
+        QTRY_VERIFY_WITH_TIMEOUT(!query.isBusy(), 10'000);
+        QCOMPARE(server.kills, 2);
+        QVERIFY(answered.isEmpty());
+    }
+
+    void openedCaseWithAnUnreachableSourceStillCharts()
+    {
+        // A case whose remote source's server is gone: the password is asked once, the chart
+        // says which source it lacks, and the case is not changed by it.
+        CaseDocument doc;
+        RemoteSource s;
+        s.name = QStringLiteral("shop");
+        s.url = closedPort();
+        s.table = QStringLiteral("logs.requests");
+        s.mapping = remote::ColumnMapping().toJson();
+        s.firstTime = 1292140800'000'000;
+        s.lastTime = 1292144400'000'000;
+        CaseData data = CaseData::create(QStringLiteral("remote"));
+        s.id = data.nextId++;
+        data.remoteSources.append(s);
+        int asked = 0;
+        remote::RemotePasswords::setAsker([&asked](const RemoteSource &, const QString &) {
+            ++asked;
+            return std::optional<QString>(QString());
+        });
+        doc.reset(data, QString());
+        ChartDock dock(&doc);
+        QSignalSpy status(&dock, &ChartDock::statusMessage);
+        dock.show();
+        QSignalSpy answered(dock.controller(), &ChartController::remoteAnswered);
+        QTRY_VERIFY_WITH_TIMEOUT(!answered.isEmpty(), 30'000);
+        QCOMPARE(asked, 1);
+        const QStringList errors = answered.last().at(1).toStringList();
+        QCOMPARE(errors.size(), 1);
+        QVERIFY2(
+            errors.first().contains(u"remote source #%1 \"shop\": cannot reach the ClickHouse server"_qs.arg(s.id)),
+            qPrintable(errors.first()));
+        QVERIFY(!status.isEmpty());
+        QVERIFY(status.last().first().toString().startsWith(u"Chart without remote source"_qs));
+        QVERIFY(!dock.emptyState()->isVisible()); // the chart is there, for the time the source covers
+        QVERIFY(!doc.isModified());
+        remote::RemotePasswords::setAsker({});
     }
 
     void passwordsStayInMemoryAndAreForgottenOnOpen()
