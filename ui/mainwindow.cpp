@@ -2,6 +2,7 @@
 #include "autosaver.h"
 #include "documentcontroller.h"
 #include "recentfiles.h"
+#include "remotepasswordprompt.h"
 #include "wheelguard.h"
 
 #include "charts/chartdock.h"
@@ -16,7 +17,6 @@
 #include "docks/sourcesdock.h"
 #include "docks/statementsdock.h"
 #include "help/helpdialog.h"
-#include "remotepasswordprompt.h"
 #include "timeline/timelineview.h"
 
 #include "ingest/droprouting.h"

@@ -174,6 +174,8 @@ private slots:
         QVERIFY(d.preview()->item(0, 0)->text().startsWith(u"2015-05-"_qs));
         QCOMPARE(d.preview()->item(0, 1)->text(), u"blog"_qs);
         QVERIFY(doc.remoteSources().isEmpty()); // a test adds nothing
+        if (const QString dir = qEnvironmentVariable("INQUEST_SCREENSHOT_DIR"); !dir.isEmpty())
+            QVERIFY(d.grab().save(dir + u"/clickhouse-dialog.png"_qs));
 
         QVERIFY(runCheck(d, true));
         QCOMPARE(d.result(), int(QDialog::Accepted));
