@@ -64,8 +64,10 @@ ChartDock::ChartDock(CaseDocument *doc, QWidget *parent)
     layout->addWidget(m_toolBar);
     layout->addWidget(m_plot, 1);
     // A case without events has nothing to draw: a sentence says what to do, not empty panes.
-    m_empty = new QLabel(tr("<p style='font-size:large'>No events yet</p><p>File \u25b8 Import Logs\u2026 (Ctrl+I) "
-                            "adds server logs; their traffic and errors appear here, per site.</p>"));
+    m_empty = new QLabel(tr(
+        "<p style='font-size:large'>No events yet</p><p>File \u25b8 Import Logs\u2026 (Ctrl+I) "
+        "adds server logs, File \u25b8 Add ClickHouse Source\u2026 a table analysed where it lives; their traffic and "
+        "errors appear here, per site.</p>"));
     m_empty->setObjectName(QStringLiteral("chartEmptyState"));
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setWordWrap(true);
