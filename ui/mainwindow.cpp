@@ -2,6 +2,7 @@
 #include "autosaver.h"
 #include "documentcontroller.h"
 #include "recentfiles.h"
+#include "remotepasswordprompt.h"
 #include "wheelguard.h"
 #include "windowplacement.h"
 
@@ -57,7 +58,8 @@ MainWindow::MainWindow(QWidget *parent)
 
     createDocks();
     createMenus();
-    setAcceptDrops(true); // dropped logs open the Import dialog, dropped articles are imported
+    setAcceptDrops(true);              // dropped logs open the Import dialog, dropped articles are imported
+    installRemotePasswordPrompt(this); // a remote source of an opened case asks for its password
 
     connect(m_doc, &CaseDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_doc, &CaseDocument::filePathChanged, this, &MainWindow::updateTitle);
@@ -141,6 +143,7 @@ void MainWindow::createMenus()
     file->addAction(tr("Save &As\u2026"), QKeySequence::SaveAs, m_controller, [this] { m_controller->saveAs(); });
     file->addSeparator();
     file->addAction(tr("&Import Logs\u2026"), QKeySequence(tr("Ctrl+I")), this, [this] { importLogs(); });
+    file->addAction(m_sourcesDock->addRemoteAction());
     file->addAction(tr("Export &Findings\u2026"), this,
                     [this] {
                         if (const std::unique_ptr<ExportDialog> dialog = makeExportDialog())

@@ -24,10 +24,13 @@ AnalyzeJob::~AnalyzeJob()
     }
 }
 
-void AnalyzeJob::start(CaseData snapshot)
+void AnalyzeJob::start(CaseData snapshot, std::vector<remote::SourceAccess> remotes)
 {
     m_cancelled = false;
-    m_watcher.setFuture(parallel::run([data = std::move(snapshot)](QPromise<DetectorOutput> &promise) {
+    m_canceller = std::make_shared<remote::QueryCanceller>();
+    m_error = std::make_shared<QString>();
+    m_watcher.setFuture(parallel::run([data = std::move(snapshot), remotes = std::move(remotes), c = m_canceller,
+                                       error = m_error](QPromise<DetectorOutput> &promise) {
         promise.setProgressRange(0, 1000);
         std::optional<DetectorOutput> out =
             runDetectors(data, [&promise](int step, int steps, const QString &detector) {
@@ -37,14 +40,28 @@ void AnalyzeJob::start(CaseData snapshot)
             });
         if (!out || promise.isCanceled())
             return;
+        if (!remotes.empty()) {
+            promise.setProgressValueAndText(990, tr("incident window with the remote sources"));
+            if (!remote::addRemoteIncidents(data, remotes, *out, error.get(), c))
+                return;
+        }
         promise.addResult(std::move(*out));
         promise.setProgressValue(1000);
     }));
 }
 
+QString AnalyzeJob::error() const
+{
+    if (m_watcher.isRunning() || !m_error)
+        return {};
+    return *m_error;
+}
+
 void AnalyzeJob::cancel()
 {
     m_cancelled = true;
+    if (m_canceller)
+        m_canceller->cancel();
     m_watcher.cancel();
 }
 
@@ -61,6 +78,8 @@ std::optional<DetectorRunSummary> AnalyzeJob::applyTo(CaseDocument &doc, bool ac
     if (!out)
         return std::nullopt;
     const DetectorRunSummary summary = applyDetectorOutput(doc, *out, accept);
+    if (!out->remoteResults.isEmpty())
+        doc.appendRemoteResults(out->remoteResults);
     recordDetectorRun(doc, summary, accept);
     return summary;
 }

@@ -16,10 +16,11 @@ struct CaseBins
     std::vector<std::shared_ptr<const BinPyramid>> sites; // by site name
     int64_t minTime = 0;
     int64_t maxTime = 0;
+    int remoteSources = 0; // the case's remote sources, asked per view (minTime/maxTime cover them)
 
     // Sites named by the rule of model/sites (the case's renames and merges in `rule`).
     static std::shared_ptr<const CaseBins> build(const QList<struct Source> &sources, const SiteRule &rule = {});
-    bool empty() const { return sites.empty(); }
+    bool empty() const { return sites.empty() && remoteSources == 0; }
     // The sites that have curves of their own (requests, clients, response times or metric
     // columns), the ones an analyst picks from; hosts seen only in system logs feed the
     // severity lane and are not among them.

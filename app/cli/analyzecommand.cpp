@@ -1,7 +1,6 @@
-#include "analysis/detectors/incidentwindowdetector.h"
 #include "commandline.h"
 #include "commands.h"
-#include "remote/combinedeventstore.h"
+#include "remote/remoteanalysis.h"
 #include "remote/remotesources.h"
 
 #include "analysis/detectors/detectorrun.h"
@@ -82,37 +81,22 @@ int analyze(const QStringList &args, QTextStream &out, QTextStream &err)
     const bool accept = cl.has(QStringLiteral("accept"));
     // Remote sources: the incident window over every store (local events and each remote
     // table); the other detectors read the case's own events.
-    std::vector<std::unique_ptr<remote::RemoteEventStore>> remotes;
+    std::vector<remote::SourceAccess> remotes;
     for (const RemoteSource &r : doc.data().remoteSources) {
-        auto store = remote::openStore(r, &error);
-        if (!store) {
+        const remote::ServerAccess access = remote::accessFor(r, &error);
+        if (!error.isEmpty()) {
             err << "inquest analyze: " << path << ": " << error << '\n';
             return BadInput;
         }
-        remotes.push_back(std::move(store));
+        remotes.push_back({r, access});
     }
     DetectorOutput output = runDetectors(doc.data());
-    if (!remotes.empty()) {
-        const AnalysisContext local(doc.data());
-        std::vector<const EventStore *> stores{&local.store};
-        for (const auto &r : remotes)
-            stores.push_back(r.get());
-        output.incidents = IncidentWindowDetector().incidents(remote::CombinedEventStore(stores));
-        CaseData withResults = doc.data();
-        for (std::size_t i = 0; i < remotes.size(); ++i) {
-            if (remotes[i]->failed()) {
-                err << "inquest analyze: " << path << ": remote source #" << withResults.remoteSources[qsizetype(i)].id
-                    << ": " << remotes[i]->lastError() << "; nothing was changed\n";
-                return BadInput;
-            }
-            const RemoteSource &source = withResults.remoteSources[qsizetype(i)];
-            for (const remote::QueryRun &run : remotes[i]->runs())
-                withResults.remoteResults.append(remote::provenance(source, run, source.serverVersion));
-        }
-        const DiskIdentity identity = doc.diskIdentity();
-        doc.reset(std::move(withResults), path, true);
-        doc.setDiskIdentity(identity);
+    if (!remote::addRemoteIncidents(doc.data(), remotes, output, &error)) {
+        err << "inquest analyze: " << path << ": " << error << "; nothing was changed\n";
+        return BadInput;
     }
+    if (!output.remoteResults.isEmpty())
+        doc.appendRemoteResults(output.remoteResults);
     const DetectorRunSummary summary = applyDetectorOutput(doc, output, accept);
     QJsonArray detectorList;
     for (const auto &d : standardDetectors()) {

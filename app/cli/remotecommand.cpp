@@ -4,12 +4,12 @@
 #include "casefile/casefile.h"
 #include "model/casedocument.h"
 #include "model/isotime.h"
+#include "remote/remotecheck.h"
 #include "remote/remotesources.h"
 #include "remote/tableloader.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QRegularExpression>
 
 namespace inquest::cli {
 
@@ -17,8 +17,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// Adds a remote source once the server, the table and the mapping answer; the case is saved
-// only then, with the check's queries as the first provenance rows.
+// Adds a remote source once the server, the table and the mapping answer (remote/remotecheck,
+// the check the Connect dialog runs too); the case is saved only then, with the check's queries
+// as the first provenance rows.
 int add(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     CommandLine cl({u"clickhouse"_s, u"table"_s, u"user"_s, u"password-env"_s, u"map"_s, u"name"_s, u"timeout"_s},
@@ -27,48 +28,48 @@ int add(const QStringList &args, QTextStream &out, QTextStream &err)
     if (!cl.parseOneCase("remote add", args, err))
         return Usage;
     const QUrl url(cl.value(u"clickhouse"_s));
-    if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https") || url.host().isEmpty()) {
+    if (!remote::checkServerUrl(url).isEmpty()) {
+        if (!url.userInfo().isEmpty()) {
+            err << "inquest remote add: put no user or password in the URL (--user, --password-env)\n";
+            return Usage;
+        }
         err << "inquest remote add: --clickhouse wants the server's HTTP interface, e.g. http://127.0.0.1:8123/"
             << (cl.has(u"clickhouse"_s) ? u", not \""_s + cl.value(u"clickhouse"_s) + u'"' : QString()) << '\n';
         return Usage;
     }
-    if (!url.userInfo().isEmpty()) {
-        err << "inquest remote add: put no user or password in the URL (--user, --password-env)\n";
-        return Usage;
-    }
-    static const QRegularExpression tableName(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?$"));
     const QString table = cl.value(u"table"_s);
-    if (!tableName.match(table).hasMatch()) {
+    if (!remote::checkTableName(table).isEmpty()) {
         err << "inquest remote add: --table wants DB.TABLE (letters, digits, _)"
             << (table.isEmpty() ? QString() : u", not \""_s + table + u'"') << '\n';
         return Usage;
     }
-    remote::ColumnMapping mapping;
-    if (const QString why = mapping.apply(cl.value(u"map"_s)); !why.isEmpty()) {
+    remote::RemoteSourceRequest request;
+    request.url = url;
+    request.table = table;
+    if (const QString why = request.mapping.apply(cl.value(u"map"_s)); !why.isEmpty()) {
         err << "inquest remote add: --map: " << why << '\n';
         return Usage;
     }
     bool timeoutOk = true;
-    const int timeout = cl.has(u"timeout"_s) ? cl.value(u"timeout"_s).toInt(&timeoutOk) : 60;
-    if (!timeoutOk || timeout < 1) {
+    request.timeoutSeconds = cl.has(u"timeout"_s) ? cl.value(u"timeout"_s).toInt(&timeoutOk) : 60;
+    if (!timeoutOk || request.timeoutSeconds < 1) {
         err << "inquest remote add: --timeout wants seconds (1 or more)\n";
         return Usage;
     }
+    request.user = cl.value(u"user"_s, u"default"_s);
+    request.passwordEnv = cl.value(u"password-env"_s);
+    request.name = cl.value(u"name"_s);
 
-    RemoteSource source;
-    source.url = url.toString();
-    source.table = table;
-    source.mapping = mapping.toJson();
-    source.user = cl.value(u"user"_s, u"default"_s);
-    source.passwordEnv = cl.value(u"password-env"_s);
-    source.name = cl.value(u"name"_s, table.section(u'.', -1));
+    RemoteSource named;
+    named.name = request.name.isEmpty() ? table.section(u'.', -1) : request.name;
+    named.passwordEnv = request.passwordEnv;
+    named.url = url.toString();
     QString error;
-    remote::ServerAccess access = remote::accessFor(source, &error);
+    request.password = remote::accessFor(named, &error).password;
     if (!error.isEmpty()) {
         err << "inquest remote add: " << error << '\n';
         return BadInput;
     }
-    access.timeoutSeconds = timeout;
 
     const QString path = cl.casePath();
     casefile::CaseLock lock;
@@ -79,56 +80,21 @@ int add(const QStringList &args, QTextStream &out, QTextStream &err)
         err << "inquest remote add: " << error << '\n';
         return BadInput;
     }
-    for (const RemoteSource &s : doc.data().remoteSources) {
-        if (s.url == source.url && s.table == source.table && s.mapping == source.mapping) {
-            err << "inquest remote add: " << path << ": remote source #" << s.id << " \"" << s.name
-                << "\" already reads " << table << " at " << s.url << " with this mapping\n";
-            return BadInput;
-        }
+    named.table = table;
+    named.mapping = request.mapping.toJson();
+    if (const RemoteSource *s = remote::sameRemoteSource(doc.data(), named)) {
+        err << "inquest remote add: " << path << ": remote source #" << s->id << " \"" << s->name << "\" already reads "
+            << table << " at " << s->url << " with this mapping\n";
+        return BadInput;
     }
 
-    // The check: the server (its version), the table and time column (sites and spans), and
-    // every mapped field (a few rows, and the failure condition over the whole table).
-    remote::ClickHouseClient client(access);
-    const remote::QueryRun version = client.run(QStringLiteral("SELECT version() FORMAT TabSeparated"), 1);
-    if (!version.ok() || version.reply.rows.empty()) {
-        err << "inquest remote add: " << (version.ok() ? u"no version in the reply"_s : version.error()) << '\n';
+    const remote::RemoteCheck check = remote::checkRemoteSource(request);
+    if (!check.ok()) {
+        err << "inquest remote add: " << check.error << '\n';
         return BadInput;
     }
-    source.serverVersion = version.reply.rows.front().front();
-    remote::RemoteEventStore store(access, table, mapping, source.name);
-    store.open();
-    if (!store.failed()) {
-        store.query(store.sql().preview(5), 9);
-        store.topValues({}, EventStore::Dimension::Status, EventStore::Filter::Failures, 0, INT64_MAX / 4, 1);
-    }
-    if (store.failed()) {
-        err << "inquest remote add: " << store.lastError() << '\n';
-        return BadInput;
-    }
-    if (store.rows() == 0) {
-        err << "inquest remote add: " << table << " at " << source.url
-            << " has no rows under this mapping; nothing was added\n";
-        return BadInput;
-    }
-    const auto [first, last] = store.span();
-    source.rows = qint64(store.rows());
-    source.firstTime = first;
-    source.lastTime = last - 1;
-    source.added = QDateTime::currentDateTimeUtc();
-
-    const DiskIdentity identity = doc.diskIdentity();
-    CaseData data = doc.data();
-    source.id = data.nextId++;
-    data.remoteSources.append(source);
-    data.remoteResults.append(remote::provenance(source, version, source.serverVersion));
-    for (const remote::QueryRun &run : store.runs())
-        data.remoteResults.append(remote::provenance(source, run, source.serverVersion));
-    doc.reset(std::move(data), path, true);
-    doc.setDiskIdentity(identity);
-    doc.recordCustody(u"remote add"_s, u"remote source #%1 \"%2\": %3 at %4 (ClickHouse %5), %6 rows"_s.arg(source.id)
-                                           .arg(source.name, table, source.url, source.serverVersion)
-                                           .arg(source.rows));
+    RemoteSource source = check.source;
+    source.id = remote::addCheckedSource(doc, check);
     if (!casefile::save(doc, path, &error)) {
         err << "inquest remote add: " << error << '\n';
         return BadInput;
@@ -140,14 +106,14 @@ int add(const QStringList &args, QTextStream &out, QTextStream &err)
                                          {u"rows"_s, source.rows},
                                          {u"first"_s, isoUtc(source.firstTime)},
                                          {u"last"_s, isoUtc(source.lastTime)},
-                                         {u"sites"_s, QJsonArray::fromStringList(store.sites())}})
+                                         {u"sites"_s, QJsonArray::fromStringList(check.sites)}})
                    .toJson(QJsonDocument::Indented);
         return Success;
     }
     out << "remote source #" << source.id << " \"" << source.name << "\": " << table << " at " << source.url
         << " (ClickHouse " << source.serverVersion << ")\n"
         << "  " << source.rows << " rows from " << isoUtc(source.firstTime) << " to " << isoUtc(source.lastTime)
-        << "\n  sites: " << store.sites().join(u", ") << '\n';
+        << "\n  sites: " << check.sites.join(u", ") << '\n';
     return Success;
 }
 

@@ -55,6 +55,18 @@ void CaseDocument::recordCustody(const QString &action, const QString &detail)
     custody::append(m_data.custody, action, detail);
 }
 
+void CaseDocument::appendRemoteResults(const QList<RemoteResult> &results)
+{
+    m_data.remoteResults.append(results);
+    emit changed({Entity::RemoteSource, ChangeAction::Modified, 0, -1});
+}
+
+void CaseDocument::takeLastRemoteResults(qsizetype count)
+{
+    m_data.remoteResults.resize(std::max<qsizetype>(0, m_data.remoteResults.size() - count));
+    emit changed({Entity::RemoteSource, ChangeAction::Modified, 0, -1});
+}
+
 QStringList CaseDocument::editsSinceSave() const
 {
     QStringList edits;

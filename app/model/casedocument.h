@@ -27,6 +27,8 @@ template <typename R> constexpr Entity entityOf()
         return Entity::Curve;
     else if constexpr (std::is_same_v<R, EventMark>)
         return Entity::EventMark;
+    else if constexpr (std::is_same_v<R, RemoteSource>)
+        return Entity::RemoteSource;
     else
         return Entity::Case;
 }
@@ -51,6 +53,7 @@ public:
     const QList<Marker> &markers() const { return m_data.markers; }
     const QList<CurveSpec> &curves() const { return m_data.curves; }
     const QList<EventMark> &eventMarks() const { return m_data.eventMarks; }
+    const QList<RemoteSource> &remoteSources() const { return m_data.remoteSources; }
     const QList<CustodyEntry> &custody() const { return m_data.custody; }
 
     // Replaces the whole case (after Open or New): clears the undo stack and marks it clean,
@@ -63,6 +66,9 @@ public:
     bool isModified() const;
     QString displayName() const;
 
+    // Provenance of remote answers: appended (an edit's undo takes back what it appended).
+    void appendRemoteResults(const QList<RemoteResult> &results);
+    void takeLastRemoteResults(qsizetype count);
     // Appends a custody row now (imports, exports); saves add their own row via markSaved().
     void recordCustody(const QString &action, const QString &detail);
     // The custody rows a save to `path` adds (the edits since the last save, then the save),
@@ -173,6 +179,8 @@ private:
             return m_data.curves;
         else if constexpr (std::is_same_v<R, EventMark>)
             return m_data.eventMarks;
+        else if constexpr (std::is_same_v<R, RemoteSource>)
+            return m_data.remoteSources;
         else
             return m_data.markers;
     }

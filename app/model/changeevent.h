@@ -6,7 +6,7 @@
 
 namespace inquest {
 
-enum class Entity { Case, Source, Hypothesis, Evidence, Statement, Marker, Curve, EventMark };
+enum class Entity { Case, Source, Hypothesis, Evidence, Statement, Marker, Curve, EventMark, RemoteSource };
 enum class ChangeAction { Added, Removed, Modified, Moved, Reset };
 
 // What changed in a CaseDocument. `index` is the row in the entity's list where that helps

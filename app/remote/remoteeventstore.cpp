@@ -23,7 +23,17 @@ std::vector<std::vector<QString>> RemoteEventStore::query(const QString &sql, in
     }
     // A client per query: a network manager belongs to its thread, and detectors may ask from any.
     ClickHouseClient client(m_access);
-    QueryRun run = client.run(sql, columns);
+    QueryRun run;
+    if (m_canceller)
+        m_canceller->attach(&client);
+    if (m_canceller && m_canceller->isCancelled()) {
+        run.sql = sql;
+        run.reply.error = QStringLiteral("cancelled");
+    } else {
+        run = client.run(sql, columns);
+    }
+    if (m_canceller)
+        m_canceller->detach();
     if (m_observer)
         m_observer(run);
     std::vector<std::vector<QString>> rows = std::move(run.reply.rows);

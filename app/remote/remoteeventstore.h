@@ -1,6 +1,7 @@
 #pragma once
 
 #include "clickhouseclient.h"
+#include "querycanceller.h"
 #include "remotesql.h"
 
 #include "analysis/eventstore.h"
@@ -8,6 +9,7 @@
 #include <QMutex>
 
 #include <functional>
+#include <memory>
 
 namespace inquest::remote {
 
@@ -29,6 +31,8 @@ public:
     // Called with each query as it finishes (from the calling thread).
     void setObserver(std::function<void(const QueryRun &)> observer) { m_observer = std::move(observer); }
     uint64_t rows() const { return m_rows; }
+    // Queries stop (KILL QUERY) when `canceller` is cancelled; later ones fail as cancelled.
+    void setCanceller(std::shared_ptr<QueryCanceller> canceller) { m_canceller = std::move(canceller); }
 
     QStringList sites() const override;
     std::pair<int64_t, int64_t> span() const override;
@@ -60,6 +64,7 @@ private:
     std::vector<SiteSpan> m_sites;
     uint64_t m_rows = 0;
     std::function<void(const QueryRun &)> m_observer;
+    std::shared_ptr<QueryCanceller> m_canceller;
     mutable QMutex m_mutex;
     mutable std::vector<QueryRun> m_runs;
     mutable QString m_error;

@@ -8,6 +8,7 @@ namespace inquest {
 ChartController::ChartController(ChartPlot *plot, QObject *parent)
     : QObject(parent)
     , m_plot(plot)
+    , m_remote(new remote::RemoteChartQuery(this))
 {
     m_timer.setSingleShot(true);
     m_timer.setInterval(CoalesceMs);
@@ -22,6 +23,7 @@ ChartController::ChartController(ChartPlot *plot, QObject *parent)
     });
     connect(&m_responseWatcher, &QFutureWatcher<std::vector<NamedSeries>>::finished, this,
             &ChartController::applyResponses);
+    connect(m_remote, &remote::RemoteChartQuery::answered, this, &ChartController::showWithRemote);
 }
 
 ChartController::~ChartController()
@@ -166,9 +168,43 @@ void ChartController::applyResponses()
 void ChartController::apply(const ChartData &data)
 {
     m_busy = false;
-    m_plot->setChartData(data);
+    m_local = data;
+    const remote::ChartViewKey key{data.widthUs, data.fromUs, data.toUs, m_sites};
+    const auto &latest = m_remote->latest();
+    if (latest && latest->key == key) {
+        ChartData both = data;
+        remote::addRemoteBins(both, *latest);
+        m_plot->setChartData(both);
+    } else {
+        m_plot->setChartData(data);
+        m_remote->ask(key);
+    }
     m_plot->replot(QCustomPlot::rpQueuedReplot);
     emit rebinned(data.widthUs);
+}
+
+void ChartController::setRemoteSources(std::vector<remote::SourceAccess> sources)
+{
+    m_remote->setSources(std::move(sources));
+    if (m_bins)
+        schedule(Work::Rebin);
+}
+
+void ChartController::showWithRemote()
+{
+    const auto &latest = m_remote->latest();
+    if (!latest || !(latest->key == remote::ChartViewKey{m_local.widthUs, m_local.fromUs, m_local.toUs, m_sites}))
+        return;
+    ChartData both = m_local;
+    both.response = m_plot->chartData().response; // filled in meanwhile by the second step
+    both.responsePending = m_plot->chartData().responsePending;
+    remote::addRemoteBins(both, *latest);
+    m_plot->setChartData(both);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    QStringList sites;
+    for (const auto &site : latest->sites)
+        sites << site.name;
+    emit remoteAnswered(sites, latest->errors);
 }
 
 } // namespace inquest

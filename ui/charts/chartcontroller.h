@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/chartdata.h"
+#include "remote/remotechartquery.h"
 
 #include <QFutureWatcher>
 #include <QObject>
@@ -38,12 +39,18 @@ public:
     // Shows the whole case.
     void fitAll();
     // True while work is pending or a re-bin (with its response-time pane) is not swapped in yet.
-    bool isBusy() const { return m_timer.isActive() || m_busy || m_responseBusy; }
+    bool isBusy() const { return m_timer.isActive() || m_busy || m_responseBusy || m_remote->isBusy(); }
+    // The case's remote sources: their sites' traffic and failures join each view when they
+    // answer (remote/remotechartquery, off the GUI thread).
+    void setRemoteSources(std::vector<remote::SourceAccess> sources);
+    remote::RemoteChartQuery *remoteQuery() const { return m_remote; }
 
     static constexpr int CoalesceMs = 15;
 
 signals:
     void rebinned(qint64 widthUs);
+    // A view's remote answer is drawn; `errors` names the sources that failed (left out).
+    void remoteAnswered(const QStringList &sites, const QStringList &errors);
 
 private:
     enum class Work { None, Replot, Rebin };
@@ -52,6 +59,8 @@ private:
     bool needsRebin() const;
     void startRebin();
     void apply(const ChartData &data);
+    // The local curves of the view with the remote sources' answer for it, once that is in.
+    void showWithRemote();
     // Second step of a re-bin: the response-time percentiles of the view just applied.
     void startResponses();
     void applyResponses();
@@ -76,6 +85,8 @@ private:
     bool m_responseBusy = false; // until applyResponses ran (the future ends before its signal arrives)
     bool m_again = false;
     bool m_busy = false;
+    remote::RemoteChartQuery *m_remote;
+    ChartData m_local; // the view's local curves, before the remote sites join
 };
 
 } // namespace inquest

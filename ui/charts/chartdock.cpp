@@ -16,6 +16,8 @@
 #include "model/commands.h"
 #include "model/markeredits.h"
 #include "model/viewedits.h"
+#include "remote/remotechartbins.h"
+#include "remote/remotepasswords.h"
 #include "support/parallel.h"
 
 #include <QAction>
@@ -62,8 +64,10 @@ ChartDock::ChartDock(CaseDocument *doc, QWidget *parent)
     layout->addWidget(m_toolBar);
     layout->addWidget(m_plot, 1);
     // A case without events has nothing to draw: a sentence says what to do, not empty panes.
-    m_empty = new QLabel(tr("<p style='font-size:large'>No events yet</p><p>File \u25b8 Import Logs\u2026 (Ctrl+I) "
-                            "adds server logs; their traffic and errors appear here, per site.</p>"));
+    m_empty = new QLabel(tr(
+        "<p style='font-size:large'>No events yet</p><p>File \u25b8 Import Logs\u2026 (Ctrl+I) "
+        "adds server logs, File \u25b8 Add ClickHouse Source\u2026 a table analysed where it lives; their traffic and "
+        "errors appear here, per site.</p>"));
     m_empty->setObjectName(QStringLiteral("chartEmptyState"));
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setWordWrap(true);
@@ -100,13 +104,33 @@ ChartDock::ChartDock(CaseDocument *doc, QWidget *parent)
                     m_siteFilter->soloSite(p->plottable()->name());
             });
     connect(m_controller, &ChartController::rebinned, this, &ChartDock::updateStatus);
+    // Remote sites are known once a view is answered: offer them beside the local ones.
+    connect(m_controller, &ChartController::remoteAnswered, this,
+            [this](const QStringList &sites, const QStringList &errors) {
+                QStringList all = m_siteFilter->sites();
+                for (const QString &site : sites) {
+                    if (!all.contains(site))
+                        all << site;
+                }
+                if (all != m_siteFilter->sites()) {
+                    m_siteFilter->setSites(all);
+                    m_plot->setSiteOrder(all);
+                    applyViewSettings();
+                }
+                if (!errors.isEmpty())
+                    emit statusMessage(tr("Chart without %1").arg(errors.join(u"; ")));
+            });
     connect(&m_binsWatcher, &QFutureWatcher<std::shared_ptr<const CaseBins>>::finished, this, [this] {
-        const auto bins = m_binsWatcher.result();
+        const auto bins = remote::withRemoteSpans(m_binsWatcher.result(), m_doc->remoteSources());
         m_plot->setVisible(!bins->empty());
         m_empty->setVisible(bins->empty());
         m_siteFilter->setSites(bins->curveSiteNames());
         m_plot->setSiteOrder(bins->curveSiteNames());
         applyViewSettings();
+        QStringList unreachable;
+        m_controller->setRemoteSources(remote::reachableSources(m_doc, &unreachable));
+        if (!unreachable.isEmpty())
+            emit statusMessage(tr("Chart without %1").arg(unreachable.join(u"; ")));
         m_controller->setBins(bins);
         refreshMarks();
         if (const auto range = std::exchange(m_pendingRange, std::nullopt)) // new bins fit all; show it again
@@ -255,7 +279,8 @@ CurveDialog *ChartDock::openCurveDialog()
 
 void ChartDock::onChanged(const ChangeEvent &event)
 {
-    if (event.entity == Entity::Source || event.action == ChangeAction::Reset) {
+    if (event.entity == Entity::Source || event.action == ChangeAction::Reset ||
+        (event.entity == Entity::RemoteSource && event.action != ChangeAction::Modified)) {
         if (event.action == ChangeAction::Reset)
             applyViewSettings();
         rebuildBins();

@@ -3,6 +3,7 @@
 #include "analysis/analyzejob.h"
 #include "model/casedocument.h"
 #include "model/isotime.h"
+#include "remote/remotepasswords.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -71,7 +72,13 @@ void AnalyzePanel::analyze()
     m_cancel->setEnabled(true);
     m_status->setText(tr("Analyzing\u2026"));
     show();
-    m_job->start(m_doc->data());
+    QStringList unreachable;
+    auto remotes = remote::reachableSources(m_doc, &unreachable);
+    if (!unreachable.isEmpty()) {
+        finishWith(tr("Not analyzed: %1. The case is unchanged.").arg(unreachable.join(u"; ")));
+        return;
+    }
+    m_job->start(m_doc->data(), std::move(remotes));
 }
 
 void AnalyzePanel::cancel()
@@ -90,6 +97,10 @@ void AnalyzePanel::finish()
     m_cancel->hide();
     const std::optional<DetectorOutput> output = m_job->output();
     const std::optional<DetectorRunSummary> summary = m_job->applyTo(*m_doc);
+    if (!output && !m_job->wasCancelled() && !m_job->error().isEmpty()) {
+        finishWith(tr("Not analyzed: %1. The case is unchanged.").arg(m_job->error()));
+        return;
+    }
     if (!output || !summary) {
         m_status->setText(tr("Analysis cancelled \u2014 the case is unchanged."));
         emit statusMessage(m_status->text());
@@ -98,6 +109,15 @@ void AnalyzePanel::finish()
     m_status->setText(describe(*summary, output->incidents));
     emit statusMessage(tr("Analysis: %n suggestion(s) added", nullptr, summary->added));
     emit analyzed(summary->addedIds);
+}
+
+void AnalyzePanel::finishWith(const QString &message)
+{
+    m_analyze->setEnabled(true);
+    m_progress->hide();
+    m_cancel->hide();
+    m_status->setText(message);
+    emit statusMessage(message);
 }
 
 QString AnalyzePanel::describe(const DetectorRunSummary &s, const std::vector<Incident> &incidents)

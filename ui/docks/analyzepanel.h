@@ -42,6 +42,7 @@ signals:
 
 private:
     void finish();
+    void finishWith(const QString &message);
     static QString describe(const DetectorRunSummary &summary, const std::vector<Incident> &incidents);
 
     CaseDocument *m_doc;

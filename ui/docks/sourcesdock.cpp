@@ -1,13 +1,16 @@
 #include "sourcesdock.h"
 
 #include "models/importissuesmodel.h"
+#include "models/remotesourcesmodel.h"
 #include "models/sourcesmodel.h"
 
+#include "dialogs/clickhousedialog.h"
 #include "dialogs/sourcesettingsdialog.h"
 
 #include "ingest/reread.h"
 #include "model/casedocument.h"
 #include "model/commands.h"
+#include "model/remotesourceedits.h"
 #include "model/sites.h"
 #include "support/parallel.h"
 
@@ -55,6 +58,11 @@ SourcesDock::SourcesDock(CaseDocument *doc, QWidget *parent)
     , m_remove(new QAction(tr("Remove source"), this))
     , m_settings(new QAction(tr("Source settings\u2026"), this))
     , m_renameSite(new QAction(tr("Rename site\u2026"), this))
+    , m_remoteModel(new RemoteSourcesModel(doc, this))
+    , m_remoteView(makeTable(QStringLiteral("remoteSourcesView"), m_remoteModel))
+    , m_remotePane(new QWidget)
+    , m_addRemote(new QAction(tr("Add &ClickHouse Source\u2026"), this))
+    , m_removeRemote(new QAction(tr("Remove remote source"), this))
 {
     setObjectName(QStringLiteral("sourcesDock"));
     m_remove->setObjectName(QStringLiteral("actionRemoveSource"));
@@ -78,8 +86,35 @@ SourcesDock::SourcesDock(CaseDocument *doc, QWidget *parent)
     issuesLayout->addWidget(m_issuesTitle);
     issuesLayout->addWidget(m_issuesView, 1);
 
+    m_addRemote->setObjectName(QStringLiteral("actionAddClickHouseSource"));
+    m_removeRemote->setObjectName(QStringLiteral("actionRemoveRemoteSource"));
+    m_removeRemote->setEnabled(false);
+    m_view->addAction(m_addRemote);
+    m_remoteView->addAction(m_addRemote);
+    m_remoteView->addAction(m_removeRemote);
+    m_remoteView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto *remoteLayout = new QVBoxLayout(m_remotePane);
+    remoteLayout->setContentsMargins(0, 4, 0, 0);
+    remoteLayout->setSpacing(2);
+    remoteLayout->addWidget(new QLabel(tr("Remote sources (analysed where they live)")));
+    remoteLayout->addWidget(m_remoteView, 1);
+    const auto showRemote = [this] { m_remotePane->setVisible(m_remoteModel->rowCount() > 0); };
+    connect(m_remoteModel, &QAbstractItemModel::rowsInserted, this, showRemote);
+    connect(m_remoteModel, &QAbstractItemModel::rowsRemoved, this, showRemote);
+    connect(m_remoteModel, &QAbstractItemModel::modelReset, this, showRemote);
+    showRemote();
+    connect(m_addRemote, &QAction::triggered, this, &SourcesDock::addRemoteSource);
+    connect(m_remoteView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [this] { m_removeRemote->setEnabled(m_remoteView->selectionModel()->hasSelection()); });
+    connect(m_removeRemote, &QAction::triggered, this, [this] {
+        const QModelIndexList rows = m_remoteView->selectionModel()->selectedRows();
+        if (!rows.isEmpty())
+            edit::removeRemoteSource(m_doc, m_remoteModel->idAt(rows.first().row()));
+    });
+
     auto *splitter = new QSplitter(Qt::Vertical);
     splitter->addWidget(m_view);
+    splitter->addWidget(m_remotePane);
     splitter->addWidget(issues);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 1);
@@ -177,6 +212,12 @@ void SourcesDock::rereadDone()
     if (!changes.isEmpty())
         edit::replaceSource(m_doc, std::move(*r.source));
     emit rereadFinished(true, changes.isEmpty() ? tr("unchanged") : changes.join(u"; "));
+}
+
+Id SourcesDock::addRemoteSource()
+{
+    ClickHouseDialog dialog(m_doc, this);
+    return dialog.exec() == QDialog::Accepted ? dialog.addedId() : 0;
 }
 
 void SourcesDock::renameSelectedSite()

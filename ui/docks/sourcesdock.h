@@ -15,12 +15,15 @@ namespace inquest {
 
 class CaseDocument;
 class ImportIssuesModel;
+class RemoteSourcesModel;
 class SourcesModel;
 
 // The sources of the case (file, format, SHA-256, lines, malformed, time span) and, below,
 // the import issues of the selected one. "Remove source" is undoable; so are "Source
 // settings…" (the file is read again with a new format, zone, year or site, off the GUI thread)
-// and "Rename site…" (a rename, or a merge when the new name is another site's).
+// and "Rename site…" (a rename, or a merge when the new name is another site's). Remote sources
+// (ClickHouse tables) are listed beside the files; "Add ClickHouse Source…" opens the Connect
+// dialog, and removing one is undoable too.
 class SourcesDock : public QDockWidget
 {
     Q_OBJECT
@@ -34,6 +37,12 @@ public:
     QAction *removeAction() const { return m_remove; }
     QAction *settingsAction() const { return m_settings; }
     QAction *renameSiteAction() const { return m_renameSite; }
+    QAction *addRemoteAction() const { return m_addRemote; }
+    QAction *removeRemoteAction() const { return m_removeRemote; }
+    QTableView *remoteView() const { return m_remoteView; }
+    RemoteSourcesModel *remoteModel() const { return m_remoteModel; }
+    // Opens the Connect dialog (modal); the id of the source it added, 0 when none.
+    Id addRemoteSource();
     Id selectedSourceId() const;
     // Reads source `id` again with `options` and puts it in place (one undo step) when that
     // worked; rereadFinished reports either way. Nothing happens while a re-read runs.
@@ -59,6 +68,11 @@ private:
     QAction *m_remove;
     QAction *m_settings;
     QAction *m_renameSite;
+    RemoteSourcesModel *m_remoteModel;
+    QTableView *m_remoteView;
+    QWidget *m_remotePane;
+    QAction *m_addRemote;
+    QAction *m_removeRemote;
     QFutureWatcher<ImportResult> m_rereadWatcher;
     Source m_rereadFrom; // the source being read again, as it was
 };

@@ -38,6 +38,8 @@ protected:
             return m_doc->evidence();
         else if constexpr (std::is_same_v<R, Statement>)
             return m_doc->statements();
+        else if constexpr (std::is_same_v<R, RemoteSource>)
+            return m_doc->remoteSources();
         else
             return m_doc->markers();
     }

@@ -84,7 +84,8 @@ struct DetectorOutput
 {
     QList<Evidence> evidence;
     QList<Marker> markers;
-    std::vector<Incident> incidents; // as found by the incident-window detector
+    std::vector<Incident> incidents;   // as found by the incident-window detector
+    QList<RemoteResult> remoteResults; // provenance of what remote sources answered for the run
 };
 
 // A detector turns a pattern in the case into suggested evidence with a reason and ratings per

@@ -268,15 +268,20 @@ void IncidentWindowDetector::run(AnalysisContext &context, DetectorOutput &out) 
         e.relevance = Relevance::High;
         out.evidence.append(e);
 
-        Marker m;
-        m.kind = MarkerKind::Outage;
-        m.begin = inc.begin;
-        m.end = inc.end;
-        m.label = QStringLiteral("Outage: %1").arg(inc.affected.join(QStringLiteral(", ")));
-        m.origin = QStringLiteral("detector:%1").arg(name());
-        out.markers.append(m);
+        out.markers.append(marker(inc));
     }
     context.incidents = std::move(list);
+}
+
+Marker IncidentWindowDetector::marker(const Incident &inc) const
+{
+    Marker m;
+    m.kind = MarkerKind::Outage;
+    m.begin = inc.begin;
+    m.end = inc.end;
+    m.label = QStringLiteral("Outage: %1").arg(inc.affected.join(QStringLiteral(", ")));
+    m.origin = QStringLiteral("detector:%1").arg(name());
+    return m;
 }
 
 } // namespace inquest

@@ -45,6 +45,8 @@ public:
     // logs ending, not an outage: they go to `endOfLogs` (when given) instead.
     std::vector<Incident> incidents(const EventStore &store, int64_t width = 60'000'000,
                                     std::vector<Incident> *endOfLogs = nullptr) const;
+    // The outage window drawn on the chart for an incident.
+    Marker marker(const Incident &incident) const;
 
     Parameters params;
 };

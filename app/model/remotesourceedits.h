@@ -1,0 +1,13 @@
+#pragma once
+
+#include "casedocument.h"
+
+namespace inquest::edit {
+
+// Adds a checked remote source and the provenance of the queries that checked it, as one undo
+// step (undo takes both back). The source's id is given here when it has none.
+Id addRemoteSource(CaseDocument *doc, RemoteSource source, QList<RemoteResult> results);
+// Removes a remote source (undoable); the provenance of its answers stays, as the custody does.
+void removeRemoteSource(CaseDocument *doc, Id id);
+
+} // namespace inquest::edit

@@ -1,0 +1,55 @@
+#include "remoteanalysis.h"
+
+#include "combinedeventstore.h"
+#include "remoteeventstore.h"
+#include "remotesources.h"
+
+#include "analysis/detectors/incidentwindowdetector.h"
+
+namespace inquest::remote {
+
+bool addRemoteIncidents(const CaseData &data, const std::vector<SourceAccess> &remotes, DetectorOutput &output,
+                        QString *error, const std::shared_ptr<QueryCanceller> &canceller)
+{
+    if (remotes.empty())
+        return true;
+    std::vector<std::unique_ptr<RemoteEventStore>> stores;
+    for (const SourceAccess &r : remotes) {
+        auto store = std::make_unique<RemoteEventStore>(r.access, r.source.table,
+                                                        ColumnMapping::fromJson(r.source.mapping), r.source.name);
+        store->setCanceller(canceller);
+        if (!store->open()) {
+            *error =
+                QStringLiteral("remote source #%1 \"%2\": %3").arg(r.source.id).arg(r.source.name, store->lastError());
+            return false;
+        }
+        stores.push_back(std::move(store));
+    }
+    const AnalysisContext local(data);
+    std::vector<const EventStore *> all{&local.store};
+    for (const auto &s : stores)
+        all.push_back(s.get());
+    std::vector<Incident> incidents = IncidentWindowDetector().incidents(CombinedEventStore(all));
+    QList<RemoteResult> results;
+    for (std::size_t i = 0; i < stores.size(); ++i) {
+        const RemoteSource &source = remotes[i].source;
+        if (stores[i]->failed()) {
+            *error =
+                QStringLiteral("remote source #%1 \"%2\": %3").arg(source.id).arg(source.name, stores[i]->lastError());
+            return false;
+        }
+        for (const QueryRun &run : stores[i]->runs())
+            results.append(provenance(source, run, source.serverVersion));
+    }
+    // The outage windows on the chart follow the incidents over every store.
+    const IncidentWindowDetector detector;
+    const QString origin = QStringLiteral("detector:%1").arg(detector.name());
+    output.markers.removeIf([&origin](const Marker &m) { return m.origin == origin; });
+    for (const Incident &inc : incidents)
+        output.markers.append(detector.marker(inc));
+    output.incidents = std::move(incidents);
+    output.remoteResults += results;
+    return true;
+}
+
+} // namespace inquest::remote

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "clickhouseclient.h"
+#include "querycanceller.h"
+
+#include "analysis/chartdata.h"
+#include "model/remotesource.h"
+
+#include <memory>
+
+namespace inquest::remote {
+
+// One chart view: bins of `widthUs` (on the epoch grid) covering [fromUs, toUs), of `sites`
+// (empty: all).
+struct ChartViewKey
+{
+    int64_t widthUs = 0, fromUs = 0, toUs = 0;
+    QStringList sites;
+    bool operator==(const ChartViewKey &) const = default;
+};
+
+// What the remote sources answered for a view: per site, the curves the chart's traffic and
+// errors panes draw. A source that failed is named in `errors` and left out (never zeros).
+struct RemoteChartBins
+{
+    struct Site
+    {
+        QString name;
+        BinnedSeries requests, status4xx, status5xx, noResponse;
+    };
+    ChartViewKey key;
+    std::vector<Site> sites;
+    QStringList errors;
+    std::vector<QueryRun> runs;
+    bool cancelled = false;
+};
+
+struct SourceAccess
+{
+    RemoteSource source;
+    ServerAccess access;
+};
+
+// Asks each source one query for the view (RemoteSql::chartBins). Blocks; off the GUI thread.
+RemoteChartBins fetchChartBins(const std::vector<SourceAccess> &sources, const ChartViewKey &key,
+                               const std::shared_ptr<QueryCanceller> &canceller = {});
+// The case's bins with the remote sources' time ranges (as recorded when they were added).
+std::shared_ptr<const CaseBins> withRemoteSpans(const std::shared_ptr<const CaseBins> &bins,
+                                                const QList<RemoteSource> &sources);
+// Adds the remote sites to a view's curves: a site the case also has locally is added up bin by
+// bin; the all-site 4xx, 5xx, no-response and error-rate curves are summed again over every site.
+void addRemoteBins(ChartData &data, const RemoteChartBins &remote);
+
+} // namespace inquest::remote
