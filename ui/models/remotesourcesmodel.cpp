@@ -1,6 +1,6 @@
 #include "remotesourcesmodel.h"
 
-#include "timeformat.h"
+#include "displayzone.h"
 
 #include "model/isotime.h"
 
@@ -9,6 +9,14 @@ namespace inquest {
 RemoteSourcesModel::RemoteSourcesModel(CaseDocument *doc, QObject *parent)
     : CaseListModel(doc, parent)
 {
+    // The display zone (a case-wide change): the span column and its header.
+    connect(doc, &CaseDocument::changed, this, [this](const ChangeEvent &e) {
+        if (e.entity != Entity::Case || e.action != ChangeAction::Modified)
+            return;
+        emit headerDataChanged(Qt::Horizontal, Span, Span);
+        if (rowCount() > 0)
+            emit dataChanged(index(0, Span), index(rowCount() - 1, Span));
+    });
 }
 
 QVariant RemoteSourcesModel::data(const QModelIndex &index, int role) const
@@ -38,7 +46,7 @@ QVariant RemoteSourcesModel::data(const QModelIndex &index, int role) const
     case Rows:
         return s->rows;
     case Span:
-        return s->rows > 0 ? timeformat::span(s->firstTime, s->lastTime) : QString();
+        return s->rows > 0 ? DisplayZone::of(document()->meta()).span(s->firstTime, s->lastTime) : QString();
     case Version:
         return s->serverVersion;
     case ColumnCount:
@@ -51,8 +59,10 @@ QVariant RemoteSourcesModel::headerData(int section, Qt::Orientation orientation
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
+    if (section == Span)
+        return tr("Time span (%1)").arg(DisplayZone::of(document()->meta()).name());
     static const char *names[] = {QT_TR_NOOP("Remote source"), QT_TR_NOOP("Server"), QT_TR_NOOP("Table"),
-                                  QT_TR_NOOP("User"),          QT_TR_NOOP("Rows"),   QT_TR_NOOP("Time span (UTC)"),
+                                  QT_TR_NOOP("User"),          QT_TR_NOOP("Rows"),   QT_TR_NOOP("Time span"),
                                   QT_TR_NOOP("ClickHouse")};
     return section >= 0 && section < ColumnCount ? tr(names[section]) : QVariant();
 }
