@@ -147,6 +147,17 @@ private slots:
         QCOMPARE(cell(m, 2, dd), QString());
     }
 
+    // A new case's five hypotheses, nothing rated: the summary names every one tied for first.
+    void aTieOfFiveNamesAllFive()
+    {
+        CaseDocument doc; // the standard hypotheses
+        ScoringDock panel(&doc);
+        const QString text = panel.summaryLabel()->text();
+        for (const Hypothesis &h : doc.hypotheses())
+            QVERIFY2(text.contains(QStringLiteral("<b>%1</b>").arg(h.name)), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("<b>Bad change</b> and <b>Network failure</b>")), qPrintable(text));
+    }
+
     void contextMenuRatesSelection()
     {
         EvidenceMatrixView *view = m_board->matrix();

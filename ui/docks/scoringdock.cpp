@@ -184,10 +184,15 @@ void ScoringDock::updateSummary()
     QString text = tr("Leading: <b>%1</b> (%2)").arg(lead->name.toHtmlEscaped(), toString(lead->kind));
     if (m_result.ranked.size() > 1) {
         const HypothesisScore &second = m_result.ranked[1];
-        if (m_result.margin == 0.0)
-            text = tr("<b>Tie</b> between <b>%1</b> and <b>%2</b>")
-                       .arg(lead->name.toHtmlEscaped(), second.name.toHtmlEscaped());
-        else if (byPosterior)
+        if (m_result.margin == 0.0) {
+            // Every hypothesis tied for first is named: a tie of five is not a tie of two.
+            QStringList names;
+            for (const HypothesisScore &h : m_result.tiedForFirst())
+                names.append(QStringLiteral("<b>%1</b>").arg(h.name.toHtmlEscaped()));
+            const QString last = names.takeLast();
+            text = names.isEmpty() ? tr("<b>Tie</b>: %1").arg(last)
+                                   : tr("<b>Tie</b> between %1 and %2").arg(names.join(QStringLiteral(", ")), last);
+        } else if (byPosterior)
             text += tr(" \u2014 odds %1 : 1 over %2")
                         .arg(std::exp(m_result.margin), 0, 'f', 2)
                         .arg(second.name.toHtmlEscaped());
