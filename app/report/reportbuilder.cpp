@@ -73,8 +73,19 @@ Confidence confidence(const ReportScores &scores)
                 QStringLiteral("Only one hypothesis was considered, so nothing was ruled out.")};
     const double m = scores.margin;
     const qsizetype c = scores.critical.size();
-    if (m <= 0)
-        return {QStringLiteral("undecided"), QStringLiteral("The two leading hypotheses are tied.")};
+    if (m <= 0) {
+        QStringList tied;
+        for (const ReportScores::Row &r : scores.ranked) {
+            if (r.rank == scores.ranked.first().rank)
+                tied.append(r.name);
+        }
+        if (tied.size() < 2) // ranks not filled in: the margin alone says the first two tie
+            return {QStringLiteral("undecided"), QStringLiteral("The two leading hypotheses are tied.")};
+        const QString last = tied.takeLast();
+        return {QStringLiteral("undecided"), QStringLiteral("%1 hypotheses are tied for first: %2 and %3.")
+                                                 .arg(tied.size() + 1)
+                                                 .arg(tied.join(QStringLiteral(", ")), last)};
+    }
     const QString facts = QStringLiteral("margin %1, %2 critical evidence item(s)").arg(number(m)).arg(c);
     if (m >= 2 && c == 0)
         return {QStringLiteral("high"),
