@@ -47,6 +47,19 @@ protected:
     // Other entities a subclass shows (e.g. hypotheses as evidence columns) call this.
     virtual void otherChanged(const ChangeEvent &) {}
 
+    // Columns [first, last] that read a case-wide setting (the display zone, site names): a
+    // change of the case's properties re-reads them in every row, and their headers.
+    void followCaseProperties(int first, int last)
+    {
+        QObject::connect(m_doc, &CaseDocument::changed, this, [this, first, last](const ChangeEvent &e) {
+            if (e.entity != Entity::Case || e.action != ChangeAction::Modified)
+                return;
+            emit this->headerDataChanged(Qt::Horizontal, first, last);
+            if (rowCount() > 0)
+                emit this->dataChanged(this->index(0, first), this->index(rowCount() - 1, last));
+        });
+    }
+
 private:
     void onAboutToChange(const ChangeEvent &e)
     {

@@ -11,14 +11,7 @@ namespace inquest {
 EvidenceModel::EvidenceModel(CaseDocument *doc, QObject *parent)
     : CaseListModel(doc, parent)
 {
-    // The display zone changed: the provenance times and their header.
-    connect(doc, &CaseDocument::changed, this, [this](const ChangeEvent &e) {
-        if (e.entity != Entity::Case || e.action != ChangeAction::Modified)
-            return;
-        emit headerDataChanged(Qt::Horizontal, EvidenceModel::Provenance, EvidenceModel::Provenance);
-        if (rowCount() > 0)
-            emit dataChanged(index(0, EvidenceModel::Provenance), index(rowCount() - 1, EvidenceModel::Provenance));
-    });
+    followCaseProperties(Provenance, Provenance); // the display zone: the provenance times
 }
 
 int EvidenceModel::columnCount(const QModelIndex &parent) const

@@ -9,14 +9,7 @@ namespace inquest {
 RemoteSourcesModel::RemoteSourcesModel(CaseDocument *doc, QObject *parent)
     : CaseListModel(doc, parent)
 {
-    // The display zone (a case-wide change): the span column and its header.
-    connect(doc, &CaseDocument::changed, this, [this](const ChangeEvent &e) {
-        if (e.entity != Entity::Case || e.action != ChangeAction::Modified)
-            return;
-        emit headerDataChanged(Qt::Horizontal, Span, Span);
-        if (rowCount() > 0)
-            emit dataChanged(index(0, Span), index(rowCount() - 1, Span));
-    });
+    followCaseProperties(Span, Span); // the display zone
 }
 
 QVariant RemoteSourcesModel::data(const QModelIndex &index, int role) const

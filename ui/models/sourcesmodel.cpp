@@ -11,15 +11,7 @@ namespace inquest {
 SourcesModel::SourcesModel(CaseDocument *doc, QObject *parent)
     : CaseListModel(doc, parent)
 {
-    // A site renamed or merged changes the Site column of every row.
-    connect(doc, &CaseDocument::changed, this, [this](const ChangeEvent &e) {
-        if (e.entity != Entity::Case || e.action != ChangeAction::Modified)
-            return;
-        // The display zone: the span column and its header.
-        emit headerDataChanged(Qt::Horizontal, Span, Span);
-        if (rowCount() > 0)
-            emit dataChanged(index(0, Site), index(rowCount() - 1, Span));
-    });
+    followCaseProperties(Site, Span); // a site renamed or merged; the display zone
 }
 
 QVariant SourcesModel::data(const QModelIndex &index, int role) const

@@ -122,14 +122,7 @@ bool StatementsModel::hasTimeNote(const Statement &s)
 StatementsModel::StatementsModel(CaseDocument *doc, QObject *parent)
     : CaseListModel(doc, parent)
 {
-    // The display zone changed: the times and their header.
-    connect(doc, &CaseDocument::changed, this, [this](const ChangeEvent &e) {
-        if (e.entity != Entity::Case || e.action != ChangeAction::Modified)
-            return;
-        emit headerDataChanged(Qt::Horizontal, Time, Time);
-        if (rowCount() > 0)
-            emit dataChanged(index(0, Time), index(rowCount() - 1, Time));
-    });
+    followCaseProperties(Time, Time); // the display zone
 }
 
 QString StatementsModel::describeTimes(const Statement &s, const DisplayZone &zone)
