@@ -308,7 +308,15 @@ void ChartPlot::setChartData(const ChartData &incoming)
         m_severity[i]->setData(keys, values, true);
     }
     m_measure->setChartData(data, m_siteOrder.isEmpty() ? has : m_siteOrder, recreate);
-    showPanes(m_measure->hasResponse(), m_measure->hasMetrics());
+    if (recreate) {
+        // New legend entries change the legend row's height: the panes are laid out again (and
+        // collapsed if the legend would be cut), even when the same panes are wanted.
+        m_wantResponse = m_measure->hasResponse();
+        m_wantMetrics = m_measure->hasMetrics();
+        layoutPanes();
+    } else {
+        showPanes(m_measure->hasResponse(), m_measure->hasMetrics());
+    }
     updateAxisLabels();
     fitValueAxes();
     emit chartDataSet();
