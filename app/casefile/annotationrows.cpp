@@ -1,5 +1,6 @@
 #include "annotationrows.h"
 #include "recordcodec.h"
+#include "sqlinsert.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -8,29 +9,9 @@ namespace inquest::casefile {
 
 namespace {
 
-bool run(QSqlQuery &q, QString *error)
-{
-    if (q.exec())
-        return true;
-    *error = q.lastError().text();
-    return false;
-}
-
 // A null QString binds as SQL NULL; an empty text column (a curve of every event has no
 // filter) must be '' under its NOT NULL.
 QString nonNull(const QString &text) { return text.isNull() ? QStringLiteral("") : text; }
-
-bool insert(QSqlDatabase &db, const QString &sql, const QVariantList &values, QString *error)
-{
-    QSqlQuery q(db);
-    if (!q.prepare(sql)) {
-        *error = q.lastError().text();
-        return false;
-    }
-    for (const QVariant &v : values)
-        q.addBindValue(v);
-    return run(q, error);
-}
 
 bool select(QSqlDatabase &db, QSqlQuery &q, const QString &sql, QString *error)
 {
@@ -126,28 +107,28 @@ bool writeAnnotations(QSqlDatabase &db, const CaseData &d, QString *error)
 {
     int position = 0;
     for (const CurveSpec &c : d.curves) {
-        if (!insert(db,
-                    QStringLiteral("INSERT INTO curves (id, position, name, filter, aggregate, field, percentile, "
-                                   "colour, style) VALUES (?,?,?,?,?,?,?,?,?)"),
-                    {c.id, position++, c.name, nonNull(c.filter), toString(c.aggregate), toString(c.field),
-                     c.percentile, c.colour, toString(c.style)},
-                    error))
+        if (!insertRow(db,
+                       QStringLiteral("INSERT INTO curves (id, position, name, filter, aggregate, field, percentile, "
+                                      "colour, style) VALUES (?,?,?,?,?,?,?,?,?)"),
+                       {c.id, position++, c.name, nonNull(c.filter), toString(c.aggregate), toString(c.field),
+                        c.percentile, c.colour, toString(c.style)},
+                       error))
             return false;
     }
     position = 0;
     for (const EventMark &m : d.eventMarks) {
-        if (!insert(db,
-                    QStringLiteral("INSERT INTO event_marks (id, position, source_id, source_sha256, line, "
-                                   "byte_offset, time, starred, tags, comment) VALUES (?,?,?,?,?,?,?,?,?,?)"),
-                    {m.id, position++, m.sourceId, m.sourceSha256, m.line, m.offset, m.time, m.starred ? 1 : 0,
-                     recordcodec::stringsToJson(m.tags), m.comment},
-                    error))
+        if (!insertRow(db,
+                       QStringLiteral("INSERT INTO event_marks (id, position, source_id, source_sha256, line, "
+                                      "byte_offset, time, starred, tags, comment) VALUES (?,?,?,?,?,?,?,?,?,?)"),
+                       {m.id, position++, m.sourceId, m.sourceSha256, m.line, m.offset, m.time, m.starred ? 1 : 0,
+                        recordcodec::stringsToJson(m.tags), m.comment},
+                       error))
             return false;
     }
     for (const Evidence &e : d.evidence) {
         if (!e.provenance.filter.isEmpty() &&
-            !insert(db, QStringLiteral("INSERT INTO evidence_filters (evidence_id, filter) VALUES (?,?)"),
-                    {e.id, e.provenance.filter}, error))
+            !insertRow(db, QStringLiteral("INSERT INTO evidence_filters (evidence_id, filter) VALUES (?,?)"),
+                       {e.id, e.provenance.filter}, error))
             return false;
     }
     return true;

@@ -6,6 +6,7 @@
 #include "remoterecords.h"
 #include "schema.h"
 #include "sqlconnection.h"
+#include "sqlinsert.h"
 
 #include <QJsonDocument>
 #include <QSqlError>
@@ -36,25 +37,7 @@ public:
     }
 
 private:
-    bool exec(QSqlQuery &q)
-    {
-        if (q.exec())
-            return true;
-        m_error = q.lastError().text();
-        return false;
-    }
-
-    bool insert(const QString &sql, const QVariantList &values)
-    {
-        QSqlQuery q(m_db);
-        if (!q.prepare(sql)) {
-            m_error = q.lastError().text();
-            return false;
-        }
-        for (const QVariant &v : values)
-            q.addBindValue(v);
-        return exec(q);
-    }
+    bool insert(const QString &sql, const QVariantList &values) { return insertRow(m_db, sql, values, &m_error); }
 
     bool writeMeta(const CaseData &d)
     {

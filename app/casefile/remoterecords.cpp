@@ -1,4 +1,5 @@
 #include "remoterecords.h"
+#include "sqlinsert.h"
 
 #include <QJsonDocument>
 #include <QSqlError>
@@ -10,47 +11,31 @@ namespace {
 
 QString isoOrEmpty(const QDateTime &t) { return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString(); }
 
-bool insert(QSqlDatabase &db, const QString &sql, const QVariantList &values, QString *error)
-{
-    QSqlQuery q(db);
-    if (!q.prepare(sql)) {
-        *error = q.lastError().text();
-        return false;
-    }
-    for (const QVariant &v : values)
-        q.addBindValue(v);
-    if (!q.exec()) {
-        *error = q.lastError().text();
-        return false;
-    }
-    return true;
-}
-
 } // namespace
 
 bool writeRemoteRecords(QSqlDatabase &db, const CaseData &data, QString *error)
 {
     int position = 0;
     for (const RemoteSource &s : data.remoteSources) {
-        if (!insert(db,
-                    QStringLiteral("INSERT INTO remote_sources (id, position, name, url, table_name, mapping, user, "
-                                   "password_env, server_version, added, rows, first_time, last_time) "
-                                   "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"),
-                    {s.id, position++, s.name, s.url, s.table,
-                     QString::fromUtf8(QJsonDocument(s.mapping).toJson(QJsonDocument::Compact)), s.user, s.passwordEnv,
-                     s.serverVersion, isoOrEmpty(s.added), s.rows, s.firstTime, s.lastTime},
-                    error))
+        if (!insertRow(db,
+                       QStringLiteral("INSERT INTO remote_sources (id, position, name, url, table_name, mapping, user, "
+                                      "password_env, server_version, added, rows, first_time, last_time) "
+                                      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+                       {s.id, position++, s.name, s.url, s.table,
+                        QString::fromUtf8(QJsonDocument(s.mapping).toJson(QJsonDocument::Compact)), s.user,
+                        s.passwordEnv, s.serverVersion, isoOrEmpty(s.added), s.rows, s.firstTime, s.lastTime},
+                       error))
             return false;
     }
     qint64 seq = 0;
     for (const RemoteResult &r : data.remoteResults) {
-        if (!insert(db,
-                    QStringLiteral("INSERT INTO remote_results (seq, source_id, server, server_version, table_name, "
-                                   "sql, query_id, started, finished, rows_read, sha256, approximate) "
-                                   "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"),
-                    {++seq, r.sourceId, r.server, r.serverVersion, r.table, r.sql, r.queryId, isoOrEmpty(r.started),
-                     isoOrEmpty(r.finished), r.rowsRead, r.sha256, int(r.approximate)},
-                    error))
+        if (!insertRow(db,
+                       QStringLiteral("INSERT INTO remote_results (seq, source_id, server, server_version, table_name, "
+                                      "sql, query_id, started, finished, rows_read, sha256, approximate) "
+                                      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"),
+                       {++seq, r.sourceId, r.server, r.serverVersion, r.table, r.sql, r.queryId, isoOrEmpty(r.started),
+                        isoOrEmpty(r.finished), r.rowsRead, r.sha256, int(r.approximate)},
+                       error))
             return false;
     }
     return true;
