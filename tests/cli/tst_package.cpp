@@ -84,40 +84,57 @@ private slots:
         QStringList needed = {QStringLiteral("libqt6sql6-sqlite"), QStringLiteral("libqt6svg6"),
                               QStringLiteral("libqt6core6"), QStringLiteral("libqt6widgets6"),
                               QStringLiteral("libqcustomplot2.1-qt6")};
-        // And the package of every library the installed binary links (what dpkg-shlibdeps adds).
-        const Run objdump = run(QStringLiteral("objdump"), {QStringLiteral("-p"), exe()});
-        QCOMPARE(objdump.status, 0);
+        // And the package of every library the installed program links (what dpkg-shlibdeps adds):
+        // the binary's and its private libraries' (their own come with this package).
+        const QString privateDir = m_root + QStringLiteral(INQUEST_PRIVATE_LIBDIR);
+        QStringList objects = {exe()};
+        if (!QStringLiteral(INQUEST_PRIVATE_LIBDIR).isEmpty()) {
+            for (const QString &name : QDir(privateDir).entryList({QStringLiteral("*.so")}, QDir::Files))
+                objects.append(privateDir + u'/' + name);
+            QCOMPARE(objects.size(), 3);
+        }
         const QRegularExpression neededRe(QStringLiteral("^\\s*NEEDED\\s+(\\S+)$"),
                                           QRegularExpression::MultilineOption);
-        // ldd resolves each to a path; dpkg -S names its package (merged /usr: compare without it).
-        const Run ldd = run(QStringLiteral("ldd"), {exe()});
-        QCOMPARE(ldd.status, 0);
         const auto withoutUsr = [](QString path) {
             return path.startsWith(QStringLiteral("/usr/")) ? path.mid(4) : path;
         };
         QStringList libraries;
-        for (const QRegularExpressionMatch &m : neededRe.globalMatch(objdump.out))
-            libraries.append(m.captured(1));
-        const Run owners = run(QStringLiteral("dpkg"), QStringList{QStringLiteral("-S")} + libraries);
-        for (const QString &library : std::as_const(libraries)) {
-            // "libfoo.so.1 => /path (…)", or for the dynamic loader itself (needed by code that uses
-            // thread-local storage from a shared object) "/lib64/ld-linux-x86-64.so.2 (…)".
-            const QRegularExpression resolvedRe(
-                QStringLiteral("^\\s*(?:%1 => (\\S+)|(/\\S*/%1) \\()").arg(QRegularExpression::escape(library)),
-                QRegularExpression::MultilineOption);
-            const QRegularExpressionMatch found = resolvedRe.match(ldd.out);
-            const QString path = found.hasCaptured(1) ? found.captured(1) : found.captured(2);
-            QVERIFY2(!path.isEmpty(), qPrintable(QStringLiteral("%1 not found by ldd").arg(library)));
-            QString package;
-            for (const QString &line : owners.out.split(u'\n', Qt::SkipEmptyParts)) {
-                if (withoutUsr(line.section(QStringLiteral(": "), 1)) == withoutUsr(path))
-                    package = line.section(u':', 0, 0);
+        for (const QString &object : std::as_const(objects)) {
+            const Run objdump = run(QStringLiteral("objdump"), {QStringLiteral("-p"), object});
+            QCOMPARE(objdump.status, 0);
+            // ldd resolves each to a path; dpkg -S names its package (merged /usr: compare without it).
+            const Run ldd = run(QStringLiteral("ldd"), {object});
+            QCOMPARE(ldd.status, 0);
+            QStringList objectLibraries, paths;
+            for (const QRegularExpressionMatch &m : neededRe.globalMatch(objdump.out)) {
+                const QString library = m.captured(1);
+                // "libfoo.so.1 => /path (…)", or for the dynamic loader itself (needed by code that
+                // uses thread-local storage from a shared object) "/lib64/ld-linux-x86-64.so.2 (…)".
+                const QRegularExpression resolvedRe(
+                    QStringLiteral("^\\s*(?:%1 => (\\S+)|(/\\S*/%1) \\()").arg(QRegularExpression::escape(library)),
+                    QRegularExpression::MultilineOption);
+                const QRegularExpressionMatch found = resolvedRe.match(ldd.out);
+                const QString path = found.hasCaptured(1) ? found.captured(1) : found.captured(2);
+                QVERIFY2(!path.isEmpty(), qPrintable(QStringLiteral("%1 not found by ldd").arg(library)));
+                if (QFileInfo(path).canonicalFilePath().startsWith(QFileInfo(m_root).canonicalFilePath() + u'/'))
+                    continue; // one of the package's own libraries, found through the binary's RUNPATH
+                objectLibraries.append(library);
+                paths.append(path);
             }
-            QVERIFY2(!package.isEmpty(), qPrintable(QStringLiteral("no package owns %1").arg(path)));
-            needed.append(package);
+            libraries += objectLibraries;
+            const Run owners = run(QStringLiteral("dpkg"), QStringList{QStringLiteral("-S")} + objectLibraries);
+            for (const QString &path : std::as_const(paths)) {
+                QString package;
+                for (const QString &line : owners.out.split(u'\n', Qt::SkipEmptyParts)) {
+                    if (withoutUsr(line.section(QStringLiteral(": "), 1)) == withoutUsr(path))
+                        package = line.section(u':', 0, 0);
+                }
+                QVERIFY2(!package.isEmpty(), qPrintable(QStringLiteral("no package owns %1").arg(path)));
+                needed.append(package);
+            }
         }
         const qsizetype linked = libraries.size();
-        QVERIFY2(linked >= 5, qPrintable(objdump.out));
+        QVERIFY2(linked >= 5, qPrintable(libraries.join(u' ')));
         needed.removeDuplicates();
         for (const QString &package : std::as_const(needed))
             QVERIFY2(names.contains(package),
@@ -143,6 +160,10 @@ private slots:
                                 QStringLiteral("/usr/share/icons/hicolor/scalable/apps/%1.svg").arg(AppId),
                                 QStringLiteral("/usr/share/metainfo/%1.metainfo.xml").arg(AppId),
                                 QStringLiteral("/usr/share/mime/packages/%1.xml").arg(AppId)};
+        if (!QStringLiteral(INQUEST_PRIVATE_LIBDIR).isEmpty()) {
+            for (const char *name : {"libinquest_core.so", "libinquest_ui.so"})
+                expected.append(QStringLiteral(INQUEST_PRIVATE_LIBDIR "/%1").arg(QLatin1String(name)));
+        }
         expected.sort();
         QCOMPARE(files, expected);
 
