@@ -25,11 +25,13 @@ bool addRemoteIncidents(const CaseData &data, const std::vector<SourceAccess> &r
         }
         stores.push_back(std::move(store));
     }
-    const AnalysisContext local(data);
+    AnalysisContext local(data);
     std::vector<const EventStore *> all{&local.store};
     for (const auto &s : stores)
         all.push_back(s.get());
-    std::vector<Incident> incidents = IncidentWindowDetector().incidents(CombinedEventStore(all));
+    const IncidentWindowDetector detector;
+    std::vector<Incident> tails;
+    std::vector<Incident> incidents = detector.incidents(CombinedEventStore(all), 60'000'000, &tails);
     QList<RemoteResult> results;
     for (std::size_t i = 0; i < stores.size(); ++i) {
         const RemoteSource &source = remotes[i].source;
@@ -41,12 +43,18 @@ bool addRemoteIncidents(const CaseData &data, const std::vector<SourceAccess> &r
         for (const QueryRun &run : stores[i]->runs())
             results.append(provenance(source, run, source.serverVersion));
     }
-    // The outage windows on the chart follow the incidents over every store.
-    const IncidentWindowDetector detector;
+    // The outage windows on the chart, their findings and the logs' ending follow the incidents
+    // over every store, in place of the local run's.
     const QString origin = QStringLiteral("detector:%1").arg(detector.name());
     output.markers.removeIf([&origin](const Marker &m) { return m.origin == origin; });
-    for (const Incident &inc : incidents)
+    output.evidence.removeIf([&detector](const Evidence &e) { return e.origin == detector.origin(); });
+    for (const Incident &tail : tails)
+        output.evidence.append(detector.endOfLogsEvidence(tail));
+    local.incidents = incidents; // baselines stop at earlier incidents, as in the local run
+    for (const Incident &inc : incidents) {
+        output.evidence.append(detector.outageEvidence(inc, local));
         output.markers.append(detector.marker(inc));
+    }
     output.incidents = std::move(incidents);
     output.remoteResults += results;
     return true;

@@ -6,10 +6,12 @@
 #include "testlib/clirunner.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -35,6 +37,29 @@ class TstRemoteCli : public QObject
     Q_OBJECT
     QTemporaryDir m_dir;
     QString path(const QString &name) const { return m_dir.filePath(name); }
+    // A two-shard table of the standard shape behind a Distributed table default.NAME.
+    bool createTable(const QString &name) const
+    {
+        const QString columns = QStringLiteral("(time DateTime, site String, client String, method String, path "
+                                               "String, status UInt16, bytes UInt64, response_time Float64, agent "
+                                               "String, referer String)");
+        for (const char *db : {"shard1", "shard2"}) {
+            if (ch(QStringLiteral("CREATE DATABASE IF NOT EXISTS %1").arg(QLatin1String(db))).status != 0 ||
+                ch(QStringLiteral("CREATE TABLE %1.%2 %3 ENGINE = MergeTree() ORDER BY (site, time)")
+                       .arg(QLatin1String(db), name, columns))
+                        .status != 0)
+                return false;
+        }
+        return ch(QStringLiteral("CREATE TABLE default.%1 %2 ENGINE = Distributed(two, '', %1, rand())")
+                      .arg(name, columns))
+                   .status == 0;
+    }
+    void dropTable(const QString &name) const
+    {
+        ch(QStringLiteral("DROP TABLE default.%1").arg(name));
+        for (const char *db : {"shard1", "shard2"})
+            ch(QStringLiteral("DROP TABLE %1.%2").arg(QLatin1String(db), name));
+    }
     CliRun ch(const QString &sql) const
     {
         return runProgram(QStringLiteral("curl"), {QStringLiteral("-sS"), QStringLiteral("--fail-with-body"),
@@ -91,19 +116,7 @@ private slots:
             QSKIP("INQUEST_CLICKHOUSE_URL is not set: no ClickHouse server, remote series/analyze were NOT tested "
                   "(tests/remote/clickhouse-server.sh start DIR prints a URL; .ci/run sets it)");
         const QString table = QStringLiteral("cli_%1").arg(QCoreApplication::applicationPid());
-        const QString columns = QStringLiteral("(time DateTime, site String, client String, method String, path "
-                                               "String, status UInt16, bytes UInt64, response_time Float64, agent "
-                                               "String, referer String)");
-        for (const char *db : {"shard1", "shard2"}) {
-            QCOMPARE(ch(QStringLiteral("CREATE DATABASE IF NOT EXISTS %1").arg(QLatin1String(db))).status, 0);
-            const CliRun r = ch(QStringLiteral("CREATE TABLE %1.%2 %3 ENGINE = MergeTree() ORDER BY (site, time)")
-                                    .arg(QLatin1String(db), table, columns));
-            QVERIFY2(r.status == 0, qPrintable(r.out + r.err));
-        }
-        QCOMPARE(ch(QStringLiteral("CREATE TABLE default.%1 %2 ENGINE = Distributed(two, '', %1, rand())")
-                        .arg(table, columns))
-                     .status,
-                 0);
+        QVERIFY(createTable(table));
         const QString local = path(QStringLiteral("local.inquest")), remote = path(QStringLiteral("remote.inquest"));
         QCOMPARE(runInquest({u"new"_qs, local}).status, 0);
         QCOMPARE(runInquest({u"import"_qs, local, QStringLiteral(INQUEST_REALDATA "/logs/elastic-examples/apache_logs"),
@@ -168,9 +181,76 @@ private slots:
                  0);
         QCOMPARE(dayTotal(), 2 * 9999.0);
 
-        ch(QStringLiteral("DROP TABLE default.%1").arg(table));
-        for (const char *db : {"shard1", "shard2"})
-            ch(QStringLiteral("DROP TABLE %1.%2").arg(QLatin1String(db), table));
+        dropTable(table);
+    }
+    void outageFindingsAsLocal()
+    {
+        if (serverUrl().isEmpty())
+            QSKIP("INQUEST_CLICKHOUSE_URL is not set: no ClickHouse server, remote analyze was NOT tested");
+        // Two shops' access logs, written here: ~40 requests a minute for five hours, both down
+        // (a few requests a minute, most of them 503) for 40 minutes, and both tapering in the
+        // last minutes as a collection cut at one moment does.
+        const QString folder = path(QStringLiteral("shops"));
+        QVERIFY(QDir().mkpath(folder));
+        const QDateTime start(QDate(2010, 12, 12), QTime(17, 0), QTimeZone::utc());
+        quint32 seed = 12345;
+        const auto next = [&seed] { return (seed = seed * 1103515245u + 12345u) >> 16 & 0x7fff; };
+        for (const char *site : {"www.shop.de", "www.shop.fr"}) {
+            QFile f(QStringLiteral("%1/%2-access.log").arg(folder, QLatin1String(site)));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            for (int minute = 0; minute < 300; ++minute) {
+                const bool down = minute >= 180 && minute < 220;
+                const int perMinute = down ? 3 : minute >= 288 ? 4 : 36 + int(next() % 9);
+                for (int i = 0; i < perMinute; ++i) {
+                    const QDateTime t = start.addSecs(minute * 60 + int(next() % 60));
+                    const int status = down && next() % 4 != 0 ? 503 : 200;
+                    f.write(QStringLiteral("10.%1.%2.%3 - - [%4 +0000] \"GET /product/%5 HTTP/1.1\" %6 %7 \"-\" "
+                                           "\"Mozilla/5.0\"\n")
+                                .arg(next() % 4)
+                                .arg(next() % 250)
+                                .arg(next() % 250)
+                                .arg(QLocale::c().toString(t, u"dd/MMM/yyyy:HH:mm:ss"_qs))
+                                .arg(next() % 500)
+                                .arg(status)
+                                .arg(status == 200 ? 5000 + next() % 3000 : 320)
+                                .toUtf8());
+                }
+            }
+        }
+        const QString table = QStringLiteral("cli_outage_%1").arg(QCoreApplication::applicationPid());
+        QVERIFY(createTable(table));
+        const QString local = path(QStringLiteral("shops.inquest")),
+                      remote = path(QStringLiteral("shops-remote.inquest"));
+        QCOMPARE(runInquest({u"new"_qs, local}).status, 0);
+        QCOMPARE(runInquest({u"import"_qs, local, folder}).status, 0);
+        CliRun r = runInquest(
+            {u"remote"_qs, u"load"_qs, local, u"--clickhouse"_qs, serverUrl(), u"--table"_qs, u"default."_qs + table});
+        QVERIFY2(r.status == 0, qPrintable(r.out + r.err));
+        QCOMPARE(runInquest({u"new"_qs, remote}).status, 0);
+        r = runInquest({u"remote"_qs, u"add"_qs, remote, u"--clickhouse"_qs, serverUrl(), u"--table"_qs,
+                        u"default."_qs + table, u"--name"_qs, u"shops"_qs});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+
+        const CliRun la = runInquest({u"analyze"_qs, local, u"--json"_qs});
+        const CliRun ra = runInquest({u"analyze"_qs, remote, u"--json"_qs});
+        QCOMPARE(la.status, 0);
+        QVERIFY2(ra.status == 0, qPrintable(ra.err));
+        // The incident step's findings, not only its windows: the outage and the logs' ending are
+        // said on a remote-only case as on a local one.
+        const auto windowFindings = [](const CliRun &run) {
+            QStringList titles;
+            for (const auto &s : QJsonDocument::fromJson(run.out.toUtf8()).object()[u"suggestions"_qs].toArray()) {
+                if (s[u"origin"_qs].toString().startsWith(u"detector:incident-window@"_qs))
+                    titles.append(s[u"title"_qs].toString());
+            }
+            titles.sort();
+            return titles;
+        };
+        const QStringList expected = windowFindings(la);
+        QVERIFY2(expected.filter(u"Outage 2010-12-12 20:"_qs).size() == 1, qPrintable(expected.join(u'\n')));
+        QVERIFY2(expected.filter(u"as the logs end"_qs).size() == 1, qPrintable(expected.join(u'\n')));
+        QCOMPARE(windowFindings(ra), expected);
+        dropTable(table);
     }
 };
 

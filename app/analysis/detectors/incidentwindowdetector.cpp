@@ -186,91 +186,102 @@ void IncidentWindowDetector::run(AnalysisContext &context, DetectorOutput &out) 
         return;
     std::vector<Incident> tails;
     std::vector<Incident> list = incidents(context.store, context.sites.front().width, &tails);
-    for (const Incident &tail : tails) {
-        // Said, so that the analyst sees why the fall is not an outage, and can disagree.
-        QStringList lines;
-        for (const auto &w : tail.windows)
-            lines.append(QStringLiteral("%1 from %2 (%3 requests missing)")
-                             .arg(w.site, formatUtc(w.begin, false))
-                             .arg(qRound64(w.lost)));
-        Evidence e = suggest(QStringLiteral("Requests fall on every site as the logs end (%1–%2; not taken as an "
-                                            "outage)")
-                                 .arg(formatUtc(tail.begin), formatUtc(tail.end, false)),
-                             QStringLiteral("Every site's requests fall in the last minutes of the logs, with no "
-                                            "rise in failures or slow responses: %1. Logs collected up to a moment "
-                                            "taper as sessions stop being logged, and no site is left to compare "
-                                            "with, so this is read as the end of the logs, not an outage. If the "
-                                            "logs were cut while the site was failing, mark the window as an outage "
-                                            "by hand.")
-                                 .arg(lines.join(QStringLiteral("; "))),
-                             ratings({}));
-        e.provenance.timeBegin = tail.begin;
-        e.provenance.timeEnd = tail.end;
-        e.provenance.metric = QStringLiteral("requests");
-        e.relevance = Relevance::Low;
-        out.evidence.append(e);
-    }
+    for (const Incident &tail : tails)
+        out.evidence.append(endOfLogsEvidence(tail));
     context.incidents = list; // baselines stop at earlier incidents
-    for (Incident &inc : list) {
-        QStringList lines;
-        for (const auto &w : inc.windows) {
-            SiteBins *site = context.site(w.site);
+    for (const Incident &inc : list) {
+        out.evidence.append(outageEvidence(inc, context));
+        out.markers.append(marker(inc));
+    }
+    context.incidents = std::move(list);
+}
+
+Evidence IncidentWindowDetector::endOfLogsEvidence(const Incident &tail) const
+{
+    // Said, so that the analyst sees why the fall is not an outage, and can disagree.
+    QStringList lines;
+    for (const auto &w : tail.windows)
+        lines.append(QStringLiteral("%1 from %2 (%3 requests missing)")
+                         .arg(w.site, formatUtc(w.begin, false))
+                         .arg(qRound64(w.lost)));
+    Evidence e = suggest(QStringLiteral("Requests fall on every site as the logs end (%1–%2; not taken as an "
+                                        "outage)")
+                             .arg(formatUtc(tail.begin), formatUtc(tail.end, false)),
+                         QStringLiteral("Every site's requests fall in the last minutes of the logs, with no "
+                                        "rise in failures or slow responses: %1. Logs collected up to a moment "
+                                        "taper as sessions stop being logged, and no site is left to compare "
+                                        "with, so this is read as the end of the logs, not an outage. If the "
+                                        "logs were cut while the site was failing, mark the window as an outage "
+                                        "by hand.")
+                             .arg(lines.join(QStringLiteral("; "))),
+                         ratings({}));
+    e.provenance.timeBegin = tail.begin;
+    e.provenance.timeEnd = tail.end;
+    e.provenance.metric = QStringLiteral("requests");
+    e.relevance = Relevance::Low;
+    return e;
+}
+
+Evidence IncidentWindowDetector::outageEvidence(const Incident &inc, AnalysisContext &context) const
+{
+    QStringList lines;
+    for (const auto &w : inc.windows) {
+        QStringList what;
+        if (w.errors)
+            what.append(QStringLiteral("%1 failures above the baseline share").arg(qRound64(w.excessFailures)));
+        if (w.drop)
+            what.append(QStringLiteral("%1 requests missing").arg(qRound64(w.lost)));
+        if (w.surge)
+            what.append(QStringLiteral("a surge of requests"));
+        if (w.slow)
+            what.append(QStringLiteral("%1 responses slower than the site's usual 90th percentile above the "
+                                       "baseline share")
+                            .arg(qRound64(w.excessSlow)));
+        QString line =
+            QStringLiteral("%1: %2–%3, %4 (evidence %5 nats)")
+                .arg(w.site, formatUtc(w.begin, false), formatUtc(w.end, false), what.join(QStringLiteral(", ")))
+                .arg(w.evidence, 0, 'f', 0);
+        // Against the site's baseline where its events are in the case (a remote table's site
+        // has its window's figures only).
+        if (SiteBins *site = context.site(w.site)) {
             const auto [bb, be] = context.baselineFor(inc, 2 * 3600 * int64_t(1'000'000), 5 * 60 * int64_t(1'000'000));
             const WindowProfile &win = context.profile(*site, w.begin, w.end, w.begin);
             const WindowProfile &base = context.profile(*site, bb, be, bb);
             const double ratio = base.perMinute() > 0 ? win.perMinute() / base.perMinute() : 0;
-            QStringList what;
-            if (w.errors)
-                what.append(QStringLiteral("%1 failures above the baseline share").arg(qRound64(w.excessFailures)));
-            if (w.drop)
-                what.append(QStringLiteral("%1 requests missing").arg(qRound64(w.lost)));
-            if (w.surge)
-                what.append(QStringLiteral("a surge of requests"));
-            if (w.slow)
-                what.append(QStringLiteral("%1 responses slower than the site's usual 90th percentile above the "
-                                           "baseline share")
-                                .arg(qRound64(w.excessSlow)));
-            lines.append(
-                QStringLiteral(
-                    "%1: %2–%3, %4 (evidence %5 nats); failed (5xx or no response) %6 of requests (baseline %7), "
-                    "requests %8× baseline")
-                    .arg(w.site, formatUtc(w.begin, false), formatUtc(w.end, false), what.join(QStringLiteral(", ")))
-                    .arg(w.evidence, 0, 'f', 0)
-                    .arg(formatPercent(win.errorRate()), formatPercent(base.errorRate()),
-                         QString::number(ratio, 'f', 2)));
+            line += QStringLiteral("; failed (5xx or no response) %1 of requests (baseline %2), requests %3× baseline")
+                        .arg(formatPercent(win.errorRate()), formatPercent(base.errorRate()),
+                             QString::number(ratio, 'f', 2));
         }
-        for (const QString &site : inc.unaffected)
-            lines.append(QStringLiteral("%1: no anomaly").arg(site));
-        const int total = int(inc.affected.size() + inc.unaffected.size());
-        const QString title = QStringLiteral("Outage %1–%2 at %3 of %4 site(s)")
-                                  .arg(formatUtc(inc.begin), formatUtc(inc.end, false))
-                                  .arg(inc.affected.size())
-                                  .arg(total);
-        const QString reason =
-            QStringLiteral("Per-minute requests, failing share and, where response times are logged, the share "
-                           "of slow responses tested for change against the preceding %1 minutes (CUSUM of "
-                           "negative-binomial and quasi-binomial likelihood ratios, threshold %2 nats). Affected: "
-                           "%3%4. %5.")
-                .arg(params.cusum.baselineBins)
-                .arg(params.cusum.threshold)
-                .arg(inc.affected.join(QStringLiteral(", ")),
-                     inc.unaffected.isEmpty()
-                         ? QString()
-                         : QStringLiteral("; not affected: %1").arg(inc.unaffected.join(QStringLiteral(", "))),
-                     lines.join(QStringLiteral("; ")));
-        // The window itself favours no explanation; the other detectors read it.
-        Evidence e = suggest(title, reason, ratings({}));
-        e.provenance.timeBegin = inc.begin;
-        e.provenance.timeEnd = inc.end;
-        e.provenance.metric = QStringLiteral("error-rate");
-        e.provenance.site = inc.affected.join(u',');
-        context.citeLines(e, inc.affected, inc.begin, inc.end);
-        e.relevance = Relevance::High;
-        out.evidence.append(e);
-
-        out.markers.append(marker(inc));
+        lines.append(line);
     }
-    context.incidents = std::move(list);
+    for (const QString &site : inc.unaffected)
+        lines.append(QStringLiteral("%1: no anomaly").arg(site));
+    const int total = int(inc.affected.size() + inc.unaffected.size());
+    const QString title = QStringLiteral("Outage %1–%2 at %3 of %4 site(s)")
+                              .arg(formatUtc(inc.begin), formatUtc(inc.end, false))
+                              .arg(inc.affected.size())
+                              .arg(total);
+    const QString reason =
+        QStringLiteral("Per-minute requests, failing share and, where response times are logged, the share "
+                       "of slow responses tested for change against the preceding %1 minutes (CUSUM of "
+                       "negative-binomial and quasi-binomial likelihood ratios, threshold %2 nats). Affected: "
+                       "%3%4. %5.")
+            .arg(params.cusum.baselineBins)
+            .arg(params.cusum.threshold)
+            .arg(inc.affected.join(QStringLiteral(", ")),
+                 inc.unaffected.isEmpty()
+                     ? QString()
+                     : QStringLiteral("; not affected: %1").arg(inc.unaffected.join(QStringLiteral(", "))),
+                 lines.join(QStringLiteral("; ")));
+    // The window itself favours no explanation; the other detectors read it.
+    Evidence e = suggest(title, reason, ratings({}));
+    e.provenance.timeBegin = inc.begin;
+    e.provenance.timeEnd = inc.end;
+    e.provenance.metric = QStringLiteral("error-rate");
+    e.provenance.site = inc.affected.join(u',');
+    context.citeLines(e, inc.affected, inc.begin, inc.end);
+    e.relevance = Relevance::High;
+    return e;
 }
 
 Marker IncidentWindowDetector::marker(const Incident &inc) const

@@ -47,6 +47,11 @@ public:
                                     std::vector<Incident> *endOfLogs = nullptr) const;
     // The outage window drawn on the chart for an incident.
     Marker marker(const Incident &incident) const;
+    // The finding for an incident: its windows per site, with figures against each site's baseline
+    // where the site's events are in `context` (a remote table's site has its window's only).
+    Evidence outageEvidence(const Incident &incident, AnalysisContext &context) const;
+    // The finding that says why a fall on every site at the end of the logs is not an outage.
+    Evidence endOfLogsEvidence(const Incident &tail) const;
 
     Parameters params;
 };
