@@ -136,7 +136,8 @@ LogFamilies::LogFamilies()
     m_session =
         re(uR"(\b(Accepted|Failed) (publickey|password|keyboard-interactive\S*|none) for |)"
            uR"(\bsession (opened|closed) for user |\bInvalid user |Disconnected from (authenticating |invalid )?user |)"
-           uR"(Received disconnect from |\bNew session \S+ of user |Removed session |pam_unix\(\S+:auth\))");
+           uR"(Received disconnect from |\bNew session \S+ of user |\b(Started|Stopped) Session \S+ of user |)"
+           uR"(Removed session |pam_unix\(\S+:auth\))");
 }
 
 std::optional<LogFamily> LogFamilies::classify(const QString &message) const

@@ -178,8 +178,9 @@ TemplateComparison compareTemplates(const CaseData &data, int64_t baselineBegin,
         if (a.windowCount > 0) {
             const double lambda = tb > 0 ? (a.baselineCount + 0.5) * tw / tb : 0;
             a.aboveUsual = lambda <= 0 ||
-                           boost::math::cdf(boost::math::complement(boost::math::poisson_distribution<double>(lambda),
-                                                                    a.windowCount - 1)) <= 0.5;
+                           (a.windowCount + 0.5 >= 2 * lambda &&
+                            boost::math::cdf(boost::math::complement(boost::math::poisson_distribution<double>(lambda),
+                                                                     a.windowCount - 1)) <= 0.5);
         }
         if (tb <= 0 || p >= 1) { // no baseline: nothing can be tested, nothing is known to be new
             a.change = TemplateActivity::Change::Unbaselined;

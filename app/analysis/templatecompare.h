@@ -27,8 +27,10 @@ namespace inquest {
 // Rare events (a deploy, a link flap, a session reset) cannot reach significance one at a time:
 // one deploy in the stretch and one in the hours before is no burst, yet each is an event. A
 // template is *above its usual rate* when P(X ≥ k_w) ≤ 1/2 for X ~ Poisson(λ), λ the baseline's
-// rate ((k_b + ½) / T_b, Jeffreys) times the window's length: a template that logs all day at the
-// window's rate is not; a deploy that happens every few hours is.
+// rate ((k_b + ½) / T_b, Jeffreys) times the window's length, and k_w + ½ ≥ 2λ (about twice its
+// usual count): a deploy that happens every few hours is, once in the window; a configuration
+// run every half hour on every host (dozens in the window, as usual) is not — at the median
+// alone, any steady template would be above its usual rate every other time.
 //
 // Where the system logs begin inside the window there is nothing to compare with: every template
 // in the window is *unbaselined* (seen, new or not unknown), no p-value is computed, and

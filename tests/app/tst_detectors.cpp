@@ -149,6 +149,24 @@ private slots:
         QCOMPARE_ENUM(e->kindRatings.value(K::Ddos), Rating::II);
     }
 
+    // Half the requests gone and half of the rest failing: the requests reached a failing service.
+    // Read as "never arrived" (upstream) it rated a failed storage array against hardware.
+    void trafficDropWithFailuresPointsAtTheService()
+    {
+        Site a;
+        for (int m = 0; m < 240; ++m)
+            a.minute(m, m >= 150 && m < 180 ? 90 : 200, m >= 150 && m < 180 ? 0.5 : 0);
+        const CaseData data = testing::caseWithAllKinds({a.source(QStringLiteral("a.example"), 0)});
+        const DetectorOutput out = runUpTo(data, TrafficVolumeDetector());
+        QVERIFY(!findTitled(out, QStringLiteral("Traffic fell during")));
+        const Evidence *e = findTitled(out, QStringLiteral("Traffic fell and failed"));
+        QVERIFY(e);
+        QCOMPARE_ENUM(e->kindRatings.value(K::Hardware), Rating::C);
+        QCOMPARE_ENUM(e->kindRatings.value(K::Change), Rating::C);
+        QCOMPARE_ENUM(e->kindRatings.value(K::Network), Rating::N);
+        QCOMPARE_ENUM(e->kindRatings.value(K::FlashCrowd), Rating::I);
+    }
+
     void errorsAtNormalVolumeAndSpread()
     {
         const CaseData data = outageCase();
@@ -156,7 +174,8 @@ private slots:
         const Evidence *e = findTitled(volume, QStringLiteral("Errors at normal traffic volume"));
         QVERIFY(e);
         QCOMPARE_ENUM(e->kindRatings.value(K::Hardware), Rating::C);
-        QCOMPARE_ENUM(e->kindRatings.value(K::FlashCrowd), Rating::II);
+        // A saturated server logs about what it can serve: a crowd is unlikely here, not excluded.
+        QCOMPARE_ENUM(e->kindRatings.value(K::FlashCrowd), Rating::I);
         const DetectorOutput paths = runUpTo(data, EndpointDetector());
         QVERIFY(findTitled(paths, QStringLiteral("Errors spread over all endpoints")));
         QVERIFY(!findTitled(paths, QStringLiteral("Errors confined")));

@@ -220,6 +220,35 @@ private slots:
         QVERIFY(widgetFound);
     }
 
+    // The merged window starts at the earliest site's change point; on one site a lull came
+    // minutes before anything failed. "Before the errors" (what the system-log reading asks of
+    // a device fault or a deploy) is judged from the first failing minute, not from the lull.
+    void errorsBeginAtTheFirstFailure()
+    {
+        const qint64 cb = T0 + 200 * Minute, ce = cb + 40 * Minute, lull = cb - 10 * Minute;
+        QList<Source> sources;
+        for (int s = 0; s < 4; ++s) {
+            SessionTraffic traffic;
+            traffic.seed = uint64_t(61 + s);
+            traffic.prefix = "82." + std::to_string(2 + s) + ".";
+            if (s == 0)
+                traffic.rate = [=](qint64 t) { return t >= lull && t < cb ? 0.0 : 1.0; };
+            if (s < 3)
+                traffic.fail = [=](qint64 t, const std::string &, std::mt19937_64 &rng) {
+                    return t >= cb && t < ce && rng() % 10 < 6;
+                };
+            sources.append(sourceOf(traffic.rows(), QStringLiteral("shop%1.example").arg(s)));
+        }
+        const CaseData data = testing::caseWithAllKinds(sources);
+        AnalysisContext context(data);
+        const auto list = IncidentWindowDetector().incidents(context.store);
+        QVERIFY2(list.size() == 1, qPrintable(describe(list)));
+        const Incident &inc = list.front();
+        QVERIFY2(inc.begin <= cb - 5 * Minute, qPrintable(describe(list))); // the lull opened the window
+        QVERIFY(inc.firstFailure.has_value());
+        QVERIFY2(within(inc.errorsBegin(), cb, Minute), qPrintable(formatUtc(inc.errorsBegin())));
+    }
+
     void quietBurstyDayHasNoIncident()
     {
         QList<Source> sources;

@@ -360,6 +360,47 @@ private slots:
         QCOMPARE(toString(by[QStringLiteral("fresh")].role), QStringLiteral("lb"));
     }
 
+    // "Above its usual rate" is said of a rare event seen again (a deploy every few hours, once in
+    // the window), not of a routine that logs dozens of times at its rate (a configuration run
+    // every half hour on every host, a couple more than usual): at the median alone, every steady
+    // template was above its usual rate half the time, and a half-hourly puppet run was reported
+    // as "a change before the outage".
+    void aboveUsualRate()
+    {
+        auto table = std::make_shared<EventTable>();
+        uint32_t line = 0;
+        auto add = [&](qint64 time, const std::string &host, const char *tag) {
+            const size_t r = table->appendRow(time, line * 80, line + 1);
+            ++line;
+            table->severity[r] = 5;
+            table->host[r] = table->strings.intern(host);
+            table->message[r] = table->strings.intern(tag);
+        };
+        const qint64 w = at(12, 0);
+        for (int h = 0; h < 16; ++h) {
+            for (int i = 0; i < 300; i += 30) // 8 runs in the 4 h baseline, 2 in the hour
+                add(at(8, 0) + i * Minute + h * 1000, "web" + std::to_string(h), "puppet catalog run");
+        }
+        add(w + 7 * Minute, "web0", "puppet catalog run"); // two more than usual
+        add(w + 9 * Minute, "web1", "puppet catalog run");
+        add(at(9, 0), "deploy01", "deploying release");
+        add(at(11, 0), "deploy01", "deploying release");
+        add(w + 30 * Minute, "deploy01", "deploying release");
+        Source s;
+        s.format = QStringLiteral("syslog-rfc3164");
+        s.table = table;
+        const CaseData data = testing::caseWithAllKinds({s});
+        const TemplateComparison c = compareTemplates(data, at(8, 0), w, w + 60 * Minute, LogFamilies());
+        QMap<QString, TemplateActivity> by;
+        for (const TemplateActivity &a : c.templates)
+            by.insert(a.text, a);
+        QCOMPARE(by[QStringLiteral("puppet catalog run")].windowCount, 34);
+        QCOMPARE(toString(by[QStringLiteral("puppet catalog run")].change), QStringLiteral("steady"));
+        QVERIFY(!by[QStringLiteral("puppet catalog run")].aboveUsual);
+        QCOMPARE(toString(by[QStringLiteral("deploying release")].change), QStringLiteral("steady"));
+        QVERIFY(by[QStringLiteral("deploying release")].aboveUsual);
+    }
+
     // The hand-written hardware file: which templates are new, by role and family, with the
     // corrected ECC error and the routine lines left alone.
     void templatesOfTheHardwareFile()

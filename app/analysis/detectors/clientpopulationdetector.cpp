@@ -56,11 +56,17 @@ void ClientPopulationDetector::run(AnalysisContext &context, DetectorOutput &out
         // An equally long stretch before the window, so that per-client counts compare.
         const auto list = context.compare(inc, 0, true);
         Pooled w, b;
+        // A client is "new" when the case has not seen it before; the stretch before the window
+        // can only tell new from returning visitors with history of its own before it. With less
+        // than a window's length (logs collected from shortly before the incident), nearly every
+        // client of both looks new, and neither an influx nor "the usual visitors" can be read.
+        int64_t history = INT64_MAX;
         QString spikeReferer;
         double spikeShare = 0, spikeBefore = 0;
         for (const auto &c : list) {
             w.add(*c.window);
             b.add(*c.baseline);
+            history = std::min(history, c.history);
             SiteBins *site = context.site(c.site);
             for (const auto &[ref, count] : c.window->externalReferers) {
                 const double share = c.window->refererShare(ref);
@@ -89,6 +95,7 @@ void ClientPopulationDetector::run(AnalysisContext &context, DetectorOutput &out
         };
 
         bool changed = false;
+        const bool newnessKnown = history >= inc.end - inc.begin;
         const bool shareRose =
             w.newShare() >= b.newShare() + params.newShareRise && w.newShare() >= params.newShareFactor * b.newShare();
         // The window and the stretch before it are equally long: at one rate of arrival the
@@ -99,7 +106,7 @@ void ClientPopulationDetector::run(AnalysisContext &context, DetectorOutput &out
             const boost::math::binomial_distribution<double> equalRates(w.newClients + b.newClients, 0.5);
             return boost::math::cdf(boost::math::complement(equalRates, w.newClients - 1)) < params.newCountAlpha;
         };
-        const bool influx = w.newClients >= params.minNewClients && (shareRose || countRose());
+        const bool influx = newnessKnown && w.newClients >= params.minNewClients && (shareRose || countRose());
         if (influx) {
             changed = true;
             add(QStringLiteral("Influx of new clients (%1 new, %2× the stretch before)")
@@ -163,8 +170,8 @@ void ClientPopulationDetector::run(AnalysisContext &context, DetectorOutput &out
                     .arg(formatPercent(spikeShare), spikeReferer, formatPercent(spikeBefore)),
                 ratings({{K::FlashCrowd, R::CC}, {K::Ddos, R::I}}));
         }
-        if (!changed && std::abs(w.newShare() - b.newShare()) < 0.1 && std::abs(w.top1 - b.top1) < 0.1 &&
-            std::abs(w.agentEntropy - b.agentEntropy) < 0.5) {
+        if (!changed && newnessKnown && std::abs(w.newShare() - b.newShare()) < 0.1 &&
+            std::abs(w.top1 - b.top1) < 0.1 && std::abs(w.agentEntropy - b.agentEntropy) < 0.5) {
             add(QStringLiteral("Client population unchanged"),
                 QStringLiteral("New clients %1 (before %2), %3 requests per client (before %4), top 1% of clients %5 "
                                "(before %6), user-agent entropy %7 bits (before %8): the usual visitors, no flood "

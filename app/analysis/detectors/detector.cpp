@@ -164,7 +164,7 @@ std::vector<AnalysisContext::Comparison> AnalysisContext::compare(const Incident
             continue;
         const WindowProfile &w = profile(*s, incident.begin, incident.end, incident.begin);
         const WindowProfile &b = profile(*s, bb, be, bb);
-        list.push_back({name, &w, &b});
+        list.push_back({name, &w, &b, bb - store.span(name).first});
     }
     return list;
 }

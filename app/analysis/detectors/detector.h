@@ -37,10 +37,17 @@ struct Incident
     };
     int64_t begin = 0; // µs UTC
     int64_t end = 0;
+    // The first minute with a failing request in a window flagged for failures (none: a collapse
+    // with few errors, a latency rise).
+    std::optional<int64_t> firstFailure;
     std::vector<SiteWindow> windows; // affected sites
     QStringList affected;
     QStringList unaffected;
     double impact() const;
+    // When the errors began: what came "before the errors" is judged against this. The merged
+    // window starts at the earliest site's change point, which on sparse traffic can be a lull
+    // minutes before anything failed.
+    int64_t errorsBegin() const { return firstFailure.value_or(begin); }
 };
 
 // What the detectors share: the case, the per-site bins, and the incidents found first.
@@ -65,6 +72,7 @@ struct AnalysisContext
         QString site;
         const WindowProfile *window;
         const WindowProfile *baseline;
+        int64_t history = 0; // how long the site's events run before the baseline begins (µs)
     };
     std::vector<Comparison> compare(const Incident &incident, int64_t baselineLength, bool equalLength);
     // The stretch before an incident used as its baseline: up to `length` before its start,

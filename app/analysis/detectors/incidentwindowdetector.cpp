@@ -150,7 +150,7 @@ std::vector<Incident> IncidentWindowDetector::incidents(const EventStore &store,
     std::vector<Incident> list;
     for (const auto &w : all) {
         if (list.empty() || w.begin > list.back().end + mergeGap)
-            list.push_back({w.begin, w.end, {}, {}, {}});
+            list.push_back({w.begin, w.end, {}, {}, {}, {}});
         Incident &inc = list.back();
         inc.end = std::max(inc.end, w.end);
         inc.windows.push_back(w);
@@ -166,6 +166,19 @@ std::vector<Incident> IncidentWindowDetector::incidents(const EventStore &store,
             const auto [b, e] = store.span(site);
             if (!inc.affected.contains(site) && b <= inc.begin && e >= inc.end)
                 inc.unaffected.append(site);
+        }
+    }
+    for (Incident &inc : list) {
+        for (const Incident::SiteWindow &w : inc.windows) {
+            if (!w.errors)
+                continue;
+            const std::vector<double> failed =
+                store.counts(w.site, EventStore::Filter::Failures, w.begin, w.end, width);
+            const auto first = std::find_if(failed.begin(), failed.end(), [](double n) { return n > 0; });
+            if (first == failed.end())
+                continue;
+            const int64_t t = w.begin + int64_t(first - failed.begin()) * width;
+            inc.firstFailure = std::min(inc.firstFailure.value_or(t), t);
         }
     }
     const int64_t lastBinEnd = (store.span().second / width) * width; // as in siteWindows

@@ -156,7 +156,7 @@ void SyslogSignatureDetector::run(AnalysisContext &context, DetectorOutput &out)
     if (logStart == INT64_MAX)
         return;
     for (const Incident &inc : context.incidents) {
-        const int64_t onset = inc.begin;
+        const int64_t onset = inc.errorsBegin();
         const int64_t windowBegin = onset - params.lookbackMinutes * Minute;
         int64_t baselineBegin = std::max(windowBegin - params.baselineMinutes * Minute, logStart);
         for (const Incident &other : context.incidents) {
@@ -164,6 +164,12 @@ void SyslogSignatureDetector::run(AnalysisContext &context, DetectorOutput &out)
                 baselineBegin = other.end; // an earlier outage is no baseline
         }
         baselineBegin = std::min(baselineBegin, windowBegin);
+        // A baseline shorter than the stretch it is to judge cannot tell a new line from one that
+        // comes every half hour (a cron job, a configuration run): such a stretch is read as having
+        // none, and says so.
+        const int64_t shortBaseline = windowBegin - baselineBegin;
+        if (shortBaseline < params.lookbackMinutes * Minute)
+            baselineBegin = windowBegin;
         const TemplateComparison cmp = compareTemplates(data, baselineBegin, windowBegin, inc.end, m_families);
         bool collapse = false, surge = false, errors = false;
         for (const Incident::SiteWindow &w : inc.windows) {
@@ -213,9 +219,12 @@ void SyslogSignatureDetector::run(AnalysisContext &context, DetectorOutput &out)
             e.provenance.metric = QStringLiteral("syslog");
         };
         const QString baselineText =
-            cmp.hasBaseline()
-                ? QStringLiteral("compared with %1 before %2")
-                      .arg(duration(windowBegin - baselineBegin), formatUtc(windowBegin, false))
+            cmp.hasBaseline() ? QStringLiteral("compared with %1 before %2")
+                                    .arg(duration(windowBegin - baselineBegin), formatUtc(windowBegin, false))
+            : shortBaseline > 0
+                ? QStringLiteral("with only %1 of system log before the stretch, too little to tell a new line "
+                                 "from a usual one: seen, not known to be new")
+                      .arg(duration(shortBaseline))
                 : QStringLiteral("with no earlier system log to compare with (it starts at %1, inside the stretch), "
                                  "so a line may have been logged all along: seen, not known to be new")
                       .arg(formatUtc(logStart, false));
@@ -310,7 +319,7 @@ void SyslogSignatureDetector::run(AnalysisContext &context, DetectorOutput &out)
                 suggest(QStringLiteral("%1 in the system log (%2 line(s))").arg(title).arg(g.lines),
                         QStringLiteral("%1: %2 (%3) — %4 template(s) new, bursting or above their usual rate, %5 "
                                        "line(s) from %6 to %7 on %8 "
-                                       "(roles: %9), the first %10 (outage from %11); %12. Examples: %13")
+                                       "(roles: %9), the first %10 (errors from %11); %12. Examples: %13")
                             .arg(title, why, names(g.families, [](LogFamily f) { return displayName(f); }))
                             .arg(g.templates)
                             .arg(g.lines)

@@ -50,6 +50,21 @@ void TrafficVolumeDetector::run(AnalysisContext &context, DetectorOutput &out) c
                                  {K::Hardware, strong ? R::II : R::I},
                                  {K::Change, R::I},
                                  {K::Network, R::II}}));
+        } else if (ratio <= params.dropRatio && share >= params.errorShare) {
+            // Fewer requests, and many of those that came failed: the requests reached a service
+            // that was failing (clients give up, retry less, or get no answer). Expected of a
+            // failed device or a broken release; possible under a flood that fills the links
+            // (legitimate requests fall and time out) or a partly lost path; a crowd adds
+            // requests rather than losing half of them.
+            e = suggest(QStringLiteral("Traffic fell and failed during the outage (%1×)").arg(ratio, 0, 'f', 2),
+                        QStringLiteral("Fewer requests came during the outage and many of those failed: %1. The "
+                                       "requests reached a service that was failing, rather than never arriving.")
+                            .arg(numbers),
+                        ratings({{K::Hardware, R::C},
+                                 {K::Change, R::C},
+                                 {K::Ddos, R::N},
+                                 {K::FlashCrowd, R::I},
+                                 {K::Network, R::N}}));
         } else if (ratio <= params.dropRatio) {
             e = suggest(QStringLiteral("Traffic fell during the outage (%1×)").arg(ratio, 0, 'f', 2),
                         QStringLiteral("Requests fell during the outage: %1. Requests that never arrive point "
@@ -65,10 +80,13 @@ void TrafficVolumeDetector::run(AnalysisContext &context, DetectorOutput &out) c
                         QStringLiteral("The sites answered about as many requests as before, but with errors: %1. "
                                        "Something on the serving side failed; no flood and no lost traffic.")
                             .arg(numbers),
+                        // A crowd at a saturated server is not II: a server at its worker limit logs
+                        // about what it can serve, and the excess waits in the listen queue or is
+                        // refused before it is logged, so the volume logged may barely rise.
                         ratings({{K::Hardware, R::C},
                                  {K::Change, R::C},
                                  {K::Ddos, R::I},
-                                 {K::FlashCrowd, R::II},
+                                 {K::FlashCrowd, R::I},
                                  {K::Network, R::I}}));
         } else {
             continue;
