@@ -124,6 +124,7 @@ int analyze(const QStringList &args, QTextStream &out, QTextStream &err)
             {QStringLiteral("added"), summary.added},
             {QStringLiteral("replaced"), summary.removed},
             {QStringLiteral("kept"), summary.kept},
+            {QStringLiteral("lesser_incident_findings"), summary.lesser},
             {QStringLiteral("markers"), summary.markers},
             {QStringLiteral("accepted"), accept},
             {QStringLiteral("detectors"), detectorList},
@@ -145,8 +146,11 @@ int analyze(const QStringList &args, QTextStream &out, QTextStream &err)
         out << '[' << toString(e->state) << "] " << e->title << "\n    " << e->reason
             << "\n    ratings: " << (r.isEmpty() ? QStringLiteral("neutral") : r.join(u' ')) << '\n';
     }
-    out << path << ": " << summary.added << " finding(s) " << (accept ? "accepted" : "suggested") << ", "
-        << summary.removed << " earlier suggestion(s)/marker(s) replaced, " << summary.kept << " already decided, "
+    out << path << ": " << summary.added << " finding(s) " << (accept ? "accepted" : "suggested") << ", ";
+    if (summary.lesser > 0)
+        out << "of which " << summary.lesser << " about lesser incidents"
+            << (accept ? " left suggested for review" : "") << ", ";
+    out << summary.removed << " earlier suggestion(s)/marker(s) replaced, " << summary.kept << " already decided, "
         << summary.markers << " outage marker(s)\n";
     return Success;
 }

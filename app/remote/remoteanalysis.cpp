@@ -5,6 +5,7 @@
 #include "remotesources.h"
 
 #include "analysis/detectors/incidentwindowdetector.h"
+#include "analysis/detectors/principalincident.h"
 
 namespace inquest::remote {
 
@@ -56,6 +57,7 @@ bool addRemoteIncidents(const CaseData &data, const std::vector<SourceAccess> &r
         output.markers.append(detector.marker(inc));
     }
     output.incidents = std::move(incidents);
+    markLesserIncidentFindings(output);
     output.remoteResults += results;
     return true;
 }

@@ -4,6 +4,7 @@
 #include "analysis/detectors/detectorrun.h"
 #include "analysis/detectors/endpointdetector.h"
 #include "analysis/detectors/incidentwindowdetector.h"
+#include "analysis/detectors/principalincident.h"
 #include "analysis/detectors/statedcausedetector.h"
 #include "analysis/detectors/syslogsignaturedetector.h"
 #include "analysis/detectors/trafficvolumedetector.h"
@@ -134,6 +135,58 @@ private slots:
         QVERIFY(runUpTo(outageCase(0.0), IncidentWindowDetector()).evidence.isEmpty());
         QVERIFY(runUpTo(outageCase(0.01), IncidentWindowDetector()).evidence.isEmpty()); // 1% is not an outage
         QVERIFY(runDetectors(testing::caseWithAllKinds({})).evidence.isEmpty());
+    }
+
+    // A day's logs hold lesser incidents beside the outage (a crawler's burst at 14:25, a widget
+    // failing at 21:24). Their findings are marked, weigh less, and stay suggested with accept;
+    // the largest incident's findings, and the system-log reading of the stretch before it, do not.
+    void lesserIncidentFindingsAreMarked()
+    {
+        DetectorOutput out;
+        Incident big, small;
+        big.begin = T0 + 240 * Minute;
+        big.end = big.begin + 40 * Minute;
+        big.windows.push_back({QStringLiteral("a"), big.begin, big.end, true, true, false, false, 900, 400});
+        small.begin = T0 + 30 * Minute;
+        small.end = small.begin + 15 * Minute;
+        small.windows.push_back({QStringLiteral("b"), small.begin, small.end, false, false, true, false, 0, 60});
+        out.incidents = {small, big};
+        const auto finding = [&](const QString &title, qint64 b, qint64 e) {
+            Evidence x;
+            x.title = title;
+            x.origin = QStringLiteral("detector:test@1");
+            x.relevance = Relevance::Medium;
+            x.state = EvidenceState::Suggested; // as Detector::suggest makes them
+            x.provenance.timeBegin = b;
+            x.provenance.timeEnd = e;
+            out.evidence.append(x);
+        };
+        finding(QStringLiteral("crawler clients"), small.begin, small.end);
+        finding(QStringLiteral("outage clients"), big.begin, big.end);
+        finding(QStringLiteral("fault before"), big.begin - 20 * Minute, big.begin - 19 * Minute);
+        Evidence stated;
+        stated.title = QStringLiteral("a statement's claim");
+        stated.origin = QStringLiteral("detector:test@1");
+        out.evidence.append(stated); // no time range: about no incident in particular
+        QCOMPARE(markLesserIncidentFindings(out), 1);
+        QVERIFY(out.evidence[0].tags.contains(lesserIncidentTag()));
+        QCOMPARE_ENUM(out.evidence[0].relevance, Relevance::Low);
+        QVERIFY(out.evidence[0].reason.contains(QStringLiteral("outside the largest incident")));
+        for (int i = 1; i < 4; ++i)
+            QVERIFY2(!out.evidence[i].tags.contains(lesserIncidentTag()), qPrintable(out.evidence[i].title));
+
+        CaseDocument doc(testing::caseWithAllKinds({}));
+        const DetectorRunSummary summary = applyDetectorOutput(doc, out, true);
+        QCOMPARE(summary.added, 4);
+        QCOMPARE(summary.lesser, 1);
+        for (const Evidence &e : doc.evidence())
+            QCOMPARE_ENUM(e.state, e.title == QStringLiteral("crawler clients") ? EvidenceState::Suggested
+                                                                                : EvidenceState::Accepted);
+
+        // One incident: nothing is lesser.
+        out.incidents = {big};
+        out.evidence.removeFirst();
+        QCOMPARE(markLesserIncidentFindings(out), 0);
     }
 
     void trafficDropPointsUpstream()

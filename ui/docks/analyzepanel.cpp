@@ -124,6 +124,9 @@ QString AnalyzePanel::describe(const DetectorRunSummary &s, const std::vector<In
 {
     QStringList parts;
     parts.append(tr("%n suggestion(s) added (Undo removes the run)", nullptr, s.added));
+    if (s.lesser)
+        parts.append(tr("%n of them about lesser incidents than the largest (tagged lesser-incident, low relevance)",
+                        nullptr, s.lesser));
     if (s.removed)
         parts.append(tr("%n untouched earlier suggestion(s) or marker(s) replaced", nullptr, s.removed));
     if (s.kept)

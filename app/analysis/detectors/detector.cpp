@@ -1,4 +1,5 @@
 #include "detector.h"
+#include "principalincident.h"
 
 #include "attributiondetector.h"
 #include "claimcheckdetector.h"
@@ -221,6 +222,7 @@ std::optional<DetectorOutput> runDetectors(const CaseData &data, const DetectorS
         detector.run(context, out);
     }
     out.incidents = context.incidents;
+    markLesserIncidentFindings(out);
     return out;
 }
 

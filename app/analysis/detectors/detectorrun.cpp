@@ -1,4 +1,5 @@
 #include "detectorrun.h"
+#include "principalincident.h"
 
 #include "model/casedocument.h"
 #include "model/commands.h"
@@ -63,7 +64,9 @@ DetectorRunSummary applyDetectorOutput(CaseDocument &doc, const DetectorOutput &
             ++summary.kept;
             continue;
         }
-        if (accept)
+        const bool lesser = e.tags.contains(lesserIncidentTag());
+        summary.lesser += lesser;
+        if (accept && !lesser)
             e.state = EvidenceState::Accepted;
         summary.addedIds.append(edit::addEvidence(&doc, std::move(e)));
         ++summary.added;

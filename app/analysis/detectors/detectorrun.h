@@ -12,13 +12,15 @@ struct DetectorRunSummary
     int added = 0;   // new evidence items
     int kept = 0;    // findings the analyst already accepted, rejected or edited: not added again
     int markers = 0;
+    int lesser = 0; // new findings about a lesser incident (left suggested with accept)
     QList<Id> addedIds;
 };
 
 // Applies a detector run to a document as one undoable step: earlier detector suggestions that
 // are still "suggested" and untouched, and earlier detector markers, are replaced; findings the
 // analyst already accepted, rejected or edited (analystEdited) stay and are not added again;
-// with accept, the new items are accepted at once.
+// with accept, the new items are accepted at once, except findings about a lesser incident
+// (principalincident.h), which stay suggested.
 DetectorRunSummary applyDetectorOutput(CaseDocument &doc, const DetectorOutput &output, bool accept);
 
 // True when the analyst has worked on a detector's suggestion: changed its tags, starred or

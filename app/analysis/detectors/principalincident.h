@@ -1,0 +1,25 @@
+#pragma once
+
+#include "detector.h"
+
+namespace inquest {
+
+// The incident under investigation is the one with the largest impact (requests lost, failures
+// and slow responses above their baselines); logs of a whole day also hold lesser ones — a
+// crawler's burst, one widget failing for ten minutes, the evening's decline. Their findings are
+// true, but weighed together with the principal incident's they argue about a different event:
+// a crawler's few busy clients count for an attack on the afternoon's flash crowd.
+//
+// So each detector finding whose time range lies wholly outside the principal incident's
+// stretch (from 35 minutes before its errors began, the system-log reading's look-back, to
+// five minutes after its end) is marked as concerning
+// a lesser incident: tag "lesser-incident", low relevance, and a sentence in its reason naming
+// both incidents. `analyze --accept` (and Analyze in the workbench) leaves such findings
+// suggested: the analyst accepts them when the lesser incident matters. With one incident,
+// nothing is marked. Returns how many findings were marked.
+int markLesserIncidentFindings(DetectorOutput &output);
+
+// The tag put on a finding about a lesser incident.
+QString lesserIncidentTag();
+
+} // namespace inquest
