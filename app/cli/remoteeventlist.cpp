@@ -6,7 +6,6 @@
 #include "casefile/casefile.h"
 #include "model/casedocument.h"
 #include "model/isotime.h"
-#include "model/remotesourceedits.h"
 #include "remote/remotesources.h"
 
 #include <limits>
@@ -100,10 +99,7 @@ bool keepRemoteQueries(const QString &path, const CommandLine &cl, const RemoteE
         err << "inquest events: " << error << '\n';
         return false;
     }
-    edit::keepRemoteResults(&doc, results, QStringLiteral("Keep remote rows' queries"));
-    doc.recordCustody(
-        QStringLiteral("remote events"),
-        QStringLiteral("%1 queries of %2 remote source(s) kept").arg(results.size()).arg(list.pages.size()));
+    remote::keepEventQueries(doc, results);
     if (!casefile::save(doc, path, &error)) {
         err << "inquest events: " << error << '\n';
         return false;

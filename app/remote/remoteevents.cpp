@@ -2,8 +2,10 @@
 
 #include "remotesql.h"
 
+#include "model/casedocument.h"
 #include "model/eventtable.h"
 #include "model/httpstatus.h"
+#include "model/remotesourceedits.h"
 
 #include <QHostAddress>
 
@@ -201,6 +203,20 @@ RemoteEventPage fetchRemoteEvents(const SourceAccess &source, const EventFilter 
     rows->reply.rows.clear();
     page.runs.push_back(std::move(*rows));
     return page;
+}
+
+void keepEventQueries(CaseDocument &doc, const QList<RemoteResult> &results)
+{
+    if (results.isEmpty())
+        return;
+    QList<Id> sources;
+    for (const RemoteResult &r : results) {
+        if (!sources.contains(r.sourceId))
+            sources << r.sourceId;
+    }
+    edit::keepRemoteResults(&doc, results, QStringLiteral("Keep the queries of remote rows"));
+    doc.recordCustody(QStringLiteral("remote events"),
+                      QStringLiteral("%1 queries of %2 remote source(s) kept").arg(results.size()).arg(sources.size()));
 }
 
 } // namespace inquest::remote

@@ -7,6 +7,10 @@
 
 #include <memory>
 
+namespace inquest {
+class CaseDocument;
+}
+
 namespace inquest::remote {
 
 // One row of a remote table, read through its column mapping.
@@ -56,5 +60,9 @@ QString eventCondition(const RemoteSql &sql, const ColumnMapping &mapping, const
 // thread in the workbench. `limit` 0 asks only the count.
 RemoteEventPage fetchRemoteEvents(const SourceAccess &source, const EventFilter &filter, const QString &grep,
                                   qint64 offset, qint64 limit, const std::shared_ptr<QueryCanceller> &canceller = {});
+
+// Keeps the provenance of the queries that gave remote rows in the case: one undo step and a
+// custody row (`inquest events --keep`, the timeline's "Keep queries").
+void keepEventQueries(CaseDocument &doc, const QList<RemoteResult> &results);
 
 } // namespace inquest::remote
