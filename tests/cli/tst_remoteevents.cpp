@@ -2,7 +2,8 @@
 // (INQUEST_CLICKHOUSE_URL) a real access log (realdata) imported locally and loaded into a
 // two-shard table gives the same rows for the same window and filters; pages fit together
 // without a gap or an overlap; --keep keeps the queries in the case; a source that fails is
-// named, the local rows are still listed, and the case is left as it was.
+// named, the local rows are still listed, and the case is left as it was. `remote rerun` asks the
+// kept queries again and says which answers changed.
 #include "testlib/clirunner.h"
 
 #include <QCryptographicHash>
@@ -326,6 +327,74 @@ private slots:
         const CliRun r = runInquest({u"events"_qs, c, u"--limit"_qs, u"5"_qs});
         QCOMPARE(r.status, 1);
         QVERIFY2(r.err.contains(u"cannot reach the ClickHouse server"_qs), qPrintable(r.err));
+    }
+
+    void rerunSaysWhatChanged()
+    {
+        if (serverUrl().isEmpty())
+            QSKIP("INQUEST_CLICKHOUSE_URL is not set: remote rerun was NOT tested");
+        const QString copy = m_table + u"_rerun"_qs;
+        QCOMPARE(ch(QStringLiteral("CREATE TABLE default.%1 AS default.%2 ENGINE = MergeTree() ORDER BY (site, time)")
+                        .arg(copy, m_table))
+                     .status,
+                 0);
+        QCOMPARE(
+            ch(QStringLiteral("INSERT INTO default.%1 SELECT * FROM default.%2 WHERE time < toDateTime(1431900000)")
+                   .arg(copy, m_table))
+                .status,
+            0);
+        const QString c = path(u"rerun.inquest"_qs);
+        QCOMPARE(runInquest({u"new"_qs, c}).status, 0);
+        QCOMPARE(runInquest({u"remote"_qs, u"add"_qs, c, u"--clickhouse"_qs, serverUrl(), u"--table"_qs,
+                             u"default."_qs + copy, u"--name"_qs, u"copy"_qs})
+                     .status,
+                 0);
+        QCOMPARE(runInquest({u"events"_qs, c, u"--status"_qs, u"404"_qs, u"--limit"_qs, u"5"_qs, u"--keep"_qs}).status,
+                 0);
+        const auto kept = [&] {
+            return json(runInquest({u"remote"_qs, u"list"_qs, c, u"--json"_qs}))[u"remote_sources"_qs][0][u"results"_qs]
+                .toInt();
+        };
+        const int before = kept();
+
+        // Nothing changed on the server: every answer the same, each kept again beside the old.
+        CliRun r = runInquest({u"remote"_qs, u"rerun"_qs, c, u"--json"_qs});
+        QVERIFY2(r.status == 0, qPrintable(r.out + r.err));
+        const int asked = json(r)[u"results"_qs].toArray().size();
+        QVERIFY(asked >= 4);
+        QCOMPARE(json(r)[u"unchanged"_qs].toInt(), asked);
+        QCOMPARE(kept(), before + asked);
+
+        // A 404 more on the server: the count of 404s and the page of rows changed; exit 1.
+        QCOMPARE(ch(QStringLiteral("INSERT INTO default.%1 (time, site, client, method, path, status) VALUES "
+                                   "(toDateTime(1431850000), 'blog', '192.0.2.1', 'GET', '/new', 404)")
+                        .arg(copy))
+                     .status,
+                 0);
+        r = runInquest({u"remote"_qs, u"rerun"_qs, c});
+        QCOMPARE(r.status, 1);
+        QVERIFY2(r.out.contains(u": changed (rows read "_qs) && r.out.contains(u": unchanged"_qs), qPrintable(r.out));
+        QVERIFY2(r.out.contains(u"changed, 0 failed; the new answers are kept beside the old ones"_qs),
+                 qPrintable(r.out));
+        QCOMPARE(kept(), before + 2 * asked); // nothing overwritten
+        QVERIFY(runInquest({u"verify"_qs, c}).status == 0);
+
+        // A kept query that would write (a case file edited by hand): not run, said so; the table stays.
+        const CliRun edit =
+            runProgram(QStringLiteral("sqlite3"), {c, QStringLiteral("UPDATE remote_results SET sql = 'DROP TABLE "
+                                                                     "default.%1' WHERE seq = 1")
+                                                          .arg(copy)});
+        if (edit.status == 0) {
+            r = runInquest({u"remote"_qs, u"rerun"_qs, c});
+            QCOMPARE(r.status, 1);
+            QVERIFY2(r.out.contains(u"failed: not a single SELECT"_qs), qPrintable(r.out));
+            QCOMPARE(ch(QStringLiteral("SELECT count() FROM default.%1").arg(copy)).status, 0);
+        }
+        // An unknown name: refused, nothing asked.
+        r = runInquest({u"remote"_qs, u"rerun"_qs, c, u"--name"_qs, u"nope"_qs});
+        QCOMPARE(r.status, 1);
+        QVERIFY2(r.err.contains(u"no remote source named \"nope\" (remote sources: copy)"_qs), qPrintable(r.err));
+        ch(QStringLiteral("DROP TABLE IF EXISTS default.%1").arg(copy));
     }
 };
 
