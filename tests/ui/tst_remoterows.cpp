@@ -2,11 +2,14 @@
 // against a real server (INQUEST_CLICKHOUSE_URL; label clickhouse, skipped and said so without
 // it). A real access log (realdata) is imported locally and loaded into a two-shard table; the
 // rows the workbench shows for a bin are the local import's rows of the same bin, the next page
-// follows on without a gap, and "Keep queries" keeps their provenance as one undo step.
+// follows on without a gap, and "Keep queries" keeps their provenance as one undo step. Sources ▸
+// Re-run remote queries asks the kept queries again and lists each answer as unchanged.
 #include "charts/chartcontroller.h"
 #include "charts/chartdock.h"
 #include "charts/chartplot.h"
 #include "dialogs/clickhousedialog.h"
+#include "dialogs/rerundialog.h"
+#include "docks/sourcesdock.h"
 #include "documentcontroller.h"
 #include "mainwindow.h"
 #include "models/remoterowsmodel.h"
@@ -18,6 +21,8 @@
 #include "model/eventtable.h"
 #include "model/httpstatus.h"
 #include "model/isotime.h"
+#include "remote/remotecheck.h"
+#include "remote/remotepasswords.h"
 #include "remote/remoterowsquery.h"
 #include "remote/tableloader.h"
 
@@ -28,6 +33,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTableWidget>
 #include <QTest>
 #include <QTimer>
 
@@ -197,6 +203,51 @@ private slots:
         w.document()->undoStack()->undo();
         QCOMPARE(w.document()->data().remoteResults.size(), before);
         w.controller()->askSave = [] { return DocumentController::SaveAnswer::Discard; };
+    }
+
+    void rerunFromTheSourcesDock()
+    {
+        CaseDocument doc;
+        remote::RemoteSourceRequest request;
+        request.url = QUrl(serverUrl());
+        request.table = m_table;
+        request.name = QStringLiteral("blog");
+        const remote::RemoteCheck check = remote::checkRemoteSource(request);
+        QVERIFY2(check.ok(), qPrintable(check.error));
+        // The user "default" has no password (as the Connect dialog would have noted it).
+        remote::RemotePasswords::of(&doc)->set(remote::addCheckedSource(doc, check), QString());
+        const qsizetype kept = doc.data().remoteResults.size();
+        QVERIFY(kept >= 3);
+        SourcesDock dock(&doc);
+        dock.resize(900, 500);
+        QAction *rerun = dock.rerunRemoteAction();
+        QVERIFY(dock.remoteView()->actions().contains(rerun)); // the remote list's context menu
+        QStringList shown;
+        QTimer::singleShot(0, this, [&] {
+            auto *d = qobject_cast<RerunDialog *>(QApplication::activeModalWidget());
+            QVERIFY(d);
+            QTRY_VERIFY_WITH_TIMEOUT(!d->isRunning(), 60'000);
+            QCoreApplication::processEvents();
+            for (int r = 0; r < d->results()->rowCount(); ++r)
+                shown << d->results()->item(r, 3)->text();
+            shown << d->statusText();
+            if (const QString dir = qEnvironmentVariable("INQUEST_SCREENSHOT_DIR"); !dir.isEmpty())
+                d->grab().save(dir + u"/rerun-dialog.png"_qs);
+            d->reject();
+        });
+        rerun->trigger();
+        QVERIFY2(shown.size() >= 3, qPrintable(shown.join(u'\n')));
+        const QString status = shown.takeLast();
+        for (const QString &answer : std::as_const(shown))
+            QCOMPARE(answer, u"unchanged"_qs);
+        QVERIFY2(status.contains(
+                     QStringLiteral("%1 queries asked again: %1 unchanged, 0 changed, 0 failed").arg(shown.size())),
+                 qPrintable(status));
+        // The new records beside the old ones, one undo step; custody says what was asked.
+        QCOMPARE(doc.data().remoteResults.size(), kept + shown.size());
+        QCOMPARE(doc.custody().last().action, u"remote rerun"_qs);
+        doc.undoStack()->undo();
+        QCOMPARE(doc.data().remoteResults.size(), kept);
     }
 
     void aFailingSourceIsNamed()
