@@ -1,5 +1,6 @@
 #include "commandline.h"
 #include "commands.h"
+#include "eventrowwriter.h"
 #include "remoteeventlist.h"
 
 #include "analysis/eventfilter.h"
@@ -21,43 +22,13 @@
 
 namespace inquest::cli {
 
-using remote::RemoteEvent;
-using remote::RemoteEventPage;
-
 namespace {
 
 constexpr qint64 DefaultTextLimit = 1000;
 constexpr std::size_t RawBatch = 1 << 16;
 
-QString poolText(const EventTable &t, uint32_t id)
-{
-    const std::string_view v = t.strings.view(id);
-    return QString::fromUtf8(v.data(), qsizetype(v.size()));
-}
-
-// What the columns say of a row, for when its raw line cannot be read.
-QString parsedFields(const EventTable &t, std::size_t r)
-{
-    QStringList parts;
-    for (const QString &p : {poolText(t, t.client[r]), QString::fromLatin1(toString(t.method[r])),
-                             poolText(t, t.path[r]), poolText(t, t.message[r])}) {
-        if (!p.isEmpty() && p != u"None")
-            parts.append(p);
-    }
-    return parts.join(u' ');
-}
-
 // The messages of analysis/rawline name the path where it matters (a missing file).
 QString sourceLabel(const TimelineSource &s) { return QStringLiteral("%1 (source %2)").arg(s.name).arg(s.id); }
-
-QString csvField(const QString &s)
-{
-    if (!s.contains(u',') && !s.contains(u'"') && !s.contains(u'\n') && !s.contains(u'\r'))
-        return s;
-    QString q = s;
-    q.replace(u"\""_qs, u"\"\""_qs);
-    return u'"' + q + u'"';
-}
 
 // Reads the options into a filter; on a usage error says why and returns false.
 bool readFilter(const CommandLine &cl, EventFilter &f, QTextStream &err)
@@ -200,7 +171,7 @@ int events(const QStringList &args, QTextStream &out, QTextStream &err)
     const std::size_t total = rows.size() + std::size_t(remote.total());
     const std::size_t skip = std::min<std::size_t>(total, std::size_t(offset));
     const std::size_t shown = limit > 0 ? std::min(total - skip, std::size_t(limit)) : total - skip;
-    for (const RemoteEventPage &p : remote.pages)
+    for (const remote::RemoteEventPage &p : remote.pages)
         unreadableRemote[p.sourceId] = p.error;
 
     // The rows in time order across local and remote sources (local first on equal times), from
@@ -253,66 +224,11 @@ int events(const QStringList &args, QTextStream &out, QTextStream &err)
         return line ? std::optional<QString>(QString::fromUtf8(line->data(), qsizetype(line->size()))) : std::nullopt;
     };
 
-    QJsonArray json;
-    if (cl.has(u"csv"_qs))
-        out << "time,source_id,source,line,site,host,status,raw\n";
-    auto printLocal = [&](uint64_t e, const std::optional<QString> &raw) {
-        const TimelineSource &src = index->sourceOf(e);
-        const EventTable &t = *src.table;
-        const std::size_t r = timeline::rowOf(e);
-        const QString host = poolText(t, t.host[r]);
-        if (cl.has(u"json"_qs)) {
-            QJsonObject o{{u"time"_qs, isoUtc(t.time[r])},
-                          {u"source_id"_qs, qint64(src.id)},
-                          {u"source"_qs, src.path},
-                          {u"line"_qs, qint64(t.line[r])},
-                          {u"offset"_qs, qint64(t.offset[r])},
-                          {u"site"_qs, index->siteOf(e)},
-                          {u"host"_qs, host},
-                          {u"status"_qs, statusText(t.status[r])},
-                          {u"raw"_qs, raw ? QJsonValue(*raw) : QJsonValue(QJsonValue::Null)}};
-            if (!raw)
-                o.insert(u"fields"_qs, parsedFields(t, r));
-            json.append(o);
-        } else if (cl.has(u"csv"_qs)) {
-            out << isoUtc(t.time[r]) << ',' << src.id << ',' << csvField(src.path) << ',' << t.line[r] << ','
-                << csvField(index->siteOf(e)) << ',' << csvField(host) << ',' << statusText(t.status[r]) << ','
-                << csvField(raw.value_or(QString())) << '\n';
-        } else {
-            const QString status = statusText(t.status[r]);
-            out << isoUtc(t.time[r]) << "  " << src.id << ':' << src.name << ':' << t.line[r] << "  "
-                << index->siteOf(e) << "  " << (status.isEmpty() ? u"-"_qs : status) << "  "
-                << (raw ? *raw : u"[no raw line] "_qs + parsedFields(t, r)) << '\n';
-        }
-    };
-    // A remote row: labelled "remote" where a local row names its file and line.
-    auto printRemote = [&](const RemoteEventPage &page, const RemoteEvent &e) {
-        const QString text = e.raw.isNull() ? e.columnsText() : e.raw;
-        if (cl.has(u"json"_qs)) {
-            json.append(QJsonObject{{u"time"_qs, isoUtc(e.timeUs)},
-                                    {u"source_id"_qs, qint64(page.sourceId)},
-                                    {u"source"_qs, page.sourceName},
-                                    {u"remote"_qs, true},
-                                    {u"line"_qs, QJsonValue(QJsonValue::Null)},
-                                    {u"offset"_qs, QJsonValue(QJsonValue::Null)},
-                                    {u"site"_qs, e.site},
-                                    {u"host"_qs, QJsonValue(QJsonValue::Null)},
-                                    {u"status"_qs, statusText(e.status)},
-                                    {u"raw"_qs, e.raw.isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(e.raw)},
-                                    {u"client"_qs, e.client},
-                                    {u"method"_qs, e.method},
-                                    {u"path"_qs, e.path},
-                                    {u"bytes"_qs, qint64(e.bytes)},
-                                    {u"agent"_qs, e.agent},
-                                    {u"referer"_qs, e.referer}});
-        } else if (cl.has(u"csv"_qs)) {
-            out << isoUtc(e.timeUs) << ',' << page.sourceId << ',' << csvField(u"remote:"_qs + page.sourceName) << ",,"
-                << csvField(e.site) << ",," << statusText(e.status) << ',' << csvField(text) << '\n';
-        } else {
-            out << isoUtc(e.timeUs) << "  " << page.sourceId << ':' << page.sourceName << ":remote  " << e.site << "  "
-                << statusText(e.status) << "  " << text << '\n';
-        }
-    };
+    EventRowWriter writer(cl.has(u"json"_qs)  ? EventRowWriter::Format::Json
+                          : cl.has(u"csv"_qs) ? EventRowWriter::Format::Csv
+                                              : EventRowWriter::Format::Text,
+                          out);
+    writer.header();
     // Raw lines are read a batch at a time in file order (a gzip file read backwards would be
     // inflated again from its start), then printed in time order.
     std::vector<Item> batch;
@@ -345,10 +261,10 @@ int events(const QStringList &args, QTextStream &out, QTextStream &err)
             raws[k] = rawLine(rows[batch[k].at]);
         for (std::size_t k = 0; k < batch.size(); ++k) {
             if (batch[k].page < 0)
-                printLocal(rows[batch[k].at], raws[k]);
+                writer.local(*index, rows[batch[k].at], raws[k]);
             else
-                printRemote(remote.pages[std::size_t(batch[k].page)],
-                            remote.pages[std::size_t(batch[k].page)].events[batch[k].at]);
+                writer.remote(remote.pages[std::size_t(batch[k].page)],
+                              remote.pages[std::size_t(batch[k].page)].events[batch[k].at]);
         }
         done += batch.size();
     }
@@ -363,7 +279,8 @@ int events(const QStringList &args, QTextStream &out, QTextStream &err)
             if (!why.isEmpty())
                 missing.append(QJsonObject{{u"source_id"_qs, qint64(id)}, {u"remote"_qs, true}, {u"message"_qs, why}});
         }
-        QJsonObject doc{{u"total"_qs, qint64(total)}, {u"events"_qs, json}, {u"unreadable_sources"_qs, missing}};
+        QJsonObject doc{
+            {u"total"_qs, qint64(total)}, {u"events"_qs, writer.json()}, {u"unreadable_sources"_qs, missing}};
         if (!data->remoteSources.isEmpty()) {
             QJsonArray queries;
             for (const RemoteResult &r : remote.results())

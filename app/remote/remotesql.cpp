@@ -184,11 +184,11 @@ QString RemoteSql::metricExpression(int metric) const
 
 QString RemoteSql::chartBins(int64_t from, int64_t to, int64_t width) const
 {
-    return QStringLiteral("SELECT %1 AS s, %2 AS b, count(), %3, %4, %5 FROM %6 WHERE %7 GROUP BY s, b ORDER BY s, b "
-                          "FORMAT TabSeparated")
+    return QStringLiteral("SELECT %1 AS s, %2 AS b, count(), %3, %4, %5, %6 FROM %7 WHERE %8 GROUP BY s, b ORDER BY "
+                          "s, b FORMAT TabSeparated")
         .arg(site(), m_map.binIndex(from, width), metricExpression(int(Metric::Status4xx)),
-             metricExpression(int(Metric::Status5xx)), metricExpression(int(Metric::NoResponse)), m_table,
-             where(QString(), from, to));
+             metricExpression(int(Metric::Status5xx)), metricExpression(int(Metric::NoResponse)),
+             metricExpression(int(Metric::UniqueClients)), m_table, where(QString(), from, to));
 }
 
 QString RemoteSql::preview(int n) const

@@ -41,7 +41,7 @@ public:
     // cannot give it.
     QString metricExpression(int metric) const;
     // The chart's view: site, bin index (of `width` from `from`), requests, 4xx, 5xx, no response
-    // (model/httpstatus classes), for every site, in one query.
+    // (model/httpstatus classes), distinct clients (exact), for every site, in one query.
     QString chartBins(int64_t from, int64_t to, int64_t width) const;
     // A few mapped rows (the mapping check and the Connect preview): µs, site, client, method,
     // path, status, bytes, agent, referer.
