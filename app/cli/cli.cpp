@@ -53,7 +53,8 @@ const Command Commands[] = {
     {"remote",
      "remote add CASE --clickhouse URL --table DB.TABLE [--user U] [--password-env VAR] [--map FIELD=EXPR,…] "
      "[--name NAME] [--timeout SECONDS] [--json] [--wait[=SECONDS]] | remote list CASE [--json] | "
-     "remote load CASE --clickhouse URL --table DB.TABLE [--user U] [--password-env VAR]",
+     "remote load CASE --clickhouse URL --table DB.TABLE [--user U] [--password-env VAR] | "
+     "remote rerun CASE [--name NAME] [--json] [--wait[=SECONDS]]",
      remoteSources},
     {"analyze", "analyze CASE [--accept] [--json] [--wait[=SECONDS]]", analyze},
     {"score", "score CASE [--json]", score},
@@ -65,7 +66,7 @@ const Command Commands[] = {
      series},
     {"events",
      "events CASE [--from T] [--to T] [--site S] [--source ID] [--host H] [--client C] [--path P] "
-     "[--status CLASS|CODE,…] [--grep REGEX] [--limit N] [--csv|--json]",
+     "[--status CLASS|CODE,…] [--grep REGEX] [--limit N] [--offset N] [--csv|--json] [--keep [--wait[=SECONDS]]]",
      events},
     {"report", "report CASE --pdf OUT.pdf [--html OUT.html] [--zone ZONE]", report},
     {"verify", "verify CASE [--expect-head HASH]", verify},

@@ -1,5 +1,7 @@
 #include "commandline.h"
 #include "commands.h"
+#include "eventrowwriter.h"
+#include "remoteeventlist.h"
 
 #include "analysis/eventfilter.h"
 #include "analysis/eventsearch.h"
@@ -25,35 +27,8 @@ namespace {
 constexpr qint64 DefaultTextLimit = 1000;
 constexpr std::size_t RawBatch = 1 << 16;
 
-QString poolText(const EventTable &t, uint32_t id)
-{
-    const std::string_view v = t.strings.view(id);
-    return QString::fromUtf8(v.data(), qsizetype(v.size()));
-}
-
-// What the columns say of a row, for when its raw line cannot be read.
-QString parsedFields(const EventTable &t, std::size_t r)
-{
-    QStringList parts;
-    for (const QString &p : {poolText(t, t.client[r]), QString::fromLatin1(toString(t.method[r])),
-                             poolText(t, t.path[r]), poolText(t, t.message[r])}) {
-        if (!p.isEmpty() && p != u"None")
-            parts.append(p);
-    }
-    return parts.join(u' ');
-}
-
 // The messages of analysis/rawline name the path where it matters (a missing file).
 QString sourceLabel(const TimelineSource &s) { return QStringLiteral("%1 (source %2)").arg(s.name).arg(s.id); }
-
-QString csvField(const QString &s)
-{
-    if (!s.contains(u',') && !s.contains(u'"') && !s.contains(u'\n') && !s.contains(u'\r'))
-        return s;
-    QString q = s;
-    q.replace(u"\""_qs, u"\"\""_qs);
-    return u'"' + q + u'"';
-}
 
 // Reads the options into a filter; on a usage error says why and returns false.
 bool readFilter(const CommandLine &cl, EventFilter &f, QTextStream &err)
@@ -91,8 +66,9 @@ bool readFilter(const CommandLine &cl, EventFilter &f, QTextStream &err)
 int events(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     CommandLine cl({u"from"_qs, u"to"_qs, u"site"_qs, u"source"_qs, u"host"_qs, u"client"_qs, u"path"_qs, u"status"_qs,
-                    u"grep"_qs, u"limit"_qs},
-                   {u"csv"_qs, u"json"_qs});
+                    u"grep"_qs, u"limit"_qs, u"offset"_qs},
+                   {u"csv"_qs, u"json"_qs, u"keep"_qs});
+    cl.acceptWait(); // --keep changes the case
     if (!cl.parseOneCase("events", args, err))
         return Usage;
     if (cl.has(u"csv"_qs) && cl.has(u"json"_qs)) {
@@ -122,10 +98,24 @@ int events(const QStringList &args, QTextStream &out, QTextStream &err)
         }
     }
 
+    qint64 offset = 0;
+    if (cl.has(u"offset"_qs)) {
+        bool ok = false;
+        offset = cl.value(u"offset"_qs).toLongLong(&ok);
+        if (!ok || offset < 0) {
+            err << "inquest events: --offset wants a count of rows to skip, not \"" << cl.value(u"offset"_qs) << "\"\n";
+            return Usage;
+        }
+    }
+
     const QString casePath = cl.casePath();
     const auto data = readCase("events", casePath, err);
     if (!data)
         return BadInput;
+    // Remote rows come a page at a time, never the whole table: with remote sources the first
+    // 1000 rows are listed in every format unless --limit says otherwise.
+    if (!data->remoteSources.isEmpty() && !cl.has(u"limit"_qs))
+        limit = DefaultTextLimit;
     std::vector<TimelineSource> sources = timelineSources(data->sources);
     if (cl.has(u"source"_qs)) {
         bool ok = false;
@@ -133,7 +123,12 @@ int events(const QStringList &args, QTextStream &out, QTextStream &err)
         QStringList known;
         for (const TimelineSource &s : sources)
             known.append(QStringLiteral("%1 %2").arg(s.id).arg(s.name));
-        if (!ok || std::none_of(sources.begin(), sources.end(), [id](const TimelineSource &s) { return s.id == id; })) {
+        for (const RemoteSource &s : data->remoteSources)
+            known.append(QStringLiteral("%1 %2 (remote)").arg(s.id).arg(s.name));
+        const bool remote = std::any_of(data->remoteSources.begin(), data->remoteSources.end(),
+                                        [id](const RemoteSource &s) { return s.id == id; });
+        if (!ok || (!remote && std::none_of(sources.begin(), sources.end(),
+                                            [id](const TimelineSource &s) { return s.id == id; }))) {
             err << "inquest events: " << casePath << ": no log source with id \"" << cl.value(u"source"_qs)
                 << "\" (sources: " << (known.isEmpty() ? u"none"_qs : known.join(u", ")) << ")\n";
             return BadInput;
@@ -141,13 +136,15 @@ int events(const QStringList &args, QTextStream &out, QTextStream &err)
         filter.sources = {id};
     }
     const std::shared_ptr<const TimelineIndex> index = TimelineIndex::build(std::move(sources));
-    if (!filter.site.isEmpty() && !index->sites().contains(filter.site)) {
+    // A remote table's sites are the server's to say: with remote sources, an unknown site is asked.
+    if (!filter.site.isEmpty() && !index->sites().contains(filter.site) && data->remoteSources.isEmpty()) {
         err << "inquest events: " << casePath << ": no site \"" << filter.site
             << "\" (sites: " << (index->sites().isEmpty() ? u"none"_qs : index->sites().join(u", ")) << ")\n";
         return BadInput;
     }
     std::vector<uint64_t> rows = *applyFilter(*index, filter);
     std::map<std::size_t, QString> unreadable; // source index -> why, said once each
+    std::map<Id, QString> unreadableRemote;    // remote source id -> why it failed (empty: answered)
     if (pattern) {
         EventSearchResult found = *searchRawLines(*index, rows, *pattern);
         std::vector<uint64_t> hits;
@@ -161,8 +158,54 @@ int events(const QStringList &args, QTextStream &out, QTextStream &err)
                 << " Its events cannot be searched by --grep.\n";
         }
     }
-    const std::size_t total = rows.size();
-    const std::size_t shown = limit > 0 ? std::min(total, std::size_t(limit)) : total;
+    // Remote sources: one page each. When a single remote source is all there is to list, the
+    // page is cut on the server (LIMIT offset, n); merged with other sources, each sends at most
+    // its first offset + n rows.
+    const bool remoteOnly = rows.empty() && data->remoteSources.size() == 1;
+    RemoteEventList remote;
+    if (!data->remoteSources.isEmpty()) {
+        const qint64 depth = limit > 0 ? offset + limit : 0;
+        remote = fetchRemoteEventList(*data, filter, cl.value(u"grep"_qs), remoteOnly ? offset : 0,
+                                      remoteOnly ? limit : depth, err);
+    }
+    const std::size_t total = rows.size() + std::size_t(remote.total());
+    const std::size_t skip = std::min<std::size_t>(total, std::size_t(offset));
+    const std::size_t shown = limit > 0 ? std::min(total - skip, std::size_t(limit)) : total - skip;
+    for (const remote::RemoteEventPage &p : remote.pages)
+        unreadableRemote[p.sourceId] = p.error;
+
+    // The rows in time order across local and remote sources (local first on equal times), from
+    // the offset on.
+    struct Item
+    {
+        int page = -1; // -1: local (`at` into rows), else remote.pages[page].events[at]
+        std::size_t at = 0;
+    };
+    std::size_t nextLocal = 0;
+    std::vector<std::size_t> nextRemote(remote.pages.size(), 0);
+    auto localTime = [&](std::size_t i) { return index->sourceOf(rows[i]).table->time[timeline::rowOf(rows[i])]; };
+    auto nextItem = [&]() -> std::optional<Item> {
+        std::optional<Item> best;
+        int64_t bestTime = 0;
+        if (nextLocal < rows.size()) {
+            best = Item{-1, nextLocal};
+            bestTime = localTime(nextLocal);
+        }
+        for (std::size_t p = 0; p < remote.pages.size(); ++p) {
+            const auto &events = remote.pages[p].events;
+            if (nextRemote[p] < events.size() && (!best || events[nextRemote[p]].timeUs < bestTime)) {
+                best = Item{int(p), nextRemote[p]};
+                bestTime = events[nextRemote[p]].timeUs;
+            }
+        }
+        if (best)
+            ++(best->page < 0 ? nextLocal : nextRemote[std::size_t(best->page)]);
+        return best;
+    };
+    if (!remoteOnly) {
+        for (std::size_t i = 0; i < skip; ++i)
+            nextItem();
+    }
 
     // Raw lines come from one reader per source; rows ascend in time, and so (mostly) in offset.
     std::vector<std::unique_ptr<SourceText>> texts(index->sources().size());
@@ -181,72 +224,84 @@ int events(const QStringList &args, QTextStream &out, QTextStream &err)
         return line ? std::optional<QString>(QString::fromUtf8(line->data(), qsizetype(line->size()))) : std::nullopt;
     };
 
-    QJsonArray json;
-    if (cl.has(u"csv"_qs))
-        out << "time,source_id,source,line,site,host,status,raw\n";
+    EventRowWriter writer(cl.has(u"json"_qs)  ? EventRowWriter::Format::Json
+                          : cl.has(u"csv"_qs) ? EventRowWriter::Format::Csv
+                                              : EventRowWriter::Format::Text,
+                          out);
+    writer.header();
     // Raw lines are read a batch at a time in file order (a gzip file read backwards would be
     // inflated again from its start), then printed in time order.
+    std::vector<Item> batch;
     std::vector<std::optional<QString>> raws;
     std::vector<std::size_t> order;
-    for (std::size_t i = 0; i < shown; ++i) {
-        if (i % RawBatch == 0) {
-            const std::size_t n = std::min(RawBatch, shown - i);
-            order.resize(n);
-            std::iota(order.begin(), order.end(), i);
-            std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-                const auto key = [&](std::size_t k) {
-                    return std::pair(timeline::sourceOf(rows[k]),
-                                     index->sourceOf(rows[k]).table->offset[timeline::rowOf(rows[k])]);
-                };
-                return key(a) < key(b);
-            });
-            raws.assign(n, std::nullopt);
-            for (const std::size_t k : order)
-                raws[k - i] = rawLine(rows[k]);
+    for (std::size_t done = 0; done < shown;) {
+        batch.clear();
+        while (batch.size() < RawBatch && done + batch.size() < shown) {
+            const std::optional<Item> item = nextItem();
+            if (!item)
+                break;
+            batch.push_back(*item);
         }
-        const uint64_t e = rows[i];
-        const TimelineSource &src = index->sourceOf(e);
-        const EventTable &t = *src.table;
-        const std::size_t r = timeline::rowOf(e);
-        const std::optional<QString> &raw = raws[i % RawBatch];
-        const QString host = poolText(t, t.host[r]);
-        if (cl.has(u"json"_qs)) {
-            QJsonObject o{{u"time"_qs, isoUtc(t.time[r])},
-                          {u"source_id"_qs, qint64(src.id)},
-                          {u"source"_qs, src.path},
-                          {u"line"_qs, qint64(t.line[r])},
-                          {u"offset"_qs, qint64(t.offset[r])},
-                          {u"site"_qs, index->siteOf(e)},
-                          {u"host"_qs, host},
-                          {u"status"_qs, statusText(t.status[r])},
-                          {u"raw"_qs, raw ? QJsonValue(*raw) : QJsonValue(QJsonValue::Null)}};
-            if (!raw)
-                o.insert(u"fields"_qs, parsedFields(t, r));
-            json.append(o);
-        } else if (cl.has(u"csv"_qs)) {
-            out << isoUtc(t.time[r]) << ',' << src.id << ',' << csvField(src.path) << ',' << t.line[r] << ','
-                << csvField(index->siteOf(e)) << ',' << csvField(host) << ',' << statusText(t.status[r]) << ','
-                << csvField(raw.value_or(QString())) << '\n';
-        } else {
-            const QString status = statusText(t.status[r]);
-            out << isoUtc(t.time[r]) << "  " << src.id << ':' << src.name << ':' << t.line[r] << "  "
-                << index->siteOf(e) << "  " << (status.isEmpty() ? u"-"_qs : status) << "  "
-                << (raw ? *raw : u"[no raw line] "_qs + parsedFields(t, r)) << '\n';
+        if (batch.empty())
+            break;
+        order.clear();
+        for (std::size_t k = 0; k < batch.size(); ++k) {
+            if (batch[k].page < 0)
+                order.push_back(k);
         }
+        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            const auto key = [&](std::size_t k) {
+                const uint64_t e = rows[batch[k].at];
+                return std::pair(timeline::sourceOf(e), index->sourceOf(e).table->offset[timeline::rowOf(e)]);
+            };
+            return key(a) < key(b);
+        });
+        raws.assign(batch.size(), std::nullopt);
+        for (const std::size_t k : order)
+            raws[k] = rawLine(rows[batch[k].at]);
+        for (std::size_t k = 0; k < batch.size(); ++k) {
+            if (batch[k].page < 0)
+                writer.local(*index, rows[batch[k].at], raws[k]);
+            else
+                writer.remote(remote.pages[std::size_t(batch[k].page)],
+                              remote.pages[std::size_t(batch[k].page)].events[batch[k].at]);
+        }
+        done += batch.size();
     }
+    const bool kept = cl.has(u"keep"_qs) && keepRemoteQueries(casePath, cl, remote, err);
     if (cl.has(u"json"_qs)) {
         QJsonArray missing;
         for (const auto &[s, why] : unreadable)
             missing.append(QJsonObject{{u"source_id"_qs, qint64(index->sources()[s].id)},
                                        {u"source"_qs, index->sources()[s].path},
                                        {u"message"_qs, why}});
-        out << QJsonDocument(
-                   QJsonObject{{u"total"_qs, qint64(total)}, {u"events"_qs, json}, {u"unreadable_sources"_qs, missing}})
-                   .toJson(QJsonDocument::Indented);
+        for (const auto &[id, why] : unreadableRemote) {
+            if (!why.isEmpty())
+                missing.append(QJsonObject{{u"source_id"_qs, qint64(id)}, {u"remote"_qs, true}, {u"message"_qs, why}});
+        }
+        QJsonObject doc{
+            {u"total"_qs, qint64(total)}, {u"events"_qs, writer.json()}, {u"unreadable_sources"_qs, missing}};
+        if (!data->remoteSources.isEmpty()) {
+            QJsonArray queries;
+            for (const RemoteResult &r : remote.results())
+                queries.append(remoteResultJson(r));
+            doc.insert(u"offset"_qs, qint64(skip));
+            doc.insert(u"remote_queries"_qs, queries);
+            doc.insert(u"remote_queries_kept"_qs, kept);
+        }
+        out << QJsonDocument(doc).toJson(QJsonDocument::Indented);
+    } else if (!data->remoteSources.isEmpty()) {
+        for (const RemoteResult &r : remote.results())
+            err << "inquest events: remote source #" << r.sourceId << " query " << r.queryId << " (rows read "
+                << r.rowsRead << ", SHA-256 " << r.sha256.left(16) << u"\u2026) "_qs
+                << (kept ? u"kept in the case"_qs : u"not kept (--keep keeps it in the case)"_qs) << '\n';
     }
-    if (shown < total)
-        err << "inquest events: " << u"\u2026 "_qs << (total - shown) << " more, use --limit (0 for all)\n";
-    return Success;
+    if (skip + shown < total)
+        err << "inquest events: " << u"\u2026 "_qs << (total - skip - shown)
+            << " more, use --limit (0 for all) or --offset " << (skip + shown) << " for the next page\n";
+    if (cl.has(u"keep"_qs) && !kept)
+        return BadInput;
+    return remote.failures.isEmpty() ? Success : BadInput;
 }
 
 } // namespace inquest::cli

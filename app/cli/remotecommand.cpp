@@ -5,6 +5,7 @@
 #include "model/casedocument.h"
 #include "model/isotime.h"
 #include "remote/remotecheck.h"
+#include "remote/remotererun.h"
 #include "remote/remotesources.h"
 #include "remote/tableloader.h"
 
@@ -189,9 +190,97 @@ int load(const QStringList &args, QTextStream &out, QTextStream &err)
     return Success;
 }
 
+// Asks each kept query again and says per query whether the answer is the same (its SHA-256);
+// the new records are kept beside the old ones. Exit 1 when any answer changed or failed.
+int rerun(const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    CommandLine cl({u"name"_s}, {u"json"_s});
+    cl.acceptWait();
+    if (!cl.parseOneCase("remote rerun", args, err))
+        return Usage;
+    const QString path = cl.casePath();
+    casefile::CaseLock lock;
+    if (const int status = lockCase("remote rerun", cl, path, lock, err); status != Success)
+        return status;
+    CaseDocument doc;
+    QString error;
+    if (!casefile::open(doc, path, &error)) {
+        err << "inquest remote rerun: " << error << '\n';
+        return BadInput;
+    }
+    const QString name = cl.value(u"name"_s);
+    if (!name.isEmpty() && std::none_of(doc.remoteSources().begin(), doc.remoteSources().end(),
+                                        [&name](const RemoteSource &s) { return s.name == name; })) {
+        QStringList names;
+        for (const RemoteSource &s : doc.remoteSources())
+            names << s.name;
+        err << "inquest remote rerun: " << path << ": no remote source named \"" << name
+            << "\" (remote sources: " << (names.isEmpty() ? u"none"_s : names.join(u", ")) << ")\n";
+        return BadInput;
+    }
+    std::vector<remote::SourceAccess> sources;
+    for (const RemoteSource &s : doc.remoteSources()) {
+        QString why;
+        const remote::ServerAccess access = remote::accessFor(s, &why);
+        if (why.isEmpty())
+            sources.push_back({s, access});
+        else
+            err << "inquest remote rerun: " << why << '\n';
+    }
+    const std::vector<RemoteResult> targets = remote::rerunTargets(doc.data(), name);
+    const remote::RerunReport report = remote::rerunQueries(doc.data(), targets, sources);
+    remote::keepRerun(doc, report);
+    if (!report.newRecords().isEmpty() && !casefile::save(doc, path, &error)) {
+        err << "inquest remote rerun: " << error << '\n';
+        return BadInput;
+    }
+    const auto seqOf = [&doc](const RemoteResult &r) {
+        return doc.data().remoteResults.indexOf(r) + 1; // its place in the case (the report's "#")
+    };
+    using State = remote::RerunOutcome::State;
+    if (cl.has(u"json"_s)) {
+        QJsonArray list;
+        for (const remote::RerunOutcome &o : report.outcomes) {
+            QJsonObject item{{u"seq"_s, qint64(seqOf(o.before))},
+                             {u"source_id"_s, qint64(o.before.sourceId)},
+                             {u"source"_s, o.sourceName},
+                             {u"query_id"_s, o.before.queryId},
+                             {u"sql"_s, o.before.sql},
+                             {u"status"_s, o.state == State::Unchanged ? u"unchanged"_s
+                                           : o.state == State::Changed ? u"changed"_s
+                                                                       : u"failed"_s},
+                             {u"sha256_before"_s, o.before.sha256},
+                             {u"rows_read_before"_s, o.before.rowsRead}};
+            if (o.after) {
+                item.insert(u"new_seq"_s, qint64(seqOf(*o.after)));
+                item.insert(u"new_query_id"_s, o.after->queryId);
+                item.insert(u"sha256_after"_s, o.after->sha256);
+                item.insert(u"rows_read_after"_s, o.after->rowsRead);
+            } else {
+                item.insert(u"message"_s, o.error);
+            }
+            list.append(item);
+        }
+        out << QJsonDocument(QJsonObject{{u"results"_s, list},
+                                         {u"unchanged"_s, report.count(State::Unchanged)},
+                                         {u"changed"_s, report.count(State::Changed)},
+                                         {u"failed"_s, report.count(State::Failed)}})
+                   .toJson(QJsonDocument::Indented);
+    } else {
+        for (const remote::RerunOutcome &o : report.outcomes)
+            out << '#' << seqOf(o.before) << "  remote source #" << o.before.sourceId << " \"" << o.sourceName
+                << "\"  query " << o.before.queryId << ": " << o.text() << '\n';
+        out << report.outcomes.size() << " queries asked again: " << report.count(State::Unchanged) << " unchanged, "
+            << report.count(State::Changed) << " changed, " << report.count(State::Failed) << " failed"
+            << (report.newRecords().isEmpty() ? QString() : u"; the new answers are kept beside the old ones"_s)
+            << '\n';
+    }
+    return report.count(State::Unchanged) == int(report.outcomes.size()) ? Success : BadInput;
+}
+
 } // namespace
 
-// inquest remote add|list|load CASE …
+// inquest remote add|list|load|rerun CASE …
 int remoteSources(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     const QString sub = args.value(0);
@@ -201,7 +290,9 @@ int remoteSources(const QStringList &args, QTextStream &out, QTextStream &err)
         return list(args.mid(1), out, err);
     if (sub == u"load")
         return load(args.mid(1), out, err);
-    err << "inquest remote: add, list or load, not \"" << sub << "\"\n";
+    if (sub == u"rerun")
+        return rerun(args.mid(1), out, err);
+    err << "inquest remote: add, list, load or rerun, not \"" << sub << "\"\n";
     return Usage;
 }
 

@@ -42,7 +42,30 @@ private:
     int m_index = -1;
 };
 
+class KeepRemoteResultsCommand : public QUndoCommand
+{
+public:
+    KeepRemoteResultsCommand(CaseDocument *doc, QList<RemoteResult> results, const QString &text)
+        : QUndoCommand(text)
+        , m_doc(doc)
+        , m_results(std::move(results))
+    {
+    }
+    void redo() override { m_doc->appendRemoteResults(m_results); }
+    void undo() override { m_doc->takeLastRemoteResults(m_results.size()); }
+
+private:
+    CaseDocument *m_doc;
+    QList<RemoteResult> m_results;
+};
+
 } // namespace
+
+void keepRemoteResults(CaseDocument *doc, QList<RemoteResult> results, const QString &text)
+{
+    if (!results.isEmpty())
+        doc->undoStack()->push(new KeepRemoteResultsCommand(doc, std::move(results), text));
+}
 
 Id addRemoteSource(CaseDocument *doc, RemoteSource source, QList<RemoteResult> results)
 {

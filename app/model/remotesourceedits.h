@@ -9,5 +9,7 @@ namespace inquest::edit {
 Id addRemoteSource(CaseDocument *doc, RemoteSource source, QList<RemoteResult> results);
 // Removes a remote source (undoable); the provenance of its answers stays, as the custody does.
 void removeRemoteSource(CaseDocument *doc, Id id);
+// Keeps the provenance of remote answers (a page of rows, a re-run) as one undo step named `text`.
+void keepRemoteResults(CaseDocument *doc, QList<RemoteResult> results, const QString &text);
 
 } // namespace inquest::edit

@@ -71,6 +71,8 @@ QNetworkReply *ClickHouseClient::post(const QByteArray &body, const QString &que
     QUrlQuery query(url);
     query.addQueryItem(QStringLiteral("query_id"), queryId);
     if (settings) {
+        if (m_readOnly)
+            query.addQueryItem(QStringLiteral("readonly"), QStringLiteral("2"));
         query.addQueryItem(QStringLiteral("wait_end_of_query"), QStringLiteral("1"));
         query.addQueryItem(QStringLiteral("send_progress_in_http_headers"), QStringLiteral("1"));
         query.addQueryItem(QStringLiteral("max_execution_time"), QString::number(m_access.timeoutSeconds));

@@ -61,6 +61,9 @@ public:
     QueryRun run(const QByteArray &body, int columns = 0);
 
     const ServerAccess &access() const { return m_access; }
+    // Queries run with readonly=2: the server refuses anything that writes (a query read from a
+    // case file, which travels, is run this way).
+    void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
 
 public slots:
     // Stops the running query (from this object's thread, or queued from another one).
@@ -78,6 +81,7 @@ private:
     QNetworkAccessManager *m_network;
     QPointer<QNetworkReply> m_running;
     bool m_cancelled = false;
+    bool m_readOnly = false;
 };
 
 // Single-quoted SQL string literal with ClickHouse's backslash escapes.

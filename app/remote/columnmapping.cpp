@@ -122,12 +122,13 @@ QString ColumnMapping::apply(const QString &spec)
                           : field == u"response_time" ? &responseTime
                           : field == u"agent"         ? &agent
                           : field == u"referer"       ? &referer
+                          : field == u"raw"           ? &raw
                                                       : nullptr;
         if (!target)
             return QStringLiteral("unknown field \"%1\" (fields: time, time_unit, site, client, method, path, status, "
-                                  "bytes, response_time, agent, referer)")
+                                  "bytes, response_time, agent, referer, raw)")
                 .arg(field);
-        if (expr.isEmpty() && field != u"site")
+        if (expr.isEmpty() && field != u"site" && field != u"raw")
             return QStringLiteral("field \"%1\" needs an expression").arg(field);
         *target = expr;
     }
@@ -136,17 +137,20 @@ QString ColumnMapping::apply(const QString &spec)
 
 QJsonObject ColumnMapping::toJson() const
 {
-    return {{QStringLiteral("time"), time},
-            {QStringLiteral("time_unit"), toString(timeUnit)},
-            {QStringLiteral("site"), site},
-            {QStringLiteral("client"), client},
-            {QStringLiteral("method"), method},
-            {QStringLiteral("path"), path},
-            {QStringLiteral("status"), status},
-            {QStringLiteral("bytes"), bytes},
-            {QStringLiteral("agent"), agent},
-            {QStringLiteral("referer"), referer},
-            {QStringLiteral("response_time"), responseTime}};
+    QJsonObject json{{QStringLiteral("time"), time},
+                     {QStringLiteral("time_unit"), toString(timeUnit)},
+                     {QStringLiteral("site"), site},
+                     {QStringLiteral("client"), client},
+                     {QStringLiteral("method"), method},
+                     {QStringLiteral("path"), path},
+                     {QStringLiteral("status"), status},
+                     {QStringLiteral("bytes"), bytes},
+                     {QStringLiteral("agent"), agent},
+                     {QStringLiteral("referer"), referer},
+                     {QStringLiteral("response_time"), responseTime}};
+    if (!raw.isEmpty()) // mappings kept before there was a raw field compare equal
+        json.insert(QStringLiteral("raw"), raw);
+    return json;
 }
 
 ColumnMapping ColumnMapping::fromJson(const QJsonObject &json)
@@ -166,6 +170,7 @@ ColumnMapping ColumnMapping::fromJson(const QJsonObject &json)
     read("agent", m.agent);
     read("referer", m.referer);
     read("response_time", m.responseTime);
+    read("raw", m.raw);
     m.timeUnit = timeUnitFromString(json.value(QStringLiteral("time_unit")).toString()).value_or(TimeUnit::DateTime);
     return m;
 }

@@ -10,7 +10,7 @@ namespace inquest::remote {
 // How a ClickHouse table's columns answer Inquest's questions: each field is a column name or
 // any ClickHouse expression over the row (a map key, a cast, a concat). Defaults are the
 // standard shape (standardTableDdl): time, site, client, method, path, status, bytes,
-// response_time, agent, referer. An empty site means the whole table is one site, named by
+// response_time, agent, referer (and no raw line). An empty site means the whole table is one site, named by
 // the source.
 struct ColumnMapping
 {
@@ -27,6 +27,7 @@ struct ColumnMapping
     QString responseTime = QStringLiteral("response_time"); // seconds
     QString agent = QStringLiteral("agent");
     QString referer = QStringLiteral("referer");
+    QString raw; // the whole log line, when the table keeps it (not in the standard shape)
 
     // Applies "FIELD=EXPR,FIELD=EXPR" (commas inside parentheses, brackets or quotes belong to
     // the expression; time_unit=datetime|s|ms|us|ns). Returns an error naming the bad part.

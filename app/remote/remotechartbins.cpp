@@ -5,6 +5,7 @@
 #include "analysis/timebins.h"
 
 #include <QElapsedTimer>
+#include <QSet>
 
 #include <limits>
 #include <map>
@@ -44,6 +45,8 @@ RemoteChartBins fetchChartBins(const std::vector<SourceAccess> &sources, const C
     const int64_t from = firstIndex * key.widthUs;
     const int64_t count = floorDiv(key.toUs - from + key.widthUs - 1, key.widthUs);
     std::map<QString, std::size_t> at; // site → index in out.sites
+    std::map<QString, Id> answeredBy;  // site → the first source that answered for it
+    QSet<QString> shared;
     for (const SourceAccess &rs : sources) {
         if (canceller && canceller->isCancelled()) {
             out.cancelled = true;
@@ -53,7 +56,7 @@ RemoteChartBins fetchChartBins(const std::vector<SourceAccess> &sources, const C
         ClickHouseClient client(rs.access);
         if (canceller)
             canceller->attach(&client);
-        QueryRun run = client.run(sql.chartBins(from, from + count * key.widthUs, key.widthUs), 6);
+        QueryRun run = client.run(sql.chartBins(from, from + count * key.widthUs, key.widthUs), 7);
         if (canceller)
             canceller->detach();
         if (run.killed && canceller && canceller->isCancelled()) {
@@ -77,7 +80,11 @@ RemoteChartBins fetchChartBins(const std::vector<SourceAccess> &sources, const C
                 out.sites.push_back({row[0], emptySeries(Metric::Requests, key.widthUs, firstIndex, count),
                                      emptySeries(Metric::Status4xx, key.widthUs, firstIndex, count),
                                      emptySeries(Metric::Status5xx, key.widthUs, firstIndex, count),
-                                     emptySeries(Metric::NoResponse, key.widthUs, firstIndex, count)});
+                                     emptySeries(Metric::NoResponse, key.widthUs, firstIndex, count),
+                                     emptySeries(Metric::UniqueClients, key.widthUs, firstIndex, count)});
+                answeredBy[row[0]] = rs.source.id;
+            } else if (answeredBy[row[0]] != rs.source.id) {
+                shared.insert(row[0]); // in two sources: their distinct clients do not add up
             }
             RemoteChartBins::Site &site = out.sites[it->second];
             const auto i = std::size_t(b);
@@ -86,9 +93,14 @@ RemoteChartBins fetchChartBins(const std::vector<SourceAccess> &sources, const C
             setCount(site.status4xx, i, site.status4xx.values[i] + row[3].toDouble());
             setCount(site.status5xx, i, site.status5xx.values[i] + row[4].toDouble());
             setCount(site.noResponse, i, site.noResponse.values[i] + row[5].toDouble());
+            setCount(site.clients, i, row[6].toDouble());
         }
         run.reply.rows.clear();
         out.runs.push_back(std::move(run));
+    }
+    for (RemoteChartBins::Site &site : out.sites) {
+        if (shared.contains(site.name))
+            site.clients = {};
     }
     return out;
 }
@@ -118,6 +130,8 @@ void addRemoteBins(ChartData &data, const RemoteChartBins &remote)
         while (i < data.traffic.size() && data.traffic[i].name != site.name)
             ++i;
         if (i == data.traffic.size()) {
+            if (site.clients.size() > 0)
+                data.clients.push_back({site.name, site.clients});
             data.traffic.push_back({site.name, site.requests});
             data.site4xx.push_back({site.name, site.status4xx});
             data.site5xx.push_back({site.name, site.status5xx});

@@ -27,6 +27,7 @@ struct RemoteChartBins
     {
         QString name;
         BinnedSeries requests, status4xx, status5xx, noResponse;
+        BinnedSeries clients; // distinct clients per bin (uniqExact)
     };
     ChartViewKey key;
     std::vector<Site> sites;
@@ -49,6 +50,9 @@ std::shared_ptr<const CaseBins> withRemoteSpans(const std::shared_ptr<const Case
                                                 const QList<RemoteSource> &sources);
 // Adds the remote sites to a view's curves: a site the case also has locally is added up bin by
 // bin; the all-site 4xx, 5xx, no-response and error-rate curves are summed again over every site.
+// A remote site's distinct clients join the clients pane, except for a site the case also has
+// locally or in another remote source: distinct counts do not add up, so that site keeps the
+// local curve alone.
 void addRemoteBins(ChartData &data, const RemoteChartBins &remote);
 
 } // namespace inquest::remote

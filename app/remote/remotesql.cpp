@@ -184,11 +184,11 @@ QString RemoteSql::metricExpression(int metric) const
 
 QString RemoteSql::chartBins(int64_t from, int64_t to, int64_t width) const
 {
-    return QStringLiteral("SELECT %1 AS s, %2 AS b, count(), %3, %4, %5 FROM %6 WHERE %7 GROUP BY s, b ORDER BY s, b "
-                          "FORMAT TabSeparated")
+    return QStringLiteral("SELECT %1 AS s, %2 AS b, count(), %3, %4, %5, %6 FROM %7 WHERE %8 GROUP BY s, b ORDER BY "
+                          "s, b FORMAT TabSeparated")
         .arg(site(), m_map.binIndex(from, width), metricExpression(int(Metric::Status4xx)),
-             metricExpression(int(Metric::Status5xx)), metricExpression(int(Metric::NoResponse)), m_table,
-             where(QString(), from, to));
+             metricExpression(int(Metric::Status5xx)), metricExpression(int(Metric::NoResponse)),
+             metricExpression(int(Metric::UniqueClients)), m_table, where(QString(), from, to));
 }
 
 QString RemoteSql::preview(int n) const
@@ -199,6 +199,23 @@ QString RemoteSql::preview(int n) const
              m_map.referer)
         .arg(m_table)
         .arg(n);
+}
+
+QString RemoteSql::eventCount(const QString &condition) const
+{
+    return QStringLiteral("SELECT count() FROM %1 WHERE %2 FORMAT TabSeparated").arg(m_table, condition);
+}
+
+QString RemoteSql::eventRows(const QString &condition, qint64 offset, qint64 limit) const
+{
+    const QString raw = m_map.raw.isEmpty() ? QStringLiteral("NULL") : QStringLiteral("toString(%1)").arg(m_map.raw);
+    return QStringLiteral("SELECT %1 AS t_, %2 AS s_, toString(%3) AS c_, toString(%4) AS m_, toString(%5) AS p_, "
+                          "toString(%6) AS st_, toString(%7) AS b_, toString(%8) AS a_, toString(%9) AS r_, %10 "
+                          "FROM %11 WHERE %12 ORDER BY t_, s_, c_, m_, p_, st_, b_, a_, r_ LIMIT %13, %14 "
+                          "FORMAT TabSeparated")
+        // One arg() call: `condition` holds quoted user text, which a later arg() would scan for %N.
+        .arg(m_map.timeUs(), site(), m_map.client, m_map.method, m_map.path, m_map.status, m_map.bytes, m_map.agent,
+             m_map.referer, raw, m_table, condition, QString::number(offset), QString::number(limit));
 }
 
 } // namespace inquest::remote

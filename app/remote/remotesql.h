@@ -41,11 +41,18 @@ public:
     // cannot give it.
     QString metricExpression(int metric) const;
     // The chart's view: site, bin index (of `width` from `from`), requests, 4xx, 5xx, no response
-    // (model/httpstatus classes), for every site, in one query.
+    // (model/httpstatus classes), distinct clients (exact), for every site, in one query.
     QString chartBins(int64_t from, int64_t to, int64_t width) const;
     // A few mapped rows (the mapping check and the Connect preview): µs, site, client, method,
     // path, status, bytes, agent, referer.
     QString preview(int n) const;
+    // Rows of the table that pass `condition` (remote/remoteevents): their number, and the rows
+    // [offset, offset + limit): µs, site, client, method, path, status, bytes, agent, referer,
+    // raw (NULL without a raw mapping), in time order with every column as a tie-break.
+    QString eventCount(const QString &condition) const;
+    QString eventRows(const QString &condition, qint64 offset, qint64 limit) const;
+
+    const ColumnMapping &mapping() const { return m_map; }
 
     QString site() const;
     QString failure() const;

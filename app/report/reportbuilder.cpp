@@ -171,6 +171,12 @@ ReportDocument ReportBuilder::build()
             (this->*fn)();
         }
     }
+    // With the sources: the appendix on what remote servers answered.
+    if (m_options.has(ReportSection::Sources) && !m_data.remoteSources.isEmpty()) {
+        add(ReportBlock::heading(QStringLiteral("Appendix C: Provenance of remote results"), 1,
+                                 QStringLiteral("sec-remote")));
+        remoteProvenance();
+    }
     const QList<ReportBlock> body = std::move(m_blocks);
     m_blocks.clear();
 

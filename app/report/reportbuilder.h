@@ -57,6 +57,7 @@ private:
     void statements();
     void sources();
     void custody();
+    void remoteProvenance(); // provenanceappendix.cpp
     void section(ReportSection section);
     void add(const ReportBlock &block) { m_blocks.append(block); }
     QString statementLabel(Id id) const;

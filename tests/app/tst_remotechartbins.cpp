@@ -47,13 +47,16 @@ private slots:
         data.site5xx = {{u"a"_qs, counts(Metric::Status5xx, 100, {1, 0})}};
         data.siteNoResponse = {{u"a"_qs, counts(Metric::NoResponse, 100, {0, 1})}};
         data.failed = {{u"a"_qs, counts(Metric::Status5xx, 100, {1, 1})}};
+        data.clients = {{u"a"_qs, counts(Metric::UniqueClients, 100, {4, 4})}};
 
         RemoteChartBins remote;
         remote.key = {W, 100 * W, 102 * W, {}};
         remote.sites.push_back({u"a"_qs, counts(Metric::Requests, 100, {5, 5}), counts(Metric::Status4xx, 100, {0, 1}),
-                                counts(Metric::Status5xx, 100, {0, 0}), counts(Metric::NoResponse, 100, {0, 0})});
+                                counts(Metric::Status5xx, 100, {0, 0}), counts(Metric::NoResponse, 100, {0, 0}),
+                                counts(Metric::UniqueClients, 100, {9, 9})});
         remote.sites.push_back({u"b"_qs, counts(Metric::Requests, 101, {3}), counts(Metric::Status4xx, 101, {0}),
-                                counts(Metric::Status5xx, 101, {3}), counts(Metric::NoResponse, 101, {0})});
+                                counts(Metric::Status5xx, 101, {3}), counts(Metric::NoResponse, 101, {0}),
+                                counts(Metric::UniqueClients, 101, {2})});
         addRemoteBins(data, remote);
 
         QCOMPARE(data.traffic.size(), std::size_t(2));
@@ -71,6 +74,12 @@ private slots:
         QCOMPARE(data.noResponse.series.values, (std::vector<double>{0, 1}));
         QCOMPARE(data.errorRate.series.values[0], 1.0 / 15);
         QCOMPARE(data.errorRate.series.values[1], 4.0 / 28);
+        // Distinct clients: a remote-only site's curve joins; a site also local keeps the local
+        // curve (distinct counts of two stores do not add up).
+        QCOMPARE(data.clients.size(), std::size_t(2));
+        QCOMPARE(data.clients[0].series.values, (std::vector<double>{4, 4}));
+        QCOMPARE(data.clients[1].name, u"b"_qs);
+        QCOMPARE(data.clients[1].series.values, (std::vector<double>{2}));
     }
 
     void nothingAnsweredChangesNothing()

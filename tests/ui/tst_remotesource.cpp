@@ -269,6 +269,10 @@ private slots:
                  perBin(expected.failed.front().series, shown.fromUs, shown.toUs));
         QCOMPARE(perBin(shown.status4xx.series, shown.fromUs, shown.toUs),
                  perBin(expected.status4xx.series, shown.fromUs, shown.toUs));
+        // Distinct clients per bin (uniqExact on the server), the clients pane's curve.
+        QCOMPARE(shown.clients.size(), std::size_t(1));
+        QCOMPARE(perBin(shown.clients.front().series, shown.fromUs, shown.toUs),
+                 perBin(expected.clients.front().series, shown.fromUs, shown.toUs));
 
         if (const QString dir = qEnvironmentVariable("INQUEST_SCREENSHOT_DIR"); !dir.isEmpty())
             QVERIFY(dock.grab().save(dir + u"/chart-remote.png"_qs));

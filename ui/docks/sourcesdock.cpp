@@ -5,6 +5,7 @@
 #include "models/sourcesmodel.h"
 
 #include "dialogs/clickhousedialog.h"
+#include "dialogs/rerundialog.h"
 #include "dialogs/sourcesettingsdialog.h"
 
 #include "ingest/reread.h"
@@ -63,6 +64,7 @@ SourcesDock::SourcesDock(CaseDocument *doc, QWidget *parent)
     , m_remotePane(new QWidget)
     , m_addRemote(new QAction(tr("Add &ClickHouse Source\u2026"), this))
     , m_removeRemote(new QAction(tr("Remove remote source"), this))
+    , m_rerunRemote(new QAction(tr("Re-run remote queries\u2026"), this))
 {
     setObjectName(QStringLiteral("sourcesDock"));
     m_remove->setObjectName(QStringLiteral("actionRemoveSource"));
@@ -92,6 +94,14 @@ SourcesDock::SourcesDock(CaseDocument *doc, QWidget *parent)
     m_view->addAction(m_addRemote);
     m_remoteView->addAction(m_addRemote);
     m_remoteView->addAction(m_removeRemote);
+    m_remoteView->addAction(m_rerunRemote);
+    m_rerunRemote->setObjectName(QStringLiteral("actionRerunRemoteQueries"));
+    m_rerunRemote->setToolTip(tr("Ask every kept query of the remote sources again and say which answers changed"));
+    connect(m_rerunRemote, &QAction::triggered, this, [this] {
+        RerunDialog dialog(m_doc, this);
+        dialog.start();
+        dialog.exec();
+    });
     m_remoteView->setContextMenuPolicy(Qt::ActionsContextMenu);
     auto *remoteLayout = new QVBoxLayout(m_remotePane);
     remoteLayout->setContentsMargins(0, 4, 0, 0);

@@ -23,7 +23,8 @@ class SourcesModel;
 // settings…" (the file is read again with a new format, zone, year or site, off the GUI thread)
 // and "Rename site…" (a rename, or a merge when the new name is another site's). Remote sources
 // (ClickHouse tables) are listed beside the files; "Add ClickHouse Source…" opens the Connect
-// dialog, and removing one is undoable too.
+// dialog, and removing one is undoable too; "Re-run remote queries…" asks the kept queries again
+// (dialogs/rerundialog).
 class SourcesDock : public QDockWidget
 {
     Q_OBJECT
@@ -39,6 +40,7 @@ public:
     QAction *renameSiteAction() const { return m_renameSite; }
     QAction *addRemoteAction() const { return m_addRemote; }
     QAction *removeRemoteAction() const { return m_removeRemote; }
+    QAction *rerunRemoteAction() const { return m_rerunRemote; }
     QTableView *remoteView() const { return m_remoteView; }
     RemoteSourcesModel *remoteModel() const { return m_remoteModel; }
     // Opens the Connect dialog (modal); the id of the source it added, 0 when none.
@@ -73,6 +75,7 @@ private:
     QWidget *m_remotePane;
     QAction *m_addRemote;
     QAction *m_removeRemote;
+    QAction *m_rerunRemote;
     QFutureWatcher<ImportResult> m_rereadWatcher;
     Source m_rereadFrom; // the source being read again, as it was
 };

@@ -1,6 +1,7 @@
 #include "timelineview.h"
 #include "analysis/filterexpression.h"
 #include "rawlinepanel.h"
+#include "remoterowspanel.h"
 #include "timelinefilterbar.h"
 #include "timelinefindbar.h"
 #include "timelinerowactions.h"
@@ -34,6 +35,7 @@ TimelineView::TimelineView(CaseDocument *doc, QWidget *parent)
     , m_filterBar(new TimelineFilterBar)
     , m_view(new QTableView)
     , m_rawLine(new RawLinePanel)
+    , m_remoteRows(new RemoteRowsPanel(doc))
     , m_findBar(new TimelineFindBar)
     , m_search(new SearchController(this))
     , m_rowActions(new TimelineRowActions(doc, this))
@@ -84,10 +86,12 @@ TimelineView::TimelineView(CaseDocument *doc, QWidget *parent)
 
     auto *splitter = new QSplitter(Qt::Vertical);
     splitter->addWidget(m_view);
+    splitter->addWidget(m_remoteRows);
     splitter->addWidget(m_rawLine);
     splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 0);
-    splitter->setSizes({700, 80});
+    splitter->setStretchFactor(1, 1);
+    splitter->setStretchFactor(2, 0);
+    splitter->setSizes({500, 250, 80});
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -133,6 +137,7 @@ TimelineView::TimelineView(CaseDocument *doc, QWidget *parent)
     });
 
     connect(m_filterBar, &TimelineFilterBar::filterChanged, m_controller, &TimelineController::setFilter);
+    connect(m_filterBar, &TimelineFilterBar::filterChanged, m_remoteRows, &RemoteRowsPanel::setFilter);
     connect(m_controller, &TimelineController::updated, this, &TimelineView::timelineUpdated);
     connect(m_controller, &TimelineController::busyChanged, this, &TimelineView::updateCount);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &TimelineView::currentRowChanged);

@@ -18,6 +18,7 @@ namespace inquest {
 
 class CaseDocument;
 class RawLinePanel;
+class RemoteRowsPanel;
 class SearchController;
 class TimelineController;
 class TimelineFindBar;
@@ -52,6 +53,8 @@ public:
     TimelineController *controller() const { return m_controller; }
     TimelineFilterBar *filterBar() const { return m_filterBar; }
     RawLinePanel *rawLinePanel() const { return m_rawLine; }
+    // The remote sources' rows that pass the same filter (hidden without remote sources).
+    RemoteRowsPanel *remoteRows() const { return m_remoteRows; }
     TimelineFindBar *findBar() const { return m_findBar; }
     SearchController *search() const { return m_search; }
     TimelineRowActions *rowActions() const { return m_rowActions; }
@@ -90,6 +93,7 @@ private:
     TimelineFilterBar *m_filterBar;
     QTableView *m_view;
     RawLinePanel *m_rawLine;
+    RemoteRowsPanel *m_remoteRows;
     TimelineFindBar *m_findBar;
     SearchController *m_search;
     TimelineRowActions *m_rowActions;
