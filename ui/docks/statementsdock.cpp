@@ -1,6 +1,7 @@
 #include "statementsdock.h"
 
 #include "articledetails.h"
+#include "statementtimedelegate.h"
 
 #include "models/displayzone.h"
 #include "models/statementsmodel.h"
@@ -56,6 +57,9 @@ StatementsDock::StatementsDock(CaseDocument *doc, QWidget *parent)
     m_view->setColumnWidth(StatementsModel::Speaker, 140);
     m_view->setColumnWidth(StatementsModel::Organisation, 110);
     m_view->setColumnWidth(StatementsModel::Time, 215);
+    m_view->setItemDelegateForColumn(
+        StatementsModel::Time,
+        new StatementTimeDelegate([this] { return DisplayZone::of(m_doc->meta()).name(); }, m_view));
     m_view->setColumnWidth(StatementsModel::Stance, 190);
     m_view->setColumnWidth(StatementsModel::Grade, 50);
 
