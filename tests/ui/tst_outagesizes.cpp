@@ -174,10 +174,13 @@ private slots:
         const int rows = lines->viewport()->height() / lines->verticalHeader()->defaultSectionSize();
         QString layout;
         for (QDockWidget *d : w.findChildren<QDockWidget *>())
-            layout += QStringLiteral(" %1 %2x%3;").arg(d->objectName()).arg(d->width()).arg(d->height());
-        qDebug("%d rows visible; timeline %d px;%s", rows, w.timeline()->height(), qPrintable(layout));
+            layout += QStringLiteral("; %1 %2x%3").arg(d->objectName()).arg(d->width()).arg(d->height());
         QVERIFY2(rows >= (size.height() >= 1000 ? 10 : 6),
-                 qPrintable(QStringLiteral("%1 rows in %2 px").arg(rows).arg(lines->viewport()->height())));
+                 qPrintable(QStringLiteral("%1 rows in %2 px; timeline %3 px%4")
+                                .arg(rows)
+                                .arg(lines->viewport()->height())
+                                .arg(w.timeline()->height())
+                                .arg(layout)));
 
         w.controller()->askSave = [] { return DocumentController::SaveAnswer::Discard; };
     }

@@ -127,7 +127,7 @@ ChartDock::ChartDock(CaseDocument *doc, QWidget *parent)
         m_plot->setSiteOrder(bins->curveSiteNames());
         applyViewSettings();
         QStringList unreachable;
-        m_controller->setRemoteSources(remote::reachableSources(m_doc, &unreachable));
+        m_controller->setRemoteSources(remote::reachableSources(m_doc, &unreachable), SiteRule::of(m_doc->meta()));
         if (!unreachable.isEmpty())
             emit statusMessage(tr("Chart without %1").arg(unreachable.join(u"; ")));
         m_controller->setBins(bins);
