@@ -112,7 +112,7 @@ StatementsDock::StatementsDock(CaseDocument *doc, QWidget *parent)
     rightScroll->setWidget(right);
     rightScroll->setWidgetResizable(true);
     rightScroll->setFrameShape(QFrame::NoFrame);
-    auto *splitter = new QSplitter(Qt::Horizontal);
+    auto *splitter = m_split = new QSplitter(Qt::Horizontal);
     splitter->addWidget(left);
     splitter->addWidget(rightScroll);
     splitter->setStretchFactor(0, 3);
@@ -183,6 +183,16 @@ void StatementsDock::dragEnterEvent(QDragEnterEvent *event)
 {
     if (event->mimeData()->hasUrls() || event->mimeData()->hasText())
         event->acceptProposedAction();
+}
+
+void StatementsDock::resizeEvent(QResizeEvent *event)
+{
+    QDockWidget::resizeEvent(event);
+    // Below this the table's speaker, time and stance columns and the article's lines would
+    // both be cut beside each other.
+    const Qt::Orientation wanted = width() < 800 ? Qt::Vertical : Qt::Horizontal;
+    if (m_split->orientation() != wanted)
+        m_split->setOrientation(wanted);
 }
 
 void StatementsDock::dropEvent(QDropEvent *event)
