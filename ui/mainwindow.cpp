@@ -86,7 +86,7 @@ MainWindow::MainWindow(QWidget *parent)
             if (isVisible() && windowState() == Qt::WindowNoState && size() == placed) // not sized since
                 fitFrameToScreen(this);
             arrangeFirstStartDocks(this, {m_sourcesDock, m_chartDock, m_evidenceDock, m_statementsDock, m_scoringDock,
-                                          m_chartDock->readableHeight()});
+                                          m_chartDock->readableHeight(), m_timeline->sizeForRows(TimelineRows)});
         });
     updateTitle();
     updateRecentMenu();

@@ -127,6 +127,7 @@ ChartData buildChartData(const CaseBins &bins, int64_t widthUs, int64_t fromUs, 
     for (const BinPyramid *p : chosenSites(bins, sites)) {
         parts.push_back({p, {}, {}, {}, {}, {}, {}, {}});
         metricSites += !p->site().numericColumns().isEmpty();
+        data.systemLog = data.systemLog || p->site().hasSyslog() || !hasCurves(p->site());
     }
     const TimeLimit lim{fromUs, toUs};
     const auto compute = [widthUs, lim](SiteSeries &part) {

@@ -48,6 +48,7 @@ struct ChartData
     std::vector<NamedSeries> failed;
     std::vector<NamedSeries> site4xx, site5xx, siteNoResponse;
     std::vector<NamedSeries> severity; // syslog, all sites: "emerg–err", "warning", "notice–debug"
+    bool systemLog = false;            // hosts of a system log are in the view (with severities or not)
     // Response-time percentiles per site that records them (name = site; series.metric says
     // p50, p95 or p99; ms). Percentiles do not add up across sites, so there is no total.
     std::vector<NamedSeries> response;

@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QRegularExpression>
+#include <QTimeZone>
 
 #include <algorithm>
 
@@ -132,7 +133,7 @@ bool setArticleMetadata(CaseDocument *doc, Id sourceId, const ArticleMetadata &m
     return true;
 }
 
-std::optional<TimeRef> parseTimeInput(QStringView input)
+std::optional<TimeRef> parseTimeInput(QStringView input, const QByteArray &zone, std::optional<qint64> dayOf)
 {
     QString text = input.trimmed().toString();
     TimeRef t;
@@ -148,17 +149,43 @@ std::optional<TimeRef> parseTimeInput(QStringView input)
     const QStringList parts = text.split(periodSep);
     if (parts.isEmpty() || parts.size() > 2 || parts.first().isEmpty())
         return std::nullopt;
+    // The zone of a time that states none (the display zone).
+    const QTimeZone displayZone = zone == "UTC" ? QTimeZone::utc() : QTimeZone(zone);
+    if (!displayZone.isValid())
+        return std::nullopt;
 
-    // One end: "yyyy-MM-dd", with "[ T]HH:mm[:ss]" and an offset, "Z" or "UTC". No offset is UTC.
+    // One end: "yyyy-MM-dd", with "[ T]HH:mm[:ss]" and an offset, "Z" or "UTC". A period's zone
+    // written once at its end ("21:15–21:45Z") is the zone of both ends.
     static const QRegularExpression end(
         QStringLiteral("^(?:(?<date>\\d{4}-\\d{2}-\\d{2})(?:[ "
                        "T]|$))?(?<time>\\d{1,2}:\\d{2}(?::\\d{2})?)?\\s*(?<zone>Z|UTC|GMT|[+-]\\d{2}:?\\d{2})?$"),
         QRegularExpression::CaseInsensitiveOption);
-    auto read = [](const QString &part, QDate day, bool *dateOnly) -> std::optional<qint64> {
+    auto zoneOf = [&displayZone](const QString &stated) -> std::optional<QTimeZone> {
+        if (stated.isEmpty())
+            return displayZone;
+        if (stated == u"Z" || stated == u"UTC" || stated == u"GMT")
+            return QTimeZone::utc();
+        const QByteArray z = stated.toLatin1();
+        const auto offset = parseUtcOffset(std::string_view(z.constData(), std::size_t(z.size())));
+        return offset ? std::optional<QTimeZone>(QTimeZone(*offset)) : std::nullopt;
+    };
+    QString periodZone;
+    if (parts.size() == 2)
+        periodZone = end.match(parts.last()).captured(u"zone").toUpper();
+    // `reference` (µs UTC) gives the date of a part that states none, as that date is in the
+    // part's zone.
+    auto read = [&](const QString &part, std::optional<qint64> reference, bool *dateOnly) -> std::optional<qint64> {
         const auto m = end.match(part);
         if (!m.hasMatch() || (!m.hasCaptured(u"date") && !m.hasCaptured(u"time")))
             return std::nullopt;
-        const QDate date = m.hasCaptured(u"date") ? QDate::fromString(m.captured(u"date"), Qt::ISODate) : day;
+        const auto partZone = zoneOf(m.hasCaptured(u"zone") ? m.captured(u"zone").toUpper() : periodZone);
+        if (!partZone)
+            return std::nullopt;
+        QDate date;
+        if (m.hasCaptured(u"date"))
+            date = QDate::fromString(m.captured(u"date"), Qt::ISODate);
+        else if (reference)
+            date = QDateTime::fromMSecsSinceEpoch(*reference / 1000, *partZone).date();
         if (!date.isValid())
             return std::nullopt;
         *dateOnly = !m.hasCaptured(u"time");
@@ -170,29 +197,19 @@ std::optional<TimeRef> parseTimeInput(QStringView input)
             if (!time.isValid())
                 return std::nullopt;
         }
-        int offset = 0;
-        const QString zone = m.captured(u"zone").toUpper();
-        if (!zone.isEmpty() && zone != u"Z" && zone != u"UTC" && zone != u"GMT") {
-            const QByteArray z = zone.toLatin1();
-            const auto o = parseUtcOffset(std::string_view(z.constData(), std::size_t(z.size())));
-            if (!o)
-                return std::nullopt;
-            offset = *o;
-        }
-        return (QDateTime(date, time, QTimeZone::utc()).toSecsSinceEpoch() - offset) * MicrosPerSecond;
+        return QDateTime(date, time, *partZone).toMSecsSinceEpoch() * 1000;
     };
     bool dateOnly = false;
-    const auto begin = read(parts.first(), {}, &dateOnly);
+    const auto begin = read(parts.first(), dayOf, &dateOnly);
     if (!begin)
         return std::nullopt;
     t.begin = t.end = *begin;
     if (dateOnly)
         t.end = *begin + 86400 * MicrosPerSecond;
     if (parts.size() == 2) {
-        // "2010-12-12 21:15–21:45Z": an end without a date is on the begin's (UTC) day.
-        const QDate day = QDateTime::fromMSecsSinceEpoch(*begin / 1000, QTimeZone::utc()).date();
+        // "2010-12-12 21:15–21:45Z": an end without a date is on the begin's day.
         bool endDateOnly = false;
-        const auto e = read(parts.last(), day, &endDateOnly);
+        const auto e = read(parts.last(), *begin, &endDateOnly);
         if (!e)
             return std::nullopt;
         t.end = endDateOnly ? *e + 86400 * MicrosPerSecond : *e;
@@ -202,14 +219,19 @@ std::optional<TimeRef> parseTimeInput(QStringView input)
     return t;
 }
 
-bool setStatementTime(CaseDocument *doc, Id statementId, const QString &text)
+bool setStatementTime(CaseDocument *doc, Id statementId, const QString &text, const QByteArray &zone)
 {
     const Statement *s = doc->find<Statement>(statementId);
     if (!s)
         return false;
     QList<TimeRef> times;
     if (!text.trimmed().isEmpty()) {
-        const auto typed = parseTimeInput(text);
+        std::optional<qint64> dayOf;
+        if (!s->times.isEmpty())
+            dayOf = s->times.first().begin;
+        else if (const Source *article = doc->find<Source>(s->sourceId); article && article->published.isValid())
+            dayOf = QDateTime(article->published, QTime(12, 0), QTimeZone::utc()).toMSecsSinceEpoch() * 1000;
+        const auto typed = parseTimeInput(text, zone, dayOf);
         if (!typed)
             return false;
         times = s->times;
@@ -218,11 +240,13 @@ bool setStatementTime(CaseDocument *doc, Id statementId, const QString &text)
             times.first().phrase = text.trimmed();
         } else {
             TimeRef &first = times.first(); // corrects the phrase it was resolved from
+            if (first.begin == typed->begin && first.end == typed->end && first.approximate == typed->approximate)
+                return true; // typed back as it was: still the reading of the text, with its notes
             first.begin = typed->begin;
             first.end = typed->end;
             first.approximate = typed->approximate;
             first.manual = true;
-            first.assumedZone.clear(); // the analyst's time is in the zone typed (none: UTC)
+            first.assumedZone.clear(); // the analyst's time is in the zone typed, or the display zone
         }
     }
     edit::setValue(doc, statementId, &Statement::times, times, tr("Edit statement time"));

@@ -49,14 +49,20 @@ bool setArticleMetadata(CaseDocument *doc, Id sourceId, const ArticleMetadata &m
 
 // A time as the analyst types it in the statements table: "2010-12-12 21:45Z",
 // "2010-12-12T21:45:00+01:00", "2010-12-12 21:15–21:45Z", "2010-12-12 20:00Z / 2010-12-13 01:00Z",
-// "2010-12-12" (that day), a leading "~" for approximate. No offset means UTC. The result is
-// marked manual, with no phrase or offset. nullopt when it cannot be read or ends before it begins.
-std::optional<TimeRef> parseTimeInput(QStringView text);
+// "2010-12-12" (that day), a leading "~" for approximate. A time that states no zone ("Z", "UTC"
+// or "+01:00") is read in `zone` (the workbench's display zone: an IANA id or "UTC"); with
+// `dayOf` (µs UTC), a clock time without a date ("22:45", "21:15–21:45") is on the date `dayOf`
+// has in that zone. The result is marked manual, with no phrase or offset. nullopt when it
+// cannot be read, the zone is unknown, or it ends before it begins.
+std::optional<TimeRef> parseTimeInput(QStringView text, const QByteArray &zone = "UTC",
+                                      std::optional<qint64> dayOf = std::nullopt);
 
 // Sets a statement's main (first) time by hand: it keeps the phrase and offset it corrects and
 // is marked manual, so a later change of the article's date leaves it alone. An empty `text`
-// removes every time. Returns false for input parseTimeInput cannot read.
-bool setStatementTime(CaseDocument *doc, Id statementId, const QString &text);
+// removes every time. Returns false for input parseTimeInput cannot read (`zone` as there; the
+// date of a bare clock time is that of the time it corrects, else the article's). Typing back
+// the time it already has changes nothing (it stays as read, not "set by hand").
+bool setStatementTime(CaseDocument *doc, Id statementId, const QString &text, const QByteArray &zone = "UTC");
 
 } // namespace news
 } // namespace inquest

@@ -35,7 +35,7 @@ void setCount(BinnedSeries &s, std::size_t i, double value)
 } // namespace
 
 RemoteChartBins fetchChartBins(const std::vector<SourceAccess> &sources, const ChartViewKey &key,
-                               const std::shared_ptr<QueryCanceller> &canceller)
+                               const std::shared_ptr<QueryCanceller> &canceller, const SiteRule &rule)
 {
     RemoteChartBins out;
     out.key = key;
@@ -70,14 +70,15 @@ RemoteChartBins fetchChartBins(const std::vector<SourceAccess> &sources, const C
             continue;
         }
         for (const auto &row : run.reply.rows) {
-            if (!key.sites.isEmpty() && !key.sites.contains(row[0]))
+            const QString name = rule.name(row[0]);
+            if (!key.sites.isEmpty() && !key.sites.contains(name))
                 continue;
             const qint64 b = row[1].toLongLong();
             if (b < 0 || b >= count)
                 continue;
-            auto [it, added] = at.try_emplace(row[0], out.sites.size());
+            auto [it, added] = at.try_emplace(name, out.sites.size());
             if (added) {
-                out.sites.push_back({row[0], emptySeries(Metric::Requests, key.widthUs, firstIndex, count),
+                out.sites.push_back({name, emptySeries(Metric::Requests, key.widthUs, firstIndex, count),
                                      emptySeries(Metric::Status4xx, key.widthUs, firstIndex, count),
                                      emptySeries(Metric::Status5xx, key.widthUs, firstIndex, count),
                                      emptySeries(Metric::NoResponse, key.widthUs, firstIndex, count),
@@ -88,7 +89,7 @@ RemoteChartBins fetchChartBins(const std::vector<SourceAccess> &sources, const C
             }
             RemoteChartBins::Site &site = out.sites[it->second];
             const auto i = std::size_t(b);
-            // Two sources with the same site add up.
+            // Two sources with the same site (or sites merged into one) add up.
             setCount(site.requests, i, site.requests.values[i] + row[2].toDouble());
             setCount(site.status4xx, i, site.status4xx.values[i] + row[3].toDouble());
             setCount(site.status5xx, i, site.status5xx.values[i] + row[4].toDouble());

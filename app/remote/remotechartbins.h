@@ -5,6 +5,7 @@
 
 #include "analysis/chartdata.h"
 #include "model/remotesource.h"
+#include "model/sites.h"
 
 #include <memory>
 
@@ -43,8 +44,10 @@ struct SourceAccess
 };
 
 // Asks each source one query for the view (RemoteSql::chartBins). Blocks; off the GUI thread.
+// Site names are the case's (`rule`: its renames and merges, as of local sites), and so are
+// the names `key.sites` picks.
 RemoteChartBins fetchChartBins(const std::vector<SourceAccess> &sources, const ChartViewKey &key,
-                               const std::shared_ptr<QueryCanceller> &canceller = {});
+                               const std::shared_ptr<QueryCanceller> &canceller = {}, const SiteRule &rule = {});
 // The case's bins with the remote sources' time ranges (as recorded when they were added).
 std::shared_ptr<const CaseBins> withRemoteSpans(const std::shared_ptr<const CaseBins> &bins,
                                                 const QList<RemoteSource> &sources);

@@ -23,10 +23,11 @@ void RemoteChartQuery::cancel()
         m_canceller->cancel();
 }
 
-void RemoteChartQuery::setSources(std::vector<SourceAccess> sources)
+void RemoteChartQuery::setSources(std::vector<SourceAccess> sources, SiteRule rule)
 {
-    cancel(); // an answer from the sources before (another case) is not shown
+    cancel(); // an answer from the sources before (another case, other names) is not shown
     m_sources = std::move(sources);
+    m_rule = std::move(rule);
     m_latest.reset();
 }
 
@@ -48,8 +49,8 @@ void RemoteChartQuery::start(const ChartViewKey &key)
 {
     m_canceller = std::make_shared<QueryCanceller>();
     m_busy = true;
-    m_watcher.setFuture(
-        parallel::run([sources = m_sources, key, c = m_canceller] { return fetchChartBins(sources, key, c); }));
+    m_watcher.setFuture(parallel::run(
+        [sources = m_sources, key, c = m_canceller, rule = m_rule] { return fetchChartBins(sources, key, c, rule); }));
 }
 
 void RemoteChartQuery::done()

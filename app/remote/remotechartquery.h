@@ -21,7 +21,8 @@ public:
     explicit RemoteChartQuery(QObject *parent = nullptr);
     ~RemoteChartQuery() override;
 
-    void setSources(std::vector<SourceAccess> sources);
+    // The sources to ask, and the case's site names (renames and merges) their sites take.
+    void setSources(std::vector<SourceAccess> sources, SiteRule rule = {});
     bool hasSources() const { return !m_sources.empty(); }
     void ask(const ChartViewKey &key);
     // Stops the running view's queries (KILL QUERY) and drops a waiting one.
@@ -43,6 +44,7 @@ private:
     void done();
 
     std::vector<SourceAccess> m_sources;
+    SiteRule m_rule;
     QFutureWatcher<RemoteChartBins> m_watcher;
     std::shared_ptr<QueryCanceller> m_canceller;
     std::optional<ChartViewKey> m_next;

@@ -332,6 +332,30 @@ private slots:
         QVERIFY(t->manual);
     }
 
+    // Typed in the workbench's display zone: a time without a zone is read there, one with a
+    // zone keeps it, a bare clock time is on the reference's date in that zone (Berlin: UTC+1 in
+    // December, UTC+2 in July).
+    void timeInputInTheDisplayZone()
+    {
+        const QByteArray berlin = "Europe/Berlin";
+        auto at = [&](const char *text, std::optional<qint64> day = std::nullopt) {
+            const auto t = news::parseTimeInput(QString::fromUtf8(text), berlin, day);
+            return t ? std::pair(t->begin, t->end) : std::pair(qint64(-1), qint64(-1));
+        };
+        QCOMPARE(at("2010-12-12 22:45").first, utc(2010, 12, 12, 21, 45));
+        QCOMPARE(at("2010-07-12 22:45").first, utc(2010, 7, 12, 20, 45));
+        QCOMPARE(at("2010-12-12 21:45Z").first, utc(2010, 12, 12, 21, 45));
+        QCOMPARE(at("2010-12-12 23:45+02:00").first, utc(2010, 12, 12, 21, 45));
+        QCOMPARE(at("22:45", utc(2010, 12, 12, 21, 2)).first, utc(2010, 12, 12, 21, 45));
+        // 23:30Z on the 12th is already the 13th in Berlin: a bare clock time takes Berlin's date.
+        QCOMPARE(at("00:15", utc(2010, 12, 12, 23, 30)).first, utc(2010, 12, 12, 23, 15));
+        QCOMPARE(at("2010-12-12 22:15\u201322:45"), std::pair(utc(2010, 12, 12, 21, 15), utc(2010, 12, 12, 21, 45)));
+        // The zone written once at a period's end is the zone of both ends.
+        QCOMPARE(at("2010-12-12 21:15\u201321:45Z"), std::pair(utc(2010, 12, 12, 21, 15), utc(2010, 12, 12, 21, 45)));
+        QCOMPARE(at("22:45").first, qint64(-1)); // a clock time needs a day
+        QVERIFY(!news::parseTimeInput(u"2010-12-12 22:45", "Mars/Olympus"));
+    }
+
     void badTimeInput()
     {
         for (const char *bad : {"", "yesterday", "2010-13-40", "2010-12-12 25:00", "21:45",

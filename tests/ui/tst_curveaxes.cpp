@@ -12,6 +12,8 @@
 #include "model/casedocument.h"
 #include "model/curveedits.h"
 
+#include <QApplication>
+#include <QSignalSpy>
 #include <QTest>
 
 #include <qcustomplot.h>
@@ -175,6 +177,44 @@ private slots:
         verifyFits(drawn(QStringLiteral("page size")));
         if (const QString dir = qEnvironmentVariable("INQUEST_SCREENSHOTS"); !dir.isEmpty())
             QVERIFY(m_dock->grab().save(dir + QStringLiteral("/curveaxes-four-units.png")));
+    }
+
+    // A drag of the chart by the mouse, frame by frame: the curves' axes are fitted when the
+    // bins are made again, not on every frame of the drag (the scale would jump under the
+    // hand), and the drag does re-bin once it leaves the binned margin.
+    void panRefitsOnlyWithTheBins()
+    {
+        ChartPlot *plot = m_dock->plot();
+        m_dock->controller()->setPinnedWidth(5 * 1'000'000);
+        settle();
+        const QCPRange before = plot->timeAxis()->range();
+        const int fits = curves()->axes().fitCount();
+        QSignalSpy rebins(m_dock->controller(), &ChartController::rebinned);
+        const QRect pane = plot->pane(ChartPlot::Traffic)->rect();
+        QPoint at(pane.left() + pane.width() / 4, pane.center().y());
+        QTest::mousePress(plot, Qt::LeftButton, Qt::NoModifier, at);
+        constexpr int Frames = 60;
+        for (int i = 0; i < Frames; ++i) {
+            at.rx() += pane.width() / 40; // a view and a half to the left: past the binned margin
+            QMouseEvent move(QEvent::MouseMove, at, plot->mapToGlobal(at), Qt::NoButton, Qt::LeftButton,
+                             Qt::NoModifier);
+            QApplication::sendEvent(plot, &move);
+            QTest::qWait(16);
+        }
+        QTest::mouseRelease(plot, Qt::LeftButton, Qt::NoModifier, at);
+        settle();
+        QVERIFY2(plot->timeAxis()->range().lower < before.lower - before.size(),
+                 qPrintable(QStringLiteral("%1 -> %2").arg(before.lower).arg(plot->timeAxis()->range().lower)));
+        const int refits = curves()->axes().fitCount() - fits;
+        QVERIFY2(!rebins.isEmpty(), "the drag past the margin re-binned");
+        QVERIFY2(
+            refits <= rebins.size(),
+            qPrintable(
+                QStringLiteral("%1 refits for %2 re-bins in %3 frames").arg(refits).arg(rebins.size()).arg(Frames)));
+        QVERIFY2(rebins.size() < Frames / 4, qPrintable(QString::number(rebins.size())));
+        m_dock->controller()->setPinnedWidth(60 * 1'000'000);
+        m_dock->fitAll();
+        settle();
     }
 
     void removedCurvesFreeTheirAxes()

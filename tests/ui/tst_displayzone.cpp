@@ -14,11 +14,16 @@
 #include "model/viewedits.h"
 
 #include <QCompleter>
+#include <QDateTime>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <qcustomplot.h>
+
+#include <ctime>
 
 using namespace inquest;
 
@@ -41,7 +46,26 @@ class TestDisplayZone : public QObject
         emit picker()->activated(i); // what a person's choice emits
     }
 
+    // The labels of the chart's time axis (on the lowest pane shown), as drawn.
+    QStringList tickLabels() const
+    {
+        ChartPlot *plot = m_chart->plot();
+        plot->replot(QCustomPlot::rpImmediateRefresh);
+        for (int p = ChartPlot::PaneCount - 1; p >= 0; --p) {
+            if (plot->isPaneShown(ChartPlot::Pane(p)))
+                return plot->timeAxis(ChartPlot::Pane(p))->tickVectorLabels().toList();
+        }
+        return {};
+    }
+
 private slots:
+    // This machine's own zone is not the display zone: the chart must not fall back on it.
+    void initTestCase()
+    {
+        qputenv("TZ", "Europe/Berlin");
+        tzset();
+    }
+
     void init()
     {
         m_doc = std::make_unique<CaseDocument>();
@@ -89,6 +113,25 @@ private slots:
         for (int i = 0; z->completer()->setCurrentRow(i); ++i)
             found.append(z->completer()->currentCompletion());
         QVERIFY2(found.contains(u"America/New_York"_qs), qPrintable(found.join(u", ")));
+    }
+
+    // The time axis reads in the display zone, UTC until another is picked, whatever this
+    // machine's zone (Berlin here, an hour ahead); ticks half a minute apart are told apart.
+    void theTimeAxisTicksInTheDisplayZone()
+    {
+        const qint64 at2100 = QDateTime(QDate(2010, 12, 12), QTime(21, 0), QTimeZone::utc()).toMSecsSinceEpoch() * 1000;
+        m_chart->plot()->setVisibleRange(at2100, at2100 + 6 * 60'000'000);
+        QStringList labels = tickLabels();
+        QVERIFY(labels.size() >= 3);
+        for (const QString &label : std::as_const(labels))
+            QVERIFY2(label.startsWith(u"21:0"_qs) && label.endsWith(u"12 Dec"_qs), qPrintable(labels.join(u" | ")));
+        QCOMPARE(QSet<QString>(labels.begin(), labels.end()).size(), labels.size());
+        pick("America/New_York");
+        m_chart->plot()->setVisibleRange(at2100, at2100 + 6 * 60'000'000);
+        labels = tickLabels();
+        for (const QString &label : std::as_const(labels))
+            QVERIFY2(label.startsWith(u"16:0"_qs), qPrintable(labels.join(u" | ")));
+        m_doc->undoStack()->undo();
     }
 
     void everyTimeFollowsTheOneZone()

@@ -2,8 +2,10 @@
 // the chart and the timeline follow) and their headers name it: on a case imported from a
 // hand-written access log (tests/data/curves, 12 December 2010, so Berlin is UTC+1), a statement
 // of a period and an evidence item on a range, read in UTC, then in Europe/Berlin, then UTC again
-// by undo. A statement's time edited as text stays UTC, the zone typed times are read in.
+// by undo. A statement's time is edited in the display zone too (the field names it) and stored
+// in UTC.
 #include "docks/evidencedetail.h"
+#include "docks/statementsdock.h"
 #include "ingest/importer.h"
 #include "model/casedocument.h"
 #include "model/commands.h"
@@ -14,6 +16,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QLabel>
+#include <QLineEdit>
+#include <QTableView>
 #include <QTest>
 #include <QUndoStack>
 
@@ -31,6 +35,14 @@ QString header(const QAbstractItemModel &m, int column) { return m.headerData(co
 QString cell(const QAbstractItemModel &m, int column, int role = Qt::DisplayRole)
 {
     return m.data(m.index(0, column), role).toString();
+}
+// The Time field the table has open (a closed one is hidden until it is deleted).
+QLineEdit *openEditor(const StatementsDock &dock)
+{
+    for (QLineEdit *e : dock.view()->findChildren<QLineEdit *>(QStringLiteral("statementTimeEdit")))
+        if (e->isVisible())
+            return e;
+    return nullptr;
 }
 } // namespace
 
@@ -97,13 +109,84 @@ private slots:
         for (QLabel *label : detail.findChildren<QLabel *>())
             detailShown = detailShown || label->text().contains(u"22:02:05 CET"_qs);
         QVERIFY(detailShown);
-        // Edited as text, a statement's time is UTC, in which typed times are read.
-        QCOMPARE(cell(statements, StatementsModel::Time, Qt::EditRole), u"2010-12-12 21:02\u201321:04Z"_qs);
+        // Edited as text, a statement's time is in the display zone too (the editor names it).
+        QCOMPARE(cell(statements, StatementsModel::Time, Qt::EditRole), u"2010-12-12 22:02\u201322:04"_qs);
 
         // Undo: UTC again.
         m_doc.undoStack()->undo();
         QCOMPARE(header(statements, StatementsModel::Time), u"Time (UTC)"_qs);
         QCOMPARE(cell(evidence, EvidenceModel::Provenance), u"2010-12-12 21:02:05Z \u2013 2010-12-12 21:03:55Z"_qs);
+    }
+
+    // In a Europe/Berlin case the analyst types "22:45" into the Time field of the Statements
+    // table, which says Europe/Berlin beside the text: stored 21:45Z, shown 22:45 CET, undone in
+    // one step. A time with its own zone keeps it; one that cannot be read changes nothing.
+    void statementTimeIsTypedInTheDisplayZone()
+    {
+        edit::setDisplayTimeZone(&m_doc, QStringLiteral("Europe/Berlin"));
+        StatementsDock dock(&m_doc);
+        dock.resize(1200, 400);
+        dock.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dock));
+        const Id id = m_doc.statements().first().id;
+        auto stored = [&] { return m_doc.find<Statement>(id)->times.first(); };
+        const QModelIndex time = dock.model()->index(0, StatementsModel::Time);
+        auto type = [&](const QString &text) -> QLineEdit * {
+            dock.view()->setCurrentIndex(time);
+            dock.view()->edit(time);
+            QLineEdit *editor = openEditor(dock);
+            if (!editor)
+                return nullptr;
+            editor->selectAll();
+            QTest::keyClicks(editor, text);
+            return editor;
+        };
+        // Enter commits through a queued call of the delegate.
+        auto enter = [](QLineEdit *editor) {
+            QTest::keyClick(editor, Qt::Key_Return);
+            QCoreApplication::processEvents();
+        };
+
+        QLineEdit *editor = type(QString());
+        QVERIFY(editor);
+        QCOMPARE(editor->text(), u"2010-12-12 22:02\u201322:04"_qs); // as the column shows it, in Berlin
+        auto *zone = editor->findChild<QLabel *>(QStringLiteral("statementTimeZone"));
+        QVERIFY(zone && zone->isVisible());
+        QCOMPARE(zone->text(), u"Europe/Berlin"_qs);
+        QVERIFY(zone->geometry().left() >= editor->width() / 2); // beside the text, at the field's end
+        if (const QString dir = qEnvironmentVariable("INQUEST_SCREENSHOTS"); !dir.isEmpty())
+            QVERIFY(dock.grab().save(dir + QStringLiteral("/statement-time-editor.png")));
+        editor->selectAll();
+        QTest::keyClicks(editor, u"22:45"_qs);
+        const int steps = m_doc.undoStack()->count();
+        enter(editor);
+        QCOMPARE(stored().begin, utc("2010-12-12T21:45:00Z"));
+        QCOMPARE(stored().end, utc("2010-12-12T21:45:00Z"));
+        QVERIFY(stored().manual);
+        QCOMPARE(m_doc.undoStack()->count(), steps + 1);
+        QCOMPARE(time.data().toString(), u"2010-12-12 22:45:00 CET"_qs);
+
+        // Typed back unchanged: nothing pushed.
+        QVERIFY(type(QString()));
+        enter(openEditor(dock));
+        QCOMPARE(m_doc.undoStack()->count(), steps + 1);
+
+        // A zone typed with the time wins over the display zone (an edit of the same time
+        // merges with the one before: one undo step).
+        enter(type(u"2010-12-12 21:50Z"_qs));
+        QCOMPARE(stored().begin, utc("2010-12-12T21:50:00Z"));
+
+        // Unreadable: refused, the stored time and the undo stack as they were.
+        const int before = m_doc.undoStack()->count();
+        enter(type(u"25:99"_qs));
+        QCOMPARE(stored().begin, utc("2010-12-12T21:50:00Z"));
+        QCOMPARE(m_doc.undoStack()->count(), before);
+
+        while (m_doc.undoStack()->index() > steps)
+            m_doc.undoStack()->undo();
+        QCOMPARE(stored().begin, utc("2010-12-12T21:02:00Z"));
+        QCOMPARE(stored().end, utc("2010-12-12T21:04:00Z"));
+        m_doc.undoStack()->undo(); // the display zone
     }
 };
 

@@ -6,6 +6,7 @@
 #include "mainwindow.h"
 
 #include "docks/evidencedock.h"
+#include "docks/evidencematrixview.h"
 #include "timeline/timelineview.h"
 
 #include "casefile/casefile.h"
@@ -19,6 +20,7 @@
 #include <QMimeData>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -190,8 +192,21 @@ private slots:
         auto *evidence = w.findChild<QDockWidget *>(QStringLiteral("evidenceDock"));
         // Before, the charts got their 266 px minimum: four panes of a few pixels each.
         QTRY_VERIFY2(charts->height() >= 350, qPrintable(QString::number(charts->height())));
-        QVERIFY2(evidence->height() >= 220, qPrintable(QString::number(evidence->height())));
         QVERIFY(w.timeline()->height() >= 150);
+        // The board is a tab beside the scores at this size (under the timeline it would get a
+        // strip): raised, it has the right column's height.
+        evidence->raise();
+        QTRY_VERIFY2(evidence->height() >= 220, qPrintable(QString::number(evidence->height())));
+        // In that narrow column the board keeps its width (the item's details go under it), and
+        // so do the statements (the article goes under them).
+        auto *board = evidence->findChild<EvidenceMatrixView *>();
+        QTRY_VERIFY2(board->width() >= evidence->width() - 40,
+                     qPrintable(QStringLiteral("board %1 of %2 px").arg(board->width()).arg(evidence->width())));
+        auto *statements = w.findChild<StatementsDock *>();
+        statements->raise();
+        QTRY_VERIFY2(
+            statements->view()->width() >= statements->width() - 40,
+            qPrintable(QStringLiteral("table %1 of %2 px").arg(statements->view()->width()).arg(statements->width())));
     }
 
     void lookAtACase()

@@ -16,9 +16,13 @@
 #include "mainwindow.h"
 #include "model/curveedits.h"
 #include "model/eventmarkedits.h"
+#include "timeline/timelineview.h"
 
 #include <QDir>
+#include <QDockWidget>
+#include <QHeaderView>
 #include <QSettings>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -164,6 +168,20 @@ private slots:
             const QString file = QStringLiteral("/outage-%1x%2.png").arg(size.width()).arg(size.height());
             QVERIFY(w.grab().save(dir + file));
         }
+        // The timeline shows enough log lines to read around a bin clicked on the chart: ten
+        // at 1600×1000 and above, six on a 1280×800 laptop.
+        QTableView *lines = w.timeline()->view();
+        const int rows = lines->viewport()->height() / lines->verticalHeader()->defaultSectionSize();
+        QString layout;
+        for (QDockWidget *d : w.findChildren<QDockWidget *>())
+            layout += QStringLiteral("; %1 %2x%3").arg(d->objectName()).arg(d->width()).arg(d->height());
+        QVERIFY2(rows >= (size.height() >= 1000 ? 10 : 6),
+                 qPrintable(QStringLiteral("%1 rows in %2 px; timeline %3 px%4")
+                                .arg(rows)
+                                .arg(lines->viewport()->height())
+                                .arg(w.timeline()->height())
+                                .arg(layout)));
+
         w.controller()->askSave = [] { return DocumentController::SaveAnswer::Discard; };
     }
 };

@@ -5,12 +5,16 @@
 // The password typed is never in the case's data.
 #include "charts/chartcontroller.h"
 #include "charts/chartdock.h"
+#include "charts/chartplot.h"
+#include "charts/charttracer.h"
 #include "dialogs/clickhousedialog.h"
 #include "docks/sourcesdock.h"
 #include "models/remotesourcesmodel.h"
 
+#include "ingest/importer.h"
 #include "model/casedocument.h"
 #include "model/remotesourceedits.h"
+#include "model/sites.h"
 #include "remote/remotechartquery.h"
 #include "remote/remotecheckjob.h"
 #include "remote/remotepasswords.h"
@@ -27,6 +31,8 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
+
+#include <qcustomplot.h>
 
 using namespace inquest;
 
@@ -85,6 +91,41 @@ bool run(ClickHouseDialog &d, bool ok)
     if (checked.isEmpty() && !checked.wait(30'000))
         return false;
     return checked.first().first().toBool();
+}
+
+// A chart query's reply (RemoteSql::chartBins: site, bin, requests, 4xx, 5xx, no response):
+// `site` with 10 requests and 3 5xx in every bin a view can have.
+QByteArray chartReply(const QByteArray &site)
+{
+    QByteArray body;
+    for (int b = 0; b < 8000; ++b)
+        body += site + '\t' + QByteArray::number(b) + "\t10\t0\t3\t0\n";
+    return "HTTP/1.1 200 OK\r\nContent-Type: text/tab-separated-values\r\nContent-Length: " +
+           QByteArray::number(body.size()) + "\r\n\r\n" + body;
+}
+
+QStringList legendNames(const ChartPlot *plot)
+{
+    QStringList names;
+    for (int i = 0; i < plot->legend->itemCount(); ++i) {
+        if (auto *item = qobject_cast<QCPPlottableLegendItem *>(plot->legend->item(i)))
+            names.append(item->plottable()->name());
+    }
+    return names;
+}
+
+// The remote source of the chart tests: 21:00–21:06 on 12 December 2010 (the hand-written log's
+// time), password asked and given empty.
+RemoteSource chartSource(const FakeServer &server)
+{
+    RemoteSource s;
+    s.name = QStringLiteral("shop");
+    s.url = server.url();
+    s.table = QStringLiteral("logs.requests");
+    s.mapping = remote::ColumnMapping().toJson();
+    s.firstTime = 1292187600'000'000;
+    s.lastTime = 1292187960'000'000;
+    return s;
 }
 
 void verifyUnchanged(const CaseDocument &doc)
@@ -304,6 +345,97 @@ private slots:
         QVERIFY(status.last().first().toString().startsWith(u"Chart without remote source"_qs));
         QVERIFY(!dock.emptyState()->isVisible()); // the chart is there, for the time the source covers
         QVERIFY(!doc.isModified());
+        remote::RemotePasswords::setAsker({});
+    }
+
+    // A case of one remote source: its traffic and failures, and no Clients pane or Syslog lane
+    // standing empty (a remote source has neither); the chart does not call them hidden for
+    // lack of height either.
+    void remoteOnlyChartShowsThePanesItHasDataFor()
+    {
+        FakeServer server;
+        server.response = chartReply("www.shop.de");
+        CaseData data = CaseData::create(QStringLiteral("remote"));
+        RemoteSource s = chartSource(server);
+        s.id = data.nextId++;
+        data.remoteSources.append(s);
+        remote::RemotePasswords::setAsker(
+            [](const RemoteSource &, const QString &) { return std::optional(QString()); });
+        CaseDocument doc;
+        doc.reset(data, QString());
+        ChartDock dock(&doc);
+        dock.resize(1400, 800);
+        QSignalSpy answered(dock.controller(), &ChartController::remoteAnswered);
+        dock.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dock));
+        QTRY_VERIFY_WITH_TIMEOUT(!answered.isEmpty(), 30'000);
+        QTRY_VERIFY_WITH_TIMEOUT(!dock.controller()->isBusy(), 30'000);
+        QVERIFY2(answered.last().at(1).toStringList().isEmpty(),
+                 qPrintable(answered.last().at(1).toStringList().join(u"; ")));
+        ChartPlot *plot = dock.plot();
+        plot->replot(QCustomPlot::rpImmediateRefresh);
+        QVERIFY2(legendNames(plot).contains(u"www.shop.de"_qs), qPrintable(legendNames(plot).join(u", ")));
+        QVERIFY(plot->isPaneShown(ChartPlot::Traffic));
+        QVERIFY(plot->isPaneShown(ChartPlot::Errors));
+        QVERIFY(!plot->isPaneShown(ChartPlot::Clients));
+        QVERIFY(!plot->isPaneShown(ChartPlot::Syslog));
+        QVERIFY(!plot->collapsedNote()->visible());
+        // The time axis's labels are on the lowest pane left.
+        QVERIFY(plot->timeAxis(ChartPlot::Errors)->tickLabels());
+        if (const QString dir = qEnvironmentVariable("INQUEST_SCREENSHOTS"); !dir.isEmpty())
+            QVERIFY(dock.grab().save(dir + QStringLiteral("/remote-only-chart.png")));
+        remote::RemotePasswords::setAsker({});
+    }
+
+    // A site renamed in the case (Sources ▸ Rename site, `inquest sites --rename`) is renamed in
+    // the remote source's curves too: a local log and a remote table of www.shop.de draw one
+    // curve before the rename and one, "Shop DE", after it — legend and bin tooltip alike.
+    void siteRenamesApplyToRemoteSites()
+    {
+        FakeServer server;
+        server.response = chartReply("www.shop.de");
+        const ImportResult local =
+            importLogFile(QStringLiteral(INQUEST_TEST_DATA "/curves/www.shop.de-access.log"), {});
+        QVERIFY2(local.ok(), qPrintable(local.error));
+        CaseData data = CaseData::create(QStringLiteral("local and remote"));
+        Source log = *local.source;
+        log.id = data.nextId++;
+        data.sources.append(log);
+        RemoteSource s = chartSource(server);
+        s.id = data.nextId++;
+        data.remoteSources.append(s);
+        remote::RemotePasswords::setAsker(
+            [](const RemoteSource &, const QString &) { return std::optional(QString()); });
+        CaseDocument doc;
+        doc.reset(data, QString());
+        ChartDock dock(&doc);
+        dock.resize(1400, 800);
+        QSignalSpy answered(dock.controller(), &ChartController::remoteAnswered);
+        dock.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dock));
+        ChartPlot *plot = dock.plot();
+        auto settle = [&] {
+            QTRY_VERIFY_WITH_TIMEOUT(!answered.isEmpty(), 30'000);
+            QTRY_VERIFY_WITH_TIMEOUT(dock.binsReady() && !dock.controller()->isBusy(), 30'000);
+            plot->replot(QCustomPlot::rpImmediateRefresh);
+        };
+        settle();
+        QCOMPARE(legendNames(plot).filter(u"shop"_qs), QStringList{u"www.shop.de"_qs});
+
+        answered.clear();
+        edit::renameSite(&doc, QStringLiteral("www.shop.de"), QStringLiteral("Shop DE"));
+        settle();
+        QCOMPARE(legendNames(plot).filter(u"shop"_qs, Qt::CaseInsensitive), QStringList{u"Shop DE"_qs});
+        QVERIFY(plot->isPaneShown(ChartPlot::Clients)); // the local log's clients
+        QVERIFY(!plot->isPaneShown(ChartPlot::Syslog)); // no system log in the case
+        // The bin under the mouse names the site by its new name only.
+        const QRect pane = plot->pane(ChartPlot::Traffic)->rect();
+        QTest::mouseMove(plot, pane.center());
+        QTRY_VERIFY(plot->tracer()->isShown());
+        const QString tip = plot->tracer()->text();
+        QVERIFY2(tip.contains(u"Shop DE"_qs) && !tip.contains(u"www.shop.de"_qs), qPrintable(tip));
+        if (const QString dir = qEnvironmentVariable("INQUEST_SCREENSHOTS"); !dir.isEmpty())
+            QVERIFY(dock.grab().save(dir + QStringLiteral("/remote-renamed-site.png")));
         remote::RemotePasswords::setAsker({});
     }
 

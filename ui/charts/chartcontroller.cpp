@@ -183,9 +183,9 @@ void ChartController::apply(const ChartData &data)
     emit rebinned(data.widthUs);
 }
 
-void ChartController::setRemoteSources(std::vector<remote::SourceAccess> sources)
+void ChartController::setRemoteSources(std::vector<remote::SourceAccess> sources, SiteRule rule)
 {
-    m_remote->setSources(std::move(sources));
+    m_remote->setSources(std::move(sources), std::move(rule));
     if (m_bins)
         schedule(Work::Rebin);
 }

@@ -41,8 +41,8 @@ public:
     // True while work is pending or a re-bin (with its response-time pane) is not swapped in yet.
     bool isBusy() const { return m_timer.isActive() || m_busy || m_responseBusy || m_remote->isBusy(); }
     // The case's remote sources: their sites' traffic and failures join each view when they
-    // answer (remote/remotechartquery, off the GUI thread).
-    void setRemoteSources(std::vector<remote::SourceAccess> sources);
+    // answer (remote/remotechartquery, off the GUI thread), under the case's site names (`rule`).
+    void setRemoteSources(std::vector<remote::SourceAccess> sources, SiteRule rule = {});
     remote::RemoteChartQuery *remoteQuery() const { return m_remote; }
 
     static constexpr int CoalesceMs = 15;

@@ -60,6 +60,7 @@ QCPAxis *ChartCurveAxes::axisFor(const CurveSpec &curve, const QString &binText)
 
 void ChartCurveAxes::finish(const QList<QCPAbstractPlottable *> &plottables, double visibleFrom, double visibleTo)
 {
+    ++m_fits;
     for (const Slot &s : m_slots) {
         QCPAxis *axis = s.axis;
         const bool used = !s.unit.isEmpty();

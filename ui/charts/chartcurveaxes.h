@@ -34,6 +34,9 @@ public:
 
     // The axes in use, in the order they were handed out (tests).
     QList<QCPAxis *> axesInUse() const;
+    // How many times finish() fitted the axes: once per drawing of the curves, which follows a
+    // re-bin of the chart, never a frame of a pan (tests).
+    int fitCount() const { return m_fits; }
     // The unit an axis stands for ("events per bin", "ms"); empty for one not in use.
     QString unitOf(const QCPAxis *axis) const;
 
@@ -49,6 +52,7 @@ private:
     };
     QCPAxisRect *m_rect;
     std::vector<Slot> m_slots;
+    int m_fits = 0;
 };
 
 } // namespace inquest

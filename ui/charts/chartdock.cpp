@@ -79,8 +79,7 @@ ChartDock::ChartDock(CaseDocument *doc, QWidget *parent)
 
     connect(m_doc, &CaseDocument::changed, this, &ChartDock::onChanged);
     m_userCurves = new ChartUserCurves(m_plot);
-    connect(m_plot, &ChartPlot::chartDataSet, m_userCurves,
-            [this] { m_userCurves->redraw(m_plot->chartData().widthUs); });
+    connect(m_plot, &ChartPlot::chartDataSet, m_userCurves, [this] { m_userCurves->followBins(m_plot->chartData()); });
     m_userCurves->setCase(m_doc->data());
     connect(m_plot, &ChartPlot::binClicked, this, &ChartDock::onBinClicked);
     connect(m_plot, &ChartPlot::outageDrawn, this, &ChartDock::createOutage);
@@ -128,7 +127,7 @@ ChartDock::ChartDock(CaseDocument *doc, QWidget *parent)
         m_plot->setSiteOrder(bins->curveSiteNames());
         applyViewSettings();
         QStringList unreachable;
-        m_controller->setRemoteSources(remote::reachableSources(m_doc, &unreachable));
+        m_controller->setRemoteSources(remote::reachableSources(m_doc, &unreachable), SiteRule::of(m_doc->meta()));
         if (!unreachable.isEmpty())
             emit statusMessage(tr("Chart without %1").arg(unreachable.join(u"; ")));
         m_controller->setBins(bins);

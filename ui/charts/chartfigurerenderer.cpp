@@ -107,11 +107,11 @@ bool ChartFigureRenderer::render(const ChartSpec &spec, QPainter *painter, const
     const bool show[ChartPlot::PaneCount] = {
         wants(spec, {Metric::Requests}),
         wants(spec, {Metric::Status4xx, Metric::Status5xx, Metric::ErrorRate}),
-        wants(spec, {Metric::UniqueClients, Metric::NewClients}),
+        wants(spec, {Metric::UniqueClients, Metric::NewClients}) && plot.isPaneShown(ChartPlot::Clients),
         wants(spec, {Metric::ResponseP50, Metric::ResponseP95, Metric::ResponseP99}) &&
             plot.isPaneShown(ChartPlot::Response),
         wants(spec, {Metric::Numeric}) && plot.isPaneShown(ChartPlot::Metrics),
-        wants(spec, {Metric::Severity})};
+        wants(spec, {Metric::Severity}) && plot.isPaneShown(ChartPlot::Syslog)};
     int last = -1;
     for (int p = 0; p < ChartPlot::PaneCount; ++p) {
         if (!show[p]) {

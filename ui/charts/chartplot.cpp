@@ -99,8 +99,9 @@ ChartPlot::ChartPlot(QWidget *parent)
     m_tracer = new ChartTracer(this);
     m_markerDrag = new ChartMarkerDrag(this);
     m_measure = new ChartMeasurePanes(this);
-    showPanes(false, false);
+    layoutPanes();
     connect(this, &QCustomPlot::afterLayout, this, &ChartPlot::fitTickCounts);
+    m_ticker->setTimeZone(m_zone); // not the machine's local time, which the ticker starts in
     updateTickFormat();
     updateAxisLabels();
 }
@@ -311,11 +312,10 @@ void ChartPlot::setChartData(const ChartData &incoming)
     if (recreate) {
         // New legend entries change the legend row's height: the panes are laid out again (and
         // collapsed if the legend would be cut), even when the same panes are wanted.
-        m_wantResponse = m_measure->hasResponse();
-        m_wantMetrics = m_measure->hasMetrics();
+        m_wanted = panesFor(data);
         layoutPanes();
     } else {
-        showPanes(m_measure->hasResponse(), m_measure->hasMetrics());
+        showPanes(panesFor(data));
     }
     updateAxisLabels();
     fitValueAxes();
@@ -364,12 +364,26 @@ void ChartPlot::fitTickCounts()
         replot(rpQueuedReplot); // the ticks of this replot were placed before the layout
 }
 
-void ChartPlot::showPanes(bool response, bool metrics)
+std::array<bool, ChartPlot::PaneCount> ChartPlot::panesFor(const ChartData &data) const
 {
-    if (m_wantResponse == response && m_wantMetrics == metrics && plotLayout()->rowCount() > 1)
+    // A remote source brings requests and failures only; a case without system logs has no
+    // syslog lane: such panes leave rather than stand empty. Before there is anything to draw,
+    // the panes of the usual case (the first layout sizes the chart for them).
+    std::array<bool, PaneCount> wanted = {true, true, true, false, false, true};
+    if (data.traffic.empty() && !data.systemLog)
+        return wanted;
+    wanted[Clients] = !data.clients.empty();
+    wanted[Syslog] = data.systemLog;
+    wanted[Response] = m_measure->hasResponse();
+    wanted[Metrics] = m_measure->hasMetrics();
+    return wanted;
+}
+
+void ChartPlot::showPanes(const std::array<bool, PaneCount> &wanted)
+{
+    if (m_wanted == wanted && plotLayout()->rowCount() > 1)
         return;
-    m_wantResponse = response;
-    m_wantMetrics = metrics;
+    m_wanted = wanted;
     layoutPanes();
 }
 
@@ -406,9 +420,7 @@ void ChartPlot::placePanes(const std::array<bool, PaneCount> &shown)
 
 void ChartPlot::layoutPanes()
 {
-    std::array<bool, PaneCount> shown;
-    for (int p = 0; p < PaneCount; ++p)
-        shown[std::size_t(p)] = (p != Response || m_wantResponse) && (p != Metrics || m_wantMetrics);
+    std::array<bool, PaneCount> shown = m_wanted;
     const std::array<bool, PaneCount> wanted = shown;
     placePanes(shown);
     if (m_autoCollapse && viewport().height() > 0) {
@@ -510,7 +522,7 @@ int ChartPlot::readableHeight() const
     int height = line + 8 + 4 * line + 8;
     for (int p = 0; p < PaneCount; ++p) {
         // Each pane's margins (axis rect minus plotting area) and the row spacing.
-        if ((p != Response || m_wantResponse) && (p != Metrics || m_wantMetrics))
+        if (m_wanted[std::size_t(p)])
             height += ChartPaneLayout::MinimumHeight[std::size_t(p)] + 11;
     }
     return height;
@@ -545,12 +557,14 @@ void ChartPlot::setTimeZone(const QTimeZone &zone)
 
 void ChartPlot::updateTickFormat()
 {
-    const double span = timeAxis()->range().size();
-    const QString format = span <= 180         ? QStringLiteral("HH:mm:ss")
-                           : span <= 2 * 86400 ? QStringLiteral("HH:mm\nd MMM")
-                                               : QStringLiteral("d MMM\nyyyy");
+    // By the step between ticks: minutes alone would label ticks half a minute apart alike.
+    const int ticks = qMax(3, width() / 140);
+    const double step = timeAxis()->range().size() / ticks;
+    const QString format = step < 60      ? QStringLiteral("HH:mm:ss\nd MMM")
+                           : step < 86400 ? QStringLiteral("HH:mm\nd MMM")
+                                          : QStringLiteral("d MMM\nyyyy");
     m_ticker->setDateTimeFormat(format);
-    m_ticker->setTickCount(qMax(3, width() / 140));
+    m_ticker->setTickCount(ticks);
 }
 
 void ChartPlot::updateAxisLabels()

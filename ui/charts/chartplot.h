@@ -106,7 +106,11 @@ private:
     double keyAt(const QPoint &pos) const;
     void showSelection(double fromKey, double toKey);
     void updateCursor(const QPoint &pos);
-    void showPanes(bool response, bool metrics);
+    // The panes the data has something for (always traffic and failures; the rest when a
+    // source feeds them: clients from access logs, the syslog lane from system logs, response
+    // times and metric columns when logged).
+    void showPanes(const std::array<bool, PaneCount> &wanted);
+    std::array<bool, PaneCount> panesFor(const ChartData &data) const;
     void layoutPanes();
     void placePanes(const std::array<bool, PaneCount> &shown);
     void fitTickCounts();
@@ -118,7 +122,7 @@ private:
     QCPLayoutGrid *m_legendRow = nullptr;
     QCPTextElement *m_collapsedNote = nullptr;
     QString m_timeLabel;
-    bool m_wantResponse = true, m_wantMetrics = true; // the case has such data
+    std::array<bool, PaneCount> m_wanted = {true, true, true, false, false, true}; // panesFor()
     bool m_autoCollapse = true;
     QSharedPointer<QCPAxisTickerDateTime> m_ticker;
     QTimeZone m_zone = QTimeZone::utc();

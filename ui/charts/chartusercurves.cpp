@@ -4,6 +4,8 @@
 #include "analysis/curveseries.h"
 #include "support/parallel.h"
 
+#include <algorithm>
+
 namespace inquest {
 
 namespace {
@@ -233,8 +235,8 @@ void ChartUserCurves::finishNow()
 
 void ChartUserCurves::clearDrawn()
 {
-    for (QCPAbstractPlottable *p : std::as_const(m_plottables)) {
-        if (m_plot->hasPlottable(p))
+    for (const QPointer<QCPAbstractPlottable> &p : std::as_const(m_drawn)) {
+        if (p)
             m_plot->removePlottable(p);
     }
     auto remove = [this](QCPAbstractItem *i) {
@@ -246,8 +248,19 @@ void ChartUserCurves::clearDrawn()
     for (QCPAbstractItem *i : std::as_const(m_markLines))
         remove(i);
     m_plottables.clear();
+    m_drawn.clear();
     m_markItems.clear();
     m_markLines.clear();
+}
+
+void ChartUserCurves::followBins(const ChartData &data)
+{
+    const std::array<int64_t, 3> key{data.widthUs, data.fromUs, data.toUs};
+    const bool kept = std::all_of(m_drawn.begin(), m_drawn.end(), [](const auto &p) { return !p.isNull(); });
+    if (key == m_binsKey && kept)
+        return;
+    m_binsKey = key;
+    redraw(data.widthUs);
 }
 
 void ChartUserCurves::redraw(int64_t widthUs)
@@ -270,6 +283,7 @@ void ChartUserCurves::redraw(int64_t widthUs)
                 p->setPen(pen);
             }
             m_plottables.append(p);
+            m_drawn.append(p);
         }
     }
     for (const EventMark &m : std::as_const(m_marks)) {

@@ -7,7 +7,9 @@
 
 #include <QFutureWatcher>
 #include <QObject>
+#include <QPointer>
 
+#include <array>
 #include <memory>
 #include <optional>
 
@@ -16,6 +18,8 @@ class QCPAbstractItem;
 class QCPItemText;
 
 namespace inquest {
+
+struct ChartData;
 
 class ChartPlot;
 
@@ -40,6 +44,10 @@ public:
     const std::optional<CurveSpec> &transientCurve() const { return m_transient; }
     // Draws the curves binned at `widthUs` around the visible range, and the marks.
     void redraw(int64_t widthUs);
+    // The chart's bins are in: the curves are drawn again (and their axes fitted) for a new bin
+    // width or binned range, or when the chart dropped them; the same bins again (response
+    // percentiles or a remote source's answer joining them) leave them as drawn.
+    void followBins(const ChartData &data);
 
     // What is drawn, for tests and screenshots: one plottable per curve, one label per mark.
     const QList<QCPAbstractPlottable *> &plottables() const { return m_plottables; }
@@ -81,9 +89,13 @@ private:
     QList<CurveSpec> m_rowsFor;                // the curves m_rows were made for
     QStringList m_problems;
     QList<QCPAbstractPlottable *> m_plottables;
+    // The same, null once the chart deleted them (it clears its plottables when its sites change;
+    // a new curve may then get a deleted one's address).
+    QList<QPointer<QCPAbstractPlottable>> m_drawn;
     QList<QCPItemText *> m_markItems;
     QList<QCPAbstractItem *> m_markLines;
     int64_t m_width = 0;
+    std::array<int64_t, 3> m_binsKey{}; // width, from and to of the bins followed last
     QFutureWatcher<Filtered> m_watcher;
     bool m_again = false;
 };

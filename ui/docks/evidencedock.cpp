@@ -23,6 +23,10 @@
 
 namespace inquest {
 
+namespace {
+const int DetailWidth = 260; // the least width of an item's details beside the board
+} // namespace
+
 EvidenceDock::EvidenceDock(CaseDocument *doc, QWidget *parent)
     : QDockWidget(tr("Evidence"), parent)
     , m_doc(doc)
@@ -109,8 +113,8 @@ EvidenceDock::EvidenceDock(CaseDocument *doc, QWidget *parent)
     auto *detailScroll = new QScrollArea;
     detailScroll->setWidget(m_detail);
     detailScroll->setWidgetResizable(true);
-    detailScroll->setMinimumWidth(260);
-    auto *splitter = new QSplitter(Qt::Horizontal);
+    detailScroll->setMinimumWidth(DetailWidth);
+    auto *splitter = m_split = new QSplitter(Qt::Horizontal);
     splitter->addWidget(m_matrix);
     splitter->addWidget(detailScroll);
     splitter->setStretchFactor(0, 3);
@@ -216,5 +220,15 @@ void EvidenceDock::rejectSelected()
 void EvidenceDock::deleteSelected() { edit::removeEvidence(m_doc, m_matrix->selectedIds()); }
 void EvidenceDock::tagSelected() { edit::addTag(m_doc, m_matrix->selectedIds(), m_bulkTag->text()); }
 void EvidenceDock::untagSelected() { edit::removeTag(m_doc, m_matrix->selectedIds(), m_bulkTag->text()); }
+
+void EvidenceDock::resizeEvent(QResizeEvent *event)
+{
+    QDockWidget::resizeEvent(event);
+    // The board needs room for its hypothesis columns: below three detail panels' width, the
+    // details beside it would leave it a title column.
+    const Qt::Orientation wanted = width() < 3 * DetailWidth ? Qt::Vertical : Qt::Horizontal;
+    if (m_split->orientation() != wanted)
+        m_split->setOrientation(wanted);
+}
 
 } // namespace inquest

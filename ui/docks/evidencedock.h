@@ -9,6 +9,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QSplitter;
 
 namespace inquest {
 
@@ -61,6 +62,10 @@ signals:
     // The timeline should show these lines (1-based, inclusive) of a log source.
     void linesRequested(inquest::Id sourceId, qint64 firstLine, qint64 lastLine);
 
+protected:
+    // Narrow (a tab beside the scores), the item's details go under the board, not beside it.
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void updateActions();
     void updateCount();
@@ -77,6 +82,7 @@ private:
     QLabel *m_count;
     AnalyzePanel *m_analyzePanel;
     QAction *m_showOnChart = nullptr;
+    QSplitter *m_split;
 };
 
 } // namespace inquest

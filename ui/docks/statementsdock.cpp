@@ -1,6 +1,7 @@
 #include "statementsdock.h"
 
 #include "articledetails.h"
+#include "statementtimedelegate.h"
 
 #include "models/displayzone.h"
 #include "models/statementsmodel.h"
@@ -56,6 +57,9 @@ StatementsDock::StatementsDock(CaseDocument *doc, QWidget *parent)
     m_view->setColumnWidth(StatementsModel::Speaker, 140);
     m_view->setColumnWidth(StatementsModel::Organisation, 110);
     m_view->setColumnWidth(StatementsModel::Time, 215);
+    m_view->setItemDelegateForColumn(
+        StatementsModel::Time,
+        new StatementTimeDelegate([this] { return DisplayZone::of(m_doc->meta()).name(); }, m_view));
     m_view->setColumnWidth(StatementsModel::Stance, 190);
     m_view->setColumnWidth(StatementsModel::Grade, 50);
 
@@ -108,7 +112,7 @@ StatementsDock::StatementsDock(CaseDocument *doc, QWidget *parent)
     rightScroll->setWidget(right);
     rightScroll->setWidgetResizable(true);
     rightScroll->setFrameShape(QFrame::NoFrame);
-    auto *splitter = new QSplitter(Qt::Horizontal);
+    auto *splitter = m_split = new QSplitter(Qt::Horizontal);
     splitter->addWidget(left);
     splitter->addWidget(rightScroll);
     splitter->setStretchFactor(0, 3);
@@ -179,6 +183,16 @@ void StatementsDock::dragEnterEvent(QDragEnterEvent *event)
 {
     if (event->mimeData()->hasUrls() || event->mimeData()->hasText())
         event->acceptProposedAction();
+}
+
+void StatementsDock::resizeEvent(QResizeEvent *event)
+{
+    QDockWidget::resizeEvent(event);
+    // Below this the table's speaker, time and stance columns and the article's lines would
+    // both be cut beside each other.
+    const Qt::Orientation wanted = width() < 800 ? Qt::Vertical : Qt::Horizontal;
+    if (m_split->orientation() != wanted)
+        m_split->setOrientation(wanted);
 }
 
 void StatementsDock::dropEvent(QDropEvent *event)

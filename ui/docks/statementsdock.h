@@ -10,6 +10,7 @@
 
 class QComboBox;
 class QLabel;
+class QSplitter;
 class QTableView;
 class QTextEdit;
 class QToolBar;
@@ -66,6 +67,8 @@ signals:
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
+    // Narrow (a tab beside the scores), the article goes under the statements, not beside them.
+    void resizeEvent(QResizeEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
 private:
@@ -89,6 +92,7 @@ private:
     QTextEdit *m_article;
     Id m_articleId = 0;
     news::NewsImportJob *m_job;
+    QSplitter *m_split;
 };
 
 } // namespace inquest

@@ -57,3 +57,20 @@ QString DisplayZone::period(qint64 beginMicros, qint64 endMicros) const
 }
 
 } // namespace inquest
+
+namespace inquest {
+
+QString DisplayZone::editable(qint64 beginMicros, qint64 endMicros) const
+{
+    const QDateTime b = QDateTime::fromMSecsSinceEpoch(beginMicros / 1000, isUtc() ? QTimeZone::utc() : zone);
+    const QDateTime e = QDateTime::fromMSecsSinceEpoch(endMicros / 1000, isUtc() ? QTimeZone::utc() : zone);
+    auto clock = [](const QDateTime &t) {
+        return t.toString(t.time().second() ? QStringLiteral("HH:mm:ss") : QStringLiteral("HH:mm"));
+    };
+    QString text = b.date().toString(Qt::ISODate) + u' ' + clock(b);
+    if (endMicros != beginMicros)
+        text += u'\u2013' + (e.date() == b.date() ? QString() : e.date().toString(Qt::ISODate) + u' ') + clock(e);
+    return isUtc() ? text + u'Z' : text;
+}
+
+} // namespace inquest

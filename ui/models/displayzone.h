@@ -26,6 +26,11 @@ struct DisplayZone
     QString span(qint64 beginMicros, qint64 endMicros) const;
     // A period to the minute, short when within one day: "2010-12-12 22:15–22:45 CET" (UTC: "…Z").
     QString period(qint64 beginMicros, qint64 endMicros) const;
+    // A time or period as the analyst edits it in this zone, to the minute (to the second when
+    // it has seconds), without the zone's name, which the field shows beside it: "2010-12-12
+    // 22:45", "2010-12-12 22:15–22:45"; in UTC with "Z", which every reader takes as UTC.
+    // news::parseTimeInput reads it back, given `id`.
+    QString editable(qint64 beginMicros, qint64 endMicros) const;
 };
 
 } // namespace inquest

@@ -106,8 +106,8 @@ bool StatementsModel::setData(const QModelIndex &index, const QVariant &value, i
         edit::setStatementStance(doc, s->id, *stance);
         return true;
     }
-    case Time:
-        return news::setStatementTime(doc, s->id, text);
+    case Time: // typed in the display zone, as the column shows it
+        return news::setStatementTime(doc, s->id, text, DisplayZone::of(doc->meta()).id);
     case ColumnCount:
         break;
     }
@@ -184,9 +184,10 @@ QVariant StatementsModel::data(const QModelIndex &index, int role) const
         if (s->times.isEmpty())
             return QString();
         const TimeRef &t = s->times.first();
+        const DisplayZone zone = DisplayZone::of(document()->meta());
+        if (role == Qt::EditRole) // the main time only, without marks, as setData reads it back
+            return (t.approximate ? QStringLiteral("~") : QString()) + zone.editable(t.begin, t.end);
         const QString flag = hasTimeNote(*s) ? QStringLiteral(" \u26A0") : QString();
-        // Shown in the display zone; for editing in UTC, which is what a typed time is read in.
-        const DisplayZone zone = role == Qt::EditRole ? DisplayZone() : DisplayZone::of(document()->meta());
         if (!t.isPeriod())
             return zone.formatShort(t.begin) + (s->times.size() > 1 ? QStringLiteral(" \u2026") : QString()) + flag;
         // A period within one day reads "2010-12-12 21:15–21:45Z"; longer ones in full.

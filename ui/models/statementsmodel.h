@@ -17,7 +17,7 @@ public:
     static QString describeTimes(const Statement &s, const DisplayZone &zone = {});
     static bool hasTimeNote(const Statement &s);
     enum Column { Speaker, Organisation, Time, Stance, Grade, Quote, ColumnCount };
-    // Times show in the case's display zone (the header says which); edited, they read as UTC.
+    // Times show in the case's display zone (the header says which) and are edited in it.
     explicit StatementsModel(CaseDocument *doc, QObject *parent = nullptr);
     int columnCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : ColumnCount; }
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

@@ -28,6 +28,8 @@ RawLinePanel::RawLinePanel(QWidget *parent)
     m_text->setReadOnly(true);
     m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_text->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    const int frame = 2 * m_text->frameWidth() + int(2 * m_text->document()->documentMargin());
+    m_text->setMinimumHeight(m_text->fontMetrics().lineSpacing() + frame); // a line, at least
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 2, 4, 4);
     layout->setSpacing(2);
@@ -37,6 +39,15 @@ RawLinePanel::RawLinePanel(QWidget *parent)
     m_delay->setInterval(60);
     connect(m_delay, &QTimer::timeout, this, &RawLinePanel::load);
     clear();
+}
+
+QSize RawLinePanel::sizeHint() const
+{
+    const QMargins m = layout()->contentsMargins();
+    const int frame = 2 * m_text->frameWidth() + int(2 * m_text->document()->documentMargin());
+    const int text = 2 * m_text->fontMetrics().lineSpacing() + frame;
+    return {QWidget::sizeHint().width(),
+            m.top() + m_info->fontMetrics().height() + layout()->spacing() + text + m.bottom()};
 }
 
 RawLinePanel::~RawLinePanel()

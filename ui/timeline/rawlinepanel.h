@@ -33,6 +33,9 @@ public:
     QString infoText() const;
     QString lineText() const;
 
+    // Where it is and two lines of text (a longer line scrolls): the table above keeps the height.
+    QSize sizeHint() const override;
+
 signals:
     void lineShown();
 

@@ -102,7 +102,7 @@ TimelineFilterBar::TimelineFilterBar(QWidget *parent)
     });
 
     // Narrow (the timeline beside the docks on a 1280 px screen): the times go to a second line.
-    auto *row = new WrapRow;
+    auto *row = m_row = new WrapRow;
     row->lead()->addWidget(m_text, 3);
     for (QWidget *w : {static_cast<QWidget *>(m_status), static_cast<QWidget *>(m_site),
                        static_cast<QWidget *>(m_source), static_cast<QWidget *>(m_severity)})
@@ -313,6 +313,12 @@ void TimelineFilterBar::timeEdited(QLineEdit *edit, std::optional<qint64> &value
         return; // keep the last good value until the text parses
     value = parsed;
     m_typing->start();
+}
+
+QSize TimelineFilterBar::oneLineSize() const
+{
+    const QMargins m = layout()->contentsMargins();
+    return m_row->oneLineSize().grownBy(m);
 }
 
 void TimelineFilterBar::emitChanged() { emit filterChanged(filter()); }

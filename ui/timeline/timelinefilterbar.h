@@ -18,6 +18,7 @@ class QToolButton;
 namespace inquest {
 
 struct TimelineSource;
+class WrapRow;
 
 // The row of filter inputs above the timeline: text, status (a class or codes, typed or picked),
 // site, source, severity, a time range, and exact host/client/path values set from the table.
@@ -47,6 +48,8 @@ public:
     void setClockDay(std::function<ClockDay()> day) { m_clockDay = std::move(day); }
     // Times are shown and read in this zone (a typed zone still wins).
     void setDisplayZone(const DisplayZone &zone);
+    // The least size that keeps every input on one line (narrower, the times wrap to a second).
+    QSize oneLineSize() const;
     // What the time fields accept: model/timeinput, with the clock day when one is set.
     std::optional<qint64> parseTime(const QString &text) const;
 
@@ -67,6 +70,7 @@ private:
     QLineEdit *m_from;
     QLineEdit *m_to;
     QToolButton *m_exact; // shows the exact values; a click removes them
+    WrapRow *m_row;
     QTimer *m_typing;
     EventFilter m_statusParsed; // its status parts: what the status box last parsed to
     QString m_host, m_client, m_path;

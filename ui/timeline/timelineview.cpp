@@ -19,6 +19,7 @@
 #include <QMenu>
 #include <QShortcut>
 #include <QSplitter>
+#include <QStyle>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -84,14 +85,14 @@ TimelineView::TimelineView(CaseDocument *doc, QWidget *parent)
     top->addWidget(m_count);
     top->addWidget(m_rawToggle);
 
-    auto *splitter = new QSplitter(Qt::Vertical);
+    auto *splitter = m_splitter = new QSplitter(Qt::Vertical);
     splitter->addWidget(m_view);
     splitter->addWidget(m_remoteRows);
     splitter->addWidget(m_rawLine);
     splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 1);
+    splitter->setStretchFactor(1, 1); // the remote rows, hidden without remote sources
     splitter->setStretchFactor(2, 0);
-    splitter->setSizes({500, 250, 80});
+    splitter->setSizes({700, 250, m_rawLine->sizeHint().height()});
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -147,6 +148,20 @@ TimelineView::TimelineView(CaseDocument *doc, QWidget *parent)
     });
     connect(m_doc, &CaseDocument::changed, this, &TimelineView::documentChanged);
     rebuild();
+}
+
+QSize TimelineView::sizeForRows(int rows) const
+{
+    const QSize filters = m_filterBar->oneLineSize();
+    // The event count and the Raw line button beside the filters; a count of a few million.
+    const int beside = m_count->fontMetrics().horizontalAdvance(tr("%L1 events").arg(9999999)) +
+                       m_rawToggle->sizeHint().width() + 2 * style()->pixelMetric(QStyle::PM_LayoutHorizontalSpacing);
+    const int table = 2 * m_view->frameWidth() + m_view->horizontalHeader()->sizeHint().height() +
+                      style()->pixelMetric(QStyle::PM_ScrollBarExtent) +
+                      rows * m_view->verticalHeader()->defaultSectionSize();
+    const int height = qMax(filters.height(), m_rawToggle->sizeHint().height()) + table + m_splitter->handleWidth() +
+                       m_rawLine->sizeHint().height();
+    return {filters.width() + beside + 4, height};
 }
 
 TimelineView::~TimelineView() = default;

@@ -58,6 +58,9 @@ public:
     TimelineFindBar *findBar() const { return m_findBar; }
     SearchController *search() const { return m_search; }
     TimelineRowActions *rowActions() const { return m_rowActions; }
+    // The least size that shows `rows` log lines under a one-line filter bar, with the raw line
+    // below them (the main window's first layout gives it this much where it can).
+    QSize sizeForRows(int rows) const;
     // The events of the selected rows (source id and table row), in timeline order.
     std::vector<EventRef> selectedEvents() const;
 
@@ -100,6 +103,7 @@ private:
     QLabel *m_count;
     QLabel *m_emptyHint;
     QToolButton *m_rawToggle;
+    QSplitter *m_splitter;
     bool m_rebuildQueued = false;
     QHash<QString, QString> m_siteRenames; // the site renames the index was built with
     const void *m_shownIndex = nullptr;    // the index the filter bar's choices were made from

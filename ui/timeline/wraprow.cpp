@@ -29,6 +29,13 @@ QSize WrapRow::minimumSizeHint() const
     return {qMax(lead.width(), trail.width()), height};
 }
 
+QSize WrapRow::oneLineSize() const
+{
+    const int spacing = layout()->spacing() > 0 ? layout()->spacing() : 6;
+    const QSize lead = m_leadBox->minimumSizeHint(), trail = m_trailBox->minimumSizeHint();
+    return {lead.width() + spacing + trail.width(), qMax(lead.height(), trail.height())};
+}
+
 void WrapRow::arrange(bool wrapped)
 {
     auto *grid = static_cast<QGridLayout *>(layout());
@@ -46,9 +53,7 @@ void WrapRow::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
     // Whether both fit side by side depends on the width alone, so this never flips back and forth.
-    const int spacing = layout()->spacing() > 0 ? layout()->spacing() : 6;
-    const bool wrap =
-        event->size().width() < m_leadBox->minimumSizeHint().width() + spacing + m_trailBox->minimumSizeHint().width();
+    const bool wrap = event->size().width() < oneLineSize().width();
     if (wrap != m_wrapped)
         arrange(wrap);
 }

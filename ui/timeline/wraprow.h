@@ -22,6 +22,8 @@ public:
     bool isWrapped() const { return m_wrapped; }
 
     QSize minimumSizeHint() const override;
+    // The least size with both groups on one line.
+    QSize oneLineSize() const;
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
