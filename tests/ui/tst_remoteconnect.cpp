@@ -93,13 +93,13 @@ bool run(ClickHouseDialog &d, bool ok)
     return checked.first().first().toBool();
 }
 
-// A chart query's reply (RemoteSql::chartBins: site, bin, requests, 4xx, 5xx, no response):
-// `site` with 10 requests and 3 5xx in every bin a view can have.
+// A chart query's reply (RemoteSql::chartBins: site, bin, requests, 4xx, 5xx, no response,
+// distinct clients): `site` with 10 requests from 4 clients and 3 5xx in every bin a view can have.
 QByteArray chartReply(const QByteArray &site)
 {
     QByteArray body;
     for (int b = 0; b < 8000; ++b)
-        body += site + '\t' + QByteArray::number(b) + "\t10\t0\t3\t0\n";
+        body += site + '\t' + QByteArray::number(b) + "\t10\t0\t3\t0\t4\n";
     return "HTTP/1.1 200 OK\r\nContent-Type: text/tab-separated-values\r\nContent-Length: " +
            QByteArray::number(body.size()) + "\r\n\r\n" + body;
 }
@@ -348,9 +348,9 @@ private slots:
         remote::RemotePasswords::setAsker({});
     }
 
-    // A case of one remote source: its traffic and failures, and no Clients pane or Syslog lane
-    // standing empty (a remote source has neither); the chart does not call them hidden for
-    // lack of height either.
+    // A case of one remote source: its traffic, failures and clients, and no Syslog lane standing
+    // empty (a remote table has no system log); the chart does not call it hidden for lack of
+    // height either.
     void remoteOnlyChartShowsThePanesItHasDataFor()
     {
         FakeServer server;
@@ -377,11 +377,12 @@ private slots:
         QVERIFY2(legendNames(plot).contains(u"www.shop.de"_qs), qPrintable(legendNames(plot).join(u", ")));
         QVERIFY(plot->isPaneShown(ChartPlot::Traffic));
         QVERIFY(plot->isPaneShown(ChartPlot::Errors));
-        QVERIFY(!plot->isPaneShown(ChartPlot::Clients));
+        QVERIFY(plot->isPaneShown(ChartPlot::Clients)); // distinct clients per bin, asked of the server
         QVERIFY(!plot->isPaneShown(ChartPlot::Syslog));
         QVERIFY(!plot->collapsedNote()->visible());
         // The time axis's labels are on the lowest pane left.
-        QVERIFY(plot->timeAxis(ChartPlot::Errors)->tickLabels());
+        QVERIFY(plot->timeAxis(ChartPlot::Clients)->tickLabels());
+        QVERIFY(!plot->timeAxis(ChartPlot::Errors)->tickLabels());
         if (const QString dir = qEnvironmentVariable("INQUEST_SCREENSHOTS"); !dir.isEmpty())
             QVERIFY(dock.grab().save(dir + QStringLiteral("/remote-only-chart.png")));
         remote::RemotePasswords::setAsker({});
