@@ -518,7 +518,7 @@ Attribution parseSpeaker(QStringView raw)
         // "the Communications Minister", "Industry Minister Claire Dubois": the office speaks for
         // the government; its title is the organisation.
         static const QRegularExpression office(
-            QStringLiteral("^(?:(?:the|a|an)\\s+)?(?<office>(?:[A-Z][\\w&-]*\\s+){1,3}Minister)\\b"));
+            QStringLiteral("^(?:(?:[Tt]he|[Aa]n?)\\s+)?(?<office>(?:[A-Z][\\w&-]*\\s+){1,3}Minister)\\b"));
         if (auto o = a.role == u"minister" ? office.match(phrase) : QRegularExpressionMatch(); o.hasMatch()) {
             a.organisation = o.captured(QStringLiteral("office"));
             a.anaphoric = false;
