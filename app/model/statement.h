@@ -20,6 +20,9 @@ struct Statement
     QString speaker;      // "a spokeswoman", "Kristinn Hrafnsson"
     QString role;         // "spokeswoman"
     QString organisation; // "Amazon"
+    // Why the organisation is a guess, when it is not written beside the words ("the
+    // organisation last named before the statement"); empty when written there or set by hand.
+    QString organisationBasis;
     QString quote;        // the words, as quoted or reported
     bool direct = true;   // a direct quote, or reported speech
 

@@ -521,6 +521,7 @@ Attribution parseSpeaker(QStringView raw)
             QStringLiteral("^(?:(?:[Tt]he|[Aa]n?)\\s+)?(?<office>(?:[A-Z][\\w&-]*\\s+){1,3}Minister)\\b"));
         if (auto o = a.role == u"minister" ? office.match(phrase) : QRegularExpressionMatch(); o.hasMatch()) {
             a.organisation = o.captured(QStringLiteral("office"));
+            a.organisationBasis = QStringLiteral("the title of the office");
             a.anaphoric = false;
         }
         // "Japan's financial regulator", "the data watchdog": an institution speaks for itself.

@@ -140,6 +140,9 @@ qsizetype reportBeforeSpeech(QStringView sentence, qsizetype clauseStart)
     return cut + 2;
 }
 
+// The basis of an organisation taken from the latest mention before a statement.
+const QString LastNamed = QStringLiteral("the organisation last named before the statement");
+
 const QRegularExpression &outageWords()
 {
     static const QRegularExpression re(
@@ -341,8 +344,10 @@ QList<Statement> extractStatements(QStringView text, const ExtractOptions &optio
         if (who.role != u"post" || !who.organisation.isEmpty())
             continue;
         for (const QString &org : std::as_const(known)) {
-            if (who.speaker.startsWith(org) && org.size() > who.organisation.size())
+            if (who.speaker.startsWith(org) && org.size() > who.organisation.size()) {
                 who.organisation = org;
+                who.organisationBasis = QStringLiteral("the post's author name begins with it");
+            }
         }
         if (who.organisation.isEmpty())
             who.organisation = parseSpeaker(who.speaker).organisation;
@@ -369,8 +374,10 @@ QList<Statement> extractStatements(QStringView text, const ExtractOptions &optio
         QRegularExpression::CaseInsensitiveOption);
     for (qsizetype index : std::as_const(order)) {
         Attribution &who = candidates[index].who;
-        if (who.found && !who.anaphoric && who.organisation.isEmpty() && inHouse.match(who.role).hasMatch())
+        if (who.found && !who.anaphoric && who.organisation.isEmpty() && inHouse.match(who.role).hasMatch()) {
             who.organisation = lastMentioned(candidates.at(index).statement.offset);
+            who.organisationBasis = who.organisation.isEmpty() ? QString() : LastNamed;
+        }
     }
     QList<PartyAt> parties;
     for (qsizetype index : std::as_const(order))
@@ -410,22 +417,30 @@ QList<Statement> extractStatements(QStringView text, const ExtractOptions &optio
                     org.size() > named.size())
                     named = org;
             }
-            who.organisation =
-                !named.isEmpty() ? named
-                : (previous && !previous->who.organisation.isEmpty() && previous->who.role != u"report" && near)
-                    ? previous->who.organisation
-                    : lastMentioned(c.statement.offset);
+            const bool fromPrevious =
+                named.isEmpty() && previous && !previous->who.organisation.isEmpty() && previous->who.role != u"report" && near;
+            who.organisation = !named.isEmpty() ? named
+                               : fromPrevious   ? previous->who.organisation
+                                                : lastMentioned(c.statement.offset);
+            who.organisationBasis = who.organisation.isEmpty() ? QString()
+                                    : !named.isEmpty()
+                                        ? QStringLiteral("\u201C%1\u201D read as the organisation so named").arg(who.speaker)
+                                    : fromPrevious ? QStringLiteral("the organisation of the statement before")
+                                                   : LastNamed;
             who.anaphoric = false;
         }
         if (who.organisation.isEmpty() && known.contains(who.speaker))
             who.organisation = who.speaker; // "Baltic Hosting insists …": a name seen as an organisation
         if (who.organisation.isEmpty() && !who.role.isEmpty() && who.role != u"report" &&
-            inHouse.match(who.role).hasMatch())
+            inHouse.match(who.role).hasMatch()) {
             who.organisation = lastMentioned(c.statement.offset);
+            who.organisationBasis = who.organisation.isEmpty() ? QString() : LastNamed;
+        }
         Statement &s = c.statement;
         s.speaker = who.speaker;
         s.role = who.role;
         s.organisation = who.organisation;
+        s.organisationBasis = who.organisation.isEmpty() ? QString() : who.organisationBasis;
         out.append(s);
         previous = &c;
     }
@@ -437,8 +452,10 @@ QList<Statement> extractStatements(QStringView text, const ExtractOptions &optio
             organisationOf.insert(s.speaker, s.organisation);
     }
     for (Statement &s : out) {
-        if (s.organisation.isEmpty())
+        if (s.organisation.isEmpty() && organisationOf.contains(s.speaker)) {
             s.organisation = organisationOf.value(s.speaker);
+            s.organisationBasis = QStringLiteral("this person's organisation in another statement");
+        }
     }
     return out;
 }
