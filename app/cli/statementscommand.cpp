@@ -95,10 +95,11 @@ int statements(const QStringList &args, QTextStream &out, QTextStream &err)
         return Success;
     }
     for (const Statement &s : data->statements) {
-        const QString who = s.organisation.isEmpty() || s.speaker == s.organisation ? s.speaker
-                            : s.organisationBasis.isEmpty() ? QStringLiteral("%1 (%2)").arg(s.speaker, s.organisation)
-                                                            : QStringLiteral("%1 (%2, inferred: %3)")
-                                                                  .arg(s.speaker, s.organisation, s.organisationBasis);
+        const QString who =
+            s.organisation.isEmpty() || s.speaker == s.organisation ? s.speaker
+            : s.organisationBasis.isEmpty()
+                ? QStringLiteral("%1 (%2)").arg(s.speaker, s.organisation)
+                : QStringLiteral("%1 (%2, inferred: %3)").arg(s.speaker, s.organisation, s.organisationBasis);
         out << '#' << s.id << ' ' << (who.isEmpty() ? QStringLiteral("(unknown)") : who) << ' ' << s.reliability
             << s.credibility << (s.direct ? " says: \u201C" : " reportedly: \u201C") << s.quote << "\u201D";
         const QString stance = stanceString(s);

@@ -38,7 +38,7 @@ namespace {
     "stressed|stresses|made\\s+(?:it\\s+)?clear|makes\\s+(?:it\\s+)?clear|pointed\\s+out|points\\s+out|ruled\\s+out|"  \
     "rules\\s+out|assured|assures|revealed|reveals|detailed|recalled|conceded|concedes|showed|shows|speculated|"       \
     "speculate|grumbled|"                                                                                              \
-    "complained|complains|quipped|remarked|apologi[sz]ed|apologi[sz]es"                                                                            \
+    "complained|complains|quipped|remarked|apologi[sz]ed|apologi[sz]es"                                                \
     "|observed|urged)"
 
 // Capitalised words that start sentences or qualify roles but name no organisation.
@@ -304,8 +304,8 @@ Attribution parseSpeaker(QStringView raw)
     if (auto m = phrase.contains(u',') ? roleThenName.match(phrase) : QRegularExpressionMatch();
         m.hasMatch() && !isGenericWord(firstOf(m.capturedView(QStringLiteral("name"))))) {
         Attribution role = parseSpeaker(m.capturedView(QStringLiteral("role")));
-        if (role.found && !role.role.isEmpty() && role.speaker.compare(phrase.section(u',', 0, 0).trimmed(),
-                                                                       Qt::CaseInsensitive) == 0) {
+        if (role.found && !role.role.isEmpty() &&
+            role.speaker.compare(phrase.section(u',', 0, 0).trimmed(), Qt::CaseInsensitive) == 0) {
             role.speaker = m.captured(QStringLiteral("name"));
             role.anaphoric = role.anaphoric && role.organisation.isEmpty();
             return role;
@@ -608,8 +608,9 @@ Attribution attributionBefore(QStringView before)
 Attribution reportedSpeech(QStringView sentence, qsizetype *clauseStart)
 {
     // "According to X, …", "Per X, …".
-    static const QRegularExpression according(QStringLiteral(
-        "(?:\\b[Aa]ccording\\s+to|^Per)\\s+(?<who>[^,.;]+(?:,\\s+[A-Z][\\w'\u2019-]+(?:\\s+[A-Z][\\w'\u2019-]+){1,2}(?=,))?)"));
+    static const QRegularExpression according(
+        QStringLiteral("(?:\\b[Aa]ccording\\s+to|^Per)\\s+(?<who>[^,.;]+(?:,\\s+[A-Z][\\w'\u2019-]+(?:\\s+[A-Z][\\w'"
+                       "\u2019-]+){1,2}(?=,))?)"));
     static const QStringMatcher accordingWord(u"according", Qt::CaseInsensitive);
     if (auto m = accordingWord.indexIn(sentence) >= 0 || sentence.startsWith(u"Per ") ? according.match(sentence)
                                                                                       : QRegularExpressionMatch();

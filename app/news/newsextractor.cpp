@@ -285,7 +285,8 @@ QList<Statement> extractStatements(QStringView text, const ExtractOptions &optio
             report.statement.times = timesIn(sentence.begin, sentence.begin + cut);
             s.times = timesIn(sentence.begin + cut, sentence.end);
             const QStringView first = words.left(cut);
-            if (!report.statement.times.isEmpty() && outageWords().match(first).hasMatch()) {
+            // Its times stay in the case: the clause is the outlet's account, beside a statement.
+            if (!report.statement.times.isEmpty()) {
                 report.statement.offset = sentence.begin;
                 report.statement.length = cut;
                 report.statement.quote = simplifiedText(first);
@@ -417,16 +418,16 @@ QList<Statement> extractStatements(QStringView text, const ExtractOptions &optio
                     org.size() > named.size())
                     named = org;
             }
-            const bool fromPrevious =
-                named.isEmpty() && previous && !previous->who.organisation.isEmpty() && previous->who.role != u"report" && near;
+            const bool fromPrevious = named.isEmpty() && previous && !previous->who.organisation.isEmpty() &&
+                                      previous->who.role != u"report" && near;
             who.organisation = !named.isEmpty() ? named
                                : fromPrevious   ? previous->who.organisation
                                                 : lastMentioned(c.statement.offset);
-            who.organisationBasis = who.organisation.isEmpty() ? QString()
-                                    : !named.isEmpty()
-                                        ? QStringLiteral("\u201C%1\u201D read as the organisation so named").arg(who.speaker)
-                                    : fromPrevious ? QStringLiteral("the organisation of the statement before")
-                                                   : LastNamed;
+            who.organisationBasis =
+                who.organisation.isEmpty() ? QString()
+                : !named.isEmpty() ? QStringLiteral("\u201C%1\u201D read as the organisation so named").arg(who.speaker)
+                : fromPrevious     ? QStringLiteral("the organisation of the statement before")
+                                   : LastNamed;
             who.anaphoric = false;
         }
         if (who.organisation.isEmpty() && known.contains(who.speaker))

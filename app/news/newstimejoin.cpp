@@ -222,10 +222,11 @@ QList<TimeRef> joinPeriods(QStringView text, const QList<Item> &items)
             }
             // "began at 10:00 a.m. PT … and lasted until about 2:30 p.m.": the start was stated
             // shortly before, so the "until" is when it ended, not a period from midnight.
-            const bool startStated = !outItems.isEmpty() && outItems.back()->isClock && !out.back().isPeriod() &&
-                                     item.ref.offset - outItems.back()->end <= 200 &&
-                                     out.back().begin <= item.ref.begin && item.ref.begin - out.back().begin < DayMicros &&
-                                     !text.mid(outItems.back()->end, item.ref.offset - outItems.back()->end).contains(u'\n');
+            const bool startStated =
+                !outItems.isEmpty() && outItems.back()->isClock && !out.back().isPeriod() &&
+                item.ref.offset - outItems.back()->end <= 200 && out.back().begin <= item.ref.begin &&
+                item.ref.begin - out.back().begin < DayMicros &&
+                !text.mid(outItems.back()->end, item.ref.offset - outItems.back()->end).contains(u'\n');
             if ((item.prep == u"until" || item.prep == u"till") && item.isClock && startStated) {
                 out.append(item.ref);
                 outItems.append(&item);

@@ -39,9 +39,10 @@ QString ReportBuilder::statementLabel(Id id) const
         if (s.id == id)
             return QStringLiteral("S%1 %2%3")
                 .arg(id)
-                .arg(s.speaker, s.organisation.isEmpty()          ? QString()
-                                : s.organisationBasis.isEmpty() ? QStringLiteral(" (%1)").arg(s.organisation)
-                                                                : QStringLiteral(" (%1, inferred)").arg(s.organisation));
+                .arg(s.speaker, s.organisation.isEmpty() ? QString()
+                                : s.organisationBasis.isEmpty()
+                                    ? QStringLiteral(" (%1)").arg(s.organisation)
+                                    : QStringLiteral(" (%1, inferred)").arg(s.organisation));
     }
     return QStringLiteral("S%1").arg(id);
 }
