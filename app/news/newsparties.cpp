@@ -1,12 +1,9 @@
 #include "newsparties.h"
 #include "newsarticle.h"
-#include "newswords.h"
 
 #include <QHash>
 #include <QRegularExpression>
 #include <QSet>
-
-#include <functional>
 
 namespace inquest::news {
 
@@ -181,31 +178,6 @@ QList<EmbeddedPost> findEmbeddedPosts(QStringView text)
     return out;
 }
 
-namespace {
-
-// Where a match of `anchored` (an expression that begins with \b and a capital letter, see
-// organisationsNamed) may begin so that its name reaches `at`: a capital after a non-word
-// character, at most ~100 characters before. Tried in text order, the first to match is the one
-// a scan of the whole text would find.
-void matchNamesBefore(const QRegularExpression &anchored, QStringView text, qsizetype at, qsizetype &pos,
-                      const std::function<void(const QRegularExpressionMatch &)> &found)
-{
-    for (qsizetype c = qMax(pos, at - 100); c < at; ++c) {
-        const char16_t ch = text[c].unicode();
-        if (ch < u'A' || ch > u'Z' || (c > 0 && isPcreWordChar(text[c - 1].unicode())))
-            continue;
-        const auto m = anchored.match(text, c, QRegularExpression::NormalMatch,
-                                      QRegularExpression::DontCheckSubjectStringMatchOption); // checked by the caller
-        if (m.hasMatch()) {
-            pos = m.capturedEnd();
-            found(m);
-            return;
-        }
-    }
-}
-
-} // namespace
-
 QStringList organisationsNamed(QStringView text)
 {
 #define ORG_NAME "(?-i:[A-Z][\\w&.-]*[\\w&](?:\\s+[A-Z][\\w&.-]*[\\w&]){0,2})"
@@ -234,58 +206,10 @@ QStringList organisationsNamed(QStringView text)
     };
     const qsizetype body = metadataEnd(text);
     const QStringView bodyText = text.mid(body);
-    const auto addMatch = [&](const QRegularExpressionMatch &m) { add(m.captured(QStringLiteral("org"))); };
-    if (!isValidUtf16(bodyText) || hasCaselessOddities(bodyText)) {
-        for (const QRegularExpression *re : {&possessive, &described, &apposition}) {
-            auto it = re->globalMatch(bodyText);
-            while (it.hasNext())
-                add(it.next().captured(QStringLiteral("org")));
-        }
-    } else {
-        // Each expression needs a few fixed words, found first by plain search: scanning the
-        // expressions over every position of a long article was most of its extraction time.
-        static const QRegularExpression possessiveAt = anchoredAtOffset(possessive);
-        qsizetype pos = 0;
-        for (qsizetype i = indexOfAny(bodyText, 0, u'\'', u'\u2019', u'\'', u'\u2019'); i >= 0;
-             i = indexOfAny(bodyText, i + 1, u'\'', u'\u2019', u'\'', u'\u2019')) {
-            if (i + 1 < bodyText.size() && bodyText[i + 1] == u's')
-                matchNamesBefore(possessiveAt, bodyText, i, pos, addMatch);
-        }
-        static const QRegularExpression describedAt = anchoredAtOffset(described);
-        static const AsciiWordSet kinds({"company",  "firm",    "provider", "processor", "carrier",     "startup",
-                                         "start",    "app",     "service",  "retailer",  "operator",    "exchange",
-                                         "bank",     "airline", "network",  "platform",  "marketplace", "broadcaster",
-                                         "streamer", "insurer", "lender",   "telco",     "host"},
-                                        Qt::CaseInsensitive);
-        pos = 0;
-        const qsizetype n = bodyText.size();
-        for (qsizetype i = 0; i < n;) {
-            if (!isAsciiLetter(bodyText[i].unicode()) || (i > 0 && isPcreWordChar(bodyText[i - 1].unicode()))) {
-                ++i;
-                continue;
-            }
-            qsizetype e = i;
-            while (e < n && isAsciiLetter(bodyText[e].unicode()))
-                ++e;
-            if (i >= pos && kinds.contains(bodyText.mid(i, e - i))) {
-                const auto m = describedAt.match(bodyText, i, QRegularExpression::NormalMatch,
-                                                 QRegularExpression::DontCheckSubjectStringMatchOption);
-                if (m.hasMatch()) {
-                    pos = m.capturedEnd();
-                    addMatch(m);
-                }
-            }
-            i = e;
-        }
-        static const QRegularExpression appositionAt = anchoredAtOffset(apposition);
-        pos = 0;
-        for (qsizetype i = bodyText.indexOf(u','); i >= 0; i = bodyText.indexOf(u',', i + 1)) {
-            qsizetype k = i + 1;
-            while (k < n && isPcreSpace(bodyText[k].unicode()))
-                ++k;
-            if (k > i + 1 && k < n && (bodyText[k] == u't' || bodyText[k] == u'a'))
-                matchNamesBefore(appositionAt, bodyText, i, pos, addMatch);
-        }
+    for (const QRegularExpression *re : {&possessive, &described, &apposition}) {
+        auto it = re->globalMatch(bodyText);
+        while (it.hasNext())
+            add(it.next().captured(QStringLiteral("org")));
     }
     // The headline's opening name, when the body uses it again.
     static const QRegularExpression opening(
