@@ -312,7 +312,7 @@ private:
         QSqlQuery q(m_db);
         if (!select(q, QStringLiteral("SELECT id, source_id, offset, length, speaker, role, organisation, quote, "
                                       "direct, times, stance, stance_triggers, stance_confirmed, reliability, "
-                                      "credibility FROM statements ORDER BY position")))
+                                      "credibility, organisation_basis FROM statements ORDER BY position")))
             return false;
         while (q.next()) {
             Statement s;
@@ -325,6 +325,7 @@ private:
             s.speaker = q.value(4).toString();
             s.role = q.value(5).toString();
             s.organisation = q.value(6).toString();
+            s.organisationBasis = q.value(15).toString();
             s.quote = q.value(7).toString();
             s.direct = q.value(8).toInt() != 0;
             const auto times = recordcodec::timesFromJson(q.value(9).toString());

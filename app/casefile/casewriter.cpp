@@ -197,12 +197,12 @@ private:
         for (const Statement &s : d.statements) {
             if (!insert(QStringLiteral("INSERT INTO statements (id, position, source_id, offset, length, speaker, "
                                        "role, organisation, quote, direct, times, stance, stance_triggers, "
-                                       "stance_confirmed, reliability, credibility) "
-                                       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+                                       "stance_confirmed, reliability, credibility, organisation_basis) "
+                                       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
                         {s.id, position++, s.sourceId, s.offset, s.length, s.speaker, s.role, s.organisation, s.quote,
                          s.direct ? 1 : 0, recordcodec::timesToJson(s.times), recordcodec::kindRatingsToJson(s.stance),
                          recordcodec::stringsToJson(s.stanceTriggers), s.stanceConfirmed ? 1 : 0,
-                         QString(s.reliability), s.credibility}))
+                         QString(s.reliability), s.credibility, s.organisationBasis}))
                 return false;
         }
         return true;

@@ -74,7 +74,12 @@ const QStringList Version5To6 = {
                    "finished TEXT, rows_read INTEGER, sha256 TEXT, approximate INTEGER NOT NULL)"),
 };
 
-const QList<QStringList> Steps = {Version1, Version1To2, Version2To3, Version3To4, Version4To5, Version5To6};
+const QStringList Version6To7 = {
+    QStringLiteral("ALTER TABLE statements ADD COLUMN organisation_basis TEXT"),
+};
+
+const QList<QStringList> Steps = {Version1,    Version1To2, Version2To3, Version3To4,
+                                  Version4To5, Version5To6, Version6To7};
 
 bool exec(QSqlDatabase &db, const QStringList &statements, QString *error)
 {

@@ -21,7 +21,9 @@ constexpr quint32 ApplicationId = 0x494E5143;
 //   6  remote_sources (ClickHouse tables analysed where they live: server, table, mapping, user;
 //      never a password) and remote_results (provenance of each answer: server, version, table,
 //      SQL, query id, times, rows read, SHA-256 of the response, approximate)
-constexpr int CurrentVersion = 6;
+//   7  statements.organisation_basis (why a statement's organisation is inferred; empty when the
+//      article writes it beside the words)
+constexpr int CurrentVersion = 7;
 
 // Creates every table of the current schema in an empty database.
 bool create(QSqlDatabase &db, QString *error);

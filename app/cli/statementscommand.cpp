@@ -77,6 +77,7 @@ int statements(const QStringList &args, QTextStream &out, QTextStream &err)
             QJsonObject o{{QStringLiteral("id"), s.id},
                           {QStringLiteral("speaker"), s.speaker},
                           {QStringLiteral("organisation"), s.organisation},
+                          {QStringLiteral("organisation_inferred"), !s.organisationBasis.isEmpty()},
                           {QStringLiteral("quote"), s.quote},
                           {QStringLiteral("direct"), s.direct},
                           {QStringLiteral("stance"), stanceObject(s)},
@@ -86,15 +87,19 @@ int statements(const QStringList &args, QTextStream &out, QTextStream &err)
                           {QStringLiteral("time_details"), timeDetailsOf(s)},
                           {QStringLiteral("source"), s.sourceId},
                           {QStringLiteral("offset"), s.offset}};
+            if (!s.organisationBasis.isEmpty())
+                o.insert(QStringLiteral("organisation_basis"), s.organisationBasis);
             list.append(o);
         }
         out << QJsonDocument(list).toJson(QJsonDocument::Indented);
         return Success;
     }
     for (const Statement &s : data->statements) {
-        const QString who = s.organisation.isEmpty() || s.speaker == s.organisation
-                                ? s.speaker
-                                : QStringLiteral("%1 (%2)").arg(s.speaker, s.organisation);
+        const QString who =
+            s.organisation.isEmpty() || s.speaker == s.organisation ? s.speaker
+            : s.organisationBasis.isEmpty()
+                ? QStringLiteral("%1 (%2)").arg(s.speaker, s.organisation)
+                : QStringLiteral("%1 (%2, inferred: %3)").arg(s.speaker, s.organisation, s.organisationBasis);
         out << '#' << s.id << ' ' << (who.isEmpty() ? QStringLiteral("(unknown)") : who) << ' ' << s.reliability
             << s.credibility << (s.direct ? " says: \u201C" : " reportedly: \u201C") << s.quote << "\u201D";
         const QString stance = stanceString(s);

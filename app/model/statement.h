@@ -20,8 +20,11 @@ struct Statement
     QString speaker;      // "a spokeswoman", "Kristinn Hrafnsson"
     QString role;         // "spokeswoman"
     QString organisation; // "Amazon"
-    QString quote;        // the words, as quoted or reported
-    bool direct = true;   // a direct quote, or reported speech
+    // Why the organisation is a guess, when it is not written beside the words ("the
+    // organisation last named before the statement"); empty when written there or set by hand.
+    QString organisationBasis;
+    QString quote;      // the words, as quoted or reported
+    bool direct = true; // a direct quote, or reported speech
 
     QList<TimeRef> times;
     QMap<HypothesisKind, Rating> stance; // suggested (or confirmed) stance toward kinds

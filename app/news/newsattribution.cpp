@@ -22,6 +22,11 @@ namespace {
     "|(?:head|chief)\\s+of\\s+(?:[a-z]+\\s+(?=operations|security|engineering|infrastructure))?\\w+|chief)"
 // Case-sensitive even inside case-insensitive patterns: names are capitalised.
 #define NAME "(?-i:(?:[A-Z][\\w&'.-]*[\\w&](?:\\s+(?:[A-Z][\\w&'.-]*[\\w&]|of|de|von|van|al)){0,3}|[A-Z]))"
+// "the Karnataka transport department", "the Flight Attendants United union": a name and a few
+// lower-case words ending in an institution noun are one organisation.
+#define INSTITUTION                                                                                                    \
+    "(?:(?-i:\\s+[a-z]+){0,2}?(?-i:\\s+(?:department|ministry|office|agency|authority|council|commission|union"        \
+    "|committee|regulator|police|court)))?"
 #define VERB                                                                                                           \
     "(?:(?:has|have|had)\\s+)?(?:(?:also|later|then|previously|earlier)\\s+)?(?:said|says|say|told|tells|tell|added|"  \
     "adds|"                                                                                                            \
@@ -33,7 +38,7 @@ namespace {
     "stressed|stresses|made\\s+(?:it\\s+)?clear|makes\\s+(?:it\\s+)?clear|pointed\\s+out|points\\s+out|ruled\\s+out|"  \
     "rules\\s+out|assured|assures|revealed|reveals|detailed|recalled|conceded|concedes|showed|shows|speculated|"       \
     "speculate|grumbled|"                                                                                              \
-    "complained|complains|quipped|remarked"                                                                            \
+    "complained|complains|quipped|remarked|apologi[sz]ed|apologi[sz]es"                                                \
     "|observed|urged)"
 
 // Capitalised words that start sentences or qualify roles but name no organisation.
@@ -293,6 +298,19 @@ Attribution parseSpeaker(QStringView raw)
             return inner;
         }
     }
+    // "the Communications Minister, Peter Galloway": a role, then the person who holds it.
+    static const QRegularExpression roleThenName(
+        QStringLiteral("^(?<role>[^,]{2,80}),\\s+(?<name>[A-Z][\\w'\u2019-]+(?:\\s+[A-Z][\\w'\u2019-]+){1,2})$"));
+    if (auto m = phrase.contains(u',') ? roleThenName.match(phrase) : QRegularExpressionMatch();
+        m.hasMatch() && !isGenericWord(firstOf(m.capturedView(QStringLiteral("name"))))) {
+        Attribution role = parseSpeaker(m.capturedView(QStringLiteral("role")));
+        if (role.found && !role.role.isEmpty() &&
+            role.speaker.compare(phrase.section(u',', 0, 0).trimmed(), Qt::CaseInsensitive) == 0) {
+            role.speaker = m.captured(QStringLiteral("name"));
+            role.anaphoric = role.anaphoric && role.organisation.isEmpty();
+            return role;
+        }
+    }
     // "The chief executive of Chatwise, Rhea Castellano".
     static const QRegularExpression roleOfOrgName(
         QStringLiteral("^(?:(?:the|a|an)\\s+)?(?<role>(?:[\\w-]+\\s+){0,2}?" ROLE ")\\s+(?:of|at|for)\\s+(?<org>" NAME
@@ -311,7 +329,7 @@ Attribution parseSpeaker(QStringView raw)
         QStringLiteral("^(?<det>(?:a|an|the|one|two|several|some|\\w+)\\s+)?(?<mod>(?:[\\w-]+\\s+){0,2}?)(?<role>" ROLE
                        ")\\b(?<mid>[^,;\"\u201C\u201D]{0,70}?)"
                        "\\b(?<by>for|at|from|with|of|by|attributed\\s+to|calling\\s+(?:themselves|itself)|known\\s+as"
-                       "|called|named)\\s+(?:the\\s+)?(?<org>" NAME ")"),
+                       "|called|named)\\s+(?:the\\s+)?(?<org>" NAME INSTITUTION ")"),
         QRegularExpression::CaseInsensitiveOption);
     // "an Amazon spokeswoman", "Amazon spokesman John Smith".
     static const QRegularExpression orgRole(QStringLiteral("^(?:(?i:a|an|the|one)\\s+)?(?<org>" NAME
@@ -493,6 +511,19 @@ Attribution parseSpeaker(QStringView raw)
         a.anaphoric = groupWords.match(m.capturedView(roleOnlyRest)).hasMatch() || companyWord.match(mod).hasMatch() ||
                       companyWord.match(m.captured(roleOnlyDet)).hasMatch() ||
                       possessive.match(m.capturedView(roleOnlyDet)).hasMatch();
+        // "Skyrelay's vice president of network operations": the possessive names the organisation.
+        static const QRegularExpression possessor(QStringLiteral("^(?<org>[A-Z][\\w&.-]*[\\w&])(?:'s|\u2019s)\\s"));
+        if (auto o = possessor.match(mod); o.hasMatch() && !isGenericWord(o.capturedView(QStringLiteral("org"))))
+            a.organisation = o.captured(QStringLiteral("org"));
+        // "the Communications Minister", "Industry Minister Claire Dubois": the office speaks for
+        // the government; its title is the organisation.
+        static const QRegularExpression office(
+            QStringLiteral("^(?:(?:[Tt]he|[Aa]n?)\\s+)?(?<office>(?:[A-Z][\\w&-]*\\s+){1,3}Minister)\\b"));
+        if (auto o = a.role == u"minister" ? office.match(phrase) : QRegularExpressionMatch(); o.hasMatch()) {
+            a.organisation = o.captured(QStringLiteral("office"));
+            a.organisationBasis = QStringLiteral("the title of the office");
+            a.anaphoric = false;
+        }
         // "Japan's financial regulator", "the data watchdog": an institution speaks for itself.
         if (a.role == u"regulator" || a.role == u"watchdog") {
             a.organisation = a.speaker;
@@ -564,7 +595,7 @@ Attribution attributionBefore(QStringView before)
         QStringLiteral("(?:\\b[Aa]ccording\\s+to|(?:^|[.!?]\\s+)Per)\\s+(?<who>.+?),\\s*$"));
     static const QRegularExpression saidColon(QStringLiteral(
         "(?:^|[,;.][\u201D\u2019\"]?\\s+|\\b(?:and|but|then|when|after|as)\\s+)(?<who>[^,;.:]{1,120}?),?\\s+" VERB
-        "(?:\\s+(?!that\\b)(?:\\S+\\s+){0,3}?\\S+?)?\\s*(?:that\\s*)?[:,]?\\s*$"));
+        "(?:\\s+(?!that\\b)(?:\\S+\\s+){0,7}?\\S+?)?\\s*(?:that\\s*)?[:,]?\\s*$"));
     static const int accordingWho = groupIndex(according, u"who"), saidColonWho = groupIndex(saidColon, u"who");
     const QStringView window = before.right(300);
     if (auto m = according.match(window); m.hasMatch())
@@ -577,7 +608,9 @@ Attribution attributionBefore(QStringView before)
 Attribution reportedSpeech(QStringView sentence, qsizetype *clauseStart)
 {
     // "According to X, …", "Per X, …".
-    static const QRegularExpression according(QStringLiteral("(?:\\b[Aa]ccording\\s+to|^Per)\\s+(?<who>[^,.;]+)"));
+    static const QRegularExpression according(
+        QStringLiteral("(?:\\b[Aa]ccording\\s+to|^Per)\\s+(?<who>[^,.;]+(?:,\\s+[A-Z][\\w'\u2019-]+(?:\\s+[A-Z][\\w'"
+                       "\u2019-]+){1,2}(?=,))?)"));
     static const QStringMatcher accordingWord(u"according", Qt::CaseInsensitive);
     if (auto m = accordingWord.indexIn(sentence) >= 0 || sentence.startsWith(u"Per ") ? according.match(sentence)
                                                                                       : QRegularExpressionMatch();
@@ -647,6 +680,28 @@ Attribution reportedSpeech(QStringView sentence, qsizetype *clauseStart)
         }
         if (!a.found)
             continue;
+        // "Edgewise showed error pages": only data and figures show what happened.
+        if ((m.captured().endsWith(u"showed") || m.captured().endsWith(u"shows")) && a.role != u"data" &&
+            a.role != u"figures")
+            continue;
+        // "Jana Petrov, Skyrelay's vice president of network operations, said": the person
+        // named before the role speaks.
+        if (!a.role.isEmpty() && subjectStart > 0 && bare.left(subjectStart).trimmed().endsWith(u',')) {
+            const QStringView head = bare.left(subjectStart).trimmed().chopped(1);
+            const QStringView name = head.mid(lastBoundaryEnd(head));
+            static const QRegularExpression person(
+                QStringLiteral("^[A-Z][\\w'\u2019-]+(?:\\s+[A-Z][\\w'\u2019-]+){1,2}$"));
+            static const AsciiWordSet notFirst({"On", "At", "By", "For", "From", "After", "Before", "During", "Since",
+                                                "Until", "Last", "Earlier", "Early", "Late", "Hours", "Minutes"},
+                                               Qt::CaseSensitive);
+            if (person.match(name).hasMatch() && !isGenericWord(firstOf(name)) && !notFirst.contains(firstOf(name))) {
+                const Attribution named = parseSpeaker(name.toString() + QStringLiteral(", ") + subject.toString());
+                if (named.found && named.speaker == name) {
+                    a = named;
+                    subjectStart = name.data() - sentence.data();
+                }
+            }
+        }
         a = withRoleBefore(sentence, subjectStart, a);
         if (clauseStart)
             *clauseStart = m.capturedEnd();

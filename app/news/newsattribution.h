@@ -8,10 +8,11 @@ namespace inquest::news {
 // Who said something, as far as the words around it tell.
 struct Attribution
 {
-    QString speaker;        // "a spokeswoman", "Amazon", "John Smith", "one message"
-    QString role;           // "spokeswoman", "statement", "activists"
-    QString organisation;   // "Amazon"; empty when not named
-    bool anaphoric = false; // "the group", "she", "the company": resolved from context later
+    QString speaker;           // "a spokeswoman", "Amazon", "John Smith", "one message"
+    QString role;              // "spokeswoman", "statement", "activists"
+    QString organisation;      // "Amazon"; empty when not named
+    QString organisationBasis; // why the organisation is inferred; empty when the phrase names it
+    bool anaphoric = false;    // "the group", "she", "the company": resolved from context later
     bool found = false;
 };
 

@@ -128,6 +128,8 @@ Evidence evidenceFromStatement(const Statement &s, const Source *article)
                                     : QStringLiteral("stance suggested, not confirmed"));
     if (!s.stanceTriggers.isEmpty())
         reason.append(QStringLiteral("stance from: ") + s.stanceTriggers.join(QStringLiteral(", ")));
+    if (!s.organisationBasis.isEmpty())
+        reason.append(QStringLiteral("organisation %1 inferred (%2)").arg(s.organisation, s.organisationBasis));
     e.reason = reason.join(QStringLiteral("; "));
     return e;
 }

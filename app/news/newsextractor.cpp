@@ -126,6 +126,23 @@ struct Candidate
     Attribution who;
 };
 
+// Where ", and <speaker> said" begins in a reported sentence whose speech clause starts at
+// `clauseStart`: the words before it are a clause of their own. 0 when there is none.
+qsizetype reportBeforeSpeech(QStringView sentence, qsizetype clauseStart)
+{
+    const QStringView head = sentence.left(clauseStart);
+    qsizetype cut = -1;
+    for (const QStringView joint : {QStringView(u", and "), QStringView(u", but "), QStringView(u"; ")})
+        cut = qMax(cut, head.lastIndexOf(joint));
+    // The speaker follows the joint directly: a short subject, then the verb.
+    if (cut <= 0 || head.mid(cut).count(u' ') > 8)
+        return 0;
+    return cut + 2;
+}
+
+// The basis of an organisation taken from the latest mention before a statement.
+const QString LastNamed = QStringLiteral("the organisation last named before the statement");
+
 const QRegularExpression &outageWords()
 {
     static const QRegularExpression re(
@@ -195,6 +212,16 @@ QList<Statement> extractStatements(QStringView text, const ExtractOptions &optio
                     who = reportedSpeech(before);
             }
         }
+        // "Lukas Brandt wrote:" closing the paragraph before: the quote that opens the next one is his.
+        if (!who.found && si > 0 && sentences[si - 1].end <= q.begin - openMark &&
+            text.mid(sentences[si - 1].end, q.begin - openMark - sentences[si - 1].end).trimmed().isEmpty()) {
+            const QStringView lead = text.mid(sentences[si - 1].begin, sentences[si - 1].size()).trimmed();
+            if (lead.endsWith(u':')) {
+                who = attributionBefore(lead);
+                if (who.found)
+                    usedQuotes.append({sentences[si - 1].begin, sentences[si - 1].end});
+            }
+        }
         Candidate c;
         c.who = who;
         Statement &s = c.statement;
@@ -243,9 +270,30 @@ QList<Statement> extractStatements(QStringView text, const ExtractOptions &optio
         if (words.size() < 12)
             continue;
         Candidate c;
-        c.who = reportedSpeech(words);
+        qsizetype clauseStart = 0;
+        c.who = reportedSpeech(words, &clauseStart);
         Statement &s = c.statement;
         s.times = timesIn(sentence.begin, sentence.end);
+        // "The problems began at 7:45 a.m., and the bank said service was back by 11 a.m.": the
+        // clause before ", and <speaker> said" is the outlet's own report, with its own times.
+        if (const qsizetype cut = c.who.found ? reportBeforeSpeech(words, clauseStart) : 0; cut > 0) {
+            Candidate report;
+            report.who.found = true;
+            report.who.speaker = options.outlet.isEmpty() ? QStringLiteral("the article") : options.outlet;
+            report.who.organisation = options.outlet;
+            report.who.role = QStringLiteral("report");
+            report.statement.times = timesIn(sentence.begin, sentence.begin + cut);
+            s.times = timesIn(sentence.begin + cut, sentence.end);
+            const QStringView first = words.left(cut);
+            // Its times stay in the case: the clause is the outlet's account, beside a statement.
+            if (!report.statement.times.isEmpty()) {
+                report.statement.offset = sentence.begin;
+                report.statement.length = cut;
+                report.statement.quote = simplifiedText(first);
+                report.statement.direct = false;
+                candidates.append(report);
+            }
+        }
         if (!c.who.found) {
             // The outlet's own account of when what was down: dated facts are evidence too.
             if (s.times.isEmpty() || !outageWords().match(words).hasMatch())
@@ -255,9 +303,10 @@ QList<Statement> extractStatements(QStringView text, const ExtractOptions &optio
             c.who.organisation = options.outlet;
             c.who.role = QStringLiteral("report");
         }
-        s.offset = sentence.begin;
-        s.length = sentence.size();
-        s.quote = simplifiedText(words);
+        const qsizetype cut = reportBeforeSpeech(words, clauseStart);
+        s.offset = sentence.begin + cut;
+        s.length = sentence.size() - cut;
+        s.quote = simplifiedText(words.mid(cut));
         s.direct = false;
         const StanceSuggestion stance = suggestStance(words);
         s.stance = stance.stance;
@@ -276,9 +325,17 @@ QList<Statement> extractStatements(QStringView text, const ExtractOptions &optio
     // Organisations named outright, for resolving "the group" and "she" by the latest mention.
     const QStringList named = organisationsNamed(text);
     QSet<QString> known(named.begin(), named.end());
+    // "Bell said" reads "Bell" as an organisation until "Marcus Bell" is resolved below: a
+    // speaker's surname names no organisation another statement could be in.
+    QSet<QString> surnames;
+    for (const Candidate &c : std::as_const(candidates)) {
+        if (c.who.speaker.contains(u' ') && !c.who.speaker.isEmpty() && c.who.speaker[0].isUpper())
+            surnames.insert(c.who.speaker.section(u' ', -1));
+    }
     for (qsizetype index : std::as_const(order)) {
         const Candidate &c = candidates.at(index);
-        if (!c.who.organisation.isEmpty() && c.who.role != u"report")
+        if (!c.who.organisation.isEmpty() && c.who.role != u"report" &&
+            !(c.who.organisation == c.who.speaker && surnames.contains(c.who.organisation)))
             known.insert(c.who.organisation);
     }
     // A post's author is the organisation it begins with ("Brightwave Support"), or itself when
@@ -288,8 +345,10 @@ QList<Statement> extractStatements(QStringView text, const ExtractOptions &optio
         if (who.role != u"post" || !who.organisation.isEmpty())
             continue;
         for (const QString &org : std::as_const(known)) {
-            if (who.speaker.startsWith(org) && org.size() > who.organisation.size())
+            if (who.speaker.startsWith(org) && org.size() > who.organisation.size()) {
                 who.organisation = org;
+                who.organisationBasis = QStringLiteral("the post's author name begins with it");
+            }
         }
         if (who.organisation.isEmpty())
             who.organisation = parseSpeaker(who.speaker).organisation;
@@ -316,8 +375,10 @@ QList<Statement> extractStatements(QStringView text, const ExtractOptions &optio
         QRegularExpression::CaseInsensitiveOption);
     for (qsizetype index : std::as_const(order)) {
         Attribution &who = candidates[index].who;
-        if (who.found && !who.anaphoric && who.organisation.isEmpty() && inHouse.match(who.role).hasMatch())
+        if (who.found && !who.anaphoric && who.organisation.isEmpty() && inHouse.match(who.role).hasMatch()) {
             who.organisation = lastMentioned(candidates.at(index).statement.offset);
+            who.organisationBasis = who.organisation.isEmpty() ? QString() : LastNamed;
+        }
     }
     QList<PartyAt> parties;
     for (qsizetype index : std::as_const(order))
@@ -357,22 +418,30 @@ QList<Statement> extractStatements(QStringView text, const ExtractOptions &optio
                     org.size() > named.size())
                     named = org;
             }
-            who.organisation =
-                !named.isEmpty() ? named
-                : (previous && !previous->who.organisation.isEmpty() && previous->who.role != u"report" && near)
-                    ? previous->who.organisation
-                    : lastMentioned(c.statement.offset);
+            const bool fromPrevious = named.isEmpty() && previous && !previous->who.organisation.isEmpty() &&
+                                      previous->who.role != u"report" && near;
+            who.organisation = !named.isEmpty() ? named
+                               : fromPrevious   ? previous->who.organisation
+                                                : lastMentioned(c.statement.offset);
+            who.organisationBasis =
+                who.organisation.isEmpty() ? QString()
+                : !named.isEmpty() ? QStringLiteral("\u201C%1\u201D read as the organisation so named").arg(who.speaker)
+                : fromPrevious     ? QStringLiteral("the organisation of the statement before")
+                                   : LastNamed;
             who.anaphoric = false;
         }
         if (who.organisation.isEmpty() && known.contains(who.speaker))
             who.organisation = who.speaker; // "Baltic Hosting insists …": a name seen as an organisation
         if (who.organisation.isEmpty() && !who.role.isEmpty() && who.role != u"report" &&
-            inHouse.match(who.role).hasMatch())
+            inHouse.match(who.role).hasMatch()) {
             who.organisation = lastMentioned(c.statement.offset);
+            who.organisationBasis = who.organisation.isEmpty() ? QString() : LastNamed;
+        }
         Statement &s = c.statement;
         s.speaker = who.speaker;
         s.role = who.role;
         s.organisation = who.organisation;
+        s.organisationBasis = who.organisation.isEmpty() ? QString() : who.organisationBasis;
         out.append(s);
         previous = &c;
     }
@@ -384,8 +453,10 @@ QList<Statement> extractStatements(QStringView text, const ExtractOptions &optio
             organisationOf.insert(s.speaker, s.organisation);
     }
     for (Statement &s : out) {
-        if (s.organisation.isEmpty())
+        if (s.organisation.isEmpty() && organisationOf.contains(s.speaker)) {
             s.organisation = organisationOf.value(s.speaker);
+            s.organisationBasis = QStringLiteral("this person's organisation in another statement");
+        }
     }
     return out;
 }

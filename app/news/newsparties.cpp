@@ -27,6 +27,8 @@ bool isSingleName(const QString &s)
 
 QString lastWord(const QString &s) { return s.section(u' ', -1); }
 
+QString whereIntroduced(const QString &name) { return QStringLiteral("where the article first names %1").arg(name); }
+
 // "Brightwave spokesperson Dana Whitfield told …": the person named in full before `before`, with
 // the organisation the words around the name give.
 std::optional<Attribution> introducedEarlier(QStringView text, const QString &surname, qsizetype before)
@@ -111,8 +113,10 @@ void resolvePeople(QStringView text, const QList<PartyAt> &parties)
         if (!a.found || a.anaphoric)
             continue;
         if (isPersonalName(a.speaker) && a.organisation != a.speaker) {
-            if (a.organisation.isEmpty())
+            if (a.organisation.isEmpty() && organisationOf.contains(a.speaker)) {
                 a.organisation = organisationOf.value(a.speaker);
+                a.organisationBasis = QStringLiteral("this person's organisation in another statement");
+            }
             Person &known = bySurname[lastWord(a.speaker)];
             known.name = a.speaker;
             if (!a.organisation.isEmpty())
@@ -124,6 +128,7 @@ void resolvePeople(QStringView text, const QList<PartyAt> &parties)
         if (const auto it = bySurname.constFind(a.speaker); it != bySurname.cend()) {
             a.speaker = it->name;
             a.organisation = it->organisation;
+            a.organisationBasis = a.organisation.isEmpty() ? QString() : whereIntroduced(it->name);
             continue;
         }
         if (notIntroduced.contains(a.speaker))
@@ -137,6 +142,7 @@ void resolvePeople(QStringView text, const QList<PartyAt> &parties)
                 earlier->organisation.isEmpty() ? organisationOf.value(earlier->speaker) : earlier->organisation;
             a.speaker = known.name;
             a.organisation = known.organisation;
+            a.organisationBasis = a.organisation.isEmpty() ? QString() : whereIntroduced(known.name);
             if (a.role.isEmpty())
                 a.role = earlier->role;
         }

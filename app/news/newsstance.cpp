@@ -51,10 +51,12 @@ const QList<Trigger> &triggers()
                  "|attack(?:ed|ing)?\\s+(?:us|them|it|the\\s+(?:site|forum|servers?|shop|store|network))\\b"
                  "|(?:take|took|taken|taking|bring|brought|knock(?:ed)?)\\s+(?:\\S+\\s+){0,3}?(?:down|offline)\\b"
                  "|flood(?:ed|ing)?\\s+(?:\\S+\\s+){0,2}?with\\s+(?:junk\\s+)?(?:traffic|requests)"
-                 "|malicious\\s+(?:activity|traffic|actors?)|outside\\s+interference"
+                 "|overwhelm(?:ed|ing|s)?\\s+(?:\\S+\\s+){0,2}?with\\s+(?:junk|bogus|fake|malicious)\\s+"
+                 "(?:traffic|requests)"
+                 "|malicious\\s+(?:activity|traffic|actors?|acts?|intent|party|parties)|outside\\s+interference"
                  "|(?:anyone|anybody|someone|somebody)\\s+outside\\s+(?:the\\s+company|the\\s+firm|us)\\s+(?:was|were|"
                  "had\\s+been)"
-                 "\\s+involved|cyber[- ]?attacks?|hack(?:s|ed|ing)?\\b|intrusions?"
+                 "\\s+involved|cyber[- ]?attacks?|hack(?:s|ed|ing|ers?)?\\b|intrusions?"
                  "|attack(?:s|ed|ers)?\\b)"),
              ci)},
         {K::FlashCrowd,
@@ -65,12 +67,21 @@ const QList<Trigger> &triggers()
                             "|sheer\\s+(?:number|volume|scale)\\s+of\\s+(?:\\w+\\s+)?(?:fans|visitors|viewers|users|"
                             "people|shoppers"
                             "|customers|requests)"
-                            "|slashdot(?:ted)?|too\\s+many\\s+(?:visitors|users|shoppers|requests))\\b"),
+                            "|slashdot(?:ted)?|too\\s+many\\s+(?:visitors|users|shoppers|requests)"
+                            // "Demand jumped five-fold", "four times as many players", "all arriving at once"
+                            "|(?:demand|sign-?ins|log-?ins|logins|visitors|players|users|customers|shoppers|fans"
+                            "|orders|bookings)\\b[^.;:]{0,50}?\\b(?:two|three|four|five|six|seven|eight|nine|ten|\\d+)"
+                            "(?:[- ]?fold|\\s+times)"
+                            "|(?:two|three|four|five|six|seven|eight|nine|ten)\\s+times\\s+as\\s+many\\s+(?:\\w+\\s+)?"
+                            "(?:players|users|customers|visitors|people|shoppers|fans|passengers|viewers)"
+                            "|(?:all|everyone|everybody)\\s+(?:\\w+\\s+){0,2}?(?:arriving|logging\\s+in|signing\\s+in"
+                            "|trying\\s+to\\s+\\w+)\\s+at\\s+(?:once|the\\s+same\\s+time))\\b"),
              ci)},
         {K::Change,
          QRegularExpression(
              QStringLiteral(
-                 "\\b(?:(?:software|code|configuration|config)\\s+(?:update|change|deployment|rollout|upgrade"
+                 "\\b(?:maintenance\\s+(?:update|upgrade|change|work)s?"
+                 "|(?:software|code|configuration|config)\\s+(?:update|change|deployment|rollout|upgrade"
                  "|error|push|bug)s?|(?:planned|scheduled|routine)\\s+maintenance|misconfigur\\w+"
                  "|(?:botched|faulty|bad|failed)\\s+(?:update|deployment|release|upgrade|configuration\\s+change)s?"
                  "|(?:database|system|software|firmware)\\s+(?:upgrade|update|migration)s?|database\\s+migrations?"
@@ -234,7 +245,10 @@ bool mayStartTrigger(QStringView word)
          "hack*",        "intrusion*", "database", "system",   "firmware",  "migration",  "mistyped",   "operator",
          "human",        "typo",       "bug*",     "memory",   "incorrect", "wrong",      "contain*",   "outside",
          "anyone",       "anybody",    "someone",  "somebody", "sheer",     "networking", "optical",    "undersea",
-         "submarine"},
+         "submarine",    "overwhelm*", "demand",   "sign",     "log*",      "visitors",   "players",    "users",
+         "customers",    "shoppers",   "fans",     "orders",   "bookings",  "two",        "three",      "four",
+         "five",         "six",        "seven",    "eight",    "nine",      "ten",        "all",        "everyone",
+         "everybody",    "maintenance"},
         Qt::CaseInsensitive);
     return words.contains(word);
 }

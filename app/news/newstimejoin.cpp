@@ -220,6 +220,18 @@ QList<TimeRef> joinPeriods(QStringView text, const QList<Item> &items)
                 outItems.append(&item);
                 continue;
             }
+            // "began at 10:00 a.m. PT … and lasted until about 2:30 p.m.": the start was stated
+            // shortly before, so the "until" is when it ended, not a period from midnight.
+            const bool startStated =
+                !outItems.isEmpty() && outItems.back()->isClock && !out.back().isPeriod() &&
+                item.ref.offset - outItems.back()->end <= 200 && out.back().begin <= item.ref.begin &&
+                item.ref.begin - out.back().begin < DayMicros &&
+                !text.mid(outItems.back()->end, item.ref.offset - outItems.back()->end).contains(u'\n');
+            if ((item.prep == u"until" || item.prep == u"till") && item.isClock && startStated) {
+                out.append(item.ref);
+                outItems.append(&item);
+                continue;
+            }
             if (item.prep == u"until" || item.prep == u"till") {
                 // Open start: some time that day (in the zone of the time) up to the given moment.
                 TimeRef ref = item.ref;

@@ -39,7 +39,10 @@ QString ReportBuilder::statementLabel(Id id) const
         if (s.id == id)
             return QStringLiteral("S%1 %2%3")
                 .arg(id)
-                .arg(s.speaker, s.organisation.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(s.organisation));
+                .arg(s.speaker, s.organisation.isEmpty() ? QString()
+                                : s.organisationBasis.isEmpty()
+                                    ? QStringLiteral(" (%1)").arg(s.organisation)
+                                    : QStringLiteral(" (%1, inferred)").arg(s.organisation));
     }
     return QStringLiteral("S%1").arg(id);
 }
@@ -256,7 +259,9 @@ void ReportBuilder::statements()
         if (!s.role.isEmpty() && s.role != s.speaker)
             who += QStringLiteral(", ") + s.role;
         if (!s.organisation.isEmpty())
-            who += QStringLiteral("\n") + s.organisation;
+            who += QStringLiteral("\n") + s.organisation +
+                   (s.organisationBasis.isEmpty() ? QString()
+                                                  : QStringLiteral(" (inferred: %1)").arg(s.organisationBasis));
         QStringList stance;
         for (auto it = s.stance.cbegin(); it != s.stance.cend(); ++it)
             stance.append(QStringLiteral("%1 %2").arg(toString(it.key()), toString(it.value())));

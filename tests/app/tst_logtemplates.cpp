@@ -402,6 +402,7 @@ private slots:
             for (const char *later : {"curves", "event_marks", "evidence_filters", // schema 5
                                       "remote_sources", "remote_results"})         // schema 6
                 QVERIFY(q.exec(QStringLiteral("DROP TABLE %1").arg(QLatin1StringView(later))));
+            QVERIFY(q.exec(QStringLiteral("ALTER TABLE statements DROP COLUMN organisation_basis"))); // schema 7
             QVERIFY(q.exec(QStringLiteral("DELETE FROM source_columns WHERE name LIKE 'text_%'")));
             QVERIFY(q.exec(QStringLiteral("UPDATE meta SET value = '3' WHERE key = 'schema_version'")));
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 3")));

@@ -157,6 +157,49 @@ private slots:
             << "We got this wrong"
             << "Ola Brandt"
             << "";
+        QTest::newRow("name, possessive role of a department, said")
+            << QStringLiteral("Ferrow Rail cancelled trains on Monday.\n\nOmar Haddad, Ferrow's director of signalling "
+                              "systems, said a relay had burned out.")
+            << "a relay had burned out"
+            << "Omar Haddad"
+            << "Ferrow";
+        QTest::newRow("name, role of a union, said")
+            << QStringLiteral("Pilots were stranded on Monday.\n\nGreta Holm, chair of the Nordic Crew Alliance union, "
+                              "said members had waited for hours.")
+            << "members had waited for hours"
+            << "Greta Holm"
+            << "Nordic Crew Alliance union";
+        QTest::newRow("a state department is one organisation")
+            << QStringLiteral("A spokesman for the Ohio health department said its booking site had been slow.")
+            << "booking site had been slow"
+            << "A spokesman"
+            << "Ohio health department";
+        QTest::newRow("according to a minister, name,")
+            << QStringLiteral("According to the Energy Minister, Sara Lindqvist, the grid operator will publish a "
+                              "report.")
+            << "will publish a report"
+            << "Sara Lindqvist"
+            << "Energy Minister";
+        QTest::newRow("a quote opening the paragraph after 'X wrote:'")
+            << QStringLiteral("Cloud host Nimbrel apologised.\n\nIn a post, its founder, Ida Moreau, wrote:\n\n"
+                              "\u201CWe shipped a bad change and rolled it back within the hour.\u201D\n")
+            << "We shipped a bad change"
+            << "Ida Moreau"
+            << "Nimbrel";
+        QTest::newRow("apologised in a video, then a colon")
+            << QStringLiteral("Lender Ostwick restored its app on Tuesday.\n\nOstwick's chief executive, Paul Brenner, "
+                              "apologised in a message on the bank's website: \u201CWe let our customers down and we "
+                              "will pay any fees.\u201D")
+            << "We let our customers down"
+            << "Paul Brenner"
+            << "Ostwick";
+        QTest::newRow("a surname said before is no organisation")
+            << QStringLiteral("Carrier Velora cancelled flights.\n\n\u201CIt was our fault,\u201D operations chief "
+                              "Nina Roth said, \u201Cand not an attack on the airline.\u201D\n\nRoth said pay would "
+                              "follow.")
+            << "not an attack on the airline"
+            << "Nina Roth"
+            << "Velora";
     }
     void party()
     {
@@ -207,6 +250,28 @@ private slots:
             << "C";
         QTest::newRow("fibre line was cut")
             << QStringLiteral("Mara Lind said a fiber line carrying the traffic was cut by a digger.") << "network"
+            << "C";
+        QTest::newRow("demand N-fold") << QStringLiteral("Mara Lind said ticket demand rose six-fold within minutes.")
+                                       << "flash-crowd"
+                                       << "C";
+        QTest::newRow("N times as many users")
+            << QStringLiteral("Mara Lind said three times as many users as usual tried to log in.") << "flash-crowd"
+            << "C";
+        QTest::newRow("everyone arriving at once")
+            << QStringLiteral("Mara Lind said it was our own fans, everyone logging in at the same time.")
+            << "flash-crowd"
+            << "C";
+        QTest::newRow("a maintenance update")
+            << QStringLiteral("Mara Lind said a maintenance update to the billing cluster had gone wrong.") << "change"
+            << "C";
+        QTest::newRow("nothing to do with hackers")
+            << QStringLiteral("Mara Lind said the failure had nothing to do with hackers.") << "ddos"
+            << "I";
+        QTest::newRow("no malicious act")
+            << QStringLiteral("Mara Lind said there was no sign of a malicious act.") << "ddos"
+            << "I";
+        QTest::newRow("overwhelmed with junk traffic")
+            << QStringLiteral("The group said it had overwhelmed the portal with junk traffic.") << "ddos"
             << "C";
     }
     void stance()

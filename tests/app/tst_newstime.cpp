@@ -279,6 +279,20 @@ private slots:
         QVERIFY(!wasnt[0].isPeriod());
     }
 
+    // "began at 10 a.m. … and lasted until 2:30 p.m.": the start is stated, so the "until" is when
+    // it ended (an instant), not a period from midnight.
+    void untilAfterAStatedStartIsTheEnd()
+    {
+        const auto refs =
+            news::findTimes(u"Orders began failing at about 7:10 a.m. UTC on Monday, when a deploy went out, "
+                            u"and it lasted until 9:05 a.m. UTC.",
+                            QDate(2025, 3, 4));
+        QCOMPARE(refs.size(), 2);
+        QCOMPARE(refs[0].begin, utc(2025, 3, 3, 7, 10));
+        QVERIFY(!refs[1].isPeriod());
+        QCOMPARE(refs[1].begin, utc(2025, 3, 3, 9, 5));
+    }
+
     void laterClockTimeBeforeTheFirstIsTheNextDay()
     {
         // In one sentence, a clock time that borrows the date before it but falls before the

@@ -292,6 +292,22 @@ private slots:
         QVERIFY(FindingsReport(m_case, m_scores, nullptr, fixedOptions()).html().contains(QStringLiteral("not saved")));
     }
 
+    // A statement's inferred organisation is printed as inferred, with what it rests on.
+    void inferredOrganisationIsSaidToBeInferred()
+    {
+        CaseData data = m_case;
+        QVERIFY(!data.statements.isEmpty());
+        data.statements[0].organisation = QStringLiteral("Harbourline Bank");
+        data.statements[0].organisationBasis = QStringLiteral("the organisation last named before the statement");
+        const QString html = FindingsReport(data, reportScores(data), nullptr, fixedOptions()).html();
+        QVERIFY(html.contains(
+            QStringLiteral("Harbourline Bank (inferred: the organisation last named before the statement)")));
+        data.statements[0].organisationBasis.clear();
+        QVERIFY(!FindingsReport(data, reportScores(data), nullptr, fixedOptions())
+                     .html()
+                     .contains(QStringLiteral("(inferred")));
+    }
+
     void htmlEscapesHostileStrings()
     {
         CaseData hostile = m_case;

@@ -62,6 +62,54 @@ private slots:
         QCOMPARE(verified.status, 0);
     }
 
+    // An organisation the article does not write beside the words is said to be inferred, with
+    // what it rests on; one written there is not.
+    void inferredOrganisationIsSaidToBeAGuess()
+    {
+        QTemporaryDir dir;
+        const QString article = dir.filePath(QStringLiteral("harbourline.txt"));
+        QFile file(article);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("Harbourline Bank outage\n\n"
+                   "Customers of Harbourline Bank could not use its app on Monday.\n\n"
+                   "A spokesman for Tessera Cloud, which hosts the app, said the hosting platform had worked "
+                   "normally.\n\n"
+                   "Harbourline Bank apologised to customers. A spokeswoman said a database upgrade had gone wrong.\n");
+        file.close();
+        const QString path = dir.filePath(QStringLiteral("case.inquest"));
+        QCOMPARE(inquestRun({QStringLiteral("new"), path}).status, 0);
+        QCOMPARE(inquestRun({QStringLiteral("import-news"), path, article, QStringLiteral("--published"),
+                             QStringLiteral("2025-03-04")})
+                     .status,
+                 0);
+        const Run listed = inquestRun({QStringLiteral("statements"), path, QStringLiteral("--json")});
+        QCOMPARE(listed.status, 0);
+        bool sawWritten = false, sawInferred = false;
+        for (const QJsonValue &v : QJsonDocument::fromJson(listed.out.toUtf8()).array()) {
+            const QJsonObject o = v.toObject();
+            QVERIFY(o.contains(u"organisation_inferred"));
+            if (o.value(u"quote").toString().contains(u"hosting platform had worked normally")) {
+                sawWritten = true;
+                QCOMPARE(o.value(u"organisation").toString(), QStringLiteral("Tessera Cloud"));
+                QCOMPARE(o.value(u"organisation_inferred").toBool(), false);
+                QVERIFY(!o.contains(u"organisation_basis"));
+            }
+            if (o.value(u"quote").toString().contains(u"a database upgrade had gone wrong")) {
+                sawInferred = true;
+                QVERIFY(o.value(u"organisation").toString().startsWith(u"Harbourline"));
+                QCOMPARE(o.value(u"organisation_inferred").toBool(), true);
+                QCOMPARE(o.value(u"organisation_basis").toString(),
+                         QStringLiteral("the organisation last named before the statement"));
+            }
+        }
+        QVERIFY(sawWritten);
+        QVERIFY(sawInferred);
+        const Run text = inquestRun({QStringLiteral("statements"), path});
+        QVERIFY2(text.out.contains(QStringLiteral("inferred: the organisation last named before the statement")),
+                 qPrintable(text.out));
+        QVERIFY(text.out.contains(QStringLiteral("A spokesman (Tessera Cloud) ")));
+    }
+
     void publishedOverrideResolvesYearlessTimes()
     {
         QTemporaryDir dir;

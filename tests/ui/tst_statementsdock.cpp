@@ -9,6 +9,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCalendarWidget>
+#include <QColor>
 #include <QDateEdit>
 #include <QDir>
 #include <QLineEdit>
@@ -371,6 +372,49 @@ private slots:
         QVERIFY(dock.timeNote()->text().contains(QStringLiteral("probably meant PDT")));
         if (const QString dir = qEnvironmentVariable("INQUEST_SCREENSHOTS"); !dir.isEmpty())
             QVERIFY(dock.grab().save(dir + QStringLiteral("/statements-summer-pst.png")));
+    }
+
+    // An organisation not written beside the words is shown as a guess (greyed, "(inferred)",
+    // what it rests on in the tooltip); typing it, or accepting it, makes it the analyst's.
+    void inferredOrganisationIsShownAsAGuess()
+    {
+        CaseDocument doc;
+        StatementsDock dock(&doc);
+        QAbstractItemModelTester tester(dock.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy done(&dock, &StatementsDock::importFinished);
+        dock.askFiles = [] {
+            return QStringList{QStringLiteral(INQUEST_TEST_DATA "/news/heldout-late/granite-federal.txt")};
+        };
+        dock.toolBar()->actions().first()->trigger();
+        QVERIFY(done.wait(10000));
+        StatementsModel *model = dock.model();
+        const int guessed = rowWithQuote(model, QStringLiteral("Lowe said there was no evidence"));
+        const int written = rowWithQuote(model, QStringLiteral("network configuration change made overnight"));
+        QVERIFY(guessed >= 0 && written >= 0);
+        const QModelIndex org = model->index(guessed, StatementsModel::Organisation);
+        QCOMPARE(org.data().toString(), QStringLiteral("Granite Federal (inferred)"));
+        QCOMPARE(org.data(Qt::EditRole).toString(), QStringLiteral("Granite Federal"));
+        QVERIFY(
+            org.data(Qt::ToolTipRole).toString().contains(QStringLiteral("where the article first names Tessa Lowe")));
+        QCOMPARE(org.data(Qt::ForegroundRole).value<QColor>(), QColor(Qt::darkGray));
+        const QModelIndex plain = model->index(written, StatementsModel::Organisation);
+        QCOMPARE(plain.data().toString(), QStringLiteral("Granite Federal"));
+        QVERIFY(!plain.data(Qt::ForegroundRole).isValid());
+        dock.resize(1500, 560);
+        dock.show();
+        dock.view()->setCurrentIndex(org);
+        QVERIFY(QTest::qWaitForWindowExposed(&dock));
+        if (const QString dir = qEnvironmentVariable("INQUEST_SCREENSHOTS"); !dir.isEmpty())
+            QVERIFY(dock.grab().save(dir + QStringLiteral("/statements-inferred.png")));
+        // Accepting the guess as it stands is one undo step that undoes back to the guess.
+        const Id id = model->idAt(guessed);
+        QVERIFY(model->setData(org, QStringLiteral("Granite Federal")));
+        QVERIFY(doc.find<Statement>(id)->organisationBasis.isEmpty());
+        QCOMPARE(model->index(guessed, StatementsModel::Organisation).data().toString(),
+                 QStringLiteral("Granite Federal"));
+        doc.undoStack()->undo();
+        QCOMPARE(doc.find<Statement>(id)->organisationBasis,
+                 QStringLiteral("where the article first names Tessa Lowe"));
     }
 
     void screenshot()

@@ -55,7 +55,7 @@ StatementsDock::StatementsDock(CaseDocument *doc, QWidget *parent)
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setColumnWidth(StatementsModel::Speaker, 140);
-    m_view->setColumnWidth(StatementsModel::Organisation, 110);
+    m_view->setColumnWidth(StatementsModel::Organisation, 190); // room for "(inferred)"
     m_view->setColumnWidth(StatementsModel::Time, 215);
     m_view->setItemDelegateForColumn(
         StatementsModel::Time,

@@ -85,7 +85,11 @@ bool StatementsModel::setData(const QModelIndex &index, const QVariant &value, i
         edit::setValue(doc, s->id, &Statement::speaker, text, tr("Edit speaker"));
         return true;
     case Organisation:
+        // Typed (or accepted as it stands), the organisation is the analyst's, no longer a guess.
+        doc->undoStack()->beginMacro(tr("Edit organisation"));
         edit::setValue(doc, s->id, &Statement::organisation, text, tr("Edit organisation"));
+        edit::setValue(doc, s->id, &Statement::organisationBasis, QString(), tr("Edit organisation"));
+        doc->undoStack()->endMacro();
         return true;
     case Quote:
         edit::setValue(doc, s->id, &Statement::quote, text, tr("Edit statement words"));
@@ -159,6 +163,17 @@ QVariant StatementsModel::data(const QModelIndex &index, int role) const
         return QColor(176, 84, 0); // read by an assumption, or contradicting the article: look again
     if (role == Qt::ForegroundRole && index.column() == Stance && !s->stanceConfirmed)
         return QColor(Qt::darkGray); // a suggestion, until the analyst confirms it
+    const bool inferred = !s->organisation.isEmpty() && !s->organisationBasis.isEmpty();
+    if (index.column() == Organisation && inferred) {
+        // A guess is shown as one: greyed, marked, and the tooltip says what it rests on.
+        if (role == Qt::ForegroundRole)
+            return QColor(Qt::darkGray);
+        if (role == Qt::ToolTipRole)
+            return tr("Inferred, not written beside the words: %1. Edit the organisation to confirm or correct it.")
+                .arg(s->organisationBasis);
+        if (role == Qt::DisplayRole)
+            return tr("%1 (inferred)").arg(s->organisation);
+    }
     if (role == Qt::FontRole && index.column() == Quote && !s->direct) {
         QFont italic;
         italic.setItalic(true); // reported speech, not the speaker's own words
