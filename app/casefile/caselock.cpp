@@ -153,10 +153,16 @@ bool CaseLock::lock(const QString &casePath, const QString &program, int timeout
     m_program = program;
     QDeadlineTimer deadline(timeoutMs < 0 ? QDeadlineTimer(QDeadlineTimer::Forever) : QDeadlineTimer(timeoutMs));
     QString why;
+    int releasing = 0;
     for (;;) {
         const Attempt a = tryOnce(&why);
         if (a == Attempt::Locked)
             return true;
+        // The holder removed its lock file between our open and our lock: it has just finished,
+        // so the case is free — try the new file at once, even without --wait (a few times: a
+        // third writer may take it first, and then it is held).
+        if (a == Attempt::Held && why.isEmpty() && releasing++ < 5)
+            continue;
         if (a == Attempt::Failed || deadline.hasExpired()) {
             if (why.isEmpty()) // lost the race for a file its holder was removing, until the end
                 why = QStringLiteral("%1 is being changed by another process").arg(QDir::toNativeSeparators(casePath));
