@@ -105,9 +105,10 @@ CaseLock::Attempt CaseLock::tryOnce(QString *error)
     }
     if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
         const int code = errno;
-        // The holder writes its name just after it locks: a moment's grace to read it.
+        // The holder writes its name just after it locks: a moment's grace to read it (up to
+        // 100 ms: on a loaded machine the holder may not run for a while).
         std::optional<LockHolder> h = parseHolder(readAll(fd));
-        for (int i = 0; !h && i < 5; ++i) {
+        for (int i = 0; !h && i < 20; ++i) {
             QThread::msleep(5);
             h = parseHolder(readAll(fd));
         }
