@@ -28,7 +28,7 @@ public:
     };
 
     QString name() const override { return QStringLiteral("client-population"); }
-    QString version() const override { return QStringLiteral("2"); }
+    QString version() const override { return QStringLiteral("3"); }
     QJsonObject parameters() const override;
     void run(AnalysisContext &context, DetectorOutput &out) const override;
 

@@ -20,7 +20,7 @@ public:
     };
 
     QString name() const override { return QStringLiteral("traffic-volume"); }
-    QString version() const override { return QStringLiteral("1"); }
+    QString version() const override { return QStringLiteral("2"); }
     QJsonObject parameters() const override;
     void run(AnalysisContext &context, DetectorOutput &out) const override;
 
