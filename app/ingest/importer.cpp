@@ -504,6 +504,7 @@ Source Importer::makeSource(ChunkResult total, bool preview)
     source.lastTime = total.table.maxTime();
     source.issues = std::move(total.issues);
     total.table.texts.mergeGeneralized(); // one template per event type across the chunks
+    total.table.shrinkToFit();
     source.table = std::make_shared<const EventTable>(std::move(total.table));
     // What the analyst named, else the host the file is named after; a system log names hosts.
     source.site = m_options.site;

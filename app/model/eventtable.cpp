@@ -85,6 +85,15 @@ void EventTable::reserve(std::size_t rows)
         c.values.reserve(rows);
 }
 
+void EventTable::shrinkToFit()
+{
+    auto shrink = [](auto &column) { column.shrink_to_fit(); };
+    shrink(time), shrink(offset), shrink(line), shrink(status), shrink(bytes), shrink(method), shrink(severity);
+    shrink(responseUs), shrink(client), shrink(path), shrink(agent), shrink(referer), shrink(host), shrink(message);
+    for (auto &c : numeric)
+        c.values.shrink_to_fit();
+}
+
 std::size_t EventTable::appendRow(int64_t t, uint64_t byteOffset, uint32_t lineNumber)
 {
     time.push_back(t);
@@ -113,7 +122,8 @@ void EventTable::append(const EventTable &other)
         remap[i] = strings.intern(other.strings.view(i));
     auto copy = [](auto &dst, const auto &src) { dst.insert(dst.end(), src.begin(), src.end()); };
     auto copyIds = [&remap](std::vector<uint32_t> &dst, const std::vector<uint32_t> &src) {
-        dst.reserve(dst.size() + src.size());
+        if (dst.capacity() < dst.size() + src.size()) // grow geometrically, as insert() does
+            dst.reserve(std::max(dst.size() + src.size(), dst.capacity() * 2));
         for (uint32_t id : src)
             dst.push_back(remap[id]);
     };

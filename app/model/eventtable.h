@@ -63,6 +63,9 @@ public:
     std::size_t size() const { return time.size(); }
     bool empty() const { return time.empty(); }
     void reserve(std::size_t rows);
+    // Gives back what reserve() over-estimated, once the table is complete: a case keeps its
+    // tables for the whole session, so the slack would be paid for as long.
+    void shrinkToFit();
     // Appends a row with every column at its "absent" value; callers then fill what they parsed.
     std::size_t appendRow(int64_t t, uint64_t byteOffset, uint32_t lineNumber);
     // Appends all rows of other, re-interning its strings into this pool.
