@@ -10,7 +10,26 @@ constexpr int64_t Minute = 60'000'000;
 constexpr int64_t LookBack = 35 * Minute;
 constexpr int64_t After = 5 * Minute;
 
+double unavailability(const Incident &inc)
+{
+    double sum = 0;
+    for (const Incident::SiteWindow &w : inc.windows)
+        sum += w.lost + w.excessFailures;
+    return sum;
+}
+
 } // namespace
+
+const Incident &principalIncident(const std::vector<Incident> &incidents)
+{
+    const Incident *principal = &incidents.front();
+    for (const Incident &inc : incidents) {
+        const double a = unavailability(inc), b = unavailability(*principal);
+        if (a > b || (a == b && inc.impact() > principal->impact()))
+            principal = &inc;
+    }
+    return *principal;
+}
 
 QString lesserIncidentTag() { return QStringLiteral("lesser-incident"); }
 
@@ -18,11 +37,7 @@ int markLesserIncidentFindings(DetectorOutput &output)
 {
     if (output.incidents.size() < 2)
         return 0;
-    const Incident *principal = &output.incidents.front();
-    for (const Incident &inc : output.incidents) {
-        if (inc.impact() > principal->impact())
-            principal = &inc;
-    }
+    const Incident *principal = &principalIncident(output.incidents);
     const int64_t from = std::min(principal->begin, principal->errorsBegin() - LookBack);
     const int64_t to = principal->end + After;
     const QString principalSpan =
@@ -37,8 +52,9 @@ int markLesserIncidentFindings(DetectorOutput &output)
             continue;
         e.tags.append(lesserIncidentTag());
         e.relevance = Relevance::Low;
-        e.reason += QStringLiteral(" — This concerns %1–%2, outside the largest incident (%3): suggested for "
-                                   "review, not weighed with the largest incident's findings unless accepted.")
+        e.reason += QStringLiteral(" — This concerns %1–%2, outside the principal incident (%3, the most requests lost "
+                                   "or failed): suggested for "
+                                   "review, not weighed with the principal incident's findings unless accepted.")
                         .arg(formatUtc(p.timeBegin), formatUtc(p.timeEnd, false), principalSpan);
         e.description = e.reason;
         ++marked;
