@@ -67,6 +67,12 @@ LogFamilies::LogFamilies()
     auto re = [&](const char16_t *pattern, bool caseless = true) {
         return QRegularExpression(QString::fromUtf16(pattern), caseless ? ci : QRegularExpression::NoPatternOption);
     };
+    // A configuration-management run is a change only when it changed something: Puppet ends every
+    // run with "Applied catalog in N seconds" (older: "Finished catalog run"), Chef with "Chef Run
+    // complete" or "0/N resources updated", whether or not anything changed; the changes are the
+    // resource lines ("ensure changed", "content changed", "Triggered 'refresh'") and a non-zero
+    // count of updated resources. Without a baseline to show such runs as routine, counting the
+    // run itself made every half-hourly run "a change before the outage".
     // Checked in this order: the first family whose pattern matches. Name resolution comes
     // before routing (BIND writes "network unreachable resolving …"), bans before floods
     // (mod_evasive writes "Blacklisting … possible DoS attack").
@@ -111,7 +117,8 @@ LogFamilies::LogFamilies()
             uR"(Remounting filesystem read-only|read-only file system|EXT4-fs error|XFS.*(corruption|I/O))")},
         {LogFamily::Change,
          re(uR"(\bdeploy(ing|ed|ment)?\b|release \S+ (activated|deployed|live)|roll(ing|ed)? ?back|)"
-            uR"(Applied catalog|Finished catalog run|ensure changed|Chef Run complete|CONFIG_I|Configured from|UI_COMMIT|)"
+            uR"(ensure changed|content changed|Triggered 'refresh' from|Chef (Infra )?Client finished, [1-9]\d*/\d+ resources updated|)"
+            uR"(CONFIG_I|Configured from|UI_COMMIT|)"
             uR"(commit complete|config(uration)? (re)?load|reload(ing|ed)? (config|configuration|service)|)"
             uR"(Reloaded .*service|graceful restart|SIGHUP|SIGUSR[12]|reconfiguring|)"
             uR"(restart(ing|ed)? (the )?(service|daemon|server)|%SYS-5-(RELOAD|RESTART)|\bupgraded?\b .*package|)"

@@ -61,7 +61,7 @@ std::string inDialect(std::string msg, int dialect)
                after("release ").substr(0, after("release ").find(' ')) + "-rc' to '" +
                after("release ").substr(0, after("release ").find(' ')) + "'";
     if (has("]: release r") && has("activated") && j)
-        return "puppet-agent[2210]: Applied catalog in 14.21 seconds";
+        return "puppet-agent[2210]: (/Stage[main]/Shop::Web/Service[shop-web]) Triggered 'refresh' from 1 event";
     if (has("limiting requests") && j)
         return "fail2ban.actions[901]: WARNING [nginx-limit-req] Ban 91.200." + after("*").substr(0, 2) + ".7";
     if (has("MaxClients") && !j)

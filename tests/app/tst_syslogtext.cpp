@@ -204,8 +204,18 @@ private slots:
                                   << "rate-limit";
         QTest::newRow("deploy") << "deploy[42]: deploying release r4411 to web-eu (change 8812)"
                                 << "change";
-        QTest::newRow("puppet") << "puppet-agent[2210]: Applied catalog in 4.21 seconds"
-                                << "change";
+        QTest::newRow("puppet run") << "puppet-agent[2210]: Applied catalog in 4.21 seconds"
+                                    << ""; // every run ends so, changed or not
+        QTest::newRow("puppet run, old") << "puppet-agent[5512]: Finished catalog run in 12.34 seconds"
+                                         << "";
+        QTest::newRow("puppet content")
+            << "puppet-agent[2210]: (/Stage[main]/Nginx/File[/etc/nginx/nginx.conf]/content) "
+               "content changed '{md5}0f3a' to '{md5}9b1c'"
+            << "change";
+        QTest::newRow("chef nothing") << "chef-client[77]: Chef Client finished, 0/112 resources updated in 09 seconds"
+                                      << "";
+        QTest::newRow("chef updated") << "chef-client[77]: Chef Client finished, 3/112 resources updated in 41 seconds"
+                                      << "change";
         QTest::newRow("puppet resource") << "puppet-agent[2210]: (/Stage[main]/Shop::Web/Package[shop-web]/ensure) "
                                             "ensure changed '4.1.2' to '4.1.3'"
                                          << "change";
