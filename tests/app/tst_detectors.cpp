@@ -1,5 +1,6 @@
 // Each detector on small hand-built logs: what it finds, what it does not, and its ratings.
 #include "analysis/detectors/claimcheckdetector.h"
+#include "analysis/detectors/clientbehaviourdetector.h"
 #include "analysis/detectors/clientpopulationdetector.h"
 #include "analysis/detectors/detectorrun.h"
 #include "analysis/detectors/endpointdetector.h"
@@ -216,6 +217,42 @@ private slots:
         Incident sameLater = slowOnly;
         sameLater.begin = T0 + 30 * Minute;
         QCOMPARE(principalIncident({slowOnly, sameLater}).begin, slowOnly.begin);
+    }
+
+    // A crowd at 1.5x the usual traffic while a third of the site's requests fail: the window is
+    // found for its errors (no minute crosses the change detection's 2.5x surge), yet the traffic
+    // rose as the traffic-volume finding counts it, so the newcomers' rhythm is read. People
+    // arriving in a crowd click at irregular intervals: a human cadence, for a flash crowd. The
+    // same failures without the crowd ask nothing about a surge.
+    void aModestCrowdIsASurgeForTheClientReading()
+    {
+        for (const bool crowd : {true, false}) {
+            Site a;
+            for (int m = 0; m < 240; ++m)
+                a.minute(m, 100, m >= 150 && m < 180 ? 0.3 : 0);
+            if (crowd) {
+                // 300 newcomers over the half hour, 5 pages each at irregular gaps (17 s to 2 min).
+                for (int c = 0; c < 300; ++c) {
+                    qint64 t = T0 + 150 * Minute + (c % 30) * Minute + (c * 7) % 50 * 1'000'000;
+                    for (int k = 0; k < 5 && t < T0 + 180 * Minute; ++k) {
+                        a.add(t, "203.0." + std::to_string(c / 200) + "." + std::to_string(c % 200),
+                              "/offer?k=" + std::to_string(k), 200, "Firefox/3.6");
+                        t += (17 + (c * 31 + k * 53) % 103) * 1'000'000LL;
+                    }
+                }
+            }
+            const CaseData data = testing::caseWithAllKinds({a.source(QStringLiteral("a.example"), 0)});
+            AnalysisContext ctx(data);
+            DetectorOutput out;
+            IncidentWindowDetector().run(ctx, out);
+            ClientBehaviourDetector().run(ctx, out);
+            QCOMPARE(ctx.incidents.size(), size_t(1));
+            QVERIFY(!ctx.incidents.front().windows.front().surge); // not a surge to the change detection
+            const Evidence *human = findTitled(out, QStringLiteral("The surge has a human cadence"));
+            QCOMPARE(human != nullptr, crowd);
+            if (human)
+                QCOMPARE_ENUM(human->kindRatings.value(HypothesisKind::FlashCrowd), Rating::C);
+        }
     }
 
     void trafficDropPointsUpstream()

@@ -1,5 +1,7 @@
 #include "clientbehaviourdetector.h"
 
+#include "trafficvolumedetector.h"
+
 namespace inquest {
 
 QJsonObject ClientBehaviourDetector::parameters() const
@@ -33,7 +35,12 @@ void ClientBehaviourDetector::run(AnalysisContext &context, DetectorOutput &out)
         const ClientFeatures fresh = clientFeatures(win, true);
         if (w.requests <= 0 || b.requests <= 0)
             continue;
-        bool surge = false;
+        // A surge as the traffic-volume finding calls it (mean requests per minute up by its
+        // ratio), or a site whose change detection flagged a rise: a crowd of 1.4x the evening's
+        // traffic is a surge to the analyst even where no single minute crossed the CUSUM's
+        // alternative (2.5x).
+        const TrafficVolumeDetector::Parameters volume;
+        bool surge = TrafficVolumeDetector::requestRatio(context, inc, volume.baselineMinutes) >= volume.surgeRatio;
         for (const auto &sw : inc.windows)
             surge |= sw.surge;
         auto add = [&](const QString &title, const QString &reason, const QMap<HypothesisKind, Rating> &r) {

@@ -24,7 +24,7 @@ public:
     };
 
     QString name() const override { return QStringLiteral("client-behaviour"); }
-    QString version() const override { return QStringLiteral("1"); }
+    QString version() const override { return QStringLiteral("2"); }
     QJsonObject parameters() const override;
     void run(AnalysisContext &context, DetectorOutput &out) const override;
 

@@ -2,6 +2,28 @@
 
 namespace inquest {
 
+namespace {
+
+double baselineRate(const std::vector<AnalysisContext::Comparison> &list)
+{
+    double rate = 0;
+    for (const auto &c : list)
+        rate += c.baseline->perMinute();
+    return rate;
+}
+
+} // namespace
+
+double TrafficVolumeDetector::requestRatio(AnalysisContext &context, const Incident &inc, int baselineMinutes)
+{
+    const auto list = context.compare(inc, int64_t(baselineMinutes) * 60'000'000, false);
+    double window = 0;
+    for (const auto &c : list)
+        window += c.window->perMinute();
+    const double base = baselineRate(list);
+    return base > 0 ? window / base : 0;
+}
+
 QJsonObject TrafficVolumeDetector::parameters() const
 {
     return {{QStringLiteral("surgeRatio"), params.surgeRatio},
@@ -17,12 +39,10 @@ void TrafficVolumeDetector::run(AnalysisContext &context, DetectorOutput &out) c
     using R = Rating;
     for (const Incident &inc : context.incidents) {
         const auto list = context.compare(inc, int64_t(params.baselineMinutes) * 60'000'000, false);
-        double winRate = 0, baseRate = 0;
+        const double baseRate = baselineRate(list);
         uint64_t requests = 0, errors = 0;
         QStringList perSite;
         for (const auto &c : list) {
-            winRate += c.window->perMinute();
-            baseRate += c.baseline->perMinute();
             requests += c.window->requests;
             errors += c.window->errors;
             perSite.append(QStringLiteral("%1 %2/min vs %3/min")
@@ -31,7 +51,7 @@ void TrafficVolumeDetector::run(AnalysisContext &context, DetectorOutput &out) c
         }
         if (baseRate <= 0)
             continue;
-        const double ratio = winRate / baseRate;
+        const double ratio = requestRatio(context, inc, params.baselineMinutes);
         const double share = requests ? double(errors) / double(requests) : 0;
         const QString numbers =
             QStringLiteral("requests %1× the %2 minutes before (%3); failed (5xx or no response) %4 of requests")

@@ -24,6 +24,11 @@ public:
     QJsonObject parameters() const override;
     void run(AnalysisContext &context, DetectorOutput &out) const override;
 
+    // Requests per minute in the incident's window over those of the `baselineMinutes` before it,
+    // summed over the affected sites; 0 without a baseline. What "the traffic rose" means for
+    // every detector that asks (a surge at `surgeRatio` or more).
+    static double requestRatio(AnalysisContext &context, const Incident &inc, int baselineMinutes);
+
     Parameters params;
 };
 
