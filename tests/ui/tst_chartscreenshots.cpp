@@ -147,6 +147,8 @@ private slots:
             QVERIFY(w.controller()->open(file));
             auto *dock = w.findChild<ChartDock *>();
             QTRY_VERIFY_WITH_TIMEOUT(dock->binsReady(), 60000);
+            QTest::qWait(500); // the opened case's first view is laid out (it fits all)
+            QTRY_VERIFY_WITH_TIMEOUT(!dock->controller()->isBusy(), 30000);
             dock->zoomToOutage();
             QTest::qWait(300);
             QTRY_VERIFY_WITH_TIMEOUT(!dock->controller()->isBusy() && !dock->userCurves()->isBusy(), 30000);
@@ -162,6 +164,8 @@ private slots:
         auto *dock = w.findChild<ChartDock *>();
         QVERIFY(dock);
         QTRY_VERIFY_WITH_TIMEOUT(dock->binsReady(), 60000);
+        QTest::qWait(500);
+        QTRY_VERIFY_WITH_TIMEOUT(!dock->controller()->isBusy(), 30000);
         dock->zoomToOutage();
         QTest::qWait(300);
         QTRY_VERIFY_WITH_TIMEOUT(!dock->controller()->isBusy() && !dock->userCurves()->isBusy(), 30000);
