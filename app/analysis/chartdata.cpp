@@ -31,6 +31,13 @@ std::shared_ptr<const CaseBins> CaseBins::build(const QList<Source> &sources, co
     return bins;
 }
 
+QString severityGroupName(int group)
+{
+    static const QString names[SeverityGroups] = {u"emerg\u2013err"_qs, u"warning"_qs, u"notice\u2013debug"_qs,
+                                                  u"no severity"_qs};
+    return group >= 0 && group < SeverityGroups ? names[group] : QString();
+}
+
 namespace {
 bool hasCurves(const SiteEvents &s)
 {
@@ -121,11 +128,12 @@ ChartData buildChartData(const CaseBins &bins, int64_t widthUs, int64_t fromUs, 
         const BinPyramid *pyramid = nullptr;
         std::optional<BinnedSeries> requests, errors4, errors5, noResponse, clients, fresh;
         std::vector<BinnedSeries> metrics, severity;
+        std::optional<BinnedSeries> unrated;
     };
     std::vector<SiteSeries> parts;
     int metricSites = 0;
     for (const BinPyramid *p : chosenSites(bins, sites)) {
-        parts.push_back({p, {}, {}, {}, {}, {}, {}, {}});
+        parts.push_back({p, {}, {}, {}, {}, {}, {}, {}, {}, {}});
         metricSites += !p->site().numericColumns().isEmpty();
         data.systemLog = data.systemLog || p->site().hasSyslog() || !hasCurves(p->site());
     }
@@ -148,10 +156,12 @@ ChartData buildChartData(const CaseBins &bins, int64_t widthUs, int64_t fromUs, 
             for (int s = 0; s < 8; ++s)
                 part.severity.push_back(p.series(MetricKey::severityOf(s), widthUs, lim));
         }
+        if (p.site().hasUnratedSystemLines())
+            part.unrated = p.series(MetricKey::severityOf(UnratedSeverity), widthUs, lim);
     };
     parallel::forEach(parts, compute);
     std::vector<BinnedSeries> all, errors4, errors5, noResponse, fresh;
-    std::vector<BinnedSeries> sev[3];
+    std::vector<BinnedSeries> sev[4]; // emerg–err, warning, notice–debug, none stated
     for (SiteSeries &part : parts) {
         const SiteEvents &site = part.pyramid->site();
         const QString &name = site.name();
@@ -176,6 +186,8 @@ ChartData buildChartData(const CaseBins &bins, int64_t widthUs, int64_t fromUs, 
                 {metricSites > 1 ? name + u": "_qs + columns[c] : columns[c], std::move(part.metrics[std::size_t(c)])});
         for (int s = 0; s < int(part.severity.size()); ++s)
             sev[s <= 3 ? 0 : s == 4 ? 1 : 2].push_back(std::move(part.severity[std::size_t(s)]));
+        if (part.unrated)
+            sev[3].push_back(std::move(*part.unrated));
     }
     if (!all.empty()) {
         data.status4xx = {u"4xx"_qs, sumSeries(errors4)};
@@ -199,11 +211,10 @@ ChartData buildChartData(const CaseBins &bins, int64_t widthUs, int64_t fromUs, 
         data.response = buildResponseSeries(bins, widthUs, fromUs, toUs, sites);
     else
         data.responsePending = bins.hasResponseTimes();
-    const QString groups[3] = {u"emerg\u2013err"_qs, u"warning"_qs, u"notice\u2013debug"_qs};
-    for (int g = 0; g < 3; ++g) {
+    for (int g = 0; g < 4; ++g) {
         if (!sev[g].empty()) {
             BinnedSeries s = sumSeries(sev[g]);
-            data.severity.push_back({groups[g], std::move(s)});
+            data.severity.push_back({severityGroupName(g), std::move(s)});
         }
     }
     return data;

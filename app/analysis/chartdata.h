@@ -47,8 +47,11 @@ struct ChartData
     // tooltip lists. `failed` is 5xx + no response (model/httpstatus.h isFailure).
     std::vector<NamedSeries> failed;
     std::vector<NamedSeries> site4xx, site5xx, siteNoResponse;
-    std::vector<NamedSeries> severity; // syslog, all sites: "emerg–err", "warning", "notice–debug"
-    bool systemLog = false;            // hosts of a system log are in the view (with severities or not)
+    // Syslog, all hosts, by severityGroupName: "emerg–err", "warning", "notice–debug" and "no
+    // severity" (system-log lines that state none): the first three when a host states
+    // severities, the last when a system log has lines that state none.
+    std::vector<NamedSeries> severity;
+    bool systemLog = false; // hosts of a system log are in the view (with severities or not)
     // Response-time percentiles per site that records them (name = site; series.metric says
     // p50, p95 or p99; ms). Percentiles do not add up across sites, so there is no total.
     std::vector<NamedSeries> response;
@@ -60,6 +63,10 @@ struct ChartData
     // Every series, for the CSV export of what is visible.
     std::vector<NamedSeries> all() const;
 };
+
+// The severity lane's groups, in stacking order: emerg–err, warning, notice–debug, no severity.
+constexpr int SeverityGroups = 4;
+QString severityGroupName(int group);
 
 // Response-time percentiles cost a selection over every response in the range, more than all
 // the other curves together on a new width; the chart draws the rest first (Skip) and fills

@@ -27,7 +27,9 @@ constexpr std::array<NamedMetric, 14> Names{{
     {Metric::ResponseP95, "response-p95", "Response time p95 (ms)"},
     {Metric::ResponseP99, "response-p99", "Response time p99 (ms)"},
 }};
-constexpr std::array<const char *, 8> Severities{"emerg", "alert", "crit", "err", "warning", "notice", "info", "debug"};
+// The eight of syslog, then UnratedSeverity: a system-log line that states none.
+constexpr std::array<const char *, 9> Severities{"emerg",  "alert", "crit",  "err", "warning",
+                                                 "notice", "info",  "debug", "none"};
 } // namespace
 
 bool isMergeable(Metric metric)
@@ -83,6 +85,8 @@ QString metricName(const MetricKey &key)
 
 QString metricLabel(const MetricKey &key)
 {
+    if (key.metric == Metric::Severity && key.severity == UnratedSeverity)
+        return QStringLiteral("Syslog, no severity stated");
     if (key.metric == Metric::Severity)
         return QStringLiteral("Syslog %1").arg(severityName(key.severity));
     if (key.metric == Metric::Numeric)

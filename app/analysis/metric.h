@@ -28,6 +28,9 @@ enum class Metric : uint8_t {
     Numeric,  // a numeric CSV column as it is (mean per bin; MetricKey::column)
 };
 
+// MetricKey::severity of system-log lines that state no severity (0..7 are syslog's own).
+constexpr int UnratedSeverity = 8;
+
 struct MetricKey
 {
     Metric metric = Metric::Requests;

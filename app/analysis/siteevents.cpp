@@ -26,6 +26,7 @@ EventSlice wholeTable(const Source &s)
     slice.sourceId = s.id;
     slice.table = s.table;
     slice.http = hasStatus(*s.table);
+    slice.systemLog = isSystemLog(s);
     return slice;
 }
 
@@ -94,6 +95,7 @@ std::vector<std::pair<QString, std::vector<EventSlice>>> SiteEvents::slicesBySit
             slice.sourceId = s.id;
             slice.table = s.table;
             slice.http = http;
+            slice.systemLog = system;
             slice.allRows = names.size() == 1;
             if (!slice.allRows)
                 slice.rows = std::move(rowsOf[g]);
@@ -187,7 +189,8 @@ void SiteEvents::index()
         const uint32_t *client = t.client.data();
         uint32_t *clients = m_clients.data();
         int64_t previous = std::numeric_limits<int64_t>::min(), lo = m_minTime, hi = m_maxTime;
-        bool sorted = true, syslog = false, responses = false;
+        bool sorted = true, syslog = false, responses = false, unrated = false;
+        const bool systemLog = s.systemLog;
         auto g = uint32_t(m_sliceStart[k]);
         const auto visit = [&](uint32_t r) {
             const int64_t tm = time[r];
@@ -196,6 +199,7 @@ void SiteEvents::index()
             lo = std::min(lo, tm);
             hi = std::max(hi, tm);
             syslog = syslog || severity[r] != NoSeverity;
+            unrated = unrated || (systemLog && severity[r] == NoSeverity);
             responses = responses || response[r] != NoResponseTime;
             if (const uint32_t pid = client[r]; pid != 0) {
                 uint32_t id = map[pid];
@@ -214,6 +218,7 @@ void SiteEvents::index()
         m_minTime = lo;
         m_maxTime = hi;
         m_hasSyslog = m_hasSyslog || syslog;
+        m_hasUnrated = m_hasUnrated || unrated;
         m_hasResponse = m_hasResponse || responses;
     }
     if (m_size == 0)

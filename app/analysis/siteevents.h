@@ -25,6 +25,7 @@ struct EventSlice
     std::vector<uint32_t> rows; // empty = every row of the table
     bool http = false;          // the table has HTTP statuses
     bool allRows = true;
+    bool systemLog = false; // a system log's lines (model/sites.h isSystemLog)
 
     std::size_t size() const { return allRows ? table->size() : rows.size(); }
     uint32_t row(std::size_t i) const { return allRows ? uint32_t(i) : rows[i]; }
@@ -75,6 +76,9 @@ public:
     int64_t maxTime() const { return m_maxTime; }
     bool hasHttp() const { return m_hasHttp; }
     bool hasSyslog() const { return m_hasSyslog; }
+    // System-log lines that state no severity (no <PRI>, mnemonic or level word): the severity
+    // lane counts them apart, so a system log without severities still shows its events.
+    bool hasUnratedSystemLines() const { return m_hasUnrated; }
     bool hasResponseTimes() const { return m_hasResponse; }
     const QStringList &numericColumns() const { return m_numericColumns; }
 
@@ -125,6 +129,7 @@ private:
     int64_t m_maxTime = 0;
     bool m_hasHttp = false;
     bool m_hasSyslog = false;
+    bool m_hasUnrated = false;
     bool m_hasResponse = false;
     QStringList m_numericColumns;
     std::vector<uint32_t> m_clients;

@@ -145,6 +145,7 @@ BinLevel binMergeable(const SiteEvents &site, int64_t widthUs)
     Bin *http[int(Metric::NoResponse) + 1] = {};
     Bin *bytes = nullptr, *response = nullptr;
     Bin *severity[8] = {};
+    Bin *unrated = nullptr; // system-log lines with no severity
     auto vec = [&](const MetricKey &k) { return (level.bins[k] = std::vector<Bin>(range.count)).data(); };
     if (site.hasHttp()) {
         for (Metric m : {Metric::Requests, Metric::Status2xx, Metric::Status3xx, Metric::Status4xx, Metric::Status5xx,
@@ -158,6 +159,8 @@ BinLevel binMergeable(const SiteEvents &site, int64_t widthUs)
         for (int s = 0; s < 8; ++s)
             severity[s] = vec(MetricKey::severityOf(s));
     }
+    if (site.hasUnratedSystemLines())
+        unrated = vec(MetricKey::severityOf(UnratedSeverity));
     // Numeric columns: per table, the column index for each name (tables may differ).
     const QStringList &columns = site.numericColumns();
     std::vector<Bin *> numeric;
@@ -174,6 +177,7 @@ BinLevel binMergeable(const SiteEvents &site, int64_t widthUs)
         for (const NumericColumn &c : t.numeric)
             numericOf.emplace_back(c.values.data(), numeric[std::size_t(columns.indexOf(c.name))]);
         const bool sliceHttp = slice.http;
+        Bin *const sliceUnrated = slice.systemLog ? unrated : nullptr;
         BinCursor cursor(widthUs, first);
         uint32_t g = site.sliceStart(k);
         const auto visit = [&](uint32_t r) {
@@ -188,6 +192,8 @@ BinLevel binMergeable(const SiteEvents &site, int64_t widthUs)
                 addInOrder(response[b], t.responseUs[r] / 1000.0, g);
             if (const uint8_t level = severityLevel(t.severity[r]); severity[0] && level < 8)
                 countInOrder(severity[level][b], g);
+            else if (sliceUnrated && level == NoSeverity)
+                countInOrder(sliceUnrated[b], g);
             for (const auto &[values, bins] : numericOf) {
                 const double v = values[r];
                 if (!std::isnan(v))
@@ -204,6 +210,7 @@ BinLevel binMergeable(const SiteEvents &site, int64_t widthUs)
         finishCounts(bins, range.count);
     for (Bin *bins : severity)
         finishCounts(bins, range.count);
+    finishCounts(unrated, range.count);
     if (site.clientCount() > 0) {
         Bin *fresh = vec(Metric::NewClients);
         for (std::size_t c = 0; c < site.clientCount(); ++c)

@@ -37,7 +37,7 @@ int series(const QStringList &args, QTextStream &out, QTextStream &err)
         err << "inquest series: "
             << (metricText.isEmpty() ? u"--metric is required"_qs : u"unknown metric \"%1\""_qs.arg(metricText))
             << " (metrics: requests, errors, no-response, error-rate, clients, bytes, new-clients, 2xx, 3xx, 4xx, 5xx,"
-               " response-p50, response-p95, response-p99, severity-err, csv:COLUMN)\n";
+               " response-p50, response-p95, response-p99, severity-err, severity-none, csv:COLUMN)\n";
         return Usage;
     }
     int64_t widthUs = 0;

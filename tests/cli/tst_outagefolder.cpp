@@ -102,6 +102,20 @@ private slots:
         QCOMPARE(int(sum), m_de.noResponse);
     }
 
+    // The syslog's lines that state no severity (cron twice, sshd, haproxy twice, the NIC line; of
+    // its 14 lines, 8 imply one) are counted apart, as the chart's syslog lane shows them.
+    void systemLinesWithoutSeverityAreCounted()
+    {
+        const CliRun r = runInquest({QStringLiteral("series"), m_case, QStringLiteral("--metric"),
+                                     QStringLiteral("severity-none"), QStringLiteral("--json")});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QCOMPARE(json(r).value(QStringLiteral("metric")).toString(), QStringLiteral("severity-none"));
+        double sum = 0;
+        for (const QJsonValue &b : json(r).value(QStringLiteral("bins")).toArray())
+            sum += b.toObject().value(QStringLiteral("value")).toDouble();
+        QCOMPARE(int(sum), 14 - 8);
+    }
+
     void theIncidentIsFoundWithItsControl()
     {
         const CliRun r = runInquest({QStringLiteral("analyze"), m_case, QStringLiteral("--json")});

@@ -9,6 +9,7 @@
 #include "charts/chartplot.h"
 #include "charts/chartsitefilter.h"
 #include "charts/charttracer.h"
+#include "charts/chartusercurves.h"
 #include "documentcontroller.h"
 #include "mainwindow.h"
 #include "model/casedocument.h"
@@ -126,8 +127,10 @@ private slots:
         QVERIFY(w.grab().save(dir + u"/empty-1280x800.png"_qs));
     }
 
-    // A case file (INQUEST_SCREENSHOT_CASE, e.g. what `inquest demo` writes) in the main window at
-    // 1600x1000 with its default layout, then the chart alone with a site hidden and a zone set.
+    // A case file (INQUEST_SCREENSHOT_CASE, e.g. what `inquest demo` writes, or a folder imported
+    // with `inquest import` plus `inquest curve add` and `inquest mark add`) in the main window at
+    // the three window sizes with its default layout, zoomed to the outage; then the chart alone
+    // with a site hidden and a zone set.
     void caseInMainWindow()
     {
         const QString dir = qEnvironmentVariable("INQUEST_SCREENSHOTS");
@@ -135,7 +138,24 @@ private slots:
         if (dir.isEmpty() || file.isEmpty())
             QSKIP("set INQUEST_SCREENSHOTS and INQUEST_SCREENSHOT_CASE to write the case screenshots");
         QCoreApplication::setOrganizationName(u"InquestScreenshots"_qs);
-        QSettings().clear(); // the default dock layout
+        for (const QSize size : {QSize(1280, 800), QSize(2560, 1440)}) {
+            QSettings().clear(); // the default dock layout for this size
+            MainWindow w;
+            w.resize(size);
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            QVERIFY(w.controller()->open(file));
+            auto *dock = w.findChild<ChartDock *>();
+            QTRY_VERIFY_WITH_TIMEOUT(dock->binsReady(), 60000);
+            QTest::qWait(500); // the opened case's first view is laid out (it fits all)
+            QTRY_VERIFY_WITH_TIMEOUT(!dock->controller()->isBusy(), 30000);
+            dock->zoomToOutage();
+            QTest::qWait(300);
+            QTRY_VERIFY_WITH_TIMEOUT(!dock->controller()->isBusy() && !dock->userCurves()->isBusy(), 30000);
+            QTest::qWait(100);
+            QVERIFY(w.grab().save(dir + u"/case-window-%1x%2.png"_qs.arg(size.width()).arg(size.height())));
+        }
+        QSettings().clear();
         MainWindow w;
         w.resize(1600, 1000);
         w.show();
@@ -144,9 +164,13 @@ private slots:
         auto *dock = w.findChild<ChartDock *>();
         QVERIFY(dock);
         QTRY_VERIFY_WITH_TIMEOUT(dock->binsReady(), 60000);
-        QTest::qWait(200);
+        QTest::qWait(500);
         QTRY_VERIFY_WITH_TIMEOUT(!dock->controller()->isBusy(), 30000);
-        QVERIFY(w.grab().save(dir + u"/case-window.png"_qs));
+        dock->zoomToOutage();
+        QTest::qWait(300);
+        QTRY_VERIFY_WITH_TIMEOUT(!dock->controller()->isBusy() && !dock->userCurves()->isBusy(), 30000);
+        QTest::qWait(100);
+        QVERIFY(w.grab().save(dir + u"/case-window-1600x1000.png"_qs));
 
         dock->setFloating(true);
         dock->resize(1600, 1000);

@@ -347,6 +347,35 @@ private slots:
         QVERIFY(shown >= 4);
     }
 
+    void oneRangeIsShadedOnce()
+    {
+        // The outage and the evidence resting on the same minutes: one fill over the range (the
+        // outage's), so the failures drawn in it stay readable however many items cite it.
+        const qint64 from = testing::OutageBegin * 1'000'000, to = testing::OutageEnd * 1'000'000;
+        QList<ChartMarks::Mark> marks;
+        marks.append({ChartMarks::Mark::Evidence, 1, from, to, u"Errors at normal traffic"_qs, {}});
+        marks.append({ChartMarks::Mark::Outage, 2, from, to, u"Outage"_qs, {}});
+        for (int i = 3; i < 8; ++i)
+            marks.append({ChartMarks::Mark::Evidence, Id(i), from, to, u"Evidence %1"_qs.arg(i), {}});
+        marks.append({ChartMarks::Mark::Finding, 9, from - 600'000'000, to, u"Hardware faults"_qs, {}});
+        plot()->marks()->setMarks(marks);
+        int filled = 0, outlines = 0;
+        QCPAxisRect *errors = plot()->pane(ChartPlot::Errors);
+        for (int i = 0; i < plot()->itemCount(); ++i) {
+            auto *r = qobject_cast<QCPItemRect *>(plot()->item(i));
+            if (!r || r->clipAxisRect() != errors)
+                continue;
+            ++outlines;
+            if (r->brush().style() != Qt::NoBrush) {
+                ++filled;
+                // The outage's red, or the finding over its own, longer range.
+                QVERIFY(r->brush().color().red() > r->brush().color().green());
+            }
+        }
+        QCOMPARE(outlines, 8);
+        QCOMPARE(filled, 2);
+    }
+
     void oneErrorIsNoFullHeightSpike()
     {
         // Failures are scaled against the traffic: at least a tenth of its axis.

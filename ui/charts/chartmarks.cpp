@@ -4,6 +4,7 @@
 #include "model/casedata.h"
 
 #include <QFontMetrics>
+#include <QHash>
 
 namespace inquest {
 
@@ -88,7 +89,22 @@ void ChartMarks::setMarks(const QList<Mark> &marks)
 {
     clear();
     m_marks = marks;
-    for (const Mark &mark : marks) {
+    // Several marks over one range (the outage, its findings, the evidence resting on them)
+    // are shaded once, by the first of the strongest kind: stacked fills turned the window so
+    // dark that the curves in it were hard to read.
+    const auto strength = [](Mark::Kind k) {
+        return k == Mark::Outage ? 4 : k == Mark::Finding ? 3 : k == Mark::Note ? 2 : k == Mark::Evidence ? 1 : 0;
+    };
+    QHash<QPair<qint64, qint64>, qsizetype> shading; // range → the mark that shades it
+    for (qsizetype i = 0; i < marks.size(); ++i) {
+        const auto range = qMakePair(qint64(marks[i].begin), qint64(marks[i].end));
+        const auto it = shading.constFind(range);
+        if (it == shading.cend() || strength(marks[i].kind) > strength(marks[*it].kind))
+            shading.insert(range, i);
+    }
+    for (qsizetype index = 0; index < marks.size(); ++index) {
+        const Mark &mark = marks[index];
+        const bool shades = shading.value(qMakePair(qint64(mark.begin), qint64(mark.end))) == index;
         const QColor colour = colourOf(mark.kind);
         const bool span = mark.end > mark.begin;
         QList<QCPAbstractItem *> items;
@@ -102,7 +118,7 @@ void ChartMarks::setMarks(const QList<Mark> &marks)
                 // Evidence ranges often repeat an outage or a finding: kept faint so that several
                 // stacked over one window still let the curves through.
                 fill.setAlpha(mark.kind == Mark::Outage ? 45 : mark.kind == Mark::Evidence ? 14 : 22);
-                r->setBrush(fill);
+                r->setBrush(shades ? QBrush(fill) : QBrush(Qt::NoBrush));
                 r->setPen(mark.kind == Mark::Outage ? QPen(colour, 1) : Qt::NoPen);
                 positions = {r->topLeft, r->bottomRight};
                 item = r;

@@ -160,7 +160,7 @@ void ChartPlot::setupPanes()
         tr("Unique clients per site · dashed: new clients, all sites"),
         tr("Response time per site, ms: solid p95 · dashed p99 · dotted p50"),
         tr("CSV metric columns, mean per bin"),
-        tr("Syslog events per bin by severity: red emerg–err · orange warning · grey notice–debug")};
+        severityCaption(false)};
     for (int p = 0; p < PaneCount; ++p) {
         auto *caption = new QCPItemText(this);
         caption->position->setAxisRect(m_panes[p]);
@@ -222,7 +222,10 @@ void ChartPlot::setChartData(const ChartData &incoming)
         if (!has.contains(site))
             hidden.append(site);
     }
-    const QStringList key = has + QStringList{QStringLiteral("|")} + hidden;
+    QStringList groups; // the severity lane's groups: their bars and the lane's caption
+    for (const NamedSeries &s : data.severity)
+        groups.append(s.name);
+    const QStringList key = has + QStringList{QStringLiteral("|")} + hidden + QStringList{QStringLiteral("|")} + groups;
     const bool recreate = key != m_curveKey || m_4xx == nullptr || int(m_severity.size()) != int(data.severity.size());
     if (recreate) {
         m_curveKey = key;
@@ -268,13 +271,23 @@ void ChartPlot::setChartData(const ChartData &incoming)
         m_rate->setPen(QPen(QColor(0xB0, 0x00, 0x20, 110), CurveWidth, Qt::DashLine));
         m_rate->setLineStyle(QCPGraph::lsStepLeft);
         m_rate->removeFromLegend();
-        const QColor sev[3] = {QColor(0xB0, 0x00, 0x20), QColor(0xE6, 0x9F, 0x00), QColor(0x99, 0x99, 0x99)};
+        // By group, not by place in the stack: lines that state no severity are a neutral blue
+        // even when they are the lane's only band, so they never read as errors.
+        const QColor sev[SeverityGroups] = {QColor(0xB0, 0x00, 0x20), QColor(0xE6, 0x9F, 0x00),
+                                            QColor(0x99, 0x99, 0x99), QColor(0x56, 0x8F, 0xC6)};
         QCPBars *below = nullptr;
+        const QString caption = severityCaption(groups.contains(severityGroupName(SeverityGroups - 1)));
+        m_captions[Syslog]->setProperty("fullText", caption);
+        m_captions[Syslog]->setText(caption);
         for (int i = 0; i < int(data.severity.size()); ++i) {
             auto *bars = new QCPBars(m_panes[Syslog]->axis(QCPAxis::atBottom), m_panes[Syslog]->axis(QCPAxis::atLeft));
             bars->setName(data.severity[std::size_t(i)].name);
             bars->setPen(Qt::NoPen);
-            bars->setBrush(sev[qMin(i, 2)]);
+            const QString &group = data.severity[std::size_t(i)].name;
+            for (int g = 0; g < SeverityGroups; ++g) {
+                if (group == severityGroupName(g))
+                    bars->setBrush(sev[g]);
+            }
             bars->setWidthType(QCPBars::wtPlotCoords);
             bars->setStackingGap(0);
             bars->removeFromLegend();
@@ -320,6 +333,13 @@ void ChartPlot::setChartData(const ChartData &incoming)
     updateAxisLabels();
     fitValueAxes();
     emit chartDataSet();
+}
+
+QString ChartPlot::severityCaption(bool unrated)
+{
+    const QString all = tr("Syslog events per bin by severity: red emerg–err · orange warning · grey notice–debug");
+    // Lines with no <PRI>, vendor mnemonic or level word are events too: counted, never guessed.
+    return unrated ? all + tr(" · blue: no severity stated") : all;
 }
 
 void ChartPlot::fitCaptions()

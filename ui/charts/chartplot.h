@@ -115,6 +115,8 @@ private:
     void placePanes(const std::array<bool, PaneCount> &shown);
     void fitTickCounts();
     void fitCaptions();
+    // The severity lane's caption, naming the "no severity" band when the lane has one.
+    static QString severityCaption(bool unrated);
 
     ChartData m_data;
     QCPAxisRect *m_panes[PaneCount] = {};

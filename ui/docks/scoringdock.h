@@ -40,6 +40,9 @@ public:
     ScoreExplanationView *explanationView() const { return m_explanation; }
 
     void recompute();
+    // How far `item`'s weight would have to move (its flip factor) for `rival` to draw level
+    // with the leader, as a sentence.
+    static QString sensitivitySentence(const QString &item, double factor, const QString &rival);
 
 signals:
     // The analyst asked to see an evidence item (double-click in the critical list).
@@ -48,7 +51,6 @@ signals:
 private:
     QString evidenceTitle(Id id) const;
     QString hypothesisName(Id id) const;
-    static QString sensitivitySentence(const QString &item, double factor, const QString &rival);
     void fitRanking();
     void updateSummary();
     void updateCritical();

@@ -22,6 +22,7 @@
 #include <QLabel>
 #include <QMimeData>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTableView>
 #include <QTextEdit>
@@ -193,6 +194,18 @@ void StatementsDock::resizeEvent(QResizeEvent *event)
     const Qt::Orientation wanted = width() < 800 ? Qt::Vertical : Qt::Horizontal;
     if (m_split->orientation() != wanted)
         m_split->setOrientation(wanted);
+    if (wanted == Qt::Vertical) {
+        // Stacked, the statements keep a few rows and the time note its lines; the article
+        // (which scrolls) gives way, down to its combo box.
+        const int line = m_view->verticalHeader()->defaultSectionSize();
+        const int top = m_view->horizontalHeader()->sizeHint().height() + 4 * line +
+                        m_view->horizontalScrollBar()->sizeHint().height() + 4 * fontMetrics().lineSpacing();
+        const QList<int> sizes = m_split->sizes();
+        const int total = sizes.value(0) + sizes.value(1);
+        const int least = std::min(top, total - 3 * line);
+        if (total > 0 && sizes.value(0) < least)
+            m_split->setSizes({least, total - least});
+    }
 }
 
 void StatementsDock::dropEvent(QDropEvent *event)

@@ -4,6 +4,8 @@
 #include <QLineEdit>
 #include <QResizeEvent>
 
+#include <algorithm>
+
 namespace inquest {
 
 namespace {
@@ -15,11 +17,12 @@ public:
     ZonedLineEdit(const QString &zone, QWidget *parent)
         : QLineEdit(parent)
         , m_zone(new QLabel(zone, this))
+        , m_fullZone(zone)
     {
         m_zone->setObjectName(QStringLiteral("statementTimeZone"));
         m_zone->setForegroundRole(QPalette::PlaceholderText);
         m_zone->setAttribute(Qt::WA_TransparentForMouseEvents);
-        const int width = m_zone->sizeHint().width() + 6;
+        const int width = m_fullWidth = m_zone->sizeHint().width() + 6;
         m_zone->setFixedWidth(width);
         setTextMargins(0, 0, width, 0);
         setToolTip(tr("Typed in %1, the case's display zone. End with Z or an offset (+01:00) for another zone; "
@@ -27,7 +30,18 @@ public:
                        .arg(zone));
     }
 
-    int zoneWidth() const { return m_zone->width(); }
+    int zoneWidth() const { return m_fullWidth; } // the name's whole width
+    // Narrower than text and name need: the name is elided in the middle (the tooltip and the
+    // table's header keep it whole), never cut by the table's edge.
+    void fitZone(int available)
+    {
+        const int width = std::max(available, 0);
+        const QFontMetrics fm(m_zone->font());
+        m_zone->setText(fm.elidedText(m_fullZone, Qt::ElideMiddle, width - 6));
+        m_zone->setFixedWidth(width);
+        setTextMargins(0, 0, width, 0);
+        m_zone->setGeometry(this->width() - width - 2, 0, width, height());
+    }
 
 protected:
     void resizeEvent(QResizeEvent *event) override
@@ -38,6 +52,8 @@ protected:
 
 private:
     QLabel *m_zone;
+    QString m_fullZone;
+    int m_fullWidth = 0;
 };
 
 } // namespace
@@ -61,11 +77,22 @@ void StatementTimeDelegate::updateEditorGeometry(QWidget *editor, const QStyleOp
 {
     QStyledItemDelegate::updateEditorGeometry(editor, option, index);
     // Wide enough for a period and the zone's name, even when the column is narrow.
-    const auto *line = static_cast<const ZonedLineEdit *>(editor);
-    const int needed = line->fontMetrics().horizontalAdvance(QStringLiteral("~2010-12-12 22:15:00\u201322:45:00 ")) +
-                       line->zoneWidth();
+    auto *line = static_cast<ZonedLineEdit *>(editor);
+    const int text = line->fontMetrics().horizontalAdvance(QStringLiteral("~2010-12-12 22:15:00\u201322:45:00 "));
+    const int needed = text + line->zoneWidth();
     if (editor->width() < needed)
         editor->resize(needed, editor->height());
+    // Inside the table's viewport: moved left rather than running off its right edge, and the
+    // zone's name elided when even the whole width is too narrow for both.
+    const QWidget *port = editor->parentWidget();
+    if (!port)
+        return;
+    const int room = port->width();
+    if (editor->width() > room)
+        editor->resize(room, editor->height());
+    if (editor->geometry().right() >= room)
+        editor->move(std::max(0, room - editor->width()), editor->y());
+    line->fitZone(std::min(line->zoneWidth(), editor->width() - text));
 }
 
 } // namespace inquest
