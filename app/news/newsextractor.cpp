@@ -1,6 +1,7 @@
 #include "newsextractor.h"
 #include "newsarticle.h"
 #include "newsattribution.h"
+#include "newsdenial.h"
 #include "newsparties.h"
 #include "newsstance.h"
 #include "newstime.h"
@@ -458,6 +459,7 @@ QList<Statement> extractStatements(QStringView text, const ExtractOptions &optio
             s.organisationBasis = QStringLiteral("this person's organisation in another statement");
         }
     }
+    stanceFromDenials(out); // "The company said that was not the case."
     return out;
 }
 
