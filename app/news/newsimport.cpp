@@ -132,7 +132,8 @@ Id addNewsImport(CaseDocument *doc, NewsImport import)
     // Reliability is a property of the source organisation: reuse the analyst's grade.
     QHash<QString, QChar> graded;
     for (const Statement &s : doc->statements()) {
-        if (!s.organisation.isEmpty() && s.reliability != u'F')
+        // A statement whose organisation is inferred was graded one step down for the guess.
+        if (!s.organisation.isEmpty() && s.reliability != u'F' && s.organisationBasis.isEmpty())
             graded.insert(s.organisation.toLower(), s.reliability);
     }
     QStringList sites;
@@ -152,6 +153,8 @@ Id addNewsImport(CaseDocument *doc, NewsImport import)
         }
         if (const auto it = graded.constFind(s.organisation.toLower()); it != graded.cend())
             s.reliability = *it;
+        if (!s.organisationBasis.isEmpty())
+            s.reliability = inferredReliability(s.reliability); // a guessed organisation: one step weaker
         edit::addStatement(doc, s);
     }
     stack->endMacro();
