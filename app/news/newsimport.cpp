@@ -1,5 +1,6 @@
 #include "newsimport.h"
 #include "newsarticle.h"
+#include "newsdateline.h"
 #include "newsedit.h"
 #include "newsextractor.h"
 #include "newsrefusal.h"
@@ -78,7 +79,9 @@ NewsImport importNewsData(const QByteArray &raw, const QString &path, const News
     s.importedAt = QDateTime::currentDateTimeUtc();
     s.text = article.text;
     s.title = options.title.isEmpty() ? article.title : options.title;
-    s.outlet = options.outlet.isEmpty() ? article.outlet : options.outlet;
+    s.outlet = !options.outlet.isEmpty()   ? options.outlet
+               : !article.outlet.isEmpty() ? article.outlet
+                                           : findDateline(article.text).outlet; // "NEW YORK (AP) — "
     s.published = options.published.isValid() ? options.published : article.published;
     s.publishedTime = options.published.isValid() ? options.publishedTime : article.publishedTime;
     s.url = article.url;

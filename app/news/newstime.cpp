@@ -1,5 +1,6 @@
 #include "newstime.h"
 #include "ingest/timeconv.h"
+#include "newsdateline.h"
 #include "newsparties.h"
 #include "newstimeitem.h"
 #include "newstimeparts.h"
@@ -416,9 +417,12 @@ QList<TimeRef> findTimes(QStringView text, QDate published, const QString &zone)
             undated.removeAt(k);
         }
     };
+    const Dateline dateline = findDateline(text); // the day the story was filed: no time of the events
     ScannerMatches matches(text);
     QRegularExpressionMatch m;
     while (matches.next(&m)) {
+        if (dateline.found() && m.capturedStart() < dateline.end && m.capturedEnd() > dateline.begin)
+            continue;
         Item item;
         const LeadIn lead = leadIn(text, m.capturedStart());
         item.prep = lead.prep;
