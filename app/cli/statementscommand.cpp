@@ -4,6 +4,7 @@
 #include "casefile/casefile.h"
 #include "model/casedata.h"
 #include "model/isotime.h"
+#include "news/newsedit.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -89,6 +90,8 @@ int statements(const QStringList &args, QTextStream &out, QTextStream &err)
                           {QStringLiteral("offset"), s.offset}};
             if (!s.organisationBasis.isEmpty())
                 o.insert(QStringLiteral("organisation_basis"), s.organisationBasis);
+            if (const QString note = news::inferredGradeNote(s); !note.isEmpty())
+                o.insert(QStringLiteral("grade_note"), note);
             list.append(o);
         }
         out << QJsonDocument(list).toJson(QJsonDocument::Indented);
@@ -102,6 +105,8 @@ int statements(const QStringList &args, QTextStream &out, QTextStream &err)
                 : QStringLiteral("%1 (%2, inferred: %3)").arg(s.speaker, s.organisation, s.organisationBasis);
         out << '#' << s.id << ' ' << (who.isEmpty() ? QStringLiteral("(unknown)") : who) << ' ' << s.reliability
             << s.credibility << (s.direct ? " says: \u201C" : " reportedly: \u201C") << s.quote << "\u201D";
+        if (const QString note = news::inferredGradeNote(s); !note.isEmpty())
+            out << " (" << note << ')';
         const QString stance = stanceString(s);
         if (!stance.isEmpty())
             out << " [" << stance << (s.stanceConfirmed ? "" : ", suggested") << ']';

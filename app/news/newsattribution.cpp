@@ -332,9 +332,9 @@ Attribution parseSpeaker(QStringView raw)
                        "|called|named)\\s+(?:the\\s+)?(?<org>" NAME INSTITUTION ")"),
         QRegularExpression::CaseInsensitiveOption);
     // "an Amazon spokeswoman", "Amazon spokesman John Smith".
-    static const QRegularExpression orgRole(QStringLiteral("^(?:(?i:a|an|the|one)\\s+)?(?<org>" NAME
-                                                           ")(?:'s|\u2019s)?\\s+(?:[a-z-]+\\s+){0,2}?(?<role>" ROLE
-                                                           ")(?:\\s+(?<name>" NAME "))?$"));
+    static const QRegularExpression orgRole(QStringLiteral(
+        "^(?:(?i:a|an|the|one)\\s+)?(?<org>" NAME ")(?:'s|\u2019s)?\\s+(?<between>(?:[a-z-]+\\s+){0,2}?)(?<role>" ROLE
+        ")(?:\\s+(?<name>" NAME "))?$"));
     static const QRegularExpression roleOnly(
         QStringLiteral("^(?<det>(?:a|an|the|one|\\w+)\\s+)?(?<mod>(?:[\\w'\u2019-]+\\s+){0,2}?)(?<role>" ROLE
                        ")\\b(?<rest>.*)$"),
@@ -471,6 +471,13 @@ Attribution parseSpeaker(QStringView raw)
     if (auto m = mayHaveRole ? orgRole.match(phrase) : QRegularExpressionMatch();
         m.hasMatch() && !isGenericWord(firstOf(m.capturedView(orgRoleOrg)))) {
         a.organisation = clean(m.captured(orgRoleOrg));
+        // "Kansas Governor's office spokeswoman": the office, not its holder, is the organisation.
+        static const QRegularExpression institution(QStringLiteral(
+            "\\b(?:department|ministry|office|agency|authority|council|commission|committee|union)\\s+$"));
+        static const int orgRoleBetween = groupIndex(orgRole, u"between");
+        if (institution.match(m.capturedView(orgRoleBetween)).hasMatch())
+            a.organisation = clean(
+                phrase.mid(m.capturedStart(orgRoleOrg), m.capturedEnd(orgRoleBetween) - m.capturedStart(orgRoleOrg)));
         a.role = m.captured(orgRoleRole).toLower();
         a.speaker = m.hasCaptured(orgRoleName) ? m.captured(orgRoleName) : phrase;
         if (a.role == u"regulator" || a.role == u"watchdog")

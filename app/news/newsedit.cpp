@@ -128,10 +128,28 @@ Evidence evidenceFromStatement(const Statement &s, const Source *article)
                                     : QStringLiteral("stance suggested, not confirmed"));
     if (!s.stanceTriggers.isEmpty())
         reason.append(QStringLiteral("stance from: ") + s.stanceTriggers.join(QStringLiteral(", ")));
-    if (!s.organisationBasis.isEmpty())
+    if (!s.organisationBasis.isEmpty()) {
         reason.append(QStringLiteral("organisation %1 inferred (%2)").arg(s.organisation, s.organisationBasis));
+        if (s.reliability > u'A' && s.reliability < u'F')
+            reason.append(inferredGradeNote(s));
+    }
     e.reason = reason.join(QStringLiteral("; "));
     return e;
+}
+
+QChar inferredReliability(QChar reliability)
+{
+    return reliability >= u'A' && reliability < u'E' ? QChar(reliability.unicode() + 1) : reliability;
+}
+
+QString inferredGradeNote(const Statement &s)
+{
+    if (s.organisationBasis.isEmpty() || s.reliability <= u'A' || s.reliability >= u'E')
+        return {};
+    return QStringLiteral("graded %1, not %2: a statement whose organisation is inferred starts one step less "
+                          "reliable than one its organisation is named beside")
+        .arg(s.reliability)
+        .arg(QChar(s.reliability.unicode() - 1));
 }
 
 bool speaksForAffectedParty(const Statement &s, const QStringList &sites)

@@ -38,4 +38,13 @@ bool speaksForAffectedParty(const Statement &s, const QStringList &sites);
 constexpr QChar AffectedPartyReliability = u'B';
 constexpr int AffectedPartyCredibility = 3;
 
+// The reliability a statement starts with when its organisation is inferred (organisationBasis
+// set), from the `reliability` its organisation would give it: one step less reliable (B -> C),
+// since the words may not be that organisation's at all. E and F stay (F is "cannot be judged",
+// no grade below E).
+QChar inferredReliability(QChar reliability);
+// What the grade of a statement with an inferred organisation owes to the guess, for reasons and
+// tooltips; empty when the organisation is written or the grade has no step to lose.
+QString inferredGradeNote(const Statement &s);
+
 } // namespace inquest::news

@@ -1,6 +1,8 @@
 #include "newsextractor.h"
 #include "newsarticle.h"
 #include "newsattribution.h"
+#include "newsdateline.h"
+#include "newsdenial.h"
 #include "newsparties.h"
 #include "newsstance.h"
 #include "newstime.h"
@@ -456,6 +458,18 @@ QList<Statement> extractStatements(QStringView text, const ExtractOptions &optio
         if (s.organisation.isEmpty() && organisationOf.contains(s.speaker)) {
             s.organisation = organisationOf.value(s.speaker);
             s.organisationBasis = QStringLiteral("this person's organisation in another statement");
+        }
+    }
+    stanceFromDenials(out); // "The company said that was not the case."
+    // "NEW YORK (AP) — Vantage Air grounded …": the dateline is no part of the words.
+    if (const Dateline dateline = findDateline(text); dateline.found()) {
+        for (Statement &s : out) {
+            const qint64 end = s.offset + s.length;
+            if (s.direct || s.offset >= dateline.end || end <= dateline.end)
+                continue;
+            s.offset = dateline.end;
+            s.length = end - dateline.end;
+            s.quote = simplifiedText(text.mid(s.offset, s.length));
         }
     }
     return out;

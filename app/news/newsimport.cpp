@@ -1,5 +1,6 @@
 #include "newsimport.h"
 #include "newsarticle.h"
+#include "newsdateline.h"
 #include "newsedit.h"
 #include "newsextractor.h"
 #include "newsrefusal.h"
@@ -78,7 +79,9 @@ NewsImport importNewsData(const QByteArray &raw, const QString &path, const News
     s.importedAt = QDateTime::currentDateTimeUtc();
     s.text = article.text;
     s.title = options.title.isEmpty() ? article.title : options.title;
-    s.outlet = options.outlet.isEmpty() ? article.outlet : options.outlet;
+    s.outlet = !options.outlet.isEmpty()   ? options.outlet
+               : !article.outlet.isEmpty() ? article.outlet
+                                           : findDateline(article.text).outlet; // "NEW YORK (AP) — "
     s.published = options.published.isValid() ? options.published : article.published;
     s.publishedTime = options.published.isValid() ? options.publishedTime : article.publishedTime;
     s.url = article.url;
@@ -132,7 +135,8 @@ Id addNewsImport(CaseDocument *doc, NewsImport import)
     // Reliability is a property of the source organisation: reuse the analyst's grade.
     QHash<QString, QChar> graded;
     for (const Statement &s : doc->statements()) {
-        if (!s.organisation.isEmpty() && s.reliability != u'F')
+        // A statement whose organisation is inferred was graded one step down for the guess.
+        if (!s.organisation.isEmpty() && s.reliability != u'F' && s.organisationBasis.isEmpty())
             graded.insert(s.organisation.toLower(), s.reliability);
     }
     QStringList sites;
@@ -152,6 +156,8 @@ Id addNewsImport(CaseDocument *doc, NewsImport import)
         }
         if (const auto it = graded.constFind(s.organisation.toLower()); it != graded.cend())
             s.reliability = *it;
+        if (!s.organisationBasis.isEmpty())
+            s.reliability = inferredReliability(s.reliability); // a guessed organisation: one step weaker
         edit::addStatement(doc, s);
     }
     stack->endMacro();

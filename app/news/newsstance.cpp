@@ -114,6 +114,14 @@ const QRegularExpression &negation()
     return re;
 }
 
+// A negation that sets another thing against the trigger ("rather than", "instead of") rather
+// than denying it outright.
+bool contrastNegation(QStringView negationOnwards)
+{
+    return negationOnwards.startsWith(QLatin1String("rather"), Qt::CaseInsensitive) ||
+           negationOnwards.startsWith(QLatin1String("instead"), Qt::CaseInsensitive);
+}
+
 // A claim about what might or could be is no claim about what happened.
 const QRegularExpression &hedge()
 {
@@ -298,6 +306,7 @@ StanceSuggestion suggestStance(QStringView text)
     static const QList<HypothesisKind> kinds = allHypothesisKinds();
     QMap<HypothesisKind, int> support, against;
     QMap<HypothesisKind, bool> strong;
+    bool trafficDenied = false;
     {
         static const QList<int> groups = [] {
             QList<int> numbers;
@@ -403,6 +412,12 @@ StanceSuggestion suggestStance(QStringView text)
             if ((!plain || hasWordAmong(before, judgedWords)) && judged.match(before).hasMatch())
                 continue;
             const bool isStrong = (!plain || hasWordAmong(before, causalWords)) && causal().match(before).hasMatch();
+            // "We saw no unusual traffic": no surge of traffic at all is no flood of it either. Not for
+            // a contrast ("a DDoS rather than a surge in traffic"), which names the other cause.
+            if (negated && kind == HypothesisKind::FlashCrowd &&
+                m.capturedView().contains(QLatin1String("traffic"), Qt::CaseInsensitive) &&
+                (negAt < 0 || !contrastNegation(before.mid(negAt))))
+                trafficDenied = true;
             if (negatedAfter && negAt < 0) {
                 against[kind]++;
                 result.triggers.append(simplifiedText(text.mid(m.capturedStart(), m.capturedLength() + afterEnd)));
@@ -417,6 +432,8 @@ StanceSuggestion suggestStance(QStringView text)
             strong[kind] = strong.value(kind) || isStrong;
         }
     }
+    if (trafficDenied && !support.value(HypothesisKind::Ddos))
+        against[HypothesisKind::Ddos]++;
     for (HypothesisKind kind : kinds) {
         if (against.value(kind))
             result.stance.insert(kind, strong.value(kind) ? Rating::II : Rating::I);

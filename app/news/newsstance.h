@@ -19,7 +19,8 @@ struct StanceSuggestion
 // kind. A negated capability or a hedge ("may not have been able to take Amazon down") is no
 // claim either way and suggests nothing. Causal framing ("because of", "blaming … on", "the
 // result of") makes the rating strong (CC/II). When a statement both supports and denies a
-// kind, the denial wins: people deny a cause after having mentioned it.
+// kind, the denial wins: people deny a cause after having mentioned it. A denied surge of traffic
+// ("we saw no unusual traffic") speaks against a DDoS as well as a flash crowd: a flood is traffic.
 StanceSuggestion suggestStance(QStringView text);
 
 } // namespace inquest::news

@@ -1,5 +1,6 @@
 #include "newstime.h"
 #include "ingest/timeconv.h"
+#include "newsdateline.h"
 #include "newsparties.h"
 #include "newstimeitem.h"
 #include "newstimeparts.h"
@@ -12,6 +13,7 @@
 #include <boost/date_time/gregorian/gregorian.hpp>
 #include <boost/date_time/posix_time/posix_time.hpp>
 
+#include <algorithm>
 #include <optional>
 
 namespace inquest::news {
@@ -310,6 +312,24 @@ std::optional<bg::date> weekdayDate(QStringView whole, const QString &prep, cons
     return *pub - bg::days(back);
 }
 
+// Whether `at` is inside a direct quote: a quotation mark opened since its paragraph began and
+// not closed before `at` (a quote running over paragraphs reopens each one).
+bool insideQuote(QStringView text, qsizetype at)
+{
+    const qsizetype paragraph = text.left(at).lastIndexOf(u"\n\n");
+    bool open = false;
+    for (qsizetype i = qMax<qsizetype>(0, paragraph); i < at; ++i) {
+        const char16_t c = text[i].unicode();
+        if (c == u'\u201C')
+            open = true;
+        else if (c == u'\u201D')
+            open = false;
+        else if (c == u'"')
+            open = !open;
+    }
+    return open;
+}
+
 } // namespace
 
 QList<TimeRef> findTimes(QStringView text, QDate published, const QString &zone)
@@ -324,6 +344,14 @@ QList<TimeRef> findTimes(QStringView text, QDate published, const QString &zone)
     QString lastZoneName; // the last zone written after a clock time, and where that time ends
     qint64 lastZoneEnd = -1;
     std::optional<ZoneHints> hints; // read from the text when an ambiguous zone first needs them
+    // Day words left without a time because the day they count from is not known (below).
+    struct Undated
+    {
+        Item item;                 // the day word, not yet placed
+        QString rel;               // its words, lower case
+        std::optional<Item> clock; // "at 07:40" just before it, which takes its day
+    };
+    QList<Undated> undated;
     const QRegularExpression &re = anchoredScanner();
     static const int durGroup = groupIndex(re, u"dur"), relGroup = groupIndex(re, u"rel"),
                      ctGroup = groupIndex(re, u"ct"), dtGroup = groupIndex(re, u"dt");
@@ -348,9 +376,53 @@ QList<TimeRef> findTimes(QStringView text, QDate published, const QString &zone)
         }
         return pub;
     };
+    // "“… this weekend,” said one message posted on Thursday": a date in the attribution after
+    // the quote is the day the words were said, and the undated day words in it count from that.
+    auto countFromDaySaid = [&](const bg::date &said, qsizetype at) {
+        for (qsizetype k = undated.size() - 1; k >= 0; --k) {
+            const Undated &u = undated.at(k);
+            const QStringView between = text.mid(u.item.end, at - u.item.end);
+            const qsizetype close = qMax(between.lastIndexOf(u'\u201D'), between.lastIndexOf(u'"'));
+            const QStringView attribution = between.mid(close + 1);
+            if (between.size() > 400 || close < 0 || between.contains(u"\n\n") || attribution.contains(u". ") ||
+                attribution.contains(u"! ") || attribution.contains(u"? "))
+                continue;
+            Item day = u.item;
+            const auto span = relativeDaySpan(u.rel, said);
+            day.ref.begin = span.first;
+            day.ref.end = span.second;
+            day.resolved = true;
+            day.basis = DayBasis::Relative;
+            day.day = qdate(bg::date(1970, 1, 1) + bg::days(span.first / DayMicros));
+            day.ref.note =
+                QStringLiteral("counted from %1, the day the words were said").arg(qdate(said).toString(Qt::ISODate));
+            if (u.clock) {
+                Item clock = *u.clock;
+                const qint64 shift = qint64(clock.day.daysTo(day.day)) * DayMicros;
+                clock.civil += shift;
+                clock.dayStart += shift;
+                clock.ref.begin += shift;
+                clock.ref.end += shift;
+                clock.day = day.day;
+                clock.ownDate = true;
+                clock.basis = DayBasis::Relative;
+                clock.end = day.end;
+                clock.ref.phrase = text.mid(clock.ref.offset, day.end - clock.ref.offset).toString().trimmed();
+                clock.ref.note = day.ref.note;
+                day = clock;
+            }
+            const auto place =
+                std::find_if(items.begin(), items.end(), [&](const Item &i) { return i.ref.offset > day.ref.offset; });
+            items.insert(place, day);
+            undated.removeAt(k);
+        }
+    };
+    const Dateline dateline = findDateline(text); // the day the story was filed: no time of the events
     ScannerMatches matches(text);
     QRegularExpressionMatch m;
     while (matches.next(&m)) {
+        if (dateline.found() && m.capturedStart() < dateline.end && m.capturedEnd() > dateline.begin)
+            continue;
         Item item;
         const LeadIn lead = leadIn(text, m.capturedStart());
         item.prep = lead.prep;
@@ -373,6 +445,22 @@ QList<TimeRef> findTimes(QStringView text, QDate published, const QString &zone)
         if (m.hasCaptured(relGroup)) {
             if (!pub)
                 continue;
+            // "this afternoon" in a quote counts from the day the words were said. When the article
+            // has dated its events to another day than its publication ("on Tuesday", published
+            // Wednesday), it does not say which of the two that was: no time rather than a guess,
+            // and later clock times keep the day the article gave.
+            const bool inPost = std::any_of(postDays.cbegin(), postDays.cend(), [&](const PostDay &p) {
+                return item.ref.offset >= p.begin && item.ref.offset < p.end;
+            });
+            if (!inPost && lastDate && *lastDate != *pub && lastDateEnd >= 0 && item.ref.offset - lastDateEnd < 2500 &&
+                insideQuote(text, item.ref.offset)) {
+                Undated u{item, m.captured(relGroup).toLower().simplified(), std::nullopt};
+                if (!items.isEmpty() && items.back().isClock && !items.back().ownDate &&
+                    text.mid(items.back().end, item.ref.offset - items.back().end).trimmed().isEmpty())
+                    u.clock = items.takeLast(); // "at 07:40 this morning": its day is just as unknown
+                undated.append(u);
+                continue;
+            }
             const auto span = relativeDaySpan(m.captured(relGroup).toLower().simplified(), *baseDay(item.ref.offset));
             item.ref.begin = span.first;
             item.ref.end = span.second;
@@ -483,6 +571,18 @@ QList<TimeRef> findTimes(QStringView text, QDate published, const QString &zone)
                 item.ref.assumedZone = assumed.name();
             }
             item.ref.end = item.ref.begin;
+            // Say why a clock time after an undated day word in its paragraph took the earlier day.
+            if (item.basis == DayBasis::Borrowed && !undated.isEmpty() &&
+                item.ref.offset - undated.back().item.end < 400 &&
+                !text.mid(undated.back().item.end, item.ref.offset - undated.back().item.end).contains(u"\n\n")) {
+                const QString why =
+                    QStringLiteral("day taken from the article's account of the events (%1); \u201C%2\u201D in the "
+                                   "quote before it gives no day: it counts from when it was said, which is not "
+                                   "written (published %3)")
+                        .arg(qdate(*date).toString(Qt::ISODate), undated.back().item.ref.phrase,
+                             qdate(*pub).toString(Qt::ISODate));
+                item.ref.note = item.ref.note.isEmpty() ? why : item.ref.note + QStringLiteral("; ") + why;
+            }
         } else if (date) {
             item.dateOnly = true;
             item.ref.begin = micros(bpt::ptime(*date));
@@ -525,6 +625,8 @@ QList<TimeRef> findTimes(QStringView text, QDate published, const QString &zone)
         }
         item.resolved = true;
         items.append(item);
+        if (item.dateOnly && item.ownDate && !undated.isEmpty())
+            countFromDaySaid(*date, item.ref.offset);
     }
     mergeDualZones(text, items);
     flagContradictingDates(text, items);

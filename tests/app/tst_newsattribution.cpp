@@ -1,5 +1,6 @@
 // Attribution and stance patterns that a held-out set of news-wire articles showed failing, each
 // on sentences written here: who speaks, for which organisation, and what the words claim.
+#include "news/newsdenial.h"
 #include "news/newsextractor.h"
 
 #include <QTest>
@@ -200,6 +201,16 @@ private slots:
             << "not an attack on the airline"
             << "Nina Roth"
             << "Velora";
+        QTest::newRow("an office before the role is the organisation")
+            << QStringLiteral("Oregon Treasurer's office spokesman Ravi Mehta said refunds would be sent next week.")
+            << "refunds would be sent next week"
+            << "Ravi Mehta"
+            << "Oregon Treasurer's office";
+        QTest::newRow("a council's department before the role")
+            << QStringLiteral("Brackley Council's housing department spokeswoman Ann Cole said the portal was back.")
+            << "the portal was back"
+            << "Ann Cole"
+            << "Brackley Council's housing department";
     }
     void party()
     {
@@ -270,6 +281,19 @@ private slots:
         QTest::newRow("no malicious act")
             << QStringLiteral("Mara Lind said there was no sign of a malicious act.") << "ddos"
             << "I";
+        QTest::newRow("no unusual traffic speaks against a flood")
+            << QStringLiteral("\u201CWe saw no unusual traffic at any point,\u201D Mara Lind said.") << "ddos"
+            << "I";
+        QTest::newRow("no spike in traffic speaks against a flood")
+            << QStringLiteral("Mara Lind said there had been no spike in traffic before the crash.") << "ddos"
+            << "I";
+        QTest::newRow("traffic set aside for another cause says nothing of a flood")
+            << QStringLiteral("Mara Lind said the cause was a misconfigured router rather than unusual traffic.")
+            << "ddos"
+            << "";
+        QTest::newRow("an attack rather than a surge in traffic")
+            << QStringLiteral("Mara Lind said it was a DDoS attack rather than a surge in traffic.") << "ddos"
+            << "C";
         QTest::newRow("overwhelmed with junk traffic")
             << QStringLiteral("The group said it had overwhelmed the portal with junk traffic.") << "ddos"
             << "C";
@@ -284,6 +308,32 @@ private slots:
         const auto k = hypothesisKindFromString(kind);
         QVERIFY(k);
         QCOMPARE(rows[0].stance.contains(*k) ? toString(rows[0].stance.value(*k)) : QString(), rating);
+    }
+
+    // "X said that was not the case": the words deny the claim before them, which they do not name.
+    void aDenialOfTheClaimBeforeTakesItsOppositeStance()
+    {
+        const QList<Statement> rows =
+            extract(QStringLiteral("The outage was the talk of the forums.\n\nA group calling itself Grey Tide claimed "
+                                   "that it had flooded the servers with traffic. The company said that was not true."
+                                   "\n\nHackers said they had attacked the site. The bank said the claims were false."
+                                   "\n\nSome users said the servers were slow. The company said that was untrue."));
+        auto ddos = [&](const QString &words) {
+            const Statement *s = withQuote(rows, words);
+            return s ? toString(s->stance.value(HypothesisKind::Ddos)) : QStringLiteral("no row");
+        };
+        QCOMPARE(ddos(QStringLiteral("flooded the servers")), QStringLiteral("C"));
+        QCOMPARE(ddos(QStringLiteral("that was not true")), QStringLiteral("I"));
+        QVERIFY2(withQuote(rows, QStringLiteral("that was not true"))
+                     ->stanceTriggers.join(u' ')
+                     .contains(u"denies the statement before"),
+                 "the trigger names the denial");
+        QCOMPARE(ddos(QStringLiteral("the claims were false")), QStringLiteral("I"));
+        // The statement before claimed no cause: there is nothing to turn round.
+        QCOMPARE(ddos(QStringLiteral("that was untrue")), QString());
+        QVERIFY(news::deniesWhatCameBefore(u"The company said that was not the case."));
+        QVERIFY(news::deniesWhatCameBefore(u"that's simply untrue"));
+        QVERIFY(!news::deniesWhatCameBefore(u"The company said that was not the only problem it had that day."));
     }
 };
 

@@ -71,6 +71,50 @@ private slots:
         }
     }
 
+    void anInferredOrganisationIsGradedOneStepWeaker()
+    {
+        // The same party's words, once with the organisation written beside them and once with it
+        // inferred: the guess starts one step less reliable, and the evidence says why.
+        CaseDocument doc;
+        Source log;
+        log.kind = SourceKind::Log;
+        log.path = QStringLiteral("/logs/www.amazon.co.uk-access.log");
+        log.sha256 = QString(64, u'a');
+        log.site = QStringLiteral("www.amazon.co.uk");
+        edit::addSource(&doc, log);
+        Statement guessed = by(QStringLiteral("Amazon"));
+        guessed.organisationBasis = QStringLiteral("the organisation last named before the statement");
+        Statement graded = by(QStringLiteral("Anonymous"));
+        graded.reliability = u'C';
+        graded.credibility = 4;
+        news::NewsImport import;
+        import.source.kind = SourceKind::Article;
+        import.source.path = QStringLiteral("/news/amazon.txt");
+        import.source.sha256 = QString(64, u'b');
+        import.statements = {by(QStringLiteral("Amazon")), guessed, graded};
+        news::addNewsImport(&doc, import);
+        QCOMPARE(doc.statements().size(), 3);
+        QCOMPARE(doc.statements()[0].reliability, QChar(u'B'));
+        QCOMPARE(doc.statements()[1].reliability, QChar(u'C'));
+        QCOMPARE(doc.statements()[1].credibility, news::AffectedPartyCredibility);
+        const Evidence e = news::evidenceFromStatement(doc.statements()[1], nullptr);
+        QVERIFY2(e.reason.contains(u"graded C, not B"), qPrintable(e.reason));
+        QVERIFY(news::evidenceFromStatement(doc.statements()[0], nullptr).reason.indexOf(u"graded") < 0);
+
+        // A later article: the analyst's grade of an organisation is the start, one step down for a guess.
+        Statement later = by(QStringLiteral("Anonymous"));
+        later.organisationBasis = QStringLiteral("the statement before");
+        news::NewsImport second;
+        second.source.kind = SourceKind::Article;
+        second.source.path = QStringLiteral("/news/anonymous.txt");
+        second.source.sha256 = QString(64, u'c');
+        second.statements = {later};
+        news::addNewsImport(&doc, second);
+        QCOMPARE(doc.statements().last().reliability, QChar(u'D'));
+        QCOMPARE(news::inferredReliability(u'E'), QChar(u'E'));
+        QCOMPARE(news::inferredReliability(u'F'), QChar(u'F'));
+    }
+
     void evidenceFromAStatementIsSuggested()
     {
         Statement s = by(QStringLiteral("Amazon"));

@@ -321,6 +321,46 @@ private slots:
         QCOMPARE(r[2].begin, utc(2025, 7, 25, 12, 0)); // outside the post: the publication date
     }
 
+    void aDayWordInAQuoteIsUndatedWhenTheEventsWereOnAnotherDay()
+    {
+        // Published Thursday 6 March about failures "on Wednesday": a spokesman's "this morning"
+        // counts from the day he spoke, which the article does not give. No time for it (nor for a
+        // clock time it dates), and the clock time after it keeps Wednesday and says why.
+        const QDate thursday(2025, 3, 6);
+        const auto r = news::findTimes(u"Card payments failed on Wednesday, the bank said.\n\n\u201CWe had it "
+                                       u"fixed by lunchtime this morning,\u201D a spokesman said, adding that "
+                                       u"payments resumed at 11:50 GMT.",
+                                       thursday);
+        QCOMPARE(r.size(), 2);
+        QCOMPARE(r[0].begin, utc(2025, 3, 5));
+        QCOMPARE(r[1].begin, utc(2025, 3, 5, 11, 50));
+        QVERIFY2(r[1].note.contains(u"this morning") && r[1].note.contains(u"2025-03-05"), qPrintable(r[1].note));
+        const auto clock = news::findTimes(u"Sales stopped on Wednesday.\n\n\u201COur servers ran out of memory at "
+                                           u"07:40 this morning,\u201D said Jana Vogel.",
+                                           thursday);
+        QCOMPARE(clock.size(), 1);
+        QCOMPARE(clock[0].begin, utc(2025, 3, 5));
+        // Events on the day of publication, or the same words outside a quote: the publication day.
+        const auto sameDay = news::findTimes(u"Card payments failed on Thursday.\n\n\u201CWe had it fixed this "
+                                             u"morning,\u201D a spokesman said.",
+                                             thursday);
+        QCOMPARE(sameDay.size(), 2);
+        QCOMPARE(sameDay[1].begin, utc(2025, 3, 6, 6, 0));
+        const auto narrated =
+            news::findTimes(u"Card payments failed on Wednesday. They were fixed this morning.", thursday);
+        QCOMPARE(narrated.size(), 2);
+        QCOMPARE(narrated[1].begin, utc(2025, 3, 6, 6, 0));
+        // The attribution dates the words: the day word counts from that day.
+        const auto said = news::findTimes(u"The portal went down on Monday.\n\n\u201CExpect trouble this "
+                                          u"weekend,\u201D said one message posted to a forum on Thursday.",
+                                          QDate(2025, 3, 11));
+        QCOMPARE(said.size(), 3);
+        QCOMPARE(said[1].phrase, QStringLiteral("this weekend"));
+        QCOMPARE(said[1].begin, utc(2025, 3, 8));
+        QCOMPARE(said[1].end, utc(2025, 3, 10));
+        QVERIFY2(said[1].note.contains(u"2025-03-06"), qPrintable(said[1].note));
+    }
+
     void theDaySomeoneSpokeDoesNotCarryToLaterTimes()
     {
         // "told reporters on a call on Thursday" dates the call; the recovery time after it keeps

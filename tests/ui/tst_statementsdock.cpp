@@ -374,6 +374,37 @@ private slots:
             QVERIFY(dock.grab().save(dir + QStringLiteral("/statements-summer-pst.png")));
     }
 
+    // Published the day after the outage, with "this afternoon" in a spokeswoman's quote: the day
+    // she spoke is not written, so that phrase has no time, and the clock time after it keeps the
+    // day of the outage and tells the analyst why, beside the table.
+    void aQuotedDayWordWithoutItsDayIsExplained()
+    {
+        CaseDocument doc;
+        StatementsDock dock(&doc);
+        QSignalSpy done(&dock, &StatementsDock::importFinished);
+        dock.askFiles = [] {
+            return QStringList{QStringLiteral(INQUEST_TEST_DATA "/news/heldout/amazon-shopping.txt")};
+        };
+        dock.toolBar()->actions().first()->trigger();
+        QVERIFY(done.wait(10000));
+        const int row = rowWithQuote(dock.model(), QStringLiteral("Some customers experienced errors"));
+        QVERIFY(row >= 0);
+        const QModelIndex time = dock.model()->index(row, StatementsModel::Time);
+        QVERIFY2(time.data().toString().startsWith(QStringLiteral("2024-07-16 20:20")),
+                 qPrintable(time.data().toString()));
+        QVERIFY(!time.data().toString().contains(QStringLiteral("2024-07-17")));
+        QVERIFY(time.data().toString().endsWith(QStringLiteral("\u26A0")));
+        dock.resize(1500, 560);
+        dock.show();
+        dock.view()->setCurrentIndex(time);
+        QVERIFY(QTest::qWaitForWindowExposed(&dock));
+        QVERIFY(dock.timeNote()->isVisible());
+        QVERIFY2(dock.timeNote()->text().contains(QStringLiteral("this afternoon")),
+                 qPrintable(dock.timeNote()->text()));
+        if (const QString dir = qEnvironmentVariable("INQUEST_SCREENSHOTS"); !dir.isEmpty())
+            QVERIFY(dock.grab().save(dir + QStringLiteral("/statements-undated-day-word.png")));
+    }
+
     // An organisation not written beside the words is shown as a guess (greyed, "(inferred)",
     // what it rests on in the tooltip); typing it, or accepting it, makes it the analyst's.
     void inferredOrganisationIsShownAsAGuess()

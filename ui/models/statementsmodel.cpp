@@ -1,6 +1,7 @@
 #include "statementsmodel.h"
 
 #include "model/commands.h"
+#include "news/newsedit.h"
 #include "news/newsmetadata.h"
 
 #include <QColor>
@@ -164,6 +165,10 @@ QVariant StatementsModel::data(const QModelIndex &index, int role) const
     if (role == Qt::ForegroundRole && index.column() == Stance && !s->stanceConfirmed)
         return QColor(Qt::darkGray); // a suggestion, until the analyst confirms it
     const bool inferred = !s->organisation.isEmpty() && !s->organisationBasis.isEmpty();
+    if (role == Qt::ToolTipRole && index.column() == Grade && inferred) {
+        if (const QString note = news::inferredGradeNote(*s); !note.isEmpty())
+            return note;
+    }
     if (index.column() == Organisation && inferred) {
         // A guess is shown as one: greyed, marked, and the tooltip says what it rests on.
         if (role == Qt::ForegroundRole)
