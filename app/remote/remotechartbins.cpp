@@ -48,7 +48,7 @@ RemoteChartBins fetchChartBins(const std::vector<SourceAccess> &sources, const C
     std::map<QString, std::size_t> at; // site → index in out.sites
     std::map<QString, Id> answeredBy;  // site → the first source that answered for it
     QSet<QString> shared;
-    std::map<QString, QString> responseOf; // site → the source/raw site whose percentiles it has
+    std::map<QString, Id> responseOf; // site → the source whose percentiles it has
     QSet<QString> sharedResponse;
     for (const SourceAccess &rs : sources) {
         if (canceller && canceller->isCancelled()) {
@@ -128,10 +128,9 @@ RemoteChartBins fetchChartBins(const std::vector<SourceAccess> &sources, const C
                 const qint64 b = row[1].toLongLong();
                 if (it == at.end() || b < 0 || b >= count)
                     continue;
-                const auto [raw, added] =
-                    responseOf.try_emplace(name, QStringLiteral("%1/%2").arg(rs.source.id).arg(row[0]));
-                if (!added && raw->second != QStringLiteral("%1/%2").arg(rs.source.id).arg(row[0])) {
-                    sharedResponse.insert(name); // two sources, or two sites merged: no percentile of both
+                const auto [by, added] = responseOf.try_emplace(name, rs.source.id);
+                if (!added && by->second != rs.source.id) {
+                    sharedResponse.insert(name); // two sources: no percentile of both
                     continue;
                 }
                 RemoteChartBins::Site &site = out.sites[it->second];

@@ -3,13 +3,22 @@
 // the last field) imported locally and loaded into a two-shard table. `inquest series` gives the
 // same per-minute mean, p50, p95 and p99 for the remote source as for the local import (exact
 // nearest rank, checked by hand too), also when the table keeps milliseconds (response_unit=ms),
-// and the chart's view query gives the response-time pane the local curves.
+// and the chart's view query gives the response-time pane the local curves, which the Charts dock
+// draws for a case holding only the remote source.
 #include "testlib/clirunner.h"
+
+#include "charts/chartcontroller.h"
+#include "charts/chartdock.h"
+#include "charts/chartplot.h"
 
 #include "analysis/chartdata.h"
 #include "casefile/casefile.h"
+#include "model/casedocument.h"
 #include "remote/remotechartbins.h"
+#include "remote/remotepasswords.h"
 #include "remote/remotesources.h"
+
+#include <QSignalSpy>
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -153,6 +162,29 @@ private slots:
         const int64_t bin = (from + 2 * width) / width - drawn.response[0].series.firstIndex;
         QCOMPARE(drawn.response[0].series.values[std::size_t(bin)], 1500.0);
         QCOMPARE(drawn.response[1].series.values[std::size_t(bin)], 2500.0);
+    }
+
+    void dockDrawsTheResponsePane()
+    {
+        QString error;
+        std::optional<CaseData> remote = casefile::read(path(QStringLiteral("remote-seconds.inquest")), &error);
+        QVERIFY2(remote, qPrintable(error));
+        CaseDocument doc(std::move(*remote));
+        remote::RemotePasswords::of(&doc)->set(doc.remoteSources().first().id, {}); // the test server's default user
+        ChartDock dock(&doc);
+        dock.resize(1200, 1000);
+        dock.show();
+        QSignalSpy answered(dock.controller(), &ChartController::remoteAnswered);
+        QTRY_VERIFY_WITH_TIMEOUT(dock.binsReady() && !dock.controller()->isBusy() && !answered.isEmpty(), 60'000);
+        QVERIFY2(answered.last().at(1).toStringList().isEmpty(),
+                 qPrintable(answered.last().at(1).toStringList().join(u'\n')));
+        const ChartData &shown = dock.plot()->chartData();
+        QCOMPARE(shown.response.size(), std::size_t(3));
+        for (const NamedSeries &s : shown.response)
+            QCOMPARE(s.name, Site);
+        QVERIFY(dock.plot()->isPaneShown(ChartPlot::Response));
+        if (const QString dir = qEnvironmentVariable("INQUEST_SCREENSHOT_DIR"); !dir.isEmpty())
+            QVERIFY(dock.grab().save(dir + u"/remote-response-pane.png"_qs));
     }
 };
 

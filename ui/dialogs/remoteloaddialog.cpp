@@ -39,12 +39,14 @@ RemoteLoadDialog::RemoteLoadDialog(CaseDocument *doc, QWidget *parent)
     const SiteRule rule = SiteRule::of(doc->meta());
     for (const Source &s : doc->sources()) {
         if (!isAccessLog(s))
-            continue; // only request logs have the standard table's columns
-        auto *item = new QListWidgetItem(
-            tr("#%1 %2 \u2014 site %3, %4 events")
-                .arg(s.id)
-                .arg(QFileInfo(s.path).fileName(), rule.sourceSite(s), locale.toString(qulonglong(s.table->size()))),
-            m_sources);
+            continue;                              // only request logs have the standard table's columns
+        const QStringList sites = rule.sites({s}); // a log of virtual hosts has several
+        auto *item =
+            new QListWidgetItem(tr("#%1 %2 \u2014 %3 %4, %5 events")
+                                    .arg(s.id)
+                                    .arg(QFileInfo(s.path).fileName(), sites.size() == 1 ? tr("site") : tr("sites"),
+                                         sites.join(u", "), locale.toString(qulonglong(s.table->size()))),
+                                m_sources);
         item->setData(Qt::UserRole, QVariant::fromValue(s.id));
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
         item->setCheckState(Qt::Checked);
