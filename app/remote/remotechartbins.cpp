@@ -75,7 +75,7 @@ RemoteChartBins fetchChartBins(const std::vector<SourceAccess> &sources, const C
             continue;
         }
         for (const auto &row : run.reply.rows) {
-            const QString &name = row[0];
+            const QString name = rule.name(row[0]); // as the server named it (chains resolved: no change)
             if (!key.sites.isEmpty() && !key.sites.contains(name))
                 continue;
             const qint64 b = row[1].toLongLong();
@@ -123,7 +123,7 @@ RemoteChartBins fetchChartBins(const std::vector<SourceAccess> &sources, const C
                               .arg(rs.source.name, times.error());
         } else {
             for (const auto &row : times.reply.rows) {
-                const QString &name = row[0];
+                const QString name = rule.name(row[0]); // as the server named it (chains resolved: no change)
                 const auto it = at.find(name);
                 const qint64 b = row[1].toLongLong();
                 if (it == at.end() || b < 0 || b >= count)
