@@ -22,6 +22,7 @@
 
 #include "ingest/droprouting.h"
 #include "model/casedocument.h"
+#include "remote/remotepasswords.h"
 #include "report/figurerenderer.h"
 #include "report/reporthooks.h"
 #include "report/reportscoring.h"
@@ -144,6 +145,7 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(tr("&Import Logs\u2026"), QKeySequence(tr("Ctrl+I")), this, [this] { importLogs(); });
     file->addAction(m_sourcesDock->addRemoteAction());
+    file->addAction(m_sourcesDock->loadRemoteAction());
     file->addAction(tr("Export &Findings\u2026"), this,
                     [this] {
                         if (const std::unique_ptr<ExportDialog> dialog = makeExportDialog())
@@ -241,6 +243,10 @@ std::unique_ptr<ExportDialog> MainWindow::makeExportDialog()
                                                  m_figures.get(), this);
     if (subject.unsavedChanges)
         dialog->setUnsavedState(subject.stateSha256);
+    if (!m_doc->remoteSources().isEmpty()) {
+        QStringList unreachable;
+        dialog->setRemoteSources(remote::reachableSources(m_doc, &unreachable), unreachable);
+    }
     return dialog;
 }
 

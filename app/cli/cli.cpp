@@ -53,7 +53,7 @@ const Command Commands[] = {
     {"remote",
      "remote add CASE --clickhouse URL --table DB.TABLE [--user U] [--password-env VAR] [--map FIELD=EXPR,…] "
      "[--name NAME] [--timeout SECONDS] [--json] [--wait[=SECONDS]] | remote list CASE [--json] | "
-     "remote load CASE --clickhouse URL --table DB.TABLE [--user U] [--password-env VAR] | "
+     "remote load CASE --clickhouse URL --table DB.TABLE [--user U] [--password-env VAR] [--source ID,…] | "
      "remote rerun CASE [--name NAME] [--json] [--wait[=SECONDS]]",
      remoteSources},
     {"analyze", "analyze CASE [--accept] [--json] [--wait[=SECONDS]]", analyze},

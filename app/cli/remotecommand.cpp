@@ -4,6 +4,7 @@
 #include "casefile/casefile.h"
 #include "model/casedocument.h"
 #include "model/isotime.h"
+#include "model/sites.h"
 #include "remote/remotecheck.h"
 #include "remote/remotererun.h"
 #include "remote/remotesources.h"
@@ -163,9 +164,23 @@ int list(const QStringList &args, QTextStream &out, QTextStream &err)
 // standard shape (remote/columnmapping.h), e.g. a Distributed table over a cluster.
 int load(const QStringList &args, QTextStream &out, QTextStream &err)
 {
-    CommandLine cl({u"clickhouse"_s, u"table"_s, u"user"_s, u"password-env"_s}, {});
+    CommandLine cl({u"clickhouse"_s, u"table"_s, u"user"_s, u"password-env"_s, u"source"_s}, {});
     if (!cl.parseOneCase("remote load", args, err))
         return Usage;
+    // --source ID,…: those sources only (the Load dialog's ticks); every access log without it.
+    QList<Id> ids;
+    for (const QString &id : cl.value(u"source"_s).split(u',', Qt::SkipEmptyParts)) {
+        bool ok = false;
+        ids << id.trimmed().toLongLong(&ok);
+        if (!ok) {
+            err << "inquest remote load: --source wants source ids (ID,ID,…), not \"" << id << "\"\n";
+            return Usage;
+        }
+    }
+    if (const QString bad = remote::checkTableName(cl.value(u"table"_s)); cl.has(u"table"_s) && !bad.isEmpty()) {
+        err << "inquest remote load: " << bad << '\n';
+        return Usage;
+    }
     const auto data = readCase("remote load", cl.casePath(), err);
     if (!data)
         return BadInput;
@@ -180,8 +195,15 @@ int load(const QStringList &args, QTextStream &out, QTextStream &err)
             << (error.isEmpty() ? u"--clickhouse URL and --table DB.TABLE are required"_s : error) << '\n';
         return error.isEmpty() ? Usage : BadInput;
     }
+    for (Id id : ids) {
+        if (!std::any_of(data->sources.begin(), data->sources.end(),
+                         [id](const Source &s) { return s.id == id && isAccessLog(s); })) {
+            err << "inquest remote load: " << cl.casePath() << " has no access log with id " << id << '\n';
+            return BadInput;
+        }
+    }
     remote::ClickHouseClient client(access);
-    const qint64 rows = remote::loadAccessEvents(*data, client, cl.value(u"table"_s), &error);
+    const qint64 rows = remote::loadAccessEvents(remote::withSources(*data, ids), client, cl.value(u"table"_s), &error);
     if (rows < 0) {
         err << "inquest remote load: " << error << '\n';
         return BadInput;

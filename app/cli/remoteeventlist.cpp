@@ -58,8 +58,9 @@ RemoteEventList fetchRemoteEventList(const CaseData &data, const EventFilter &fi
                 << "syntax) on its " << remote::grepColumn(mapping) << " column"
                 << (mapping.raw.isEmpty() ? u" (its mapping has no raw line)"_qs : QString()) << '\n';
         }
-        remote::RemoteEventPage page = remote::fetchRemoteEvents(
-            {s, access}, filter, grep, offset, limit > 0 ? limit : std::numeric_limits<qint64>::max() / 4);
+        remote::RemoteEventPage page =
+            remote::fetchRemoteEvents({s, access, SiteRule::of(data.meta)}, filter, grep, offset,
+                                      limit > 0 ? limit : std::numeric_limits<qint64>::max() / 4);
         if (!page.ok()) {
             list.failures << page.error;
             err << "inquest events: " << page.error << '\n';

@@ -2,6 +2,8 @@
 #include "commands.h"
 
 #include "casefile/casefile.h"
+#include "remote/remotesources.h"
+#include "remote/reportfigures.h"
 #include "report/figurerenderer.h"
 #include "report/findingsreport.h"
 #include "report/reporthooks.h"
@@ -45,6 +47,23 @@ int report(const QStringList &args, QTextStream &out, QTextStream &err)
         return Usage;
     }
     const std::unique_ptr<FigureRenderer> figures = figureRendererForReport();
+    // Remote sites join the figures through one query per remote source, asked now.
+    QStringList remoteErrors;
+    if (figures && !data->remoteSources.isEmpty() && options.has(ReportSection::Charts)) {
+        std::vector<remote::SourceAccess> reachable;
+        for (const RemoteSource &source : data->remoteSources) {
+            QString problem;
+            remote::ServerAccess access = remote::accessFor(source, &problem);
+            if (problem.isEmpty())
+                reachable.push_back({source, std::move(access)});
+            else
+                remoteErrors << problem;
+        }
+        auto answers = std::make_shared<remote::ReportFigureAnswers>(
+            remote::askForReportFigures(*data, options, reachable, remoteErrors));
+        remoteErrors = answers->errors;
+        options.remoteFigures = std::move(answers);
+    }
     const FindingsReport findings(*data, scoreCaseForReport(*data), figures.get(), options);
 
     const QString pdfPath = cl.value(QStringLiteral("pdf"));
@@ -68,7 +87,10 @@ int report(const QStringList &args, QTextStream &out, QTextStream &err)
         }
         out << htmlPath << ": written\n";
     }
-    return Success;
+    // The report is written and says so too; a script learns that figures lack remote sites.
+    for (const QString &e : remoteErrors)
+        err << "inquest report: not in the figures: " << e << '\n';
+    return remoteErrors.isEmpty() ? Success : BadInput;
 }
 
 } // namespace inquest::cli

@@ -75,7 +75,7 @@ int series(const QStringList &args, QTextStream &out, QTextStream &err)
     std::vector<std::unique_ptr<remote::RemoteEventStore>> remotes;
     QStringList remoteSites;
     for (const RemoteSource &r : data->remoteSources) {
-        auto store = remote::openStore(r, &error);
+        auto store = remote::openStore(r, &error, SiteRule::of(data->meta));
         if (!store) {
             err << "inquest series: " << path << ": " << error << '\n';
             return BadInput;

@@ -112,6 +112,12 @@ QString ColumnMapping::apply(const QString &spec)
             timeUnit = *unit;
             continue;
         }
+        if (field == u"response_unit") {
+            if (expr != u"s" && expr != u"ms" && expr != u"us")
+                return QStringLiteral("response_unit \"%1\" is not one of s, ms, us").arg(expr);
+            responseUnit = expr;
+            continue;
+        }
         QString *target = field == u"time"            ? &time
                           : field == u"site"          ? &site
                           : field == u"client"        ? &client
@@ -126,7 +132,7 @@ QString ColumnMapping::apply(const QString &spec)
                                                       : nullptr;
         if (!target)
             return QStringLiteral("unknown field \"%1\" (fields: time, time_unit, site, client, method, path, status, "
-                                  "bytes, response_time, agent, referer, raw)")
+                                  "bytes, response_time, response_unit, agent, referer, raw)")
                 .arg(field);
         if (expr.isEmpty() && field != u"site" && field != u"raw")
             return QStringLiteral("field \"%1\" needs an expression").arg(field);
@@ -150,6 +156,8 @@ QJsonObject ColumnMapping::toJson() const
                      {QStringLiteral("response_time"), responseTime}};
     if (!raw.isEmpty()) // mappings kept before there was a raw field compare equal
         json.insert(QStringLiteral("raw"), raw);
+    if (responseUnit != u"s") // and those before response_unit (seconds)
+        json.insert(QStringLiteral("response_unit"), responseUnit);
     return json;
 }
 
@@ -171,6 +179,7 @@ ColumnMapping ColumnMapping::fromJson(const QJsonObject &json)
     read("referer", m.referer);
     read("response_time", m.responseTime);
     read("raw", m.raw);
+    read("response_unit", m.responseUnit);
     m.timeUnit = timeUnitFromString(json.value(QStringLiteral("time_unit")).toString()).value_or(TimeUnit::DateTime);
     return m;
 }
@@ -191,6 +200,12 @@ QString ColumnMapping::timeUs() const
         return QStringLiteral("intDiv(toInt64(%1), 1000)").arg(t);
     }
     return {};
+}
+
+QString ColumnMapping::responseUs() const
+{
+    const int perUnit = responseUnit == u"us" ? 1 : responseUnit == u"ms" ? 1000 : 1'000'000;
+    return QStringLiteral("toUInt32(round(toFloat64(%1) * %2))").arg(responseTime).arg(perUnit);
 }
 
 QString ColumnMapping::binIndex(int64_t fromUs, int64_t widthUs) const

@@ -24,13 +24,15 @@ struct ColumnMapping
     QString path = QStringLiteral("path");
     QString status = QStringLiteral("status");
     QString bytes = QStringLiteral("bytes");
-    QString responseTime = QStringLiteral("response_time"); // seconds
+    QString responseTime = QStringLiteral("response_time"); // above 0 when logged
+    QString responseUnit = QStringLiteral("s");             // of responseTime: s, ms or us
     QString agent = QStringLiteral("agent");
     QString referer = QStringLiteral("referer");
     QString raw; // the whole log line, when the table keeps it (not in the standard shape)
 
     // Applies "FIELD=EXPR,FIELD=EXPR" (commas inside parentheses, brackets or quotes belong to
-    // the expression; time_unit=datetime|s|ms|us|ns). Returns an error naming the bad part.
+    // the expression; time_unit=datetime|s|ms|us|ns, response_unit=s|ms|us). Returns an error
+    // naming the bad part.
     QString apply(const QString &spec);
 
     QJsonObject toJson() const;
@@ -39,6 +41,8 @@ struct ColumnMapping
 
     // The event time as Int64 µs UTC (never through the server's time zone).
     QString timeUs() const;
+    // The response time as UInt32 µs (0: not logged).
+    QString responseUs() const;
     // The index of a row's bin of `widthUs` from `fromUs` (rows at or after fromUs): whole
     // seconds in UInt32/Int64 arithmetic when the grid allows (cheaper), else on µs.
     QString binIndex(int64_t fromUs, int64_t widthUs) const;

@@ -19,6 +19,7 @@ bool addRemoteIncidents(const CaseData &data, const std::vector<SourceAccess> &r
         auto store = std::make_unique<RemoteEventStore>(r.access, r.source.table,
                                                         ColumnMapping::fromJson(r.source.mapping), r.source.name);
         store->setCanceller(canceller);
+        store->setSiteNames(SiteRule::of(data.meta));
         if (!store->open()) {
             *error =
                 QStringLiteral("remote source #%1 \"%2\": %3").arg(r.source.id).arg(r.source.name, store->lastError());

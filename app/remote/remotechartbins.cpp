@@ -35,7 +35,8 @@ void setCount(BinnedSeries &s, std::size_t i, double value)
 } // namespace
 
 RemoteChartBins fetchChartBins(const std::vector<SourceAccess> &sources, const ChartViewKey &key,
-                               const std::shared_ptr<QueryCanceller> &canceller, const SiteRule &rule)
+                               const std::shared_ptr<QueryCanceller> &canceller, const SiteRule &rule,
+                               bool responseTimes)
 {
     RemoteChartBins out;
     out.key = key;
@@ -47,12 +48,15 @@ RemoteChartBins fetchChartBins(const std::vector<SourceAccess> &sources, const C
     std::map<QString, std::size_t> at; // site → index in out.sites
     std::map<QString, Id> answeredBy;  // site → the first source that answered for it
     QSet<QString> shared;
+    std::map<QString, Id> responseOf; // site → the source whose percentiles it has
+    QSet<QString> sharedResponse;
     for (const SourceAccess &rs : sources) {
         if (canceller && canceller->isCancelled()) {
             out.cancelled = true;
             return out;
         }
-        const RemoteSql sql(rs.source.table, ColumnMapping::fromJson(rs.source.mapping), rs.source.name);
+        RemoteSql sql(rs.source.table, ColumnMapping::fromJson(rs.source.mapping), rs.source.name);
+        sql.setSiteNames(rule); // the server answers under the case's names (merged sites grouped as one)
         ClickHouseClient client(rs.access);
         if (canceller)
             canceller->attach(&client);
@@ -67,10 +71,11 @@ RemoteChartBins fetchChartBins(const std::vector<SourceAccess> &sources, const C
             out.errors
                 << QStringLiteral("remote source #%1 \"%2\": %3").arg(rs.source.id).arg(rs.source.name, run.error());
             out.runs.push_back(std::move(run));
+            out.runSources.push_back(rs.source.id);
             continue;
         }
         for (const auto &row : run.reply.rows) {
-            const QString name = rule.name(row[0]);
+            const QString name = rule.name(row[0]); // as the server named it (chains resolved: no change)
             if (!key.sites.isEmpty() && !key.sites.contains(name))
                 continue;
             const qint64 b = row[1].toLongLong();
@@ -98,10 +103,60 @@ RemoteChartBins fetchChartBins(const std::vector<SourceAccess> &sources, const C
         }
         run.reply.rows.clear();
         out.runs.push_back(std::move(run));
+        out.runSources.push_back(rs.source.id);
+        if (!responseTimes)
+            continue;
+
+        // The response-time pane: a query of its own (a percentile takes every value of a bin).
+        if (canceller)
+            canceller->attach(&client);
+        QueryRun times = client.run(sql.chartResponse(from, from + count * key.widthUs, key.widthUs), 5);
+        if (canceller)
+            canceller->detach();
+        if (times.killed && canceller && canceller->isCancelled()) {
+            out.cancelled = true;
+            return out;
+        }
+        if (!times.ok()) {
+            out.errors << QStringLiteral("remote source #%1 \"%2\" (response times): %3")
+                              .arg(rs.source.id)
+                              .arg(rs.source.name, times.error());
+        } else {
+            for (const auto &row : times.reply.rows) {
+                const QString name = rule.name(row[0]); // as the server named it (chains resolved: no change)
+                const auto it = at.find(name);
+                const qint64 b = row[1].toLongLong();
+                if (it == at.end() || b < 0 || b >= count)
+                    continue;
+                const auto [by, added] = responseOf.try_emplace(name, rs.source.id);
+                if (!added && by->second != rs.source.id) {
+                    sharedResponse.insert(name); // two sources: no percentile of both
+                    continue;
+                }
+                RemoteChartBins::Site &site = out.sites[it->second];
+                if (site.response.empty()) {
+                    for (Metric m : {Metric::ResponseP50, Metric::ResponseP95, Metric::ResponseP99}) {
+                        site.response.push_back(emptySeries(m, key.widthUs, firstIndex, count));
+                        site.response.back().values.assign(std::size_t(count),
+                                                           std::numeric_limits<double>::quiet_NaN());
+                    }
+                }
+                for (std::size_t k = 0; k < 3; ++k) {
+                    bool number = false;
+                    const double v = row[2 + int(k)].toDouble(&number);
+                    site.response[k].values[std::size_t(b)] = number ? v : std::numeric_limits<double>::quiet_NaN();
+                }
+            }
+        }
+        times.reply.rows.clear();
+        out.runs.push_back(std::move(times));
+        out.runSources.push_back(rs.source.id);
     }
     for (RemoteChartBins::Site &site : out.sites) {
         if (shared.contains(site.name))
             site.clients = {};
+        if (sharedResponse.contains(site.name))
+            site.response.clear();
     }
     return out;
 }
@@ -133,6 +188,8 @@ void addRemoteBins(ChartData &data, const RemoteChartBins &remote)
         if (i == data.traffic.size()) {
             if (site.clients.size() > 0)
                 data.clients.push_back({site.name, site.clients});
+            for (const BinnedSeries &p : site.response)
+                data.response.push_back({site.name, p});
             data.traffic.push_back({site.name, site.requests});
             data.site4xx.push_back({site.name, site.status4xx});
             data.site5xx.push_back({site.name, site.status5xx});

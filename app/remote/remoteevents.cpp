@@ -142,7 +142,8 @@ RemoteEventPage fetchRemoteEvents(const SourceAccess &source, const EventFilter 
     page.sourceName = source.source.name;
     page.offset = offset;
     const ColumnMapping mapping = ColumnMapping::fromJson(source.source.mapping);
-    const RemoteSql sql(source.source.table, mapping, source.source.name);
+    RemoteSql sql(source.source.table, mapping, source.source.name);
+    sql.setSiteNames(source.names);
     const auto fail = [&](const QString &why) {
         page.error = QStringLiteral("remote source #%1 \"%2\": %3").arg(source.source.id).arg(source.source.name, why);
         return page;

@@ -22,6 +22,8 @@ class RemoteEventStore : public EventStore
 public:
     RemoteEventStore(ServerAccess access, QString table, ColumnMapping mapping, QString name);
 
+    // Sites by the case's names (renames and merges); before open().
+    void setSiteNames(const SiteRule &rule) { m_sql.setSiteNames(rule); }
     // Asks the server for the sites and spans; false (with lastError) when it cannot.
     bool open();
     bool failed() const;

@@ -72,7 +72,7 @@ std::vector<SourceAccess> reachableSources(CaseDocument *doc, QStringList *error
     for (const RemoteSource &s : doc->remoteSources()) {
         QString error;
         if (auto access = passwords->access(s, &error))
-            out.push_back({s, *access});
+            out.push_back({s, *access, SiteRule::of(doc->meta())});
         else
             errors->append(error);
     }

@@ -21,13 +21,14 @@ ServerAccess accessFor(const RemoteSource &source, QString *error)
     return access;
 }
 
-std::unique_ptr<RemoteEventStore> openStore(const RemoteSource &source, QString *error)
+std::unique_ptr<RemoteEventStore> openStore(const RemoteSource &source, QString *error, const SiteRule &rule)
 {
     const ServerAccess access = accessFor(source, error);
     if (access.url.isEmpty())
         return nullptr;
     auto store =
         std::make_unique<RemoteEventStore>(access, source.table, ColumnMapping::fromJson(source.mapping), source.name);
+    store->setSiteNames(rule);
     if (!store->open()) {
         *error = QStringLiteral("remote source #%1 \"%2\": %3").arg(source.id).arg(source.name, store->lastError());
         return nullptr;
@@ -58,7 +59,8 @@ std::optional<BinnedSeries> remoteSeries(const RemoteEventStore &store, const QS
     const QString expression = store.sql().metricExpression(int(metric.metric));
     if (expression.isEmpty()) {
         *error = QStringLiteral("the metric \"%1\" cannot be asked of a remote source (remote metrics: requests, "
-                                "errors, 2xx, 3xx, 4xx, 5xx, no-response, error-rate, clients, bytes, response-mean)")
+                                "errors, 2xx, 3xx, 4xx, 5xx, no-response, error-rate, clients, bytes, response-mean, "
+                                "response-p50, response-p95, response-p99)")
                      .arg(metricName(metric));
         return std::nullopt;
     }
@@ -78,8 +80,10 @@ std::optional<BinnedSeries> remoteSeries(const RemoteEventStore &store, const QS
     }
     for (const auto &row : rows) {
         const qint64 b = row[0].toLongLong();
+        bool number = false;
+        const double v = row[1].toDouble(&number);
         if (b >= 0 && b < count)
-            s.values[std::size_t(b)] = row[1].toDouble();
+            s.values[std::size_t(b)] = number ? v : std::nan(""); // "nan": no response time in the bin
     }
     return s;
 }

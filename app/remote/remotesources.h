@@ -15,7 +15,8 @@ namespace inquest::remote {
 // variable it names (never from the case).
 ServerAccess accessFor(const RemoteSource &source, QString *error);
 // The source's store, opened (sites and spans asked); null with `error` naming the source.
-std::unique_ptr<RemoteEventStore> openStore(const RemoteSource &source, QString *error);
+// Sites are the case's names (`rule`: renames and merges), in answers and in --site alike.
+std::unique_ptr<RemoteEventStore> openStore(const RemoteSource &source, QString *error, const SiteRule &rule = {});
 // A query's provenance for the case.
 RemoteResult provenance(const RemoteSource &source, const QueryRun &run, const QString &serverVersion,
                         bool approximate = false);

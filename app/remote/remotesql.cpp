@@ -13,9 +13,24 @@ RemoteSql::RemoteSql(QString table, ColumnMapping mapping, QString name)
 {
 }
 
+void RemoteSql::setSiteNames(const SiteRule &rule)
+{
+    m_renames.clear();
+    for (auto it = rule.renames().cbegin(); it != rule.renames().cend(); ++it)
+        m_renames.insert(it.key(), rule.name(it.key())); // chains resolved: a → b → c is a → c
+}
+
 QString RemoteSql::site() const
 {
-    return m_map.site.isEmpty() ? quoted(m_name) : QStringLiteral("toString(%1)").arg(m_map.site);
+    const QString stored = m_map.site.isEmpty() ? quoted(m_name) : QStringLiteral("toString(%1)").arg(m_map.site);
+    if (m_renames.isEmpty())
+        return stored;
+    QStringList from, to;
+    for (auto it = m_renames.cbegin(); it != m_renames.cend(); ++it) {
+        from << quoted(it.key());
+        to << quoted(it.value());
+    }
+    return QStringLiteral("transform(%1, [%2], [%3], %1)").arg(stored, from.join(u", "), to.join(u", "));
 }
 
 QString RemoteSql::failure() const
@@ -85,10 +100,7 @@ QString RemoteSql::counts(const QString &siteName, EventStore::Filter filter, in
         .arg(m_map.binIndex(from, width), m_table, where(siteName, from, to), f);
 }
 
-QString RemoteSql::responseUs() const
-{
-    return QStringLiteral("toUInt32(round(toFloat64(%1) * 1000000))").arg(m_map.responseTime);
-}
+QString RemoteSql::responseUs() const { return m_map.responseUs(); }
 
 QString RemoteSql::responseCount(const QString &siteName, int64_t from, int64_t to) const
 {
@@ -175,8 +187,22 @@ QString RemoteSql::metricExpression(int metric) const
         return QStringLiteral("uniqExact(toString(%1))").arg(m_map.client);
     case Metric::Bytes:
         return QStringLiteral("sum(toUInt64(%1))").arg(m_map.bytes);
+    // Response times: of the rows that log one (above 0), in ms, NaN in a bin without any, as
+    // the local series (analysis/timebins). Percentiles are exact nearest rank (the smallest
+    // value with at least p% at or below it), never quantileTDigest or another approximation.
     case Metric::ResponseMean:
-        return QStringLiteral("avg(toFloat64(%1)) * 1000").arg(m_map.responseTime);
+        return QStringLiteral("if((countIf((%1 AS r_) > 0) AS n_) = 0, 0 / 0, sumIf(r_, r_ > 0) / 1000 / n_)")
+            .arg(m_map.responseUs());
+    case Metric::ResponseP50:
+    case Metric::ResponseP95:
+    case Metric::ResponseP99: {
+        const int p = Metric(metric) == Metric::ResponseP50 ? 50 : Metric(metric) == Metric::ResponseP95 ? 95 : 99;
+        return QStringLiteral("if((countIf((%1 AS r_) > 0) AS n_) = 0, 0 / 0, "
+                              "arrayElement(arraySort(groupArrayIf(r_, r_ > 0)), toUInt64(greatest(1, intDiv(n_ * %2 "
+                              "+ 99, 100)))) / 1000)")
+            .arg(m_map.responseUs())
+            .arg(p);
+    }
     default:
         return {};
     }
@@ -189,6 +215,15 @@ QString RemoteSql::chartBins(int64_t from, int64_t to, int64_t width) const
         .arg(site(), m_map.binIndex(from, width), metricExpression(int(Metric::Status4xx)),
              metricExpression(int(Metric::Status5xx)), metricExpression(int(Metric::NoResponse)),
              metricExpression(int(Metric::UniqueClients)), m_table, where(QString(), from, to));
+}
+
+QString RemoteSql::chartResponse(int64_t from, int64_t to, int64_t width) const
+{
+    return QStringLiteral("SELECT %1 AS s, %2 AS b, %3, %4, %5 FROM %6 WHERE %7 AND %8 > 0 GROUP BY s, b ORDER BY s, b "
+                          "FORMAT TabSeparated")
+        .arg(site(), m_map.binIndex(from, width), metricExpression(int(Metric::ResponseP50)),
+             metricExpression(int(Metric::ResponseP95)), metricExpression(int(Metric::ResponseP99)), m_table,
+             where(QString(), from, to), responseUs());
 }
 
 QString RemoteSql::preview(int n) const

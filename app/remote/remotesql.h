@@ -3,6 +3,9 @@
 #include "columnmapping.h"
 
 #include "analysis/eventstore.h"
+#include "model/sites.h"
+
+#include <QMap>
 
 namespace inquest::remote {
 
@@ -16,6 +19,9 @@ class RemoteSql
 public:
     // `name` is the site of every row when the mapping has no site expression.
     RemoteSql(QString table, ColumnMapping mapping, QString name);
+    // The case's site renames and merges (model/sites, from → to): every query then speaks of
+    // sites by the case's names, in its answers and in its site conditions alike.
+    void setSiteNames(const SiteRule &rule);
 
     // site, first µs, last µs, rows (one row per site).
     QString sitesAndSpans() const;
@@ -43,6 +49,9 @@ public:
     // The chart's view: site, bin index (of `width` from `from`), requests, 4xx, 5xx, no response
     // (model/httpstatus classes), distinct clients (exact), for every site, in one query.
     QString chartBins(int64_t from, int64_t to, int64_t width) const;
+    // The chart's response-time pane: site, bin index, p50, p95, p99 in ms (exact nearest rank,
+    // metricExpression) of the rows that log a response time; bins without one are left out.
+    QString chartResponse(int64_t from, int64_t to, int64_t width) const;
     // A few mapped rows (the mapping check and the Connect preview): µs, site, client, method,
     // path, status, bytes, agent, referer.
     QString preview(int n) const;
@@ -65,6 +74,7 @@ private:
     QString m_table;
     ColumnMapping m_map;
     QString m_name;
+    QMap<QString, QString> m_renames; // sorted: the same SQL in every run
 };
 
 } // namespace inquest::remote

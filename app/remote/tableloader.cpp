@@ -30,9 +30,31 @@ void appendTsvField(QByteArray &out, std::string_view text)
     }
 }
 
-qint64 loadAccessEvents(const CaseData &data, ClickHouseClient &client, const QString &table, QString *error,
-                        std::size_t block)
+qint64 loadableEvents(const CaseData &data)
 {
+    qint64 n = 0;
+    for (SiteBins &site : SiteBins::build(data)) {
+        for (const SiteBins::Part &part : site.parts) {
+            const EventTable &t = *part.table;
+            for (std::size_t r = 0; r < t.size(); ++r)
+                n += part.includes(r) && t.status[r] != StatusNone;
+        }
+    }
+    return n;
+}
+
+CaseData withSources(const CaseData &data, const QList<Id> &ids)
+{
+    CaseData out = data; // the sources share their event tables
+    if (!ids.isEmpty())
+        out.sources.removeIf([&ids](const Source &s) { return !ids.contains(s.id); });
+    return out;
+}
+
+qint64 loadAccessEvents(const CaseData &data, ClickHouseClient &client, const QString &table, QString *error,
+                        std::size_t block, const LoadControl &control)
+{
+    const qint64 total = control.report ? loadableEvents(data) : 0;
     const QByteArray head = QStringLiteral("INSERT INTO %1 (time, site, client, method, path, status, bytes, "
                                            "response_time, agent, referer) FORMAT TabSeparated\n")
                                 .arg(table)
@@ -43,14 +65,29 @@ qint64 loadAccessEvents(const CaseData &data, ClickHouseClient &client, const QS
     auto flush = [&]() {
         if (!pending)
             return true;
+        if (control.canceller && control.canceller->isCancelled()) {
+            *error = QStringLiteral("cancelled; %1 rows were loaded into %2 before").arg(loaded).arg(table);
+            return false;
+        }
+        if (control.canceller)
+            control.canceller->attach(&client);
         const QueryRun r = client.run(body);
+        if (control.canceller)
+            control.canceller->detach();
         if (!r.ok()) {
-            *error = r.error();
+            *error =
+                control.canceller && control.canceller->isCancelled()
+                    ? QStringLiteral("cancelled; %1 rows were loaded into %2 before").arg(loaded).arg(table)
+                : loaded > 0
+                    ? QStringLiteral("%1; %2 rows were loaded into %3 before").arg(r.error()).arg(loaded).arg(table)
+                    : r.error();
             return false;
         }
         loaded += qint64(pending);
         pending = 0;
         body = head;
+        if (control.report)
+            control.report(loaded, total);
         return true;
     };
     for (SiteBins &site : SiteBins::build(data)) {

@@ -8,9 +8,15 @@
 #include <QSizeF>
 #include <QStringList>
 
+#include <memory>
+
 class QPainter;
 
 namespace inquest {
+
+namespace remote {
+struct RemoteChartBins;
+}
 
 struct CaseData;
 
@@ -41,6 +47,9 @@ struct ChartSpec
     QString title;
     QString timeZone = QStringLiteral("UTC"); // display zone of the time axis ("UTC", IANA id)
     int64_t binWidthUs = 0;                   // 0 = chosen from the range and size
+    // What the case's remote sources answered for the figure's view (report/figureview), every
+    // site; the figure draws those of `sites`. Null: local sources only.
+    std::shared_ptr<const remote::RemoteChartBins> remote;
 };
 
 // Draws chart figures as vector graphics for the findings report. app/ only knows this

@@ -7,6 +7,7 @@
 
 #include "model/casedata.h"
 #include "model/isotime.h"
+#include "remote/reportfigures.h"
 
 #include <QJsonDocument>
 
@@ -49,28 +50,49 @@ void ReportBuilder::remoteProvenance()
         };
         kv.monoRows = {4};
         add(kv);
-        ReportBlock t = ReportBlock::table({QStringLiteral("#"), QStringLiteral("Query id, start and end (UTC)"),
-                                            QStringLiteral("Exact SQL"), QStringLiteral("Rows read"),
-                                            QStringLiteral("SHA-256 of the response"), QStringLiteral("Exact")},
-                                           {4, 20, 41, 8, 17, 10});
-        t.mono = {false, true, true, false, true, false};
-        int n = 0;
-        for (const RemoteResult &r : m_data.remoteResults) {
-            ++n;
-            if (r.sourceId != s.id)
-                continue;
+        const auto table = [] {
+            ReportBlock t = ReportBlock::table({QStringLiteral("#"), QStringLiteral("Query id, start and end (UTC)"),
+                                                QStringLiteral("Exact SQL"), QStringLiteral("Rows read"),
+                                                QStringLiteral("SHA-256 of the response"), QStringLiteral("Exact")},
+                                               {4, 20, 41, 8, 17, 10});
+            t.mono = {false, true, true, false, true, false};
+            return t;
+        };
+        const auto row = [&s](const QString &number, const RemoteResult &r) {
             QString server;
             if (r.server != s.url || r.table != s.table || r.serverVersion != s.serverVersion)
                 server = QStringLiteral("\n%1 %2, ClickHouse %3").arg(r.server, r.table, r.serverVersion);
-            t.rows.append({QString::number(n),
-                           QStringLiteral("%1\n%2\n%3%4").arg(r.queryId, when(r.started), when(r.finished), server),
-                           r.sql, r.rowsRead < 0 ? QStringLiteral("not reported") : QString::number(r.rowsRead),
-                           r.sha256, r.approximate ? QStringLiteral("no: approximate") : QStringLiteral("yes")});
+            return QStringList{
+                number,   QStringLiteral("%1\n%2\n%3%4").arg(r.queryId, when(r.started), when(r.finished), server),
+                r.sql,    r.rowsRead < 0 ? QStringLiteral("not reported") : QString::number(r.rowsRead),
+                r.sha256, r.approximate ? QStringLiteral("no: approximate") : QStringLiteral("yes")};
+        };
+        ReportBlock t = table();
+        int n = 0;
+        for (const RemoteResult &r : m_data.remoteResults) {
+            ++n;
+            if (r.sourceId == s.id)
+                t.rows.append(row(QString::number(n), r));
         }
         if (t.rows.isEmpty())
             add(ReportBlock::paragraph(QStringLiteral("No answer of this source is kept.")));
         else
             add(t);
+        // The figures' queries ran for this report only: a report does not change the case.
+        ReportBlock figures = table();
+        n = 0;
+        if (m_options.remoteFigures) {
+            for (const RemoteResult &r : m_options.remoteFigures->queries) {
+                ++n;
+                if (r.sourceId == s.id)
+                    figures.rows.append(row(QStringLiteral("F%1").arg(n), r));
+            }
+        }
+        if (!figures.rows.isEmpty()) {
+            add(ReportBlock::paragraph(QStringLiteral("Asked for this report's figures when it was made (not kept in "
+                                                      "the case file, which a report does not change):")));
+            add(figures);
+        }
     }
     qsizetype orphans = 0;
     for (const RemoteResult &r : m_data.remoteResults) {

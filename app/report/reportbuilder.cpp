@@ -312,7 +312,10 @@ void ReportBuilder::summary()
                                          .arg(accepted)
                                          .arg(suggested)
                                          .arg(rejected)},
-        {QStringLiteral("Sources"), QString::number(m_data.sources.size())},
+        {QStringLiteral("Sources"),
+         m_data.remoteSources.isEmpty()
+             ? QString::number(m_data.sources.size())
+             : QStringLiteral("%1, and %2 remote").arg(m_data.sources.size()).arg(m_data.remoteSources.size())},
         {QStringLiteral("Statements"), QString::number(m_data.statements.size())},
         {QStringLiteral("Outage windows"), QString::number(outages)},
     };

@@ -42,12 +42,15 @@ public:
     // The incident range the charts show: the outage windows widened by their length on each
     // side (context), or {0, 0} (the whole case) when the case marks no outage.
     static std::pair<qint64, qint64> incidentRange(const CaseData &data);
+    // The traffic figure of one site (empty: all sites) as the Charts section draws it, without
+    // its remote answer (reportcharts.cpp).
+    static ChartSpec siteFigure(const CaseData &data, const ReportOptions &options, const QString &site);
 
 private:
     void titlePage(const QString &reportId, const QString &generated);
     void summary();
     void timeline();
-    void charts();
+    void charts();           // reportcharts.cpp
     void timelineAndMarks(); // reportannotations.cpp
     void chartsAndCurves();
     void evidence();

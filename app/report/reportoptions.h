@@ -4,7 +4,13 @@
 #include <QList>
 #include <QString>
 
+#include <memory>
+
 namespace inquest {
+
+namespace remote {
+struct ReportFigureAnswers;
+}
 
 // The parts of the findings report a user can leave out (title page and contents always appear).
 enum class ReportSection { Summary, Timeline, Charts, Evidence, Scoring, Sensitivity, Statements, Sources, Custody };
@@ -29,6 +35,9 @@ struct ReportOptions
     QDateTime generatedAt;
     QString fontFamily = QStringLiteral("DejaVu Sans");
     QString monoFamily = QStringLiteral("DejaVu Sans Mono");
+    // What the case's remote sources answered for the figures (remote/reportfigures), asked
+    // before the report is built. Null: not asked (the figures say their sites are missing).
+    std::shared_ptr<const remote::ReportFigureAnswers> remoteFigures;
 
     bool has(ReportSection s) const { return sections.contains(s); }
 };

@@ -140,45 +140,6 @@ void ReportBuilder::timeline()
             false, true));
 }
 
-void ReportBuilder::charts()
-{
-    const auto [begin, end] = incidentRange(m_data);
-    // One traffic figure per site (model/sites: a system log's hosts are not sites).
-    const QStringList sites = SiteRule::of(m_data.meta).sites(m_data.sources);
-    add(ReportBlock::paragraph(begin == end
-                                   ? QStringLiteral("The case marks no outage window: the charts show the whole case.")
-                                   : QStringLiteral("Zoomed to the outage window with as much context before and after "
-                                                    "(%1). Shaded: outage windows; vertical marks: statements.")
-                                         .arg(range(begin, end))));
-    if (!m_figures) {
-        add(ReportBlock::paragraph(
-            QStringLiteral("Charts are not drawn: no figure renderer is available in this build."), false, true));
-        return;
-    }
-    // All sites first when there are several: the failures pane splits them by site, each in
-    // its colour, so which sites failed together is seen at a glance; then one figure per site.
-    QList<QString> each = sites;
-    if (sites.size() != 1)
-        each.prepend(QString());
-    for (const QString &site : each) {
-        ReportBlock f;
-        f.type = ReportBlock::Figure;
-        f.chart.caseData = &m_data;
-        if (!site.isEmpty())
-            f.chart.sites = {site};
-        f.chart.metrics = {MetricKey(Metric::Requests), MetricKey(Metric::Status5xx)};
-        f.chart.beginUs = begin;
-        f.chart.endUs = end;
-        f.chart.timeZone = m_options.timeZone.isEmpty() ? QStringLiteral("UTC") : m_options.timeZone;
-        f.chart.size = QSizeF(480, 300);
-        // "Failed" as the detectors count it: 5xx or no response (model/httpstatus isFailure).
-        f.chart.title = site.isEmpty() ? QStringLiteral("Requests and failed (5xx or no response), all sites")
-                                       : QStringLiteral("Requests and failed (5xx or no response): %1").arg(site);
-        f.text = f.chart.title;
-        add(f);
-    }
-}
-
 void ReportBuilder::evidence()
 {
     if (m_data.evidence.isEmpty()) {

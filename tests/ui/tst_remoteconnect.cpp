@@ -38,11 +38,14 @@ using namespace inquest;
 
 namespace {
 
-// Answers every request with `response` (raw HTTP; empty: reads and stays silent).
+// Answers every request with `response` (raw HTTP; empty: reads and stays silent), except the
+// chart's response-time query (RemoteSql::chartResponse, with its groupArrayIf), which gets
+// `responseTimes` (default: no rows, a table that logs none).
 class FakeServer : public QTcpServer
 {
 public:
     QByteArray response;
+    QByteArray responseTimes = "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n";
     int requests = 0;
     int kills = 0;
     FakeServer()
@@ -58,7 +61,7 @@ public:
                     if (in.contains("KILL QUERY") && ++kills)
                         s->write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
                     else if (!response.isEmpty())
-                        s->write(response);
+                        s->write(in.contains("groupArrayIf") ? responseTimes : response);
                 });
             }
         });

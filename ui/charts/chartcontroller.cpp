@@ -158,6 +158,15 @@ void ChartController::applyResponses()
         ChartData data = shown;
         data.response = m_responseWatcher.result();
         data.responsePending = false;
+        if (m_local.widthUs == shown.widthUs && m_local.fromUs == shown.fromUs && m_local.toUs == shown.toUs) {
+            m_local.response = data.response;
+            m_local.responsePending = false;
+            const auto &latest = m_remote->latest();
+            if (latest && latest->key == remote::ChartViewKey{m_local.widthUs, m_local.fromUs, m_local.toUs, m_sites}) {
+                data = m_local; // the remote sites' percentiles join the local ones again
+                remote::addRemoteBins(data, *latest);
+            }
+        }
         m_plot->setChartData(data);
         m_plot->replot(QCustomPlot::rpQueuedReplot);
     }
@@ -195,9 +204,7 @@ void ChartController::showWithRemote()
     const auto &latest = m_remote->latest();
     if (!latest || !(latest->key == remote::ChartViewKey{m_local.widthUs, m_local.fromUs, m_local.toUs, m_sites}))
         return;
-    ChartData both = m_local;
-    both.response = m_plot->chartData().response; // filled in meanwhile by the second step
-    both.responsePending = m_plot->chartData().responsePending;
+    ChartData both = m_local; // with the local percentiles, once the second step has them
     remote::addRemoteBins(both, *latest);
     m_plot->setChartData(both);
     m_plot->replot(QCustomPlot::rpQueuedReplot);

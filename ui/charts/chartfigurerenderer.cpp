@@ -4,6 +4,7 @@
 #include "chartusercurves.h"
 
 #include "model/casedata.h"
+#include "report/figureview.h"
 
 namespace inquest {
 
@@ -70,23 +71,20 @@ bool ChartFigureRenderer::render(const ChartSpec &spec, QPainter *painter, const
 {
     if (!spec.caseData || !painter || target.isEmpty())
         return false;
-    const auto bins = CaseBins::build(spec.caseData->sources, SiteRule::of(spec.caseData->meta));
+    const auto bins = figureBins(*spec.caseData);
     if (bins->empty())
         return false;
     ChartPlot plot;
     plot.setAutoCollapse(false); // the figure picks its panes below
-    // Laid out on a canvas larger than the figure (spec.size is in points on the page), so the
-    // plot's screen-sized fonts come out at a print size once scaled into the target.
-    constexpr qreal Canvas = 1.6;
-    const int w = qRound(spec.size.width() * Canvas), h = qRound(spec.size.height() * Canvas);
+    // Laid out on a canvas larger than the figure (report/figureview), so the plot's
+    // screen-sized fonts come out at a print size once scaled into the target.
+    const FigureView view = figureView(spec, *bins);
+    const int w = view.canvasWidth, h = view.canvasHeight;
+    const int64_t width = view.widthUs;
     plot.resize(w, h);
     plot.setTimeZone(spec.timeZone == u"UTC" ? QTimeZone::utc() : QTimeZone(spec.timeZone.toUtf8()));
-    const qint64 begin = spec.endUs > spec.beginUs ? spec.beginUs : bins->minTime;
-    const qint64 end = spec.endUs > spec.beginUs ? spec.endUs : bins->maxTime + 1;
-    plot.setVisibleRange(begin, end);
-    const int64_t width =
-        spec.binWidthUs > 0 ? spec.binWidthUs : BinPyramid::widthFor(end - begin, std::size_t(qMax(100, w)));
-    plot.setChartData(buildChartData(*bins, width, begin, end, spec.sites));
+    plot.setVisibleRange(view.beginUs, view.endUs);
+    plot.setChartData(figureChartData(spec, *bins, view));
     ChartUserCurves *annotated = nullptr;
     if (spec.caseMarks || spec.userCurves) {
         CaseData annotations = *spec.caseData; // shares the sources' tables

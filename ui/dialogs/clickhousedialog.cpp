@@ -32,6 +32,7 @@ ClickHouseDialog::ClickHouseDialog(CaseDocument *doc, QWidget *parent)
     , m_doc(doc)
     , m_job(new remote::RemoteCheckJob(this))
     , m_timeUnit(new QComboBox)
+    , m_responseUnit(new QComboBox)
     , m_timeout(new QSpinBox)
     , m_test(new QPushButton(tr("&Test connection")))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel))
@@ -85,6 +86,12 @@ ClickHouseDialog::ClickHouseDialog(CaseDocument *doc, QWidget *parent)
     m_timeUnit->setObjectName(QStringLiteral("time_unit"));
     grid->addWidget(new QLabel(QStringLiteral("time_unit:")), (i + 1) / 2, 0);
     grid->addWidget(m_timeUnit, (i + 1) / 2, 1);
+    for (const char *unit : {"s", "ms", "us"})
+        m_responseUnit->addItem(QLatin1String(unit), QLatin1String(unit));
+    m_responseUnit->setObjectName(QStringLiteral("response_unit"));
+    m_responseUnit->setToolTip(tr("The unit of response_time"));
+    grid->addWidget(new QLabel(QStringLiteral("response_unit:")), (i + 1) / 2, 2);
+    grid->addWidget(m_responseUnit, (i + 1) / 2, 3);
 
     m_message->setObjectName(QStringLiteral("checkMessage"));
     m_message->setWordWrap(true);
@@ -134,7 +141,8 @@ std::optional<remote::RemoteSourceRequest> ClickHouseDialog::request(QString *er
     r.name = field(QStringLiteral("name"))->text().trimmed();
     r.timeoutSeconds = m_timeout->value();
     // One field at a time through the CLI's --map rule, so its messages name the field.
-    QStringList spec{u"time_unit="_qs + m_timeUnit->currentData().toString()};
+    QStringList spec{u"time_unit="_qs + m_timeUnit->currentData().toString(),
+                     u"response_unit="_qs + m_responseUnit->currentData().toString()};
     for (const char *f : mappingFields)
         spec << QLatin1String(f) + u'=' + field(QLatin1String(f))->text().trimmed();
     for (const QString &part : spec) {

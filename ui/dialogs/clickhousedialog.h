@@ -63,6 +63,7 @@ private:
     remote::RemoteCheckJob *m_job;
     QMap<QString, QLineEdit *> m_fields;
     QComboBox *m_timeUnit;
+    QComboBox *m_responseUnit;
     QSpinBox *m_timeout;
     QPushButton *m_test;
     QDialogButtonBox *m_buttons;

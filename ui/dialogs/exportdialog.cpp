@@ -119,14 +119,38 @@ ExportDialog::ExportDialog(const CaseData &data, const QString &caseFilePath, co
     m_coalesce.setSingleShot(true);
     m_coalesce.setInterval(200);
     connect(&m_coalesce, &QTimer::timeout, this, &ExportDialog::startLayout);
-    connect(&m_watcher, &QFutureWatcher<std::shared_ptr<FindingsReport>>::finished, this,
-            &ExportDialog::layoutFinished);
+    connect(&m_watcher, &QFutureWatcher<Laid>::finished, this, &ExportDialog::layoutFinished);
     startLayout();
 }
 
 ExportDialog::~ExportDialog()
 {
+    m_canceller->cancel();     // KILL QUERY for a figure query still running
     parallel::wait(m_watcher); // the job reads m_data
+}
+
+void ExportDialog::setRemoteSources(std::vector<remote::SourceAccess> sources, const QStringList &unreachable)
+{
+    m_remoteSources = std::move(sources);
+    m_unreachable = unreachable;
+    m_askRemote = !m_data.remoteSources.isEmpty();
+    m_remoteFigures.reset();
+    optionsChanged();
+}
+
+ExportDialog::Laid ExportDialog::lay(const CaseData &data, const ReportScores &scores, FigureRenderer *figures,
+                                     ReportOptions options, bool ask, const std::vector<remote::SourceAccess> &sources,
+                                     const QStringList &unreachable,
+                                     const std::shared_ptr<remote::QueryCanceller> &canceller)
+{
+    Laid out;
+    if (ask && figures) {
+        out.remote = std::make_shared<const remote::ReportFigureAnswers>(
+            remote::askForReportFigures(data, options, sources, unreachable, canceller));
+        options.remoteFigures = out.remote;
+    }
+    out.report = std::make_shared<FindingsReport>(data, scores, figures, options);
+    return out;
 }
 
 ReportOptions ExportDialog::options() const
@@ -138,6 +162,7 @@ ReportOptions ExportDialog::options() const
     o.timeZone = m_zone->currentText().trimmed();
     if (o.timeZone.isEmpty() || (o.timeZone != u"UTC" && !QTimeZone(o.timeZone.toUtf8()).isValid()))
         o.timeZone = QStringLiteral("UTC");
+    o.remoteFigures = m_remoteFigures;
     o.sections.clear();
     for (const auto &[s, box] : m_sections) {
         if (box->isChecked())
@@ -171,15 +196,22 @@ void ExportDialog::startLayout()
         return;
     }
     m_dirty = false;
+    if (asksRemote())
+        m_status->setText(tr("Asking the remote sources for the figures\u2026"));
     const CaseData *data = &m_data;
-    m_watcher.setFuture(parallel::run([data, scores = m_scores, figures = m_figures, options = options()] {
-        return std::make_shared<FindingsReport>(*data, scores, figures, options);
-    }));
+    m_watcher.setFuture(
+        parallel::run([data, scores = m_scores, figures = m_figures, options = options(), ask = asksRemote(),
+                       sources = m_remoteSources, unreachable = m_unreachable, c = m_canceller] {
+            return lay(*data, scores, figures, options, ask, sources, unreachable, c);
+        }));
 }
 
 void ExportDialog::layoutFinished()
 {
-    m_report = m_watcher.result();
+    const Laid laid = m_watcher.result();
+    if (laid.remote)
+        m_remoteFigures = laid.remote; // asked once: a change of sections or zone keeps the view
+    m_report = laid.report;
     m_page->setMaximum(qMax(1, m_report->pageCount()));
     m_pageCount->setText(tr("of %1 (report %2)").arg(m_report->pageCount()).arg(m_report->document().reportId));
     showPage(currentPage());
@@ -201,9 +233,15 @@ const FindingsReport *ExportDialog::currentReport()
     // Export exactly what the options say, even if the preview has not caught up yet.
     if (!isPreviewCurrent()) {
         parallel::wait(m_watcher);
+        if (m_watcher.future().resultCount() > 0 && m_watcher.result().remote)
+            m_remoteFigures = m_watcher.result().remote;
         m_coalesce.stop();
         m_dirty = false;
-        m_report = std::make_shared<FindingsReport>(m_data, m_scores, m_figures, options());
+        const Laid laid =
+            lay(m_data, m_scores, m_figures, options(), asksRemote(), m_remoteSources, m_unreachable, m_canceller);
+        if (laid.remote)
+            m_remoteFigures = laid.remote;
+        m_report = laid.report;
     }
     return m_report.get();
 }

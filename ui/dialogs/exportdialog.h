@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/casedata.h"
+#include "remote/reportfigures.h"
 #include "report/reportoptions.h"
 #include "report/reportscores.h"
 
@@ -35,6 +36,9 @@ public:
     // The case shown has changes its file does not hold: the report says "unsaved changes" and
     // cites stateSha256 (the hash of the shown state), not the file's.
     void setUnsavedState(const QString &stateSha256);
+    // The case's remote sources that can be reached (and the others, named): they are asked once,
+    // off the GUI thread, for the figures' view (remote/reportfigures); their sites join the figures.
+    void setRemoteSources(std::vector<remote::SourceAccess> sources, const QStringList &unreachable);
     ReportOptions options() const;
     int pageCount() const;
     int currentPage() const;
@@ -53,6 +57,16 @@ private:
     void choosePdf();
     void chooseHtml();
     const FindingsReport *currentReport();
+    struct Laid
+    {
+        std::shared_ptr<FindingsReport> report;
+        std::shared_ptr<const remote::ReportFigureAnswers> remote; // asked for this layout
+    };
+    // Builds the report, asking the remote sources first when `ask` (they are asked once per dialog).
+    static Laid lay(const CaseData &data, const ReportScores &scores, FigureRenderer *figures, ReportOptions options,
+                    bool ask, const std::vector<remote::SourceAccess> &sources, const QStringList &unreachable,
+                    const std::shared_ptr<remote::QueryCanceller> &canceller);
+    bool asksRemote() const { return m_askRemote && !m_remoteFigures; }
 
     CaseData m_data; // a snapshot: the report describes the case as it was when the dialog opened
     QString m_caseFilePath;
@@ -67,9 +81,14 @@ private:
     QLabel *m_preview;
     QLabel *m_status;
     QTimer m_coalesce;
-    QFutureWatcher<std::shared_ptr<FindingsReport>> m_watcher;
+    QFutureWatcher<Laid> m_watcher;
     std::shared_ptr<FindingsReport> m_report;
     bool m_dirty = true;
+    bool m_askRemote = false;
+    std::vector<remote::SourceAccess> m_remoteSources;
+    QStringList m_unreachable;
+    std::shared_ptr<const remote::ReportFigureAnswers> m_remoteFigures;
+    std::shared_ptr<remote::QueryCanceller> m_canceller = std::make_shared<remote::QueryCanceller>();
 };
 
 } // namespace inquest

@@ -5,6 +5,7 @@
 #include "models/sourcesmodel.h"
 
 #include "dialogs/clickhousedialog.h"
+#include "dialogs/remoteloaddialog.h"
 #include "dialogs/rerundialog.h"
 #include "dialogs/sourcesettingsdialog.h"
 
@@ -65,6 +66,7 @@ SourcesDock::SourcesDock(CaseDocument *doc, QWidget *parent)
     , m_addRemote(new QAction(tr("Add &ClickHouse Source\u2026"), this))
     , m_removeRemote(new QAction(tr("Remove remote source"), this))
     , m_rerunRemote(new QAction(tr("Re-run remote queries\u2026"), this))
+    , m_loadRemote(new QAction(tr("&Load into ClickHouse\u2026"), this))
 {
     setObjectName(QStringLiteral("sourcesDock"));
     m_remove->setObjectName(QStringLiteral("actionRemoveSource"));
@@ -95,6 +97,14 @@ SourcesDock::SourcesDock(CaseDocument *doc, QWidget *parent)
     m_remoteView->addAction(m_addRemote);
     m_remoteView->addAction(m_removeRemote);
     m_remoteView->addAction(m_rerunRemote);
+    // `inquest remote load`: the case's access logs into a table of the standard shape.
+    m_loadRemote->setObjectName(QStringLiteral("actionLoadIntoClickHouse"));
+    m_loadRemote->setToolTip(tr("Load the case's access logs into a ClickHouse table, to analyse them on a cluster"));
+    m_view->addAction(m_loadRemote);
+    connect(m_loadRemote, &QAction::triggered, this, [this] {
+        RemoteLoadDialog dialog(m_doc, this);
+        dialog.exec();
+    });
     m_rerunRemote->setObjectName(QStringLiteral("actionRerunRemoteQueries"));
     m_rerunRemote->setToolTip(tr("Ask every kept query of the remote sources again and say which answers changed"));
     connect(m_rerunRemote, &QAction::triggered, this, [this] {

@@ -41,6 +41,7 @@ public:
     QAction *addRemoteAction() const { return m_addRemote; }
     QAction *removeRemoteAction() const { return m_removeRemote; }
     QAction *rerunRemoteAction() const { return m_rerunRemote; }
+    QAction *loadRemoteAction() const { return m_loadRemote; }
     QTableView *remoteView() const { return m_remoteView; }
     RemoteSourcesModel *remoteModel() const { return m_remoteModel; }
     // Opens the Connect dialog (modal); the id of the source it added, 0 when none.
@@ -76,6 +77,7 @@ private:
     QAction *m_addRemote;
     QAction *m_removeRemote;
     QAction *m_rerunRemote;
+    QAction *m_loadRemote;
     QFutureWatcher<ImportResult> m_rereadWatcher;
     Source m_rereadFrom; // the source being read again, as it was
 };
