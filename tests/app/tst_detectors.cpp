@@ -121,7 +121,7 @@ private slots:
         QCOMPARE(out.evidence.size(), 1);
         const Evidence &e = out.evidence.first();
         QCOMPARE_ENUM(e.state, EvidenceState::Suggested);
-        QCOMPARE(e.origin, QStringLiteral("detector:incident-window@4"));
+        QCOMPARE(e.origin, QStringLiteral("detector:incident-window@5"));
         QVERIFY(e.title.contains(QStringLiteral("1 of 2")));
         QVERIFY(e.reason.contains(QStringLiteral("not affected: b.example")));
         QVERIFY(e.reason.contains(QStringLiteral("70%")));
