@@ -157,6 +157,7 @@ private slots:
             x.origin = QStringLiteral("detector:test@1");
             x.relevance = Relevance::Medium;
             x.state = EvidenceState::Suggested; // as Detector::suggest makes them
+            x.tags = {QStringLiteral("detector"), QStringLiteral("test")};
             x.provenance.timeBegin = b;
             x.provenance.timeEnd = e;
             out.evidence.append(x);
@@ -183,10 +184,40 @@ private slots:
             QCOMPARE_ENUM(e.state, e.title == QStringLiteral("crawler clients") ? EvidenceState::Suggested
                                                                                 : EvidenceState::Accepted);
 
-        // One incident: nothing is lesser.
+        // A lesser-incident suggestion left from that run is the run's, not the analyst's work:
+        // a re-run replaces it.
+        for (const Evidence &e : doc.evidence())
+            QVERIFY2(!analystEdited(e, doc.hypotheses()) || e.state == EvidenceState::Accepted, qPrintable(e.title));
+
+        // Marked again over other incidents (the remote step's, over every store), where the
+        // crawler's stretch is now the largest: the earlier marks are undone, not left stale.
+        Incident bigger = small;
+        bigger.windows.front().excessFailures = 5000;
+        out.incidents = {bigger, big};
+        QCOMPARE(markLesserIncidentFindings(out), 2);
+        QVERIFY(!out.evidence[0].tags.contains(lesserIncidentTag()));
+        QCOMPARE_ENUM(out.evidence[0].relevance, Relevance::Medium);
+        QVERIFY(!out.evidence[0].reason.contains(QStringLiteral("outside the largest incident")));
+        QVERIFY(out.evidence[1].tags.contains(lesserIncidentTag()));
+        QCOMPARE(out.evidence[1].tags.count(lesserIncidentTag()), 1);
+        QCOMPARE_ENUM(out.evidence[1].relevance, Relevance::Low);
+
+        // The next run's output applied to the case: the crawler's finding, no longer lesser,
+        // replaces the suggestion tagged by the first run.
+        applyDetectorOutput(doc, out, false);
+        for (const Evidence &e : doc.evidence()) {
+            if (e.title == QStringLiteral("crawler clients"))
+                QVERIFY(!e.tags.contains(lesserIncidentTag()));
+        }
+
+        // One incident: nothing is lesser, and no mark of before stays.
         out.incidents = {big};
         out.evidence.removeFirst();
         QCOMPARE(markLesserIncidentFindings(out), 0);
+        for (const Evidence &e : out.evidence) {
+            QVERIFY(!e.tags.contains(lesserIncidentTag()));
+            QCOMPARE_ENUM(e.relevance, Relevance::Medium);
+        }
     }
 
     void trafficDropPointsUpstream()

@@ -10,12 +10,39 @@ constexpr int64_t Minute = 60'000'000;
 constexpr int64_t LookBack = 35 * Minute;
 constexpr int64_t After = 5 * Minute;
 
+// The sentence a mark appends to a finding's reason begins so.
+QString markLead() { return QStringLiteral(" — This concerns "); }
+
+// A finding as the run knows it before and after a mark (its title and time range).
+QString findingKey(const Evidence &e)
+{
+    return QStringLiteral("%1\n%2\n%3\n%4")
+        .arg(e.origin, e.title)
+        .arg(e.provenance.timeBegin)
+        .arg(e.provenance.timeEnd);
+}
+
 } // namespace
 
 QString lesserIncidentTag() { return QStringLiteral("lesser-incident"); }
 
+void clearLesserIncidentMarks(DetectorOutput &output)
+{
+    for (Evidence &e : output.evidence) {
+        if (!e.tags.removeOne(lesserIncidentTag()))
+            continue;
+        e.relevance = output.relevanceBeforeLesser.value(findingKey(e), e.relevance);
+        const qsizetype at = e.reason.lastIndexOf(markLead());
+        if (at >= 0)
+            e.reason.truncate(at);
+        e.description = e.reason;
+    }
+    output.relevanceBeforeLesser.clear();
+}
+
 int markLesserIncidentFindings(DetectorOutput &output)
 {
+    clearLesserIncidentMarks(output);
     if (output.incidents.size() < 2)
         return 0;
     const Incident *principal = &output.incidents.front();
@@ -30,16 +57,16 @@ int markLesserIncidentFindings(DetectorOutput &output)
     int marked = 0;
     for (Evidence &e : output.evidence) {
         const Provenance &p = e.provenance;
-        if (!e.origin.startsWith(QStringLiteral("detector:")) || !p.hasTimeRange() ||
-            e.tags.contains(lesserIncidentTag()))
+        if (!e.origin.startsWith(QStringLiteral("detector:")) || !p.hasTimeRange())
             continue;
         if (p.timeEnd > from && p.timeBegin < to)
             continue;
         e.tags.append(lesserIncidentTag());
+        output.relevanceBeforeLesser.insert(findingKey(e), e.relevance);
         e.relevance = Relevance::Low;
-        e.reason += QStringLiteral(" — This concerns %1–%2, outside the largest incident (%3): suggested for "
-                                   "review, not weighed with the largest incident's findings unless accepted.")
-                        .arg(formatUtc(p.timeBegin), formatUtc(p.timeEnd, false), principalSpan);
+        e.reason += markLead() + QStringLiteral("%1–%2, outside the largest incident (%3): suggested for review, not "
+                                                "weighed with the largest incident's findings unless accepted.")
+                                     .arg(formatUtc(p.timeBegin), formatUtc(p.timeEnd, false), principalSpan);
         e.description = e.reason;
         ++marked;
     }
