@@ -210,6 +210,14 @@ private slots:
                 QVERIFY(!e.tags.contains(lesserIncidentTag()));
         }
 
+        // Users turned away outweigh users served slowly: a crawler's hour of 3000 slow pages
+        // is not the incident under investigation beside 1300 requests lost or failed.
+        Incident slowOnly = small;
+        slowOnly.windows.front() = {QStringLiteral("b"), small.begin, small.end, false, false, false, true, 0, 0, 3000};
+        out.incidents = {slowOnly, big};
+        QCOMPARE(markLesserIncidentFindings(out), 1);
+        QVERIFY(out.evidence[0].tags.contains(lesserIncidentTag()));
+
         // One incident: nothing is lesser, and no mark of before stays.
         out.incidents = {big};
         out.evidence.removeFirst();

@@ -141,6 +141,29 @@ private slots:
         QVERIFY(detectVolumeShift(repeat(Busy, 90), 2.5, CusumParameters{}).empty());
     }
 
+    // The logs begin 27 minutes before a flash crowd: requests more than double, and from
+    // minute 29 two in five fail. The surge's bins leave the fall test too little baseline,
+    // but not the failing share's: the crowd's failures are found from where they begin.
+    void failuresOfACrowdSoonAfterTheLogsBeginAreFound()
+    {
+        Site crowd, calm;
+        for (int m = 0; m < 90; ++m) {
+            const int n = int(Busy[std::size_t(m) % Busy.size()]) / 4;
+            const bool surge = m >= 27 && m < 52;
+            crowd.minute(m, surge ? n * 9 / 4 : n, m >= 29 && m < 52 ? n * 9 / 10 : 0);
+            calm.minute(m, n);
+        }
+        const CaseData data = testing::caseWithAllKinds(
+            {crowd.source(QStringLiteral("crowd.example")), calm.source(QStringLiteral("calm.example"))});
+        AnalysisContext context(data);
+        const auto windows = IncidentWindowDetector().siteWindows(context.store, QStringLiteral("crowd.example"));
+        QVERIFY(!windows.empty());
+        QVERIFY(windows.front().errors);
+        QVERIFY2(std::abs(windows.front().begin - (T0 + 29 * Minute)) <= Minute,
+                 qPrintable(QString::number(double(windows.front().begin - T0) / Minute)));
+        QVERIFY(std::abs(windows.back().end - (T0 + 52 * Minute)) <= Minute);
+    }
+
     // Site a fails from minute 100 to 120; eight minutes after it ends, site b's widget fails
     // for six minutes: two events, not one incident that runs on to minute 134.
     void windowsOfSitesThatDoNotOverlapAreSeparateIncidents()

@@ -56,12 +56,16 @@ std::vector<Incident::SiteWindow> IncidentWindowDetector::siteWindows(const Even
         return {};
     const std::vector<double> requests = store.counts(site, EventStore::Filter::All, from, to, width);
     const std::vector<double> failures = store.counts(site, EventStore::Filter::Failures, from, to, width);
-    // Surges first: their bins are kept out of the baselines of the other two tests.
+    // Surges first: their bins are kept out of the baselines of the fall and slow tests (the
+    // hour after a flood is no fall). Not out of the failing share's: a surge changes how many
+    // requests come, not which share of them fails, and bins where that share rose are kept out
+    // by the share test's own alarms. Logs that begin shortly before a flash crowd would
+    // otherwise leave the share no baseline for the whole crowd.
     const int n = int(requests.size());
     KnownBins known;
     const auto surges = detectVolumeShift(requests, params.cusum.surgeRatio, params.cusum);
     markKnown(known, surges, n);
-    const auto errors = detectShareRise(failures, requests, params.cusum, known);
+    const auto errors = detectShareRise(failures, requests, params.cusum);
     markKnown(known, errors, n);
     const auto drops = detectVolumeShift(requests, params.cusum.dropRatio, params.cusum, known);
 

@@ -1,5 +1,7 @@
 #include "principalincident.h"
 
+#include <utility>
+
 namespace inquest {
 
 namespace {
@@ -20,6 +22,17 @@ QString findingKey(const Evidence &e)
         .arg(e.origin, e.title)
         .arg(e.provenance.timeBegin)
         .arg(e.provenance.timeEnd);
+}
+
+// Requests not served (lost or failed) first, slow responses after: users turned away outweigh
+// users served slowly, so a crawler's half hour of slow pages is not the incident under
+// investigation beside a deploy that failed the checkout on four sites.
+std::pair<double, double> impactOrder(const Incident &inc)
+{
+    double unserved = 0;
+    for (const Incident::SiteWindow &w : inc.windows)
+        unserved += w.lost + w.excessFailures;
+    return {unserved, inc.impact()};
 }
 
 } // namespace
@@ -47,7 +60,7 @@ int markLesserIncidentFindings(DetectorOutput &output)
         return 0;
     const Incident *principal = &output.incidents.front();
     for (const Incident &inc : output.incidents) {
-        if (inc.impact() > principal->impact())
+        if (impactOrder(inc) > impactOrder(*principal))
             principal = &inc;
     }
     const int64_t from = std::min(principal->begin, principal->errorsBegin() - LookBack);

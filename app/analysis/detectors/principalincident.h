@@ -4,8 +4,8 @@
 
 namespace inquest {
 
-// The incident under investigation is the one with the largest impact (requests lost, failures
-// and slow responses above their baselines); logs of a whole day also hold lesser ones — a
+// The incident under investigation is the one with the largest impact: the most requests lost
+// or failed above their baselines, then the most slow responses; logs of a whole day also hold lesser ones — a
 // crawler's burst, one widget failing for ten minutes, the evening's decline. Their findings are
 // true, but weighed together with the principal incident's they argue about a different event:
 // a crawler's few busy clients count for an attack on the afternoon's flash crowd.
