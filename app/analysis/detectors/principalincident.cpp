@@ -1,7 +1,5 @@
 #include "principalincident.h"
 
-#include <utility>
-
 namespace inquest {
 
 namespace {
@@ -11,6 +9,14 @@ constexpr int64_t Minute = 60'000'000;
 // Detector's lookback and lead): the principal's stretch reaches as far.
 constexpr int64_t LookBack = 35 * Minute;
 constexpr int64_t After = 5 * Minute;
+
+double unavailability(const Incident &inc)
+{
+    double sum = 0;
+    for (const Incident::SiteWindow &w : inc.windows)
+        sum += w.lost + w.excessFailures;
+    return sum;
+}
 
 // The sentence a mark appends to a finding's reason begins so.
 QString markLead() { return QStringLiteral(" — This concerns "); }
@@ -24,18 +30,18 @@ QString findingKey(const Evidence &e)
         .arg(e.provenance.timeEnd);
 }
 
-// Requests not served (lost or failed) first, slow responses after: users turned away outweigh
-// users served slowly, so a crawler's half hour of slow pages is not the incident under
-// investigation beside a deploy that failed the checkout on four sites.
-std::pair<double, double> impactOrder(const Incident &inc)
-{
-    double unserved = 0;
-    for (const Incident::SiteWindow &w : inc.windows)
-        unserved += w.lost + w.excessFailures;
-    return {unserved, inc.impact()};
-}
-
 } // namespace
+
+const Incident &principalIncident(const std::vector<Incident> &incidents)
+{
+    const Incident *principal = &incidents.front();
+    for (const Incident &inc : incidents) {
+        const double a = unavailability(inc), b = unavailability(*principal);
+        if (a > b || (a == b && inc.impact() > principal->impact()))
+            principal = &inc;
+    }
+    return *principal;
+}
 
 QString lesserIncidentTag() { return QStringLiteral("lesser-incident"); }
 
@@ -58,11 +64,7 @@ int markLesserIncidentFindings(DetectorOutput &output)
     clearLesserIncidentMarks(output);
     if (output.incidents.size() < 2)
         return 0;
-    const Incident *principal = &output.incidents.front();
-    for (const Incident &inc : output.incidents) {
-        if (impactOrder(inc) > impactOrder(*principal))
-            principal = &inc;
-    }
+    const Incident *principal = &principalIncident(output.incidents);
     const int64_t from = std::min(principal->begin, principal->errorsBegin() - LookBack);
     const int64_t to = principal->end + After;
     const QString principalSpan =
@@ -77,9 +79,11 @@ int markLesserIncidentFindings(DetectorOutput &output)
         e.tags.append(lesserIncidentTag());
         output.relevanceBeforeLesser.insert(findingKey(e), e.relevance);
         e.relevance = Relevance::Low;
-        e.reason += markLead() + QStringLiteral("%1–%2, outside the largest incident (%3): suggested for review, not "
-                                                "weighed with the largest incident's findings unless accepted.")
-                                     .arg(formatUtc(p.timeBegin), formatUtc(p.timeEnd, false), principalSpan);
+        e.reason +=
+            markLead() + QStringLiteral("%1–%2, outside the principal incident (%3, the most requests lost "
+                                        "or failed): suggested for "
+                                        "review, not weighed with the principal incident's findings unless accepted.")
+                             .arg(formatUtc(p.timeBegin), formatUtc(p.timeEnd, false), principalSpan);
         e.description = e.reason;
         ++marked;
     }

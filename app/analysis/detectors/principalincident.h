@@ -4,8 +4,8 @@
 
 namespace inquest {
 
-// The incident under investigation is the one with the largest impact: the most requests lost
-// or failed above their baselines, then the most slow responses; logs of a whole day also hold lesser ones — a
+// The incident under investigation is the principal one (principalIncident below); logs of a
+// whole day also hold lesser ones — a
 // crawler's burst, one widget failing for ten minutes, the evening's decline. Their findings are
 // true, but weighed together with the principal incident's they argue about a different event:
 // a crawler's few busy clients count for an attack on the afternoon's flash crowd.
@@ -17,12 +17,20 @@ namespace inquest {
 // both incidents. `analyze --accept` (and Analyze in the workbench) leaves such findings
 // suggested: the analyst accepts them when the lesser incident matters. With one incident,
 // nothing is marked. Marks of an earlier marking are undone first (the remote step marks again
-// over the incidents of every store, whose largest may be another), so the marks always follow
+// over the incidents of every store, whose principal may be another), so the marks always follow
 // `output.incidents`. Returns how many findings were marked.
 int markLesserIncidentFindings(DetectorOutput &output);
 
 // Undoes every mark: the tag, the sentence and the low relevance (restored to what it was).
 void clearLesserIncidentMarks(DetectorOutput &output);
+
+// The principal incident: the one in which users could not get the most requests — requests
+// lost plus failures, each above its baseline. An outage is unavailability; slow responses are a
+// degradation, so they rank incidents only where the unavailability is equal (in practice: where
+// none lost or failed anything). Summing them in, a crawler's surge answered slowly on a healthy
+// site outweighed a half-hour outage of two shops. A full tie keeps the first (incidents are in time order).
+// `incidents` must not be empty.
+const Incident &principalIncident(const std::vector<Incident> &incidents);
 
 // The tag put on a finding about a lesser incident.
 QString lesserIncidentTag();
