@@ -24,15 +24,40 @@ double medianOf(std::vector<double> v)
     return *mid;
 }
 
+// Why a bin has no judgement: too few baseline bins yet (the logs began, or the bins before were
+// anomalous), or a baseline too quiet to judge volumes by.
+enum class Baseline { Usable, TooShort, TooQuiet };
+
 // The CUSUM pair over bins: `llr(i)` is the evidence of bin i against the baseline frozen by
-// `freeze(i)` (which returns false when bin i has no usable baseline). `expect(i)` and
-// `observe(i)` describe the segment's size.
+// `freeze(i)`. `expect(i)` and `observe(i)` describe the segment's size.
 struct Engine
 {
-    std::function<bool(int, const std::vector<uint8_t> &)> freeze;
+    std::function<Baseline(int, const std::vector<uint8_t> &)> freeze;
     std::function<double(int)> llr;
     std::function<double(int)> expect;
     std::function<double(int)> observe;
+
+    // The maximum-likelihood change point (Hinkley) among the bins before `candidate` that had
+    // no judgement for want of a baseline: the CUSUM's last zero is that change point over the
+    // bins it watched, but when its alarm has run since the first bin it could judge, the change
+    // may have begun before (logs that start 29 minutes before an outage, judged from minute 33
+    // on). Those bins are weighed under the baseline frozen now; a bin judged, flagged or too
+    // quiet stops the search. Returns the first bin and adds the evidence gained to `gain`.
+    int changeBegin(int candidate, const std::vector<uint8_t> &unjudged, const std::vector<uint8_t> &flagged,
+                    double *gain) const
+    {
+        int begin = candidate;
+        double sum = 0, best = 0;
+        for (int j = candidate - 1; j >= 0 && unjudged[std::size_t(j)] && !flagged[std::size_t(j)]; --j) {
+            sum += llr(j);
+            if (sum > best) {
+                best = sum;
+                begin = j;
+            }
+        }
+        *gain = best;
+        return begin;
+    }
 
     std::vector<ChangeSegment> run(int n, const CusumParameters &p, const KnownBins &known) const
     {
@@ -40,8 +65,9 @@ struct Engine
         std::vector<uint8_t> flagged(std::size_t(std::max(n, 0)), 0);
         if (known.size() == flagged.size())
             flagged = known;
+        std::vector<uint8_t> unjudged(flagged.size(), 0);
         double s = 0, peak = 0, r = 0;
-        int candidate = 0, lastNormalZero = 0;
+        int candidate = 0, lastNormalZero = 0, watchedFrom = 0;
         bool alarm = false;
         auto close = [&](int endBin) {
             int b = candidate;
@@ -65,8 +91,11 @@ struct Engine
         };
         for (int i = 0; i < n; ++i) {
             if (!alarm) {
-                if (!freeze(i, flagged)) {
+                const Baseline b = freeze(i, flagged);
+                if (b != Baseline::Usable) {
+                    unjudged[std::size_t(i)] = b == Baseline::TooShort;
                     s = 0;
+                    watchedFrom = i + 1;
                     continue;
                 }
                 if (s <= 0)
@@ -77,6 +106,12 @@ struct Engine
                     alarm = true;
                     r = 0;
                     lastNormalZero = i;
+                    if (candidate == watchedFrom) {
+                        double gain = 0;
+                        candidate = changeBegin(candidate, unjudged, flagged, &gain);
+                        s += gain;
+                        peak = std::max(peak, s);
+                    }
                 }
                 if (s <= 0)
                     peak = 0;
@@ -159,9 +194,9 @@ std::vector<ChangeSegment> detectVolumeShift(const std::vector<double> &counts, 
             return true;
         });
         if (used < params.minBaselineBins)
-            return false;
+            return Baseline::TooShort;
         base = estimateNb(window);
-        return base.mean >= params.minMean;
+        return base.mean >= params.minMean ? Baseline::Usable : Baseline::TooQuiet;
     };
     e.llr = [&](int i) { return nbShiftLlr(counts[std::size_t(i)], base.mean, ratio * base.mean, base.size); };
     e.expect = [&](int) { return base.mean; };
@@ -185,7 +220,7 @@ std::vector<ChangeSegment> detectShareRise(const std::vector<double> &failures, 
             return true;
         });
         if (used < params.minBaselineBins)
-            return false;
+            return Baseline::TooShort;
         double f = 0, n = 0;
         for (int j : bins) {
             f += failures[std::size_t(j)];
@@ -201,7 +236,7 @@ std::vector<ChangeSegment> detectShareRise(const std::vector<double> &failures, 
             residuals.push_back(d * d / (nj * p0 * (1 - p0)));
         }
         phi = std::clamp(medianOf(residuals) / MedianChiSquare1, 1.0, 50.0);
-        return true;
+        return Baseline::Usable;
     };
     e.llr = [&](int i) {
         const double n = requests[std::size_t(i)];

@@ -24,8 +24,13 @@ namespace inquest {
 // Failing share: f failures of n requests, quasi-binomial with dispersion φ ≥ 1:
 //   llr(f, n) = [f·log(p1/p0) + (n−f)·log((1−p1)/(1−p0))] / φ
 // CUSUM: S_t = max(0, S_{t−1} + llr_t); an alarm when S_t > h. The change began after the last
-// time S was 0. While in alarm the reverse statistic R_t = max(0, R_{t−1} − llr_t) watches for
-// the return to normal; the change ended after the last time R was 0 when R exceeds h.
+// time S was 0 — the maximum-likelihood change point over the bins S watched (Hinkley 1971).
+// When S has been above 0 since the first bin it could judge (the logs began too shortly before
+// for a baseline), the search for that maximum goes on back over the bins that had none, under
+// the baseline of the alarm, so that an outage 29 minutes into the logs begins at minute 29 and
+// not at the first bin with 30 minutes of baseline. While in alarm the reverse statistic
+// R_t = max(0, R_{t−1} − llr_t) watches for the return to normal; the change ended after the
+// last time R was 0 when R exceeds h.
 // The baseline (μ0, k; or p0, φ) is estimated from the bins before, skipping bins already
 // found anomalous and a short gap right before the bin (slow onsets), and frozen during an alarm.
 

@@ -58,6 +58,8 @@ bool addRemoteIncidents(const CaseData &data, const std::vector<SourceAccess> &r
         output.markers.append(detector.marker(inc));
     }
     output.incidents = std::move(incidents);
+    // The largest incident over every store may not be the local run's: the local marks are
+    // undone and the findings marked again against it.
     markLesserIncidentFindings(output);
     output.remoteResults += results;
     return true;

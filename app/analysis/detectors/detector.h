@@ -6,6 +6,7 @@
 
 #include "model/casedata.h"
 
+#include <QHash>
 #include <QJsonObject>
 
 #include <functional>
@@ -94,6 +95,9 @@ struct DetectorOutput
     QList<Marker> markers;
     std::vector<Incident> incidents;   // as found by the incident-window detector
     QList<RemoteResult> remoteResults; // provenance of what remote sources answered for the run
+    // What each finding tagged lesser-incident weighed before (principalincident.h), by origin,
+    // title and time range, so that a later marking over other incidents can undo it.
+    QHash<QString, Relevance> relevanceBeforeLesser;
 };
 
 // A detector turns a pattern in the case into suggested evidence with a reason and ratings per

@@ -26,7 +26,10 @@ bool analystEdited(const Evidence &e, const QList<Hypothesis> &hypotheses)
 {
     // Detector::suggest tags each finding "detector" and the detector's name.
     const QString name = detectorName(e.origin).section(u':', 1);
-    if (e.tags != QStringList{QStringLiteral("detector"), name} || e.starred || !e.comments.isEmpty())
+    // The lesser-incident tag is the run's, not the analyst's: a re-run decides it again.
+    QStringList tags = e.tags;
+    tags.removeAll(lesserIncidentTag());
+    if (tags != QStringList{QStringLiteral("detector"), name} || e.starred || !e.comments.isEmpty())
         return true;
     for (const Hypothesis &h : hypotheses) {
         if (e.ratings.contains(h.id) && e.kindRatings.contains(h.kind) && e.rating(h.id) != e.kindRatings.value(h.kind))

@@ -23,10 +23,10 @@ struct DetectorRunSummary
 // (principalincident.h), which stay suggested.
 DetectorRunSummary applyDetectorOutput(CaseDocument &doc, const DetectorOutput &output, bool accept);
 
-// True when the analyst has worked on a detector's suggestion: changed its tags, starred or
-// commented it, or rated a hypothesis differently from the detector's rating for its kind. A
-// re-run keeps it. (Its title, grade and relevance are not compared: edited alone, they are
-// replaced by the new run's.)
+// True when the analyst has worked on a detector's suggestion: changed its tags (the run's own
+// lesser-incident tag aside), starred or commented it, or rated a hypothesis differently from
+// the detector's rating for its kind. A re-run keeps it. (Its title, grade and relevance are not
+// compared: edited alone, they are replaced by the new run's.)
 bool analystEdited(const Evidence &e, const QList<Hypothesis> &hypotheses);
 
 // "name@version" of every standard detector, in run order.

@@ -22,7 +22,8 @@ QJsonObject IncidentWindowDetector::parameters() const
             {QStringLiteral("shareFactor"), c.shareFactor},
             {QStringLiteral("slowQuantile"), params.slowQuantile},
             {QStringLiteral("maxGapBins"), params.maxGapBins},
-            {QStringLiteral("mergeGapBins"), params.mergeGapBins},
+            {QStringLiteral("merge"), QStringLiteral("overlapping site windows")},
+            {QStringLiteral("surgeLeadBins"), params.surgeLeadBins},
             {QStringLiteral("minImpact"), params.minImpact},
             {QStringLiteral("minImpactShare"), params.minImpactShare}};
 }
@@ -55,12 +56,16 @@ std::vector<Incident::SiteWindow> IncidentWindowDetector::siteWindows(const Even
         return {};
     const std::vector<double> requests = store.counts(site, EventStore::Filter::All, from, to, width);
     const std::vector<double> failures = store.counts(site, EventStore::Filter::Failures, from, to, width);
-    // Surges first: their bins are kept out of the baselines of the other two tests.
+    // Surges first: their bins are kept out of the baselines of the fall and slow tests (the
+    // hour after a flood is no fall). Not out of the failing share's: a surge changes how many
+    // requests come, not which share of them fails, and bins where that share rose are kept out
+    // by the share test's own alarms. Logs that begin shortly before a flash crowd would
+    // otherwise leave the share no baseline for the whole crowd.
     const int n = int(requests.size());
     KnownBins known;
     const auto surges = detectVolumeShift(requests, params.cusum.surgeRatio, params.cusum);
     markKnown(known, surges, n);
-    const auto errors = detectShareRise(failures, requests, params.cusum, known);
+    const auto errors = detectShareRise(failures, requests, params.cusum);
     markKnown(known, errors, n);
     const auto drops = detectVolumeShift(requests, params.cusum.dropRatio, params.cusum, known);
 
@@ -108,14 +113,13 @@ std::vector<Incident::SiteWindow> IncidentWindowDetector::siteWindows(const Even
         }
         w.evidence = std::max(w.evidence, p.seg.evidence);
     }
-    const int64_t near = int64_t(params.mergeGapBins) * width;
+    const int64_t near = int64_t(params.surgeLeadBins) * width;
     for (Incident::SiteWindow &w : windows) {
         for (const auto &s : surges) {
             const int64_t b = from + s.begin * width, e = from + s.end * width;
             w.surge |= b < w.end && e + near > w.begin;
         }
     }
-    std::erase_if(windows, [&](const Incident::SiteWindow &w) { return w.impact() < params.minImpact; });
     return windows;
 }
 
@@ -146,10 +150,13 @@ std::vector<Incident> IncidentWindowDetector::incidents(const EventStore &store,
         all.insert(all.end(), w.begin(), w.end());
     }
     std::sort(all.begin(), all.end(), [](const auto &a, const auto &b) { return a.begin < b.begin; });
-    const int64_t mergeGap = int64_t(params.mergeGapBins) * width;
+    // One incident is the windows whose evidence overlaps in time. A fixed gap would merge what
+    // is near by chance (a widget failing on another site eight minutes after a flash crowd
+    // ends) and still split what a longer gap separates; each window's edges are already where
+    // its own evidence of change begins and ends.
     std::vector<Incident> list;
     for (const auto &w : all) {
-        if (list.empty() || w.begin > list.back().end + mergeGap)
+        if (list.empty() || w.begin > list.back().end)
             list.push_back({w.begin, w.end, {}, {}, {}, {}});
         Incident &inc = list.back();
         inc.end = std::max(inc.end, w.end);
@@ -157,6 +164,10 @@ std::vector<Incident> IncidentWindowDetector::incidents(const EventStore &store,
         if (!inc.affected.contains(w.site))
             inc.affected.append(w.site);
     }
+    // The floor on impact is the incident's: a bad deploy that fails five requests on one small
+    // shop and eight on another, each beyond doubt a change of its failing share, is thirteen
+    // failed requests, not two windows each too small to keep.
+    std::erase_if(list, [&](const Incident &inc) { return inc.impact() < params.minImpact; });
     double largest = 0;
     for (const Incident &inc : list)
         largest = std::max(largest, inc.impact());

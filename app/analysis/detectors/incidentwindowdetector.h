@@ -11,8 +11,11 @@ namespace inquest {
 // times are logged — by CUSUM change detection on per-minute counts
 // (analysis/changedetect: negative-binomial volumes, quasi-binomial shares, baselines from the
 // preceding hours), notes surges, then merges the windows of all sites into incidents and says
-// which sites were affected and which were not. Incidents far smaller than the largest one (a
-// burst of errors on one widget beside a collapse of every site) are left out. A fall of requests
+// which sites were affected and which were not: windows of different sites are one incident
+// where they overlap in time (a site's evidence of change running while another's does), not
+// because they came within some minutes of each other. Incidents far smaller than the largest
+// one (a burst of errors on one widget beside a collapse of every site) are left out, and so
+// are incidents of a handful of requests; a handful on each of several sites at once is kept. A fall of requests
 // on every site together in the last minutes of the logs is reported as the logs ending (collected
 // up to a moment, they taper as sessions stop being logged), not as an outage.
 class IncidentWindowDetector : public Detector
@@ -22,14 +25,14 @@ public:
     {
         CusumParameters cusum;
         int maxGapBins = 2;           // segments of a site this close join one window
-        int mergeGapBins = 10;        // site windows this close merge into one incident
-        double minImpact = 8;         // lost requests + excess failures below this: no outage
+        int surgeLeadBins = 10;       // a surge this shortly before a window is part of it
+        double minImpact = 8;         // an incident's lost requests + excess failures below this: no outage
         double minImpactShare = 0.15; // incidents below this share of the largest are left out
         double slowQuantile = 0.9;    // a response slower than this quantile of the site's is "slow"
     };
 
     QString name() const override { return QStringLiteral("incident-window"); }
-    QString version() const override { return QStringLiteral("4"); }
+    QString version() const override { return QStringLiteral("5"); }
     QJsonObject parameters() const override;
     void run(AnalysisContext &context, DetectorOutput &out) const override;
 

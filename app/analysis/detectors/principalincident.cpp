@@ -18,6 +18,18 @@ double unavailability(const Incident &inc)
     return sum;
 }
 
+// The sentence a mark appends to a finding's reason begins so.
+QString markLead() { return QStringLiteral(" — This concerns "); }
+
+// A finding as the run knows it before and after a mark (its title and time range).
+QString findingKey(const Evidence &e)
+{
+    return QStringLiteral("%1\n%2\n%3\n%4")
+        .arg(e.origin, e.title)
+        .arg(e.provenance.timeBegin)
+        .arg(e.provenance.timeEnd);
+}
+
 } // namespace
 
 const Incident &principalIncident(const std::vector<Incident> &incidents)
@@ -33,8 +45,23 @@ const Incident &principalIncident(const std::vector<Incident> &incidents)
 
 QString lesserIncidentTag() { return QStringLiteral("lesser-incident"); }
 
+void clearLesserIncidentMarks(DetectorOutput &output)
+{
+    for (Evidence &e : output.evidence) {
+        if (!e.tags.removeOne(lesserIncidentTag()))
+            continue;
+        e.relevance = output.relevanceBeforeLesser.value(findingKey(e), e.relevance);
+        const qsizetype at = e.reason.lastIndexOf(markLead());
+        if (at >= 0)
+            e.reason.truncate(at);
+        e.description = e.reason;
+    }
+    output.relevanceBeforeLesser.clear();
+}
+
 int markLesserIncidentFindings(DetectorOutput &output)
 {
+    clearLesserIncidentMarks(output);
     if (output.incidents.size() < 2)
         return 0;
     const Incident *principal = &principalIncident(output.incidents);
@@ -45,17 +72,18 @@ int markLesserIncidentFindings(DetectorOutput &output)
     int marked = 0;
     for (Evidence &e : output.evidence) {
         const Provenance &p = e.provenance;
-        if (!e.origin.startsWith(QStringLiteral("detector:")) || !p.hasTimeRange() ||
-            e.tags.contains(lesserIncidentTag()))
+        if (!e.origin.startsWith(QStringLiteral("detector:")) || !p.hasTimeRange())
             continue;
         if (p.timeEnd > from && p.timeBegin < to)
             continue;
         e.tags.append(lesserIncidentTag());
+        output.relevanceBeforeLesser.insert(findingKey(e), e.relevance);
         e.relevance = Relevance::Low;
-        e.reason += QStringLiteral(" — This concerns %1–%2, outside the principal incident (%3, the most requests lost "
-                                   "or failed): suggested for "
-                                   "review, not weighed with the principal incident's findings unless accepted.")
-                        .arg(formatUtc(p.timeBegin), formatUtc(p.timeEnd, false), principalSpan);
+        e.reason +=
+            markLead() + QStringLiteral("%1–%2, outside the principal incident (%3, the most requests lost "
+                                        "or failed): suggested for "
+                                        "review, not weighed with the principal incident's findings unless accepted.")
+                             .arg(formatUtc(p.timeBegin), formatUtc(p.timeEnd, false), principalSpan);
         e.description = e.reason;
         ++marked;
     }

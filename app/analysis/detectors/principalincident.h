@@ -16,8 +16,13 @@ namespace inquest {
 // a lesser incident: tag "lesser-incident", low relevance, and a sentence in its reason naming
 // both incidents. `analyze --accept` (and Analyze in the workbench) leaves such findings
 // suggested: the analyst accepts them when the lesser incident matters. With one incident,
-// nothing is marked. Returns how many findings were marked.
+// nothing is marked. Marks of an earlier marking are undone first (the remote step marks again
+// over the incidents of every store, whose principal may be another), so the marks always follow
+// `output.incidents`. Returns how many findings were marked.
 int markLesserIncidentFindings(DetectorOutput &output);
+
+// Undoes every mark: the tag, the sentence and the low relevance (restored to what it was).
+void clearLesserIncidentMarks(DetectorOutput &output);
 
 // The principal incident: the one in which users could not get the most requests — requests
 // lost plus failures, each above its baseline. An outage is unavailability; slow responses are a
