@@ -250,35 +250,6 @@ private slots:
         QCOMPARE(principalIncident({slowOnly, sameLater}).begin, slowOnly.begin);
     }
 
-    // An outage is what users could not get. A crawler's surge answered slowly on a healthy site
-    // (512 slow responses, 21 failures on a widget) has the larger sum of lost, failed and slow
-    // requests than a 27-minute outage of two shops (225 failures, 30 requests lost), but it is not
-    // the incident under investigation; among incidents that lost and failed nothing, the slowest
-    // leads, and a full tie keeps the earliest.
-    void principalIncidentIsTheOneUsersCouldNotReach()
-    {
-        Incident outage, surge, slowOnly, slowest;
-        outage.begin = T0 + 60 * Minute;
-        outage.windows.push_back({QStringLiteral("fr"), 0, 0, true, false, false, false, 20, 125});
-        outage.windows.push_back({QStringLiteral("uk"), 0, 0, true, false, false, false, 10, 100});
-        surge.begin = T0 + 140 * Minute;
-        surge.windows.push_back({QStringLiteral("es"), 0, 0, true, false, false, false, 0, 21});
-        surge.windows.push_back({QStringLiteral("com"), 0, 0, false, false, true, true, 0, 0, 512});
-        QVERIFY(surge.impact() > outage.impact());
-        QCOMPARE(principalIncident({surge, outage}).begin, outage.begin);
-        QCOMPARE(principalIncident({outage, surge}).begin, outage.begin);
-
-        slowOnly.begin = T0 + 10 * Minute;
-        slowOnly.windows.push_back({QStringLiteral("com"), 0, 0, false, false, false, true, 0, 0, 300});
-        slowest = slowOnly;
-        slowest.begin = T0 + 20 * Minute;
-        slowest.windows.front().excessSlow = 400;
-        QCOMPARE(principalIncident({slowOnly, slowest}).begin, slowest.begin);
-        Incident sameLater = slowOnly;
-        sameLater.begin = T0 + 30 * Minute;
-        QCOMPARE(principalIncident({slowOnly, sameLater}).begin, slowOnly.begin);
-    }
-
     // A crowd at 1.5x the usual traffic while a third of the site's requests fail: the window is
     // found for its errors (no minute crosses the change detection's 2.5x surge), yet the traffic
     // rose as the traffic-volume finding counts it, so the newcomers' rhythm is read. People
