@@ -77,10 +77,17 @@ qint64 loadAccessEvents(const CaseData &data, ClickHouseClient &client, const QS
         if (!r.ok()) {
             *error =
                 control.canceller && control.canceller->isCancelled()
-                    ? QStringLiteral("cancelled; %1 rows were loaded into %2 before").arg(loaded).arg(table)
-                : loaded > 0
-                    ? QStringLiteral("%1; %2 rows were loaded into %3 before").arg(r.error()).arg(loaded).arg(table)
-                    : r.error();
+                    // The server may have taken the block before the kill reached it.
+                    ? QStringLiteral("cancelled; %1 rows were loaded into %2 before, and the %3 rows being sent when "
+                                     "Cancel came may have gone in too")
+                          .arg(loaded)
+                          .arg(table)
+                          .arg(qint64(pending))
+                    : loaded > 0 ? QStringLiteral("%1; %2 rows were loaded into %3 before")
+                                       .arg(r.error())
+                                       .arg(loaded)
+                                       .arg(table)
+                                 : r.error();
             return false;
         }
         loaded += qint64(pending);

@@ -177,6 +177,8 @@ void RemoteRowsPanel::updateButtons()
     m_keep->setText(m_kept ? tr("Queries kept") : tr("Keep queries"));
 }
 
+bool RemoteRowsPanel::askPending() const { return m_pause->isActive(); }
+
 QString RemoteRowsPanel::statusText() const { return m_status->text(); }
 
 } // namespace inquest

@@ -41,6 +41,8 @@ public:
 
     RemoteRowsModel *model() const { return m_model; }
     remote::RemoteRowsQuery *query() const { return m_query; }
+    // A new filter waits out a short pause before it is asked (typing, dragging): true until then.
+    bool askPending() const;
     QString statusText() const;
 
 private:
