@@ -120,7 +120,9 @@ QueryRun ClickHouseClient::run(const QByteArray &body, int columns)
 
     r.finished = QDateTime::currentDateTimeUtc();
     r.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    r.body = reply->readAll();
+    // An aborted reply is closed; reading it would only print Qt's "device not open".
+    if (reply->isOpen())
+        r.body = reply->readAll();
     r.sha256 = QCryptographicHash::hash(r.body, QCryptographicHash::Sha256).toHex();
     r.rowsRead = rowsRead(reply);
     r.serverName = QString::fromUtf8(reply->rawHeader("X-ClickHouse-Server-Display-Name"));

@@ -47,7 +47,9 @@ XML
   cat > "$dir/users.xml" <<XML
 <?xml version="1.0"?>
 <yandex>
-  <profiles><default><max_memory_usage>4000000000</max_memory_usage></default></profiles>
+  <!-- Socket waits bounded at 20-30 s (the defaults are 300 s and 1800 s): a connection cut
+       mid-INSERT must not hold a table, and every query waiting on it, for five minutes. -->
+  <profiles><default><max_memory_usage>4000000000</max_memory_usage><receive_timeout>20</receive_timeout><send_timeout>20</send_timeout><http_receive_timeout>30</http_receive_timeout><http_send_timeout>30</http_send_timeout><insert_distributed_timeout>20</insert_distributed_timeout></default></profiles>
   <users>
     <default><password></password><networks><ip>127.0.0.1</ip></networks><profile>default</profile><quota>default</quota></default>
     <analyst><password>inquest-test</password><networks><ip>127.0.0.1</ip></networks><profile>default</profile><quota>default</quota></analyst>
