@@ -4,6 +4,8 @@
 #include "remoteeventstore.h"
 #include "remotesources.h"
 
+#include "analysis/detectors/attributiondetector.h"
+#include "analysis/detectors/clientbehaviourdetector.h"
 #include "analysis/detectors/incidentwindowdetector.h"
 #include "analysis/detectors/principalincident.h"
 
@@ -31,9 +33,21 @@ bool addRemoteIncidents(const CaseData &data, const std::vector<SourceAccess> &r
     std::vector<const EventStore *> all{&local.store};
     for (const auto &s : stores)
         all.push_back(s.get());
+    const CombinedEventStore combined(all);
     const IncidentWindowDetector detector;
     std::vector<Incident> tails;
-    std::vector<Incident> incidents = detector.incidents(CombinedEventStore(all), 60'000'000, &tails);
+    std::vector<Incident> incidents = detector.incidents(combined, 60'000'000, &tails);
+    // The detectors that ask only the store interface (what the change falls on; how the clients
+    // behaved) run again over every store, in place of their local findings. The others read the
+    // local per-minute bins and keep their local findings.
+    local.incidents = incidents; // baselines stop at earlier incidents, as in the local run
+    local.events = &combined;
+    DetectorOutput overAll;
+    const AttributionDetector attribution;
+    const ClientBehaviourDetector clientBehaviour;
+    const std::vector<const Detector *> storeBased{&attribution, &clientBehaviour};
+    for (const Detector *d : storeBased)
+        d->run(local, overAll);
     QList<RemoteResult> results;
     for (std::size_t i = 0; i < stores.size(); ++i) {
         const RemoteSource &source = remotes[i].source;
@@ -52,7 +66,9 @@ bool addRemoteIncidents(const CaseData &data, const std::vector<SourceAccess> &r
     output.evidence.removeIf([&detector](const Evidence &e) { return e.origin == detector.origin(); });
     for (const Incident &tail : tails)
         output.evidence.append(detector.endOfLogsEvidence(tail));
-    local.incidents = incidents; // baselines stop at earlier incidents, as in the local run
+    for (const Detector *d : storeBased)
+        output.evidence.removeIf([d](const Evidence &e) { return e.origin == d->origin(); });
+    output.evidence += overAll.evidence;
     for (const Incident &inc : incidents) {
         output.evidence.append(detector.outageEvidence(inc, local));
         output.markers.append(detector.marker(inc));

@@ -236,20 +236,26 @@ private slots:
         QCOMPARE(la.status, 0);
         QVERIFY2(ra.status == 0, qPrintable(ra.err));
         // The incident step's findings, not only its windows: the outage and the logs' ending are
-        // said on a remote-only case as on a local one.
-        const auto windowFindings = [](const CliRun &run) {
+        // said on a remote-only case as on a local one; so are the findings of the detectors that
+        // ask the store (what the failures fall on, how the clients behaved).
+        const auto findings = [](const CliRun &run, const QString &detector) {
             QStringList titles;
             for (const auto &s : QJsonDocument::fromJson(run.out.toUtf8()).object()[u"suggestions"_qs].toArray()) {
-                if (s[u"origin"_qs].toString().startsWith(u"detector:incident-window@"_qs))
+                if (s[u"origin"_qs].toString().startsWith(u"detector:"_qs + detector + u'@'))
                     titles.append(s[u"title"_qs].toString());
             }
             titles.sort();
             return titles;
         };
-        const QStringList expected = windowFindings(la);
+        const QStringList expected = findings(la, u"incident-window"_qs);
         QVERIFY2(expected.filter(u"Outage 2010-12-12 20:"_qs).size() == 1, qPrintable(expected.join(u'\n')));
         QVERIFY2(expected.filter(u"as the logs end"_qs).size() == 1, qPrintable(expected.join(u'\n')));
-        QCOMPARE(windowFindings(ra), expected);
+        QCOMPARE(findings(ra, u"incident-window"_qs), expected);
+        const QStringList attribution = findings(la, u"attribution"_qs);
+        QVERIFY2(attribution.filter(u"The change in failures is explained by"_qs).size() == 1,
+                 qPrintable(attribution.join(u'\n')));
+        QCOMPARE(findings(ra, u"attribution"_qs), attribution);
+        QCOMPARE(findings(ra, u"client-behaviour"_qs), findings(la, u"client-behaviour"_qs));
         dropTable(table);
     }
 };

@@ -21,7 +21,7 @@ void AttributionDetector::run(AnalysisContext &context, DetectorOutput &out) con
             continue;
         const EventStore::Filter filter = errors ? EventStore::Filter::Failures : EventStore::Filter::All;
         const auto found =
-            attribute(context.store, inc.affected, filter, {inc.begin, inc.end}, baseline, params.attribution);
+            attribute(*context.events, inc.affected, filter, {inc.begin, inc.end}, baseline, params.attribution);
         if (found.empty())
             continue;
         QStringList parts;

@@ -26,8 +26,8 @@ void ClientBehaviourDetector::run(AnalysisContext &context, DetectorOutput &out)
             continue;
         std::vector<EventStore::ClientSummary> win, base;
         for (const QString &site : inc.affected) {
-            auto w = context.store.clients(site, inc.begin, inc.end);
-            auto b = context.store.clients(site, bb, be);
+            auto w = context.events->clients(site, inc.begin, inc.end);
+            auto b = context.events->clients(site, bb, be);
             win.insert(win.end(), w.begin(), w.end());
             base.insert(base.end(), b.begin(), b.end());
         }

@@ -79,8 +79,16 @@ std::pair<int64_t, int64_t> AnalysisContext::baselineFor(const Incident &inciden
 {
     int64_t end = incident.begin - gap;
     int64_t begin = end - length;
-    if (!sites.empty())
-        begin = std::max(begin, sites.front().start);
+    // Not before the first event of any store asked (the local bins' start, or an earlier
+    // remote table's).
+    int64_t first = sites.empty() ? 0 : sites.front().start;
+    if (events != &store) {
+        const int64_t all = events->span().first;
+        if (all && (!first || all < first))
+            first = all;
+    }
+    if (first)
+        begin = std::max(begin, first);
     for (const Incident &other : incidents) {
         if (other.end <= incident.begin && other.end > begin)
             begin = std::min(end, other.end + gap);

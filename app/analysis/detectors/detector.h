@@ -61,7 +61,11 @@ struct AnalysisContext
 
     const CaseData &data;
     std::vector<SiteBins> sites;
-    LocalEventStore store{sites}; // what the detectors ask for counts, top values and clients
+    LocalEventStore store{sites}; // the case's own events, for counts, top values and clients
+    // What the store-based detectors (incident window, attribution, client behaviour) ask: the
+    // local store, or the case's events and its remote tables together when remote sources are
+    // analysed (remote/remoteanalysis.h).
+    const EventStore *events = &store;
     std::vector<Incident> incidents;
 
     SiteBins *site(const QString &name);

@@ -209,7 +209,7 @@ void IncidentWindowDetector::run(AnalysisContext &context, DetectorOutput &out) 
     if (context.sites.empty())
         return;
     std::vector<Incident> tails;
-    std::vector<Incident> list = incidents(context.store, context.sites.front().width, &tails);
+    std::vector<Incident> list = incidents(*context.events, context.sites.front().width, &tails);
     for (const Incident &tail : tails)
         out.evidence.append(endOfLogsEvidence(tail));
     context.incidents = list; // baselines stop at earlier incidents
