@@ -4,6 +4,8 @@
 // errors a person sees for a wrong table, column or password. Needs a server:
 // INQUEST_CLICKHOUSE_URL (tests/remote/clickhouse-server.sh start DIR prints one; .ci/run sets
 // it). Without it the test says so and does not run.
+#include "testlib/twoshardtable.h"
+
 #include "testlib/ingestfixtures.h"
 
 #include "analysis/localeventstore.h"
@@ -16,12 +18,11 @@
 
 using namespace inquest;
 using namespace inquest::remote;
+using namespace inquest::testing;
 using D = EventStore::Dimension;
 using F = EventStore::Filter;
 
 namespace {
-
-QString serverUrl() { return qEnvironmentVariable("INQUEST_CLICKHOUSE_URL"); }
 
 } // namespace
 
@@ -34,6 +35,7 @@ class TstRemoteEventStore : public QObject
     std::unique_ptr<RemoteEventStore> m_remote;
     ServerAccess m_access;
     QString m_suffix;
+    TwoShardTable m_shards;
     QString table(const char *db) const { return QStringLiteral("%1.requests_%2").arg(QLatin1String(db), m_suffix); }
     QueryRun run(const QString &sql)
     {
@@ -47,10 +49,10 @@ class TstRemoteEventStore : public QObject
 private slots:
     void initTestCase()
     {
-        if (serverUrl().isEmpty())
+        if (clickHouseUrl().isEmpty())
             QSKIP("INQUEST_CLICKHOUSE_URL is not set: no ClickHouse server, the remote store was NOT tested "
                   "(tests/remote/clickhouse-server.sh start DIR prints a URL; .ci/run sets it)");
-        m_access = {QUrl(serverUrl()), QStringLiteral("default"), {}, 60};
+        m_access = {QUrl(clickHouseUrl()), QStringLiteral("default"), {}, 60};
         m_suffix = QString::number(QCoreApplication::applicationPid());
         const QString real = QStringLiteral(INQUEST_REALDATA "/logs/");
         for (auto [file, site] :
@@ -73,15 +75,9 @@ private slots:
         m_bins = SiteBins::build(m_case);
         m_local = std::make_unique<LocalEventStore>(m_bins);
 
-        for (const char *db : {"shard1", "shard2"}) {
-            QVERIFY(run(QStringLiteral("CREATE DATABASE IF NOT EXISTS %1").arg(QLatin1String(db))).ok());
-            QVERIFY(run(standardTableDdl(table(db), QStringLiteral("MergeTree() ORDER BY (site, time)"))).ok());
-        }
-        QVERIFY(run(standardTableDdl(table("default"),
-                                     QStringLiteral("Distributed(two, '', requests_%1, rand())").arg(m_suffix)))
-                    .ok());
-        ClickHouseClient client(m_access);
         QString error;
+        QVERIFY2(m_shards.create(QStringLiteral("requests_") + m_suffix, &error), qPrintable(error));
+        ClickHouseClient client(m_access);
         const qint64 loaded = loadAccessEvents(m_case, client, table("default"), &error, 3000);
         QVERIFY2(loaded > 10000, qPrintable(error));
         // Both shards hold rows: the answers below are merged by the cluster.
@@ -93,13 +89,7 @@ private slots:
         QVERIFY2(m_remote->open(), qPrintable(m_remote->lastError()));
         QCOMPARE(m_remote->rows(), quint64(loaded));
     }
-    void cleanupTestCase()
-    {
-        if (serverUrl().isEmpty())
-            return;
-        for (const char *db : {"default", "shard1", "shard2"})
-            run(QStringLiteral("DROP TABLE IF EXISTS %1").arg(table(db)));
-    }
+    void cleanupTestCase() { m_shards.drop(); }
     void sitesAndSpans()
     {
         QCOMPARE(m_remote->sites(), m_local->sites());

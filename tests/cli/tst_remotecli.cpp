@@ -4,6 +4,7 @@
 // a real access log (realdata) imported locally and loaded into a two-shard table gives the
 // same per-minute requests and 5xx, and the same incidents from analyze.
 #include "testlib/clirunner.h"
+#include "testlib/twoshardtable.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -28,8 +29,6 @@ QByteArray fileHash(const QString &path)
     return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
 }
 
-QString serverUrl() { return qEnvironmentVariable("INQUEST_CLICKHOUSE_URL"); }
-
 } // namespace
 
 class TstRemoteCli : public QObject
@@ -37,34 +36,6 @@ class TstRemoteCli : public QObject
     Q_OBJECT
     QTemporaryDir m_dir;
     QString path(const QString &name) const { return m_dir.filePath(name); }
-    // A two-shard table of the standard shape behind a Distributed table default.NAME.
-    bool createTable(const QString &name) const
-    {
-        const QString columns = QStringLiteral("(time DateTime, site String, client String, method String, path "
-                                               "String, status UInt16, bytes UInt64, response_time Float64, agent "
-                                               "String, referer String)");
-        for (const char *db : {"shard1", "shard2"}) {
-            if (ch(QStringLiteral("CREATE DATABASE IF NOT EXISTS %1").arg(QLatin1String(db))).status != 0 ||
-                ch(QStringLiteral("CREATE TABLE %1.%2 %3 ENGINE = MergeTree() ORDER BY (site, time)")
-                       .arg(QLatin1String(db), name, columns))
-                        .status != 0)
-                return false;
-        }
-        return ch(QStringLiteral("CREATE TABLE default.%1 %2 ENGINE = Distributed(two, '', %1, rand())")
-                      .arg(name, columns))
-                   .status == 0;
-    }
-    void dropTable(const QString &name) const
-    {
-        ch(QStringLiteral("DROP TABLE default.%1").arg(name));
-        for (const char *db : {"shard1", "shard2"})
-            ch(QStringLiteral("DROP TABLE %1.%2").arg(QLatin1String(db), name));
-    }
-    CliRun ch(const QString &sql) const
-    {
-        return runProgram(QStringLiteral("curl"), {QStringLiteral("-sS"), QStringLiteral("--fail-with-body"),
-                                                   serverUrl(), QStringLiteral("--data-binary"), sql});
-    }
 
 private slots:
     void badInputChangesNothing_data()
@@ -112,31 +83,33 @@ private slots:
     }
     void sameAnswersAsLocalImport()
     {
-        if (serverUrl().isEmpty())
+        if (clickHouseUrl().isEmpty())
             QSKIP("INQUEST_CLICKHOUSE_URL is not set: no ClickHouse server, remote series/analyze were NOT tested "
                   "(tests/remote/clickhouse-server.sh start DIR prints a URL; .ci/run sets it)");
         const QString table = QStringLiteral("cli_%1").arg(QCoreApplication::applicationPid());
-        QVERIFY(createTable(table));
+        TwoShardTable shards;
+        QString error;
+        QVERIFY2(shards.create(table, &error), qPrintable(error));
         const QString local = path(QStringLiteral("local.inquest")), remote = path(QStringLiteral("remote.inquest"));
         QCOMPARE(runInquest({u"new"_qs, local}).status, 0);
         QCOMPARE(runInquest({u"import"_qs, local, QStringLiteral(INQUEST_REALDATA "/logs/elastic-examples/apache_logs"),
                              u"--site"_qs, u"blog"_qs})
                      .status,
                  0);
-        CliRun r = runInquest(
-            {u"remote"_qs, u"load"_qs, local, u"--clickhouse"_qs, serverUrl(), u"--table"_qs, u"default."_qs + table});
+        CliRun r = runInquest({u"remote"_qs, u"load"_qs, local, u"--clickhouse"_qs, clickHouseUrl(), u"--table"_qs,
+                               u"default."_qs + table});
         QVERIFY2(r.status == 0 && r.out.startsWith(u"9999 events loaded"_qs),
                  qPrintable(r.out + r.err)); // one line is malformed
 
         QCOMPARE(runInquest({u"new"_qs, remote}).status, 0);
         // A mapping that names a column the table lacks: refused, nothing added.
         QByteArray before = fileHash(remote);
-        r = runInquest({u"remote"_qs, u"add"_qs, remote, u"--clickhouse"_qs, serverUrl(), u"--table"_qs,
+        r = runInquest({u"remote"_qs, u"add"_qs, remote, u"--clickhouse"_qs, clickHouseUrl(), u"--table"_qs,
                         u"default."_qs + table, u"--map"_qs, u"status=http_status"_qs});
         QCOMPARE(r.status, 1);
         QVERIFY2(r.err.contains(u"unknown column"_qs) && r.err.contains(u"http_status"_qs), qPrintable(r.err));
         QCOMPARE(fileHash(remote), before);
-        r = runInquest({u"remote"_qs, u"add"_qs, remote, u"--clickhouse"_qs, serverUrl(), u"--table"_qs,
+        r = runInquest({u"remote"_qs, u"add"_qs, remote, u"--clickhouse"_qs, clickHouseUrl(), u"--table"_qs,
                         u"default."_qs + table, u"--name"_qs, u"blog"_qs});
         QVERIFY2(r.status == 0, qPrintable(r.err));
         QVERIFY2(r.out.contains(u"9999 rows from 2015-05-17T10:05:00Z to 2015-05-20T21:05:59Z"_qs), qPrintable(r.out));
@@ -175,17 +148,15 @@ private slots:
             return total;
         };
         QCOMPARE(dayTotal(), 9999.0);
-        QCOMPARE(runInquest({u"remote"_qs, u"add"_qs, local, u"--clickhouse"_qs, serverUrl(), u"--table"_qs,
+        QCOMPARE(runInquest({u"remote"_qs, u"add"_qs, local, u"--clickhouse"_qs, clickHouseUrl(), u"--table"_qs,
                              u"default."_qs + table, u"--name"_qs, u"blog"_qs})
                      .status,
                  0);
         QCOMPARE(dayTotal(), 2 * 9999.0);
-
-        dropTable(table);
     }
     void outageFindingsAsLocal()
     {
-        if (serverUrl().isEmpty())
+        if (clickHouseUrl().isEmpty())
             QSKIP("INQUEST_CLICKHOUSE_URL is not set: no ClickHouse server, remote analyze was NOT tested");
         // Two shops' access logs, written here: ~40 requests a minute for five hours, both down
         // (a few requests a minute, most of them 503) for 40 minutes, and both tapering in the
@@ -218,16 +189,18 @@ private slots:
             }
         }
         const QString table = QStringLiteral("cli_outage_%1").arg(QCoreApplication::applicationPid());
-        QVERIFY(createTable(table));
+        TwoShardTable shards;
+        QString error;
+        QVERIFY2(shards.create(table, &error), qPrintable(error));
         const QString local = path(QStringLiteral("shops.inquest")),
                       remote = path(QStringLiteral("shops-remote.inquest"));
         QCOMPARE(runInquest({u"new"_qs, local}).status, 0);
         QCOMPARE(runInquest({u"import"_qs, local, folder}).status, 0);
-        CliRun r = runInquest(
-            {u"remote"_qs, u"load"_qs, local, u"--clickhouse"_qs, serverUrl(), u"--table"_qs, u"default."_qs + table});
+        CliRun r = runInquest({u"remote"_qs, u"load"_qs, local, u"--clickhouse"_qs, clickHouseUrl(), u"--table"_qs,
+                               u"default."_qs + table});
         QVERIFY2(r.status == 0, qPrintable(r.out + r.err));
         QCOMPARE(runInquest({u"new"_qs, remote}).status, 0);
-        r = runInquest({u"remote"_qs, u"add"_qs, remote, u"--clickhouse"_qs, serverUrl(), u"--table"_qs,
+        r = runInquest({u"remote"_qs, u"add"_qs, remote, u"--clickhouse"_qs, clickHouseUrl(), u"--table"_qs,
                         u"default."_qs + table, u"--name"_qs, u"shops"_qs});
         QVERIFY2(r.status == 0, qPrintable(r.err));
 
@@ -256,7 +229,6 @@ private slots:
                  qPrintable(attribution.join(u'\n')));
         QCOMPARE(findings(ra, u"attribution"_qs), attribution);
         QCOMPARE(findings(ra, u"client-behaviour"_qs), findings(la, u"client-behaviour"_qs));
-        dropTable(table);
     }
 };
 

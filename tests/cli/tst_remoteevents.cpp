@@ -5,6 +5,7 @@
 // named, the local rows are still listed, and the case is left as it was. `remote rerun` asks the
 // kept queries again and says which answers changed.
 #include "testlib/clirunner.h"
+#include "testlib/twoshardtable.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -19,8 +20,6 @@
 using namespace inquest::testing;
 
 namespace {
-
-QString serverUrl() { return qEnvironmentVariable("INQUEST_CLICKHOUSE_URL"); }
 
 QByteArray fileHash(const QString &path)
 {
@@ -71,34 +70,23 @@ class TstRemoteEvents : public QObject
     Q_OBJECT
     QTemporaryDir m_dir;
     QString m_table;
+    TwoShardTable m_shards;
     QString m_local, m_remote;
     QString path(const QString &name) const { return m_dir.filePath(name); }
     CliRun ch(const QString &sql) const
     {
         return runProgram(QStringLiteral("curl"), {QStringLiteral("-sS"), QStringLiteral("--fail-with-body"),
-                                                   serverUrl(), QStringLiteral("--data-binary"), sql});
+                                                   clickHouseUrl(), QStringLiteral("--data-binary"), sql});
     }
 
 private slots:
     void initTestCase()
     {
-        if (serverUrl().isEmpty())
+        if (clickHouseUrl().isEmpty())
             return;
         m_table = QStringLiteral("events_%1").arg(QCoreApplication::applicationPid());
-        const QString columns = QStringLiteral("(time DateTime, site String, client String, method String, path "
-                                               "String, status UInt16, bytes UInt64, response_time Float64, agent "
-                                               "String, referer String)");
-        for (const char *db : {"shard1", "shard2"}) {
-            QCOMPARE(ch(QStringLiteral("CREATE DATABASE IF NOT EXISTS %1").arg(QLatin1String(db))).status, 0);
-            QCOMPARE(ch(QStringLiteral("CREATE TABLE %1.%2 %3 ENGINE = MergeTree() ORDER BY (site, time)")
-                            .arg(QLatin1String(db), m_table, columns))
-                         .status,
-                     0);
-        }
-        QCOMPARE(ch(QStringLiteral("CREATE TABLE default.%1 %2 ENGINE = Distributed(two, '', %1, rand())")
-                        .arg(m_table, columns))
-                     .status,
-                 0);
+        QString error;
+        QVERIFY2(m_shards.create(m_table, &error), qPrintable(error));
         m_local = path(u"local.inquest"_qs);
         m_remote = path(u"remote.inquest"_qs);
         QCOMPARE(runInquest({u"new"_qs, m_local}).status, 0);
@@ -107,23 +95,16 @@ private slots:
                         u"--site"_qs, u"blog"_qs})
                 .status,
             0);
-        QCOMPARE(runInquest({u"remote"_qs, u"load"_qs, m_local, u"--clickhouse"_qs, serverUrl(), u"--table"_qs,
+        QCOMPARE(runInquest({u"remote"_qs, u"load"_qs, m_local, u"--clickhouse"_qs, clickHouseUrl(), u"--table"_qs,
                              u"default."_qs + m_table})
                      .status,
                  0);
         QCOMPARE(runInquest({u"new"_qs, m_remote}).status, 0);
-        const CliRun r = runInquest({u"remote"_qs, u"add"_qs, m_remote, u"--clickhouse"_qs, serverUrl(), u"--table"_qs,
-                                     u"default."_qs + m_table, u"--name"_qs, u"blog"_qs});
+        const CliRun r = runInquest({u"remote"_qs, u"add"_qs, m_remote, u"--clickhouse"_qs, clickHouseUrl(),
+                                     u"--table"_qs, u"default."_qs + m_table, u"--name"_qs, u"blog"_qs});
         QVERIFY2(r.status == 0, qPrintable(r.err));
     }
-    void cleanupTestCase()
-    {
-        if (m_table.isEmpty())
-            return;
-        ch(QStringLiteral("DROP TABLE IF EXISTS default.%1").arg(m_table));
-        for (const char *db : {"shard1", "shard2"})
-            ch(QStringLiteral("DROP TABLE IF EXISTS %1.%2").arg(QLatin1String(db), m_table));
-    }
+    void cleanupTestCase() { m_shards.drop(); }
 
     void sameRowsAsLocalImport_data()
     {
@@ -145,7 +126,7 @@ private slots:
     }
     void sameRowsAsLocalImport()
     {
-        if (serverUrl().isEmpty())
+        if (clickHouseUrl().isEmpty())
             QSKIP("INQUEST_CLICKHOUSE_URL is not set: no ClickHouse server, remote events were NOT tested "
                   "(tests/remote/clickhouse-server.sh start DIR prints a URL; .ci/run sets it)");
         QFETCH(QStringList, filter);
@@ -173,7 +154,7 @@ private slots:
 
     void pagesFitTogether()
     {
-        if (serverUrl().isEmpty())
+        if (clickHouseUrl().isEmpty())
             QSKIP("INQUEST_CLICKHOUSE_URL is not set");
         const QStringList window{u"events"_qs,
                                  m_remote,
@@ -206,11 +187,11 @@ private slots:
 
     void localAndRemoteMerged()
     {
-        if (serverUrl().isEmpty())
+        if (clickHouseUrl().isEmpty())
             QSKIP("INQUEST_CLICKHOUSE_URL is not set");
         const QString both = path(u"both.inquest"_qs);
         QVERIFY(QFile::copy(m_local, both));
-        QCOMPARE(runInquest({u"remote"_qs, u"add"_qs, both, u"--clickhouse"_qs, serverUrl(), u"--table"_qs,
+        QCOMPARE(runInquest({u"remote"_qs, u"add"_qs, both, u"--clickhouse"_qs, clickHouseUrl(), u"--table"_qs,
                              u"default."_qs + m_table, u"--name"_qs, u"blog"_qs})
                      .status,
                  0);
@@ -248,7 +229,7 @@ private slots:
 
     void keepKeepsTheQueries()
     {
-        if (serverUrl().isEmpty())
+        if (clickHouseUrl().isEmpty())
             QSKIP("INQUEST_CLICKHOUSE_URL is not set");
         const auto kept = [&] {
             return json(runInquest(
@@ -269,7 +250,7 @@ private slots:
 
     void failuresAreNamedAndChangeNothing()
     {
-        if (serverUrl().isEmpty())
+        if (clickHouseUrl().isEmpty())
             QSKIP("INQUEST_CLICKHOUSE_URL is not set");
         // A pattern PCRE takes and RE2 does not (a lookahead): the server's message, exit 1, nothing kept.
         QByteArray hash = fileHash(m_remote);
@@ -285,7 +266,7 @@ private slots:
         QCOMPARE(
             ch(QStringLiteral("INSERT INTO default.%1 SELECT * FROM default.%2 LIMIT 10").arg(gone, m_table)).status,
             0);
-        QCOMPARE(runInquest({u"remote"_qs, u"add"_qs, both, u"--clickhouse"_qs, serverUrl(), u"--table"_qs,
+        QCOMPARE(runInquest({u"remote"_qs, u"add"_qs, both, u"--clickhouse"_qs, clickHouseUrl(), u"--table"_qs,
                              u"default."_qs + gone})
                      .status,
                  0);
@@ -312,7 +293,7 @@ private slots:
             QVERIFY(probe.listen(QHostAddress::LocalHost));
             port = probe.serverPort();
         }
-        if (serverUrl().isEmpty())
+        if (clickHouseUrl().isEmpty())
             QSKIP("INQUEST_CLICKHOUSE_URL is not set (a source must be added before its server goes)");
         const QString c = path(u"down.inquest"_qs);
         QVERIFY(QFile::copy(m_remote, c));
@@ -331,7 +312,7 @@ private slots:
 
     void rerunSaysWhatChanged()
     {
-        if (serverUrl().isEmpty())
+        if (clickHouseUrl().isEmpty())
             QSKIP("INQUEST_CLICKHOUSE_URL is not set: remote rerun was NOT tested");
         const QString copy = m_table + u"_rerun"_qs;
         QCOMPARE(ch(QStringLiteral("CREATE TABLE default.%1 AS default.%2 ENGINE = MergeTree() ORDER BY (site, time)")
@@ -345,7 +326,7 @@ private slots:
             0);
         const QString c = path(u"rerun.inquest"_qs);
         QCOMPARE(runInquest({u"new"_qs, c}).status, 0);
-        QCOMPARE(runInquest({u"remote"_qs, u"add"_qs, c, u"--clickhouse"_qs, serverUrl(), u"--table"_qs,
+        QCOMPARE(runInquest({u"remote"_qs, u"add"_qs, c, u"--clickhouse"_qs, clickHouseUrl(), u"--table"_qs,
                              u"default."_qs + copy, u"--name"_qs, u"copy"_qs})
                      .status,
                  0);

@@ -7,6 +7,7 @@
 // with the report written and the case unchanged. A site renamed in the case is asked, listed
 // and filtered under its new name by `sites`, `series --site` and `events --site`.
 #include "testlib/clirunner.h"
+#include "testlib/twoshardtable.h"
 
 #include "casefile/casefile.h"
 #include "remote/remotesources.h"
@@ -26,8 +27,6 @@ using namespace inquest;
 using namespace inquest::testing;
 
 namespace {
-
-QString serverUrl() { return qEnvironmentVariable("INQUEST_CLICKHOUSE_URL"); }
 
 QByteArray fileHash(const QString &path)
 {
@@ -75,58 +74,35 @@ class TstRemoteReport : public QObject
     Q_OBJECT
     QTemporaryDir m_dir;
     QString m_table;
+    TwoShardTable m_shards;
     QString path(const QString &name) const { return m_dir.filePath(name); }
-    CliRun ch(const QString &sql) const
-    {
-        return runProgram(QStringLiteral("curl"), {QStringLiteral("-sS"), QStringLiteral("--fail-with-body"),
-                                                   serverUrl(), QStringLiteral("--data-binary"), sql});
-    }
 
 private slots:
     void initTestCase()
     {
-        if (serverUrl().isEmpty())
+        if (clickHouseUrl().isEmpty())
             QSKIP("INQUEST_CLICKHOUSE_URL is not set: no ClickHouse server, the report of a remote source was NOT "
                   "tested (tests/remote/clickhouse-server.sh start DIR prints a URL; .ci/run sets it)");
         m_table = QStringLiteral("report_%1").arg(QCoreApplication::applicationPid());
-        const QString columns = QStringLiteral("(time DateTime, site String, client String, method String, path "
-                                               "String, status UInt16, bytes UInt64, response_time Float64, agent "
-                                               "String, referer String)");
-        for (const char *db : {"shard1", "shard2"}) {
-            QCOMPARE(ch(QStringLiteral("CREATE DATABASE IF NOT EXISTS %1").arg(QLatin1String(db))).status, 0);
-            QCOMPARE(ch(QStringLiteral("CREATE TABLE %1.%2 %3 ENGINE = MergeTree() ORDER BY (site, time)")
-                            .arg(QLatin1String(db), m_table, columns))
-                         .status,
-                     0);
-        }
-        QCOMPARE(ch(QStringLiteral("CREATE TABLE default.%1 %2 ENGINE = Distributed(two, '', %1, rand())")
-                        .arg(m_table, columns))
-                     .status,
-                 0);
+        QString error;
+        QVERIFY2(m_shards.create(m_table, &error), qPrintable(error));
         const QString local = path(QStringLiteral("local.inquest"));
         QCOMPARE(runInquest({u"new"_qs, local}).status, 0);
         QCOMPARE(runInquest({u"import"_qs, local, QStringLiteral(INQUEST_REALDATA "/logs/elastic-examples/apache_logs"),
                              u"--site"_qs, u"blog"_qs})
                      .status,
                  0);
-        const CliRun r = runInquest({u"remote"_qs, u"load"_qs, local, u"--clickhouse"_qs, serverUrl(), u"--table"_qs,
-                                     u"default."_qs + m_table});
+        const CliRun r = runInquest({u"remote"_qs, u"load"_qs, local, u"--clickhouse"_qs, clickHouseUrl(),
+                                     u"--table"_qs, u"default."_qs + m_table});
         QVERIFY2(r.status == 0 && r.out.startsWith(u"9999 events loaded"_qs), qPrintable(r.out + r.err));
     }
-    void cleanupTestCase()
-    {
-        if (serverUrl().isEmpty() || m_table.isEmpty())
-            return;
-        ch(QStringLiteral("DROP TABLE default.%1").arg(m_table));
-        for (const char *db : {"shard1", "shard2"})
-            ch(QStringLiteral("DROP TABLE %1.%2").arg(QLatin1String(db), m_table));
-    }
+    void cleanupTestCase() { m_shards.drop(); }
 
     void figureDrawsTheRemoteSite()
     {
         const QString remote = path(QStringLiteral("remote.inquest"));
         QCOMPARE(runInquest({u"new"_qs, remote}).status, 0);
-        const CliRun added = runInquest({u"remote"_qs, u"add"_qs, remote, u"--clickhouse"_qs, serverUrl(),
+        const CliRun added = runInquest({u"remote"_qs, u"add"_qs, remote, u"--clickhouse"_qs, clickHouseUrl(),
                                          u"--table"_qs, u"default."_qs + m_table, u"--name"_qs, u"weblog"_qs});
         QVERIFY2(added.status == 0, qPrintable(added.err));
 
@@ -211,7 +187,7 @@ private slots:
     {
         const QString c = path(QStringLiteral("renamed.inquest"));
         QCOMPARE(runInquest({u"new"_qs, c}).status, 0);
-        QCOMPARE(runInquest({u"remote"_qs, u"add"_qs, c, u"--clickhouse"_qs, serverUrl(), u"--table"_qs,
+        QCOMPARE(runInquest({u"remote"_qs, u"add"_qs, c, u"--clickhouse"_qs, clickHouseUrl(), u"--table"_qs,
                              u"default."_qs + m_table})
                      .status,
                  0);
@@ -257,7 +233,7 @@ private slots:
         const QString c = path(QStringLiteral("nopassword.inquest"));
         QCOMPARE(runInquest({u"new"_qs, c}).status, 0);
         qputenv("INQUEST_TEST_REPORT_PW", "");
-        const CliRun added = runInquest({u"remote"_qs, u"add"_qs, c, u"--clickhouse"_qs, serverUrl(), u"--table"_qs,
+        const CliRun added = runInquest({u"remote"_qs, u"add"_qs, c, u"--clickhouse"_qs, clickHouseUrl(), u"--table"_qs,
                                          u"default."_qs + m_table, u"--password-env"_qs, u"INQUEST_TEST_REPORT_PW"_qs});
         qunsetenv("INQUEST_TEST_REPORT_PW");
         QVERIFY2(added.status == 0, qPrintable(added.err));

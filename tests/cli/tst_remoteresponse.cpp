@@ -6,6 +6,7 @@
 // and the chart's view query gives the response-time pane the local curves, which the Charts dock
 // draws for a case holding only the remote source.
 #include "testlib/clirunner.h"
+#include "testlib/twoshardtable.h"
 
 #include "charts/chartcontroller.h"
 #include "charts/chartdock.h"
@@ -30,7 +31,6 @@ using namespace inquest::testing;
 
 namespace {
 
-QString serverUrl() { return qEnvironmentVariable("INQUEST_CLICKHOUSE_URL"); }
 const QString Log = QStringLiteral(INQUEST_TEST_DATA "/curves/www.shop.de-access.log");
 const QString Site = QStringLiteral("www.shop.de");
 
@@ -41,12 +41,8 @@ class TstRemoteResponse : public QObject
     Q_OBJECT
     QTemporaryDir m_dir;
     QString m_table;
+    TwoShardTable m_shards;
     QString path(const QString &name) const { return m_dir.filePath(name); }
-    CliRun ch(const QString &sql) const
-    {
-        return runProgram(QStringLiteral("curl"), {QStringLiteral("-sS"), QStringLiteral("--fail-with-body"),
-                                                   serverUrl(), QStringLiteral("--data-binary"), sql});
-    }
     CliRun series(const QString &c, const QString &metric) const
     {
         return runInquest(
@@ -56,39 +52,20 @@ class TstRemoteResponse : public QObject
 private slots:
     void initTestCase()
     {
-        if (serverUrl().isEmpty())
+        if (clickHouseUrl().isEmpty())
             QSKIP("INQUEST_CLICKHOUSE_URL is not set: no ClickHouse server, remote response times were NOT tested "
                   "(tests/remote/clickhouse-server.sh start DIR prints a URL; .ci/run sets it)");
         m_table = QStringLiteral("response_%1").arg(QCoreApplication::applicationPid());
-        const QString columns = QStringLiteral("(time DateTime, site String, client String, method String, path "
-                                               "String, status UInt16, bytes UInt64, response_time Float64, agent "
-                                               "String, referer String)");
-        for (const char *db : {"shard1", "shard2"}) {
-            QCOMPARE(ch(QStringLiteral("CREATE DATABASE IF NOT EXISTS %1").arg(QLatin1String(db))).status, 0);
-            QCOMPARE(ch(QStringLiteral("CREATE TABLE %1.%2 %3 ENGINE = MergeTree() ORDER BY (site, time)")
-                            .arg(QLatin1String(db), m_table, columns))
-                         .status,
-                     0);
-        }
-        QCOMPARE(ch(QStringLiteral("CREATE TABLE default.%1 %2 ENGINE = Distributed(two, '', %1, rand())")
-                        .arg(m_table, columns))
-                     .status,
-                 0);
+        QString error;
+        QVERIFY2(m_shards.create(m_table, &error), qPrintable(error));
         const QString local = path(QStringLiteral("local.inquest"));
         QCOMPARE(runInquest({u"new"_qs, local}).status, 0);
         QCOMPARE(runInquest({u"import"_qs, local, Log}).status, 0);
-        const CliRun r = runInquest({u"remote"_qs, u"load"_qs, local, u"--clickhouse"_qs, serverUrl(), u"--table"_qs,
-                                     u"default."_qs + m_table});
+        const CliRun r = runInquest({u"remote"_qs, u"load"_qs, local, u"--clickhouse"_qs, clickHouseUrl(),
+                                     u"--table"_qs, u"default."_qs + m_table});
         QVERIFY2(r.status == 0 && r.out.startsWith(u"14 events loaded"_qs), qPrintable(r.out + r.err));
     }
-    void cleanupTestCase()
-    {
-        if (serverUrl().isEmpty() || m_table.isEmpty())
-            return;
-        ch(QStringLiteral("DROP TABLE default.%1").arg(m_table));
-        for (const char *db : {"shard1", "shard2"})
-            ch(QStringLiteral("DROP TABLE %1.%2").arg(QLatin1String(db), m_table));
-    }
+    void cleanupTestCase() { m_shards.drop(); }
 
     void seriesAsLocal_data()
     {
@@ -102,8 +79,13 @@ private slots:
         const QString local = path(QStringLiteral("local.inquest"));
         const QString remote = path(QStringLiteral("remote-%1.inquest").arg(QLatin1String(QTest::currentDataTag())));
         QCOMPARE(runInquest({u"new"_qs, remote}).status, 0);
-        QStringList add{
-            u"remote"_qs, u"add"_qs, remote, u"--clickhouse"_qs, serverUrl(), u"--table"_qs, u"default."_qs + m_table};
+        QStringList add{u"remote"_qs,
+                        u"add"_qs,
+                        remote,
+                        u"--clickhouse"_qs,
+                        clickHouseUrl(),
+                        u"--table"_qs,
+                        u"default."_qs + m_table};
         if (!map.isEmpty())
             add << u"--map"_qs << map;
         const CliRun added = runInquest(add);

@@ -4,6 +4,7 @@
 // draws the remote site's figure and lists that query in Appendix C. A change of sections lays
 // the report out again without asking the server again.
 #include "testlib/clirunner.h"
+#include "testlib/twoshardtable.h"
 
 #include "charts/chartfigurerenderer.h"
 #include "dialogs/exportdialog.h"
@@ -23,7 +24,6 @@ using namespace inquest;
 using namespace inquest::testing;
 
 namespace {
-QString serverUrl() { return qEnvironmentVariable("INQUEST_CLICKHOUSE_URL"); }
 } // namespace
 
 class TstRemoteExport : public QObject
@@ -31,42 +31,19 @@ class TstRemoteExport : public QObject
     Q_OBJECT
     QTemporaryDir m_dir;
     QString m_table;
-    CliRun ch(const QString &sql) const
-    {
-        return runProgram(QStringLiteral("curl"), {QStringLiteral("-sS"), QStringLiteral("--fail-with-body"),
-                                                   serverUrl(), QStringLiteral("--data-binary"), sql});
-    }
+    TwoShardTable m_shards;
 
 private slots:
     void initTestCase()
     {
-        if (serverUrl().isEmpty())
+        if (clickHouseUrl().isEmpty())
             QSKIP("INQUEST_CLICKHOUSE_URL is not set: no ClickHouse server, Export Findings on a remote source was "
                   "NOT tested (tests/remote/clickhouse-server.sh start DIR prints a URL; .ci/run sets it)");
         m_table = QStringLiteral("export_%1").arg(QCoreApplication::applicationPid());
-        const QString columns = QStringLiteral("(time DateTime, site String, client String, method String, path "
-                                               "String, status UInt16, bytes UInt64, response_time Float64, agent "
-                                               "String, referer String)");
-        for (const char *db : {"shard1", "shard2"}) {
-            QCOMPARE(ch(QStringLiteral("CREATE DATABASE IF NOT EXISTS %1").arg(QLatin1String(db))).status, 0);
-            QCOMPARE(ch(QStringLiteral("CREATE TABLE %1.%2 %3 ENGINE = MergeTree() ORDER BY (site, time)")
-                            .arg(QLatin1String(db), m_table, columns))
-                         .status,
-                     0);
-        }
-        QCOMPARE(ch(QStringLiteral("CREATE TABLE default.%1 %2 ENGINE = Distributed(two, '', %1, rand())")
-                        .arg(m_table, columns))
-                     .status,
-                 0);
+        QString error;
+        QVERIFY2(m_shards.create(m_table, &error), qPrintable(error));
     }
-    void cleanupTestCase()
-    {
-        if (serverUrl().isEmpty() || m_table.isEmpty())
-            return;
-        ch(QStringLiteral("DROP TABLE default.%1").arg(m_table));
-        for (const char *db : {"shard1", "shard2"})
-            ch(QStringLiteral("DROP TABLE %1.%2").arg(QLatin1String(db), m_table));
-    }
+    void cleanupTestCase() { m_shards.drop(); }
 
     void exportDrawsTheRemoteSite()
     {
@@ -76,12 +53,12 @@ private slots:
         QCOMPARE(runInquest({u"import"_qs, local, QStringLiteral(INQUEST_TEST_DATA "/curves/www.shop.de-access.log")})
                      .status,
                  0);
-        QCOMPARE(runInquest({u"remote"_qs, u"load"_qs, local, u"--clickhouse"_qs, serverUrl(), u"--table"_qs,
+        QCOMPARE(runInquest({u"remote"_qs, u"load"_qs, local, u"--clickhouse"_qs, clickHouseUrl(), u"--table"_qs,
                              u"default."_qs + m_table})
                      .status,
                  0);
         QCOMPARE(runInquest({u"new"_qs, remote}).status, 0);
-        QCOMPARE(runInquest({u"remote"_qs, u"add"_qs, remote, u"--clickhouse"_qs, serverUrl(), u"--table"_qs,
+        QCOMPARE(runInquest({u"remote"_qs, u"add"_qs, remote, u"--clickhouse"_qs, clickHouseUrl(), u"--table"_qs,
                              u"default."_qs + m_table})
                      .status,
                  0);

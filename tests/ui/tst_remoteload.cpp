@@ -4,6 +4,8 @@
 // table afterwards and the dialog says how many; an unknown table is refused with the server's
 // reason; a cancel stops the load part way and no INSERT keeps running on the server. The case
 // is never changed.
+#include "testlib/twoshardtable.h"
+
 #include "dialogs/remoteloaddialog.h"
 
 #include "ingest/importer.h"
@@ -23,10 +25,9 @@
 #include <QUndoStack>
 
 using namespace inquest;
+using namespace inquest::testing;
 
 namespace {
-
-QString serverUrl() { return qEnvironmentVariable("INQUEST_CLICKHOUSE_URL"); }
 
 } // namespace
 
@@ -34,6 +35,7 @@ class TstRemoteLoad : public QObject
 {
     Q_OBJECT
     remote::ServerAccess m_admin;
+    TwoShardTable m_shards;
     QString m_table;
     CaseData m_case;
 
@@ -49,7 +51,7 @@ class TstRemoteLoad : public QObject
     }
     void fill(RemoteLoadDialog &d, const QString &table)
     {
-        d.field(QStringLiteral("url"))->setText(serverUrl());
+        d.field(QStringLiteral("url"))->setText(clickHouseUrl());
         d.field(QStringLiteral("table"))->setText(table);
     }
     static bool runLoad(RemoteLoadDialog &d)
@@ -64,24 +66,14 @@ class TstRemoteLoad : public QObject
 private slots:
     void initTestCase()
     {
-        if (serverUrl().isEmpty())
+        if (clickHouseUrl().isEmpty())
             QSKIP("INQUEST_CLICKHOUSE_URL is not set: no ClickHouse server, Load into ClickHouse was NOT tested "
                   "(tests/remote/clickhouse-server.sh start DIR prints a URL; .ci/run sets it)");
-        m_admin.url = QUrl(serverUrl());
+        m_admin.url = QUrl(clickHouseUrl());
         m_table = QStringLiteral("default.load_%1").arg(QCoreApplication::applicationPid());
         const QString name = m_table.section(u'.', 1);
-        const QString columns = QStringLiteral("(time DateTime, site String, client String, method String, path "
-                                               "String, status UInt16, bytes UInt64, response_time Float64, agent "
-                                               "String, referer String)");
-        for (const char *db : {"shard1", "shard2"}) {
-            QVERIFY(ch(QStringLiteral("CREATE DATABASE IF NOT EXISTS %1").arg(QLatin1String(db))).ok());
-            QVERIFY(ch(QStringLiteral("CREATE TABLE %1.%2 %3 ENGINE = MergeTree() ORDER BY (site, time)")
-                           .arg(QLatin1String(db), name, columns))
-                        .ok());
-        }
-        QVERIFY(ch(QStringLiteral("CREATE TABLE %1 %2 ENGINE = Distributed(two, '', %3, rand())")
-                       .arg(m_table, columns, name))
-                    .ok());
+        QString error;
+        QVERIFY2(m_shards.create(m_table.section(u'.', 1), &error), qPrintable(error));
         m_case = CaseData::create(QStringLiteral("load"));
         for (const char *file : {"/logs/elastic-examples/apache_logs", "/logs/goaccess/access.log"}) {
             ImportOptions o;
@@ -97,9 +89,7 @@ private slots:
     {
         if (m_table.isEmpty())
             return;
-        ch(QStringLiteral("DROP TABLE IF EXISTS %1").arg(m_table));
-        for (const char *db : {"shard1", "shard2"})
-            ch(QStringLiteral("DROP TABLE IF EXISTS %1.%2").arg(QLatin1String(db), m_table.section(u'.', 1)));
+        m_shards.drop();
     }
 
     void loadsTheTickedLog()

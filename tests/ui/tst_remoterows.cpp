@@ -4,6 +4,8 @@
 // rows the workbench shows for a bin are the local import's rows of the same bin, the next page
 // follows on without a gap, and "Keep queries" keeps their provenance as one undo step. Sources ▸
 // Re-run remote queries asks the kept queries again and lists each answer as unchanged.
+#include "testlib/twoshardtable.h"
+
 #include "charts/chartcontroller.h"
 #include "charts/chartdock.h"
 #include "charts/chartplot.h"
@@ -38,10 +40,9 @@
 #include <QTimer>
 
 using namespace inquest;
+using namespace inquest::testing;
 
 namespace {
-
-QString serverUrl() { return qEnvironmentVariable("INQUEST_CLICKHOUSE_URL"); }
 
 } // namespace
 
@@ -51,6 +52,7 @@ class TstRemoteRows : public QObject
     QString m_table;
     CaseData m_local;
     remote::ServerAccess m_admin;
+    TwoShardTable m_shards;
 
     remote::QueryRun ch(const QString &sql)
     {
@@ -88,24 +90,13 @@ class TstRemoteRows : public QObject
 private slots:
     void initTestCase()
     {
-        if (serverUrl().isEmpty())
+        if (clickHouseUrl().isEmpty())
             QSKIP("INQUEST_CLICKHOUSE_URL is not set: no ClickHouse server, the remote rows of a bin were NOT tested "
                   "(tests/remote/clickhouse-server.sh start DIR prints a URL; .ci/run sets it)");
-        m_admin.url = QUrl(serverUrl());
+        m_admin.url = QUrl(clickHouseUrl());
         m_table = QStringLiteral("default.rows_%1").arg(QCoreApplication::applicationPid());
-        const QString columns = QStringLiteral("(time DateTime, site String, client String, method String, path "
-                                               "String, status UInt16, bytes UInt64, response_time Float64, agent "
-                                               "String, referer String)");
-        const QString name = m_table.section(u'.', 1);
-        for (const char *db : {"shard1", "shard2"}) {
-            QVERIFY(ch(QStringLiteral("CREATE DATABASE IF NOT EXISTS %1").arg(QLatin1String(db))).ok());
-            QVERIFY(ch(QStringLiteral("CREATE TABLE %1.%2 %3 ENGINE = MergeTree() ORDER BY (site, time)")
-                           .arg(QLatin1String(db), name, columns))
-                        .ok());
-        }
-        QVERIFY(ch(QStringLiteral("CREATE TABLE %1 %2 ENGINE = Distributed(two, '', %3, rand())")
-                       .arg(m_table, columns, name))
-                    .ok());
+        QString error;
+        QVERIFY2(m_shards.create(m_table.section(u'.', 1), &error), qPrintable(error));
         ImportOptions o;
         o.site = QStringLiteral("blog");
         ImportResult r = importLogFile(QStringLiteral(INQUEST_REALDATA "/logs/elastic-examples/apache_logs"), o);
@@ -114,16 +105,13 @@ private slots:
         r.source->id = m_local.nextId++;
         m_local.sources.append(*r.source);
         remote::ClickHouseClient client(m_admin);
-        QString error;
         QCOMPARE(remote::loadAccessEvents(m_local, client, m_table, &error), qint64(9999));
     }
     void cleanupTestCase()
     {
         if (m_table.isEmpty())
             return;
-        ch(QStringLiteral("DROP TABLE IF EXISTS %1").arg(m_table));
-        for (const char *db : {"shard1", "shard2"})
-            ch(QStringLiteral("DROP TABLE IF EXISTS %1.%2").arg(QLatin1String(db), m_table.section(u'.', 1)));
+        m_shards.drop();
     }
 
     void binClickShowsTheBinsRemoteRows()
@@ -138,7 +126,7 @@ private slots:
         QTimer::singleShot(0, this, [this] {
             auto *d = qobject_cast<ClickHouseDialog *>(QApplication::activeModalWidget());
             QVERIFY(d);
-            d->field(QStringLiteral("url"))->setText(serverUrl());
+            d->field(QStringLiteral("url"))->setText(clickHouseUrl());
             d->field(QStringLiteral("table"))->setText(m_table);
             d->field(QStringLiteral("name"))->setText(QStringLiteral("blog"));
             d->accept();
@@ -212,7 +200,7 @@ private slots:
     {
         CaseDocument doc;
         remote::RemoteSourceRequest request;
-        request.url = QUrl(serverUrl());
+        request.url = QUrl(clickHouseUrl());
         request.table = m_table;
         request.name = QStringLiteral("blog");
         const remote::RemoteCheck check = remote::checkRemoteSource(request);
@@ -259,7 +247,7 @@ private slots:
         RemoteSource gone;
         gone.id = 9;
         gone.name = QStringLiteral("gone");
-        gone.url = serverUrl();
+        gone.url = clickHouseUrl();
         gone.table = QStringLiteral("default.no_such_table_here");
         gone.mapping = remote::ColumnMapping().toJson();
         const remote::RemoteRowsPage page =

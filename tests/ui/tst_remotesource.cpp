@@ -5,6 +5,8 @@
 // an unknown column with the case unchanged, and OK adds the source as one undo step. The chart
 // of a case holding only the remote source draws the same per-site requests and failures as
 // the chart of the local import, and Analyze finds the same incidents.
+#include "testlib/twoshardtable.h"
+
 #include "charts/chartcontroller.h"
 #include "charts/chartdock.h"
 #include "charts/chartplot.h"
@@ -38,10 +40,9 @@
 #include <QTimer>
 
 using namespace inquest;
+using namespace inquest::testing;
 
 namespace {
-
-QString serverUrl() { return qEnvironmentVariable("INQUEST_CLICKHOUSE_URL"); }
 
 bool runCheck(ClickHouseDialog &d, bool ok)
 {
@@ -63,7 +64,7 @@ class TstRemoteSource : public QObject
     QString m_table;
     CaseData m_local; // the same log, imported
     remote::ServerAccess m_admin;
-    QStringList m_tables;
+    std::vector<std::unique_ptr<TwoShardTable>> m_shards;
     QTemporaryDir m_dir;
     CaseData m_outageLocal;
     QString m_outageTable;
@@ -75,7 +76,7 @@ class TstRemoteSource : public QObject
     }
     void fill(ClickHouseDialog &d, const QString &table = {})
     {
-        d.field(QStringLiteral("url"))->setText(serverUrl());
+        d.field(QStringLiteral("url"))->setText(clickHouseUrl());
         d.field(QStringLiteral("table"))->setText(table.isEmpty() ? m_table : table);
         d.field(QStringLiteral("name"))->setText(QStringLiteral("blog"));
     }
@@ -92,10 +93,10 @@ class TstRemoteSource : public QObject
 private slots:
     void initTestCase()
     {
-        if (serverUrl().isEmpty())
+        if (clickHouseUrl().isEmpty())
             QSKIP("INQUEST_CLICKHOUSE_URL is not set: no ClickHouse server, the GUI on a remote source was NOT tested "
                   "(tests/remote/clickhouse-server.sh start DIR prints a URL; .ci/run sets it)");
-        m_admin.url = QUrl(serverUrl());
+        m_admin.url = QUrl(clickHouseUrl());
         m_table = QStringLiteral("default.gui_%1").arg(QCoreApplication::applicationPid());
         createTable(m_table);
         createTable(m_table + u"_empty"_qs);
@@ -120,20 +121,9 @@ private slots:
     }
     void createTable(const QString &table)
     {
-        const QString columns = QStringLiteral("(time DateTime, site String, client String, method String, path "
-                                               "String, status UInt16, bytes UInt64, response_time Float64, agent "
-                                               "String, referer String)");
-        const QString name = table.section(u'.', 1);
-        for (const char *db : {"shard1", "shard2"}) {
-            QVERIFY(ch(QStringLiteral("CREATE DATABASE IF NOT EXISTS %1").arg(QLatin1String(db))).ok());
-            const auto r = ch(QStringLiteral("CREATE TABLE %1.%2 %3 ENGINE = MergeTree() ORDER BY (site, time)")
-                                  .arg(QLatin1String(db), name, columns));
-            QVERIFY2(r.ok(), qPrintable(r.error()));
-        }
-        QVERIFY(
-            ch(QStringLiteral("CREATE TABLE %1 %2 ENGINE = Distributed(two, '', %3, rand())").arg(table, columns, name))
-                .ok());
-        m_tables << table;
+        QString error;
+        m_shards.push_back(std::make_unique<TwoShardTable>());
+        QVERIFY2(m_shards.back()->create(table.section(u'.', 1), &error), qPrintable(error));
     }
     static CaseData imported(const QString &path, const ImportOptions &o)
     {
@@ -149,11 +139,7 @@ private slots:
     }
     void cleanupTestCase()
     {
-        for (const QString &table : std::as_const(m_tables)) {
-            ch(QStringLiteral("DROP TABLE IF EXISTS %1").arg(table));
-            for (const char *db : {"shard1", "shard2"})
-                ch(QStringLiteral("DROP TABLE IF EXISTS %1.%2").arg(QLatin1String(db), table.section(u'.', 1)));
-        }
+        m_shards.clear(); // each drops its tables
     }
 
     void dialogChecksPreviewsAndAdds()
