@@ -120,7 +120,7 @@ TemplateComparison compareTemplates(const CaseData &data, int64_t baselineBegin,
             if (it == slot.end()) {
                 QString text = programOf(t.strings.view(t.message[r]));
                 if (hasText)
-                    text += QStringLiteral(": ") +
+                    text += (text.isEmpty() ? QString() : QStringLiteral(": ")) +
                             QString::fromStdString(t.texts.templateText(t.strings, t.texts.templateOf(r)));
                 const QString indexKey = QStringLiteral("%1|%2|%3").arg(roleOfHost[host]).arg(family).arg(text);
                 int at = index.value(indexKey, -1);

@@ -3,6 +3,8 @@
 #include "scan.h"
 #include "severityinference.h"
 
+#include <algorithm>
+
 namespace inquest {
 
 namespace {
@@ -106,6 +108,10 @@ public:
                 tag = scan::token(s, pos);
             if (const auto bracket = tag.find('['); bracket != std::string_view::npos)
                 tag = tag.substr(0, bracket);
+            // Cisco IOS writes its message sequence number where the tag goes ("host 85132:
+            // *Dec 12 ...: %LINK-3-UPDOWN: ..."): a counter, not a program.
+            if (!tag.empty() && std::all_of(tag.begin(), tag.end(), [](char c) { return c >= '0' && c <= '9'; }))
+                tag = {};
             program = tag;
             const std::size_t row = out.appendRow(t, offset, lineNo);
             out.host[row] = out.strings.intern(hostName);

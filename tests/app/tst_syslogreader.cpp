@@ -116,6 +116,31 @@ private slots:
         QCOMPARE(SiteRule().eventName(*r.source, 0), QStringLiteral("veridian"));
     }
 
+    void ciscoSequenceNumberIsNoProgram()
+    {
+        // Cisco IOS puts a message sequence number where other devices put the program tag
+        // ("host 85132: *Dec 12 ...: %LINK-3-UPDOWN: ..."). A counter is no program: taken as one,
+        // every line would be its own program and its own message template.
+        ImportOptions o;
+        o.year = 2010;
+        const ImportResult r = importOk(fixture(QStringLiteral("cisco_sequence.syslog")), o);
+        QVERIFY(r.ok());
+        QCOMPARE(r.source->events, 5);
+        const EventTable &t = *r.source->table;
+        for (std::size_t row = 0; row < 4; ++row)
+            QCOMPARE(t.strings.view(t.message[row]), std::string_view());
+        QCOMPARE(t.strings.view(t.message[4]), std::string_view("sshd"));
+        // The two link-down lines of one router are one template; the text keeps the device's
+        // own time stamp and message.
+        QCOMPARE(t.texts.templateOf(0), t.texts.templateOf(1));
+        QVERIFY(t.texts.templateOf(2) != t.texts.templateOf(0));
+        QCOMPARE(t.messageText(0), std::string("Dec 12 20:28:24.160 UTC: %LINK-3-UPDOWN: Interface "
+                                               "TenGigabitEthernet0/1/0, changed state to down"));
+        // The severity the mnemonic carries (%LINK-3: err), inferred.
+        QCOMPARE(t.severity[0] & ~SeverityInferredBit, 3);
+        QCOMPARE(t.severity[3] & ~SeverityInferredBit, 3);
+    }
+
     void plasoSyslogMalformed()
     {
         // plaso's syslog: 13 records; malformed are the tag-less "Job `cron.daily' terminated",
