@@ -59,7 +59,10 @@ const Command Commands[] = {
     {"analyze", "analyze CASE [--accept] [--json] [--wait[=SECONDS]]", analyze},
     {"score", "score CASE [--json]", score},
     {"statements", "statements CASE [--json]", statements},
-    {"evidence", "evidence CASE [--json]", evidence},
+    {"evidence",
+     "evidence CASE [--accept IDS] [--reject IDS] [--suggest IDS] [--remove IDS] [--rate IDS --hypothesis NAME|ID "
+     "--rating CC|C|N|I|II|NA|none] [--json] [--wait[=SECONDS]]",
+     evidence},
     {"series",
      "series CASE --metric requests|errors|no-response|error-rate|clients|bytes [--site S] [--bin SECONDS] "
      "[--csv|--json] | series CASE --curve NAME|--filter EXPR [--agg count|sum(F)|mean(F)|max(F)|pN(F)] [--bin …]",

@@ -2,6 +2,8 @@
 #include "commands.h"
 
 #include "casefile/casefile.h"
+#include "model/casedocument.h"
+#include "model/evidenceedits.h"
 #include "model/isotime.h"
 #include "scoring/scores.h"
 
@@ -63,13 +65,166 @@ QJsonObject evidenceJson(const Evidence &e, const QList<Hypothesis> &hypotheses)
             {QStringLiteral("ratings"), ratings}};
 }
 
+// Evidence ids given as "3,5,8": every one must name an evidence item of the case.
+std::optional<QList<Id>> evidenceIds(const QString &text, const QList<Evidence> &evidence, QString *error)
+{
+    QList<Id> ids;
+    for (const QString &part : text.split(u',', Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const Id id = part.trimmed().toLongLong(&ok);
+        if (!ok || std::none_of(evidence.begin(), evidence.end(), [id](const Evidence &e) { return e.id == id; })) {
+            *error = QStringLiteral("no evidence item \"%1\" (see `inquest evidence CASE`)").arg(part.trimmed());
+            return std::nullopt;
+        }
+        if (!ids.contains(id))
+            ids.append(id);
+    }
+    if (ids.isEmpty()) {
+        *error = QStringLiteral("no evidence id given");
+        return std::nullopt;
+    }
+    return ids;
+}
+
+// A hypothesis by id or by name (case-insensitive).
+const Hypothesis *findHypothesis(const QList<Hypothesis> &hypotheses, const QString &text)
+{
+    bool isId = false;
+    const Id id = text.toLongLong(&isId);
+    for (const Hypothesis &h : hypotheses) {
+        if ((isId && h.id == id) || h.name.compare(text.trimmed(), Qt::CaseInsensitive) == 0)
+            return &h;
+    }
+    return nullptr;
+}
+
+// The analyst's decisions from the command line, as the Evidence dock makes them: accept,
+// reject or return to suggested, remove, and rate items against one hypothesis. Everything is
+// checked before anything changes; each kind of change is one undo step.
+int changeEvidence(const CommandLine &cl, QTextStream &err)
+{
+    const QString path = cl.casePath();
+    casefile::CaseLock lock;
+    if (const int status = lockCase("evidence", cl, path, lock, err); status != Success)
+        return status;
+    CaseDocument doc;
+    QString error;
+    if (!casefile::open(doc, path, &error)) {
+        err << "inquest evidence: " << error << '\n';
+        return BadInput;
+    }
+    struct StateChange
+    {
+        const char *option;
+        EvidenceState state;
+        QList<Id> ids;
+    };
+    std::vector<StateChange> states{{"accept", EvidenceState::Accepted, {}},
+                                    {"reject", EvidenceState::Rejected, {}},
+                                    {"suggest", EvidenceState::Suggested, {}}};
+    QSet<Id> seen;
+    for (StateChange &c : states) {
+        if (!cl.has(QLatin1String(c.option)))
+            continue;
+        const auto ids = evidenceIds(cl.value(QLatin1String(c.option)), doc.evidence(), &error);
+        if (!ids) {
+            err << "inquest evidence: --" << c.option << ": " << error << '\n';
+            return BadInput;
+        }
+        for (Id id : *ids) {
+            if (seen.contains(id)) {
+                err << "inquest evidence: evidence item " << id << " is given two states\n";
+                return Usage;
+            }
+            seen.insert(id);
+        }
+        c.ids = *ids;
+    }
+    QList<Id> removed;
+    if (cl.has(QStringLiteral("remove"))) {
+        const auto ids = evidenceIds(cl.value(QStringLiteral("remove")), doc.evidence(), &error);
+        if (!ids) {
+            err << "inquest evidence: --remove: " << error << '\n';
+            return BadInput;
+        }
+        removed = *ids;
+    }
+    QList<std::pair<Id, Id>> cells;
+    Rating rating = Rating::Unrated;
+    if (cl.has(QStringLiteral("rate"))) {
+        if (!cl.has(QStringLiteral("hypothesis")) || !cl.has(QStringLiteral("rating"))) {
+            err << "inquest evidence: --rate IDS needs --hypothesis NAME|ID and --rating CC|C|N|I|II|NA|none\n";
+            return Usage;
+        }
+        const auto ids = evidenceIds(cl.value(QStringLiteral("rate")), doc.evidence(), &error);
+        if (!ids) {
+            err << "inquest evidence: --rate: " << error << '\n';
+            return BadInput;
+        }
+        const Hypothesis *h = findHypothesis(doc.hypotheses(), cl.value(QStringLiteral("hypothesis")));
+        if (!h) {
+            QStringList names;
+            for (const Hypothesis &x : doc.hypotheses())
+                names.append(x.name);
+            err << "inquest evidence: no hypothesis \"" << cl.value(QStringLiteral("hypothesis"))
+                << "\" in the case (it has: " << names.join(QStringLiteral(", ")) << ")\n";
+            return BadInput;
+        }
+        const QString text = cl.value(QStringLiteral("rating"));
+        const auto r = text.compare(u"none", Qt::CaseInsensitive) == 0 ? std::optional(Rating::Unrated)
+                                                                       : ratingFromString(text.toUpper());
+        if (!r || (text.trimmed().isEmpty())) {
+            err << "inquest evidence: --rating \"" << text << "\": expected CC, C, N, I, II, NA or none\n";
+            return Usage;
+        }
+        rating = *r;
+        for (Id id : *ids)
+            cells.append({id, h->id});
+    }
+    for (Id id : std::as_const(removed)) {
+        if (seen.contains(id) ||
+            std::any_of(cells.begin(), cells.end(), [id](const auto &c) { return c.first == id; })) {
+            err << "inquest evidence: evidence item " << id << " is both removed and changed\n";
+            return Usage;
+        }
+    }
+    for (const StateChange &c : states) {
+        if (!c.ids.isEmpty())
+            edit::setEvidenceStates(&doc, c.ids, c.state);
+    }
+    if (!cells.isEmpty())
+        edit::setRatings(&doc, cells, rating);
+    if (!removed.isEmpty())
+        edit::removeEvidence(&doc, removed);
+    if (!casefile::save(doc, path, &error)) {
+        err << "inquest evidence: " << error << '\n';
+        return BadInput;
+    }
+    return Success;
+}
+
 } // namespace
 
 int evidence(const QStringList &args, QTextStream &out, QTextStream &err)
 {
-    CommandLine cl({}, {QStringLiteral("json")});
+    CommandLine cl({QStringLiteral("accept"), QStringLiteral("reject"), QStringLiteral("suggest"),
+                    QStringLiteral("remove"), QStringLiteral("rate"), QStringLiteral("hypothesis"),
+                    QStringLiteral("rating")},
+                   {QStringLiteral("json")});
+    cl.acceptWait();
     if (!cl.parseOneCase("evidence", args, err))
         return Usage;
+    if (!cl.has(QStringLiteral("rate")) && (cl.has(QStringLiteral("hypothesis")) || cl.has(QStringLiteral("rating")))) {
+        err << "inquest evidence: --hypothesis and --rating go with --rate IDS\n";
+        return Usage;
+    }
+    for (const char *option : {"accept", "reject", "suggest", "remove", "rate"}) {
+        if (cl.has(QLatin1String(option))) {
+            if (const int status = changeEvidence(cl, err); status != Success)
+                return status;
+            break;
+        }
+    }
     const auto data = readCase("evidence", cl.casePath(), err);
     if (!data)
         return BadInput;

@@ -3,6 +3,7 @@
 #include "scoring/scoringsettings.h"
 #include "testlib/casewithsources.h"
 #include "testlib/clirunner.h"
+#include "testlib/testprinters.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -216,6 +217,80 @@ private slots:
         const QJsonObject hw = o.value(QStringLiteral("hypotheses")).toArray()[1].toObject();
         QCOMPARE(hw.value(QStringLiteral("name")).toString(), QStringLiteral("Hardware failure"));
         QCOMPARE(hw.value(QStringLiteral("weighted_inconsistency")).toDouble(), -6.0); // II × 3
+    }
+
+    void analystDecidesOnTheCommandLine()
+    {
+        // A copy: the other tests read the case as built.
+        const QString path = m_dir.filePath(QStringLiteral("decide.inquest"));
+        QVERIFY(QFile::copy(m_case, path));
+        const auto leading = [&path] {
+            const Run r = inquestRun({QStringLiteral("score"), path, QStringLiteral("--json")});
+            return QJsonDocument::fromJson(r.out.toUtf8())
+                .object()
+                .value(QStringLiteral("leading"))
+                .toObject()
+                .value(QStringLiteral("name"))
+                .toString();
+        };
+        QCOMPARE(leading(), QStringLiteral("DDoS attack"));
+        // Rejecting the botnet item and accepting the fan alarm turns the ranking round, as the
+        // Evidence dock's Accept and Reject do; the fan alarm is then rated by hypothesis name.
+        Run r = inquestRun({QStringLiteral("evidence"), path, QStringLiteral("--reject"), QString::number(m_ids[0]),
+                            QStringLiteral("--accept"), QString::number(m_ids[2]), QStringLiteral("--rate"),
+                            QString::number(m_ids[2]), QStringLiteral("--hypothesis"), QStringLiteral("ddos attack"),
+                            QStringLiteral("--rating"), QStringLiteral("i")});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QCOMPARE(leading(), QStringLiteral("Hardware failure"));
+        auto data = casefile::read(path, nullptr);
+        QVERIFY(data);
+        QCOMPARE_ENUM(data->evidence[0].state, EvidenceState::Rejected);
+        QCOMPARE_ENUM(data->evidence[2].state, EvidenceState::Accepted);
+        QCOMPARE_ENUM(data->evidence[2].rating(2), Rating::I);
+        // One item is either changed or removed in one command, not both.
+        r = inquestRun({QStringLiteral("evidence"), path, QStringLiteral("--rate"), QString::number(m_ids[2]),
+                        QStringLiteral("--hypothesis"), QStringLiteral("2"), QStringLiteral("--rating"),
+                        QStringLiteral("none"), QStringLiteral("--remove"), QString::number(m_ids[2])});
+        QCOMPARE(r.status, 2);
+        // A rating cleared (hypothesis by id), another item removed.
+        r = inquestRun({QStringLiteral("evidence"), path, QStringLiteral("--rate"), QString::number(m_ids[2]),
+                        QStringLiteral("--hypothesis"), QStringLiteral("2"), QStringLiteral("--rating"),
+                        QStringLiteral("none"), QStringLiteral("--remove"), QString::number(m_ids[3])});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        data = casefile::read(path, nullptr);
+        QCOMPARE(data->evidence.size(), 3);
+        QCOMPARE_ENUM(data->evidence[2].rating(2), Rating::Unrated);
+
+        // Bad input names what is wrong and changes nothing.
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray before = f.readAll();
+        f.close();
+        const QList<QStringList> bad{
+            {QStringLiteral("--accept"), QStringLiteral("9999")},
+            {QStringLiteral("--accept"), QString::number(m_ids[1]) + QStringLiteral(",x")},
+            {QStringLiteral("--rate"), QString::number(m_ids[1]), QStringLiteral("--hypothesis"),
+             QStringLiteral("Aliens"), QStringLiteral("--rating"), QStringLiteral("C")},
+            {QStringLiteral("--rate"), QString::number(m_ids[1]), QStringLiteral("--hypothesis"), QStringLiteral("1"),
+             QStringLiteral("--rating"), QStringLiteral("maybe")},
+            {QStringLiteral("--rate"), QString::number(m_ids[1])},
+            {QStringLiteral("--accept"), QString::number(m_ids[1]), QStringLiteral("--reject"),
+             QString::number(m_ids[1])},
+            {QStringLiteral("--rating"), QStringLiteral("C")}};
+        for (const QStringList &args : bad) {
+            r = inquestRun(QStringList{QStringLiteral("evidence"), path} + args);
+            QVERIFY2(r.status == 1 || r.status == 2, qPrintable(args.join(u' ')));
+            QVERIFY2(r.err.startsWith(QStringLiteral("inquest evidence: ")), qPrintable(r.err));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QCOMPARE(f.readAll(), before);
+            f.close();
+        }
+        r = inquestRun({QStringLiteral("evidence"), path, QStringLiteral("--accept"), QStringLiteral("9999")});
+        QVERIFY2(r.err.contains(QStringLiteral("no evidence item \"9999\"")), qPrintable(r.err));
+        r = inquestRun({QStringLiteral("evidence"), path, QStringLiteral("--rate"), QString::number(m_ids[1]),
+                        QStringLiteral("--hypothesis"), QStringLiteral("Aliens"), QStringLiteral("--rating"),
+                        QStringLiteral("C")});
+        QVERIFY2(r.err.contains(QStringLiteral("Hardware failure, DDoS attack")), qPrintable(r.err));
     }
 
     void badInput()
