@@ -59,6 +59,10 @@ const Command Commands[] = {
     {"analyze", "analyze CASE [--accept] [--json] [--wait[=SECONDS]]", analyze},
     {"score", "score CASE [--json]", score},
     {"statements", "statements CASE [--json]", statements},
+    {"hypotheses",
+     "hypotheses CASE [--add \"Name=kind,…\"] [--remove NAME|ID,…] [--rename OLD=NEW,…] [--kind NAME|ID=KIND,…] "
+     "[--json] [--wait[=SECONDS]]",
+     hypotheses},
     {"evidence",
      "evidence CASE [--accept IDS] [--reject IDS] [--suggest IDS] [--remove IDS] [--rate IDS --hypothesis NAME|ID "
      "--rating CC|C|N|I|II|NA|none] [--json] [--wait[=SECONDS]]",

@@ -16,6 +16,7 @@ int statements(const QStringList &args, QTextStream &out, QTextStream &err);
 int verify(const QStringList &args, QTextStream &out, QTextStream &err);
 int score(const QStringList &args, QTextStream &out, QTextStream &err);
 int evidence(const QStringList &args, QTextStream &out, QTextStream &err);
+int hypotheses(const QStringList &args, QTextStream &out, QTextStream &err);
 int importLogs(const QStringList &args, QTextStream &out, QTextStream &err);
 int formats(const QStringList &args, QTextStream &out, QTextStream &err);
 int bench(const QStringList &args, QTextStream &out, QTextStream &err);

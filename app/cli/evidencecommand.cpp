@@ -1,5 +1,6 @@
 #include "commandline.h"
 #include "commands.h"
+#include "hypothesisspec.h"
 
 #include "casefile/casefile.h"
 #include "model/casedocument.h"
@@ -86,18 +87,6 @@ std::optional<QList<Id>> evidenceIds(const QString &text, const QList<Evidence> 
     return ids;
 }
 
-// A hypothesis by id or by name (case-insensitive).
-const Hypothesis *findHypothesis(const QList<Hypothesis> &hypotheses, const QString &text)
-{
-    bool isId = false;
-    const Id id = text.toLongLong(&isId);
-    for (const Hypothesis &h : hypotheses) {
-        if ((isId && h.id == id) || h.name.compare(text.trimmed(), Qt::CaseInsensitive) == 0)
-            return &h;
-    }
-    return nullptr;
-}
-
 // The analyst's decisions from the command line, as the Evidence dock makes them: accept,
 // reject or return to suggested, remove, and rate items against one hypothesis. Everything is
 // checked before anything changes; each kind of change is one undo step.
@@ -163,11 +152,8 @@ int changeEvidence(const CommandLine &cl, QTextStream &err)
         }
         const Hypothesis *h = findHypothesis(doc.hypotheses(), cl.value(QStringLiteral("hypothesis")));
         if (!h) {
-            QStringList names;
-            for (const Hypothesis &x : doc.hypotheses())
-                names.append(x.name);
             err << "inquest evidence: no hypothesis \"" << cl.value(QStringLiteral("hypothesis"))
-                << "\" in the case (it has: " << names.join(QStringLiteral(", ")) << ")\n";
+                << "\" in the case (it has: " << hypothesisNames(doc.hypotheses()) << ")\n";
             return BadInput;
         }
         const QString text = cl.value(QStringLiteral("rating"));

@@ -1,5 +1,6 @@
 #include "commandline.h"
 #include "commands.h"
+#include "hypothesisspec.h"
 
 #include "casefile/casefile.h"
 #include "model/casedata.h"
@@ -7,42 +8,6 @@
 #include <QFileInfo>
 
 namespace inquest::cli {
-
-namespace {
-
-// "hardware,ddos" or "Failing switch=hardware,Botnet=ddos".
-std::optional<QList<Hypothesis>> parseHypotheses(const QString &spec, QString *error)
-{
-    QList<Hypothesis> list;
-    for (const QString &raw : spec.split(u',', Qt::SkipEmptyParts)) {
-        const QString item = raw.trimmed();
-        Hypothesis h;
-        const qsizetype eq = item.lastIndexOf(u'=');
-        const QString kindText = eq >= 0 ? item.mid(eq + 1).trimmed() : item;
-        const auto kind = hypothesisKindFromString(kindText);
-        if (!kind) {
-            QStringList kinds;
-            for (HypothesisKind k : allHypothesisKinds())
-                kinds.append(toString(k));
-            *error = QStringLiteral("unknown hypothesis kind \"%1\" (kinds: %2)").arg(kindText, kinds.join(u", "));
-            return std::nullopt;
-        }
-        h.kind = *kind;
-        h.name = eq >= 0 ? item.left(eq).trimmed() : displayName(*kind);
-        if (h.name.isEmpty()) {
-            *error = QStringLiteral("hypothesis \"%1\" has no name").arg(item);
-            return std::nullopt;
-        }
-        list.append(h);
-    }
-    if (list.isEmpty()) {
-        *error = QStringLiteral("--hypotheses names no hypothesis");
-        return std::nullopt;
-    }
-    return list;
-}
-
-} // namespace
 
 int newCase(const QStringList &args, QTextStream &out, QTextStream &err)
 {
@@ -66,7 +31,7 @@ int newCase(const QStringList &args, QTextStream &out, QTextStream &err)
     if (cl.has(QStringLiteral("hypotheses"))) {
         auto parsed = parseHypotheses(cl.value(QStringLiteral("hypotheses")), &error);
         if (!parsed) {
-            err << "inquest new: " << error << '\n';
+            err << "inquest new: --hypotheses: " << error << '\n';
             return Usage;
         }
         hypotheses = *parsed;

@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 
+#include <optional>
+
 namespace inquest {
 
 namespace {
@@ -61,10 +63,39 @@ template <typename R> void remove(CaseDocument *doc, Id id, const QString &text)
 }
 } // namespace
 
+namespace {
+// Ratings a detector gave per kind apply to every hypothesis of that kind: when a hypothesis is
+// added, or its kind changes, its cells the analyst has not rated otherwise (unrated, or the old
+// kind's rating) take the new kind's rating. (addEvidence applies the same rule to a new item.)
+void applyKindRatings(CaseDocument *doc, Id hypothesis, std::optional<HypothesisKind> oldKind)
+{
+    const Hypothesis *h = doc->find<Hypothesis>(hypothesis);
+    if (!h)
+        return;
+    const HypothesisKind kind = h->kind;
+    QList<std::pair<Id, Rating>> cells;
+    for (const Evidence &e : doc->evidence()) {
+        if (e.kindRatings.isEmpty())
+            continue;
+        const bool byDetector =
+            !e.ratings.contains(hypothesis) ||
+            (oldKind && e.kindRatings.contains(*oldKind) && e.rating(hypothesis) == e.kindRatings.value(*oldKind));
+        if (byDetector)
+            cells.append({e.id, e.kindRatings.value(kind, Rating::Unrated)});
+    }
+    for (const auto &[evidence, rating] : cells)
+        setRating(doc, evidence, hypothesis, rating);
+}
+} // namespace
+
 Id addHypothesis(CaseDocument *doc, Hypothesis h, int index)
 {
     const QString text = tr("Add hypothesis \u201c%1\u201d").arg(h.name);
-    return insert(doc, std::move(h), text, index);
+    doc->undoStack()->beginMacro(text);
+    const Id id = insert(doc, std::move(h), text, index);
+    applyKindRatings(doc, id, std::nullopt);
+    doc->undoStack()->endMacro();
+    return id;
 }
 
 void removeHypothesis(CaseDocument *doc, Id id)
@@ -80,7 +111,14 @@ void renameHypothesis(CaseDocument *doc, Id id, const QString &name)
 
 void setHypothesisKind(CaseDocument *doc, Id id, HypothesisKind kind)
 {
+    const Hypothesis *h = doc->find<Hypothesis>(id);
+    if (!h || h->kind == kind)
+        return;
+    const HypothesisKind oldKind = h->kind;
+    doc->undoStack()->beginMacro(tr("Change hypothesis kind"));
     setValue(doc, id, &Hypothesis::kind, kind, tr("Change hypothesis kind"));
+    applyKindRatings(doc, id, oldKind);
+    doc->undoStack()->endMacro();
 }
 
 void moveHypothesis(CaseDocument *doc, Id id, int to)

@@ -116,6 +116,50 @@ private slots:
         QCOMPARE_ENUM(doc.find<Evidence>(id)->rating(hw), Rating::CC);
     }
 
+    void kindRatingsReachHypothesesAddedLater()
+    {
+        CaseDocument doc(testing::twoHypothesisCase(QStringLiteral("Untitled case")));
+        const Id ddos = doc.hypotheses()[1].id;
+        Evidence e;
+        e.title = QStringLiteral("Link down on core switch before errors");
+        e.kindRatings = {{HypothesisKind::Hardware, Rating::CC}, {HypothesisKind::Ddos, Rating::I}};
+        const Id detector = edit::addEvidence(&doc, e);
+        Evidence own;
+        own.title = QStringLiteral("The analyst's own note");
+        const Id analyst = edit::addEvidence(&doc, own);
+        edit::setRating(&doc, detector, ddos, Rating::II); // the analyst's rating on an existing cell
+
+        // A hypothesis the analyst adds of a kind the detector rated takes that rating, as one
+        // undo step; an item without kind ratings stays unrated.
+        Hypothesis psu;
+        psu.name = QStringLiteral("Failing PSU in rack B");
+        psu.kind = HypothesisKind::Hardware;
+        const int steps = doc.undoStack()->count();
+        const Id added = edit::addHypothesis(&doc, psu);
+        QCOMPARE(doc.undoStack()->count(), steps + 1);
+        QCOMPARE_ENUM(doc.find<Evidence>(detector)->rating(added), Rating::CC);
+        QCOMPARE_ENUM(doc.find<Evidence>(analyst)->rating(added), Rating::Unrated);
+
+        // Its kind changed: the detector's rating for the new kind replaces the old kind's; a
+        // rating the analyst set is kept.
+        edit::setHypothesisKind(&doc, added, HypothesisKind::Ddos);
+        QCOMPARE_ENUM(doc.find<Evidence>(detector)->rating(added), Rating::I);
+        edit::setHypothesisKind(&doc, added, HypothesisKind::Network); // not rated for network
+        QCOMPARE_ENUM(doc.find<Evidence>(detector)->rating(added), Rating::Unrated);
+        edit::setRating(&doc, detector, added, Rating::C);
+        edit::setHypothesisKind(&doc, added, HypothesisKind::Hardware);
+        QCOMPARE_ENUM(doc.find<Evidence>(detector)->rating(added), Rating::C);
+        QCOMPARE_ENUM(doc.find<Evidence>(detector)->rating(ddos), Rating::II);
+
+        // Undo walks back kind and ratings together.
+        doc.undoStack()->undo(); // kind back to network (the analyst's C stays: it was not the kind's)
+        doc.undoStack()->undo(); // the analyst's C
+        QCOMPARE_ENUM(doc.find<Evidence>(detector)->rating(added), Rating::Unrated);
+        doc.undoStack()->undo(); // kind back to ddos
+        QCOMPARE_ENUM(doc.find<Evidence>(detector)->rating(added), Rating::I);
+        QCOMPARE_ENUM(doc.find<Hypothesis>(added)->kind, HypothesisKind::Ddos);
+    }
+
     void statementsMarkersSourcesAndTitle()
     {
         CaseDocument doc(testing::twoHypothesisCase(QStringLiteral("Untitled case")));

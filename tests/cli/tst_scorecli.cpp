@@ -293,6 +293,53 @@ private slots:
         QVERIFY2(r.err.contains(QStringLiteral("Hardware failure, DDoS attack")), qPrintable(r.err));
     }
 
+    void hypothesesOnTheCommandLine()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("hypotheses.inquest"));
+        QVERIFY(QFile::copy(m_case, path));
+        Run r = inquestRun({QStringLiteral("hypotheses"), path, QStringLiteral("--json")});
+        QCOMPARE(r.status, 0);
+        QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object()[u"hypotheses"_qs].toArray().size(), 2);
+        r = inquestRun({QStringLiteral("hypotheses"), path, QStringLiteral("--add"),
+                        QStringLiteral("BGP leak=network,Failing PSU=hardware"), QStringLiteral("--rename"),
+                        QStringLiteral("ddos attack=Botnet flood")});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(u"network      BGP leak"_qs) && r.out.contains(u"ddos         Botnet flood"_qs),
+                 qPrintable(r.out));
+        auto data = casefile::read(path, nullptr);
+        QVERIFY(data);
+        QCOMPARE(data->hypotheses.size(), 4);
+        // The score names the renamed hypothesis.
+        r = inquestRun({QStringLiteral("score"), path, QStringLiteral("--json")});
+        QVERIFY2(r.out.contains(u"Botnet flood"_qs), qPrintable(r.out));
+
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray before = f.readAll();
+        f.close();
+        const QList<QStringList> bad{{QStringLiteral("--add"), QStringLiteral("bgp LEAK=network")},
+                                     {QStringLiteral("--add"), QStringLiteral("Aliens=martian")},
+                                     {QStringLiteral("--remove"), QStringLiteral("Nope")},
+                                     {QStringLiteral("--rename"), QStringLiteral("BGP leak")},
+                                     {QStringLiteral("--kind"), QStringLiteral("BGP leak=martian")},
+                                     {QStringLiteral("--remove"), QStringLiteral("1,2,BGP leak,Failing PSU")}};
+        for (const QStringList &args : bad) {
+            r = inquestRun(QStringList{QStringLiteral("hypotheses"), path} + args);
+            QVERIFY2(r.status == 1 || r.status == 2, qPrintable(args.join(u' ')));
+            QVERIFY2(r.err.startsWith(u"inquest hypotheses: "_qs), qPrintable(r.err));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QCOMPARE(f.readAll(), before);
+            f.close();
+        }
+        r = inquestRun({QStringLiteral("hypotheses"), path, QStringLiteral("--remove"), QStringLiteral("Nope")});
+        QVERIFY2(r.err.contains(u"it has: Hardware failure, Botnet flood, BGP leak, Failing PSU"_qs),
+                 qPrintable(r.err));
+
+        r = inquestRun({QStringLiteral("hypotheses"), path, QStringLiteral("--remove"), QStringLiteral("bgp leak")});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QCOMPARE(casefile::read(path, nullptr)->hypotheses.size(), 3);
+    }
+
     void badInput()
     {
         const QString missing = m_dir.filePath(QStringLiteral("missing.inquest"));
