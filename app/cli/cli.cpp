@@ -27,7 +27,9 @@ const Command Commands[] = {
      "new CASE [--title T] [--analyst A] [--number N] [--hypotheses hardware,ddos,…|\"Name=kind,…\"] [--force] "
      "[--wait[=SECONDS]]",
      newCase},
-    {"case", "case CASE [--title T] [--analyst A] [--number N] [--notes TEXT] [--json] [--wait[=SECONDS]]",
+    {"case",
+     "case CASE [--title T] [--analyst A] [--number N] [--notes TEXT] [--scoring FILE.json|default] [--json] "
+     "[--wait[=SECONDS]]",
      caseProperties},
     {"import",
      "import CASE FILE… [--format auto|NAME] [--tz ZONE] [--year YYYY] [--site NAME] [--json] [--wait[=SECONDS]]",
@@ -65,7 +67,7 @@ const Command Commands[] = {
      hypotheses},
     {"evidence",
      "evidence CASE [--accept IDS] [--reject IDS] [--suggest IDS] [--remove IDS] [--rate IDS --hypothesis NAME|ID "
-     "--rating CC|C|N|I|II|NA|none] [--json] [--wait[=SECONDS]]",
+     "--rating CC|C|N|I|II|NA|none] [--grade IDS=B2] [--relevance IDS=low|medium|high] [--json] [--wait[=SECONDS]]",
      evidence},
     {"series",
      "series CASE --metric requests|errors|no-response|error-rate|clients|bytes [--site S] [--bin SECONDS] "

@@ -167,6 +167,57 @@ int changeEvidence(const CommandLine &cl, QTextStream &err)
         for (Id id : *ids)
             cells.append({id, h->id});
     }
+    // "IDS=B2" and "IDS=high": the source grade (Admiralty reliability A–F, credibility 1–6) and
+    // the relevance, as the evidence detail sets them.
+    const auto split = [&](const char *option, QList<Id> *ids, QString *value) {
+        const QString spec = cl.value(QLatin1String(option));
+        const qsizetype eq = spec.lastIndexOf(u'=');
+        *value = eq > 0 ? spec.mid(eq + 1).trimmed() : QString();
+        if (eq <= 0 || value->isEmpty()) {
+            error = QStringLiteral("--%1 \"%2\": expected IDS=VALUE").arg(QLatin1String(option), spec);
+            return false;
+        }
+        const auto parsed = evidenceIds(spec.left(eq), doc.evidence(), &error);
+        if (!parsed) {
+            error = QStringLiteral("--%1: %2").arg(QLatin1String(option), error);
+            return false;
+        }
+        *ids = *parsed;
+        return true;
+    };
+    QList<Id> graded, weighed;
+    QChar reliability;
+    int credibility = 0;
+    std::optional<Relevance> relevance;
+    if (cl.has(QStringLiteral("grade"))) {
+        QString grade;
+        if (!split("grade", &graded, &grade)) {
+            err << "inquest evidence: " << error << '\n';
+            return BadInput;
+        }
+        const QString upper = grade.toUpper();
+        if (upper.size() != 2 || upper[0] < u'A' || upper[0] > u'F' || upper[1] < u'1' || upper[1] > u'6') {
+            err << "inquest evidence: --grade \"" << grade
+                << "\": expected reliability A–F and credibility 1–6, e.g. B2\n";
+            return Usage;
+        }
+        reliability = upper[0];
+        credibility = upper[1].digitValue();
+    }
+    if (cl.has(QStringLiteral("relevance"))) {
+        QString text;
+        if (!split("relevance", &weighed, &text)) {
+            err << "inquest evidence: " << error << '\n';
+            return BadInput;
+        }
+        relevance = relevanceFromString(text.toLower());
+        if (!relevance) {
+            err << "inquest evidence: --relevance \"" << text << "\": expected low, medium or high\n";
+            return Usage;
+        }
+    }
+    for (Id id : graded + weighed)
+        seen.insert(id);
     for (Id id : std::as_const(removed)) {
         if (seen.contains(id) ||
             std::any_of(cells.begin(), cells.end(), [id](const auto &c) { return c.first == id; })) {
@@ -180,6 +231,16 @@ int changeEvidence(const CommandLine &cl, QTextStream &err)
     }
     if (!cells.isEmpty())
         edit::setRatings(&doc, cells, rating);
+    if (!graded.isEmpty() || !weighed.isEmpty()) {
+        doc.undoStack()->beginMacro(QStringLiteral("Change grade and relevance"));
+        for (Id id : std::as_const(graded)) {
+            edit::setValue(&doc, id, &Evidence::reliability, reliability, QStringLiteral("Change reliability"));
+            edit::setValue(&doc, id, &Evidence::credibility, credibility, QStringLiteral("Change credibility"));
+        }
+        for (Id id : std::as_const(weighed))
+            edit::setValue(&doc, id, &Evidence::relevance, *relevance, QStringLiteral("Change relevance"));
+        doc.undoStack()->endMacro();
+    }
     if (!removed.isEmpty())
         edit::removeEvidence(&doc, removed);
     if (!casefile::save(doc, path, &error)) {
@@ -195,7 +256,7 @@ int evidence(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     CommandLine cl({QStringLiteral("accept"), QStringLiteral("reject"), QStringLiteral("suggest"),
                     QStringLiteral("remove"), QStringLiteral("rate"), QStringLiteral("hypothesis"),
-                    QStringLiteral("rating")},
+                    QStringLiteral("grade"), QStringLiteral("relevance"), QStringLiteral("rating")},
                    {QStringLiteral("json")});
     cl.acceptWait();
     if (!cl.parseOneCase("evidence", args, err))
@@ -204,7 +265,7 @@ int evidence(const QStringList &args, QTextStream &out, QTextStream &err)
         err << "inquest evidence: --hypothesis and --rating go with --rate IDS\n";
         return Usage;
     }
-    for (const char *option : {"accept", "reject", "suggest", "remove", "rate"}) {
+    for (const char *option : {"accept", "reject", "suggest", "remove", "rate", "grade", "relevance"}) {
         if (cl.has(QLatin1String(option))) {
             if (const int status = changeEvidence(cl, err); status != Success)
                 return status;

@@ -54,6 +54,42 @@ ScoringSettings ScoringSettings::fromJson(const QJsonObject &json)
     return s;
 }
 
+std::optional<ScoringSettings> ScoringSettings::fromJsonStrict(const QJsonObject &json, QString *error)
+{
+    // What fromJson kept, written back: a key it does not write back is unknown, a value it
+    // wrote back differently was invalid and fell back to the default.
+    const ScoringSettings settings = fromJson(json);
+    const QJsonObject kept = settings.toJson();
+    for (auto it = json.begin(); it != json.end(); ++it) {
+        if (!kept.contains(it.key())) {
+            *error = QStringLiteral("unknown key \"%1\" (keys: %2)").arg(it.key(), kept.keys().join(u", "));
+            return std::nullopt;
+        }
+        const QJsonValue back = kept.value(it.key());
+        if (!it->isObject()) {
+            if (*it != back) {
+                *error = QStringLiteral("\"%1\": invalid value").arg(it.key());
+                return std::nullopt;
+            }
+            continue;
+        }
+        const QJsonObject given = it->toObject(), table = back.toObject();
+        for (auto cell = given.begin(); cell != given.end(); ++cell) {
+            if (!table.contains(cell.key())) {
+                *error = QStringLiteral("\"%1\": unknown key \"%2\" (keys: %3)")
+                             .arg(it.key(), cell.key(), table.keys().join(u", "));
+                return std::nullopt;
+            }
+            if (!cell->isDouble() || cell->toDouble() != table.value(cell.key()).toDouble()) {
+                *error = QStringLiteral("\"%1\".\"%2\": expected a number ≥ 0 (a likelihood ratio > 0)")
+                             .arg(it.key(), cell.key());
+                return std::nullopt;
+            }
+        }
+    }
+    return settings;
+}
+
 QJsonObject ScoringSettings::toJson() const
 {
     QJsonObject json;

@@ -5,6 +5,7 @@
 #include <QJsonObject>
 
 #include <array>
+#include <optional>
 
 namespace inquest {
 
@@ -34,6 +35,10 @@ struct ScoringSettings
     std::array<double, 7> likelihood{1.0, 4.0, 2.0, 1.0, 0.5, 0.25, 1.0};
 
     static ScoringSettings fromJson(const QJsonObject &json);
+    // For settings a person wrote (`inquest case --scoring FILE`): every key must be known and
+    // every value valid; otherwise nullopt and `error` names the first key at fault. Keys left
+    // out keep their defaults.
+    static std::optional<ScoringSettings> fromJsonStrict(const QJsonObject &json, QString *error);
     QJsonObject toJson() const;
 
     // Credibility weight = √(reliability factor × credibility factor): the geometric mean keeps

@@ -261,6 +261,16 @@ private slots:
         QCOMPARE(data->evidence.size(), 3);
         QCOMPARE_ENUM(data->evidence[2].rating(2), Rating::Unrated);
 
+        // Grade and relevance, as the evidence detail sets them.
+        r = inquestRun({QStringLiteral("evidence"), path, QStringLiteral("--grade"),
+                        QString::number(m_ids[1]) + QStringLiteral("=e5"), QStringLiteral("--relevance"),
+                        QString::number(m_ids[1]) + QStringLiteral("=low")});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        data = casefile::read(path, nullptr);
+        QCOMPARE(data->evidence[1].reliability, QChar(u'E'));
+        QCOMPARE(data->evidence[1].credibility, 5);
+        QCOMPARE_ENUM(data->evidence[1].relevance, Relevance::Low);
+
         // Bad input names what is wrong and changes nothing.
         QFile f(path);
         QVERIFY(f.open(QIODevice::ReadOnly));
@@ -276,7 +286,10 @@ private slots:
             {QStringLiteral("--rate"), QString::number(m_ids[1])},
             {QStringLiteral("--accept"), QString::number(m_ids[1]), QStringLiteral("--reject"),
              QString::number(m_ids[1])},
-            {QStringLiteral("--rating"), QStringLiteral("C")}};
+            {QStringLiteral("--rating"), QStringLiteral("C")},
+            {QStringLiteral("--grade"), QString::number(m_ids[1]) + QStringLiteral("=G7")},
+            {QStringLiteral("--relevance"), QString::number(m_ids[1]) + QStringLiteral("=huge")},
+            {QStringLiteral("--grade"), QStringLiteral("B2")}};
         for (const QStringList &args : bad) {
             r = inquestRun(QStringList{QStringLiteral("evidence"), path} + args);
             QVERIFY2(r.status == 1 || r.status == 2, qPrintable(args.join(u' ')));
