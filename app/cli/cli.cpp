@@ -60,7 +60,10 @@ const Command Commands[] = {
      remoteSources},
     {"analyze", "analyze CASE [--accept] [--json] [--wait[=SECONDS]]", analyze},
     {"score", "score CASE [--json]", score},
-    {"statements", "statements CASE [--json]", statements},
+    {"statements",
+     "statements CASE [--confirm IDS] [--reject-stance IDS] [--stance IDS=\"KIND:RATING …\"|none] [--grade IDS=B2] "
+     "[--remove IDS] [--json] [--wait[=SECONDS]]",
+     statements},
     {"hypotheses",
      "hypotheses CASE [--add \"Name=kind,…\"] [--remove NAME|ID,…] [--rename OLD=NEW,…] [--kind NAME|ID=KIND,…] "
      "[--json] [--wait[=SECONDS]]",

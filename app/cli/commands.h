@@ -37,5 +37,10 @@ class CommandLine;
 // (widthUs 0 = chosen from the span), written as `series` writes a metric.
 int curveSeriesOutput(const CommandLine &cl, const CaseData &data, int64_t widthUs, QTextStream &out, QTextStream &err);
 int remoteSources(const QStringList &args, QTextStream &out, QTextStream &err);
+// `evidence CASE --accept/--reject/--suggest/--remove/--rate/--grade/--relevance …`: the analyst's
+// decisions, checked and saved (evidencedecisions.cpp); `evidence` then lists the items.
+int changeEvidence(const CommandLine &cl, QTextStream &err);
+// `statements CASE --confirm/--reject-stance/--stance/--grade/--remove …` likewise.
+int changeStatements(const CommandLine &cl, QTextStream &err);
 
 } // namespace inquest::cli

@@ -66,9 +66,19 @@ QJsonArray timeDetailsOf(const Statement &s)
 
 int statements(const QStringList &args, QTextStream &out, QTextStream &err)
 {
-    CommandLine cl({}, {QStringLiteral("json")});
+    CommandLine cl({QStringLiteral("confirm"), QStringLiteral("reject-stance"), QStringLiteral("stance"),
+                    QStringLiteral("grade"), QStringLiteral("remove")},
+                   {QStringLiteral("json")});
+    cl.acceptWait();
     if (!cl.parseOneCase("statements", args, err))
         return Usage;
+    for (const char *option : {"confirm", "reject-stance", "stance", "grade", "remove"}) {
+        if (cl.has(QLatin1String(option))) {
+            if (const int status = changeStatements(cl, err); status != Success)
+                return status;
+            break;
+        }
+    }
     const auto data = readCase("statements", cl.casePath(), err);
     if (!data)
         return BadInput;

@@ -162,6 +162,75 @@ private slots:
                  2);
     }
 
+    void analystDecidesOnStatements()
+    {
+        // The Statements dock's decisions from a script: the stance read from the text confirmed,
+        // rejected or replaced, the source graded, a statement removed; bad input changes nothing.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("s.inquest"));
+        QCOMPARE(inquestRun({QStringLiteral("new"), path}).status, 0);
+        QCOMPARE(inquestRun({QStringLiteral("import-news"), path, news("amazon-europe-outage.txt")}).status, 0);
+        const auto list = [&path] {
+            return QJsonDocument::fromJson(
+                       inquestRun({QStringLiteral("statements"), path, QStringLiteral("--json")}).out.toUtf8())
+                .array();
+        };
+        const auto withStance = [](const QJsonArray &all, const QString &kind) {
+            for (const auto &v : all) {
+                if (v[u"stance"_qs].toObject().contains(kind))
+                    return v.toObject();
+            }
+            return QJsonObject();
+        };
+        QJsonArray all = list();
+        const QJsonObject denial = withStance(all, u"ddos"_qs);
+        QVERIFY(!denial.isEmpty());
+        const QString id = QString::number(denial[u"id"_qs].toInteger());
+        QVERIFY(!denial[u"stance_confirmed"_qs].toBool());
+        Run r = inquestRun({QStringLiteral("statements"), path, QStringLiteral("--confirm"), id,
+                            QStringLiteral("--grade"), id + u"=a2"_qs});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        const auto find = [&list](const QString &wanted) {
+            for (const auto &v : list()) {
+                if (QString::number(v[u"id"_qs].toInteger()) == wanted)
+                    return v.toObject();
+            }
+            return QJsonObject();
+        };
+        QVERIFY(find(id)[u"stance_confirmed"_qs].toBool());
+        QCOMPARE(find(id)[u"stance"_qs].toObject(), denial[u"stance"_qs].toObject());
+        QCOMPARE(find(id)[u"grade"_qs].toString(), u"A2"_qs);
+        r = inquestRun({QStringLiteral("statements"), path, QStringLiteral("--stance"), id + u"=network:C ddos:I"_qs});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QCOMPARE(find(id)[u"stance"_qs].toObject(), (QJsonObject{{u"network"_qs, u"C"_qs}, {u"ddos"_qs, u"I"_qs}}));
+        r = inquestRun({QStringLiteral("statements"), path, QStringLiteral("--reject-stance"), id});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QVERIFY(find(id)[u"stance"_qs].toObject().isEmpty());
+
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray before = f.readAll();
+        f.close();
+        const QList<QStringList> bad{{QStringLiteral("--confirm"), QStringLiteral("99999")},
+                                     {QStringLiteral("--stance"), id + u"=ddos"_qs},
+                                     {QStringLiteral("--stance"), id + u"=aliens:C"_qs},
+                                     {QStringLiteral("--grade"), id + u"=G7"_qs},
+                                     {QStringLiteral("--confirm"), id, QStringLiteral("--reject-stance"), id},
+                                     {QStringLiteral("--remove"), id, QStringLiteral("--grade"), id + u"=B2"_qs}};
+        for (const QStringList &args : bad) {
+            r = inquestRun(QStringList{QStringLiteral("statements"), path} + args);
+            QVERIFY2(r.status == 1 || r.status == 2, qPrintable(args.join(u' ')));
+            QVERIFY2(r.err.startsWith(u"inquest statements: "_qs), qPrintable(r.err));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QCOMPARE(f.readAll(), before);
+            f.close();
+        }
+        r = inquestRun({QStringLiteral("statements"), path, QStringLiteral("--remove"), id});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QCOMPARE(list().size(), all.size() - 1);
+        QVERIFY(find(id).isEmpty());
+    }
+
     void badInputChangesNothing()
     {
         QTemporaryDir dir;
