@@ -101,4 +101,26 @@ std::optional<CaseData> readCase(const char *command, const QString &path, QText
     return data;
 }
 
+int openForEdit(const char *command, const CommandLine &cl, const QString &path, casefile::CaseLock &lock,
+                CaseDocument &doc, QTextStream &err)
+{
+    if (const int status = lockCase(command, cl, path, lock, err); status != Success)
+        return status;
+    QString error;
+    if (!casefile::open(doc, path, &error)) {
+        err << "inquest " << command << ": " << error << '\n';
+        return BadInput;
+    }
+    return Success;
+}
+
+int saveEdited(const char *command, CaseDocument &doc, const QString &path, QTextStream &err)
+{
+    QString error;
+    if (casefile::save(doc, path, &error))
+        return Success;
+    err << "inquest " << command << ": " << error << '\n';
+    return BadInput;
+}
+
 } // namespace inquest::cli

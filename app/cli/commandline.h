@@ -10,6 +10,10 @@
 
 #include <optional>
 
+namespace inquest {
+class CaseDocument;
+}
+
 namespace inquest::cli {
 
 // A small argument parser for "command POSITIONAL… --option value --flag" command lines,
@@ -51,5 +55,12 @@ std::optional<CaseData> readCase(const char *command, const QString &path, QText
 // (naming the holder) to err and returns BadInput (Usage for a bad --wait).
 int lockCase(const char *command, const CommandLine &cl, const QString &path, casefile::CaseLock &lock,
              QTextStream &err);
+
+// The prologue of an edit: takes the writer lock (lockCase) and opens the case into `doc` for
+// undoable edits. Success, or the message written and BadInput/Usage returned.
+int openForEdit(const char *command, const CommandLine &cl, const QString &path, casefile::CaseLock &lock,
+                CaseDocument &doc, QTextStream &err);
+// Saves an edited case; Success, or "inquest COMMAND: why" written and BadInput.
+int saveEdited(const char *command, CaseDocument &doc, const QString &path, QTextStream &err);
 
 } // namespace inquest::cli

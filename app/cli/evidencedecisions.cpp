@@ -25,14 +25,10 @@ int changeEvidence(const CommandLine &cl, QTextStream &err)
 {
     const QString path = cl.casePath();
     casefile::CaseLock lock;
-    if (const int status = lockCase("evidence", cl, path, lock, err); status != Success)
-        return status;
     CaseDocument doc;
+    if (const int status = openForEdit("evidence", cl, path, lock, doc, err); status != Success)
+        return status;
     QString error;
-    if (!casefile::open(doc, path, &error)) {
-        err << "inquest evidence: " << error << '\n';
-        return BadInput;
-    }
     struct StateChange
     {
         const char *option;
@@ -159,10 +155,8 @@ int changeEvidence(const CommandLine &cl, QTextStream &err)
     }
     if (!removed.isEmpty())
         edit::removeEvidence(&doc, removed);
-    if (!casefile::save(doc, path, &error)) {
-        err << "inquest evidence: " << error << '\n';
-        return BadInput;
-    }
+    if (const int status = saveEdited("evidence", doc, path, err); status != Success)
+        return status;
     return Success;
 }
 

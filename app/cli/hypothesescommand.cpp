@@ -165,10 +165,8 @@ int hypotheses(const QStringList &args, QTextStream &out, QTextStream &err)
     }
     for (const Hypothesis &h : std::as_const(added))
         edit::addHypothesis(&doc, h);
-    if (!casefile::save(doc, path, &error)) {
-        err << "inquest hypotheses: " << error << '\n';
-        return BadInput;
-    }
+    if (const int status = saveEdited("hypotheses", doc, path, err); status != Success)
+        return status;
     list(doc.hypotheses(), cl.has(QStringLiteral("json")), out);
     return Success;
 }

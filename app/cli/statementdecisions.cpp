@@ -45,14 +45,10 @@ int changeStatements(const CommandLine &cl, QTextStream &err)
 {
     const QString path = cl.casePath();
     casefile::CaseLock lock;
-    if (const int status = lockCase("statements", cl, path, lock, err); status != Success)
-        return status;
     CaseDocument doc;
+    if (const int status = openForEdit("statements", cl, path, lock, doc, err); status != Success)
+        return status;
     QString error;
-    if (!casefile::open(doc, path, &error)) {
-        err << "inquest statements: " << error << '\n';
-        return BadInput;
-    }
     const QList<Statement> &statements = doc.statements();
     const auto ids = [&](const char *option) {
         return parseIds(cl.value(QLatin1String(option)), statements, "statement", "statements", &error);
@@ -125,10 +121,8 @@ int changeStatements(const CommandLine &cl, QTextStream &err)
         edit::setStatementGrade(&doc, id, reliability, credibility);
     for (Id id : std::as_const(removed))
         edit::removeStatement(&doc, id);
-    if (!casefile::save(doc, path, &error)) {
-        err << "inquest statements: " << error << '\n';
-        return BadInput;
-    }
+    if (const int status = saveEdited("statements", doc, path, err); status != Success)
+        return status;
     return Success;
 }
 
