@@ -64,6 +64,9 @@ const QList<Trigger> &triggers()
              QStringLiteral("\\b(?:flash\\s+crowds?|(?:surge|spike|rush|influx)\\s+(?:in|of)\\s+(?:\\w+\\s+)?"
                             "(?:traffic|visitors|shoppers|demand|customers|users)"
                             "|(?:heavy|high|unusual|unexpected|record|huge)\\s+(?:traffic|demand|load)"
+                            // "nothing unusual in our traffic"
+                            "|(?:unusual|abnormal)\\s+(?:in|about|with)\\s+(?:our|the|its|their)\\s+"
+                            "(?:traffic|demand|load)"
                             "|sheer\\s+(?:number|volume|scale)\\s+of\\s+(?:\\w+\\s+)?(?:fans|visitors|viewers|users|"
                             "people|shoppers"
                             "|customers|requests)"
@@ -82,7 +85,8 @@ const QList<Trigger> &triggers()
              QStringLiteral(
                  "\\b(?:maintenance\\s+(?:update|upgrade|change|work)s?"
                  "|(?:software|code|configuration|config)\\s+(?:update|change|deployment|rollout|upgrade"
-                 "|error|push|bug)s?|(?:planned|scheduled|routine)\\s+maintenance|misconfigur\\w+"
+                 "|error|push|bug)s?|(?:planned|scheduled|routine)\\s+(?:maintenance|change|update|upgrade)s?"
+                 "|misconfigur\\w+"
                  "|(?:botched|faulty|bad|failed)\\s+(?:update|deployment|release|upgrade|configuration\\s+change)s?"
                  "|(?:database|system|software|firmware)\\s+(?:upgrade|update|migration)s?|database\\s+migrations?"
                  "|migration\\s+locked|mistyped\\s+(?:a\\s+|the\\s+)?command|(?:operator|human)\\s+error|typo"
@@ -98,7 +102,10 @@ const QList<Trigger> &triggers()
                             "|fault|outage|error)s?|(?:fibre|fiber|cable)\\s+cuts?"
                             "|(?:fibre|fiber|optical|undersea|submarine)(?:[- "
                             "]optic)?\\s+(?:lines?|cables?|links?)\\b[^.;:]{0,60}?"
-                            "\\b(?:was|were|had\\s+been|been)\\s+(?:cut|severed|damaged)|route\\s+leaks?)\\b"),
+                            "\\b(?:was|were|had\\s+been|been)\\s+(?:cut|severed|damaged)|route\\s+leaks?"
+                            // "a problem with the campus network"
+                            "|(?:problems?|issues?|faults?|failures?)\\s+(?:with|in|on)\\s+(?:the|our|its|their)\\s+"
+                            "(?:\\w+\\s+)?(?:network|routing|dns|connectivity)\\b(?!\\s+(?:card|switch|equipment)))\\b"),
              ci)},
     };
     return list;
@@ -256,7 +263,7 @@ bool mayStartTrigger(QStringView word)
          "submarine",    "overwhelm*", "demand",   "sign",     "log*",      "visitors",   "players",    "users",
          "customers",    "shoppers",   "fans",     "orders",   "bookings",  "two",        "three",      "four",
          "five",         "six",        "seven",    "eight",    "nine",      "ten",        "all",        "everyone",
-         "everybody",    "maintenance"},
+         "everybody",    "maintenance", "abnormal", "problem*", "issue*", "fault*"},
         Qt::CaseInsensitive);
     return words.contains(word);
 }

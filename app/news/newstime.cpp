@@ -175,7 +175,8 @@ LeadIn leadIn(QStringView text, qsizetype start)
     static const QStringList preps = {QStringLiteral("until"), QStringLiteral("till"),    QStringLiteral("to"),
                                       QStringLiteral("from"),  QStringLiteral("since"),   QStringLiteral("at"),
                                       QStringLiteral("on"),    QStringLiteral("by"),      QStringLiteral("before"),
-                                      QStringLiteral("after"), QStringLiteral("between"), QStringLiteral("and")};
+                                      QStringLiteral("after"), QStringLiteral("between"), QStringLiteral("and"),
+                                      QStringLiteral("of")}; // "for most of Wednesday"
     qsizetype ws = start;
     QString w = wordBefore(start, &ws);
     if (approx.contains(w)) {
@@ -310,6 +311,13 @@ std::optional<bg::date> weekdayDate(QStringView whole, const QString &prep, cons
     if (mod == u"last" && back == 0)
         back = 7;
     return *pub - bg::days(back);
+}
+
+// The words between two clock times that write one instant in two zones: "(" or "/".
+bool isZoneRestatement(QStringView between)
+{
+    const QStringView t = between.trimmed();
+    return t == u"(" || t == u"/" || t == u"/ (";
 }
 
 // Whether `at` is inside a direct quote: a quotation mark opened since its paragraph began and
@@ -536,7 +544,11 @@ QList<TimeRef> findTimes(QStringView text, QDate published, const QString &zone)
                 item.zoneReadings = readZoneName(item.zoneName, qdate(*date), wall, hints.value_or(ZoneHints{}));
                 if (!item.zoneReadings.isEmpty())
                     reading = item.zoneReadings.first();
-                if (item.zoneReadings.size() == 1) {
+                // "6:05 p.m. Brasilia time (2105 GMT) … by 9:50 p.m.": the zone in brackets or after a
+                // slash restates the instant; later times are in the zone written first.
+                const bool restated = !items.isEmpty() && items.back().isClock && items.back().zoneStated &&
+                                      isZoneRestatement(text.mid(items.back().end, item.ref.offset - items.back().end));
+                if (item.zoneReadings.size() == 1 && !restated) {
                     lastZoneName = item.zoneName;
                     lastZoneEnd = item.end;
                 }

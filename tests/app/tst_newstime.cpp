@@ -30,7 +30,7 @@ QStringList piecesOfTimes(int count)
         "Sept",        "Sep",   "Septx", "May",    "March",    "of",         "often",    "st",         "th",
         "nd",          "rd",    "the",   "Sunday", "Sun",      "Sun.",       "Sundays",  "Tues",       "Thurs",
         "Thu",         "last",  "this",  "next",   "blast",    "at",         "on",       "X",          "_",
-        "-",           "/",     ":",     "."};
+        "-",           "/",     ":",     ".",      "Moscow",   "Bras\xEDlia", "Brasilia", "time",       "Time"};
     static const char *const separators[] = {"", " ", " ", " ", "  ", ",", ", ", ".", "\n", "\t"};
     QRandomGenerator random(20101212);
     QStringList out;
@@ -186,6 +186,17 @@ private slots:
         const auto alone = news::findTimes(u"It rained.\n\nErrors began at 21:00 UTC.", QDate(2010, 12, 13));
         QCOMPARE(alone.size(), 1);
         QCOMPARE(alone[0].begin, utc(2010, 12, 13, 21));
+    }
+
+    void aWeekdayAfterOfIsThatDayAndCarries()
+    {
+        // Published on a Thursday: "most of Monday" is three days before, and a clock time in the
+        // next paragraph takes that day rather than the publication date.
+        const auto r = news::findTimes(u"The portal was slow for most of Monday.\n\nIt stopped at 14:20 UTC.",
+                                       QDate(2025, 3, 13));
+        QCOMPARE(r.size(), 2);
+        QCOMPARE(iso(r[0].begin), QStringLiteral("2025-03-10T00:00:00Z"));
+        QCOMPARE(iso(r[1].begin), QStringLiteral("2025-03-10T14:20:00Z"));
     }
 
     void notTimes()
