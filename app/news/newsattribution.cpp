@@ -16,12 +16,15 @@ namespace {
     "|insiders?|editor|lawyer|chairman|chairwoman|chair|minister|president|groups?|collective|readers?|viewers?"       \
     "|passengers?|residents?|data|figures|regulator|watchdog|people\\s+familiar\\s+with\\s+(?:the\\s+)?(?:matter|"     \
     "situation|plans?|discussions?)"                                                                                   \
-    "|vice\\s+president|administrators?|organisers?"                                                                   \
+    "|vice\\s+president|administrators?|organisers?|partners?|(?:pro-)?(?:vice-)?chancellor|dean|provost|registrar"      \
+    "|professor|(?-i:(?:department|team)(?!\\s+[a-z]))"                                                                                 \
     "|organizers?|customers?|users?|shoppers?|staff|employees?|operators?|supporters?|volunteers?|"                    \
     "thread|forum\\s+thread|notice|announcement|status\\s+(?:page|history)|filing"                                     \
     "|(?:head|chief)\\s+of\\s+(?:[a-z]+\\s+(?=operations|security|engineering|infrastructure))?\\w+|chief)"
 // Case-sensitive even inside case-insensitive patterns: names are capitalised.
-#define NAME "(?-i:(?:[A-Z][\\w&'.-]*[\\w&](?:\\s+(?:[A-Z][\\w&'.-]*[\\w&]|of|de|von|van|al)){0,3}|[A-Z]))"
+#define NAME                                                                                                           \
+    "(?-i:(?:[A-Z][\\w&'.-]*[\\w&](?:'(?=\\s+[A-Z]))?(?:\\s+(?:[A-Z][\\w&'.-]*[\\w&](?:'(?=\\s+[A-Z]))?|of|de|von|van|al)){0,5}" \
+    "|[A-Z]))"
 // "the Karnataka transport department", "the Flight Attendants United union": a name and a few
 // lower-case words ending in an institution noun are one organisation.
 #define INSTITUTION                                                                                                    \
@@ -38,7 +41,8 @@ namespace {
     "stressed|stresses|made\\s+(?:it\\s+)?clear|makes\\s+(?:it\\s+)?clear|pointed\\s+out|points\\s+out|ruled\\s+out|"  \
     "rules\\s+out|assured|assures|revealed|reveals|detailed|recalled|conceded|concedes|showed|shows|speculated|"       \
     "speculate|grumbled|"                                                                                              \
-    "complained|complains|quipped|remarked|apologi[sz]ed|apologi[sz]es"                                                \
+    "complained|complains|quipped|remarked|apologised|apologized|apologises|apologizes"                                \
+    "|put\\s+it\\s+(?:bluntly|simply|plainly|succinctly|starkly)"                                                        \
     "|observed|urged)"
 
 // Capitalised words that start sentences or qualify roles but name no organisation.
@@ -86,7 +90,9 @@ bool looksLikeOrganisation(const QString &name)
     static const QRegularExpression suffix(QStringLiteral(
         "\\b(?:Inc|Ltd|Corp|Corporation|Group|Services|Company|Agency|Police|Ministry|University|Bank|Association|"
         "Networks?|Foundation|Institute|Party|Council|Commission|Department|Office|Times|News|Post|Journal"
-        "|Administration|Authority|Committee|Board|Bureau|Agency|Exchange|Telecom|Airlines?|Airways|Mobile|Cloud)\\b"));
+        "|Administration|Authority|Committee|Board|Bureau|Agency|Exchange|Telecom|Airlines?|Airways|Mobile|Cloud"
+        "|Rail|Railways?|Ferries|Lines|Water|Energy|Systems|Securities|Partners|Technologies|Labs|Software|Payments"
+        "|Hosting|Media)\\b"));
     // One word ("Amazon", "WikiLeaks") or a name with an organisation word; two plain capitalised
     // words are more likely a person.
     return !name.contains(u' ') || suffix.match(name).hasMatch() || name.count(u' ') >= 3;
@@ -100,7 +106,7 @@ const QRegularExpression &anaphor()
             "hackers|"
             "collective|spokes(?:wo)?man|spokesperson|campaigners|movement|network|store|business|official|bank|airline"
             "|council|provider|operator|platform|service|agency|carrier|utility|insurer|lender|startup|team|retailer"
-            "|exchange|processor|app|telco|streamer|broadcaster|marketplace))"
+            "|exchange|processor|app|telco|streamer|broadcaster|marketplace|university|college|school|hospital))"
             "$"),
         QRegularExpression::CaseInsensitiveOption);
     return re;
@@ -125,7 +131,10 @@ bool isVerbWord(QStringView word)
         while (it.hasNext()) {
             const QString w = it.next().captured();
             // "s" of "\\s", and the words after a verb that begin no verb ("made it clear")
-            if (!verbLeads().contains(w) && w != u"s" && w != u"it" && w != u"clear" && w != u"out" && w != u"z")
+            // An apology alone says nothing ("X has apologised after its app crashed"): it attributes
+            // a quote ("…," she apologised) but starts no reported speech.
+            if (!verbLeads().contains(w) && w != u"s" && w != u"it" && w != u"clear" && w != u"out" &&
+                !w.startsWith(u"apologi"))
                 words.append(w);
         }
         return AsciiWordSet(words, Qt::CaseSensitive);
@@ -238,6 +247,13 @@ Attribution withRoleBefore(QStringView text, qsizetype whoStart, Attribution a)
     qsizetype e = whoStart;
     while (e > 0 && text[e - 1].isSpace())
         --e;
+    // "the chief medical officer, Dr. Alan Whitford, said": the honorific belongs to the name.
+    static const QRegularExpression honorific(QStringLiteral("(?:^|\\s)(?:Dr|Prof|Professor|Mr|Mrs|Ms|Dame|Sir)\\.?$"));
+    if (const auto h = honorific.match(text.left(e)); h.hasMatch()) {
+        e = h.capturedStart();
+        while (e > 0 && text[e - 1].isSpace())
+            --e;
+    }
     if (e == 0 || text[e - 1] != u',')
         return a;
     --e;
@@ -251,7 +267,56 @@ Attribution withRoleBefore(QStringView text, qsizetype whoStart, Attribution a)
     a.role = role.role;
     a.organisation = role.organisation;
     a.anaphoric = role.anaphoric && role.organisation.isEmpty();
+    a.anaphorNoun = role.anaphorNoun;
     return a;
+}
+
+// "Jana Petrov, Skyrelay's vice president, said", "Vikram Shah, a partner at Shah Iyer, put it
+// bluntly:": a role phrase `who` (at whoStart in `text`) after a person's name and a comma is that
+// person's. Sets *nameStart to where the name begins.
+Attribution withNameBefore(QStringView text, qsizetype whoStart, QStringView who, Attribution a, qsizetype *nameStart)
+{
+    if (!a.found || a.role.isEmpty() || whoStart <= 0 || !text.left(whoStart).trimmed().endsWith(u','))
+        return a;
+    const QStringView head = text.left(whoStart).trimmed().chopped(1);
+    const QStringView name = head.mid(lastBoundaryEnd(head));
+    static const QRegularExpression person(QStringLiteral("^[A-Z][\\w'\u2019-]+(?:\\s+[A-Z][\\w'\u2019-]+){1,2}$"));
+    static const AsciiWordSet notFirst({"On", "At", "By", "For", "From", "After", "Before", "During", "Since", "Until",
+                                        "Last", "Earlier", "Early", "Late", "Hours", "Minutes"},
+                                       Qt::CaseSensitive);
+    if (!person.match(name).hasMatch() || isGenericWord(firstOf(name)) || notFirst.contains(firstOf(name)))
+        return a;
+    const Attribution named = parseSpeaker(name.toString() + QStringLiteral(", ") + who.toString());
+    if (!named.found || named.speaker != name)
+        return a;
+    if (nameStart)
+        *nameStart = name.data() - text.data();
+    return named;
+}
+
+// "When we spoke to Hearthlink's head of engineering, Dana Whitcomb, on Thursday, she explained":
+// "he" or "she" after a person named with a role earlier in the sentence is that person.
+Attribution personNamedBefore(QStringView before)
+{
+    static const QRegularExpression named(
+        QStringLiteral("(?<role>[^,;]{2,100}),\\s+(?<name>[A-Z][\\w'\u2019-]+(?:\\s+[A-Z][\\w'\u2019-]+){1,2}),"));
+    QRegularExpressionMatch last;
+    for (auto it = named.globalMatch(before); it.hasNext();)
+        last = it.next();
+    if (!last.hasMatch() || isGenericWord(firstOf(last.capturedView(QStringLiteral("name")))))
+        return {};
+    const QStringView role = last.capturedView(QStringLiteral("role")).trimmed();
+    for (qsizetype at = 0; at >= 0 && at < role.size(); at = role.indexOf(u' ', at + 1)) {
+        const QStringView tail = role.mid(at).trimmed();
+        if (tail.isEmpty() || !(tail[0].isUpper() || tail.startsWith(u"the ") || tail.startsWith(u"a ")))
+            continue;
+        Attribution a = parseSpeaker(tail);
+        if (a.found && !a.role.isEmpty() && !a.anaphoric) {
+            a.speaker = last.captured(QStringLiteral("name"));
+            return a;
+        }
+    }
+    return {};
 }
 
 } // namespace
@@ -278,6 +343,8 @@ Attribution parseSpeaker(QStringView raw)
     if ((!plain || anaphorWords.contains(firstWord(phrase))) && anaphor().match(phrase).hasMatch()) {
         a.speaker = phrase;
         a.anaphoric = a.found = true;
+        if (phrase.startsWith(QLatin1String("the "), Qt::CaseInsensitive))
+            a.anaphorNoun = phrase.section(u' ', -1).toLower();
         return a;
     }
     // "John Smith, a spokesman for WikiLeaks" -> name, then the role phrase.
@@ -420,6 +487,15 @@ Attribution parseSpeaker(QStringView raw)
                                          "filing",
                                          "head",
                                          "chief",
+                                         "partner",
+                                         "partners",
+                                         "chancellor",
+                                         "dean",
+                                         "provost",
+                                         "registrar",
+                                         "professor",
+                                         "department",
+                                         "team",
                                          "officer",
                                          "officers",
                                          "cfo",
@@ -455,6 +531,13 @@ Attribution parseSpeaker(QStringView raw)
     } else if (auto m = roleFor.match(phrase); m.hasMatch() && !isGenericWord(firstOf(m.capturedView(roleForOrg)))) {
         a.role = m.captured(roleForRole).toLower();
         a.organisation = clean(m.captured(roleForOrg));
+        // "a partner at the Mumbai brokerage Shah Iyer Securities": a place, the kind of firm, then
+        // the firm's own name, which is the organisation.
+        static const QRegularExpression kindThenName(
+            QStringLiteral("^\\s+(?:[a-z-]+\\s+){0,2}?(?:firm|company|brokerage|bank|group|provider|operator|startup"
+                           "|agency|consultancy|chain|retailer|carrier|insurer|lender)\\s+(?<name>" NAME ")"));
+        if (const auto k = kindThenName.match(QStringView(phrase).mid(m.capturedEnd(roleForOrg))); k.hasMatch())
+            a.organisation = clean(k.captured(QStringLiteral("name")));
         a.speaker = clean(m.captured(roleForDet) + m.captured(QStringLiteral("mod")) + m.captured(roleForRole));
         // The group itself speaks when the phrase names it ("a group calling itself X", "a
         // message attributed to X") or its members speak ("activists of the X collective"); a
@@ -471,6 +554,11 @@ Attribution parseSpeaker(QStringView raw)
     if (auto m = mayHaveRole ? orgRole.match(phrase) : QRegularExpressionMatch();
         m.hasMatch() && !isGenericWord(firstOf(m.capturedView(orgRoleOrg)))) {
         a.organisation = clean(m.captured(orgRoleOrg));
+        // "Nordvik's IT director": the possessor is the organisation, the words after it qualify the role.
+        for (const QString &mark : {QStringLiteral("'s "), QStringLiteral("\u2019s ")}) {
+            if (const qsizetype at = a.organisation.indexOf(mark); at > 0)
+                a.organisation = a.organisation.left(at);
+        }
         // "Kansas Governor's office spokeswoman": the office, not its holder, is the organisation.
         static const QRegularExpression institution(QStringLiteral(
             "\\b(?:department|ministry|office|agency|authority|council|commission|committee|union)\\s+$"));
@@ -511,13 +599,16 @@ Attribution parseSpeaker(QStringView raw)
         // the article speaks of.
         static const QRegularExpression companyWord(
             QStringLiteral("\\b(?:company|firm|group|bank|airline|council|retailer|operator|provider|exchange|"
-                           "processor|carrier|app|startup)\\b"),
+                           "processor|carrier|app|startup|university|college|school|hospital)\\b"),
             QRegularExpression::CaseInsensitiveOption);
         static const QRegularExpression possessive(QStringLiteral("^(?:its|their|our)\\s+$"),
                                                    QRegularExpression::CaseInsensitiveOption);
-        a.anaphoric = groupWords.match(m.capturedView(roleOnlyRest)).hasMatch() || companyWord.match(mod).hasMatch() ||
+        const QRegularExpressionMatch noun = companyWord.match(mod);
+        a.anaphoric = groupWords.match(m.capturedView(roleOnlyRest)).hasMatch() || noun.hasMatch() ||
                       companyWord.match(m.captured(roleOnlyDet)).hasMatch() ||
                       possessive.match(m.capturedView(roleOnlyDet)).hasMatch();
+        if (noun.hasMatch())
+            a.anaphorNoun = noun.captured().toLower(); // "the exchange's managing director"
         // "Skyrelay's vice president of network operations": the possessive names the organisation.
         static const QRegularExpression possessor(QStringLiteral("^(?<org>[A-Z][\\w&.-]*[\\w&])(?:'s|\u2019s)\\s"));
         if (auto o = possessor.match(mod); o.hasMatch() && !isGenericWord(o.capturedView(QStringLiteral("org"))))
@@ -607,8 +698,11 @@ Attribution attributionBefore(QStringView before)
     const QStringView window = before.right(300);
     if (auto m = according.match(window); m.hasMatch())
         return parseSpeaker(m.capturedView(accordingWho));
-    if (auto m = saidColon.match(window); m.hasMatch())
-        return withRoleBefore(window, m.capturedStart(saidColonWho), parseSpeaker(m.capturedView(saidColonWho)));
+    if (auto m = saidColon.match(window); m.hasMatch()) {
+        const qsizetype whoStart = m.capturedStart(saidColonWho);
+        const Attribution a = withRoleBefore(window, whoStart, parseSpeaker(m.capturedView(saidColonWho)));
+        return withNameBefore(window, whoStart, m.capturedView(saidColonWho), a, nullptr);
+    }
     return {};
 }
 
@@ -624,6 +718,16 @@ Attribution reportedSpeech(QStringView sentence, qsizetype *clauseStart)
         m.hasMatch()) {
         static const int accordingWho = groupIndex(according, u"who");
         Attribution a = parseSpeaker(m.capturedView(accordingWho));
+        // "according to a notice Medora sent to its customers": whoever sent the document speaks.
+        static const QRegularExpression sender(QStringLiteral(
+            "^(?:an?|the|its|their)\\s+(?:[\\w-]+\\s+){0,2}?(?:notice|statement|circular|timeline|post|filing|report"
+            "|letter|e-?mail|message|update|memo|note|bulletin)\\s+(?:that\\s+)?(?<who>" NAME
+            ")\\s+(?:had\\s+)?(?:sent|issued|published|posted|shared|released|filed|circulated|gave)\\b"));
+        if (const auto d = sender.match(m.capturedView(accordingWho)); d.hasMatch()) {
+            const Attribution named = parseSpeaker(d.capturedView(QStringLiteral("who")));
+            if (named.found && named.role.isEmpty())
+                a = named;
+        }
         // "according to a timeline the company shared with reporters": the company's own account.
         static const QRegularExpression owner(
             QStringLiteral("\\b(?:the\\s+(?:company|firm|group|bank|airline|exchange))\\b"),
@@ -631,6 +735,7 @@ Attribution reportedSpeech(QStringView sentence, qsizetype *clauseStart)
         if (const auto o = a.found ? QRegularExpressionMatch() : owner.match(m.capturedView(accordingWho));
             o.hasMatch()) {
             a.speaker = o.captured().toLower();
+            a.anaphorNoun = a.speaker.section(u' ', -1);
             a.anaphoric = a.found = true;
         }
         if (a.found) {
@@ -652,8 +757,11 @@ Attribution reportedSpeech(QStringView sentence, qsizetype *clauseStart)
     for (const QRegularExpressionMatch &m : std::as_const(verbs)) {
         // "Outage reported on 18 May": a participle, not someone speaking.
         static const QRegularExpression participle(QStringLiteral("^\\s+(?:on|in|at|by|for|to|from)\\b"));
+        // "… posted on a hacking forum that it had …" is someone speaking.
+        static const QRegularExpression speechFollows(QStringLiteral("^[^.;:!?]{0,60}?\\bthat\\s"));
         if ((m.captured().endsWith(u"reported") || m.captured().endsWith(u"posted")) &&
-            participle.match(sentence.mid(m.capturedEnd(), 8)).hasMatch())
+            participle.match(sentence.mid(m.capturedEnd(), 8)).hasMatch() &&
+            !speechFollows.match(sentence.mid(m.capturedEnd(), 80)).hasMatch())
             continue;
         // "to submit a detailed report": after an article the word is an adjective.
         static const QRegularExpression article(QStringLiteral("\\b(?:a|an|the)\\s+$"),
@@ -668,6 +776,27 @@ Attribution reportedSpeech(QStringView sentence, qsizetype *clauseStart)
         const QStringView bare = pre.trimmed().endsWith(u',') ? pre.trimmed().chopped(1) : pre;
         qsizetype subjectStart = lastBoundaryEnd(bare);
         QStringView subject = bare.mid(subjectStart).trimmed();
+        // "She apologised to the students, and said …": a second verb shares the sentence's subject,
+        // the words before its first verb.
+        static const QRegularExpression andVerb(QStringLiteral("(?:^|[\\s,])and$"));
+        if (subject.isEmpty() && andVerb.match(bare.trimmed()).hasMatch()) {
+            static const QRegularExpression firstVerb(
+                QStringLiteral("^(?<subject>[A-Z][^,;:]{0,60}?)\\s+(?:(?:has|have|had)\\s+)?[a-z]+(?:ed|es)\\b"));
+            if (const auto f = firstVerb.match(sentence); f.hasMatch()) {
+                subjectStart = 0;
+                subject = f.capturedView(QStringLiteral("subject"));
+            }
+        }
+        // "Nordvik Ferries, which runs crossings between Denmark, Norway and Sweden, said": a
+        // relative clause closed by the comma before the verb is no subject, lists in it neither.
+        if (pre.trimmed().endsWith(u',')) {
+            const qsizetype rel = qMax(bare.lastIndexOf(QLatin1String(", which ")), bare.lastIndexOf(QLatin1String(", who ")));
+            if (rel > 0 && bare.mid(rel).count(u',') <= 3) {
+                const QStringView head = bare.left(rel);
+                subjectStart = lastBoundaryEnd(head);
+                subject = head.mid(subjectStart).trimmed();
+            }
+        }
         // "One reader, who asked not to be named, told us": the relative clause is no subject.
         if ((subject.startsWith(u"who ") || subject.startsWith(u"which ")) && subjectStart > 0) {
             const QStringView head = bare.left(subjectStart).trimmed();
@@ -693,21 +822,12 @@ Attribution reportedSpeech(QStringView sentence, qsizetype *clauseStart)
             continue;
         // "Jana Petrov, Skyrelay's vice president of network operations, said": the person
         // named before the role speaks.
-        if (!a.role.isEmpty() && subjectStart > 0 && bare.left(subjectStart).trimmed().endsWith(u',')) {
-            const QStringView head = bare.left(subjectStart).trimmed().chopped(1);
-            const QStringView name = head.mid(lastBoundaryEnd(head));
-            static const QRegularExpression person(
-                QStringLiteral("^[A-Z][\\w'\u2019-]+(?:\\s+[A-Z][\\w'\u2019-]+){1,2}$"));
-            static const AsciiWordSet notFirst({"On", "At", "By", "For", "From", "After", "Before", "During", "Since",
-                                                "Until", "Last", "Earlier", "Early", "Late", "Hours", "Minutes"},
-                                               Qt::CaseSensitive);
-            if (person.match(name).hasMatch() && !isGenericWord(firstOf(name)) && !notFirst.contains(firstOf(name))) {
-                const Attribution named = parseSpeaker(name.toString() + QStringLiteral(", ") + subject.toString());
-                if (named.found && named.speaker == name) {
-                    a = named;
-                    subjectStart = name.data() - sentence.data();
-                }
-            }
+        if (subjectStart > 0)
+            a = withNameBefore(sentence, subjectStart, subject, a, &subjectStart);
+        if (a.anaphoric && (subject.compare(u"he", Qt::CaseInsensitive) == 0 ||
+                            subject.compare(u"she", Qt::CaseInsensitive) == 0)) {
+            if (const Attribution named = personNamedBefore(sentence.left(subjectStart)); named.found)
+                a = named;
         }
         a = withRoleBefore(sentence, subjectStart, a);
         if (clauseStart)
