@@ -171,7 +171,14 @@ QList<Statement> extractStatements(QStringView text, const ExtractOptions &optio
     const qsizetype bodyStart = metadataEnd(text);
     sentences.removeIf([&](const Span &s) { return s.end <= bodyStart; });
     const QList<Span> quotes = findQuotes(text);
-    const QList<TimeRef> times = findTimes(text, options.published, options.timeZone);
+    QList<TimeRef> unplaced;
+    const QList<TimeRef> times = findTimes(text, options.published, options.timeZone, &unplaced);
+    if (options.warnings) {
+        for (const TimeRef &t : std::as_const(unplaced))
+            options.warnings->append(QStringLiteral("line %1: \u201C%2\u201D gives no time: %3")
+                                         .arg(text.left(t.offset).count(u'\n') + 1)
+                                         .arg(t.phrase, t.note));
+    }
 
     auto sentenceAt = [&](qsizetype pos) {
         auto it = std::upper_bound(sentences.begin(), sentences.end(), pos,

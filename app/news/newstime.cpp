@@ -340,7 +340,7 @@ bool insideQuote(QStringView text, qsizetype at)
 
 } // namespace
 
-QList<TimeRef> findTimes(QStringView text, QDate published, const QString &zone)
+QList<TimeRef> findTimes(QStringView text, QDate published, const QString &zone, QList<TimeRef> *unplaced)
 {
     const AssumedZone assumed(zone);
     std::optional<bg::date> pub;
@@ -358,6 +358,7 @@ QList<TimeRef> findTimes(QStringView text, QDate published, const QString &zone)
         Item item;                 // the day word, not yet placed
         QString rel;               // its words, lower case
         std::optional<Item> clock; // "at 07:40" just before it, which takes its day
+        QDate eventsDay;           // the day the article gave its events, counted from instead of a guess
     };
     QList<Undated> undated;
     const QRegularExpression &re = anchoredScanner();
@@ -462,7 +463,7 @@ QList<TimeRef> findTimes(QStringView text, QDate published, const QString &zone)
             });
             if (!inPost && lastDate && *lastDate != *pub && lastDateEnd >= 0 && item.ref.offset - lastDateEnd < 2500 &&
                 insideQuote(text, item.ref.offset)) {
-                Undated u{item, m.captured(relGroup).toLower().simplified(), std::nullopt};
+                Undated u{item, m.captured(relGroup).toLower().simplified(), std::nullopt, qdate(*lastDate)};
                 if (!items.isEmpty() && items.back().isClock && !items.back().ownDate &&
                     text.mid(items.back().end, item.ref.offset - items.back().end).trimmed().isEmpty())
                     u.clock = items.takeLast(); // "at 07:40 this morning": its day is just as unknown
@@ -519,6 +520,29 @@ QList<TimeRef> findTimes(QStringView text, QDate published, const QString &zone)
                 continue; // "the Sunday Times" is no time: a weekday needs "on", "last", "this", …
             if (date)
                 item.basis = DayBasis::Relative;
+            // "“On Friday we …”" in a quote about events dated to another day than the publication:
+            // the words were said between the two, and when counting from each gives another
+            // Friday the day is not known.
+            const bool inPost = std::any_of(postDays.cbegin(), postDays.cend(), [&](const PostDay &p) {
+                return item.ref.offset >= p.begin && item.ref.offset < p.end;
+            });
+            if (date && !inPost && lastDate && pub && *lastDate != *pub && lastDateEnd >= 0 &&
+                item.ref.offset - lastDateEnd < 2500 && insideQuote(text, item.ref.offset)) {
+                bool bare = false;
+                const auto fromEvents = weekdayDate(m.capturedView(), hasClock ? QStringLiteral("at") : item.prep,
+                                                    lastDate, &bare);
+                if (fromEvents && *fromEvents != *date) {
+                    if (unplaced) {
+                        TimeRef t = item.ref;
+                        t.note = QStringLiteral("in a quote, counted from the day the words were said, which is not "
+                                                "written: %1 counted from the events (%2), %3 from the publication")
+                                     .arg(qdate(*fromEvents).toString(Qt::ISODate),
+                                          qdate(*lastDate).toString(Qt::ISODate), qdate(*date).toString(Qt::ISODate));
+                        unplaced->append(t);
+                    }
+                    continue;
+                }
+            }
         }
         item.ownDate = date.has_value();
         if (hasClock) {
@@ -639,6 +663,22 @@ QList<TimeRef> findTimes(QStringView text, QDate published, const QString &zone)
         items.append(item);
         if (item.dateOnly && item.ownDate && !undated.isEmpty())
             countFromDaySaid(*date, item.ref.offset);
+    }
+    if (unplaced) {
+        for (const Undated &u : std::as_const(undated)) {
+            TimeRef t = u.item.ref;
+            t.note = QStringLiteral("in a quote, counted from the day the words were said, which is not written "
+                                    "(the article dates its events to %1 and was published %2)")
+                         .arg(u.eventsDay.toString(Qt::ISODate), qdate(*pub).toString(Qt::ISODate));
+            unplaced->append(t);
+            if (u.clock) {
+                TimeRef c = u.clock->ref;
+                c.note = t.note;
+                unplaced->append(c);
+            }
+        }
+        std::sort(unplaced->begin(), unplaced->end(),
+                  [](const TimeRef &a, const TimeRef &b) { return a.offset < b.offset; });
     }
     mergeDualZones(text, items);
     flagContradictingDates(text, items);

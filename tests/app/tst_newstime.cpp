@@ -1,3 +1,4 @@
+#include "news/newsextractor.h"
 #include "news/newstime.h"
 #include "news/newstimeparts.h"
 #include "news/newstimescan.h"
@@ -370,6 +371,44 @@ private slots:
         QCOMPARE(said[1].begin, utc(2025, 3, 8));
         QCOMPARE(said[1].end, utc(2025, 3, 10));
         QVERIFY2(said[1].note.contains(u"2025-03-06"), qPrintable(said[1].note));
+    }
+
+    void quotedDaysWhoseDayIsNotKnownAreReportedNotGuessed()
+    {
+        // Published Thursday 13 March about a failure "on Tuesday" (the 11th); the engineer spoke
+        // on one of the days from Tuesday to Thursday, and the article does not say which.
+        const QDate thursday(2025, 3, 13);
+        QList<TimeRef> unplaced;
+        const auto r = news::findTimes(u"The router failed on Tuesday.\n\n\u201COn Wednesday we replaced the "
+                                       u"router, and it has held since this afternoon,\u201D an engineer said.",
+                                       thursday, {}, &unplaced);
+        // Wednesday counted from Tuesday is the 5th, from Thursday the 12th: no time, and said why.
+        QCOMPARE(r.size(), 1);
+        QCOMPARE(r[0].begin, utc(2025, 3, 11));
+        QCOMPARE(unplaced.size(), 2);
+        QCOMPARE(unplaced[0].phrase, QStringLiteral("On Wednesday"));
+        QVERIFY2(unplaced[0].note.contains(u"2025-03-05") && unplaced[0].note.contains(u"2025-03-12"),
+                 qPrintable(unplaced[0].note));
+        QCOMPARE(unplaced[1].phrase, QStringLiteral("since this afternoon"));
+        QVERIFY2(unplaced[1].note.contains(u"2025-03-11"), qPrintable(unplaced[1].note));
+        // A weekday that is the same day whichever day the words were said keeps its time.
+        unplaced.clear();
+        const auto monday = news::findTimes(u"The router failed on Tuesday.\n\n\u201COn Monday we saw the first "
+                                            u"errors,\u201D an engineer said.",
+                                            thursday, {}, &unplaced);
+        QCOMPARE(monday.size(), 2);
+        QCOMPARE(monday[1].begin, utc(2025, 3, 10));
+        QVERIFY(unplaced.isEmpty());
+        // The import says so, with the line.
+        QStringList warnings;
+        news::ExtractOptions o;
+        o.published = thursday;
+        o.warnings = &warnings;
+        news::extractStatements(u"The router failed on Tuesday.\n\n\u201COn Wednesday we replaced the router,"
+                                u"\u201D an engineer said.",
+                                o);
+        QCOMPARE(warnings.size(), 1);
+        QVERIFY2(warnings[0].startsWith(u"line 3: \u201COn Wednesday\u201D gives no time"), qPrintable(warnings[0]));
     }
 
     void theDaySomeoneSpokeDoesNotCarryToLaterTimes()
