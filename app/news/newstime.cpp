@@ -290,7 +290,7 @@ std::pair<qint64, qint64> relativeDaySpan(const QString &rel, const bg::date &pu
 // the publication date; none without a weekday or a publication date. A weekday with neither a
 // modifier nor a preposition sets *bare.
 std::optional<bg::date> weekdayDate(QStringView whole, const QString &prep, const std::optional<bg::date> &pub,
-                                    bool *bare)
+                                    bool *bare, bool toCome = false)
 {
     const WeekdayMatch wm = mayHoldWeekday(whole) ? matchWeekday(whole) : WeekdayMatch();
     if (!wm.wd.has())
@@ -307,6 +307,10 @@ std::optional<bg::date> weekdayDate(QStringView whole, const QString &prep, cons
             ahead = 7;
         return *pub + bg::days(ahead);
     }
+    if (toCome && mod.isEmpty()) { // "would reopen on Monday": the next Monday
+        const int forward = (wd - dow + 7) % 7;
+        return *pub + bg::days(forward == 0 ? 7 : forward);
+    }
     int back = (dow - wd + 7) % 7;
     if (mod == u"last" && back == 0)
         back = 7;
@@ -318,6 +322,24 @@ bool isZoneRestatement(QStringView between)
 {
     const QStringView t = between.trimmed();
     return t == u"(" || t == u"/" || t == u"/ (";
+}
+
+// Whether the weekday phrase from `at` to `end` speaks of what is to come: a future verb earlier in
+// its clause ("will reopen on Monday", "should reach accounts by Monday") or "next week" after it.
+bool speaksOfTheFuture(QStringView text, qsizetype at, qsizetype end)
+{
+    static const QRegularExpression nextWeek(QStringLiteral("^,?\\s+(?:next|the\\s+following)\\s+week\\b"));
+    if (nextWeek.match(text.mid(end, 30)).hasMatch())
+        return true;
+    const qsizetype from = qMax<qsizetype>(0, at - 80);
+    QStringView clause = text.mid(from, at - from);
+    for (const char16_t stop : {u'.', u'!', u'?', u';', u':', u'\n', u'\u201C', u'\u201D', u'"'})
+        clause = clause.mid(clause.lastIndexOf(QChar(stop)) + 1);
+    static const QRegularExpression future(
+        QStringLiteral("\\b(?:will|shall|would|should|won't|(?:expects?|expected|plans?|planned|intends?|due|going|"
+                       "hopes?|aims?)\\s+to)\\b|'ll\\b"),
+        QRegularExpression::CaseInsensitiveOption);
+    return future.match(clause).hasMatch();
 }
 
 // Whether `at` is inside a direct quote: a quotation mark opened since its paragraph began and
@@ -510,12 +532,14 @@ QList<TimeRef> findTimes(QStringView text, QDate published, const QString &zone,
         if (!date && hasDateWords)
             continue; // a date we cannot place (no year, no publication date) or an impossible one
         item.basis = date ? DayBasis::Written : DayBasis::None;
+        bool ahead = false; // a weekday of what is to come: no day for the events after it
         if (!date) {
             bool bareWeekday = false;
             // A weekday after a clock time ("8:30am PT on Thursday", "7:10 am ET Friday") is that
             // time's day whatever comes before the clock.
+            ahead = speaksOfTheFuture(text, item.ref.offset, item.end);
             date = weekdayDate(m.capturedView(), hasClock ? QStringLiteral("at") : item.prep, baseDay(item.ref.offset),
-                               &bareWeekday);
+                               &bareWeekday, ahead);
             if (bareWeekday)
                 continue; // "the Sunday Times" is no time: a weekday needs "on", "last", "this", …
             if (date)
@@ -530,7 +554,7 @@ QList<TimeRef> findTimes(QStringView text, QDate published, const QString &zone,
                 item.ref.offset - lastDateEnd < 2500 && insideQuote(text, item.ref.offset)) {
                 bool bare = false;
                 const auto fromEvents = weekdayDate(m.capturedView(), hasClock ? QStringLiteral("at") : item.prep,
-                                                    lastDate, &bare);
+                                                    lastDate, &bare, ahead);
                 if (fromEvents && *fromEvents != *date) {
                     if (unplaced) {
                         TimeRef t = item.ref;
@@ -635,7 +659,7 @@ QList<TimeRef> findTimes(QStringView text, QDate published, const QString &zone,
         const qsizetype spokeFrom = qMax<qsizetype>(0, item.ref.offset - 60);
         const bool dateOfSpeaking =
             item.ownDate && !hasClock && spokeOn.match(text.mid(spokeFrom, item.ref.offset - spokeFrom)).hasMatch();
-        if (item.ownDate && !dateOfSpeaking) {
+        if (item.ownDate && !dateOfSpeaking && !ahead) {
             lastDate = date;
             lastDateEnd = item.end;
         }

@@ -373,6 +373,23 @@ private slots:
         QVERIFY2(said[1].note.contains(u"2025-03-06"), qPrintable(said[1].note));
     }
 
+    void aWeekdayOfWhatIsToComeCountsAhead()
+    {
+        // Published on Saturday 10 October 2026: "by Monday" after "should" is the 12th, and "on
+        // Thursday next week" the 15th; neither dates the clock time after it.
+        const QDate saturday(2026, 10, 10);
+        const auto r = news::findTimes(u"Wages should reach accounts by Monday. Exams will be sat again on Thursday "
+                                       u"next week. The service failed at 14:10 UTC.",
+                                       saturday);
+        QCOMPARE(r.size(), 3);
+        QCOMPARE(iso(r[0].begin), QStringLiteral("2026-10-12T00:00:00Z"));
+        QCOMPARE(iso(r[1].begin), QStringLiteral("2026-10-15T00:00:00Z"));
+        QCOMPARE(iso(r[2].begin), QStringLiteral("2026-10-10T14:10:00Z"));
+        // What happened: counted back.
+        const auto past = news::findTimes(u"Wages reached accounts on Monday.", saturday);
+        QCOMPARE(iso(past[0].begin), QStringLiteral("2026-10-05T00:00:00Z"));
+    }
+
     void quotedDaysWhoseDayIsNotKnownAreReportedNotGuessed()
     {
         // Published Thursday 13 March about a failure "on Tuesday" (the 11th); the engineer spoke
