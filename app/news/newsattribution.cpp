@@ -14,7 +14,7 @@ namespace {
     "members?"                                                                                                         \
     "|activists?|hackers?|statement|message|posting|post|blog\\s+post|tweet|e-?mail|press\\s+release|sources?"         \
     "|insiders?|editor|lawyer|chairman|chairwoman|chair|minister|president|groups?|collective|readers?|viewers?"       \
-    "|passengers?|residents?|data|figures|regulator|watchdog|people\\s+familiar\\s+with\\s+(?:the\\s+)?(?:matter|"     \
+    "|passengers?|residents?|traders|brokers|owners|drivers|riders|students|nurses|patients|commuters|data|figures|regulator|watchdog|people\\s+familiar\\s+with\\s+(?:the\\s+)?(?:matter|"     \
     "situation|plans?|discussions?)"                                                                                   \
     "|vice\\s+president|administrators?|organisers?|partners?|(?:pro-)?(?:vice-)?chancellor|dean|provost|registrar"      \
     "|professor|(?-i:(?:department|team)(?!\\s+[a-z]))"                                                                                 \
@@ -513,6 +513,15 @@ Attribution parseSpeaker(QStringView raw)
                                          "passengers",
                                          "resident",
                                          "residents",
+                                         "traders",
+                                         "brokers",
+                                         "owners",
+                                         "drivers",
+                                         "riders",
+                                         "students",
+                                         "nurses",
+                                         "patients",
+                                         "commuters",
                                          "people",
                                          "history",
                                          "data",
@@ -568,6 +577,11 @@ Attribution parseSpeaker(QStringView raw)
                 phrase.mid(m.capturedStart(orgRoleOrg), m.capturedEnd(orgRoleBetween) - m.capturedStart(orgRoleOrg)));
         a.role = m.captured(orgRoleRole).toLower();
         a.speaker = m.hasCaptured(orgRoleName) ? m.captured(orgRoleName) : phrase;
+        // "Business owners", "Rodavia drivers": people the name describes, who speak for no organisation.
+        static const QRegularExpression people(
+            QStringLiteral("^(?:traders|brokers|owners|drivers|riders|students|nurses|patients|commuters)$"));
+        if (people.match(a.role).hasMatch())
+            a.organisation.clear();
         if (a.role == u"regulator" || a.role == u"watchdog")
             a.organisation = a.speaker; // "Japan's financial regulator" is the organisation
         a.found = true;

@@ -292,6 +292,16 @@ private slots:
             << "the logs showed no attack"
             << "Mark Tiele"
             << "Orlen";
+        QTest::newRow("people at the start of a sentence are no organisation")
+            << QStringLiteral("Ferry passengers waited for hours.\n\nCommuters said the app had shown no warning.")
+            << "the app had shown no warning"
+            << "Commuters"
+            << "";
+        QTest::newRow("people a name describes speak for no organisation")
+            << QStringLiteral("Velta drivers said the app had logged them out twice.")
+            << "the app had logged them out twice"
+            << "Velta drivers"
+            << "";
         QTest::newRow("a second verb shares the subject")
             << QStringLiteral("Mara Quist, a director at Selby Water, said the fault was fixed.\n\nShe apologised to "
                               "customers on Tuesday, and said the billing site would reopen soon.")
