@@ -820,7 +820,28 @@ Attribution reportedSpeech(QStringView sentence, qsizetype *clauseStart)
         }
         if (subject.isEmpty() || subject.size() > 120)
             continue;
-        Attribution a = parseSpeaker(subject);
+        Attribution a;
+        // "Owners across North America and Europe told us": an "and" between two nouns joins them
+        // into one subject; after a verb ("Sales fell and …") it starts a clause.
+        if (const QStringView upTo = bare.left(subjectStart).trimmed(); upTo.endsWith(u" and")) {
+            const QStringView head = upTo.chopped(4).trimmed();
+            const qsizetype headStart = lastBoundaryEnd(head);
+            static const QRegularExpression verbLike(
+                QStringLiteral("\\b(?:\\w+ed|was|were|is|are|has|have|had|did|does|went|fell|came|took|saw|said|says"
+                               "|told|got|left|ran|began|rose|broke)\\b"),
+                QRegularExpression::CaseInsensitiveOption);
+            const QStringView chunk = head.mid(headStart);
+            if (!chunk.isEmpty() && !chunk.contains(u',') && !verbLike.match(chunk).hasMatch()) {
+                const QStringView joined = bare.mid(headStart, subject.data() + subject.size() - (bare.data() + headStart));
+                a = parseSpeaker(joined);
+                if (a.found) {
+                    subjectStart = headStart;
+                    subject = joined;
+                }
+            }
+        }
+        if (!a.found)
+            a = parseSpeaker(subject);
         // "Around 11:30 GMT the bank said": the speaker is the end of the words before the verb.
         for (qsizetype at = subject.indexOf(u' '), tries = 0; !a.found && at > 0 && tries < 6; ++tries) {
             const QStringView rest = subject.mid(at + 1);

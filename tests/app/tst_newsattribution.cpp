@@ -302,6 +302,11 @@ private slots:
             << "the app had logged them out twice"
             << "Velta drivers"
             << "";
+        QTest::newRow("\"and\" between two places in the subject")
+            << QStringLiteral("Riders across Spain and Portugal told us that the app froze at checkout.")
+            << "the app froze at checkout"
+            << "Riders"
+            << "";
         QTest::newRow("a second verb shares the subject")
             << QStringLiteral("Mara Quist, a director at Selby Water, said the fault was fixed.\n\nShe apologised to "
                               "customers on Tuesday, and said the billing site would reopen soon.")
