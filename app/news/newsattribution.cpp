@@ -17,16 +17,18 @@ namespace {
     "members?"                                                                                                         \
     "|activists?|hackers?|statement|message|posting|post|blog\\s+post|tweet|e-?mail|press\\s+release|sources?"         \
     "|insiders?|editor|lawyer|chairman|chairwoman|chair|minister|president|groups?|collective|readers?|viewers?"       \
-    "|passengers?|residents?|traders|brokers|owners|drivers|riders|students|nurses|patients|commuters|data|figures|regulator|watchdog|people\\s+familiar\\s+with\\s+(?:the\\s+)?(?:matter|"     \
+    "|passengers?|residents?|traders|brokers|owners|drivers|riders|students|nurses|patients|commuters|data|figures|"   \
+    "regulator|watchdog|people\\s+familiar\\s+with\\s+(?:the\\s+)?(?:matter|"                                          \
     "situation|plans?|discussions?)"                                                                                   \
-    "|vice\\s+president|administrators?|organisers?|partners?|(?:pro-)?(?:vice-)?chancellor|dean|provost|registrar"      \
-    "|professor|(?-i:(?:department|team)(?!\\s+[a-z]))"                                                                                 \
+    "|vice\\s+president|administrators?|organisers?|partners?|(?:pro-)?(?:vice-)?chancellor|dean|provost|registrar"    \
+    "|professor|(?-i:(?:department|team)(?!\\s+[a-z]))"                                                                \
     "|organizers?|customers?|users?|shoppers?|staff|employees?|operators?|supporters?|volunteers?|"                    \
     "thread|forum\\s+thread|notice|announcement|status\\s+(?:page|history)|filing"                                     \
     "|(?:head|chief)\\s+of\\s+(?:[a-z]+\\s+(?=operations|security|engineering|infrastructure))?\\w+|chief)"
 // Case-sensitive even inside case-insensitive patterns: names are capitalised.
 #define NAME                                                                                                           \
-    "(?-i:(?:[A-Z][\\w&'.-]*[\\w&](?:'(?=\\s+[A-Z]))?(?:\\s+(?:[A-Z][\\w&'.-]*[\\w&](?:'(?=\\s+[A-Z]))?|of|de|von|van|al)){0,5}" \
+    "(?-i:(?:[A-Z][\\w&'.-]*[\\w&](?:'(?=\\s+[A-Z]))?(?:\\s+(?:[A-Z][\\w&'.-]*[\\w&](?:'(?=\\s+[A-Z]))?|of|de|von|"    \
+    "van|al)){0,5}"                                                                                                    \
     "|[A-Z]))"
 // "the Karnataka transport department", "the Flight Attendants United union": a name and a few
 // lower-case words ending in an institution noun are one organisation.
@@ -45,9 +47,8 @@ namespace {
     "rules\\s+out|assured|assures|revealed|reveals|detailed|recalled|conceded|concedes|showed|shows|speculated|"       \
     "speculate|grumbled|"                                                                                              \
     "complained|complains|quipped|remarked|apologised|apologized|apologises|apologizes"                                \
-    "|put\\s+it\\s+(?:bluntly|simply|plainly|succinctly|starkly)"                                                        \
+    "|put\\s+it\\s+(?:bluntly|simply|plainly|succinctly|starkly)"                                                      \
     "|observed|urged)"
-
 
 QString clean(QString s)
 {
@@ -177,7 +178,6 @@ QList<QRegularExpressionMatch> verbMatches(const QRegularExpression &re, QString
 }
 
 } // namespace
-
 
 Attribution parseSpeaker(QStringView raw)
 {
@@ -662,7 +662,8 @@ Attribution reportedSpeech(QStringView sentence, qsizetype *clauseStart)
         // "Nordvik Ferries, which runs crossings between Denmark, Norway and Sweden, said": a
         // relative clause closed by the comma before the verb is no subject, lists in it neither.
         if (pre.trimmed().endsWith(u',')) {
-            const qsizetype rel = qMax(bare.lastIndexOf(QLatin1String(", which ")), bare.lastIndexOf(QLatin1String(", who ")));
+            const qsizetype rel =
+                qMax(bare.lastIndexOf(QLatin1String(", which ")), bare.lastIndexOf(QLatin1String(", who ")));
             if (rel > 0 && bare.mid(rel).count(u',') <= 3) {
                 const QStringView head = bare.left(rel);
                 subjectStart = lastBoundaryEnd(head);
@@ -690,7 +691,8 @@ Attribution reportedSpeech(QStringView sentence, qsizetype *clauseStart)
                 QRegularExpression::CaseInsensitiveOption);
             const QStringView chunk = head.mid(headStart);
             if (!chunk.isEmpty() && !chunk.contains(u',') && !verbLike.match(chunk).hasMatch()) {
-                const QStringView joined = bare.mid(headStart, subject.data() + subject.size() - (bare.data() + headStart));
+                const QStringView joined =
+                    bare.mid(headStart, subject.data() + subject.size() - (bare.data() + headStart));
                 a = parseSpeaker(joined);
                 if (a.found) {
                     subjectStart = headStart;
@@ -717,8 +719,8 @@ Attribution reportedSpeech(QStringView sentence, qsizetype *clauseStart)
         // named before the role speaks.
         if (subjectStart > 0)
             a = withNameBefore(sentence, subjectStart, subject, a, &subjectStart);
-        if (a.anaphoric && (subject.compare(u"he", Qt::CaseInsensitive) == 0 ||
-                            subject.compare(u"she", Qt::CaseInsensitive) == 0)) {
+        if (a.anaphoric &&
+            (subject.compare(u"he", Qt::CaseInsensitive) == 0 || subject.compare(u"she", Qt::CaseInsensitive) == 0)) {
             if (const Attribution named = personNamedBefore(sentence.left(subjectStart)); named.found)
                 a = named;
         }

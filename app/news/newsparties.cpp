@@ -196,8 +196,9 @@ QStringList organisationsNamed(QStringView text)
         "|servers?|network|app|website|service)\\b"));
     static const QRegularExpression described(QStringLiteral("\\b" ORG_KIND "\\s+(?<org>" ORG_NAME ")\\b(?!'s)"),
                                               QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression apposition(QStringLiteral(
-        "\\b(?<org>" ORG_NAME "),\\s+(?:the|a|an|(?-i:[A-Z]\\w+)(?:'s|\u2019s))\\s+(?:[\\w-]+\\s+){0,4}?" ORG_KIND "\\b"));
+    static const QRegularExpression apposition(
+        QStringLiteral("\\b(?<org>" ORG_NAME
+                       "),\\s+(?:the|a|an|(?-i:[A-Z]\\w+)(?:'s|\u2019s))\\s+(?:[\\w-]+\\s+){0,4}?" ORG_KIND "\\b"));
     // "the Western Bourse of India", "the Bank of Tarvon": a title with "of" and a place.
     static const QRegularExpression titled(
         QStringLiteral("\\bthe\\s+(?<org>(?:[A-Z][\\w&-]+\\s+){1,3}of\\s+[A-Z][\\w&-]+(?:\\s+[A-Z][\\w&-]+)?)"));
@@ -225,10 +226,10 @@ QStringList organisationsNamed(QStringView text)
         auto it = re->globalMatch(bodyText);
         while (it.hasNext()) {
             const QRegularExpressionMatch m = it.next();
-            if (re == &possessive &&
-                appositionBefore.match(bodyText.mid(qMax<qsizetype>(0, m.capturedStart() - 60),
-                                                    qMin<qsizetype>(60, m.capturedStart())))
-                    .hasMatch())
+            if (re == &possessive && appositionBefore
+                                         .match(bodyText.mid(qMax<qsizetype>(0, m.capturedStart() - 60),
+                                                             qMin<qsizetype>(60, m.capturedStart())))
+                                         .hasMatch())
                 continue;
             add(m.captured(QStringLiteral("org")));
         }

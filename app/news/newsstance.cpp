@@ -97,15 +97,16 @@ const QList<Trigger> &triggers()
              ci)},
         {K::Network,
          QRegularExpression(
-             QStringLiteral("\\b(?:(?:network|networking|routing|bgp|dns|connectivity|peering|backbone)\\s+(?:problem|"
-                            "issue|failure"
-                            "|fault|outage|error)s?|(?:fibre|fiber|cable)\\s+cuts?"
-                            "|(?:fibre|fiber|optical|undersea|submarine)(?:[- "
-                            "]optic)?\\s+(?:lines?|cables?|links?)\\b[^.;:]{0,60}?"
-                            "\\b(?:was|were|had\\s+been|been)\\s+(?:cut|severed|damaged)|route\\s+leaks?"
-                            // "a problem with the campus network"
-                            "|(?:problems?|issues?|faults?|failures?)\\s+(?:with|in|on)\\s+(?:the|our|its|their)\\s+"
-                            "(?:\\w+\\s+)?(?:network|routing|dns|connectivity)\\b(?!\\s+(?:card|switch|equipment)))\\b"),
+             QStringLiteral(
+                 "\\b(?:(?:network|networking|routing|bgp|dns|connectivity|peering|backbone)\\s+(?:problem|"
+                 "issue|failure"
+                 "|fault|outage|error)s?|(?:fibre|fiber|cable)\\s+cuts?"
+                 "|(?:fibre|fiber|optical|undersea|submarine)(?:[- "
+                 "]optic)?\\s+(?:lines?|cables?|links?)\\b[^.;:]{0,60}?"
+                 "\\b(?:was|were|had\\s+been|been)\\s+(?:cut|severed|damaged)|route\\s+leaks?"
+                 // "a problem with the campus network"
+                 "|(?:problems?|issues?|faults?|failures?)\\s+(?:with|in|on)\\s+(?:the|our|its|their)\\s+"
+                 "(?:\\w+\\s+)?(?:network|routing|dns|connectivity)\\b(?!\\s+(?:card|switch|equipment)))\\b"),
              ci)},
     };
     return list;
@@ -248,22 +249,22 @@ const QRegularExpression &combined()
 bool mayStartTrigger(QStringView word)
 {
     static const AsciiWordSet words(
-        {"hardware",     "fail*",      "faulty",   "broken",   "defective", "power",      "equipment",  "server",
-         "disk",         "storage",    "router",   "switch",   "cooling",   "d",          "ddos*",      "distributed",
-         "denial",       "cyber*",     "attack*",  "an",       "planned",   "planning",   "launch*",    "take*",
-         "took",         "taking",     "bring",    "brought",  "knock*",    "flood*",     "flash",      "surge",
-         "spike",        "rush",       "influx",   "heavy",    "high",      "unusual",    "unexpected", "record",
-         "huge",         "slashdot*",  "too",      "software", "code",      "config*",    "scheduled",  "routine",
-         "misconfigur*", "botched",    "bad",      "network",  "routing",   "bgp",        "dns",        "connectivity",
-         "peering",      "backbone",   "fibre",    "fiber",    "cable",     "route",      "lost",       "controller*",
-         "generator*",   "transfer",   "hard",     "disks",    "servers",   "routers",    "switches",   "malicious",
-         "hack*",        "intrusion*", "database", "system",   "firmware",  "migration",  "mistyped",   "operator",
-         "human",        "typo",       "bug*",     "memory",   "incorrect", "wrong",      "contain*",   "outside",
-         "anyone",       "anybody",    "someone",  "somebody", "sheer",     "networking", "optical",    "undersea",
-         "submarine",    "overwhelm*", "demand",   "sign",     "log*",      "visitors",   "players",    "users",
-         "customers",    "shoppers",   "fans",     "orders",   "bookings",  "two",        "three",      "four",
-         "five",         "six",        "seven",    "eight",    "nine",      "ten",        "all",        "everyone",
-         "everybody",    "maintenance", "abnormal", "problem*", "issue*", "fault*"},
+        {"hardware",     "fail*",       "faulty",   "broken",   "defective", "power",      "equipment",  "server",
+         "disk",         "storage",     "router",   "switch",   "cooling",   "d",          "ddos*",      "distributed",
+         "denial",       "cyber*",      "attack*",  "an",       "planned",   "planning",   "launch*",    "take*",
+         "took",         "taking",      "bring",    "brought",  "knock*",    "flood*",     "flash",      "surge",
+         "spike",        "rush",        "influx",   "heavy",    "high",      "unusual",    "unexpected", "record",
+         "huge",         "slashdot*",   "too",      "software", "code",      "config*",    "scheduled",  "routine",
+         "misconfigur*", "botched",     "bad",      "network",  "routing",   "bgp",        "dns",        "connectivity",
+         "peering",      "backbone",    "fibre",    "fiber",    "cable",     "route",      "lost",       "controller*",
+         "generator*",   "transfer",    "hard",     "disks",    "servers",   "routers",    "switches",   "malicious",
+         "hack*",        "intrusion*",  "database", "system",   "firmware",  "migration",  "mistyped",   "operator",
+         "human",        "typo",        "bug*",     "memory",   "incorrect", "wrong",      "contain*",   "outside",
+         "anyone",       "anybody",     "someone",  "somebody", "sheer",     "networking", "optical",    "undersea",
+         "submarine",    "overwhelm*",  "demand",   "sign",     "log*",      "visitors",   "players",    "users",
+         "customers",    "shoppers",    "fans",     "orders",   "bookings",  "two",        "three",      "four",
+         "five",         "six",         "seven",    "eight",    "nine",      "ten",        "all",        "everyone",
+         "everybody",    "maintenance", "abnormal", "problem*", "issue*",    "fault*"},
         Qt::CaseInsensitive);
     return words.contains(word);
 }

@@ -553,8 +553,8 @@ QList<TimeRef> findTimes(QStringView text, QDate published, const QString &zone,
             if (date && !inPost && lastDate && pub && *lastDate != *pub && lastDateEnd >= 0 &&
                 item.ref.offset - lastDateEnd < 2500 && insideQuote(text, item.ref.offset)) {
                 bool bare = false;
-                const auto fromEvents = weekdayDate(m.capturedView(), hasClock ? QStringLiteral("at") : item.prep,
-                                                    lastDate, &bare, ahead);
+                const auto fromEvents =
+                    weekdayDate(m.capturedView(), hasClock ? QStringLiteral("at") : item.prep, lastDate, &bare, ahead);
                 if (fromEvents && *fromEvents != *date) {
                     if (unplaced) {
                         TimeRef t = item.ref;

@@ -23,14 +23,14 @@ QString iso(qint64 micros) { return QDateTime::fromMSecsSinceEpoch(micros / 1000
 QStringList piecesOfTimes(int count)
 {
     static const char *const tokens[] = {
-        "12",          "1",     "0",     "05",     "9",        "21",         "2145",     "23",         "24",
-        "31",          "32",    "2010",  "10",     "201",      "12/12/2010", "1/2/10",   "123/4/2010", "2010-12-12",
-        "2010-12-123", "21:45", "9.45",  "2.5",    "19:7",     "10pm",       "9 a.m.",   "pm",         "am",
-        "a.m",         "p.m.",  "m",     "GMT",    "UTC",      "UT",         "UTCx",     "Z",          "CEST",
-        "CET",         "EST",   "hrs",   "noon",   "midnight", "noonday",    "December", "Dec",        "Dec.",
-        "Sept",        "Sep",   "Septx", "May",    "March",    "of",         "often",    "st",         "th",
-        "nd",          "rd",    "the",   "Sunday", "Sun",      "Sun.",       "Sundays",  "Tues",       "Thurs",
-        "Thu",         "last",  "this",  "next",   "blast",    "at",         "on",       "X",          "_",
+        "12",          "1",     "0",     "05",     "9",        "21",          "2145",     "23",         "24",
+        "31",          "32",    "2010",  "10",     "201",      "12/12/2010",  "1/2/10",   "123/4/2010", "2010-12-12",
+        "2010-12-123", "21:45", "9.45",  "2.5",    "19:7",     "10pm",        "9 a.m.",   "pm",         "am",
+        "a.m",         "p.m.",  "m",     "GMT",    "UTC",      "UT",          "UTCx",     "Z",          "CEST",
+        "CET",         "EST",   "hrs",   "noon",   "midnight", "noonday",     "December", "Dec",        "Dec.",
+        "Sept",        "Sep",   "Septx", "May",    "March",    "of",          "often",    "st",         "th",
+        "nd",          "rd",    "the",   "Sunday", "Sun",      "Sun.",        "Sundays",  "Tues",       "Thurs",
+        "Thu",         "last",  "this",  "next",   "blast",    "at",          "on",       "X",          "_",
         "-",           "/",     ":",     ".",      "Moscow",   "Bras\xEDlia", "Brasilia", "time",       "Time"};
     static const char *const separators[] = {"", " ", " ", " ", "  ", ",", ", ", ".", "\n", "\t"};
     QRandomGenerator random(20101212);
@@ -193,8 +193,8 @@ private slots:
     {
         // Published on a Thursday: "most of Monday" is three days before, and a clock time in the
         // next paragraph takes that day rather than the publication date.
-        const auto r = news::findTimes(u"The portal was slow for most of Monday.\n\nIt stopped at 14:20 UTC.",
-                                       QDate(2025, 3, 13));
+        const auto r =
+            news::findTimes(u"The portal was slow for most of Monday.\n\nIt stopped at 14:20 UTC.", QDate(2025, 3, 13));
         QCOMPARE(r.size(), 2);
         QCOMPARE(iso(r[0].begin), QStringLiteral("2025-03-10T00:00:00Z"));
         QCOMPARE(iso(r[1].begin), QStringLiteral("2025-03-10T14:20:00Z"));
