@@ -24,7 +24,8 @@ namespace {
     "|professor|(?-i:(?:department|team)(?!\\s+[a-z]))"                                                                \
     "|organizers?|customers?|users?|shoppers?|staff|employees?|operators?|supporters?|volunteers?|"                    \
     "thread|forum\\s+thread|notice|announcement|status\\s+(?:page|history)|filing"                                     \
-    "|(?:head|chief)\\s+of\\s+(?:[a-z]+\\s+(?=operations|security|engineering|infrastructure))?\\w+|chief)"
+    "|(?:head|chief)\\s+of\\s+(?:[a-z]+\\s+(?=operations|security|engineering|infrastructure))?\\w+|chief)"            \
+    "(?!['\u2019]s\\b)"
 // Case-sensitive even inside case-insensitive patterns: names are capitalised.
 #define NAME                                                                                                           \
     "(?-i:(?:[A-Z][\\w&'.-]*[\\w&](?:'(?=\\s+[A-Z]))?(?:\\s+(?:[A-Z][\\w&'.-]*[\\w&](?:'(?=\\s+[A-Z]))?|of|de|von|"    \
@@ -661,11 +662,13 @@ Attribution reportedSpeech(QStringView sentence, qsizetype *clauseStart)
         }
         // "Nordvik Ferries, which runs crossings between Denmark, Norway and Sweden, said": a
         // relative clause closed by the comma before the verb is no subject, lists in it neither.
+        QStringView relative; // ", who chairs the council's committee"
         if (pre.trimmed().endsWith(u',')) {
             const qsizetype rel =
                 qMax(bare.lastIndexOf(QLatin1String(", which ")), bare.lastIndexOf(QLatin1String(", who ")));
             if (rel > 0 && bare.mid(rel).count(u',') <= 3) {
                 const QStringView head = bare.left(rel);
+                relative = bare.mid(rel);
                 subjectStart = lastBoundaryEnd(head);
                 subject = head.mid(subjectStart).trimmed();
             }
@@ -725,6 +728,17 @@ Attribution reportedSpeech(QStringView sentence, qsizetype *clauseStart)
                 a = named;
         }
         a = withRoleBefore(sentence, subjectStart, a);
+        // "Dev Patel, who chairs Stroudley District Council's environment committee, said": the
+        // organisation the person leads or works for.
+        static const QRegularExpression worksFor(
+            QStringLiteral("^,\\s+who\\s+(?:chairs|heads|leads|runs|directs|represents|works\\s+(?:for|at))\\s+"
+                           "(?:the\\s+)?(?<org>" NAME ")"));
+        if (const auto w =
+                a.organisation.isEmpty() && !relative.isEmpty() ? worksFor.match(relative) : QRegularExpressionMatch();
+            w.hasMatch() && !isGenericWord(firstOf(w.capturedView(QStringLiteral("org"))))) {
+            a.organisation = clean(w.captured(QStringLiteral("org")));
+            a.anaphoric = false;
+        }
         if (clauseStart)
             *clauseStart = m.capturedEnd();
         return a;

@@ -438,15 +438,34 @@ QList<Statement> extractStatements(QStringView text, const ExtractOptions &optio
                     org.section(u' ', -1).compare(noun, Qt::CaseInsensitive) == 0 && org.size() > named.size())
                     named = org;
             }
+            // "Kumo Play, the service run by electronics maker Hoshida, was down …, the company
+            // said": reported words before "the company" that name organisations speak of the last.
+            QString inSentence;
+            if (named.isEmpty() && !c.statement.direct) {
+                const QStringView statement = text.mid(c.statement.offset, c.statement.length);
+                const QStringView words =
+                    statement.left(qMax<qsizetype>(0, statement.lastIndexOf(who.speaker, -1, Qt::CaseInsensitive)));
+                qsizetype at = -1;
+                for (const QString &org : std::as_const(known)) {
+                    if (const qsizetype i = words.lastIndexOf(org);
+                        i > at || (i == at && i >= 0 && org.size() > inSentence.size())) {
+                        at = i;
+                        inSentence = org;
+                    }
+                }
+            }
+            if (!inSentence.isEmpty())
+                named = inSentence;
             const bool fromPrevious = earlier.isEmpty() && named.isEmpty() && previous &&
                                       !previous->who.organisation.isEmpty() && previous->who.role != u"report" && near;
-            who.organisation = !earlier.isEmpty() ? earlier
-                               : !named.isEmpty() ? named
-                               : fromPrevious     ? previous->who.organisation
-                                                  : lastMentioned(c.statement.offset);
+            who.organisation = !named.isEmpty()     ? named
+                               : !earlier.isEmpty() ? earlier
+                               : fromPrevious       ? previous->who.organisation
+                                                    : lastMentioned(c.statement.offset);
             who.organisationBasis =
                 who.organisation.isEmpty() ? QString()
-                : !earlier.isEmpty()
+                : !inSentence.isEmpty()    ? QStringLiteral("the organisation the statement's own words name last")
+                : !earlier.isEmpty() && named.isEmpty()
                     ? QStringLiteral("what \u201Cthe %1\u201D stood for earlier in the article").arg(noun.toLower())
                 : !named.isEmpty() ? QStringLiteral("\u201C%1\u201D read as the organisation so named").arg(who.speaker)
                 : fromPrevious     ? QStringLiteral("the organisation of the statement before")

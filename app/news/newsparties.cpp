@@ -189,19 +189,27 @@ QStringList organisationsNamed(QStringView text)
 #define ORG_NAME "(?-i:[A-Z][\\w&.-]*[\\w&](?:\\s+[A-Z][\\w&.-]*[\\w&]){0,2})"
 #define ORG_KIND                                                                                                       \
     "(?:company|firm|provider|processor|carrier|startup|start-up|app|service|retailer|operator|exchange|bank|airline"  \
-    "|network|platform|marketplace|broadcaster|streamer|insurer|lender|telco|host)"
+    "|network|platform|marketplace|broadcaster|streamer|insurer|lender|telco|host|maker|manufacturer|publisher"        \
+    "|developer)"
     static const QRegularExpression possessive(QStringLiteral(
         "\\b(?<org>" ORG_NAME ")(?:'s|\u2019s)\\s+(?:[a-z-]+\\s+){0,3}?(?:spokes\\w+|chief|head|president"
         "|founder|co-founder|director|executive|officer|engineers?|CEO|CTO|COO|CFO|status|outage|systems?"
         "|servers?|network|app|website|service)\\b"));
     static const QRegularExpression described(QStringLiteral("\\b" ORG_KIND "\\s+(?<org>" ORG_NAME ")\\b(?!'s)"),
                                               QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression apposition(
-        QStringLiteral("\\b(?<org>" ORG_NAME
-                       "),\\s+(?:the|a|an|(?-i:[A-Z]\\w+)(?:'s|\u2019s))\\s+(?:[\\w-]+\\s+){0,4}?" ORG_KIND "\\b"));
+    static const QRegularExpression apposition(QStringLiteral(
+        "\\b(?<org>" ORG_NAME "),\\s+(?:the|a|an|(?-i:[A-Z]\\w+)(?:'s|\u2019s))\\s+(?:[\\w-]+\\s+){0,4}?" ORG_KIND
+        // "… 7:10 am ET Friday, the company said": a speaker after a clause, no apposition
+        "\\b(?!\\s+(?:has\\s+|had\\s+)?(?:said|says|told|tells|added|adds|wrote|writes|confirmed|"
+        "announced|insisted|explained|stated|claimed|reported|apologi[sz]ed)\\b)"));
     // "the Western Bourse of India", "the Bank of Tarvon": a title with "of" and a place.
     static const QRegularExpression titled(
         QStringLiteral("\\bthe\\s+(?<org>(?:[A-Z][\\w&-]+\\s+){1,3}of\\s+[A-Z][\\w&-]+(?:\\s+[A-Z][\\w&-]+)?)"));
+    // "the Southern Cross Lotteries website", "a service run by electronics maker Hoshida".
+    static const QRegularExpression product(
+        QStringLiteral("\\bthe\\s+(?<org>" ORG_NAME ")\\s+(?:website|app|site|online\\s+store|platform|network)\\b"));
+    static const QRegularExpression runBy(QStringLiteral(
+        "\\b(?:run|owned|operated|made|built)\\s+by\\s+(?:[a-z-]+\\s+){0,3}?(?<org>" ORG_NAME ")\\b(?!'s)"));
     // "Thornbury University", "Larchmont General Hospital": a name its last word calls an institution.
     static const QRegularExpression institution(
         QStringLiteral("\\b(?<org>(?:[A-Z][\\w&-]+\\s+){1,3}(?:University|College|Hospital|Bank|Exchange|Bourse|Ferries"
@@ -222,7 +230,8 @@ QStringList organisationsNamed(QStringView text)
     const QStringView bodyText = text.mid(body);
     // "Rodavia, Brazil's second-largest ride-hailing app": the possessor describes the name before it.
     static const QRegularExpression appositionBefore(QStringLiteral("\\b[A-Z][\\w&.-]*[\\w&],\\s+$"));
-    for (const QRegularExpression *re : {&possessive, &described, &apposition, &titled, &institution}) {
+    for (const QRegularExpression *re :
+         {&possessive, &described, &apposition, &titled, &institution, &product, &runBy}) {
         auto it = re->globalMatch(bodyText);
         while (it.hasNext()) {
             const QRegularExpressionMatch m = it.next();

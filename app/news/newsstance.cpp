@@ -26,6 +26,9 @@ const QList<Trigger> &triggers()
                  "|switch(?:es)?|power\\s+suppl(?:y|ies)|equipment)"
                  "|(?:power|equipment|server|disk|storage|router|switch|cooling)\\s+(?:failure|fault|outage)s?"
                  "|(?:hardware|equipment)\\s+(?:failed|broke)"
+                 "|(?:cooling|air[- "
+                 "]conditioning|chillers?)\\s+(?:(?:equipment|systems?|units?)\\s+)?(?:had\\s+|has\\s+)?"
+                 "(?:failed|broke(?:\\s+down)?|stopped)"
                  "|power\\s+(?:cuts?|loss|failures?)|lost\\s+power"
                  "|(?:failed|failing|faulty|broken|defective)\\s+(?:disk\\s+arrays?|storage\\s+controllers?|"
                  "controllers?"
@@ -57,6 +60,7 @@ const QList<Trigger> &triggers()
                  "|(?:anyone|anybody|someone|somebody)\\s+outside\\s+(?:the\\s+company|the\\s+firm|us)\\s+(?:was|were|"
                  "had\\s+been)"
                  "\\s+involved|cyber[- ]?attacks?|hack(?:s|ed|ing|ers?)?\\b|intrusions?"
+                 "|(?:break|broke|broken|breaking)\\s+into\\b"
                  "|attack(?:s|ed|ers)?\\b)"),
              ci)},
         {K::FlashCrowd,
@@ -71,6 +75,10 @@ const QList<Trigger> &triggers()
                             "people|shoppers"
                             "|customers|requests)"
                             "|slashdot(?:ted)?|too\\s+many\\s+(?:visitors|users|shoppers|requests)"
+                            // "more people tried to buy a ticket in ten minutes than we normally see in a week"
+                            "|more\\s+(?:people|users|customers|players|visitors|shoppers|fans|orders|requests)\\b"
+                            "[^.;:]{0,80}?\\bthan\\s+(?:we\\s+)?(?:normally|usually|ever|typically|on\\s+a\\s+normal"
+                            "|at\\s+any)"
                             // "Demand jumped five-fold", "four times as many players", "all arriving at once"
                             "|(?:demand|sign-?ins|log-?ins|logins|visitors|players|users|customers|shoppers|fans"
                             "|orders|bookings)\\b[^.;:]{0,50}?\\b(?:two|three|four|five|six|seven|eight|nine|ten|\\d+)"
@@ -264,7 +272,8 @@ bool mayStartTrigger(QStringView word)
          "submarine",    "overwhelm*",  "demand",   "sign",     "log*",      "visitors",   "players",    "users",
          "customers",    "shoppers",    "fans",     "orders",   "bookings",  "two",        "three",      "four",
          "five",         "six",         "seven",    "eight",    "nine",      "ten",        "all",        "everyone",
-         "everybody",    "maintenance", "abnormal", "problem*", "issue*",    "fault*"},
+         "everybody",    "maintenance", "abnormal", "problem*", "issue*",    "fault*",     "air",        "chiller*",
+         "break*",       "broke*",      "more"},
         Qt::CaseInsensitive);
     return words.contains(word);
 }

@@ -307,6 +307,24 @@ private slots:
             << "the app froze at checkout"
             << "Riders"
             << "";
+        QTest::newRow("a role word before a possessive is no role")
+            << QStringLiteral("Harbour Lines said crossings had resumed.\n\n\u201CWe lost power twice,\u201D the ferry "
+                              "operator's chief executive, Nils Berg, told reporters.")
+            << "We lost power twice"
+            << "Nils Berg"
+            << "Harbour Lines";
+        QTest::newRow("\"the company\" after the organisations its sentence names")
+            << QStringLiteral("Pebble, the music service run by electronics maker Oriko, was down for two hours on "
+                              "Monday, the company said.")
+            << "was down for two hours"
+            << "the company"
+            << "Oriko";
+        QTest::newRow("a relative clause says whom the person works for")
+            << QStringLiteral("Councillor Ama Boateng, who chairs Westbury Borough Council's transport committee, said "
+                              "buses were late all morning.")
+            << "buses were late all morning"
+            << "Councillor Ama Boateng"
+            << "Westbury Borough Council";
         QTest::newRow("a second verb shares the subject")
             << QStringLiteral("Mara Quist, a director at Selby Water, said the fault was fixed.\n\nShe apologised to "
                               "customers on Tuesday, and said the billing site would reopen soon.")
@@ -343,6 +361,14 @@ private slots:
             u"Brokers on the Northern Bourse of Tarvon waited.\n\nStaff at Calder University left early.");
         QVERIFY(titled.contains(QStringLiteral("Northern Bourse of Tarvon")));
         QVERIFY(titled.contains(QStringLiteral("Calder University")));
+        // A product's name with "website", and the maker a service is run by.
+        const QStringList product = news::organisationsNamed(
+            u"Buyers could not reach the Tidewell Outdoor website.\n\nPebble, the music service run by electronics "
+            u"maker Oriko, was down.");
+        QVERIFY(product.contains(QStringLiteral("Tidewell Outdoor")));
+        QVERIFY(product.contains(QStringLiteral("Oriko")));
+        // "…, the company said" after a time is a speaker, not an apposition naming "ET Friday".
+        QVERIFY(news::organisationsNamed(u"It failed at 7:10 am ET Friday, the company said.").isEmpty());
     }
 
     void stance_data()

@@ -273,6 +273,15 @@ private slots:
         QCOMPARE(rating(u"The delay was traced to problems with the office network.", HypothesisKind::Network),
                  QStringLiteral("CC"));
         QCOMPARE(rating(u"A fault in the network card was replaced.", HypothesisKind::Network), QString());
+        // Cooling that failed is hardware; breaking in is an attack, denied here; more people than
+        // usual is a crowd.
+        QCOMPARE(rating(u"The chillers had stopped, so the servers shut down.", HypothesisKind::Hardware),
+                 QStringLiteral("C"));
+        QCOMPARE(rating(u"We found no sign that anyone broke into the network.", HypothesisKind::Ddos),
+                 QStringLiteral("I"));
+        QCOMPARE(rating(u"More customers tried to pay in one hour than we usually see in a day.",
+                        HypothesisKind::FlashCrowd),
+                 QStringLiteral("C"));
     }
 
     void sentencesAndQuotes()
