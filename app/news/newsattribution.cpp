@@ -1,10 +1,13 @@
 #include "newsattribution.h"
+#include "newsspeakercontext.h"
 #include "newswords.h"
 
 #include <QRegularExpression>
 #include <QStringMatcher>
 
 namespace inquest::news {
+
+using namespace speakercontext;
 
 namespace {
 
@@ -14,14 +17,20 @@ namespace {
     "members?"                                                                                                         \
     "|activists?|hackers?|statement|message|posting|post|blog\\s+post|tweet|e-?mail|press\\s+release|sources?"         \
     "|insiders?|editor|lawyer|chairman|chairwoman|chair|minister|president|groups?|collective|readers?|viewers?"       \
-    "|passengers?|residents?|data|figures|regulator|watchdog|people\\s+familiar\\s+with\\s+(?:the\\s+)?(?:matter|"     \
+    "|passengers?|residents?|traders|brokers|owners|drivers|riders|students|nurses|patients|commuters|data|figures|"   \
+    "regulator|watchdog|people\\s+familiar\\s+with\\s+(?:the\\s+)?(?:matter|"                                          \
     "situation|plans?|discussions?)"                                                                                   \
-    "|vice\\s+president|administrators?|organisers?"                                                                   \
+    "|vice\\s+president|administrators?|organisers?|partners?|(?:pro-)?(?:vice-)?chancellor|dean|provost|registrar"    \
+    "|professor|(?-i:(?:department|team)(?!\\s+[a-z]))"                                                                \
     "|organizers?|customers?|users?|shoppers?|staff|employees?|operators?|supporters?|volunteers?|"                    \
     "thread|forum\\s+thread|notice|announcement|status\\s+(?:page|history)|filing"                                     \
-    "|(?:head|chief)\\s+of\\s+(?:[a-z]+\\s+(?=operations|security|engineering|infrastructure))?\\w+|chief)"
+    "|(?:head|chief)\\s+of\\s+(?:[a-z]+\\s+(?=operations|security|engineering|infrastructure))?\\w+|chief)"            \
+    "(?!['\u2019]s\\b)"
 // Case-sensitive even inside case-insensitive patterns: names are capitalised.
-#define NAME "(?-i:(?:[A-Z][\\w&'.-]*[\\w&](?:\\s+(?:[A-Z][\\w&'.-]*[\\w&]|of|de|von|van|al)){0,3}|[A-Z]))"
+#define NAME                                                                                                           \
+    "(?-i:(?:[A-Z][\\w&'.-]*[\\w&](?:'(?=\\s+[A-Z]))?(?:\\s+(?:[A-Z][\\w&'.-]*[\\w&](?:'(?=\\s+[A-Z]))?|of|de|von|"    \
+    "van|al)){0,5}"                                                                                                    \
+    "|[A-Z]))"
 // "the Karnataka transport department", "the Flight Attendants United union": a name and a few
 // lower-case words ending in an institution noun are one organisation.
 #define INSTITUTION                                                                                                    \
@@ -38,36 +47,9 @@ namespace {
     "stressed|stresses|made\\s+(?:it\\s+)?clear|makes\\s+(?:it\\s+)?clear|pointed\\s+out|points\\s+out|ruled\\s+out|"  \
     "rules\\s+out|assured|assures|revealed|reveals|detailed|recalled|conceded|concedes|showed|shows|speculated|"       \
     "speculate|grumbled|"                                                                                              \
-    "complained|complains|quipped|remarked|apologi[sz]ed|apologi[sz]es"                                                \
+    "complained|complains|quipped|remarked|apologised|apologized|apologises|apologizes"                                \
+    "|put\\s+it\\s+(?:bluntly|simply|plainly|succinctly|starkly)"                                                      \
     "|observed|urged)"
-
-// Capitalised words that start sentences or qualify roles but name no organisation.
-bool isGenericWord(QStringView word)
-{
-    static const QStringList words = {
-        QStringLiteral("Security"),    QStringLiteral("Some"),     QStringLiteral("Many"),
-        QStringLiteral("Other"),       QStringLiteral("Several"),  QStringLiteral("Senior"),
-        QStringLiteral("Local"),       QStringLiteral("Two"),      QStringLiteral("Three"),
-        QStringLiteral("Independent"), QStringLiteral("Later"),    QStringLiteral("The"),
-        QStringLiteral("A"),           QStringLiteral("An"),       QStringLiteral("One"),
-        QStringLiteral("In"),          QStringLiteral("But"),      QStringLiteral("However"),
-        QStringLiteral("Yesterday"),   QStringLiteral("Today"),    QStringLiteral("Company"),
-        QStringLiteral("Industry"),    QStringLiteral("Internet"), QStringLiteral("Web"),
-        QStringLiteral("Network"),     QStringLiteral("Online"),   QStringLiteral("European"),
-        QStringLiteral("American"),    QStringLiteral("British"),  QStringLiteral("He"),
-        QStringLiteral("She"),         QStringLiteral("They"),     QStringLiteral("It"),
-        QStringLiteral("We"),          QStringLiteral("I"),        QStringLiteral("This"),
-        QStringLiteral("Its"),         QStringLiteral("Their"),    QStringLiteral("Our"),
-        QStringLiteral("His"),         QStringLiteral("Her"),      QStringLiteral("Chief"),
-        QStringLiteral("Head"),        QStringLiteral("Former"),   QStringLiteral("Asked"),
-        QStringLiteral("Monday"),      QStringLiteral("Tuesday"),  QStringLiteral("Wednesday"),
-        QStringLiteral("Thursday"),    QStringLiteral("Friday"),   QStringLiteral("Saturday"),
-        QStringLiteral("Sunday")};
-    return words.contains(word);
-}
-
-// What QString::section(u' ', 0, 0) gives, without a copy: up to the first space.
-QStringView firstOf(QStringView s) { return s.left(s.indexOf(u' ')); }
 
 QString clean(QString s)
 {
@@ -86,7 +68,9 @@ bool looksLikeOrganisation(const QString &name)
     static const QRegularExpression suffix(QStringLiteral(
         "\\b(?:Inc|Ltd|Corp|Corporation|Group|Services|Company|Agency|Police|Ministry|University|Bank|Association|"
         "Networks?|Foundation|Institute|Party|Council|Commission|Department|Office|Times|News|Post|Journal"
-        "|Administration|Authority|Committee|Board|Bureau|Agency|Exchange|Telecom|Airlines?|Airways|Mobile|Cloud)\\b"));
+        "|Administration|Authority|Committee|Board|Bureau|Agency|Exchange|Telecom|Airlines?|Airways|Mobile|Cloud"
+        "|Rail|Railways?|Ferries|Lines|Water|Energy|Systems|Securities|Partners|Technologies|Labs|Software|Payments"
+        "|Hosting|Media)\\b"));
     // One word ("Amazon", "WikiLeaks") or a name with an organisation word; two plain capitalised
     // words are more likely a person.
     return !name.contains(u' ') || suffix.match(name).hasMatch() || name.count(u' ') >= 3;
@@ -100,7 +84,7 @@ const QRegularExpression &anaphor()
             "hackers|"
             "collective|spokes(?:wo)?man|spokesperson|campaigners|movement|network|store|business|official|bank|airline"
             "|council|provider|operator|platform|service|agency|carrier|utility|insurer|lender|startup|team|retailer"
-            "|exchange|processor|app|telco|streamer|broadcaster|marketplace))"
+            "|exchange|processor|app|telco|streamer|broadcaster|marketplace|university|college|school|hospital))"
             "$"),
         QRegularExpression::CaseInsensitiveOption);
     return re;
@@ -125,7 +109,10 @@ bool isVerbWord(QStringView word)
         while (it.hasNext()) {
             const QString w = it.next().captured();
             // "s" of "\\s", and the words after a verb that begin no verb ("made it clear")
-            if (!verbLeads().contains(w) && w != u"s" && w != u"it" && w != u"clear" && w != u"out" && w != u"z")
+            // An apology alone says nothing ("X has apologised after its app crashed"): it attributes
+            // a quote ("…," she apologised) but starts no reported speech.
+            if (!verbLeads().contains(w) && w != u"s" && w != u"it" && w != u"clear" && w != u"out" &&
+                !w.startsWith(u"apologi"))
                 words.append(w);
         }
         return AsciiWordSet(words, Qt::CaseSensitive);
@@ -191,69 +178,6 @@ QList<QRegularExpressionMatch> verbMatches(const QRegularExpression &re, QString
     return out;
 }
 
-// End of the last clause boundary in `pre` ("^", "[,;:]\\s+" or a conjunction and white space),
-// as the last match of that expression would give it; 0 when there is none.
-qsizetype lastBoundaryEnd(QStringView pre)
-{
-    static const AsciiWordSet words(
-        {"after", "when", "while", "as", "because", "that", "and", "but", "since", "before", "until", "where"},
-        Qt::CaseSensitive);
-    const qsizetype n = pre.size();
-    qsizetype cut = 0;
-    for (qsizetype i = 0; i < n; ++i) {
-        const char16_t c = pre[i].unicode();
-        qsizetype e = -1;
-        if (c == u',' || c == u';' || c == u':') {
-            e = i + 1;
-        } else if (isAsciiLetter(c) && (i == 0 || !isPcreWordChar(pre[i - 1].unicode()))) {
-            qsizetype w = i;
-            while (w < n && isAsciiLetter(pre[w].unicode()))
-                ++w;
-            // "known as" names a group: no clause starts after it.
-            if (words.contains(pre.mid(i, w - i)) &&
-                !(pre.mid(i, w - i) == u"as" && pre.left(i).trimmed().endsWith(u"known")))
-                e = w;
-            else
-                i = w - 1;
-        }
-        if (e < 0 || e >= n || !isPcreSpace(pre[e].unicode()))
-            continue;
-        while (e < n && isPcreSpace(pre[e].unicode()))
-            ++e;
-        cut = e;
-        i = e - 1;
-    }
-    return cut;
-}
-} // namespace
-
-namespace {
-
-// "The council's IT manager, Peter Shaw, said": a name whose role and organisation stand before
-// it between commas takes them. `whoStart` is where the name begins in `text`.
-Attribution withRoleBefore(QStringView text, qsizetype whoStart, Attribution a)
-{
-    if (!a.found || !a.organisation.isEmpty() || a.speaker.isEmpty() || !a.speaker[0].isUpper() || a.anaphoric)
-        return a;
-    qsizetype e = whoStart;
-    while (e > 0 && text[e - 1].isSpace())
-        --e;
-    if (e == 0 || text[e - 1] != u',')
-        return a;
-    --e;
-    qsizetype b = e;
-    while (b > 0 && text[b - 1] != u'.' && text[b - 1] != u';' && text[b - 1] != u':' && text[b - 1] != u'\n' &&
-           text[b - 1] != u',' && e - b < 120)
-        --b;
-    const Attribution role = parseSpeaker(text.mid(b, e - b));
-    if (!role.found || role.role.isEmpty())
-        return a;
-    a.role = role.role;
-    a.organisation = role.organisation;
-    a.anaphoric = role.anaphoric && role.organisation.isEmpty();
-    return a;
-}
-
 } // namespace
 
 Attribution parseSpeaker(QStringView raw)
@@ -278,6 +202,8 @@ Attribution parseSpeaker(QStringView raw)
     if ((!plain || anaphorWords.contains(firstWord(phrase))) && anaphor().match(phrase).hasMatch()) {
         a.speaker = phrase;
         a.anaphoric = a.found = true;
+        if (phrase.startsWith(QLatin1String("the "), Qt::CaseInsensitive))
+            a.anaphorNoun = phrase.section(u' ', -1).toLower();
         return a;
     }
     // "John Smith, a spokesman for WikiLeaks" -> name, then the role phrase.
@@ -420,6 +346,15 @@ Attribution parseSpeaker(QStringView raw)
                                          "filing",
                                          "head",
                                          "chief",
+                                         "partner",
+                                         "partners",
+                                         "chancellor",
+                                         "dean",
+                                         "provost",
+                                         "registrar",
+                                         "professor",
+                                         "department",
+                                         "team",
                                          "officer",
                                          "officers",
                                          "cfo",
@@ -437,6 +372,15 @@ Attribution parseSpeaker(QStringView raw)
                                          "passengers",
                                          "resident",
                                          "residents",
+                                         "traders",
+                                         "brokers",
+                                         "owners",
+                                         "drivers",
+                                         "riders",
+                                         "students",
+                                         "nurses",
+                                         "patients",
+                                         "commuters",
                                          "people",
                                          "history",
                                          "data",
@@ -455,6 +399,13 @@ Attribution parseSpeaker(QStringView raw)
     } else if (auto m = roleFor.match(phrase); m.hasMatch() && !isGenericWord(firstOf(m.capturedView(roleForOrg)))) {
         a.role = m.captured(roleForRole).toLower();
         a.organisation = clean(m.captured(roleForOrg));
+        // "a partner at the Mumbai brokerage Shah Iyer Securities": a place, the kind of firm, then
+        // the firm's own name, which is the organisation.
+        static const QRegularExpression kindThenName(
+            QStringLiteral("^\\s+(?:[a-z-]+\\s+){0,2}?(?:firm|company|brokerage|bank|group|provider|operator|startup"
+                           "|agency|consultancy|chain|retailer|carrier|insurer|lender)\\s+(?<name>" NAME ")"));
+        if (const auto k = kindThenName.match(QStringView(phrase).mid(m.capturedEnd(roleForOrg))); k.hasMatch())
+            a.organisation = clean(k.captured(QStringLiteral("name")));
         a.speaker = clean(m.captured(roleForDet) + m.captured(QStringLiteral("mod")) + m.captured(roleForRole));
         // The group itself speaks when the phrase names it ("a group calling itself X", "a
         // message attributed to X") or its members speak ("activists of the X collective"); a
@@ -471,6 +422,11 @@ Attribution parseSpeaker(QStringView raw)
     if (auto m = mayHaveRole ? orgRole.match(phrase) : QRegularExpressionMatch();
         m.hasMatch() && !isGenericWord(firstOf(m.capturedView(orgRoleOrg)))) {
         a.organisation = clean(m.captured(orgRoleOrg));
+        // "Nordvik's IT director": the possessor is the organisation, the words after it qualify the role.
+        for (const QString &mark : {QStringLiteral("'s "), QStringLiteral("\u2019s ")}) {
+            if (const qsizetype at = a.organisation.indexOf(mark); at > 0)
+                a.organisation = a.organisation.left(at);
+        }
         // "Kansas Governor's office spokeswoman": the office, not its holder, is the organisation.
         static const QRegularExpression institution(QStringLiteral(
             "\\b(?:department|ministry|office|agency|authority|council|commission|committee|union)\\s+$"));
@@ -480,6 +436,11 @@ Attribution parseSpeaker(QStringView raw)
                 phrase.mid(m.capturedStart(orgRoleOrg), m.capturedEnd(orgRoleBetween) - m.capturedStart(orgRoleOrg)));
         a.role = m.captured(orgRoleRole).toLower();
         a.speaker = m.hasCaptured(orgRoleName) ? m.captured(orgRoleName) : phrase;
+        // "Business owners", "Rodavia drivers": people the name describes, who speak for no organisation.
+        static const QRegularExpression people(
+            QStringLiteral("^(?:traders|brokers|owners|drivers|riders|students|nurses|patients|commuters)$"));
+        if (people.match(a.role).hasMatch())
+            a.organisation.clear();
         if (a.role == u"regulator" || a.role == u"watchdog")
             a.organisation = a.speaker; // "Japan's financial regulator" is the organisation
         a.found = true;
@@ -511,13 +472,16 @@ Attribution parseSpeaker(QStringView raw)
         // the article speaks of.
         static const QRegularExpression companyWord(
             QStringLiteral("\\b(?:company|firm|group|bank|airline|council|retailer|operator|provider|exchange|"
-                           "processor|carrier|app|startup)\\b"),
+                           "processor|carrier|app|startup|university|college|school|hospital)\\b"),
             QRegularExpression::CaseInsensitiveOption);
         static const QRegularExpression possessive(QStringLiteral("^(?:its|their|our)\\s+$"),
                                                    QRegularExpression::CaseInsensitiveOption);
-        a.anaphoric = groupWords.match(m.capturedView(roleOnlyRest)).hasMatch() || companyWord.match(mod).hasMatch() ||
+        const QRegularExpressionMatch noun = companyWord.match(mod);
+        a.anaphoric = groupWords.match(m.capturedView(roleOnlyRest)).hasMatch() || noun.hasMatch() ||
                       companyWord.match(m.captured(roleOnlyDet)).hasMatch() ||
                       possessive.match(m.capturedView(roleOnlyDet)).hasMatch();
+        if (noun.hasMatch())
+            a.anaphorNoun = noun.captured().toLower(); // "the exchange's managing director"
         // "Skyrelay's vice president of network operations": the possessive names the organisation.
         static const QRegularExpression possessor(QStringLiteral("^(?<org>[A-Z][\\w&.-]*[\\w&])(?:'s|\u2019s)\\s"));
         if (auto o = possessor.match(mod); o.hasMatch() && !isGenericWord(o.capturedView(QStringLiteral("org"))))
@@ -607,8 +571,11 @@ Attribution attributionBefore(QStringView before)
     const QStringView window = before.right(300);
     if (auto m = according.match(window); m.hasMatch())
         return parseSpeaker(m.capturedView(accordingWho));
-    if (auto m = saidColon.match(window); m.hasMatch())
-        return withRoleBefore(window, m.capturedStart(saidColonWho), parseSpeaker(m.capturedView(saidColonWho)));
+    if (auto m = saidColon.match(window); m.hasMatch()) {
+        const qsizetype whoStart = m.capturedStart(saidColonWho);
+        const Attribution a = withRoleBefore(window, whoStart, parseSpeaker(m.capturedView(saidColonWho)));
+        return withNameBefore(window, whoStart, m.capturedView(saidColonWho), a, nullptr);
+    }
     return {};
 }
 
@@ -624,6 +591,16 @@ Attribution reportedSpeech(QStringView sentence, qsizetype *clauseStart)
         m.hasMatch()) {
         static const int accordingWho = groupIndex(according, u"who");
         Attribution a = parseSpeaker(m.capturedView(accordingWho));
+        // "according to a notice Medora sent to its customers": whoever sent the document speaks.
+        static const QRegularExpression sender(QStringLiteral(
+            "^(?:an?|the|its|their)\\s+(?:[\\w-]+\\s+){0,2}?(?:notice|statement|circular|timeline|post|filing|report"
+            "|letter|e-?mail|message|update|memo|note|bulletin)\\s+(?:that\\s+)?(?<who>" NAME
+            ")\\s+(?:had\\s+)?(?:sent|issued|published|posted|shared|released|filed|circulated|gave)\\b"));
+        if (const auto d = sender.match(m.capturedView(accordingWho)); d.hasMatch()) {
+            const Attribution named = parseSpeaker(d.capturedView(QStringLiteral("who")));
+            if (named.found && named.role.isEmpty())
+                a = named;
+        }
         // "according to a timeline the company shared with reporters": the company's own account.
         static const QRegularExpression owner(
             QStringLiteral("\\b(?:the\\s+(?:company|firm|group|bank|airline|exchange))\\b"),
@@ -631,6 +608,7 @@ Attribution reportedSpeech(QStringView sentence, qsizetype *clauseStart)
         if (const auto o = a.found ? QRegularExpressionMatch() : owner.match(m.capturedView(accordingWho));
             o.hasMatch()) {
             a.speaker = o.captured().toLower();
+            a.anaphorNoun = a.speaker.section(u' ', -1);
             a.anaphoric = a.found = true;
         }
         if (a.found) {
@@ -652,8 +630,11 @@ Attribution reportedSpeech(QStringView sentence, qsizetype *clauseStart)
     for (const QRegularExpressionMatch &m : std::as_const(verbs)) {
         // "Outage reported on 18 May": a participle, not someone speaking.
         static const QRegularExpression participle(QStringLiteral("^\\s+(?:on|in|at|by|for|to|from)\\b"));
+        // "… posted on a hacking forum that it had …" is someone speaking.
+        static const QRegularExpression speechFollows(QStringLiteral("^[^.;:!?]{0,60}?\\bthat\\s"));
         if ((m.captured().endsWith(u"reported") || m.captured().endsWith(u"posted")) &&
-            participle.match(sentence.mid(m.capturedEnd(), 8)).hasMatch())
+            participle.match(sentence.mid(m.capturedEnd(), 8)).hasMatch() &&
+            !speechFollows.match(sentence.mid(m.capturedEnd(), 80)).hasMatch())
             continue;
         // "to submit a detailed report": after an article the word is an adjective.
         static const QRegularExpression article(QStringLiteral("\\b(?:a|an|the)\\s+$"),
@@ -668,6 +649,30 @@ Attribution reportedSpeech(QStringView sentence, qsizetype *clauseStart)
         const QStringView bare = pre.trimmed().endsWith(u',') ? pre.trimmed().chopped(1) : pre;
         qsizetype subjectStart = lastBoundaryEnd(bare);
         QStringView subject = bare.mid(subjectStart).trimmed();
+        // "She apologised to the students, and said …": a second verb shares the sentence's subject,
+        // the words before its first verb.
+        static const QRegularExpression andVerb(QStringLiteral("(?:^|[\\s,])and$"));
+        if (subject.isEmpty() && andVerb.match(bare.trimmed()).hasMatch()) {
+            static const QRegularExpression firstVerb(
+                QStringLiteral("^(?<subject>[A-Z][^,;:]{0,60}?)\\s+(?:(?:has|have|had)\\s+)?[a-z]+(?:ed|es)\\b"));
+            if (const auto f = firstVerb.match(sentence); f.hasMatch()) {
+                subjectStart = 0;
+                subject = f.capturedView(QStringLiteral("subject"));
+            }
+        }
+        // "Nordvik Ferries, which runs crossings between Denmark, Norway and Sweden, said": a
+        // relative clause closed by the comma before the verb is no subject, lists in it neither.
+        QStringView relative; // ", who chairs the council's committee"
+        if (pre.trimmed().endsWith(u',')) {
+            const qsizetype rel =
+                qMax(bare.lastIndexOf(QLatin1String(", which ")), bare.lastIndexOf(QLatin1String(", who ")));
+            if (rel > 0 && bare.mid(rel).count(u',') <= 3) {
+                const QStringView head = bare.left(rel);
+                relative = bare.mid(rel);
+                subjectStart = lastBoundaryEnd(head);
+                subject = head.mid(subjectStart).trimmed();
+            }
+        }
         // "One reader, who asked not to be named, told us": the relative clause is no subject.
         if ((subject.startsWith(u"who ") || subject.startsWith(u"which ")) && subjectStart > 0) {
             const QStringView head = bare.left(subjectStart).trimmed();
@@ -677,7 +682,29 @@ Attribution reportedSpeech(QStringView sentence, qsizetype *clauseStart)
         }
         if (subject.isEmpty() || subject.size() > 120)
             continue;
-        Attribution a = parseSpeaker(subject);
+        Attribution a;
+        // "Owners across North America and Europe told us": an "and" between two nouns joins them
+        // into one subject; after a verb ("Sales fell and …") it starts a clause.
+        if (const QStringView upTo = bare.left(subjectStart).trimmed(); upTo.endsWith(u" and")) {
+            const QStringView head = upTo.chopped(4).trimmed();
+            const qsizetype headStart = lastBoundaryEnd(head);
+            static const QRegularExpression verbLike(
+                QStringLiteral("\\b(?:\\w+ed|was|were|is|are|has|have|had|did|does|went|fell|came|took|saw|said|says"
+                               "|told|got|left|ran|began|rose|broke)\\b"),
+                QRegularExpression::CaseInsensitiveOption);
+            const QStringView chunk = head.mid(headStart);
+            if (!chunk.isEmpty() && !chunk.contains(u',') && !verbLike.match(chunk).hasMatch()) {
+                const QStringView joined =
+                    bare.mid(headStart, subject.data() + subject.size() - (bare.data() + headStart));
+                a = parseSpeaker(joined);
+                if (a.found) {
+                    subjectStart = headStart;
+                    subject = joined;
+                }
+            }
+        }
+        if (!a.found)
+            a = parseSpeaker(subject);
         // "Around 11:30 GMT the bank said": the speaker is the end of the words before the verb.
         for (qsizetype at = subject.indexOf(u' '), tries = 0; !a.found && at > 0 && tries < 6; ++tries) {
             const QStringView rest = subject.mid(at + 1);
@@ -693,23 +720,25 @@ Attribution reportedSpeech(QStringView sentence, qsizetype *clauseStart)
             continue;
         // "Jana Petrov, Skyrelay's vice president of network operations, said": the person
         // named before the role speaks.
-        if (!a.role.isEmpty() && subjectStart > 0 && bare.left(subjectStart).trimmed().endsWith(u',')) {
-            const QStringView head = bare.left(subjectStart).trimmed().chopped(1);
-            const QStringView name = head.mid(lastBoundaryEnd(head));
-            static const QRegularExpression person(
-                QStringLiteral("^[A-Z][\\w'\u2019-]+(?:\\s+[A-Z][\\w'\u2019-]+){1,2}$"));
-            static const AsciiWordSet notFirst({"On", "At", "By", "For", "From", "After", "Before", "During", "Since",
-                                                "Until", "Last", "Earlier", "Early", "Late", "Hours", "Minutes"},
-                                               Qt::CaseSensitive);
-            if (person.match(name).hasMatch() && !isGenericWord(firstOf(name)) && !notFirst.contains(firstOf(name))) {
-                const Attribution named = parseSpeaker(name.toString() + QStringLiteral(", ") + subject.toString());
-                if (named.found && named.speaker == name) {
-                    a = named;
-                    subjectStart = name.data() - sentence.data();
-                }
-            }
+        if (subjectStart > 0)
+            a = withNameBefore(sentence, subjectStart, subject, a, &subjectStart);
+        if (a.anaphoric &&
+            (subject.compare(u"he", Qt::CaseInsensitive) == 0 || subject.compare(u"she", Qt::CaseInsensitive) == 0)) {
+            if (const Attribution named = personNamedBefore(sentence.left(subjectStart)); named.found)
+                a = named;
         }
         a = withRoleBefore(sentence, subjectStart, a);
+        // "Dev Patel, who chairs Stroudley District Council's environment committee, said": the
+        // organisation the person leads or works for.
+        static const QRegularExpression worksFor(
+            QStringLiteral("^,\\s+who\\s+(?:chairs|heads|leads|runs|directs|represents|works\\s+(?:for|at))\\s+"
+                           "(?:the\\s+)?(?<org>" NAME ")"));
+        if (const auto w =
+                a.organisation.isEmpty() && !relative.isEmpty() ? worksFor.match(relative) : QRegularExpressionMatch();
+            w.hasMatch() && !isGenericWord(firstOf(w.capturedView(QStringLiteral("org"))))) {
+            a.organisation = clean(w.captured(QStringLiteral("org")));
+            a.anaphoric = false;
+        }
         if (clauseStart)
             *clauseStart = m.capturedEnd();
         return a;

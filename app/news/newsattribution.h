@@ -13,6 +13,7 @@ struct Attribution
     QString organisation;      // "Amazon"; empty when not named
     QString organisationBasis; // why the organisation is inferred; empty when the phrase names it
     bool anaphoric = false;    // "the group", "she", "the company": resolved from context later
+    QString anaphorNoun;       // "exchange" for "the exchange" or "the exchange's director", when one says
     bool found = false;
 };
 

@@ -136,8 +136,15 @@ qsizetype reportBeforeSpeech(QStringView sentence, qsizetype clauseStart)
     qsizetype cut = -1;
     for (const QStringView joint : {QStringView(u", and "), QStringView(u", but "), QStringView(u"; ")})
         cut = qMax(cut, head.lastIndexOf(joint));
-    // The speaker follows the joint directly: a short subject, then the verb.
-    if (cut <= 0 || head.mid(cut).count(u' ') > 8)
+    // The speaker follows the joint directly: a short subject, then the verb ("…, and said" has
+    // no subject of its own: the sentence's speaker goes on).
+    if (cut <= 0)
+        return 0;
+    const QStringList after = head.mid(cut).toString().split(u' ', Qt::SkipEmptyParts);
+    const qsizetype words = after.size() - std::count_if(after.begin(), after.end(), [](const QString &w) {
+                                return w == u"," || w == u";" || w == u"and" || w == u"but";
+                            });
+    if (head.mid(cut).count(u' ') > 8 || words < 2)
         return 0;
     return cut + 2;
 }
@@ -164,7 +171,14 @@ QList<Statement> extractStatements(QStringView text, const ExtractOptions &optio
     const qsizetype bodyStart = metadataEnd(text);
     sentences.removeIf([&](const Span &s) { return s.end <= bodyStart; });
     const QList<Span> quotes = findQuotes(text);
-    const QList<TimeRef> times = findTimes(text, options.published, options.timeZone);
+    QList<TimeRef> unplaced;
+    const QList<TimeRef> times = findTimes(text, options.published, options.timeZone, &unplaced);
+    if (options.warnings) {
+        for (const TimeRef &t : std::as_const(unplaced))
+            options.warnings->append(QStringLiteral("line %1: \u201C%2\u201D gives no time: %3")
+                                         .arg(text.left(t.offset).count(u'\n') + 1)
+                                         .arg(t.phrase, t.note));
+    }
 
     auto sentenceAt = [&](qsizetype pos) {
         auto it = std::upper_bound(sentences.begin(), sentences.end(), pos,
@@ -396,6 +410,8 @@ QList<Statement> extractStatements(QStringView text, const ExtractOptions &optio
 
     QList<Statement> out;
     const Candidate *previous = nullptr;
+    // "the exchange" is one organisation throughout an article: the first reading of each noun.
+    QHash<QString, QString> organisationOfNoun;
     out.reserve(candidates.size());
     for (qsizetype index : std::as_const(order)) {
         Candidate &c = candidates[index];
@@ -411,25 +427,51 @@ QList<Statement> extractStatements(QStringView text, const ExtractOptions &optio
             who = previous->who; // "She said", "It said": the speaker before
         } else if (who.anaphoric && who.organisation.isEmpty()) {
             // "the exchange" is the organisation whose name says so ("Kaito Exchange"), if one does.
-            const QString noun = who.speaker.startsWith(QLatin1String("the "), Qt::CaseInsensitive)
+            const QString noun = !who.anaphorNoun.isEmpty() ? who.anaphorNoun
+                                 : who.speaker.startsWith(QLatin1String("the "), Qt::CaseInsensitive)
                                      ? who.speaker.section(u' ', -1)
                                      : QString();
+            const QString earlier = organisationOfNoun.value(noun.toLower());
             QString named;
             for (const QString &org : std::as_const(known)) {
-                if (noun.size() > 2 && org.section(u' ', -1).compare(noun, Qt::CaseInsensitive) == 0 &&
-                    org.size() > named.size())
+                if (earlier.isEmpty() && noun.size() > 2 &&
+                    org.section(u' ', -1).compare(noun, Qt::CaseInsensitive) == 0 && org.size() > named.size())
                     named = org;
             }
-            const bool fromPrevious = named.isEmpty() && previous && !previous->who.organisation.isEmpty() &&
-                                      previous->who.role != u"report" && near;
-            who.organisation = !named.isEmpty() ? named
-                               : fromPrevious   ? previous->who.organisation
-                                                : lastMentioned(c.statement.offset);
+            // "Kumo Play, the service run by electronics maker Hoshida, was down …, the company
+            // said": reported words before "the company" that name organisations speak of the last.
+            QString inSentence;
+            if (named.isEmpty() && !c.statement.direct) {
+                const QStringView statement = text.mid(c.statement.offset, c.statement.length);
+                const QStringView words =
+                    statement.left(qMax<qsizetype>(0, statement.lastIndexOf(who.speaker, -1, Qt::CaseInsensitive)));
+                qsizetype at = -1;
+                for (const QString &org : std::as_const(known)) {
+                    if (const qsizetype i = words.lastIndexOf(org);
+                        i > at || (i == at && i >= 0 && org.size() > inSentence.size())) {
+                        at = i;
+                        inSentence = org;
+                    }
+                }
+            }
+            if (!inSentence.isEmpty())
+                named = inSentence;
+            const bool fromPrevious = earlier.isEmpty() && named.isEmpty() && previous &&
+                                      !previous->who.organisation.isEmpty() && previous->who.role != u"report" && near;
+            who.organisation = !named.isEmpty()     ? named
+                               : !earlier.isEmpty() ? earlier
+                               : fromPrevious       ? previous->who.organisation
+                                                    : lastMentioned(c.statement.offset);
             who.organisationBasis =
                 who.organisation.isEmpty() ? QString()
+                : !inSentence.isEmpty()    ? QStringLiteral("the organisation the statement's own words name last")
+                : !earlier.isEmpty() && named.isEmpty()
+                    ? QStringLiteral("what \u201Cthe %1\u201D stood for earlier in the article").arg(noun.toLower())
                 : !named.isEmpty() ? QStringLiteral("\u201C%1\u201D read as the organisation so named").arg(who.speaker)
                 : fromPrevious     ? QStringLiteral("the organisation of the statement before")
                                    : LastNamed;
+            if (noun.size() > 2 && !who.organisation.isEmpty() && !organisationOfNoun.contains(noun.toLower()))
+                organisationOfNoun.insert(noun.toLower(), who.organisation);
             who.anaphoric = false;
         }
         if (who.organisation.isEmpty() && known.contains(who.speaker))

@@ -4,6 +4,7 @@
 
 #include <QDate>
 #include <QList>
+#include <QStringList>
 #include <QStringView>
 
 namespace inquest::news {
@@ -32,6 +33,9 @@ struct ExtractOptions
     QDate published;
     QString outlet;   // speaker of the article's own reporting sentences
     QString timeZone; // of publication: clock times that state no zone are read in it (findTimes)
+    // When set, gets one line per time phrase found but given no time, with the reason
+    // ("line 12: “this afternoon” gives no time: in a quote, counted from …").
+    QStringList *warnings = nullptr;
 };
 
 // Statements in an article's text: direct quotes with their attribution, reported speech, and

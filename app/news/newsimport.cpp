@@ -95,7 +95,7 @@ NewsImport importNewsData(const QByteArray &raw, const QString &path, const News
     result.refusal = refuseText(s.text);
     if (!result.refusal.isEmpty())
         return result;
-    result.statements = extractStatements(s.text, {s.published, s.outlet, s.timeZone});
+    result.statements = extractStatements(s.text, {s.published, s.outlet, s.timeZone, &result.warnings});
     result.refusal = refuseStatementCount(result.statements.size());
     if (!result.refusal.isEmpty())
         result.statements.clear();

@@ -110,6 +110,12 @@ void resolvePeople(QStringView text, const QList<PartyAt> &parties)
     }
     for (const PartyAt &p : parties) {
         Attribution &a = *p.who;
+        // "Professor Gillian Ashworth, the university's pro-vice-chancellor": the person is known
+        // by name now, the organisation once "the university" is read (extractStatements).
+        if (a.found && a.anaphoric && isPersonalName(a.speaker)) {
+            bySurname[lastWord(a.speaker)].name = a.speaker;
+            continue;
+        }
         if (!a.found || a.anaphoric)
             continue;
         if (isPersonalName(a.speaker) && a.organisation != a.speaker) {
@@ -183,15 +189,31 @@ QStringList organisationsNamed(QStringView text)
 #define ORG_NAME "(?-i:[A-Z][\\w&.-]*[\\w&](?:\\s+[A-Z][\\w&.-]*[\\w&]){0,2})"
 #define ORG_KIND                                                                                                       \
     "(?:company|firm|provider|processor|carrier|startup|start-up|app|service|retailer|operator|exchange|bank|airline"  \
-    "|network|platform|marketplace|broadcaster|streamer|insurer|lender|telco|host)"
+    "|network|platform|marketplace|broadcaster|streamer|insurer|lender|telco|host|maker|manufacturer|publisher"        \
+    "|developer)"
     static const QRegularExpression possessive(QStringLiteral(
         "\\b(?<org>" ORG_NAME ")(?:'s|\u2019s)\\s+(?:[a-z-]+\\s+){0,3}?(?:spokes\\w+|chief|head|president"
         "|founder|co-founder|director|executive|officer|engineers?|CEO|CTO|COO|CFO|status|outage|systems?"
         "|servers?|network|app|website|service)\\b"));
     static const QRegularExpression described(QStringLiteral("\\b" ORG_KIND "\\s+(?<org>" ORG_NAME ")\\b(?!'s)"),
                                               QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression apposition(
-        QStringLiteral("\\b(?<org>" ORG_NAME "),\\s+(?:the|a|an)\\s+(?:[\\w-]+\\s+){0,4}?" ORG_KIND "\\b"));
+    static const QRegularExpression apposition(QStringLiteral(
+        "\\b(?<org>" ORG_NAME "),\\s+(?:the|a|an|(?-i:[A-Z]\\w+)(?:'s|\u2019s))\\s+(?:[\\w-]+\\s+){0,4}?" ORG_KIND
+        // "… 7:10 am ET Friday, the company said": a speaker after a clause, no apposition
+        "\\b(?!\\s+(?:has\\s+|had\\s+)?(?:said|says|told|tells|added|adds|wrote|writes|confirmed|"
+        "announced|insisted|explained|stated|claimed|reported|apologi[sz]ed)\\b)"));
+    // "the Western Bourse of India", "the Bank of Tarvon": a title with "of" and a place.
+    static const QRegularExpression titled(
+        QStringLiteral("\\bthe\\s+(?<org>(?:[A-Z][\\w&-]+\\s+){1,3}of\\s+[A-Z][\\w&-]+(?:\\s+[A-Z][\\w&-]+)?)"));
+    // "the Southern Cross Lotteries website", "a service run by electronics maker Hoshida".
+    static const QRegularExpression product(
+        QStringLiteral("\\bthe\\s+(?<org>" ORG_NAME ")\\s+(?:website|app|site|online\\s+store|platform|network)\\b"));
+    static const QRegularExpression runBy(QStringLiteral(
+        "\\b(?:run|owned|operated|made|built)\\s+by\\s+(?:[a-z-]+\\s+){0,3}?(?<org>" ORG_NAME ")\\b(?!'s)"));
+    // "Thornbury University", "Larchmont General Hospital": a name its last word calls an institution.
+    static const QRegularExpression institution(
+        QStringLiteral("\\b(?<org>(?:[A-Z][\\w&-]+\\s+){1,3}(?:University|College|Hospital|Bank|Exchange|Bourse|Ferries"
+                       "|Airlines|Airways|Railways?|Council|Authority|Agency|Association|Commission|Institute))\\b"));
 #undef ORG_KIND
 #undef ORG_NAME
     static const QStringList notNames = {
@@ -206,17 +228,31 @@ QStringList organisationsNamed(QStringView text)
     };
     const qsizetype body = metadataEnd(text);
     const QStringView bodyText = text.mid(body);
-    for (const QRegularExpression *re : {&possessive, &described, &apposition}) {
+    // "Rodavia, Brazil's second-largest ride-hailing app": the possessor describes the name before it.
+    static const QRegularExpression appositionBefore(QStringLiteral("\\b[A-Z][\\w&.-]*[\\w&],\\s+$"));
+    for (const QRegularExpression *re :
+         {&possessive, &described, &apposition, &titled, &institution, &product, &runBy}) {
         auto it = re->globalMatch(bodyText);
-        while (it.hasNext())
-            add(it.next().captured(QStringLiteral("org")));
+        while (it.hasNext()) {
+            const QRegularExpressionMatch m = it.next();
+            if (re == &possessive && appositionBefore
+                                         .match(bodyText.mid(qMax<qsizetype>(0, m.capturedStart() - 60),
+                                                             qMin<qsizetype>(60, m.capturedStart())))
+                                         .hasMatch())
+                continue;
+            add(m.captured(QStringLiteral("org")));
+        }
     }
     // The headline's opening name, when the body uses it again.
     static const QRegularExpression opening(
         QStringLiteral("^\\s*(?<org>[A-Z][\\w&.-]*[\\w&](?:\\s+[A-Z][\\w&.-]*[\\w&]){0,2})(?:'s|\u2019s)?\\s+[a-z]"));
     const QStringView title = text.left(body).left(text.indexOf(u'\n') < 0 ? body : text.indexOf(u'\n'));
-    if (auto m = opening.match(title); m.hasMatch() && bodyText.contains(m.capturedView(QStringLiteral("org"))))
-        add(m.captured(QStringLiteral("org")));
+    // … as a whole word: "Market data feed …" is not named by "Markets".
+    if (auto m = opening.match(title); m.hasMatch()) {
+        const QRegularExpression again(QStringLiteral("\\b%1\\b").arg(QRegularExpression::escape(m.captured(u"org"))));
+        if (again.match(bodyText).hasMatch())
+            add(m.captured(QStringLiteral("org")));
+    }
     return out;
 }
 

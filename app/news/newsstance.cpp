@@ -26,6 +26,9 @@ const QList<Trigger> &triggers()
                  "|switch(?:es)?|power\\s+suppl(?:y|ies)|equipment)"
                  "|(?:power|equipment|server|disk|storage|router|switch|cooling)\\s+(?:failure|fault|outage)s?"
                  "|(?:hardware|equipment)\\s+(?:failed|broke)"
+                 "|(?:cooling|air[- "
+                 "]conditioning|chillers?)\\s+(?:(?:equipment|systems?|units?)\\s+)?(?:had\\s+|has\\s+)?"
+                 "(?:failed|broke(?:\\s+down)?|stopped)"
                  "|power\\s+(?:cuts?|loss|failures?)|lost\\s+power"
                  "|(?:failed|failing|faulty|broken|defective)\\s+(?:disk\\s+arrays?|storage\\s+controllers?|"
                  "controllers?"
@@ -57,6 +60,7 @@ const QList<Trigger> &triggers()
                  "|(?:anyone|anybody|someone|somebody)\\s+outside\\s+(?:the\\s+company|the\\s+firm|us)\\s+(?:was|were|"
                  "had\\s+been)"
                  "\\s+involved|cyber[- ]?attacks?|hack(?:s|ed|ing|ers?)?\\b|intrusions?"
+                 "|(?:break|broke|broken|breaking)\\s+into\\b"
                  "|attack(?:s|ed|ers)?\\b)"),
              ci)},
         {K::FlashCrowd,
@@ -64,10 +68,17 @@ const QList<Trigger> &triggers()
              QStringLiteral("\\b(?:flash\\s+crowds?|(?:surge|spike|rush|influx)\\s+(?:in|of)\\s+(?:\\w+\\s+)?"
                             "(?:traffic|visitors|shoppers|demand|customers|users)"
                             "|(?:heavy|high|unusual|unexpected|record|huge)\\s+(?:traffic|demand|load)"
+                            // "nothing unusual in our traffic"
+                            "|(?:unusual|abnormal)\\s+(?:in|about|with)\\s+(?:our|the|its|their)\\s+"
+                            "(?:traffic|demand|load)"
                             "|sheer\\s+(?:number|volume|scale)\\s+of\\s+(?:\\w+\\s+)?(?:fans|visitors|viewers|users|"
                             "people|shoppers"
                             "|customers|requests)"
                             "|slashdot(?:ted)?|too\\s+many\\s+(?:visitors|users|shoppers|requests)"
+                            // "more people tried to buy a ticket in ten minutes than we normally see in a week"
+                            "|more\\s+(?:people|users|customers|players|visitors|shoppers|fans|orders|requests)\\b"
+                            "[^.;:]{0,80}?\\bthan\\s+(?:we\\s+)?(?:normally|usually|ever|typically|on\\s+a\\s+normal"
+                            "|at\\s+any)"
                             // "Demand jumped five-fold", "four times as many players", "all arriving at once"
                             "|(?:demand|sign-?ins|log-?ins|logins|visitors|players|users|customers|shoppers|fans"
                             "|orders|bookings)\\b[^.;:]{0,50}?\\b(?:two|three|four|five|six|seven|eight|nine|ten|\\d+)"
@@ -82,7 +93,8 @@ const QList<Trigger> &triggers()
              QStringLiteral(
                  "\\b(?:maintenance\\s+(?:update|upgrade|change|work)s?"
                  "|(?:software|code|configuration|config)\\s+(?:update|change|deployment|rollout|upgrade"
-                 "|error|push|bug)s?|(?:planned|scheduled|routine)\\s+maintenance|misconfigur\\w+"
+                 "|error|push|bug)s?|(?:planned|scheduled|routine)\\s+(?:maintenance|change|update|upgrade)s?"
+                 "|misconfigur\\w+"
                  "|(?:botched|faulty|bad|failed)\\s+(?:update|deployment|release|upgrade|configuration\\s+change)s?"
                  "|(?:database|system|software|firmware)\\s+(?:upgrade|update|migration)s?|database\\s+migrations?"
                  "|migration\\s+locked|mistyped\\s+(?:a\\s+|the\\s+)?command|(?:operator|human)\\s+error|typo"
@@ -93,12 +105,16 @@ const QList<Trigger> &triggers()
              ci)},
         {K::Network,
          QRegularExpression(
-             QStringLiteral("\\b(?:(?:network|networking|routing|bgp|dns|connectivity|peering|backbone)\\s+(?:problem|"
-                            "issue|failure"
-                            "|fault|outage|error)s?|(?:fibre|fiber|cable)\\s+cuts?"
-                            "|(?:fibre|fiber|optical|undersea|submarine)(?:[- "
-                            "]optic)?\\s+(?:lines?|cables?|links?)\\b[^.;:]{0,60}?"
-                            "\\b(?:was|were|had\\s+been|been)\\s+(?:cut|severed|damaged)|route\\s+leaks?)\\b"),
+             QStringLiteral(
+                 "\\b(?:(?:network|networking|routing|bgp|dns|connectivity|peering|backbone)\\s+(?:problem|"
+                 "issue|failure"
+                 "|fault|outage|error)s?|(?:fibre|fiber|cable)\\s+cuts?"
+                 "|(?:fibre|fiber|optical|undersea|submarine)(?:[- "
+                 "]optic)?\\s+(?:lines?|cables?|links?)\\b[^.;:]{0,60}?"
+                 "\\b(?:was|were|had\\s+been|been)\\s+(?:cut|severed|damaged)|route\\s+leaks?"
+                 // "a problem with the campus network"
+                 "|(?:problems?|issues?|faults?|failures?)\\s+(?:with|in|on)\\s+(?:the|our|its|their)\\s+"
+                 "(?:\\w+\\s+)?(?:network|routing|dns|connectivity)\\b(?!\\s+(?:card|switch|equipment)))\\b"),
              ci)},
     };
     return list;
@@ -241,22 +257,23 @@ const QRegularExpression &combined()
 bool mayStartTrigger(QStringView word)
 {
     static const AsciiWordSet words(
-        {"hardware",     "fail*",      "faulty",   "broken",   "defective", "power",      "equipment",  "server",
-         "disk",         "storage",    "router",   "switch",   "cooling",   "d",          "ddos*",      "distributed",
-         "denial",       "cyber*",     "attack*",  "an",       "planned",   "planning",   "launch*",    "take*",
-         "took",         "taking",     "bring",    "brought",  "knock*",    "flood*",     "flash",      "surge",
-         "spike",        "rush",       "influx",   "heavy",    "high",      "unusual",    "unexpected", "record",
-         "huge",         "slashdot*",  "too",      "software", "code",      "config*",    "scheduled",  "routine",
-         "misconfigur*", "botched",    "bad",      "network",  "routing",   "bgp",        "dns",        "connectivity",
-         "peering",      "backbone",   "fibre",    "fiber",    "cable",     "route",      "lost",       "controller*",
-         "generator*",   "transfer",   "hard",     "disks",    "servers",   "routers",    "switches",   "malicious",
-         "hack*",        "intrusion*", "database", "system",   "firmware",  "migration",  "mistyped",   "operator",
-         "human",        "typo",       "bug*",     "memory",   "incorrect", "wrong",      "contain*",   "outside",
-         "anyone",       "anybody",    "someone",  "somebody", "sheer",     "networking", "optical",    "undersea",
-         "submarine",    "overwhelm*", "demand",   "sign",     "log*",      "visitors",   "players",    "users",
-         "customers",    "shoppers",   "fans",     "orders",   "bookings",  "two",        "three",      "four",
-         "five",         "six",        "seven",    "eight",    "nine",      "ten",        "all",        "everyone",
-         "everybody",    "maintenance"},
+        {"hardware",     "fail*",       "faulty",   "broken",   "defective", "power",      "equipment",  "server",
+         "disk",         "storage",     "router",   "switch",   "cooling",   "d",          "ddos*",      "distributed",
+         "denial",       "cyber*",      "attack*",  "an",       "planned",   "planning",   "launch*",    "take*",
+         "took",         "taking",      "bring",    "brought",  "knock*",    "flood*",     "flash",      "surge",
+         "spike",        "rush",        "influx",   "heavy",    "high",      "unusual",    "unexpected", "record",
+         "huge",         "slashdot*",   "too",      "software", "code",      "config*",    "scheduled",  "routine",
+         "misconfigur*", "botched",     "bad",      "network",  "routing",   "bgp",        "dns",        "connectivity",
+         "peering",      "backbone",    "fibre",    "fiber",    "cable",     "route",      "lost",       "controller*",
+         "generator*",   "transfer",    "hard",     "disks",    "servers",   "routers",    "switches",   "malicious",
+         "hack*",        "intrusion*",  "database", "system",   "firmware",  "migration",  "mistyped",   "operator",
+         "human",        "typo",        "bug*",     "memory",   "incorrect", "wrong",      "contain*",   "outside",
+         "anyone",       "anybody",     "someone",  "somebody", "sheer",     "networking", "optical",    "undersea",
+         "submarine",    "overwhelm*",  "demand",   "sign",     "log*",      "visitors",   "players",    "users",
+         "customers",    "shoppers",    "fans",     "orders",   "bookings",  "two",        "three",      "four",
+         "five",         "six",         "seven",    "eight",    "nine",      "ten",        "all",        "everyone",
+         "everybody",    "maintenance", "abnormal", "problem*", "issue*",    "fault*",     "air",        "chiller*",
+         "break*",       "broke*",      "more"},
         Qt::CaseInsensitive);
     return words.contains(word);
 }

@@ -175,7 +175,8 @@ LeadIn leadIn(QStringView text, qsizetype start)
     static const QStringList preps = {QStringLiteral("until"), QStringLiteral("till"),    QStringLiteral("to"),
                                       QStringLiteral("from"),  QStringLiteral("since"),   QStringLiteral("at"),
                                       QStringLiteral("on"),    QStringLiteral("by"),      QStringLiteral("before"),
-                                      QStringLiteral("after"), QStringLiteral("between"), QStringLiteral("and")};
+                                      QStringLiteral("after"), QStringLiteral("between"), QStringLiteral("and"),
+                                      QStringLiteral("of")}; // "for most of Wednesday"
     qsizetype ws = start;
     QString w = wordBefore(start, &ws);
     if (approx.contains(w)) {
@@ -289,7 +290,7 @@ std::pair<qint64, qint64> relativeDaySpan(const QString &rel, const bg::date &pu
 // the publication date; none without a weekday or a publication date. A weekday with neither a
 // modifier nor a preposition sets *bare.
 std::optional<bg::date> weekdayDate(QStringView whole, const QString &prep, const std::optional<bg::date> &pub,
-                                    bool *bare)
+                                    bool *bare, bool toCome = false)
 {
     const WeekdayMatch wm = mayHoldWeekday(whole) ? matchWeekday(whole) : WeekdayMatch();
     if (!wm.wd.has())
@@ -306,10 +307,39 @@ std::optional<bg::date> weekdayDate(QStringView whole, const QString &prep, cons
             ahead = 7;
         return *pub + bg::days(ahead);
     }
+    if (toCome && mod.isEmpty()) { // "would reopen on Monday": the next Monday
+        const int forward = (wd - dow + 7) % 7;
+        return *pub + bg::days(forward == 0 ? 7 : forward);
+    }
     int back = (dow - wd + 7) % 7;
     if (mod == u"last" && back == 0)
         back = 7;
     return *pub - bg::days(back);
+}
+
+// The words between two clock times that write one instant in two zones: "(" or "/".
+bool isZoneRestatement(QStringView between)
+{
+    const QStringView t = between.trimmed();
+    return t == u"(" || t == u"/" || t == u"/ (";
+}
+
+// Whether the weekday phrase from `at` to `end` speaks of what is to come: a future verb earlier in
+// its clause ("will reopen on Monday", "should reach accounts by Monday") or "next week" after it.
+bool speaksOfTheFuture(QStringView text, qsizetype at, qsizetype end)
+{
+    static const QRegularExpression nextWeek(QStringLiteral("^,?\\s+(?:next|the\\s+following)\\s+week\\b"));
+    if (nextWeek.match(text.mid(end, 30)).hasMatch())
+        return true;
+    const qsizetype from = qMax<qsizetype>(0, at - 80);
+    QStringView clause = text.mid(from, at - from);
+    for (const char16_t stop : {u'.', u'!', u'?', u';', u':', u'\n', u'\u201C', u'\u201D', u'"'})
+        clause = clause.mid(clause.lastIndexOf(QChar(stop)) + 1);
+    static const QRegularExpression future(
+        QStringLiteral("\\b(?:will|shall|would|should|won't|(?:expects?|expected|plans?|planned|intends?|due|going|"
+                       "hopes?|aims?)\\s+to)\\b|'ll\\b"),
+        QRegularExpression::CaseInsensitiveOption);
+    return future.match(clause).hasMatch();
 }
 
 // Whether `at` is inside a direct quote: a quotation mark opened since its paragraph began and
@@ -332,7 +362,7 @@ bool insideQuote(QStringView text, qsizetype at)
 
 } // namespace
 
-QList<TimeRef> findTimes(QStringView text, QDate published, const QString &zone)
+QList<TimeRef> findTimes(QStringView text, QDate published, const QString &zone, QList<TimeRef> *unplaced)
 {
     const AssumedZone assumed(zone);
     std::optional<bg::date> pub;
@@ -350,6 +380,7 @@ QList<TimeRef> findTimes(QStringView text, QDate published, const QString &zone)
         Item item;                 // the day word, not yet placed
         QString rel;               // its words, lower case
         std::optional<Item> clock; // "at 07:40" just before it, which takes its day
+        QDate eventsDay;           // the day the article gave its events, counted from instead of a guess
     };
     QList<Undated> undated;
     const QRegularExpression &re = anchoredScanner();
@@ -454,7 +485,7 @@ QList<TimeRef> findTimes(QStringView text, QDate published, const QString &zone)
             });
             if (!inPost && lastDate && *lastDate != *pub && lastDateEnd >= 0 && item.ref.offset - lastDateEnd < 2500 &&
                 insideQuote(text, item.ref.offset)) {
-                Undated u{item, m.captured(relGroup).toLower().simplified(), std::nullopt};
+                Undated u{item, m.captured(relGroup).toLower().simplified(), std::nullopt, qdate(*lastDate)};
                 if (!items.isEmpty() && items.back().isClock && !items.back().ownDate &&
                     text.mid(items.back().end, item.ref.offset - items.back().end).trimmed().isEmpty())
                     u.clock = items.takeLast(); // "at 07:40 this morning": its day is just as unknown
@@ -501,16 +532,41 @@ QList<TimeRef> findTimes(QStringView text, QDate published, const QString &zone)
         if (!date && hasDateWords)
             continue; // a date we cannot place (no year, no publication date) or an impossible one
         item.basis = date ? DayBasis::Written : DayBasis::None;
+        bool ahead = false; // a weekday of what is to come: no day for the events after it
         if (!date) {
             bool bareWeekday = false;
             // A weekday after a clock time ("8:30am PT on Thursday", "7:10 am ET Friday") is that
             // time's day whatever comes before the clock.
+            ahead = speaksOfTheFuture(text, item.ref.offset, item.end);
             date = weekdayDate(m.capturedView(), hasClock ? QStringLiteral("at") : item.prep, baseDay(item.ref.offset),
-                               &bareWeekday);
+                               &bareWeekday, ahead);
             if (bareWeekday)
                 continue; // "the Sunday Times" is no time: a weekday needs "on", "last", "this", …
             if (date)
                 item.basis = DayBasis::Relative;
+            // "“On Friday we …”" in a quote about events dated to another day than the publication:
+            // the words were said between the two, and when counting from each gives another
+            // Friday the day is not known.
+            const bool inPost = std::any_of(postDays.cbegin(), postDays.cend(), [&](const PostDay &p) {
+                return item.ref.offset >= p.begin && item.ref.offset < p.end;
+            });
+            if (date && !inPost && lastDate && pub && *lastDate != *pub && lastDateEnd >= 0 &&
+                item.ref.offset - lastDateEnd < 2500 && insideQuote(text, item.ref.offset)) {
+                bool bare = false;
+                const auto fromEvents =
+                    weekdayDate(m.capturedView(), hasClock ? QStringLiteral("at") : item.prep, lastDate, &bare, ahead);
+                if (fromEvents && *fromEvents != *date) {
+                    if (unplaced) {
+                        TimeRef t = item.ref;
+                        t.note = QStringLiteral("in a quote, counted from the day the words were said, which is not "
+                                                "written: %1 counted from the events (%2), %3 from the publication")
+                                     .arg(qdate(*fromEvents).toString(Qt::ISODate),
+                                          qdate(*lastDate).toString(Qt::ISODate), qdate(*date).toString(Qt::ISODate));
+                        unplaced->append(t);
+                    }
+                    continue;
+                }
+            }
         }
         item.ownDate = date.has_value();
         if (hasClock) {
@@ -536,7 +592,11 @@ QList<TimeRef> findTimes(QStringView text, QDate published, const QString &zone)
                 item.zoneReadings = readZoneName(item.zoneName, qdate(*date), wall, hints.value_or(ZoneHints{}));
                 if (!item.zoneReadings.isEmpty())
                     reading = item.zoneReadings.first();
-                if (item.zoneReadings.size() == 1) {
+                // "6:05 p.m. Brasilia time (2105 GMT) … by 9:50 p.m.": the zone in brackets or after a
+                // slash restates the instant; later times are in the zone written first.
+                const bool restated = !items.isEmpty() && items.back().isClock && items.back().zoneStated &&
+                                      isZoneRestatement(text.mid(items.back().end, item.ref.offset - items.back().end));
+                if (item.zoneReadings.size() == 1 && !restated) {
                     lastZoneName = item.zoneName;
                     lastZoneEnd = item.end;
                 }
@@ -599,7 +659,7 @@ QList<TimeRef> findTimes(QStringView text, QDate published, const QString &zone)
         const qsizetype spokeFrom = qMax<qsizetype>(0, item.ref.offset - 60);
         const bool dateOfSpeaking =
             item.ownDate && !hasClock && spokeOn.match(text.mid(spokeFrom, item.ref.offset - spokeFrom)).hasMatch();
-        if (item.ownDate && !dateOfSpeaking) {
+        if (item.ownDate && !dateOfSpeaking && !ahead) {
             lastDate = date;
             lastDateEnd = item.end;
         }
@@ -627,6 +687,22 @@ QList<TimeRef> findTimes(QStringView text, QDate published, const QString &zone)
         items.append(item);
         if (item.dateOnly && item.ownDate && !undated.isEmpty())
             countFromDaySaid(*date, item.ref.offset);
+    }
+    if (unplaced) {
+        for (const Undated &u : std::as_const(undated)) {
+            TimeRef t = u.item.ref;
+            t.note = QStringLiteral("in a quote, counted from the day the words were said, which is not written "
+                                    "(the article dates its events to %1 and was published %2)")
+                         .arg(u.eventsDay.toString(Qt::ISODate), qdate(*pub).toString(Qt::ISODate));
+            unplaced->append(t);
+            if (u.clock) {
+                TimeRef c = u.clock->ref;
+                c.note = t.note;
+                unplaced->append(c);
+            }
+        }
+        std::sort(unplaced->begin(), unplaced->end(),
+                  [](const TimeRef &a, const TimeRef &b) { return a.offset < b.offset; });
     }
     mergeDualZones(text, items);
     flagContradictingDates(text, items);

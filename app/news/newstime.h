@@ -27,6 +27,13 @@ namespace inquest::news {
 // period, a clock time without a zone takes the one its other end states ("from 20:00 until
 // 21:45 GMT"). Dates and relative days are UTC days. Offsets in the result are relative to the
 // start of `text`.
-QList<TimeRef> findTimes(QStringView text, QDate published, const QString &zone = {});
+//
+// Day words and weekdays inside a quote count from the day the words were said. When the article
+// dates its events to another day than its publication, that day is not written: "this afternoon"
+// gets no time, nor does "on Friday" when counting from the events' day and from the publication
+// give two dates. Such phrases go to *unplaced (phrase, offset and the reason in `note`; begin and
+// end unset) rather than being read one way silently.
+QList<TimeRef> findTimes(QStringView text, QDate published, const QString &zone = {},
+                         QList<TimeRef> *unplaced = nullptr);
 
 } // namespace inquest::news

@@ -108,6 +108,15 @@ qsizetype zoneAt(QStringView s, qsizetype i)
         }
         return timeAt(k) ? k + 4 : e;
     }
+    // "Brasilia time", "Moscow Time": a capital's name, white space, "time".
+    for (const std::u16string_view city : {u"Brasilia", u"Bras\u00EDlia", u"Moscow", u"Beijing", u"Tokyo"}) {
+        const auto n = qsizetype(city.size());
+        if (s.mid(i, n) != QStringView(city.data(), n) || !isSpaceAt(s, i + n))
+            continue;
+        const qsizetype t = skipSpace(s, i + n);
+        if ((hasAscii(s, t, "Time") || hasAscii(s, t, "time")) && !isWordAt(s, t + 4))
+            return t + 4;
+    }
     static constexpr std::string_view zones[] = {
         "GMT", "UTC", "UT",  "Z",   "BST",  "IST",  "CET",  "CEST", "WET",  "WEST", "EET",  "EEST", "MSK",  "EST",
         "EDT", "ET",  "CST", "CDT", "CT",   "MST",  "MDT",  "MT",   "PST",  "PDT",  "PT",   "AKST", "AKDT", "HST",

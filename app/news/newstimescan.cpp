@@ -19,7 +19,7 @@ namespace inquest::news::timescan {
     "UTC|UT|Z|BST|IST"                                                                                                 \
     "|CET|CEST"                                                                                                        \
     "|WET|WEST|EET|EEST|MSK|EST|EDT|ET|CST|CDT|CT|MST|MDT|MT|PST|PDT|PT|AKST|AKDT|HST|JST|KST|HKT|SGT|AEST|AEDT"       \
-    "|ACST|ACDT|AWST|NZST|NZDT|SAST|BRT)\\b"
+    "|ACST|ACDT|AWST|NZST|NZDT|SAST|BRT|(?:Bras[i\u00ED]lia|Moscow|Beijing|Tokyo)\\s+[Tt]ime)\\b"
 #define AMPM "[apAP]\\.?[mM]\\b\\.?"
 #define CLOCK                                                                                                          \
     "(?:\\b(?:[01]?\\d|2[0-3])[:.][0-5]\\d(?:\\s*" AMPM ")?(?:\\s*" ZONE ")?"                                          \

@@ -59,6 +59,11 @@ constexpr NamedZone Zones[] = {
     {"AKDT", nullptr, -480, "Alaska Daylight Time"},
     {"HST", nullptr, -600, "Hawaii Standard Time"},
     {"BRT", nullptr, -180, "Brasilia Time"},
+    // A capital's name with "time" is that country's zone on the day.
+    {"Brasilia Time", "America/Sao_Paulo", 0, "Brasilia Time"},
+    {"Moscow Time", "Europe/Moscow", 0, "Moscow Time"},
+    {"Beijing Time", "Asia/Shanghai", 0, "China Standard Time"},
+    {"Tokyo Time", "Asia/Tokyo", 0, "Japan Standard Time"},
     {"JST", nullptr, 540, "Japan Standard Time"},
     {"KST", nullptr, 540, "Korea Standard Time"},
     {"HKT", nullptr, 480, "Hong Kong Time"},
@@ -155,7 +160,9 @@ QList<ZoneReading> readZoneName(QStringView name, QDate date, QTime time, const 
 {
     QString n = name.toString().simplified();
     // "Eastern", "Pacific time", "Central standard time": the region's name as the table spells it.
-    for (const char *region : {"Eastern", "Pacific", "Central", "Mountain"}) {
+    if (n.startsWith(u"Bras\u00EDlia"))
+        n[4] = u'i'; // "Brasília time" as "Brasilia time"
+    for (const char *region : {"Eastern", "Pacific", "Central", "Mountain", "Brasilia", "Moscow", "Beijing", "Tokyo"}) {
         if (!n.startsWith(QLatin1String(region)))
             continue;
         QStringList words = n.split(u' ');

@@ -2,6 +2,7 @@
 // on sentences written here: who speaks, for which organisation, and what the words claim.
 #include "news/newsdenial.h"
 #include "news/newsextractor.h"
+#include "news/newsparties.h"
 
 #include <QTest>
 
@@ -211,6 +212,125 @@ private slots:
             << "the portal was back"
             << "Ann Cole"
             << "Brackley Council's housing department";
+        QTest::newRow("a relative clause closed by the comma before the verb")
+            << QStringLiteral("Ostra Rail, which runs trains between Malmo, Lund and Ystad, said on Monday that a "
+                              "signal fault stopped services.")
+            << "a signal fault stopped services"
+            << "Ostra Rail"
+            << "Ostra Rail";
+        QTest::newRow("a possessor and a word qualifying the role")
+            << QStringLiteral("Corvane's IT manager, Lena Park, told reporters that the backup had failed.")
+            << "the backup had failed"
+            << "Lena Park"
+            << "Corvane";
+        QTest::newRow("an honorific between the role and the name")
+            << QStringLiteral("Brookfield Clinic's medical director, Dr. Sam Hale, said: \u201CEvery ward stayed open "
+                              "through the night.\u201D")
+            << "Every ward stayed open"
+            << "Sam Hale"
+            << "Brookfield Clinic";
+        QTest::newRow("according to a notice someone sent")
+            << QStringLiteral("The booking service was down for six hours, according to a notice Tallis sent to its "
+                              "customers.")
+            << "down for six hours"
+            << "Tallis"
+            << "Tallis";
+        QTest::newRow("posted on a forum that")
+            << QStringLiteral("A crew calling itself Ashfall posted on a chat channel that it had knocked the portal "
+                              "offline.")
+            << "it had knocked the portal offline"
+            << "Ashfall"
+            << "Ashfall";
+        QTest::newRow("a plural possessive inside a name")
+            << QStringLiteral("Joan Pike, chair of the Riverside Market Traders' Guild, said stallholders had lost a "
+                              "day of sales.")
+            << "stallholders had lost"
+            << "Joan Pike"
+            << "Riverside Market Traders' Guild";
+        QTest::newRow("a five-word organisation")
+            << QStringLiteral("Omar Reid, president of the Lower Valley Bus Drivers Association, said drivers were "
+                              "sent home.")
+            << "drivers were sent home"
+            << "Omar Reid"
+            << "Lower Valley Bus Drivers Association";
+        QTest::newRow("a place, the kind of firm, its name")
+            << QStringLiteral("Priya Kaul, a partner at the Leeds law firm Hale Moss Partners, said the filing "
+                              "deadline had passed.")
+            << "the filing deadline had passed"
+            << "Priya Kaul"
+            << "Hale Moss Partners";
+        QTest::newRow("a colon after the name, the role and \"put it bluntly\"")
+            << QStringLiteral("Ruth Adler, an analyst at Norrbank, put it bluntly: \u201CNobody could trade for an "
+                              "hour.\u201D")
+            << "Nobody could trade"
+            << "Ruth Adler"
+            << "Norrbank";
+        QTest::newRow("a university's officer, introduced at a paragraph's start")
+            << QStringLiteral("Exams at Calder University were cancelled on Monday.\n\nProfessor Ian Moss, the "
+                              "university's vice-chancellor, wrote in an email that a database upgrade had failed."
+                              "\n\nMoss said resits would follow.")
+            << "resits would follow"
+            << "Professor Ian Moss"
+            << "Calder University";
+        QTest::newRow("a department of \"the university\"")
+            << QStringLiteral("Exams at Calder University were cancelled on Monday.\n\nThe university's IT department "
+                              "said the portal had been restored.")
+            << "the portal had been restored"
+            << "The university's IT department"
+            << "Calder University";
+        QTest::newRow("\"the exchange\" is one organisation throughout")
+            << QStringLiteral("Traders on the Northern Bourse of Tarvon saw no prices for an hour on Monday, according "
+                              "to a notice the exchange sent to members.\n\nQuinn Vale, a broker at Vale Partners, "
+                              "said clients had lost money.\n\nThe exchange's chief executive, Ada Lind, said a "
+                              "cable had been cut.")
+            << "a cable had been cut"
+            << "Ada Lind"
+            << "Northern Bourse of Tarvon";
+        QTest::newRow("\"he\" after a person named earlier in the sentence")
+            << QStringLiteral("Ivo Lang, a spokesman for Bexa, said the shop was closed.\n\nWhen reporters reached "
+                              "Orlen's head of security, Mark Tiele, on Friday, he said the logs showed no attack.")
+            << "the logs showed no attack"
+            << "Mark Tiele"
+            << "Orlen";
+        QTest::newRow("people at the start of a sentence are no organisation")
+            << QStringLiteral("Ferry passengers waited for hours.\n\nCommuters said the app had shown no warning.")
+            << "the app had shown no warning"
+            << "Commuters"
+            << "";
+        QTest::newRow("people a name describes speak for no organisation")
+            << QStringLiteral("Velta drivers said the app had logged them out twice.")
+            << "the app had logged them out twice"
+            << "Velta drivers"
+            << "";
+        QTest::newRow("\"and\" between two places in the subject")
+            << QStringLiteral("Riders across Spain and Portugal told us that the app froze at checkout.")
+            << "the app froze at checkout"
+            << "Riders"
+            << "";
+        QTest::newRow("a role word before a possessive is no role")
+            << QStringLiteral("Harbour Lines said crossings had resumed.\n\n\u201CWe lost power twice,\u201D the ferry "
+                              "operator's chief executive, Nils Berg, told reporters.")
+            << "We lost power twice"
+            << "Nils Berg"
+            << "Harbour Lines";
+        QTest::newRow("\"the company\" after the organisations its sentence names")
+            << QStringLiteral("Pebble, the music service run by electronics maker Oriko, was down for two hours on "
+                              "Monday, the company said.")
+            << "was down for two hours"
+            << "the company"
+            << "Oriko";
+        QTest::newRow("a relative clause says whom the person works for")
+            << QStringLiteral("Councillor Ama Boateng, who chairs Westbury Borough Council's transport committee, said "
+                              "buses were late all morning.")
+            << "buses were late all morning"
+            << "Councillor Ama Boateng"
+            << "Westbury Borough Council";
+        QTest::newRow("a second verb shares the subject")
+            << QStringLiteral("Mara Quist, a director at Selby Water, said the fault was fixed.\n\nShe apologised to "
+                              "customers on Tuesday, and said the billing site would reopen soon.")
+            << "the billing site would reopen soon"
+            << "Mara Quist"
+            << "Selby Water";
     }
     void party()
     {
@@ -223,6 +343,32 @@ private slots:
         QVERIFY2(s, qPrintable(words));
         QCOMPARE(s->speaker, speaker);
         QCOMPARE(s->organisation, organisation);
+    }
+
+    void organisationsTheTextNames()
+    {
+        // The possessor in an apposition describes the name before it.
+        const QStringList chile = news::organisationsNamed(
+            u"Teleno, Chile's largest mobile carrier, lost calls for a day.\n\nTeleno said it was sorry.");
+        QVERIFY(chile.contains(QStringLiteral("Teleno")));
+        QVERIFY(!chile.contains(QStringLiteral("Chile")));
+        // A headline's first word counts only when the body uses it as a whole word.
+        const QStringList headline = news::organisationsNamed(
+            u"Market prices froze for an hour\nhttps://example.org/a\n1 May 2025\n\nThe Markets Authority said so.");
+        QVERIFY(!headline.contains(QStringLiteral("Market")));
+        // A title with "of" and a place, and a name its last word calls an institution.
+        const QStringList titled = news::organisationsNamed(
+            u"Brokers on the Northern Bourse of Tarvon waited.\n\nStaff at Calder University left early.");
+        QVERIFY(titled.contains(QStringLiteral("Northern Bourse of Tarvon")));
+        QVERIFY(titled.contains(QStringLiteral("Calder University")));
+        // A product's name with "website", and the maker a service is run by.
+        const QStringList product = news::organisationsNamed(
+            u"Buyers could not reach the Tidewell Outdoor website.\n\nPebble, the music service run by electronics "
+            u"maker Oriko, was down.");
+        QVERIFY(product.contains(QStringLiteral("Tidewell Outdoor")));
+        QVERIFY(product.contains(QStringLiteral("Oriko")));
+        // "…, the company said" after a time is a speaker, not an apposition naming "ET Friday".
+        QVERIFY(news::organisationsNamed(u"It failed at 7:10 am ET Friday, the company said.").isEmpty());
     }
 
     void stance_data()

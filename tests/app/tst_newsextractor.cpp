@@ -256,6 +256,34 @@ private slots:
         QCOMPARE(toString(power.stance.value(HypothesisKind::Hardware)), QStringLiteral("C"));
     }
 
+    void causesNamedInOtherWords()
+    {
+        auto rating = [](const char16_t *text, HypothesisKind kind) {
+            return toString(news::suggestStance(QStringView(text)).stance.value(kind));
+        };
+        // A routine change that went wrong is a bad change.
+        QCOMPARE(rating(u"The fault came from a routine update to our billing servers.", HypothesisKind::Change),
+                 QStringLiteral("C"));
+        // Seeing nothing odd in the traffic denies a flood of it, as "no unusual traffic" does.
+        QCOMPARE(rating(u"Engineers found nothing abnormal in their traffic that night.", HypothesisKind::Ddos),
+                 QStringLiteral("I"));
+        // A problem with the network, ruled out or stated.
+        QCOMPARE(rating(u"The operator has ruled out a fault in its core network.", HypothesisKind::Network),
+                 QStringLiteral("I"));
+        QCOMPARE(rating(u"The delay was traced to problems with the office network.", HypothesisKind::Network),
+                 QStringLiteral("CC"));
+        QCOMPARE(rating(u"A fault in the network card was replaced.", HypothesisKind::Network), QString());
+        // Cooling that failed is hardware; breaking in is an attack, denied here; more people than
+        // usual is a crowd.
+        QCOMPARE(rating(u"The chillers had stopped, so the servers shut down.", HypothesisKind::Hardware),
+                 QStringLiteral("C"));
+        QCOMPARE(rating(u"We found no sign that anyone broke into the network.", HypothesisKind::Ddos),
+                 QStringLiteral("I"));
+        QCOMPARE(rating(u"More customers tried to pay in one hour than we usually see in a day.",
+                        HypothesisKind::FlashCrowd),
+                 QStringLiteral("C"));
+    }
+
     void sentencesAndQuotes()
     {
         const QString text = QStringLiteral("Mr. Smith went home. It was 2 a.m. when it broke! Why?\n\nNext para");

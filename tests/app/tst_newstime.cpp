@@ -1,3 +1,4 @@
+#include "news/newsextractor.h"
 #include "news/newstime.h"
 #include "news/newstimeparts.h"
 #include "news/newstimescan.h"
@@ -22,15 +23,15 @@ QString iso(qint64 micros) { return QDateTime::fromMSecsSinceEpoch(micros / 1000
 QStringList piecesOfTimes(int count)
 {
     static const char *const tokens[] = {
-        "12",          "1",     "0",     "05",     "9",        "21",         "2145",     "23",         "24",
-        "31",          "32",    "2010",  "10",     "201",      "12/12/2010", "1/2/10",   "123/4/2010", "2010-12-12",
-        "2010-12-123", "21:45", "9.45",  "2.5",    "19:7",     "10pm",       "9 a.m.",   "pm",         "am",
-        "a.m",         "p.m.",  "m",     "GMT",    "UTC",      "UT",         "UTCx",     "Z",          "CEST",
-        "CET",         "EST",   "hrs",   "noon",   "midnight", "noonday",    "December", "Dec",        "Dec.",
-        "Sept",        "Sep",   "Septx", "May",    "March",    "of",         "often",    "st",         "th",
-        "nd",          "rd",    "the",   "Sunday", "Sun",      "Sun.",       "Sundays",  "Tues",       "Thurs",
-        "Thu",         "last",  "this",  "next",   "blast",    "at",         "on",       "X",          "_",
-        "-",           "/",     ":",     "."};
+        "12",          "1",     "0",     "05",     "9",        "21",          "2145",     "23",         "24",
+        "31",          "32",    "2010",  "10",     "201",      "12/12/2010",  "1/2/10",   "123/4/2010", "2010-12-12",
+        "2010-12-123", "21:45", "9.45",  "2.5",    "19:7",     "10pm",        "9 a.m.",   "pm",         "am",
+        "a.m",         "p.m.",  "m",     "GMT",    "UTC",      "UT",          "UTCx",     "Z",          "CEST",
+        "CET",         "EST",   "hrs",   "noon",   "midnight", "noonday",     "December", "Dec",        "Dec.",
+        "Sept",        "Sep",   "Septx", "May",    "March",    "of",          "often",    "st",         "th",
+        "nd",          "rd",    "the",   "Sunday", "Sun",      "Sun.",        "Sundays",  "Tues",       "Thurs",
+        "Thu",         "last",  "this",  "next",   "blast",    "at",          "on",       "X",          "_",
+        "-",           "/",     ":",     ".",      "Moscow",   "Bras\xEDlia", "Brasilia", "time",       "Time"};
     static const char *const separators[] = {"", " ", " ", " ", "  ", ",", ", ", ".", "\n", "\t"};
     QRandomGenerator random(20101212);
     QStringList out;
@@ -186,6 +187,17 @@ private slots:
         const auto alone = news::findTimes(u"It rained.\n\nErrors began at 21:00 UTC.", QDate(2010, 12, 13));
         QCOMPARE(alone.size(), 1);
         QCOMPARE(alone[0].begin, utc(2010, 12, 13, 21));
+    }
+
+    void aWeekdayAfterOfIsThatDayAndCarries()
+    {
+        // Published on a Thursday: "most of Monday" is three days before, and a clock time in the
+        // next paragraph takes that day rather than the publication date.
+        const auto r =
+            news::findTimes(u"The portal was slow for most of Monday.\n\nIt stopped at 14:20 UTC.", QDate(2025, 3, 13));
+        QCOMPARE(r.size(), 2);
+        QCOMPARE(iso(r[0].begin), QStringLiteral("2025-03-10T00:00:00Z"));
+        QCOMPARE(iso(r[1].begin), QStringLiteral("2025-03-10T14:20:00Z"));
     }
 
     void notTimes()
@@ -359,6 +371,61 @@ private slots:
         QCOMPARE(said[1].begin, utc(2025, 3, 8));
         QCOMPARE(said[1].end, utc(2025, 3, 10));
         QVERIFY2(said[1].note.contains(u"2025-03-06"), qPrintable(said[1].note));
+    }
+
+    void aWeekdayOfWhatIsToComeCountsAhead()
+    {
+        // Published on Saturday 10 October 2026: "by Monday" after "should" is the 12th, and "on
+        // Thursday next week" the 15th; neither dates the clock time after it.
+        const QDate saturday(2026, 10, 10);
+        const auto r = news::findTimes(u"Wages should reach accounts by Monday. Exams will be sat again on Thursday "
+                                       u"next week. The service failed at 14:10 UTC.",
+                                       saturday);
+        QCOMPARE(r.size(), 3);
+        QCOMPARE(iso(r[0].begin), QStringLiteral("2026-10-12T00:00:00Z"));
+        QCOMPARE(iso(r[1].begin), QStringLiteral("2026-10-15T00:00:00Z"));
+        QCOMPARE(iso(r[2].begin), QStringLiteral("2026-10-10T14:10:00Z"));
+        // What happened: counted back.
+        const auto past = news::findTimes(u"Wages reached accounts on Monday.", saturday);
+        QCOMPARE(iso(past[0].begin), QStringLiteral("2026-10-05T00:00:00Z"));
+    }
+
+    void quotedDaysWhoseDayIsNotKnownAreReportedNotGuessed()
+    {
+        // Published Thursday 13 March about a failure "on Tuesday" (the 11th); the engineer spoke
+        // on one of the days from Tuesday to Thursday, and the article does not say which.
+        const QDate thursday(2025, 3, 13);
+        QList<TimeRef> unplaced;
+        const auto r = news::findTimes(u"The router failed on Tuesday.\n\n\u201COn Wednesday we replaced the "
+                                       u"router, and it has held since this afternoon,\u201D an engineer said.",
+                                       thursday, {}, &unplaced);
+        // Wednesday counted from Tuesday is the 5th, from Thursday the 12th: no time, and said why.
+        QCOMPARE(r.size(), 1);
+        QCOMPARE(r[0].begin, utc(2025, 3, 11));
+        QCOMPARE(unplaced.size(), 2);
+        QCOMPARE(unplaced[0].phrase, QStringLiteral("On Wednesday"));
+        QVERIFY2(unplaced[0].note.contains(u"2025-03-05") && unplaced[0].note.contains(u"2025-03-12"),
+                 qPrintable(unplaced[0].note));
+        QCOMPARE(unplaced[1].phrase, QStringLiteral("since this afternoon"));
+        QVERIFY2(unplaced[1].note.contains(u"2025-03-11"), qPrintable(unplaced[1].note));
+        // A weekday that is the same day whichever day the words were said keeps its time.
+        unplaced.clear();
+        const auto monday = news::findTimes(u"The router failed on Tuesday.\n\n\u201COn Monday we saw the first "
+                                            u"errors,\u201D an engineer said.",
+                                            thursday, {}, &unplaced);
+        QCOMPARE(monday.size(), 2);
+        QCOMPARE(monday[1].begin, utc(2025, 3, 10));
+        QVERIFY(unplaced.isEmpty());
+        // The import says so, with the line.
+        QStringList warnings;
+        news::ExtractOptions o;
+        o.published = thursday;
+        o.warnings = &warnings;
+        news::extractStatements(u"The router failed on Tuesday.\n\n\u201COn Wednesday we replaced the router,"
+                                u"\u201D an engineer said.",
+                                o);
+        QCOMPARE(warnings.size(), 1);
+        QVERIFY2(warnings[0].startsWith(u"line 3: \u201COn Wednesday\u201D gives no time"), qPrintable(warnings[0]));
     }
 
     void theDaySomeoneSpokeDoesNotCarryToLaterTimes()

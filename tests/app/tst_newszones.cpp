@@ -108,6 +108,32 @@ private slots:
         QVERIFY(clash[0].note.contains(QStringLiteral("different instants")));
     }
 
+    void aCapitalsTimeIsItsCountrysZone()
+    {
+        // Brasilia keeps UTC-3 all year; Moscow UTC+3.
+        const auto brazil = news::findTimes(u"Orders stopped at 7:15 p.m. Brasilia time.", QDate(2025, 1, 9));
+        QCOMPARE(brazil.size(), 1);
+        QCOMPARE(iso(brazil[0].begin), QStringLiteral("2025-01-09T22:15:00Z"));
+        QVERIFY(brazil[0].assumedZone.isEmpty());
+        const auto accent = news::findTimes(u"at 8 a.m. Bras\u00EDlia time", QDate(2025, 1, 9));
+        QCOMPARE(iso(accent[0].begin), QStringLiteral("2025-01-09T11:00:00Z"));
+        const auto moscow = news::findTimes(u"from 14:00 Moscow time", QDate(2025, 1, 9));
+        QCOMPARE(iso(moscow[0].begin), QStringLiteral("2025-01-09T11:00:00Z"));
+    }
+
+    void aZoneInBracketsRestatesTheInstantAndLaterTimesKeepTheFirstZone()
+    {
+        // The bracket converts the local time; "11:20 p.m." with no zone is local again, the
+        // next day in UTC.
+        const auto r = news::findTimes(
+            u"Payments failed at 8:40 p.m. Brasilia time (2340 GMT) on Tuesday and worked again by 11:20 p.m.",
+            QDate(2025, 1, 9));
+        QCOMPARE(r.size(), 2);
+        QCOMPARE(iso(r[0].begin), QStringLiteral("2025-01-07T23:40:00Z"));
+        QCOMPARE(iso(r[1].begin), QStringLiteral("2025-01-08T02:20:00Z"));
+        QVERIFY(r[1].note.contains(QStringLiteral("Brasilia")));
+    }
+
     void ambiguousZoneIsAnAssumptionOnTheTime()
     {
         const auto india = news::findTimes(u"Bookings resumed at 6:40 pm IST.", QDate(2025, 6, 5));

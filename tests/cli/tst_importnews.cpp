@@ -129,6 +129,32 @@ private slots:
                  QStringLiteral("2011-01-01T07:15:00Z/2011-01-01T09:15:00Z"));
     }
 
+    // A day in a quote that cannot be placed (the words were said on a day the article does not
+    // write) is named on stderr with its file and line, and the import goes on.
+    void unplacedQuotedDayIsReportedWithItsLine()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("case.inquest"));
+        QCOMPARE(inquestRun({QStringLiteral("new"), path}).status, 0);
+        const QString article = dir.filePath(QStringLiteral("router.txt"));
+        QFile f(article);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("Router failure at Quillnet\nhttps://example.org/quillnet\nMarch 13, 2025\n\n"
+                "Quillnet's core router failed on Tuesday, the company said.\n\n"
+                "\xE2\x80\x9COn Wednesday we replaced the router and checked every link,\xE2\x80\x9D "
+                "an engineer said.\n");
+        f.close();
+        const Run r = inquestRun({QStringLiteral("import-news"), path, article});
+        QCOMPARE(r.status, 0);
+        QVERIFY2(r.err.contains(article + QStringLiteral(": warning: line 7: \u201COn Wednesday\u201D gives no time")),
+                 qPrintable(r.err));
+        const QJsonArray list =
+            QJsonDocument::fromJson(
+                inquestRun({QStringLiteral("statements"), path, QStringLiteral("--json")}).out.toUtf8())
+                .array();
+        QCOMPARE(list.size(), 2);
+    }
+
     // --published with an offset gives the zone in which "at 21:45 on Sunday" is read, and
     // statements --json says that zone was assumed.
     void publicationZoneReadsZonelessTimes()
