@@ -112,6 +112,8 @@ std::vector<Incident::SiteWindow> IncidentWindowDetector::siteWindows(const Even
             break;
         }
         w.evidence = std::max(w.evidence, p.seg.evidence);
+        if (p.what != What::Slow)
+            w.unavailabilityEvidence = std::max(w.unavailabilityEvidence, p.seg.evidence);
     }
     const int64_t near = int64_t(params.surgeLeadBins) * width;
     for (Incident::SiteWindow &w : windows) {
@@ -168,10 +170,20 @@ std::vector<Incident> IncidentWindowDetector::incidents(const EventStore &store,
     // shop and eight on another, each beyond doubt a change of its failing share, is thirteen
     // failed requests, not two windows each too small to keep.
     std::erase_if(list, [&](const Incident &inc) { return inc.impact() < params.minImpact; });
-    double largest = 0;
-    for (const Incident &inc : list)
+    // "Far smaller" is by both measures: requests and evidence. On small traffic the counts
+    // alone mislead: a lull of one bursty shop, barely past the threshold, "loses" ninety
+    // requests against a baseline it never reached, while a bad deploy fails thirteen carts on
+    // two shops at once with twice the evidence; the share of the largest count alone left the
+    // deploy out. An incident is left out only when it is far below the largest in requests and
+    // far below the strongest in evidence (Incident::evidence, summed over its sites).
+    double largest = 0, strongest = 0;
+    for (const Incident &inc : list) {
         largest = std::max(largest, inc.impact());
-    std::erase_if(list, [&](const Incident &inc) { return inc.impact() < params.minImpactShare * largest; });
+        strongest = std::max(strongest, inc.evidence());
+    }
+    std::erase_if(list, [&](const Incident &inc) {
+        return inc.impact() < params.minImpactShare * largest && inc.evidence() < params.minImpactShare * strongest;
+    });
     for (Incident &inc : list) {
         for (const QString &site : store.sites()) {
             const auto [b, e] = store.span(site);
