@@ -1,6 +1,6 @@
 // Where an incident's window begins and ends, and which site windows make one incident, on
 // per-minute counts written here by hand: the change point of a change that began before a
-// baseline could be judged, windows of different sites that do not overlap, and an incident
+// baseline could be judged, the end of a change followed by a lower level than before, windows of different sites that do not overlap, and an incident
 // whose sites each failed a handful of requests, beside a bursty shop's lull.
 #include "analysis/changedetect.h"
 #include "analysis/detectors/detector.h"
@@ -133,6 +133,33 @@ private slots:
         QVERIFY2(segments.size() == 1, qPrintable(describe(segments)));
         QCOMPARE(segments.front().begin, 150);
         QCOMPARE(segments.front().end, 170);
+    }
+
+    // A small, bursty shop (about 9 a minute) loses its traffic for 30 minutes; when the link
+    // is back, requests resume at half the old rate (the evening's decline, sessions that do
+    // not come back at once). Judged against the old baseline those minutes still look like a
+    // fall; the change ends where the level during it gives way to the level after it.
+    void aChangeEndsWhereTheLevelAfterItBegins()
+    {
+        const std::vector<double> base{12, 7, 15, 3, 9, 11, 0, 14, 8, 10, 6, 13};
+        const std::vector<double> gone{0, 1, 0, 0, 2, 0, 1, 0, 0, 1};
+        const std::vector<double> half{6, 2, 8, 0, 5, 4, 7, 1, 3, 5, 9, 4, 0, 0, 6, 2, 0, 7, 3, 0};
+        const auto counts = join({repeat(base, 150), repeat(gone, 30), repeat(half, 60)});
+        const auto segments = detectVolumeShift(counts, 0.3, CusumParameters{});
+        QVERIFY2(segments.size() == 1, qPrintable(describe(segments)));
+        QVERIFY2(std::abs(segments.front().begin - 150) <= 1, qPrintable(describe(segments)));
+        QVERIFY2(std::abs(segments.front().end - 180) <= 1, qPrintable(describe(segments)));
+
+        // A failing share is relative to the traffic, so it does return to its baseline; one
+        // that tapers off (60% for 20 minutes, then 20% for 6 as a crowd thins) fails users
+        // until it is back, and its end stays where the failures stop.
+        const auto requests = repeat(base, 260);
+        std::vector<double> failures(requests.size(), 0);
+        for (std::size_t i = 150; i < 176; ++i)
+            failures[i] = std::round((i < 170 ? 0.6 : 0.2) * requests[i]);
+        const auto share = detectShareRise(failures, requests, CusumParameters{});
+        QVERIFY2(share.size() == 1, qPrintable(describe(share)));
+        QVERIFY2(std::abs(share.front().end - 176) <= 1, qPrintable(describe(share)));
     }
 
     // Logs that begin in the middle of nothing unusual give no change at all, however the
