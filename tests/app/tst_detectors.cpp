@@ -317,6 +317,30 @@ private slots:
         QCOMPARE_ENUM(e->kindRatings.value(K::Ddos), Rating::II);
     }
 
+    // A collapse to 1% of the traffic (2 requests a minute for half an hour) whose first
+    // requests time out: 3 failures of 60 are 5% by count, yet no evidence that the few requests
+    // that came reached a failing service. Still "fell", pointing upstream.
+    void aFewFailuresOnACollapseAreNoFailingService()
+    {
+        Site a;
+        for (int m = 0; m < 240; ++m) {
+            const bool gone = m >= 150 && m < 180;
+            a.minute(m, gone ? 2 : 200, m == 150 ? 1.0 : (m == 151 ? 0.5 : 0));
+        }
+        const CaseData data = testing::caseWithAllKinds({a.source(QStringLiteral("a.example"), 0)});
+        const DetectorOutput out = runUpTo(data, TrafficVolumeDetector());
+        QVERIFY(!findTitled(out, QStringLiteral("Traffic fell and failed")));
+        const Evidence *e = findTitled(out, QStringLiteral("Traffic fell during"));
+        QVERIFY(e);
+        QCOMPARE_ENUM(e->kindRatings.value(K::Network), Rating::CC);
+
+        // The bound itself, on counts worked by hand: 3 of 75 is 4% by count, 1.6% at least
+        // (one-sided 95%); 300 of 7,500 is still about 3.6%; nothing of nothing is 0.
+        QVERIFY(std::abs(wilsonLowerBound(3, 75) - 0.016) < 0.001);
+        QVERIFY(std::abs(wilsonLowerBound(300, 7500) - 0.0364) < 0.001);
+        QCOMPARE(wilsonLowerBound(0, 0), 0.0);
+    }
+
     // Half the requests gone and half of the rest failing: the requests reached a failing service.
     // Read as "never arrived" (upstream) it rated a failed storage array against hardware.
     void trafficDropWithFailuresPointsAtTheService()
