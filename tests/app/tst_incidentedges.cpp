@@ -1,7 +1,7 @@
 // Where an incident's window begins and ends, and which site windows make one incident, on
 // per-minute counts written here by hand: the change point of a change that began before a
-// baseline could be judged, the end of a change followed by a lower level than before, windows of different sites that do not overlap, and an incident
-// whose sites each failed a handful of requests, beside a bursty shop's lull.
+// baseline could be judged, the end of a change followed by a lower level than before, windows of different sites that
+// do not overlap, and an incident whose sites each failed a handful of requests, beside a bursty shop's lull.
 #include "analysis/changedetect.h"
 #include "analysis/detectors/detector.h"
 #include "analysis/detectors/incidentwindowdetector.h"
@@ -285,9 +285,9 @@ private slots:
             c.minute(m, n);
             d.minute(m, m >= 180 && m < 220 ? lull[m % 16] : bursty[m % 16]);
         }
-        const CaseData data = testing::caseWithAllKinds(
-            {a.source(QStringLiteral("a.example")), b.source(QStringLiteral("b.example")),
-             c.source(QStringLiteral("c.example")), d.source(QStringLiteral("d.example"))});
+        const CaseData data =
+            testing::caseWithAllKinds({a.source(QStringLiteral("a.example")), b.source(QStringLiteral("b.example")),
+                                       c.source(QStringLiteral("c.example")), d.source(QStringLiteral("d.example"))});
         AnalysisContext context(data);
         const auto list = IncidentWindowDetector().incidents(context.store);
         QVERIFY2(list.size() == 2, qPrintable(describe(list)));

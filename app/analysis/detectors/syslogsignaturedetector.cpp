@@ -345,19 +345,19 @@ void SyslogSignatureDetector::run(AnalysisContext &context, DetectorOutput &out)
             const auto absent = [&](bool present, K kind, const QString &what) {
                 if (present)
                     return;
-                Evidence e = suggest(QStringLiteral("No %1 logged before the outage").arg(what),
-                                     QStringLiteral("%1 host(s) logged %2 the stretch from %3 to %4, "
-                                                    "and none logged a %5 line %6 active near the "
-                                                    "errors' start at %7. If %8 were the cause, such lines would be "
-                                                    "expected.")
-                                         .arg(covering)
-                                         .arg(cmp.hasBaseline() ? QStringLiteral("before and during")
-                                                                : QStringLiteral("during"))
-                                         .arg(formatUtc(windowBegin), formatUtc(inc.end, false), what,
-                                              cmp.hasBaseline() ? QStringLiteral("above its usual rate")
-                                                                : QStringLiteral("(no baseline: any such line)"),
-                                              formatUtc(onset, false), displayName(kind).toLower()),
-                                     ratings({{kind, R::I}}));
+                Evidence e =
+                    suggest(QStringLiteral("No %1 logged before the outage").arg(what),
+                            QStringLiteral("%1 host(s) logged %2 the stretch from %3 to %4, "
+                                           "and none logged a %5 line %6 active near the "
+                                           "errors' start at %7. If %8 were the cause, such lines would be "
+                                           "expected.")
+                                .arg(covering)
+                                .arg(cmp.hasBaseline() ? QStringLiteral("before and during") : QStringLiteral("during"))
+                                .arg(formatUtc(windowBegin), formatUtc(inc.end, false), what,
+                                     cmp.hasBaseline() ? QStringLiteral("above its usual rate")
+                                                       : QStringLiteral("(no baseline: any such line)"),
+                                     formatUtc(onset, false), displayName(kind).toLower()),
+                            ratings({{kind, R::I}}));
                 citeStretch(e, data, windowBegin, onset + params.leadMinutes * Minute);
                 out.evidence.append(e);
             };
