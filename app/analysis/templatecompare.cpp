@@ -164,7 +164,6 @@ TemplateComparison compareTemplates(const CaseData &data, int64_t baselineBegin,
     }
     for (const QString &h : std::as_const(hostsDuring))
         out.hostsLoggingThrough += hostsBefore.contains(h);
-    out.hostsLoggingDuring = int(hostsDuring.size());
 
     const double tw = double(windowEnd - windowBegin);
     const double tb = double(std::max<int64_t>(0, windowBegin - baselineBegin));

@@ -63,7 +63,6 @@ struct TemplateComparison
     int templatesCompared = 0;
     double threshold = 0;                    // the per-template significance level used
     int hostsLoggingThrough = 0;             // hosts with lines both in the baseline and in the window
-    int hostsLoggingDuring = 0;              // hosts with lines in the window
     std::vector<TemplateActivity> templates; // every template seen in either stretch
     bool hasBaseline() const { return baselineEnd > baselineBegin; }
 };

@@ -511,45 +511,6 @@ private slots:
             QVERIFY2(cited.contains(QLatin1StringView(d)), d);
     }
 
-    // A system log that begins half an hour before the errors (no baseline): three hosts log
-    // through the outage, a switch loses a link two minutes before it, and nobody logs a change.
-    // Without a baseline every line of a family in the stretch counts as present, so no change
-    // line at all is the stronger absence: unlikely under a bad change, said as such. The link
-    // loss is there: no "no device fault" claim.
-    void absencesWithoutABaselineAreSaid()
-    {
-        CaseData data = outageCase();
-        auto sys = std::make_shared<EventTable>();
-        uint32_t line = 0;
-        const auto log = [&](int minute, const char *host, const char *message) {
-            const size_t r = sys->appendRow(T0 + minute * Minute, line * 90, line + 1);
-            ++line;
-            sys->severity[r] = 6;
-            sys->host[r] = sys->strings.intern(host);
-            sys->message[r] = sys->strings.intern(message);
-        };
-        for (int m = 120; m < 190; m += 10) {
-            log(m, "web-1", "CRON[2211]: (root) CMD (run-parts /etc/cron.hourly)");
-            log(m + 1, "lb-1", "haproxy[812]: Health check for server web/web1 succeeded");
-        }
-        log(148, "core-sw1", "%LINK-3-UPDOWN: Interface Te1/1, changed state to down");
-        Source s;
-        s.id = data.nextId++;
-        s.format = QStringLiteral("syslog-rfc3164");
-        s.sha256 = QStringLiteral("cd").repeated(32);
-        s.size = line * 90;
-        s.table = sys;
-        data.sources.append(s);
-        const DetectorOutput out = runUpTo(data, SyslogSignatureDetector());
-        const Evidence *noChange = findTitled(out, QStringLiteral("No change logged"));
-        QVERIFY(noChange);
-        QCOMPARE_ENUM(noChange->kindRatings.value(K::Change), Rating::I);
-        QCOMPARE_ENUM(noChange->kindRatings.value(K::Hardware), Rating::N);
-        QVERIFY(noChange->reason.contains(QStringLiteral("3 host(s) logged during")));
-        QVERIFY(noChange->reason.contains(QStringLiteral("no baseline")));
-        QVERIFY(!findTitled(out, QStringLiteral("No device fault")));
-    }
-
     void syslogOrderDecidesStrength()
     {
         for (const int lead : {-2, 12}) {

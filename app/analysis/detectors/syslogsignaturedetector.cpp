@@ -337,27 +337,20 @@ void SyslogSignatureDetector::run(AnalysisContext &context, DetectorOutput &out)
         // that takes sites down is expected to leave device-fault lines before the errors, a bad
         // change a change line, an upstream failure behind a collapse session drops, withdrawn
         // routes or failing resolution; their absence is unlikely under that cause (I) and
-        // expected under the others. Without a baseline (logs that begin shortly before), every
-        // line of a family in the stretch counts as present, so an absence is the stronger one of
-        // no such line at all, and the hosts logging during the stretch are those that vouch for it.
-        const int covering = cmp.hasBaseline() ? cmp.hostsLoggingThrough : cmp.hostsLoggingDuring;
-        if (covering >= params.minHostsCovering) {
+        // expected under the others.
+        if (cmp.hostsLoggingThrough >= params.minHostsCovering) {
             const auto absent = [&](bool present, K kind, const QString &what) {
                 if (present)
                     return;
-                Evidence e =
-                    suggest(QStringLiteral("No %1 logged before the outage").arg(what),
-                            QStringLiteral("%1 host(s) logged %2 the stretch from %3 to %4, "
-                                           "and none logged a %5 line %6 active near the "
-                                           "errors' start at %7. If %8 were the cause, such lines would be "
-                                           "expected.")
-                                .arg(covering)
-                                .arg(cmp.hasBaseline() ? QStringLiteral("before and during") : QStringLiteral("during"))
-                                .arg(formatUtc(windowBegin), formatUtc(inc.end, false), what,
-                                     cmp.hasBaseline() ? QStringLiteral("above its usual rate")
-                                                       : QStringLiteral("(no baseline: any such line)"),
-                                     formatUtc(onset, false), displayName(kind).toLower()),
-                            ratings({{kind, R::I}}));
+                Evidence e = suggest(QStringLiteral("No %1 logged before the outage").arg(what),
+                                     QStringLiteral("%1 host(s) logged before and during the stretch from %2 to %3, "
+                                                    "and none logged a %4 line above its usual rate active near the "
+                                                    "errors' start at %5. If %6 were the cause, such lines would be "
+                                                    "expected.")
+                                         .arg(cmp.hostsLoggingThrough)
+                                         .arg(formatUtc(windowBegin), formatUtc(inc.end, false), what,
+                                              formatUtc(onset, false), displayName(kind).toLower()),
+                                     ratings({{kind, R::I}}));
                 citeStretch(e, data, windowBegin, onset + params.leadMinutes * Minute);
                 out.evidence.append(e);
             };

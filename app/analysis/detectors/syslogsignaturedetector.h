@@ -30,7 +30,7 @@ public:
     };
 
     QString name() const override { return QStringLiteral("syslog-signatures"); }
-    QString version() const override { return QStringLiteral("7"); }
+    QString version() const override { return QStringLiteral("6"); }
     QJsonObject parameters() const override;
     void run(AnalysisContext &context, DetectorOutput &out) const override;
 
