@@ -170,20 +170,25 @@ std::vector<Incident> IncidentWindowDetector::incidents(const EventStore &store,
     // shop and eight on another, each beyond doubt a change of its failing share, is thirteen
     // failed requests, not two windows each too small to keep.
     std::erase_if(list, [&](const Incident &inc) { return inc.impact() < params.minImpact; });
-    // "Far smaller" is by both measures: requests and evidence. On small traffic the counts
-    // alone mislead: a lull of one bursty shop, barely past the threshold, "loses" ninety
+    // "Far smaller" is judged against incidents with at least as much evidence of failures and
+    // lost requests (Incident::unavailabilityEvidence, summed over sites): an incident is left
+    // out when one of those had more than 1/minImpactShare times its requests. On small traffic
+    // counts alone mislead: a lull of one bursty shop, barely past the threshold, "loses" ninety
     // requests against a baseline it never reached, while a bad deploy fails thirteen carts on
     // two shops at once with twice the evidence; the share of the largest count alone left the
-    // deploy out. An incident is left out only when it is far below the largest in requests and
-    // far below the strongest in evidence (Incident::evidence, summed over its sites).
-    double largest = 0, strongest = 0;
-    for (const Incident &inc : list) {
-        largest = std::max(largest, inc.impact());
-        strongest = std::max(strongest, inc.evidence());
+    // deploy out. A widget failing beside a collapse of every site is still left out: the
+    // collapse has both the requests and the evidence.
+    std::vector<uint8_t> dominated(list.size(), 0);
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        for (const Incident &other : list) {
+            dominated[i] |= other.unavailabilityEvidence() >= list[i].unavailabilityEvidence() &&
+                            list[i].impact() < params.minImpactShare * other.impact();
+        }
     }
-    std::erase_if(list, [&](const Incident &inc) {
-        return inc.impact() < params.minImpactShare * largest && inc.evidence() < params.minImpactShare * strongest;
-    });
+    for (std::size_t i = list.size(); i-- > 0;) {
+        if (dominated[i])
+            list.erase(list.begin() + std::ptrdiff_t(i));
+    }
     for (Incident &inc : list) {
         for (const QString &site : store.sites()) {
             const auto [b, e] = store.span(site);
