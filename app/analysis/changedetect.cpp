@@ -36,6 +36,61 @@ struct Engine
     std::function<double(int)> llr;
     std::function<double(int)> expect;
     std::function<double(int)> observe;
+    // For the end of a change in volume: bin i's (count, exposure) — (requests, 1) — and the
+    // maximised log-likelihood of a run of bins as one regime from their sums (its level at the
+    // MLE: count / exposure). Unset for shares: a share is relative to the site's own traffic,
+    // so the evening's decline and the sessions that return slowly cancel out of it, and after
+    // an outage it does return to its baseline; a failing share that tapers off (a crowd that
+    // thins) is still failing users until it is back.
+    std::function<std::pair<double, double>(int)> bin;
+    std::function<double(double, double)> regime;
+    bool fall = false; // the change lowers the level
+
+    // Where a change ended (Hinkley's maximum-likelihood change point, here between the level
+    // during the change and the level after it, both estimated from the bins): the reverse
+    // CUSUM ends a change when the bins have returned to the baseline frozen before it. After an
+    // outage they often do not: sessions abandoned during it come back over many minutes, the
+    // evening's decline has begun, traffic resumes at half its old rate. Judged against the old
+    // baseline those bins still speak for the change, and the window ran on for half an hour or
+    // more. The end is the most likely split of [b, after) into two levels, the level before it
+    // the changed one (lower for a fall, higher for a rise), among the splits from the change's
+    // minBins-th bin to the reverse CUSUM's end e; `after` is up to minBaselineBins bins past e.
+    // It can only bring the end forward: a split earlier than e must be more likely than the
+    // split at e. When the logs end less than minBins bins after e (the alarm never closed, or
+    // barely), nothing after e shows the level after: a split within the change must then beat
+    // one level by the CUSUM's threshold h, the test of "the change ended before the logs did".
+    int refinedEnd(int b, int e, int n, const CusumParameters &p) const
+    {
+        const bool open = std::min(n, e + p.minBaselineBins) - e < p.minBins;
+        const int after = open ? n : std::min(n, e + p.minBaselineBins);
+        const int last = open ? std::min(e, n - p.minBins) : e; // splits before it are tried
+        if (last - b <= p.minBins)
+            return e;
+        std::vector<double> count(std::size_t(after - b + 1), 0), exposure(count.size(), 0);
+        for (int i = b; i < after; ++i) {
+            const auto [c, x] = bin(i);
+            count[std::size_t(i - b + 1)] = count[std::size_t(i - b)] + c;
+            exposure[std::size_t(i - b + 1)] = exposure[std::size_t(i - b)] + x;
+        }
+        const double totalCount = count.back(), totalExposure = exposure.back();
+        const auto split = [&](int m) {
+            const double c1 = count[std::size_t(m - b)], x1 = exposure[std::size_t(m - b)];
+            const double c2 = totalCount - c1, x2 = totalExposure - x1;
+            if (x1 <= 0 || x2 <= 0 || (fall ? c1 / x1 >= c2 / x2 : c1 / x1 <= c2 / x2))
+                return -HUGE_VAL;
+            return regime(c1, x1) + regime(c2, x2);
+        };
+        double best = open ? regime(totalCount, totalExposure) + p.threshold : split(e);
+        int end = e;
+        for (int m = b + p.minBins; m < last; ++m) {
+            const double two = split(m);
+            if (two > best) {
+                best = two;
+                end = m;
+            }
+        }
+        return end;
+    }
 
     // The maximum-likelihood change point (Hinkley) among the bins before `candidate` that had
     // no judgement for want of a baseline: the CUSUM's last zero is that change point over the
@@ -71,7 +126,7 @@ struct Engine
         bool alarm = false;
         auto close = [&](int endBin) {
             int b = candidate;
-            int e = endBin;
+            int e = bin ? refinedEnd(candidate, endBin, n, p) : endBin;
             while (b < e && llr(b) <= 0) // trim edges that speak against the change
                 ++b;
             while (e > b && llr(e - 1) <= 0)
@@ -181,6 +236,16 @@ double binomialShiftLlr(double f, double n, double p0, double p1, double phi)
     return (f * std::log(p1 / p0) + (n - f) * std::log((1 - p1) / (1 - p0))) / phi;
 }
 
+double nbRegimeLogLikelihood(double total, double bins, double k)
+{
+    if (bins <= 0 || total <= 0)
+        return 0;
+    const double mu = total / bins;
+    if (k >= 1e8)
+        return total * std::log(mu) - total;
+    return bins * k * std::log(k / (k + mu)) + total * std::log(mu / (k + mu));
+}
+
 std::vector<ChangeSegment> detectVolumeShift(const std::vector<double> &counts, double ratio,
                                              const CusumParameters &params, const KnownBins &known)
 {
@@ -201,6 +266,9 @@ std::vector<ChangeSegment> detectVolumeShift(const std::vector<double> &counts, 
     e.llr = [&](int i) { return nbShiftLlr(counts[std::size_t(i)], base.mean, ratio * base.mean, base.size); };
     e.expect = [&](int) { return base.mean; };
     e.observe = [&](int i) { return counts[std::size_t(i)]; };
+    e.bin = [&](int i) { return std::pair{counts[std::size_t(i)], 1.0}; };
+    e.regime = [&](double total, double bins) { return nbRegimeLogLikelihood(total, bins, base.size); };
+    e.fall = ratio < 1;
     return e.run(int(counts.size()), params, known);
 }
 

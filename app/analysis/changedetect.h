@@ -30,7 +30,11 @@ namespace inquest {
 // the baseline of the alarm, so that an outage 29 minutes into the logs begins at minute 29 and
 // not at the first bin with 30 minutes of baseline. While in alarm the reverse statistic
 // R_t = max(0, R_{t−1} − llr_t) watches for the return to normal; the change ended after the
-// last time R was 0 when R exceeds h.
+// last time R was 0 when R exceeds h — or, for volumes, earlier, at the maximum-likelihood split between the
+// level during the change and the level after it (both estimated, not the old baseline; Hinkley
+// 1970's change point in level with both levels unknown), when a split before is more likely:
+// traffic that resumes at half its old rate after an outage, or the evening's decline, no longer
+// keeps the change running.
 // The baseline (μ0, k; or p0, φ) is estimated from the bins before, skipping bins already
 // found anomalous and a short gap right before the bin (slow onsets), and frozen during an alarm.
 
@@ -49,6 +53,10 @@ NbBaseline estimateNb(std::vector<double> counts);
 double nbShiftLlr(double x, double mu0, double mu1, double k);
 // llr of f failures out of n for p0 → p1, divided by the dispersion φ.
 double binomialShiftLlr(double f, double n, double p0, double p1, double phi);
+
+// The log-likelihood, without the terms every split shares, of bins holding `total` counts in
+// `bins` bins as one negative-binomial level (its MLE total / bins, size k).
+double nbRegimeLogLikelihood(double total, double bins, double k);
 
 struct ChangeSegment
 {

@@ -122,7 +122,7 @@ private slots:
         QCOMPARE(out.evidence.size(), 1);
         const Evidence &e = out.evidence.first();
         QCOMPARE_ENUM(e.state, EvidenceState::Suggested);
-        QCOMPARE(e.origin, QStringLiteral("detector:incident-window@5"));
+        QCOMPARE(e.origin, QStringLiteral("detector:incident-window@6"));
         QVERIFY(e.title.contains(QStringLiteral("1 of 2")));
         QVERIFY(e.reason.contains(QStringLiteral("not affected: b.example")));
         QVERIFY(e.reason.contains(QStringLiteral("70%")));
@@ -225,7 +225,8 @@ private slots:
     // (512 slow responses, 21 failures on a widget) has the larger sum of lost, failed and slow
     // requests than a 27-minute outage of two shops (225 failures, 30 requests lost), but it is not
     // the incident under investigation; among incidents that lost and failed nothing, the slowest
-    // leads, and a full tie keeps the earliest.
+    // leads, and a full tie keeps the earliest. Incidents are ranked by their evidence of
+    // unavailability first, summed over sites.
     void principalIncidentIsTheOneUsersCouldNotReach()
     {
         Incident outage, surge, slowOnly, slowest;
@@ -248,6 +249,23 @@ private slots:
         Incident sameLater = slowOnly;
         sameLater.begin = T0 + 30 * Minute;
         QCOMPARE(principalIncident({slowOnly, sameLater}).begin, slowOnly.begin);
+
+        // On small traffic: a lull of one bursty shop, 90 requests "lost" with 13 nats of evidence
+        // (barely past the threshold), and a deploy failing 5 and 8 requests on two shops at
+        // once (14 and 16 nats). The two shops' evidence adds up; the deploy is the incident.
+        Incident lull, deploy;
+        lull.begin = T0 + 100 * Minute;
+        lull.windows.push_back({QStringLiteral("de"), 0, 0, false, true, false, false, 90, 0, 0, 13, 13});
+        deploy.begin = T0 + 200 * Minute;
+        deploy.windows.push_back({QStringLiteral("uk"), 0, 0, true, false, false, false, 0, 5, 0, 14, 14});
+        deploy.windows.push_back({QStringLiteral("es"), 0, 0, true, false, false, false, 0, 8, 0, 16, 16});
+        QCOMPARE(principalIncident({lull, deploy}).begin, deploy.begin);
+        QCOMPARE(principalIncident({deploy, lull}).begin, deploy.begin);
+        // Slow responses are no evidence of unavailability: 90 nats of a crawler answered slowly
+        // do not outrank the deploy.
+        Incident crawler;
+        crawler.windows.push_back({QStringLiteral("es"), 0, 0, false, false, true, true, 0, 0, 101, 94, 0});
+        QCOMPARE(principalIncident({crawler, deploy}).begin, deploy.begin);
     }
 
     // A crowd at 1.5x the usual traffic while a third of the site's requests fail: the window is
@@ -297,6 +315,30 @@ private slots:
         QVERIFY(e);
         QCOMPARE_ENUM(e->kindRatings.value(K::Network), Rating::CC);
         QCOMPARE_ENUM(e->kindRatings.value(K::Ddos), Rating::II);
+    }
+
+    // A collapse to 1% of the traffic (2 requests a minute for half an hour) whose first
+    // requests time out: 3 failures of 60 are 5% by count, yet no evidence that the few requests
+    // that came reached a failing service. Still "fell", pointing upstream.
+    void aFewFailuresOnACollapseAreNoFailingService()
+    {
+        Site a;
+        for (int m = 0; m < 240; ++m) {
+            const bool gone = m >= 150 && m < 180;
+            a.minute(m, gone ? 2 : 200, m == 150 ? 1.0 : (m == 151 ? 0.5 : 0));
+        }
+        const CaseData data = testing::caseWithAllKinds({a.source(QStringLiteral("a.example"), 0)});
+        const DetectorOutput out = runUpTo(data, TrafficVolumeDetector());
+        QVERIFY(!findTitled(out, QStringLiteral("Traffic fell and failed")));
+        const Evidence *e = findTitled(out, QStringLiteral("Traffic fell during"));
+        QVERIFY(e);
+        QCOMPARE_ENUM(e->kindRatings.value(K::Network), Rating::CC);
+
+        // The bound itself, on counts worked by hand: 3 of 75 is 4% by count, 1.6% at least
+        // (one-sided 95%); 300 of 7,500 is still about 3.6%; nothing of nothing is 0.
+        QVERIFY(std::abs(wilsonLowerBound(3, 75) - 0.016) < 0.001);
+        QVERIFY(std::abs(wilsonLowerBound(300, 7500) - 0.0364) < 0.001);
+        QCOMPARE(wilsonLowerBound(0, 0), 0.0);
     }
 
     // Half the requests gone and half of the rest failing: the requests reached a failing service.

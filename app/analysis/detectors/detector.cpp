@@ -66,6 +66,22 @@ double Incident::impact() const
     return sum;
 }
 
+double Incident::evidence() const
+{
+    double sum = 0;
+    for (const SiteWindow &w : windows)
+        sum += w.evidence;
+    return sum;
+}
+
+double Incident::unavailabilityEvidence() const
+{
+    double sum = 0;
+    for (const SiteWindow &w : windows)
+        sum += w.unavailabilityEvidence;
+    return sum;
+}
+
 SiteBins *AnalysisContext::site(const QString &name)
 {
     for (SiteBins &s : sites) {

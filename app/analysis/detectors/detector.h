@@ -34,6 +34,9 @@ struct Incident
         double excessFailures = 0; // failures above the baseline's share
         double excessSlow = 0;     // responses slower than the site's usual 90th percentile, above the baseline's share
         double evidence = 0;       // strongest CUSUM statistic (log-likelihood ratio)
+        // Strongest CUSUM statistic of the failing share or the fall of requests alone: the
+        // evidence that users could not get what they asked for (slow responses excluded).
+        double unavailabilityEvidence = 0;
         double impact() const { return lost + excessFailures + excessSlow; }
     };
     int64_t begin = 0; // µs UTC
@@ -45,6 +48,14 @@ struct Incident
     QStringList affected;
     QStringList unaffected;
     double impact() const;
+    // Evidence of the incident in nats: the sum over its sites of each site's CUSUM statistic.
+    // Sites' logs are independent but for a common cause, so the log-likelihood ratio of "these
+    // sites changed in these minutes" against "none did" is the sum of theirs (the SUM of local
+    // CUSUM statistics for many streams, Mei, Biometrika 2010): three shops each failing a few
+    // carts together weigh more than one shop's burst.
+    double evidence() const;
+    // The same sum over each site's evidence of failures and lost requests only.
+    double unavailabilityEvidence() const;
     // When the errors began: what came "before the errors" is judged against this. The merged
     // window starts at the earliest site's change point, which on sparse traffic can be a lull
     // minutes before anything failed.

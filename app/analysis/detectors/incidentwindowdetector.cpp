@@ -112,6 +112,8 @@ std::vector<Incident::SiteWindow> IncidentWindowDetector::siteWindows(const Even
             break;
         }
         w.evidence = std::max(w.evidence, p.seg.evidence);
+        if (p.what != What::Slow)
+            w.unavailabilityEvidence = std::max(w.unavailabilityEvidence, p.seg.evidence);
     }
     const int64_t near = int64_t(params.surgeLeadBins) * width;
     for (Incident::SiteWindow &w : windows) {
@@ -168,10 +170,25 @@ std::vector<Incident> IncidentWindowDetector::incidents(const EventStore &store,
     // shop and eight on another, each beyond doubt a change of its failing share, is thirteen
     // failed requests, not two windows each too small to keep.
     std::erase_if(list, [&](const Incident &inc) { return inc.impact() < params.minImpact; });
-    double largest = 0;
-    for (const Incident &inc : list)
-        largest = std::max(largest, inc.impact());
-    std::erase_if(list, [&](const Incident &inc) { return inc.impact() < params.minImpactShare * largest; });
+    // "Far smaller" is judged against incidents with at least as much evidence of failures and
+    // lost requests (Incident::unavailabilityEvidence, summed over sites): an incident is left
+    // out when one of those had more than 1/minImpactShare times its requests. On small traffic
+    // counts alone mislead: a lull of one bursty shop, barely past the threshold, "loses" ninety
+    // requests against a baseline it never reached, while a bad deploy fails thirteen carts on
+    // two shops at once with twice the evidence; the share of the largest count alone left the
+    // deploy out. A widget failing beside a collapse of every site is still left out: the
+    // collapse has both the requests and the evidence.
+    std::vector<uint8_t> dominated(list.size(), 0);
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        for (const Incident &other : list) {
+            dominated[i] |= other.unavailabilityEvidence() >= list[i].unavailabilityEvidence() &&
+                            list[i].impact() < params.minImpactShare * other.impact();
+        }
+    }
+    for (std::size_t i = list.size(); i-- > 0;) {
+        if (dominated[i])
+            list.erase(list.begin() + std::ptrdiff_t(i));
+    }
     for (Incident &inc : list) {
         for (const QString &site : store.sites()) {
             const auto [b, e] = store.span(site);

@@ -13,8 +13,9 @@ namespace inquest {
 // preceding hours), notes surges, then merges the windows of all sites into incidents and says
 // which sites were affected and which were not: windows of different sites are one incident
 // where they overlap in time (a site's evidence of change running while another's does), not
-// because they came within some minutes of each other. Incidents far smaller than the largest
-// one (a burst of errors on one widget beside a collapse of every site) are left out, and so
+// because they came within some minutes of each other. Incidents far smaller than another
+// with at least their evidence of unavailability (a burst of errors on one widget beside a
+// collapse of every site) are left out, and so
 // are incidents of a handful of requests; a handful on each of several sites at once is kept. A fall of requests
 // on every site together in the last minutes of the logs is reported as the logs ending (collected
 // up to a moment, they taper as sessions stop being logged), not as an outage.
@@ -27,12 +28,12 @@ public:
         int maxGapBins = 2;           // segments of a site this close join one window
         int surgeLeadBins = 10;       // a surge this shortly before a window is part of it
         double minImpact = 8;         // an incident's lost requests + excess failures below this: no outage
-        double minImpactShare = 0.15; // incidents below this share of the largest are left out
+        double minImpactShare = 0.15; // incidents below this share of one with at least their evidence are left out
         double slowQuantile = 0.9;    // a response slower than this quantile of the site's is "slow"
     };
 
     QString name() const override { return QStringLiteral("incident-window"); }
-    QString version() const override { return QStringLiteral("5"); }
+    QString version() const override { return QStringLiteral("6"); }
     QJsonObject parameters() const override;
     void run(AnalysisContext &context, DetectorOutput &out) const override;
 

@@ -1,5 +1,7 @@
 #include "principalincident.h"
 
+#include <array>
+
 namespace inquest {
 
 namespace {
@@ -34,10 +36,13 @@ QString findingKey(const Evidence &e)
 
 const Incident &principalIncident(const std::vector<Incident> &incidents)
 {
+    // Ranked by evidence first, then by requests: the order of the keys below.
+    const auto key = [](const Incident &inc) {
+        return std::array<double, 3>{inc.unavailabilityEvidence(), unavailability(inc), inc.impact()};
+    };
     const Incident *principal = &incidents.front();
     for (const Incident &inc : incidents) {
-        const double a = unavailability(inc), b = unavailability(*principal);
-        if (a > b || (a == b && inc.impact() > principal->impact()))
+        if (key(inc) > key(*principal))
             principal = &inc;
     }
     return *principal;
@@ -80,8 +85,8 @@ int markLesserIncidentFindings(DetectorOutput &output)
         output.relevanceBeforeLesser.insert(findingKey(e), e.relevance);
         e.relevance = Relevance::Low;
         e.reason +=
-            markLead() + QStringLiteral("%1–%2, outside the principal incident (%3, the most requests lost "
-                                        "or failed): suggested for "
+            markLead() + QStringLiteral("%1–%2, outside the principal incident (%3, the strongest evidence of "
+                                        "requests lost or failed): suggested for "
                                         "review, not weighed with the principal incident's findings unless accepted.")
                              .arg(formatUtc(p.timeBegin), formatUtc(p.timeEnd, false), principalSpan);
         e.description = e.reason;

@@ -24,11 +24,16 @@ int markLesserIncidentFindings(DetectorOutput &output);
 // Undoes every mark: the tag, the sentence and the low relevance (restored to what it was).
 void clearLesserIncidentMarks(DetectorOutput &output);
 
-// The principal incident: the one in which users could not get the most requests — requests
-// lost plus failures, each above its baseline. An outage is unavailability; slow responses are a
-// degradation, so they rank incidents only where the unavailability is equal (in practice: where
-// none lost or failed anything). Summing them in, a crawler's surge answered slowly on a healthy
-// site outweighed a half-hour outage of two shops. A full tie keeps the first (incidents are in time order).
+// The principal incident: the one with the strongest evidence that users could not get what
+// they asked for — the log-likelihood ratios of the failing share and of the fall of requests,
+// summed over its sites (Incident::unavailabilityEvidence). Evidence, not counts: on a few
+// requests a minute a lull of one bursty shop, barely past the threshold, "loses" more requests
+// against its baseline than a bad deploy fails on two shops, yet the failures of two shops at once
+// are by far the stronger evidence of an outage; on large traffic both measures agree. An outage
+// is unavailability; slow responses are a degradation, so they rank nothing here: summing them
+// in, a crawler's surge answered slowly on a healthy site outweighed a half-hour outage of two
+// shops. Equal evidence (none: incidents of slow responses only) is ranked by requests lost plus
+// failures, then by the slow ones too. A full tie keeps the first (incidents are in time order).
 // `incidents` must not be empty.
 const Incident &principalIncident(const std::vector<Incident> &incidents);
 

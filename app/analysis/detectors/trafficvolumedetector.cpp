@@ -1,5 +1,8 @@
 #include "trafficvolumedetector.h"
 
+#include <algorithm>
+#include <cmath>
+
 namespace inquest {
 
 namespace {
@@ -24,12 +27,23 @@ double TrafficVolumeDetector::requestRatio(AnalysisContext &context, const Incid
     return base > 0 ? window / base : 0;
 }
 
+double wilsonLowerBound(double successes, double trials, double z)
+{
+    if (trials <= 0)
+        return 0;
+    const double p = successes / trials, z2 = z * z;
+    const double centre = p + z2 / (2 * trials);
+    const double spread = z * std::sqrt(p * (1 - p) / trials + z2 / (4 * trials * trials));
+    return std::max(0.0, (centre - spread) / (1 + z2 / trials));
+}
+
 QJsonObject TrafficVolumeDetector::parameters() const
 {
     return {{QStringLiteral("surgeRatio"), params.surgeRatio},
             {QStringLiteral("strongSurgeRatio"), params.strongSurgeRatio},
             {QStringLiteral("dropRatio"), params.dropRatio},
             {QStringLiteral("errorShare"), params.errorShare},
+            {QStringLiteral("errorShareBound"), QStringLiteral("wilson-lower-95")},
             {QStringLiteral("baselineMinutes"), params.baselineMinutes}};
 }
 
@@ -53,6 +67,11 @@ void TrafficVolumeDetector::run(AnalysisContext &context, DetectorOutput &out) c
             continue;
         const double ratio = requestRatio(context, inc, params.baselineMinutes);
         const double share = requests ? double(errors) / double(requests) : 0;
+        // "Many of those failed" must hold beyond chance: on a collapse to 1% of the traffic,
+        // three early timeouts among the 75 requests that still came are 4% by count but no
+        // evidence of a failing service. The share is judged by its Wilson score lower bound
+        // (one-sided 95%), which is the share itself on large counts.
+        const bool failing = wilsonLowerBound(double(errors), double(requests)) >= params.errorShare;
         const QString numbers =
             QStringLiteral("requests %1× the %2 minutes before (%3); failed (5xx or no response) %4 of requests")
                 .arg(QString::number(ratio, 'f', 2))
@@ -70,7 +89,7 @@ void TrafficVolumeDetector::run(AnalysisContext &context, DetectorOutput &out) c
                                  {K::Hardware, strong ? R::II : R::I},
                                  {K::Change, R::I},
                                  {K::Network, R::II}}));
-        } else if (ratio <= params.dropRatio && share >= params.errorShare) {
+        } else if (ratio <= params.dropRatio && failing) {
             // Fewer requests, and many of those that came failed: the requests reached a service
             // that was failing (clients give up, retry less, or get no answer). Expected of a
             // failed device or a broken release; possible under a flood that fills the links
@@ -95,7 +114,7 @@ void TrafficVolumeDetector::run(AnalysisContext &context, DetectorOutput &out) c
                                  {K::Ddos, R::II},
                                  {K::FlashCrowd, R::II},
                                  {K::Change, R::I}}));
-        } else if (share >= params.errorShare) {
+        } else if (failing) {
             e = suggest(QStringLiteral("Errors at normal traffic volume (%1×)").arg(ratio, 0, 'f', 2),
                         QStringLiteral("The sites answered about as many requests as before, but with errors: %1. "
                                        "Something on the serving side failed; no flood and no lost traffic.")

@@ -20,7 +20,7 @@ public:
     };
 
     QString name() const override { return QStringLiteral("traffic-volume"); }
-    QString version() const override { return QStringLiteral("2"); }
+    QString version() const override { return QStringLiteral("3"); }
     QJsonObject parameters() const override;
     void run(AnalysisContext &context, DetectorOutput &out) const override;
 
@@ -31,5 +31,9 @@ public:
 
     Parameters params;
 };
+
+// The Wilson score lower bound of a proportion (successes of trials) at normal quantile z
+// (1.645: one-sided 95%); 0 without trials.
+double wilsonLowerBound(double successes, double trials, double z = 1.645);
 
 } // namespace inquest
